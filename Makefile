@@ -1,0 +1,43 @@
+# wulian — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PY := .venv/bin/python
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/wulian
+TEST_BROKER_URL ?= redis://127.0.0.1:6379/14
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup setup-test services migrate demo bench messages lint clean
+
+## Set up everything, migrate, load the 眉县 demo and serve on http://127.0.0.1:8000 (embedded: SQLite).
+run: setup
+	DEBUG=1 $(PY) manage.py migrate --noinput -v0
+	DEBUG=1 $(PY) manage.py load_demo
+	@echo "Serving on http://$(HOST):$(PORT)/ — log in as any user above."
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+## Set up everything and run the whole suite on PostgreSQL and Redis.
+test: setup-test services
+	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true \
+		$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+setup:
+	scripts/bootstrap.sh run
+
+setup-test:
+	scripts/bootstrap.sh test
+
+services:
+	scripts/services.sh
+
+## Refresh the .po files of every app after changing UI strings (then translate and `make setup`).
+messages:
+	for d in wulian organizations stations projects funding volunteers; do \
+		(cd $$d && ../$(PY) ../manage.py makemessages -l zh_Hans --no-obsolete -v0); done
+	DEBUG=1 $(PY) manage.py makemessages -l zh_Hans --no-obsolete -v0 --ignore=.venv --ignore=wulian \
+		--ignore=organizations --ignore=stations --ignore=projects --ignore=funding --ignore=volunteers --ignore=var
+
+bench: setup services
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest benchmarks -q -p no:cacheprovider
+
+clean:
+	rm -rf var/test .pytest_cache

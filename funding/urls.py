@@ -1,0 +1,3 @@
+app_name = "funding"
+
+urlpatterns: list = []

@@ -1,0 +1,18 @@
+/* wulian: behaviour without inline scripts (the CSP forbids them). */
+document.addEventListener("DOMContentLoaded", function () {
+  // Selects marked data-autosubmit submit their form on change (per-page choice, filters).
+  document.querySelectorAll("[data-autosubmit]").forEach(function (el) {
+    el.addEventListener("change", function () { el.form.submit(); });
+  });
+  // Buttons marked data-confirm ask before submitting.
+  document.querySelectorAll("[data-confirm]").forEach(function (el) {
+    el.addEventListener("click", function (event) {
+      if (!window.confirm(el.getAttribute("data-confirm"))) { event.preventDefault(); }
+    });
+  });
+  // Open the tab named in the URL hash (#history).
+  if (window.location.hash) {
+    var trigger = document.querySelector('[data-bs-target="' + window.location.hash + '"]');
+    if (trigger && window.bootstrap) { window.bootstrap.Tab.getOrCreateInstance(trigger).show(); }
+  }
+});

@@ -1,0 +1,158 @@
+"""The scope matrix every model's views inherit (NetBox's ``ViewTestCases`` is the model).
+
+A subclass names the model, how to make an object at a place of the cast, and — written out by hand, not
+derived from the code under test — which cast member may see and change which object. The base class then
+checks, for every cast member and anonymous visitors: the list (and its Excel export) shows exactly the
+visible objects, detail/edit/delete answer 404 outside scope, the add page opens only for the roles that
+may add, and the list costs the same bounded number of queries at 2 rows as at 12.
+
+    class TestAgencyViews(ScopeMatrix):
+        model = Agency
+        places = {"a": "shoushan", "b": "hengqu"}
+        visible = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "", ...}
+        ...
+        def make(self, cast, place, key): ...
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+from openpyxl import load_workbook
+
+from tests.conftest import CAST_USERS
+
+ALL = CAST_USERS
+
+
+class ScopeMatrix:
+    model = None
+    # key -> cast place where that object lies
+    places: dict[str, str] = {"a": "binhe", "b": "hengqu_village"}
+    # cast member -> keys of the objects they see / may change / may delete
+    visible: dict[str, str] = {}
+    changeable: dict[str, str] = {}
+    deletable: dict[str, str] | None = None  # None: same as changeable
+    # cast members for whom the list opens (others get 403) and who may open the add page
+    list_users: tuple[str, ...] = ()
+    add_users: tuple[str, ...] = ()
+    has_edit = True
+    has_delete = True
+    has_add = True
+    max_list_queries = 12
+
+    # -- to be supplied ------------------------------------------------------------------------
+    def make(self, cast, place, key):
+        raise NotImplementedError
+
+    # -- helpers --------------------------------------------------------------------------------
+    @pytest.fixture
+    def objects(self, cast):
+        return {key: self.make(cast, getattr(cast, place), key) for key, place in self.places.items()}
+
+    def url(self, view, obj=None):
+        name = self.model.url_name(view)
+        return reverse(name, args=[obj.pk]) if obj is not None else reverse(name)
+
+    def assert_no_page(self, view):
+        """A model declared without a page really has none (the flag is checked, not trusted)."""
+        with pytest.raises(NoReverseMatch):
+            reverse(self.model.url_name(view), args=[] if view == "add" else [1])
+
+    def expected(self, table, username, key):
+        return key in table.get(username, "")
+
+    # -- the matrix -----------------------------------------------------------------------------
+    def test_matrix_is_complete(self):
+        for table in (self.visible, self.changeable):
+            assert set(table) == set(ALL), f"state the expectation for every cast member: {sorted(set(ALL) - set(table))}"
+
+    @pytest.mark.parametrize("username", ALL)
+    def test_list_shows_only_objects_in_scope(self, as_user, objects, username):
+        client = as_user(username)
+        response = client.get(self.url("list"))
+        if username not in self.list_users:
+            assert response.status_code == 403
+            return
+        assert response.status_code == 200
+        body = response.content.decode()
+        for key, obj in objects.items():
+            shown = obj.get_absolute_url() in body
+            assert shown == self.expected(self.visible, username, key), f"{username} / {key}"
+
+    @pytest.mark.parametrize("username", ALL)
+    def test_export_contains_only_objects_in_scope(self, as_user, objects, username):
+        client = as_user(username)
+        response = client.get(self.url("list"), {"export": "xlsx"})
+        if username not in self.list_users:
+            assert response.status_code == 403
+            return
+        assert response.status_code == 200
+        wb = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+        cells = {str(c) for row in wb.worksheets[0].iter_rows(min_row=2, values_only=True) for c in row if c is not None}
+        for key, obj in objects.items():
+            assert (str(obj) in cells) == self.expected(self.visible, username, key), f"{username} / {key}"
+
+    @pytest.mark.parametrize("username", ALL)
+    def test_detail_answers_404_outside_scope(self, as_user, objects, username):
+        client = as_user(username)
+        for key, obj in objects.items():
+            response = client.get(self.url("detail", obj))
+            expected = 200 if self.expected(self.visible, username, key) else 404
+            assert response.status_code == expected, f"{username} / {key}"
+
+    @pytest.mark.parametrize("username", ALL)
+    def test_edit_answers_404_outside_scope(self, as_user, objects, username):
+        if not self.has_edit:
+            self.assert_no_page("edit")
+            return
+        client = as_user(username)
+        for key, obj in objects.items():
+            response = client.get(self.url("edit", obj))
+            expected = 200 if self.expected(self.changeable, username, key) else 404
+            assert response.status_code == expected, f"{username} / {key}"
+
+    @pytest.mark.parametrize("username", ALL)
+    def test_delete_answers_404_outside_scope(self, as_user, objects, username):
+        if not self.has_delete:
+            self.assert_no_page("delete")
+            return
+        client = as_user(username)
+        table = self.changeable if self.deletable is None else self.deletable
+        for key, obj in objects.items():
+            response = client.get(self.url("delete", obj))
+            expected = 200 if self.expected(table, username, key) else 404
+            assert response.status_code == expected, f"{username} / {key}"
+
+    @pytest.mark.parametrize("username", ALL)
+    def test_add_page_opens_only_for_roles_that_may_add(self, as_user, cast, username):
+        if not self.has_add:
+            self.assert_no_page("add")
+            return
+        client = as_user(username)
+        response = client.get(self.url("add"))
+        assert response.status_code == (200 if username in self.add_users else 403)
+
+    def test_anonymous_visitors_are_sent_to_login(self, client, objects):
+        obj = next(iter(objects.values()))
+        for url in (self.url("list"), self.url("detail", obj)):
+            response = client.get(url)
+            assert response.status_code == 302
+            assert reverse("login") in response["Location"]
+
+    def test_list_queries_do_not_grow_with_rows(self, as_user, cast, objects, django_assert_max_num_queries):
+        client = as_user("bureau")
+        url = self.url("list")
+        with CaptureQueriesContext(connection) as few:
+            assert client.get(url).status_code == 200
+        for i in range(10):
+            key = f"extra{i}"
+            self.make(cast, getattr(cast, self.places[next(iter(self.places))]), key)
+        with django_assert_max_num_queries(self.max_list_queries):
+            with CaptureQueriesContext(connection) as many:
+                assert client.get(url).status_code == 200
+        assert len(many) == len(few), "the list's query count grows with its rows (N+1)"

@@ -1,0 +1,59 @@
+"""Scope matrix of the core's and the spine's pages: regions and agencies."""
+
+from organizations.models import Agency
+from tests.matrix import ScopeMatrix
+from wulian.choices import CommunityKind, RegionLevel
+from wulian.models import Region
+
+
+class TestRegionViews(ScopeMatrix):
+    model = Region
+    places = {"a": "binhe", "b": "hengqu_village"}
+    visible = {
+        "bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a",
+        "agency": "", "evaluator": "", "leader": "ab",
+    }
+    changeable = {
+        "bureau": "ab", "shoushan": "", "hengqu": "", "binhe": "",
+        "agency": "", "evaluator": "", "leader": "",
+    }
+    list_users = ("bureau", "shoushan", "hengqu", "binhe", "leader")
+    add_users = ("bureau",)
+
+    def make(self, cast, place, key):
+        if key.startswith("extra"):
+            town = place.get_parent()
+            return Region.objects.add_child(
+                town, {"name": f"新村{key}", "level": RegionLevel.COMMUNITY, "kind": CommunityKind.RURAL}
+            )
+        return place
+
+
+class TestAgencyViews(ScopeMatrix):
+    model = Agency
+    places = {"a": "shoushan", "b": "hengqu"}
+    visible = {
+        "bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "",
+        "agency": "", "evaluator": "", "leader": "ab",
+    }
+    changeable = {
+        "bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "",
+        "agency": "", "evaluator": "", "leader": "",
+    }
+    deletable = {
+        "bureau": "ab", "shoushan": "", "hengqu": "", "binhe": "",
+        "agency": "", "evaluator": "", "leader": "",
+    }
+    list_users = ("bureau", "shoushan", "hengqu", "binhe", "agency", "leader")
+    add_users = ("bureau", "shoushan", "hengqu")
+
+    def make(self, cast, place, key):
+        return Agency.objects.create(name=f"{place.name}测试社工机构{key}", region=place, cultivated_by=place)
+
+
+def test_agency_staff_see_and_edit_their_own_agency(as_user, cast):
+    client = as_user("agency")
+    own = cast.agency
+    assert client.get(own.get_absolute_url()).status_code == 200
+    assert client.get(own.get_url("edit")).status_code == 200
+    assert client.get(own.get_url("delete")).status_code == 404

@@ -1,0 +1,44 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+from treebeard.admin import TreeAdmin
+from treebeard.forms import movenodeform_factory
+
+from wulian.models import AccessLog, Region, User
+
+
+@admin.register(Region)
+class RegionAdmin(TreeAdmin):
+    form = movenodeform_factory(Region)
+    list_display = ("name", "level", "kind", "code", "population")
+    list_filter = ("level", "kind")
+    search_fields = ("name", "code")
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ("username", "last_name", "first_name", "role", "region", "agency", "is_active")
+    list_filter = ("role", "is_active", "is_superuser")
+    list_select_related = ("region", "agency")
+    autocomplete_fields = ("region",)
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        (_("Role and scope"), {"fields": ("role", "region", "agency", "phone")}),
+    )
+    add_fieldsets = (
+        *BaseUserAdmin.add_fieldsets,
+        (_("Role and scope"), {"fields": ("role", "region", "agency")}),
+    )
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    list_display = ("at", "user", "action", "model", "object_id", "row_count", "remote_addr")
+    list_filter = ("action", "model")
+    readonly_fields = [f.name for f in AccessLog._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

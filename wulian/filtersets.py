@@ -1,0 +1,57 @@
+"""Filter set base: a search box over declared fields, and in-scope choices only."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from wulian.choices import RegionLevel
+from wulian.models import Region
+
+
+class RegionFilter(django_filters.ModelChoiceFilter):
+    """Rows at or below the chosen region (one prefix query on the region path)."""
+
+    def __init__(self, *args, lookup="region", levels=None, **kwargs):
+        self.region_lookup = lookup
+        self.levels = levels
+        kwargs.setdefault("queryset", Region.objects.filter(level__gte=RegionLevel.COUNTY))
+        kwargs.setdefault("label", _("Region"))
+        kwargs.setdefault("method", "filter_region")
+        super().__init__(*args, **kwargs)
+
+    def filter_region(self, queryset, name, value):
+        if not value:
+            return queryset
+        prefix = f"{self.region_lookup}__" if self.region_lookup else ""
+        return queryset.filter(**{f"{prefix}path__startswith": value.path})
+
+
+class ScopedFilterSet(django_filters.FilterSet):
+    """Base filter set: ``q`` searches ``search_fields``; choice filters offer in-scope rows only."""
+
+    search_fields: tuple[str, ...] = ()
+
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        user = getattr(request, "user", None)
+        for name, flt in self.filters.items():
+            field = self.form.fields.get(name)
+            qs = getattr(field, "queryset", None)
+            if qs is not None and hasattr(qs, "restrict") and user is not None:
+                if isinstance(flt, RegionFilter) and flt.levels:
+                    qs = qs.filter(level__in=flt.levels)
+                field.queryset = qs.restrict(user, "view")
+        self.form.fields["q"].widget.attrs.setdefault("placeholder", _("Name, number…"))
+
+    def search(self, queryset, name, value):
+        value = (value or "").strip()
+        if not value or not self.search_fields:
+            return queryset
+        q = Q()
+        for field in self.search_fields:
+            q |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(q)

@@ -1,0 +1,40 @@
+"""Who exported or revealed what: every export and every reveal of personal data is logged."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wulian.choices import AccessAction
+
+
+class AccessLog(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="access_logs"
+    )
+    action = models.CharField(_("action"), max_length=10, choices=AccessAction.choices)
+    model = models.CharField(_("model"), max_length=100)
+    object_id = models.CharField(_("object"), max_length=64, blank=True)
+    query = models.TextField(_("filter"), blank=True)
+    row_count = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    remote_addr = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.user} {self.get_action_display()} {self.model} {self.at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def record(cls, request, action, model, *, object_id="", row_count=None):
+        return cls.objects.create(
+            user=request.user,
+            action=action,
+            model=model._meta.label if hasattr(model, "_meta") else str(model),
+            object_id=str(object_id or ""),
+            query=request.GET.urlencode()[:2000],
+            row_count=row_count,
+            remote_addr=request.META.get("REMOTE_ADDR") or None,
+        )

@@ -1,0 +1,77 @@
+"""Navigation: each app lists its pages in ``<app>/navigation.py`` as ``MENU``; a user sees a page when
+their role may view its model (no query is needed to decide)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.functional import Promise
+
+from wulian.models.base import user_can
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str | Promise
+    url_name: str
+    model: type | None = None
+    icon: str = "bi-circle"
+    # Only these roles (in addition to the model's view rule), e.g. a page for leaders.
+    roles: frozenset | None = None
+
+    def visible_to(self, user) -> bool:
+        if self.roles is not None and not user.is_superuser and user.role not in self.roles:
+            return False
+        if self.model is None:
+            return True
+        return user_can(user, self.model, "view")
+
+
+@dataclass(frozen=True)
+class Menu:
+    label: str | Promise
+    icon: str
+    items: list[MenuItem] = field(default_factory=list)
+    order: int = 50
+
+
+def menus() -> list[Menu]:
+    found = []
+    for app in settings.WULIAN_DOMAIN_APPS:
+        try:
+            module = import_module(f"{app}.navigation")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{app}.navigation":
+                raise
+            continue
+        found.extend(getattr(module, "MENUS", []))
+    return sorted(found, key=lambda m: m.order)
+
+
+def menus_for(user) -> list[dict]:
+    if not user.is_authenticated:
+        return []
+    out = []
+    for menu in menus():
+        items = [
+            {"label": item.label, "url": reverse(item.url_name), "icon": item.icon, "item": item}
+            for item in menu.items
+            if item.visible_to(user)
+        ]
+        if items:
+            out.append({"label": menu.label, "icon": menu.icon, "items": items})
+    return out
+
+
+def _core_menus():
+    from django.utils.translation import gettext_lazy as _
+
+    from wulian.models import Region
+
+    return [Menu(_("System"), "bi-gear", [MenuItem(_("Regions"), "wulian:region_list", Region, "bi-map")], order=90)]
+
+
+MENUS = _core_menus()

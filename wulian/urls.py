@@ -1,0 +1,36 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from wulian.models import Region
+from wulian.views import core, generic
+
+core_patterns = [
+    *generic.object_urls(
+        "regions",
+        Region,
+        list=core.RegionListView,
+        detail=core.RegionDetailView,
+        edit=core.RegionEditView,
+        delete=core.RegionDeleteView,
+    ),
+]
+
+urlpatterns = [
+    path("", core.home, name="home"),
+    path("healthz", core.healthz, name="healthz"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("core/", include((core_patterns, "wulian"))),
+    path("organizations/", include("organizations.urls")),
+    path("stations/", include("stations.urls")),
+    path("volunteers/", include("volunteers.urls")),
+    path("projects/", include("projects.urls")),
+    path("funding/", include("funding.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,139 @@
+"""Pages of the core: home per role, health, regions."""
+
+from __future__ import annotations
+
+import django_tables2 as tables
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.db.models import Count, Q, Sum
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from wulian.choices import RegionLevel, Role
+from wulian.filtersets import ScopedFilterSet
+from wulian.forms import RegionForm
+from wulian.models import Region
+from wulian.navigation import menus_for
+from wulian.tables import ObjectTable
+from wulian.views import generic
+
+
+@login_required
+def home(request):
+    """The home page of each role: who and where I am, what I can open, and how big my area is."""
+    user = request.user
+    region = user.region
+    summary = None
+    if region is not None:
+        summary = Region.objects.under(region).aggregate(
+            towns=Count("pk", filter=Q(level=RegionLevel.TOWN)),
+            communities=Count("pk", filter=Q(level=RegionLevel.COMMUNITY, kind="urban")),
+            villages=Count("pk", filter=Q(level=RegionLevel.COMMUNITY, kind="rural")),
+            population=Sum("population", filter=Q(level=RegionLevel.COMMUNITY)),
+        )
+    template = {
+        Role.BUREAU_ADMIN: "wulian/home_bureau.html",
+        Role.TOWN_STAFF: "wulian/home_town.html",
+        Role.COMMUNITY_WORKER: "wulian/home_community.html",
+        Role.AGENCY_STAFF: "wulian/home_agency.html",
+        Role.EVALUATOR: "wulian/home_evaluator.html",
+        Role.LEADER: "wulian/home_leader.html",
+    }.get(user.role, "wulian/home_bureau.html")
+    return render(
+        request,
+        template,
+        {"region": region, "summary": summary, "menus": menus_for(user), "agency": user.agency},
+    )
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Whether the database and the Celery broker answer; 503 when the database does not."""
+    database = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any failure means "down"
+        database = False
+    broker: bool | str
+    if not settings.CELERY_BROKER_URL:
+        broker = "in-process"
+    else:
+        from wulian.celery import app
+
+        try:
+            with app.connection_for_write() as conn:
+                conn.ensure_connection(max_retries=1, timeout=2)
+            broker = True
+        except Exception:  # noqa: BLE001
+            broker = False
+    status = 200 if database else 503
+    return JsonResponse({"status": "ok" if database else "error", "database": database, "broker": broker}, status=status)
+
+
+# -- regions --------------------------------------------------------------------------------------
+
+
+class RegionTable(ObjectTable):
+    name = tables.Column(linkify=True, verbose_name=_("name"))
+    level = tables.Column(verbose_name=_("level"))
+    kind = tables.Column(verbose_name=_("community kind"))
+    code = tables.Column(verbose_name=_("division code"))
+    population = tables.Column(verbose_name=_("resident population"))
+
+    class Meta(ObjectTable.Meta):
+        model = Region
+        fields = ("name", "level", "kind", "code", "population")
+        order_by = ("path",)
+
+
+class RegionFilterSet(ScopedFilterSet):
+    search_fields = ("name", "code")
+
+    class Meta:
+        model = Region
+        fields = ["level", "kind"]
+
+
+class RegionListView(generic.ObjectListView):
+    model = Region
+    table_class = RegionTable
+    filterset_class = RegionFilterSet
+
+
+class RegionDetailView(generic.ObjectDetailView):
+    model = Region
+    detail_fields = ["name", "level", "kind", "code", "population"]
+    template_name = "wulian/region_detail.html"
+
+    def extra_context(self, obj):
+        children = Region.objects.restrict(self.request.user).filter(
+            path__startswith=obj.path, depth=obj.depth + 1
+        )
+        ancestors = Region.objects.filter(path__in=obj.ancestors_path_prefixes())
+        return {"children": children, "ancestors": ancestors}
+
+
+class RegionEditView(generic.ObjectEditView):
+    model = Region
+    form_class = RegionForm
+
+
+class RegionDeleteView(generic.ObjectDeleteView):
+    model = Region
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        if obj.get_children_count():
+            from django.contrib import messages
+            from django.shortcuts import redirect
+
+            messages.error(request, _("Delete or move the regions under it first."))
+            return redirect(obj.get_absolute_url())
+        return super().post(request, *args, **kwargs)

@@ -1,0 +1,346 @@
+"""Generic views: a model's pages are a few declarative lines on top of these.
+
+Each view starts from ``Model.objects.restrict(user, action)``; an object outside it answers 404. Edits and
+creations are saved in a transaction and re-checked against the user's scope before commit (a forged field
+that moves a record out of scope is rolled back).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.encoding import force_str
+from django.utils.translation import gettext as _
+from django.views import View
+from django_tables2 import RequestConfig
+
+from wulian.choices import AccessAction
+from wulian.exports import XLSX_CONTENT_TYPE, export_table
+from wulian.history import history_for
+from wulian.models import AccessLog
+from wulian.models.base import user_can
+
+PER_PAGE_CHOICES = (25, 50, 100)
+
+
+class ScopedView(LoginRequiredMixin, View):
+    model = None
+    queryset = None  # optional base queryset (select_related etc.)
+    action = "view"
+
+    def base_queryset(self):
+        if self.queryset is not None:
+            return self.queryset.all()
+        return self.model._default_manager.all()
+
+    def get_queryset(self, action: str | None = None):
+        return self.base_queryset().restrict(self.request.user, action or self.action)
+
+    def check_model_permission(self, action: str | None = None):
+        if not user_can(self.request.user, self.model, action or self.action):
+            raise PermissionDenied
+
+    @property
+    def verbose_name(self) -> str:
+        return force_str(self.model._meta.verbose_name)
+
+    @property
+    def verbose_name_plural(self) -> str:
+        return force_str(self.model._meta.verbose_name_plural)
+
+    def base_context(self, **extra):
+        context = {
+            "model": self.model,
+            "opts": self.model._meta,
+            "verbose_name": self.verbose_name,
+            "verbose_name_plural": self.verbose_name_plural,
+            "can_add": user_can(self.request.user, self.model, "add"),
+        }
+        context.update(extra)
+        return context
+
+
+class ObjectListView(ScopedView):
+    """List with filters, search, sorting, pagination and an export of the filtered rows."""
+
+    filterset_class = None
+    table_class = None
+    template_name = "generic/object_list.html"
+    import_url_name: str | None = None  # set when the model has an import page
+    action_buttons = ("add", "export")
+
+    def get(self, request, *args, **kwargs):
+        self.check_model_permission("view")
+        queryset = self.get_queryset()
+        filterset = None
+        if self.filterset_class is not None:
+            filterset = self.filterset_class(request.GET or None, queryset=queryset, request=request)
+            if filterset.is_bound and not filterset.is_valid():
+                queryset = queryset.none()
+            else:
+                queryset = filterset.qs
+        table = self.table_class(queryset, user=request.user, request=request)
+        if request.GET.get("export") == "xlsx":
+            if not user_can(request.user, self.model, "view"):
+                raise PermissionDenied
+            return export_table(request, table, queryset, self.verbose_name_plural)
+        per_page = request.GET.get("per_page")
+        per_page = int(per_page) if per_page in {str(n) for n in PER_PAGE_CHOICES} else PER_PAGE_CHOICES[0]
+        RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+        context = self.base_context(
+            table=table,
+            filterset=filterset,
+            filter_form=filterset.form if filterset else None,
+            per_page=per_page,
+            per_page_choices=PER_PAGE_CHOICES,
+            add_url=self._url("add"),
+            import_url=reverse(self.import_url_name) if self.import_url_name else None,
+            can_import=bool(self.import_url_name) and user_can(request.user, self.model, "add"),
+            export_query=_with_param(request, "export", "xlsx"),
+        )
+        context.update(self.extra_context())
+        return render(request, self.template_name, context)
+
+    def extra_context(self) -> dict:
+        return {}
+
+    def _url(self, view: str) -> str | None:
+        try:
+            return reverse(self.model.url_name(view))
+        except Exception:  # noqa: BLE001 - a model without that page
+            return None
+
+
+def _with_param(request, key, value) -> str:
+    params = request.GET.copy()
+    params[key] = value
+    params.pop("page", None)
+    return params.urlencode()
+
+
+class ObjectDetailView(ScopedView):
+    """One record, its fields, related lists supplied by the subclass, and its history."""
+
+    template_name = "generic/object_detail.html"
+    detail_fields: list[str] = []
+
+    def get_object(self):
+        return get_object_or_404(self.get_queryset("view"), pk=self.kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        obj = self.get_object()
+        user = request.user
+        context = self.base_context(
+            object=obj,
+            fields=self.field_rows(obj),
+            history=history_for(obj),
+            can_change=self.get_queryset("change").filter(pk=obj.pk).exists(),
+            can_delete=self.get_queryset("delete").filter(pk=obj.pk).exists(),
+            edit_url=obj.get_url("edit"),
+            delete_url=obj.get_url("delete"),
+            list_url=self._list_url(),
+            user_sees_personal_data=user.sees_personal_data,
+        )
+        context.update(self.extra_context(obj))
+        return render(request, self.template_name, context)
+
+    def _list_url(self):
+        try:
+            return reverse(self.model.url_name("list"))
+        except Exception:  # noqa: BLE001
+            return None
+
+    def field_rows(self, obj):
+        rows = []
+        for name in self.detail_fields:
+            field = obj._meta.get_field(name)
+            label = force_str(field.verbose_name)
+            if field.many_to_many:
+                value = "、".join(str(v) for v in getattr(obj, name).all())
+            elif getattr(field, "choices", None):
+                value = getattr(obj, f"get_{name}_display")()
+            else:
+                value = getattr(obj, name)
+            rows.append((label, value, field))
+        return rows
+
+    def extra_context(self, obj) -> dict:
+        return {}
+
+
+class ObjectEditView(ScopedView):
+    """Create (no pk) or edit (pk) one record with a ``ScopedModelForm``."""
+
+    form_class = None
+    template_name = "generic/object_edit.html"
+
+    def get_object(self):
+        if "pk" in self.kwargs:
+            return get_object_or_404(self.get_queryset("change"), pk=self.kwargs["pk"])
+        self.check_model_permission("add")
+        return self.new_object()
+
+    def new_object(self):
+        return self.model()
+
+    def get_form(self, obj, data=None, files=None):
+        return self.form_class(data=data, files=files, instance=obj, user=self.request.user, **self.form_kwargs())
+
+    def form_kwargs(self) -> dict:
+        return {}
+
+    def get(self, request, *args, **kwargs):
+        obj = self.get_object()
+        return self.render_form(obj, self.get_form(obj))
+
+    def render_form(self, obj, form):
+        return render(
+            request=self.request,
+            template_name=self.template_name,
+            context=self.base_context(
+                object=obj,
+                form=form,
+                is_new=obj.pk is None,
+                cancel_url=obj.get_absolute_url() if obj.pk else self._list_url(),
+            ),
+        )
+
+    def _list_url(self):
+        try:
+            return reverse(self.model.url_name("list"))
+        except Exception:  # noqa: BLE001
+            return "/"
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        is_new = obj.pk is None
+        form = self.get_form(obj, data=request.POST, files=request.FILES)
+        if form.is_valid():
+            with transaction.atomic():
+                saved = form.save()
+                # Re-check that the saved record still lies in the user's scope (NetBox's pattern).
+                if not self.get_queryset("add" if is_new else "change").filter(pk=saved.pk).exists():
+                    transaction.set_rollback(True)
+                    form.add_error(None, _("The record would lie outside your area; nothing was saved."))
+                    if is_new:
+                        obj.pk = None
+                    return self.render_form(obj, form)
+            messages.success(
+                request,
+                (_("%(model)s “%(name)s” was created.") if is_new else _("%(model)s “%(name)s” was saved."))
+                % {"model": self.verbose_name, "name": saved},
+            )
+            return redirect(self.success_url(saved))
+        return self.render_form(obj, form)
+
+    def success_url(self, obj):
+        return obj.get_absolute_url()
+
+
+class ObjectDeleteView(ScopedView):
+    template_name = "generic/object_confirm_delete.html"
+
+    def get_object(self):
+        return get_object_or_404(self.get_queryset("delete"), pk=self.kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        obj = self.get_object()
+        return render(request, self.template_name, self.base_context(object=obj))
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        name = str(obj)
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except ProtectedError as exc:
+            blockers = "、".join(sorted({str(o) for o in list(exc.protected_objects)[:5]}))
+            messages.error(
+                request,
+                _("“%(name)s” cannot be deleted: other records depend on it (%(blockers)s).")
+                % {"name": name, "blockers": blockers},
+            )
+            return redirect(obj.get_absolute_url())
+        messages.success(request, _("%(model)s “%(name)s” was deleted.") % {"model": self.verbose_name, "name": name})
+        try:
+            return redirect(reverse(self.model.url_name("list")))
+        except Exception:  # noqa: BLE001
+            return redirect("home")
+
+
+class ObjectImportView(ScopedView):
+    """Upload an Excel file made from the template; all rows or none are imported."""
+
+    importer_class = None
+    template_name = "generic/object_import.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.model = self.importer_class.model
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        self.check_model_permission("add")
+        importer = self.importer_class(request.user)
+        if request.GET.get("template"):
+            response = HttpResponse(importer.template_bytes(), content_type=XLSX_CONTENT_TYPE)
+            from urllib.parse import quote
+
+            filename = quote(_("%s import template.xlsx") % self.verbose_name_plural)
+            response["Content-Disposition"] = f"attachment; filename=\"template.xlsx\"; filename*=UTF-8''{filename}"
+            return response
+        return self.render_page(importer)
+
+    def render_page(self, importer, result=None):
+        return render(
+            self.request,
+            self.template_name,
+            self.base_context(
+                importer=importer,
+                headers=importer.headers(),
+                result=result,
+                list_url=reverse(self.model.url_name("list")),
+            ),
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.check_model_permission("add")
+        importer = self.importer_class(request.user)
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, _("Choose an Excel file to import."))
+            return self.render_page(importer)
+        result = importer.run(upload)
+        if result.ok:
+            AccessLog.record(request, AccessAction.IMPORT, self.model, row_count=result.created)
+            messages.success(request, _("%(count)d rows were imported.") % {"count": result.created})
+            return redirect(reverse(self.model.url_name("list")))
+        messages.error(request, _("Nothing was imported: correct the rows below and upload the file again."))
+        return self.render_page(importer, result)
+
+
+def object_urls(prefix: str, model, *, list=None, detail=None, edit=None, delete=None, import_=None):  # noqa: A002
+    """URL patterns for a model's pages, named ``<model>_list``, ``_detail``, ``_add``, ``_edit``, ...
+
+    ``prefix`` is the URL segment, e.g. ``"stations"``.
+    """
+    name = model._meta.model_name
+    patterns = []
+    if list:
+        patterns.append(path(f"{prefix}/", list.as_view(), name=f"{name}_list"))
+    if import_:
+        patterns.append(path(f"{prefix}/import/", import_.as_view(), name=f"{name}_import"))
+    if edit:
+        patterns.append(path(f"{prefix}/add/", edit.as_view(), name=f"{name}_add"))
+        patterns.append(path(f"{prefix}/<int:pk>/edit/", edit.as_view(), name=f"{name}_edit"))
+    if detail:
+        patterns.append(path(f"{prefix}/<int:pk>/", detail.as_view(), name=f"{name}_detail"))
+    if delete:
+        patterns.append(path(f"{prefix}/<int:pk>/delete/", delete.as_view(), name=f"{name}_delete"))
+    return patterns
