@@ -32,7 +32,7 @@ services:
 ## Refresh the .po files of every app after changing UI strings (then translate and `make setup`).
 messages:
 	for d in wulian organizations stations projects funding volunteers; do \
-		(cd $$d && ../$(PY) ../manage.py makemessages -l zh_Hans --no-obsolete -v0); done
+		(cd $$d && DEBUG=1 ../$(PY) ../manage.py makemessages -l zh_Hans --no-obsolete -v0); done
 	DEBUG=1 $(PY) manage.py makemessages -l zh_Hans --no-obsolete -v0 --ignore=.venv --ignore=wulian \
 		--ignore=organizations --ignore=stations --ignore=projects --ignore=funding --ignore=volunteers --ignore=var
 

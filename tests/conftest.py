@@ -13,6 +13,8 @@ from types import SimpleNamespace
 import pytest
 from django.db import connection
 
+pytest_plugins = ["tests.browser"]
+
 TEST_PASSWORD = "wulian-test-pass"
 CAST_USERS = ("bureau", "shoushan", "hengqu", "binhe", "agency", "evaluator", "leader")
 CAST_PLACES = {

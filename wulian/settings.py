@@ -220,6 +220,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "updated_at", "path", "numchild", "depth")
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# Personal data is masked in the history too.
+AUDITLOG_MASK_TRACKING_FIELDS = ("id_number",)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
