@@ -32,4 +32,8 @@ fi
 
 pg_ok || { echo "PostgreSQL does not answer on 127.0.0.1:5432" >&2; exit 1; }
 redis_ok || { echo "Redis does not answer on 127.0.0.1:6379" >&2; exit 1; }
+# The database named by the test DATABASE_URL (pytest creates test_<name> beside it).
+if ! psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='wulian'" | grep -q 1; then
+  createdb -h 127.0.0.1 -U postgres wulian
+fi
 echo "PostgreSQL and Redis answer."
