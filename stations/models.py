@@ -1,1 +1,438 @@
-"""Models of this app arrive with its issue; the app exists so the layout is whole from the start."""
+"""The station network (社会工作服务站点): stations, the people in them, agencies stationed there, training,
+and the activity log (工作台账) of station workers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wulian.choices import RegionLevel, Role
+from wulian.models import ScopedModel, ScopeRule
+from wulian.models.base import ScopedQuerySet
+
+from .choices import (
+    TIER_LEVEL,
+    ActivityKind,
+    AttachmentKind,
+    CertificateLevel,
+    Post,
+    ServiceDomain,
+    StationTier,
+    TargetGroup,
+    TrainingKind,
+)
+
+MANAGERS = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF})
+BUREAU = frozenset({Role.BUREAU_ADMIN})
+
+
+class StationQuerySet(ScopedQuerySet):
+    def with_compliance(self, on: dt.date | None = None):
+        """Annotate the staff counts the standards need (two subqueries, never one query per row)."""
+        from .compliance import annotate_staff_counts
+
+        return annotate_staff_counts(self, on=on)
+
+    def compliant(self, on: dt.date | None = None):
+        from .compliance import compliant_q
+
+        return self.with_compliance(on).filter(compliant_q())
+
+    def not_compliant(self, on: dt.date | None = None):
+        from .compliance import compliant_q
+
+        return self.with_compliance(on).exclude(compliant_q())
+
+
+class Station(ScopedModel):
+    """A social work service station of one of the three tiers (总站 / 镇街站 / 社区社工室)."""
+
+    scope_rule = ScopeRule(region=("region",), add=MANAGERS, change=MANAGERS, delete=BUREAU)
+
+    tier = models.CharField(_("tier"), max_length=20, choices=StationTier.choices)
+    region = models.ForeignKey(
+        "wulian.Region",
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        related_name="stations",
+        help_text=_("County for the county hub, town or street for a town station, community or village for a room."),
+    )
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    office_area = models.DecimalField(
+        _("office area (m²)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    has_office = models.BooleanField(_("office"), default=False)
+    has_case_room = models.BooleanField(_("casework / counselling room"), default=False)
+    has_group_room = models.BooleanField(_("group activity room"), default=False)
+    has_meeting_room = models.BooleanField(_("shared meeting room"), default=False)
+    other_rooms = models.CharField(_("other rooms"), max_length=200, blank=True)
+    desks = models.PositiveSmallIntegerField(_("desks and chairs (sets)"), default=0)
+    computers = models.PositiveSmallIntegerField(_("computers"), default=0)
+    printers = models.PositiveSmallIntegerField(_("printers"), default=0)
+    filing_cabinets = models.PositiveSmallIntegerField(_("filing cabinets"), default=0)
+    other_equipment = models.CharField(_("other equipment"), max_length=200, blank=True)
+    opened_on = models.DateField(_("opened on"), null=True, blank=True)
+    is_pilot = models.BooleanField(_("pilot"), default=False)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = StationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("station")
+        verbose_name_plural = _("stations")
+        ordering = ["region__path", "tier"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "tier"],
+                name="station_one_per_tier_and_region",
+                violation_error_message=_("This region already has a station of this tier."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.tier and self.region_id:
+            level = TIER_LEVEL[StationTier(self.tier)]
+            if self.region.level != level:
+                raise ValidationError(
+                    {
+                        "region": _("A %(tier)s sits on a %(level)s, not on a %(actual)s.")
+                        % {
+                            "tier": StationTier(self.tier).label,
+                            "level": RegionLevel(level).label,
+                            "actual": RegionLevel(self.region.level).label,
+                        }
+                    }
+                )
+
+    @cached_property
+    def compliance(self):
+        """The checklist against the tier's standard (uses annotated counts when present)."""
+        from .compliance import assess
+
+        return assess(self)
+
+    @property
+    def is_compliant(self) -> bool:
+        return all(check.ok for check in self.compliance)
+
+    @property
+    def missing_items(self) -> list:
+        return [check for check in self.compliance if not check.ok]
+
+    @property
+    def standard(self) -> dict:
+        from .standards import STANDARDS
+
+        return STANDARDS[StationTier(self.tier)]
+
+
+class StaffMember(ScopedModel):
+    """A person working in the station network (社工站工作人员)."""
+
+    scope_rule = ScopeRule(region=("region",), add=MANAGERS, change=MANAGERS, delete=MANAGERS)
+
+    name = models.CharField(_("name"), max_length=50)
+    region = models.ForeignKey(
+        "wulian.Region",
+        verbose_name=_("belongs to"),
+        on_delete=models.PROTECT,
+        related_name="station_staff",
+        help_text=_("The county, town or community whose roster holds this person."),
+    )
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    is_professional = models.BooleanField(
+        _("professional social worker"),
+        default=False,
+        help_text=_("Works as a professional social worker (专业社工)."),
+    )
+    agency = models.ForeignKey(
+        "organizations.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="station_staff",
+        help_text=_("For agency staff stationed in a station: the agency employing them."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff members")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class PeriodQuerySet(ScopedQuerySet):
+    """Rows with a start and an optional end date."""
+
+    def active(self, on: dt.date | None = None):
+        on = on or timezone.localdate()
+        return self.filter(Q(start_date__lte=on) & (Q(end_date__isnull=True) | Q(end_date__gte=on)))
+
+
+class StaffAssignment(ScopedModel):
+    """A person's post in a station from a start date to an end date (open while they work there).
+
+    Moving a person ends one assignment and starts another, so the stations they worked in stay on record.
+    """
+
+    scope_rule = ScopeRule(region=("station__region",), add=MANAGERS, change=MANAGERS, delete=MANAGERS)
+
+    person = models.ForeignKey(
+        StaffMember, verbose_name=_("person"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    station = models.ForeignKey(Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="assignments")
+    post = models.CharField(_("post"), max_length=20, choices=Post.choices, default=Post.RESIDENT_WORKER)
+    start_date = models.DateField(_("start date"), default=timezone.localdate)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    notes = models.CharField(_("notes"), max_length=200, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("staff assignment")
+        verbose_name_plural = _("staff assignments")
+        ordering = ["-start_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="assignment_ends_after_start",
+                violation_error_message=_("The end date is before the start date."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person.name}（{self.station.name}）"
+
+    @property
+    def is_active(self) -> bool:
+        today = timezone.localdate()
+        return self.start_date <= today and (self.end_date is None or self.end_date >= today)
+
+    def clean(self):
+        super().clean()
+        if self.person_id and self.station_id and self.start_date:
+            overlapping = StaffAssignment.objects.filter(person_id=self.person_id, station_id=self.station_id).exclude(
+                pk=self.pk
+            )
+            end = self.end_date or dt.date.max
+            overlapping = overlapping.filter(start_date__lte=end).filter(
+                Q(end_date__isnull=True) | Q(end_date__gte=self.start_date)
+            )
+            if overlapping.exists():
+                raise ValidationError(_("This person already has an assignment in this station for these dates."))
+
+
+class Certificate(ScopedModel):
+    """A national social work qualification certificate (社会工作者职业水平证书)."""
+
+    scope_rule = ScopeRule(region=("person__region",), add=MANAGERS, change=MANAGERS, delete=MANAGERS)
+
+    person = models.ForeignKey(
+        StaffMember, verbose_name=_("person"), on_delete=models.CASCADE, related_name="certificates"
+    )
+    level = models.CharField(_("certificate level"), max_length=20, choices=CertificateLevel.choices)
+    number = models.CharField(_("certificate number"), max_length=50, unique=True)
+    year = models.PositiveSmallIntegerField(
+        _("year obtained"), validators=[MinValueValidator(2008), MaxValueValidator(2100)]
+    )
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-year", "number"]
+
+    def __str__(self):
+        return self.number
+
+
+class AgencyPlacement(ScopedModel):
+    """A social work agency stationed (进驻) in a station, from when to when."""
+
+    scope_rule = ScopeRule(region=("station__region",), add=MANAGERS, change=MANAGERS, delete=MANAGERS)
+
+    agency = models.ForeignKey(
+        "organizations.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="placements"
+    )
+    station = models.ForeignKey(Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="placements")
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    services = models.CharField(_("services provided"), max_length=200, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agency placement")
+        verbose_name_plural = _("agency placements")
+        ordering = ["-start_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="placement_ends_after_start",
+                violation_error_message=_("The end date is before the start date."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.agency.name}（{self.station.name}）"
+
+
+class Training(ScopedModel):
+    """A training session (培训) organised by a station, for staff and agencies."""
+
+    scope_rule = ScopeRule(region=("organizer__region",), add=MANAGERS, change=MANAGERS, delete=MANAGERS)
+
+    topic = models.CharField(_("topic"), max_length=200)
+    date = models.DateField(_("date"))
+    hours = models.DecimalField(
+        _("class hours"), max_digits=5, decimal_places=1, validators=[MinValueValidator(0), MaxValueValidator(200)]
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=TrainingKind.choices)
+    organizer = models.ForeignKey(
+        Station, verbose_name=_("organiser"), on_delete=models.PROTECT, related_name="trainings_organized"
+    )
+    lecturer = models.CharField(_("lecturer"), max_length=100, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    agencies = models.ManyToManyField(
+        "organizations.Agency", verbose_name=_("agencies trained"), blank=True, related_name="trainings"
+    )
+    attendees = models.ManyToManyField(StaffMember, verbose_name=_("attendees"), blank=True, related_name="trainings")
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
+        ordering = ["-date", "pk"]
+
+    def __str__(self):
+        return self.topic
+
+
+class Activity(ScopedModel):
+    """An entry of a station's activity log (工作台账)."""
+
+    scope_rule = ScopeRule(region=("station__region",))
+
+    station = models.ForeignKey(Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="activities")
+    kind = models.CharField(_("type"), max_length=20, choices=ActivityKind.choices)
+    date = models.DateField(_("date"), default=timezone.localdate)
+    title = models.CharField(_("subject"), max_length=200)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    domain = models.CharField(_("service domain"), max_length=30, choices=ServiceDomain.choices, blank=True)
+    target_groups = models.JSONField(_("target groups"), default=list, blank=True)
+    participants = models.PositiveIntegerField(_("participants"), default=0)
+    volunteers = models.PositiveIntegerField(_("volunteers involved"), default=0)
+    hours = models.DecimalField(
+        _("hours"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(999)],
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="station_activities",
+        editable=False,
+    )
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activity log")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["station", "date"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_target_groups_display(self) -> str:
+        labels = dict(TargetGroup.choices)
+        return "、".join(str(labels.get(code, code)) for code in self.target_groups or [])
+
+    def clean(self):
+        super().clean()
+        unknown = [code for code in self.target_groups or [] if code not in TargetGroup.values]
+        if unknown:
+            raise ValidationError({"target_groups": _("Unknown target group: %s") % "、".join(unknown)})
+
+
+def private_storage():
+    """Attachments live outside MEDIA_ROOT: no public URL, served only through a scoped view."""
+    return FileSystemStorage(location=os.path.join(settings.VAR_DIR, "private"), base_url=None)
+
+
+def attachment_path(instance, filename):
+    ext = os.path.splitext(filename)[1].lower()
+    today = timezone.localdate()
+    return f"stations/{today:%Y/%m}/{uuid.uuid4().hex}{ext}"
+
+
+class Attachment(ScopedModel):
+    """A photo or scan belonging to a station (photos) or to one of its activities (photos, sign-in sheets)."""
+
+    scope_rule = ScopeRule(region=("station__region",))
+
+    station = models.ForeignKey(Station, verbose_name=_("station"), on_delete=models.CASCADE, related_name="attachments")
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("activity"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.PHOTO)
+    file = models.FileField(_("file"), upload_to=attachment_path, storage=private_storage, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=50)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("stations:attachment_download", args=[self.pk])
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")

@@ -1,3 +1,71 @@
+from django.urls import path
+
+from wulian.views.generic import object_urls
+
+from . import views
+from .models import Activity, AgencyPlacement, Certificate, StaffAssignment, StaffMember, Station, Training
+
 app_name = "stations"
 
-urlpatterns: list = []
+urlpatterns = [
+    *object_urls(
+        "stations",
+        Station,
+        list=views.StationListView,
+        detail=views.StationDetailView,
+        edit=views.StationEditView,
+        delete=views.StationDeleteView,
+    ),
+    *object_urls(
+        "staff",
+        StaffMember,
+        list=views.StaffMemberListView,
+        detail=views.StaffMemberDetailView,
+        edit=views.StaffMemberEditView,
+        delete=views.StaffMemberDeleteView,
+        import_=views.StaffImportView,
+    ),
+    *object_urls(
+        "assignments",
+        StaffAssignment,
+        list=views.StaffAssignmentListView,
+        detail=views.StaffAssignmentDetailView,
+        edit=views.StaffAssignmentEditView,
+        delete=views.StaffAssignmentDeleteView,
+    ),
+    *object_urls(
+        "certificates",
+        Certificate,
+        list=views.CertificateListView,
+        detail=views.CertificateDetailView,
+        edit=views.CertificateEditView,
+        delete=views.CertificateDeleteView,
+    ),
+    *object_urls(
+        "placements",
+        AgencyPlacement,
+        list=views.AgencyPlacementListView,
+        detail=views.AgencyPlacementDetailView,
+        edit=views.AgencyPlacementEditView,
+        delete=views.AgencyPlacementDeleteView,
+    ),
+    path("trainings/hours/", views.TrainingHoursView.as_view(), name="training_hours"),
+    *object_urls(
+        "trainings",
+        Training,
+        list=views.TrainingListView,
+        detail=views.TrainingDetailView,
+        edit=views.TrainingEditView,
+        delete=views.TrainingDeleteView,
+    ),
+    *object_urls(
+        "activities",
+        Activity,
+        list=views.ActivityListView,
+        detail=views.ActivityDetailView,
+        edit=views.ActivityEditView,
+        delete=views.ActivityDeleteView,
+        import_=views.ActivityImportView,
+    ),
+    path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
+]

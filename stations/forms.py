@@ -1,0 +1,360 @@
+"""Forms of the station network; every choice is cut to the user's scope (``ScopedModelForm``)."""
+
+from __future__ import annotations
+
+import os
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Agency
+from wulian.choices import RegionLevel
+from wulian.forms import RegionChoiceField, ScopedModelForm
+
+from .choices import AttachmentKind, CertificateLevel, Post, TargetGroup
+from .models import (
+    Activity,
+    AgencyPlacement,
+    Attachment,
+    Certificate,
+    StaffAssignment,
+    StaffMember,
+    Station,
+    Training,
+)
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+# Extension → (content type, the first bytes every such file starts with).
+ALLOWED_ATTACHMENTS = {
+    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    ".pdf": ("application/pdf", (b"%PDF-",)),
+}
+STATION_LEVELS = [RegionLevel.COUNTY, RegionLevel.TOWN, RegionLevel.COMMUNITY]
+
+
+def check_attachment(upload) -> str:
+    """Refuse a file over 10 MB or not really a JPEG, PNG or PDF; return its content type."""
+    name = upload.name or ""
+    ext = os.path.splitext(name)[1].lower()
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(_("“%(name)s” is larger than 10 MB.") % {"name": name})
+    if ext not in ALLOWED_ATTACHMENTS:
+        raise ValidationError(_("“%(name)s” is not a JPG, PNG or PDF file.") % {"name": name})
+    content_type, magics = ALLOWED_ATTACHMENTS[ext]
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not any(head.startswith(magic) for magic in magics):
+        raise ValidationError(_("“%(name)s” is not really a JPG, PNG or PDF file.") % {"name": name})
+    return content_type
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; each is checked by ``check_attachment``."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"})
+        )
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        cleaned = []
+        errors = []
+        for upload in files:
+            upload = super().clean(upload, initial)
+            try:
+                cleaned.append((upload, check_attachment(upload)))
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+def save_attachments(files, *, station, activity=None, kind=AttachmentKind.PHOTO, user=None):
+    for upload, content_type in files or []:
+        Attachment.objects.create(
+            station=station,
+            activity=activity,
+            kind=kind,
+            file=upload,
+            original_name=os.path.basename(upload.name)[:200],
+            content_type=content_type,
+            size=upload.size,
+            uploaded_by=user if getattr(user, "pk", None) else None,
+        )
+
+
+class StationForm(ScopedModelForm):
+    region = RegionChoiceField()
+    region_levels = {"region": STATION_LEVELS}
+    photos = MultipleFileField(label=_("Add photos"), help_text=_("JPG, PNG or PDF, at most 10 MB each."))
+
+    class Meta:
+        model = Station
+        fields = [
+            "tier",
+            "region",
+            "name",
+            "address",
+            "phone",
+            "office_area",
+            "has_office",
+            "has_case_room",
+            "has_group_room",
+            "has_meeting_room",
+            "other_rooms",
+            "desks",
+            "computers",
+            "printers",
+            "filing_cabinets",
+            "other_equipment",
+            "opened_on",
+            "is_pilot",
+            "notes",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].label = Station._meta.get_field("region").verbose_name
+        self.fields["region"].help_text = Station._meta.get_field("region").help_text
+
+    def save(self, commit=True):
+        station = super().save(commit)
+        if commit:
+            save_attachments(self.cleaned_data.get("photos"), station=station, user=self.user)
+        return station
+
+
+class StaffMemberForm(ScopedModelForm):
+    region = RegionChoiceField()
+    region_levels = {"region": STATION_LEVELS}
+
+    class Meta:
+        model = StaffMember
+        fields = ["name", "region", "phone", "is_professional", "agency", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].label = StaffMember._meta.get_field("region").verbose_name
+        self.fields["region"].help_text = StaffMember._meta.get_field("region").help_text
+
+
+class StaffAssignmentForm(ScopedModelForm):
+    end_previous = forms.BooleanField(
+        label=_("End the person's other current assignments the day before"),
+        required=False,
+        initial=True,
+        help_text=_("Use this when the person moves here from another station."),
+    )
+
+    class Meta:
+        model = StaffAssignment
+        fields = ["person", "station", "post", "start_date", "end_date", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["end_previous"]
+
+    def save(self, commit=True):
+        assignment = super().save(commit)
+        if commit and self.cleaned_data.get("end_previous"):
+            # Only assignments the user may change are ended; the day before the new one starts.
+            previous = (
+                StaffAssignment.objects.restrict(self.user, "change")
+                .filter(person=assignment.person, end_date__isnull=True, start_date__lt=assignment.start_date)
+                .exclude(pk=assignment.pk)
+            )
+            for old in previous:
+                old.end_date = assignment.start_date - timezone.timedelta(days=1)
+                old.save(update_fields=["end_date", "updated_at"])
+        return assignment
+
+
+class CertificateForm(ScopedModelForm):
+    class Meta:
+        model = Certificate
+        fields = ["person", "level", "number", "year"]
+
+
+class AgencyPlacementForm(ScopedModelForm):
+    class Meta:
+        model = AgencyPlacement
+        fields = ["agency", "station", "start_date", "end_date", "services"]
+
+
+class TrainingForm(ScopedModelForm):
+    class Meta:
+        model = Training
+        fields = ["topic", "date", "hours", "kind", "organizer", "lecturer", "place", "agencies", "attendees", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organizer"].queryset = self.fields["organizer"].queryset.exclude(tier="community_room")
+        self.fields["agencies"].widget = forms.CheckboxSelectMultiple()
+        self.fields["agencies"].queryset = self.fields["agencies"].queryset.order_by("name")
+        self.fields["attendees"].widget.attrs["size"] = 8
+
+
+class ActivityForm(ScopedModelForm):
+    """Quick to fill on a phone: station preselected, date today, four required fields."""
+
+    target_groups = forms.MultipleChoiceField(
+        label=_("target groups"), choices=TargetGroup.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    photos = MultipleFileField(label=_("Photos"), help_text=_("JPG, PNG or PDF, at most 10 MB each."))
+    sign_in_sheets = MultipleFileField(label=_("Sign-in sheet scans"), help_text=_("JPG, PNG or PDF, at most 10 MB each."))
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title",
+            "kind",
+            "date",
+            "station",
+            "place",
+            "domain",
+            "target_groups",
+            "participants",
+            "volunteers",
+            "hours",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].required = False
+        self.fields["volunteers"].required = False
+        self.fields["participants"].widget.attrs["inputmode"] = "numeric"
+        self.fields["volunteers"].widget.attrs["inputmode"] = "numeric"
+        self.fields["hours"].widget.attrs["inputmode"] = "decimal"
+
+    def clean_participants(self):
+        return self.cleaned_data.get("participants") or 0
+
+    def clean_volunteers(self):
+        return self.cleaned_data.get("volunteers") or 0
+
+    def save(self, commit=True):
+        activity = self.instance
+        if activity.pk is None and activity.recorded_by_id is None and getattr(self.user, "pk", None):
+            activity.recorded_by = self.user
+        activity = super().save(commit)
+        if commit:
+            for name, kind in (("photos", AttachmentKind.PHOTO), ("sign_in_sheets", AttachmentKind.SIGN_IN)):
+                save_attachments(
+                    self.cleaned_data.get(name), station=activity.station, activity=activity, kind=kind, user=self.user
+                )
+        return activity
+
+
+# -- import forms: one row of an Excel file each --------------------------------------------------
+class StationByNameField(forms.ModelChoiceField):
+    """A station named exactly as in the portal (import files name stations, not ids)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", Station.objects.all())
+        kwargs.setdefault("to_field_name", "name")
+        kwargs.setdefault("error_messages", {"invalid_choice": _("No station of this name in your area.")})
+        super().__init__(*args, **kwargs)
+
+
+class ActivityImportForm(ActivityForm):
+    station = StationByNameField(label=_("station"))
+
+    class Meta(ActivityForm.Meta):
+        fields = [
+            "station",
+            "date",
+            "kind",
+            "title",
+            "place",
+            "domain",
+            "target_groups",
+            "participants",
+            "volunteers",
+            "hours",
+            "notes",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["photos"]
+        del self.fields["sign_in_sheets"]
+        self.fields["date"].required = True
+        self.fields["station"].label = Activity._meta.get_field("station").verbose_name
+
+
+class StaffImportForm(ScopedModelForm):
+    """One person on a station's staff, with their post and (optionally) their certificate."""
+
+    station = StationByNameField(label=_("station"))
+    post = forms.ChoiceField(label=_("post"), choices=Post.choices)
+    start_date = forms.DateField(label=_("start date"))
+    certificate_level = forms.ChoiceField(
+        label=_("certificate level"), choices=[("", "")] + list(CertificateLevel.choices), required=False
+    )
+    certificate_number = forms.CharField(label=_("certificate number"), max_length=50, required=False)
+    certificate_year = forms.IntegerField(label=_("year obtained"), min_value=2008, max_value=2100, required=False)
+    agency = forms.ModelChoiceField(
+        label=_("agency"),
+        queryset=Agency.objects.all(),
+        to_field_name="name",
+        required=False,
+        error_messages={"invalid_choice": _("No agency of this name in your area.")},
+    )
+
+    class Meta:
+        model = StaffMember
+        fields = ["name", "phone", "is_professional", "agency"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["station"].queryset = Station.objects.restrict(self.user, "change")
+
+    def clean(self):
+        cleaned = super().clean()
+        level = cleaned.get("certificate_level")
+        number = (cleaned.get("certificate_number") or "").strip()
+        year = cleaned.get("certificate_year")
+        if level or number or year:
+            if not (level and number and year):
+                raise ValidationError(_("A certificate needs its level, number and year."))
+            if Certificate.objects.filter(number=number).exists():
+                self.add_error("certificate_number", _("A certificate with this number is already recorded."))
+        station = cleaned.get("station")
+        name = cleaned.get("name")
+        if station and name:
+            if StaffAssignment.objects.active().filter(station=station, person__name=name).exists():
+                self.add_error("name", _("%(name)s is already on the staff of %(station)s.") % {"name": name, "station": station})
+        return cleaned
+
+    def save(self, commit=True):
+        person = self.instance
+        station = self.cleaned_data["station"]
+        person.region = station.region
+        person = super().save(commit)
+        StaffAssignment.objects.create(
+            person=person, station=station, post=self.cleaned_data["post"], start_date=self.cleaned_data["start_date"]
+        )
+        if self.cleaned_data.get("certificate_level"):
+            Certificate.objects.create(
+                person=person,
+                level=self.cleaned_data["certificate_level"],
+                number=self.cleaned_data["certificate_number"].strip(),
+                year=self.cleaned_data["certificate_year"],
+            )
+        return person

@@ -1,0 +1,393 @@
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from organizations.models import Agency
+from wulian.choices import Role
+from wulian.views import generic
+
+from . import importers
+from .filtersets import (
+    ActivityFilterSet,
+    AgencyPlacementFilterSet,
+    CertificateFilterSet,
+    StaffAssignmentFilterSet,
+    StaffMemberFilterSet,
+    StationFilterSet,
+    TrainingFilterSet,
+)
+from .forms import (
+    ActivityForm,
+    AgencyPlacementForm,
+    CertificateForm,
+    StaffAssignmentForm,
+    StaffMemberForm,
+    StationForm,
+    TrainingForm,
+)
+from .models import Activity, AgencyPlacement, Attachment, Certificate, StaffAssignment, StaffMember, Station, Training
+from .standards import AGENCY_TRAINING_CLAUSE, AGENCY_TRAINING_HOURS_PER_YEAR
+from .tables import (
+    ActivityTable,
+    AgencyPlacementTable,
+    CertificateTable,
+    StaffAssignmentTable,
+    StaffMemberTable,
+    StationTable,
+    TrainingTable,
+)
+
+
+# -- stations -------------------------------------------------------------------------------------
+class StationListView(generic.ObjectListView):
+    model = Station
+    queryset = Station.objects.select_related("region").with_compliance()
+    table_class = StationTable
+    filterset_class = StationFilterSet
+
+
+class StationDetailView(generic.ObjectDetailView):
+    model = Station
+    queryset = Station.objects.select_related("region").with_compliance()
+    template_name = "stations/station_detail.html"
+    detail_fields = [
+        "tier",
+        "region",
+        "address",
+        "phone",
+        "office_area",
+        "other_rooms",
+        "other_equipment",
+        "opened_on",
+        "is_pilot",
+        "notes",
+    ]
+
+    def extra_context(self, obj):
+        user = self.request.user
+        return {
+            "checks": obj.compliance,
+            "standard": obj.standard,
+            "rooms": [(f.verbose_name, getattr(obj, f.name)) for f in _fields(obj, "has_")],
+            "equipment": [
+                (Station._meta.get_field(n).verbose_name, getattr(obj, n))
+                for n in ("desks", "computers", "printers", "filing_cabinets")
+            ],
+            "assignments": StaffAssignment.objects.restrict(user)
+            .filter(station=obj)
+            .select_related("person")
+            .prefetch_related("person__certificates")
+            .order_by("end_date", "person__name"),
+            "placements": AgencyPlacement.objects.restrict(user)
+            .filter(station=obj)
+            .select_related("agency", "agency__cultivated_by"),
+            "activities": Activity.objects.restrict(user).filter(station=obj)[:10],
+            "photos": Attachment.objects.restrict(user).filter(station=obj, activity__isnull=True),
+            "can_add_activity": user.role in Activity.scope_rule.add or user.is_superuser,
+        }
+
+
+def _fields(obj, prefix):
+    return [f for f in obj._meta.fields if f.name.startswith(prefix)]
+
+
+class StationEditView(generic.ObjectEditView):
+    model = Station
+    form_class = StationForm
+
+
+class StationDeleteView(generic.ObjectDeleteView):
+    model = Station
+
+
+# -- staff ----------------------------------------------------------------------------------------
+class StaffMemberListView(generic.ObjectListView):
+    model = StaffMember
+    queryset = StaffMember.objects.select_related("region", "agency").prefetch_related(
+        Prefetch(
+            "assignments",
+            queryset=StaffAssignment.objects.active().select_related("station"),
+            to_attr="current_assignments",
+        ),
+        "certificates",
+    )
+    table_class = StaffMemberTable
+    filterset_class = StaffMemberFilterSet
+    import_url_name = "stations:staffmember_import"
+
+
+class StaffMemberDetailView(generic.ObjectDetailView):
+    model = StaffMember
+    queryset = StaffMember.objects.select_related("region", "agency")
+    template_name = "stations/staffmember_detail.html"
+    detail_fields = ["name", "region", "phone", "is_professional", "agency", "notes"]
+
+    def extra_context(self, obj):
+        user = self.request.user
+        return {
+            # History of posts: every station the person worked in, newest first.
+            "assignments": obj.assignments.select_related("station").order_by("-start_date"),
+            "certificates": obj.certificates.all(),
+            "trainings": obj.trainings.order_by("-date")[:20],
+            "can_add_assignment": user.is_superuser or user.role in StaffAssignment.scope_rule.add,
+        }
+
+
+class StaffMemberEditView(generic.ObjectEditView):
+    model = StaffMember
+    form_class = StaffMemberForm
+
+
+class StaffMemberDeleteView(generic.ObjectDeleteView):
+    model = StaffMember
+
+
+class StaffImportView(generic.ObjectImportView):
+    importer_class = importers.StaffImporter
+
+
+class StaffAssignmentListView(generic.ObjectListView):
+    model = StaffAssignment
+    queryset = StaffAssignment.objects.select_related("person", "station")
+    table_class = StaffAssignmentTable
+    filterset_class = StaffAssignmentFilterSet
+
+
+class StaffAssignmentDetailView(generic.ObjectDetailView):
+    model = StaffAssignment
+    queryset = StaffAssignment.objects.select_related("person", "station")
+    detail_fields = ["person", "station", "post", "start_date", "end_date", "notes"]
+
+
+class StaffAssignmentEditView(generic.ObjectEditView):
+    model = StaffAssignment
+    form_class = StaffAssignmentForm
+
+    def new_object(self):
+        obj = super().new_object()
+        for name, model in (("person", StaffMember), ("station", Station)):
+            pk = self.request.GET.get(name)
+            if pk and pk.isdigit():
+                found = model.objects.restrict(self.request.user).filter(pk=pk).first()
+                if found is not None:
+                    setattr(obj, name, found)
+        return obj
+
+
+class StaffAssignmentDeleteView(generic.ObjectDeleteView):
+    model = StaffAssignment
+
+
+class CertificateListView(generic.ObjectListView):
+    model = Certificate
+    queryset = Certificate.objects.select_related("person", "person__region")
+    table_class = CertificateTable
+    filterset_class = CertificateFilterSet
+
+
+class CertificateDetailView(generic.ObjectDetailView):
+    model = Certificate
+    queryset = Certificate.objects.select_related("person")
+    detail_fields = ["person", "level", "number", "year"]
+
+
+class CertificateEditView(generic.ObjectEditView):
+    model = Certificate
+    form_class = CertificateForm
+
+    def new_object(self):
+        obj = super().new_object()
+        pk = self.request.GET.get("person")
+        if pk and pk.isdigit():
+            person = StaffMember.objects.restrict(self.request.user).filter(pk=pk).first()
+            if person is not None:
+                obj.person = person
+        return obj
+
+
+class CertificateDeleteView(generic.ObjectDeleteView):
+    model = Certificate
+
+
+# -- agencies stationed ---------------------------------------------------------------------------
+class AgencyPlacementListView(generic.ObjectListView):
+    model = AgencyPlacement
+    queryset = AgencyPlacement.objects.select_related("agency", "agency__cultivated_by", "station")
+    table_class = AgencyPlacementTable
+    filterset_class = AgencyPlacementFilterSet
+
+
+class AgencyPlacementDetailView(generic.ObjectDetailView):
+    model = AgencyPlacement
+    queryset = AgencyPlacement.objects.select_related("agency", "agency__cultivated_by", "station")
+    template_name = "stations/agencyplacement_detail.html"
+    detail_fields = ["agency", "station", "start_date", "end_date", "services"]
+
+
+class AgencyPlacementEditView(generic.ObjectEditView):
+    model = AgencyPlacement
+    form_class = AgencyPlacementForm
+
+
+class AgencyPlacementDeleteView(generic.ObjectDeleteView):
+    model = AgencyPlacement
+
+
+# -- training -------------------------------------------------------------------------------------
+class TrainingListView(generic.ObjectListView):
+    model = Training
+    queryset = Training.objects.select_related("organizer").annotate(
+        attendee_count=Count("attendees", distinct=True), agency_count=Count("agencies", distinct=True)
+    )
+    table_class = TrainingTable
+    filterset_class = TrainingFilterSet
+    template_name = "stations/training_list.html"
+
+
+class TrainingDetailView(generic.ObjectDetailView):
+    model = Training
+    queryset = Training.objects.select_related("organizer")
+    detail_fields = ["topic", "date", "hours", "kind", "organizer", "lecturer", "place", "agencies", "attendees", "notes"]
+
+
+class TrainingEditView(generic.ObjectEditView):
+    model = Training
+    form_class = TrainingForm
+
+
+class TrainingDeleteView(generic.ObjectDeleteView):
+    model = Training
+
+
+class TrainingHoursView(generic.ScopedView):
+    """Class hours (课时) per year, per organiser and per agency, against the 48 hours agencies should get."""
+
+    model = Training
+    template_name = "stations/training_hours.html"
+
+    def get(self, request, *args, **kwargs):
+        self.check_model_permission("view")
+        trainings = self.get_queryset()
+        by_organizer = defaultdict(lambda: [Decimal(0), 0])
+        names = {}
+        for row in trainings.values("date__year", "organizer_id", "organizer__name", "hours"):
+            key = (row["date__year"], row["organizer_id"])
+            by_organizer[key][0] += row["hours"]
+            by_organizer[key][1] += 1
+            names[row["organizer_id"]] = row["organizer__name"]
+        organizer_rows = [
+            {"year": year, "name": names[pk], "hours": hours, "sessions": sessions}
+            for (year, pk), (hours, sessions) in sorted(by_organizer.items(), key=lambda kv: (-kv[0][0], names[kv[0][1]]))
+        ]
+        # An agency trained once counts once, whether listed as an agency or through its stationed staff.
+        sessions = {}
+        for row in trainings.filter(agencies__isnull=False).values("pk", "date__year", "hours", "agencies"):
+            sessions[(row["pk"], row["agencies"])] = row
+        for row in trainings.filter(attendees__agency__isnull=False).values(
+            "pk", "date__year", "hours", "attendees__agency"
+        ):
+            sessions[(row["pk"], row["attendees__agency"])] = row
+        by_agency = defaultdict(lambda: [Decimal(0), 0])
+        for (training_pk, agency_pk), row in sessions.items():
+            by_agency[(row["date__year"], agency_pk)][0] += row["hours"]
+            by_agency[(row["date__year"], agency_pk)][1] += 1
+        agency_names = dict(Agency.objects.filter(pk__in={pk for _, pk in by_agency}).values_list("pk", "name"))
+        agency_rows = [
+            {
+                "year": year,
+                "name": agency_names.get(pk, "—"),
+                "hours": hours,
+                "sessions": count,
+                "meets": hours >= AGENCY_TRAINING_HOURS_PER_YEAR,
+                "share": min(int(hours * 100 / AGENCY_TRAINING_HOURS_PER_YEAR), 100),
+            }
+            for (year, pk), (hours, count) in sorted(
+                by_agency.items(), key=lambda kv: (-kv[0][0], agency_names.get(kv[0][1], ""))
+            )
+        ]
+        context = self.base_context(
+            organizer_rows=organizer_rows,
+            agency_rows=agency_rows,
+            required=AGENCY_TRAINING_HOURS_PER_YEAR,
+            clause=AGENCY_TRAINING_CLAUSE,
+            list_url=Training.url_name("list"),
+        )
+        return render(request, self.template_name, context)
+
+
+# -- activity log ---------------------------------------------------------------------------------
+class ActivityListView(generic.ObjectListView):
+    model = Activity
+    queryset = Activity.objects.select_related("station").annotate(attachment_count=Count("attachments"))
+    table_class = ActivityTable
+    filterset_class = ActivityFilterSet
+    import_url_name = "stations:activity_import"
+
+
+class ActivityDetailView(generic.ObjectDetailView):
+    model = Activity
+    queryset = Activity.objects.select_related("station", "recorded_by")
+    template_name = "stations/activity_detail.html"
+    detail_fields = ["title", "kind", "date", "station", "place", "domain", "participants", "volunteers", "hours", "notes"]
+
+    def field_rows(self, obj):
+        rows = super().field_rows(obj)
+        field = Activity._meta.get_field("target_groups")
+        rows.insert(6, (field.verbose_name, obj.get_target_groups_display(), field))
+        field = Activity._meta.get_field("recorded_by")
+        rows.append((field.verbose_name, obj.recorded_by, field))
+        return rows
+
+    def extra_context(self, obj):
+        return {"attachments": obj.attachments.all()}
+
+
+class ActivityEditView(generic.ObjectEditView):
+    model = Activity
+    form_class = ActivityForm
+
+    def new_object(self):
+        """Preselect the station: the one the user works in (a community worker's room, a town's station)."""
+        obj = super().new_object()
+        user = self.request.user
+        stations = Station.objects.restrict(user, "view")
+        pk = self.request.GET.get("station")
+        chosen = stations.filter(pk=pk).first() if pk and pk.isdigit() else None
+        if chosen is None and user.region_id:
+            chosen = stations.filter(region_id=user.region_id).first()
+        if chosen is None and user.role == Role.COMMUNITY_WORKER:
+            chosen = stations.first()
+        if chosen is not None:
+            obj.station = chosen
+        return obj
+
+
+class ActivityDeleteView(generic.ObjectDeleteView):
+    model = Activity
+
+
+class ActivityImportView(generic.ObjectImportView):
+    importer_class = importers.ActivityImporter
+
+
+def attachment_download(request, pk):
+    """Serve an attachment to whoever may see its station; there is no public URL for it."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    attachment = get_object_or_404(Attachment.objects.restrict(request.user, "view"), pk=pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404(_("The file is missing.")) from exc
+    inline = attachment.content_type in {"image/jpeg", "image/png", "application/pdf"}
+    response = FileResponse(handle, content_type=attachment.content_type, as_attachment=not inline,
+                            filename=attachment.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=0"
+    return response
