@@ -38,6 +38,24 @@ def pytest_sessionstart(session):
             pytest.exit("CI must run Celery on Redis: set CELERY_BROKER_URL=redis://…", returncode=3)
 
 
+@pytest.fixture(autouse=True)
+def chinese_by_default():
+    """Each test starts in the portal's default language (a request may have switched the thread's)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded and generated files of each test go to a folder of its own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

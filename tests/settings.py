@@ -17,3 +17,6 @@ from wulian.settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+
+# Unit tests run tasks in-process; tests marked `celery` switch this off and run a real worker on Redis.
+CELERY_TASK_ALWAYS_EAGER = True

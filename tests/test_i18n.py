@@ -27,6 +27,8 @@ def test_translation_is_complete(path):
     fuzzy = [e.msgid for e in po.fuzzy_entries()]
     assert untranslated == [], f"untranslated in {path}: {untranslated[:10]}"
     assert fuzzy == [], f"fuzzy in {path}: {fuzzy[:10]}"
+    assert not po.metadata_is_fuzzy, f"the header of {path} is marked fuzzy: msgfmt would ignore its plural rule"
+    assert po.metadata.get("Plural-Forms") == "nplurals=1; plural=0;"
 
 
 @pytest.mark.parametrize("path", PO_FILES, ids=lambda p: str(p.relative_to(ROOT)))

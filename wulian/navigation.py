@@ -71,7 +71,15 @@ def _core_menus():
 
     from wulian.models import Region
 
-    return [Menu(_("System"), "bi-gear", [MenuItem(_("Regions"), "wulian:region_list", Region, "bi-map")], order=90)]
+    return [
+        Menu(
+            _("Reports"),
+            "bi-file-earmark-bar-graph",
+            [MenuItem(_("Report centre"), "wulian:report_center", None, "bi-download")],
+            order=80,
+        ),
+        Menu(_("System"), "bi-gear", [MenuItem(_("Regions"), "wulian:region_list", Region, "bi-map")], order=90),
+    ]
 
 
 MENUS = _core_menus()

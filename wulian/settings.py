@@ -106,6 +106,8 @@ TEMPLATES = [
 ]
 
 # Database: DATABASE_URL, or an SQLite file for the embedded default.
+if not os.environ.get("DATABASE_URL"):
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'wulian.sqlite3'}",

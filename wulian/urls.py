@@ -4,9 +4,13 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from wulian.models import Region
-from wulian.views import core, generic
+from wulian.views import core, generic, reports
 
 core_patterns = [
+    path("reports/", reports.report_center, name="report_center"),
+    path("reports/new/<slug:code>/", reports.request_report, name="report_request"),
+    path("reports/<int:pk>/row/", reports.job_row, name="report_job_row"),
+    path("reports/<int:pk>/download/", reports.download, name="report_download"),
     *generic.object_urls(
         "regions",
         Region,

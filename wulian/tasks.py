@@ -1,0 +1,21 @@
+"""Celery tasks of the core."""
+
+from celery import shared_task
+
+from wulian.models import ReportJob, ReportStatus
+from wulian.reports import run_job
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=0)
+def build_report(self, job_id: int) -> str:
+    """Build one report job. Idempotent: a job already built is left alone; a half-run job runs again."""
+    job = ReportJob.objects.filter(pk=job_id).first()
+    if job is None:
+        return "missing"
+    if job.status == ReportStatus.DONE:
+        return "done"
+    try:
+        run_job(job)
+    except Exception:  # noqa: BLE001 - the failure is on the job row for the user to see
+        return "failed"
+    return "done"

@@ -1,0 +1,68 @@
+"""The report centre: ask for a report, watch its progress, download it."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from wulian.models import ReportJob
+from wulian.reports import default_year, registry, reports_for, year_choices
+from wulian.tasks import build_report
+
+
+class ReportParamsForm(forms.Form):
+    year = forms.TypedChoiceField(label=gettext_lazy("Year"), coerce=int)
+    month = forms.TypedChoiceField(
+        label=gettext_lazy("Month"), coerce=int, choices=[(m, f"{m}") for m in range(1, 13)]
+    )
+
+    def __init__(self, *args, fields=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(y, str(y)) for y in year_choices()]
+        self.fields["year"].initial = default_year()
+        for name in list(self.fields):
+            if name not in fields:
+                del self.fields[name]
+
+
+@login_required
+def report_center(request):
+    available = [(r, ReportParamsForm(fields=r.params, prefix=r.code)) for r in reports_for(request.user)]
+    jobs = ReportJob.objects.for_user(request.user)[:50]
+    return render(request, "wulian/report_center.html", {"available": available, "jobs": jobs})
+
+
+@login_required
+@require_POST
+def request_report(request, code):
+    definition = registry.get(code)
+    if definition is None or not definition.available_to(request.user):
+        raise Http404
+    form = ReportParamsForm(request.POST, fields=definition.params, prefix=code)
+    if not form.is_valid():
+        messages.error(request, _("Choose the report's period."))
+        return redirect("wulian:report_center")
+    job = ReportJob.objects.create(user=request.user, report=code, params=form.cleaned_data)
+    build_report.delay_on_commit(job.pk)
+    messages.info(request, _("“%(title)s” is being prepared; it appears below when ready.") % {"title": definition.title})
+    return redirect("wulian:report_center")
+
+
+@login_required
+def job_row(request, pk):
+    job = get_object_or_404(ReportJob.objects.for_user(request.user), pk=pk)
+    return render(request, "wulian/report_job_row.html", {"job": job})
+
+
+@login_required
+def download(request, pk):
+    job = get_object_or_404(ReportJob.objects.for_user(request.user), pk=pk)
+    if not job.file:
+        raise Http404
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
