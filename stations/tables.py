@@ -7,6 +7,17 @@ from wulian.tables import MaskedColumn, ObjectTable, mask_phone
 from .models import Activity, AgencyPlacement, Certificate, StaffAssignment, StaffMember, Station, Training
 
 
+class LongDateColumn(tables.DateColumn):
+    """Dates as 2023年6月30日 (DATE_FORMAT) on the page; real dates in the Excel export."""
+
+    def value(self, value, **kwargs):
+        return value
+
+
+def date_column(**kwargs):
+    return LongDateColumn(short=False, **kwargs)
+
+
 class ComplianceColumn(tables.Column):
     """Compliant, or what is missing, from the station's annotated checklist (no query per row)."""
 
@@ -39,6 +50,7 @@ class StationTable(ObjectTable):
     resident_staff_count = tables.Column(verbose_name=_("Resident staff"))
     professional_count = tables.Column(verbose_name=_("Professional social workers"))
     compliance = ComplianceColumn()
+    opened_on = date_column()
 
     class Meta(ObjectTable.Meta):
         model = Station
@@ -85,6 +97,8 @@ class StaffAssignmentTable(ObjectTable):
     )
     station = tables.Column(order_by=("station__name",))
     is_professional = tables.BooleanColumn(accessor="person__is_professional", verbose_name=_("professional social worker"))
+    start_date = date_column()
+    end_date = date_column()
 
     class Meta(ObjectTable.Meta):
         model = StaffAssignment
@@ -113,7 +127,9 @@ class AgencyPlacementTable(ObjectTable):
     )
     station = tables.Column(order_by=("station__name",))
     cultivated_by = tables.Column(accessor="agency__cultivated_by", verbose_name=_("cultivated by town"))
-    cultivated_on = tables.DateColumn(accessor="agency__cultivated_on", verbose_name=_("cultivated on"))
+    cultivated_on = date_column(accessor="agency__cultivated_on", verbose_name=_("cultivated on"))
+    start_date = date_column()
+    end_date = date_column()
 
     class Meta(ObjectTable.Meta):
         model = AgencyPlacement
@@ -131,6 +147,7 @@ class TrainingTable(ObjectTable):
     organizer = tables.Column(order_by=("organizer__name",))
     attendee_count = tables.Column(verbose_name=_("Attendees"))
     agency_count = tables.Column(verbose_name=_("Agencies"))
+    date = date_column()
 
     class Meta(ObjectTable.Meta):
         model = Training
@@ -142,6 +159,7 @@ class ActivityTable(ObjectTable):
     station = tables.Column(order_by=("station__name",))
     target_groups = tables.Column(orderable=False)
     attachment_count = tables.Column(verbose_name=_("Attachments"))
+    date = date_column()
 
     class Meta(ObjectTable.Meta):
         model = Activity

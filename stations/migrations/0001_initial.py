@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('organizations', '0003_social_organizations'),
+        ('organizations', '0002_initial'),
         ('wulian', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
