@@ -1,12 +1,37 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
 from wulian.choices import RegionLevel
 from wulian.forms import RegionChoiceField, ScopedModelForm
 
-from .models import Agency
+from .choices import ServiceDomain
+from .models import Agency, SocialOrganization
+
+
+class NamedRegionField(RegionChoiceField):
+    """A region given by its name (Excel import); a name that is not unique in the user's area is refused."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "name")
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        matches = list(self.queryset.filter(name=str(value).strip())[:2])
+        if not matches:
+            raise forms.ValidationError(_("No community called “%(name)s” in your area.") % {"name": value})
+        if len(matches) > 1:
+            raise forms.ValidationError(_("More than one region is called “%(name)s”.") % {"name": value})
+        return matches[0]
 
 
 class AgencyForm(ScopedModelForm):
     region = RegionChoiceField()
     cultivated_by = RegionChoiceField(required=False)
+    service_domains = forms.MultipleChoiceField(
+        label=_("service domains"), choices=ServiceDomain.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
     region_levels = {"region": [RegionLevel.COUNTY, RegionLevel.TOWN], "cultivated_by": [RegionLevel.TOWN]}
 
     class Meta:
@@ -20,11 +45,85 @@ class AgencyForm(ScopedModelForm):
             "phone",
             "address",
             "founded_on",
+            "qualifications",
+            "certified_staff_count",
+            "service_domains",
             "cultivated_by",
             "cultivated_on",
         ]
+        widgets = {"qualifications": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].label = Agency._meta.get_field("region").verbose_name
         self.fields["cultivated_by"].label = Agency._meta.get_field("cultivated_by").verbose_name
+
+
+class SocialOrganizationForm(ScopedModelForm):
+    region = RegionChoiceField()
+    region_levels = {"region": [RegionLevel.TOWN, RegionLevel.COMMUNITY]}
+
+    class Meta:
+        model = SocialOrganization
+        fields = [
+            "region",
+            "name",
+            "category",
+            "status",
+            "registration_number",
+            "founded_on",
+            "leader",
+            "members_count",
+            "contact_person",
+            "phone",
+            "is_federation",
+            "federation",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].label = SocialOrganization._meta.get_field("region").verbose_name
+        self.fields["region"].help_text = SocialOrganization._meta.get_field("region").help_text
+        if "federation" in self.fields:
+            federations = self.fields["federation"].queryset.filter(is_federation=True).select_related("region")
+            if self.instance.pk:
+                federations = federations.exclude(pk=self.instance.pk)
+            self.fields["federation"].queryset = federations
+
+
+class SocialOrganizationImportForm(SocialOrganizationForm):
+    """One row of the organisations import: the community is given by name."""
+
+    region = NamedRegionField(label=_("community"))
+    region_levels = {"region": [RegionLevel.COMMUNITY]}
+
+    class Meta(SocialOrganizationForm.Meta):
+        fields = [
+            "region",
+            "name",
+            "category",
+            "status",
+            "registration_number",
+            "founded_on",
+            "leader",
+            "members_count",
+            "contact_person",
+            "phone",
+        ]
+
+
+class CommunitySummaryForm(forms.Form):
+    """Which part of the user's area the per-community summary covers."""
+
+    region = RegionChoiceField(label=_("Region"), required=False)
+    kind = forms.ChoiceField(label=_("community kind"), required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        from wulian.choices import CommunityKind
+        from wulian.models import Region
+
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = Region.objects.restrict(user).filter(
+            level__in=[RegionLevel.COUNTY, RegionLevel.TOWN]
+        )
+        self.fields["kind"].choices = [("", "---------"), *CommunityKind.choices]

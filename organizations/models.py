@@ -1,10 +1,13 @@
-"""Organisations: social work agencies (社会工作服务机构) and, later, community social organisations."""
+"""Organisations: social work agencies (社会工作服务机构) and community social organisations (社区社会组织)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wulian.choices import Role
+from wulian.choices import RegionLevel, Role
 from wulian.models import ScopedModel, ScopeRule
+
+from .choices import OrganizationCategory, RegistrationStatus, ServiceDomain
 
 
 class Agency(ScopedModel):
@@ -44,6 +47,13 @@ class Agency(ScopedModel):
         help_text=_("The town or street that cultivated (培育) the agency."),
     )
     cultivated_on = models.DateField(_("cultivated on"), null=True, blank=True)
+    qualifications = models.TextField(
+        _("qualifications"), blank=True, help_text=_("Grade of assessment, licences and other qualifications.")
+    )
+    certified_staff_count = models.PositiveIntegerField(
+        _("certified social workers"), default=0, help_text=_("Staff holding a social work qualification certificate.")
+    )
+    service_domains = models.JSONField(_("service domains"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("social work agency")
@@ -52,3 +62,107 @@ class Agency(ScopedModel):
 
     def __str__(self):
         return self.name
+
+    def get_service_domains_display_list(self) -> list[str]:
+        labels = dict(ServiceDomain.choices)
+        return [str(labels.get(code, code)) for code in self.service_domains or []]
+
+    def get_service_domains_display(self) -> str:
+        return "、".join(self.get_service_domains_display_list())
+
+    def clean(self):
+        super().clean()
+        unknown = [code for code in self.service_domains or [] if code not in ServiceDomain.values]
+        if unknown:
+            raise ValidationError({"service_domains": _("Unknown service domain: %s") % "、".join(unknown)})
+
+
+class SocialOrganization(ScopedModel):
+    """A community social organisation (社区社会组织); a federation (联合会) is one too.
+
+    An ordinary organisation belongs to a community or village; a federation of community social
+    organisations (社区社会组织联合会) belongs to a town or street (or, as in 淮南, to a community), and the
+    organisations of that town may be its members.
+    """
+
+    scope_rule = ScopeRule(region=("region",))
+
+    region = models.ForeignKey(
+        "wulian.Region",
+        verbose_name=_("community"),
+        on_delete=models.PROTECT,
+        related_name="social_organizations",
+        help_text=_("The community or village; for a federation, the town or street (or community) it serves."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    category = models.CharField(_("category"), max_length=20, choices=OrganizationCategory.choices)
+    status = models.CharField(_("registration status"), max_length=20, choices=RegistrationStatus.choices)
+    registration_number = models.CharField(
+        _("registration number"),
+        max_length=30,
+        blank=True,
+        help_text=_("Unified social credit code or registration certificate number; required when registered."),
+    )
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    leader = models.CharField(_("person in charge"), max_length=50, blank=True)
+    members_count = models.PositiveIntegerField(_("members"), default=0)
+    contact_person = models.CharField(_("contact person"), max_length=50, blank=True)
+    phone = models.CharField(_("contact phone"), max_length=20, blank=True)
+    is_federation = models.BooleanField(
+        _("federation"), default=False, help_text=_("A federation of community social organisations (社区社会组织联合会).")
+    )
+    federation = models.ForeignKey(
+        "self",
+        verbose_name=_("member of federation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        limit_choices_to={"is_federation": True},
+        help_text=_("The federation of its town it has joined, if any."),
+    )
+
+    class Meta:
+        verbose_name = _("community social organisation")
+        verbose_name_plural = _("community social organisations")
+        ordering = ["region__path", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="socialorganization_unique_name_in_region"),
+            models.CheckConstraint(
+                condition=~models.Q(status=RegistrationStatus.REGISTERED) | ~models.Q(registration_number=""),
+                name="socialorganization_registered_has_number",
+            ),
+        ]
+        indexes = [models.Index(fields=["category", "status"])]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.status == RegistrationStatus.REGISTERED and not self.registration_number.strip():
+            errors["registration_number"] = _("A registered organisation needs its registration number.")
+        region = self.region if self.region_id else None
+        if region is not None:
+            allowed = (
+                (RegionLevel.TOWN, RegionLevel.COMMUNITY) if self.is_federation else (RegionLevel.COMMUNITY,)
+            )
+            if region.level not in allowed:
+                errors["region"] = (
+                    _("A federation belongs to a town, street or community.")
+                    if self.is_federation
+                    else _("Choose a community or village.")
+                )
+        if self.federation_id:
+            federation = self.federation
+            if self.is_federation:
+                errors["federation"] = _("A federation cannot be a member of another federation.")
+            elif not federation.is_federation:
+                errors["federation"] = _("Choose a federation.")
+            elif region is not None and region.level == RegionLevel.COMMUNITY:
+                town_path = region.path[: region.steplen * (region.depth - 1)]
+                if not federation.region.path.startswith(town_path):
+                    errors["federation"] = _("The federation must be in the same town or street.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,7 +1,9 @@
+from django.urls import path
+
 from wulian.views.generic import object_urls
 
 from . import views
-from .models import Agency
+from .models import Agency, SocialOrganization
 
 app_name = "organizations"
 
@@ -13,5 +15,15 @@ urlpatterns = [
         detail=views.AgencyDetailView,
         edit=views.AgencyEditView,
         delete=views.AgencyDeleteView,
+    ),
+    path("social/summary/", views.CommunitySummaryView.as_view(), name="community_summary"),
+    *object_urls(
+        "social",
+        SocialOrganization,
+        list=views.SocialOrganizationListView,
+        detail=views.SocialOrganizationDetailView,
+        edit=views.SocialOrganizationEditView,
+        delete=views.SocialOrganizationDeleteView,
+        import_=views.SocialOrganizationImportView,
     ),
 ]

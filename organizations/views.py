@@ -1,9 +1,22 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.views import View
+
+from wulian.choices import AccessAction, RegionLevel
+from wulian.exports import write_workbook, xlsx_response
+from wulian.models import AccessLog, Region
+from wulian.models.base import user_can
 from wulian.views import generic
 
-from .filtersets import AgencyFilterSet
-from .forms import AgencyForm
-from .models import Agency
-from .tables import AgencyTable
+from . import standards
+from .choices import OrganizationCategory
+from .filtersets import AgencyFilterSet, SocialOrganizationFilterSet
+from .forms import AgencyForm, CommunitySummaryForm, SocialOrganizationForm
+from .importers import SocialOrganizationImporter
+from .models import Agency, SocialOrganization
+from .summary import community_summary
+from .tables import AgencyTable, SocialOrganizationTable
 
 
 class AgencyListView(generic.ObjectListView):
@@ -16,6 +29,7 @@ class AgencyListView(generic.ObjectListView):
 class AgencyDetailView(generic.ObjectDetailView):
     model = Agency
     queryset = Agency.objects.select_related("region", "cultivated_by")
+    template_name = "organizations/agency_detail.html"
     detail_fields = [
         "name",
         "credit_code",
@@ -25,9 +39,19 @@ class AgencyDetailView(generic.ObjectDetailView):
         "phone",
         "address",
         "founded_on",
+        "qualifications",
+        "certified_staff_count",
+        "service_domains",
         "cultivated_by",
         "cultivated_on",
     ]
+
+    def field_rows(self, obj):
+        rows = super().field_rows(obj)
+        return [
+            (label, obj.get_service_domains_display() if field.name == "service_domains" else value, field)
+            for label, value, field in rows
+        ]
 
 
 class AgencyEditView(generic.ObjectEditView):
@@ -37,3 +61,130 @@ class AgencyEditView(generic.ObjectEditView):
 
 class AgencyDeleteView(generic.ObjectDeleteView):
     model = Agency
+
+
+class SocialOrganizationListView(generic.ObjectListView):
+    model = SocialOrganization
+    queryset = SocialOrganization.objects.select_related("region", "federation")
+    table_class = SocialOrganizationTable
+    filterset_class = SocialOrganizationFilterSet
+    import_url_name = "organizations:socialorganization_import"
+
+
+class SocialOrganizationDetailView(generic.ObjectDetailView):
+    model = SocialOrganization
+    queryset = SocialOrganization.objects.select_related("region", "federation")
+    template_name = "organizations/socialorganization_detail.html"
+    detail_fields = [
+        "name",
+        "region",
+        "category",
+        "status",
+        "registration_number",
+        "founded_on",
+        "leader",
+        "members_count",
+        "contact_person",
+        "phone",
+        "is_federation",
+        "federation",
+    ]
+
+    def extra_context(self, obj):
+        members = None
+        if obj.is_federation:
+            members = obj.members.restrict(self.request.user).select_related("region").order_by("region__path", "name")
+        return {"members": members}
+
+
+class SocialOrganizationEditView(generic.ObjectEditView):
+    model = SocialOrganization
+    form_class = SocialOrganizationForm
+
+
+class SocialOrganizationDeleteView(generic.ObjectDeleteView):
+    model = SocialOrganization
+
+
+class SocialOrganizationImportView(generic.ObjectImportView):
+    importer_class = SocialOrganizationImporter
+
+
+class CommunitySummaryView(LoginRequiredMixin, View):
+    """Per community: organisations by category and status, and the share of service kinds, with targets."""
+
+    template_name = "organizations/community_summary.html"
+
+    def get(self, request):
+        if not user_can(request.user, SocialOrganization, "view"):
+            raise PermissionDenied
+        form = CommunitySummaryForm(request.GET or None, user=request.user)
+        communities = Region.objects.restrict(request.user).filter(level=RegionLevel.COMMUNITY)
+        if form.is_valid():
+            if form.cleaned_data.get("region"):
+                communities = communities.filter(path__startswith=form.cleaned_data["region"].path)
+            if form.cleaned_data.get("kind"):
+                communities = communities.filter(kind=form.cleaned_data["kind"])
+        elif form.is_bound:
+            communities = communities.none()
+        rows = community_summary(communities)
+        if request.GET.get("export") == "xlsx":
+            return self.export(request, rows)
+        context = {
+            "form": form,
+            "rows": rows,
+            "categories": OrganizationCategory.choices,
+            "standards": standards,
+            "urban_target": standards.ORGANIZATIONS_PER_COMMUNITY["urban"],
+            "rural_target": standards.ORGANIZATIONS_PER_COMMUNITY["rural"],
+            "share_percent": int(standards.SERVICE_SHARE_ABOVE * 100),
+            "met": sum(1 for r in rows if r.meets_count and r.meets_share),
+            "export_query": _export_query(request),
+        }
+        return render(request, self.template_name, context)
+
+    def export(self, request, rows):
+        import tempfile
+
+        from django.utils.translation import gettext as _
+
+        headers = [
+            _("Town/Street"),
+            _("community"),
+            _("community kind"),
+            *[label for _code, label in OrganizationCategory.choices],
+            _("Registered"),
+            _("Filed"),
+            _("Total"),
+            _("Target"),
+            _("Share of service kinds (%)"),
+            _("Meets the targets"),
+        ]
+        data = (
+            [
+                r.town_name,
+                r.community.name,
+                r.kind_label,
+                *[r.counts[code] for code in OrganizationCategory.values],
+                r.registered,
+                r.filed,
+                r.total,
+                r.target,
+                r.share_percent,
+                r.meets_count and r.meets_share,
+            ]
+            for r in rows
+        )
+        handle = tempfile.NamedTemporaryFile(suffix=".xlsx")
+        title = _("Community social organisations by community")
+        count = write_workbook(handle, [(title, headers, data)])
+        handle.flush()
+        handle.seek(0)
+        AccessLog.record(request, AccessAction.EXPORT, SocialOrganization, row_count=count)
+        return xlsx_response(handle, f"{title}.xlsx")
+
+
+def _export_query(request):
+    params = request.GET.copy()
+    params["export"] = "xlsx"
+    return params.urlencode()

@@ -1,1 +1,351 @@
-"""Models of this app arrive with its issue; the app exists so the layout is whole from the start."""
+"""Volunteers (志愿者), teams (志愿服务队伍), activities (志愿服务活动), hours (志愿服务时长) and certificates
+(志愿服务记录证明)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wulian.choices import RegionLevel, Role
+from wulian.models import ScopedModel, ScopeRule
+
+from . import standards
+from .choices import ActivityStatus, HoursSource, HoursStatus, IdType, VolunteerStatus
+from .validators import normalize_id_number, validate_id_number, validate_phone
+
+
+def _today():
+    return timezone.localdate()
+
+
+def new_activity_token() -> str:
+    return secrets.token_urlsafe(18)
+
+
+class Volunteer(ScopedModel):
+    """A registered volunteer (实名注册志愿者) of a community or village."""
+
+    scope_rule = ScopeRule(
+        region=("community",),
+        delete=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF}),
+    )
+
+    name = models.CharField(_("name"), max_length=50)
+    id_type = models.CharField(_("ID type"), max_length=20, choices=IdType.choices, default=IdType.RESIDENT_ID)
+    id_number = models.CharField(
+        _("ID number"),
+        max_length=30,
+        unique=True,
+        error_messages={"unique": _("A volunteer with this ID number is already registered.")},
+    )
+    volunteer_number = models.CharField(
+        _("volunteer number"),
+        max_length=20,
+        unique=True,
+        blank=True,
+        help_text=_("Left blank, a number is given on saving."),
+        error_messages={"unique": _("This volunteer number is already in use.")},
+    )
+    phone = models.CharField(_("phone"), max_length=20, validators=[validate_phone])
+    community = models.ForeignKey(
+        "wulian.Region", verbose_name=_("community"), on_delete=models.PROTECT, related_name="volunteers"
+    )
+    skills = models.CharField(_("skills"), max_length=200, blank=True)
+    registered_on = models.DateField(_("registered on"), default=_today)
+    status = models.CharField(
+        _("status"), max_length=10, choices=VolunteerStatus.choices, default=VolunteerStatus.ACTIVE
+    )
+
+    class Meta:
+        verbose_name = _("volunteer")
+        verbose_name_plural = _("volunteers")
+        ordering = ["volunteer_number"]
+        indexes = [models.Index(fields=["status", "registered_on"])]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        self.id_number = normalize_id_number(self.id_number)
+        if self.id_number:
+            try:
+                validate_id_number(self.id_type, self.id_number)
+            except ValidationError as exc:
+                errors["id_number"] = exc.messages
+        if self.community_id and self.community.level != RegionLevel.COMMUNITY:
+            errors["community"] = _("Choose a community or village.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.id_number = normalize_id_number(self.id_number)
+        if not self.volunteer_number:
+            self.volunteer_number = self.generate_number(self.registered_on or _today())
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def generate_number(cls, registered_on: dt.date) -> str:
+        """A ten-digit number, year first (easy to type on a phone at check-in)."""
+        while True:
+            number = f"{registered_on.year}{secrets.randbelow(10**6):06d}"
+            if not cls.objects.filter(volunteer_number=number).exists():
+                return number
+
+    @property
+    def phone_last4(self) -> str:
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        return digits[-4:]
+
+
+class VolunteerTeam(ScopedModel):
+    """A volunteer service team (志愿服务队伍)."""
+
+    scope_rule = ScopeRule(region=("region",))
+
+    name = models.CharField(_("name"), max_length=200)
+    region = models.ForeignKey(
+        "wulian.Region", verbose_name=_("town or community"), on_delete=models.PROTECT, related_name="volunteer_teams"
+    )
+    organising_body = models.CharField(
+        _("organising body"), max_length=200, help_text=_("The body that set up and runs the team, e.g. 滨河社区居委会.")
+    )
+    leader = models.ForeignKey(
+        Volunteer,
+        verbose_name=_("team leader"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_teams",
+    )
+    members = models.ManyToManyField(Volunteer, verbose_name=_("members"), blank=True, related_name="teams")
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("volunteer team")
+        verbose_name_plural = _("volunteer teams")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["region", "name"], name="volunteerteam_unique_name_in_region")]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.region_id and self.region.level not in (RegionLevel.TOWN, RegionLevel.COMMUNITY):
+            raise ValidationError({"region": _("Choose a town, street or community.")})
+
+
+class VolunteerActivity(ScopedModel):
+    """A volunteer service activity (志愿服务活动): when, where, who organised it, and who served how long."""
+
+    scope_rule = ScopeRule(region=("region",))
+
+    title = models.CharField(_("title"), max_length=200)
+    region = models.ForeignKey(
+        "wulian.Region", verbose_name=_("town or community"), on_delete=models.PROTECT, related_name="volunteer_activities"
+    )
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"))
+    place = models.CharField(_("place"), max_length=200)
+    team = models.ForeignKey(
+        VolunteerTeam, verbose_name=_("organising team"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="activities",
+    )
+    organization = models.ForeignKey(
+        "organizations.SocialOrganization",
+        verbose_name=_("organising social organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="volunteer_activities",
+    )
+    organiser_name = models.CharField(
+        _("other organiser"), max_length=200, blank=True, help_text=_("E.g. a social work station, when not a team.")
+    )
+    content = models.TextField(_("service content"))
+    status = models.CharField(
+        _("check-in"), max_length=10, choices=ActivityStatus.choices, default=ActivityStatus.OPEN
+    )
+    token = models.CharField(_("check-in token"), max_length=40, unique=True, default=new_activity_token, editable=False)
+
+    class Meta:
+        verbose_name = _("volunteer activity")
+        verbose_name_plural = _("volunteer activities")
+        ordering = ["-date", "-start_time"]
+        indexes = [models.Index(fields=["date"])]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("The end time must be after the start time (an activity ends on its date).")
+        organisers = [bool(self.team_id), bool(self.organization_id), bool(self.organiser_name.strip())]
+        if sum(organisers) != 1:
+            errors["organiser_name"] = _("Give exactly one organiser: a team, a social organisation, or another organiser.")
+        if self.region_id and self.region.level not in (RegionLevel.TOWN, RegionLevel.COMMUNITY):
+            errors["region"] = _("Choose a town, street or community.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def organiser(self) -> str:
+        if self.team_id:
+            return str(self.team)
+        if self.organization_id:
+            return str(self.organization)
+        return self.organiser_name
+
+    def _at(self, time: dt.time) -> dt.datetime:
+        return timezone.make_aware(dt.datetime.combine(self.date, time), timezone.get_current_timezone())
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        return self._at(self.start_time)
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        return self._at(self.end_time)
+
+    @property
+    def duration_hours(self) -> Decimal:
+        seconds = (self.ends_at - self.starts_at).total_seconds()
+        return (Decimal(seconds) / Decimal(3600)).quantize(Decimal("0.01"))
+
+
+class ServiceHours(ScopedModel):
+    """One volunteer's service time in one activity (志愿服务时长): actual service time, travel excluded.
+
+    Hours entered or imported by staff count at once; hours a volunteer records by self check-in wait for a
+    staff member to confirm them ("谁组织谁记录").
+    """
+
+    scope_rule = ScopeRule(region=("activity__region",))
+
+    activity = models.ForeignKey(
+        VolunteerActivity, verbose_name=_("activity"), on_delete=models.PROTECT, related_name="hours"
+    )
+    volunteer = models.ForeignKey(Volunteer, verbose_name=_("volunteer"), on_delete=models.PROTECT, related_name="hours")
+    hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=2, null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=HoursStatus.choices, default=HoursStatus.CONFIRMED)
+    source = models.CharField(_("recorded by"), max_length=10, choices=HoursSource.choices, default=HoursSource.STAFF)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    checked_out_at = models.DateTimeField(_("checked out at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("confirmed by"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("service hours")
+        verbose_name_plural = _("service hours")
+        ordering = ["-activity__date", "volunteer__volunteer_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "volunteer"],
+                name="servicehours_one_record_per_volunteer_and_activity",
+                violation_error_message=_("This volunteer's hours for this activity are already recorded."),
+            ),
+            models.CheckConstraint(
+                condition=Q(hours__isnull=True) | Q(hours__gt=0, hours__lte=standards.MAX_HOURS_PER_RECORD),
+                name="servicehours_hours_in_range",
+                violation_error_message=_("Hours must be more than 0 and at most 24."),
+            ),
+            models.CheckConstraint(
+                condition=Q(checked_in_at__isnull=True)
+                | Q(checked_out_at__isnull=True)
+                | Q(checked_out_at__gt=F("checked_in_at")),
+                name="servicehours_check_out_after_check_in",
+                violation_error_message=_("The check-out time must be after the check-in time."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self):
+        return f"{self.activity.title}：{self.volunteer.name}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.hours is not None and not (0 < self.hours <= standards.MAX_HOURS_PER_RECORD):
+            errors["hours"] = _("Hours must be more than 0 and at most 24.")
+        if self.checked_in_at and self.checked_out_at:
+            span = self.checked_out_at - self.checked_in_at
+            if span <= dt.timedelta(0):
+                errors["checked_out_at"] = _("The check-out time must be after the check-in time.")
+            elif span > dt.timedelta(hours=24):
+                errors["checked_out_at"] = _("Check-in and check-out are more than 24 hours apart.")
+            elif self.hours is not None and self.hours > Decimal(span.total_seconds()) / 3600 + Decimal("0.01"):
+                errors["hours"] = _("The hours exceed the time between check-in and check-out.")
+        if self.status == HoursStatus.CONFIRMED and self.hours is None:
+            errors["hours"] = _("Enter the hours before confirming them.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class VolunteerCertificate(ScopedModel):
+    """An issued certificate of volunteer service (志愿服务记录证明), registered and archived (民发〔2015〕149号).
+
+    What it certifies (hours, activities) is fixed at issue; the PDF is rendered from this record.
+    """
+
+    scope_rule = ScopeRule(region=("volunteer__community",), change=frozenset(), delete=frozenset())
+
+    number = models.CharField(_("certificate number"), max_length=30, unique=True, editable=False)
+    volunteer = models.ForeignKey(
+        Volunteer, verbose_name=_("volunteer"), on_delete=models.PROTECT, related_name="certificates"
+    )
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    hours = models.DecimalField(_("total hours"), max_digits=8, decimal_places=2, editable=False)
+    activities_count = models.PositiveIntegerField(_("activities"), default=0, editable=False)
+    items = models.JSONField(_("service record"), default=list, editable=False)
+    issuer_name = models.CharField(_("issuing organisation"), max_length=200)
+    person_in_charge = models.CharField(_("person in charge"), max_length=50)
+    handler = models.CharField(_("handled by"), max_length=50)
+    contact_phone = models.CharField(_("contact phone"), max_length=30)
+    remarks = models.CharField(_("remarks"), max_length=200, blank=True)
+    issued_on = models.DateField(_("issued on"), default=_today, editable=False)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("issued by"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("certificate of volunteer service")
+        verbose_name_plural = _("certificates of volunteer service")
+        ordering = ["-issued_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="volunteercertificate_period_in_order",
+                violation_error_message=_("The period must end on or after its start."),
+            )
+        ]
+
+    def __str__(self):
+        return self.number
+
+    @classmethod
+    def generate_number(cls, issued_on: dt.date) -> str:
+        """ZM + issue date + six random characters: unique and not guessable from its neighbours."""
+        alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+        while True:
+            number = f"ZM{issued_on:%Y%m%d}" + "".join(secrets.choice(alphabet) for _ in range(6))
+            if not cls.objects.filter(number=number).exists():
+                return number

@@ -1,3 +1,59 @@
+from django.urls import path
+
+from wulian.views.generic import object_urls
+
+from . import views
+from .models import ServiceHours, Volunteer, VolunteerActivity, VolunteerCertificate, VolunteerTeam
+
 app_name = "volunteers"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("rates/", views.RatesView.as_view(), name="rates"),
+    path("check-in/<str:token>/", views.CheckInView.as_view(), name="check_in"),
+    path("verify/", views.CertificateVerifyView.as_view(), name="certificate_verify"),
+    *object_urls(
+        "people",
+        Volunteer,
+        list=views.VolunteerListView,
+        detail=views.VolunteerDetailView,
+        edit=views.VolunteerEditView,
+        delete=views.VolunteerDeleteView,
+        import_=views.VolunteerImportView,
+    ),
+    *object_urls(
+        "teams",
+        VolunteerTeam,
+        list=views.VolunteerTeamListView,
+        detail=views.VolunteerTeamDetailView,
+        edit=views.VolunteerTeamEditView,
+        delete=views.VolunteerTeamDeleteView,
+    ),
+    *object_urls(
+        "activities",
+        VolunteerActivity,
+        list=views.VolunteerActivityListView,
+        detail=views.VolunteerActivityDetailView,
+        edit=views.VolunteerActivityEditView,
+        delete=views.VolunteerActivityDeleteView,
+    ),
+    path("activities/<int:pk>/hours/", views.ActivityHoursView.as_view(), name="activity_hours"),
+    path("activities/<int:pk>/qr.png", views.ActivityQrView.as_view(), name="activity_qr"),
+    path("activities/<int:pk>/check-in-status/", views.ActivityStatusToggleView.as_view(), name="activity_toggle"),
+    *object_urls(
+        "hours",
+        ServiceHours,
+        list=views.ServiceHoursListView,
+        detail=views.ServiceHoursDetailView,
+        edit=views.ServiceHoursEditView,
+        delete=views.ServiceHoursDeleteView,
+        import_=views.ServiceHoursImportView,
+    ),
+    *object_urls(
+        "certificates",
+        VolunteerCertificate,
+        list=views.VolunteerCertificateListView,
+        detail=views.VolunteerCertificateDetailView,
+    ),
+    path("certificates/add/", views.VolunteerCertificateIssueView.as_view(), name="volunteercertificate_add"),
+    path("certificates/<int:pk>/pdf/", views.VolunteerCertificatePdfView.as_view(), name="volunteercertificate_pdf"),
+]

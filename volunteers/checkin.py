@@ -1,0 +1,130 @@
+"""Self check-in and check-out by QR code: who may, when, and how the hours are worked out.
+
+The public page identifies a volunteer only by volunteer number and the last four digits of the phone,
+on an activity found by its unguessable token. Every refusal is a ``CheckInRefused`` with a message
+for the volunteer; nothing about other volunteers is ever revealed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_DOWN, Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from . import standards
+from .choices import ActivityStatus, HoursSource, HoursStatus, VolunteerStatus
+from .models import ServiceHours, Volunteer, VolunteerActivity
+
+OPENS_BEFORE = dt.timedelta(minutes=standards.CHECK_IN_OPENS_BEFORE_MINUTES)
+CHECK_OUT_GRACE = dt.timedelta(minutes=standards.CHECK_OUT_GRACE_MINUTES)
+
+
+class CheckInRefused(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _time(value: dt.datetime) -> str:
+    return formats.time_format(timezone.localtime(value), "H:i")
+
+
+def identify(number: str, last4: str) -> Volunteer:
+    """The active volunteer with this number whose phone ends in these digits; one message for every miss."""
+    number = (number or "").strip()
+    last4 = (last4 or "").strip()
+    volunteer = Volunteer.objects.filter(volunteer_number=number, status=VolunteerStatus.ACTIVE).first()
+    if not number or len(last4) != 4 or volunteer is None or volunteer.phone_last4 != last4:
+        raise CheckInRefused(_("The volunteer number or the last four digits of the phone are not right."))
+    return volunteer
+
+
+def check_in(activity: VolunteerActivity, volunteer: Volunteer, now: dt.datetime | None = None) -> ServiceHours:
+    now = now or timezone.now()
+    if activity.status != ActivityStatus.OPEN:
+        raise CheckInRefused(_("Check-in for this activity is closed."))
+    if now < activity.starts_at - OPENS_BEFORE:
+        raise CheckInRefused(
+            _("Check-in has not started: the activity begins on %(date)s at %(time)s; check-in opens %(minutes)d minutes before.")
+            % {
+                "date": formats.date_format(activity.date, "DATE_FORMAT"),
+                "time": _time(activity.starts_at),
+                "minutes": standards.CHECK_IN_OPENS_BEFORE_MINUTES,
+            }
+        )
+    if now >= activity.ends_at:
+        raise CheckInRefused(
+            _("Too late to check in: the activity ended on %(date)s at %(time)s.")
+            % {"date": formats.date_format(activity.date, "DATE_FORMAT"), "time": _time(activity.ends_at)}
+        )
+    existing = ServiceHours.objects.filter(activity=activity, volunteer=volunteer).first()
+    if existing is not None:
+        raise CheckInRefused(_duplicate_message(existing))
+    try:
+        with transaction.atomic():
+            return ServiceHours.objects.create(
+                activity=activity,
+                volunteer=volunteer,
+                status=HoursStatus.PENDING,
+                source=HoursSource.CHECK_IN,
+                checked_in_at=now,
+            )
+    except IntegrityError:  # a second tap that raced the first
+        raise CheckInRefused(_("You have already checked in to this activity.")) from None
+
+
+def _duplicate_message(record: ServiceHours) -> str:
+    if record.source != HoursSource.CHECK_IN:
+        return _("Your hours for this activity have already been recorded by the staff.")
+    if record.checked_out_at:
+        return _("You have already checked in and out of this activity.")
+    return _("You have already checked in to this activity (at %(time)s); do not check in twice.") % {
+        "time": _time(record.checked_in_at)
+    }
+
+
+def service_hours(activity: VolunteerActivity, checked_in_at: dt.datetime, checked_out_at: dt.datetime) -> Decimal:
+    """Actual service time: the part of check-in..check-out that lies within the activity, in hours."""
+    start = max(checked_in_at, activity.starts_at)
+    end = min(checked_out_at, activity.ends_at)
+    seconds = max((end - start).total_seconds(), 0)
+    return (Decimal(seconds) / Decimal(3600)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+
+
+def check_out(activity: VolunteerActivity, volunteer: Volunteer, now: dt.datetime | None = None) -> ServiceHours:
+    now = now or timezone.now()
+    with transaction.atomic():
+        record = (
+            ServiceHours.objects.select_for_update()
+            .filter(activity=activity, volunteer=volunteer)
+            .first()
+        )
+        if record is None:
+            raise CheckInRefused(_("You have not checked in to this activity, so you cannot check out."))
+        if record.source != HoursSource.CHECK_IN:
+            raise CheckInRefused(_duplicate_message(record))
+        if record.checked_out_at:
+            raise CheckInRefused(_("You have already checked out of this activity."))
+        if activity.status != ActivityStatus.OPEN:
+            raise CheckInRefused(_("Check-in for this activity is closed; ask the staff to record your hours."))
+        if now <= record.checked_in_at:
+            raise CheckInRefused(_("The check-out time must be after the check-in time."))
+        if now - record.checked_in_at > dt.timedelta(hours=24):
+            raise CheckInRefused(_("Check-in and check-out are more than 24 hours apart."))
+        if now > activity.ends_at + CHECK_OUT_GRACE:
+            raise CheckInRefused(
+                _("Too late to check out: check-out closed %(hours)d hours after the activity ended; ask the staff to record your hours.")
+                % {"hours": standards.CHECK_OUT_GRACE_MINUTES // 60}
+            )
+        hours = service_hours(activity, record.checked_in_at, now)
+        if hours <= 0:
+            raise CheckInRefused(
+                _("No service time can be counted yet: the activity starts at %(time)s.") % {"time": _time(activity.starts_at)}
+            )
+        record.checked_out_at = now
+        record.hours = hours
+        record.save(update_fields=["checked_out_at", "hours", "updated_at"])
+        return record

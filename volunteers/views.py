@@ -1,0 +1,528 @@
+from __future__ import annotations
+
+import io
+from urllib.parse import quote
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Q, Sum
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+
+from wulian.choices import AccessAction, RegionLevel
+from wulian.models import AccessLog, Region
+from wulian.models.base import user_can
+from wulian.tables import mask_id_number, mask_phone
+from wulian.views import generic
+
+from . import certificates, standards
+from .checkin import CheckInRefused, check_in, check_out, identify
+from .choices import ActivityStatus, HoursSource, HoursStatus
+from .filtersets import (
+    ServiceHoursFilterSet,
+    VolunteerActivityFilterSet,
+    VolunteerCertificateFilterSet,
+    VolunteerFilterSet,
+    VolunteerTeamFilterSet,
+)
+from .forms import (
+    BulkHoursForm,
+    CheckInForm,
+    RatesForm,
+    ServiceHoursForm,
+    VolunteerActivityForm,
+    VolunteerCertificateForm,
+    VolunteerForm,
+    VolunteerTeamForm,
+)
+from .importers import ServiceHoursImporter, VolunteerImporter
+from .models import ServiceHours, Volunteer, VolunteerActivity, VolunteerCertificate, VolunteerTeam
+from .rates import rates_under
+from .tables import (
+    ServiceHoursTable,
+    VolunteerActivityTable,
+    VolunteerCertificateTable,
+    VolunteerTable,
+    VolunteerTeamTable,
+)
+
+# -- volunteers ---------------------------------------------------------------------------------------------
+
+
+class VolunteerListView(generic.ObjectListView):
+    model = Volunteer
+    queryset = Volunteer.objects.select_related("community")
+    table_class = VolunteerTable
+    filterset_class = VolunteerFilterSet
+    import_url_name = "volunteers:volunteer_import"
+
+
+class VolunteerDetailView(generic.ObjectDetailView):
+    """The detail page shows ID and phone masked; staff who may see them press “显示”, which is logged."""
+
+    model = Volunteer
+    queryset = Volunteer.objects.select_related("community")
+    template_name = "volunteers/volunteer_detail.html"
+    detail_fields = [
+        "volunteer_number", "name", "id_type", "id_number", "phone", "community", "skills", "registered_on", "status",
+    ]
+    revealed = False
+
+    def post(self, request, *args, **kwargs):
+        """Reveal the ID number and phone: only for roles that may see personal data, and logged."""
+        obj = self.get_object()
+        if not request.user.sees_personal_data:
+            raise PermissionDenied
+        AccessLog.record(request, AccessAction.REVEAL, Volunteer, object_id=obj.pk)
+        self.revealed = True
+        return self.get(request, *args, **kwargs)
+
+    def field_rows(self, obj):
+        rows = []
+        for label, value, field in super().field_rows(obj):
+            if field.name == "id_number" and not self.revealed:
+                value = mask_id_number(value)
+            elif field.name == "phone" and not self.revealed:
+                value = mask_phone(value)
+            rows.append((label, value, field))
+        return rows
+
+    def extra_context(self, obj):
+        user = self.request.user
+        hours = (
+            ServiceHours.objects.restrict(user)
+            .filter(volunteer=obj)
+            .select_related("activity")
+            .order_by("-activity__date")
+        )
+        totals = hours.aggregate(
+            confirmed=Sum("hours", filter=Q(status=HoursStatus.CONFIRMED)),
+            activities=Count("pk", filter=Q(status=HoursStatus.CONFIRMED)),
+        )
+        return {
+            "revealed": self.revealed,
+            "can_reveal": user.sees_personal_data and not self.revealed,
+            "recent_hours": hours[:20],
+            "totals": totals,
+            "teams": obj.teams.restrict(user).order_by("name"),
+            "certificates": obj.certificates.restrict(user).order_by("-issued_on")[:20],
+            "can_issue": user_can(user, VolunteerCertificate, "add"),
+        }
+
+
+class VolunteerEditView(generic.ObjectEditView):
+    model = Volunteer
+    form_class = VolunteerForm
+
+
+class VolunteerDeleteView(generic.ObjectDeleteView):
+    model = Volunteer
+
+
+class VolunteerImportView(generic.ObjectImportView):
+    importer_class = VolunteerImporter
+
+
+# -- teams ----------------------------------------------------------------------------------------------------
+
+
+class VolunteerTeamListView(generic.ObjectListView):
+    model = VolunteerTeam
+    queryset = VolunteerTeam.objects.select_related("region", "leader").annotate(member_count=Count("members"))
+    table_class = VolunteerTeamTable
+    filterset_class = VolunteerTeamFilterSet
+
+
+class VolunteerTeamDetailView(generic.ObjectDetailView):
+    model = VolunteerTeam
+    queryset = VolunteerTeam.objects.select_related("region", "leader")
+    template_name = "volunteers/volunteerteam_detail.html"
+    detail_fields = ["name", "region", "organising_body", "leader", "founded_on", "description"]
+
+    def extra_context(self, obj):
+        user = self.request.user
+        return {
+            "members": obj.members.restrict(user).select_related("community").order_by("volunteer_number"),
+            "activities": obj.activities.restrict(user).order_by("-date")[:20],
+        }
+
+
+class VolunteerTeamEditView(generic.ObjectEditView):
+    model = VolunteerTeam
+    form_class = VolunteerTeamForm
+
+
+class VolunteerTeamDeleteView(generic.ObjectDeleteView):
+    model = VolunteerTeam
+
+
+# -- activities -----------------------------------------------------------------------------------------------
+
+
+def check_in_url(request, activity) -> str:
+    return request.build_absolute_uri(reverse("volunteers:check_in", args=[activity.token]))
+
+
+class VolunteerActivityListView(generic.ObjectListView):
+    model = VolunteerActivity
+    queryset = VolunteerActivity.objects.select_related("region", "team", "organization").annotate(
+        volunteer_count=Count("hours", filter=Q(hours__status=HoursStatus.CONFIRMED)),
+        confirmed_hours=Sum("hours__hours", filter=Q(hours__status=HoursStatus.CONFIRMED)),
+    )
+    table_class = VolunteerActivityTable
+    filterset_class = VolunteerActivityFilterSet
+
+
+class VolunteerActivityDetailView(generic.ObjectDetailView):
+    model = VolunteerActivity
+    queryset = VolunteerActivity.objects.select_related("region", "team", "organization")
+    template_name = "volunteers/volunteeractivity_detail.html"
+    detail_fields = [
+        "title", "region", "date", "start_time", "end_time", "place", "team", "organization", "organiser_name",
+        "content", "status",
+    ]
+
+    def extra_context(self, obj, bulk_form=None):
+        user = self.request.user
+        records = ServiceHours.objects.restrict(user).filter(activity=obj).select_related("volunteer").order_by(
+            "status", "volunteer__volunteer_number"
+        )
+        can_record = (
+            user_can(user, ServiceHours, "add") and VolunteerActivity.objects.restrict(user, "change").filter(pk=obj.pk).exists()
+        )
+        url = check_in_url(self.request, obj)
+        return {
+            "records": records,
+            "totals": records.aggregate(
+                confirmed=Sum("hours", filter=Q(status=HoursStatus.CONFIRMED)),
+                pending=Count("pk", filter=Q(status=HoursStatus.PENDING)),
+            ),
+            "can_record": can_record,
+            "bulk_form": bulk_form or (BulkHoursForm(user=user, activity=obj) if can_record else None),
+            "check_in_url": url,
+            "qr_svg": mark_safe(segno.make(url, error="m").svg_inline(scale=4, dark="#222")),  # noqa: S308 - our own URL
+            "hours_statuses": HoursStatus,
+        }
+
+
+class VolunteerActivityEditView(generic.ObjectEditView):
+    model = VolunteerActivity
+    form_class = VolunteerActivityForm
+
+
+class VolunteerActivityDeleteView(generic.ObjectDeleteView):
+    model = VolunteerActivity
+
+
+class ActivityHoursView(VolunteerActivityDetailView):
+    """POST on an activity: record the same hours for several volunteers, or confirm/reject pending ones."""
+
+    def get_activity(self):
+        if not user_can(self.request.user, ServiceHours, "add"):
+            raise PermissionDenied
+        return get_object_or_404(
+            VolunteerActivity.objects.restrict(self.request.user, "change"), pk=self.kwargs["pk"]
+        )
+
+    def get(self, request, *args, **kwargs):
+        return redirect(reverse("volunteers:volunteeractivity_detail", args=[self.kwargs["pk"]]))
+
+    def post(self, request, *args, **kwargs):
+        activity = self.get_activity()
+        decision = request.POST.get("decision")
+        if decision in ("confirm", "reject"):
+            return self.review(activity, decision)
+        form = BulkHoursForm(request.POST, user=request.user, activity=activity)
+        if not form.is_valid():
+            messages.error(request, _("Nothing was saved: correct the hours form below."))
+            self._bulk_form = form
+            return super().get(request, *args, **kwargs)
+        now = timezone.now()
+        with transaction.atomic():
+            ServiceHours.objects.bulk_create(
+                [
+                    ServiceHours(
+                        activity=activity,
+                        volunteer=volunteer,
+                        hours=form.cleaned_data["hours"],
+                        status=HoursStatus.CONFIRMED,
+                        source=HoursSource.STAFF,
+                        reviewed_by=request.user,
+                        reviewed_at=now,
+                    )
+                    for volunteer in form.cleaned_data["volunteers"]
+                ]
+            )
+        messages.success(
+            request, _("Hours recorded for %(count)d volunteers.") % {"count": len(form.cleaned_data["volunteers"])}
+        )
+        return redirect(activity.get_absolute_url() + "#hours")
+
+    def extra_context(self, obj, bulk_form=None):
+        return super().extra_context(obj, bulk_form=getattr(self, "_bulk_form", None))
+
+    def review(self, activity, decision):
+        ids = [int(v) for v in self.request.POST.getlist("records") if v.isdigit()]
+        pending = ServiceHours.objects.restrict(self.request.user, "change").filter(
+            activity=activity, pk__in=ids, status=HoursStatus.PENDING
+        )
+        if decision == "confirm":
+            unfinished = pending.filter(hours__isnull=True).count()
+            pending = pending.filter(hours__isnull=False)
+        else:
+            unfinished = 0
+        count = pending.update(
+            status=HoursStatus.CONFIRMED if decision == "confirm" else HoursStatus.REJECTED,
+            reviewed_by=self.request.user,
+            reviewed_at=timezone.now(),
+        )
+        if decision == "confirm":
+            messages.success(self.request, _("%(count)d records confirmed.") % {"count": count})
+        else:
+            messages.success(self.request, _("%(count)d records rejected.") % {"count": count})
+        if unfinished:
+            messages.warning(
+                self.request,
+                _("%(count)d volunteers have not checked out: enter their hours before confirming.") % {"count": unfinished},
+            )
+        return redirect(activity.get_absolute_url() + "#hours")
+
+
+class ActivityQrView(generic.ScopedView):
+    """The activity's check-in QR code as PNG, for printing on a poster."""
+
+    model = VolunteerActivity
+
+    def get(self, request, pk):
+        activity = get_object_or_404(self.get_queryset("view"), pk=pk)
+        buffer = io.BytesIO()
+        segno.make(check_in_url(request, activity), error="m").save(buffer, kind="png", scale=10, border=2)
+        response = HttpResponse(buffer.getvalue(), content_type="image/png")
+        response["Content-Disposition"] = f"inline; filename=\"qr.png\"; filename*=UTF-8''{quote(activity.title)}.png"
+        return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class CheckInView(View):
+    """The public check-in page behind the activity's QR code: no account, volunteer number + phone digits."""
+
+    template_name = "volunteers/check_in.html"
+
+    def get_activity(self, token):
+        return get_object_or_404(VolunteerActivity.objects.select_related("region"), token=token)
+
+    def get(self, request, token):
+        activity = self.get_activity(token)
+        return render(request, self.template_name, {"activity": activity, "form": CheckInForm()})
+
+    def post(self, request, token):
+        activity = self.get_activity(token)
+        form = CheckInForm(request.POST)
+        context = {"activity": activity, "form": form}
+        if form.is_valid():
+            action = request.POST.get("action")
+            try:
+                volunteer = identify(form.cleaned_data["volunteer_number"], form.cleaned_data["phone_last4"])
+                if action == "check_out":
+                    record = check_out(activity, volunteer)
+                    context["done"] = _("Checked out. You served %(hours)s hours; the staff will confirm them.") % {
+                        "hours": record.hours
+                    }
+                else:
+                    record = check_in(activity, volunteer)
+                    context["done"] = _("Checked in at %(time)s. Remember to check out when you leave.") % {
+                        "time": timezone.localtime(record.checked_in_at).strftime("%H:%M")
+                    }
+                context["greeting"] = certificates.mask_name(volunteer.name)
+                context["form"] = CheckInForm()
+            except CheckInRefused as exc:
+                context["refused"] = exc.message
+        return render(request, self.template_name, context, status=200)
+
+
+# -- hours ----------------------------------------------------------------------------------------------------
+
+
+class ServiceHoursListView(generic.ObjectListView):
+    model = ServiceHours
+    queryset = ServiceHours.objects.select_related("activity", "volunteer")
+    table_class = ServiceHoursTable
+    filterset_class = ServiceHoursFilterSet
+    import_url_name = "volunteers:servicehours_import"
+
+
+class ServiceHoursDetailView(generic.ObjectDetailView):
+    model = ServiceHours
+    queryset = ServiceHours.objects.select_related("activity", "volunteer", "reviewed_by")
+    detail_fields = [
+        "activity", "volunteer", "hours", "status", "source", "checked_in_at", "checked_out_at", "reviewed_by",
+        "reviewed_at", "note",
+    ]
+
+
+class ServiceHoursEditView(generic.ObjectEditView):
+    model = ServiceHours
+    form_class = ServiceHoursForm
+
+    def new_object(self):
+        obj = ServiceHours()
+        activity = self.request.GET.get("activity")
+        if activity and activity.isdigit():
+            obj.activity = VolunteerActivity.objects.restrict(self.request.user, "change").filter(pk=activity).first()
+        return obj
+
+
+class ServiceHoursDeleteView(generic.ObjectDeleteView):
+    model = ServiceHours
+
+
+class ServiceHoursImportView(generic.ObjectImportView):
+    importer_class = ServiceHoursImporter
+
+
+# -- certificates ---------------------------------------------------------------------------------------------
+
+
+class VolunteerCertificateListView(generic.ObjectListView):
+    model = VolunteerCertificate
+    queryset = VolunteerCertificate.objects.select_related("volunteer", "issued_by")
+    table_class = VolunteerCertificateTable
+    filterset_class = VolunteerCertificateFilterSet
+
+
+class VolunteerCertificateDetailView(generic.ObjectDetailView):
+    model = VolunteerCertificate
+    queryset = VolunteerCertificate.objects.select_related("volunteer", "issued_by")
+    template_name = "volunteers/volunteercertificate_detail.html"
+    detail_fields = [
+        "number", "volunteer", "period_start", "period_end", "hours", "activities_count", "issuer_name",
+        "person_in_charge", "handler", "contact_phone", "remarks", "issued_on", "issued_by",
+    ]
+
+
+class VolunteerCertificateIssueView(generic.ObjectEditView):
+    """Issue (and register) a certificate; add only — an issued certificate is never edited."""
+
+    model = VolunteerCertificate
+    form_class = VolunteerCertificateForm
+    template_name = "volunteers/volunteercertificate_issue.html"
+
+    def get_object(self):
+        self.check_model_permission("add")
+        return VolunteerCertificate()
+
+    def get_form(self, obj, data=None, files=None):
+        form = super().get_form(obj, data, files)
+        volunteer = self.request.GET.get("volunteer")
+        if data is None and volunteer and volunteer.isdigit():
+            form.fields["volunteer"].initial = int(volunteer)
+        return form
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        form = self.get_form(obj, data=request.POST)
+        if not form.is_valid():
+            return self.render_form(obj, form)
+        with transaction.atomic():
+            certificate = certificates.issue(form.save(commit=False), request.user)
+        messages.success(request, _("Certificate %(number)s was issued.") % {"number": certificate.number})
+        return redirect(certificate.get_absolute_url())
+
+
+class VolunteerCertificatePdfView(generic.ScopedView):
+    model = VolunteerCertificate
+
+    def get(self, request, pk):
+        certificate = get_object_or_404(self.get_queryset("view").select_related("volunteer"), pk=pk)
+        response = HttpResponse(certificates.certificate_pdf(certificate), content_type="application/pdf")
+        filename = quote(f"志愿服务记录证明-{certificate.number}.pdf")
+        response["Content-Disposition"] = f"inline; filename=\"{certificate.number}.pdf\"; filename*=UTF-8''{filename}"
+        return response
+
+
+class CertificateVerifyView(View):
+    """Public: is this a certificate we issued? Shows the masked name, hours, period and issuer only."""
+
+    template_name = "volunteers/certificate_verify.html"
+
+    def get(self, request):
+        number = (request.GET.get("number") or "").strip().upper()[:30]
+        certificate = None
+        if number:
+            certificate = VolunteerCertificate.objects.select_related("volunteer").filter(number=number).first()
+        return render(
+            request,
+            self.template_name,
+            {
+                "number": number,
+                "certificate": certificate,
+                "masked_name": certificates.mask_name(certificate.volunteer.name) if certificate else "",
+            },
+        )
+
+
+# -- rates ----------------------------------------------------------------------------------------------------
+
+
+class RatesView(LoginRequiredMixin, View):
+    """Registration and participation rates, activities and hours, for a region and its children, by year."""
+
+    template_name = "volunteers/rates.html"
+
+    def get(self, request):
+        user = request.user
+        if not user_can(user, Volunteer, "view"):
+            raise PermissionDenied
+        this_year = timezone.localdate().year
+        first = VolunteerActivity.objects.restrict(user).order_by("date").values_list("date__year", flat=True).first()
+        years = list(range(this_year, min(first or this_year, this_year) - 1, -1))
+        form = RatesForm(request.GET or None, user=user, years=years)
+        root = user.region
+        year = this_year
+        if form.is_valid():
+            root = form.cleaned_data.get("region") or root
+            year = form.cleaned_data.get("year") or year
+        if root is None:  # a superuser without a scope: the first county
+            root = Region.objects.filter(level=RegionLevel.COUNTY).order_by("path").first()
+        if root is None:
+            raise PermissionDenied
+        total, rows = rates_under(root, year)
+        ancestors = Region.objects.restrict(user).filter(path__in=root.ancestors_path_prefixes(), level__gte=RegionLevel.COUNTY)
+        return render(
+            request,
+            self.template_name,
+            {
+                "form": form,
+                "root": root,
+                "year": year,
+                "total": total,
+                "rows": rows,
+                "ancestors": ancestors,
+                "registration_target": int(standards.REGISTRATION_RATE_MIN * 100),
+                "participation_target": int(standards.PARTICIPATION_RATE_MIN * 100),
+                "activities_target": standards.ACTIVITIES_PER_YEAR_MIN,
+                "source": standards.SOURCE,
+            },
+        )
+
+
+class ActivityStatusToggleView(generic.ScopedView):
+    """Open or close self check-in for an activity."""
+
+    model = VolunteerActivity
+
+    def post(self, request, pk):
+        activity = get_object_or_404(self.get_queryset("change"), pk=pk)
+        activity.status = ActivityStatus.CLOSED if activity.status == ActivityStatus.OPEN else ActivityStatus.OPEN
+        activity.save(update_fields=["status", "updated_at"])
+        return redirect(activity.get_absolute_url())
