@@ -119,3 +119,31 @@ def test_a_report_is_built_by_a_real_celery_worker_on_redis(client):
     assert job.status == ReportStatus.DONE, job.error
     rows = download_rows(client, job)
     assert {r[0] for r in rows[1:]} >= {"首善街道", "横渠镇", "齐镇"}
+
+
+def test_old_reports_and_their_files_are_purged(cast, flaky_report):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from wulian.tasks import purge_old_reports
+
+    flaky_report["fail"] = False
+    old = ReportJob.objects.create(user=cast.user_bureau, report="test_flaky")
+    run_job(old)
+    old.refresh_from_db()
+    path = old.file.path
+    ReportJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=31))
+    fresh = ReportJob.objects.create(user=cast.user_bureau, report="test_flaky")
+    assert purge_old_reports(days=30) == 1
+    assert not ReportJob.objects.filter(pk=old.pk).exists()
+    assert not os.path.exists(path)
+    assert ReportJob.objects.filter(pk=fresh.pk).exists()
+
+
+def test_the_purge_is_scheduled_daily(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["purge-old-reports"]
+    assert entry["task"] == "wulian.tasks.purge_old_reports"
+    from wulian.celery import app
+
+    assert "wulian.tasks.purge_old_reports" in app.tasks

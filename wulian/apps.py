@@ -11,6 +11,8 @@ class WulianConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         # Reports register themselves: the core's, then each app's reports.py.
-        from wulian import core_reports  # noqa: F401
+        from wulian import api_views, core_reports  # noqa: F401
 
         autodiscover_modules("reports")
+        # API endpoints register on the one router: the core's, then each app's api.py.
+        autodiscover_modules("api")

@@ -19,3 +19,20 @@ def build_report(self, job_id: int) -> str:
     except Exception:  # noqa: BLE001 - the failure is on the job row for the user to see
         return "failed"
     return "done"
+
+
+@shared_task
+def purge_old_reports(days: int = 30) -> int:
+    """Delete report jobs (and their files) older than ``days``; scheduled daily by Celery beat."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    cutoff = timezone.now() - dt.timedelta(days=days)
+    count = 0
+    for job in ReportJob.objects.filter(created_at__lt=cutoff).iterator():
+        if job.file:
+            job.file.delete(save=False)
+        job.delete()
+        count += 1
+    return count

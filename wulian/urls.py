@@ -3,6 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from drf_spectacular.views import SpectacularAPIView
+
+from wulian.api import router
 from wulian.models import Region
 from wulian.views import core, generic, reports
 
@@ -36,5 +39,7 @@ urlpatterns = [
     path("volunteers/", include("volunteers.urls")),
     path("projects/", include("projects.urls")),
     path("funding/", include("funding.urls")),
+    path("api/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("admin/", admin.site.urls),
 ]
