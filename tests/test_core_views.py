@@ -22,7 +22,7 @@ class TestRegionViews(ScopeMatrix):
 
     def make(self, cast, place, key):
         if key.startswith("extra"):
-            town = place.get_parent()
+            town = place.parent
             return Region.objects.add_child(
                 town, {"name": f"新村{key}", "level": RegionLevel.COMMUNITY, "kind": CommunityKind.RURAL}
             )

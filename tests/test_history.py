@@ -24,7 +24,7 @@ def test_an_edit_records_who_and_before_after_and_shows_it_on_the_record(as_user
     client = as_user("shoushan")
     response = client.post(
         agency.get_url("edit"),
-        {"name": "首善测试机构", "region": cast.shoushan.pk, "legal_representative": "乙"},
+        {"name": "首善测试机构", "region": cast.shoushan.pk, "legal_representative": "乙", "certified_staff_count": 0},
     )
     assert response.status_code == 302
     entry = LogEntry.objects.get_for_object(agency).filter(action=LogEntry.Action.UPDATE).latest("timestamp")

@@ -18,7 +18,7 @@ def test_a_child_must_sit_exactly_one_level_below_its_parent(cast):
 
 def test_a_town_under_a_county_is_accepted(cast):
     town = Region.objects.add_child(cast.mei, {"name": "新设镇", "level": RegionLevel.TOWN})
-    assert town.get_parent() == cast.mei
+    assert town.parent == cast.mei
     assert town.level == cast.mei.level + 1
 
 
@@ -57,7 +57,7 @@ def test_bureau_adds_a_village_through_the_page(as_user, cast):
     )
     assert response.status_code == 302
     village = Region.objects.get(name="新建村")
-    assert village.get_parent() == cast.hengqu
+    assert village.parent == cast.hengqu
     assert village.population == 1200
 
 

@@ -80,7 +80,7 @@ class Region(PageUrlsMixin, MP_Node):
 
     @cached_property
     def parent(self) -> Region | None:
-        return self.get_parent() if self.depth and self.depth > 1 else None
+        return Region.objects.filter(path=self.path[: -self.steplen]).first() if self.depth and self.depth > 1 else None
 
     def ancestors_path_prefixes(self) -> list[str]:
         return [self.path[:i] for i in range(self.steplen, len(self.path), self.steplen)]

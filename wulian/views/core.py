@@ -130,7 +130,7 @@ class RegionDeleteView(generic.ObjectDeleteView):
 
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
-        if obj.get_children_count():
+        if Region.objects.filter(path__startswith=obj.path, depth=obj.depth + 1).exists():
             from django.contrib import messages
             from django.shortcuts import redirect
 
