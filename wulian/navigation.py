@@ -38,17 +38,41 @@ class Menu:
     order: int = 50
 
 
-def menus() -> list[Menu]:
-    found = []
+@dataclass(frozen=True)
+class HomeStat:
+    """A figure on a role's home page, e.g. "stations short of the standard: 7", linking to the list."""
+
+    label: str | Promise
+    value: object
+    url: str = ""
+    tone: str = "secondary"  # a Bootstrap colour: "danger" when something needs doing
+    hint: str | Promise = ""
+
+
+def _navigation_modules():
     for app in settings.WULIAN_DOMAIN_APPS:
         try:
-            module = import_module(f"{app}.navigation")
+            yield import_module(f"{app}.navigation")
         except ModuleNotFoundError as exc:
             if exc.name != f"{app}.navigation":
                 raise
-            continue
+
+
+def menus() -> list[Menu]:
+    found = []
+    for module in _navigation_modules():
         found.extend(getattr(module, "MENUS", []))
     return sorted(found, key=lambda m: m.order)
+
+
+def home_stats(user) -> list[HomeStat]:
+    """Each app's ``home_stats(user)`` figures, in app order; each app keeps its own queries bounded."""
+    stats = []
+    for module in _navigation_modules():
+        provider = getattr(module, "home_stats", None)
+        if provider is not None:
+            stats.extend(provider(user))
+    return stats
 
 
 def menus_for(user) -> list[dict]:

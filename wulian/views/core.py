@@ -17,7 +17,7 @@ from wulian.choices import RegionLevel, Role
 from wulian.filtersets import ScopedFilterSet
 from wulian.forms import RegionForm
 from wulian.models import Region
-from wulian.navigation import menus_for
+from wulian.navigation import home_stats, menus_for
 from wulian.tables import ObjectTable
 from wulian.views import generic
 
@@ -46,7 +46,13 @@ def home(request):
     return render(
         request,
         template,
-        {"region": region, "summary": summary, "menus": menus_for(user), "agency": user.agency},
+        {
+            "region": region,
+            "summary": summary,
+            "menus": menus_for(user),
+            "agency": user.agency,
+            "stats": home_stats(user),
+        },
     )
 
 
