@@ -36,8 +36,11 @@ messages:
 	DEBUG=1 $(PY) manage.py makemessages -l zh_Hans --no-obsolete -v0 --ignore=.venv --ignore=wulian \
 		--ignore=organizations --ignore=stations --ignore=projects --ignore=funding --ignore=volunteers --ignore=var
 
-bench: setup services
-	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest benchmarks -q -p no:cacheprovider
+## Time list pages, exports and summaries on a city-sized data set (seeded once into wulian_bench).
+bench: setup-test services
+	psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='wulian_bench'" | grep -q 1 \
+		|| createdb -h 127.0.0.1 -U postgres wulian_bench
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/wulian_bench $(PY) benchmarks/bench.py
 
 clean:
 	rm -rf var/test .pytest_cache
