@@ -154,12 +154,17 @@ class TrainingTable(ObjectTable):
         fields = ("topic", "date", "kind", "hours", "organizer", "attendee_count", "agency_count")
 
 
+NOWRAP = {"td": {"class": "text-nowrap"}, "th": {"class": "text-nowrap"}}
+
+
 class ActivityTable(ObjectTable):
-    title = tables.Column(linkify=True)
-    station = tables.Column(order_by=("station__name",))
+    title = tables.Column(linkify=True, attrs={"td": {"style": "min-width: 9em"}})
+    kind = tables.Column(attrs=NOWRAP)
+    station = tables.Column(order_by=("station__name",), attrs=NOWRAP)
+    domain = tables.Column(attrs=NOWRAP)
     target_groups = tables.Column(orderable=False)
     attachment_count = tables.Column(verbose_name=_("Attachments"))
-    date = date_column()
+    date = date_column(attrs=NOWRAP)
 
     class Meta(ObjectTable.Meta):
         model = Activity
