@@ -11,7 +11,6 @@ import datetime as dt
 from decimal import Decimal
 
 from organizations.models import Agency
-from wulian.choices import RegionLevel
 from wulian.demo import DEMO_AGENCY, MEI_COUNTY_TOWNS, mei_county, region_named
 
 from .choices import ActivityKind, CertificateLevel, Post, ServiceDomain, StationTier, TargetGroup, TrainingKind

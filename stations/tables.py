@@ -1,5 +1,5 @@
 import django_tables2 as tables
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wulian.tables import MaskedColumn, ObjectTable, mask_phone
@@ -186,7 +186,3 @@ class ActivityTable(ObjectTable):
 
     def value_target_groups(self, record):
         return record.get_target_groups_display()
-
-
-def attachment_links(attachments):
-    return format_html_join("、", '<a href="{}">{}</a>', ((a.get_absolute_url(), a.original_name) for a in attachments))
