@@ -127,12 +127,4 @@ def assess(station) -> list[Check]:
     return checks
 
 
-def is_compliant(checks: list[Check]) -> bool:
-    return all(check.ok for check in checks)
-
-
-def missing(checks: list[Check]) -> list[Check]:
-    return [check for check in checks if not check.ok]
-
-
 COMPLIANCE_CHOICES = (("yes", gettext_lazy("Compliant")), ("no", gettext_lazy("Not compliant")))

@@ -11,7 +11,6 @@ import datetime as dt
 from decimal import Decimal
 
 from organizations.models import Agency
-from wulian.choices import RegionLevel
 from wulian.demo import DEMO_AGENCY, MEI_COUNTY_TOWNS, mei_county, region_named
 
 from .choices import ActivityKind, CertificateLevel, Post, ServiceDomain, StationTier, TargetGroup, TrainingKind
@@ -96,7 +95,8 @@ def load(stdout=None) -> None:
         for n in range(short.get("staff", 3)):
             counter += 1
             professional = n == 0
-            person = staff(ts, counter, professional=professional, post=Post.SOCIAL_WORKER if professional else Post.RESIDENT_WORKER)
+            post = Post.SOCIAL_WORKER if professional else Post.RESIDENT_WORKER
+            person = staff(ts, counter, professional=professional, post=post, start=fields["opened_on"])
             if professional:
                 certificate(person, CertificateLevel.ASSISTANT, counter, 2021)
         for index, (community_name, kind, _population) in enumerate(communities):
@@ -117,7 +117,7 @@ def load(stdout=None) -> None:
                 is_pilot=town_name == "首善街道" and community_name in {"滨河社区", "景贤社区", "迎宾社区", "东关社区"},
             )
             counter += 1
-            staff(room, counter, post=Post.COMMITTEE_MEMBER)
+            staff(room, counter, post=Post.COMMITTEE_MEMBER, start=room.opened_on or ANCHOR)
 
     agency = Agency.objects.filter(name=DEMO_AGENCY).first()
     if agency is not None:

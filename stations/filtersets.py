@@ -12,7 +12,12 @@ from .choices import ActivityKind, CertificateLevel, Post, ServiceDomain, Statio
 from .compliance import COMPLIANCE_CHOICES, compliant_q
 from .models import Activity, AgencyPlacement, Certificate, StaffAssignment, StaffMember, Station, Training
 
-YES_NO = ((True, _("Yes")), (False, _("No")))
+class YesNoWidget(django_filters.widgets.BooleanWidget):
+    """Yes / no / any, where “any” reads as the other filters' blank choice."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = (("", "---------"), ("true", _("Yes")), ("false", _("No")))
 
 
 def date_range(label):
@@ -20,7 +25,7 @@ def date_range(label):
 
 
 def yes_no(label, **kwargs):
-    return django_filters.BooleanFilter(label=label, widget=django_filters.widgets.BooleanWidget(), **kwargs)
+    return django_filters.BooleanFilter(label=label, widget=YesNoWidget(), **kwargs)
 
 
 class ActiveFilter(django_filters.BooleanFilter):
@@ -28,7 +33,7 @@ class ActiveFilter(django_filters.BooleanFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", _("Current"))
-        kwargs.setdefault("widget", django_filters.widgets.BooleanWidget())
+        kwargs.setdefault("widget", YesNoWidget())
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -33,6 +34,8 @@ ALLOWED_ATTACHMENTS = {
     ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
     ".pdf": ("application/pdf", (b"%PDF-",)),
 }
+ROOM_FIELDS = ["has_office", "has_case_room", "has_group_room", "has_meeting_room"]
+EQUIPMENT_FIELDS = ["desks", "computers", "printers", "filing_cabinets"]
 STATION_LEVELS = [RegionLevel.COUNTY, RegionLevel.TOWN, RegionLevel.COMMUNITY]
 
 
@@ -124,11 +127,30 @@ class StationForm(ScopedModelForm):
             "is_pilot",
             "notes",
         ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].label = Station._meta.get_field("region").verbose_name
         self.fields["region"].help_text = Station._meta.get_field("region").help_text
+        self.helper.layout = Layout(
+            Row(Column("tier"), Column("region")),
+            Row(Column("name"), Column("phone")),
+            "address",
+            Row(Column("office_area"), Column("opened_on"), Column("is_pilot", css_class="col-md pt-md-4")),
+            Fieldset(
+                _("Functional rooms"),
+                Row(*(Column(name, css_class="col-6 col-md-3") for name in ROOM_FIELDS)),
+                "other_rooms",
+            ),
+            Fieldset(
+                _("Office equipment"),
+                Row(*(Column(name, css_class="col-6 col-md-3") for name in EQUIPMENT_FIELDS)),
+                "other_equipment",
+            ),
+            "notes",
+            "photos",
+        )
 
     def save(self, commit=True):
         station = super().save(commit)
@@ -167,6 +189,10 @@ class StaffAssignmentForm(ScopedModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["end_previous"]
+        person = self.fields["person"]
+        # Equal names are told apart by where the person belongs.
+        person.queryset = person.queryset.select_related("region")
+        person.label_from_instance = lambda obj: f"{obj.name}（{obj.region.name}）"
 
     def save(self, commit=True):
         assignment = super().save(commit)

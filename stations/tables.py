@@ -1,5 +1,5 @@
 import django_tables2 as tables
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wulian.tables import MaskedColumn, ObjectTable, mask_phone
@@ -154,12 +154,17 @@ class TrainingTable(ObjectTable):
         fields = ("topic", "date", "kind", "hours", "organizer", "attendee_count", "agency_count")
 
 
+NOWRAP = {"td": {"class": "text-nowrap"}, "th": {"class": "text-nowrap"}}
+
+
 class ActivityTable(ObjectTable):
-    title = tables.Column(linkify=True)
-    station = tables.Column(order_by=("station__name",))
+    title = tables.Column(linkify=True, attrs={"td": {"style": "min-width: 9em"}})
+    kind = tables.Column(attrs=NOWRAP)
+    station = tables.Column(order_by=("station__name",), attrs=NOWRAP)
+    domain = tables.Column(attrs=NOWRAP)
     target_groups = tables.Column(orderable=False)
     attachment_count = tables.Column(verbose_name=_("Attachments"))
-    date = date_column()
+    date = date_column(attrs=NOWRAP)
 
     class Meta(ObjectTable.Meta):
         model = Activity
@@ -181,7 +186,3 @@ class ActivityTable(ObjectTable):
 
     def value_target_groups(self, record):
         return record.get_target_groups_display()
-
-
-def attachment_links(attachments):
-    return format_html_join("、", '<a href="{}">{}</a>', ((a.get_absolute_url(), a.original_name) for a in attachments))

@@ -4,6 +4,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organizations.models import Agency
@@ -295,7 +296,14 @@ class TrainingHoursView(generic.ScopedView):
         for (training_pk, agency_pk), row in sessions.items():
             by_agency[(row["date__year"], agency_pk)][0] += row["hours"]
             by_agency[(row["date__year"], agency_pk)][1] += 1
-        agency_names = dict(Agency.objects.filter(pk__in={pk for _, pk in by_agency}).values_list("pk", "name"))
+        # Agencies of the user's area with no training at all in a year still show, at 0 of 48.
+        in_scope = dict(Agency.objects.restrict(request.user).values_list("pk", "name"))
+        years = {year for year, _ in by_agency} | {timezone.localdate().year}
+        for year in years:
+            for pk in in_scope:
+                by_agency.setdefault((year, pk), [Decimal(0), 0])
+        missing = {pk for _, pk in by_agency} - set(in_scope)
+        agency_names = {**in_scope, **dict(Agency.objects.filter(pk__in=missing).values_list("pk", "name"))}
         agency_rows = [
             {
                 "year": year,

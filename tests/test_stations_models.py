@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from stations import compliance
 from stations.choices import CertificateLevel, Post, StationTier
 from stations.models import Activity, StaffAssignment, StaffMember, Station
 from stations.standards import STANDARDS

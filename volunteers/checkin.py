@@ -121,9 +121,12 @@ def check_out(activity: VolunteerActivity, volunteer: Volunteer, now: dt.datetim
             )
         hours = service_hours(activity, record.checked_in_at, now)
         if hours <= 0:
-            raise CheckInRefused(
-                _("No service time can be counted yet: the activity starts at %(time)s.") % {"time": _time(activity.starts_at)}
-            )
+            if now <= activity.starts_at:
+                raise CheckInRefused(
+                    _("No service time can be counted yet: the activity starts at %(time)s.")
+                    % {"time": _time(activity.starts_at)}
+                )
+            raise CheckInRefused(_("Too little time has passed since you checked in to count any service time."))
         record.checked_out_at = now
         record.hours = hours
         record.save(update_fields=["checked_out_at", "hours", "updated_at"])

@@ -38,7 +38,7 @@ class Volunteer(ScopedModel):
         delete=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF}),
     )
 
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     id_type = models.CharField(_("ID type"), max_length=20, choices=IdType.choices, default=IdType.RESIDENT_ID)
     id_number = models.CharField(
         _("ID number"),
@@ -151,7 +151,7 @@ class VolunteerActivity(ScopedModel):
 
     scope_rule = ScopeRule(region=("region",))
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("activity title"), max_length=200)
     region = models.ForeignKey(
         "wulian.Region", verbose_name=_("town or community"), on_delete=models.PROTECT, related_name="volunteer_activities"
     )

@@ -1,0 +1,157 @@
+"""Community social organisations: scope matrix, federation rules, the per-community summary, agencies."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from organizations import standards
+from organizations.choices import OrganizationCategory, RegistrationStatus, ServiceDomain
+from organizations.models import Agency, SocialOrganization
+from tests.matrix import ScopeMatrix
+
+
+def make_org(region, name, category=OrganizationCategory.SERVICE, status=RegistrationStatus.FILED, **fields):
+    if status == RegistrationStatus.REGISTERED:
+        fields.setdefault("registration_number", f"REG-{name}")
+    return SocialOrganization.objects.create(region=region, name=name, category=category, status=status, **fields)
+
+
+class TestSocialOrganizationViews(ScopeMatrix):
+    model = SocialOrganization
+    places = {"a": "binhe", "b": "hengqu_village"}
+    visible = {
+        "bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a",
+        "agency": "", "evaluator": "", "leader": "ab",
+    }
+    changeable = {
+        "bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a",
+        "agency": "", "evaluator": "", "leader": "",
+    }
+    list_users = ("bureau", "shoushan", "hengqu", "binhe", "leader")
+    add_users = ("bureau", "shoushan", "hengqu", "binhe")
+
+    def make(self, cast, place, key):
+        return make_org(place, f"{place.name}测试组织{key}")
+
+
+def test_a_registered_organisation_needs_its_number(cast):
+    org = SocialOrganization(region=cast.binhe, name="无证组织", category="service", status="registered")
+    with pytest.raises(ValidationError) as exc:
+        org.full_clean()
+    assert "registration_number" in exc.value.message_dict
+
+
+def test_a_member_must_join_the_federation_of_its_own_town(cast):
+    federation = make_org(cast.hengqu, "横渠镇社区社会组织联合会", is_federation=True)
+    org = SocialOrganization(
+        region=cast.binhe, name="滨河读书会", category="other", status="filed", federation=federation
+    )
+    with pytest.raises(ValidationError) as exc:
+        org.full_clean()
+    assert "federation" in exc.value.message_dict
+    own = make_org(cast.shoushan, "首善街道社区社会组织联合会", is_federation=True)
+    org.federation = own
+    org.full_clean()
+
+
+def test_an_ordinary_organisation_sits_in_a_community_not_a_town(cast):
+    org = SocialOrganization(region=cast.shoushan, name="街道舞蹈队", category="culture_sports", status="filed")
+    with pytest.raises(ValidationError) as exc:
+        org.full_clean()
+    assert "region" in exc.value.message_dict
+
+
+def test_a_town_worker_cannot_file_an_organisation_in_another_town(as_user, cast):
+    client = as_user("shoushan")
+    response = client.post(
+        reverse("organizations:socialorganization_add"),
+        {"region": cast.hengqu_village.pk, "name": "越界组织", "category": "service", "status": "filed", "members_count": 3},
+    )
+    assert response.status_code == 200
+    assert not SocialOrganization.objects.filter(name="越界组织").exists()
+
+
+def test_the_federation_page_lists_its_members(as_user, cast):
+    federation = make_org(cast.shoushan, "首善街道社区社会组织联合会", is_federation=True)
+    make_org(cast.binhe, "滨河社区为老服务队", federation=federation)
+    response = as_user("shoushan").get(federation.get_absolute_url())
+    assert "滨河社区为老服务队" in response.content.decode()
+
+
+class TestCommunitySummary:
+    url = reverse("organizations:community_summary")
+
+    def test_it_counts_by_category_and_status_and_judges_the_targets(self, as_user, cast):
+        for i in range(12):
+            make_org(cast.binhe, f"服务组织{i}", OrganizationCategory.SERVICE, RegistrationStatus.REGISTERED)
+        for i in range(3):
+            make_org(cast.binhe, f"文体组织{i}", OrganizationCategory.CULTURE_SPORTS)
+        for i in range(2):
+            make_org(cast.jingxian, f"景贤文体{i}", OrganizationCategory.CULTURE_SPORTS)
+        make_org(cast.jingxian, "景贤互助会", OrganizationCategory.MUTUAL_AID)
+        response = as_user("shoushan").get(self.url)
+        assert response.status_code == 200
+        rows = {row.community.name: row for row in response.context["rows"]}
+        binhe, jingxian = rows["滨河社区"], rows["景贤社区"]
+        assert (binhe.total, binhe.service, binhe.registered, binhe.filed) == (15, 12, 12, 3)
+        assert binhe.counts[OrganizationCategory.CULTURE_SPORTS] == 3
+        assert binhe.meets_count and binhe.meets_share and binhe.share == Decimal("0.8000")
+        assert jingxian.total == 3 and not jingxian.meets_count
+        assert jingxian.share == Decimal("0.3333") and not jingxian.meets_share
+        assert "横渠社区" not in rows  # another town
+        body = response.content.decode()
+        assert "至少 15" in body or "15" in body
+
+    def test_exactly_half_service_kinds_is_not_more_than_half(self):
+        assert not standards.meets_share(standards.service_share(5, 10))
+        assert standards.meets_share(standards.service_share(6, 10))
+        assert standards.service_share(0, 0) is None
+
+    def test_a_rural_village_needs_five(self):
+        assert standards.meets_count("rural", 5) and not standards.meets_count("rural", 4)
+        assert standards.meets_count("urban", 15) and not standards.meets_count("urban", 14)
+
+    def test_it_costs_the_same_queries_at_any_size(self, as_user, cast):
+        client = as_user("bureau")
+        make_org(cast.binhe, "一个组织")
+        with CaptureQueriesContext(connection) as few:
+            assert client.get(self.url).status_code == 200
+        for i in range(30):
+            make_org(cast.hengqu_village if i % 2 else cast.jingxian, f"更多组织{i}")
+        with CaptureQueriesContext(connection) as many:
+            assert client.get(self.url).status_code == 200
+        assert len(many) == len(few)
+        assert len(many) <= 12
+
+    def test_agency_staff_may_not_open_it(self, as_user):
+        assert as_user("agency").get(self.url).status_code == 403
+
+    def test_it_exports_to_excel(self, as_user, cast):
+        make_org(cast.binhe, "导出组织")
+        response = as_user("shoushan").get(self.url, {"export": "xlsx"})
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_agency_page_shows_its_domains_and_certified_staff(as_user, cast):
+    agency = Agency.objects.create(
+        name="测试社工机构",
+        region=cast.shoushan,
+        certified_staff_count=7,
+        qualifications="3A级社会组织",
+        service_domains=[ServiceDomain.ELDERLY_CARE, ServiceDomain.RURAL_REVITALISATION],
+    )
+    body = as_user("shoushan").get(agency.get_absolute_url()).content.decode()
+    assert "养老服务" in body and "乡村振兴" in body and "3A级社会组织" in body
+    assert 'id="certified-staff">7<' in body
+
+
+def test_agency_domains_filter(as_user, cast):
+    Agency.objects.create(name="养老机构", region=cast.shoushan, service_domains=[ServiceDomain.ELDERLY_CARE])
+    Agency.objects.create(name="儿童机构", region=cast.shoushan, service_domains=[ServiceDomain.CHILD_WELFARE])
+    body = as_user("bureau").get(reverse("organizations:agency_list"), {"service_domain": "elderly_care"}).content.decode()
+    assert "养老机构" in body and "儿童机构" not in body

@@ -1,0 +1,55 @@
+"""Identity numbers: GB 11643 check character, X, length, birth date; other document types."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from volunteers.validators import id_check_char, validate_id_number, validate_resident_id
+
+
+def test_a_good_number_passes():
+    validate_resident_id("11010519491231002X")  # the standard's own example
+    validate_resident_id("440524188001010014")
+
+
+def test_a_lowercase_x_is_accepted_as_the_check_character():
+    validate_resident_id("11010519491231002x")
+
+
+def test_the_check_character_is_computed_from_the_weights():
+    assert id_check_char("11010519491231002") == "X"
+    assert id_check_char("44052418800101001") == "4"
+
+
+@pytest.mark.parametrize("number", ["110105194912310021", "440524188001010015", "44052418800101001X"])
+def test_a_wrong_check_character_is_refused(number):
+    with pytest.raises(ValidationError) as exc:
+        validate_resident_id(number)
+    assert exc.value.code == "id_checksum"
+
+
+@pytest.mark.parametrize("number", ["11010519491231002", "11010519491231002X1", "", "123"])
+def test_a_wrong_length_is_refused(number):
+    with pytest.raises(ValidationError) as exc:
+        validate_resident_id(number)
+    assert exc.value.code == "id_length"
+
+
+def test_letters_inside_are_refused():
+    with pytest.raises(ValidationError) as exc:
+        validate_resident_id("1101051949123100XX")
+    assert exc.value.code == "id_format"
+
+
+def test_an_impossible_birth_date_is_refused():
+    first17 = "11010519490231002"  # 31 February
+    with pytest.raises(ValidationError) as exc:
+        validate_resident_id(first17 + id_check_char(first17))
+    assert exc.value.code == "id_birth"
+
+
+def test_a_passport_number_is_not_checked_as_a_resident_id():
+    validate_id_number("passport", "E12345678")
+    with pytest.raises(ValidationError):
+        validate_id_number("passport", "坏号码")
+    with pytest.raises(ValidationError):
+        validate_id_number("resident_id", "E12345678")
