@@ -65,7 +65,7 @@ def menus() -> list[Menu]:
     return sorted(found, key=lambda m: m.order)
 
 
-def home_stats(user) -> list[HomeStat]:
+def collect_home_stats(user) -> list[HomeStat]:
     """Each app's ``home_stats(user)`` figures, in app order; each app keeps its own queries bounded."""
     stats = []
     for module in _navigation_modules():

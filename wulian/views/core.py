@@ -17,7 +17,7 @@ from wulian.choices import RegionLevel, Role
 from wulian.filtersets import ScopedFilterSet
 from wulian.forms import RegionForm
 from wulian.models import Region
-from wulian.navigation import home_stats, menus_for
+from wulian.navigation import collect_home_stats, menus_for
 from wulian.tables import ObjectTable
 from wulian.views import generic
 
@@ -51,7 +51,7 @@ def home(request):
             "summary": summary,
             "menus": menus_for(user),
             "agency": user.agency,
-            "stats": home_stats(user),
+            "stats": collect_home_stats(user),
         },
     )
 
