@@ -57,3 +57,18 @@ def test_agency_staff_see_and_edit_their_own_agency(as_user, cast):
     assert client.get(own.get_absolute_url()).status_code == 200
     assert client.get(own.get_url("edit")).status_code == 200
     assert client.get(own.get_url("delete")).status_code == 404
+
+
+def test_the_region_filter_keeps_rows_at_or_below_the_chosen_region(as_user, cast):
+    Agency.objects.create(name="首善筛选机构", region=cast.shoushan)
+    Agency.objects.create(name="横渠筛选机构", region=cast.hengqu)
+    body = as_user("bureau").get("/organizations/agencies/", {"region": cast.shoushan.pk}).content.decode()
+    assert "首善筛选机构" in body and "横渠筛选机构" not in body
+
+
+def test_a_region_outside_scope_is_not_a_valid_filter(as_user, cast):
+    Agency.objects.create(name="横渠筛选机构", region=cast.hengqu)
+    response = as_user("shoushan").get("/organizations/agencies/", {"region": cast.hengqu.pk})
+    assert response.status_code == 200
+    assert "横渠筛选机构" not in response.content.decode()
+    assert "region" in response.context["filter_form"].errors

@@ -18,10 +18,9 @@ class RegionFilter(django_filters.ModelChoiceFilter):
         self.levels = levels
         kwargs.setdefault("queryset", Region.objects.filter(level__gte=RegionLevel.COUNTY))
         kwargs.setdefault("label", _("Region"))
-        kwargs.setdefault("method", "filter_region")
         super().__init__(*args, **kwargs)
 
-    def filter_region(self, queryset, name, value):
+    def filter(self, queryset, value):
         if not value:
             return queryset
         prefix = f"{self.region_lookup}__" if self.region_lookup else ""
