@@ -147,3 +147,31 @@ def test_the_purge_is_scheduled_daily(settings):
     from wulian.celery import app
 
     assert "wulian.tasks.purge_old_reports" in app.tasks
+
+
+def test_a_large_list_export_is_built_in_the_background_with_the_same_scope_and_filters(
+    as_user, cast, settings, django_capture_on_commit_callbacks
+):
+    from organizations.models import Agency
+    from wulian.models import AccessLog
+
+    settings.WULIAN_EXPORT_SYNC_ROWS = 1
+    Agency.objects.create(name="横渠导出一", region=cast.hengqu, legal_representative="甲")
+    Agency.objects.create(name="横渠导出二", region=cast.hengqu, legal_representative="乙")
+    Agency.objects.create(name="首善导出", region=cast.shoushan)
+    client = as_user("hengqu")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get("/organizations/agencies/", {"export": "xlsx", "q": "导出"})
+    assert response.status_code == 302 and response["Location"] == reverse("wulian:report_center")
+    job = ReportJob.objects.get(user=cast.user_hengqu, report="list_export")
+    assert job.status == ReportStatus.DONE, job.error
+    rows = download_rows(client, job)
+    names = {r[0] for r in rows[1:]}
+    assert names == {"横渠导出一", "横渠导出二"}
+    assert AccessLog.objects.filter(user=cast.user_hengqu, action="export", row_count=2).exists()
+
+
+def test_list_exports_are_not_offered_in_the_report_centre(as_user, cast):
+    client = as_user("bureau")
+    assert 'id="report-list_export"' not in client.get(reverse("wulian:report_center")).content.decode()
+    assert client.post(reverse("wulian:report_request", args=["list_export"])).status_code == 404

@@ -10,7 +10,7 @@ from .models import ServiceHours, Volunteer, VolunteerActivity, VolunteerCertifi
 class VolunteerFilterSet(ScopedFilterSet):
     # The ID number is searched by exact match only, so a search box cannot be used to guess numbers.
     search_fields = ("name", "volunteer_number", "skills")
-    community = RegionFilter(lookup="community")
+    region = RegionFilter(lookup="community")
     status = django_filters.ChoiceFilter(label=_("status"), choices=VolunteerStatus.choices)
     id_type = django_filters.ChoiceFilter(label=_("ID type"), choices=IdType.choices)
     registered_from = django_filters.DateFilter(field_name="registered_on", lookup_expr="gte", label=_("registered from"))
@@ -18,7 +18,7 @@ class VolunteerFilterSet(ScopedFilterSet):
 
     class Meta:
         model = Volunteer
-        fields = ["community", "status", "id_type"]
+        fields = ["region", "status", "id_type"]
 
 
 class VolunteerTeamFilterSet(ScopedFilterSet):

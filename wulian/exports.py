@@ -113,11 +113,13 @@ def exportable_columns(table):
     ]
 
 
-def iter_table_rows(table, queryset, columns):
+def iter_table_rows(table, queryset, columns, progress=None, total=None):
     """Values of ``columns`` for each row of ``queryset``, read in chunks, never all at once."""
-    for record in queryset.iterator(chunk_size=2000):
+    for done, record in enumerate(queryset.iterator(chunk_size=2000), start=1):
         row = BoundRow(record, table=table)
         yield [row.get_cell_value(column.name) for column in columns]
+        if progress is not None and done % 500 == 0:
+            progress(done, total)
 
 
 def export_table(request, table, queryset, title: str) -> FileResponse:

@@ -38,6 +38,7 @@ class ReportDefinition:
     model: type | None = None  # who may run it: those who may view this model
     description: str | Promise = ""
     roles: frozenset | None = field(default=None)
+    listed: bool = True  # offered in the report centre (a list export is started from its list)
 
     def available_to(self, user) -> bool:
         if not user.is_authenticated:
@@ -50,16 +51,16 @@ class ReportDefinition:
 registry: dict[str, ReportDefinition] = {}
 
 
-def register(code, title, fmt, *, params=(), model=None, description="", roles=None):
+def register(code, title, fmt, *, params=(), model=None, description="", roles=None, listed=True):
     def decorator(build):
-        registry[code] = ReportDefinition(code, title, fmt, build, tuple(params), model, description, roles)
+        registry[code] = ReportDefinition(code, title, fmt, build, tuple(params), model, description, roles, listed)
         return build
 
     return decorator
 
 
 def reports_for(user) -> list[ReportDefinition]:
-    return [r for r in registry.values() if r.available_to(user)]
+    return [r for r in registry.values() if r.listed and r.available_to(user)]
 
 
 class Progress:

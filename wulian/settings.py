@@ -267,6 +267,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# A list export with more rows than this is built in the background (report centre) instead of in the request.
+WULIAN_EXPORT_SYNC_ROWS = int(os.environ.get("WULIAN_EXPORT_SYNC_ROWS", "20000"))
+
 # Demo accounts' password (load_demo).
 WULIAN_DEMO_PASSWORD = os.environ.get("WULIAN_DEMO_PASSWORD", "wulian-demo")
 WULIAN_SITE_TITLE = _("Wulian social work portal")

@@ -7,6 +7,7 @@ that moves a record out of scope is rolled back).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -75,8 +76,8 @@ class ObjectListView(ScopedView):
     import_url_name: str | None = None  # set when the model has an import page
     action_buttons = ("add", "export")
 
-    def get(self, request, *args, **kwargs):
-        self.check_model_permission("view")
+    def filtered(self, request):
+        """The rows the list shows for this request: in scope, then filtered; and the filter set."""
         queryset = self.get_queryset()
         filterset = None
         if self.filterset_class is not None:
@@ -85,10 +86,15 @@ class ObjectListView(ScopedView):
                 queryset = queryset.none()
             else:
                 queryset = filterset.qs
+        return queryset, filterset
+
+    def get(self, request, *args, **kwargs):
+        self.check_model_permission("view")
+        queryset, filterset = self.filtered(request)
         table = self.table_class(queryset, user=request.user, request=request)
         if request.GET.get("export") == "xlsx":
-            if not user_can(request.user, self.model, "view"):
-                raise PermissionDenied
+            if queryset.count() > settings.WULIAN_EXPORT_SYNC_ROWS:
+                return self.export_in_background(request)
             return export_table(request, table, queryset, self.verbose_name_plural)
         per_page = request.GET.get("per_page")
         per_page = int(per_page) if per_page in {str(n) for n in PER_PAGE_CHOICES} else PER_PAGE_CHOICES[0]
@@ -109,6 +115,27 @@ class ObjectListView(ScopedView):
 
     def extra_context(self) -> dict:
         return {}
+
+    def export_in_background(self, request):
+        """A large export is built by the report pipeline and lands in the user's download list."""
+        from wulian.models import ReportJob
+        from wulian.tasks import build_report
+
+        params = request.GET.copy()
+        params.pop("export", None)
+        params.pop("page", None)
+        job = ReportJob.objects.create(
+            user=request.user,
+            report="list_export",
+            params={"view": f"{type(self).__module__}.{type(self).__qualname__}", "query": params.urlencode()},
+        )
+        build_report.delay_on_commit(job.pk)
+        messages.info(
+            request,
+            _("The export has more than %(limit)s rows; it is being prepared in the background and appears in your downloads.")
+            % {"limit": f"{settings.WULIAN_EXPORT_SYNC_ROWS:,}"},
+        )
+        return redirect("wulian:report_center")
 
     def _url(self, view: str) -> str | None:
         try:

@@ -42,7 +42,7 @@ def report_center(request):
 @require_POST
 def request_report(request, code):
     definition = registry.get(code)
-    if definition is None or not definition.available_to(request.user):
+    if definition is None or not definition.listed or not definition.available_to(request.user):
         raise Http404
     form = ReportParamsForm(request.POST, fields=definition.params, prefix=code)
     if not form.is_valid():
