@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wulian.choices import ServiceDomain  # noqa: F401 - the shared vocabulary, re-exported
+
 
 class OrganizationCategory(models.TextChoices):
     SERVICE = "service", _("Service")
@@ -17,14 +19,3 @@ class RegistrationStatus(models.TextChoices):
     FILED = "filed", _("Filed")
 
 
-class ServiceDomain(models.TextChoices):
-    """The eight service domains of seed 000 §四."""
-
-    SOCIAL_ASSISTANCE = "social_assistance", _("Social assistance")
-    ELDERLY_CARE = "elderly_care", _("Elderly care")
-    CHILD_WELFARE = "child_welfare", _("Child welfare")
-    COMMUNITY_GOVERNANCE = "community_governance", _("Community governance")
-    SOCIAL_AFFAIRS = "social_affairs", _("Social affairs")
-    PUBLIC_SAFETY = "public_safety", _("Public safety")
-    RURAL_REVITALISATION = "rural_revitalisation", _("Rural revitalisation")
-    EPIDEMIC_PREVENTION = "epidemic_prevention", _("Epidemic prevention")

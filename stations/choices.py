@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wulian.choices import RegionLevel
+from wulian.choices import ServiceDomain, TargetGroup  # noqa: F401 - the shared vocabulary, re-exported
 
 
 class StationTier(models.TextChoices):
@@ -70,27 +71,6 @@ class ActivityKind(models.TextChoices):
     VISIT = "visit", _("Home visit / survey")
     TRAINING = "training", _("Training")
     OTHER = "other", _("Other")
-
-
-class ServiceDomain(models.TextChoices):
-    SOCIAL_ASSISTANCE = "social_assistance", _("Social assistance")
-    ELDERLY_CARE = "elderly_care", _("Elderly care")
-    CHILD_WELFARE = "child_welfare", _("Child welfare")
-    COMMUNITY_GOVERNANCE = "community_governance", _("Community governance")
-    SOCIAL_AFFAIRS = "social_affairs", _("Social affairs")
-    PUBLIC_SAFETY = "public_safety", _("Public safety")
-    RURAL_REVITALISATION = "rural_revitalisation", _("Rural revitalisation")
-    EPIDEMIC_CONTROL = "epidemic_control", _("Epidemic prevention and control")
-
-
-class TargetGroup(models.TextChoices):
-    SPECIAL_ELDERLY = "special_elderly", _("Elderly people in special need")
-    SPECIAL_SUPPORT_FAMILIES = "special_support_families", _("Families under special family-planning support")
-    ASSISTANCE_RECIPIENTS = "assistance_recipients", _("Social assistance recipients")
-    MIGRANTS = "migrants", _("Urban migrant population")
-    CHILDREN_IN_DIFFICULTY = "children_in_difficulty", _("Children in difficulty")
-    COMMUNITY_CORRECTIONS = "community_corrections", _("People under community correction")
-    DISABLED = "disabled", _("People with disabilities")
 
 
 class AttachmentKind(models.TextChoices):

@@ -46,3 +46,28 @@ class AccessAction(models.TextChoices):
     EXPORT = "export", _("Export")
     REVEAL = "reveal", _("Reveal personal data")
     IMPORT = "import", _("Import")
+
+
+class ServiceDomain(models.TextChoices):
+    """The eight service domains (服务领域) of seed 000 §四, shared by activities, agencies and projects."""
+
+    SOCIAL_ASSISTANCE = "social_assistance", _("Social assistance")
+    ELDERLY_CARE = "elderly_care", _("Elderly care")
+    CHILD_WELFARE = "child_welfare", _("Child welfare")
+    COMMUNITY_GOVERNANCE = "community_governance", _("Community governance")
+    SOCIAL_AFFAIRS = "social_affairs", _("Social affairs")
+    PUBLIC_SAFETY = "public_safety", _("Public safety")
+    RURAL_REVITALISATION = "rural_revitalisation", _("Rural revitalisation")
+    EPIDEMIC_PREVENTION = "epidemic_prevention", _("Epidemic prevention and control")
+
+
+class TargetGroup(models.TextChoices):
+    """The seven service target groups (服务对象) of seed 004."""
+
+    SPECIAL_ELDERLY = "special_elderly", _("Elderly people in special need")
+    SPECIAL_SUPPORT_FAMILIES = "special_support_families", _("Families under special family-planning support")
+    ASSISTANCE_RECIPIENTS = "assistance_recipients", _("Social assistance recipients")
+    MIGRANTS = "migrants", _("Urban migrant population")
+    CHILDREN_IN_DIFFICULTY = "children_in_difficulty", _("Children in difficulty")
+    COMMUNITY_CORRECTIONS = "community_corrections", _("People under community correction")
+    DISABLED = "disabled", _("People with disabilities")
