@@ -274,7 +274,7 @@ class Certificate(ScopedModel):
 class AgencyPlacement(ScopedModel):
     """A social work agency stationed (进驻) in a station, from when to when."""
 
-    scope_rule = ScopeRule(region=("station__region",), add=MANAGERS, change=MANAGERS, delete=MANAGERS)
+    scope_rule = ScopeRule(region=("station__region",), agency="agency", add=MANAGERS, change=MANAGERS, delete=MANAGERS)
 
     agency = models.ForeignKey(
         "organizations.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="placements"
@@ -305,7 +305,10 @@ class AgencyPlacement(ScopedModel):
 class Training(ScopedModel):
     """A training session (培训) organised by a station, for staff and agencies."""
 
-    scope_rule = ScopeRule(region=("organizer__region",), add=MANAGERS, change=MANAGERS, delete=MANAGERS)
+    # Agency staff see the sessions their agency took part in (the 48 class hours they are held to).
+    scope_rule = ScopeRule(
+        region=("organizer__region",), agency="agencies", distinct=True, add=MANAGERS, change=MANAGERS, delete=MANAGERS
+    )
 
     topic = models.CharField(_("topic"), max_length=200)
     date = models.DateField(_("date"))

@@ -1,4 +1,3 @@
-from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch
@@ -41,6 +40,7 @@ from .tables import (
     StationTable,
     TrainingTable,
 )
+from .trainings import hours_by_agency, hours_by_organizer
 
 
 # -- stations -------------------------------------------------------------------------------------
@@ -273,29 +273,12 @@ class TrainingHoursView(generic.ScopedView):
     def get(self, request, *args, **kwargs):
         self.check_model_permission("view")
         trainings = self.get_queryset()
-        by_organizer = defaultdict(lambda: [Decimal(0), 0])
-        names = {}
-        for row in trainings.values("date__year", "organizer_id", "organizer__name", "hours"):
-            key = (row["date__year"], row["organizer_id"])
-            by_organizer[key][0] += row["hours"]
-            by_organizer[key][1] += 1
-            names[row["organizer_id"]] = row["organizer__name"]
+        by_organizer, names = hours_by_organizer(trainings)
         organizer_rows = [
             {"year": year, "name": names[pk], "hours": hours, "sessions": sessions}
             for (year, pk), (hours, sessions) in sorted(by_organizer.items(), key=lambda kv: (-kv[0][0], names[kv[0][1]]))
         ]
-        # An agency trained once counts once, whether listed as an agency or through its stationed staff.
-        sessions = {}
-        for row in trainings.filter(agencies__isnull=False).values("pk", "date__year", "hours", "agencies"):
-            sessions[(row["pk"], row["agencies"])] = row
-        for row in trainings.filter(attendees__agency__isnull=False).values(
-            "pk", "date__year", "hours", "attendees__agency"
-        ):
-            sessions[(row["pk"], row["attendees__agency"])] = row
-        by_agency = defaultdict(lambda: [Decimal(0), 0])
-        for (training_pk, agency_pk), row in sessions.items():
-            by_agency[(row["date__year"], agency_pk)][0] += row["hours"]
-            by_agency[(row["date__year"], agency_pk)][1] += 1
+        by_agency = hours_by_agency(trainings)
         # Agencies of the user's area with no training at all in a year still show, at 0 of 48.
         in_scope = dict(Agency.objects.restrict(request.user).values_list("pk", "name"))
         years = {year for year, _ in by_agency} | {timezone.localdate().year}

@@ -155,3 +155,25 @@ def test_agency_domains_filter(as_user, cast):
     Agency.objects.create(name="儿童机构", region=cast.shoushan, service_domains=[ServiceDomain.CHILD_WELFARE])
     body = as_user("bureau").get(reverse("organizations:agency_list"), {"service_domain": "elderly_care"}).content.decode()
     assert "养老机构" in body and "儿童机构" not in body
+
+
+def test_the_agency_page_shows_its_stations_and_class_hours_against_48(as_user, cast):
+    import datetime as dt
+    from decimal import Decimal
+
+    from stations.choices import StationTier, TrainingKind
+    from stations.models import AgencyPlacement, Station, Training
+
+    station = Station.objects.create(name="滨河社区社工室", tier=StationTier.COMMUNITY_ROOM, region=cast.binhe)
+    AgencyPlacement.objects.create(agency=cast.agency, station=station, start_date=dt.date(2023, 1, 1))
+    for day in (1, 2):  # two sessions alike in everything but the day: both count
+        t = Training.objects.create(
+            topic=f"实务培训{day}", date=dt.date(2023, 3, day), hours=Decimal("20"), kind=TrainingKind.PRACTICE,
+            organizer=station,
+        )
+        t.agencies.add(cast.agency)
+    for username in ("bureau", "agency"):
+        body = as_user(username).get(cast.agency.get_absolute_url()).content.decode()
+        assert "滨河社区社工室" in body, username
+        assert "<td>2023</td><td class=\"text-end\">40.0</td><td class=\"text-end\">2</td>" in body, username
+        assert "未达标" in body or "不足" in body, username

@@ -94,9 +94,9 @@ class TestCertificateViews(ScopeMatrix):
 class TestAgencyPlacementViews(ScopeMatrix):
     model = AgencyPlacement
     places = {"a": "binhe", "b": "hengqu_village"}
-    visible = VISIBLE_AT_COMMUNITIES
+    visible = VISIBLE_AT_COMMUNITIES  # the cast's agency is placed in neither station
     changeable = MANAGED_AT_COMMUNITIES
-    list_users = REGION_USERS
+    list_users = (*REGION_USERS, "agency")
     add_users = MANAGERS
 
     def make(self, cast, place, key):
@@ -108,9 +108,10 @@ class TestAgencyPlacementViews(ScopeMatrix):
 class TestTrainingViews(ScopeMatrix):
     model = Training
     places = {"a": "shoushan", "b": "hengqu"}
-    visible = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "", **NOBODY_ELSE}
+    # Both sessions trained the cast's agency, so its staff see both (read-only).
+    visible = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "", **NOBODY_ELSE, "agency": "ab"}
     changeable = MANAGED_AT_COMMUNITIES
-    list_users = REGION_USERS
+    list_users = (*REGION_USERS, "agency")
     add_users = MANAGERS
 
     def make(self, cast, place, key):
