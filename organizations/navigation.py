@@ -21,3 +21,29 @@ MENUS = [
         order=30,
     )
 ]
+
+
+def home_stats(user):
+    """How many communities of the area reach the social-organisation target (seed 000 §二)."""
+    from django.urls import reverse
+
+    from wulian.choices import RegionLevel
+    from wulian.models import Region
+    from wulian.models.base import user_can
+    from wulian.navigation import HomeStat
+
+    from .summary import community_summary
+
+    if not user_can(user, SocialOrganization, "view") or user.region_id is None and not user.is_superuser:
+        return []
+    communities = Region.objects.restrict(user).filter(level=RegionLevel.COMMUNITY)
+    rows = community_summary(communities)
+    meeting = sum(1 for row in rows if row.meets_count and row.meets_share)
+    return [
+        HomeStat(
+            _("Communities meeting the organisation target"),
+            f"{meeting} / {len(rows)}",
+            reverse("organizations:community_summary"),
+            "success" if rows and meeting == len(rows) else "danger",
+        )
+    ]

@@ -21,3 +21,30 @@ MENUS = [
         order=20,
     )
 ]
+
+
+def home_stats(user):
+    """Stations short of the standard (for those who run stations) and this month's logged activities."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from wulian.models.base import user_can
+    from wulian.navigation import HomeStat
+
+    stats = []
+    if user_can(user, Station, "view"):
+        stations = Station.objects.restrict(user)
+        short = stations.not_compliant().count()
+        stats.append(
+            HomeStat(
+                _("Stations short of the standard"),
+                f"{short} / {stations.count()}",
+                reverse("stations:station_list") + "?compliance=no",
+                "danger" if short else "success",
+            )
+        )
+    if user_can(user, Activity, "view"):
+        today = timezone.localdate()
+        month = Activity.objects.restrict(user).filter(date__year=today.year, date__month=today.month).count()
+        stats.append(HomeStat(_("Activities logged this month"), month, reverse("stations:activity_list")))
+    return stats

@@ -39,3 +39,27 @@ def test_menus_follow_the_role(as_user):
 def test_anonymous_visitors_are_sent_to_login(client, db):
     response = client.get(reverse("home"))
     assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_the_bureau_home_shows_what_needs_doing(as_user, cast):
+    from stations.choices import StationTier
+    from stations.models import Station
+
+    Station.objects.create(name="横渠镇社工站", tier=StationTier.TOWN_STATION, region=cast.hengqu)  # no area, no staff
+    body = as_user("bureau").get(reverse("home")).content.decode()
+    assert "未达标的社工站（室）" in body
+    assert "1 / 1" in body
+    assert reverse("stations:station_list") + "?compliance=no" in body
+    assert "社会组织数量达标的社区" in body
+
+
+def test_a_community_worker_sees_hours_to_confirm(as_user, cast):
+    body = as_user("binhe").get(reverse("home")).content.decode()
+    assert "待确认的服务时长" in body
+    assert "本月工作台账" in body
+
+
+def test_a_leader_is_not_asked_to_confirm_hours(as_user, cast):
+    body = as_user("leader").get(reverse("home")).content.decode()
+    assert "待确认的服务时长" not in body
+    assert "在册志愿者" in body

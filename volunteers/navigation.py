@@ -19,3 +19,29 @@ MENUS = [
         order=60,
     )
 ]
+
+
+def home_stats(user):
+    """Registered volunteers, and self-recorded hours waiting for a staff member to confirm them."""
+    from django.urls import reverse
+
+    from wulian.models.base import user_can
+    from wulian.navigation import HomeStat
+
+    from .choices import HoursStatus, VolunteerStatus
+
+    stats = []
+    if user_can(user, Volunteer, "view"):
+        active = Volunteer.objects.restrict(user).filter(status=VolunteerStatus.ACTIVE).count()
+        stats.append(HomeStat(_("Registered volunteers"), active, reverse("volunteers:volunteer_list")))
+    if user_can(user, ServiceHours, "change"):
+        pending = ServiceHours.objects.restrict(user, "change").filter(status=HoursStatus.PENDING).count()
+        stats.append(
+            HomeStat(
+                _("Hours waiting for confirmation"),
+                pending,
+                reverse("volunteers:servicehours_list") + "?status=pending",
+                "warning" if pending else "secondary",
+            )
+        )
+    return stats
