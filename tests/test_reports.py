@@ -175,3 +175,32 @@ def test_list_exports_are_not_offered_in_the_report_centre(as_user, cast):
     client = as_user("bureau")
     assert 'id="report-list_export"' not in client.get(reverse("wulian:report_center")).content.decode()
     assert client.post(reverse("wulian:report_request", args=["list_export"])).status_code == 404
+
+
+def test_station_compliance_report_lists_each_station_with_what_is_missing(
+    as_user, cast, django_capture_on_commit_callbacks
+):
+    from decimal import Decimal
+
+    from stations.choices import StationTier
+    from stations.models import Station
+
+    Station.objects.create(
+        name="滨河社区社工室", tier=StationTier.COMMUNITY_ROOM, region=cast.binhe, office_area=Decimal("45"),
+        has_case_room=True, has_group_room=True,
+    )
+    Station.objects.create(name="景贤社区社工室", tier=StationTier.COMMUNITY_ROOM, region=cast.jingxian, office_area=Decimal("20"))
+    Station.objects.create(name="崖下村社工室", tier=StationTier.COMMUNITY_ROOM, region=cast.hengqu_village)
+    client = as_user("shoushan")
+    job = request_report(client, "station_compliance", django_capture_on_commit_callbacks)
+    job.refresh_from_db()
+    assert job.status == ReportStatus.DONE, job.error
+    rows = {r[1]: r for r in download_rows(client, job)[1:]}
+    assert set(rows) == {"滨河社区社工室", "景贤社区社工室"}  # 崖下村 is another town's
+    assert rows["滨河社区社工室"][0] == "首善街道"
+    assert rows["滨河社区社工室"][7] == "达标"
+    assert rows["景贤社区社工室"][7] == "未达标"
+    assert "办公面积（要求 不少于30 m²，实际 20 m²）" in rows["景贤社区社工室"][8]
+    assert "小组活动室" in rows["景贤社区社工室"][8]
+    summary = download_rows(client, job, sheet=1)
+    assert ("社区（村）社工室", 2, 1, 1, "50.0%") in [tuple(r) for r in summary]
