@@ -48,3 +48,14 @@ def home_stats(user):
         month = Activity.objects.restrict(user).filter(date__year=today.year, date__month=today.month).count()
         stats.append(HomeStat(_("Activities logged this month"), month, reverse("stations:activity_list")))
     return stats
+
+
+def home_actions(user):
+    from django.urls import reverse
+
+    from wulian.models.base import user_can
+    from wulian.navigation import HomeAction
+
+    if user_can(user, Activity, "add"):
+        return [HomeAction(_("Log an activity"), reverse("stations:activity_add"), "bi-journal-plus")]
+    return []

@@ -63,3 +63,15 @@ def test_a_leader_is_not_asked_to_confirm_hours(as_user, cast):
     body = as_user("leader").get(reverse("home")).content.decode()
     assert "待确认的服务时长" not in body
     assert "在册志愿者" in body
+
+
+def test_a_community_worker_can_log_an_activity_from_home(as_user):
+    body = as_user("binhe").get(reverse("home")).content.decode()
+    assert 'id="home-actions"' in body
+    assert reverse("stations:activity_add") in body
+    assert 'id="area-summary"' not in body  # one community: no towns and villages to count
+
+
+def test_leaders_get_no_buttons_to_add(as_user):
+    body = as_user("leader").get(reverse("home")).content.decode()
+    assert 'id="home-actions"' not in body

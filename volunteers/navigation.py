@@ -45,3 +45,17 @@ def home_stats(user):
             )
         )
     return stats
+
+
+def home_actions(user):
+    from django.urls import reverse
+
+    from wulian.models.base import user_can
+    from wulian.navigation import HomeAction
+
+    actions = []
+    if user_can(user, Volunteer, "add"):
+        actions.append(HomeAction(_("Register a volunteer"), reverse("volunteers:volunteer_add"), "bi-person-plus"))
+    if user_can(user, VolunteerActivity, "add"):
+        actions.append(HomeAction(_("New volunteer activity"), reverse("volunteers:volunteeractivity_add"), "bi-calendar-plus"))
+    return actions

@@ -65,14 +65,32 @@ def menus() -> list[Menu]:
     return sorted(found, key=lambda m: m.order)
 
 
+@dataclass(frozen=True)
+class HomeAction:
+    """A button at the top of a role's home page for the most frequent task, e.g. "log an activity"."""
+
+    label: str | Promise
+    url: str
+    icon: str = "bi-plus-lg"
+
+
+def _collect(user, hook: str) -> list:
+    found = []
+    for module in _navigation_modules():
+        provider = getattr(module, hook, None)
+        if provider is not None:
+            found.extend(provider(user))
+    return found
+
+
 def collect_home_stats(user) -> list[HomeStat]:
     """Each app's ``home_stats(user)`` figures, in app order; each app keeps its own queries bounded."""
-    stats = []
-    for module in _navigation_modules():
-        provider = getattr(module, "home_stats", None)
-        if provider is not None:
-            stats.extend(provider(user))
-    return stats
+    return _collect(user, "home_stats")
+
+
+def collect_home_actions(user) -> list[HomeAction]:
+    """Each app's ``home_actions(user)`` buttons (no queries: role checks only)."""
+    return _collect(user, "home_actions")
 
 
 def menus_for(user) -> list[dict]:

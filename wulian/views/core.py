@@ -17,7 +17,7 @@ from wulian.choices import RegionLevel, Role
 from wulian.filtersets import ScopedFilterSet
 from wulian.forms import RegionForm
 from wulian.models import Region
-from wulian.navigation import collect_home_stats, menus_for
+from wulian.navigation import collect_home_actions, collect_home_stats, menus_for
 from wulian.tables import ObjectTable
 from wulian.views import generic
 
@@ -52,6 +52,7 @@ def home(request):
             "menus": menus_for(user),
             "agency": user.agency,
             "stats": collect_home_stats(user),
+            "actions": collect_home_actions(user),
         },
     )
 
