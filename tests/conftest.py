@@ -50,6 +50,16 @@ def chinese_by_default():
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """No counter or cached value of one test reaches the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded and generated files of each test go to a folder of its own."""
     settings.MEDIA_ROOT = tmp_path / "media"

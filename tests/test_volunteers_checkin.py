@@ -144,3 +144,20 @@ def test_the_public_page_says_the_same_for_a_wrong_number_and_wrong_digits(clien
     assert "志愿者编号或手机号后四位不正确" in a.content.decode()
     assert "志愿者编号或手机号后四位不正确" in b.content.decode()
     assert not ServiceHours.objects.exists()
+
+
+def test_the_public_page_stops_answering_after_ten_wrong_attempts_from_one_address(client, cast):
+    from volunteers.checkin import MAX_FAILURES
+
+    activity = make_activity(cast.binhe)
+    make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000001")
+    url = reverse("volunteers:check_in", args=[activity.token])
+    for guess in range(MAX_FAILURES):
+        client.post(url, {"volunteer_number": "2024000001", "phone_last4": f"{guess:04d}", "action": "check_in"})
+    right = {"volunteer_number": "2024000001", "phone_last4": "5678", "action": "check_in"}
+    body = client.post(url, right).content.decode()
+    assert "尝试次数过多" in body
+    assert not ServiceHours.objects.exists()
+    # Another phone (another address) is not held up by someone else's guessing.
+    body = client.post(url, right, REMOTE_ADDR="10.0.0.8").content.decode()
+    assert "签到成功" in body

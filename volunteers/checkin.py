@@ -32,6 +32,35 @@ def _time(value: dt.datetime) -> str:
     return formats.time_format(timezone.localtime(value), "H:i")
 
 
+# The public page names a volunteer by number and four phone digits: after this many misses from one address
+# for one activity, it stops answering for a while (the cache is Redis in production, CACHE_URL).
+MAX_FAILURES = 10
+FAILURE_WINDOW_SECONDS = 15 * 60
+
+
+def _failure_key(activity: VolunteerActivity, address: str) -> str:
+    return f"wulian:checkin-failures:{activity.pk}:{address}"
+
+
+def guard_attempts(activity: VolunteerActivity, address: str) -> None:
+    from django.core.cache import cache
+
+    if cache.get(_failure_key(activity, address), 0) >= MAX_FAILURES:
+        raise CheckInRefused(_("Too many wrong attempts. Try again in 15 minutes, or ask the staff to record your hours."))
+
+
+def record_failure(activity: VolunteerActivity, address: str) -> None:
+    from django.core.cache import cache
+
+    key = _failure_key(activity, address)
+    if cache.add(key, 1, FAILURE_WINDOW_SECONDS):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, FAILURE_WINDOW_SECONDS)
+
+
 def identify(number: str, last4: str) -> Volunteer:
     """The active volunteer with this number whose phone ends in these digits; one message for every miss."""
     number = (number or "").strip()

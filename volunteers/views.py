@@ -26,7 +26,7 @@ from wulian.tables import mask_id_number, mask_phone
 from wulian.views import generic
 
 from . import certificates, standards
-from .checkin import CheckInRefused, check_in, check_out, identify
+from .checkin import CheckInRefused, check_in, check_out, guard_attempts, identify, record_failure
 from .choices import ActivityStatus, HoursSource, HoursStatus
 from .filtersets import (
     ServiceHoursFilterSet,
@@ -331,8 +331,14 @@ class CheckInView(View):
         context = {"activity": activity, "form": form}
         if form.is_valid():
             action = request.POST.get("action")
+            address = request.META.get("REMOTE_ADDR", "")
             try:
-                volunteer = identify(form.cleaned_data["volunteer_number"], form.cleaned_data["phone_last4"])
+                guard_attempts(activity, address)
+                try:
+                    volunteer = identify(form.cleaned_data["volunteer_number"], form.cleaned_data["phone_last4"])
+                except CheckInRefused:
+                    record_failure(activity, address)
+                    raise
                 if action == "check_out":
                     record = check_out(activity, volunteer)
                     context["done"] = _("Checked out. You served %(hours)s hours; the staff will confirm them.") % {
