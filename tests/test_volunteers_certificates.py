@@ -91,3 +91,31 @@ def test_an_issued_certificate_cannot_be_changed(as_user, cast):
     client, _, certificate = _issue(as_user, cast)
     body = client.get(certificate.get_absolute_url()).content.decode()
     assert 'id="edit-button"' not in body and 'id="delete-button"' not in body
+
+
+def test_a_long_record_fits_one_page_or_breaks_cleanly(as_user, cast, tmp_path):
+    from volunteers.certificates import certificate_pdf
+
+    client, volunteer, certificate = _issue(as_user, cast)
+    pdf = tmp_path / "short.pdf"
+    pdf.write_bytes(certificate_pdf(certificate))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1" in info  # two activities: one A4 page, signatures included
+
+    certificate.items = certificate.items * 20  # forty activities
+    pdf.write_bytes(certificate_pdf(certificate))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(info.split("Pages:")[1].split()[0])
+    assert pages >= 2
+    for page in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert certificate.number in text, page  # every page names its certificate
+        assert f"第{page}页/共{pages}页" in text.replace(" ", "")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.count("合计") == 1  # the total once, at the end, not repeated half-true on each page
+    last = subprocess.run(
+        ["pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "出具单位（盖章）" in last and "经办人（签字）" in last

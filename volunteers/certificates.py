@@ -6,6 +6,7 @@ The certificate sums the volunteer's CONFIRMED hours in the period, in the activ
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.db.models import Sum
@@ -70,6 +71,7 @@ def certificate_pdf(certificate: VolunteerCertificate) -> bytes:
             "certificate": certificate,
             "volunteer": volunteer,
             "masked_id": mask_id_number(volunteer.id_number),
-            "items": certificate.items,
+            # The record keeps ISO dates (data); the certificate prints them the Chinese way.
+            "items": [{**item, "date": dt.date.fromisoformat(item["date"])} for item in certificate.items],
         },
     )
