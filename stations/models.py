@@ -439,3 +439,15 @@ class Attachment(ScopedModel):
     @property
     def is_image(self) -> bool:
         return self.content_type.startswith("image/")
+
+
+def _remove_attachment_file(sender, instance, **kwargs):
+    """The file leaves the disk with its row, once the deletion is committed (a rollback keeps both)."""
+    from django.db import transaction
+
+    if instance.file:
+        storage, name = instance.file.storage, instance.file.name
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+models.signals.post_delete.connect(_remove_attachment_file, sender=Attachment, dispatch_uid="stations_attachment_file")

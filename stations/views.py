@@ -334,7 +334,11 @@ class ActivityDetailView(generic.ObjectDetailView):
         return rows
 
     def extra_context(self, obj):
-        return {"attachments": obj.attachments.all()}
+        user = self.request.user
+        return {
+            "attachments": obj.attachments.all(),
+            "can_delete_attachments": Attachment.objects.restrict(user, "delete").filter(activity=obj).exists(),
+        }
 
 
 class ActivityEditView(generic.ObjectEditView):
@@ -382,3 +386,18 @@ def attachment_download(request, pk):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=0"
     return response
+
+
+class AttachmentDeleteView(generic.ObjectDeleteView):
+    """Remove a photo or scan (e.g. one attached by mistake); the file goes with it."""
+
+    model = Attachment
+
+    def _owner(self, obj):
+        return obj.activity if obj.activity_id else obj.station
+
+    def cancel_url(self, obj):
+        return self._owner(obj).get_absolute_url()
+
+    def success_url(self, obj):
+        return self._owner(obj).get_absolute_url()

@@ -109,3 +109,32 @@ def test_station_photos_are_added_from_the_station_form(as_user, cast):
     page = as_user("hengqu").get(station.get_absolute_url()).content.decode()
     assert photo.get_absolute_url() in page
     assert as_user("shoushan").get(photo.get_absolute_url()).status_code == 404
+
+
+def test_an_attachment_can_be_removed_in_scope_and_its_file_leaves_the_disk(
+    as_user, cast, room, django_capture_on_commit_callbacks
+):
+    log_activity(as_user("binhe"), room, photos=[SimpleUploadedFile("错的照片.png", png_bytes(), content_type="image/png")])
+    activity = Activity.objects.get(title="带附件的活动")
+    photo = activity.attachments.get()
+    path = Path(photo.file.path)
+    assert path.exists()
+    url = reverse("stations:attachment_delete", args=[photo.pk])
+    for outsider in ("hengqu", "leader", "agency", "evaluator"):
+        assert as_user(outsider).get(url).status_code == 404, outsider
+        assert as_user(outsider).post(url).status_code == 404, outsider
+    assert path.exists()
+    client = as_user("binhe")
+    assert url in client.get(activity.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    assert response.status_code == 302 and response["Location"] == activity.get_absolute_url()
+    assert not Attachment.objects.filter(pk=photo.pk).exists()
+    assert not path.exists()
+
+
+def test_a_leader_sees_no_delete_button_for_attachments(as_user, cast, room):
+    log_activity(as_user("binhe"), room, photos=[SimpleUploadedFile("合影.png", png_bytes(), content_type="image/png")])
+    activity = Activity.objects.get(title="带附件的活动")
+    body = as_user("leader").get(activity.get_absolute_url()).content.decode()
+    assert "/delete/" not in body.split('id="attachments"')[1].split("</ul>")[0]

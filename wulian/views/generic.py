@@ -278,7 +278,17 @@ class ObjectDeleteView(ScopedView):
 
     def get(self, request, *args, **kwargs):
         obj = self.get_object()
-        return render(request, self.template_name, self.base_context(object=obj))
+        return render(request, self.template_name, self.base_context(object=obj, cancel_url=self.cancel_url(obj)))
+
+    def cancel_url(self, obj) -> str:
+        return obj.get_absolute_url()
+
+    def success_url(self, obj) -> str:
+        """Where to go after the deletion (``obj`` is deleted but its fields are still readable)."""
+        try:
+            return reverse(self.model.url_name("list"))
+        except Exception:  # noqa: BLE001 - a model without a list page
+            return reverse("home")
 
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
@@ -293,12 +303,9 @@ class ObjectDeleteView(ScopedView):
                 _("“%(name)s” cannot be deleted: other records depend on it (%(blockers)s).")
                 % {"name": name, "blockers": blockers},
             )
-            return redirect(obj.get_absolute_url())
+            return redirect(self.cancel_url(obj))
         messages.success(request, _("%(model)s “%(name)s” was deleted.") % {"model": self.verbose_name, "name": name})
-        try:
-            return redirect(reverse(self.model.url_name("list")))
-        except Exception:  # noqa: BLE001
-            return redirect("home")
+        return redirect(self.success_url(obj))
 
 
 class ObjectImportView(ScopedView):
