@@ -97,7 +97,7 @@ def assess(station) -> list[Check]:
     )
     for room in standard["rooms"]:
         present = bool(getattr(station, room.value))
-        checks.append(Check(room.value, str(Room(room).label), _("present"), _("yes") if present else _("missing"), present))
+        checks.append(Check(room.value, str(Room(room).label), _("present"), _("available") if present else _("missing"), present))
     for item in standard["equipment"]:
         count = getattr(station, item.value) or 0
         checks.append(Check(item.value, str(Equipment(item).label), _("at least 1"), str(count), count >= 1))

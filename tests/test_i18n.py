@@ -60,3 +60,20 @@ def test_dates_are_written_the_chinese_way(db):
 
     with translation.override("zh-hans"):
         assert Template("{{ d|date }}").render(Context({"d": dt.date(2023, 6, 30)})) == "2023年6月30日"
+
+
+def test_no_msgid_is_translated_two_ways_across_apps():
+    """Django merges the apps' catalogues and keeps one translation per msgid: a second one would be lost.
+
+    Where two apps mean different things by the same English, the msgid gets a context (pgettext).
+    """
+    seen: dict[tuple, dict[str, list[str]]] = {}
+    for path in PO_FILES:
+        for entry in polib.pofile(str(path)).translated_entries():
+            if entry.msgid_plural:
+                continue
+            seen.setdefault((entry.msgctxt, entry.msgid), {}).setdefault(entry.msgstr, []).append(
+                str(path.relative_to(ROOT)).split("/")[0]
+            )
+    conflicts = {key: value for key, value in seen.items() if len(value) > 1}
+    assert conflicts == {}

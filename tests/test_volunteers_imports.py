@@ -21,7 +21,7 @@ def xlsx(rows) -> SimpleUploadedFile:
     return SimpleUploadedFile("data.xlsx", buffer.getvalue())
 
 
-VOLUNTEER_HEADER = ["姓名", "证件类型", "证件号码", "电话", "社区（村）", "技能特长", "注册日期", "志愿者编号"]
+VOLUNTEER_HEADER = ["姓名", "证件类型", "证件号码", "联系电话", "社区（村）", "技能特长", "注册日期", "志愿者编号"]
 
 
 def test_the_template_has_the_columns(as_user):

@@ -1,5 +1,6 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wulian.filtersets import RegionFilter, ScopedFilterSet
 
@@ -46,7 +47,7 @@ class ServiceHoursFilterSet(ScopedFilterSet):
     search_fields = ("volunteer__name", "volunteer__volunteer_number", "activity__title")
     region = RegionFilter(lookup="activity__region")
     status = django_filters.ChoiceFilter(label=_("status"), choices=HoursStatus.choices)
-    source = django_filters.ChoiceFilter(label=_("recorded by"), choices=HoursSource.choices)
+    source = django_filters.ChoiceFilter(label=pgettext_lazy("how hours were recorded", "recorded by"), choices=HoursSource.choices)
     date_from = django_filters.DateFilter(field_name="activity__date", lookup_expr="gte", label=_("from"))
     date_to = django_filters.DateFilter(field_name="activity__date", lookup_expr="lte", label=_("to"))
 

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wulian.choices import RegionLevel, Role
 from wulian.models import ScopedModel, ScopeRule
@@ -242,7 +243,7 @@ class ServiceHours(ScopedModel):
     volunteer = models.ForeignKey(Volunteer, verbose_name=_("volunteer"), on_delete=models.PROTECT, related_name="hours")
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=2, null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=HoursStatus.choices, default=HoursStatus.CONFIRMED)
-    source = models.CharField(_("recorded by"), max_length=10, choices=HoursSource.choices, default=HoursSource.STAFF)
+    source = models.CharField(pgettext_lazy("how hours were recorded", "recorded by"), max_length=10, choices=HoursSource.choices, default=HoursSource.STAFF)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     checked_out_at = models.DateTimeField(_("checked out at"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
@@ -307,7 +308,7 @@ class VolunteerCertificate(ScopedModel):
 
     scope_rule = ScopeRule(region=("volunteer__community",), change=frozenset(), delete=frozenset())
 
-    number = models.CharField(_("certificate number"), max_length=30, unique=True, editable=False)
+    number = models.CharField(pgettext_lazy("volunteer service", "certificate number"), max_length=30, unique=True, editable=False)
     volunteer = models.ForeignKey(
         Volunteer, verbose_name=_("volunteer"), on_delete=models.PROTECT, related_name="certificates"
     )

@@ -13,7 +13,7 @@ MENUS = [
             MenuItem(_("Volunteer teams"), "volunteers:volunteerteam_list", VolunteerTeam, "bi-people"),
             MenuItem(_("Volunteer activities"), "volunteers:volunteeractivity_list", VolunteerActivity, "bi-calendar-event"),
             MenuItem(_("Service hours"), "volunteers:servicehours_list", ServiceHours, "bi-clock-history"),
-            MenuItem(_("Certificates"), "volunteers:volunteercertificate_list", VolunteerCertificate, "bi-award"),
+            MenuItem(_("Service certificates"), "volunteers:volunteercertificate_list", VolunteerCertificate, "bi-award"),
             MenuItem(_("Volunteer indicators"), "volunteers:rates", Volunteer, "bi-graph-up"),
         ],
         order=60,
