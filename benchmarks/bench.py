@@ -178,6 +178,7 @@ def measure(client, url, params=None):
 
 
 PAGES = [
+    ("home page (figures of the area)", "/", None),
     ("regions", "/core/regions/", None),
     ("agencies", "/organizations/agencies/", None),
     ("social organisations", "/organizations/social/", None),
