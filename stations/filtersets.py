@@ -6,18 +6,11 @@ from django_filters.widgets import DateRangeWidget
 
 from organizations.models import Agency
 from wulian.choices import RegionLevel
-from wulian.filtersets import RegionFilter, ScopedFilterSet
+from wulian.filtersets import RegionFilter, ScopedFilterSet, YesNoWidget
 
 from .choices import ActivityKind, CertificateLevel, Post, ServiceDomain, StationTier, TargetGroup, TrainingKind
 from .compliance import COMPLIANCE_CHOICES, compliant_q
 from .models import Activity, AgencyPlacement, Certificate, StaffAssignment, StaffMember, Station, Training
-
-class YesNoWidget(django_filters.widgets.BooleanWidget):
-    """Yes / no / any, where “any” reads as the other filters' blank choice."""
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs)
-        self.choices = (("", "---------"), ("true", _("Yes")), ("false", _("No")))
 
 
 def date_range(label):

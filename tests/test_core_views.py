@@ -72,3 +72,10 @@ def test_a_region_outside_scope_is_not_a_valid_filter(as_user, cast):
     assert response.status_code == 200
     assert "横渠筛选机构" not in response.content.decode()
     assert "region" in response.context["filter_form"].errors
+
+
+def test_yes_no_filters_offer_a_blank_choice_not_unknown(as_user):
+    body = as_user("bureau").get("/core/users/").content.decode()
+    select = body.split('name="is_active"')[1].split("</select>")[0]
+    assert "---------" in select and "未知" not in select
+    assert '<option value="true">是</option>' in select

@@ -95,8 +95,8 @@ def load_users(mei: Region, password: str | None = None) -> dict[str, User]:
     users = {}
     for username, role, region_name, last, first in DEMO_USERS:
         region = None
-        if role in {Role.BUREAU_ADMIN, Role.LEADER}:
-            region = mei
+        if role in {Role.BUREAU_ADMIN, Role.LEADER, Role.EVALUATOR}:
+            region = mei  # an evaluator's account belongs to the county that engaged it
         elif region_name:
             region = region_named(region_name)
         user = User.objects.filter(username=username).first()

@@ -10,6 +10,14 @@ from wulian.choices import RegionLevel
 from wulian.models import Region
 
 
+class YesNoWidget(django_filters.widgets.BooleanWidget):
+    """Yes / no / any, where “any” reads like the other filters' blank choice (not 未知)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = (("", "---------"), ("true", _("Yes")), ("false", _("No")))
+
+
 class RegionFilter(django_filters.ModelChoiceFilter):
     """Rows at or below the chosen region (one prefix query on the region path)."""
 
@@ -39,6 +47,8 @@ class ScopedFilterSet(django_filters.FilterSet):
         user = getattr(request, "user", None)
         for name, flt in self.filters.items():
             field = self.form.fields.get(name)
+            if isinstance(flt, django_filters.BooleanFilter) and field is not None:
+                field.widget = YesNoWidget()
             qs = getattr(field, "queryset", None)
             if qs is not None and hasattr(qs, "restrict") and user is not None:
                 if isinstance(flt, RegionFilter) and flt.levels:

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wulian.choices import RegionLevel
-from wulian.models import Region
+from wulian.models import Region, User
 
 
 def restrict_choice_fields(form: forms.BaseForm, user) -> None:
@@ -97,3 +97,60 @@ class RegionForm(ScopedModelForm):
         if parent is None:
             return Region.objects.add_root(instance=instance)
         return Region.objects.add_child(parent, instance=instance)
+
+
+class UserForm(ScopedModelForm):
+    """An account in the bureau's area: role, scope region or agency; never a superuser or staff flag."""
+
+    region = RegionChoiceField(label=_("scope region"), required=False)
+    password = forms.CharField(
+        label=_("Initial password"),
+        widget=forms.PasswordInput(render_value=False),
+        required=False,
+        help_text=_("At least 8 characters; tell it to the person, who should change it after logging in."),
+    )
+
+    class Meta:
+        model = User
+        fields = ["username", "last_name", "first_name", "role", "region", "agency", "phone", "email", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].required = True
+        self.fields["region"].queryset = self.fields["region"].queryset.filter(level__gte=RegionLevel.COUNTY)
+        if self.instance.pk:
+            self.fields["password"].label = _("New password")
+            self.fields["password"].help_text = _("Leave empty to keep the current password.")
+        else:
+            self.fields["password"].required = True
+        self.order_fields(["username", "password", "last_name", "first_name", "role", "region", "agency"])
+
+    def clean(self):
+        from django.contrib.auth.password_validation import validate_password
+
+        from wulian.choices import Role
+
+        cleaned = super().clean()
+        role = cleaned.get("role")
+        if role and role != Role.AGENCY_STAFF and not cleaned.get("region"):
+            self.add_error("region", _("Choose the region this account works in."))
+        if role == Role.AGENCY_STAFF and not cleaned.get("agency"):
+            self.add_error("agency", _("Agency staff need an agency."))
+        if role != Role.AGENCY_STAFF:
+            cleaned["agency"] = None
+            self.instance.agency = None
+        password = cleaned.get("password")
+        if password:
+            try:
+                validate_password(password, self.instance)
+            except forms.ValidationError as exc:
+                self.add_error("password", exc)
+        return cleaned
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        if self.cleaned_data.get("password"):
+            user.set_password(self.cleaned_data["password"])
+        if commit:
+            user.save()
+        return user

@@ -111,7 +111,7 @@ def menus_for(user) -> list[dict]:
 def _core_menus():
     from django.utils.translation import gettext_lazy as _
 
-    from wulian.models import Region
+    from wulian.models import Region, User
 
     return [
         Menu(
@@ -120,7 +120,15 @@ def _core_menus():
             [MenuItem(_("Report centre"), "wulian:report_center", None, "bi-download")],
             order=80,
         ),
-        Menu(_("System"), "bi-gear", [MenuItem(_("Regions"), "wulian:region_list", Region, "bi-map")], order=90),
+        Menu(
+            _("System"),
+            "bi-gear",
+            [
+                MenuItem(_("Regions"), "wulian:region_list", Region, "bi-map"),
+                MenuItem(_("Accounts"), "wulian:user_list", User, "bi-person-gear"),
+            ],
+            order=90,
+        ),
     ]
 
 

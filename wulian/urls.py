@@ -6,10 +6,11 @@ from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView
 
 from wulian.api import router
-from wulian.models import Region
+from wulian.models import Region, User
 from wulian.views import core, generic, reports
 
 core_patterns = [
+    *generic.object_urls("users", User, list=core.UserListView, detail=core.UserDetailView, edit=core.UserEditView),
     path("reports/", reports.report_center, name="report_center"),
     path("reports/new/<slug:code>/", reports.request_report, name="report_request"),
     path("reports/<int:pk>/row/", reports.job_row, name="report_job_row"),

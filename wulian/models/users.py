@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -10,8 +10,37 @@ from django.utils.translation import gettext_lazy as _
 
 from wulian.choices import PERSONAL_DATA_ROLES, REGION_ROLES, ROLE_MIN_LEVEL, Role
 
+from .base import PageUrlsMixin, ScopedQuerySetMixin, ScopeRule
 
-class User(AbstractUser):
+
+class UserQuerySet(ScopedQuerySetMixin, models.QuerySet):
+    def restrict(self, user, action: str = "view"):
+        """Accounts in the user's area; superusers, and for changes one's own account, stay out of reach."""
+        qs = super().restrict(user, action)
+        if getattr(user, "is_superuser", False):
+            return qs
+        qs = qs.exclude(is_superuser=True)
+        if action != "view":
+            qs = qs.exclude(pk=user.pk)  # one's own role and scope are set by someone else
+        return qs
+
+
+class ScopedUserManager(UserManager.from_queryset(UserQuerySet)):
+    use_in_migrations = True
+
+
+class User(PageUrlsMixin, AbstractUser):
+    """A person who logs in: a role, and the region (or agency) that is their scope."""
+
+    # The bureau manages the accounts of its area: people whose scope region, or whose agency, lies in it.
+    scope_rule = ScopeRule(
+        region=("region", "agency__region"),
+        view=frozenset({Role.BUREAU_ADMIN}),
+        add=frozenset({Role.BUREAU_ADMIN}),
+        change=frozenset({Role.BUREAU_ADMIN}),
+        delete=frozenset(),
+    )
+
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     region = models.ForeignKey(
         "wulian.Region",
@@ -32,6 +61,8 @@ class User(AbstractUser):
         help_text=_("For social work agency staff: the agency they work for."),
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+
+    objects = ScopedUserManager()
 
     class Meta:
         verbose_name = _("user")

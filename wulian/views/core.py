@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from wulian.choices import RegionLevel, Role
+from wulian.choices import REGION_ROLES, RegionLevel, Role
 from wulian.filtersets import ScopedFilterSet
-from wulian.forms import RegionForm
-from wulian.models import Region
+from wulian.forms import RegionForm, UserForm
+from wulian.models import Region, User
 from wulian.navigation import collect_home_actions, collect_home_stats, menus_for
 from wulian.tables import ObjectTable
 from wulian.views import generic
@@ -28,7 +28,7 @@ def home(request):
     user = request.user
     region = user.region
     summary = None
-    if region is not None:
+    if region is not None and user.role in REGION_ROLES | {""}:
         summary = Region.objects.under(region).aggregate(
             towns=Count("pk", filter=Q(level=RegionLevel.TOWN)),
             communities=Count("pk", filter=Q(level=RegionLevel.COMMUNITY, kind="urban")),
@@ -144,3 +144,46 @@ class RegionDeleteView(generic.ObjectDeleteView):
             messages.error(request, _("Delete or move the regions under it first."))
             return redirect(obj.get_absolute_url())
         return super().post(request, *args, **kwargs)
+
+
+# -- accounts -------------------------------------------------------------------------------------
+
+
+class UserTable(ObjectTable):
+    username = tables.Column(linkify=True, verbose_name=_("username"))
+    name = tables.Column(accessor="display_name", verbose_name=_("name"), order_by=("last_name", "first_name"))
+    role = tables.Column(verbose_name=_("role"))
+    region = tables.Column(verbose_name=_("scope region"))
+    agency = tables.Column(verbose_name=_("agency"))
+    is_active = tables.BooleanColumn(verbose_name=_("active"))
+    last_login = tables.DateTimeColumn(verbose_name=_("last login"), short=True)
+
+    class Meta(ObjectTable.Meta):
+        model = User
+        fields = ("username", "name", "role", "region", "agency", "is_active", "last_login")
+
+
+class UserFilterSet(ScopedFilterSet):
+    search_fields = ("username", "last_name", "first_name", "phone")
+
+    class Meta:
+        model = User
+        fields = ["role", "is_active"]
+
+
+class UserListView(generic.ObjectListView):
+    model = User
+    queryset = User.objects.select_related("region", "agency")
+    table_class = UserTable
+    filterset_class = UserFilterSet
+
+
+class UserDetailView(generic.ObjectDetailView):
+    model = User
+    queryset = User.objects.select_related("region", "agency")
+    detail_fields = ["username", "last_name", "first_name", "role", "region", "agency", "phone", "email", "is_active", "last_login", "date_joined"]
+
+
+class UserEditView(generic.ObjectEditView):
+    model = User
+    form_class = UserForm
