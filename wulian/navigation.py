@@ -111,7 +111,7 @@ def menus_for(user) -> list[dict]:
 def _core_menus():
     from django.utils.translation import gettext_lazy as _
 
-    from wulian.models import Region, User
+    from wulian.models import AccessLog, Region, User
 
     return [
         Menu(
@@ -126,6 +126,7 @@ def _core_menus():
             [
                 MenuItem(_("Regions"), "wulian:region_list", Region, "bi-map"),
                 MenuItem(_("Accounts"), "wulian:user_list", User, "bi-person-gear"),
+                MenuItem(_("Access log"), "wulian:accesslog_list", AccessLog, "bi-shield-check"),
             ],
             order=90,
         ),

@@ -10,6 +10,7 @@ from wulian.models import Region, User
 from wulian.views import core, generic, reports
 
 core_patterns = [
+    path("access-log/", core.AccessLogListView.as_view(), name="accesslog_list"),
     *generic.object_urls("users", User, list=core.UserListView, detail=core.UserDetailView, edit=core.UserEditView),
     path("reports/", reports.report_center, name="report_center"),
     path("reports/new/<slug:code>/", reports.request_report, name="report_request"),

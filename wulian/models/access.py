@@ -4,10 +4,22 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wulian.choices import AccessAction
+from wulian.choices import AccessAction, Role
+
+from .base import PageUrlsMixin, ScopedQuerySet, ScopeRule
 
 
-class AccessLog(models.Model):
+class AccessLog(PageUrlsMixin, models.Model):
+    """One export, import or reveal of personal data: read by the bureau for its area, written by nobody."""
+
+    scope_rule = ScopeRule(
+        region=("user__region", "user__agency__region"),
+        view=frozenset({Role.BUREAU_ADMIN}),
+        add=frozenset(),
+        change=frozenset(),
+        delete=frozenset(),
+    )
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="access_logs"
     )
@@ -19,6 +31,8 @@ class AccessLog(models.Model):
     remote_addr = models.GenericIPAddressField(_("address"), null=True, blank=True)
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("access log entry")
         verbose_name_plural = _("access log")
@@ -27,6 +41,14 @@ class AccessLog(models.Model):
     def __str__(self):
         return f"{self.user} {self.get_action_display()} {self.model} {self.at:%Y-%m-%d %H:%M}"
 
+    @staticmethod
+    def _filters(request) -> str:
+        """The list filters that chose the rows, without the paging and the export switch."""
+        params = request.GET.copy()
+        for key in ("export", "page", "per_page"):
+            params.pop(key, None)
+        return params.urlencode()
+
     @classmethod
     def record(cls, request, action, model, *, object_id="", row_count=None):
         return cls.objects.create(
@@ -34,7 +56,7 @@ class AccessLog(models.Model):
             action=action,
             model=model._meta.label if hasattr(model, "_meta") else str(model),
             object_id=str(object_id or ""),
-            query=request.GET.urlencode()[:2000],
+            query=cls._filters(request)[:2000],
             row_count=row_count,
             remote_addr=request.META.get("REMOTE_ADDR") or None,
         )

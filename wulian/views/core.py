@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import django_filters
 import django_tables2 as tables
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_GET
 from wulian.choices import REGION_ROLES, RegionLevel, Role
 from wulian.filtersets import ScopedFilterSet
 from wulian.forms import RegionForm, UserForm
-from wulian.models import Region, User
+from wulian.models import AccessLog, Region, User
 from wulian.navigation import collect_home_actions, collect_home_stats, menus_for
 from wulian.tables import ObjectTable
 from wulian.views import generic
@@ -187,3 +188,63 @@ class UserDetailView(generic.ObjectDetailView):
 class UserEditView(generic.ObjectEditView):
     model = User
     form_class = UserForm
+
+
+# -- access log -----------------------------------------------------------------------------------
+
+
+class AccessLogTable(ObjectTable):
+    at = tables.DateTimeColumn(verbose_name=_("time"), short=True)
+    user = tables.Column(verbose_name=_("user"), order_by=("user__username",))
+    action = tables.Column(verbose_name=_("action"))
+    model = tables.Column(verbose_name=_("model"), empty_values=(), orderable=False)
+    object_id = tables.Column(verbose_name=_("object"))
+    row_count = tables.Column(verbose_name=_("rows"))
+    query = tables.Column(verbose_name=_("filter"))
+    remote_addr = tables.Column(verbose_name=_("address"))
+
+    class Meta(ObjectTable.Meta):
+        model = AccessLog
+        fields = ("at", "user", "action", "model", "object_id", "row_count", "query", "remote_addr")
+        order_by = ("-at",)
+
+    def _label(self, record):
+        from django.apps import apps
+
+        try:
+            return apps.get_model(record.model)._meta.verbose_name_plural
+        except (LookupError, ValueError):
+            return record.model
+
+    def render_model(self, record):
+        return self._label(record)
+
+    def render_query(self, value):
+        from urllib.parse import unquote_plus
+
+        return unquote_plus(value)
+
+    def value_query(self, value):
+        return self.render_query(value)
+
+    def value_model(self, record):
+        return str(self._label(record))
+
+
+class AccessLogFilterSet(ScopedFilterSet):
+    search_fields = ("user__username", "user__last_name", "model", "object_id")
+    from_date = django_filters.DateFilter(field_name="at", lookup_expr="date__gte", label=_("from"))
+    to_date = django_filters.DateFilter(field_name="at", lookup_expr="date__lte", label=_("to"))
+
+    class Meta:
+        model = AccessLog
+        fields = ["action"]
+
+
+class AccessLogListView(generic.ObjectListView):
+    """Who exported, imported or revealed what, in the bureau's area (read-only)."""
+
+    model = AccessLog
+    queryset = AccessLog.objects.select_related("user")
+    table_class = AccessLogTable
+    filterset_class = AccessLogFilterSet
