@@ -3,6 +3,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import DateRangeWidget
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from organizations.models import Agency
 from wulian.choices import RegionLevel
@@ -75,6 +77,7 @@ class StaffMemberFilterSet(ScopedFilterSet):
         fields = ["region", "station", "is_professional", "certificate_level", "agency"]
 
     # Subqueries, not joins: a person with two certificates or stations is listed once.
+    @extend_schema_field(OpenApiTypes.INT)  # the API takes the station's id
     def filter_station(self, queryset, name, value):
         if not value:
             return queryset
@@ -139,6 +142,7 @@ class TrainingFilterSet(ScopedFilterSet):
         model = Training
         fields = ["region", "kind", "organizer", "agency", "date"]
 
+    @extend_schema_field(OpenApiTypes.INT)  # the API takes the agency's id
     def filter_agency(self, queryset, name, value):
         if not value:
             return queryset

@@ -72,3 +72,21 @@ def test_the_openapi_schema_is_served(as_user, cast):
     response = as_user("bureau").get(reverse("api-schema"))
     assert response.status_code == 200
     assert b"/api/agencies/" in response.content
+
+
+def test_api_changes_name_their_author_in_the_history_also_with_basic_auth(cast, client, agencies):
+    import base64
+
+    from auditlog.models import LogEntry
+
+    from tests.conftest import TEST_PASSWORD
+
+    token = base64.b64encode(f"hengqu:{TEST_PASSWORD}".encode()).decode()
+    response = client.patch(
+        f"/api/agencies/{agencies['hengqu'].pk}/", {"phone": "0917-1234567"}, content_type="application/json",
+        HTTP_AUTHORIZATION=f"Basic {token}",
+    )
+    assert response.status_code == 200, response.content
+    entry = LogEntry.objects.get_for_object(agencies["hengqu"]).filter(action=LogEntry.Action.UPDATE).latest("timestamp")
+    assert entry.actor == cast.user_hengqu
+    assert entry.changes_dict["phone"] == ["", "0917-1234567"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from wulian.choices import RegionLevel
 from wulian.models import Region
@@ -18,6 +20,7 @@ class YesNoWidget(django_filters.widgets.BooleanWidget):
         self.choices = (("", "---------"), ("true", _("Yes")), ("false", _("No")))
 
 
+@extend_schema_field(OpenApiTypes.INT)  # the API takes the region's id
 class RegionFilter(django_filters.ModelChoiceFilter):
     """Rows at or below the chosen region (one prefix query on the region path)."""
 

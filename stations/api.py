@@ -1,0 +1,186 @@
+"""API endpoints of the station network: stations (with their compliance), staff, assignments,
+certificates, agency placements, trainings and the activity log. Attachments stay on the pages."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from wulian.api import ScopedSerializer, ScopedViewSet, router
+from wulian.tables import mask_phone
+
+from .filtersets import (
+    ActivityFilterSet,
+    AgencyPlacementFilterSet,
+    CertificateFilterSet,
+    StaffAssignmentFilterSet,
+    StaffMemberFilterSet,
+    StationFilterSet,
+    TrainingFilterSet,
+)
+from .models import Activity, AgencyPlacement, Certificate, StaffAssignment, StaffMember, Station, Training
+
+
+# -- stations -------------------------------------------------------------------------------------
+class StationSerializer(ScopedSerializer):
+    region_name = serializers.CharField(source="region.name", read_only=True)
+    resident_staff_count = serializers.SerializerMethodField()
+    professional_count = serializers.SerializerMethodField()
+    compliant = serializers.SerializerMethodField()
+    missing = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Station
+        fields = [
+            "id", "tier", "region", "region_name", "name", "address", "phone", "office_area", "has_office",
+            "has_case_room", "has_group_room", "has_meeting_room", "other_rooms", "desks", "computers", "printers",
+            "filing_cabinets", "other_equipment", "opened_on", "is_pilot", "notes",
+            "resident_staff_count", "professional_count", "compliant", "missing",
+        ]
+
+    # The counts come from ``with_compliance()`` on lists and details; a freshly saved station is reloaded
+    # with them by the view, so these never cost a query per row.
+    def get_resident_staff_count(self, obj) -> int:
+        return obj.resident_staff_count
+
+    def get_professional_count(self, obj) -> int:
+        return obj.professional_count
+
+    def get_compliant(self, obj) -> bool:
+        return obj.is_compliant
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_missing(self, obj) -> list[str]:
+        return [str(check.label) for check in obj.missing_items]
+
+
+class StationViewSet(ScopedViewSet):
+    """Stations of the three tiers in your scope, with their compliance with the tier's standard."""
+
+    queryset = Station.objects.select_related("region").with_compliance()
+    serializer_class = StationSerializer
+    filterset_class = StationFilterSet
+
+    def _reload(self, serializer):
+        serializer.instance = self.queryset.model.objects.select_related("region").with_compliance().get(
+            pk=serializer.instance.pk
+        )
+
+    def perform_create(self, serializer):
+        super().perform_create(serializer)
+        self._reload(serializer)
+
+    def perform_update(self, serializer):
+        super().perform_update(serializer)
+        self._reload(serializer)
+
+
+# -- staff ----------------------------------------------------------------------------------------
+class StaffMemberSerializer(ScopedSerializer):
+    personal_fields = {"phone": mask_phone}
+
+    class Meta:
+        model = StaffMember
+        fields = ["id", "name", "region", "phone", "is_professional", "agency", "notes"]
+
+
+class StaffMemberViewSet(ScopedViewSet):
+    """People of the station network; phones are masked for roles that may not see personal data."""
+
+    queryset = StaffMember.objects.all()
+    serializer_class = StaffMemberSerializer
+    filterset_class = StaffMemberFilterSet
+
+
+class StaffAssignmentSerializer(ScopedSerializer):
+    person_name = serializers.CharField(source="person.name", read_only=True)
+    station_name = serializers.CharField(source="station.name", read_only=True)
+
+    class Meta:
+        model = StaffAssignment
+        fields = ["id", "person", "person_name", "station", "station_name", "post", "start_date", "end_date", "notes"]
+
+
+class StaffAssignmentViewSet(ScopedViewSet):
+    queryset = StaffAssignment.objects.select_related("person", "station")
+    serializer_class = StaffAssignmentSerializer
+    filterset_class = StaffAssignmentFilterSet
+
+
+class CertificateSerializer(ScopedSerializer):
+    person_name = serializers.CharField(source="person.name", read_only=True)
+
+    class Meta:
+        model = Certificate
+        fields = ["id", "person", "person_name", "level", "number", "year"]
+
+
+class CertificateViewSet(ScopedViewSet):
+    queryset = Certificate.objects.select_related("person")
+    serializer_class = CertificateSerializer
+    filterset_class = CertificateFilterSet
+
+
+# -- agencies stationed, training, activity log ---------------------------------------------------
+class AgencyPlacementSerializer(ScopedSerializer):
+    agency_name = serializers.CharField(source="agency.name", read_only=True)
+    station_name = serializers.CharField(source="station.name", read_only=True)
+
+    class Meta:
+        model = AgencyPlacement
+        fields = ["id", "agency", "agency_name", "station", "station_name", "start_date", "end_date", "services"]
+
+
+class AgencyPlacementViewSet(ScopedViewSet):
+    queryset = AgencyPlacement.objects.select_related("agency", "station")
+    serializer_class = AgencyPlacementSerializer
+    filterset_class = AgencyPlacementFilterSet
+
+
+class TrainingSerializer(ScopedSerializer):
+    organizer_name = serializers.CharField(source="organizer.name", read_only=True)
+
+    class Meta:
+        model = Training
+        fields = [
+            "id", "topic", "date", "hours", "kind", "organizer", "organizer_name", "lecturer", "place", "agencies",
+            "attendees", "notes",
+        ]
+
+
+class TrainingViewSet(ScopedViewSet):
+    queryset = Training.objects.select_related("organizer").prefetch_related("agencies", "attendees")
+    serializer_class = TrainingSerializer
+    filterset_class = TrainingFilterSet
+
+
+class ActivitySerializer(ScopedSerializer):
+    station_name = serializers.CharField(source="station.name", read_only=True)
+
+    class Meta:
+        model = Activity
+        fields = [
+            "id", "station", "station_name", "kind", "date", "title", "place", "domain", "target_groups",
+            "participants", "volunteers", "hours", "notes", "recorded_by",
+        ]
+        read_only_fields = ["recorded_by"]
+
+
+class ActivityViewSet(ScopedViewSet):
+    """The stations' activity log (工作台账); photos and sign-in sheets are uploaded on the pages."""
+
+    queryset = Activity.objects.select_related("station")
+    serializer_class = ActivitySerializer
+    filterset_class = ActivityFilterSet
+
+    def save_kwargs(self, serializer):
+        return {"recorded_by": self.request.user} if serializer.instance is None else {}
+
+
+router.register("stations", StationViewSet, basename="station")
+router.register("staff", StaffMemberViewSet, basename="staffmember")
+router.register("staff-assignments", StaffAssignmentViewSet, basename="staffassignment")
+router.register("certificates", CertificateViewSet, basename="certificate")
+router.register("placements", AgencyPlacementViewSet, basename="agencyplacement")
+router.register("trainings", TrainingViewSet, basename="training")
+router.register("activities", ActivityViewSet, basename="activity")
