@@ -13,7 +13,6 @@ from wulian.reports import register
 @register("list_export", gettext_lazy("List export"), "xlsx", listed=False)
 def list_export(job, handle, progress):
     """The export of a list page, too large to build during the request: same view, filters and scope."""
-    from django.contrib.auth.models import AnonymousUser  # noqa: F401 - the job always has a user
     from django.http import HttpRequest, QueryDict
     from django.utils.encoding import force_str
     from django.utils.module_loading import import_string
