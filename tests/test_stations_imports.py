@@ -151,3 +151,13 @@ def test_community_workers_may_import_activities_but_not_staff(as_user, cast):
     assert client.get(reverse("stations:activity_import")).status_code == 200
     assert client.get(reverse("stations:staffmember_import")).status_code == 403
     assert as_user("leader").get(reverse("stations:activity_import")).status_code == 403
+
+
+def test_an_error_quotes_what_the_cell_holds(as_user, cast, rooms):
+    binhe_room, _ = rooms
+    headers = ActivityImporter(cast.user_binhe).headers()
+    response = post(as_user("binhe"), "stations:activity_import", xlsx(headers, activity_rows(binhe_room.name, "2023-13-45")))
+    (error,) = response.context["result"].errors
+    assert error.column == headers[1]
+    assert "单元格内容：2023-13-45" in error.message
+    assert "2023-13-45" in response.content.decode()

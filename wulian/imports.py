@@ -217,6 +217,14 @@ class Importer:
         return out
 
     # -- validating and saving ------------------------------------------------------------------
+    @staticmethod
+    def entered(value) -> str:
+        if value in (None, "", []):
+            return ""
+        if isinstance(value, list | tuple):
+            return "、".join(str(v) for v in value)
+        return str(value)[:60]
+
     def make_form(self, data):
         return self.form_class(data=data, user=self.user)
 
@@ -241,7 +249,11 @@ class Importer:
             if not form.is_valid():
                 for name, messages in form.errors.items():
                     column = labels.get(name, "") if name != "__all__" else ""
+                    entered = self.entered(data.get(name)) if name != "__all__" else ""
                     for message in messages:
+                        if entered:
+                            # Say what the cell holds, so the clerk can find it in the sheet.
+                            message = _("%(message)s (the cell holds: %(value)s)") % {"message": message, "value": entered}
                         result.errors.append(RowError(number, column, message))
                 continue
             key = self.key_of(form)
