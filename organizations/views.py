@@ -3,9 +3,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views import View
 
-from wulian.choices import AccessAction, RegionLevel
-from wulian.exports import write_workbook, xlsx_response
-from wulian.models import AccessLog, Region
+from wulian.choices import RegionLevel
+from wulian.exports import export_rows
+from wulian.models import Region
 from wulian.models.base import user_can
 from wulian.views import generic
 
@@ -173,8 +173,6 @@ class CommunitySummaryView(LoginRequiredMixin, View):
         return render(request, self.template_name, context)
 
     def export(self, request, rows):
-        import tempfile
-
         from django.utils.translation import gettext as _
 
         headers = [
@@ -204,13 +202,7 @@ class CommunitySummaryView(LoginRequiredMixin, View):
             ]
             for r in rows
         )
-        handle = tempfile.NamedTemporaryFile(suffix=".xlsx")
-        title = _("Community social organisations by community")
-        count = write_workbook(handle, [(title, headers, data)])
-        handle.flush()
-        handle.seek(0)
-        AccessLog.record(request, AccessAction.EXPORT, SocialOrganization, row_count=count)
-        return xlsx_response(handle, f"{title}.xlsx")
+        return export_rows(request, SocialOrganization, _("Community social organisations by community"), headers, data)
 
 
 def _export_query(request):

@@ -79,3 +79,15 @@ def test_yes_no_filters_offer_a_blank_choice_not_unknown(as_user):
     select = body.split('name="is_active"')[1].split("</select>")[0]
     assert "---------" in select and "未知" not in select
     assert '<option value="true">是</option>' in select
+
+
+def test_downloads_keep_their_chinese_file_names(as_user, cast):
+    from urllib.parse import quote
+
+    client = as_user("bureau")
+    export = client.get("/organizations/agencies/", {"export": "xlsx"})
+    assert export["Content-Disposition"].startswith("attachment; filename*=utf-8''")
+    assert quote("社会工作服务机构") in export["Content-Disposition"]
+    template = client.get("/stations/staff/import/", {"template": 1})
+    assert template["Content-Disposition"].startswith("attachment; filename*=utf-8''")
+    assert quote("导入模板.xlsx") in template["Content-Disposition"]

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import io
-from urllib.parse import quote
 
 import segno
 from django.contrib import messages
@@ -14,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
@@ -308,7 +308,7 @@ class ActivityQrView(generic.ScopedView):
         buffer = io.BytesIO()
         segno.make(check_in_url(request, activity), error="m").save(buffer, kind="png", scale=10, border=2)
         response = HttpResponse(buffer.getvalue(), content_type="image/png")
-        response["Content-Disposition"] = f"inline; filename=\"qr.png\"; filename*=UTF-8''{quote(activity.title)}.png"
+        response["Content-Disposition"] = content_disposition_header(False, f"{activity.title}.png")
         return response
 
 
@@ -451,8 +451,7 @@ class VolunteerCertificatePdfView(generic.ScopedView):
     def get(self, request, pk):
         certificate = get_object_or_404(self.get_queryset("view").select_related("volunteer"), pk=pk)
         response = HttpResponse(certificates.certificate_pdf(certificate), content_type="application/pdf")
-        filename = quote(f"志愿服务记录证明-{certificate.number}.pdf")
-        response["Content-Disposition"] = f"inline; filename=\"{certificate.number}.pdf\"; filename*=UTF-8''{filename}"
+        response["Content-Disposition"] = content_disposition_header(False, f"志愿服务记录证明-{certificate.number}.pdf")
         return response
 
 

@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.encoding import force_str
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
@@ -324,10 +325,9 @@ class ObjectImportView(ScopedView):
         importer = self.importer_class(request.user)
         if request.GET.get("template"):
             response = HttpResponse(importer.template_bytes(), content_type=XLSX_CONTENT_TYPE)
-            from urllib.parse import quote
-
-            filename = quote(_("%s import template.xlsx") % self.verbose_name_plural)
-            response["Content-Disposition"] = f"attachment; filename=\"template.xlsx\"; filename*=UTF-8''{filename}"
+            response["Content-Disposition"] = content_disposition_header(
+                True, _("%s import template.xlsx") % self.verbose_name_plural
+            )
             return response
         return self.render_page(importer)
 
