@@ -333,3 +333,21 @@ def test_single_entry_refuses_impossible_times(as_user, cast):
     )
     assert response.status_code == 302
     assert ServiceHours.objects.get().hours == Decimal("2.50")
+
+
+def test_bulk_entry_and_confirmation_are_kept_in_each_records_history(as_user, cast):
+    from auditlog.models import LogEntry
+
+    activity = make_activity(cast.binhe)
+    a, b = make_volunteer(cast.binhe), make_volunteer(cast.binhe)
+    pending = make_hours(activity, make_volunteer(cast.binhe), status=HoursStatus.PENDING, source="check_in")
+    client = as_user("binhe")
+    url = reverse("volunteers:activity_hours", args=[activity.pk])
+    client.post(url, {"volunteers": [a.pk, b.pk], "hours": "3"})
+    for record in ServiceHours.objects.filter(volunteer__in=[a, b]):
+        created = LogEntry.objects.get_for_object(record).get(action=LogEntry.Action.CREATE)
+        assert created.actor == cast.user_binhe
+    client.post(url, {"decision": "confirm", "records": [pending.pk]})
+    change = LogEntry.objects.get_for_object(pending).get(action=LogEntry.Action.UPDATE)
+    assert change.actor == cast.user_binhe
+    assert change.changes_dict["status"][1] == HoursStatus.CONFIRMED

@@ -248,21 +248,18 @@ class ActivityHoursView(VolunteerActivityDetailView):
             self._bulk_form = form
             return super().get(request, *args, **kwargs)
         now = timezone.now()
+        # One save per record (not bulk_create), so each lands in the history with who entered it.
         with transaction.atomic():
-            ServiceHours.objects.bulk_create(
-                [
-                    ServiceHours(
-                        activity=activity,
-                        volunteer=volunteer,
-                        hours=form.cleaned_data["hours"],
-                        status=HoursStatus.CONFIRMED,
-                        source=HoursSource.STAFF,
-                        reviewed_by=request.user,
-                        reviewed_at=now,
-                    )
-                    for volunteer in form.cleaned_data["volunteers"]
-                ]
-            )
+            for volunteer in form.cleaned_data["volunteers"]:
+                ServiceHours.objects.create(
+                    activity=activity,
+                    volunteer=volunteer,
+                    hours=form.cleaned_data["hours"],
+                    status=HoursStatus.CONFIRMED,
+                    source=HoursSource.STAFF,
+                    reviewed_by=request.user,
+                    reviewed_at=now,
+                )
         messages.success(
             request, _("Hours recorded for %(count)d volunteers.") % {"count": len(form.cleaned_data["volunteers"])}
         )
@@ -281,11 +278,15 @@ class ActivityHoursView(VolunteerActivityDetailView):
             pending = pending.filter(hours__isnull=False)
         else:
             unfinished = 0
-        count = pending.update(
-            status=HoursStatus.CONFIRMED if decision == "confirm" else HoursStatus.REJECTED,
-            reviewed_by=self.request.user,
-            reviewed_at=timezone.now(),
-        )
+        # Saved one by one (not queryset.update): who confirmed or rejected each record goes into its history.
+        now = timezone.now()
+        count = 0
+        with transaction.atomic():
+            for record in pending.select_for_update():
+                record.status = HoursStatus.CONFIRMED if decision == "confirm" else HoursStatus.REJECTED
+                record.reviewed_by, record.reviewed_at = self.request.user, now
+                record.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
+                count += 1
         if decision == "confirm":
             messages.success(self.request, _("%(count)d records confirmed.") % {"count": count})
         else:
