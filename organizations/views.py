@@ -119,11 +119,10 @@ class SocialOrganizationDetailView(generic.ObjectDetailView):
         "federation",
     ]
 
+    related = (generic.RelatedList("members", SocialOrganization, "federation", ("region__path", "name"), ("region",)),)
+
     def extra_context(self, obj):
-        members = None
-        if obj.is_federation:
-            members = obj.members.restrict(self.request.user).select_related("region").order_by("region__path", "name")
-        return {"members": members}
+        return {} if obj.is_federation else {"members": None}
 
 
 class SocialOrganizationEditView(generic.ObjectEditView):

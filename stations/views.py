@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from organizations.models import Agency
 from wulian.choices import Role
+from wulian.models.base import can
 from wulian.views import generic
 
 from . import importers
@@ -68,6 +69,19 @@ class StationDetailView(generic.ObjectDetailView):
         "notes",
     ]
 
+    related = (
+        generic.RelatedList(
+            "assignments",
+            StaffAssignment,
+            "station",
+            ("end_date", "person__name"),
+            ("person",),
+            prefetch=(("person__certificates", Certificate),),
+        ),
+        generic.RelatedList("placements", AgencyPlacement, "station", select_related=("agency", "agency__cultivated_by")),
+        generic.RelatedList("activities", Activity, "station", limit=10),
+    )
+
     def extra_context(self, obj):
         user = self.request.user
         return {
@@ -78,17 +92,8 @@ class StationDetailView(generic.ObjectDetailView):
                 (Station._meta.get_field(n).verbose_name, getattr(obj, n))
                 for n in ("desks", "computers", "printers", "filing_cabinets")
             ],
-            "assignments": StaffAssignment.objects.restrict(user)
-            .filter(station=obj)
-            .select_related("person")
-            .prefetch_related("person__certificates")
-            .order_by("end_date", "person__name"),
-            "placements": AgencyPlacement.objects.restrict(user)
-            .filter(station=obj)
-            .select_related("agency", "agency__cultivated_by"),
-            "activities": Activity.objects.restrict(user).filter(station=obj)[:10],
             "photos": Attachment.objects.restrict(user).filter(station=obj, activity__isnull=True),
-            "can_add_activity": user.role in Activity.scope_rule.add or user.is_superuser,
+            "can_add_activity": can(user, "add", Activity),
         }
 
 
@@ -126,16 +131,15 @@ class StaffMemberDetailView(generic.ObjectDetailView):
     queryset = StaffMember.objects.select_related("region", "agency")
     template_name = "stations/staffmember_detail.html"
     detail_fields = ["name", "region", "phone", "is_professional", "agency", "notes"]
+    related = (
+        # History of posts: the stations in the viewer's area the person worked in, newest first.
+        generic.RelatedList("assignments", StaffAssignment, "person", ("-start_date",), ("station",)),
+        generic.RelatedList("certificates", Certificate, "person"),
+        generic.RelatedList("trainings", Training, "attendees", ("-date",), limit=20),
+    )
 
     def extra_context(self, obj):
-        user = self.request.user
-        return {
-            # History of posts: every station the person worked in, newest first.
-            "assignments": obj.assignments.select_related("station").order_by("-start_date"),
-            "certificates": obj.certificates.all(),
-            "trainings": obj.trainings.order_by("-date")[:20],
-            "can_add_assignment": user.is_superuser or user.role in StaffAssignment.scope_rule.add,
-        }
+        return {"can_add_assignment": can(self.request.user, "add", StaffAssignment)}
 
 
 class StaffMemberEditView(generic.ObjectEditView):

@@ -148,13 +148,10 @@ class VolunteerTeamDetailView(generic.ObjectDetailView):
     queryset = VolunteerTeam.objects.select_related("region", "leader")
     template_name = "volunteers/volunteerteam_detail.html"
     detail_fields = ["name", "region", "organising_body", "leader", "founded_on", "description"]
-
-    def extra_context(self, obj):
-        user = self.request.user
-        return {
-            "members": obj.members.restrict(user).select_related("community").order_by("volunteer_number"),
-            "activities": obj.activities.restrict(user).order_by("-date")[:20],
-        }
+    related = (
+        generic.RelatedList("members", Volunteer, "teams", ("volunteer_number",), ("community",)),
+        generic.RelatedList("activities", VolunteerActivity, "team", ("-date",), limit=20),
+    )
 
 
 class VolunteerTeamEditView(generic.ObjectEditView):
