@@ -4,7 +4,6 @@ import io
 
 import segno
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q, Sum
@@ -477,15 +476,15 @@ class CertificateVerifyView(View):
 # -- rates ----------------------------------------------------------------------------------------------------
 
 
-class RatesView(LoginRequiredMixin, View):
+class RatesView(generic.ScopedView):
     """Registration and participation rates, activities and hours, for a region and its children, by year."""
 
+    model = Volunteer
     template_name = "volunteers/rates.html"
 
     def get(self, request):
         user = request.user
-        if not user_can(user, Volunteer, "view"):
-            raise PermissionDenied
+        self.check_model_permission("view")
         this_year = timezone.localdate().year
         first = VolunteerActivity.objects.restrict(user).order_by("date").values_list("date__year", flat=True).first()
         years = list(range(this_year, min(first or this_year, this_year) - 1, -1))
