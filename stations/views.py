@@ -172,16 +172,6 @@ class StaffAssignmentEditView(generic.ObjectEditView):
     model = StaffAssignment
     form_class = StaffAssignmentForm
 
-    def new_object(self):
-        obj = super().new_object()
-        for name, model in (("person", StaffMember), ("station", Station)):
-            pk = self.request.GET.get(name)
-            if pk and pk.isdigit():
-                found = model.objects.restrict(self.request.user).filter(pk=pk).first()
-                if found is not None:
-                    setattr(obj, name, found)
-        return obj
-
 
 class StaffAssignmentDeleteView(generic.ObjectDeleteView):
     model = StaffAssignment
@@ -203,15 +193,6 @@ class CertificateDetailView(generic.ObjectDetailView):
 class CertificateEditView(generic.ObjectEditView):
     model = Certificate
     form_class = CertificateForm
-
-    def new_object(self):
-        obj = super().new_object()
-        pk = self.request.GET.get("person")
-        if pk and pk.isdigit():
-            person = StaffMember.objects.restrict(self.request.user).filter(pk=pk).first()
-            if person is not None:
-                obj.person = person
-        return obj
 
 
 class CertificateDeleteView(generic.ObjectDeleteView):
@@ -350,13 +331,13 @@ class ActivityEditView(generic.ObjectEditView):
     form_class = ActivityForm
 
     def new_object(self):
-        """Preselect the station: the one the user works in (a community worker's room, a town's station)."""
+        """Preselect the station the user works in (a community worker's room, a town's station); a
+        ``?station=`` in the link takes precedence (the generic prefill)."""
         obj = super().new_object()
         user = self.request.user
         stations = Station.objects.restrict(user, "view")
-        pk = self.request.GET.get("station")
-        chosen = stations.filter(pk=pk).first() if pk and pk.isdigit() else None
-        if chosen is None and user.region_id:
+        chosen = None
+        if user.region_id:
             chosen = stations.filter(region_id=user.region_id).first()
         if chosen is None and user.role == Role.COMMUNITY_WORKER:
             chosen = stations.first()

@@ -377,13 +377,6 @@ class ServiceHoursEditView(generic.ObjectEditView):
     model = ServiceHours
     form_class = ServiceHoursForm
 
-    def new_object(self):
-        obj = ServiceHours()
-        activity = self.request.GET.get("activity")
-        if activity and activity.isdigit():
-            obj.activity = VolunteerActivity.objects.restrict(self.request.user, "change").filter(pk=activity).first()
-        return obj
-
 
 class ServiceHoursDeleteView(generic.ObjectDeleteView):
     model = ServiceHours
@@ -423,13 +416,6 @@ class VolunteerCertificateIssueView(generic.ObjectEditView):
     def get_object(self):
         self.check_model_permission("add")
         return VolunteerCertificate()
-
-    def get_form(self, obj, data=None, files=None):
-        form = super().get_form(obj, data, files)
-        volunteer = self.request.GET.get("volunteer")
-        if data is None and volunteer and volunteer.isdigit():
-            form.fields["volunteer"].initial = int(volunteer)
-        return form
 
     def post(self, request, *args, **kwargs):
         obj = self.get_object()

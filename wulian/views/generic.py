@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -260,7 +261,33 @@ class ObjectEditView(ScopedView):
         return self.model()
 
     def get_form(self, obj, data=None, files=None):
-        return self.form_class(data=data, files=files, instance=obj, user=self.request.user, **self.form_kwargs())
+        form = self.form_class(data=data, files=files, instance=obj, user=self.request.user, **self.form_kwargs())
+        if obj.pk is None and data is None:
+            form.initial.update(self.initial_from_query(form))
+        return form
+
+    def initial_from_query(self, form) -> dict:
+        """A create form opens prefilled from its link's query string (``?person=12`` from a person's page).
+
+        A field named in the query takes the value when the form would accept it: a row must be one the field
+        offers (its choices are already cut to the user's scope), a choice one of its choices; anything else is
+        ignored. It is only a starting value: the POST is validated like any other.
+        """
+        initial = {}
+        for name, field in form.fields.items():
+            value = self.request.GET.get(name)
+            if not value:
+                continue
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                continue
+            if isinstance(field, forms.ModelChoiceField):
+                if not value.isdigit() or not field.queryset.filter(pk=value).exists():
+                    continue
+            elif isinstance(field, forms.ChoiceField):
+                if value not in {str(key) for key, _label in field.choices}:
+                    continue
+            initial[name] = value
+        return initial
 
     def form_kwargs(self) -> dict:
         return {}
