@@ -121,18 +121,21 @@ class ObjectListView(ScopedView):
 
     def export_in_background(self, request):
         """A large export is built by the report pipeline and lands in the user's download list."""
-        from wulian.models import ReportJob
-        from wulian.tasks import build_report
+        from wulian.reports import BrokerUnavailable, submit
+        from wulian.views.reports import broker_down_message
 
         params = request.GET.copy()
         params.pop("export", None)
         params.pop("page", None)
-        job = ReportJob.objects.create(
-            user=request.user,
-            report="list_export",
-            params={"view": f"{type(self).__module__}.{type(self).__qualname__}", "query": params.urlencode()},
-        )
-        build_report.delay_on_commit(job.pk)
+        try:
+            submit(
+                request.user,
+                "list_export",
+                {"view": f"{type(self).__module__}.{type(self).__qualname__}", "query": params.urlencode()},
+            )
+        except BrokerUnavailable:
+            messages.error(request, broker_down_message())
+            return redirect(request.path)
         messages.info(
             request,
             _("The export has more than %(limit)s rows; it is being prepared in the background and appears in your downloads.")
