@@ -107,6 +107,16 @@ class Volunteer(ScopedModel):
         digits = "".join(ch for ch in self.phone if ch.isdigit())
         return digits[-4:]
 
+    @property
+    def check_in_secret(self) -> str:
+        """Month and day of birth (MMDD) from a GB 11643 ID number; "" for documents without a birth date."""
+        from .validators import GB11643_TYPES
+
+        number = self.id_number or ""
+        if self.id_type in GB11643_TYPES and len(number) == 18 and number[10:14].isdigit():
+            return number[10:14]
+        return ""
+
 
 class VolunteerTeam(ScopedModel):
     """A volunteer service team (志愿服务队伍)."""

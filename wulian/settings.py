@@ -138,6 +138,9 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+# The reverse proxy's addresses (or networks): only from these is X-Forwarded-For believed (wulian/net.py).
+WULIAN_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "wulian.net.client_address"
 AXES_VERBOSE = False
 
 # Internationalisation: Simplified Chinese by default, English available.
