@@ -20,7 +20,7 @@ from wulian.models import ScopedModel, ScopeRule
 
 from . import standards
 from .choices import ActivityStatus, HoursSource, HoursStatus, IdType, VolunteerStatus
-from .validators import normalize_id_number, validate_id_number, validate_phone
+from .validators import normalize_id_number, validate_id_number, validate_phone, validate_volunteer_number
 
 
 def _today():
@@ -54,6 +54,7 @@ class Volunteer(ScopedModel):
         blank=True,
         help_text=_("Left blank, a number is given on saving."),
         error_messages={"unique": _("This volunteer number is already in use.")},
+        validators=[validate_volunteer_number],
     )
     phone = models.CharField(_("phone"), max_length=20, validators=[validate_phone])
     community = models.ForeignKey(

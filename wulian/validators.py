@@ -93,3 +93,34 @@ class PhoneValidator:
 
 
 validate_phone_number = PhoneValidator()
+
+
+# -- applied to every domain model ------------------------------------------------------------------------------
+PHONE_FIELD_NAMES = frozenset({"phone", "contact_phone"})
+
+
+def add_plausibility_validators(sender, **kwargs) -> None:
+    """``class_prepared`` receiver: give the fields of the portal's own models their plausibility validators.
+
+    Every date field gets the date window, every single-line text field refuses control characters, fields
+    named ``phone``/``contact_phone`` must look like a phone number. Declared once here, so a field added later
+    by any app is covered too; migrations record the validators like any other field option.
+    """
+    from django.conf import settings
+    from django.db import models
+
+    if sender._meta.app_label not in settings.WULIAN_DOMAIN_APPS:
+        return
+    for field in sender._meta.local_fields:
+        extra = []
+        if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+            extra.append(validate_plausible_date)
+        if isinstance(field, models.CharField) and not field.choices:
+            extra.append(validate_no_control_characters)
+            if field.name in PHONE_FIELD_NAMES:
+                extra.append(validate_phone_number)
+        missing = [validator for validator in extra if validator not in field._validators]
+        if missing:
+            # A new list: fields inherited from an abstract model share the parent's list (a shallow copy).
+            field._validators = [*field._validators, *missing]
+            field.__dict__.pop("validators", None)  # the cached property, if it was read already
