@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from organizations.models import Agency
 from wulian.choices import RegionLevel
 from wulian.filtersets import RegionFilter, ScopedFilterSet, YesNoWidget
+from wulian.pickers import use_picker
 
 from .choices import ActivityKind, CertificateLevel, Post, ServiceDomain, StationTier, TargetGroup, TrainingKind
 from .compliance import COMPLIANCE_CHOICES, compliant_q
@@ -141,6 +142,11 @@ class TrainingFilterSet(ScopedFilterSet):
     class Meta:
         model = Training
         fields = ["region", "kind", "organizer", "agency", "date"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Community rooms organise no training: their picker does not offer them either.
+        use_picker(self.form.fields["organizer"], {"tier__in": [StationTier.COUNTY_HUB.value, StationTier.TOWN_STATION.value]})
 
     @extend_schema_field(OpenApiTypes.INT)  # the API takes the agency's id
     def filter_agency(self, queryset, name, value):
