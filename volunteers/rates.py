@@ -85,44 +85,56 @@ def _rollup(path: str, groups: dict[str, int | Decimal], zero=0):
 
 
 def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
-    """Rows for ``regions`` (all at or below ``root``), for the calendar year ``year``."""
-    year_end = dt.date(year, 12, 31)
+    """Rows for ``regions`` (all at or below ``root``), for the calendar year ``year``.
+
+    Each figure is grouped by region id (an integer) over the rows of the year, and the ids are turned into
+    paths afterwards from the region tree held in memory: grouping a million hour rows by the text path
+    sorted them on disk. Hour rows are scoped by their own region column, without joining the activities.
+    """
+    year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     under = root.path
-    populations = dict(
-        Region.objects.filter(path__startswith=under, level=RegionLevel.COMMUNITY).values_list("path", "population")
+    tree = {
+        pk: (path, level, population)
+        for pk, path, level, population in Region.objects.filter(path__startswith=under)
+        .order_by()
+        .values_list("pk", "path", "level", "population")
+    }
+    populations = {path: population for path, level, population in tree.values() if level == RegionLevel.COMMUNITY}
+    community_ids = [pk for pk, (_path, level, _population) in tree.items() if level == RegionLevel.COMMUNITY]
+    in_tree = list(tree)
+
+    def by_path(pairs):
+        grouped: dict[str, int | Decimal] = {}
+        for pk, value in pairs:
+            if pk in tree:
+                path = tree[pk][0]
+                grouped[path] = grouped.get(path, 0) + (value or 0)
+        return grouped
+
+    registered = by_path(
+        Volunteer.objects.filter(
+            community_id__in=community_ids, status=VolunteerStatus.ACTIVE, registered_on__lte=year_end
+        )
+        .order_by()
+        .values_list("community_id")
+        .annotate(n=Count("pk"))
     )
-    registered_qs = Volunteer.objects.filter(
-        community__path__startswith=under, status=VolunteerStatus.ACTIVE, registered_on__lte=year_end
-    )
-    registered = dict(
-        registered_qs.order_by().values_list("community__path").annotate(n=Count("pk")).values_list("community__path", "n")
-    )
-    confirmed = ServiceHours.objects.filter(status=HoursStatus.CONFIRMED, activity__date__year=year)
-    participants = dict(
+    year_activities = VolunteerActivity.objects.filter(date__gte=year_start, date__lte=year_end)
+    confirmed = ServiceHours.objects.filter(status=HoursStatus.CONFIRMED, activity__in=year_activities.values("pk"))
+    participants = by_path(
         confirmed.filter(
-            volunteer__community__path__startswith=under,
+            volunteer__community_id__in=community_ids,
             volunteer__status=VolunteerStatus.ACTIVE,
             volunteer__registered_on__lte=year_end,
         )
         .order_by()
-        .values_list("volunteer__community__path")
-        .annotate(n=Count("volunteer", distinct=True))
-        .values_list("volunteer__community__path", "n")
+        .values_list("volunteer__community_id")
+        .annotate(n=Count("volunteer_id", distinct=True))
     )
-    activities = dict(
-        VolunteerActivity.objects.filter(region__path__startswith=under, date__year=year)
-        .order_by()
-        .values_list("region__path")
-        .annotate(n=Count("pk"))
-        .values_list("region__path", "n")
+    activities = by_path(
+        year_activities.filter(region_id__in=in_tree).order_by().values_list("region_id").annotate(n=Count("pk"))
     )
-    hours = dict(
-        confirmed.filter(activity__region__path__startswith=under)
-        .order_by()
-        .values_list("activity__region__path")
-        .annotate(h=Sum("hours"))
-        .values_list("activity__region__path", "h")
-    )
+    hours = by_path(confirmed.filter(region_id__in=in_tree).order_by().values_list("region_id").annotate(h=Sum("hours")))
     rows = []
     for region in regions:
         if region.level == RegionLevel.COMMUNITY:
@@ -139,7 +151,7 @@ def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
                 registered=_rollup(region.path, registered),
                 participants=_rollup(region.path, participants),
                 activities=_rollup(region.path, activities),
-                hours=_rollup(region.path, {k: v or Decimal(0) for k, v in hours.items()}, Decimal(0)),
+                hours=_rollup(region.path, hours, Decimal(0)),
             )
         )
     return rows

@@ -7,16 +7,20 @@ that moves a record out of scope is rolled back).
 
 from __future__ import annotations
 
+from math import ceil
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.encoding import force_str
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views import View
@@ -29,6 +33,24 @@ from wulian.models import AccessLog
 from wulian.models.base import user_can
 
 PER_PAGE_CHOICES = (25, 50, 100)
+# Paging reaches this many rows at most: an OFFSET deeper than that reads and throws away every row before
+# it. Beyond, the list asks for a narrower filter (or the export, which streams everything).
+MAX_PAGED_ROWS = 10_000
+
+
+class BoundedPaginator(Paginator):
+    """A paginator whose last page ends at row ``MAX_PAGED_ROWS``; the count stays the true count."""
+
+    @cached_property
+    def num_pages(self):
+        if self.count == 0 and not self.allow_empty_first_page:
+            return 0
+        hits = max(1, min(self.count, MAX_PAGED_ROWS) - self.orphans)
+        return ceil(hits / self.per_page)
+
+    @property
+    def is_bounded(self) -> bool:
+        return self.count > MAX_PAGED_ROWS
 
 
 class ScopedView(LoginRequiredMixin, View):
@@ -99,13 +121,14 @@ class ObjectListView(ScopedView):
             return export_table(request, table, queryset, self.verbose_name_plural)
         per_page = request.GET.get("per_page")
         per_page = int(per_page) if per_page in {str(n) for n in PER_PAGE_CHOICES} else PER_PAGE_CHOICES[0]
-        RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+        RequestConfig(request, paginate={"per_page": per_page, "paginator_class": BoundedPaginator}).configure(table)
         context = self.base_context(
             table=table,
             filterset=filterset,
             filter_form=filterset.form if filterset else None,
             per_page=per_page,
             per_page_choices=PER_PAGE_CHOICES,
+            max_paged_rows=f"{MAX_PAGED_ROWS:,}",
             add_url=self._url("add"),
             import_url=reverse(self.import_url_name) if self.import_url_name else None,
             can_import=bool(self.import_url_name) and user_can(request.user, self.model, "add"),
