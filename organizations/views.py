@@ -1,5 +1,6 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views import View
 
@@ -17,6 +18,8 @@ from .importers import SocialOrganizationImporter
 from .models import Agency, SocialOrganization
 from .summary import community_summary
 from .tables import AgencyTable, SocialOrganizationTable
+
+SUMMARY_ROWS_PER_PAGE = 100
 
 
 class AgencyListView(generic.ObjectListView):
@@ -159,9 +162,14 @@ class CommunitySummaryView(LoginRequiredMixin, View):
         rows = community_summary(communities)
         if request.GET.get("export") == "xlsx":
             return self.export(request, rows)
+        # A city has thousands of communities: the page shows them 100 at a time (the export has them all).
+        page = Paginator(rows, SUMMARY_ROWS_PER_PAGE).get_page(request.GET.get("page"))
         context = {
             "form": form,
-            "rows": rows,
+            "rows": page.object_list,
+            "page_obj": page,
+            "total": len(rows),
+            "page_query": _page_query(request),
             "categories": OrganizationCategory.choices,
             "standards": standards,
             "urban_target": standards.ORGANIZATIONS_PER_COMMUNITY["urban"],
@@ -203,6 +211,13 @@ class CommunitySummaryView(LoginRequiredMixin, View):
             for r in rows
         )
         return export_rows(request, SocialOrganization, _("Community social organisations by community"), headers, data)
+
+
+def _page_query(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("export", None)
+    return params.urlencode()
 
 
 def _export_query(request):

@@ -157,7 +157,7 @@ class TrainingFilterSet(ScopedFilterSet):
 
 class ActivityFilterSet(ScopedFilterSet):
     search_fields = ("title", "place", "notes")
-    region = RegionFilter(lookup="station__region", levels=[RegionLevel.COUNTY, RegionLevel.TOWN, RegionLevel.COMMUNITY])
+    region = RegionFilter(lookup="region", levels=[RegionLevel.COUNTY, RegionLevel.TOWN, RegionLevel.COMMUNITY])
     station = django_filters.ModelChoiceFilter(queryset=Station.objects.all(), label=_("station"))
     kind = django_filters.ChoiceFilter(choices=ActivityKind.choices, label=_("type"))
     domain = django_filters.ChoiceFilter(choices=ServiceDomain.choices, label=_("service domain"))

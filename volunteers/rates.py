@@ -100,8 +100,7 @@ def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
         .values_list("pk", "path", "level", "population")
     }
     populations = {path: population for path, level, population in tree.values() if level == RegionLevel.COMMUNITY}
-    community_ids = [pk for pk, (_path, level, _population) in tree.items() if level == RegionLevel.COMMUNITY]
-    in_tree = list(tree)
+    in_tree = Region.objects.filter(path__startswith=under).values("pk")
 
     def by_path(pairs):
         grouped: dict[str, int | Decimal] = {}
@@ -111,25 +110,16 @@ def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
                 grouped[path] = grouped.get(path, 0) + (value or 0)
         return grouped
 
-    registered = by_path(
-        Volunteer.objects.filter(
-            community_id__in=community_ids, status=VolunteerStatus.ACTIVE, registered_on__lte=year_end
-        )
-        .order_by()
-        .values_list("community_id")
-        .annotate(n=Count("pk"))
-    )
+    registered_qs = Volunteer.objects.filter(
+        community_id__in=in_tree, status=VolunteerStatus.ACTIVE, registered_on__lte=year_end
+    ).order_by()
+    registered = by_path(registered_qs.values_list("community_id").annotate(n=Count("pk")))
     year_activities = VolunteerActivity.objects.filter(date__gte=year_start, date__lte=year_end)
     confirmed = ServiceHours.objects.filter(status=HoursStatus.CONFIRMED, activity__in=year_activities.values("pk"))
+    # Participants: registered volunteers with a confirmed record in the year, counted once each (a semi-join,
+    # not a COUNT(DISTINCT) that sorts every hour row).
     participants = by_path(
-        confirmed.filter(
-            volunteer__community_id__in=community_ids,
-            volunteer__status=VolunteerStatus.ACTIVE,
-            volunteer__registered_on__lte=year_end,
-        )
-        .order_by()
-        .values_list("volunteer__community_id")
-        .annotate(n=Count("volunteer_id", distinct=True))
+        registered_qs.filter(pk__in=confirmed.values("volunteer_id")).values_list("community_id").annotate(n=Count("pk"))
     )
     activities = by_path(
         year_activities.filter(region_id__in=in_tree).order_by().values_list("region_id").annotate(n=Count("pk"))

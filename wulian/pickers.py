@@ -197,8 +197,10 @@ class PickerSelectMultiple(PickerSelect, forms.SelectMultiple):
 def use_picker(field, filters: dict | None = None) -> bool:
     """Give a model choice field (form or filter) a picker widget, when its model is pickable."""
     queryset = getattr(field, "queryset", None)
-    if queryset is None or not isinstance(field, forms.ModelChoiceField) or field.to_field_name:
-        return False  # (import forms name rows instead of giving ids, and never render)
+    if queryset is None or not isinstance(field, forms.ModelChoiceField):
+        return False
+    if field.to_field_name not in (None, queryset.model._meta.pk.name):
+        return False  # import forms name rows (by name) instead of giving ids, and never render
     picker = get_picker(queryset.model)
     if picker is None:
         return False
