@@ -21,6 +21,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wulian.choices import RegionLevel
+
 PICK_LIMIT = 30  # options one answer of the endpoint carries
 SMALL_LIST = 50  # a field with at most this many choices renders them all (usable without JavaScript)
 SIGNING_SALT = "wulian.pickers"
@@ -145,6 +147,7 @@ class PickerSelect(forms.Select):
         widget_attrs["data-pick-url"] = url
         widget_attrs["data-pick-empty"] = str(_("No match: type part of a name."))
         widget_attrs["data-pick-placeholder"] = str(_("Type to search…"))
+        widget_attrs["data-pick-clear"] = str(_("Clear the choice"))
         widget_attrs.setdefault("class", "form-select")
         return context
 
@@ -223,7 +226,6 @@ def use_picker(field, filters: dict | None = None) -> bool:
 
 def _region_labels(regions: list) -> list[str]:
     """首善街道 / 滨河社区: each region after its parent (one query for all parents)."""
-    from wulian.choices import RegionLevel
     from wulian.models import Region
 
     parent_paths = {r.path[: -r.steplen] for r in regions if r.depth and r.depth > 1}
@@ -233,10 +235,15 @@ def _region_labels(regions: list) -> list[str]:
     return [_join(names.get(r.path[: -r.steplen]), r.name) for r in regions]
 
 
-def _region_search(qs, text: str) -> Q:
+def _region_search(qs, text: str) -> Q:  # noqa: ARG001 - the picker's search signature
     """A region whose name matches, or any region under one whose name matches (type a town, get its communities)."""
+    from wulian.models import Region
+
+    # The matching parents are looked up among all regions (the picker may offer communities only); the
+    # prefixes found only narrow ``qs``, which stays cut to the user's scope.
     q = Q(name__icontains=text)
-    for path in qs.filter(name__icontains=text).order_by("path").values_list("path", flat=True)[:PICK_LIMIT]:
+    parents = Region.objects.filter(name__icontains=text, level__lt=RegionLevel.COMMUNITY).order_by("path")
+    for path in parents.values_list("path", flat=True)[:100]:
         q |= Q(path__startswith=path)
     return q
 

@@ -21,11 +21,18 @@
       maxOptions: null,
       preload: "focus",
       loadThrottle: 250,
-      allowEmptyOption: true,
+      // The empty choice ("---------") is not an item: the placeholder shows instead, and a choice that
+      // may stay empty (a filter, an optional field) gets a clear button.
+      allowEmptyOption: false,
       placeholder: select.getAttribute("data-pick-placeholder") || "",
-      plugins: select.multiple ? ["remove_button"] : [],
-      // The server has already matched the typed text (names of parents too): keep every answer.
-      score: function () { return function () { return 1; }; },
+      plugins: select.multiple ? ["remove_button"] : (select.required ? [] : {
+        clear_button: { title: select.getAttribute("data-pick-clear") || "" }
+      }),
+      // The server has already matched the typed text (names of parents too): keep every answer, but not
+      // the empty choice while something is typed (so "no match" can show).
+      score: function (search) {
+        return function (item) { return search && item.value === "" ? 0 : 1; };
+      },
       load: function (query, callback) {
         var self = this;
         var sep = url.indexOf("?") < 0 ? "?" : "&";
@@ -35,6 +42,7 @@
         })
           .then(function (response) { return response.ok ? response.json() : { results: [] }; })
           .then(function (data) {
+            if (query !== (self.lastValue || "")) { callback(); return; }  // a later search is under way
             self.clearOptions();  // keeps the chosen items, drops the previous answer
             callback(data.results || []);
           })
