@@ -14,6 +14,7 @@ from django.db.models import Count, Sum
 
 from wulian.choices import RegionLevel
 from wulian.models import Region
+from wulian.rollup import RollUp
 
 from . import standards
 from .choices import HoursStatus, VolunteerStatus
@@ -80,51 +81,28 @@ class RateRow:
         return self.activities >= standards.ACTIVITIES_PER_YEAR_MIN
 
 
-def _rollup(path: str, groups: dict[str, int | Decimal], zero=0):
-    return sum((value for key, value in groups.items() if key and key.startswith(path)), zero)
-
-
 def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
     """Rows for ``regions`` (all at or below ``root``), for the calendar year ``year``.
 
-    Each figure is grouped by region id (an integer) over the rows of the year, and the ids are turned into
-    paths afterwards from the region tree held in memory: grouping a million hour rows by the text path
-    sorted them on disk. Hour rows are scoped by their own region column, without joining the activities.
+    Each figure is grouped by region id (``RollUp``); hour rows are scoped by their own region column, and
+    participants are counted by a semi-join rather than a ``COUNT(DISTINCT)`` that sorts every hour row.
     """
     year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     under = root.path
-    tree = {
-        pk: (path, level, population)
-        for pk, path, level, population in Region.objects.filter(path__startswith=under)
-        .order_by()
-        .values_list("pk", "path", "level", "population")
-    }
-    populations = {path: population for path, level, population in tree.values() if level == RegionLevel.COMMUNITY}
-    in_tree = Region.objects.filter(path__startswith=under).values("pk")
-
-    def by_path(pairs):
-        grouped: dict[str, int | Decimal] = {}
-        for pk, value in pairs:
-            if pk in tree:
-                path = tree[pk][0]
-                grouped[path] = grouped.get(path, 0) + (value or 0)
-        return grouped
-
+    populations = dict(
+        Region.objects.filter(path__startswith=under, level=RegionLevel.COMMUNITY).values_list("path", "population")
+    )
     registered_qs = Volunteer.objects.filter(
-        community_id__in=in_tree, status=VolunteerStatus.ACTIVE, registered_on__lte=year_end
-    ).order_by()
-    registered = by_path(registered_qs.values_list("community_id").annotate(n=Count("pk")))
+        community__path__startswith=under, status=VolunteerStatus.ACTIVE, registered_on__lte=year_end
+    )
+    registered = RollUp(registered_qs, "community", n=Count("pk"))
     year_activities = VolunteerActivity.objects.filter(date__gte=year_start, date__lte=year_end)
     confirmed = ServiceHours.objects.filter(status=HoursStatus.CONFIRMED, activity__in=year_activities.values("pk"))
-    # Participants: registered volunteers with a confirmed record in the year, counted once each (a semi-join,
-    # not a COUNT(DISTINCT) that sorts every hour row).
-    participants = by_path(
-        registered_qs.filter(pk__in=confirmed.values("volunteer_id")).values_list("community_id").annotate(n=Count("pk"))
-    )
-    activities = by_path(
-        year_activities.filter(region_id__in=in_tree).order_by().values_list("region_id").annotate(n=Count("pk"))
-    )
-    hours = by_path(confirmed.filter(region_id__in=in_tree).order_by().values_list("region_id").annotate(h=Sum("hours")))
+    # Participants: registered volunteers with a confirmed record in the year, each counted once in their own
+    # community (so the counts add up the tree).
+    participants = RollUp(registered_qs.filter(pk__in=confirmed.values("volunteer_id")), "community", n=Count("pk"))
+    activities = RollUp(year_activities.filter(region__path__startswith=under), "region", n=Count("pk"))
+    hours = RollUp(confirmed.filter(region__path__startswith=under), "region", h=Sum("hours"))
     rows = []
     for region in regions:
         if region.level == RegionLevel.COMMUNITY:
@@ -138,10 +116,10 @@ def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
             RateRow(
                 region=region,
                 population=population,
-                registered=_rollup(region.path, registered),
-                participants=_rollup(region.path, participants),
-                activities=_rollup(region.path, activities),
-                hours=_rollup(region.path, hours, Decimal(0)),
+                registered=registered.value(region),
+                participants=participants.value(region),
+                activities=activities.value(region),
+                hours=Decimal(hours.value(region)),
             )
         )
     return rows
