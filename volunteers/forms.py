@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from organizations.forms import NamedRegionField
 from wulian.choices import RegionLevel
 from wulian.forms import RegionChoiceField, ScopedModelForm
+from wulian.pickers import use_picker
 
 from . import standards
 from .choices import HoursSource, HoursStatus, VolunteerStatus
@@ -78,6 +79,8 @@ class VolunteerTeamForm(ScopedModelForm):
         active = self.fields["members"].queryset.filter(status=VolunteerStatus.ACTIVE).select_related("community")
         self.fields["members"].queryset = active
         self.fields["leader"].queryset = active
+        for name in ("members", "leader"):
+            use_picker(self.fields[name], {"status": VolunteerStatus.ACTIVE.value})
 
     def clean(self):
         cleaned = super().clean()
@@ -181,6 +184,7 @@ class BulkHoursForm(forms.Form):
             Volunteer.objects.restrict(user).filter(status=VolunteerStatus.ACTIVE).select_related("community")
         )
         self.fields["volunteers"].label_from_instance = lambda v: f"{v.name}（{v.volunteer_number}，{v.community}）"
+        use_picker(self.fields["volunteers"], {"status": VolunteerStatus.ACTIVE.value})
         if activity is not None:
             self.fields["hours"].initial = activity.duration_hours
 
@@ -305,6 +309,7 @@ class RatesForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = Region.objects.restrict(user).filter(level__gte=RegionLevel.COUNTY)
+        use_picker(self.fields["region"], {"level__gte": int(RegionLevel.COUNTY)})
         self.fields["year"].choices = [(y, str(y)) for y in years]
 
 

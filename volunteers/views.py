@@ -23,6 +23,7 @@ from wulian.models import AccessLog, Region
 from wulian.models.base import user_can
 from wulian.net import client_address
 from wulian.throttle import CERTIFICATE_VERIFY
+from wulian.subqueries import count_subquery, sum_subquery
 from wulian.tables import mask_id_number, mask_phone
 from wulian.views import generic
 
@@ -139,7 +140,9 @@ class VolunteerImportView(generic.ObjectImportView):
 
 class VolunteerTeamListView(generic.ObjectListView):
     model = VolunteerTeam
-    queryset = VolunteerTeam.objects.select_related("region", "leader").annotate(member_count=Count("members"))
+    queryset = VolunteerTeam.objects.select_related("region", "leader").annotate(
+        member_count=count_subquery(VolunteerTeam.members.through.objects.all(), "volunteerteam")
+    )
     table_class = VolunteerTeamTable
     filterset_class = VolunteerTeamFilterSet
 
@@ -174,8 +177,8 @@ def check_in_url(request, activity) -> str:
 class VolunteerActivityListView(generic.ObjectListView):
     model = VolunteerActivity
     queryset = VolunteerActivity.objects.select_related("region", "team", "organization").annotate(
-        volunteer_count=Count("hours", filter=Q(hours__status=HoursStatus.CONFIRMED)),
-        confirmed_hours=Sum("hours__hours", filter=Q(hours__status=HoursStatus.CONFIRMED)),
+        volunteer_count=count_subquery(ServiceHours.objects.filter(status=HoursStatus.CONFIRMED), "activity"),
+        confirmed_hours=sum_subquery(ServiceHours.objects.filter(status=HoursStatus.CONFIRMED), "activity", "hours"),
     )
     table_class = VolunteerActivityTable
     filterset_class = VolunteerActivityFilterSet
