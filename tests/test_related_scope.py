@@ -112,3 +112,32 @@ def test_no_detail_page_of_one_town_shows_a_row_of_the_other(as_user, linked_wor
     body = response.content.decode()
     for name, theirs in vars(shoushan).items():
         assert str(theirs) not in body, f"{attribute}'s page shows 首善's {name} “{theirs}”"
+
+
+def test_the_staff_and_station_pages_cost_the_same_queries_at_any_length(as_user, cast, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    station = station_at(cast.hengqu)
+    person = StaffMember.objects.create(name="多岗社工", region=cast.hengqu)
+
+    def grow(n):
+        for i in range(n):
+            StaffAssignment.objects.create(
+                person=person, station=station, start_date=dt.date(2000 + 2 * i, 1, 1), end_date=dt.date(2001 + 2 * i, 1, 1)
+            )
+            training = Training.objects.create(
+                topic=f"培训{i}", date=dt.date(2024, 1, 1), hours=Decimal("1"), kind=TrainingKind.PRACTICE, organizer=station
+            )
+            training.attendees.add(person)
+            Certificate.objects.create(person=person, level=CertificateLevel.ASSISTANT, number=f"Q-{i}-{n}", year=2020)
+
+    client = as_user("hengqu")
+    counts = []
+    for n in (1, 10):
+        grow(n)
+        for url in (person.get_absolute_url(), station.get_absolute_url()):
+            with django_assert_max_num_queries(40), CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            counts.append(len(queries))
+    assert counts[:2] == counts[2:], "a detail page's queries grow with its related rows (N+1)"
