@@ -6,7 +6,7 @@ from django_filters.widgets import DateRangeWidget
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from organizations.models import Agency
+from wulian.models import Agency
 from wulian.choices import RegionLevel
 from wulian.filtersets import RegionFilter, ScopedFilterSet, YesNoWidget
 

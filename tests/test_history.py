@@ -5,7 +5,7 @@ from auditlog.registry import auditlog
 from django.apps import apps
 from django.conf import settings
 
-from organizations.models import Agency
+from wulian.models import Agency
 
 UNTRACKED = {"wulian.AccessLog", "wulian.ReportJob"}  # logs of their own, not records
 

@@ -1,7 +1,10 @@
 from .access import AccessLog
+from .agency import Agency
 from .base import ScopedModel, ScopedQuerySet, ScopeRule
 from .regions import Region
 from .reports import ReportJob, ReportStatus
 from .users import User
 
-__all__ = ["AccessLog", "Region", "ReportJob", "ReportStatus", "ScopeRule", "ScopedModel", "ScopedQuerySet", "User"]
+__all__ = [
+    "AccessLog", "Agency", "Region", "ReportJob", "ReportStatus", "ScopeRule", "ScopedModel", "ScopedQuerySet", "User",
+]
