@@ -36,3 +36,15 @@ def purge_old_reports(days: int = 30) -> int:
         job.delete()
         count += 1
     return count
+
+
+@shared_task(acks_late=True, max_retries=0)
+def mail_notifications(notification_ids: list[int]) -> int:
+    """Mail notifications to their recipients (queued after the commit that saved them)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from wulian.notifications import mail
+
+    with translation.override(settings.LANGUAGE_CODE):
+        return mail(notification_ids)
