@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wulian.choices import RegionLevel
+from wulian.choices import REGION_ROLES, WORKER_ROLES, RegionLevel
 from wulian.models import ScopedModel, ScopeRule
 
 from .choices import OrganizationCategory, RegistrationStatus
@@ -22,7 +22,9 @@ class SocialOrganization(ScopedModel):
     organisations of that town may be its members.
     """
 
-    scope_rule = ScopeRule(region=("region",))
+    scope_rule = ScopeRule(
+        region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
+    )
 
     region = models.ForeignKey(
         "wulian.Region",

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wulian.choices import Role, ServiceDomain
+from wulian.choices import REGION_ROLES, Role, ServiceDomain
 
 from .base import ScopedModel, ScopeRule
 
@@ -19,6 +19,7 @@ class Agency(ScopedModel):
     scope_rule = ScopeRule(
         region=("region",),
         agency="",
+        view=REGION_ROLES | {Role.AGENCY_STAFF},
         add=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF}),
         change=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.AGENCY_STAFF}),
         delete=frozenset({Role.BUREAU_ADMIN}),
