@@ -215,3 +215,14 @@ def test_every_role_has_the_bell_and_the_page(as_user, cast, username):
     client = as_user(username)
     body = client.get(reverse("wulian:notification_list")).content.decode()
     assert "欢迎使用通知" in body and 'id="unread-count">1<' in body
+
+
+def test_a_superuser_too_sees_only_their_own(client, cast):
+    admin = User.objects.create_superuser("root_notify", password="x")
+    notify(admin, "系统管理员的通知")
+    others = notify(cast.user_binhe, "滨河的通知")
+    client.force_login(admin)
+    body = client.get(reverse("wulian:notification_list")).content.decode()
+    assert "系统管理员的通知" in body and "滨河的通知" not in body
+    assert client.get(reverse("wulian:notification_open", args=[others.pk])).status_code == 404
+    assert list(Notification.objects.restrict(admin, "delete")) == list(Notification.objects.filter(recipient=admin))

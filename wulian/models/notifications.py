@@ -12,17 +12,25 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wulian.choices import NotificationLevel
+from wulian.choices import NotificationLevel, Role
 
-from .base import PageUrlsMixin
+from .base import PageUrlsMixin, ScopedQuerySetMixin, ScopeRule
 
 
-class NotificationQuerySet(models.QuerySet):
+def _own(scope) -> Q:
+    return Q(recipient=scope.user.pk)
+
+
+EVERY_ROLE = frozenset(Role)
+
+
+class NotificationQuerySet(ScopedQuerySetMixin, models.QuerySet):
     def restrict(self, user, action: str = "view"):
-        """A user's own notifications, and nobody else's (superusers included): viewing and marking read only."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active or action not in ("view", "change"):
-            return self.none()
-        return self.filter(recipient=user)
+        """A user's own notifications, and nobody else's: superusers too see only their own."""
+        qs = super().restrict(user, action)
+        if getattr(user, "is_superuser", False) and user.is_active:
+            qs = qs.filter(recipient=user)
+        return qs
 
     def unread(self):
         return self.filter(read_at__isnull=True)
@@ -33,6 +41,16 @@ class NotificationQuerySet(models.QuerySet):
 
 class Notification(PageUrlsMixin, models.Model):
     """One message to one user; ``key`` groups repeats of the same matter into one unread notification."""
+
+    # Everyone reads and marks read their own notifications; nobody adds or deletes them through a page.
+    scope_rule = ScopeRule(
+        view=EVERY_ROLE,
+        add=frozenset(),
+        change=EVERY_ROLE,
+        delete=frozenset(),
+        region=(),
+        rows={role: _own for role in Role},
+    )
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"
