@@ -40,6 +40,7 @@ OWN_ONLY = {
     "wulian:report_request": "asks for a report; builders read through restrict(job.user)",
     "wulian:report_job_row": "the user's own report job",
     "wulian:report_download": "the user's own report file",
+    "wulian:report_retry": "retries the user's own failed report job",
     "wulian:notification_list": "the user's own notifications (Notification.objects.restrict: recipient = user)",
     "wulian:notification_open": "opens one of the user's own notifications (another's answers 404)",
     "wulian:notification_read": "marks one of the user's own notifications read (another's answers 404)",

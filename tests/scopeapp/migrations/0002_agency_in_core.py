@@ -1,7 +1,7 @@
 """Social work agencies moved into the core: the test notice's agency points at ``wulian.Agency`` (state only).
 
 ``run_before`` keeps this test-only app's link repointed before ``organizations`` forgets its Agency; the
-table and its foreign keys were carried along by the rename in ``organizations.0004_agency_table_to_core``.
+table and its foreign keys were carried along by the rename in ``organizations.0005_agency_table_to_core``.
 """
 
 import django.db.models.deletion
@@ -12,10 +12,10 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("scopeapp", "0001_notice"),
-        ("wulian", "0004_agency_in_core"),
+        ("wulian", "0006_agency_in_core"),
     ]
     run_before = [
-        ("organizations", "0005_agency_moved_to_core"),
+        ("organizations", "0006_agency_moved_to_core"),
     ]
 
     operations = [

@@ -9,9 +9,9 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("organizations", "0004_agency_table_to_core"),
-        ("stations", "0003_agency_in_core"),
-        ("wulian", "0004_agency_in_core"),
+        ("organizations", "0005_agency_table_to_core"),
+        ("stations", "0004_agency_in_core"),
+        ("wulian", "0006_agency_in_core"),
     ]
 
     operations = [

@@ -1,6 +1,6 @@
 """Social work agencies moved into the core: the station links point at ``wulian.Agency`` (state only).
 
-The table kept its rows and ids (renamed by ``organizations.0004_agency_table_to_core``), so the foreign keys
+The table kept its rows and ids (renamed by ``organizations.0005_agency_table_to_core``), so the foreign keys
 and the training ↔ agency link table need no change in the database.
 """
 
@@ -11,8 +11,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("stations", "0002_shared_service_domains"),
-        ("wulian", "0004_agency_in_core"),
+        ("stations", "0003_plausible_values"),
+        ("wulian", "0006_agency_in_core"),
     ]
 
     operations = [

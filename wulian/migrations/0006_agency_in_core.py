@@ -1,6 +1,6 @@
 """Social work agencies move into the core, step 2 of 3: ``wulian.Agency`` takes over the table.
 
-State only (the table ``wulian_agency`` was renamed by ``organizations.0004_agency_table_to_core``): the core
+State only (the table ``wulian_agency`` was renamed by ``organizations.0005_agency_table_to_core``): the core
 gains the model and the user's agency points at it. The content type moves with the model, so the history
 (django-auditlog) and permissions of every agency stay attached to it, and the access log names the new label.
 """
@@ -34,8 +34,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("organizations", "0004_agency_table_to_core"),
-        ("wulian", "0003_user_manager"),
+        ("organizations", "0005_agency_table_to_core"),
+        ("wulian", "0005_plausible_values"),
     ]
 
     operations = [

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wulian', '0004_agency_in_core'),
+        ('wulian', '0006_agency_in_core'),
     ]
 
     operations = [
