@@ -65,7 +65,8 @@ def bulk(model, rows, batch=5000):
 
 @transaction.atomic
 def seed():
-    from organizations.models import Agency, SocialOrganization
+    from organizations.models import SocialOrganization
+    from wulian.models import Agency
     from stations.models import Activity, Station, StaffAssignment, StaffMember
     from volunteers.models import ServiceHours, Volunteer, VolunteerActivity
 

@@ -1,6 +1,8 @@
 from django.contrib import admin
 
-from .models import Agency, SocialOrganization
+from wulian.models import Agency
+
+from .models import SocialOrganization
 
 
 @admin.register(Agency)

@@ -1,9 +1,10 @@
 """API endpoints of the organisations app: social work agencies and community social organisations."""
 
 from wulian.api import ScopedSerializer, ScopedViewSet, router
+from wulian.models import Agency
 
 from .filtersets import AgencyFilterSet, SocialOrganizationFilterSet
-from .models import Agency, SocialOrganization
+from .models import SocialOrganization
 
 
 class AgencySerializer(ScopedSerializer):

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from wulian.demo import DEMO_AGENCY, region_named
+from wulian.models import Agency
 
 from .choices import OrganizationCategory as C
 from .choices import RegistrationStatus as S
 from .choices import ServiceDomain
-from .models import Agency, SocialOrganization
+from .models import SocialOrganization
 
 FEDERATION = "首善街道社区社会组织联合会"
 

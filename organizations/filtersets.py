@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wulian.choices import RegionLevel
 from wulian.filtersets import RegionFilter, ScopedFilterSet
+from wulian.models import Agency
 
 from .choices import OrganizationCategory, RegistrationStatus, ServiceDomain
-from .models import Agency, SocialOrganization
+from .models import SocialOrganization
 
 
 class AgencyFilterSet(ScopedFilterSet):

@@ -2,29 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wulian.choices import RegionLevel
-from wulian.forms import RegionChoiceField, ScopedModelForm
+from wulian.forms import NamedRegionField, RegionChoiceField, ScopedModelForm
+from wulian.models import Agency
 from wulian.pickers import use_picker
 
 from .choices import ServiceDomain
-from .models import Agency, SocialOrganization
-
-
-class NamedRegionField(RegionChoiceField):
-    """A region given by its name (Excel import); a name that is not unique in the user's area is refused."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("to_field_name", "name")
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        matches = list(self.queryset.filter(name=str(value).strip())[:2])
-        if not matches:
-            raise forms.ValidationError(_("No community called “%(name)s” in your area.") % {"name": value})
-        if len(matches) > 1:
-            raise forms.ValidationError(_("More than one region is called “%(name)s”.") % {"name": value})
-        return matches[0]
+from .models import SocialOrganization
 
 
 class AgencyForm(ScopedModelForm):

@@ -1,8 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
+from wulian.models import Agency
 from wulian.navigation import Menu, MenuItem
 
-from .models import Agency, SocialOrganization
+from .models import SocialOrganization
 
 MENUS = [
     Menu(

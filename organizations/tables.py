@@ -1,9 +1,10 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from wulian.models import Agency
 from wulian.tables import ObjectTable
 
-from .models import Agency, SocialOrganization
+from .models import SocialOrganization
 
 
 class AgencyTable(ObjectTable):

@@ -1,9 +1,10 @@
 from django.urls import path
 
+from wulian.models import Agency
 from wulian.views.generic import object_urls
 
 from . import views
-from .models import Agency, SocialOrganization
+from .models import SocialOrganization
 
 app_name = "organizations"
 

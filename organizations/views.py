@@ -3,7 +3,8 @@ from django.shortcuts import render
 
 from wulian.choices import RegionLevel
 from wulian.exports import export_rows
-from wulian.models import Region
+from wulian.models import Agency, Region
+from wulian.panels import render_panels
 from wulian.views import generic
 
 from . import standards
@@ -11,7 +12,7 @@ from .choices import OrganizationCategory
 from .filtersets import AgencyFilterSet, SocialOrganizationFilterSet
 from .forms import AgencyForm, CommunitySummaryForm, SocialOrganizationForm
 from .importers import SocialOrganizationImporter
-from .models import Agency, SocialOrganization
+from .models import SocialOrganization
 from .summary import community_summary
 from .tables import AgencyTable, SocialOrganizationTable
 
@@ -53,33 +54,8 @@ class AgencyDetailView(generic.ObjectDetailView):
         ]
 
     def extra_context(self, obj):
-        """Where the agency is stationed and the class hours it received, as far as the viewer may see."""
-        from django.db.models import Q
-
-        from stations.models import AgencyPlacement, Training
-        from stations.standards import AGENCY_TRAINING_HOURS_PER_YEAR
-        from stations.trainings import hours_by_agency
-
-        user = self.request.user
-        placements = (
-            AgencyPlacement.objects.restrict(user)
-            .filter(agency=obj)
-            .select_related("station__region")
-            .order_by("-start_date")
-        )
-        trainings = Training.objects.restrict(user).filter(Q(agencies=obj) | Q(attendees__agency=obj)).distinct()
-        yearly = sorted(
-            ((year, hours, sessions) for (year, pk), (hours, sessions) in hours_by_agency(trainings).items() if pk == obj.pk),
-            reverse=True,
-        )
-        return {
-            "placements": placements,
-            "recent_trainings": trainings.select_related("organizer").order_by("-date")[:10],
-            "training_years": [
-                {"year": y, "hours": h, "sessions": n, "meets": h >= AGENCY_TRAINING_HOURS_PER_YEAR} for y, h, n in yearly
-            ],
-            "training_required": AGENCY_TRAINING_HOURS_PER_YEAR,
-        }
+        """Panels other apps add about the agency (e.g. stations: where it is stationed, its training)."""
+        return {"panels": render_panels(self.request, obj)}
 
 
 class AgencyEditView(generic.ObjectEditView):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from organizations.models import Agency
+from wulian.models import Agency
 from wulian.demo import DEMO_AGENCY, MEI_COUNTY_TOWNS, mei_county, region_named
 
 from .choices import ActivityKind, CertificateLevel, Post, ServiceDomain, StationTier, TargetGroup, TrainingKind

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from organizations.models import Agency
+from wulian.models import Agency
 from wulian.choices import RegionLevel
 from wulian.filtersets import DateRangeFilter, RegionFilter, ScopedFilterSet, YesNoWidget
 from wulian.pickers import use_picker

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organizations.models import Agency
+from wulian.models import Agency
 from wulian.choices import RegionLevel
 from wulian.forms import RegionChoiceField, ScopedModelForm
 from wulian.pickers import use_picker

@@ -173,7 +173,7 @@ class StaffMember(ScopedModel):
         help_text=_("Works as a professional social worker (专业社工)."),
     )
     agency = models.ForeignKey(
-        "organizations.Agency",
+        "wulian.Agency",
         verbose_name=_("agency"),
         on_delete=models.SET_NULL,
         null=True,
@@ -294,7 +294,7 @@ class AgencyPlacement(ScopedModel):
     )
 
     agency = models.ForeignKey(
-        "organizations.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="placements"
+        "wulian.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="placements"
     )
     station = models.ForeignKey(Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="placements")
     start_date = models.DateField(_("start date"))
@@ -345,7 +345,7 @@ class Training(ScopedModel):
     lecturer = models.CharField(_("lecturer"), max_length=100, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     agencies = models.ManyToManyField(
-        "organizations.Agency", verbose_name=_("agencies trained"), blank=True, related_name="trainings"
+        "wulian.Agency", verbose_name=_("agencies trained"), blank=True, related_name="trainings"
     )
     attendees = models.ManyToManyField(StaffMember, verbose_name=_("attendees"), blank=True, related_name="trainings")
     notes = models.TextField(_("notes"), blank=True)

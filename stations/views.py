@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from organizations.models import Agency
+from wulian.models import Agency
 from wulian.choices import Role
 from wulian.models.base import can
 from wulian.subqueries import count_subquery

@@ -9,7 +9,7 @@ from wulian.models import AccessLog, Region, User
 def test_an_export_is_logged_and_the_bureau_reads_it(as_user, cast):
     as_user("hengqu").get("/organizations/agencies/", {"export": "xlsx", "q": "机构"})
     entry = AccessLog.objects.get(user=cast.user_hengqu)
-    assert entry.action == AccessAction.EXPORT and entry.model == "organizations.Agency"
+    assert entry.action == AccessAction.EXPORT and entry.model == "wulian.Agency"
     assert entry.query == "q=%E6%9C%BA%E6%9E%84"
     body = as_user("bureau").get(reverse("wulian:accesslog_list")).content.decode()
     assert "张伟" in body and "社会工作服务机构" in body and "导出" in body
@@ -21,7 +21,7 @@ def test_the_bureau_sees_only_its_own_areas_entries(as_user, cast):
     stranger = User.objects.create_user("stranger", password="x-unused-9q", role=Role.BUREAU_ADMIN, region=elsewhere,
                                         last_name="外", first_name="省人")
     AccessLog.objects.create(user=stranger, action=AccessAction.EXPORT, model="volunteers.Volunteer", row_count=9)
-    AccessLog.objects.create(user=cast.user_agency, action=AccessAction.EXPORT, model="organizations.Agency", row_count=1)
+    AccessLog.objects.create(user=cast.user_agency, action=AccessAction.EXPORT, model="wulian.Agency", row_count=1)
     body = as_user("bureau").get(reverse("wulian:accesslog_list")).content.decode()
     assert "外省人" not in body
     assert "陈静" in body  # agency staff belong to the area of their agency

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from organizations.models import Agency
+from wulian.models import Agency
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from types import SimpleNamespace
 import pytest
 from django.db.models import Model
 
-from organizations.models import Agency, SocialOrganization
+from organizations.models import SocialOrganization
+from wulian.models import Agency
 from stations.models import (
     Activity,
     AgencyPlacement,

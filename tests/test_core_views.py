@@ -1,9 +1,8 @@
 """Scope matrix of the core's and the spine's pages: regions and agencies."""
 
-from organizations.models import Agency
 from tests.matrix import ScopeMatrix
 from wulian.choices import CommunityKind, RegionLevel
-from wulian.models import Region
+from wulian.models import Agency, Region
 
 
 class TestRegionViews(ScopeMatrix):

@@ -40,7 +40,11 @@ OWN_ONLY = {
     "wulian:report_request": "asks for a report; builders read through restrict(job.user)",
     "wulian:report_job_row": "the user's own report job",
     "wulian:report_download": "the user's own report file",
-    "wulian:report_retry": "queues the user's own failed report job again",
+    "wulian:report_retry": "retries the user's own failed report job",
+    "wulian:notification_list": "the user's own notifications (Notification.objects.restrict: recipient = user)",
+    "wulian:notification_open": "opens one of the user's own notifications (another's answers 404)",
+    "wulian:notification_read": "marks one of the user's own notifications read (another's answers 404)",
+    "wulian:notification_read_all": "marks the user's own notifications read",
 }
 # Function views that restrict rows by hand, with the model they restrict.
 SCOPED_FUNCTIONS = {
@@ -146,6 +150,7 @@ OUTSIDE_MATRIX = {
     "wulian.AccessLog": "read-only log with one list page; tests/test_access_log.py checks its scope per role",
     "stations.Attachment": "files reached through their station or activity; tests/test_stations_attachments.py",
     "scopeapp.Notice": "test-only model of tests/test_scope_rules.py (state-dependent rows)",
+    "wulian.Notification": "each user's own, superusers too; tests/test_notifications.py reaches another's by URL",
 }
 # Models of the portal's apps that are deliberately not scoped, and why.
 UNSCOPED = {

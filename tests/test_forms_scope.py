@@ -1,6 +1,6 @@
 """Forms offer only in-scope choices and reject forged ones; nothing changes."""
 
-from organizations.models import Agency
+from wulian.models import Agency
 
 
 def test_a_town_worker_is_offered_only_its_own_town(as_user, cast):

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from organizations import standards
 from organizations.choices import OrganizationCategory, RegistrationStatus, ServiceDomain
-from organizations.models import Agency, SocialOrganization
+from organizations.models import SocialOrganization
+from wulian.models import Agency
 from tests.matrix import ScopeMatrix
 
 

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from organizations.models import Agency
 from stations.choices import CertificateLevel, TrainingKind
 from stations.models import Certificate, StaffAssignment, StaffMember, Training
 from tests.stations_helpers import station_at
 from tests.test_api_apps import ENDPOINTS, build_town
 from volunteers.testing import make_volunteer
+from wulian.models import Agency
 
 
 @pytest.fixture

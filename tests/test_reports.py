@@ -152,7 +152,7 @@ def test_the_purge_is_scheduled_daily(settings):
 def test_a_large_list_export_is_built_in_the_background_with_the_same_scope_and_filters(
     as_user, cast, settings, django_capture_on_commit_callbacks
 ):
-    from organizations.models import Agency
+    from wulian.models import Agency
     from wulian.models import AccessLog
 
     settings.WULIAN_EXPORT_SYNC_ROWS = 1

@@ -9,11 +9,10 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import isolate_apps
 
-from organizations.models import Agency
 from tests.conftest import CAST_USERS
 from tests.scopeapp.models import Notice
 from wulian.checks import check_scope_rules
-from wulian.models import ScopedModel, ScopeRule
+from wulian.models import Agency, ScopedModel, ScopeRule
 from wulian.models.base import can, user_can
 
 

@@ -14,11 +14,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from organizations.models import Agency
 from stations.choices import ActivityKind, CertificateLevel, Post, StationTier, TrainingKind
 from stations.models import Activity, AgencyPlacement, Certificate, StaffAssignment, StaffMember, Station, Training
 from tests.matrix import ScopeMatrix
 from tests.stations_helpers import add_staff, parent_of, new_community, station_at, town_station_meeting_standard
+from wulian.models import Agency
 
 NOBODY_ELSE = {"agency": "", "evaluator": "", "leader": "ab"}
 VISIBLE_AT_COMMUNITIES = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a", **NOBODY_ELSE}

@@ -15,10 +15,13 @@ import hashlib
 import hmac
 from decimal import ROUND_DOWN, Decimal
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from wulian.choices import NotificationLevel, Role
+from wulian.notifications import notify_role
 from wulian.validators import is_plausible_date
 
 from . import standards
@@ -194,4 +197,33 @@ def check_out(activity: VolunteerActivity, volunteer: Volunteer, now: dt.datetim
         record.checked_out_at = now
         record.hours = hours
         record.save(update_fields=["checked_out_at", "hours", "updated_at"])
+        ask_staff_to_confirm(activity)
         return record
+
+
+# The staff nearest to the activity confirm its self-recorded hours ("谁组织谁记录"): the community's social
+# workers for an activity of a community, else the town's staff, else the bureau.
+CONFIRMING_ROLES = (Role.COMMUNITY_WORKER, Role.TOWN_STAFF, Role.BUREAU_ADMIN)
+
+
+def ask_staff_to_confirm(activity: VolunteerActivity) -> list:
+    """Tell the staff who confirm the activity's hours how many self-recorded hours wait for them.
+
+    One notification per activity and person while unread: each check-out updates it with the new count.
+    """
+    waiting = ServiceHours.objects.filter(
+        activity=activity, source=HoursSource.CHECK_IN, status=HoursStatus.PENDING, hours__isnull=False
+    ).count()
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Self-recorded hours to confirm: %(activity)s") % {"activity": activity.title}
+        body = _(
+            "%(count)d volunteers checked out of “%(activity)s” (%(date)s) by QR code; their hours count once you confirm them."
+        ) % {"count": waiting, "activity": activity.title, "date": formats.date_format(activity.date, "DATE_FORMAT")}
+        for role in CONFIRMING_ROLES:
+            sent = notify_role(
+                role, activity.region, title, body, link=activity.get_absolute_url(), level=NotificationLevel.WARNING,
+                key=f"volunteers.hours_to_confirm:{activity.pk}", within=False,
+            )
+            if sent:
+                return sent
+    return []

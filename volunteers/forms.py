@@ -6,9 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organizations.forms import NamedRegionField
 from wulian.choices import RegionLevel
-from wulian.forms import RegionChoiceField, ScopedModelForm
+from wulian.forms import NamedRegionField, RegionChoiceField, ScopedModelForm
 from wulian.pickers import use_picker
 
 from . import standards

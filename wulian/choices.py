@@ -50,6 +50,15 @@ class AccessAction(models.TextChoices):
     IMPORT = "import", _("Import")
 
 
+class NotificationLevel(models.TextChoices):
+    """How a notification is shown: a Bootstrap colour per level."""
+
+    INFO = "info", _("Information")
+    SUCCESS = "success", _("Done")
+    WARNING = "warning", _("Needs action")
+    DANGER = "danger", _("Urgent")
+
+
 class ServiceDomain(models.TextChoices):
     """The eight service domains (服务领域) of seed 000 §四, shared by activities, agencies and projects."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 
 from wulian.choices import CommunityKind, RegionLevel, Role
-from wulian.models import Region, User
+from wulian.models import Agency, Region, User
 
 U, R = CommunityKind.URBAN, CommunityKind.RURAL
 
@@ -77,8 +77,6 @@ def region_named(name: str) -> Region:
 
 
 def load_users(mei: Region, password: str | None = None) -> dict[str, User]:
-    from organizations.models import Agency
-
     password = password or settings.WULIAN_DEMO_PASSWORD
     agency, _ = Agency.objects.get_or_create(
         name=DEMO_AGENCY,

@@ -62,6 +62,24 @@ class RegionChoiceField(forms.ModelChoiceField):
         return f"{'—' * max(obj.level - RegionLevel.COUNTY, 0)} {obj.name}".strip()
 
 
+class NamedRegionField(RegionChoiceField):
+    """A region given by its name (Excel import); a name that is not unique in the user's area is refused."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "name")
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        matches = list(self.queryset.filter(name=str(value).strip())[:2])
+        if not matches:
+            raise forms.ValidationError(_("No community called “%(name)s” in your area.") % {"name": value})
+        if len(matches) > 1:
+            raise forms.ValidationError(_("More than one region is called “%(name)s”.") % {"name": value})
+        return matches[0]
+
+
 class RegionForm(ScopedModelForm):
     parent = RegionChoiceField(label=_("parent region"), required=False)
 

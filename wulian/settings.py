@@ -223,6 +223,7 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "django_celery_beat",
     "wulian.accesslog",
     "wulian.reportjob",
+    "wulian.notification",
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "updated_at", "path", "numchild", "depth")
 AUDITLOG_DISABLE_REMOTE_ADDR = False
@@ -289,3 +290,15 @@ WULIAN_EXPORT_SYNC_ROWS = int(os.environ.get("WULIAN_EXPORT_SYNC_ROWS", "20000")
 # Demo accounts' password (load_demo).
 WULIAN_DEMO_PASSWORD = os.environ.get("WULIAN_DEMO_PASSWORD", "wulian-demo")
 WULIAN_SITE_TITLE = _("Wulian social work portal")
+
+# Mail: notifications are also mailed when a mail server is configured (EMAIL_HOST); without one, no mail.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wulian@localhost")
+# The portal's address as users reach it, for links in mails, e.g. https://wulian.example.gov.cn
+WULIAN_SITE_URL = os.environ.get("WULIAN_SITE_URL", "")

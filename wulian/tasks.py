@@ -43,3 +43,15 @@ def purge_old_reports(days: int = 30) -> int:
 def reap_stale_reports() -> int:
     """Fail jobs whose worker vanished and remove leftover temporary files; scheduled by Celery beat."""
     return reap_stale()
+
+
+@shared_task(acks_late=True, max_retries=0)
+def mail_notifications(notification_ids: list[int]) -> int:
+    """Mail notifications to their recipients (queued after the commit that saved them)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from wulian.notifications import mail
+
+    with translation.override(settings.LANGUAGE_CODE):
+        return mail(notification_ids)

@@ -7,10 +7,14 @@ from drf_spectacular.views import SpectacularAPIView
 
 from wulian.api import router
 from wulian.models import Region, User
-from wulian.views import core, generic, pickers, reports
+from wulian.views import core, generic, notifications, pickers, reports
 
 core_patterns = [
     path("access-log/", core.AccessLogListView.as_view(), name="accesslog_list"),
+    path("notifications/", notifications.notification_list, name="notification_list"),
+    path("notifications/read-all/", notifications.notification_read_all, name="notification_read_all"),
+    path("notifications/<int:pk>/", notifications.notification_open, name="notification_open"),
+    path("notifications/<int:pk>/read/", notifications.notification_read, name="notification_read"),
     *generic.object_urls("users", User, list=core.UserListView, detail=core.UserDetailView, edit=core.UserEditView),
     path("pick/<str:key>/", pickers.pick, name="pick"),
     path("reports/", reports.report_center, name="report_center"),

@@ -41,7 +41,7 @@ class Notice(ScopedModel):
     title = models.CharField(max_length=100)
     status = models.CharField(max_length=10, choices=[(DRAFT, "draft"), (PUBLISHED, "published")], default=DRAFT)
     region = models.ForeignKey("wulian.Region", on_delete=models.PROTECT, related_name="+")
-    agency = models.ForeignKey("organizations.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    agency = models.ForeignKey("wulian.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     evaluator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -6,9 +6,14 @@ from wulian.validators import add_plausibility_validators
 class_prepared.connect(add_plausibility_validators, dispatch_uid="wulian-plausibility")
 
 from .access import AccessLog  # noqa: E402
+from .agency import Agency  # noqa: E402
 from .base import ScopedModel, ScopedQuerySet, ScopeRule  # noqa: E402
+from .notifications import Notification  # noqa: E402
 from .regions import Region  # noqa: E402
 from .reports import ReportJob, ReportStatus  # noqa: E402
 from .users import User  # noqa: E402
 
-__all__ = ["AccessLog", "Region", "ReportJob", "ReportStatus", "ScopeRule", "ScopedModel", "ScopedQuerySet", "User"]
+__all__ = [
+    "AccessLog", "Agency", "Notification", "Region", "ReportJob", "ReportStatus", "ScopeRule", "ScopedModel",
+    "ScopedQuerySet", "User",
+]

@@ -202,12 +202,23 @@ class ScopedQuerySet(ScopedQuerySetMixin, models.QuerySet):
     pass
 
 
+# Core models whose pages an app serves, e.g. ``wulian.agency`` → ``organizations``: the app says so from its
+# ``AppConfig.ready()`` (see ``serve_pages``), so the core names no app.
+_PAGE_NAMESPACES: dict[str, str] = {}
+
+
+def serve_pages(model, namespace: str) -> None:
+    """Declare that the URL namespace ``namespace`` serves the pages of ``model`` (``<namespace>:<model>_list``...)."""
+    _PAGE_NAMESPACES[model._meta.label_lower] = namespace
+
+
 class PageUrlsMixin:
     """URLs of a model's pages by naming convention: ``<app>:<model>_<view>``."""
 
     @classmethod
     def url_name(cls, view: str) -> str:
-        return f"{cls._meta.app_label}:{cls._meta.model_name}_{view}"
+        namespace = _PAGE_NAMESPACES.get(cls._meta.label_lower, cls._meta.app_label)
+        return f"{namespace}:{cls._meta.model_name}_{view}"
 
     def get_absolute_url(self) -> str:
         return reverse(self.url_name("detail"), args=[self.pk])

@@ -52,7 +52,7 @@ class User(PageUrlsMixin, AbstractUser):
         help_text=_("The user sees and edits what lies in this region and below it."),
     )
     agency = models.ForeignKey(
-        "organizations.Agency",
+        "wulian.Agency",
         verbose_name=_("agency"),
         on_delete=models.PROTECT,
         null=True,
