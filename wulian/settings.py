@@ -220,6 +220,7 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "django_celery_beat",
     "wulian.accesslog",
     "wulian.reportjob",
+    "wulian.statechange",
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "updated_at", "path", "numchild", "depth")
 AUDITLOG_DISABLE_REMOTE_ADDR = False
