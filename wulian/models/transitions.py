@@ -14,8 +14,8 @@ class StateChange(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.PositiveBigIntegerField(_("record"))
     action = models.CharField(_("action"), max_length=40, blank=True, help_text=_("Empty: changed by an edit."))
-    from_state = models.CharField(_("from"), max_length=40)
-    to_state = models.CharField(_("to"), max_length=40)
+    from_state = models.CharField(_("from state"), max_length=40)
+    to_state = models.CharField(_("to state"), max_length=40)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, null=True, related_name="+"
     )
