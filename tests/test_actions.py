@@ -338,3 +338,19 @@ def _today_cn() -> str:
     today = timezone.localdate()
     return f"{today.year}年{today.month}月{today.day}日"
 
+
+
+def test_self_check_out_is_held_to_the_same_rule(cast, busy_day):
+    import datetime as dt
+
+    from volunteers.checkin import CheckInRefused, check_out
+
+    volunteer, afternoon = busy_day
+    record = make_hours(
+        afternoon, volunteer, hours=None, status=HoursStatus.PENDING, source="check_in",
+        checked_in_at=afternoon.starts_at + dt.timedelta(hours=1),
+    )
+    with pytest.raises(CheckInRefused, match="一天最多24小时"):
+        check_out(afternoon, volunteer, now=afternoon.starts_at + dt.timedelta(hours=6))
+    record.refresh_from_db()
+    assert record.hours is None and record.checked_out_at is None

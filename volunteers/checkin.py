@@ -14,6 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from wulian.writes import Refused, write
+
 from . import standards
 from .choices import ActivityStatus, HoursSource, HoursStatus, VolunteerStatus
 from .models import ServiceHours, Volunteer, VolunteerActivity
@@ -158,5 +160,13 @@ def check_out(activity: VolunteerActivity, volunteer: Volunteer, now: dt.datetim
             raise CheckInRefused(_("Too little time has passed since you checked in to count any service time."))
         record.checked_out_at = now
         record.hours = hours
-        record.save(update_fields=["checked_out_at", "hours", "updated_at"])
-        return record
+
+        def save():
+            record.save(update_fields=["checked_out_at", "hours", "updated_at"])
+            return record
+
+        try:
+            # The write path's domain rules hold for self-recorded hours too (at most 24 hours a day).
+            return write(None, "change", save)
+        except Refused as exc:
+            raise CheckInRefused(exc.message) from None
