@@ -13,8 +13,8 @@ and gets, with no view code of its own: a button per transition on its page (for
 states it leaves from), a POST action URL per record and one for several records (``object_urls``), the
 API action ``POST /api/<model>/<id>/actions/<name>/``, and a timeline of every state change on its page.
 
-``perform`` is the only way an action runs: the row is fetched through ``restrict(user, "change")`` and
-locked (``SELECT … FOR UPDATE``), the state and the guard are checked on the LOCKED row, the model's method
+``perform`` is the only way an action runs: the row is fetched through ``restrict(user, action)`` (the
+transition's own action when the scope rule declares it, else "change") and locked (``SELECT … FOR UPDATE``), the state and the guard are checked on the LOCKED row, the model's method
 (if any) is called, and the save goes through the write path (domain rules, scope re-check) — all in one
 transaction, so two people pressing the same button at once get one success and one clear refusal.
 
@@ -68,11 +68,18 @@ class Transition:
         if self.roles is not None:
             object.__setattr__(self, "roles", frozenset(self.roles))
 
+    def scope_action(self, model) -> str:
+        """The scope rule's action for this transition: its own name when the rule declares it (``actions=``,
+        with its roles and ``where``), otherwise "change"."""
+        from wulian.models.base import rule_of
+
+        return self.name if self.name in rule_of(model).actions else "change"
+
     def allows(self, user, model) -> bool:
         """Whether the user's role may take this action on rows of ``model`` (the row still needs scope)."""
         from wulian.models.base import user_can
 
-        if not user_can(user, model, "change"):
+        if not user_can(user, model, self.scope_action(model)):
             return False
         if self.roles is None or user.is_superuser:
             return True
@@ -99,6 +106,21 @@ class Workflow:
         """Transitions that leave from the row's current state and that the user's role may take."""
         state = self.state_of(obj)
         return [t for t in self.transitions if state in t.source and t.allows(user, type(obj))]
+
+    def offered(self, obj, user, known: dict[str, bool] | None = None) -> list[Transition]:
+        """The buttons for this row: available transitions whose scope action ``can`` allows on the row
+        (one query per distinct scope action; ``known`` passes answers the page already has)."""
+        from wulian.models.base import can
+
+        answers = dict(known or {})
+        offered = []
+        for transition in self.available(obj, user):
+            action = transition.scope_action(type(obj))
+            if action not in answers:
+                answers[action] = can(user, action, obj)
+            if answers[action]:
+                offered.append(transition)
+        return offered
 
     def label_of_state(self, model, state: str) -> str:
         choices = dict(model._meta.get_field(self.field).flatchoices)
@@ -141,7 +163,7 @@ def perform(user, model, pk, name: str, reason: str = ""):
         raise Refused(_("Give a reason for “%(action)s”.") % {"action": transition.label}, field="reason")
 
     def save():
-        row = locked(model, user, pk)
+        row = locked(model, user, pk, transition.scope_action(model))
         before = workflow.state_of(row)
         if before not in transition.source:
             raise Refused(
@@ -157,12 +179,14 @@ def perform(user, model, pk, name: str, reason: str = ""):
         row.save()
         return row
 
-    return write(user, "change", save)
+    # The lock above already required the action's scope (with its state condition); after the change the
+    # row must still be in the user's area ("view": a state condition of the action no longer holds).
+    return write(user, "view", save)
 
 
-def locked(model, user, pk):
-    """The row ``pk`` if the user may change it, locked until the transaction ends."""
-    in_scope = model._default_manager.all().restrict(user, "change").values("pk")
+def locked(model, user, pk, action: str = "change"):
+    """The row ``pk`` if the user may take ``action`` on it, locked until the transaction ends."""
+    in_scope = model._default_manager.all().restrict(user, action).values("pk")
     return model._default_manager.select_for_update(of=("self",), no_key=True).filter(pk__in=in_scope).get(pk=pk)
 
 

@@ -175,7 +175,7 @@ class ObjectDetailView(ScopedView):
             user_sees_personal_data=user.sees_personal_data,
         )
         if getattr(self.model, "workflow", None) is not None:
-            available = self.model.workflow.available(obj, user) if context["can_change"] else []
+            available = self.model.workflow.offered(obj, user, known={"change": context["can_change"]})
             context["transitions"] = [(t, reverse(self.model.url_name("action"), args=[obj.pk, t.name])) for t in available]
             context["timeline"] = workflow.timeline(obj)
         context.update(self.extra_context(obj))
