@@ -452,6 +452,8 @@ def object_urls(prefix: str, model, *, list=None, detail=None, edit=None, delete
         # A model with states declares its transitions; its action URLs come with it (no view code).
         from wulian.views.actions import ActionView, BulkActionView
 
-        patterns.append(path(f"{prefix}/<int:pk>/actions/<slug:name>/", ActionView.as_view(model=model), name=f"{name}_action"))
-        patterns.append(path(f"{prefix}/actions/<slug:name>/", BulkActionView.as_view(model=model), name=f"{name}_bulk_action"))
+        one = type(f"{model.__name__}ActionView", (ActionView,), {"model": model})
+        several = type(f"{model.__name__}BulkActionView", (BulkActionView,), {"model": model})
+        patterns.append(path(f"{prefix}/<int:pk>/actions/<slug:name>/", one.as_view(), name=f"{name}_action"))
+        patterns.append(path(f"{prefix}/actions/<slug:name>/", several.as_view(), name=f"{name}_bulk_action"))
     return patterns
