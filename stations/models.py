@@ -404,9 +404,11 @@ class Activity(ScopedModel):
 
     def clean(self):
         super().clean()
-        unknown = [code for code in self.target_groups or [] if code not in TargetGroup.values]
+        if not isinstance(self.target_groups or [], list):
+            raise ValidationError({"target_groups": _("Unknown target group: %s") % str(self.target_groups)[:50]})
+        unknown = [str(code) for code in self.target_groups or [] if code not in TargetGroup.values]
         if unknown:
-            raise ValidationError({"target_groups": _("Unknown target group: %s") % "、".join(unknown)})
+            raise ValidationError({"target_groups": _("Unknown target group: %s") % "、".join(unknown)[:200]})
 
 
 def private_storage():

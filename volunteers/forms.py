@@ -317,9 +317,10 @@ class CheckInForm(forms.Form):
     volunteer_number = forms.CharField(
         label=_("volunteer number"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
     )
-    phone_last4 = forms.RegexField(
-        label=_("last 4 digits of your phone"),
+    birth_mmdd = forms.RegexField(
+        label=_("your birthday (month and day, 4 digits)"),
+        help_text=_("As on your ID card, e.g. 0307 for 7 March."),
         regex=r"^\d{4}$",
-        error_messages={"invalid": _("Enter the last four digits of your phone.")},
+        error_messages={"invalid": _("Enter your birthday as 4 digits: month and day, e.g. 0307.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4, "autocomplete": "off"}),
     )

@@ -22,7 +22,7 @@ from wulian.writes import Refused
 
 from . import standards
 from .choices import ActivityStatus, HoursSource, HoursStatus, IdType, VolunteerStatus
-from .validators import normalize_id_number, validate_id_number, validate_phone
+from .validators import normalize_id_number, validate_id_number, validate_phone, validate_volunteer_number
 
 
 def _today():
@@ -59,6 +59,7 @@ class Volunteer(ScopedModel):
         blank=True,
         help_text=_("Left blank, a number is given on saving."),
         error_messages={"unique": _("This volunteer number is already in use.")},
+        validators=[validate_volunteer_number],
     )
     phone = models.CharField(_("phone"), max_length=20, validators=[validate_phone])
     community = models.ForeignKey(
@@ -111,6 +112,16 @@ class Volunteer(ScopedModel):
     def phone_last4(self) -> str:
         digits = "".join(ch for ch in self.phone if ch.isdigit())
         return digits[-4:]
+
+    @property
+    def check_in_secret(self) -> str:
+        """Month and day of birth (MMDD) from a GB 11643 ID number; "" for documents without a birth date."""
+        from .validators import GB11643_TYPES
+
+        number = self.id_number or ""
+        if self.id_type in GB11643_TYPES and len(number) == 18 and number[10:14].isdigit():
+            return number[10:14]
+        return ""
 
 
 class VolunteerTeam(ScopedModel):

@@ -21,6 +21,8 @@ from wulian import writes
 from wulian.choices import AccessAction, RegionLevel
 from wulian.models import AccessLog, Region
 from wulian.models.base import user_can
+from wulian.net import client_address
+from wulian.throttle import CERTIFICATE_VERIFY
 from wulian.tables import mask_id_number, mask_phone
 from wulian.views import generic
 
@@ -308,13 +310,14 @@ class CheckInView(View):
         context = {"activity": activity, "form": form}
         if form.is_valid():
             action = request.POST.get("action")
-            address = request.META.get("REMOTE_ADDR", "")
+            address = client_address(request)
+            number = form.cleaned_data["volunteer_number"]
             try:
-                guard_attempts(activity, address)
+                guard_attempts(activity, number, address)
                 try:
-                    volunteer = identify(form.cleaned_data["volunteer_number"], form.cleaned_data["phone_last4"])
+                    volunteer = identify(number, form.cleaned_data["birth_mmdd"])
                 except CheckInRefused:
-                    record_failure(activity, address)
+                    record_failure(activity, number, address)
                     raise
                 if action == "check_out":
                     record = check_out(activity, volunteer)
@@ -443,7 +446,8 @@ class CertificateVerifyView(View):
     def get(self, request):
         number = (request.GET.get("number") or "").strip().upper()[:30]
         certificate = None
-        if number:
+        throttled = bool(number) and not CERTIFICATE_VERIFY.allow(client_address(request))
+        if number and not throttled:
             certificate = VolunteerCertificate.objects.select_related("volunteer").filter(number=number).first()
         return render(
             request,
@@ -451,8 +455,10 @@ class CertificateVerifyView(View):
             {
                 "number": number,
                 "certificate": certificate,
+                "throttled": throttled,
                 "masked_name": certificates.mask_name(certificate.volunteer.name) if certificate else "",
             },
+            status=429 if throttled else 200,
         )
 
 

@@ -95,14 +95,16 @@ class ObjectListView(ScopedView):
     def get(self, request, *args, **kwargs):
         self.check_model_permission("view")
         queryset, filterset = self.filtered(request)
-        table = self.table_class(queryset, user=request.user, request=request)
+        # Not ``request=request``: the table would read page and per_page from the query string itself.
+        table = self.table_class(queryset, user=request.user)
+        table.request = request
         if request.GET.get("export") == "xlsx":
             if queryset.count() > settings.WULIAN_EXPORT_SYNC_ROWS:
                 return self.export_in_background(request)
             return export_table(request, table, queryset, self.verbose_name_plural)
         per_page = request.GET.get("per_page")
         per_page = int(per_page) if per_page in {str(n) for n in PER_PAGE_CHOICES} else PER_PAGE_CHOICES[0]
-        RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+        configure_table(request, table, per_page)
         context = self.base_context(
             table=table,
             filterset=filterset,
@@ -122,18 +124,21 @@ class ObjectListView(ScopedView):
 
     def export_in_background(self, request):
         """A large export is built by the report pipeline and lands in the user's download list."""
-        from wulian.models import ReportJob
-        from wulian.tasks import build_report
+        from wulian.reports import BrokerUnavailable, submit
+        from wulian.views.reports import broker_down_message
 
         params = request.GET.copy()
         params.pop("export", None)
         params.pop("page", None)
-        job = ReportJob.objects.create(
-            user=request.user,
-            report="list_export",
-            params={"view": f"{type(self).__module__}.{type(self).__qualname__}", "query": params.urlencode()},
-        )
-        build_report.delay_on_commit(job.pk)
+        try:
+            submit(
+                request.user,
+                "list_export",
+                {"view": f"{type(self).__module__}.{type(self).__qualname__}", "query": params.urlencode()},
+            )
+        except BrokerUnavailable:
+            messages.error(request, broker_down_message())
+            return redirect(request.path)
         messages.info(
             request,
             _("The export has more than %(limit)s rows; it is being prepared in the background and appears in your downloads.")
@@ -146,6 +151,22 @@ class ObjectListView(ScopedView):
             return reverse(self.model.url_name(view))
         except Exception:  # noqa: BLE001 - a model without that page
             return None
+
+
+def configure_table(request, table, per_page: int) -> None:
+    """Sort and paginate a table from whitelisted parameters only.
+
+    django-tables2's ``RequestConfig`` reads ``per_page`` and ``page`` from the query string itself (so
+    ``?per_page=1000000`` overrode the offered choices); here the sort is handed over (the table ignores
+    unknown columns), the page size is the one already checked and the page number is clamped.
+    """
+    RequestConfig(request, paginate=False).configure(table)
+    table.paginate(page=1, per_page=per_page)
+    page = request.GET.get(getattr(table, "prefixed_page_field", "page"), "")
+    number = int(page) if page.isdigit() and len(page) < 10 else 1
+    number = min(max(number, 1), table.paginator.num_pages)
+    if number != 1:
+        table.paginate(page=number, per_page=per_page)
 
 
 def _with_param(request, key, value) -> str:

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('wulian', '0003_user_manager'),
+        ('wulian', '0005_plausible_values'),
     ]
 
     operations = [

@@ -22,7 +22,7 @@ def mark_duplicates(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('volunteers', '0001_initial'),
+        ('volunteers', '0002_plausible_values'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
