@@ -40,6 +40,7 @@ OWN_ONLY = {
     "wulian:report_request": "asks for a report; builders read through restrict(job.user)",
     "wulian:report_job_row": "the user's own report job",
     "wulian:report_download": "the user's own report file",
+    "wulian:report_retry": "retries the user's own failed report job (ReportJob.objects.for_user)",
 }
 # Function views that restrict rows by hand, with the model they restrict.
 SCOPED_FUNCTIONS = {
