@@ -107,6 +107,7 @@ def _sample_url(route: str) -> str:
         route = "api/" + route[len("api/^") :].rstrip("$")
         route = re.sub(r"\(\?P<format>[^)]*\)/\?", "json", route).replace("\\.", ".")
         route = re.sub(r"\(\?P<pk>[^)]*\)", "1", route)
+        route = re.sub(r"\(\?P<\w+>[^)]*\)", "x", route)
     route = re.sub(r"<int:\w+>", "1", route)
     route = re.sub(r"<(?:\w+:)?\w+>", "x", route)
     return "/" + route
@@ -155,6 +156,7 @@ OUTSIDE_MATRIX = {
 # Models of the portal's apps that are deliberately not scoped, and why.
 UNSCOPED = {
     "wulian.ReportJob": "belongs to the user who asked for it (ReportJob.objects.for_user)",
+    "wulian.StateChange": "a record's state changes, read only on that record's page (its timeline), written by the write path",
 }
 
 

@@ -50,7 +50,7 @@ def test_a_volunteer_checks_in_and_out_on_a_phone_and_staff_confirm(live_server,
     login(page, live_server.url, "binhe")
     page.goto(live_server.url + activity.get_absolute_url())
     assert page.locator("#check-in-qr svg").count() == 1
-    page.check(f"input[name=records][value='{record.pk}']")
+    page.check(f"input[name=pk][value='{record.pk}']")
     page.click("#confirm-button")
     page.wait_for_load_state("networkidle")
     record.refresh_from_db()

@@ -288,9 +288,7 @@ def test_staff_cannot_record_hours_on_another_towns_activity(as_user, cast):
 def test_a_leader_cannot_record_or_confirm_hours(as_user, cast):
     activity = make_activity(cast.binhe)
     record = make_hours(activity, make_volunteer(cast.binhe), status=HoursStatus.PENDING)
-    response = as_user("leader").post(
-        reverse("volunteers:activity_hours", args=[activity.pk]), {"decision": "confirm", "records": [record.pk]}
-    )
+    response = as_user("leader").post(reverse("volunteers:servicehours_bulk_action", args=["confirm"]), {"pk": [record.pk]})
     assert response.status_code == 403
     record.refresh_from_db()
     assert record.status == HoursStatus.PENDING
@@ -302,9 +300,11 @@ def test_staff_confirm_and_reject_self_recorded_hours(as_user, cast):
     no = make_hours(activity, make_volunteer(cast.binhe), status=HoursStatus.PENDING, source="check_in")
     open_ = make_hours(activity, make_volunteer(cast.binhe), hours=None, status=HoursStatus.PENDING, source="check_in")
     client = as_user("binhe")
-    url = reverse("volunteers:activity_hours", args=[activity.pk])
-    client.post(url, {"decision": "confirm", "records": [yes.pk, open_.pk]})
-    client.post(url, {"decision": "reject", "records": [no.pk]})
+    client.post(reverse("volunteers:servicehours_bulk_action", args=["confirm"]), {"pk": [yes.pk, open_.pk]})
+    # Rejecting asks for a reason: without one nothing changes.
+    client.post(reverse("volunteers:servicehours_bulk_action", args=["reject"]), {"pk": [no.pk]})
+    assert ServiceHours.objects.get(pk=no.pk).status == HoursStatus.PENDING
+    client.post(reverse("volunteers:servicehours_bulk_action", args=["reject"]), {"pk": [no.pk], "reason": "当天未到场"})
     statuses = {r.pk: (r.status, r.reviewed_by_id) for r in ServiceHours.objects.all()}
     assert statuses[yes.pk] == (HoursStatus.CONFIRMED, cast.user_binhe.pk)
     assert statuses[no.pk] == (HoursStatus.REJECTED, cast.user_binhe.pk)
@@ -347,7 +347,7 @@ def test_bulk_entry_and_confirmation_are_kept_in_each_records_history(as_user, c
     for record in ServiceHours.objects.filter(volunteer__in=[a, b]):
         created = LogEntry.objects.get_for_object(record).get(action=LogEntry.Action.CREATE)
         assert created.actor == cast.user_binhe
-    client.post(url, {"decision": "confirm", "records": [pending.pk]})
+    client.post(reverse("volunteers:servicehours_bulk_action", args=["confirm"]), {"pk": [pending.pk]})
     change = LogEntry.objects.get_for_object(pending).get(action=LogEntry.Action.UPDATE)
     assert change.actor == cast.user_binhe
     assert change.changes_dict["status"][1] == HoursStatus.CONFIRMED

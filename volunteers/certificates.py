@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
@@ -48,6 +49,34 @@ def issue(certificate: VolunteerCertificate, user) -> VolunteerCertificate:
     certificate.number = VolunteerCertificate.generate_number(certificate.issued_on)
     certificate.save()
     return certificate
+
+
+def issue_once(certificate: VolunteerCertificate, user) -> tuple[VolunteerCertificate, bool]:
+    """Issue the certificate unless one was issued for this volunteer and period; then return that one.
+
+    Returns ``(certificate, issued_now)``. Two requests at the same moment race on the database's unique
+    constraint: the loser finds the winner's certificate.
+    """
+    existing = _issued(certificate)
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            return issue(certificate, user), True
+    except IntegrityError:
+        existing = _issued(certificate)
+        if existing is None:
+            raise
+        return existing, False
+
+
+def _issued(certificate: VolunteerCertificate) -> VolunteerCertificate | None:
+    return VolunteerCertificate.objects.filter(
+        volunteer=certificate.volunteer,
+        period_start=certificate.period_start,
+        period_end=certificate.period_end,
+        duplicate_of__isnull=True,
+    ).first()
 
 
 def total_confirmed(user, volunteer, start, end) -> Decimal:

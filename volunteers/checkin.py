@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from wulian.choices import NotificationLevel, Role
 from wulian.notifications import notify_role
 from wulian.validators import is_plausible_date
+from wulian.writes import Refused, write
 
 from . import standards
 from .choices import ActivityStatus, HoursSource, HoursStatus, VolunteerStatus
@@ -196,7 +197,16 @@ def check_out(activity: VolunteerActivity, volunteer: Volunteer, now: dt.datetim
             raise CheckInRefused(_("Too little time has passed since you checked in to count any service time."))
         record.checked_out_at = now
         record.hours = hours
-        record.save(update_fields=["checked_out_at", "hours", "updated_at"])
+
+        def save():
+            record.save(update_fields=["checked_out_at", "hours", "updated_at"])
+            return record
+
+        try:
+            # The write path's domain rules hold for self-recorded hours too (at most 24 hours a day).
+            record = write(None, "change", save)
+        except Refused as exc:
+            raise CheckInRefused(exc.message) from None
         ask_staff_to_confirm(activity)
         return record
 

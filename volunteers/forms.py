@@ -298,6 +298,11 @@ class VolunteerCertificateForm(ScopedModelForm):
         self.instance.hours = Decimal("0")
         super()._post_clean()
 
+    def _get_validation_exclusions(self):
+        # A second request for the same volunteer and period is not an error: it gets the first certificate
+        # (``certificates.issue_once``), so the one-per-period constraint is not a form error here.
+        return super()._get_validation_exclusions() | {"volunteer"}
+
 
 class RatesForm(forms.Form):
     region = RegionChoiceField(label=_("Region"), required=False)

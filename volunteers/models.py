@@ -10,14 +10,16 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
-from django.utils import timezone
+from django.db.models import F, Q, Sum
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from wulian.choices import NOBODY, REGION_ROLES, WORKER_ROLES, RegionLevel, Role
 from wulian.models import ScopedModel, ScopeRule
 from wulian.models.base import ScopedQuerySet
+from wulian.workflow import Stateful, Transition, Workflow
+from wulian.writes import Refused
 
 from . import standards
 from .choices import ActivityStatus, HoursSource, HoursStatus, IdType, VolunteerStatus
@@ -164,11 +166,22 @@ class VolunteerTeam(ScopedModel):
             raise ValidationError({"region": _("Choose a town, street or community.")})
 
 
-class VolunteerActivity(ScopedModel):
+class VolunteerActivity(Stateful, ScopedModel):
     """A volunteer service activity (志愿服务活动): when, where, who organised it, and who served how long."""
 
     scope_rule = ScopeRule(
         region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
+    )
+    workflow = Workflow(
+        "status",
+        Transition(
+            "close_check_in", _("Close check-in"), source=[ActivityStatus.OPEN], target=ActivityStatus.CLOSED,
+            style="secondary", icon="lock",
+        ),
+        Transition(
+            "open_check_in", _("Open check-in"), source=[ActivityStatus.CLOSED], target=ActivityStatus.OPEN,
+            style="secondary", icon="unlock",
+        ),
     )
 
     title = models.CharField(_("activity title"), max_length=200)
@@ -265,7 +278,14 @@ class ServiceHoursQuerySet(ScopedQuerySet):
         return super().bulk_create(objs, *args, **kwargs)
 
 
-class ServiceHours(ScopedModel):
+def _hours_entered(record, user):
+    if record.hours is None:
+        raise Refused(
+            _("%(name)s has not checked out: enter the hours before confirming them.") % {"name": record.volunteer.name}
+        )
+
+
+class ServiceHours(Stateful, ScopedModel):
     """One volunteer's service time in one activity (志愿服务时长): actual service time, travel excluded.
 
     Hours entered or imported by staff count at once; hours a volunteer records by self check-in wait for a
@@ -273,9 +293,22 @@ class ServiceHours(ScopedModel):
     """
 
     # The scope column is the row's own copy of the activity's region: a million hour rows are scoped by
-    # one indexed column instead of a join through the activities.
+    # one indexed column instead of a join through the activities. Confirming and rejecting are actions of
+    # their own in the scope rule (the rows of "change"): the transitions below take their roles from it.
     scope_rule = ScopeRule(
-        region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
+        region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES,
+        actions={"confirm": WORKER_ROLES, "reject": WORKER_ROLES},
+    )
+    workflow = Workflow(
+        "status",
+        Transition(
+            "confirm", _("Confirm"), source=[HoursStatus.PENDING], target=HoursStatus.CONFIRMED,
+            guard=_hours_entered, method="mark_reviewed", style="success", icon="check2",
+        ),
+        Transition(
+            "reject", _("Reject"), source=[HoursStatus.PENDING], target=HoursStatus.REJECTED,
+            reason=True, method="mark_reviewed", style="danger", icon="x-lg",
+        ),
     )
 
     activity = models.ForeignKey(
@@ -355,6 +388,31 @@ class ServiceHours(ScopedModel):
         if errors:
             raise ValidationError(errors)
 
+    def mark_reviewed(self, user, reason=""):
+        self.reviewed_by = user
+        self.reviewed_at = timezone.now()
+
+    def check_rules(self):
+        """A volunteer serves at most 24 hours a day, over all activities of that day (checked on save)."""
+        if self.hours is None or self.status == HoursStatus.REJECTED:
+            return
+        # Lock the volunteer: two entries for the same person at once are summed one after the other. (NO KEY
+        # UPDATE: inserting hours takes KEY SHARE on the volunteer, which a plain FOR UPDATE would deadlock on.)
+        Volunteer.objects.select_for_update(no_key=True).filter(pk=self.volunteer_id).values_list("pk").first()
+        day = self.activity.date
+        total = (
+            ServiceHours.objects.filter(volunteer_id=self.volunteer_id, activity__date=day)
+            .exclude(status=HoursStatus.REJECTED)
+            .aggregate(total=Sum("hours"))["total"]
+            or Decimal("0")
+        )
+        if total > standards.MAX_HOURS_PER_RECORD:
+            raise Refused(
+                _("%(name)s would have %(total)s hours of service on %(date)s; a day has at most 24.")
+                % {"name": self.volunteer.name, "total": total.normalize(), "date": formats.date_format(day, "DATE_FORMAT")},
+                field="hours",
+            )
+
 
 class VolunteerCertificate(ScopedModel):
     """An issued certificate of volunteer service (志愿服务记录证明), registered and archived (民发〔2015〕149号).
@@ -385,6 +443,12 @@ class VolunteerCertificate(ScopedModel):
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("issued by"), on_delete=models.PROTECT, related_name="+"
     )
+    # Certificates issued twice for the same volunteer and period before issuing was idempotent are kept
+    # (they are registered and never deleted) but point at the first one.
+    duplicate_of = models.ForeignKey(
+        "self", verbose_name=_("duplicate of"), on_delete=models.PROTECT, null=True, blank=True, editable=False,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("certificate of volunteer service")
@@ -395,7 +459,13 @@ class VolunteerCertificate(ScopedModel):
                 condition=Q(period_end__gte=F("period_start")),
                 name="volunteercertificate_period_in_order",
                 violation_error_message=_("The period must end on or after its start."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["volunteer", "period_start", "period_end"],
+                condition=Q(duplicate_of__isnull=True),
+                name="volunteercertificate_one_per_volunteer_and_period",
+                violation_error_message=_("A certificate for this volunteer and period has already been issued."),
+            ),
         ]
 
     def __str__(self):

@@ -5,12 +5,11 @@ import io
 import segno
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
+from wulian import writes
 from wulian.choices import AccessAction, RegionLevel
 from wulian.models import AccessLog, Region
 from wulian.models.base import user_can
@@ -29,7 +29,7 @@ from wulian.views import generic
 
 from . import certificates, standards
 from .checkin import CheckInRefused, check_in, check_out, guard_attempts, identify, record_failure
-from .choices import ActivityStatus, HoursSource, HoursStatus
+from .choices import HoursSource, HoursStatus
 from .filtersets import (
     ServiceHoursFilterSet,
     VolunteerActivityFilterSet,
@@ -226,7 +226,11 @@ class VolunteerActivityDeleteView(generic.ObjectDeleteView):
 
 
 class ActivityHoursView(VolunteerActivityDetailView):
-    """POST on an activity: record the same hours for several volunteers, or confirm/reject pending ones."""
+    """POST on an activity: record the same hours for several volunteers (all or none, through the write path).
+
+    Confirming or rejecting self-recorded hours is the hours' own transition (``ServiceHours.workflow``), posted
+    to the generic bulk action from the activity's list of records.
+    """
 
     def get_activity(self):
         if not user_can(self.request.user, ServiceHours, "add"):
@@ -240,64 +244,40 @@ class ActivityHoursView(VolunteerActivityDetailView):
 
     def post(self, request, *args, **kwargs):
         activity = self.get_activity()
-        decision = request.POST.get("decision")
-        if decision in ("confirm", "reject"):
-            return self.review(activity, decision)
         form = BulkHoursForm(request.POST, user=request.user, activity=activity)
-        if not form.is_valid():
-            messages.error(request, _("Nothing was saved: correct the hours form below."))
-            self._bulk_form = form
-            return super().get(request, *args, **kwargs)
-        now = timezone.now()
-        # One save per record (not bulk_create), so each lands in the history with who entered it.
-        with transaction.atomic():
-            for volunteer in form.cleaned_data["volunteers"]:
-                ServiceHours.objects.create(
-                    activity=activity,
-                    volunteer=volunteer,
-                    hours=form.cleaned_data["hours"],
-                    status=HoursStatus.CONFIRMED,
-                    source=HoursSource.STAFF,
-                    reviewed_by=request.user,
-                    reviewed_at=now,
+        if form.is_valid():
+            now = timezone.now()
+
+            def save():
+                # One save per record (not bulk_create), so each lands in the history with who entered it.
+                return [
+                    ServiceHours.objects.create(
+                        activity=activity,
+                        volunteer=volunteer,
+                        hours=form.cleaned_data["hours"],
+                        status=HoursStatus.CONFIRMED,
+                        source=HoursSource.STAFF,
+                        reviewed_by=request.user,
+                        reviewed_at=now,
+                    )
+                    for volunteer in form.cleaned_data["volunteers"]
+                ]
+
+            try:
+                writes.write(request.user, "add", save)
+            except writes.Refused as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(
+                    request, _("Hours recorded for %(count)d volunteers.") % {"count": len(form.cleaned_data["volunteers"])}
                 )
-        messages.success(
-            request, _("Hours recorded for %(count)d volunteers.") % {"count": len(form.cleaned_data["volunteers"])}
-        )
-        return redirect(activity.get_absolute_url() + "#hours")
+                return redirect(activity.get_absolute_url() + "#hours")
+        messages.error(request, _("Nothing was saved: correct the hours form below."))
+        self._bulk_form = form
+        return super().get(request, *args, **kwargs)
 
     def extra_context(self, obj, bulk_form=None):
         return super().extra_context(obj, bulk_form=getattr(self, "_bulk_form", None))
-
-    def review(self, activity, decision):
-        ids = [int(v) for v in self.request.POST.getlist("records") if v.isdigit()]
-        pending = ServiceHours.objects.restrict(self.request.user, "change").filter(
-            activity=activity, pk__in=ids, status=HoursStatus.PENDING
-        )
-        if decision == "confirm":
-            unfinished = pending.filter(hours__isnull=True).count()
-            pending = pending.filter(hours__isnull=False)
-        else:
-            unfinished = 0
-        # Saved one by one (not queryset.update): who confirmed or rejected each record goes into its history.
-        now = timezone.now()
-        count = 0
-        with transaction.atomic():
-            for record in pending.select_for_update():
-                record.status = HoursStatus.CONFIRMED if decision == "confirm" else HoursStatus.REJECTED
-                record.reviewed_by, record.reviewed_at = self.request.user, now
-                record.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
-                count += 1
-        if decision == "confirm":
-            messages.success(self.request, _("%(count)d records confirmed.") % {"count": count})
-        else:
-            messages.success(self.request, _("%(count)d records rejected.") % {"count": count})
-        if unfinished:
-            messages.warning(
-                self.request,
-                _("%(count)d volunteers have not checked out: enter their hours before confirming.") % {"count": unfinished},
-            )
-        return redirect(activity.get_absolute_url() + "#hours")
 
 
 class ActivityQrView(generic.ScopedView):
@@ -428,9 +408,26 @@ class VolunteerCertificateIssueView(generic.ObjectEditView):
         form = self.get_form(obj, data=request.POST)
         if not form.is_valid():
             return self.render_form(obj, form)
-        with transaction.atomic():
-            certificate = certificates.issue(form.save(commit=False), request.user)
-        messages.success(request, _("Certificate %(number)s was issued.") % {"number": certificate.number})
+        issued = {}
+
+        def save():
+            certificate, issued["new"] = certificates.issue_once(form.save(commit=False), request.user)
+            return certificate
+
+        try:
+            certificate = writes.write(request.user, "add", save)
+        except writes.Refused as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            return self.render_form(VolunteerCertificate(), form)
+        if issued["new"]:
+            messages.success(request, _("Certificate %(number)s was issued.") % {"number": certificate.number})
+        else:
+            # Issuing is idempotent: the same volunteer and period (a double click, a second clerk) get the first.
+            messages.info(
+                request,
+                _("A certificate for this volunteer and period was already issued on %(date)s (number %(number)s); it was not issued again.")
+                % {"date": formats.date_format(certificate.issued_on, "DATE_FORMAT"), "number": certificate.number},
+            )
         return redirect(certificate.get_absolute_url())
 
 
@@ -511,15 +508,3 @@ class RatesView(generic.ScopedView):
                 "source": standards.SOURCE,
             },
         )
-
-
-class ActivityStatusToggleView(generic.ScopedView):
-    """Open or close self check-in for an activity."""
-
-    model = VolunteerActivity
-
-    def post(self, request, pk):
-        activity = get_object_or_404(self.get_queryset("change"), pk=pk)
-        activity.status = ActivityStatus.CLOSED if activity.status == ActivityStatus.OPEN else ActivityStatus.OPEN
-        activity.save(update_fields=["status", "updated_at"])
-        return redirect(activity.get_absolute_url())

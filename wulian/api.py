@@ -8,17 +8,21 @@ validation error), and a saved object is re-checked against the scope inside the
 from __future__ import annotations
 
 import copy
+from contextlib import contextmanager
 
 from auditlog.context import set_actor
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
-from django.db.models import ProtectedError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
-from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.decorators import action
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
+from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 from rest_framework.settings import api_settings
 
+from wulian import writes
 from wulian.models.base import user_can
 
 ACTION_MAP = {
@@ -117,6 +121,10 @@ class ScopedSerializer(serializers.ModelSerializer):
         return errors
 
 
+class ActionRequestSerializer(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+
+
 class ScopedViewSet(viewsets.ModelViewSet):
     permission_classes = [permissions.IsAuthenticated, ScopedPermission]
 
@@ -128,39 +136,81 @@ class ScopedViewSet(viewsets.ModelViewSet):
         action = ACTION_MAP.get(self.action, "view")
         return self.queryset.all().restrict(self.request.user, action)
 
-    def _check_saved(self, instance, action):
-        model = type(instance)
-        if not model.objects.restrict(self.request.user, action).filter(pk=instance.pk).exists():
-            raise ValidationError({"detail": "该记录将超出您的管辖范围，未保存。"})
-
-    # The history names the API user whatever the authentication: the audit middleware only sees session
-    # logins (DRF authenticates Basic-auth clients later, in the view).
+    # Every write goes through the write path (save, domain rules, scope re-check in one transaction). The
+    # history names the API user whatever the authentication: the audit middleware only sees session logins
+    # (DRF authenticates Basic-auth clients later, in the view).
     def perform_create(self, serializer):
-        with set_actor(self.request.user), transaction.atomic():
-            instance = serializer.save(**self.save_kwargs(serializer))
-            self._check_saved(instance, "add")
+        with set_actor(self.request.user), refusals_as_api_errors():
+            writes.write(self.request.user, "add", lambda: serializer.save(**self.save_kwargs(serializer)))
 
     def perform_update(self, serializer):
-        with set_actor(self.request.user), transaction.atomic():
-            instance = serializer.save(**self.save_kwargs(serializer))
-            self._check_saved(instance, "change")
+        with set_actor(self.request.user), refusals_as_api_errors():
+            writes.write(self.request.user, "change", lambda: serializer.save(**self.save_kwargs(serializer)))
+
+    @extend_schema(
+        summary="Take an action (a state transition) on the record",
+        request=ActionRequestSerializer,
+        responses={200: None, 400: OpenApiTypes.OBJECT, 403: OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT},
+    )
+    @action(detail=True, methods=["post"], url_path=r"actions/(?P<name>[a-z_]+)")
+    def take_action(self, request, pk=None, name=None):
+        """The model's transition ``name`` through the one action path (lock, guard, log); 409 when refused."""
+        from wulian.workflow import perform
+
+        model = self.queryset.model
+        transition = model.workflow.get(name)
+        if transition is None or not str(pk).isdigit():
+            raise NotFound
+        if not transition.allows(request.user, model):
+            raise PermissionDenied
+        payload = ActionRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        with set_actor(request.user), refusals_as_api_errors():
+            try:
+                obj = perform(request.user, model, int(pk), name, reason=payload.validated_data.get("reason", ""))
+            except model.DoesNotExist:
+                raise NotFound from None
+        return Response(self.get_serializer(obj).data)
+
+    @classmethod
+    def get_extra_actions(cls):
+        # Only models that declare a workflow have action routes.
+        actions = super().get_extra_actions()
+        if getattr(cls.queryset.model, "workflow", None) is None:
+            actions = [a for a in actions if a.__name__ != "take_action"]
+        return actions
 
     def perform_destroy(self, instance):
         if not type(instance).objects.restrict(self.request.user, "delete").filter(pk=instance.pk).exists():
             raise PermissionDenied
-        try:
-            with set_actor(self.request.user), transaction.atomic():
-                instance.delete()
-        except ProtectedError as exc:
-            # Like the pages: other records depend on it, so it stays; a conflict, never a 500.
-            blockers = "、".join(sorted({str(o) for o in list(exc.protected_objects)[:5]}))
-            raise Conflict(f"“{instance}”不能删除：有其他记录依赖它（{blockers}）。") from exc
+        with set_actor(self.request.user), refusals_as_api_errors():
+            writes.delete(self.request.user, instance)
 
 
 class Conflict(APIException):
+    """The request is well formed but the records' state or rules refuse it (a duplicate, a protected row,
+    a domain rule): 409 with the Chinese message, and the field it concerns when there is one."""
+
     status_code = 409
-    default_detail = "该记录与其他记录冲突。"
     default_code = "conflict"
+    default_detail = "请求与现有记录冲突，未保存。"
+
+    def __init__(self, refusal: writes.Refused):
+        detail = {"detail": refusal.message}
+        if refusal.field:
+            detail["field"] = refusal.field
+        super().__init__(detail)
+
+
+@contextmanager
+def refusals_as_api_errors():
+    """A refusal of the write path becomes 409 (400 when a forged value would leave the user's scope)."""
+    try:
+        yield
+    except writes.OutOfScope as exc:
+        raise ValidationError({"detail": exc.message}) from exc
+    except writes.Refused as exc:
+        raise Conflict(exc) from exc
 
 
 router = DefaultRouter()

@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
@@ -23,6 +23,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from wulian import writes
 from wulian.exports import HEADER_FILL, display_width
 
 MAX_IMPORT_ROWS = 10_000
@@ -350,19 +351,18 @@ class Importer:
             forms_ok.append((number, form))
         if result.errors:
             return result
-        try:
-            with transaction.atomic():
-                for number, form in forms_ok:
-                    obj = form.save()
-                    if not self.model.objects.restrict(self.user, "add").filter(pk=obj.pk).exists():
-                        result.errors.append(RowError(number, "", _("This row lies outside your area.")))
-                if result.errors:
-                    raise ImportRejected()
-        except ImportRejected:
-            result.created = 0
-            return result
-        except IntegrityError:
-            result.errors.append(RowError(0, "", _("The rows conflict with records saved meanwhile; nothing was imported.")))
-            return result
+        # Each row through the write path (save, domain rules, scope re-check; a savepoint each), all rows in
+        # one transaction: a refused row is reported with its number and nothing at all is saved.
+        with transaction.atomic():
+            for number, form in forms_ok:
+                try:
+                    writes.write(self.user, "add", form.save)
+                except writes.OutOfScope:
+                    result.errors.append(RowError(number, "", _("This row lies outside your area.")))
+                except writes.Refused as exc:
+                    result.errors.append(RowError(number, labels.get(exc.field, ""), exc.message))
+            if result.errors:
+                transaction.set_rollback(True)
+                return result
         result.created = len(forms_ok)
         return result

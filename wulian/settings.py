@@ -224,6 +224,7 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "wulian.accesslog",
     "wulian.reportjob",
     "wulian.notification",
+    "wulian.statechange",
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "updated_at", "path", "numchild", "depth")
 AUDITLOG_DISABLE_REMOTE_ADDR = False

@@ -11,9 +11,10 @@ from .base import ScopedModel, ScopedQuerySet, ScopeRule  # noqa: E402
 from .notifications import Notification  # noqa: E402
 from .regions import Region  # noqa: E402
 from .reports import ReportJob, ReportStatus  # noqa: E402
+from .transitions import StateChange  # noqa: E402
 from .users import User  # noqa: E402
 
 __all__ = [
     "AccessLog", "Agency", "Notification", "Region", "ReportJob", "ReportStatus", "ScopeRule", "ScopedModel",
-    "ScopedQuerySet", "User",
+    "ScopedQuerySet", "StateChange", "User",
 ]

@@ -16,8 +16,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.db.models import Prefetch, ProtectedError
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -28,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
 
+from wulian import workflow, writes
 from wulian.choices import AccessAction
 from wulian.exports import XLSX_CONTENT_TYPE, export_table
 from wulian.history import history_for
@@ -256,6 +256,10 @@ class ObjectDetailView(ScopedView):
             user_sees_personal_data=user.sees_personal_data,
         )
         context.update({related.name: related.rows(user, obj) for related in self.related})
+        if getattr(self.model, "workflow", None) is not None:
+            available = self.model.workflow.offered(obj, user, known={"change": context["can_change"]})
+            context["transitions"] = [(t, reverse(self.model.url_name("action"), args=[obj.pk, t.name])) for t in available]
+            context["timeline"] = workflow.timeline(obj)
         context.update(self.extra_context(obj))
         return render(request, self.template_name, context)
 
@@ -362,15 +366,15 @@ class ObjectEditView(ScopedView):
         is_new = obj.pk is None
         form = self.get_form(obj, data=request.POST, files=request.FILES)
         if form.is_valid():
-            with transaction.atomic():
-                saved = form.save()
-                # Re-check that the saved record still lies in the user's scope (NetBox's pattern).
-                if not self.get_queryset("add" if is_new else "change").filter(pk=saved.pk).exists():
-                    transaction.set_rollback(True)
-                    form.add_error(None, _("The record would lie outside your area; nothing was saved."))
-                    if is_new:
-                        obj.pk = None
-                    return self.render_form(obj, form)
+            try:
+                # The write path: save, the model's rules and the scope re-check in one transaction.
+                saved = writes.write(request.user, "add" if is_new else "change", lambda: self.save_form(form))
+            except writes.Refused as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                if is_new:
+                    obj.pk = None
+                    obj._state.adding = True
+                return self.render_form(obj, form)
             messages.success(
                 request,
                 (_("%(model)s “%(name)s” was created.") if is_new else _("%(model)s “%(name)s” was saved."))
@@ -378,6 +382,10 @@ class ObjectEditView(ScopedView):
             )
             return redirect(self.success_url(saved))
         return self.render_form(obj, form)
+
+    def save_form(self, form):
+        """Save the valid form (runs inside the write path's transaction)."""
+        return form.save()
 
     def success_url(self, obj):
         return obj.get_absolute_url()
@@ -407,15 +415,9 @@ class ObjectDeleteView(ScopedView):
         obj = self.get_object()
         name = str(obj)
         try:
-            with transaction.atomic():
-                obj.delete()
-        except ProtectedError as exc:
-            blockers = "、".join(sorted({str(o) for o in list(exc.protected_objects)[:5]}))
-            messages.error(
-                request,
-                _("“%(name)s” cannot be deleted: other records depend on it (%(blockers)s).")
-                % {"name": name, "blockers": blockers},
-            )
+            writes.delete(request.user, obj)
+        except writes.Refused as exc:
+            messages.error(request, exc.message)
             return redirect(self.cancel_url(obj))
         messages.success(request, _("%(model)s “%(name)s” was deleted.") % {"model": self.verbose_name, "name": name})
         return redirect(self.success_url(obj))
@@ -489,4 +491,12 @@ def object_urls(prefix: str, model, *, list=None, detail=None, edit=None, delete
         patterns.append(path(f"{prefix}/<int:pk>/", detail.as_view(), name=f"{name}_detail"))
     if delete:
         patterns.append(path(f"{prefix}/<int:pk>/delete/", delete.as_view(), name=f"{name}_delete"))
+    if getattr(model, "workflow", None) is not None:
+        # A model with states declares its transitions; its action URLs come with it (no view code).
+        from wulian.views.actions import ActionView, BulkActionView
+
+        one = type(f"{model.__name__}ActionView", (ActionView,), {"model": model})
+        several = type(f"{model.__name__}BulkActionView", (BulkActionView,), {"model": model})
+        patterns.append(path(f"{prefix}/<int:pk>/actions/<slug:name>/", one.as_view(), name=f"{name}_action"))
+        patterns.append(path(f"{prefix}/actions/<slug:name>/", several.as_view(), name=f"{name}_bulk_action"))
     return patterns
