@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 
 from wulian.choices import RegionLevel, Role
 from wulian.models import ScopedModel, ScopeRule
+from wulian.personal import PersonalKind
 
 from . import standards
 from .choices import ActivityStatus, HoursSource, HoursStatus, IdType, VolunteerStatus
@@ -38,6 +39,7 @@ class Volunteer(ScopedModel):
         region=("community",),
         delete=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF}),
     )
+    personal_data = {"id_number": PersonalKind.ID_NUMBER, "phone": PersonalKind.PHONE}
 
     name = models.CharField(_("full name"), max_length=50)
     id_type = models.CharField(_("ID type"), max_length=20, choices=IdType.choices, default=IdType.RESIDENT_ID)

@@ -30,7 +30,7 @@ class Role(models.TextChoices):
 REGION_ROLES = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.COMMUNITY_WORKER, Role.LEADER})
 # Roles that record the programme's work in their area.
 WORKER_ROLES = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.COMMUNITY_WORKER})
-# Roles that may see personal data (ID numbers, phones) unmasked.
+# Roles that may reveal personal data (ID numbers, phones) of one record, or export it unmasked; both logged.
 PERSONAL_DATA_ROLES = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.COMMUNITY_WORKER})
 
 # The level of region each role's scope sits at, at the lowest.
@@ -46,6 +46,8 @@ class AccessAction(models.TextChoices):
     EXPORT = "export", _("Export")
     REVEAL = "reveal", _("Reveal personal data")
     IMPORT = "import", _("Import")
+    EXPORT_PERSONAL = "export_pd", _("Export with personal data")
+    DOWNLOAD = "download", _("Download an attachment")
 
 
 class ServiceDomain(models.TextChoices):
