@@ -22,6 +22,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wulian.choices import Role
+
+from .base import NOTHING, ScopedQuerySet, ScopeRule
+
 
 class AttachmentKind(models.TextChoices):
     PHOTO = "photo", _("Photo")
@@ -49,15 +53,20 @@ def owner_models():
     return [m for m in apps.get_models() if issubclass(m, AttachmentsMixin)]
 
 
-class AttachmentQuerySet(models.QuerySet):
-    def restrict(self, user, action: str = "view"):
-        """Attachments whose owner the user may see (``view``) or change (any other action)."""
-        owner_action = "view" if action == "view" else "change"
-        q = Q(pk__in=[])
-        for model in owner_models():
-            owners = model._default_manager.all().restrict(user, owner_action).values("pk")
-            q |= Q(owner_type=ContentType.objects.get_for_model(model), owner_id__in=owners)
-        return self.filter(q)
+ALL_ROLES = frozenset(Role)
+
+
+def _owner_rows(scope) -> Q:
+    """Attachments whose owner the user may see (``view``) or change (any other action): the owner's rule."""
+    owner_action = "view" if scope.action == "view" else "change"
+    q = NOTHING
+    for model in owner_models():
+        owners = model._default_manager.all().restrict(scope.user, owner_action).values("pk")
+        q |= Q(owner_type=ContentType.objects.get_for_model(model), owner_id__in=owners)
+    return q
+
+
+class AttachmentQuerySet(ScopedQuerySet):
 
     def for_owner(self, owner):
         return self.filter(owner_type=ContentType.objects.get_for_model(type(owner)), owner_id=owner.pk)
@@ -65,6 +74,11 @@ class AttachmentQuerySet(models.QuerySet):
 
 class Attachment(models.Model):
     """A photo, scan or document belonging to one record of any model that declares attachments."""
+
+    # Every role may act on attachments, on the rows its owners' rules give it (``_owner_rows``).
+    scope_rule = ScopeRule(
+        view=ALL_ROLES, add=ALL_ROLES, change=ALL_ROLES, delete=ALL_ROLES, region=(), rows=dict.fromkeys(Role, _owner_rows)
+    )
 
     owner_type = models.ForeignKey(ContentType, verbose_name=_("record type"), on_delete=models.PROTECT)
     owner_id = models.PositiveBigIntegerField(_("record"))
