@@ -98,8 +98,9 @@ def test_tokens_times_and_many_to_many_changes(as_user, cast):
     assert force_str(VolunteerActivity._meta.get_field("token").verbose_name) not in history
     assert "11:30" in history and "2023年6月30日" in history
     team = VolunteerTeam.objects.create(name="滨河志愿队", region=cast.binhe, organising_body="滨河社区居委会")
-    team.members.add(make_volunteer(cast.binhe, name="李秀英"))
+    team.members.add(make_volunteer(cast.binhe, name="李秀英"), make_volunteer(cast.hengqu_village, name="崖下队员"))
     history = history_of(client, team)
-    assert "添加：李秀英" in history
+    assert "添加：李秀英、另有 1 条记录" in history  # a member outside the area is counted, never named
+    assert "崖下队员" not in history
     for internal in INTERNALS:
         assert internal not in history, internal

@@ -82,6 +82,7 @@ class ValueRenderer:
         self.wanted: dict = defaultdict(set)  # related model -> pks to name
         self.names: dict | None = None
         self.scratch = copy.copy(obj)
+        self.m2m_names: dict[str, set[str]] = {}
 
     # -- many-to-one keys are stored as the related pk: collect them first, name them with one query each
     def note(self, field, values):
@@ -112,14 +113,30 @@ class ValueRenderer:
 
     def change(self, field, values) -> tuple[str, str]:
         if field.many_to_many:
-            return "", self._many(values)
+            return "", self._many(field, values)
         before, after = _pair(values)
         return self.value(field, before), self.value(field, after)
 
-    def _many(self, values) -> str:
+    def _linked_names(self, field) -> set[str]:
+        """Names of the rows linked now that the user may see: a many-to-many change is stored by name, so only
+        these are named; the others are counted (a row of another town is never named)."""
+        if field.name not in self.m2m_names:
+            linked = field.related_model._default_manager.filter(pk__in=getattr(self.obj, field.name).values("pk"))
+            if self.user is not None and hasattr(linked, "restrict"):
+                linked = linked.restrict(self.user, "view")
+            self.m2m_names[field.name] = {str(o) for o in linked}
+        return self.m2m_names[field.name]
+
+    def _many(self, field, values) -> str:
         if not isinstance(values, dict):
             return ""
-        objects = "、".join(force_str(o) for o in values.get("objects") or [])
+        names = [force_str(o) for o in values.get("objects") or []]
+        visible = self._linked_names(field)
+        shown = [name for name in names if name in visible]
+        objects = "、".join(shown)
+        if len(shown) < len(names):
+            other = _("%(count)d other records") % {"count": len(names) - len(shown)}
+            objects = f"{objects}、{other}" if objects else other
         if values.get("type") == "remove":
             return _("removed: %s") % objects
         if values.get("type") == "clear":
