@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Activity, AgencyPlacement, Attachment, Certificate, StaffAssignment, StaffMember, Station, Training
+from .models import Activity, AgencyPlacement, Certificate, StaffAssignment, StaffMember, Station, Training
 
 
 @admin.register(Station)
@@ -63,9 +63,3 @@ class ActivityAdmin(admin.ModelAdmin):
     list_filter = ("kind", "domain")
     list_select_related = ("station",)
     search_fields = ("title",)
-
-
-@admin.register(Attachment)
-class AttachmentAdmin(admin.ModelAdmin):
-    list_display = ("original_name", "station", "activity", "kind", "size")
-    list_select_related = ("station", "activity")

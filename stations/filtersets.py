@@ -57,7 +57,7 @@ class StationFilterSet(ScopedFilterSet):
 
 
 class StaffMemberFilterSet(ScopedFilterSet):
-    search_fields = ("name", "phone")
+    search_fields = ("name",)  # and the full phone: personal fields are matched whole
     region = RegionFilter(lookup="region")
     station = django_filters.ModelChoiceFilter(
         queryset=Station.objects.all(), label=_("station"), method="filter_station"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+
 
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
@@ -10,16 +10,16 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wulian.models import Agency
+from wulian.attachments import AttachmentFilesField, save_attachments
 from wulian.choices import RegionLevel
 from wulian.forms import RegionChoiceField, ScopedModelForm
+from wulian.models import Agency, AttachmentKind
 from wulian.pickers import use_picker
 
-from .choices import AttachmentKind, CertificateLevel, Post, StationTier, TargetGroup
+from .choices import CertificateLevel, Post, StationTier, TargetGroup
 from .models import (
     Activity,
     AgencyPlacement,
-    Attachment,
     Certificate,
     StaffAssignment,
     StaffMember,
@@ -27,83 +27,15 @@ from .models import (
     Training,
 )
 
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-# Extension → (content type, the first bytes every such file starts with).
-ALLOWED_ATTACHMENTS = {
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    ".pdf": ("application/pdf", (b"%PDF-",)),
-}
 ROOM_FIELDS = ["has_office", "has_case_room", "has_group_room", "has_meeting_room"]
 EQUIPMENT_FIELDS = ["desks", "computers", "printers", "filing_cabinets"]
 STATION_LEVELS = [RegionLevel.COUNTY, RegionLevel.TOWN, RegionLevel.COMMUNITY]
 
 
-def check_attachment(upload) -> str:
-    """Refuse a file over 10 MB or not really a JPEG, PNG or PDF; return its content type."""
-    name = upload.name or ""
-    ext = os.path.splitext(name)[1].lower()
-    if upload.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(_("“%(name)s” is larger than 10 MB.") % {"name": name})
-    if ext not in ALLOWED_ATTACHMENTS:
-        raise ValidationError(_("“%(name)s” is not a JPG, PNG or PDF file.") % {"name": name})
-    content_type, magics = ALLOWED_ATTACHMENTS[ext]
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not any(head.startswith(magic) for magic in magics):
-        raise ValidationError(_("“%(name)s” is not really a JPG, PNG or PDF file.") % {"name": name})
-    return content_type
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; each is checked by ``check_attachment``."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"})
-        )
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        cleaned = []
-        errors = []
-        for upload in files:
-            upload = super().clean(upload, initial)
-            try:
-                cleaned.append((upload, check_attachment(upload)))
-            except ValidationError as exc:
-                errors.extend(exc.messages)
-        if errors:
-            raise ValidationError(errors)
-        return cleaned
-
-
-def save_attachments(files, *, station, activity=None, kind=AttachmentKind.PHOTO, user=None):
-    for upload, content_type in files or []:
-        Attachment.objects.create(
-            station=station,
-            activity=activity,
-            kind=kind,
-            file=upload,
-            original_name=os.path.basename(upload.name)[:200],
-            content_type=content_type,
-            size=upload.size,
-            uploaded_by=user if getattr(user, "pk", None) else None,
-        )
-
-
 class StationForm(ScopedModelForm):
     region = RegionChoiceField()
     region_levels = {"region": STATION_LEVELS}
-    photos = MultipleFileField(label=_("Add photos"), help_text=_("JPG, PNG or PDF, at most 10 MB each."))
+    photos = AttachmentFilesField(label=_("Add photos"), help_text=_("JPG, PNG or PDF, at most 10 MB each."))
 
     class Meta:
         model = Station
@@ -156,7 +88,7 @@ class StationForm(ScopedModelForm):
     def save(self, commit=True):
         station = super().save(commit)
         if commit:
-            save_attachments(self.cleaned_data.get("photos"), station=station, user=self.user)
+            save_attachments(self.cleaned_data.get("photos"), owner=station, kind=AttachmentKind.PHOTO, user=self.user)
         return station
 
 
@@ -241,8 +173,8 @@ class ActivityForm(ScopedModelForm):
     target_groups = forms.MultipleChoiceField(
         label=_("target groups"), choices=TargetGroup.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
-    photos = MultipleFileField(label=_("Photos"), help_text=_("JPG, PNG or PDF, at most 10 MB each."))
-    sign_in_sheets = MultipleFileField(label=_("Sign-in sheet scans"), help_text=_("JPG, PNG or PDF, at most 10 MB each."))
+    photos = AttachmentFilesField(label=_("Photos"), help_text=_("JPG, PNG or PDF, at most 10 MB each."))
+    sign_in_sheets = AttachmentFilesField(label=_("Sign-in sheet scans"), help_text=_("JPG, PNG or PDF, at most 10 MB each."))
 
     class Meta:
         model = Activity
@@ -282,9 +214,7 @@ class ActivityForm(ScopedModelForm):
         activity = super().save(commit)
         if commit:
             for name, kind in (("photos", AttachmentKind.PHOTO), ("sign_in_sheets", AttachmentKind.SIGN_IN)):
-                save_attachments(
-                    self.cleaned_data.get(name), station=activity.station, activity=activity, kind=kind, user=self.user
-                )
+                save_attachments(self.cleaned_data.get(name), owner=activity, kind=kind, user=self.user)
         return activity
 
 

@@ -4,12 +4,9 @@ and the activity log (工作台账) of station workers."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -18,13 +15,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wulian.choices import REGION_ROLES, WORKER_ROLES, RegionLevel, Role
-from wulian.models import ScopedModel, ScopeRule
+from wulian.models import AttachmentKind, AttachmentsMixin, ScopedModel, ScopeRule
+from wulian.models.attachments import attachment_path, private_storage  # noqa: F401 - named by migration 0001
 from wulian.models.base import ScopedQuerySet
+from wulian.personal import PersonalKind
 
 from .choices import (
     TIER_LEVEL,
     ActivityKind,
-    AttachmentKind,
     CertificateLevel,
     Post,
     ServiceDomain,
@@ -55,10 +53,11 @@ class StationQuerySet(ScopedQuerySet):
         return self.with_compliance(on).exclude(compliant_q())
 
 
-class Station(ScopedModel):
+class Station(AttachmentsMixin, ScopedModel):
     """A social work service station of one of the three tiers (总站 / 镇街站 / 社区社工室)."""
 
     scope_rule = ScopeRule(region=("region",), view=REGION_ROLES, add=MANAGERS, change=MANAGERS, delete=BUREAU)
+    attachment_kinds = (AttachmentKind.PHOTO, AttachmentKind.OTHER)
 
     tier = models.CharField(_("tier"), max_length=20, choices=StationTier.choices)
     region = models.ForeignKey(
@@ -157,6 +156,7 @@ class StaffMember(ScopedModel):
     """A person working in the station network (社工站工作人员)."""
 
     scope_rule = ScopeRule(region=("region",), view=REGION_ROLES, add=MANAGERS, change=MANAGERS, delete=MANAGERS)
+    personal_data = {"phone": PersonalKind.PHONE}
 
     name = models.CharField(_("name"), max_length=50)
     region = models.ForeignKey(
@@ -372,7 +372,7 @@ class ActivityQuerySet(ScopedQuerySet):
         return super().bulk_create(objs, *args, **kwargs)
 
 
-class Activity(ScopedModel):
+class Activity(AttachmentsMixin, ScopedModel):
     """An entry of a station's activity log (工作台账)."""
 
     # The scope column is the row's own copy of its station's region (kept by save and the station's save),
@@ -380,6 +380,7 @@ class Activity(ScopedModel):
     scope_rule = ScopeRule(
         region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
     )
+    attachment_kinds = (AttachmentKind.PHOTO, AttachmentKind.SIGN_IN, AttachmentKind.OTHER)
 
     station = models.ForeignKey(Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="activities")
     region = models.ForeignKey(
@@ -449,69 +450,3 @@ class Activity(ScopedModel):
         unknown = [str(code) for code in self.target_groups or [] if code not in TargetGroup.values]
         if unknown:
             raise ValidationError({"target_groups": _("Unknown target group: %s") % "、".join(unknown)[:200]})
-
-
-def private_storage():
-    """Attachments live outside MEDIA_ROOT: no public URL, served only through a scoped view."""
-    return FileSystemStorage(location=os.path.join(settings.VAR_DIR, "private"), base_url=None)
-
-
-def attachment_path(instance, filename):
-    ext = os.path.splitext(filename)[1].lower()
-    today = timezone.localdate()
-    return f"stations/{today:%Y/%m}/{uuid.uuid4().hex}{ext}"
-
-
-class Attachment(ScopedModel):
-    """A photo or scan belonging to a station (photos) or to one of its activities (photos, sign-in sheets)."""
-
-    scope_rule = ScopeRule(
-        region=("station__region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
-    )
-
-    station = models.ForeignKey(Station, verbose_name=_("station"), on_delete=models.CASCADE, related_name="attachments")
-    activity = models.ForeignKey(
-        Activity,
-        verbose_name=_("activity"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="attachments",
-    )
-    kind = models.CharField(_("kind"), max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.PHOTO)
-    file = models.FileField(_("file"), upload_to=attachment_path, storage=private_storage, max_length=200)
-    original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(_("content type"), max_length=50)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.SET_NULL, null=True, blank=True
-    )
-
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["pk"]
-
-    def __str__(self):
-        return self.original_name
-
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("stations:attachment_download", args=[self.pk])
-
-    @property
-    def is_image(self) -> bool:
-        return self.content_type.startswith("image/")
-
-
-def _remove_attachment_file(sender, instance, **kwargs):
-    """The file leaves the disk with its row, once the deletion is committed (a rollback keeps both)."""
-    from django.db import transaction
-
-    if instance.file:
-        storage, name = instance.file.storage, instance.file.name
-        transaction.on_commit(lambda: storage.delete(name))
-
-
-models.signals.post_delete.connect(_remove_attachment_file, sender=Attachment, dispatch_uid="stations_attachment_file")

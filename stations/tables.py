@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from wulian.tables import MaskedColumn, ObjectTable, mask_phone
+from wulian.tables import ObjectTable
 
 from .models import Activity, AgencyPlacement, Certificate, StaffAssignment, StaffMember, Station, Training
 
@@ -70,7 +70,6 @@ class StationTable(ObjectTable):
 class StaffMemberTable(ObjectTable):
     name = tables.Column(linkify=True)
     region = tables.Column(order_by=("region__path",))
-    phone = MaskedColumn(masker=mask_phone)
     stations = tables.Column(verbose_name=_("Current stations"), empty_values=(), orderable=False)
     certificates = tables.Column(verbose_name=_("Certificates"), empty_values=(), orderable=False)
 

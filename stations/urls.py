@@ -67,6 +67,4 @@ urlpatterns = [
         delete=views.ActivityDeleteView,
         import_=views.ActivityImportView,
     ),
-    path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
-    path("attachments/<int:pk>/delete/", views.AttachmentDeleteView.as_view(), name="attachment_delete"),
 ]

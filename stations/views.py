@@ -1,12 +1,10 @@
 from decimal import Decimal
 
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from wulian.models import Agency
+from wulian.models import Agency, Attachment
 from wulian.choices import Role
 from wulian.models.base import can
 from wulian.subqueries import count_subquery
@@ -31,7 +29,7 @@ from .forms import (
     StationForm,
     TrainingForm,
 )
-from .models import Activity, AgencyPlacement, Attachment, Certificate, StaffAssignment, StaffMember, Station, Training
+from .models import Activity, AgencyPlacement, Certificate, StaffAssignment, StaffMember, Station, Training
 from .standards import AGENCY_TRAINING_CLAUSE, AGENCY_TRAINING_HOURS_PER_YEAR
 from .tables import (
     ActivityTable,
@@ -93,7 +91,6 @@ class StationDetailView(generic.ObjectDetailView):
                 (Station._meta.get_field(n).verbose_name, getattr(obj, n))
                 for n in ("desks", "computers", "printers", "filing_cabinets")
             ],
-            "photos": Attachment.objects.restrict(user).filter(station=obj, activity__isnull=True),
             "can_add_activity": can(user, "add", Activity),
         }
 
@@ -301,7 +298,10 @@ class TrainingHoursView(generic.ScopedView):
 class ActivityListView(generic.ObjectListView):
     model = Activity
     queryset = Activity.objects.select_related("station").annotate(
-        attachment_count=count_subquery(Attachment.objects.all(), "activity")
+        # Counted per shown row: attachments hang on any record by (owner type, owner id).
+        attachment_count=count_subquery(
+            Attachment.objects.filter(owner_type__app_label="stations", owner_type__model="activity"), "owner_id"
+        )
     )
     table_class = ActivityTable
     filterset_class = ActivityFilterSet
@@ -311,7 +311,6 @@ class ActivityListView(generic.ObjectListView):
 class ActivityDetailView(generic.ObjectDetailView):
     model = Activity
     queryset = Activity.objects.select_related("station", "recorded_by")
-    template_name = "stations/activity_detail.html"
     detail_fields = ["title", "kind", "date", "station", "place", "domain", "participants", "volunteers", "hours", "notes"]
 
     def field_rows(self, obj):
@@ -321,13 +320,6 @@ class ActivityDetailView(generic.ObjectDetailView):
         field = Activity._meta.get_field("recorded_by")
         rows.append((field.verbose_name, obj.recorded_by, field))
         return rows
-
-    def extra_context(self, obj):
-        user = self.request.user
-        return {
-            "attachments": obj.attachments.all(),
-            "can_delete_attachments": Attachment.objects.restrict(user, "delete").filter(activity=obj).exists(),
-        }
 
 
 class ActivityEditView(generic.ObjectEditView):
@@ -356,37 +348,3 @@ class ActivityDeleteView(generic.ObjectDeleteView):
 
 class ActivityImportView(generic.ObjectImportView):
     importer_class = importers.ActivityImporter
-
-
-def attachment_download(request, pk):
-    """Serve an attachment to whoever may see its station; there is no public URL for it."""
-    if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(request.get_full_path())
-    attachment = get_object_or_404(Attachment.objects.restrict(request.user, "view"), pk=pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404(_("The file is missing.")) from exc
-    inline = attachment.content_type in {"image/jpeg", "image/png", "application/pdf"}
-    response = FileResponse(handle, content_type=attachment.content_type, as_attachment=not inline,
-                            filename=attachment.original_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=0"
-    return response
-
-
-class AttachmentDeleteView(generic.ObjectDeleteView):
-    """Remove a photo or scan (e.g. one attached by mistake); the file goes with it."""
-
-    model = Attachment
-
-    def _owner(self, obj):
-        return obj.activity if obj.activity_id else obj.station
-
-    def cancel_url(self, obj):
-        return self._owner(obj).get_absolute_url()
-
-    def success_url(self, obj):
-        return self._owner(obj).get_absolute_url()

@@ -48,9 +48,10 @@ OWN_ONLY = {
 }
 # Function views that restrict rows by hand, with the model they restrict.
 SCOPED_FUNCTIONS = {
-    "stations:attachment_download": "stations.Attachment",
     # The picker endpoint answers for each registered model from its restrict(user, "view") (404 otherwise).
     "wulian:pick": "every model registered in wulian.pickers",
+    "wulian:attachment_download": "wulian.Attachment",
+    "wulian:attachment_upload": "the owner, through Owner.objects.restrict(user, 'change')",
 }
 
 
@@ -149,7 +150,7 @@ def test_every_api_route_is_in_the_scope_matrix():
 # Scoped models with scope tests of their own instead of a matrix, and why.
 OUTSIDE_MATRIX = {
     "wulian.AccessLog": "read-only log with one list page; tests/test_access_log.py checks its scope per role",
-    "stations.Attachment": "files reached through their station or activity; tests/test_stations_attachments.py",
+    "wulian.Attachment": "files scoped through their owner's rule; tests/test_attachments.py, per role",
     "scopeapp.Notice": "test-only model of tests/test_scope_rules.py (state-dependent rows)",
     "wulian.Notification": "each user's own, superusers too; tests/test_notifications.py reaches another's by URL",
 }

@@ -9,7 +9,7 @@ from .models import ServiceHours, Volunteer, VolunteerActivity, VolunteerCertifi
 
 
 class VolunteerFilterSet(ScopedFilterSet):
-    # The ID number is searched by exact match only, so a search box cannot be used to guess numbers.
+    # The ID number and phone are searched by exact match only (personal fields), so the box cannot guess them.
     search_fields = ("name", "volunteer_number", "skills")
     region = RegionFilter(lookup="community")
     status = django_filters.ChoiceFilter(label=_("status"), choices=VolunteerStatus.choices)

@@ -20,6 +20,7 @@ from wulian.models import ScopedModel, ScopeRule
 from wulian.models.base import ScopedQuerySet
 from wulian.workflow import Stateful, Transition, Workflow
 from wulian.writes import Refused
+from wulian.personal import PersonalKind
 
 from . import standards
 from .choices import ActivityStatus, HoursSource, HoursStatus, IdType, VolunteerStatus
@@ -44,6 +45,7 @@ class Volunteer(ScopedModel):
         change=WORKER_ROLES,
         delete=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF}),
     )
+    personal_data = {"id_number": PersonalKind.ID_NUMBER, "phone": PersonalKind.PHONE}
 
     name = models.CharField(_("full name"), max_length=50)
     id_type = models.CharField(_("ID type"), max_length=20, choices=IdType.choices, default=IdType.RESIDENT_ID)

@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from wulian.tables import MaskedColumn, ObjectTable, mask_phone
+from wulian.tables import ObjectTable
 
 from .models import ServiceHours, Volunteer, VolunteerActivity, VolunteerCertificate, VolunteerTeam
 
@@ -9,8 +9,6 @@ from .models import ServiceHours, Volunteer, VolunteerActivity, VolunteerCertifi
 class VolunteerTable(ObjectTable):
     volunteer_number = tables.Column(linkify=True)
     name = tables.Column(linkify=True)
-    id_number = MaskedColumn(verbose_name=_("ID number"))
-    phone = MaskedColumn(verbose_name=_("phone"), masker=mask_phone)
     community = tables.Column(verbose_name=_("community"), order_by=("community__path",))
 
     class Meta(ObjectTable.Meta):

@@ -18,13 +18,12 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 
 from wulian import writes
-from wulian.choices import AccessAction, RegionLevel
-from wulian.models import AccessLog, Region
+from wulian.choices import RegionLevel
+from wulian.models import Region
 from wulian.models.base import user_can
 from wulian.net import client_address
 from wulian.throttle import CERTIFICATE_VERIFY
 from wulian.subqueries import count_subquery, sum_subquery
-from wulian.tables import mask_id_number, mask_phone
 from wulian.views import generic
 
 from . import certificates, standards
@@ -70,7 +69,7 @@ class VolunteerListView(generic.ObjectListView):
 
 
 class VolunteerDetailView(generic.ObjectDetailView):
-    """The detail page shows ID and phone masked; staff who may see them press “显示”, which is logged."""
+    """ID and phone show masked; roles allowed to press “显示” (the generic detail view's reveal, logged)."""
 
     model = Volunteer
     queryset = Volunteer.objects.select_related("community")
@@ -78,27 +77,6 @@ class VolunteerDetailView(generic.ObjectDetailView):
     detail_fields = [
         "volunteer_number", "name", "id_type", "id_number", "phone", "community", "skills", "registered_on", "status",
     ]
-    revealed = False
-
-    def post(self, request, *args, **kwargs):
-        """Reveal the ID number and phone: only for roles that may see personal data, and logged."""
-        obj = self.get_object()
-        if not request.user.sees_personal_data:
-            raise PermissionDenied
-        AccessLog.record(request, AccessAction.REVEAL, Volunteer, object_id=obj.pk)
-        self.revealed = True
-        return self.get(request, *args, **kwargs)
-
-    def field_rows(self, obj):
-        rows = []
-        for label, value, field in super().field_rows(obj):
-            if field.name == "id_number" and not self.revealed:
-                value = mask_id_number(value)
-            elif field.name == "phone" and not self.revealed:
-                value = mask_phone(value)
-            rows.append((label, value, field))
-        return rows
-
     def extra_context(self, obj):
         user = self.request.user
         hours = (
@@ -112,8 +90,6 @@ class VolunteerDetailView(generic.ObjectDetailView):
             activities=Count("pk", filter=Q(status=HoursStatus.CONFIRMED)),
         )
         return {
-            "revealed": self.revealed,
-            "can_reveal": user.sees_personal_data and not self.revealed,
             "recent_hours": hours[:20],
             "totals": totals,
             "teams": obj.teams.restrict(user).order_by("name"),

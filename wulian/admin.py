@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from wulian.models import AccessLog, Region, User
+from wulian.models import AccessLog, Attachment, Region, User
 
 
 @admin.register(Region)
@@ -42,3 +42,10 @@ class AccessLogAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):
+    list_display = ("original_name", "owner_type", "owner_id", "kind", "mime_type", "size", "uploaded_at")
+    list_filter = ("owner_type", "kind")
+    readonly_fields = ("owner_type", "owner_id", "file", "mime_type", "size", "uploaded_by", "uploaded_at")

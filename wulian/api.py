@@ -24,6 +24,7 @@ from rest_framework.settings import api_settings
 
 from wulian import writes
 from wulian.models.base import user_can
+from wulian.personal import mask, personal_fields
 
 ACTION_MAP = {
     "list": "view",
@@ -49,11 +50,9 @@ class ScopedPermission(permissions.BasePermission):
 class ScopedSerializer(serializers.ModelSerializer):
     """Related fields offer only what the requesting user may see; the model validates what is written.
 
-    ``personal_fields`` maps a field name to its masker (``wulian.tables.mask_phone`` …): on read, users whose
-    role may not see personal data get the masked value. Writes take (and need) the full value.
+    The model's personal fields (``personal_data``, see ``wulian.personal``) read masked for every role; the
+    API has no reveal (that is a logged act on the record's page). Writes take (and need) the full value.
     """
-
-    personal_fields: dict = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,12 +71,9 @@ class ScopedSerializer(serializers.ModelSerializer):
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        if self.personal_fields:
-            user = self._user()
-            if not (user is not None and getattr(user, "sees_personal_data", False)):
-                for name, masker in self.personal_fields.items():
-                    if name in data:
-                        data[name] = masker(data[name])
+        for name, kind in personal_fields(self.Meta.model).items():
+            if name in data:
+                data[name] = mask(kind, data[name])
         return data
 
     def validate(self, attrs):

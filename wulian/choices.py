@@ -32,7 +32,7 @@ REGION_ROLES = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.COMMUNITY_WOR
 WORKER_ROLES = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.COMMUNITY_WORKER})
 # No role at all (an action nobody but a superuser takes).
 NOBODY = frozenset()
-# Roles that may see personal data (ID numbers, phones) unmasked.
+# Roles that may reveal personal data (ID numbers, phones) of one record, or export it unmasked; both logged.
 PERSONAL_DATA_ROLES = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.COMMUNITY_WORKER})
 
 # The level of region each role's scope sits at, at the lowest.
@@ -48,6 +48,8 @@ class AccessAction(models.TextChoices):
     EXPORT = "export", _("Export")
     REVEAL = "reveal", _("Reveal personal data")
     IMPORT = "import", _("Import")
+    EXPORT_PERSONAL = "export_pd", _("Export with personal data")
+    DOWNLOAD = "download", _("Download an attachment")
 
 
 class NotificationLevel(models.TextChoices):

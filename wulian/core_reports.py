@@ -29,12 +29,14 @@ def list_export(job, handle, progress):
     view.setup(request)
     queryset, _filterset = view.filtered(request)
     table = view.table_class(queryset, user=job.user, request=request)
+    table.reveal_personal_data = view.export_reveals_personal_data(request, table)
     columns = exportable_columns(table)
     total = queryset.count()
     title = view.verbose_name_plural
     rows = iter_table_rows(table, queryset, columns, progress=progress, total=total)
     count = write_workbook(handle, [(title, [force_str(c.header) for c in columns], rows)])
-    AccessLog.record(request, AccessAction.EXPORT, view.model, row_count=count)
+    action = AccessAction.EXPORT_PERSONAL if table.reveal_personal_data else AccessAction.EXPORT
+    AccessLog.record(request, action, view.model, row_count=count)
     return f"{title}.xlsx"
 
 

@@ -119,22 +119,24 @@ def iter_table_rows(table, queryset, columns, progress=None, total=None):
             progress(done, total)
 
 
-def export_rows(request, model, title: str, headers, rows) -> FileResponse:
-    """Rows (any iterable) as an .xlsx download named after ``title`` and the time; the export is logged."""
+def export_rows(request, model, title: str, headers, rows, action=AccessAction.EXPORT) -> FileResponse:
+    """Rows (any iterable) as an .xlsx download named after ``title`` and the time; the export is logged
+    (``action``: ``EXPORT_PERSONAL`` when the rows carry personal data unmasked)."""
     handle = tempfile.NamedTemporaryFile(suffix=".xlsx")  # removed when the response closes it
     count = write_workbook(handle, [(title, headers, rows)])
     handle.flush()
     handle.seek(0)
-    AccessLog.record(request, AccessAction.EXPORT, model, row_count=count)
+    AccessLog.record(request, action, model, row_count=count)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     return xlsx_response(handle, f"{title}-{stamp}.xlsx")
 
 
-def export_table(request, table, queryset, title: str) -> FileResponse:
-    """The filtered rows of a list page as an .xlsx download."""
+def export_table(request, table, queryset, title: str, action=AccessAction.EXPORT) -> FileResponse:
+    """The filtered rows of a list page as an .xlsx download. Personal columns are masked by the table itself
+    (``wulian.tables.MaskedColumn``) unless the view set ``table.reveal_personal_data``."""
     columns = exportable_columns(table)
     headers = [force_str(column.header) for column in columns]
-    return export_rows(request, queryset.model, title, headers, iter_table_rows(table, queryset, columns))
+    return export_rows(request, queryset.model, title, headers, iter_table_rows(table, queryset, columns), action)
 
 
 def atomic_write(path: str, writer) -> None:

@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from wulian.choices import RegionLevel
 from wulian.models import Region
+from wulian.personal import personal_fields, resolve_search_term
 from wulian.pickers import use_picker
 
 
@@ -96,10 +97,18 @@ class ScopedFilterSet(django_filters.FilterSet):
         self.form.fields["q"].widget.attrs.setdefault("placeholder", _("Name, number…"))
 
     def search(self, queryset, name, value):
-        value = (value or "").strip()
-        if not value or not self.search_fields:
+        """``search_fields`` contain the words; a personal field (``wulian.personal``) must equal them whole, so
+        the box finds a person by full ID number or phone but cannot be used to guess one digit by digit."""
+        asked = (value or "").strip()
+        value = resolve_search_term(getattr(self.request, "session", None), asked)
+        if asked and not value:
+            return queryset.none()  # a stand-in for a search this session did not make
+        personal = personal_fields(queryset.model)
+        if not value or not (self.search_fields or personal):
             return queryset
         q = Q()
         for field in self.search_fields:
             q |= Q(**{f"{field}__icontains": value})
+        for field in personal:
+            q |= Q(**{field: value}) | Q(**{field: value.upper()})
         return queryset.filter(q)

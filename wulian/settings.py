@@ -228,8 +228,10 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "updated_at", "path", "numchild", "depth")
 AUDITLOG_DISABLE_REMOTE_ADDR = False
-# Personal data is masked in the history too.
+# ID numbers are stored masked in the history (the last four characters); every personal field
+# (``wulian.personal``) is masked again when the history is shown.
 AUDITLOG_MASK_TRACKING_FIELDS = ("id_number",)
+AUDITLOG_MASK_CALLABLE = "wulian.personal.mask_in_log"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -43,10 +43,15 @@ class AccessLog(PageUrlsMixin, models.Model):
 
     @staticmethod
     def _filters(request) -> str:
-        """The list filters that chose the rows, without the paging and the export switch."""
+        """The list filters that chose the rows, without the paging and the export switch. A search for a phone
+        or ID number (seven digits or more) is kept masked, like every personal value."""
+        from wulian.personal import looks_personal, mask_in_log
+
         params = request.GET.copy()
         for key in ("export", "page", "per_page"):
             params.pop(key, None)
+        if looks_personal(params.get("q", "")):
+            params["q"] = mask_in_log(params["q"])
         return params.urlencode()
 
     @classmethod

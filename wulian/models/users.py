@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wulian.choices import NOBODY, PERSONAL_DATA_ROLES, REGION_ROLES, ROLE_MIN_LEVEL, Role
+from wulian.choices import NOBODY, REGION_ROLES, ROLE_MIN_LEVEL, Role
 
 from .base import PageUrlsMixin, ScopedQuerySetMixin, ScopeRule
 
@@ -84,10 +84,6 @@ class User(PageUrlsMixin, AbstractUser):
         return type(self).region.field.related_model.objects.filter(pk=self.region_id).values_list(
             "path", flat=True
         ).first()
-
-    @property
-    def sees_personal_data(self) -> bool:
-        return self.is_superuser or self.role in PERSONAL_DATA_ROLES
 
     @property
     def is_read_only(self) -> bool:

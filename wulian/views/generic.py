@@ -28,13 +28,19 @@ from django.views import View
 from django_tables2 import RequestConfig
 
 from wulian import workflow, writes
+from wulian.attachments import attachment_context
 from wulian.choices import AccessAction
 from wulian.exports import XLSX_CONTENT_TYPE, export_table
 from wulian.history import history_for
-from wulian.models import AccessLog
+from wulian.models import AccessLog, AttachmentsMixin
 from wulian.models.base import user_can
+from wulian.personal import Masker, can_reveal, hide_search_term, looks_personal, personal_fields
+from wulian.tables import MaskedColumn
 
 PER_PAGE_CHOICES = (25, 50, 100)
+PERSONAL_EXPORT_PARAM = "personal"
+
+
 # Paging reaches this many rows at most: an OFFSET deeper than that reads and throws away every row before
 # it. Beyond, the list asks for a narrower filter (or the export, which streams everything).
 MAX_PAGED_ROWS = 10_000
@@ -115,14 +121,23 @@ class ObjectListView(ScopedView):
 
     def get(self, request, *args, **kwargs):
         self.check_model_permission("view")
+        term = request.GET.get("q", "")
+        if looks_personal(term) and personal_fields(self.model):
+            # Found, but never echoed: the address carries a masked stand-in (``wulian.personal``).
+            params = request.GET.copy()
+            params["q"] = hide_search_term(request.session, term.strip())
+            return redirect(f"{request.path}?{params.urlencode()}")
         queryset, filterset = self.filtered(request)
         # Not ``request=request``: the table would read page and per_page from the query string itself.
         table = self.table_class(queryset, user=request.user)
         table.request = request
         if request.GET.get("export") == "xlsx":
+            reveal = self.export_reveals_personal_data(request, table)
             if queryset.count() > settings.WULIAN_EXPORT_SYNC_ROWS:
                 return self.export_in_background(request)
-            return export_table(request, table, queryset, self.verbose_name_plural)
+            table.reveal_personal_data = reveal
+            action = AccessAction.EXPORT_PERSONAL if reveal else AccessAction.EXPORT
+            return export_table(request, table, queryset, self.verbose_name_plural, action=action)
         per_page = request.GET.get("per_page")
         per_page = int(per_page) if per_page in {str(n) for n in PER_PAGE_CHOICES} else PER_PAGE_CHOICES[0]
         configure_table(request, table, per_page)
@@ -137,12 +152,26 @@ class ObjectListView(ScopedView):
             import_url=reverse(self.import_url_name) if self.import_url_name else None,
             can_import=bool(self.import_url_name) and user_can(request.user, self.model, "add"),
             export_query=_with_param(request, "export", "xlsx"),
+            personal_export_query=(
+                _with_param(request, "export", "xlsx") + f"&{PERSONAL_EXPORT_PARAM}=1"
+                if _has_personal_columns(table) and can_reveal(request.user)
+                else None
+            ),
         )
         context.update(self.extra_context())
         return render(request, self.template_name, context)
 
     def extra_context(self) -> dict:
         return {}
+
+    def export_reveals_personal_data(self, request, table) -> bool:
+        """Whether this export asks for personal data unmasked: a separate choice (``?personal=1``), open only
+        to roles allowed to reveal, and logged as such. Every other export is masked like the list."""
+        if request.GET.get(PERSONAL_EXPORT_PARAM) != "1":
+            return False
+        if not can_reveal(request.user):
+            raise PermissionDenied
+        return _has_personal_columns(table)
 
     def export_in_background(self, request):
         """A large export is built by the report pipeline and lands in the user's download list."""
@@ -173,6 +202,10 @@ class ObjectListView(ScopedView):
             return reverse(self.model.url_name(view))
         except Exception:  # noqa: BLE001 - a model without that page
             return None
+
+
+def _has_personal_columns(table) -> bool:
+    return any(isinstance(column.column, MaskedColumn) for column in table.columns)
 
 
 def configure_table(request, table, per_page: int) -> None:
@@ -237,29 +270,44 @@ class ObjectDetailView(ScopedView):
     template_name = "generic/object_detail.html"
     detail_fields: list[str] = []
     related: tuple[RelatedList, ...] = ()
+    revealed = False
 
     def get_object(self):
         return get_object_or_404(self.get_queryset("view"), pk=self.kwargs["pk"])
 
+    def post(self, request, *args, **kwargs):
+        """Reveal this record's personal data: only roles allowed to, and every reveal is logged."""
+        obj = self.get_object()
+        if not can_reveal(request.user) or not personal_fields(self.model):
+            raise PermissionDenied
+        AccessLog.record(request, AccessAction.REVEAL, self.model, object_id=obj.pk)
+        self.revealed = True
+        return self.get(request, *args, **kwargs)
+
     def get(self, request, *args, **kwargs):
         obj = self.get_object()
         user = request.user
+        shows_personal = any(name in personal_fields(self.model) for name in self.detail_fields)
+        can_change = self.get_queryset("change").filter(pk=obj.pk).exists()
         context = self.base_context(
             object=obj,
             fields=self.field_rows(obj),
-            history=history_for(obj),
-            can_change=self.get_queryset("change").filter(pk=obj.pk).exists(),
+            history=history_for(obj, user),
+            revealed=self.revealed,
+            can_reveal=shows_personal and not self.revealed and can_reveal(user),
+            can_change=can_change,
             can_delete=self.get_queryset("delete").filter(pk=obj.pk).exists(),
             edit_url=obj.get_url("edit"),
             delete_url=obj.get_url("delete"),
             list_url=self._list_url(),
-            user_sees_personal_data=user.sees_personal_data,
         )
         context.update({related.name: related.rows(user, obj) for related in self.related})
         if getattr(self.model, "workflow", None) is not None:
             available = self.model.workflow.offered(obj, user, known={"change": context["can_change"]})
             context["transitions"] = [(t, reverse(self.model.url_name("action"), args=[obj.pk, t.name])) for t in available]
             context["timeline"] = workflow.timeline(obj)
+        if isinstance(obj, AttachmentsMixin):
+            context.update(attachment_context(obj, can_change=can_change))
         context.update(self.extra_context(obj))
         return render(request, self.template_name, context)
 
@@ -270,6 +318,8 @@ class ObjectDetailView(ScopedView):
             return None
 
     def field_rows(self, obj):
+        """(label, value, field) of ``detail_fields``; personal fields masked unless this request revealed them."""
+        masker = Masker(self.model, reveal=self.revealed)
         rows = []
         for name in self.detail_fields:
             field = obj._meta.get_field(name)
@@ -284,7 +334,7 @@ class ObjectDetailView(ScopedView):
             elif getattr(field, "choices", None):
                 value = getattr(obj, f"get_{name}_display")()
             else:
-                value = getattr(obj, name)
+                value = masker(name, getattr(obj, name))
             rows.append((label, value, field))
         return rows
 
