@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views import View
 
 from wulian.choices import RegionLevel
-from wulian.exports import export_rows
+from wulian.exports import Column, Kind, export_rows
 from wulian.models import Region
 from wulian.models.base import user_can
 from wulian.views import generic
@@ -184,8 +184,8 @@ class CommunitySummaryView(LoginRequiredMixin, View):
             _("Filed"),
             _("Total"),
             _("Target"),
-            _("Share of service kinds (%)"),
-            _("Meets the targets"),
+            Column(_("Share of service kinds"), Kind.PERCENT),
+            Column(_("Meets the targets"), Kind.YESNO),
         ]
         data = (
             [
@@ -197,7 +197,7 @@ class CommunitySummaryView(LoginRequiredMixin, View):
                 r.filed,
                 r.total,
                 r.target,
-                r.share_percent,
+                r.share,
                 r.meets_count and r.meets_share,
             ]
             for r in rows
