@@ -218,3 +218,46 @@ def test_background_list_export_writes_the_same_typed_masked_sheet(
     # Nothing but the finished file is left in the report folder (no temporary files with ID numbers).
     folder = os.path.dirname(job.file.path)
     assert os.listdir(folder) == [os.path.basename(job.file.path)]
+
+
+def test_a_column_can_declare_what_it_holds(cast, tmp_path):
+    import django_tables2 as tables
+
+    from stations.tables import StationTable
+    from wulian.exports import table_export
+
+    class PricedStationTable(StationTable):
+        office_area = tables.Column(verbose_name="年度运转经费")
+        office_area.excel_kind = Kind.MONEY
+
+    Station.objects.create(name="滨河社区社工室", tier="community_room", region=cast.binhe, office_area=Decimal("12345.6"))
+    queryset = Station.objects.filter(region=cast.binhe)
+    columns, rows = table_export(PricedStationTable(queryset, user=cast.user_bureau), queryset)
+    write_workbook(str(tmp_path / "out.xlsx"), [("站点", columns, rows)])
+    cell = column(by_header(read((tmp_path / "out.xlsx").read_bytes()).worksheets[0]), "年度运转经费")[0]
+    assert cell.value == 12345.6 and cell.number_format == '#,##0.00"元"'
+
+
+def test_the_bench_judges_each_goal():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("bench", Path(__file__).parent.parent / "benchmarks" / "bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    args = bench.parse_args(["--sizes", "0.1,1", "--rounds", "5"])
+    assert args.scales == [1.0, 0.1]
+    assert bench.size_spec(0.1)["hours"] * 10 == bench.size_spec(1)["hours"] == 1_012_500
+    assert bench.size_spec(1)["activities"] == 59_400 and bench.size_spec(0.1)["communities"] == 90
+    pages = {"staff": {1.0: {"median": 335}, 0.1: {"median": 80}}, "home": {1.0: {"median": 72}, 0.1: {"median": 60}}}
+    exports = {
+        "project": {"median": 20.0, "cpu": 18.0, "growth_mb": 12, "rows": 200_000},
+        "import_export": {"median": 52.0, "cpu": 50.0, "growth_mb": 747, "rows": 200_000},
+        "openpyxl": {"median": 13.2, "cpu": 13.0, "growth_mb": 0, "rows": 200_000},
+    }
+    lines = bench.verdicts(pages, exports, {"growth_mb": 40, "rows": 1_012_500, "seconds": 90}, args.scales)
+    assert lines[0].startswith("FAIL") and "staff 335 ms" in lines[0]
+    assert lines[1].startswith("FAIL") and "staff 4.2×" in lines[1]
+    assert lines[2].startswith("PASS") and "2.60×" in lines[2]
+    assert lines[3].startswith("FAIL") and "1.52×" in lines[3]
+    assert lines[-1].startswith("PASS") and "1,012,500 rows" in lines[-1]

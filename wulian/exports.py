@@ -446,8 +446,11 @@ def column_reader(table, bound_column) -> tuple[Column, Callable]:
             return accessor.resolve(record, quiet=True)
 
         kind = Kind.AUTO
+    # A column may say what it holds where the field cannot (``excel_kind = Kind.MONEY`` on an amount).
+    declared = getattr(column, "excel_kind", None)
 
     if function is None:
+        kind = declared or kind
         if not empty:
             return Column(header, kind), read
 
@@ -488,7 +491,7 @@ def column_reader(table, bound_column) -> tuple[Column, Callable]:
             arguments["record"] = record
         return function(**arguments)
 
-    return Column(header, Kind.AUTO), computed
+    return Column(header, declared or Kind.AUTO), computed
 
 
 def table_export(table, queryset, progress=None, total=None) -> tuple[list[Column], Iterable[list]]:
