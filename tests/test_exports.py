@@ -261,3 +261,11 @@ def test_the_bench_judges_each_goal():
     assert lines[2].startswith("PASS") and "2.60×" in lines[2]
     assert lines[3].startswith("FAIL") and "1.52×" in lines[3]
     assert lines[-1].startswith("PASS") and "1,012,500 rows" in lines[-1]
+
+
+def test_values_excel_cannot_hold_as_numbers_do_not_break_the_export(tmp_path):
+    path = tmp_path / "out.xlsx"
+    write_workbook(str(path), [("活动", [Column("日期", Kind.DATE), "比值"], [[dt.date(1, 1, 1), float("nan")]])])
+    ws = read(path.read_bytes()).worksheets[0]
+    assert ws["A2"].value == "0001-01-01"  # before Excel's calendar: kept as text, not a wrong date
+    assert ws["B2"].value is None  # not a number: empty, never a #NUM! formula

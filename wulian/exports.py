@@ -176,12 +176,14 @@ class _Sheet:
 
         def number(row, col, value):
             if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-                write_number(row, col, float(value))
+                value = float(value)
+                if value - value == 0:  # not NaN or infinite: those stay empty (Excel has no such number)
+                    write_number(row, col, value)
             else:
                 auto(row, col, value)
 
         def date(row, col, value):
-            if isinstance(value, (dt.date, dt.time)):
+            if isinstance(value, dt.time) or (isinstance(value, dt.date) and value.year >= 1900):
                 write_number(row, col, excel_serial(value))
             else:
                 auto(row, col, value)
@@ -193,7 +195,9 @@ class _Sheet:
             if isinstance(value, bool):
                 write_string(row, col, yes_no(value))
             elif isinstance(value, (int, float, Decimal)):
-                write_number(row, col, float(value))
+                number(row, col, value)
+            elif isinstance(value, dt.date) and value.year < 1900:  # before Excel's calendar: as text
+                write_string(row, col, value.isoformat())
             elif isinstance(value, dt.datetime):
                 write_number(row, col, excel_serial(value), formats.datetime)
             elif isinstance(value, dt.date):
@@ -288,7 +292,7 @@ def write_workbook(
     name = getattr(target, "name", target)
     tmpdir = os.path.dirname(name) if isinstance(name, str) and os.path.isabs(name) else None
     workbook = xlsxwriter.Workbook(
-        target, {"constant_memory": True, "tmpdir": tmpdir, "strings_to_numbers": False, "default_date_format": None}
+        target, {"constant_memory": True, "tmpdir": tmpdir}
     )
     formats = _Formats(workbook)
     used: set[str] = set()
