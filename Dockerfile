@@ -16,7 +16,7 @@ COPY . .
 # Static files and translations are built into the image; the secret key here is only for the build.
 RUN SECRET_KEY=build-only DEBUG=0 python manage.py compilemessages -v0 --ignore=.venv \
  && SECRET_KEY=build-only DEBUG=0 python manage.py collectstatic --noinput -v0 \
- && useradd --system --home /var/lib/wulian wulian && mkdir -p /var/lib/wulian/media && chown -R wulian /var/lib/wulian
+ && useradd --system --home /var/lib/wulian wulian && mkdir -p /var/lib/wulian/media /var/lib/wulian/private && chown -R wulian /var/lib/wulian
 
 USER wulian
 EXPOSE 8000

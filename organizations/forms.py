@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wulian.choices import RegionLevel
 from wulian.forms import RegionChoiceField, ScopedModelForm
+from wulian.pickers import use_picker
 
 from .choices import ServiceDomain
 from .models import Agency, SocialOrganization
@@ -89,6 +90,7 @@ class SocialOrganizationForm(ScopedModelForm):
             if self.instance.pk:
                 federations = federations.exclude(pk=self.instance.pk)
             self.fields["federation"].queryset = federations
+            use_picker(self.fields["federation"], {"is_federation": True})
 
 
 class SocialOrganizationImportForm(SocialOrganizationForm):
@@ -126,4 +128,5 @@ class CommunitySummaryForm(forms.Form):
         self.fields["region"].queryset = Region.objects.restrict(user).filter(
             level__in=[RegionLevel.COUNTY, RegionLevel.TOWN]
         )
+        use_picker(self.fields["region"], {"level__in": [int(RegionLevel.COUNTY), int(RegionLevel.TOWN)]})
         self.fields["kind"].choices = [("", "---------"), *CommunityKind.choices]

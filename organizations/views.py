@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from wulian.choices import RegionLevel
@@ -13,6 +14,8 @@ from .importers import SocialOrganizationImporter
 from .models import Agency, SocialOrganization
 from .summary import community_summary
 from .tables import AgencyTable, SocialOrganizationTable
+
+SUMMARY_ROWS_PER_PAGE = 100
 
 
 class AgencyListView(generic.ObjectListView):
@@ -154,9 +157,14 @@ class CommunitySummaryView(generic.ScopedView):
         rows = community_summary(communities)
         if request.GET.get("export") == "xlsx":
             return self.export(request, rows)
+        # A city has thousands of communities: the page shows them 100 at a time (the export has them all).
+        page = Paginator(rows, SUMMARY_ROWS_PER_PAGE).get_page(request.GET.get("page"))
         context = {
             "form": form,
-            "rows": rows,
+            "rows": page.object_list,
+            "page_obj": page,
+            "total": len(rows),
+            "page_query": _page_query(request),
             "categories": OrganizationCategory.choices,
             "standards": standards,
             "urban_target": standards.ORGANIZATIONS_PER_COMMUNITY["urban"],
@@ -198,6 +206,13 @@ class CommunitySummaryView(generic.ScopedView):
             for r in rows
         )
         return export_rows(request, SocialOrganization, _("Community social organisations by community"), headers, data)
+
+
+def _page_query(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("export", None)
+    return params.urlencode()
 
 
 def _export_query(request):

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what wulian needs on a Debian machine: system packages, then the Python venv.
 #   scripts/bootstrap.sh run    packages to serve the portal (fonts, gettext, Pango for PDFs)
-#   scripts/bootstrap.sh test   also Chromium (browser tests) and poppler-utils (reading PDFs)
+#   scripts/bootstrap.sh test   also Chromium (browser tests), poppler-utils (reading PDFs) and docker-compose
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +9,8 @@ mode=${1:-run}
 PYTHON=${PYTHON:-python3}
 packages=(fonts-noto-cjk gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 if [ "$mode" = test ]; then
-  packages+=(chromium poppler-utils)
+  # docker-compose (1.29) validates docker-compose.yml in the suite without a Docker engine.
+  packages+=(chromium poppler-utils docker-compose)
 fi
 
 missing=()

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from wulian.api import ScopedSerializer, ScopedViewSet, router
 from wulian.tables import mask_phone
 
+from .choices import TargetGroup
 from .filtersets import (
     ActivityFilterSet,
     AgencyPlacementFilterSet,
@@ -156,6 +157,10 @@ class TrainingViewSet(ScopedViewSet):
 
 class ActivitySerializer(ScopedSerializer):
     station_name = serializers.CharField(source="station.name", read_only=True)
+    # A flat list of known codes: a nested list or an object is a 400, not a 500 in the model's clean().
+    target_groups = serializers.ListField(
+        child=serializers.ChoiceField(choices=TargetGroup.choices), required=False, max_length=len(TargetGroup.choices)
+    )
 
     class Meta:
         model = Activity

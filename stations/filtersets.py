@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from organizations.models import Agency
 from wulian.choices import RegionLevel
 from wulian.filtersets import DateRangeFilter, RegionFilter, ScopedFilterSet, YesNoWidget
+from wulian.pickers import use_picker
 
 from .choices import ActivityKind, CertificateLevel, Post, ServiceDomain, StationTier, TargetGroup, TrainingKind
 from .compliance import COMPLIANCE_CHOICES, compliant_q
@@ -137,6 +138,11 @@ class TrainingFilterSet(ScopedFilterSet):
         model = Training
         fields = ["region", "kind", "organizer", "agency", "date"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Community rooms organise no training: their picker does not offer them either.
+        use_picker(self.form.fields["organizer"], {"tier__in": [StationTier.COUNTY_HUB.value, StationTier.TOWN_STATION.value]})
+
     @extend_schema_field(OpenApiTypes.INT)  # the API takes the agency's id
     def filter_agency(self, queryset, name, value):
         if not value:
@@ -146,7 +152,7 @@ class TrainingFilterSet(ScopedFilterSet):
 
 class ActivityFilterSet(ScopedFilterSet):
     search_fields = ("title", "place", "notes")
-    region = RegionFilter(lookup="station__region", levels=[RegionLevel.COUNTY, RegionLevel.TOWN, RegionLevel.COMMUNITY])
+    region = RegionFilter(lookup="region", levels=[RegionLevel.COUNTY, RegionLevel.TOWN, RegionLevel.COMMUNITY])
     station = django_filters.ModelChoiceFilter(queryset=Station.objects.all(), label=_("station"))
     kind = django_filters.ChoiceFilter(choices=ActivityKind.choices, label=_("type"))
     domain = django_filters.ChoiceFilter(choices=ServiceDomain.choices, label=_("service domain"))

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from organizations.models import Agency
 from wulian.choices import RegionLevel
 from wulian.forms import RegionChoiceField, ScopedModelForm
+from wulian.pickers import use_picker
 
-from .choices import AttachmentKind, CertificateLevel, Post, TargetGroup
+from .choices import AttachmentKind, CertificateLevel, Post, StationTier, TargetGroup
 from .models import (
     Activity,
     AgencyPlacement,
@@ -228,10 +229,10 @@ class TrainingForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organizer"].queryset = self.fields["organizer"].queryset.exclude(tier="community_room")
-        self.fields["agencies"].widget = forms.CheckboxSelectMultiple()
+        organizers = [StationTier.COUNTY_HUB, StationTier.TOWN_STATION]
+        self.fields["organizer"].queryset = self.fields["organizer"].queryset.filter(tier__in=organizers)
+        use_picker(self.fields["organizer"], {"tier__in": [str(tier) for tier in organizers]})
         self.fields["agencies"].queryset = self.fields["agencies"].queryset.order_by("name")
-        self.fields["attendees"].widget.attrs["size"] = 8
 
 
 class ActivityForm(ScopedModelForm):

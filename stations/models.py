@@ -126,6 +126,11 @@ class Station(ScopedModel):
                     }
                 )
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The activity log carries the station's region (its scope column): it follows when the station moves.
+        Activity.objects.filter(station_id=self.pk).exclude(region_id=self.region_id).update(region_id=self.region_id)
+
     @cached_property
     def compliance(self):
         """The checklist against the tier's standard (uses annotated counts when present)."""
@@ -354,14 +359,37 @@ class Training(ScopedModel):
         return self.topic
 
 
+class ActivityQuerySet(ScopedQuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Bulk loads fill the denormalised region too (one query for all the stations named)."""
+        objs = list(objs)
+        missing = {o.station_id for o in objs if o.region_id is None and o.station_id is not None}
+        if missing:
+            regions = dict(Station.objects.filter(pk__in=missing).values_list("pk", "region_id"))
+            for obj in objs:
+                if obj.region_id is None:
+                    obj.region_id = regions.get(obj.station_id)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Activity(ScopedModel):
     """An entry of a station's activity log (工作台账)."""
 
+    # The scope column is the row's own copy of its station's region (kept by save and the station's save),
+    # so the log is scoped and counted without joining the stations.
     scope_rule = ScopeRule(
-        region=("station__region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
+        region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
     )
 
     station = models.ForeignKey(Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="activities")
+    region = models.ForeignKey(
+        "wulian.Region",
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        help_text=_("The station's region, copied on every save."),
+    )
     kind = models.CharField(_("type"), max_length=20, choices=ActivityKind.choices)
     date = models.DateField(_("date"), default=timezone.localdate)
     title = models.CharField(_("subject"), max_length=200)
@@ -389,14 +417,26 @@ class Activity(ScopedModel):
         editable=False,
     )
 
+    objects = ActivityQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activity log")
         ordering = ["-date", "-pk"]
-        indexes = [models.Index(fields=["station", "date"])]
+        indexes = [
+            models.Index(fields=["station", "date"]),
+            # The list's order (newest first) and its sort by participants read an index, not every row.
+            models.Index(fields=["date", "id"], name="activity_date_id"),
+            models.Index(fields=["participants", "id"], name="activity_participants_id"),
+        ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.station_id is not None:
+            self.region_id = self.station.region_id
+        super().save(*args, **kwargs)
 
     def get_target_groups_display(self) -> str:
         labels = dict(TargetGroup.choices)
@@ -404,9 +444,11 @@ class Activity(ScopedModel):
 
     def clean(self):
         super().clean()
-        unknown = [code for code in self.target_groups or [] if code not in TargetGroup.values]
+        if not isinstance(self.target_groups or [], list):
+            raise ValidationError({"target_groups": _("Unknown target group: %s") % str(self.target_groups)[:50]})
+        unknown = [str(code) for code in self.target_groups or [] if code not in TargetGroup.values]
         if unknown:
-            raise ValidationError({"target_groups": _("Unknown target group: %s") % "、".join(unknown)})
+            raise ValidationError({"target_groups": _("Unknown target group: %s") % "、".join(unknown)[:200]})
 
 
 def private_storage():

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from organizations.models import Agency
 from wulian.choices import Role
 from wulian.models.base import can
+from wulian.subqueries import count_subquery
 from wulian.views import generic
 
 from . import importers
@@ -227,7 +228,8 @@ class AgencyPlacementDeleteView(generic.ObjectDeleteView):
 class TrainingListView(generic.ObjectListView):
     model = Training
     queryset = Training.objects.select_related("organizer").annotate(
-        attendee_count=Count("attendees", distinct=True), agency_count=Count("agencies", distinct=True)
+        attendee_count=count_subquery(Training.attendees.through.objects.all(), "training"),
+        agency_count=count_subquery(Training.agencies.through.objects.all(), "training"),
     )
     table_class = TrainingTable
     filterset_class = TrainingFilterSet
@@ -298,7 +300,9 @@ class TrainingHoursView(generic.ScopedView):
 # -- activity log ---------------------------------------------------------------------------------
 class ActivityListView(generic.ObjectListView):
     model = Activity
-    queryset = Activity.objects.select_related("station").annotate(attachment_count=Count("attachments"))
+    queryset = Activity.objects.select_related("station").annotate(
+        attachment_count=count_subquery(Attachment.objects.all(), "activity")
+    )
     table_class = ActivityTable
     filterset_class = ActivityFilterSet
     import_url_name = "stations:activity_import"

@@ -44,6 +44,8 @@ OWN_ONLY = {
 # Function views that restrict rows by hand, with the model they restrict.
 SCOPED_FUNCTIONS = {
     "stations:attachment_download": "stations.Attachment",
+    # The picker endpoint answers for each registered model from its restrict(user, "view") (404 otherwise).
+    "wulian:pick": "every model registered in wulian.pickers",
 }
 
 

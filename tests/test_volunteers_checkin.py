@@ -10,7 +10,9 @@ from django.utils import timezone
 from volunteers.checkin import CheckInRefused, check_in, check_out, identify
 from volunteers.choices import ActivityStatus, HoursSource, HoursStatus
 from volunteers.models import ServiceHours
-from volunteers.testing import make_activity, make_hours, make_volunteer
+from volunteers.testing import make_activity, make_hours, make_volunteer, valid_id_number
+
+BORN_0307 = valid_id_number(birth=dt.date(1990, 3, 7))
 
 DAY = dt.date(2024, 9, 14)
 
@@ -26,7 +28,7 @@ def activity(cast):
 
 @pytest.fixture
 def volunteer(cast):
-    return make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000001")
+    return make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000001", id_number=BORN_0307)
 
 
 def refused(fn, *args) -> str:
@@ -98,18 +100,18 @@ def test_hours_recorded_by_staff_are_not_overwritten_by_check_in(activity, volun
 
 
 def test_a_volunteer_is_identified_by_number_and_phone_digits(volunteer):
-    assert identify("2024000001", "5678") == volunteer
-    for number, digits in (("2024000001", "1234"), ("2024000002", "5678"), ("", "5678"), ("2024000001", "")):
+    assert identify("2024000001", "0307") == volunteer
+    for number, digits in (("2024000001", "1234"), ("2024000002", "0307"), ("", "0307"), ("2024000001", ""), ("2024000001", "5678")):
         with pytest.raises(CheckInRefused) as exc:
             identify(number, digits)
-        assert "志愿者编号或手机号后四位不正确" in exc.value.message
+        assert "志愿者编号或生日不正确" in exc.value.message
 
 
 def test_an_inactive_volunteer_cannot_check_in(volunteer):
     volunteer.status = "inactive"
     volunteer.save()
     with pytest.raises(CheckInRefused):
-        identify("2024000001", "5678")
+        identify("2024000001", "0307")
 
 
 # -- the public page -------------------------------------------------------------------------------------------
@@ -117,11 +119,11 @@ def test_an_inactive_volunteer_cannot_check_in(volunteer):
 
 def test_the_public_page_needs_no_login_and_checks_in(client, cast):
     activity = make_activity(cast.binhe)  # today, all day
-    make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000001", name="欧阳修文")
+    make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000001", id_number=BORN_0307, name="欧阳修文")
     url = reverse("volunteers:check_in", args=[activity.token])
     page = client.get(url)
     assert page.status_code == 200 and activity.title in page.content.decode()
-    response = client.post(url, {"volunteer_number": "2024000001", "phone_last4": "5678", "action": "check_in"})
+    response = client.post(url, {"volunteer_number": "2024000001", "birth_mmdd": "0307", "action": "check_in"})
     body = response.content.decode()
     assert "签到成功" in body
     assert "欧阳修文" not in body and "欧**文" in body  # the name is masked even to the volunteer
@@ -137,27 +139,91 @@ def test_the_public_page_answers_404_for_a_wrong_token_or_a_pk(client, cast):
 
 def test_the_public_page_says_the_same_for_a_wrong_number_and_wrong_digits(client, cast):
     activity = make_activity(cast.binhe)
-    make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000001")
+    make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000001", id_number=BORN_0307)
     url = reverse("volunteers:check_in", args=[activity.token])
-    a = client.post(url, {"volunteer_number": "2024000001", "phone_last4": "0000", "action": "check_in"})
-    b = client.post(url, {"volunteer_number": "2099999999", "phone_last4": "5678", "action": "check_in"})
-    assert "志愿者编号或手机号后四位不正确" in a.content.decode()
-    assert "志愿者编号或手机号后四位不正确" in b.content.decode()
+    a = client.post(url, {"volunteer_number": "2024000001", "birth_mmdd": "0000", "action": "check_in"})
+    b = client.post(url, {"volunteer_number": "2099999999", "birth_mmdd": "0307", "action": "check_in"})
+    assert "志愿者编号或生日不正确" in a.content.decode()
+    assert "志愿者编号或生日不正确" in b.content.decode()
     assert not ServiceHours.objects.exists()
 
 
-def test_the_public_page_stops_answering_after_ten_wrong_attempts_from_one_address(client, cast):
+def test_wrong_attempts_lock_one_volunteer_number_not_everyone_behind_the_proxy(client, cast, settings):
     from volunteers.checkin import MAX_FAILURES
 
+    settings.WULIAN_TRUSTED_PROXIES = ["10.0.0.1"]
     activity = make_activity(cast.binhe)
-    make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000001")
+    make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000001", id_number=BORN_0307)
+    make_volunteer(cast.binhe, volunteer_number="2024000002", id_number=valid_id_number(birth=dt.date(1985, 11, 30)))
     url = reverse("volunteers:check_in", args=[activity.token])
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}  # every phone arrives through the reverse proxy
     for guess in range(MAX_FAILURES):
-        client.post(url, {"volunteer_number": "2024000001", "phone_last4": f"{guess:04d}", "action": "check_in"})
-    right = {"volunteer_number": "2024000001", "phone_last4": "5678", "action": "check_in"}
-    body = client.post(url, right).content.decode()
+        client.post(url, {"volunteer_number": "2024000001", "birth_mmdd": f"{guess:04d}", "action": "check_in"},
+                    HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    right = {"volunteer_number": "2024000001", "birth_mmdd": "0307", "action": "check_in"}
+    # The guessed number is locked, from any phone.
+    body = client.post(url, right, HTTP_X_FORWARDED_FOR="198.51.100.99", **proxy).content.decode()
     assert "尝试次数过多" in body
     assert not ServiceHours.objects.exists()
-    # Another phone (another address) is not held up by someone else's guessing.
-    body = client.post(url, right, REMOTE_ADDR="10.0.0.8").content.decode()
+    # Another volunteer behind the same proxy checks in as usual.
+    other = {"volunteer_number": "2024000002", "birth_mmdd": "1130", "action": "check_in"}
+    body = client.post(url, other, HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy).content.decode()
     assert "签到成功" in body
+
+
+def test_one_phone_trying_many_numbers_is_stopped_by_its_address(client, cast):
+    from volunteers.checkin import MAX_ADDRESS_FAILURES
+
+    activity = make_activity(cast.binhe)
+    make_volunteer(cast.binhe, volunteer_number="2024000001", id_number=BORN_0307)
+    url = reverse("volunteers:check_in", args=[activity.token])
+    for n in range(MAX_ADDRESS_FAILURES):
+        client.post(url, {"volunteer_number": f"20249{n:05d}", "birth_mmdd": "0101", "action": "check_in"})
+    body = client.post(url, {"volunteer_number": "2024000001", "birth_mmdd": "0307", "action": "check_in"}).content.decode()
+    assert "尝试次数过多" in body
+
+
+def test_the_check_in_secret_is_not_what_a_masked_phone_shows(client, cast):
+    from wulian.tables import mask_id_number, mask_phone
+
+    volunteer = make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000001", id_number=BORN_0307)
+    assert volunteer.check_in_secret == "0307"
+    assert "0307" not in mask_id_number(volunteer.id_number)
+    assert mask_phone(volunteer.phone).endswith("5678")
+    with pytest.raises(CheckInRefused):
+        identify("2024000001", "5678")
+
+
+def test_a_volunteer_without_a_birth_date_on_the_document_is_sent_to_the_staff(cast):
+    make_volunteer(cast.binhe, volunteer_number="2024000009", id_type="passport", id_number="E12345678")
+    for guess in ("0000", "5678", "1234"):
+        with pytest.raises(CheckInRefused):
+            identify("2024000009", guess)
+
+
+def test_with_the_cache_down_the_page_refuses_with_a_message(client, cast, settings):
+    activity = make_activity(cast.binhe)
+    make_volunteer(cast.binhe, volunteer_number="2024000001", id_number=BORN_0307)
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    url = reverse("volunteers:check_in", args=[activity.token])
+    response = client.post(url, {"volunteer_number": "2024000001", "birth_mmdd": "0307", "action": "check_in"})
+    assert response.status_code == 200
+    assert "签到暂时无法使用" in response.content.decode()
+    assert not ServiceHours.objects.exists()
+
+
+def test_an_activity_dated_year_one_does_not_break_the_page(client, cast):
+    from volunteers.models import VolunteerActivity
+
+    activity = make_activity(cast.binhe)
+    VolunteerActivity.objects.filter(pk=activity.pk).update(date=dt.date(1, 1, 1))
+    make_volunteer(cast.binhe, volunteer_number="2024000001", id_number=BORN_0307)
+    url = reverse("volunteers:check_in", args=[activity.token])
+    assert client.get(url).status_code == 200
+    for action in ("check_in", "check_out"):
+        response = client.post(url, {"volunteer_number": "2024000001", "birth_mmdd": "0307", "action": action})
+        assert response.status_code == 200
+        assert 'id="check-in-error"' in response.content.decode()
+    assert not ServiceHours.objects.exists()

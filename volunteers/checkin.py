@@ -1,18 +1,25 @@
 """Self check-in and check-out by QR code: who may, when, and how the hours are worked out.
 
-The public page identifies a volunteer only by volunteer number and the last four digits of the phone,
-on an activity found by its unguessable token. Every refusal is a ``CheckInRefused`` with a message
+The public page identifies a volunteer only by volunteer number and birthday (month and day, 4 digits, from
+the ID number), on an activity found by its unguessable token. The birthday, not the phone's last four digits:
+every masked phone shows those, while masked ID numbers hide the birth date and no page shows it; a volunteer
+knows it without looking anything up. Volunteers whose document carries no birth date (passports) are recorded
+by the staff. Every refusal is a ``CheckInRefused`` with a message
 for the volunteer; nothing about other volunteers is ever revealed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 from decimal import ROUND_DOWN, Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+
+from wulian.validators import is_plausible_date
 
 from . import standards
 from .choices import ActivityStatus, HoursSource, HoursStatus, VolunteerStatus
@@ -32,47 +39,74 @@ def _time(value: dt.datetime) -> str:
     return formats.time_format(timezone.localtime(value), "H:i")
 
 
-# The public page names a volunteer by number and four phone digits: after this many misses from one address
-# for one activity, it stops answering for a while (the cache is Redis in production, CACHE_URL).
+# Wrong identifications are counted per activity and volunteer number (so guessing one number is stopped
+# whoever guesses and from wherever, and one person's typos never lock out the others, who all share the
+# proxy's address), and more loosely per activity and client address (one phone trying many numbers).
+# The cache is Redis in production (CACHE_URL); when it cannot be reached the page refuses (fails closed).
 MAX_FAILURES = 10
+MAX_ADDRESS_FAILURES = 30
 FAILURE_WINDOW_SECONDS = 15 * 60
 
 
-def _failure_key(activity: VolunteerActivity, address: str) -> str:
-    return f"wulian:checkin-failures:{activity.pk}:{address}"
+def _failure_keys(activity: VolunteerActivity, number: str, address: str) -> list[tuple[str, int]]:
+    number = hashlib.sha256((number or "").strip().encode()).hexdigest()[:32]
+    return [
+        (f"wulian:checkin-failures:{activity.pk}:n:{number}", MAX_FAILURES),
+        (f"wulian:checkin-failures:{activity.pk}:a:{address}", MAX_ADDRESS_FAILURES),
+    ]
 
 
-def guard_attempts(activity: VolunteerActivity, address: str) -> None:
+def _cache_down() -> CheckInRefused:
+    return CheckInRefused(_("Check-in is not available at the moment. Try again later, or ask the staff to record your hours."))
+
+
+def guard_attempts(activity: VolunteerActivity, number: str, address: str) -> None:
     from django.core.cache import cache
 
-    if cache.get(_failure_key(activity, address), 0) >= MAX_FAILURES:
+    keys = _failure_keys(activity, number, address)
+    try:
+        counts = cache.get_many([key for key, _limit in keys])
+    except Exception as exc:  # noqa: BLE001 - any cache failure: refuse rather than allow unlimited guessing
+        raise _cache_down() from exc
+    if any(counts.get(key, 0) >= limit for key, limit in keys):
         raise CheckInRefused(_("Too many wrong attempts. Try again in 15 minutes, or ask the staff to record your hours."))
 
 
-def record_failure(activity: VolunteerActivity, address: str) -> None:
+def record_failure(activity: VolunteerActivity, number: str, address: str) -> None:
     from django.core.cache import cache
 
-    key = _failure_key(activity, address)
-    if cache.add(key, 1, FAILURE_WINDOW_SECONDS):
-        return
     try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, FAILURE_WINDOW_SECONDS)
+        for key, _limit in _failure_keys(activity, number, address):
+            if cache.add(key, 1, FAILURE_WINDOW_SECONDS):
+                continue
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.add(key, 1, FAILURE_WINDOW_SECONDS)
+    except Exception as exc:  # noqa: BLE001
+        raise _cache_down() from exc
 
 
-def identify(number: str, last4: str) -> Volunteer:
-    """The active volunteer with this number whose phone ends in these digits; one message for every miss."""
+def identify(number: str, birthday: str) -> Volunteer:
+    """The active volunteer with this number born on this month and day (MMDD); one message for every miss."""
     number = (number or "").strip()
-    last4 = (last4 or "").strip()
-    volunteer = Volunteer.objects.filter(volunteer_number=number, status=VolunteerStatus.ACTIVE).first()
-    if not number or len(last4) != 4 or volunteer is None or volunteer.phone_last4 != last4:
-        raise CheckInRefused(_("The volunteer number or the last four digits of the phone are not right."))
+    birthday = (birthday or "").strip()
+    volunteer = Volunteer.objects.filter(volunteer_number=number, status=VolunteerStatus.ACTIVE).first() if number else None
+    secret = volunteer.check_in_secret if volunteer is not None else ""
+    if len(birthday) != 4 or not secret or not hmac.compare_digest(secret, birthday):
+        raise CheckInRefused(_("The volunteer number or the birthday is not right."))
     return volunteer
+
+
+def _check_date(activity: VolunteerActivity) -> None:
+    # A date nobody could mean (saved before dates were checked) would overflow the time arithmetic below.
+    if not is_plausible_date(activity.date):
+        raise CheckInRefused(_("This activity's date is not valid; ask the staff to record your hours."))
 
 
 def check_in(activity: VolunteerActivity, volunteer: Volunteer, now: dt.datetime | None = None) -> ServiceHours:
     now = now or timezone.now()
+    _check_date(activity)
     if activity.status != ActivityStatus.OPEN:
         raise CheckInRefused(_("Check-in for this activity is closed."))
     if now < activity.starts_at - OPENS_BEFORE:
@@ -125,6 +159,7 @@ def service_hours(activity: VolunteerActivity, checked_in_at: dt.datetime, check
 
 def check_out(activity: VolunteerActivity, volunteer: Volunteer, now: dt.datetime | None = None) -> ServiceHours:
     now = now or timezone.now()
+    _check_date(activity)
     with transaction.atomic():
         record = (
             ServiceHours.objects.select_for_update()

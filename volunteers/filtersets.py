@@ -43,7 +43,7 @@ class VolunteerActivityFilterSet(ScopedFilterSet):
 
 class ServiceHoursFilterSet(ScopedFilterSet):
     search_fields = ("volunteer__name", "volunteer__volunteer_number", "activity__title")
-    region = RegionFilter(lookup="activity__region")
+    region = RegionFilter(lookup="region")
     status = django_filters.ChoiceFilter(label=_("status"), choices=HoursStatus.choices)
     source = django_filters.ChoiceFilter(label=pgettext_lazy("how hours were recorded", "recorded by"), choices=HoursSource.choices)
     date = DateRangeFilter(field_name="activity__date", label=_("date"))

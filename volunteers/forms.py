@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from organizations.forms import NamedRegionField
 from wulian.choices import RegionLevel
 from wulian.forms import RegionChoiceField, ScopedModelForm
+from wulian.pickers import use_picker
 
 from . import standards
 from .choices import HoursSource, HoursStatus, VolunteerStatus
@@ -78,6 +79,8 @@ class VolunteerTeamForm(ScopedModelForm):
         active = self.fields["members"].queryset.filter(status=VolunteerStatus.ACTIVE).select_related("community")
         self.fields["members"].queryset = active
         self.fields["leader"].queryset = active
+        for name in ("members", "leader"):
+            use_picker(self.fields[name], {"status": VolunteerStatus.ACTIVE.value})
 
     def clean(self):
         cleaned = super().clean()
@@ -181,6 +184,7 @@ class BulkHoursForm(forms.Form):
             Volunteer.objects.restrict(user).filter(status=VolunteerStatus.ACTIVE).select_related("community")
         )
         self.fields["volunteers"].label_from_instance = lambda v: f"{v.name}（{v.volunteer_number}，{v.community}）"
+        use_picker(self.fields["volunteers"], {"status": VolunteerStatus.ACTIVE.value})
         if activity is not None:
             self.fields["hours"].initial = activity.duration_hours
 
@@ -305,6 +309,7 @@ class RatesForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = Region.objects.restrict(user).filter(level__gte=RegionLevel.COUNTY)
+        use_picker(self.fields["region"], {"level__gte": int(RegionLevel.COUNTY)})
         self.fields["year"].choices = [(y, str(y)) for y in years]
 
 
@@ -312,9 +317,10 @@ class CheckInForm(forms.Form):
     volunteer_number = forms.CharField(
         label=_("volunteer number"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
     )
-    phone_last4 = forms.RegexField(
-        label=_("last 4 digits of your phone"),
+    birth_mmdd = forms.RegexField(
+        label=_("your birthday (month and day, 4 digits)"),
+        help_text=_("As on your ID card, e.g. 0307 for 7 March."),
         regex=r"^\d{4}$",
-        error_messages={"invalid": _("Enter the last four digits of your phone.")},
+        error_messages={"invalid": _("Enter your birthday as 4 digits: month and day, e.g. 0307.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4, "autocomplete": "off"}),
     )

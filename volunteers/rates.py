@@ -82,8 +82,12 @@ class RateRow:
 
 
 def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
-    """Rows for ``regions`` (all at or below ``root``), for the calendar year ``year``."""
-    year_end = dt.date(year, 12, 31)
+    """Rows for ``regions`` (all at or below ``root``), for the calendar year ``year``.
+
+    Each figure is grouped by region id (``RollUp``); hour rows are scoped by their own region column, and
+    participants are counted by a semi-join rather than a ``COUNT(DISTINCT)`` that sorts every hour row.
+    """
+    year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     under = root.path
     populations = dict(
         Region.objects.filter(path__startswith=under, level=RegionLevel.COMMUNITY).values_list("path", "population")
@@ -92,21 +96,13 @@ def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
         community__path__startswith=under, status=VolunteerStatus.ACTIVE, registered_on__lte=year_end
     )
     registered = RollUp(registered_qs, "community", n=Count("pk"))
-    confirmed = ServiceHours.objects.filter(status=HoursStatus.CONFIRMED, activity__date__year=year)
-    # A volunteer belongs to one community, so distinct counts per community add up the tree.
-    participants = RollUp(
-        confirmed.filter(
-            volunteer__community__path__startswith=under,
-            volunteer__status=VolunteerStatus.ACTIVE,
-            volunteer__registered_on__lte=year_end,
-        ),
-        "volunteer__community",
-        n=Count("volunteer", distinct=True),
-    )
-    activities = RollUp(
-        VolunteerActivity.objects.filter(region__path__startswith=under, date__year=year), "region", n=Count("pk")
-    )
-    hours = RollUp(confirmed.filter(activity__region__path__startswith=under), "activity__region", h=Sum("hours"))
+    year_activities = VolunteerActivity.objects.filter(date__gte=year_start, date__lte=year_end)
+    confirmed = ServiceHours.objects.filter(status=HoursStatus.CONFIRMED, activity__in=year_activities.values("pk"))
+    # Participants: registered volunteers with a confirmed record in the year, each counted once in their own
+    # community (so the counts add up the tree).
+    participants = RollUp(registered_qs.filter(pk__in=confirmed.values("volunteer_id")), "community", n=Count("pk"))
+    activities = RollUp(year_activities.filter(region__path__startswith=under), "region", n=Count("pk"))
+    hours = RollUp(confirmed.filter(region__path__startswith=under), "region", h=Sum("hours"))
     rows = []
     for region in regions:
         if region.level == RegionLevel.COMMUNITY:

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from .choices import IdType
 
+MAX_AGE_YEARS = 120
+VOLUNTEER_NUMBER_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,19}$")
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
 RESIDENT_ID_RE = re.compile(r"^\d{17}[\dX]$")
@@ -40,9 +42,15 @@ def validate_resident_id(value: str) -> None:
             _("A resident ID number is 17 digits followed by a digit or X."), code="id_format"
         )
     try:
-        dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+        born = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
         raise ValidationError(_("The date of birth in this ID number does not exist."), code="id_birth") from None
+    today = dt.date.today()
+    if born > today or born.year < today.year - MAX_AGE_YEARS:
+        raise ValidationError(
+            _("The date of birth in this ID number (%(date)s) is not possible.") % {"date": born.isoformat()},
+            code="id_birth",
+        )
     if id_check_char(value[:17]) != value[17]:
         raise ValidationError(
             _("The check character of this ID number is wrong: please check the number."), code="id_checksum"
@@ -61,3 +69,11 @@ def validate_phone(value: str) -> None:
     digits = re.sub(r"[\s-]", "", value or "")
     if not re.fullmatch(r"1\d{10}|0\d{9,11}", digits):
         raise ValidationError(_("Enter an 11-digit mobile number or a landline with area code."), code="phone")
+
+
+def validate_volunteer_number(value: str) -> None:
+    """Letters and digits (a hyphen inside), starting with a letter or digit: what is typed at check-in."""
+    if value and not VOLUNTEER_NUMBER_RE.match(value):
+        raise ValidationError(
+            _("A volunteer number is made of digits and letters (a hyphen may separate parts)."), code="volunteer_number"
+        )

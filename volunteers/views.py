@@ -21,6 +21,9 @@ from django.views.decorators.cache import never_cache
 from wulian.choices import AccessAction, RegionLevel
 from wulian.models import AccessLog, Region
 from wulian.models.base import user_can
+from wulian.net import client_address
+from wulian.throttle import CERTIFICATE_VERIFY
+from wulian.subqueries import count_subquery, sum_subquery
 from wulian.tables import mask_id_number, mask_phone
 from wulian.views import generic
 
@@ -137,7 +140,9 @@ class VolunteerImportView(generic.ObjectImportView):
 
 class VolunteerTeamListView(generic.ObjectListView):
     model = VolunteerTeam
-    queryset = VolunteerTeam.objects.select_related("region", "leader").annotate(member_count=Count("members"))
+    queryset = VolunteerTeam.objects.select_related("region", "leader").annotate(
+        member_count=count_subquery(VolunteerTeam.members.through.objects.all(), "volunteerteam")
+    )
     table_class = VolunteerTeamTable
     filterset_class = VolunteerTeamFilterSet
 
@@ -172,8 +177,8 @@ def check_in_url(request, activity) -> str:
 class VolunteerActivityListView(generic.ObjectListView):
     model = VolunteerActivity
     queryset = VolunteerActivity.objects.select_related("region", "team", "organization").annotate(
-        volunteer_count=Count("hours", filter=Q(hours__status=HoursStatus.CONFIRMED)),
-        confirmed_hours=Sum("hours__hours", filter=Q(hours__status=HoursStatus.CONFIRMED)),
+        volunteer_count=count_subquery(ServiceHours.objects.filter(status=HoursStatus.CONFIRMED), "activity"),
+        confirmed_hours=sum_subquery(ServiceHours.objects.filter(status=HoursStatus.CONFIRMED), "activity", "hours"),
     )
     table_class = VolunteerActivityTable
     filterset_class = VolunteerActivityFilterSet
@@ -328,13 +333,14 @@ class CheckInView(View):
         context = {"activity": activity, "form": form}
         if form.is_valid():
             action = request.POST.get("action")
-            address = request.META.get("REMOTE_ADDR", "")
+            address = client_address(request)
+            number = form.cleaned_data["volunteer_number"]
             try:
-                guard_attempts(activity, address)
+                guard_attempts(activity, number, address)
                 try:
-                    volunteer = identify(form.cleaned_data["volunteer_number"], form.cleaned_data["phone_last4"])
+                    volunteer = identify(number, form.cleaned_data["birth_mmdd"])
                 except CheckInRefused:
-                    record_failure(activity, address)
+                    record_failure(activity, number, address)
                     raise
                 if action == "check_out":
                     record = check_out(activity, volunteer)
@@ -446,7 +452,8 @@ class CertificateVerifyView(View):
     def get(self, request):
         number = (request.GET.get("number") or "").strip().upper()[:30]
         certificate = None
-        if number:
+        throttled = bool(number) and not CERTIFICATE_VERIFY.allow(client_address(request))
+        if number and not throttled:
             certificate = VolunteerCertificate.objects.select_related("volunteer").filter(number=number).first()
         return render(
             request,
@@ -454,8 +461,10 @@ class CertificateVerifyView(View):
             {
                 "number": number,
                 "certificate": certificate,
+                "throttled": throttled,
                 "masked_name": certificates.mask_name(certificate.volunteer.name) if certificate else "",
             },
+            status=429 if throttled else 200,
         )
 
 

@@ -10,6 +10,8 @@ from wulian.models import Region
 
 class RegionSerializer(ScopedSerializer):
     parent = serializers.IntegerField(source="parent_id", read_only=True, allow_null=True)
+    # Only communities and villages have a kind; the schema says "" is a possible value (schemathesis found it).
+    kind = serializers.ChoiceField(choices=Region._meta.get_field("kind").choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Region

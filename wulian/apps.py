@@ -18,3 +18,8 @@ class WulianConfig(AppConfig):
         autodiscover_modules("reports")
         # API endpoints register on the one router: the core's, then each app's api.py.
         autodiscover_modules("api")
+        # Pickable models (searchable choices): the core's, then each app's pickers.py.
+        from wulian.pickers import register_core_pickers
+
+        register_core_pickers()
+        autodiscover_modules("pickers")

@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from wulian.choices import RegionLevel
 from wulian.models import Region
+from wulian.pickers import use_picker
 
 
 class YesNoWidget(django_filters.widgets.BooleanWidget):
@@ -62,6 +63,15 @@ class DateRangeFilter(django_filters.DateFromToRangeFilter):
     field_class = DateFromToField
 
 
+def picker_filters(flt) -> dict | None:
+    """What a region filter's picker offers: the levels it accepts (counties and below by default)."""
+    if not isinstance(flt, RegionFilter):
+        return None
+    if flt.levels:
+        return {"level__in": [int(level) for level in flt.levels]}
+    return {"level__gte": int(RegionLevel.COUNTY)}
+
+
 class ScopedFilterSet(django_filters.FilterSet):
     """Base filter set: ``q`` searches ``search_fields``; choice filters offer in-scope rows only."""
 
@@ -81,6 +91,8 @@ class ScopedFilterSet(django_filters.FilterSet):
                 if isinstance(flt, RegionFilter) and flt.levels:
                     qs = qs.filter(level__in=flt.levels)
                 field.queryset = qs.restrict(user, "view")
+            if field is not None:
+                use_picker(field, picker_filters(flt))
         self.form.fields["q"].widget.attrs.setdefault("placeholder", _("Name, number…"))
 
     def search(self, queryset, name, value):

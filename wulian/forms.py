@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wulian.choices import RegionLevel
 from wulian.models import Region, User
+from wulian.pickers import use_picker
 
 
 def restrict_choice_fields(form: forms.BaseForm, user) -> None:
@@ -40,6 +41,9 @@ class ScopedModelForm(forms.ModelForm):
         for name, levels in self.region_levels.items():
             if name in self.fields:
                 self.fields[name].queryset = self.fields[name].queryset.filter(level__in=levels)
+        for name, field in self.fields.items():
+            levels = self.region_levels.get(name)
+            use_picker(field, {"level__in": [int(level) for level in levels]} if levels else None)
         for field in self.fields.values():
             if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
                 field.widget = DateInput()
@@ -68,6 +72,7 @@ class RegionForm(ScopedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = self.fields["parent"].queryset.filter(level__lt=RegionLevel.COMMUNITY)
+        use_picker(self.fields["parent"], {"level__lt": int(RegionLevel.COMMUNITY)})
         if self.instance.pk:
             # Moving a region changes everyone's scope; that is an administrator's job in Django admin.
             del self.fields["parent"]
@@ -118,6 +123,7 @@ class UserForm(ScopedModelForm):
         super().__init__(*args, **kwargs)
         self.fields["role"].required = True
         self.fields["region"].queryset = self.fields["region"].queryset.filter(level__gte=RegionLevel.COUNTY)
+        use_picker(self.fields["region"], {"level__gte": int(RegionLevel.COUNTY)})
         if self.instance.pk:
             self.fields["password"].label = _("New password")
             self.fields["password"].help_text = _("Leave empty to keep the current password.")

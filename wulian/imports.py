@@ -27,6 +27,14 @@ from wulian.exports import HEADER_FILL, display_width
 
 MAX_IMPORT_ROWS = 10_000
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
+# Bounds checked before and while the workbook is read, so parsing time is bounded whatever the file holds:
+# what the package may unpack to, how many parts and sheets it may have, the furthest row number read
+# (blank rows between data rows are allowed up to this) and the columns read per row.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_PACKAGE_PARTS = 500
+MAX_IMPORT_SHEETS = 20
+MAX_SHEET_ROWS = MAX_IMPORT_ROWS + 2_000
+MAX_IMPORT_COLUMNS = 100
 LIST_SEPARATORS = re.compile(r"[、，,;；\n]+")
 
 
@@ -49,6 +57,48 @@ class ImportResult:
 
 class ImportRejected(Exception):
     """The whole import is refused; nothing was saved."""
+
+
+def check_package(upload) -> None:
+    """Refuse a package that is not a plain .xlsx before any XML in it is parsed.
+
+    An .xlsx is a zip of XML parts: the sizes its directory declares bound what it unpacks to (zipfile stops
+    at the declared size), and no part of a real workbook has a DTD, so an entity bomb is refused unread.
+    """
+    not_excel = _("This is not an Excel (.xlsx) file. Download the template and fill it in.")
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as package:
+            parts = package.infolist()
+            if len(parts) > MAX_PACKAGE_PARTS:
+                raise ImportRejected(not_excel)
+            if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+                raise ImportRejected(
+                    _("The file unpacks to more than %d MB, too large to import; split it into several files.")
+                    % (MAX_UNPACKED_BYTES // (1024 * 1024))
+                )
+            for part in parts:
+                if part.filename.endswith((".xml", ".rels")):
+                    with package.open(part) as handle:
+                        head = handle.read(4096)
+                    if _declares_dtd(head):
+                        raise ImportRejected(
+                            _("The Excel file contains declarations that Excel never writes; it is not imported.")
+                        )
+    except ImportRejected:
+        raise
+    except Exception as exc:  # noqa: BLE001 - zipfile's errors on a forged directory are many
+        raise ImportRejected(not_excel) from exc
+    finally:
+        upload.seek(0)
+
+
+def _declares_dtd(head: bytes) -> bool:
+    for encoding in ("utf-8", "utf-16"):
+        text = head.decode(encoding, errors="ignore").upper()
+        if "<!DOCTYPE" in text or "<!ENTITY" in text:
+            return True
+    return False
 
 
 class Importer:
@@ -169,15 +219,48 @@ class Importer:
         return mapping
 
     def read_rows(self, upload) -> list[tuple[int, dict]]:
-        """Read the uploaded workbook; refuse it whole if it is not the template's shape."""
+        """Read the uploaded workbook; refuse it whole if it is not the template's shape.
+
+        The package is checked before openpyxl sees it (size unpacked, parts, no DTDs), then the first sheet
+        is streamed in read-only mode and reading stops at the row and column limits: a declared
+        ``<dimension>`` of a million rows, a lone row at 1,048,576 or millions of empty ``<row/>`` elements
+        cost no more than a full template. Anything openpyxl cannot parse is a message, never a 500.
+        """
         if upload.size > MAX_IMPORT_BYTES:
             raise ImportRejected(_("The file is larger than 10 MB."))
+        check_package(upload)
         try:
             wb = load_workbook(upload, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - a hostile or broken file may fail anywhere in openpyxl
             raise ImportRejected(_("This is not an Excel (.xlsx) file. Download the template and fill it in.")) from exc
+        try:
+            return self._read_sheet(wb)
+        except ImportRejected:
+            raise
+        except Exception as exc:  # noqa: BLE001 - truncated or malformed sheet XML
+            raise ImportRejected(
+                _("The Excel file is damaged and cannot be read. Download the template and fill it in again.")
+            ) from exc
+        finally:
+            wb.close()
+
+    def _read_sheet(self, wb) -> list[tuple[int, dict]]:
+        if not wb.sheetnames:
+            raise ImportRejected(_("The Excel file has no worksheet. Download the template and fill it in."))
+        if len(wb.sheetnames) > MAX_IMPORT_SHEETS:
+            raise ImportRejected(
+                _("The Excel file has more than %d worksheets; put the data on the first sheet of the template.")
+                % MAX_IMPORT_SHEETS
+            )
         ws = wb.worksheets[0]
-        rows = ws.iter_rows(values_only=True)
+        too_long = _(
+            "The sheet has more than %(rows)d rows (at most %(limit)d rows can be imported at once); delete the empty rows below the data."
+        ) % {"rows": MAX_SHEET_ROWS, "limit": MAX_IMPORT_ROWS}
+        if (ws.max_row or 0) > MAX_SHEET_ROWS:
+            raise ImportRejected(too_long)
+        expected = self.headers()
+        width = min(len(expected) + 20, MAX_IMPORT_COLUMNS)
+        rows = ws.iter_rows(max_col=width, values_only=True)
         try:
             header_row = next(rows)
         except StopIteration as exc:
@@ -185,7 +268,6 @@ class Importer:
         headers = [str(h).strip() if h is not None else "" for h in header_row]
         while headers and not headers[-1]:
             headers.pop()
-        expected = self.headers()
         unknown = [h for h in headers if h and h not in expected]
         missing = [h for h in expected if h not in headers]
         problems = []
@@ -201,6 +283,8 @@ class Importer:
         form = self.blank_form()
         out = []
         for number, values in enumerate(rows, start=2):
+            if number > MAX_SHEET_ROWS:
+                raise ImportRejected(too_long)
             if values is None or all(v is None or str(v).strip() == "" for v in values):
                 continue
             if len(out) >= MAX_IMPORT_ROWS:
@@ -211,7 +295,6 @@ class Importer:
                 value = values[i] if i < len(values) else None
                 data[name] = self.cell_to_data(form.fields[name], value)
             out.append((number, data))
-        wb.close()
         if not out:
             raise ImportRejected(_("The file has no data rows."))
         return out

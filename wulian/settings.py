@@ -138,6 +138,9 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+# The reverse proxy's addresses (or networks): only from these is X-Forwarded-For believed (wulian/net.py).
+WULIAN_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "wulian.net.client_address"
 AXES_VERBOSE = False
 
 # Internationalisation: Simplified Chinese by default, English available.
@@ -234,7 +237,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "wulian.api_schema.PortalAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
 }
 SPECTACULAR_SETTINGS = {"TITLE": "wulian API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False}
@@ -248,12 +251,25 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 4 * 3600}
+# The longest report may run this long (soft limit: the job is failed with a message; hard limit a little later).
+# Redis hands an unacknowledged message to another worker after the visibility timeout, so it must exceed the
+# hard limit, or a long report is built twice; a killed worker's report is redelivered after it.
+WULIAN_REPORT_TIME_LIMIT = int(os.environ.get("WULIAN_REPORT_TIME_LIMIT", str(2 * 3600)))
+CELERY_TASK_SOFT_TIME_LIMIT = WULIAN_REPORT_TIME_LIMIT
+CELERY_TASK_TIME_LIMIT = WULIAN_REPORT_TIME_LIMIT + 300
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_TASK_TIME_LIMIT + 600,
+    # Asking for a report with the broker down is refused in seconds, not after minutes of retries.
+    "socket_connect_timeout": 2,
+    "max_retries": 1,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Beat copies these into its database tables on start; admins can change times in Django admin.
 CELERY_BEAT_SCHEDULE = {
     "purge-old-reports": {"task": "wulian.tasks.purge_old_reports", "schedule": 24 * 3600, "kwargs": {"days": 30}},
+    "reap-stale-reports": {"task": "wulian.tasks.reap_stale_reports", "schedule": 15 * 60},
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

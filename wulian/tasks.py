@@ -3,17 +3,18 @@
 from celery import shared_task
 
 from wulian.models import ReportJob, ReportStatus
-from wulian.reports import run_job
+from wulian.reports import reap_stale, run_job
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=0)
 def build_report(self, job_id: int) -> str:
-    """Build one report job. Idempotent: a job already built is left alone; a half-run job runs again."""
+    """Build one report job. Idempotent: a job already built is left alone; a half-run job runs again
+    (a worker killed mid-report hands the message back); a failed job waits for the user's retry."""
     job = ReportJob.objects.filter(pk=job_id).first()
     if job is None:
         return "missing"
-    if job.status == ReportStatus.DONE:
-        return "done"
+    if job.status not in (ReportStatus.PENDING, ReportStatus.RUNNING):
+        return job.status
     try:
         run_job(job)
     except Exception:  # noqa: BLE001 - the failure is on the job row for the user to see
@@ -36,3 +37,9 @@ def purge_old_reports(days: int = 30) -> int:
         job.delete()
         count += 1
     return count
+
+
+@shared_task
+def reap_stale_reports() -> int:
+    """Fail jobs whose worker vanished and remove leftover temporary files; scheduled by Celery beat."""
+    return reap_stale()

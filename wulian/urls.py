@@ -7,15 +7,17 @@ from drf_spectacular.views import SpectacularAPIView
 
 from wulian.api import router
 from wulian.models import Region, User
-from wulian.views import core, generic, reports
+from wulian.views import core, generic, pickers, reports
 
 core_patterns = [
     path("access-log/", core.AccessLogListView.as_view(), name="accesslog_list"),
     *generic.object_urls("users", User, list=core.UserListView, detail=core.UserDetailView, edit=core.UserEditView),
+    path("pick/<str:key>/", pickers.pick, name="pick"),
     path("reports/", reports.report_center, name="report_center"),
     path("reports/new/<slug:code>/", reports.request_report, name="report_request"),
     path("reports/<int:pk>/row/", reports.job_row, name="report_job_row"),
     path("reports/<int:pk>/download/", reports.download, name="report_download"),
+    path("reports/<int:pk>/retry/", reports.retry_job, name="report_retry"),
     *generic.object_urls(
         "regions",
         Region,
@@ -31,7 +33,7 @@ urlpatterns = [
     path("healthz", core.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/", core.ThrottledPasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -1,7 +1,14 @@
-from .access import AccessLog
-from .base import ScopedModel, ScopedQuerySet, ScopeRule
-from .regions import Region
-from .reports import ReportJob, ReportStatus
-from .users import User
+from django.db.models.signals import class_prepared
+
+from wulian.validators import add_plausibility_validators
+
+# Before any model of the portal is defined (the core's models load first): see wulian/validators.py.
+class_prepared.connect(add_plausibility_validators, dispatch_uid="wulian-plausibility")
+
+from .access import AccessLog  # noqa: E402
+from .base import ScopedModel, ScopedQuerySet, ScopeRule  # noqa: E402
+from .regions import Region  # noqa: E402
+from .reports import ReportJob, ReportStatus  # noqa: E402
+from .users import User  # noqa: E402
 
 __all__ = ["AccessLog", "Region", "ReportJob", "ReportStatus", "ScopeRule", "ScopedModel", "ScopedQuerySet", "User"]

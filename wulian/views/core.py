@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import django_tables2 as tables
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import connection
+from django.forms.utils import ErrorDict
 from django.db.models import Count, Q, Sum
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -19,6 +21,7 @@ from wulian.forms import RegionForm, UserForm
 from wulian.models import AccessLog, Region, User
 from wulian.navigation import collect_home_actions, collect_home_stats, menus_for
 from wulian.tables import ObjectTable
+from wulian.throttle import PASSWORD_CHANGE
 from wulian.views import generic
 
 
@@ -246,3 +249,21 @@ class AccessLogListView(generic.ObjectListView):
     queryset = AccessLog.objects.select_related("user")
     table_class = AccessLogTable
     filterset_class = AccessLogFilterSet
+
+
+class ThrottledPasswordChangeView(auth_views.PasswordChangeView):
+    """The password change form, with wrong old passwords limited per account (5 in 15 minutes)."""
+
+    def post(self, request, *args, **kwargs):
+        key = str(request.user.pk)
+        if PASSWORD_CHANGE.exceeded(key):
+            form = self.get_form()
+            form.cleaned_data, form._errors = {}, ErrorDict()  # refused unchecked: the old password is not tried
+            form.add_error(None, _("Too many wrong passwords. Try again in 15 minutes."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if "old_password" in form.errors:
+            PASSWORD_CHANGE.count(str(self.request.user.pk))
+        return super().form_invalid(form)

@@ -8,18 +8,21 @@ that moves a record out of scope is rolled back).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import ceil
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch, ProtectedError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.encoding import force_str
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views import View
@@ -32,6 +35,24 @@ from wulian.models import AccessLog
 from wulian.models.base import user_can
 
 PER_PAGE_CHOICES = (25, 50, 100)
+# Paging reaches this many rows at most: an OFFSET deeper than that reads and throws away every row before
+# it. Beyond, the list asks for a narrower filter (or the export, which streams everything).
+MAX_PAGED_ROWS = 10_000
+
+
+class BoundedPaginator(Paginator):
+    """A paginator whose last page ends at row ``MAX_PAGED_ROWS``; the count stays the true count."""
+
+    @cached_property
+    def num_pages(self):
+        if self.count == 0 and not self.allow_empty_first_page:
+            return 0
+        hits = max(1, min(self.count, MAX_PAGED_ROWS) - self.orphans)
+        return ceil(hits / self.per_page)
+
+    @property
+    def is_bounded(self) -> bool:
+        return self.count > MAX_PAGED_ROWS
 
 
 class ScopedView(LoginRequiredMixin, View):
@@ -95,20 +116,23 @@ class ObjectListView(ScopedView):
     def get(self, request, *args, **kwargs):
         self.check_model_permission("view")
         queryset, filterset = self.filtered(request)
-        table = self.table_class(queryset, user=request.user, request=request)
+        # Not ``request=request``: the table would read page and per_page from the query string itself.
+        table = self.table_class(queryset, user=request.user)
+        table.request = request
         if request.GET.get("export") == "xlsx":
             if queryset.count() > settings.WULIAN_EXPORT_SYNC_ROWS:
                 return self.export_in_background(request)
             return export_table(request, table, queryset, self.verbose_name_plural)
         per_page = request.GET.get("per_page")
         per_page = int(per_page) if per_page in {str(n) for n in PER_PAGE_CHOICES} else PER_PAGE_CHOICES[0]
-        RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+        configure_table(request, table, per_page)
         context = self.base_context(
             table=table,
             filterset=filterset,
             filter_form=filterset.form if filterset else None,
             per_page=per_page,
             per_page_choices=PER_PAGE_CHOICES,
+            max_paged_rows=f"{MAX_PAGED_ROWS:,}",
             add_url=self._url("add"),
             import_url=reverse(self.import_url_name) if self.import_url_name else None,
             can_import=bool(self.import_url_name) and user_can(request.user, self.model, "add"),
@@ -122,18 +146,21 @@ class ObjectListView(ScopedView):
 
     def export_in_background(self, request):
         """A large export is built by the report pipeline and lands in the user's download list."""
-        from wulian.models import ReportJob
-        from wulian.tasks import build_report
+        from wulian.reports import BrokerUnavailable, submit
+        from wulian.views.reports import broker_down_message
 
         params = request.GET.copy()
         params.pop("export", None)
         params.pop("page", None)
-        job = ReportJob.objects.create(
-            user=request.user,
-            report="list_export",
-            params={"view": f"{type(self).__module__}.{type(self).__qualname__}", "query": params.urlencode()},
-        )
-        build_report.delay_on_commit(job.pk)
+        try:
+            submit(
+                request.user,
+                "list_export",
+                {"view": f"{type(self).__module__}.{type(self).__qualname__}", "query": params.urlencode()},
+            )
+        except BrokerUnavailable:
+            messages.error(request, broker_down_message())
+            return redirect(request.path)
         messages.info(
             request,
             _("The export has more than %(limit)s rows; it is being prepared in the background and appears in your downloads.")
@@ -146,6 +173,22 @@ class ObjectListView(ScopedView):
             return reverse(self.model.url_name(view))
         except Exception:  # noqa: BLE001 - a model without that page
             return None
+
+
+def configure_table(request, table, per_page: int) -> None:
+    """Sort and paginate a table from whitelisted parameters only.
+
+    django-tables2's ``RequestConfig`` reads ``per_page`` and ``page`` from the query string itself (so
+    ``?per_page=1000000`` overrode the offered choices); here the sort is handed over (the table ignores
+    unknown columns), the page size is the one already checked and the page number is clamped.
+    """
+    RequestConfig(request, paginate=False).configure(table)
+    table.paginate(paginator_class=BoundedPaginator, page=1, per_page=per_page)
+    page = request.GET.get(getattr(table, "prefixed_page_field", "page"), "")
+    number = int(page) if page.isdigit() and len(page) < 10 else 1
+    number = min(max(number, 1), table.paginator.num_pages)
+    if number != 1:
+        table.paginate(paginator_class=BoundedPaginator, page=number, per_page=per_page)
 
 
 def _with_param(request, key, value) -> str:

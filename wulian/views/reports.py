@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wulian.models import ReportJob
-from wulian.reports import default_year, registry, reports_for, year_choices
-from wulian.tasks import build_report
+from wulian.models import ReportStatus
+from wulian.reports import BrokerUnavailable, default_year, registry, reports_for, retry, submit, year_choices
 
 
 class ReportParamsForm(forms.Form):
@@ -48,9 +48,32 @@ def request_report(request, code):
     if not form.is_valid():
         messages.error(request, _("Choose the report's period."))
         return redirect("wulian:report_center")
-    job = ReportJob.objects.create(user=request.user, report=code, params=form.cleaned_data)
-    build_report.delay_on_commit(job.pk)
+    try:
+        submit(request.user, code, form.cleaned_data)
+    except BrokerUnavailable:
+        messages.error(request, broker_down_message())
+        return redirect("wulian:report_center")
     messages.info(request, _("“%(title)s” is being prepared; it appears below when ready.") % {"title": definition.title})
+    return redirect("wulian:report_center")
+
+
+def broker_down_message() -> str:
+    return _("The report service is not available at the moment; nothing was queued. Try again in a few minutes, or tell the administrator.")
+
+
+@login_required
+@require_POST
+def retry_job(request, pk):
+    """Queue a failed report again (the worker was lost, or the report failed)."""
+    job = get_object_or_404(ReportJob.objects.for_user(request.user), pk=pk, status=ReportStatus.FAILED)
+    if job.definition is None or (job.definition.listed and not job.definition.available_to(request.user)):
+        raise Http404
+    try:
+        retry(job)
+    except BrokerUnavailable:
+        messages.error(request, broker_down_message())
+    else:
+        messages.info(request, _("The report is being prepared again."))
     return redirect("wulian:report_center")
 
 
@@ -63,6 +86,6 @@ def job_row(request, pk):
 @login_required
 def download(request, pk):
     job = get_object_or_404(ReportJob.objects.for_user(request.user), pk=pk)
-    if not job.file:
+    if job.status != ReportStatus.DONE or not job.file:  # never a file that is being (re)built
         raise Http404
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)

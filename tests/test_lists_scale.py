@@ -1,0 +1,81 @@
+"""Lists that stay fast as rows grow: the denormalised scope columns, per-row subqueries, bounded paging."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from stations.models import Activity
+from tests.stations_helpers import station_at
+from volunteers.models import ServiceHours
+from volunteers.testing import make_activity, make_hours, make_volunteer
+from wulian.views import generic
+
+
+def test_hour_rows_carry_their_activitys_region_and_follow_it(cast):
+    activity = make_activity(cast.binhe)
+    record = make_hours(activity, make_volunteer(cast.binhe))
+    assert record.region == cast.binhe
+    activity.region = cast.jingxian
+    activity.save()
+    record.refresh_from_db()
+    assert record.region == cast.jingxian
+
+
+def test_bulk_loaded_hour_rows_get_their_region_too(cast):
+    activity = make_activity(cast.hengqu_village)
+    volunteers = [make_volunteer(cast.hengqu_village) for _ in range(3)]
+    ServiceHours.objects.bulk_create(ServiceHours(activity=activity, volunteer=v, hours=Decimal(2)) for v in volunteers)
+    assert set(ServiceHours.objects.values_list("region_id", flat=True)) == {cast.hengqu_village.pk}
+
+
+def test_the_activity_log_carries_its_stations_region_and_follows_a_move(cast):
+    station = station_at(cast.binhe)
+    entry = Activity.objects.create(station=station, kind="visit", title="走访")
+    Activity.objects.bulk_create([Activity(station=station, kind="group", title="小组")])
+    assert set(Activity.objects.values_list("region_id", flat=True)) == {cast.binhe.pk}
+    station.region = cast.jingxian
+    station.save()
+    entry.refresh_from_db()
+    assert entry.region == cast.jingxian
+    assert set(Activity.objects.values_list("region_id", flat=True)) == {cast.jingxian.pk}
+
+
+def test_the_hours_list_is_scoped_without_joining_the_activities(as_user, cast):
+    make_hours(make_activity(cast.binhe), make_volunteer(cast.binhe))
+    with CaptureQueriesContext(connection) as ctx:
+        response = as_user("shoushan").get(reverse("volunteers:servicehours_list"))
+    assert response.status_code == 200
+    counts = [q["sql"] for q in ctx.captured_queries if "COUNT(*)" in q["sql"] and "servicehours" in q["sql"]]
+    assert counts and "volunteers_volunteeractivity" not in counts[0]
+
+
+def test_the_paginator_counts_plainly_while_rows_show_their_sums(as_user, cast):
+    activity = make_activity(cast.binhe, title="清扫楼道")
+    for _ in range(3):
+        make_hours(activity, make_volunteer(cast.binhe), hours="1.50")
+    with CaptureQueriesContext(connection) as ctx:
+        response = as_user("binhe").get(reverse("volunteers:volunteeractivity_list"))
+    body = response.content.decode()
+    assert "4.50" in body  # confirmed hours of the row, from its subquery
+    count = next(q["sql"] for q in ctx.captured_queries if "COUNT(*)" in q["sql"] and "volunteeractivity" in q["sql"])
+    assert "servicehours" not in count and "GROUP BY" not in count
+
+
+def test_paging_stops_at_the_bound_and_says_so(as_user, cast, monkeypatch):
+    monkeypatch.setattr(generic, "MAX_PAGED_ROWS", 25)
+    station = station_at(cast.binhe)
+    Activity.objects.bulk_create(
+        Activity(station=station, kind="visit", title=f"走访{i}", date=dt.date(2024, 1, 1) + dt.timedelta(days=i))
+        for i in range(30)
+    )
+    client = as_user("binhe")
+    first = client.get(reverse("stations:activity_list")).content.decode()
+    assert 'id="paging-bounded"' in first and "共 30 条" in first
+    deep = client.get(reverse("stations:activity_list"), {"page": 2}).content.decode()
+    assert "走访29" in deep  # the last page allowed is shown, never a deeper offset
+    assert "走访4<" not in deep

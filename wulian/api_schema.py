@@ -1,0 +1,35 @@
+"""The API's OpenAPI schema documents the error answers the API really gives, not only the happy path.
+
+drf-spectacular lists 200/201/204 only; a client (and schemathesis in the suite) must also expect: 400 for a
+value that fails validation or a filter/page parameter it cannot parse, 401/403 without the right to act,
+404 for a row outside the user's scope or a page past the end, and 409 for a write or deletion that
+conflicts with other records.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.openapi import AutoSchema
+
+ERROR_BODY = {
+    "type": "object",
+    "description": "{\"detail\": \"…\"} or, for validation errors, a list of messages per field.",
+    "additionalProperties": True,
+}
+
+
+class PortalAutoSchema(AutoSchema):
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        codes = {
+            "400": "Invalid value or parameter",
+            "401": "Not logged in",
+            "403": "Not allowed",
+            "404": "Not found, or outside your area",
+        }
+        if self.method in ("POST", "PUT", "PATCH", "DELETE"):
+            codes["409"] = "Conflicts with other records"
+        for code, description in codes.items():
+            responses.setdefault(code, {"content": {"application/json": {"schema": ERROR_BODY}}, "description": description})
+        return responses
