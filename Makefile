@@ -38,11 +38,10 @@ messages:
 	DEBUG=1 $(PY) manage.py makemessages -l zh_Hans --no-obsolete -v0 --ignore=.venv --ignore=wulian \
 		--ignore=organizations --ignore=stations --ignore=projects --ignore=funding --ignore=volunteers --ignore=var
 
-## Time list pages, exports and summaries on a city-sized data set (seeded once into wulian_bench).
+## Time list pages and exports at the plan's city size and a tenth of it, and judge them against the goals
+## (seeds wulian_bench_city and wulian_bench_small once; BENCH_ARGS="--sizes 1,0.1 --rounds 5 ..." to change).
 bench: setup-test services
-	psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='wulian_bench'" | grep -q 1 \
-		|| createdb -h 127.0.0.1 -U postgres wulian_bench
-	DATABASE_URL=postgres://postgres@127.0.0.1:5432/wulian_bench $(PY) benchmarks/bench.py
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var/test .pytest_cache

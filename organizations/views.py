@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from wulian.choices import RegionLevel
-from wulian.exports import export_rows
+from wulian.exports import Column, Kind, export_rows
 from wulian.models import Agency, Region
 from wulian.panels import render_panels
 from wulian.views import generic
@@ -163,8 +163,8 @@ class CommunitySummaryView(generic.ScopedView):
             _("Filed"),
             _("Total"),
             _("Target"),
-            _("Share of service kinds (%)"),
-            _("Meets the targets"),
+            Column(_("Share of service kinds"), Kind.PERCENT),
+            Column(_("Meets the targets"), Kind.YESNO),
         ]
         data = (
             [
@@ -176,7 +176,7 @@ class CommunitySummaryView(generic.ScopedView):
                 r.filed,
                 r.total,
                 r.target,
-                r.share_percent,
+                r.share,
                 r.meets_count and r.meets_share,
             ]
             for r in rows

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wulian.choices import RegionLevel
-from wulian.exports import write_workbook
+from wulian.exports import Column, Kind, write_workbook
 from wulian.models import Region
 from wulian.reports import register
 
@@ -70,14 +70,14 @@ def station_compliance(job, handle, progress):
         for tier in StationTier:
             n = by_tier[tier.value]
             ok = ok_by_tier[tier.value]
-            yield [tier.label, n, ok, n - ok, f"{ok * 100 / n:.1f}%" if n else "—"]
+            yield [tier.label, n, ok, n - ok, ok / n if n else None]
 
     write_workbook(
         handle,
         [
             (_("Station compliance"), headers, rows()),
             # The summary is written after the rows, so its counters are complete.
-            (_("Summary"), [_("tier"), _("Stations"), _("Compliant"), _("Not compliant"), _("Rate")], summary()),
+            (_("Summary"), [_("tier"), _("Stations"), _("Compliant"), _("Not compliant"), Column(_("Rate"), Kind.PERCENT)], summary()),
         ],
         widths={_("Station compliance"): [14, 26, 24, 14, 12, 10, 12, 10, 70]},
     )

@@ -14,11 +14,10 @@ from wulian.reports import register
 def list_export(job, handle, progress):
     """The export of a list page, too large to build during the request: same view, filters and scope."""
     from django.http import HttpRequest, QueryDict
-    from django.utils.encoding import force_str
     from django.utils.module_loading import import_string
 
     from wulian.choices import AccessAction
-    from wulian.exports import exportable_columns, iter_table_rows
+    from wulian.exports import table_export
     from wulian.models import AccessLog
 
     view_class = import_string(job.params["view"])
@@ -30,11 +29,10 @@ def list_export(job, handle, progress):
     queryset, _filterset = view.filtered(request)
     table = view.table_class(queryset, user=job.user, request=request)
     table.reveal_personal_data = view.export_reveals_personal_data(request, table)
-    columns = exportable_columns(table)
     total = queryset.count()
     title = view.verbose_name_plural
-    rows = iter_table_rows(table, queryset, columns, progress=progress, total=total)
-    count = write_workbook(handle, [(title, [force_str(c.header) for c in columns], rows)])
+    columns, rows = table_export(table, queryset, progress=progress, total=total)
+    count = write_workbook(handle, [(title, columns, rows)])
     action = AccessAction.EXPORT_PERSONAL if table.reveal_personal_data else AccessAction.EXPORT
     AccessLog.record(request, action, view.model, row_count=count)
     return f"{title}.xlsx"

@@ -1,99 +1,322 @@
-"""Excel output: one writer for list exports, import templates and reports.
+"""Excel output: one writer for list exports and reports.
 
-Rows are streamed from the database (``iterator``) into openpyxl's write-only workbook, so memory stays
-flat however many rows are exported. Column widths are computed for CJK text (a Chinese character is two
-"0" glyphs wide).
+Rows stream from the database (``iterator``) into xlsxwriter's ``constant_memory`` mode, which writes each row
+to disk as soon as the next one starts, so memory stays flat however many rows are exported.
+
+What a user gets is a sheet to compute with: numbers are numbers (money with a thousands separator and 元,
+rates as ``0.0%``), dates and times are Excel dates in Asia/Shanghai, yes/no reads 是/否, an empty value is
+an empty cell, the header row is frozen and the columns are as wide as their Chinese text. Text is always
+written as text: a name such as ``=HYPERLINK(...)`` is shown as it was typed, never run as a formula.
+
+A list export resolves how to read each column once per export (``table_export``), not once per cell.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import inspect
+import operator
 import os
+import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
+import xlsxwriter
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.http import FileResponse
 from django.utils import timezone
 from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
+from django_tables2 import columns as tables_columns
 from django_tables2.rows import BoundRow
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from django_tables2.utils import Accessor
+from openpyxl.styles import PatternFill
 
 from wulian.choices import AccessAction
 from wulian.models import AccessLog
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_ROWS = 1_048_575  # an xlsx sheet holds 1,048,576 rows, one of them the header
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+HEADER_COLOR = "DDEBF7"
+HEADER_FILL = PatternFill("solid", fgColor=HEADER_COLOR)  # the import templates (openpyxl) look the same
+# Text starting with one of these is what spreadsheet programs read as a formula (OWASP "CSV injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_EPOCH = dt.date(1899, 12, 30).toordinal()
+WIDTH_SAMPLE_ROWS = 1000  # column widths are fitted to the header and the first rows
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+
+class Kind(enum.Enum):
+    """What a column holds, hence how Excel shows it."""
+
+    AUTO = "auto"  # decided by each value's type
+    TEXT = "text"
+    INTEGER = "integer"
+    NUMBER = "number"
+    MONEY = "money"  # 元, fen precision
+    PERCENT = "percent"  # a ratio (0.25), shown as 25.0%
+    DATE = "date"
+    DATETIME = "datetime"
+    TIME = "time"
+    YESNO = "yesno"
+
+
+NUMBER_FORMATS = {
+    Kind.MONEY: '#,##0.00"元"',
+    Kind.PERCENT: "0.0%",
+    Kind.DATE: 'yyyy"年"m"月"d"日"',
+    Kind.DATETIME: 'yyyy"年"m"月"d"日" hh:mm',
+    Kind.TIME: "hh:mm",
+}
+# Display widths of formatted values, in "0" glyphs (a Chinese character counts two).
+KIND_WIDTHS = {Kind.DATE: 15, Kind.DATETIME: 21, Kind.TIME: 7, Kind.PERCENT: 8, Kind.YESNO: 4}
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a sheet: its header, what it holds and, if it must be fixed, its width."""
+
+    header: str
+    kind: Kind = Kind.AUTO
+    width: int | None = None
 
 
 def display_width(text: str) -> int:
     """Width of ``text`` in Excel's "0"-glyph units: wide (CJK) characters count two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def excel_value(value):
-    """A value openpyxl writes natively: dates stay dates, money stays Decimal, the rest is text."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
+def local_naive(value: dt.datetime) -> dt.datetime:
+    """An aware time as wall-clock time in the portal's zone (Asia/Shanghai); Excel has no zones."""
+    return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+
+
+def excel_serial(value) -> float:
+    """A date, datetime or time as Excel's serial number (days since 1899-12-30)."""
     if isinstance(value, dt.datetime):
-        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
-    if isinstance(value, (dt.date, int, float, Decimal)):
+        value = local_naive(value)
+        seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
+        return value.toordinal() - EXCEL_EPOCH + seconds / 86400
+    if isinstance(value, dt.date):
+        return value.toordinal() - EXCEL_EPOCH
+    return (value.hour * 3600 + value.minute * 60 + value.second) / 86400  # a time of day
+
+
+def yes_no(value) -> str:
+    return "是" if value else "否"
+
+
+def text_of(value) -> str:
+    """What a non-number, non-date value reads as in a cell."""
+    if isinstance(value, str):
         return value
-    if hasattr(value, "all") and callable(value.all):  # a related manager
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, models.Manager):  # a related manager: its rows' names
         return "、".join(str(v) for v in value.all())
+    if isinstance(value, (list, tuple, set)):
+        return "、".join(force_str(v) for v in value)
     return force_str(value)
+
+
+_INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(title, used: set[str]) -> str:
+    """A valid, unique sheet name (31 characters at most, none of []:*?/\\)."""
+    base = _INVALID_SHEET_CHARS.sub("", force_str(title)).strip("'")[:31] or "Sheet"
+    name, n = base, 1
+    while name.lower() in used:
+        n += 1
+        name = f"{base[: 31 - len(str(n)) - 1]}-{n}"
+    used.add(name.lower())
+    return name
+
+
+class _Sheet:
+    """Writes typed cells into one constant-memory worksheet and fits the column widths."""
+
+    def __init__(self, workbook, formats, title, columns: Sequence[Column], used_names):
+        self.ws = workbook.add_worksheet(sheet_name(title, used_names))
+        self.formats = formats
+        self.columns = columns
+        self.widths = [display_width(c.header) + 2 for c in columns]
+        self.ws.freeze_panes(1, 0)
+        self.ws.set_row(0, 20)
+        for index, column in enumerate(columns):
+            # The column format applies to every cell written without its own: dates, money and rates are
+            # written as bare numbers and take it from here.
+            self.ws.set_column(index, index, MIN_WIDTH, formats.get(NUMBER_FORMATS.get(column.kind)))
+            self.ws.write_string(0, index, column.header, formats.header)
+        self.writers = [self._writer(c.kind) for c in columns]
+
+    def _writer(self, kind: Kind) -> Callable[[int, int, object], None]:
+        ws, formats = self.ws, self.formats
+        # The undecorated writers (xlsxwriter is pinned): the public ones first check for "A1" notation.
+        write_number, write_string = ws._write_number, ws._write_string
+        quoted = formats.quoted
+
+        def text(row, col, value):
+            if value.__class__ is not str:
+                value = text_of(value)
+            if not value:
+                return
+            if value.startswith(FORMULA_TRIGGERS):
+                # A string cell is never evaluated; the quote prefix keeps it text even when edited in Excel.
+                write_string(row, col, value, quoted)
+            else:
+                write_string(row, col, value)
+
+        def number(row, col, value):
+            if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+                value = float(value)
+                if value - value == 0:  # not NaN or infinite: those stay empty (Excel has no such number)
+                    write_number(row, col, value)
+            else:
+                auto(row, col, value)
+
+        def date(row, col, value):
+            if isinstance(value, dt.time) or (isinstance(value, dt.date) and value.year >= 1900):
+                write_number(row, col, excel_serial(value))
+            else:
+                auto(row, col, value)
+
+        def yesno(row, col, value):
+            write_string(row, col, yes_no(value))
+
+        def auto(row, col, value):
+            if isinstance(value, bool):
+                write_string(row, col, yes_no(value))
+            elif isinstance(value, (int, float, Decimal)):
+                number(row, col, value)
+            elif isinstance(value, dt.date) and value.year < 1900:  # before Excel's calendar: as text
+                write_string(row, col, value.isoformat())
+            elif isinstance(value, dt.datetime):
+                write_number(row, col, excel_serial(value), formats.datetime)
+            elif isinstance(value, dt.date):
+                write_number(row, col, excel_serial(value), formats.date)
+            elif isinstance(value, dt.time):
+                write_number(row, col, excel_serial(value), formats.time)
+            else:
+                text(row, col, value)
+
+        if kind in (Kind.INTEGER, Kind.NUMBER, Kind.MONEY, Kind.PERCENT):
+            return number
+        if kind in (Kind.DATE, Kind.DATETIME, Kind.TIME):
+            return date
+        if kind is Kind.YESNO:
+            return yesno
+        if kind is Kind.TEXT:
+            return text
+        return auto
+
+    def write_rows(self, rows: Iterable[Sequence]) -> int:
+        writers = self.writers
+        count = 0
+        for count, values in enumerate(rows, start=1):
+            if count > MAX_ROWS:
+                return MAX_ROWS
+            for col, value in enumerate(values):
+                if value is not None and value != "":
+                    writers[col](count, col, value)
+            if count <= WIDTH_SAMPLE_ROWS:
+                self._measure(values)
+        return count
+
+    def _measure(self, values):
+        widths, columns = self.widths, self.columns
+        for col, value in enumerate(values):
+            if value is None or value == "":
+                continue
+            kind = columns[col].kind
+            width = KIND_WIDTHS.get(kind)
+            if width is None:
+                if isinstance(value, bool):
+                    width = 4
+                elif isinstance(value, (int, float, Decimal)):
+                    width = len(f"{value:,.2f}") + (2 if kind is Kind.MONEY else 0)
+                elif isinstance(value, dt.datetime):
+                    width = KIND_WIDTHS[Kind.DATETIME]
+                elif isinstance(value, dt.date):
+                    width = KIND_WIDTHS[Kind.DATE]
+                else:
+                    width = display_width(text_of(value))
+            if width + 2 > widths[col]:
+                widths[col] = width + 2
+
+    def fit_widths(self):
+        for index, (column, width) in enumerate(zip(self.columns, self.widths, strict=True)):
+            width = column.width or min(max(width, MIN_WIDTH), MAX_WIDTH)
+            self.ws.set_column(index, index, width, self.formats.get(NUMBER_FORMATS.get(column.kind)))
+
+
+class _Formats:
+    def __init__(self, workbook):
+        self.workbook = workbook
+        self.cache = {}
+        self.header = workbook.add_format({"bold": True, "bg_color": f"#{HEADER_COLOR}", "valign": "vcenter"})
+        self.quoted = workbook.add_format({"quote_prefix": True})
+        self.date = self.get(NUMBER_FORMATS[Kind.DATE])
+        self.datetime = self.get(NUMBER_FORMATS[Kind.DATETIME])
+        self.time = self.get(NUMBER_FORMATS[Kind.TIME])
+
+    def get(self, num_format):
+        if num_format is None:
+            return None
+        if num_format not in self.cache:
+            self.cache[num_format] = self.workbook.add_format({"num_format": num_format})
+        return self.cache[num_format]
+
+
+def as_columns(headers) -> list[Column]:
+    return [h if isinstance(h, Column) else Column(force_str(h)) for h in headers]
 
 
 def write_workbook(
     target,
-    sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence]]],
+    sheets: Sequence[tuple[str, Sequence[str | Column], Iterable[Sequence]]],
     widths: dict[str, Sequence[int]] | None = None,
 ) -> int:
-    """Write sheets of (title, headers, rows) to ``target``; return the number of data rows written."""
-    wb = Workbook(write_only=True)
+    """Write sheets of (title, columns, rows) to ``target`` (a path or a binary file); return the data rows written.
+
+    A column is a header (its cells typed by their values) or a ``Column`` that says what it holds. ``widths``
+    fixes the widths of a sheet's columns by its title; otherwise they fit the header and the first rows.
+    """
+    name = getattr(target, "name", target)
+    tmpdir = os.path.dirname(name) if isinstance(name, str) and os.path.isabs(name) else None
+    workbook = xlsxwriter.Workbook(
+        target, {"constant_memory": True, "tmpdir": tmpdir}
+    )
+    formats = _Formats(workbook)
+    used: set[str] = set()
     total = 0
-    for title, headers, rows in sheets:
-        ws = wb.create_sheet(title=title[:31])
-        col_widths = list((widths or {}).get(title) or [min(max(display_width(str(h)) + 4, 10), 40) for h in headers])
-        # In write-only mode widths must be set before the first row is appended.
-        for index, width in enumerate(col_widths, start=1):
-            ws.column_dimensions[get_column_letter(index)].width = width
-        ws.freeze_panes = "A2"
-        header_cells = []
-        for header in headers:
-            cell = WriteOnlyCell(ws, value=force_str(header))
-            cell.font = HEADER_FONT
-            cell.fill = HEADER_FILL
-            cell.alignment = Alignment(vertical="center")
-            header_cells.append(cell)
-        ws.append(header_cells)
-        for count, row in enumerate(rows, start=1):
-            if count > MAX_ROWS:
-                break
-            values = []
-            for value in row:
-                value = excel_value(value)
-                if isinstance(value, dt.datetime):
-                    cell = WriteOnlyCell(ws, value=value)
-                    cell.number_format = "yyyy-mm-dd hh:mm"
-                    values.append(cell)
-                elif isinstance(value, dt.date):
-                    cell = WriteOnlyCell(ws, value=value)
-                    cell.number_format = "yyyy-mm-dd"
-                    values.append(cell)
-                else:
-                    values.append(value)
-            ws.append(values)
-            total += 1
-    wb.save(target)
+    try:
+        for title, headers, rows in sheets:
+            columns = as_columns(headers)
+            fixed = (widths or {}).get(title)
+            if fixed:
+                columns = [Column(c.header, c.kind, w) for c, w in zip(columns, fixed, strict=False)] + columns[len(fixed):]
+            sheet = _Sheet(workbook, formats, title, columns, used)
+            total += sheet.write_rows(rows)
+            sheet.fit_widths()
+        workbook.close()
+    except BaseException:
+        # constant_memory keeps each sheet's rows in a temporary file until close(): remove them (they may
+        # hold personal data) rather than leave them behind.
+        for ws in workbook.worksheets():
+            handle = getattr(ws, "row_data_fh", None)
+            if handle is not None:
+                handle.close()
+            if getattr(ws, "row_data_filename", None) and os.path.exists(ws.row_data_filename):
+                os.unlink(ws.row_data_filename)
+        raise
     return total
 
 
@@ -101,6 +324,8 @@ def xlsx_response(path_or_file, filename: str) -> FileResponse:
     # Django writes the RFC 6266 header, with filename* for Chinese names.
     return FileResponse(path_or_file, content_type=XLSX_CONTENT_TYPE, as_attachment=True, filename=filename)
 
+
+# -- list exports: a django-tables2 table's columns, each read the same way for every row ----------------------
 
 def exportable_columns(table):
     return [
@@ -110,13 +335,182 @@ def exportable_columns(table):
     ]
 
 
-def iter_table_rows(table, queryset, columns, progress=None, total=None):
-    """Values of ``columns`` for each row of ``queryset``, read in chunks, never all at once."""
-    for done, record in enumerate(queryset.iterator(chunk_size=2000), start=1):
-        row = BoundRow(record, table=table)
-        yield [row.get_cell_value(column.name) for column in columns]
-        if progress is not None and done % 500 == 0:
-            progress(done, total)
+# Column classes whose export value is the field's own value (their ``value`` only turns it into text: "True",
+# an ISO date); their cells are typed from the model field instead.
+RAW_VALUE_COLUMNS = (
+    tables_columns.BooleanColumn,
+    tables_columns.DateColumn,
+    tables_columns.DateTimeColumn,
+    tables_columns.TimeColumn,
+)
+FIELD_KINDS = (
+    (models.BooleanField, Kind.YESNO),
+    (models.DateTimeField, Kind.DATETIME),
+    (models.DateField, Kind.DATE),
+    (models.TimeField, Kind.TIME),
+    (models.DecimalField, Kind.NUMBER),
+    (models.FloatField, Kind.NUMBER),
+    (models.IntegerField, Kind.INTEGER),
+    (models.AutoField, Kind.INTEGER),
+)
+CELL_ARGUMENTS = ("value", "record", "column", "bound_column", "bound_row", "table")
+
+
+def _field_path(model, accessor: str):
+    """The model fields ``accessor`` walks through (``activity__date``), or None if it is not a field path."""
+    fields = []
+    for part in accessor.replace(".", "__").split("__"):
+        if model is None:
+            return None
+        try:
+            field = model._meta.get_field(part)
+        except FieldDoesNotExist:
+            return None
+        if field.many_to_many or field.one_to_many:
+            return None
+        fields.append(field)
+        model = field.related_model
+    return fields
+
+
+def _attribute_getter(fields) -> Callable:
+    """Follows a path of fields; a missing link on the way (a null foreign key) reads as None.
+
+    A field with choices reads as its label and a foreign key as its row's name, like on the page; the labels
+    are translated once per export here (``get_FOO_display`` would do it for every cell).
+    """
+    get = operator.attrgetter(".".join(f.name for f in fields))
+    if len(fields) > 1:
+        follow = get
+
+        def get(record):
+            try:
+                return follow(record)
+            except AttributeError:  # a None on the way
+                return None
+
+    last = fields[-1]
+    if last.choices:
+        labels = {make_hashable(value): force_str(label) for value, label in last.flatchoices}
+        read = get
+
+        def get(record):
+            value = read(record)
+            return labels.get(value, value)
+
+    elif last.is_relation:
+        read = get
+
+        def get(record):
+            value = read(record)
+            return None if value is None else str(value)
+
+    return get
+
+
+def _kind_of(field) -> Kind:
+    if field.choices or field.is_relation:
+        return Kind.TEXT
+    for field_class, kind in FIELD_KINDS:
+        if isinstance(field, field_class):
+            return kind
+    return Kind.TEXT
+
+
+def _value_function(table, bound_column):
+    """The function that gives a column's export value, if the table or column defines one beyond the value."""
+    column, name = bound_column.column, bound_column.name
+    custom = getattr(table, f"value_{name}", None) or getattr(table, f"render_{name}", None)
+    if custom is not None:
+        return custom
+    if isinstance(column, RAW_VALUE_COLUMNS):
+        return None
+    column_class = type(column)
+    if column_class.value is tables_columns.Column.value and column_class.render is tables_columns.Column.render:
+        return None  # a plain column: its value is the field's value
+    return column.value
+
+
+def column_reader(table, bound_column) -> tuple[Column, Callable]:
+    """How to read one column of the table from a record, worked out once per export: (column, reader)."""
+    header = force_str(bound_column.header)
+    column = bound_column.column
+    empty = tuple(column.empty_values)
+    model = getattr(table._meta, "model", None)
+    fields = _field_path(model, str(bound_column.accessor)) if model is not None else None
+    function = _value_function(table, bound_column)
+
+    if fields is not None:
+        read = _attribute_getter(fields)
+        kind = _kind_of(fields[-1])
+    else:
+        accessor = Accessor(bound_column.accessor)
+
+        def read(record):
+            return accessor.resolve(record, quiet=True)
+
+        kind = Kind.AUTO
+    # A column may say what it holds where the field cannot (``excel_kind = Kind.MONEY`` on an amount).
+    declared = getattr(column, "excel_kind", None)
+
+    if function is None:
+        kind = declared or kind
+        if not empty:
+            return Column(header, kind), read
+
+        def plain(record):
+            value = read(record)
+            return None if value in empty else value
+
+        return Column(header, kind), plain
+
+    # A value_/render_ method or a column's own value (masking, a checklist…): called with the arguments it
+    # names, found once here instead of by inspect.signature for every cell as django-tables2 does.
+    parameters = inspect.signature(function).parameters
+    wants_all = any(p.kind is p.VAR_KEYWORD for p in parameters.values())
+    names = set(CELL_ARGUMENTS) if wants_all else {n for n in parameters if n in CELL_ARGUMENTS}
+    if "bound_row" in names or any(
+        n not in CELL_ARGUMENTS and p.default is p.empty and p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
+        for n, p in parameters.items()
+    ):
+        # Needs the row object (or something we cannot give): let django-tables2 do it, slowly but exactly.
+        name = bound_column.name
+
+        def by_row(record):
+            return BoundRow(record, table=table).get_cell_value(name)
+
+        return Column(header, Kind.AUTO), by_row
+    fixed = {"column": column, "bound_column": bound_column, "table": table}
+    fixed = {k: v for k, v in fixed.items() if k in names}
+    wants_value, wants_record = "value" in names, "record" in names
+
+    def computed(record):
+        value = read(record)
+        if value in empty:
+            return None
+        arguments = dict(fixed)
+        if wants_value:
+            arguments["value"] = value
+        if wants_record:
+            arguments["record"] = record
+        return function(**arguments)
+
+    return Column(header, declared or Kind.AUTO), computed
+
+
+def table_export(table, queryset, progress=None, total=None) -> tuple[list[Column], Iterable[list]]:
+    """The export columns of ``table`` and its rows for ``queryset``, streamed in chunks, never all at once."""
+    readers = [column_reader(table, bound_column) for bound_column in exportable_columns(table)]
+    columns = [column for column, _ in readers]
+    getters = [reader for _, reader in readers]
+
+    def rows():
+        for done, record in enumerate(queryset.iterator(chunk_size=2000), start=1):
+            yield [get(record) for get in getters]
+            if progress is not None and done % 500 == 0:
+                progress(done, total)
+
+    return columns, rows()
 
 
 def export_rows(request, model, title: str, headers, rows, action=AccessAction.EXPORT) -> FileResponse:
@@ -134,9 +528,8 @@ def export_rows(request, model, title: str, headers, rows, action=AccessAction.E
 def export_table(request, table, queryset, title: str, action=AccessAction.EXPORT) -> FileResponse:
     """The filtered rows of a list page as an .xlsx download. Personal columns are masked by the table itself
     (``wulian.tables.MaskedColumn``) unless the view set ``table.reveal_personal_data``."""
-    columns = exportable_columns(table)
-    headers = [force_str(column.header) for column in columns]
-    return export_rows(request, queryset.model, title, headers, iter_table_rows(table, queryset, columns), action)
+    columns, rows = table_export(table, queryset)
+    return export_rows(request, queryset.model, title, columns, rows, action)
 
 
 def atomic_write(path: str, writer) -> None:
@@ -147,8 +540,10 @@ def atomic_write(path: str, writer) -> None:
     directory = os.path.dirname(path)
     os.makedirs(directory, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=directory, suffix=".part")
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        # Opened by name, so the writer can keep its own temporary files beside it (``handle.name``).
+        with open(tmp, "wb") as handle:
             writer(handle)
         os.replace(tmp, path)
     except BaseException:
