@@ -152,3 +152,4 @@ class ScopedViewSet(viewsets.ModelViewSet):
 
 
 router = DefaultRouter()
+

@@ -13,11 +13,11 @@ from wulian.models import Region
 
 
 class YesNoWidget(django_filters.widgets.BooleanWidget):
-    """Yes / no / any, where “any” reads like the other filters' blank choice (not 未知)."""
+    """Yes / no / all, where “all” reads like the other filters' blank choice (not 未知)."""
 
     def __init__(self, attrs=None):
         super().__init__(attrs)
-        self.choices = (("", "---------"), ("true", _("Yes")), ("false", _("No")))
+        self.choices = (("", _("All")), ("true", _("Yes")), ("false", _("No")))
 
 
 @extend_schema_field(OpenApiTypes.INT)  # the API takes the region's id
@@ -57,6 +57,9 @@ class ScopedFilterSet(django_filters.FilterSet):
                 if isinstance(flt, RegionFilter) and flt.levels:
                     qs = qs.filter(level__in=flt.levels)
                 field.queryset = qs.restrict(user, "view")
+        from wulian.forms import FILTER_EMPTY_CHOICE, label_empty_choices
+
+        label_empty_choices(self.form, FILTER_EMPTY_CHOICE)
         self.form.fields["q"].widget.attrs.setdefault("placeholder", _("Name, number…"))
 
     def search(self, queryset, name, value):

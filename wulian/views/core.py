@@ -111,6 +111,7 @@ class RegionFilterSet(ScopedFilterSet):
 
 class RegionListView(generic.ObjectListView):
     model = Region
+    title = _("Regions")
     table_class = RegionTable
     filterset_class = RegionFilterSet
 
@@ -174,6 +175,7 @@ class UserFilterSet(ScopedFilterSet):
 
 class UserListView(generic.ObjectListView):
     model = User
+    title = _("Accounts")
     queryset = User.objects.select_related("region", "agency")
     table_class = UserTable
     filterset_class = UserFilterSet

@@ -35,6 +35,8 @@ class ScopedView(LoginRequiredMixin, View):
     model = None
     queryset = None  # optional base queryset (select_related etc.)
     action = "view"
+    # The page's name when it differs from the model's plural (it then matches the menu entry).
+    title = None
 
     def base_queryset(self):
         if self.queryset is not None:
@@ -54,7 +56,7 @@ class ScopedView(LoginRequiredMixin, View):
 
     @property
     def verbose_name_plural(self) -> str:
-        return force_str(self.model._meta.verbose_name_plural)
+        return force_str(self.title or self.model._meta.verbose_name_plural)
 
     def base_context(self, **extra):
         context = {
@@ -134,7 +136,7 @@ class ObjectListView(ScopedView):
         messages.info(
             request,
             _("The export has more than %(limit)s rows; it is being prepared in the background and appears in your downloads.")
-            % {"limit": f"{settings.WULIAN_EXPORT_SYNC_ROWS:,}"},
+            % {"limit": settings.WULIAN_EXPORT_SYNC_ROWS},
         )
         return redirect("wulian:report_center")
 
