@@ -51,9 +51,7 @@ def test_the_api_answers_json_to_a_browser_of_a_non_staff_user(as_user):
 def test_the_browsable_api_is_for_staff(client, cast):
     cast.user_bureau.is_staff = True
     cast.user_bureau.save(update_fields=["is_staff"])
-    from tests.conftest import TEST_PASSWORD
-
-    assert client.login(username="bureau", password=TEST_PASSWORD)
+    client.force_login(cast.user_bureau)
     response = client.get("/api/regions/", HTTP_ACCEPT="text/html")
     assert response["Content-Type"].startswith("text/html")
 
@@ -114,3 +112,65 @@ def test_a_community_workers_menu_is_short(as_user):
     user = as_user("binhe").get(reverse("home")).wsgi_request.user
     entries = [item for menu in menus_for(user) for item in menu["items"]]
     assert len(entries) <= 11
+
+
+# -- plausibility ---------------------------------------------------------------------------------
+
+
+def _room(cast):
+    from stations.choices import StationTier
+    from stations.models import Station
+
+    return Station.objects.create(name="滨河社区社工室", tier=StationTier.COMMUNITY_ROOM, region=cast.binhe)
+
+
+def test_the_activity_log_refuses_a_date_beyond_tomorrow(as_user, cast):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from stations.models import Activity
+
+    room, today = _room(cast), timezone.localdate()
+    client = as_user("binhe")
+    data = {"title": "重阳敬老", "kind": "community", "station": room.pk}
+    response = client.post(reverse("stations:activity_add"), {**data, "date": "2030-10-15"})
+    assert response.status_code == 200
+    tomorrow = today + dt.timedelta(days=1)
+    assert f"日期最晚只能是{tomorrow.year}年{tomorrow.month}月{tomorrow.day}日" in response.content.decode()
+    assert not Activity.objects.exists()
+    response = client.post(reverse("stations:activity_add"), {**data, "date": tomorrow.isoformat()})
+    assert response.status_code == 302 and Activity.objects.count() == 1
+
+
+def test_the_activity_log_refuses_more_volunteers_than_participants(as_user, cast):
+    from stations.models import Activity
+
+    room = _room(cast)
+    client = as_user("binhe")
+    data = {"title": "环境整治", "kind": "community", "station": room.pk, "date": "2024-05-01"}
+    response = client.post(reverse("stations:activity_add"), {**data, "participants": "2", "volunteers": "50"})
+    assert "参与志愿者计入参与人数，最多 2 人。" in response.content.decode()
+    assert not Activity.objects.exists()
+    response = client.post(reverse("stations:activity_add"), {**data, "participants": "50", "volunteers": "2"})
+    assert response.status_code == 302
+
+
+def test_hours_cannot_exceed_the_activitys_length(as_user, cast):
+    import datetime as dt
+
+    from volunteers.models import ServiceHours
+    from volunteers.testing import make_activity, make_volunteer
+
+    activity = make_activity(cast.binhe, start_time=dt.time(9, 0), end_time=dt.time(11, 30))
+    volunteer = make_volunteer(cast.binhe)
+    client = as_user("binhe")
+    message = "该活动共 2.5 小时（09:00–11:30），志愿者的服务时长不能超过活动时长。"
+    single = {"activity": activity.pk, "volunteer": volunteer.pk, "status": "confirmed"}
+    response = client.post(reverse("volunteers:servicehours_add"), {**single, "hours": "3"})
+    assert message in response.content.decode()
+    response = client.post(reverse("volunteers:activity_hours", args=[activity.pk]), {"volunteers": [volunteer.pk], "hours": "4"})
+    assert message in response.content.decode()
+    assert not ServiceHours.objects.exists()
+    response = client.post(reverse("volunteers:servicehours_add"), {**single, "hours": "2.5"})
+    assert response.status_code == 302 and ServiceHours.objects.get().hours == 2.5

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from organizations.forms import NamedRegionField
 from wulian.choices import RegionLevel
 from wulian.forms import RegionChoiceField, ScopedModelForm
+from wulian.templatetags.wulian import number as format_number
 
 from . import standards
 from .choices import HoursSource, HoursStatus, VolunteerStatus
@@ -96,6 +97,23 @@ class VolunteerTeamForm(ScopedModelForm):
         return cleaned
 
 
+def check_hours_within_activity(form: forms.Form, activity, hours, field: str = "hours") -> None:
+    """Nobody serves longer than the activity lasted (its start to its end time)."""
+    if activity is None or hours is None or not (activity.start_time and activity.end_time):
+        return
+    length = activity.duration_hours
+    if hours > length:
+        form.add_error(
+            field,
+            _("The activity lasted %(length)s hours (%(start)s–%(end)s); a volunteer's hours cannot exceed that.")
+            % {
+                "length": format_number(length),
+                "start": activity.start_time.strftime("%H:%M"),
+                "end": activity.end_time.strftime("%H:%M"),
+            },
+        )
+
+
 class VolunteerActivityForm(ScopedModelForm):
     region = RegionChoiceField()
     region_levels = {"region": [RegionLevel.TOWN, RegionLevel.COMMUNITY]}
@@ -149,6 +167,8 @@ class ServiceHoursForm(ScopedModelForm):
         if start and end and end > start and cleaned.get("hours") is None:
             span = Decimal((end - start).total_seconds()) / 3600
             cleaned["hours"] = min(span, standards.MAX_HOURS_PER_RECORD).quantize(Decimal("0.01"))
+        activity = cleaned.get("activity") or (self.instance.activity if self.instance.activity_id else None)
+        check_hours_within_activity(self, activity, cleaned.get("hours"))
         return cleaned
 
     def save(self, commit=True):
@@ -197,6 +217,11 @@ class BulkHoursForm(forms.Form):
             )
         return volunteers
 
+    def clean(self):
+        cleaned = super().clean()
+        check_hours_within_activity(self, self.activity, cleaned.get("hours"))
+        return cleaned
+
 
 class ServiceHoursImportForm(ScopedModelForm):
     """One row of the hours import: the activity by date and title, the volunteer by number."""
@@ -238,6 +263,8 @@ class ServiceHoursImportForm(ScopedModelForm):
         hours = cleaned.get("hours")
         if hours is not None and not (0 < hours <= standards.MAX_HOURS_PER_RECORD):
             self.add_error("hours", _("Hours must be more than 0 and at most 24."))
+        elif cleaned.get("activity") is not None:
+            check_hours_within_activity(self, cleaned["activity"], hours)
         return cleaned
 
     def save(self, commit=True):
