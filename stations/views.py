@@ -241,6 +241,7 @@ class AgencyPlacementDeleteView(generic.ObjectDeleteView):
 # -- training -------------------------------------------------------------------------------------
 class TrainingListView(generic.ObjectListView):
     model = Training
+    period_field = "date"
     queryset = Training.objects.select_related("organizer").annotate(
         attendee_count=Count("attendees", distinct=True), agency_count=Count("agencies", distinct=True)
     )
@@ -313,6 +314,8 @@ class TrainingHoursView(generic.ScopedView):
 # -- activity log ---------------------------------------------------------------------------------
 class ActivityListView(generic.ObjectListView):
     model = Activity
+    period_field = "date"
+    mine_field = "recorded_by"
     queryset = Activity.objects.select_related("station").annotate(attachment_count=Count("attachments"))
     table_class = ActivityTable
     filterset_class = ActivityFilterSet

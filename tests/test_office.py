@@ -174,3 +174,36 @@ def test_hours_cannot_exceed_the_activitys_length(as_user, cast):
     assert not ServiceHours.objects.exists()
     response = client.post(reverse("volunteers:servicehours_add"), {**single, "hours": "2.5"})
     assert response.status_code == 302 and ServiceHours.objects.get().hours == 2.5
+
+
+# -- lists ----------------------------------------------------------------------------------------
+
+
+def test_the_activity_log_is_newest_first_with_quick_filters(as_user, cast, django_assert_max_num_queries):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from stations.choices import ActivityKind
+    from stations.models import Activity
+
+    room, today = _room(cast), timezone.localdate()
+    last_year = today.replace(year=today.year - 1)
+    Activity.objects.create(station=room, kind=ActivityKind.VISIT, title="去年走访", date=last_year, recorded_by=cast.user_bureau)
+    Activity.objects.create(station=room, kind=ActivityKind.VISIT, title="本月走访", date=today, recorded_by=cast.user_binhe)
+    earlier = today.replace(day=1) - dt.timedelta(days=1)
+    Activity.objects.create(station=room, kind=ActivityKind.VISIT, title="上月走访", date=earlier, recorded_by=cast.user_binhe)
+    client = as_user("binhe")
+    url = reverse("stations:activity_list")
+    with django_assert_max_num_queries(15):
+        body = client.get(url).content.decode()
+    assert body.index("本月走访") < body.index("上月走访") < body.index("去年走访")
+    assert 'id="quick-period-month"' in body and 'id="quick-mine-1"' in body
+    month = client.get(url, {"period": "month"}).content.decode()
+    assert "本月走访" in month and "上月走访" not in month and "去年走访" not in month
+    year = client.get(url, {"period": "year"}).content.decode()
+    assert "去年走访" not in year and ("上月走访" in year) == (earlier.year == today.year)
+    mine = client.get(url, {"mine": "1"}).content.decode()
+    assert "本月走访" in mine and "去年走访" not in mine
+    # The active quick filter links back to the list without it.
+    assert 'href="?" id="quick-mine-1" aria-current="true"' in mine

@@ -175,6 +175,7 @@ def check_in_url(request, activity) -> str:
 
 class VolunteerActivityListView(generic.ObjectListView):
     model = VolunteerActivity
+    period_field = "date"
     queryset = VolunteerActivity.objects.select_related("region", "team", "organization").annotate(
         volunteer_count=Count("hours", filter=Q(hours__status=HoursStatus.CONFIRMED)),
         confirmed_hours=Sum("hours__hours", filter=Q(hours__status=HoursStatus.CONFIRMED)),
@@ -362,6 +363,7 @@ class CheckInView(View):
 
 class ServiceHoursListView(generic.ObjectListView):
     model = ServiceHours
+    period_field = "activity__date"
     queryset = ServiceHours.objects.select_related("activity", "volunteer")
     table_class = ServiceHoursTable
     filterset_class = ServiceHoursFilterSet
@@ -402,6 +404,8 @@ class ServiceHoursImportView(generic.ObjectImportView):
 
 class VolunteerCertificateListView(generic.ObjectListView):
     model = VolunteerCertificate
+    period_field = "issued_on"
+    mine_field = "issued_by"
     queryset = VolunteerCertificate.objects.select_related("volunteer", "issued_by")
     table_class = VolunteerCertificateTable
     filterset_class = VolunteerCertificateFilterSet
