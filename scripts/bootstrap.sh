@@ -10,6 +10,8 @@ PYTHON=${PYTHON:-python3}
 packages=(fonts-noto-cjk gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 if [ "$mode" = test ]; then
   packages+=(chromium poppler-utils)
+  # npm installs axe-core (package.json), which the browser tests inject to check accessibility.
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 
 missing=()
@@ -37,6 +39,16 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/pip install -q ".[test]"
   rm -f .venv/.installed-*
   touch "$stamp"
+fi
+
+# Test-only npm packages (axe-core), reinstalled when package.json changes.
+if [ "$mode" = test ]; then
+  npm_stamp=node_modules/.installed-$(sha1sum package.json | cut -c1-12)
+  if [ ! -f "$npm_stamp" ]; then
+    npm install --no-audit --no-fund --loglevel=error
+    rm -f node_modules/.installed-*
+    touch "$npm_stamp"
+  fi
 fi
 
 # Translations are compiled from the shipped .po files.

@@ -38,6 +38,15 @@ class RegionFilter(django_filters.ModelChoiceFilter):
         return queryset.filter(**{f"{prefix}path__startswith": value.path})
 
 
+def label_range_inputs(form) -> None:
+    """A from–to filter shows two inputs under one label: name each for screen readers (起 / 止)."""
+    for field in form.fields.values():
+        widgets = getattr(field.widget, "widgets", None)
+        if widgets and len(widgets) == 2:
+            for widget, end in zip(widgets, (_("range start"), _("range end")), strict=True):
+                widget.attrs.setdefault("aria-label", f"{field.label}（{end}）")
+
+
 class ScopedFilterSet(django_filters.FilterSet):
     """Base filter set: ``q`` searches ``search_fields``; choice filters offer in-scope rows only."""
 
@@ -60,6 +69,7 @@ class ScopedFilterSet(django_filters.FilterSet):
         from wulian.forms import FILTER_EMPTY_CHOICE, label_empty_choices
 
         label_empty_choices(self.form, FILTER_EMPTY_CHOICE)
+        label_range_inputs(self.form)
         self.form.fields["q"].widget.attrs.setdefault("placeholder", _("Name, number…"))
 
     def search(self, queryset, name, value):
