@@ -10,6 +10,7 @@ app_name = "volunteers"
 urlpatterns = [
     path("rates/", views.RatesView.as_view(), name="rates"),
     path("check-in/<str:token>/", views.CheckInView.as_view(), name="check_in"),
+    path("check-in/<str:token>/manifest.webmanifest", views.check_in_manifest, name="check_in_manifest"),
     path("verify/", views.CertificateVerifyView.as_view(), name="certificate_verify"),
     *object_urls(
         "people",

@@ -8,7 +8,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q, Sum
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -312,6 +312,28 @@ class ActivityQrView(generic.ScopedView):
         response = HttpResponse(buffer.getvalue(), content_type="image/png")
         response["Content-Disposition"] = content_disposition_header(False, f"{activity.title}.png")
         return response
+
+
+def check_in_manifest(request, token):
+    """A web-app manifest so a volunteer can add the activity's check-in page to a phone's home screen."""
+    from django.templatetags.static import static
+
+    activity = get_object_or_404(VolunteerActivity, token=token)
+    manifest = {
+        "name": f"{_('Volunteer check-in')} · {activity.title}",
+        "short_name": str(_("Check-in")),
+        "lang": "zh-CN",
+        "start_url": reverse("volunteers:check_in", args=[token]),
+        "scope": reverse("volunteers:check_in", args=[token]),
+        "display": "standalone",
+        "background_color": "#f5f6f8",
+        "theme_color": "#b3261e",
+        "icons": [
+            {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        ],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -58,6 +58,15 @@ def home(request):
     )
 
 
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the portal's icon."""
+    from django.shortcuts import redirect
+    from django.templatetags.static import static
+
+    return redirect(static("img/favicon-32.png"), permanent=True)
+
+
 @never_cache
 @require_GET
 def healthz(request):
