@@ -64,7 +64,7 @@ def home_actions(user):
     if user_can(user, SocialOrganization, "add"):
         actions.append(
             HomeAction(
-                _("Register a social organisation"), reverse("organizations:socialorganization_add"), "bi-people",
+                _("Register a social organisation"), reverse("organizations:socialorganization_add"), "bi-people", weight=40,
                 roles=frozenset({Role.TOWN_STAFF, Role.COMMUNITY_WORKER}),
             )
         )

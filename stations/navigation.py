@@ -63,7 +63,7 @@ def home_actions(user):
     overseers = frozenset({Role.BUREAU_ADMIN, Role.LEADER})
     actions = []
     if user_can(user, Activity, "add"):
-        actions.append(HomeAction(_("Log an activity"), reverse("stations:activity_add"), "bi-journal-plus"))
+        actions.append(HomeAction(_("Log an activity"), reverse("stations:activity_add"), "bi-journal-plus", weight=10))
     if user_can(user, Activity, "view"):
         actions.append(
             HomeAction(_("Activity log"), reverse("stations:activity_list"), "bi-journal-text", roles=overseers)
@@ -71,7 +71,7 @@ def home_actions(user):
     if user_can(user, Training, "add"):
         actions.append(
             HomeAction(
-                _("Record a training"), reverse("stations:training_add"), "bi-mortarboard",
+                _("Record a training"), reverse("stations:training_add"), "bi-mortarboard", weight=30,
                 roles=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF}),
             )
         )

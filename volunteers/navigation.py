@@ -72,12 +72,12 @@ def home_actions(user):
     actions = []
     if user_can(user, Volunteer, "add"):
         actions.append(
-            HomeAction(_("Register a volunteer"), reverse("volunteers:volunteer_add"), "bi-person-plus", roles=workers)
+            HomeAction(_("Register a volunteer"), reverse("volunteers:volunteer_add"), "bi-person-plus", weight=20, roles=workers)
         )
     if user_can(user, VolunteerActivity, "add"):
         actions.append(
             HomeAction(
-                _("New volunteer activity"), reverse("volunteers:volunteeractivity_add"), "bi-calendar-plus",
+                _("New volunteer activity"), reverse("volunteers:volunteeractivity_add"), "bi-calendar-plus", weight=25,
                 roles=workers,
             )
         )
@@ -86,7 +86,7 @@ def home_actions(user):
             HomeAction(
                 _("Confirm service hours"),
                 reverse("volunteers:servicehours_list") + f"?status={HoursStatus.PENDING}",
-                "bi-check2-square",
+                "bi-check2-square", weight=15,
             )
         )
     if user_can(user, Volunteer, "view"):

@@ -78,6 +78,8 @@ class HomeAction:
     icon: str = "bi-plus-lg"
     # Only for these roles (the superuser sees all); ``None``: every role the page's own rule admits.
     roles: frozenset | None = None
+    # Lower comes first: recording the day's work before reading overviews.
+    weight: int = 50
 
     def visible_to(self, user) -> bool:
         return self.roles is None or user.is_superuser or user.role in self.roles
@@ -104,7 +106,7 @@ def collect_home_stats(user) -> list[HomeStat]:
 def collect_home_actions(user) -> list[HomeAction]:
     """Each app's ``home_actions(user)`` tasks the role may do, at most ``HOME_ACTIONS_MAX`` (no queries)."""
     found = _collect(user, "home_actions") + _core_home_actions(user)
-    return [a for a in found if a.visible_to(user)][:HOME_ACTIONS_MAX]
+    return sorted((a for a in found if a.visible_to(user)), key=lambda a: a.weight)[:HOME_ACTIONS_MAX]
 
 
 def menus_for(user) -> list[dict]:
@@ -186,11 +188,11 @@ def _core_home_actions(user):
 
     actions = []
     if user_can(user, User, "add"):
-        actions.append(HomeAction(_("Open an account"), reverse("wulian:user_add"), "bi-person-plus"))
+        actions.append(HomeAction(_("Open an account"), reverse("wulian:user_add"), "bi-person-plus", weight=80))
     actions.append(
         HomeAction(
             _("Report centre"), reverse("wulian:report_center"), "bi-download",
-            roles=frozenset({Role.BUREAU_ADMIN, Role.LEADER}),
+            roles=frozenset({Role.BUREAU_ADMIN, Role.LEADER}), weight=90,
         )
     )
     return actions
