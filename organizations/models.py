@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wulian.choices import RegionLevel, Role
+from wulian.choices import REGION_ROLES, WORKER_ROLES, RegionLevel, Role
 from wulian.models import ScopedModel, ScopeRule
 
 from .choices import OrganizationCategory, RegistrationStatus, ServiceDomain
@@ -16,6 +16,7 @@ class Agency(ScopedModel):
     scope_rule = ScopeRule(
         region=("region",),
         agency="",
+        view=REGION_ROLES | {Role.AGENCY_STAFF},
         add=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF}),
         change=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.AGENCY_STAFF}),
         delete=frozenset({Role.BUREAU_ADMIN}),
@@ -85,7 +86,9 @@ class SocialOrganization(ScopedModel):
     organisations of that town may be its members.
     """
 
-    scope_rule = ScopeRule(region=("region",))
+    scope_rule = ScopeRule(
+        region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
+    )
 
     region = models.ForeignKey(
         "wulian.Region",

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wulian.choices import RegionLevel, Role
+from wulian.choices import REGION_ROLES, WORKER_ROLES, RegionLevel, Role
 from wulian.models import ScopedModel, ScopeRule
 from wulian.models.base import ScopedQuerySet
 
@@ -58,7 +58,7 @@ class StationQuerySet(ScopedQuerySet):
 class Station(ScopedModel):
     """A social work service station of one of the three tiers (总站 / 镇街站 / 社区社工室)."""
 
-    scope_rule = ScopeRule(region=("region",), add=MANAGERS, change=MANAGERS, delete=BUREAU)
+    scope_rule = ScopeRule(region=("region",), view=REGION_ROLES, add=MANAGERS, change=MANAGERS, delete=BUREAU)
 
     tier = models.CharField(_("tier"), max_length=20, choices=StationTier.choices)
     region = models.ForeignKey(
@@ -151,7 +151,7 @@ class Station(ScopedModel):
 class StaffMember(ScopedModel):
     """A person working in the station network (社工站工作人员)."""
 
-    scope_rule = ScopeRule(region=("region",), add=MANAGERS, change=MANAGERS, delete=MANAGERS)
+    scope_rule = ScopeRule(region=("region",), view=REGION_ROLES, add=MANAGERS, change=MANAGERS, delete=MANAGERS)
 
     name = models.CharField(_("name"), max_length=50)
     region = models.ForeignKey(
@@ -201,7 +201,9 @@ class StaffAssignment(ScopedModel):
     Moving a person ends one assignment and starts another, so the stations they worked in stay on record.
     """
 
-    scope_rule = ScopeRule(region=("station__region",), add=MANAGERS, change=MANAGERS, delete=MANAGERS)
+    scope_rule = ScopeRule(
+        region=("station__region",), view=REGION_ROLES, add=MANAGERS, change=MANAGERS, delete=MANAGERS
+    )
 
     person = models.ForeignKey(
         StaffMember, verbose_name=_("person"), on_delete=models.CASCADE, related_name="assignments"
@@ -251,7 +253,9 @@ class StaffAssignment(ScopedModel):
 class Certificate(ScopedModel):
     """A national social work qualification certificate (社会工作者职业水平证书)."""
 
-    scope_rule = ScopeRule(region=("person__region",), add=MANAGERS, change=MANAGERS, delete=MANAGERS)
+    scope_rule = ScopeRule(
+        region=("person__region",), view=REGION_ROLES, add=MANAGERS, change=MANAGERS, delete=MANAGERS
+    )
 
     person = models.ForeignKey(
         StaffMember, verbose_name=_("person"), on_delete=models.CASCADE, related_name="certificates"
@@ -274,7 +278,15 @@ class Certificate(ScopedModel):
 class AgencyPlacement(ScopedModel):
     """A social work agency stationed (进驻) in a station, from when to when."""
 
-    scope_rule = ScopeRule(region=("station__region",), agency="agency", add=MANAGERS, change=MANAGERS, delete=MANAGERS)
+    # Agency staff see where their own agency is stationed (read-only).
+    scope_rule = ScopeRule(
+        region=("station__region",),
+        agency="agency",
+        view=REGION_ROLES | {Role.AGENCY_STAFF},
+        add=MANAGERS,
+        change=MANAGERS,
+        delete=MANAGERS,
+    )
 
     agency = models.ForeignKey(
         "organizations.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="placements"
@@ -307,7 +319,13 @@ class Training(ScopedModel):
 
     # Agency staff see the sessions their agency took part in (the 48 class hours they are held to).
     scope_rule = ScopeRule(
-        region=("organizer__region",), agency="agencies", distinct=True, add=MANAGERS, change=MANAGERS, delete=MANAGERS
+        region=("organizer__region",),
+        agency="agencies",
+        distinct=True,
+        view=REGION_ROLES | {Role.AGENCY_STAFF},
+        add=MANAGERS,
+        change=MANAGERS,
+        delete=MANAGERS,
     )
 
     topic = models.CharField(_("topic"), max_length=200)
@@ -339,7 +357,9 @@ class Training(ScopedModel):
 class Activity(ScopedModel):
     """An entry of a station's activity log (工作台账)."""
 
-    scope_rule = ScopeRule(region=("station__region",))
+    scope_rule = ScopeRule(
+        region=("station__region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
+    )
 
     station = models.ForeignKey(Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="activities")
     kind = models.CharField(_("type"), max_length=20, choices=ActivityKind.choices)
@@ -403,7 +423,9 @@ def attachment_path(instance, filename):
 class Attachment(ScopedModel):
     """A photo or scan belonging to a station (photos) or to one of its activities (photos, sign-in sheets)."""
 
-    scope_rule = ScopeRule(region=("station__region",))
+    scope_rule = ScopeRule(
+        region=("station__region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
+    )
 
     station = models.ForeignKey(Station, verbose_name=_("station"), on_delete=models.CASCADE, related_name="attachments")
     activity = models.ForeignKey(

@@ -20,3 +20,6 @@ WHITENOISE_AUTOREFRESH = True
 
 # Unit tests run tasks in-process; tests marked `celery` switch this off and run a real worker on Redis.
 CELERY_TASK_ALWAYS_EAGER = True
+
+# A test-only app with models whose scope rules no real app needs yet (state-dependent visibility).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.scopeapp.apps.ScopeAppConfig"]  # noqa: F405

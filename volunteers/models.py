@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from wulian.choices import RegionLevel, Role
+from wulian.choices import NOBODY, REGION_ROLES, WORKER_ROLES, RegionLevel, Role
 from wulian.models import ScopedModel, ScopeRule
 
 from . import standards
@@ -36,6 +36,9 @@ class Volunteer(ScopedModel):
 
     scope_rule = ScopeRule(
         region=("community",),
+        view=REGION_ROLES,
+        add=WORKER_ROLES,
+        change=WORKER_ROLES,
         delete=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF}),
     )
 
@@ -111,7 +114,9 @@ class Volunteer(ScopedModel):
 class VolunteerTeam(ScopedModel):
     """A volunteer service team (志愿服务队伍)."""
 
-    scope_rule = ScopeRule(region=("region",))
+    scope_rule = ScopeRule(
+        region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
+    )
 
     name = models.CharField(_("name"), max_length=200)
     region = models.ForeignKey(
@@ -150,7 +155,9 @@ class VolunteerTeam(ScopedModel):
 class VolunteerActivity(ScopedModel):
     """A volunteer service activity (志愿服务活动): when, where, who organised it, and who served how long."""
 
-    scope_rule = ScopeRule(region=("region",))
+    scope_rule = ScopeRule(
+        region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
+    )
 
     title = models.CharField(_("activity title"), max_length=200)
     region = models.ForeignKey(
@@ -235,7 +242,9 @@ class ServiceHours(ScopedModel):
     staff member to confirm them ("谁组织谁记录").
     """
 
-    scope_rule = ScopeRule(region=("activity__region",))
+    scope_rule = ScopeRule(
+        region=("activity__region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
+    )
 
     activity = models.ForeignKey(
         VolunteerActivity, verbose_name=_("activity"), on_delete=models.PROTECT, related_name="hours"
@@ -306,7 +315,10 @@ class VolunteerCertificate(ScopedModel):
     What it certifies (hours, activities) is fixed at issue; the PDF is rendered from this record.
     """
 
-    scope_rule = ScopeRule(region=("volunteer__community",), change=frozenset(), delete=frozenset())
+    # An issued certificate is registered and archived: never changed or deleted.
+    scope_rule = ScopeRule(
+        region=("volunteer__community",), view=REGION_ROLES, add=WORKER_ROLES, change=NOBODY, delete=NOBODY
+    )
 
     number = models.CharField(pgettext_lazy("volunteer service", "certificate number"), max_length=30, unique=True, editable=False)
     volunteer = models.ForeignKey(

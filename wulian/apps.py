@@ -10,6 +10,8 @@ class WulianConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
+        from wulian import checks  # noqa: F401 - registers the scope-rule checks
+
         # Reports register themselves: the core's, then each app's reports.py.
         from wulian import api_views, core_reports  # noqa: F401
 

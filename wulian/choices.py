@@ -30,6 +30,8 @@ class Role(models.TextChoices):
 REGION_ROLES = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.COMMUNITY_WORKER, Role.LEADER})
 # Roles that record the programme's work in their area.
 WORKER_ROLES = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.COMMUNITY_WORKER})
+# No role at all (an action nobody but a superuser takes).
+NOBODY = frozenset()
 # Roles that may see personal data (ID numbers, phones) unmasked.
 PERSONAL_DATA_ROLES = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.COMMUNITY_WORKER})
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wulian.choices import AccessAction, Role
+from wulian.choices import NOBODY, AccessAction, Role
 
 from .base import PageUrlsMixin, ScopedQuerySet, ScopeRule
 
@@ -15,9 +15,9 @@ class AccessLog(PageUrlsMixin, models.Model):
     scope_rule = ScopeRule(
         region=("user__region", "user__agency__region"),
         view=frozenset({Role.BUREAU_ADMIN}),
-        add=frozenset(),
-        change=frozenset(),
-        delete=frozenset(),
+        add=NOBODY,
+        change=NOBODY,
+        delete=NOBODY,
     )
 
     user = models.ForeignKey(

@@ -1,13 +1,24 @@
-"""The one scope mechanism: what rows a user may see and change.
+"""The one scope mechanism: what rows a user may see, change, or act on.
 
-Every model of the portal declares a ``ScopeRule`` that says how its rows hang on the region tree (and,
-for agency staff and evaluators, on the agency or the evaluator they belong to). ``restrict(user, action)``
-turns a user into a ``Q`` from that rule. Every list, detail, edit, export, import, form choice and API
-endpoint starts from ``Model.objects.restrict(user, action)``; nothing else decides visibility.
+Every scoped model declares its ``ScopeRule`` explicitly — there is no default, and a model that forgets it
+fails ``manage.py check`` (``wulian.checks``), so nothing is ever permissive by omission. A rule says:
+
+- per action, which roles may take it (``view``, ``add``, ``change``, ``delete``, and any model-specific
+  action such as ``publish`` in ``actions``);
+- per role, which rows: by default a region user's rows lie at or below their scope region (``region``
+  lookups), agency staff's rows belong to their agency (``agency``), an evaluator's rows are assigned to
+  them (``evaluator``); ``rows`` replaces that for a role with a ``Q`` built from the user and the action,
+  which may depend on the row's state ("every published notice, and my agency's own otherwise");
+- per action, a condition on the row's state (``where``: e.g. only drafts may be changed).
+
+``Model.objects.restrict(user, action)`` turns a user into that ``Q`` and is the one entry point for every
+list, detail, edit, export, import, form choice and API endpoint. ``can(user, action, obj)`` answers the same
+question for one row (state guards, templates: ``{% can "change" object as may_edit %}``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -15,84 +26,164 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from wulian.choices import REGION_ROLES, WORKER_ROLES, Role
+from wulian.choices import REGION_ROLES, Role
 
 ACTIONS = ("view", "add", "change", "delete")
+# A condition no row meets (Django answers it without a query); it combines with | and & like any Q.
+NOTHING = Q(pk__in=[])
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a ``rows`` function of a rule receives: the user, the action, and the rule's default ``Q``s."""
+
+    rule: ScopeRule
+    user: object
+    action: str
+
+    def region(self) -> Q | None:
+        """Rows at or below the user's scope region (through any of the rule's region lookups)."""
+        path = getattr(self.user, "scope_path", None)
+        if not path or not self.rule.region:
+            return NOTHING
+        q = Q()
+        for lookup in self.rule.region:
+            q |= Q(**{_lookup(lookup, "path__startswith"): path})
+        return q
+
+    def agency(self) -> Q | None:
+        """Rows of the user's own agency."""
+        agency_id = getattr(self.user, "agency_id", None)
+        if self.rule.agency is None or not agency_id:
+            return NOTHING
+        return Q(**{_lookup(self.rule.agency, "pk"): agency_id})
+
+    def evaluator(self) -> Q | None:
+        """Rows assigned to the user as evaluator."""
+        if self.rule.evaluator is None:
+            return NOTHING
+        return Q(**{_lookup(self.rule.evaluator, "pk"): self.user.pk})
+
+    def default(self) -> Q | None:
+        """The role's rows when the rule names no ``rows`` function for it (``None``: a role without rows)."""
+        role = getattr(self.user, "role", "")
+        if role in REGION_ROLES:
+            return self.region()
+        if role == Role.AGENCY_STAFF:
+            return self.agency()
+        if role == Role.EVALUATOR:
+            return self.evaluator()
+        return None
+
+
+RowsFunction = Callable[[Scope], "Q | None"]
 
 
 @dataclass(frozen=True)
 class ScopeRule:
-    """How a model's rows are placed in a user's scope.
+    """How a model's rows are placed in a user's scope; every argument naming roles is required.
 
+    view/add/change/delete: the roles allowed each action (on the rows their role's ``Q`` selects).
     region: lookups from the model to a ``Region`` (``""`` when the model is the region itself); a row is
         in a region user's scope when any of them lies at or below the user's scope region.
-    agency: lookup from the model to an ``Agency`` (``""`` for the agency itself); agency staff see rows
-        of their own agency only. ``None``: agency staff see nothing of this model.
-    evaluator: lookup from the model to the evaluator ``User``; evaluators see only rows assigned to them.
-    view/add/change/delete: the roles allowed each action (within their scope).
+    agency: lookup from the model to an ``Agency`` (``""`` for the agency itself), for agency staff.
+    evaluator: lookup from the model to the evaluator ``User``, for evaluators.
+    rows: per role, a function of ``Scope`` returning the ``Q`` of its rows (``None``: no rows); replaces
+        the default above for that role, e.g. ``{Role.AGENCY_STAFF: lambda s: Q(status="published") |
+        s.agency() if s.action == "view" else s.agency()}``.
+    where: per action, a condition every row must meet for that action, whatever the role (``{"change":
+        Q(status="draft")}``: a published notice is changed by nobody).
+    actions: model-specific actions (``{"publish": frozenset({Role.BUREAU_ADMIN})}``); they take the rows
+        of ``change`` (plus their own ``where``).
     distinct: the lookups cross a many-valued relation, so the result needs ``distinct()``.
     """
 
+    view: frozenset
+    add: frozenset
+    change: frozenset
+    delete: frozenset
     region: tuple[str, ...] = ("region",)
     agency: str | None = None
     evaluator: str | None = None
-    view: frozenset = field(default=REGION_ROLES)
-    add: frozenset = field(default=WORKER_ROLES)
-    change: frozenset = field(default=WORKER_ROLES)
-    delete: frozenset = field(default=WORKER_ROLES)
+    rows: Mapping[str, RowsFunction] = field(default_factory=dict)
+    where: Mapping[str, Q] = field(default_factory=dict)
+    actions: Mapping[str, frozenset] = field(default_factory=dict)
     distinct: bool = False
 
+    def all_actions(self) -> tuple[str, ...]:
+        return (*ACTIONS, *self.actions)
+
     def roles(self, action: str) -> frozenset:
-        if action not in ACTIONS:
-            raise ValueError(f"unknown action {action!r}")
-        roles = getattr(self, action)
-        if action == "view":
-            # Agency staff and evaluators see a model only when it says how they are party to it.
-            if self.agency is not None:
-                roles = roles | {Role.AGENCY_STAFF}
-            if self.evaluator is not None:
-                roles = roles | {Role.EVALUATOR}
-        return roles
+        if action in ACTIONS:
+            return getattr(self, action)
+        if action in self.actions:
+            return self.actions[action]
+        raise ValueError(f"unknown action {action!r}")
+
+    def q_for(self, user, action: str) -> Q | None:
+        """The rows of a non-superuser whose role may take ``action``; ``None`` means none."""
+        scope = Scope(self, user, action)
+        role = user.role
+        q = self.rows[role](scope) if role in self.rows else scope.default()
+        if q is None:
+            return None
+        condition = self.where.get(action)
+        if condition is None and action not in ACTIONS:
+            condition = self.where.get("change")
+        return q & condition if condition is not None else q
 
 
 def _lookup(prefix: str, suffix: str) -> str:
     return f"{prefix}__{suffix}" if prefix else suffix
 
 
+def rule_of(model) -> ScopeRule:
+    """The model's declared rule; a model without one is a programming error, never "everything"."""
+    rule = getattr(model, "scope_rule", None)
+    if not isinstance(rule, ScopeRule):
+        raise TypeError(f"{model._meta.label} declares no ScopeRule")
+    return rule
+
+
 def user_can(user, model, action: str) -> bool:
     """Whether the user's role may take this action on this model at all (rows still need ``restrict``)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
+    rule = rule_of(model)
+    roles = rule.roles(action)  # an unknown action is an error for superusers too
     if user.is_superuser:
         return True
-    rule: ScopeRule = model.scope_rule
-    return user.role in rule.roles(action)
+    return user.role in roles
 
 
 def scope_q(model, user, action: str = "view") -> Q | None:
     """The rows of ``model`` the user may take ``action`` on, as a ``Q``; ``None`` means no rows."""
     if not user_can(user, model, action):
         return None
+    rule = rule_of(model)
     if user.is_superuser:
-        return Q()
-    rule: ScopeRule = model.scope_rule
-    if user.role in REGION_ROLES:
-        path = user.scope_path
-        if not path or not rule.region:
-            return None
-        q = Q()
-        for lookup in rule.region:
-            q |= Q(**{_lookup(lookup, "path__startswith"): path})
-        return q
-    if user.role == Role.AGENCY_STAFF:
-        if rule.agency is None or not user.agency_id:
-            return None
-        return Q(**{_lookup(rule.agency, "pk") if rule.agency else "pk": user.agency_id})
-    if user.role == Role.EVALUATOR:
-        if rule.evaluator is None:
-            return None
-        return Q(**{_lookup(rule.evaluator, "pk"): user.pk})
-    return None
+        condition = rule.where.get(action)
+        if condition is None and action not in ACTIONS:
+            condition = rule.where.get("change")
+        return condition if condition is not None else Q()
+    return rule.q_for(user, action)
+
+
+def can(user, action: str, obj) -> bool:
+    """Whether ``user`` may take ``action`` on the row ``obj`` (or, given a model class, on that model at all).
+
+    One query for a saved row: the row must be in ``restrict(user, action)``, so the rule's state conditions
+    are read from the database as they are now (inside ``select_for_update`` they are the locked row's). An
+    unsaved row answers by role only; the write path re-checks the saved row against ``restrict``.
+    """
+    if isinstance(obj, type):
+        return user_can(user, obj, action)
+    model = type(obj)
+    if obj.pk is None:
+        return user_can(user, model, action)
+    if not user_can(user, model, action):
+        return False
+    return model._default_manager.all().restrict(user, action).filter(pk=obj.pk).exists()
 
 
 class ScopedQuerySetMixin:
@@ -102,7 +193,7 @@ class ScopedQuerySetMixin:
         if q is None:
             return self.none()
         qs = self.filter(q)
-        if self.model.scope_rule.distinct:
+        if rule_of(self.model).distinct:
             qs = qs.distinct()
         return qs
 
@@ -129,9 +220,8 @@ class PageUrlsMixin:
 
 
 class ScopedModel(PageUrlsMixin, models.Model):
-    """Base of every domain model: scope rule, timestamps, and URLs by naming convention."""
-
-    scope_rule = ScopeRule()
+    """Base of every domain model: timestamps and URLs by naming convention; each subclass declares its
+    own ``scope_rule`` (there is deliberately no default)."""
 
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
-from wulian.choices import CommunityKind, RegionLevel, Role
+from wulian.choices import REGION_ROLES, CommunityKind, RegionLevel, Role
 
 from .base import PageUrlsMixin, ScopedQuerySetMixin, ScopeRule
 
@@ -43,6 +43,7 @@ class Region(PageUrlsMixin, MP_Node):
 
     scope_rule = ScopeRule(
         region=("",),
+        view=REGION_ROLES,
         add=frozenset({Role.BUREAU_ADMIN}),
         change=frozenset({Role.BUREAU_ADMIN}),
         delete=frozenset({Role.BUREAU_ADMIN}),

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wulian.choices import PERSONAL_DATA_ROLES, REGION_ROLES, ROLE_MIN_LEVEL, Role
+from wulian.choices import NOBODY, PERSONAL_DATA_ROLES, REGION_ROLES, ROLE_MIN_LEVEL, Role
 
 from .base import PageUrlsMixin, ScopedQuerySetMixin, ScopeRule
 
@@ -38,7 +38,7 @@ class User(PageUrlsMixin, AbstractUser):
         view=frozenset({Role.BUREAU_ADMIN}),
         add=frozenset({Role.BUREAU_ADMIN}),
         change=frozenset({Role.BUREAU_ADMIN}),
-        delete=frozenset(),
+        delete=NOBODY,
     )
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
