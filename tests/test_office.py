@@ -207,3 +207,22 @@ def test_the_activity_log_is_newest_first_with_quick_filters(as_user, cast, djan
     assert "本月走访" in mine and "去年走访" not in mine
     # The active quick filter links back to the list without it.
     assert 'href="?" id="quick-mine-1" aria-current="true"' in mine
+
+
+def test_an_activity_has_a_printable_a4_check_in_poster(as_user, cast):
+    import datetime as dt
+
+    from volunteers.testing import make_activity
+
+    activity = make_activity(
+        cast.binhe, title="重阳节敬老志愿服务", date=dt.date(2026, 10, 18), start_time=dt.time(9), end_time=dt.time(11, 30),
+        place="滨河社区日间照料中心",
+    )
+    client = as_user("binhe")
+    detail = client.get(activity.get_absolute_url()).content.decode()
+    poster_url = reverse("volunteers:activity_poster", args=[activity.pk])
+    assert poster_url in detail and "打印签到海报" in detail
+    body = client.get(poster_url).content.decode()
+    for text in ("重阳节敬老志愿服务", "2026年10月18日 09:00–11:30", "滨河社区日间照料中心", "<svg", "输入志愿者编号和手机号后四位", activity.token):
+        assert text in body, text
+    assert as_user("hengqu").get(poster_url).status_code == 404  # another town's activity

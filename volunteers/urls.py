@@ -39,6 +39,7 @@ urlpatterns = [
     ),
     path("activities/<int:pk>/hours/", views.ActivityHoursView.as_view(), name="activity_hours"),
     path("activities/<int:pk>/qr.png", views.ActivityQrView.as_view(), name="activity_qr"),
+    path("activities/<int:pk>/poster/", views.ActivityPosterView.as_view(), name="activity_poster"),
     path("activities/<int:pk>/check-in-status/", views.ActivityStatusToggleView.as_view(), name="activity_toggle"),
     *object_urls(
         "hours",

@@ -314,6 +314,19 @@ class ActivityQrView(generic.ScopedView):
         return response
 
 
+class ActivityPosterView(generic.ScopedView):
+    """A printable A4 poster of the activity: title, date, place, the check-in QR code and how to use it."""
+
+    model = VolunteerActivity
+
+    def get(self, request, pk):
+        activity = get_object_or_404(self.get_queryset("view").select_related("region"), pk=pk)
+        url = check_in_url(request, activity)
+        qr = segno.make(url, error="m").svg_inline(scale=9, dark="#000")
+        context = {"activity": activity, "check_in_url": url, "qr_svg": mark_safe(qr)}  # noqa: S308 - our own URL
+        return render(request, "volunteers/activity_poster.html", context)
+
+
 def check_in_manifest(request, token):
     """A web-app manifest so a volunteer can add the activity's check-in page to a phone's home screen."""
     from django.templatetags.static import static
