@@ -226,3 +226,25 @@ def test_an_activity_has_a_printable_a4_check_in_poster(as_user, cast):
     for text in ("重阳节敬老志愿服务", "2026年10月18日 09:00–11:30", "滨河社区日间照料中心", "<svg", "输入志愿者编号和手机号后四位", activity.token):
         assert text in body, text
     assert as_user("hengqu").get(poster_url).status_code == 404  # another town's activity
+
+
+def test_bulk_hours_for_a_whole_team_plus_picked_volunteers(as_user, cast):
+    from volunteers.choices import VolunteerStatus
+    from volunteers.models import ServiceHours, VolunteerTeam
+    from volunteers.testing import make_activity, make_volunteer
+
+    activity = make_activity(cast.binhe)
+    a, b, gone = (make_volunteer(cast.binhe, name=n) for n in ("队员甲", "队员乙", "退出者"))
+    gone.status = VolunteerStatus.INACTIVE
+    gone.save()
+    extra = make_volunteer(cast.binhe, name="散客")
+    team = VolunteerTeam.objects.create(name="滨河为老服务队", region=cast.binhe, organising_body="居委会")
+    team.members.set([a, b, gone])
+    client = as_user("binhe")
+    url = reverse("volunteers:activity_hours", args=[activity.pk])
+    assert "整队录入" in client.get(activity.get_absolute_url()).content.decode()
+    response = client.post(url, {"team": team.pk, "volunteers": [extra.pk, a.pk], "hours": "2"})
+    assert response.status_code == 302
+    assert set(ServiceHours.objects.filter(activity=activity).values_list("volunteer__name", flat=True)) == {"队员甲", "队员乙", "散客"}
+    response = client.post(url, {"hours": "2"})
+    assert "请选择一支队伍或至少一名志愿者。" in response.content.decode()

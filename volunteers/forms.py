@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organizations.forms import NamedRegionField
 from wulian.choices import RegionLevel
-from wulian.forms import RegionChoiceField, ScopedModelForm
+from wulian.forms import FORM_EMPTY_CHOICE, RegionChoiceField, ScopedModelForm, label_empty_choices
 from wulian.templatetags.wulian import number as format_number
 
 from . import standards
@@ -185,10 +185,15 @@ class ServiceHoursForm(ScopedModelForm):
 
 
 class BulkHoursForm(forms.Form):
-    """The same hours for several volunteers of one activity."""
+    """The same hours for several volunteers of one activity: a whole team at once, and/or volunteers picked."""
 
+    team = forms.ModelChoiceField(
+        label=_("whole team"), queryset=VolunteerTeam.objects.none(), required=False,
+        help_text=_("Every active member of the team gets the hours."),
+    )
     volunteers = forms.ModelMultipleChoiceField(
-        label=_("volunteers"), queryset=Volunteer.objects.none(), widget=forms.SelectMultiple(attrs={"size": 10})
+        label=_("volunteers"), queryset=Volunteer.objects.none(), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 10}),
     )
     hours = forms.DecimalField(
         label=_("hours"), max_digits=5, decimal_places=2, min_value=Decimal("0.01"), max_value=standards.MAX_HOURS_PER_RECORD
@@ -201,24 +206,32 @@ class BulkHoursForm(forms.Form):
             Volunteer.objects.restrict(user).filter(status=VolunteerStatus.ACTIVE).select_related("community")
         )
         self.fields["volunteers"].label_from_instance = lambda v: f"{v.name}（{v.volunteer_number}，{v.community}）"
+        teams = VolunteerTeam.objects.restrict(user).order_by("name")
+        if activity is not None and activity.team_id:
+            self.fields["team"].initial = activity.team_id
+        self.fields["team"].queryset = teams
+        label_empty_choices(self, FORM_EMPTY_CHOICE)
         if activity is not None:
             self.fields["hours"].initial = activity.duration_hours
 
-    def clean_volunteers(self):
-        volunteers = self.cleaned_data["volunteers"]
-        taken = set(
-            ServiceHours.objects.filter(activity=self.activity, volunteer__in=volunteers).values_list(
-                "volunteer__name", flat=True
-            )
-        )
-        if taken:
-            raise forms.ValidationError(
-                _("Hours are already recorded for: %(names)s. Nothing was saved.") % {"names": "、".join(sorted(taken))}
-            )
-        return volunteers
-
     def clean(self):
         cleaned = super().clean()
+        chosen = list(cleaned.get("volunteers") or [])
+        team = cleaned.get("team")
+        if team is not None:
+            members = team.members.filter(pk__in=self.fields["volunteers"].queryset.values("pk"))
+            chosen += [v for v in members.select_related("community") if v not in chosen]
+        if not chosen and "volunteers" not in self.errors and "team" not in self.errors:
+            self.add_error("volunteers", _("Choose a team or at least one volunteer."))
+        taken = set(
+            ServiceHours.objects.filter(activity=self.activity, volunteer__in=chosen).values_list("volunteer__name", flat=True)
+        )
+        if taken:
+            self.add_error(
+                None,
+                _("Hours are already recorded for: %(names)s. Nothing was saved.") % {"names": "、".join(sorted(taken))},
+            )
+        cleaned["volunteers"] = chosen
         check_hours_within_activity(self, self.activity, cleaned.get("hours"))
         return cleaned
 
