@@ -248,3 +248,15 @@ def test_bulk_hours_for_a_whole_team_plus_picked_volunteers(as_user, cast):
     assert set(ServiceHours.objects.filter(activity=activity).values_list("volunteer__name", flat=True)) == {"队员甲", "队员乙", "散客"}
     response = client.post(url, {"hours": "2"})
     assert "请选择一支队伍或至少一名志愿者。" in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_report_built_at_once_is_announced_as_ready(client):
+    """Without a broker the report is built within the request: the message must not say 正在生成."""
+    from tests.conftest import get_cast, load_cast
+
+    load_cast()
+    client.force_login(get_cast().user_hengqu)
+    response = client.post(reverse("wulian:report_request", args=["region_population"]), follow=True)
+    body = response.content.decode()
+    assert "已生成，请在下方列表下载" in body and "正在生成" not in body

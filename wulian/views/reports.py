@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wulian.models import ReportJob
+from wulian.models.reports import ReportStatus
 from wulian.reports import default_year, registry, reports_for, year_choices
 from wulian.tasks import build_report
 
@@ -50,7 +51,14 @@ def request_report(request, code):
         return redirect("wulian:report_center")
     job = ReportJob.objects.create(user=request.user, report=code, params=form.cleaned_data)
     build_report.delay_on_commit(job.pk)
-    messages.info(request, _("“%(title)s” is being prepared; it appears below when ready.") % {"title": definition.title})
+    # Without a broker the report is built before this line (in-process): say so, not "being prepared".
+    job.refresh_from_db(fields=["status"])
+    if job.status == ReportStatus.DONE:
+        messages.success(request, _("“%(title)s” is ready: download it below.") % {"title": definition.title})
+    elif job.status == ReportStatus.FAILED:
+        messages.error(request, _("“%(title)s” could not be built; the row below says why.") % {"title": definition.title})
+    else:
+        messages.info(request, _("“%(title)s” is being prepared; it appears below when ready.") % {"title": definition.title})
     return redirect("wulian:report_center")
 
 
