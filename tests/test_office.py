@@ -260,3 +260,20 @@ def test_a_report_built_at_once_is_announced_as_ready(client):
     response = client.post(reverse("wulian:report_request", args=["region_population"]), follow=True)
     body = response.content.decode()
     assert "已生成，请在下方列表下载" in body and "正在生成" not in body
+
+
+def test_a_certificates_record_shows_chinese_dates(as_user, cast):
+    from decimal import Decimal
+
+    from volunteers.models import VolunteerCertificate
+    from volunteers.testing import make_volunteer
+
+    volunteer = make_volunteer(cast.binhe)
+    certificate = VolunteerCertificate.objects.create(
+        number=VolunteerCertificate.generate_number(volunteer.registered_on), volunteer=volunteer,
+        period_start="2024-01-01", period_end="2024-12-31", hours=Decimal("2.5"), issuer_name="滨河社区居委会",
+        person_in_charge="王主任", handler="刘芳", contact_phone="0917-5500000", issued_by=cast.user_bureau,
+        items=[{"date": "2024-10-11", "title": "重阳敬老", "content": "陪伴老人", "hours": "2.5"}],
+    )
+    body = as_user("binhe").get(certificate.get_absolute_url()).content.decode()
+    assert '<td class="text-nowrap">2024年10月11日</td><td>重阳敬老</td>' in body

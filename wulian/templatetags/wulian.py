@@ -23,3 +23,20 @@ def number(value) -> str:
         text = format(value.normalize(), "f")
         return text.rstrip("0").rstrip(".") if "." in text else text
     return str(value)
+
+
+@register.filter
+def chinese_date(value) -> str:
+    """A date, or an ISO date string kept in JSON (a certificate's record), as 2023年6月30日."""
+    import datetime as dt
+
+    from django.utils.formats import date_format
+
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return date_format(value, "DATE_FORMAT")
