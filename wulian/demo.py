@@ -109,8 +109,8 @@ def load_huainan() -> Region:
     return district
 
 
-def huainan_district() -> Region:
-    return Region.objects.get(name=HUAINAN_DISTRICT[0], level=RegionLevel.COUNTY)
+def huainan_district() -> Region | None:
+    return Region.objects.filter(name=HUAINAN_DISTRICT[0], level=RegionLevel.COUNTY).first()
 
 
 def mei_county() -> Region:
