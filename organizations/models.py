@@ -164,8 +164,7 @@ class SocialOrganization(ScopedModel):
             elif not federation.is_federation:
                 errors["federation"] = _("Choose a federation.")
             elif region is not None and region.level == RegionLevel.COMMUNITY:
-                town_path = region.path[: region.steplen * (region.depth - 1)]
-                if not federation.region.path.startswith(town_path):
+                if not federation.region.path.startswith(region.ancestor_path(RegionLevel.TOWN)):
                     errors["federation"] = _("The federation must be in the same town or street.")
         if errors:
             raise ValidationError(errors)

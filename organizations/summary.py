@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 
 from wulian.choices import CommunityKind, RegionLevel
 from wulian.models import Region
+from wulian.rollup import ancestors_at
 
 from . import standards
 from .choices import OrganizationCategory, RegistrationStatus
@@ -67,21 +68,19 @@ def community_summary(communities) -> list[CommunityRow]:
     )
     if not communities:
         return []
-    steplen = Region.steplen
-    town_paths = {c.path[: steplen * (c.depth - 1)] for c in communities}
-    towns = dict(Region.objects.filter(path__in=town_paths).values_list("path", "name"))
+    towns = ancestors_at(communities, RegionLevel.TOWN)
     federated = set(
-        SocialOrganization.objects.filter(is_federation=True, region__path__in=town_paths).values_list(
-            "region__path", flat=True
+        SocialOrganization.objects.filter(is_federation=True, region__in=[t.pk for t in towns.values()]).values_list(
+            "region_id", flat=True
         )
     )
     rows = []
     for c in communities:
-        town_path = c.path[: steplen * (c.depth - 1)]
+        town = towns.get(c.pk)
         rows.append(
             CommunityRow(
                 community=c,
-                town_name=towns.get(town_path, ""),
+                town_name=town.name if town else "",
                 counts={code: getattr(c, f"n_{code}") for code in OrganizationCategory.values},
                 registered=c.registered,
                 filed=c.filed,
@@ -89,7 +88,7 @@ def community_summary(communities) -> list[CommunityRow]:
                 service=c.service,
                 target=standards.organizations_target(c.kind),
                 share=standards.service_share(c.service, c.total),
-                town_has_federation=town_path in federated,
+                town_has_federation=town is not None and town.pk in federated,
             )
         )
     return rows

@@ -1,12 +1,8 @@
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.views import View
 
 from wulian.choices import RegionLevel
 from wulian.exports import export_rows
 from wulian.models import Region
-from wulian.models.base import user_can
 from wulian.views import generic
 
 from . import standards
@@ -119,11 +115,10 @@ class SocialOrganizationDetailView(generic.ObjectDetailView):
         "federation",
     ]
 
+    related = (generic.RelatedList("members", SocialOrganization, "federation", ("region__path", "name"), ("region",)),)
+
     def extra_context(self, obj):
-        members = None
-        if obj.is_federation:
-            members = obj.members.restrict(self.request.user).select_related("region").order_by("region__path", "name")
-        return {"members": members}
+        return {} if obj.is_federation else {"members": None}
 
 
 class SocialOrganizationEditView(generic.ObjectEditView):
@@ -139,14 +134,14 @@ class SocialOrganizationImportView(generic.ObjectImportView):
     importer_class = SocialOrganizationImporter
 
 
-class CommunitySummaryView(LoginRequiredMixin, View):
+class CommunitySummaryView(generic.ScopedView):
     """Per community: organisations by category and status, and the share of service kinds, with targets."""
 
+    model = SocialOrganization
     template_name = "organizations/community_summary.html"
 
     def get(self, request):
-        if not user_can(request.user, SocialOrganization, "view"):
-            raise PermissionDenied
+        self.check_model_permission("view")
         form = CommunitySummaryForm(request.GET or None, user=request.user)
         communities = Region.objects.restrict(request.user).filter(level=RegionLevel.COMMUNITY)
         if form.is_valid():

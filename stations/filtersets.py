@@ -2,21 +2,16 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_filters.widgets import DateRangeWidget
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from organizations.models import Agency
 from wulian.choices import RegionLevel
-from wulian.filtersets import RegionFilter, ScopedFilterSet, YesNoWidget
+from wulian.filtersets import DateRangeFilter, RegionFilter, ScopedFilterSet, YesNoWidget
 
 from .choices import ActivityKind, CertificateLevel, Post, ServiceDomain, StationTier, TargetGroup, TrainingKind
 from .compliance import COMPLIANCE_CHOICES, compliant_q
 from .models import Activity, AgencyPlacement, Certificate, StaffAssignment, StaffMember, Station, Training
-
-
-def date_range(label):
-    return django_filters.DateFromToRangeFilter(label=label, widget=DateRangeWidget(attrs={"type": "date"}))
 
 
 def yes_no(label, **kwargs):
@@ -45,7 +40,7 @@ class StationFilterSet(ScopedFilterSet):
     tier = django_filters.ChoiceFilter(choices=StationTier.choices, label=_("tier"))
     is_pilot = yes_no(_("pilot"))
     compliance = django_filters.ChoiceFilter(choices=COMPLIANCE_CHOICES, label=_("Compliance"), method="filter_compliance")
-    opened_on = date_range(_("opened on"))
+    opened_on = DateRangeFilter(label=_("opened on"))
 
     class Meta:
         model = Station
@@ -95,7 +90,7 @@ class StaffAssignmentFilterSet(ScopedFilterSet):
     station = django_filters.ModelChoiceFilter(queryset=Station.objects.all(), label=_("station"))
     post = django_filters.ChoiceFilter(choices=Post.choices, label=_("post"))
     current = ActiveFilter()
-    start_date = date_range(_("start date"))
+    start_date = DateRangeFilter(label=_("start date"))
 
     class Meta:
         model = StaffAssignment
@@ -119,7 +114,7 @@ class AgencyPlacementFilterSet(ScopedFilterSet):
     agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.all(), label=_("agency"))
     station = django_filters.ModelChoiceFilter(queryset=Station.objects.all(), label=_("station"))
     current = ActiveFilter()
-    start_date = date_range(_("start date"))
+    start_date = DateRangeFilter(label=_("start date"))
 
     class Meta:
         model = AgencyPlacement
@@ -136,7 +131,7 @@ class TrainingFilterSet(ScopedFilterSet):
     agency = django_filters.ModelChoiceFilter(
         queryset=Agency.objects.all(), label=_("agency"), method="filter_agency"
     )
-    date = date_range(_("date"))
+    date = DateRangeFilter(label=_("date"))
 
     class Meta:
         model = Training
@@ -158,7 +153,7 @@ class ActivityFilterSet(ScopedFilterSet):
     target_group = django_filters.ChoiceFilter(
         choices=TargetGroup.choices, label=_("target group"), method="filter_target_group"
     )
-    date = date_range(_("date"))
+    date = DateRangeFilter(label=_("date"))
 
     class Meta:
         model = Activity

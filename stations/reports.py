@@ -32,10 +32,7 @@ def station_compliance(job, handle, progress):
         .order_by("region__path", "tier")
     )
     total = stations.count()
-    town_len = Region.steplen * RegionLevel.TOWN
-    towns = dict(
-        Region.objects.restrict(job.user).filter(level=RegionLevel.TOWN).values_list("path", "name")
-    )
+    towns = dict(Region.objects.filter(level=RegionLevel.TOWN).values_list("path", "name"))
     by_tier = Counter()
     ok_by_tier = Counter()
 
@@ -53,7 +50,7 @@ def station_compliance(job, handle, progress):
                 if not c.ok
             )
             yield [
-                towns.get(station.region.path[:town_len], "") if station.region.level >= RegionLevel.TOWN else "",
+                towns.get(station.region.ancestor_path(RegionLevel.TOWN), ""),
                 station.name,
                 station.get_tier_display(),
                 station.region.name,

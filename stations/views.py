@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from organizations.models import Agency
 from wulian.choices import Role
+from wulian.models.base import can
 from wulian.views import generic
 
 from . import importers
@@ -68,6 +69,19 @@ class StationDetailView(generic.ObjectDetailView):
         "notes",
     ]
 
+    related = (
+        generic.RelatedList(
+            "assignments",
+            StaffAssignment,
+            "station",
+            ("end_date", "person__name"),
+            ("person",),
+            prefetch=(("person__certificates", Certificate),),
+        ),
+        generic.RelatedList("placements", AgencyPlacement, "station", select_related=("agency", "agency__cultivated_by")),
+        generic.RelatedList("activities", Activity, "station", limit=10),
+    )
+
     def extra_context(self, obj):
         user = self.request.user
         return {
@@ -78,17 +92,8 @@ class StationDetailView(generic.ObjectDetailView):
                 (Station._meta.get_field(n).verbose_name, getattr(obj, n))
                 for n in ("desks", "computers", "printers", "filing_cabinets")
             ],
-            "assignments": StaffAssignment.objects.restrict(user)
-            .filter(station=obj)
-            .select_related("person")
-            .prefetch_related("person__certificates")
-            .order_by("end_date", "person__name"),
-            "placements": AgencyPlacement.objects.restrict(user)
-            .filter(station=obj)
-            .select_related("agency", "agency__cultivated_by"),
-            "activities": Activity.objects.restrict(user).filter(station=obj)[:10],
             "photos": Attachment.objects.restrict(user).filter(station=obj, activity__isnull=True),
-            "can_add_activity": user.role in Activity.scope_rule.add or user.is_superuser,
+            "can_add_activity": can(user, "add", Activity),
         }
 
 
@@ -126,16 +131,15 @@ class StaffMemberDetailView(generic.ObjectDetailView):
     queryset = StaffMember.objects.select_related("region", "agency")
     template_name = "stations/staffmember_detail.html"
     detail_fields = ["name", "region", "phone", "is_professional", "agency", "notes"]
+    related = (
+        # History of posts: the stations in the viewer's area the person worked in, newest first.
+        generic.RelatedList("assignments", StaffAssignment, "person", ("-start_date",), ("station",)),
+        generic.RelatedList("certificates", Certificate, "person"),
+        generic.RelatedList("trainings", Training, "attendees", ("-date",), limit=20),
+    )
 
     def extra_context(self, obj):
-        user = self.request.user
-        return {
-            # History of posts: every station the person worked in, newest first.
-            "assignments": obj.assignments.select_related("station").order_by("-start_date"),
-            "certificates": obj.certificates.all(),
-            "trainings": obj.trainings.order_by("-date")[:20],
-            "can_add_assignment": user.is_superuser or user.role in StaffAssignment.scope_rule.add,
-        }
+        return {"can_add_assignment": can(self.request.user, "add", StaffAssignment)}
 
 
 class StaffMemberEditView(generic.ObjectEditView):
@@ -168,16 +172,6 @@ class StaffAssignmentEditView(generic.ObjectEditView):
     model = StaffAssignment
     form_class = StaffAssignmentForm
 
-    def new_object(self):
-        obj = super().new_object()
-        for name, model in (("person", StaffMember), ("station", Station)):
-            pk = self.request.GET.get(name)
-            if pk and pk.isdigit():
-                found = model.objects.restrict(self.request.user).filter(pk=pk).first()
-                if found is not None:
-                    setattr(obj, name, found)
-        return obj
-
 
 class StaffAssignmentDeleteView(generic.ObjectDeleteView):
     model = StaffAssignment
@@ -199,15 +193,6 @@ class CertificateDetailView(generic.ObjectDetailView):
 class CertificateEditView(generic.ObjectEditView):
     model = Certificate
     form_class = CertificateForm
-
-    def new_object(self):
-        obj = super().new_object()
-        pk = self.request.GET.get("person")
-        if pk and pk.isdigit():
-            person = StaffMember.objects.restrict(self.request.user).filter(pk=pk).first()
-            if person is not None:
-                obj.person = person
-        return obj
 
 
 class CertificateDeleteView(generic.ObjectDeleteView):
@@ -349,13 +334,13 @@ class ActivityEditView(generic.ObjectEditView):
     form_class = ActivityForm
 
     def new_object(self):
-        """Preselect the station: the one the user works in (a community worker's room, a town's station)."""
+        """Preselect the station the user works in (a community worker's room, a town's station); a
+        ``?station=`` in the link takes precedence (the generic prefill)."""
         obj = super().new_object()
         user = self.request.user
         stations = Station.objects.restrict(user, "view")
-        pk = self.request.GET.get("station")
-        chosen = stations.filter(pk=pk).first() if pk and pk.isdigit() else None
-        if chosen is None and user.region_id:
+        chosen = None
+        if user.region_id:
             chosen = stations.filter(region_id=user.region_id).first()
         if chosen is None and user.role == Role.COMMUNITY_WORKER:
             chosen = stations.first()

@@ -2,7 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from wulian.filtersets import RegionFilter, ScopedFilterSet
+from wulian.filtersets import DateRangeFilter, RegionFilter, ScopedFilterSet
 
 from .choices import ActivityStatus, HoursSource, HoursStatus, IdType, VolunteerStatus
 from .models import ServiceHours, Volunteer, VolunteerActivity, VolunteerCertificate, VolunteerTeam
@@ -14,8 +14,7 @@ class VolunteerFilterSet(ScopedFilterSet):
     region = RegionFilter(lookup="community")
     status = django_filters.ChoiceFilter(label=_("status"), choices=VolunteerStatus.choices)
     id_type = django_filters.ChoiceFilter(label=_("ID type"), choices=IdType.choices)
-    registered_from = django_filters.DateFilter(field_name="registered_on", lookup_expr="gte", label=_("registered from"))
-    registered_to = django_filters.DateFilter(field_name="registered_on", lookup_expr="lte", label=_("registered to"))
+    registered = DateRangeFilter(field_name="registered_on", label=_("registered on"))
 
     class Meta:
         model = Volunteer
@@ -34,8 +33,7 @@ class VolunteerTeamFilterSet(ScopedFilterSet):
 class VolunteerActivityFilterSet(ScopedFilterSet):
     search_fields = ("title", "place", "content", "organiser_name")
     region = RegionFilter(lookup="region")
-    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("from"))
-    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label=_("to"))
+    date = DateRangeFilter(label=_("date"))
     status = django_filters.ChoiceFilter(label=_("check-in"), choices=ActivityStatus.choices)
 
     class Meta:
@@ -48,8 +46,7 @@ class ServiceHoursFilterSet(ScopedFilterSet):
     region = RegionFilter(lookup="activity__region")
     status = django_filters.ChoiceFilter(label=_("status"), choices=HoursStatus.choices)
     source = django_filters.ChoiceFilter(label=pgettext_lazy("how hours were recorded", "recorded by"), choices=HoursSource.choices)
-    date_from = django_filters.DateFilter(field_name="activity__date", lookup_expr="gte", label=_("from"))
-    date_to = django_filters.DateFilter(field_name="activity__date", lookup_expr="lte", label=_("to"))
+    date = DateRangeFilter(field_name="activity__date", label=_("date"))
 
     class Meta:
         model = ServiceHours
@@ -59,8 +56,7 @@ class ServiceHoursFilterSet(ScopedFilterSet):
 class VolunteerCertificateFilterSet(ScopedFilterSet):
     search_fields = ("number", "volunteer__name", "issuer_name")
     region = RegionFilter(lookup="volunteer__community")
-    issued_from = django_filters.DateFilter(field_name="issued_on", lookup_expr="gte", label=_("from"))
-    issued_to = django_filters.DateFilter(field_name="issued_on", lookup_expr="lte", label=_("to"))
+    issued = DateRangeFilter(field_name="issued_on", label=_("issued on"))
 
     class Meta:
         model = VolunteerCertificate

@@ -14,6 +14,7 @@ from django.db.models import Count, Sum
 
 from wulian.choices import RegionLevel
 from wulian.models import Region
+from wulian.rollup import RollUp
 
 from . import standards
 from .choices import HoursStatus, VolunteerStatus
@@ -80,10 +81,6 @@ class RateRow:
         return self.activities >= standards.ACTIVITIES_PER_YEAR_MIN
 
 
-def _rollup(path: str, groups: dict[str, int | Decimal], zero=0):
-    return sum((value for key, value in groups.items() if key and key.startswith(path)), zero)
-
-
 def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
     """Rows for ``regions`` (all at or below ``root``), for the calendar year ``year``."""
     year_end = dt.date(year, 12, 31)
@@ -94,35 +91,22 @@ def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
     registered_qs = Volunteer.objects.filter(
         community__path__startswith=under, status=VolunteerStatus.ACTIVE, registered_on__lte=year_end
     )
-    registered = dict(
-        registered_qs.order_by().values_list("community__path").annotate(n=Count("pk")).values_list("community__path", "n")
-    )
+    registered = RollUp(registered_qs, "community", n=Count("pk"))
     confirmed = ServiceHours.objects.filter(status=HoursStatus.CONFIRMED, activity__date__year=year)
-    participants = dict(
+    # A volunteer belongs to one community, so distinct counts per community add up the tree.
+    participants = RollUp(
         confirmed.filter(
             volunteer__community__path__startswith=under,
             volunteer__status=VolunteerStatus.ACTIVE,
             volunteer__registered_on__lte=year_end,
-        )
-        .order_by()
-        .values_list("volunteer__community__path")
-        .annotate(n=Count("volunteer", distinct=True))
-        .values_list("volunteer__community__path", "n")
+        ),
+        "volunteer__community",
+        n=Count("volunteer", distinct=True),
     )
-    activities = dict(
-        VolunteerActivity.objects.filter(region__path__startswith=under, date__year=year)
-        .order_by()
-        .values_list("region__path")
-        .annotate(n=Count("pk"))
-        .values_list("region__path", "n")
+    activities = RollUp(
+        VolunteerActivity.objects.filter(region__path__startswith=under, date__year=year), "region", n=Count("pk")
     )
-    hours = dict(
-        confirmed.filter(activity__region__path__startswith=under)
-        .order_by()
-        .values_list("activity__region__path")
-        .annotate(h=Sum("hours"))
-        .values_list("activity__region__path", "h")
-    )
+    hours = RollUp(confirmed.filter(activity__region__path__startswith=under), "activity__region", h=Sum("hours"))
     rows = []
     for region in regions:
         if region.level == RegionLevel.COMMUNITY:
@@ -136,10 +120,10 @@ def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
             RateRow(
                 region=region,
                 population=population,
-                registered=_rollup(region.path, registered),
-                participants=_rollup(region.path, participants),
-                activities=_rollup(region.path, activities),
-                hours=_rollup(region.path, {k: v or Decimal(0) for k, v in hours.items()}, Decimal(0)),
+                registered=registered.value(region),
+                participants=participants.value(region),
+                activities=activities.value(region),
+                hours=Decimal(hours.value(region)),
             )
         )
     return rows

@@ -4,7 +4,6 @@ import io
 
 import segno
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q, Sum
@@ -148,13 +147,10 @@ class VolunteerTeamDetailView(generic.ObjectDetailView):
     queryset = VolunteerTeam.objects.select_related("region", "leader")
     template_name = "volunteers/volunteerteam_detail.html"
     detail_fields = ["name", "region", "organising_body", "leader", "founded_on", "description"]
-
-    def extra_context(self, obj):
-        user = self.request.user
-        return {
-            "members": obj.members.restrict(user).select_related("community").order_by("volunteer_number"),
-            "activities": obj.activities.restrict(user).order_by("-date")[:20],
-        }
+    related = (
+        generic.RelatedList("members", Volunteer, "teams", ("volunteer_number",), ("community",)),
+        generic.RelatedList("activities", VolunteerActivity, "team", ("-date",), limit=20),
+    )
 
 
 class VolunteerTeamEditView(generic.ObjectEditView):
@@ -418,13 +414,6 @@ class ServiceHoursEditView(generic.ObjectEditView):
     model = ServiceHours
     form_class = ServiceHoursForm
 
-    def new_object(self):
-        obj = ServiceHours()
-        activity = self.request.GET.get("activity")
-        if activity and activity.isdigit():
-            obj.activity = VolunteerActivity.objects.restrict(self.request.user, "change").filter(pk=activity).first()
-        return obj
-
 
 class ServiceHoursDeleteView(generic.ObjectDeleteView):
     model = ServiceHours
@@ -466,13 +455,6 @@ class VolunteerCertificateIssueView(generic.ObjectEditView):
     def get_object(self):
         self.check_model_permission("add")
         return VolunteerCertificate()
-
-    def get_form(self, obj, data=None, files=None):
-        form = super().get_form(obj, data, files)
-        volunteer = self.request.GET.get("volunteer")
-        if data is None and volunteer and volunteer.isdigit():
-            form.fields["volunteer"].initial = int(volunteer)
-        return form
 
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
@@ -519,15 +501,15 @@ class CertificateVerifyView(View):
 # -- rates ----------------------------------------------------------------------------------------------------
 
 
-class RatesView(LoginRequiredMixin, View):
+class RatesView(generic.ScopedView):
     """Registration and participation rates, activities and hours, for a region and its children, by year."""
 
+    model = Volunteer
     template_name = "volunteers/rates.html"
 
     def get(self, request):
         user = request.user
-        if not user_can(user, Volunteer, "view"):
-            raise PermissionDenied
+        self.check_model_permission("view")
         this_year = timezone.localdate().year
         first = VolunteerActivity.objects.restrict(user).order_by("date").values_list("date__year", flat=True).first()
         years = list(range(this_year, min(first or this_year, this_year) - 1, -1))

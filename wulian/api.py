@@ -13,8 +13,9 @@ from auditlog.context import set_actor
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from rest_framework import permissions, serializers, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.routers import DefaultRouter
 from rest_framework.settings import api_settings
 
@@ -147,8 +148,19 @@ class ScopedViewSet(viewsets.ModelViewSet):
     def perform_destroy(self, instance):
         if not type(instance).objects.restrict(self.request.user, "delete").filter(pk=instance.pk).exists():
             raise PermissionDenied
-        with set_actor(self.request.user):
-            instance.delete()
+        try:
+            with set_actor(self.request.user), transaction.atomic():
+                instance.delete()
+        except ProtectedError as exc:
+            # Like the pages: other records depend on it, so it stays; a conflict, never a 500.
+            blockers = "、".join(sorted({str(o) for o in list(exc.protected_objects)[:5]}))
+            raise Conflict(f"“{instance}”不能删除：有其他记录依赖它（{blockers}）。") from exc
+
+
+class Conflict(APIException):
+    status_code = 409
+    default_detail = "该记录与其他记录冲突。"
+    default_code = "conflict"
 
 
 router = DefaultRouter()

@@ -55,7 +55,7 @@ def region_population(job, handle, progress):
         for region in regions.iterator(chunk_size=500):
             done += 1
             progress(done, total)
-            town = towns.get(region.path[: Region.steplen * RegionLevel.TOWN]) if region.level > RegionLevel.TOWN else None
+            town = towns.get(region.ancestor_path(RegionLevel.TOWN)) if region.level > RegionLevel.TOWN else None
             yield [
                 town["name"] if town else region.name,
                 region.name if region.level == RegionLevel.COMMUNITY else "",

@@ -47,6 +47,30 @@ def label_range_inputs(form) -> None:
                 widget.attrs.setdefault("aria-label", f"{field.label}（{end}）")
 
 
+class DateFromToWidget(django_filters.widgets.DateRangeWidget):
+    """Two date pickers whose values travel as ``<name>_from`` and ``<name>_to``."""
+
+    suffixes = ["from", "to"]
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"type": "date", **(attrs or {})})
+
+
+class DateFromToField(django_filters.fields.DateRangeField):
+    widget = DateFromToWidget
+
+
+class DateRangeFilter(django_filters.DateFromToRangeFilter):
+    """The one date-range filter of pages and API alike.
+
+    ``?date_from=2024-01-01&date_to=2024-06-30``: both ends inclusive, either may be left out, ISO dates (what
+    the page's date pickers send). On a date-time field the ends are whole days in the portal's time zone.
+    The API schema names the same two parameters (drf-spectacular reads the widget's suffixes).
+    """
+
+    field_class = DateFromToField
+
+
 class ScopedFilterSet(django_filters.FilterSet):
     """Base filter set: ``q`` searches ``search_fields``; choice filters offer in-scope rows only."""
 

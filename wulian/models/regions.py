@@ -86,6 +86,15 @@ class Region(PageUrlsMixin, MP_Node):
     def ancestors_path_prefixes(self) -> list[str]:
         return [self.path[:i] for i in range(self.steplen, len(self.path), self.steplen)]
 
+    def ancestor_path(self, level: int) -> str | None:
+        """The path of this region's ancestor at ``level`` (itself at its own level); None above its level.
+
+        Works whatever level the tree's root has: depth and level move together below the root.
+        """
+        if self.level < level:
+            return None
+        return self.path[: self.steplen * (self.depth - (self.level - level))]
+
     @property
     def full_name(self) -> str:
         """Names from the county down, e.g. 眉县/首善街道/滨河社区 (one query)."""

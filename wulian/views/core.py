@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import django_filters
 import django_tables2 as tables
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -15,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from wulian.choices import REGION_ROLES, RegionLevel, Role
-from wulian.filtersets import ScopedFilterSet
+from wulian.filtersets import DateRangeFilter, ScopedFilterSet
 from wulian.forms import RegionForm, UserForm
 from wulian.models import AccessLog, Region, User
 from wulian.navigation import collect_home_actions, collect_home_stats, menus_for
@@ -244,8 +243,7 @@ class AccessLogTable(ObjectTable):
 
 class AccessLogFilterSet(ScopedFilterSet):
     search_fields = ("user__username", "user__last_name", "model", "object_id")
-    from_date = django_filters.DateFilter(field_name="at", lookup_expr="date__gte", label=_("from"))
-    to_date = django_filters.DateFilter(field_name="at", lookup_expr="date__lte", label=_("to"))
+    date = DateRangeFilter(field_name="at", label=_("date"))
 
     class Meta:
         model = AccessLog

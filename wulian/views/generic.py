@@ -7,12 +7,15 @@ that moves a record out of scope is rolled back).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import ProtectedError
+from django.db.models import Prefetch, ProtectedError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -207,11 +210,45 @@ def _with_param(request, key, value) -> str:
     return params.urlencode()
 
 
+@dataclass(frozen=True)
+class RelatedList:
+    """A list of related rows on a detail page, cut by the related model's scope rule like any list page.
+
+    NetBox's ``ObjectsTablePanel``/``RestrictedPrefetch`` is the model: the rows come from
+    ``model.objects.restrict(user, action)`` filtered by ``lookup`` (from the related model to the shown
+    object, e.g. ``"person"`` or the many-to-many ``"attendees"``), never from ``obj.<relation>.all()``, so a
+    person who moved town does not carry the posts and trainings of their old town onto the new town's page.
+    """
+
+    name: str  # the template variable
+    model: type
+    lookup: str
+    order_by: tuple[str, ...] = ()
+    select_related: tuple[str, ...] = ()
+    # (lookup, model) pairs prefetched through the model's own scope rule (NetBox's ``RestrictedPrefetch``).
+    prefetch: tuple[tuple[str, type], ...] = ()
+    limit: int | None = None
+    action: str = "view"
+
+    def rows(self, user, obj):
+        queryset = self.model._default_manager.all().restrict(user, self.action).filter(**{self.lookup: obj})
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        if self.prefetch:
+            queryset = queryset.prefetch_related(
+                *(Prefetch(lookup, queryset=model._default_manager.restrict(user)) for lookup, model in self.prefetch)
+            )
+        if self.order_by:
+            queryset = queryset.order_by(*self.order_by)
+        return queryset[: self.limit] if self.limit else queryset
+
+
 class ObjectDetailView(ScopedView):
-    """One record, its fields, related lists supplied by the subclass, and its history."""
+    """One record, its fields, its declared related lists (``related``), and its history."""
 
     template_name = "generic/object_detail.html"
     detail_fields: list[str] = []
+    related: tuple[RelatedList, ...] = ()
 
     def get_object(self):
         return get_object_or_404(self.get_queryset("view"), pk=self.kwargs["pk"])
@@ -230,6 +267,7 @@ class ObjectDetailView(ScopedView):
             list_url=self._list_url(),
             user_sees_personal_data=user.sees_personal_data,
         )
+        context.update({related.name: related.rows(user, obj) for related in self.related})
         context.update(self.extra_context(obj))
         return render(request, self.template_name, context)
 
@@ -245,7 +283,12 @@ class ObjectDetailView(ScopedView):
             field = obj._meta.get_field(name)
             label = force_str(field.verbose_name)
             if field.many_to_many:
-                value = "、".join(str(v) for v in getattr(obj, name).all())
+                # Only the related rows the viewer may see: a training of 首善 attended by a 横渠 worker does
+                # not show that worker to 首善.
+                related = getattr(obj, name).all()
+                if hasattr(related, "restrict"):
+                    related = related.restrict(self.request.user)
+                value = "、".join(str(v) for v in related)
             elif getattr(field, "choices", None):
                 value = getattr(obj, f"get_{name}_display")()
             else:
@@ -273,7 +316,33 @@ class ObjectEditView(ScopedView):
         return self.model()
 
     def get_form(self, obj, data=None, files=None):
-        return self.form_class(data=data, files=files, instance=obj, user=self.request.user, **self.form_kwargs())
+        form = self.form_class(data=data, files=files, instance=obj, user=self.request.user, **self.form_kwargs())
+        if obj.pk is None and data is None:
+            form.initial.update(self.initial_from_query(form))
+        return form
+
+    def initial_from_query(self, form) -> dict:
+        """A create form opens prefilled from its link's query string (``?person=12`` from a person's page).
+
+        A field named in the query takes the value when the form would accept it: a row must be one the field
+        offers (its choices are already cut to the user's scope), a choice one of its choices; anything else is
+        ignored. It is only a starting value: the POST is validated like any other.
+        """
+        initial = {}
+        for name, field in form.fields.items():
+            value = self.request.GET.get(name)
+            if not value:
+                continue
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                continue
+            if isinstance(field, forms.ModelChoiceField):
+                if not value.isdigit() or not field.queryset.filter(pk=value).exists():
+                    continue
+            elif isinstance(field, forms.ChoiceField):
+                if value not in {str(key) for key, _label in field.choices}:
+                    continue
+            initial[name] = value
+        return initial
 
     def form_kwargs(self) -> dict:
         return {}

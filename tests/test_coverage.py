@@ -1,0 +1,166 @@
+"""Coverage of the scope rule: every URL is scoped or on an explicit public list, every API route and every
+scoped model is held to the scope matrix, and every model of the portal is scoped or says why not."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+import tests
+from tests.matrix import ScopeMatrix
+from wulian.api import ScopedViewSet, router
+from wulian.checks import is_scoped
+from wulian.models.base import ScopeRule
+from wulian.views.generic import ScopedView
+
+# Open without logging in, and why.
+PUBLIC = {
+    "login": "the login page",
+    "logout": "logging out",
+    "healthz": "the health probe of the proxy; says only whether the database and broker answer",
+    "set_language": "switching the interface language",
+    "javascript-catalog": "interface translations for scripts",
+    "volunteers:check_in": "a volunteer's self check-in behind the QR code (an unguessable token)",
+    "volunteers:certificate_verify": "the public check of a certificate number (masked name only)",
+    "api-root": "the API's list of endpoints (no data)",
+    "api-schema": "the OpenAPI schema (no data)",
+}
+# Logged-in views that are not about rows of a scoped model: they show the user's own things only.
+OWN_ONLY = {
+    "home": "the user's home page, built from scoped figures",
+    "password_change": "one's own password",
+    "password_change_done": "one's own password",
+    "wulian:report_center": "the user's own report jobs (ReportJob.objects.for_user)",
+    "wulian:report_request": "asks for a report; builders read through restrict(job.user)",
+    "wulian:report_job_row": "the user's own report job",
+    "wulian:report_download": "the user's own report file",
+}
+# Function views that restrict rows by hand, with the model they restrict.
+SCOPED_FUNCTIONS = {
+    "stations:attachment_download": "stations.Attachment",
+}
+
+
+def walk(patterns, prefix="", namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else pattern.namespace or namespace
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), ns or "")
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name or ""
+            yield prefix + str(pattern.pattern), name, pattern.callback
+
+
+def portal_urls():
+    return [(route, name, view) for route, name, view in walk(get_resolver().url_patterns) if not route.startswith("admin/")]
+
+
+def scoped_model_of(view):
+    """The model a view restricts by, or None when the view is not built on the scope mechanism."""
+    view_class = getattr(view, "view_class", None)
+    if view_class is not None and issubclass(view_class, ScopedView):
+        importer = getattr(view_class, "importer_class", None)
+        return importer.model if importer is not None else view_class.model
+    viewset = getattr(view, "cls", None)
+    if viewset is not None and issubclass(viewset, ScopedViewSet):
+        return viewset.queryset.model
+    return None
+
+
+def test_every_url_is_scoped_or_on_an_explicit_list():
+    unaccounted = []
+    for route, name, view in portal_urls():
+        if name in PUBLIC or name in OWN_ONLY:
+            continue
+        if name in SCOPED_FUNCTIONS:
+            continue
+        model = scoped_model_of(view)
+        if model is None:
+            unaccounted.append(f"{route} ({name})")
+        else:
+            assert isinstance(getattr(model, "scope_rule", None), ScopeRule), f"{route}: {model} has no rule"
+    assert unaccounted == [], "views neither scoped nor on the public/own-only lists"
+
+
+def test_the_lists_name_only_urls_that_exist():
+    names = {name for _route, name, _view in portal_urls()}
+    for listed in (PUBLIC, OWN_ONLY, SCOPED_FUNCTIONS):
+        assert set(listed) <= names, set(listed) - names
+
+
+def _sample_url(route: str) -> str:
+    """A concrete URL of a route pattern: 1 for ids, ``x`` for other parameters."""
+    if route.startswith("api/^"):
+        route = "api/" + route[len("api/^") :].rstrip("$")
+        route = re.sub(r"\(\?P<format>[^)]*\)/\?", "json", route).replace("\\.", ".")
+        route = re.sub(r"\(\?P<pk>[^)]*\)", "1", route)
+    route = re.sub(r"<int:\w+>", "1", route)
+    route = re.sub(r"<(?:\w+:)?\w+>", "x", route)
+    return "/" + route
+
+
+@pytest.mark.django_db
+def test_every_url_not_public_sends_anonymous_visitors_away(client):
+    for route, name, _view in portal_urls():
+        if name in PUBLIC:
+            continue
+        url = _sample_url(route)
+        response = client.get(url)
+        if url.startswith("/api/"):
+            assert response.status_code in (401, 403), f"{url}: {response.status_code}"
+        else:
+            assert response.status_code == 302, f"{url}: {response.status_code}"
+            assert response["Location"].startswith(reverse("login")), url
+
+
+def _matrix_classes():
+    for module in pkgutil.iter_modules(tests.__path__):
+        if module.name.startswith("test_"):
+            importlib.import_module(f"tests.{module.name}")
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    return [cls for cls in subclasses(ScopeMatrix) if cls.model is not None]
+
+
+def test_every_api_route_is_in_the_scope_matrix():
+    in_matrix = {cls.model for cls in _matrix_classes()}
+    missing = [prefix for prefix, viewset, _ in router.registry if viewset.queryset.model not in in_matrix]
+    assert missing == []
+
+
+# Scoped models with scope tests of their own instead of a matrix, and why.
+OUTSIDE_MATRIX = {
+    "wulian.AccessLog": "read-only log with one list page; tests/test_access_log.py checks its scope per role",
+    "stations.Attachment": "files reached through their station or activity; tests/test_stations_attachments.py",
+    "scopeapp.Notice": "test-only model of tests/test_scope_rules.py (state-dependent rows)",
+}
+# Models of the portal's apps that are deliberately not scoped, and why.
+UNSCOPED = {
+    "wulian.ReportJob": "belongs to the user who asked for it (ReportJob.objects.for_user)",
+}
+
+
+def test_every_scoped_model_is_in_the_scope_matrix():
+    in_matrix = {cls.model._meta.label for cls in _matrix_classes()}
+    scoped = {model._meta.label for model in apps.get_models() if is_scoped(model)}
+    assert scoped - in_matrix == set(OUTSIDE_MATRIX)
+
+
+def test_every_model_of_the_portal_is_scoped_or_says_why_not():
+    unscoped = {
+        model._meta.label
+        for label in settings.WULIAN_DOMAIN_APPS
+        for model in apps.get_app_config(label).get_models()
+        if not is_scoped(model)
+    }
+    assert unscoped == set(UNSCOPED)
