@@ -11,6 +11,8 @@ packages=(fonts-noto-cjk gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-su
 if [ "$mode" = test ]; then
   # docker-compose (1.29) validates docker-compose.yml in the suite without a Docker engine.
   packages+=(chromium poppler-utils docker-compose)
+  # npm installs axe-core (package.json), which the browser tests inject to check accessibility.
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 
 missing=()
@@ -38,6 +40,16 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/pip install -q ".[test]"
   rm -f .venv/.installed-*
   touch "$stamp"
+fi
+
+# Test-only npm packages (axe-core), reinstalled when package.json changes.
+if [ "$mode" = test ]; then
+  npm_stamp=node_modules/.installed-$(sha1sum package.json | cut -c1-12)
+  if [ ! -f "$npm_stamp" ]; then
+    npm install --no-audit --no-fund --loglevel=error
+    rm -f node_modules/.installed-*
+    touch "$npm_stamp"
+  fi
 fi
 
 # Translations are compiled from the shipped .po files.

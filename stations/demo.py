@@ -1,8 +1,9 @@
-"""Demo data of the station network in 眉县: idempotent (natural keys), dates fixed in the 2023 pilot.
+"""Demo data of the station network in 眉县 and 田家庵区: idempotent (natural keys).
 
 The county hub at 眉县民政局, a station for every town and street, a room for every community and village
 (some meet the standard, some do not), staff with certificates, agencies stationed, training sessions and
-a few weeks of activity log.
+a few weeks of activity log. Trainings and the log are dated back from the day the demo is loaded, so
+this month has activities and this year has trainings; the stations' history (opening, posts) stays fixed.
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from wulian.demo import DEMO_AGENCY, HUAINAN_TOWNS, MEI_COUNTY_TOWNS, demo_today, huainan_district, mei_county, region_named
 from wulian.models import Agency
-from wulian.demo import DEMO_AGENCY, MEI_COUNTY_TOWNS, mei_county, region_named
 
 from .choices import ActivityKind, CertificateLevel, Post, ServiceDomain, StationTier, TargetGroup, TrainingKind
 from .models import Activity, AgencyPlacement, Certificate, StaffAssignment, StaffMember, Station, Training
 
-ANCHOR = dt.date(2023, 6, 30)  # the end of the 首善街道 pilot; the log covers the weeks before it
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = ["静", "伟", "芳", "敏", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚"]
 ALL_ROOMS = {"has_office": True, "has_case_room": True, "has_group_room": True, "has_meeting_room": True}
@@ -117,7 +117,7 @@ def load(stdout=None) -> None:
                 is_pilot=town_name == "首善街道" and community_name in {"滨河社区", "景贤社区", "迎宾社区", "东关社区"},
             )
             counter += 1
-            staff(room, counter, post=Post.COMMITTEE_MEMBER, start=room.opened_on or ANCHOR)
+            staff(room, counter, post=Post.COMMITTEE_MEMBER, start=room.opened_on or dt.date(2023, 6, 30))
 
     agency = Agency.objects.filter(name=DEMO_AGENCY).first()
     if agency is not None:
@@ -133,11 +133,12 @@ def load(stdout=None) -> None:
         counter += 1
         staff(binhe_room, counter, post=Post.AGENCY_WORKER, professional=True, start=dt.date(2023, 3, 1), agency=agency)
 
+    today = demo_today()
     trainings = [
-        ("社会工作实务技巧培训", dt.date(2023, 3, 15), Decimal("16"), TrainingKind.PRACTICE),
-        ("社会工作督导：个案管理", dt.date(2023, 4, 20), Decimal("12"), TrainingKind.SUPERVISION),
-        ("“五社联动”政策法规解读", dt.date(2023, 5, 18), Decimal("8"), TrainingKind.POLICY),
-        ("社区社会组织培育实务", dt.date(2023, 6, 15), Decimal("8"), TrainingKind.PRACTICE),
+        ("社会工作实务技巧培训", this_year(today, 0.2), Decimal("16"), TrainingKind.PRACTICE),
+        ("社会工作督导：个案管理", this_year(today, 0.4), Decimal("12"), TrainingKind.SUPERVISION),
+        ("“五社联动”政策法规解读", this_year(today, 0.6), Decimal("8"), TrainingKind.POLICY),
+        ("社区社会组织培育实务", this_year(today, 0.8), Decimal("8"), TrainingKind.PRACTICE),
     ]
     hub_staff = list(StaffMember.objects.filter(assignments__station=hub))
     for topic, date, hours, kind in trainings:
@@ -152,11 +153,11 @@ def load(stdout=None) -> None:
             training.attendees.add(*hub_staff)
     Training.objects.get_or_create(
         topic="社工站规范化建设培训",
-        date=dt.date(2023, 5, 25),
+        date=this_year(today, 0.7),
         defaults={"hours": Decimal("4"), "kind": TrainingKind.POLICY, "organizer": town_stations["首善街道"], "place": "首善街道社工站"},
     )
 
-    # A few weeks of activity log in the 首善街道 pilot communities and in 横渠镇.
+    # A few weeks of activity log in the 首善街道 pilot communities and in 横渠镇, up to today.
     plan = [
         ("滨河社区", ActivityKind.VISIT, "独居老人入户走访", ServiceDomain.ELDERLY_CARE, [TargetGroup.SPECIAL_ELDERLY], 6, 2),
         ("滨河社区", ActivityKind.GROUP, "“快乐成长”困境儿童小组", ServiceDomain.CHILD_WELFARE, [TargetGroup.CHILDREN_IN_DIFFICULTY], 10, 3),
@@ -169,7 +170,7 @@ def load(stdout=None) -> None:
     rooms = {s.region.name: s for s in Station.objects.filter(tier=StationTier.COMMUNITY_ROOM).select_related("region")}
     for week in range(6):
         for offset, (community, kind, title, domain, groups, participants, volunteers) in enumerate(plan):
-            date = ANCHOR - dt.timedelta(days=7 * week + offset)
+            date = today - dt.timedelta(days=7 * week + offset)
             Activity.objects.get_or_create(
                 station=rooms[community],
                 date=date,
@@ -184,8 +185,60 @@ def load(stdout=None) -> None:
                     "hours": Decimal("2.0") if kind != ActivityKind.CASEWORK else Decimal("1.5"),
                 },
             )
+    load_huainan(today)
     if stdout is not None:
         stdout.write(
             f"stations: {Station.objects.count()} stations, {StaffMember.objects.count()} staff, "
             f"{Training.objects.count()} trainings, {Activity.objects.count()} activities"
         )
+
+
+def this_year(today: dt.date, share: float) -> dt.date:
+    """A day ``share`` of the way from 1 January to ``today``: this year, never in the future."""
+    start = today.replace(month=1, day=1)
+    return start + dt.timedelta(days=int((today - start).days * share))
+
+
+def load_huainan(today: dt.date) -> None:
+    """田家庵区: its hub, a station per street, a room per community, and this month's log in 洞山街道."""
+    district = huainan_district()
+    if district is None:  # the regions were loaded without the 淮南 subtree (tests' cast)
+        return
+    hub = station(
+        district, StationTier.COUNTY_HUB, "田家庵区社会工作服务中心", address="田家庵区民政局", office_area=Decimal("150.00"),
+        opened_on=dt.date(2020, 7, 20), **ALL_ROOMS,
+    )
+    rooms = {}
+    for (town_name, _code), communities in HUAINAN_TOWNS.items():
+        town = region_named_under(district, town_name)
+        station(town, StationTier.TOWN_STATION, f"{town_name}社会工作服务站", office_area=Decimal("80.00"), **ALL_ROOMS)
+        for community, _kind, _population in communities:
+            region = region_named_under(district, community)
+            rooms[community] = station(region, StationTier.COMMUNITY_ROOM, f"{community}社工室", office_area=Decimal("30.00"))
+    plan = [
+        ("洞山社区", ActivityKind.VISIT, "社区矫正对象走访", ServiceDomain.SOCIAL_ASSISTANCE, [TargetGroup.COMMUNITY_CORRECTIONS], 3, 0),
+        ("淮河新城社区", ActivityKind.GROUP, "流动儿童成长小组", ServiceDomain.CHILD_WELFARE, [TargetGroup.CHILDREN_IN_DIFFICULTY], 12, 2),
+        ("山南社区", ActivityKind.COMMUNITY, "“三社联动”邻里议事会", ServiceDomain.COMMUNITY_GOVERNANCE, [TargetGroup.MIGRANTS], 35, 6),
+    ]
+    for week in range(4):
+        for offset, (community, kind, title, domain, groups, participants, volunteers) in enumerate(plan):
+            Activity.objects.get_or_create(
+                station=rooms[community],
+                date=today - dt.timedelta(days=7 * week + offset),
+                title=title,
+                defaults={
+                    "kind": kind, "place": f"{community}综合服务中心", "domain": domain,
+                    "target_groups": [str(g) for g in groups], "participants": participants + week,
+                    "volunteers": volunteers, "hours": Decimal("2.0"),
+                },
+            )
+    Training.objects.get_or_create(
+        topic="“三社联动”试点社工实务培训", date=this_year(today, 0.5),
+        defaults={"hours": Decimal("8"), "kind": TrainingKind.PRACTICE, "organizer": hub, "place": "田家庵区民政局"},
+    )
+
+
+def region_named_under(root, name: str):
+    from wulian.models import Region
+
+    return Region.objects.under(root).get(name=name)

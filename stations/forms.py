@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-
+from datetime import timedelta
 
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wulian.attachments import AttachmentFilesField, save_attachments
@@ -206,6 +207,27 @@ class ActivityForm(ScopedModelForm):
 
     def clean_volunteers(self):
         return self.cleaned_data.get("volunteers") or 0
+
+    def clean(self):
+        """Plausible figures: the log records what happened (by tomorrow at the latest, for late-evening
+        entries across midnight), and the volunteers are counted among the participants."""
+        cleaned = super().clean()
+        day = cleaned.get("date")
+        latest = timezone.localdate() + timedelta(days=1)
+        if day and day > latest:
+            self.add_error(
+                "date",
+                _("The activity log records work already done: the date can be %(latest)s at the latest.")
+                % {"latest": date_format(latest)},
+            )
+        participants, volunteers = cleaned.get("participants") or 0, cleaned.get("volunteers") or 0
+        if volunteers > participants:
+            self.add_error(
+                "volunteers",
+                _("Volunteers are counted among the participants: at most %(participants)s.")
+                % {"participants": participants},
+            )
+        return cleaned
 
     def save(self, commit=True):
         activity = self.instance

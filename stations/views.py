@@ -224,6 +224,7 @@ class AgencyPlacementDeleteView(generic.ObjectDeleteView):
 # -- training -------------------------------------------------------------------------------------
 class TrainingListView(generic.ObjectListView):
     model = Training
+    period_field = "date"
     queryset = Training.objects.select_related("organizer").annotate(
         attendee_count=count_subquery(Training.attendees.through.objects.all(), "training"),
         agency_count=count_subquery(Training.agencies.through.objects.all(), "training"),
@@ -297,6 +298,8 @@ class TrainingHoursView(generic.ScopedView):
 # -- activity log ---------------------------------------------------------------------------------
 class ActivityListView(generic.ObjectListView):
     model = Activity
+    period_field = "date"
+    mine_field = "recorded_by"
     queryset = Activity.objects.select_related("station").annotate(
         # Counted per shown row: attachments hang on any record by (owner type, owner id).
         attachment_count=count_subquery(

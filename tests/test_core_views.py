@@ -76,7 +76,7 @@ def test_a_region_outside_scope_is_not_a_valid_filter(as_user, cast):
 def test_yes_no_filters_offer_a_blank_choice_not_unknown(as_user):
     body = as_user("bureau").get("/core/users/").content.decode()
     select = body.split('name="is_active"')[1].split("</select>")[0]
-    assert "---------" in select and "未知" not in select
+    assert ">全部<" in select and "---------" not in select and "未知" not in select
     assert '<option value="true">是</option>' in select
 
 

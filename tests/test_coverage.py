@@ -27,6 +27,8 @@ PUBLIC = {
     "set_language": "switching the interface language",
     "javascript-catalog": "interface translations for scripts",
     "volunteers:check_in": "a volunteer's self check-in behind the QR code (an unguessable token)",
+    "volunteers:check_in_manifest": "the check-in page's web-app manifest (title and icons; same token)",
+    "favicon": "the browser's icon",
     "volunteers:certificate_verify": "the public check of a certificate number (masked name only)",
     "api-root": "the API's list of endpoints (no data)",
     "api-schema": "the OpenAPI schema (no data)",

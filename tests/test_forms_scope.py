@@ -14,7 +14,7 @@ def test_a_forged_region_from_another_town_is_rejected_on_create(as_user, cast):
     response = client.post("/organizations/agencies/add/", {"name": "伪造机构", "region": cast.shoushan.pk})
     assert response.status_code == 200
     assert "region" in response.context["form"].errors
-    assert "选择一个有效的选项" in " ".join(response.context["form"].errors["region"])
+    assert "所选内容不在可选范围内" in " ".join(response.context["form"].errors["region"])
     assert not Agency.objects.filter(name="伪造机构").exists()
 
 

@@ -55,13 +55,27 @@ def test_the_bureau_home_shows_what_needs_doing(as_user, cast):
 
 def test_a_community_worker_sees_hours_to_confirm(as_user, cast):
     body = as_user("binhe").get(reverse("home")).content.decode()
-    assert "待确认的服务时长" in body
+    assert "待确认的时长记录（条）" in body
     assert "本月工作台账" in body
+
+
+def test_hours_to_confirm_count_records_and_sum_hours(as_user, cast):
+    """Two records of 2.5 and 1 hours wait: the card says 2 (records) and 3.5 hours in all."""
+    from volunteers.choices import HoursStatus
+    from volunteers.testing import make_activity, make_hours, make_volunteer
+
+    activity = make_activity(cast.binhe, title="重阳敬老")
+    make_hours(activity, make_volunteer(cast.binhe, name="甲"), hours="2.50", status=HoursStatus.PENDING)
+    make_hours(activity, make_volunteer(cast.binhe, name="乙"), hours="1.00", status=HoursStatus.PENDING)
+    make_hours(activity, make_volunteer(cast.binhe, name="丙"), hours="4.00")
+    body = as_user("binhe").get(reverse("home")).content.decode()
+    assert '<div class="stat text-body">2</div>' in body
+    assert "合计 3.5 小时" in body
 
 
 def test_a_leader_is_not_asked_to_confirm_hours(as_user, cast):
     body = as_user("leader").get(reverse("home")).content.decode()
-    assert "待确认的服务时长" not in body
+    assert "待确认的时长记录" not in body
     assert "在册志愿者" in body
 
 
@@ -74,4 +88,28 @@ def test_a_community_worker_can_log_an_activity_from_home(as_user):
 
 def test_leaders_get_no_buttons_to_add(as_user):
     body = as_user("leader").get(reverse("home")).content.decode()
-    assert 'id="home-actions"' not in body
+    assert reverse("stations:activity_add") not in body
+    assert reverse("volunteers:volunteer_add") not in body
+    assert reverse("volunteers:rates") in body  # what a leader reads instead
+
+
+@pytest.mark.parametrize("username", ["bureau", "shoushan", "binhe", "leader", "agency"])
+def test_each_working_role_gets_four_to_eight_frequent_tasks(as_user, username):
+    import re
+
+    body = as_user(username).get(reverse("home")).content.decode()
+    tasks = re.findall(r'class="btn [^"]*home-task"', body)
+    assert 2 <= len(tasks) <= 8 if username == "agency" else 4 <= len(tasks) <= 8, (username, len(tasks))
+
+
+def test_no_home_page_promises_a_module_the_portal_lacks(as_user):
+    for username in TITLES:
+        body = as_user(username).get(reverse("home")).content.decode()
+        for word in ("项目", "合同", "协议", "资金", "经费", "招标", "投标", "需求", "/projects/", "/funding/"):
+            assert word not in body, (username, word)
+
+
+def test_an_evaluator_is_told_nothing_waits_yet(as_user):
+    body = as_user("evaluator").get(reverse("home")).content.decode()
+    assert "目前没有分配给您的工作。" in body
+    assert reverse("wulian:report_center") not in body  # no report to build: no empty report centre

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from organizations.models import SocialOrganization
-from wulian.demo import region_named
+from wulian.demo import CHONGYANG, demo_today, region_named
 from wulian.models import User
 
 from .choices import ActivityStatus, HoursSource, HoursStatus, IdType, VolunteerStatus
@@ -35,7 +35,11 @@ TITLES = [
     ("困境儿童周末陪伴", "陪伴困境儿童开展阅读、手工等活动。"),
     ("慈善超市义卖", "协助慈善超市整理捐赠物资并开展义卖。"),
     ("垃圾分类入户宣传", "入户讲解垃圾分类知识，指导居民正确投放。"),
-    ("重阳节敬老活动", "为社区高龄老人组织文艺演出和健康义诊。"),
+]
+# Festivals on their real dates: (title, content, date of a year or None, communities).
+FESTIVALS = [
+    ("重阳节敬老活动", "为社区高龄老人组织文艺演出和健康义诊。", lambda year: CHONGYANG.get(year), ["滨河社区", "景贤社区"]),
+    ("学雷锋志愿服务日", "在社区广场开展义诊、义剪、家电维修等便民服务。", lambda year: dt.date(year, 3, 5), ["滨河社区", "东关社区"]),
 ]
 
 
@@ -114,7 +118,7 @@ def _teams(rng: random.Random, volunteers) -> dict[str, VolunteerTeam]:
 
 
 def _activities(rng: random.Random, volunteers, teams) -> tuple[int, int]:
-    today = timezone.localdate()
+    today = demo_today()
     start = dt.date(today.year - 1, 1, 1)
     station = "首善街道社会工作服务站"
     orgs = {o.region.name: o for o in SocialOrganization.objects.filter(name__endswith="服务队").select_related("region")}
@@ -164,12 +168,41 @@ def _activities(rng: random.Random, volunteers, teams) -> tuple[int, int]:
                     plan.append((activity, chosen, pending, length))
             month_index += 1
             month = (month.replace(day=28) + dt.timedelta(days=5)).replace(day=1)
+    # Always a few days ago in 滨河社区: self-recorded hours the staff still have to confirm.
+    recent = ("关爱空巢老人上门探访", "走访辖区空巢、独居老人，帮助打扫卫生、测量血压并陪伴聊天。", None, ["滨河社区"])
+    for title, content, day_of, communities in [*FESTIVALS, recent]:
+        for year in range(start.year, today.year + 1):
+            if day_of is None and year != today.year:
+                continue
+            day = day_of(year) if day_of is not None else today - dt.timedelta(days=3)
+            if day is None or day >= today:
+                continue
+            for community_name in communities:
+                community = region_named(community_name)
+                people = [v for v in volunteers.get(community_name, []) if v.status == VolunteerStatus.ACTIVE]
+                if not people or (community.pk, title, day) in existing:
+                    continue
+                activity = VolunteerActivity(
+                    title=title, region=community, date=day, start_time=dt.time(9, 0), end_time=dt.time(12, 0),
+                    place=f"{community_name}党群服务中心", content=content, status=ActivityStatus.CLOSED,
+                    organiser_name=station,
+                )
+                new_activities.append(activity)
+                chosen = rng.sample(people, min(len(people), rng.randrange(10, 25)))
+                plan.append((activity, chosen, day >= today - dt.timedelta(days=20), 3))
     VolunteerActivity.objects.bulk_create(new_activities)
     now = timezone.now()
     hours = []
     for activity, chosen, pending, length in plan:
+        if activity.date >= today:
+            continue  # planned: nobody has served yet
         for v in chosen:
             served = Decimal(length) - Decimal(rng.choice((0, 0, 0, 5, 10))) / 10
+            fields = {}
+            if pending:
+                # Self check-in by QR code: arrived at the start, left when the served time was up.
+                arrived = timezone.make_aware(dt.datetime.combine(activity.date, activity.start_time))
+                fields = {"checked_in_at": arrived, "checked_out_at": arrived + dt.timedelta(hours=float(served))}
             hours.append(
                 ServiceHours(
                     activity=activity,
@@ -179,6 +212,7 @@ def _activities(rng: random.Random, volunteers, teams) -> tuple[int, int]:
                     source=HoursSource.CHECK_IN if pending else HoursSource.STAFF,
                     reviewed_by=None if pending else staff,
                     reviewed_at=None if pending else now,
+                    **fields,
                 )
             )
     ServiceHours.objects.bulk_create(hours, ignore_conflicts=True)

@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wulian.choices import RegionLevel
-from wulian.forms import NamedRegionField, RegionChoiceField, ScopedModelForm
+from wulian.forms import FORM_EMPTY_CHOICE, NamedRegionField, RegionChoiceField, ScopedModelForm, label_empty_choices
 from wulian.pickers import use_picker
+from wulian.templatetags.wulian import number as format_number
 
 from . import standards
 from .choices import HoursSource, HoursStatus, VolunteerStatus
@@ -98,6 +99,23 @@ class VolunteerTeamForm(ScopedModelForm):
         return cleaned
 
 
+def check_hours_within_activity(form: forms.Form, activity, hours, field: str = "hours") -> None:
+    """Nobody serves longer than the activity lasted (its start to its end time)."""
+    if activity is None or hours is None or not (activity.start_time and activity.end_time):
+        return
+    length = activity.duration_hours
+    if hours > length:
+        form.add_error(
+            field,
+            _("The activity lasted %(length)s hours (%(start)s–%(end)s); a volunteer's hours cannot exceed that.")
+            % {
+                "length": format_number(length),
+                "start": activity.start_time.strftime("%H:%M"),
+                "end": activity.end_time.strftime("%H:%M"),
+            },
+        )
+
+
 class VolunteerActivityForm(ScopedModelForm):
     region = RegionChoiceField()
     region_levels = {"region": [RegionLevel.TOWN, RegionLevel.COMMUNITY]}
@@ -151,6 +169,8 @@ class ServiceHoursForm(ScopedModelForm):
         if start and end and end > start and cleaned.get("hours") is None:
             span = Decimal((end - start).total_seconds()) / 3600
             cleaned["hours"] = min(span, standards.MAX_HOURS_PER_RECORD).quantize(Decimal("0.01"))
+        activity = cleaned.get("activity") or (self.instance.activity if self.instance.activity_id else None)
+        check_hours_within_activity(self, activity, cleaned.get("hours"))
         return cleaned
 
     def save(self, commit=True):
@@ -167,10 +187,15 @@ class ServiceHoursForm(ScopedModelForm):
 
 
 class BulkHoursForm(forms.Form):
-    """The same hours for several volunteers of one activity."""
+    """The same hours for several volunteers of one activity: a whole team at once, and/or volunteers picked."""
 
+    team = forms.ModelChoiceField(
+        label=_("whole team"), queryset=VolunteerTeam.objects.none(), required=False,
+        help_text=_("Every active member of the team gets the hours."),
+    )
     volunteers = forms.ModelMultipleChoiceField(
-        label=_("volunteers"), queryset=Volunteer.objects.none(), widget=forms.SelectMultiple(attrs={"size": 10})
+        label=_("volunteers"), queryset=Volunteer.objects.none(), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 10}),
     )
     hours = forms.DecimalField(
         label=_("hours"), max_digits=5, decimal_places=2, min_value=Decimal("0.01"), max_value=standards.MAX_HOURS_PER_RECORD
@@ -184,21 +209,34 @@ class BulkHoursForm(forms.Form):
         )
         self.fields["volunteers"].label_from_instance = lambda v: f"{v.name}（{v.volunteer_number}，{v.community}）"
         use_picker(self.fields["volunteers"], {"status": VolunteerStatus.ACTIVE.value})
+        teams = VolunteerTeam.objects.restrict(user).order_by("name")
+        if activity is not None and activity.team_id:
+            self.fields["team"].initial = activity.team_id
+        self.fields["team"].queryset = teams
+        label_empty_choices(self, FORM_EMPTY_CHOICE)
         if activity is not None:
             self.fields["hours"].initial = activity.duration_hours
 
-    def clean_volunteers(self):
-        volunteers = self.cleaned_data["volunteers"]
+    def clean(self):
+        cleaned = super().clean()
+        chosen = list(cleaned.get("volunteers") or [])
+        team = cleaned.get("team")
+        if team is not None:
+            members = team.members.filter(pk__in=self.fields["volunteers"].queryset.values("pk"))
+            chosen += [v for v in members.select_related("community") if v not in chosen]
+        if not chosen and "volunteers" not in self.errors and "team" not in self.errors:
+            self.add_error("volunteers", _("Choose a team or at least one volunteer."))
         taken = set(
-            ServiceHours.objects.filter(activity=self.activity, volunteer__in=volunteers).values_list(
-                "volunteer__name", flat=True
-            )
+            ServiceHours.objects.filter(activity=self.activity, volunteer__in=chosen).values_list("volunteer__name", flat=True)
         )
         if taken:
-            raise forms.ValidationError(
-                _("Hours are already recorded for: %(names)s. Nothing was saved.") % {"names": "、".join(sorted(taken))}
+            self.add_error(
+                None,
+                _("Hours are already recorded for: %(names)s. Nothing was saved.") % {"names": "、".join(sorted(taken))},
             )
-        return volunteers
+        cleaned["volunteers"] = chosen
+        check_hours_within_activity(self, self.activity, cleaned.get("hours"))
+        return cleaned
 
 
 class ServiceHoursImportForm(ScopedModelForm):
@@ -241,6 +279,8 @@ class ServiceHoursImportForm(ScopedModelForm):
         hours = cleaned.get("hours")
         if hours is not None and not (0 < hours <= standards.MAX_HOURS_PER_RECORD):
             self.add_error("hours", _("Hours must be more than 0 and at most 24."))
+        elif cleaned.get("activity") is not None:
+            check_hours_within_activity(self, cleaned["activity"], hours)
         return cleaned
 
     def save(self, commit=True):

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from wulian.choices import Role
 from wulian.navigation import Menu, MenuItem
 
 from .models import ServiceHours, Volunteer, VolunteerActivity, VolunteerCertificate, VolunteerTeam
@@ -14,7 +15,10 @@ MENUS = [
             MenuItem(_("Volunteer activities"), "volunteers:volunteeractivity_list", VolunteerActivity, "bi-calendar-event"),
             MenuItem(_("Service hours"), "volunteers:servicehours_list", ServiceHours, "bi-clock-history"),
             MenuItem(_("Service certificates"), "volunteers:volunteercertificate_list", VolunteerCertificate, "bi-award"),
-            MenuItem(_("Volunteer indicators"), "volunteers:rates", Volunteer, "bi-graph-up"),
+            MenuItem(
+                _("Volunteer indicators"), "volunteers:rates", Volunteer, "bi-graph-up",
+                hidden_for=frozenset({Role.COMMUNITY_WORKER}),
+            ),
         ],
         order=60,
     )
@@ -35,13 +39,22 @@ def home_stats(user):
         active = Volunteer.objects.restrict(user).filter(status=VolunteerStatus.ACTIVE).count()
         stats.append(HomeStat(_("Registered volunteers"), active, reverse("volunteers:volunteer_list")))
     if user_can(user, ServiceHours, "change"):
-        pending = ServiceHours.objects.restrict(user, "change").filter(status=HoursStatus.PENDING).count()
+        from django.db.models import Count, Sum
+
+        from wulian.templatetags.wulian import number
+
+        pending = (
+            ServiceHours.objects.restrict(user, "change")
+            .filter(status=HoursStatus.PENDING)
+            .aggregate(records=Count("pk"), hours=Sum("hours"))
+        )
         stats.append(
             HomeStat(
-                _("Hours waiting for confirmation"),
-                pending,
+                _("Hour records waiting for confirmation"),
+                pending["records"],
                 reverse("volunteers:servicehours_list") + "?status=pending",
-                "warning" if pending else "secondary",
+                "warning" if pending["records"] else "secondary",
+                _("%(hours)s hours in all") % {"hours": number(pending["hours"] or 0)},
             )
         )
     return stats
@@ -53,9 +66,34 @@ def home_actions(user):
     from wulian.models.base import user_can
     from wulian.navigation import HomeAction
 
+    from .choices import HoursStatus
+
+    workers = frozenset({Role.TOWN_STAFF, Role.COMMUNITY_WORKER})
     actions = []
     if user_can(user, Volunteer, "add"):
-        actions.append(HomeAction(_("Register a volunteer"), reverse("volunteers:volunteer_add"), "bi-person-plus"))
+        actions.append(
+            HomeAction(_("Register a volunteer"), reverse("volunteers:volunteer_add"), "bi-person-plus", weight=20, roles=workers)
+        )
     if user_can(user, VolunteerActivity, "add"):
-        actions.append(HomeAction(_("New volunteer activity"), reverse("volunteers:volunteeractivity_add"), "bi-calendar-plus"))
+        actions.append(
+            HomeAction(
+                _("New volunteer activity"), reverse("volunteers:volunteeractivity_add"), "bi-calendar-plus", weight=25,
+                roles=workers,
+            )
+        )
+    if user_can(user, ServiceHours, "change"):
+        actions.append(
+            HomeAction(
+                _("Confirm service hours"),
+                reverse("volunteers:servicehours_list") + f"?status={HoursStatus.PENDING}",
+                "bi-check2-square", weight=15,
+            )
+        )
+    if user_can(user, Volunteer, "view"):
+        actions.append(
+            HomeAction(
+                _("Volunteer indicators"), reverse("volunteers:rates"), "bi-graph-up",
+                roles=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.LEADER}),
+            )
+        )
     return actions

@@ -10,6 +10,7 @@ app_name = "volunteers"
 urlpatterns = [
     path("rates/", views.RatesView.as_view(), name="rates"),
     path("check-in/<str:token>/", views.CheckInView.as_view(), name="check_in"),
+    path("check-in/<str:token>/manifest.webmanifest", views.check_in_manifest, name="check_in_manifest"),
     path("verify/", views.CertificateVerifyView.as_view(), name="certificate_verify"),
     *object_urls(
         "people",
@@ -38,6 +39,7 @@ urlpatterns = [
     ),
     path("activities/<int:pk>/hours/", views.ActivityHoursView.as_view(), name="activity_hours"),
     path("activities/<int:pk>/qr.png", views.ActivityQrView.as_view(), name="activity_qr"),
+    path("activities/<int:pk>/poster/", views.ActivityPosterView.as_view(), name="activity_poster"),
     *object_urls(
         "hours",
         ServiceHours,

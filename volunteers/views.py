@@ -6,7 +6,7 @@ import segno
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -152,6 +152,7 @@ def check_in_url(request, activity) -> str:
 
 class VolunteerActivityListView(generic.ObjectListView):
     model = VolunteerActivity
+    period_field = "date"
     queryset = VolunteerActivity.objects.select_related("region", "team", "organization").annotate(
         volunteer_count=count_subquery(ServiceHours.objects.filter(status=HoursStatus.CONFIRMED), "activity"),
         confirmed_hours=sum_subquery(ServiceHours.objects.filter(status=HoursStatus.CONFIRMED), "activity", "hours"),
@@ -270,6 +271,41 @@ class ActivityQrView(generic.ScopedView):
         return response
 
 
+class ActivityPosterView(generic.ScopedView):
+    """A printable A4 poster of the activity: title, date, place, the check-in QR code and how to use it."""
+
+    model = VolunteerActivity
+
+    def get(self, request, pk):
+        activity = get_object_or_404(self.get_queryset("view").select_related("region"), pk=pk)
+        url = check_in_url(request, activity)
+        qr = segno.make(url, error="m").svg_inline(scale=9, dark="#000")
+        context = {"activity": activity, "check_in_url": url, "qr_svg": mark_safe(qr)}  # noqa: S308 - our own URL
+        return render(request, "volunteers/activity_poster.html", context)
+
+
+def check_in_manifest(request, token):
+    """A web-app manifest so a volunteer can add the activity's check-in page to a phone's home screen."""
+    from django.templatetags.static import static
+
+    activity = get_object_or_404(VolunteerActivity, token=token)
+    manifest = {
+        "name": f"{_('Volunteer check-in')} · {activity.title}",
+        "short_name": str(_("Check-in")),
+        "lang": "zh-CN",
+        "start_url": reverse("volunteers:check_in", args=[token]),
+        "scope": reverse("volunteers:check_in", args=[token]),
+        "display": "standalone",
+        "background_color": "#f5f6f8",
+        "theme_color": "#b3261e",
+        "icons": [
+            {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        ],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})
+
+
 @method_decorator(never_cache, name="dispatch")
 class CheckInView(View):
     """The public check-in page behind the activity's QR code: no account, volunteer number + phone digits."""
@@ -320,6 +356,7 @@ class CheckInView(View):
 
 class ServiceHoursListView(generic.ObjectListView):
     model = ServiceHours
+    period_field = "activity__date"
     queryset = ServiceHours.objects.select_related("activity", "volunteer")
     table_class = ServiceHoursTable
     filterset_class = ServiceHoursFilterSet
@@ -353,6 +390,8 @@ class ServiceHoursImportView(generic.ObjectImportView):
 
 class VolunteerCertificateListView(generic.ObjectListView):
     model = VolunteerCertificate
+    period_field = "issued_on"
+    mine_field = "issued_by"
     queryset = VolunteerCertificate.objects.select_related("volunteer", "issued_by")
     table_class = VolunteerCertificateTable
     filterset_class = VolunteerCertificateFilterSet

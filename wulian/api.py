@@ -210,3 +210,4 @@ def refusals_as_api_errors():
 
 
 router = DefaultRouter()
+

@@ -1,9 +1,13 @@
-"""Demo data of the core: the 眉县 region tree and one user per role.
+"""Demo data of the core: the 眉县 region tree and one user per role, and a 淮南 district (田家庵区,
+seed 004) with its own bureau user, so each county sees only its own.
 
-Idempotent: regions are found by name under their parent, users by username.
+Idempotent: regions are found by name under their parent, users by username. The apps' demo records are
+dated relative to the day the demo is loaded (``demo_today``), so a first login shows this month's work.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.conf import settings
 
@@ -40,6 +44,31 @@ DEMO_USERS = [
 
 DEMO_AGENCY = "眉县仁和社会工作服务中心"
 
+# 淮南市田家庵区 (seed 004: the 三社联动 pilot) — street → [(community, kind, population)].
+HUAINAN_DISTRICT = ("田家庵区", "340403")
+HUAINAN_TOWNS = {
+    ("洞山街道", "340403004"): [("洞山社区", U, 9800), ("淮河新城社区", U, 8700), ("山南社区", U, 7600)],
+    ("朝阳街道", "340403003"): [("朝阳社区", U, 8900), ("龙湖社区", U, 7300)],
+    ("舜耕镇", "340403100"): [("舜耕社区", U, 5200), ("林场村", R, 2300)],
+}
+# username, role, street (None = the district), surname, given name
+HUAINAN_USERS = [("tianjiaan", Role.BUREAU_ADMIN, None, "孙", "立新")]
+
+# 重阳节 is the 9th day of the 9th lunar month: its Gregorian dates, from the official calendar.
+CHONGYANG = {
+    2021: dt.date(2021, 10, 14), 2022: dt.date(2022, 10, 4), 2023: dt.date(2023, 10, 23),
+    2024: dt.date(2024, 10, 11), 2025: dt.date(2025, 10, 29), 2026: dt.date(2026, 10, 18),
+    2027: dt.date(2027, 10, 8), 2028: dt.date(2028, 10, 26), 2029: dt.date(2029, 10, 16),
+    2030: dt.date(2030, 10, 5), 2031: dt.date(2031, 10, 24), 2032: dt.date(2032, 10, 12),
+}
+
+
+def demo_today() -> dt.date:
+    """The day the demo is loaded: every demo date is counted back from it."""
+    from django.utils import timezone
+
+    return timezone.localdate()
+
 
 def child(parent: Region | None, name: str, level: int, **fields) -> Region:
     """The child of ``parent`` called ``name``, created if missing, its fields brought up to date."""
@@ -66,6 +95,22 @@ def load_regions() -> Region:
         for index, (name, kind, population) in enumerate(communities, start=1):
             child(town, name, RegionLevel.COMMUNITY, kind=kind, population=population, code=f"{code}{index:03d}")
     return mei
+
+
+def load_huainan() -> Region:
+    anhui = child(None, "安徽省", RegionLevel.PROVINCE, code="340000")
+    huainan = child(anhui, "淮南市", RegionLevel.CITY, code="340400")
+    name, code = HUAINAN_DISTRICT
+    district = child(huainan, name, RegionLevel.COUNTY, code=code)
+    for (town_name, town_code), communities in HUAINAN_TOWNS.items():
+        town = child(district, town_name, RegionLevel.TOWN, code=town_code)
+        for index, (community, kind, population) in enumerate(communities, start=1):
+            child(town, community, RegionLevel.COMMUNITY, kind=kind, population=population, code=f"{town_code}{index:03d}")
+    return district
+
+
+def huainan_district() -> Region | None:
+    return Region.objects.filter(name=HUAINAN_DISTRICT[0], level=RegionLevel.COUNTY).first()
 
 
 def mei_county() -> Region:
@@ -108,6 +153,22 @@ def load_users(mei: Region, password: str | None = None) -> dict[str, User]:
     return users
 
 
+def load_huainan_users(district: Region, password: str | None = None) -> dict[str, User]:
+    password = password or settings.WULIAN_DEMO_PASSWORD
+    users = {}
+    for username, role, town, last, first in HUAINAN_USERS:
+        region = Region.objects.under(district).get(name=town) if town else district
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(username=username)
+            user.set_password(password)
+        user.role, user.region, user.last_name, user.first_name, user.agency = role, region, last, first, None
+        user.save()
+        users[username] = user
+    return users
+
+
 def load(stdout=None) -> None:
     mei = load_regions()
     load_users(mei)
+    load_huainan_users(load_huainan())

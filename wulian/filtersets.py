@@ -15,11 +15,11 @@ from wulian.pickers import use_picker
 
 
 class YesNoWidget(django_filters.widgets.BooleanWidget):
-    """Yes / no / any, where “any” reads like the other filters' blank choice (not 未知)."""
+    """Yes / no / all, where “all” reads like the other filters' blank choice (not 未知)."""
 
     def __init__(self, attrs=None):
         super().__init__(attrs)
-        self.choices = (("", "---------"), ("true", _("Yes")), ("false", _("No")))
+        self.choices = (("", _("All")), ("true", _("Yes")), ("false", _("No")))
 
 
 @extend_schema_field(OpenApiTypes.INT)  # the API takes the region's id
@@ -38,6 +38,15 @@ class RegionFilter(django_filters.ModelChoiceFilter):
             return queryset
         prefix = f"{self.region_lookup}__" if self.region_lookup else ""
         return queryset.filter(**{f"{prefix}path__startswith": value.path})
+
+
+def label_range_inputs(form) -> None:
+    """A from–to filter shows two inputs under one label: name each for screen readers (起 / 止)."""
+    for field in form.fields.values():
+        widgets = getattr(field.widget, "widgets", None)
+        if widgets and len(widgets) == 2:
+            for widget, end in zip(widgets, (_("range start"), _("range end")), strict=True):
+                widget.attrs.setdefault("aria-label", f"{field.label}（{end}）")
 
 
 class DateFromToWidget(django_filters.widgets.DateRangeWidget):
@@ -94,6 +103,10 @@ class ScopedFilterSet(django_filters.FilterSet):
                 field.queryset = qs.restrict(user, "view")
             if field is not None:
                 use_picker(field, picker_filters(flt))
+        from wulian.forms import FILTER_EMPTY_CHOICE, label_empty_choices
+
+        label_empty_choices(self.form, FILTER_EMPTY_CHOICE)
+        label_range_inputs(self.form)
         self.form.fields["q"].widget.attrs.setdefault("placeholder", _("Name, number…"))
 
     def search(self, queryset, name, value):

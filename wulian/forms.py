@@ -21,6 +21,32 @@ def restrict_choice_fields(form: forms.BaseForm, user) -> None:
             field.queryset = queryset.restrict(user, "view")
 
 
+# What an unchosen select reads: "please choose" on a form, "all" in a list's filters (not ``---------``).
+FORM_EMPTY_CHOICE = _("Please choose")
+FILTER_EMPTY_CHOICE = _("All")
+
+
+def label_empty_choices(form: forms.BaseForm, label) -> None:
+    """Give every select's blank entry ``label`` instead of Django's ``---------``."""
+    for field in form.fields.values():
+        if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+            continue
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label is not None:
+                field.empty_label = label
+                field.widget.choices = field.choices
+        elif hasattr(field, "empty_label"):
+            # django-filter's choice field adds its blank entry itself; keep a filter's own blank entry.
+            field.empty_label = None
+            has_blank = any(value == "" for value, _label in field.choices)
+            field.empty_label = None if has_blank else label
+            field.widget.choices = field.choices
+        elif isinstance(field, forms.ChoiceField):
+            choices = list(field.choices)
+            if choices and choices[0][0] in ("", None):
+                field.choices = [("", label), *choices[1:]]
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -38,6 +64,7 @@ class ScopedModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         restrict_choice_fields(self, user)
+        label_empty_choices(self, FORM_EMPTY_CHOICE)
         for name, levels in self.region_levels.items():
             if name in self.fields:
                 self.fields[name].queryset = self.fields[name].queryset.filter(level__in=levels)

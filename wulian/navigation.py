@@ -21,9 +21,13 @@ class MenuItem:
     icon: str = "bi-circle"
     # Only these roles (in addition to the model's view rule), e.g. a page for leaders.
     roles: frozenset | None = None
+    # Roles that do not need this page day to day (a community worker's menu stays short).
+    hidden_for: frozenset = frozenset()
 
     def visible_to(self, user) -> bool:
         if self.roles is not None and not user.is_superuser and user.role not in self.roles:
+            return False
+        if user.role in self.hidden_for:
             return False
         if self.model is None:
             return True
@@ -67,11 +71,22 @@ def menus() -> list[Menu]:
 
 @dataclass(frozen=True)
 class HomeAction:
-    """A button at the top of a role's home page for the most frequent task, e.g. "log an activity"."""
+    """One of the role's frequent tasks on its home page, e.g. "log an activity"."""
 
     label: str | Promise
     url: str
     icon: str = "bi-plus-lg"
+    # Only for these roles (the superuser sees all); ``None``: every role the page's own rule admits.
+    roles: frozenset | None = None
+    # Lower comes first: recording the day's work before reading overviews.
+    weight: int = 50
+
+    def visible_to(self, user) -> bool:
+        return self.roles is None or user.is_superuser or user.role in self.roles
+
+
+# A home page offers the role's few frequent tasks, not the whole menu again.
+HOME_ACTIONS_MAX = 8
 
 
 def _collect(user, hook: str) -> list:
@@ -89,8 +104,9 @@ def collect_home_stats(user) -> list[HomeStat]:
 
 
 def collect_home_actions(user) -> list[HomeAction]:
-    """Each app's ``home_actions(user)`` buttons (no queries: role checks only)."""
-    return _collect(user, "home_actions")
+    """Each app's ``home_actions(user)`` tasks the role may do, at most ``HOME_ACTIONS_MAX`` (no queries)."""
+    found = _collect(user, "home_actions") + _core_home_actions(user)
+    return sorted((a for a in found if a.visible_to(user)), key=lambda a: a.weight)[:HOME_ACTIONS_MAX]
 
 
 def menus_for(user) -> list[dict]:
@@ -111,22 +127,30 @@ def menus_for(user) -> list[dict]:
 def _core_menus():
     from django.utils.translation import gettext_lazy as _
 
+    from wulian.choices import Role
     from wulian.models import AccessLog, Region, User
+
+    local = frozenset({Role.COMMUNITY_WORKER})
 
     return [
         Menu(
             _("Reports"),
             "bi-file-earmark-bar-graph",
-            [MenuItem(_("Report centre"), "wulian:report_center", None, "bi-download")],
+            [
+                MenuItem(
+                    _("Report centre"), "wulian:report_center", None, "bi-download",
+                    hidden_for=frozenset({Role.EVALUATOR}),
+                )
+            ],
             order=80,
         ),
         Menu(
             _("System"),
             "bi-gear",
             [
-                MenuItem(_("Regions"), "wulian:region_list", Region, "bi-map"),
+                MenuItem(_("Regions"), "wulian:region_list", Region, "bi-map", hidden_for=local),
                 MenuItem(_("Accounts"), "wulian:user_list", User, "bi-person-gear"),
-                MenuItem(_("Access log"), "wulian:accesslog_list", AccessLog, "bi-shield-check"),
+                MenuItem(_("Access log"), "wulian:accesslog_list", AccessLog, "bi-shield-check", hidden_for=local),
             ],
             order=90,
         ),
@@ -134,3 +158,41 @@ def _core_menus():
 
 
 MENUS = _core_menus()
+
+
+def home_stats(user):
+    """What waits in the core: the user's own reports that failed in the last week."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django.utils.translation import gettext_lazy as _
+
+    from wulian.models import ReportJob
+    from wulian.models.reports import ReportStatus
+
+    failed = ReportJob.objects.filter(
+        user=user, status=ReportStatus.FAILED, created_at__gte=timezone.now() - timedelta(days=7)
+    ).count()
+    if not failed:
+        return []
+    return [HomeStat(_("Reports that failed this week"), failed, reverse("wulian:report_center"), "danger")]
+
+
+def _core_home_actions(user):
+    """The core's tasks, after the apps' (an account or a report is rarer than logging work)."""
+    from django.utils.translation import gettext_lazy as _
+
+    from wulian.choices import Role
+    from wulian.models import User
+    from wulian.models.base import user_can
+
+    actions = []
+    if user_can(user, User, "add"):
+        actions.append(HomeAction(_("Open an account"), reverse("wulian:user_add"), "bi-person-plus", weight=80))
+    actions.append(
+        HomeAction(
+            _("Report centre"), reverse("wulian:report_center"), "bi-download",
+            roles=frozenset({Role.BUREAU_ADMIN, Role.LEADER}), weight=90,
+        )
+    )
+    return actions

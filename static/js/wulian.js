@@ -10,6 +10,10 @@ document.addEventListener("DOMContentLoaded", function () {
       if (!window.confirm(el.getAttribute("data-confirm"))) { event.preventDefault(); }
     });
   });
+  // Buttons marked data-print print the page (the check-in poster).
+  document.querySelectorAll("[data-print]").forEach(function (el) {
+    el.addEventListener("click", function () { window.print(); });
+  });
   // Open the tab named in the URL hash (#history).
   if (window.location.hash) {
     var trigger = document.querySelector('[data-bs-target="' + window.location.hash + '"]');

@@ -60,6 +60,15 @@ def home(request):
     )
 
 
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the portal's icon."""
+    from django.shortcuts import redirect
+    from django.templatetags.static import static
+
+    return redirect(static("img/favicon-32.png"), permanent=True)
+
+
 @never_cache
 @require_GET
 def healthz(request):
@@ -113,6 +122,7 @@ class RegionFilterSet(ScopedFilterSet):
 
 class RegionListView(generic.ObjectListView):
     model = Region
+    title = _("Regions")
     table_class = RegionTable
     filterset_class = RegionFilterSet
 
@@ -176,6 +186,7 @@ class UserFilterSet(ScopedFilterSet):
 
 class UserListView(generic.ObjectListView):
     model = User
+    title = _("Accounts")
     queryset = User.objects.select_related("region", "agency")
     table_class = UserTable
     filterset_class = UserFilterSet

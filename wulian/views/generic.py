@@ -20,6 +20,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
@@ -61,10 +62,26 @@ class BoundedPaginator(Paginator):
         return self.count > MAX_PAGED_ROWS
 
 
+QUICK_PERIODS = ("month", "year")
+
+
+def period_bounds(period: str):
+    """[start, end) of this month or this year, by the local calendar."""
+    today = timezone.localdate()
+    if period == "month":
+        start = today.replace(day=1)
+        end = (start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1))
+    else:
+        start, end = today.replace(month=1, day=1), today.replace(year=today.year + 1, month=1, day=1)
+    return start, end
+
+
 class ScopedView(LoginRequiredMixin, View):
     model = None
     queryset = None  # optional base queryset (select_related etc.)
     action = "view"
+    # The page's name when it differs from the model's plural (it then matches the menu entry).
+    title = None
 
     def base_queryset(self):
         if self.queryset is not None:
@@ -84,7 +101,7 @@ class ScopedView(LoginRequiredMixin, View):
 
     @property
     def verbose_name_plural(self) -> str:
-        return force_str(self.model._meta.verbose_name_plural)
+        return force_str(self.title or self.model._meta.verbose_name_plural)
 
     def base_context(self, **extra):
         context = {
@@ -106,6 +123,9 @@ class ObjectListView(ScopedView):
     template_name = "generic/object_list.html"
     import_url_name: str | None = None  # set when the model has an import page
     action_buttons = ("add", "export")
+    # Quick filters above the table: 本月 / 本年 on this date field, 我录入的 on this user field.
+    period_field: str | None = None
+    mine_field: str | None = None
 
     def filtered(self, request):
         """The rows the list shows for this request: in scope, then filtered; and the filter set."""
@@ -117,7 +137,43 @@ class ObjectListView(ScopedView):
                 queryset = queryset.none()
             else:
                 queryset = filterset.qs
-        return queryset, filterset
+        if not queryset.ordered and self.model._meta.ordering:
+            # Django drops Meta.ordering from GROUP BY queries (lists annotated with counts): keep the
+            # model's order, newest first wherever a date leads.
+            queryset = queryset.order_by(*self.model._meta.ordering)
+        return self.quick_filtered(request, queryset), filterset
+
+    def quick_filtered(self, request, queryset):
+        period = request.GET.get("period")
+        if self.period_field and period in QUICK_PERIODS:
+            start, end = period_bounds(period)
+            queryset = queryset.filter(**{f"{self.period_field}__gte": start, f"{self.period_field}__lt": end})
+        if self.mine_field and request.GET.get("mine") == "1":
+            queryset = queryset.filter(**{self.mine_field: request.user})
+        return queryset
+
+    def quick_filters(self, request) -> list[dict]:
+        """The quick filter links, each keeping the other parameters of the page."""
+        if not (self.period_field or self.mine_field):
+            return []
+        links = []
+
+        def link(label, key, value):
+            params = request.GET.copy()
+            params.pop("page", None)
+            active = params.get(key) == value
+            if active or value is None:
+                params.pop(key, None)
+            else:
+                params[key] = value
+            return {"label": label, "url": "?" + params.urlencode(), "active": active, "key": f"{key}-{value}"}
+
+        if self.period_field:
+            links.append(link(_("This month"), "period", "month"))
+            links.append(link(_("This year"), "period", "year"))
+        if self.mine_field:
+            links.append(link(_("Entered by me"), "mine", "1"))
+        return links
 
     def get(self, request, *args, **kwargs):
         self.check_model_permission("view")
@@ -157,6 +213,7 @@ class ObjectListView(ScopedView):
                 if _has_personal_columns(table) and can_reveal(request.user)
                 else None
             ),
+            quick_filters=self.quick_filters(request),
         )
         context.update(self.extra_context())
         return render(request, self.template_name, context)
@@ -193,7 +250,7 @@ class ObjectListView(ScopedView):
         messages.info(
             request,
             _("The export has more than %(limit)s rows; it is being prepared in the background and appears in your downloads.")
-            % {"limit": f"{settings.WULIAN_EXPORT_SYNC_ROWS:,}"},
+            % {"limit": settings.WULIAN_EXPORT_SYNC_ROWS},
         )
         return redirect("wulian:report_center")
 

@@ -49,11 +49,18 @@ def request_report(request, code):
         messages.error(request, _("Choose the report's period."))
         return redirect("wulian:report_center")
     try:
-        submit(request.user, code, form.cleaned_data)
+        job = submit(request.user, code, form.cleaned_data)
     except BrokerUnavailable:
         messages.error(request, broker_down_message())
         return redirect("wulian:report_center")
-    messages.info(request, _("“%(title)s” is being prepared; it appears below when ready.") % {"title": definition.title})
+    # Without a broker the report is built before this line (in-process): say so, not "being prepared".
+    job.refresh_from_db(fields=["status"])
+    if job.status == ReportStatus.DONE:
+        messages.success(request, _("“%(title)s” is ready: download it below.") % {"title": definition.title})
+    elif job.status == ReportStatus.FAILED:
+        messages.error(request, _("“%(title)s” could not be built; the row below says why.") % {"title": definition.title})
+    else:
+        messages.info(request, _("“%(title)s” is being prepared; it appears below when ready.") % {"title": definition.title})
     return redirect("wulian:report_center")
 
 

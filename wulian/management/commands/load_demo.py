@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
-from wulian.demo import DEMO_USERS
+from wulian.demo import DEMO_USERS, HUAINAN_DISTRICT, HUAINAN_USERS
 
 
 class Command(BaseCommand):
@@ -32,3 +32,5 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("眉县 demo loaded. Logins (password: %s):" % settings.WULIAN_DEMO_PASSWORD))
         for username, role, region, *_ in DEMO_USERS:
             self.stdout.write(f"  {username:<10} {role.label}{' · ' + region if region else ''}")
+        for username, role, region, *_ in HUAINAN_USERS:
+            self.stdout.write(f"  {username:<10} {role.label} · {region or HUAINAN_DISTRICT[0]}")
