@@ -44,7 +44,7 @@ class ScopeMatrix:
     has_edit = True
     has_delete = True
     has_add = True
-    max_list_queries = 12
+    max_list_queries = 13  # the navigation bar's unread-notification count is one of them
 
     # -- to be supplied ------------------------------------------------------------------------
     def make(self, cast, place, key):

@@ -223,7 +223,7 @@ def test_an_activity_has_a_printable_a4_check_in_poster(as_user, cast):
     poster_url = reverse("volunteers:activity_poster", args=[activity.pk])
     assert poster_url in detail and "打印签到海报" in detail
     body = client.get(poster_url).content.decode()
-    for text in ("重阳节敬老志愿服务", "2026年10月18日 09:00–11:30", "滨河社区日间照料中心", "<svg", "输入志愿者编号和手机号后四位", activity.token):
+    for text in ("重阳节敬老志愿服务", "2026年10月18日 09:00–11:30", "滨河社区日间照料中心", "<svg", "输入志愿者编号和生日的四位数字", activity.token):
         assert text in body, text
     assert as_user("hengqu").get(poster_url).status_code == 404  # another town's activity
 

@@ -29,7 +29,7 @@ MAY_PICK = {
     "wulian.region": {"bureau", "shoushan", "hengqu", "binhe", "leader"},
     "stations.station": {"bureau", "shoushan", "hengqu", "binhe", "leader"},
     "volunteers.volunteer": {"bureau", "shoushan", "hengqu", "binhe", "leader"},
-    "organizations.agency": {"bureau", "shoushan", "hengqu", "binhe", "leader", "agency"},
+    "wulian.agency": {"bureau", "shoushan", "hengqu", "binhe", "leader", "agency"},
 }
 
 

@@ -164,7 +164,7 @@ def test_a_worker_killed_mid_report_is_retried_to_completion_and_leaves_no_perso
     assert settings.CELERY_BROKER_URL.startswith("redis://"), "this test needs the real Redis broker"
     load_cast()
     cast = get_cast()
-    rows = 6000
+    rows = 20000  # long enough to be killed mid-file whatever the machine's speed
     Volunteer.objects.bulk_create(
         Volunteer(
             name=f"志愿者{i}",
@@ -203,7 +203,7 @@ def test_a_worker_killed_mid_report_is_retried_to_completion_and_leaves_no_perso
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline:
             job.refresh_from_db()
-            if not killed and job.status == ReportStatus.RUNNING and job.progress >= 4:
+            if not killed and job.status == ReportStatus.RUNNING and job.progress >= 2:
                 assert client.get(reverse("wulian:report_download", args=[job.pk])).status_code == 404
                 for child in _children(worker.pid):
                     os.kill(child, signal.SIGKILL)

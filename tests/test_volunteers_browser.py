@@ -90,3 +90,30 @@ def test_the_pages_of_the_demo_look_right(live_server, browser_cast, page):
     binhe = page.locator("#summary-table tr[data-community='滨河社区'] td[data-total]")
     assert binhe.inner_text() == "16"
     screenshot(page, "organizations-summary")
+
+
+def test_staff_confirm_every_pending_record_with_one_select_all(live_server, browser_cast, page):
+    """The header checkbox ticks every pending record of the activity; one click confirms them all."""
+    from decimal import Decimal
+
+    from volunteers.choices import HoursSource
+
+    cast = browser_cast
+    activity = make_activity(cast.binhe, title="重阳节敬老活动", place="滨河社区")
+    records = [
+        ServiceHours.objects.create(
+            activity=activity, volunteer=make_volunteer(cast.binhe, name=name, volunteer_number=f"20240000{i}"),
+            hours=Decimal("1.50"), source=HoursSource.CHECK_IN, status=HoursStatus.PENDING,
+        )
+        for i, name in enumerate(("王芳", "刘洋", "陈静"), start=11)
+    ]
+    login(page, live_server.url, "binhe")
+    page.goto(live_server.url + activity.get_absolute_url())
+    page.check("#select-all-hours")
+    assert page.locator("input[name=pk]:checked").count() == 3
+    page.uncheck(f"input[name=pk][value='{records[0].pk}']")
+    assert page.eval_on_selector("#select-all-hours", "el => el.indeterminate") is True
+    page.check("#select-all-hours")
+    page.click("#confirm-button")
+    page.wait_for_load_state("networkidle")
+    assert sorted(ServiceHours.objects.values_list("status", flat=True)) == [HoursStatus.CONFIRMED] * 3

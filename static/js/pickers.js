@@ -52,7 +52,12 @@
         no_results: function () { return '<div class="no-results">' + escapeHtml(empty) + "</div>"; }
       }
     };
+    // Tom Select points the field's <label> at its own search input; the original <select>, now hidden,
+    // keeps the label's words as its accessible name (axe: select-name).
+    var label = select.id ? document.querySelector('label[for="' + select.id + '"]') : null;
+    var name = label ? label.textContent.replace(/\*/g, "").trim() : "";
     new window.TomSelect(select, settings);  // eslint-disable-line no-new
+    if (name && !select.getAttribute("aria-label")) { select.setAttribute("aria-label", name); }
   }
 
   document.addEventListener("DOMContentLoaded", function () {
