@@ -25,7 +25,7 @@ class TestUserViews(ScopeMatrix):
 
 def account_data(**overrides):
     data = {
-        "username": "wangli", "password": "Mei-county-2023", "last_name": "王", "first_name": "丽",
+        "username": "wangli", "password": "Mei-county-2023", "full_name": "王丽",
         "role": Role.TOWN_STAFF, "is_active": "on",
     }
     data.update(overrides)
@@ -96,3 +96,17 @@ def test_a_new_password_can_be_set_and_an_account_deactivated(as_user, cast):
     assert response.status_code == 302
     target.refresh_from_db()
     assert target.check_password("Another-pass-77") and not target.is_active
+
+
+def test_an_account_has_one_name_field_and_keeps_the_name_of_an_older_account(as_user, cast):
+    """姓名 is one field (not 姓氏/名字); an account saved with both parts reads the same in the form."""
+    client = as_user("bureau")
+    response = client.post(reverse("wulian:user_add"), account_data(region=cast.hengqu.pk, full_name="欧阳丽华"))
+    assert response.status_code == 302
+    account = User.objects.get(username="wangli")
+    assert str(account) == "欧阳丽华"
+    older = User.objects.create_user("older", password="x-unused-9q", role=Role.TOWN_STAFF, region=cast.hengqu,
+                                     last_name="张", first_name="伟")
+    page = client.get(reverse("wulian:user_edit", args=[older.pk])).content.decode()
+    assert 'name="full_name"' in page and 'value="张伟"' in page
+    assert 'name="last_name"' not in page and 'name="first_name"' not in page

@@ -159,10 +159,13 @@ class UserForm(ScopedModelForm):
         required=False,
         help_text=_("At least 8 characters; tell it to the person, who should change it after logging in."),
     )
+    # One 姓名 field, as Chinese forms have it; it is kept whole in first_name (last_name stays empty), and the
+    # account's name reads last_name + first_name, so accounts made before read as they did.
+    full_name = forms.CharField(label=_("full name"), max_length=150)
 
     class Meta:
         model = User
-        fields = ["username", "last_name", "first_name", "role", "region", "agency", "phone", "email", "is_active"]
+        fields = ["username", "role", "region", "agency", "phone", "email", "is_active"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -174,7 +177,8 @@ class UserForm(ScopedModelForm):
             self.fields["password"].help_text = _("Leave empty to keep the current password.")
         else:
             self.fields["password"].required = True
-        self.order_fields(["username", "password", "last_name", "first_name", "role", "region", "agency"])
+        self.fields["full_name"].initial = f"{self.instance.last_name}{self.instance.first_name}".strip()
+        self.order_fields(["username", "password", "full_name", "role", "region", "agency"])
 
     def clean(self):
         from django.contrib.auth.password_validation import validate_password
@@ -200,6 +204,7 @@ class UserForm(ScopedModelForm):
 
     def save(self, commit=True):
         user = super().save(commit=False)
+        user.last_name, user.first_name = "", self.cleaned_data["full_name"].strip()
         if self.cleaned_data.get("password"):
             user.set_password(self.cleaned_data["password"])
         if commit:

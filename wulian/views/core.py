@@ -195,7 +195,7 @@ class UserListView(generic.ObjectListView):
 class UserDetailView(generic.ObjectDetailView):
     model = User
     queryset = User.objects.select_related("region", "agency")
-    detail_fields = ["username", "last_name", "first_name", "role", "region", "agency", "phone", "email", "is_active", "last_login", "date_joined"]
+    detail_fields = ["username", "role", "region", "agency", "phone", "email", "is_active", "last_login", "date_joined"]
 
 
 class UserEditView(generic.ObjectEditView):
