@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wulian.choices import REGION_ROLES, WORKER_ROLES, RegionLevel, Role
 from wulian.models import AttachmentKind, AttachmentsMixin, ScopedModel, ScopeRule
 from wulian.models.attachments import attachment_path, private_storage  # noqa: F401 - named by migration 0001
-from wulian.models.base import ScopedQuerySet
+from wulian.models.base import RegionCopyQuerySet, ScopedQuerySet
 from wulian.personal import PersonalKind
 
 from .choices import (
@@ -359,19 +359,6 @@ class Training(ScopedModel):
         return self.topic
 
 
-class ActivityQuerySet(ScopedQuerySet):
-    def bulk_create(self, objs, *args, **kwargs):
-        """Bulk loads fill the denormalised region too (one query for all the stations named)."""
-        objs = list(objs)
-        missing = {o.station_id for o in objs if o.region_id is None and o.station_id is not None}
-        if missing:
-            regions = dict(Station.objects.filter(pk__in=missing).values_list("pk", "region_id"))
-            for obj in objs:
-                if obj.region_id is None:
-                    obj.region_id = regions.get(obj.station_id)
-        return super().bulk_create(objs, *args, **kwargs)
-
-
 class Activity(AttachmentsMixin, ScopedModel):
     """An entry of a station's activity log (工作台账)."""
 
@@ -418,7 +405,8 @@ class Activity(AttachmentsMixin, ScopedModel):
         editable=False,
     )
 
-    objects = ActivityQuerySet.as_manager()
+    region_copied_from = "station"
+    objects = RegionCopyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("activity")

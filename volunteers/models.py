@@ -17,7 +17,7 @@ from django.utils.translation import pgettext_lazy
 
 from wulian.choices import NOBODY, REGION_ROLES, WORKER_ROLES, RegionLevel, Role
 from wulian.models import ScopedModel, ScopeRule
-from wulian.models.base import ScopedQuerySet
+from wulian.models.base import RegionCopyQuerySet
 from wulian.workflow import Stateful, Transition, Workflow
 from wulian.writes import Refused
 from wulian.personal import PersonalKind
@@ -267,19 +267,6 @@ class VolunteerActivity(Stateful, ScopedModel):
         return (Decimal(seconds) / Decimal(3600)).quantize(Decimal("0.01"))
 
 
-class ServiceHoursQuerySet(ScopedQuerySet):
-    def bulk_create(self, objs, *args, **kwargs):
-        """Bulk loads fill the denormalised region too (one query for all the activities named)."""
-        objs = list(objs)
-        missing = {o.activity_id for o in objs if o.region_id is None and o.activity_id is not None}
-        if missing:
-            regions = dict(VolunteerActivity.objects.filter(pk__in=missing).values_list("pk", "region_id"))
-            for obj in objs:
-                if obj.region_id is None:
-                    obj.region_id = regions.get(obj.activity_id)
-        return super().bulk_create(objs, *args, **kwargs)
-
-
 def _hours_entered(record, user):
     if record.hours is None:
         raise Refused(
@@ -362,7 +349,8 @@ class ServiceHours(Stateful, ScopedModel):
         ]
         indexes = [models.Index(fields=["status"])]
 
-    objects = ServiceHoursQuerySet.as_manager()
+    region_copied_from = "activity"
+    objects = RegionCopyQuerySet.as_manager()
 
     def __str__(self):
         return f"{self.activity.title}：{self.volunteer.name}"

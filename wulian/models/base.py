@@ -202,6 +202,25 @@ class ScopedQuerySet(ScopedQuerySetMixin, models.QuerySet):
     pass
 
 
+class RegionCopyQuerySet(ScopedQuerySet):
+    """Rows that keep their own copy of a parent's region, so a million of them are scoped by one indexed
+    column (the model names the parent: ``region_copied_from = "station"``). Saves copy it one by one; bulk
+    loads fill it too, with one query for all the parents named."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        parent = self.model.region_copied_from
+        attname = self.model._meta.get_field(parent).attname
+        missing = {getattr(o, attname) for o in objs if o.region_id is None and getattr(o, attname) is not None}
+        if missing:
+            related = self.model._meta.get_field(parent).related_model
+            regions = dict(related._default_manager.filter(pk__in=missing).values_list("pk", "region_id"))
+            for obj in objs:
+                if obj.region_id is None:
+                    obj.region_id = regions.get(getattr(obj, attname))
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 # Core models whose pages an app serves, e.g. ``wulian.agency`` → ``organizations``: the app says so from its
 # ``AppConfig.ready()`` (see ``serve_pages``), so the core names no app.
 _PAGE_NAMESPACES: dict[str, str] = {}
