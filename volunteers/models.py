@@ -17,7 +17,7 @@ from django.utils.translation import pgettext_lazy
 
 from wulian.choices import NOBODY, REGION_ROLES, WORKER_ROLES, RegionLevel, Role
 from wulian.models import ScopedModel, ScopeRule
-from wulian.models.base import RegionCopyQuerySet
+from wulian.models.base import RegionCopyQuerySet, ScopedQuerySet
 from wulian.workflow import Stateful, Transition, Workflow
 from wulian.writes import Refused
 from wulian.personal import PersonalKind
@@ -35,6 +35,25 @@ def new_activity_token() -> str:
     return secrets.token_urlsafe(18)
 
 
+class StatsQuerySetMixin:
+    """Bulk loads skip the save signals: they mark the regions of the rows they insert themselves."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        from . import stats
+
+        stats.mark_rows(self.model, created)
+        return created
+
+
+class StatsQuerySet(StatsQuerySetMixin, ScopedQuerySet):
+    pass
+
+
+class HoursQuerySet(StatsQuerySetMixin, RegionCopyQuerySet):
+    pass
+
+
 class Volunteer(ScopedModel):
     """A registered volunteer (实名注册志愿者) of a community or village."""
 
@@ -46,6 +65,7 @@ class Volunteer(ScopedModel):
         delete=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF}),
     )
     personal_data = {"id_number": PersonalKind.ID_NUMBER, "phone": PersonalKind.PHONE}
+    objects = StatsQuerySet.as_manager()
 
     name = models.CharField(_("full name"), max_length=50)
     id_type = models.CharField(_("ID type"), max_length=20, choices=IdType.choices, default=IdType.RESIDENT_ID)
@@ -215,6 +235,8 @@ class VolunteerActivity(Stateful, ScopedModel):
     )
     token = models.CharField(_("check-in token"), max_length=40, unique=True, default=new_activity_token, editable=False)
 
+    objects = StatsQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("volunteer activity")
         verbose_name_plural = _("volunteer activities")
@@ -350,7 +372,7 @@ class ServiceHours(Stateful, ScopedModel):
         indexes = [models.Index(fields=["status"])]
 
     region_copied_from = "activity"
-    objects = RegionCopyQuerySet.as_manager()
+    objects = HoursQuerySet.as_manager()
 
     def __str__(self):
         return f"{self.activity.title}：{self.volunteer.name}"
@@ -469,3 +491,45 @@ class VolunteerCertificate(ScopedModel):
             number = f"ZM{issued_on:%Y%m%d}" + "".join(secrets.choice(alphabet) for _ in range(6))
             if not cls.objects.filter(number=number).exists():
                 return number
+
+
+class CommunityYearStats(models.Model):
+    """Volunteer figures of one region and one calendar year, summed from the rows by ``volunteers.stats``.
+
+    The indicators pages read these few thousand rows instead of a million hour rows. Figures belong where
+    they are counted: volunteers (``joined``, ``participants``) in their own community, activities and hours
+    in the activity's region (a community, or a town for a town's own activity), so a town's or county's
+    figure is the sum of the rows under its path. ``joined`` counts the active volunteers registered in the
+    year (the registered total at a year's end is the sum up to that year); ``participants`` the active
+    volunteers registered by the year's end with confirmed hours in an activity of the year.
+
+    Kept current by ``volunteers.stats``: every save or delete of a volunteer, activity or hour row (and every
+    bulk load through the managers) marks its regions as pending, and the next read or the periodic refresh
+    recomputes those regions from the rows. Not a page of its own: no scope rule (readers filter by region).
+    """
+
+    region = models.ForeignKey("wulian.Region", verbose_name=_("region"), on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    joined = models.PositiveIntegerField(_("volunteers registered in the year"), default=0)
+    participants = models.PositiveIntegerField(_("volunteers who served"), default=0)
+    activities = models.PositiveIntegerField(_("activities"), default=0)
+    hours = models.DecimalField(_("confirmed hours"), max_digits=14, decimal_places=2, default=Decimal(0))
+    refreshed_at = models.DateTimeField(_("recomputed at"))
+
+    class Meta:
+        verbose_name = _("volunteer figures of a region and year")
+        verbose_name_plural = _("volunteer figures of regions and years")
+        constraints = [models.UniqueConstraint(fields=["region", "year"], name="communityyearstats_one_per_region_year")]
+
+    def __str__(self):
+        return f"{self.region_id}/{self.year}"
+
+
+class PendingStats(models.Model):
+    """A region whose ``CommunityYearStats`` rows must be recomputed before they are read (0: every region)."""
+
+    region_id = models.IntegerField(primary_key=True)
+
+    class Meta:
+        verbose_name = _("region with figures to recompute")
+        verbose_name_plural = _("regions with figures to recompute")

@@ -1,7 +1,7 @@
 """Volunteer indicators per region and year: registration and participation rates, activities, hours.
 
-Every figure is grouped in the database by community (or by the activity's region) — a handful of queries
-whatever the number of volunteers — and the few group rows are summed up the tree here by path prefix.
+Every figure is read from the per-(region, year) rows of ``CommunityYearStats`` (see ``volunteers.stats``)
+— three queries whatever the number of volunteers and hour rows — and summed up the tree by path prefix.
 """
 
 from __future__ import annotations
@@ -10,15 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Sum
-
 from wulian.choices import RegionLevel
 from wulian.models import Region
-from wulian.rollup import RollUp
 
-from . import standards
-from .choices import HoursStatus, VolunteerStatus
-from .models import ServiceHours, Volunteer, VolunteerActivity
+from . import standards, stats
 
 PERCENT = Decimal("0.1")
 
@@ -42,6 +37,7 @@ class RateRow:
     participants: int
     activities: int
     hours: Decimal
+    as_of: dt.datetime | None = None  # when the figures were last checked against the records
 
     @property
     def registration_rate(self) -> Decimal | None:
@@ -84,25 +80,15 @@ class RateRow:
 def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
     """Rows for ``regions`` (all at or below ``root``), for the calendar year ``year``.
 
-    Each figure is grouped by region id (``RollUp``); hour rows are scoped by their own region column, and
-    participants are counted by a semi-join rather than a ``COUNT(DISTINCT)`` that sorts every hour row.
+    The figures come from ``CommunityYearStats`` (``volunteers.stats``): a few thousand rows per region and
+    year, kept current by the write path, summed up the tree here by path prefix — never the million hour
+    rows. Each row's ``as_of`` is the oldest recompute time of the figures read.
     """
-    year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     under = root.path
     populations = dict(
         Region.objects.filter(path__startswith=under, level=RegionLevel.COMMUNITY).values_list("path", "population")
     )
-    registered_qs = Volunteer.objects.filter(
-        community__path__startswith=under, status=VolunteerStatus.ACTIVE, registered_on__lte=year_end
-    )
-    registered = RollUp(registered_qs, "community", n=Count("pk"))
-    year_activities = VolunteerActivity.objects.filter(date__gte=year_start, date__lte=year_end)
-    confirmed = ServiceHours.objects.filter(status=HoursStatus.CONFIRMED, activity__in=year_activities.values("pk"))
-    # Participants: registered volunteers with a confirmed record in the year, each counted once in their own
-    # community (so the counts add up the tree).
-    participants = RollUp(registered_qs.filter(pk__in=confirmed.values("volunteer_id")), "community", n=Count("pk"))
-    activities = RollUp(year_activities.filter(region__path__startswith=under), "region", n=Count("pk"))
-    hours = RollUp(confirmed.filter(region__path__startswith=under), "region", h=Sum("hours"))
+    year_figures = stats.figures(root, year)
     rows = []
     for region in regions:
         if region.level == RegionLevel.COMMUNITY:
@@ -112,14 +98,16 @@ def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
         else:
             known = [p for path, p in populations.items() if path.startswith(region.path) and p]
             population = sum(known) if known else None
+        f = year_figures.total(region)
         rows.append(
             RateRow(
                 region=region,
                 population=population,
-                registered=registered.value(region),
-                participants=participants.value(region),
-                activities=activities.value(region),
-                hours=Decimal(hours.value(region)),
+                registered=f["registered"],
+                participants=f["participants"],
+                activities=f["activities"],
+                hours=Decimal(f["hours"]),
+                as_of=year_figures.as_of,
             )
         )
     return rows

@@ -226,6 +226,9 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "wulian.reportjob",
     "wulian.notification",
     "wulian.statechange",
+    # Figures recomputed from rows that have their own history.
+    "volunteers.communityyearstats",
+    "volunteers.pendingstats",
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "updated_at", "path", "numchild", "depth")
 AUDITLOG_DISABLE_REMOTE_ADDR = False
@@ -276,6 +279,8 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "purge-old-reports": {"task": "wulian.tasks.purge_old_reports", "schedule": 24 * 3600, "kwargs": {"days": 30}},
     "reap-stale-reports": {"task": "wulian.tasks.reap_stale_reports", "schedule": 15 * 60},
+    # Volunteer figures per region and year: saves keep them current; this catches writes around the ORM.
+    "refresh-volunteer-stats": {"task": "volunteers.tasks.refresh_volunteer_stats", "schedule": 3600},
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
