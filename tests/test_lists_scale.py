@@ -75,7 +75,24 @@ def test_paging_stops_at_the_bound_and_says_so(as_user, cast, monkeypatch):
     )
     client = as_user("binhe")
     first = client.get(reverse("stations:activity_list")).content.decode()
-    assert 'id="paging-bounded"' in first and "共 30 条" in first
+    # The count stops past the bound too: "more than", never a count of every row in scope.
+    assert 'id="paging-bounded"' in first and "超过 25 条" in first and "共 30 条" not in first
     deep = client.get(reverse("stations:activity_list"), {"page": 2}).content.decode()
     assert "走访29" in deep  # the last page allowed is shown, never a deeper offset
     assert "走访4<" not in deep
+
+
+def test_a_deep_page_runs_the_row_subqueries_for_its_rows_only(as_user, cast):
+    first = make_activity(cast.binhe, title="最早的活动", date=dt.date(2023, 1, 1))
+    for _ in range(3):
+        make_hours(first, make_volunteer(cast.binhe), hours="1.50")
+    for i in range(30):
+        make_activity(cast.binhe, title=f"活动{i}", date=dt.date(2024, 1, 1) + dt.timedelta(days=i))
+    with CaptureQueriesContext(connection) as ctx:
+        response = as_user("binhe").get(reverse("volunteers:volunteeractivity_list"), {"page": 2})
+    rows = list(response.context["table"].page.object_list)
+    assert [row.record.title for row in rows][-1] == "最早的活动" and len(rows) == 6
+    assert rows[-1].record.confirmed_hours == Decimal("4.50") and rows[-1].record.volunteer_count == 3
+    # The OFFSET walks keys only; the subqueries run in the query that reads the six rows by key.
+    offset = next(q["sql"] for q in ctx.captured_queries if "OFFSET" in q["sql"] and "volunteeractivity" in q["sql"])
+    assert "servicehours" not in offset
