@@ -155,11 +155,13 @@ OUTSIDE_MATRIX = {
     "wulian.Attachment": "files scoped through their owner's rule; tests/test_attachments.py, per role",
     "scopeapp.Notice": "test-only model of tests/test_scope_rules.py (state-dependent rows)",
     "wulian.Notification": "each user's own, superusers too; tests/test_notifications.py reaches another's by URL",
+    "volunteers.CommunityYearStats": "figures without pages of their own; tests/test_volunteer_stats.py checks their scope per role",
 }
 # Models of the portal's apps that are deliberately not scoped, and why.
 UNSCOPED = {
     "wulian.ReportJob": "belongs to the user who asked for it (ReportJob.objects.for_user)",
     "wulian.StateChange": "a record's state changes, read only on that record's page (its timeline), written by the write path",
+    "volunteers.PendingStats": "region ids whose figures wait to be recomputed (volunteers.stats), never shown",
 }
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook
 
@@ -137,3 +138,27 @@ def test_the_rates_page_says_when_the_figures_were_checked(as_user, cast):
     make_volunteer(cast.binhe)
     body = as_user("binhe").get(reverse("volunteers:rates")).content.decode()
     assert 'id="rates-as-of"' in body and "与原始记录全面核对" in body
+
+
+def test_the_kept_figures_are_read_in_scope(cast):
+    make_volunteer(cast.binhe)
+    make_volunteer(cast.hengqu_village)
+    make_volunteer(cast.hengqu_village)
+    assert stats.registered_volunteers(cast.user_bureau) == 2 + 1
+    assert stats.registered_volunteers(cast.user_shoushan) == 1
+    assert stats.registered_volunteers(cast.user_hengqu) == 2
+    assert stats.registered_volunteers(cast.user_agency) == 0  # agency staff see no volunteers
+    assert set(CommunityYearStats.objects.restrict(cast.user_binhe).values_list("region__name", flat=True)) == {"滨河社区"}
+
+
+def test_the_home_page_counts_registered_volunteers_from_the_kept_figures(as_user, cast):
+    make_volunteer(cast.binhe)
+    make_volunteer(cast.binhe, status=VolunteerStatus.INACTIVE)
+    make_volunteer(cast.jingxian)
+    make_volunteer(cast.hengqu_village)  # another town
+    client = as_user("shoushan")
+    figures = {str(stat.label): stat.value for stat in client.get("/").context["stats"]}
+    assert figures["在册志愿者"] == 2
+    with CaptureQueriesContext(connection) as ctx:  # nothing pending now: the kept rows alone are read
+        client.get("/")
+    assert not any('FROM "volunteers_volunteer"' in q["sql"] for q in ctx.captured_queries)

@@ -505,8 +505,12 @@ class CommunityYearStats(models.Model):
 
     Kept current by ``volunteers.stats``: every save or delete of a volunteer, activity or hour row (and every
     bulk load through the managers) marks its regions as pending, and the next read or the periodic refresh
-    recomputes those regions from the rows. Not a page of its own: no scope rule (readers filter by region).
+    recomputes those regions from the rows. No page of its own; read through ``restrict`` like the rows it
+    sums (a town's staff read their town's rows), never written but by ``volunteers.stats``.
     """
+
+    scope_rule = ScopeRule(region=("region",), view=REGION_ROLES, add=NOBODY, change=NOBODY, delete=NOBODY)
+    objects = ScopedQuerySet.as_manager()
 
     region = models.ForeignKey("wulian.Region", verbose_name=_("region"), on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField(_("year"))

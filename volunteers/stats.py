@@ -268,3 +268,9 @@ def figures(root, year: int) -> YearFigures:
     if result.groups:
         result.as_of = min(row["as_of"] for row in result.groups.values())
     return result
+
+
+def registered_volunteers(user) -> int:
+    """Active volunteers in the user's scope (the home page's figure), from the kept rows: two small queries."""
+    apply_pending()
+    return CommunityYearStats.objects.restrict(user).aggregate(n=Sum("joined"))["n"] or 0
