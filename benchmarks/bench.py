@@ -88,9 +88,14 @@ def parse_args(argv=None):
 
 # -- verdicts (pure, so they can be read and tested on their own) ------------------------------------------------
 
-def verdicts(pages: dict, exports: dict, million: dict | None, scales: list[float]) -> list[str]:
-    """One line per goal. ``pages``: {label: {scale: {"median": ms, ...}}}; ``exports``: {tool: {"median": s, ...}}."""
+def verdicts(pages: dict, exports: dict, million: dict | None, scales: list[float], rounds: int = 5) -> list[str]:
+    """One line per goal. ``pages``: {label: {scale: {"median": ms, ...}}}; ``exports``: {tool: {"median": s, ...}}.
+
+    Fewer than five rounds of pages give no verdict on them: the lines say FAIL and why.
+    """
     lines = []
+    if pages and rounds < 5:
+        lines.append(_verdict(False, "page timings over at least 5 rounds", f"only {rounds}: the page lines below are no verdict"))
     big, small = scales[0], scales[-1]
     lists = {label: sizes[big]["median"] for label, sizes in pages.items() if big in sizes}
     if lists:
@@ -323,7 +328,8 @@ def main(argv=None) -> None:
     if max(load_start[0], load_end[0]) > (os.cpu_count() or 1):
         print("The machine was busy with other work: read the times as upper bounds, the ratios as rough.")
     print()
-    for line in verdicts({k: v for k, v in pages.items() if not k.startswith("export")}, exports, million, args.scales):
+    for line in verdicts({k: v for k, v in pages.items() if not k.startswith("export")}, exports, million, args.scales,
+                         args.rounds):
         print(line)
 
 
