@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -96,3 +97,89 @@ def test_a_deep_page_runs_the_row_subqueries_for_its_rows_only(as_user, cast):
     # The OFFSET walks keys only; the subqueries run in the query that reads the six rows by key.
     offset = next(q["sql"] for q in ctx.captured_queries if "OFFSET" in q["sql"] and "volunteeractivity" in q["sql"])
     assert "servicehours" not in offset
+
+
+def _activity_log(cast, start, n):
+    station = station_at(cast.binhe)
+    Activity.objects.bulk_create(
+        Activity(station=station, kind="visit", title=f"走访{start + i}", date=dt.date(2024, 1, 1) + dt.timedelta(days=i))
+        for i in range(n)
+    )
+
+
+def _volunteers(cast, start, n):
+    from volunteers.models import Volunteer
+    from volunteers.testing import valid_id_number
+
+    Volunteer.objects.bulk_create(
+        Volunteer(name=f"志愿者{start + i}", id_number=valid_id_number(start + i, birth=dt.date(1970, 1, 1) + dt.timedelta(days=start + i)),
+                  phone="13900000000", community=cast.binhe, volunteer_number=f"S{start + i:08d}")
+        for i in range(n)
+    )
+
+
+def _volunteer_activities(cast, start, n):
+    from volunteers.models import VolunteerActivity
+
+    VolunteerActivity.objects.bulk_create(
+        VolunteerActivity(title=f"活动{start + i}", region=cast.binhe, date=dt.date(2024, 1, 1) + dt.timedelta(days=i % 300),
+                          start_time=dt.time(9), end_time=dt.time(11), place="社区", organiser_name="社工站", content="服务")
+        for i in range(n)
+    )
+
+
+def _hours(cast, start, n):
+    activity = make_activity(cast.binhe, date=dt.date(2024, 1, 1) + dt.timedelta(days=start))
+    _volunteers(cast, 10_000 + start, n)
+    from volunteers.models import Volunteer
+
+    people = Volunteer.objects.filter(volunteer_number__gte=f"S{10_000 + start:08d}")[:n]
+    ServiceHours.objects.bulk_create(ServiceHours(activity=activity, volunteer=v, hours=Decimal(2)) for v in people)
+
+
+HIGH_VOLUME = {
+    "stations:activity_list": _activity_log,
+    "volunteers:volunteer_list": _volunteers,
+    "volunteers:volunteeractivity_list": _volunteer_activities,
+    "volunteers:servicehours_list": _hours,
+}
+
+
+@pytest.mark.parametrize("url_name", HIGH_VOLUME)
+def test_deep_pages_ask_as_few_queries_at_two_sizes(as_user, cast, url_name):
+    grow = HIGH_VOLUME[url_name]
+    client = as_user("bureau")
+    grow(cast, 0, 30)
+    client.get(reverse(url_name), {"page": 2})  # recomputes the figures the rows marked (home and menus)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse(url_name), {"page": 2}).status_code == 200
+    grow(cast, 30, 120)
+    client.get(reverse(url_name), {"page": 2})
+    for page in (2, 6):  # page 6 is the last one of 150 rows
+        with CaptureQueriesContext(connection) as many:
+            response = client.get(reverse(url_name), {"page": page})
+        assert response.status_code == 200 and response.context["table"].page.number == page
+        assert len(response.context["table"].page.object_list) == 25
+        assert len(many) == len(few), f"page {page} of {url_name}: {len(many)} queries against {len(few)}"
+
+
+def test_the_organisation_summary_asks_as_few_queries_at_two_sizes(as_user, cast):
+    from organizations.models import SocialOrganization
+
+    def grow(start, n):
+        SocialOrganization.objects.bulk_create(
+            SocialOrganization(name=f"读书会{start + i}", region=cast.binhe, category="culture_sports", status="filed",
+                               founded_on=dt.date(2020, 1, 1))
+            for i in range(n)
+        )
+
+    client = as_user("bureau")
+    grow(0, 3)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("organizations:community_summary"))
+    grow(3, 60)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("organizations:community_summary"))
+    row = next(r for r in response.context["rows"] if r.community.pk == cast.binhe.pk)
+    assert row.total == 63
+    assert len(many) == len(few)
