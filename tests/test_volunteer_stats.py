@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook
 
 from volunteers import stats
@@ -162,3 +163,12 @@ def test_the_home_page_counts_registered_volunteers_from_the_kept_figures(as_use
     with CaptureQueriesContext(connection) as ctx:  # nothing pending now: the kept rows alone are read
         client.get("/")
     assert not any('FROM "volunteers_volunteer"' in q["sql"] for q in ctx.captured_queries)
+
+
+def test_a_full_recount_clears_the_marks_made_before_it(cast):
+    make_volunteer(cast.binhe)
+    make_volunteer(cast.hengqu_village)
+    assert PendingStats.objects.count() >= 2
+    stats.refresh()
+    assert not PendingStats.objects.exists()
+    assert totals(cast.mei, timezone.localdate().year)["registered"] == 2

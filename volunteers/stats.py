@@ -157,6 +157,8 @@ def refresh(region_ids=None) -> int:
     table takes a few seconds, one community a few milliseconds.
     """
     now = timezone.now()
+    # A full recount covers every mark made before it starts (a bulk load marks hundreds of regions).
+    marked = list(PendingStats.objects.values_list("region_id", flat=True)) if region_ids is None else []
     volunteers = Volunteer.objects.filter(status=VolunteerStatus.ACTIVE)
     confirmed = ServiceHours.objects.filter(status=HoursStatus.CONFIRMED)
     activities = VolunteerActivity.objects.all()
@@ -207,8 +209,8 @@ def refresh(region_ids=None) -> int:
         if region_ids is not None:
             stale = stale.filter(region_id__in=region_ids)
         stale.delete()
-        if region_ids is None:
-            PendingStats.objects.filter(region_id=EVERY_REGION).delete()
+        if marked:
+            PendingStats.objects.filter(region_id__in=marked).delete()
     return len(rows)
 
 
