@@ -35,6 +35,25 @@ def new_activity_token() -> str:
     return secrets.token_urlsafe(18)
 
 
+class RemembersFigureFields(models.Model):
+    """Remembers, on loading, the fields whose change moves the kept figures (``volunteers.stats``), so a save
+    knows which regions it leaves. In ``from_db``, not a ``post_init`` signal: a 200,000-row export loads
+    400,000 instances, and the signal's dispatch cost a tenth of the export's time."""
+
+    figure_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # __dict__, not getattr: a row loaded with only() must not be fetched again for a field it deferred.
+        loaded = instance.__dict__
+        instance._figures_loaded = tuple([loaded.get(name) for name in cls.figure_fields])
+        return instance
+
+
 class StatsQuerySetMixin:
     """Bulk loads skip the save signals: they mark the regions of the rows they insert themselves."""
 
@@ -54,8 +73,10 @@ class HoursQuerySet(StatsQuerySetMixin, RegionCopyQuerySet):
     pass
 
 
-class Volunteer(ScopedModel):
+class Volunteer(RemembersFigureFields, ScopedModel):
     """A registered volunteer (实名注册志愿者) of a community or village."""
+
+    figure_fields = ("community_id", "status", "registered_on")
 
     scope_rule = ScopeRule(
         region=("community",),
@@ -188,8 +209,10 @@ class VolunteerTeam(ScopedModel):
             raise ValidationError({"region": _("Choose a town, street or community.")})
 
 
-class VolunteerActivity(Stateful, ScopedModel):
+class VolunteerActivity(RemembersFigureFields, Stateful, ScopedModel):
     """A volunteer service activity (志愿服务活动): when, where, who organised it, and who served how long."""
+
+    figure_fields = ("region_id", "date")
 
     scope_rule = ScopeRule(
         region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
@@ -296,7 +319,7 @@ def _hours_entered(record, user):
         )
 
 
-class ServiceHours(Stateful, ScopedModel):
+class ServiceHours(RemembersFigureFields, Stateful, ScopedModel):
     """One volunteer's service time in one activity (志愿服务时长): actual service time, travel excluded.
 
     Hours entered or imported by staff count at once; hours a volunteer records by self check-in wait for a
@@ -373,6 +396,7 @@ class ServiceHours(Stateful, ScopedModel):
 
     region_copied_from = "activity"
     objects = HoursQuerySet.as_manager()
+    figure_fields = ("region_id", "volunteer_id", "activity_id", "status", "hours")
 
     def __str__(self):
         return f"{self.activity.title}：{self.volunteer.name}"

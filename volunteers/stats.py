@@ -28,7 +28,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Count, F, Min, Q, Sum
 from django.db.models.functions import ExtractYear
-from django.db.models.signals import post_delete, post_init, post_save
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from .choices import HoursStatus, VolunteerStatus
@@ -36,12 +36,8 @@ from .models import CommunityYearStats, PendingStats, ServiceHours, Volunteer, V
 
 EVERY_REGION = 0
 
-# The fields whose change moves a figure, per model (an edit of a phone number marks nothing).
-TRACKED = {
-    Volunteer: ("community_id", "status", "registered_on"),
-    VolunteerActivity: ("region_id", "date"),
-    ServiceHours: ("region_id", "volunteer_id", "activity_id", "status", "hours"),
-}
+# The fields whose change moves a figure are each model's ``figure_fields`` (an edit of a phone number marks
+# nothing); the models remember them as loaded (``RemembersFigureFields.from_db``).
 
 
 # -- marking -----------------------------------------------------------------------------------------------------
@@ -75,18 +71,18 @@ def mark_rows(model, objs) -> None:
         mark({o.region_id for o in objs} | _communities_of(o.volunteer_id for o in objs))
 
 
-def _remember(sender, instance, **kwargs):
-    # __dict__, not getattr: a row loaded with only() must not be fetched again for a field it deferred.
-    instance._stats_loaded = tuple(instance.__dict__.get(name) for name in TRACKED[sender])
+def _remember(sender, instance) -> None:
+    instance._figures_loaded = tuple(getattr(instance, name) for name in sender.figure_fields)
 
 
 def _loaded(sender, instance) -> dict:
-    values = getattr(instance, "_stats_loaded", None) or (None,) * len(TRACKED[sender])
-    return dict(zip(TRACKED[sender], values, strict=True))
+    values = getattr(instance, "_figures_loaded", None) or (None,) * len(sender.figure_fields)
+    return dict(zip(sender.figure_fields, values, strict=True))
 
 
 def _changed(sender, instance, created: bool) -> bool:
-    return created or tuple(getattr(instance, name) for name in TRACKED[sender]) != getattr(instance, "_stats_loaded", None)
+    now = tuple(getattr(instance, name) for name in sender.figure_fields)
+    return created or now != getattr(instance, "_figures_loaded", None)
 
 
 def _volunteer_saved(sender, instance, created=False, **kwargs):
@@ -138,8 +134,6 @@ def _hours_deleted(sender, instance, **kwargs):
 
 def connect() -> None:
     """Called once from the app's ``ready()``."""
-    for model in TRACKED:
-        post_init.connect(_remember, sender=model, dispatch_uid=f"stats-remember-{model._meta.label}")
     post_save.connect(_volunteer_saved, sender=Volunteer, dispatch_uid="stats-volunteer-saved")
     post_save.connect(_activity_saved, sender=VolunteerActivity, dispatch_uid="stats-activity-saved")
     post_save.connect(_hours_saved, sender=ServiceHours, dispatch_uid="stats-hours-saved")
