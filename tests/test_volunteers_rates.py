@@ -95,7 +95,7 @@ def test_rates_queries_do_not_grow_with_volunteers(cast, as_user):
         client.get(reverse("volunteers:rates"))
     assert len(many) == len(few) <= 16  # one is the navigation bar's unread-notification count
     # Recomputing the marked regions costs a fixed handful of grouped queries, however many rows changed.
-    assert len(refreshing) <= len(few) + 12
+    assert len(refreshing) <= len(few) + 15  # take the marks, lock, four grouped counts, write, release
     assert not any("volunteers_servicehours" in q["sql"] for q in many.captured_queries)
 
 

@@ -25,7 +25,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Min, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.db.models.signals import post_delete, post_save
@@ -144,12 +144,25 @@ def connect() -> None:
 
 # -- recomputing -------------------------------------------------------------------------------------------------
 
+LOCK_KEY = 0x766F6C73  # "vols": one advisory lock for every recount
+
+
 def refresh(region_ids=None) -> int:
     """Recompute the rows of ``region_ids`` (every region when None) from the records; returns rows written.
 
     Four grouped queries (by region and year) whatever the number of regions; at the city's size the whole
-    table takes a few seconds, one community a few milliseconds.
+    table takes a few seconds, one community a few milliseconds. Recounts take one lock in turn, so the
+    hourly full recount never writes figures older than a targeted recount that ran while it counted.
     """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+        return _recompute(region_ids)
+
+
+def _recompute(region_ids) -> int:
+    """The body of ``refresh``, run inside its transaction and lock."""
     now = timezone.now()
     # A full recount covers every mark made before it starts (a bulk load marks hundreds of regions).
     marked = list(PendingStats.objects.values_list("region_id", flat=True)) if region_ids is None else []
@@ -193,18 +206,17 @@ def refresh(region_ids=None) -> int:
         )
         for (region_id, year), f in sorted(figures.items())
     ]
-    with transaction.atomic():
-        if rows:
-            CommunityYearStats.objects.bulk_create(
-                rows, batch_size=2000, update_conflicts=True, unique_fields=["region", "year"],
-                update_fields=["joined", "participants", "activities", "hours", "refreshed_at"],
-            )
-        stale = CommunityYearStats.objects.filter(refreshed_at__lt=now)
-        if region_ids is not None:
-            stale = stale.filter(region_id__in=region_ids)
-        stale.delete()
-        if marked:
-            PendingStats.objects.filter(region_id__in=marked).delete()
+    if rows:
+        CommunityYearStats.objects.bulk_create(
+            rows, batch_size=2000, update_conflicts=True, unique_fields=["region", "year"],
+            update_fields=["joined", "participants", "activities", "hours", "refreshed_at"],
+        )
+    stale = CommunityYearStats.objects.filter(refreshed_at__lt=now)
+    if region_ids is not None:
+        stale = stale.filter(region_id__in=region_ids)
+    stale.delete()
+    if marked:
+        PendingStats.objects.filter(region_id__in=marked).delete()
     return len(rows)
 
 
