@@ -211,6 +211,11 @@ class Section:
     def level_label(self) -> str:
         return RegionLevel(self.region_level).label
 
+    @property
+    def uncomputed(self) -> list:
+        """Columns whose indicator no app computes yet (their cells say "no data")."""
+        return [c for c in self.columns if not c.computed]
+
 
 def is_due(target: Target, year: int) -> bool:
     return target.period != TargetPeriod.BY_DEADLINE or target.deadline is None or target.deadline.year <= year
