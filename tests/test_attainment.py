@@ -243,3 +243,15 @@ def test_the_station_list_filters_stations_without_a_standard(as_user, cast, dja
     assert "扶风县总站" in none and "未设标准" in none
     short = client.get(url, {"compliance": "no"}).content.decode()
     assert "扶风县总站" not in short and "横渠镇" in short
+
+
+def test_a_superuser_sees_every_document_and_drills_down_from_the_top(client, cast, django_user_model):
+    demo.load_huainan()
+    client.force_login(django_user_model.objects.create_superuser("root", password="x-strong-pass-1"))
+    body = client.get(reverse("wulian:targets")).content.decode()
+    assert "?profile=meixian2022" in body and "?profile=huainan2020" in body
+    body = client.get(reverse("wulian:targets"), {"profile": "huainan2020"}).content.decode()
+    assert "淮府办〔2020〕8号" in body
+    # No region of its own: the top of the tree, whose cities carry no target, lists the regions to open.
+    body = client.get(reverse("wulian:attainment")).content.decode()
+    assert 'id="drill-list"' in body and "宝鸡市" in body
