@@ -41,6 +41,7 @@ OWN_ONLY = {
     "wulian:report_center": "the user's own report jobs (ReportJob.objects.for_user)",
     "wulian:report_request": "asks for a report; builders read through restrict(job.user)",
     "wulian:report_job_row": "the user's own report job",
+    "wulian:report_job_progress": "the progress of the user's own (or their area's scheduled) report job",
     "wulian:report_download": "the user's own report file",
     "wulian:report_retry": "retries the user's own failed report job",
     "wulian:notification_list": "the user's own notifications (Notification.objects.restrict: recipient = user)",

@@ -1,10 +1,11 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from wulian.models import AccessLog, Attachment, Region, User
+from wulian.models import AccessLog, Attachment, Region, ReportSchedule, User
 
 
 @admin.register(Region)
@@ -49,3 +50,43 @@ class AttachmentAdmin(admin.ModelAdmin):
     list_display = ("original_name", "owner_type", "owner_id", "kind", "mime_type", "size", "uploaded_at")
     list_filter = ("owner_type", "kind")
     readonly_fields = ("owner_type", "owner_id", "file", "mime_type", "size", "uploaded_by", "uploaded_at")
+
+
+class ReportScheduleForm(forms.ModelForm):
+    report = forms.ChoiceField(label=_("report"))
+
+    class Meta:
+        model = ReportSchedule
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wulian.reports import registry
+
+        self.fields["report"].choices = [(code, d.title) for code, d in registry.items() if d.listed]
+
+
+@admin.register(ReportSchedule)
+class ReportScheduleAdmin(admin.ModelAdmin):
+    """Schedules of automatic reports (monthly ledgers per town and county; run daily by beat when due)."""
+
+    form = ReportScheduleForm
+    list_display = ("__str__", "report", "region", "frequency", "day", "period", "run_as", "active", "last_run_on")
+    list_filter = ("active", "frequency", "report")
+    list_select_related = ("region", "run_as")
+    autocomplete_fields = ("region", "run_as")
+    actions = ["run_now"]
+
+    @admin.action(description=_("Run the selected schedules now"))
+    def run_now(self, request, queryset):
+        from wulian.reports import BrokerUnavailable, run_schedule
+
+        count = 0
+        for schedule in queryset.select_related("run_as", "region"):
+            try:
+                run_schedule(schedule)
+            except BrokerUnavailable:
+                self.message_user(request, _("The report service is not available at the moment; nothing was queued."), level="error")
+                return
+            count += 1
+        self.message_user(request, _("%(count)d reports queued.") % {"count": count})

@@ -11,11 +11,11 @@ from .attachments import Attachment, AttachmentKind, AttachmentsMixin  # noqa: E
 from .base import ScopedModel, ScopedQuerySet, ScopeRule  # noqa: E402
 from .notifications import Notification  # noqa: E402
 from .regions import Region  # noqa: E402
-from .reports import ReportJob, ReportStatus  # noqa: E402
+from .reports import ReportJob, ReportSchedule, ReportStatus  # noqa: E402
 from .transitions import StateChange  # noqa: E402
 from .users import User  # noqa: E402
 
 __all__ = [
-    "AccessLog", "Agency", "Attachment", "AttachmentKind", "AttachmentsMixin", "Notification", "Region", "ReportJob", "ReportStatus", "ScopeRule", "ScopedModel",
+    "AccessLog", "Agency", "Attachment", "AttachmentKind", "AttachmentsMixin", "Notification", "Region", "ReportJob", "ReportSchedule", "ReportStatus", "ScopeRule", "ScopedModel",
     "ScopedQuerySet", "StateChange", "User",
 ]
