@@ -119,7 +119,7 @@ class ReportSchedule(models.Model):
 
     title = models.CharField(_("title"), max_length=100, blank=True)
     report = models.CharField(_("report"), max_length=50)
-    period = models.CharField(_("period"), max_length=20, choices=PeriodRule.choices, default=PeriodRule.LAST_MONTH)
+    period = models.CharField(_("reporting period"), max_length=20, choices=PeriodRule.choices, default=PeriodRule.LAST_MONTH)
     fmt = models.CharField(_("format"), max_length=10, blank=True, help_text=_("Empty: the report's own format."))
     run_as = models.ForeignKey(
         settings.AUTH_USER_MODEL,
