@@ -98,11 +98,8 @@ def test_a_town_user_gets_only_its_towns_ledger_even_when_asking_for_the_county(
     as_user, cast, ledger_data, django_capture_on_commit_callbacks
 ):
     client = as_user("hengqu")
-    # The county is not among the areas a town user may choose: the request is refused, nothing is built.
-    before = ReportJob.objects.count()
-    client.post(reverse("wulian:report_request", args=["station_ledger"]), {"station_ledger-year": 2024, "station_ledger-month": 6, "station_ledger-region": cast.mei.pk})
-    assert ReportJob.objects.count() == before
-    job = ask(client, "station_ledger", django_capture_on_commit_callbacks, year=2024, month=6)
+    # A town user has no area to choose; a county asked for by hand is ignored: the report covers the town.
+    job = ask(client, "station_ledger", django_capture_on_commit_callbacks, year=2024, month=6, region=cast.mei.pk)
     rows = values(workbook(client, job).worksheets[0])
     assert {r[0] for r in rows[1:-1]} == {"横渠镇"}
     assert rows[-1][9:] == [1, 4, 1, 1]
@@ -111,10 +108,22 @@ def test_a_town_user_gets_only_its_towns_ledger_even_when_asking_for_the_county(
 
 
 def test_the_form_offers_the_users_areas_and_last_month(as_user, cast):
+    import re
+
+    from django.utils import timezone
+
+    page = as_user("bureau").get(reverse("wulian:report_center")).content.decode()
+    select = re.search(r'<select name="station_ledger-region".*?</select>', page, re.S).group(0)
+    options = re.findall(r"<option[^>]*>\s*([^<]*?)\s*</option>", select)
+    assert options[0] == "眉县" and {"首善街道", "横渠镇"} <= set(options)
+    assert "\u3000横渠镇" in select  # the towns indented under their county
+    assert not any("社区" in o or "村" in o for o in options)  # county and towns, not every village
+    last_month = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
+    month = re.search(r'<select name="station_ledger-month".*?</select>', page, re.S).group(0)
+    assert re.search(rf'<option value="{last_month.month}" selected>', month)
+    # A town user has only its own town: no area to choose, the report covers the town.
     page = as_user("shoushan").get(reverse("wulian:report_center")).content.decode()
-    assert 'id="report-station_ledger"' in page
-    assert 'name="station_ledger-region"' in page and "首善街道" in page and "横渠镇" not in page
-    assert 'name="station_ledger-month"' in page
+    assert 'id="report-station_ledger"' in page and 'name="station_ledger-region"' not in page
 
 
 def test_volunteer_indicators_per_town_and_community(as_user, cast, django_capture_on_commit_callbacks):
@@ -183,3 +192,19 @@ def test_organisation_summary_per_community_and_per_town(as_user, cast, django_c
     assert shoushan[1] == communities and shoushan[3] == 4 and shoushan[4] == 1 and shoushan[5] == 3 and shoushan[6] == 2
     assert shoushan[7] == pytest.approx(0.5)
     assert [r[0] for r in towns[1:]] == ["首善街道"]
+
+
+def test_the_bureau_may_narrow_a_report_to_one_town(as_user, cast, ledger_data, django_capture_on_commit_callbacks):
+    client = as_user("bureau")
+    job = ask(client, "station_ledger", django_capture_on_commit_callbacks, year=2024, month=6, region=cast.hengqu.pk)
+    rows = values(workbook(client, job).worksheets[0])
+    assert {r[0] for r in rows[1:-1]} == {"横渠镇"} and job.filename.startswith("社工站工作台账月报-横渠镇-")
+
+
+def test_a_region_outside_the_requesters_scope_is_never_reported(cast):
+    from wulian.reports import report_region
+
+    job = ReportJob(user=cast.user_hengqu, report="station_ledger", params={"region": cast.shoushan.pk})
+    assert report_region(job) == cast.hengqu
+    job.params = {"region": cast.hengqu_village.pk}
+    assert report_region(job) == cast.hengqu_village

@@ -55,6 +55,9 @@ class ReportParamsForm(forms.Form):
             self.fields["month"].initial = last_month.month
         if "region" in fields:
             regions = regions if regions is not None else region_choices(user)
+            if len(regions) <= 1:  # nothing to choose: the report covers the user's own area
+                fields = tuple(f for f in fields if f != "region")
+        if "region" in fields:
             self.fields["region"].choices = [
                 (pk, ("\u3000" * max(0, level - regions[0][2])) + name) for pk, name, level in regions
             ] if regions else []
