@@ -142,3 +142,17 @@ def test_scheduled_reports_are_kept_longer_than_asked_ones(cast, settings):
     assert set(ReportJob.objects.values_list("pk", flat=True)) == {asked_new, shared_kept}
     kept = ReportJob.objects.get(pk=shared_kept)
     assert kept.kept_until == timezone.localdate(kept.created_at + dt.timedelta(days=180))
+
+
+def test_the_command_creates_a_schedule_for_the_county_and_each_town_once(cast):
+    from django.core.management import call_command
+
+    from wulian.models import Region
+
+    call_command("report_schedules", "--run-as", "bureau")
+    towns = Region.objects.filter(path__startswith=cast.mei.path, level=4).count()
+    schedules = ReportSchedule.objects.filter(report="station_ledger")
+    assert schedules.count() == towns + 1
+    assert set(schedules.values_list("frequency", "period", "run_as__username").distinct()) == {("monthly", "last_month", "bureau")}
+    call_command("report_schedules", "--run-as", "bureau")
+    assert schedules.count() == towns + 1
