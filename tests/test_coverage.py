@@ -160,6 +160,7 @@ OUTSIDE_MATRIX = {
 # Models of the portal's apps that are deliberately not scoped, and why.
 UNSCOPED = {
     "wulian.ReportJob": "belongs to the user who asked for it (ReportJob.objects.for_user)",
+    "wulian.ReportSchedule": "edited only in the Django admin (superusers); its jobs are shared through ReportJob.objects.for_user",
     "wulian.StateChange": "a record's state changes, read only on that record's page (its timeline), written by the write path",
 }
 
