@@ -90,6 +90,7 @@ def test_a_due_schedule_is_built_and_lands_in_the_download_lists_of_its_area_wit
     client.force_login(cast.user_hengqu)
     page = client.get(reverse("wulian:report_center")).content.decode()
     assert f'id="job-{job.pk}"' in page and "定期报表" in page
+    assert 'id="report-schedules"' in page and "每月1日" in page  # what arrives when
     response = client.get(reverse("wulian:report_download", args=[job.pk]))
     assert response.status_code == 200
     rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0].iter_rows(values_only=True))
@@ -103,7 +104,8 @@ def test_a_due_schedule_is_built_and_lands_in_the_download_lists_of_its_area_wit
     assert Notification.objects.filter(recipient=cast.user_bureau).exists()
     for other in (cast.user_shoushan, cast.user_binhe):
         client.force_login(other)
-        assert f'id="job-{job.pk}"' not in client.get(reverse("wulian:report_center")).content.decode()
+        other_page = client.get(reverse("wulian:report_center")).content.decode()
+        assert f'id="job-{job.pk}"' not in other_page and 'id="report-schedules"' not in other_page
         assert client.get(reverse("wulian:report_download", args=[job.pk])).status_code == 404
         assert client.get(reverse("wulian:report_job_progress", args=[job.pk])).status_code == 404
         assert not Notification.objects.filter(recipient=other).exists()

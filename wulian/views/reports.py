@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from wulian.models import ReportJob
+from wulian.models import ReportJob, ReportSchedule
 from wulian.models import ReportStatus
 from wulian.reports import (
     BrokerUnavailable,
@@ -79,12 +79,24 @@ def report_center(request):
     ]
     jobs = ReportJob.objects.for_user(request.user).select_related("shared_region")[:50]
     context = {
+        "schedules": schedules_for(request.user),
         "available": available,
         "jobs": jobs,
         "keep_days": settings.REPORT_KEEP_DAYS,
         "keep_scheduled_days": settings.REPORT_KEEP_SCHEDULED_DAYS,
     }
     return render(request, "wulian/report_center.html", context)
+
+
+def schedules_for(user) -> list:
+    """The active schedules whose files this user receives (their area's), to say what arrives when."""
+    schedules = ReportSchedule.objects.filter(active=True).select_related("region")
+    if not user.is_superuser:
+        if not user.scope_path:
+            return []
+        schedules = schedules.filter(region__path__startswith=user.scope_path)
+    codes = {r.code for r in reports_for(user)}
+    return [s for s in schedules.order_by("region__path", "report")[:50] if s.report in codes]
 
 
 @login_required
