@@ -208,3 +208,32 @@ def test_a_region_outside_the_requesters_scope_is_never_reported(cast):
     assert report_region(job) == cast.hengqu
     job.params = {"region": cast.hengqu_village.pk}
     assert report_region(job) == cast.hengqu_village
+
+
+@pytest.fixture
+def two_format_report():
+    from wulian.reports import register, registry
+
+    @register("test_two_formats", "two formats", "xlsx", formats=("xlsx", "pdf"), params=("year",))
+    def build(job, handle, progress):
+        handle.write(b"%PDF-1.7 test" if job.params.get("format") == "pdf" else b"PK test")
+        return f"two.{job.params.get('format', 'xlsx')}"
+
+    yield
+    registry.pop("test_two_formats")
+
+
+def test_a_report_with_two_formats_offers_the_choice_and_builds_the_one_asked_for(
+    as_user, cast, two_format_report, django_capture_on_commit_callbacks
+):
+    client = as_user("bureau")
+    page = client.get(reverse("wulian:report_center")).content.decode()
+    assert 'name="test_two_formats-format"' in page and ">PDF<" in page and ">Excel<" in page
+    job = ask(client, "test_two_formats", django_capture_on_commit_callbacks, year=2024, format="pdf")
+    assert job.file.name.endswith(".pdf") and job.filename == "two.pdf"
+    response = client.get(reverse("wulian:report_download", args=[job.pk]))
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    # A format the report does not have is refused, nothing is queued.
+    before = ReportJob.objects.count()
+    client.post(reverse("wulian:report_request", args=["test_two_formats"]), {"test_two_formats-year": 2024, "test_two_formats-format": "docx"})
+    assert ReportJob.objects.count() == before

@@ -53,7 +53,11 @@ class AttachmentAdmin(admin.ModelAdmin):
 
 
 class ReportScheduleForm(forms.ModelForm):
-    report = forms.ChoiceField(label=_("report"))
+    report = forms.ChoiceField(label=_("report"), initial="station_ledger")
+    fmt = forms.ChoiceField(
+        label=_("format"), required=False, choices=[("", "—"), ("xlsx", "Excel"), ("pdf", "PDF")],
+        help_text=_("Empty: the report's own format."),
+    )
 
     class Meta:
         model = ReportSchedule
