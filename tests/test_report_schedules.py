@@ -158,3 +158,14 @@ def test_the_command_creates_a_schedule_for_the_county_and_each_town_once(cast):
     assert set(schedules.values_list("frequency", "period", "run_as__username").distinct()) == {("monthly", "last_month", "bureau")}
     call_command("report_schedules", "--run-as", "bureau")
     assert schedules.count() == towns + 1
+
+
+def test_the_report_centre_answers_in_a_bounded_number_of_queries(client, cast, django_assert_max_num_queries):
+    item = schedule(cast)
+    for i in range(30):
+        ReportJob.objects.create(user=cast.user_hengqu, report="station_ledger", params={"year": 2026, "month": 1 + i % 12})
+        ReportJob.objects.create(user=cast.user_bureau, report="station_ledger", schedule=item, shared_region=cast.hengqu, status=ReportStatus.DONE, file="reports/x.xlsx")
+    client.force_login(cast.user_hengqu)
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("wulian:report_center")).content.decode()
+    assert page.count('id="job-') == 50
