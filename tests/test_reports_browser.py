@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from tests.browser import login, screenshot
@@ -45,14 +44,11 @@ def slow_ledger():
     registry["station_ledger"] = original
 
 
-def test_the_progress_bar_moves_while_a_real_worker_builds_the_ledger(live_server, browser_cast, page, slow_ledger):
-    from celery.contrib.testing.worker import start_worker
-
+def test_the_progress_bar_moves_while_a_real_worker_builds_the_ledger(live_server, browser_cast, page, slow_ledger, settings):
     from stations import demo
-    from wulian.celery import app
+    from tests.report_worker import report_worker
     from wulian.models import ReportJob, ReportStatus
 
-    assert settings.CELERY_BROKER_URL.startswith("redis://"), "this test needs the real Redis broker"
     demo.load()
     login(page, live_server.url, "shoushan")
     page.goto(live_server.url + reverse("wulian:report_center"))
@@ -61,30 +57,25 @@ def test_the_progress_bar_moves_while_a_real_worker_builds_the_ledger(live_serve
     assert form.locator("select[name='station_ledger-region']").count() == 0
     assert form.locator("select[name='station_ledger-month'] option:checked").count() == 1
     screenshot(page, "report-centre-form")
-    app.conf.task_always_eager = False
     widths, notes = [], set()
-    try:
-        app.control.purge()
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            form.locator("button[type=submit]").click()
-            page.wait_for_load_state("domcontentloaded")
-            job = ReportJob.objects.get(report="station_ledger")
-            row = page.locator(f"#job-{job.pk}")
-            bar = row.locator(".progress")
-            deadline = time.monotonic() + 60
-            shot = False
-            while time.monotonic() < deadline and row.locator(".progress").count():
-                value = bar.get_attribute("aria-valuenow") if bar.count() else None
-                if value is not None:
-                    widths.append(int(value))
-                    notes.add(row.locator(".report-note").inner_text())
-                    if not shot and 20 < int(value) < 90:
-                        screenshot(page, "report-centre-progress")
-                        shot = True
-                time.sleep(0.2)
-            row.locator("a:has-text('下载')").wait_for(timeout=30_000)
-    finally:
-        app.conf.task_always_eager = True
+    with report_worker(settings):
+        form.locator("button[type=submit]").click()
+        page.wait_for_load_state("domcontentloaded")
+        job = ReportJob.objects.get(report="station_ledger")
+        row = page.locator(f"#job-{job.pk}")
+        bar = row.locator(".progress")
+        deadline = time.monotonic() + 120
+        shot = False
+        while time.monotonic() < deadline and row.locator(".progress").count():
+            value = bar.get_attribute("aria-valuenow") if bar.count() else None
+            if value is not None:
+                widths.append(int(value))
+                notes.add(row.locator(".report-note").inner_text())
+                if not shot and 20 < int(value) < 90:
+                    screenshot(page, "report-centre-progress")
+                    shot = True
+            time.sleep(0.2)
+        row.locator("a:has-text('下载')").wait_for(timeout=60_000)
     moving = sorted(set(w for w in widths if 0 < w < 100))
     assert len(moving) >= 3, widths  # the bar moved on the page, without a reload
     assert any("正在写入台账明细" in note for note in notes), notes  # the stage being built is named

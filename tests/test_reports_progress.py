@@ -4,7 +4,6 @@ reports values between 0 and 100 while the task runs, then the download."""
 import time
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from wulian.models import ReportJob, ReportStatus
@@ -51,34 +50,26 @@ def test_the_progress_endpoint_is_personal(as_user, cast):
 @pytest.mark.celery
 @pytest.mark.xdist_group("celery")
 @pytest.mark.django_db(transaction=True)
-def test_a_real_worker_shows_intermediate_progress_then_the_download(client, slow_report):
-    from celery.contrib.testing.worker import start_worker
-
+def test_a_real_worker_shows_intermediate_progress_then_the_download(client, settings, slow_report):
     from tests.conftest import get_cast, load_cast
-    from wulian.celery import app
+    from tests.report_worker import report_worker
 
-    assert settings.CELERY_BROKER_URL.startswith("redis://"), "this test needs the real Redis broker"
     load_cast()
     cast = get_cast()
-    app.conf.task_always_eager = False
     seen = []
-    try:
-        app.control.purge()
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            client.force_login(cast.user_bureau)
-            response = client.post(reverse("wulian:report_request", args=["test_slow"]))
-            assert response.status_code == 302
-            job = ReportJob.objects.get(user=cast.user_bureau, report="test_slow")
-            url = reverse("wulian:report_job_progress", args=[job.pk])
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline:
-                data = client.get(url).json()
-                seen.append((data["status"], data["progress"], data["note"]))
-                if not data["active"]:
-                    break
-                time.sleep(0.1)
-    finally:
-        app.conf.task_always_eager = True
+    with report_worker(settings):
+        client.force_login(cast.user_bureau)
+        response = client.post(reverse("wulian:report_request", args=["test_slow"]))
+        assert response.status_code == 302
+        job = ReportJob.objects.get(user=cast.user_bureau, report="test_slow")
+        url = reverse("wulian:report_job_progress", args=[job.pk])
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            data = client.get(url).json()
+            seen.append((data["status"], data["progress"], data["note"]))
+            if not data["active"]:
+                break
+            time.sleep(0.1)
     running = [p for status, p, _note in seen if status == ReportStatus.RUNNING]
     assert any(0 < p < 100 for p in running), seen
     assert len(set(running)) >= 3, seen  # it moves, not a jump from 0 to 100

@@ -186,8 +186,11 @@ def enqueue(job) -> None:
 
     from wulian.tasks import build_report
 
+    options = {"retry": False}
+    if settings.WULIAN_REPORT_QUEUE:  # a queue of their own, for workers started with -Q
+        options["queue"] = settings.WULIAN_REPORT_QUEUE
     try:
-        build_report.apply_async((job.pk,), retry=False)
+        build_report.apply_async((job.pk,), **options)
     except (OperationalError, ConnectionError, OSError) as exc:
         raise BrokerUnavailable(str(exc)) from exc
 

@@ -275,6 +275,9 @@ CELERY_TIMEZONE = TIME_ZONE
 # Days a report file stays in the download lists before the daily purge removes it (scheduled ones: longer).
 REPORT_KEEP_DAYS = int(os.environ.get("REPORT_KEEP_DAYS", "30"))
 REPORT_KEEP_SCHEDULED_DAYS = int(os.environ.get("REPORT_KEEP_SCHEDULED_DAYS", "180"))
+# The queue reports are built from (empty: Celery's default queue); e.g. "reports" with a worker started with
+# `-Q reports`, so long reports never delay notification mails.
+WULIAN_REPORT_QUEUE = os.environ.get("WULIAN_REPORT_QUEUE", "")
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Beat copies these into its database tables on start; admins can change times in Django admin.
 CELERY_BEAT_SCHEDULE = {
