@@ -1,7 +1,11 @@
 """Reports of the stations app, built by the report pipeline (wulian.reports)."""
 
+import calendar
+import datetime as dt
 from collections import Counter
+from decimal import Decimal
 
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -9,25 +13,30 @@ from wulian.choices import RegionLevel
 from wulian.exports import Column, Kind, write_workbook
 from wulian.attainment import TargetBook
 from wulian.models import Region
-from wulian.reports import register
+from wulian.reports import region_label, register, report_region
 
-from .choices import StationTier
+from .choices import ActivityKind, StationTier
 from .compliance import assess, standard_of
-from .models import Station
+from .models import Activity, Station
 
 
 @register(
     "station_compliance",
     gettext_lazy("Station compliance"),
     "xlsx",
+    params=("region",),
     model=Station,
     description=gettext_lazy(
         "Every station in your area against its tier's standard (area, rooms, equipment, staff), with what is missing."
     ),
 )
 def station_compliance(job, handle, progress):
+    region = report_region(job)
+    stations = Station.objects.restrict(job.user)
+    if region is not None:
+        stations = stations.filter(region__path__startswith=region.path)
     stations = (
-        Station.objects.restrict(job.user)
+        stations
         .with_compliance()
         .select_related("region")
         .order_by("region__path", "tier")
@@ -92,5 +101,117 @@ def station_compliance(job, handle, progress):
         ],
         widths={_("Station compliance"): [14, 26, 24, 14, 12, 10, 12, 10, 70]},
     )
-    scope = job.user.region.name if job.user.region_id else _("all")
-    return f"{_('Station compliance')}-{scope}.xlsx"
+    return f"{_('Station compliance')}-{region_label(region)}.xlsx"
+
+
+def town_of(region, towns: dict) -> str:
+    """The name of the town (street) a region lies in; a county-level region is named itself."""
+    if region.level < RegionLevel.TOWN:
+        return region.name
+    return towns.get(region.ancestor_path(RegionLevel.TOWN), "")
+
+
+@register(
+    "station_ledger",
+    gettext_lazy("Monthly station activity ledger"),
+    "xlsx",
+    params=("region", "year", "month"),
+    model=Activity,
+    description=gettext_lazy(
+        "Per station of the area, the month's log entries by type, participants, volunteers and hours, with "
+        "town subtotals; the entries themselves on a second sheet."
+    ),
+)
+def station_ledger(job, handle, progress):
+    """工作台账月报: one summary sheet (stations grouped by town, a subtotal per town, a total) and the entries."""
+    region = report_region(job)
+    year, month = int(job.params["year"]), int(job.params["month"])
+    first = dt.date(year, month, 1)
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    stations = Station.objects.restrict(job.user).select_related("region")
+    entries = Activity.objects.restrict(job.user).filter(date__gte=first, date__lte=last)
+    if region is not None:
+        stations = stations.filter(region__path__startswith=region.path)
+        entries = entries.filter(region__path__startswith=region.path)
+    stations = list(stations.order_by("region__path", "name"))
+    kinds = list(ActivityKind)
+    progress.stage(_("Counting the month's entries"), 0, 10)
+    figures = {
+        row["station_id"]: row
+        for row in entries.order_by().values("station_id").annotate(
+            total=Count("pk"),
+            participants=Sum("participants"),
+            volunteers=Sum("volunteers"),
+            hours=Sum("hours"),
+            **{f"n_{kind.value}": Count("pk", filter=Q(kind=kind.value)) for kind in kinds},
+        )
+    }
+    towns = dict(Region.objects.filter(level=RegionLevel.TOWN).values_list("path", "name"))
+    entry_count = entries.count()
+    total_work = len(stations) + entry_count
+    keys = [f"n_{kind.value}" for kind in kinds] + ["total", "participants", "volunteers", "hours"]
+
+    def zero():
+        return {key: Decimal(0) if key == "hours" else 0 for key in keys}
+
+    def figures_of(station):
+        row = figures.get(station.pk) or {}
+        return {key: (row.get(key) or (Decimal(0) if key == "hours" else 0)) for key in keys}
+
+    def summary_rows():
+        progress.stage(_("Writing the stations"), 10, 40)
+        grand = zero()
+        current_town, subtotal, in_town = None, zero(), 0
+        for done, station in enumerate(stations, start=1):
+            town = town_of(station.region, towns)
+            if current_town is not None and town != current_town:
+                yield [current_town, _("Subtotal (%(n)d stations)") % {"n": in_town}, "", *subtotal.values()]
+                subtotal, in_town = zero(), 0
+            current_town = town
+            values = figures_of(station)
+            for key in keys:
+                subtotal[key] += values[key]
+                grand[key] += values[key]
+            in_town += 1
+            progress(done, total_work)
+            yield [town, station.name, station.get_tier_display(), *values.values()]
+        if current_town is not None:
+            yield [current_town, _("Subtotal (%(n)d stations)") % {"n": in_town}, "", *subtotal.values()]
+        yield [_("Total"), _("%(n)d stations") % {"n": len(stations)}, "", *grand.values()]
+
+    def entry_rows():
+        progress.stage(_("Writing the entries"), 40, 99)
+        rows = entries.select_related("station", "region").order_by("date", "station__name", "pk")
+        for done, entry in enumerate(rows.iterator(chunk_size=1000), start=1):
+            progress(done, entry_count)
+            yield [
+                entry.date,
+                town_of(entry.region, towns),
+                entry.station.name,
+                entry.get_kind_display(),
+                entry.title,
+                entry.place,
+                entry.get_domain_display(),
+                entry.participants,
+                entry.volunteers,
+                entry.hours,
+            ]
+
+    summary_title = _("Ledger by station")
+    entries_title = _("Entries")
+    headers = [
+        _("Town/Street"), _("Station"), _("tier"), *[Column(str(kind.label), Kind.INTEGER) for kind in kinds],
+        Column(_("Entries"), Kind.INTEGER), Column(_("participants"), Kind.INTEGER),
+        Column(_("volunteers involved"), Kind.INTEGER), Column(_("hours"), Kind.NUMBER),
+    ]
+    entry_headers = [
+        Column(_("date"), Kind.DATE), _("Town/Street"), _("Station"), _("type"), _("subject"), _("place"),
+        _("service domain"), Column(_("participants"), Kind.INTEGER), Column(_("volunteers involved"), Kind.INTEGER),
+        Column(_("hours"), Kind.NUMBER),
+    ]
+    write_workbook(
+        handle,
+        [(summary_title, headers, summary_rows()), (entries_title, entry_headers, entry_rows())],
+        widths={summary_title: [14, 26, 16]},
+    )
+    return f"{_('Monthly station activity ledger')}-{region_label(region)}-{year}年{month}月.xlsx"

@@ -41,6 +41,7 @@ OWN_ONLY = {
     "wulian:report_center": "the user's own report jobs (ReportJob.objects.for_user)",
     "wulian:report_request": "asks for a report; builders read through restrict(job.user)",
     "wulian:report_job_row": "the user's own report job",
+    "wulian:report_job_progress": "the progress of the user's own (or their area's scheduled) report job",
     "wulian:report_download": "the user's own report file",
     "wulian:report_retry": "retries the user's own failed report job",
     "wulian:notification_list": "the user's own notifications (Notification.objects.restrict: recipient = user)",
@@ -163,6 +164,7 @@ OUTSIDE_MATRIX = {
 # Models of the portal's apps that are deliberately not scoped, and why.
 UNSCOPED = {
     "wulian.ReportJob": "belongs to the user who asked for it (ReportJob.objects.for_user)",
+    "wulian.ReportSchedule": "edited only in the Django admin (superusers); its jobs are shared through ReportJob.objects.for_user",
     "wulian.StateChange": "a record's state changes, read only on that record's page (its timeline), written by the write path",
     "volunteers.PendingStats": "region ids whose figures wait to be recomputed (volunteers.stats), never shown",
     # Policy documents are public policy, edited by superusers in the admin only; pages show the user's own area's.

@@ -14,6 +14,7 @@ from wulian.models import (
     PolicyProfile,
     ProfileRegion,
     Region,
+    ReportSchedule,
     Target,
     User,
 )
@@ -144,3 +145,47 @@ class TargetAdmin(SuperuserOnly, admin.ModelAdmin):
         "profile", "indicator", "level", "regions", "comparator", "threshold", "unit", "period", "deadline",
         "parameters", "clause", "quote", "status", "note", "position",
     )
+
+
+class ReportScheduleForm(forms.ModelForm):
+    report = forms.ChoiceField(label=_("report"), initial="station_ledger")
+    fmt = forms.ChoiceField(
+        label=_("format"), required=False, choices=[("", "—"), ("xlsx", "Excel"), ("pdf", "PDF")],
+        help_text=_("Empty: the report's own format."),
+    )
+
+    class Meta:
+        model = ReportSchedule
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wulian.reports import registry
+
+        self.fields["report"].choices = [(code, d.title) for code, d in registry.items() if d.listed]
+
+
+@admin.register(ReportSchedule)
+class ReportScheduleAdmin(admin.ModelAdmin):
+    """Schedules of automatic reports (monthly ledgers per town and county; run daily by beat when due)."""
+
+    form = ReportScheduleForm
+    list_display = ("__str__", "report", "region", "frequency", "day", "period", "run_as", "active", "last_run_on")
+    list_filter = ("active", "frequency", "report")
+    list_select_related = ("region", "run_as")
+    autocomplete_fields = ("region", "run_as")
+    actions = ["run_now"]
+
+    @admin.action(description=_("Run the selected schedules now"))
+    def run_now(self, request, queryset):
+        from wulian.reports import BrokerUnavailable, run_schedule
+
+        count = 0
+        for schedule in queryset.select_related("run_as", "region"):
+            try:
+                run_schedule(schedule)
+            except BrokerUnavailable:
+                self.message_user(request, _("The report service is not available at the moment; nothing was queued."), level="error")
+                return
+            count += 1
+        self.message_user(request, _("%(count)d reports queued.") % {"count": count})

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -278,10 +279,17 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_TIMEZONE = TIME_ZONE
+# Days a report file stays in the download lists before the daily purge removes it (scheduled ones: longer).
+REPORT_KEEP_DAYS = int(os.environ.get("REPORT_KEEP_DAYS", "30"))
+REPORT_KEEP_SCHEDULED_DAYS = int(os.environ.get("REPORT_KEEP_SCHEDULED_DAYS", "180"))
+# The queue reports are built from (empty: Celery's default queue); e.g. "reports" with a worker started with
+# `-Q reports`, so long reports never delay notification mails.
+WULIAN_REPORT_QUEUE = os.environ.get("WULIAN_REPORT_QUEUE", "")
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Beat copies these into its database tables on start; admins can change times in Django admin.
 CELERY_BEAT_SCHEDULE = {
-    "purge-old-reports": {"task": "wulian.tasks.purge_old_reports", "schedule": 24 * 3600, "kwargs": {"days": 30}},
+    "purge-old-reports": {"task": "wulian.tasks.purge_old_reports", "schedule": 24 * 3600},
+    "run-report-schedules": {"task": "wulian.tasks.run_report_schedules", "schedule": crontab(hour=2, minute=30)},
     "reap-stale-reports": {"task": "wulian.tasks.reap_stale_reports", "schedule": 15 * 60},
     # Volunteer figures per region and year: saves keep them current; this catches writes around the ORM.
     "refresh-volunteer-stats": {"task": "volunteers.tasks.refresh_volunteer_stats", "schedule": 3600},

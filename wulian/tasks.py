@@ -3,7 +3,7 @@
 from celery import shared_task
 
 from wulian.models import ReportJob, ReportStatus
-from wulian.reports import reap_stale, run_job
+from wulian.reports import reap_stale, run_due_schedules, run_job
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=0)
@@ -23,20 +23,39 @@ def build_report(self, job_id: int) -> str:
 
 
 @shared_task
-def purge_old_reports(days: int = 30) -> int:
-    """Delete report jobs (and their files) older than ``days``; scheduled daily by Celery beat."""
+def purge_old_reports(days: int | None = None) -> int:
+    """Delete report jobs (and their files) older than their keep time; scheduled daily by Celery beat.
+
+    A report asked for by a user is kept ``REPORT_KEEP_DAYS``, a scheduled one ``REPORT_KEEP_SCHEDULED_DAYS``
+    (settings); ``days`` overrides both (kept for beat entries that still pass it).
+    """
     import datetime as dt
 
+    from django.conf import settings
+    from django.db.models import Q
     from django.utils import timezone
 
-    cutoff = timezone.now() - dt.timedelta(days=days)
+    now = timezone.now()
+    asked_days = days if days is not None else settings.REPORT_KEEP_DAYS
+    scheduled_days = days if days is not None else settings.REPORT_KEEP_SCHEDULED_DAYS
+    scheduled = Q(schedule__isnull=False) | Q(shared_region__isnull=False)
+    old = ReportJob.objects.filter(
+        (~scheduled & Q(created_at__lt=now - dt.timedelta(days=asked_days)))
+        | (scheduled & Q(created_at__lt=now - dt.timedelta(days=scheduled_days)))
+    )
     count = 0
-    for job in ReportJob.objects.filter(created_at__lt=cutoff).iterator():
+    for job in old.iterator():
         if job.file:
             job.file.delete(save=False)
         job.delete()
         count += 1
     return count
+
+
+@shared_task
+def run_report_schedules() -> int:
+    """Queue the report schedules that are due today; scheduled daily by Celery beat."""
+    return len(run_due_schedules())
 
 
 @shared_task

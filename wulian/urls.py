@@ -25,6 +25,7 @@ core_patterns = [
     path("reports/", reports.report_center, name="report_center"),
     path("reports/new/<slug:code>/", reports.request_report, name="report_request"),
     path("reports/<int:pk>/row/", reports.job_row, name="report_job_row"),
+    path("reports/<int:pk>/progress/", reports.job_progress, name="report_job_progress"),
     path("reports/<int:pk>/download/", reports.download, name="report_download"),
     path("reports/<int:pk>/retry/", reports.retry_job, name="report_retry"),
     *generic.object_urls(

@@ -2,30 +2,69 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from wulian.models import ReportJob
+from wulian.models import ReportJob, ReportSchedule
 from wulian.models import ReportStatus
-from wulian.reports import BrokerUnavailable, default_year, registry, reports_for, retry, submit, year_choices
+from wulian.reports import (
+    BrokerUnavailable,
+    default_year,
+    region_choices,
+    registry,
+    reports_for,
+    retry,
+    submit,
+    year_choices,
+)
+
+FORMAT_LABELS = {"xlsx": "Excel", "pdf": "PDF"}
 
 
 class ReportParamsForm(forms.Form):
+    """The request form of one report: the fields it declares (year, month, region, format)."""
+
+    # Not required: without it a report covers the requester's whole scope.
+    region = forms.TypedChoiceField(label=gettext_lazy("Area"), coerce=int, required=False, empty_value=None)
     year = forms.TypedChoiceField(label=gettext_lazy("Year"), coerce=int)
     month = forms.TypedChoiceField(
-        label=gettext_lazy("Month"), coerce=int, choices=[(m, f"{m}") for m in range(1, 13)]
+        label=gettext_lazy("Month"), coerce=int, choices=[(m, f"{m}月") for m in range(1, 13)]
     )
+    format = forms.ChoiceField(label=gettext_lazy("Format"))
 
-    def __init__(self, *args, fields=(), **kwargs):
+    def __init__(self, *args, definition=None, user=None, regions=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(y, str(y)) for y in year_choices()]
+        fields = definition.form_fields if definition else ()
+        self.fields["year"].choices = [(y, f"{y}年") for y in year_choices()]
         self.fields["year"].initial = default_year()
+        today = timezone.localdate()
+        last_month = today.replace(day=1) - dt.timedelta(days=1)
+        if "month" in fields:  # a monthly report: last month (the month being reported on) by default
+            self.fields["year"].initial = last_month.year
+            self.fields["month"].initial = last_month.month
+        if "region" in fields:
+            regions = regions if regions is not None else region_choices(user)
+            if len(regions) <= 1:  # nothing to choose: the report covers the user's own area
+                fields = tuple(f for f in fields if f != "region")
+        if "region" in fields:
+            self.fields["region"].choices = [
+                (pk, ("\u3000" * max(0, level - regions[0][2])) + name) for pk, name, level in regions
+            ] if regions else []
+            self.fields["region"].initial = user.region_id if user and user.region_id else (regions[0][0] if regions else None)
+        if "format" in fields:
+            self.fields["format"].choices = [(f, FORMAT_LABELS.get(f, f)) for f in definition.formats]
+            self.fields["format"].initial = definition.fmt
         for name in list(self.fields):
             if name not in fields:
                 del self.fields[name]
@@ -33,9 +72,31 @@ class ReportParamsForm(forms.Form):
 
 @login_required
 def report_center(request):
-    available = [(r, ReportParamsForm(fields=r.params, prefix=r.code)) for r in reports_for(request.user)]
-    jobs = ReportJob.objects.for_user(request.user)[:50]
-    return render(request, "wulian/report_center.html", {"available": available, "jobs": jobs})
+    regions = region_choices(request.user)
+    available = [
+        (r, ReportParamsForm(definition=r, user=request.user, regions=regions, prefix=r.code))
+        for r in reports_for(request.user)
+    ]
+    jobs = ReportJob.objects.for_user(request.user).select_related("shared_region")[:50]
+    context = {
+        "schedules": schedules_for(request.user),
+        "available": available,
+        "jobs": jobs,
+        "keep_days": settings.REPORT_KEEP_DAYS,
+        "keep_scheduled_days": settings.REPORT_KEEP_SCHEDULED_DAYS,
+    }
+    return render(request, "wulian/report_center.html", context)
+
+
+def schedules_for(user) -> list:
+    """The active schedules whose files this user receives (their area's), to say what arrives when."""
+    schedules = ReportSchedule.objects.filter(active=True).select_related("region")
+    if not user.is_superuser:
+        if not user.scope_path:
+            return []
+        schedules = schedules.filter(region__path__startswith=user.scope_path)
+    codes = {r.code for r in reports_for(user)}
+    return [s for s in schedules.order_by("region__path", "report")[:50] if s.report in codes]
 
 
 @login_required
@@ -44,9 +105,9 @@ def request_report(request, code):
     definition = registry.get(code)
     if definition is None or not definition.listed or not definition.available_to(request.user):
         raise Http404
-    form = ReportParamsForm(request.POST, fields=definition.params, prefix=code)
+    form = ReportParamsForm(request.POST, definition=definition, user=request.user, prefix=code)
     if not form.is_valid():
-        messages.error(request, _("Choose the report's period."))
+        messages.error(request, _("Choose the report's period and area from the lists."))
         return redirect("wulian:report_center")
     try:
         job = submit(request.user, code, form.cleaned_data)
@@ -72,7 +133,7 @@ def broker_down_message() -> str:
 @require_POST
 def retry_job(request, pk):
     """Queue a failed report again (the worker was lost, or the report failed)."""
-    job = get_object_or_404(ReportJob.objects.for_user(request.user), pk=pk, status=ReportStatus.FAILED)
+    job = get_object_or_404(ReportJob.objects.filter(user=request.user), pk=pk, status=ReportStatus.FAILED)
     if job.definition is None or (job.definition.listed and not job.definition.available_to(request.user)):
         raise Http404
     try:
@@ -88,6 +149,26 @@ def retry_job(request, pk):
 def job_row(request, pk):
     job = get_object_or_404(ReportJob.objects.for_user(request.user), pk=pk)
     return render(request, "wulian/report_job_row.html", {"job": job})
+
+
+@login_required
+def job_progress(request, pk):
+    """The job's state as JSON, polled by the report centre's progress bars (static/js/reports.js)."""
+    job = get_object_or_404(ReportJob.objects.for_user(request.user), pk=pk)
+    data = {
+        "id": job.pk,
+        "status": job.status,
+        "status_label": str(job.get_status_display()),
+        "progress": job.progress,
+        "note": job.progress_note,
+        "active": job.is_active,
+        "row_url": reverse("wulian:report_job_row", args=[job.pk]),
+    }
+    if job.status == ReportStatus.DONE:
+        data["download_url"] = reverse("wulian:report_download", args=[job.pk])
+    response = JsonResponse(data)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

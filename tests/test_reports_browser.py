@@ -1,0 +1,88 @@
+"""The report centre in Chromium: a user asks for a report, watches the progress bar move while a real Celery
+worker builds it, then downloads it. Screenshots go to var/screenshots/ for a person to look at."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from django.urls import reverse
+
+from tests.browser import login, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("celery"), pytest.mark.celery]
+
+
+@pytest.fixture
+def slow_ledger():
+    """The real monthly ledger, slowed down so a person (and the test) can watch it being built."""
+    from wulian.reports import registry
+
+    original = registry["station_ledger"]
+    real_build = original.build
+
+    def build(job, handle, progress):
+        class Slow:
+            def __getattr__(self, name):
+                return getattr(progress, name)
+
+            def stage(self, *args, **kwargs):
+                progress.stage(*args, **kwargs)
+                time.sleep(0.4)
+
+            def __call__(self, done, total):
+                progress(done, total)
+                if done % max(1, total // 20) == 0:  # about 20 pauses a stage, whatever its size
+                    time.sleep(0.1)
+
+        return real_build(job, handle, Slow())
+
+    from dataclasses import replace
+
+    registry["station_ledger"] = replace(original, build=build)
+    yield
+    registry["station_ledger"] = original
+
+
+def test_the_progress_bar_moves_while_a_real_worker_builds_the_ledger(live_server, browser_cast, page, slow_ledger, settings):
+    from stations import demo
+    from tests.report_worker import report_worker
+    from wulian.models import ReportJob, ReportStatus
+
+    demo.load()
+    login(page, live_server.url, "shoushan")
+    page.goto(live_server.url + reverse("wulian:report_center"))
+    form = page.locator("#report-station_ledger")
+    # A town user has one area, its own: nothing to choose, only the month.
+    assert form.locator("select[name='station_ledger-region']").count() == 0
+    assert form.locator("select[name='station_ledger-month'] option:checked").count() == 1
+    screenshot(page, "report-centre-form")
+    widths, notes = [], set()
+    with report_worker(settings):
+        form.locator("button[type=submit]").click()
+        page.wait_for_load_state("domcontentloaded")
+        job = ReportJob.objects.get(report="station_ledger")
+        row = page.locator(f"#job-{job.pk}")
+        bar = row.locator(".progress")
+        deadline = time.monotonic() + 120
+        shot = False
+        while time.monotonic() < deadline and row.locator(".progress").count():
+            value = bar.get_attribute("aria-valuenow") if bar.count() else None
+            if value is not None:
+                widths.append(int(value))
+                notes.add(row.locator(".report-note").inner_text())
+                if not shot and 20 < int(value) < 90:
+                    screenshot(page, "report-centre-progress")
+                    shot = True
+            time.sleep(0.2)
+        row.locator("a:has-text('下载')").wait_for(timeout=60_000)
+    moving = sorted(set(w for w in widths if 0 < w < 100))
+    assert len(moving) >= 3, widths  # the bar moved on the page, without a reload
+    assert any("正在写入台账明细" in note for note in notes), notes  # the stage being built is named
+    job.refresh_from_db()
+    assert job.status == ReportStatus.DONE
+    assert "保留至" in row.inner_text()
+    screenshot(page, "report-centre-done")
+    with page.expect_download() as info:
+        row.locator("a:has-text('下载')").click()
+    assert info.value.suggested_filename.startswith("社工站工作台账月报-首善街道-")
