@@ -569,7 +569,9 @@ def test_professional_and_micro_venture_projects_are_counted_once_contracted(cas
     at(cast, S.CONTRACTED)  # professional, 首善街道
     advance(make_project(cast.binhe, is_micro_venture=True, is_professional=False), S.IN_SERVICE, people_of(cast))
     at(cast, S.AWARDED)  # not yet contracted
-    advance(make_project(cast.hengqu, year=year - 1), S.CONTRACTED, people_of(cast))  # another year
+    hengqu_people = people_of(cast)
+    hengqu_people.town = cast.user_hengqu
+    advance(make_project(cast.hengqu, year=year - 1), S.CONTRACTED, hengqu_people)  # another year
     regions = [cast.mei, cast.shoushan, cast.binhe, cast.hengqu]
     assert figures.professional_projects(regions, year) == {
         cast.mei.pk: 1, cast.shoushan.pk: 1, cast.binhe.pk: 0, cast.hengqu.pk: 0}
