@@ -246,7 +246,13 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "wulian.api_negotiation.StaffBrowsableNegotiation",
 }
-SPECTACULAR_SETTINGS = {"TITLE": "wulian API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "wulian API",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The shared vocabulary is one enum in the schema, whichever field (target_group, target_groups) uses it.
+    "ENUM_NAME_OVERRIDES": {"TargetGroupEnum": "wulian.choices.TargetGroup"},
+}
 
 # Celery: no broker means tasks run in-process (the embedded default).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
