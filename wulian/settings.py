@@ -254,7 +254,13 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "wulian.api_negotiation.StaffBrowsableNegotiation",
 }
-SPECTACULAR_SETTINGS = {"TITLE": "wulian API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "wulian API",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The shared vocabulary is one enum in the schema, whichever field (target_group, target_groups) uses it.
+    "ENUM_NAME_OVERRIDES": {"TargetGroupEnum": "wulian.choices.TargetGroup"},
+}
 
 # Celery: no broker means tasks run in-process (the embedded default).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
@@ -293,6 +299,7 @@ CELERY_BEAT_SCHEDULE = {
     "reap-stale-reports": {"task": "wulian.tasks.reap_stale_reports", "schedule": 15 * 60},
     # Volunteer figures per region and year: saves keep them current; this catches writes around the ORM.
     "refresh-volunteer-stats": {"task": "volunteers.tasks.refresh_volunteer_stats", "schedule": 3600},
+    "projects-flag-overdue": {"task": "projects.tasks.flag_overdue", "schedule": 24 * 3600},
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
