@@ -32,6 +32,9 @@ PUBLIC = {
     "volunteers:certificate_verify": "the public check of a certificate number (masked name only)",
     "api-root": "the API's list of endpoints (no data)",
     "api-schema": "the OpenAPI schema (no data)",
+    "public_projects:list": "the public page of published projects (projects.public decides what is public)",
+    "public_projects:detail": "one published project's public facts (unpublished ones answer 404)",
+    "public_projects:ocds": "the same public facts as an OCDS release package",
 }
 # Logged-in views that are not about rows of a scoped model: they show the user's own things only.
 OWN_ONLY = {

@@ -50,6 +50,7 @@ urlpatterns = [
     path("stations/", include("stations.urls")),
     path("volunteers/", include("volunteers.urls")),
     path("projects/", include("projects.urls")),
+    path("public/projects/", include("projects.public_urls")),
     path("funding/", include("funding.urls")),
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
