@@ -14,25 +14,44 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from wulian.charts import Bar, bar_chart
+from wulian.charts import Bar, bar_chart, number
 from wulian.choices import RegionLevel
 from wulian.models import Region
 from wulian.pdf import render_pdf
 from wulian.reports import BrokerUnavailable, register, submit
 
-from .choices import EvaluationKind, Grade, Party, RectificationStatus
+from .choices import EvaluationKind, Grade, IndicatorGroup, Party, RectificationStatus
 from .models import Evaluation, ItemScore, Project
 
+# The report is a document of record in Chinese whatever the requester's interface language: its words are the
+# document's own (like the volunteer certificate's), not interface text.
 PARTY_SHORT = {Party.THIRD_PARTY: "第三方", Party.BUYER: "购买方", Party.SUPERVISOR: "督导方"}
+PARTY_NAMES = {Party.THIRD_PARTY: "第三方评估机构", Party.BUYER: "购买方（民政局）", Party.SUPERVISOR: "督导方"}
+GRADE_NAMES = {Grade.EXCELLENT: "优秀", Grade.GOOD: "良好", Grade.PASS: "合格", Grade.FAIL: "不合格"}
+GROUP_NAMES = {
+    IndicatorGroup.MANAGEMENT: "项目管理",
+    IndicatorGroup.OUTCOMES: "服务成效",
+    IndicatorGroup.FINANCE: "财务管理",
+    IndicatorGroup.IMPACT: "社会影响",
+}
+KIND_NAMES = {EvaluationKind.MIDTERM: "中期督导", EvaluationKind.ACCEPTANCE: "评估验收"}
+RECTIFICATION_NAMES = {
+    RectificationStatus.OPEN: "待整改",
+    RectificationStatus.ANSWERED: "已答复待复核",
+    RectificationStatus.CLOSED: "已完成",
+    RectificationStatus.WAIVED: "免于整改",
+}
 GROUP_NUMBERS = "一二三四五六七八九十"
 HUNDRED = Decimal(100)
 
@@ -63,18 +82,17 @@ def report_context(project, evaluation) -> dict:
         party_rows.append(
             {
                 "pk": p.pk,
-                "label": p.get_party_display(),
-                "short": PARTY_SHORT.get(p.party, p.get_party_display()),
+                "label": PARTY_NAMES.get(p.party, p.party),
+                "short": PARTY_SHORT.get(p.party, p.party),
                 "weight": p.weight,
                 "scorer": p.scorer.display_name if p.scorer_id else "",
                 "total": total,
             }
         )
     groups = []
-    labels = dict(type(items[0]).group.field.choices) if items else {}
     for item in items:
         if not groups or groups[-1]["code"] != item.group:
-            groups.append({"code": item.group, "label": labels.get(item.group, item.group), "rows": [], "max": Decimal(0), "weighted": Decimal(0)})
+            groups.append({"code": item.group, "label": GROUP_NAMES.get(item.group, item.group), "rows": [], "max": Decimal(0), "weighted": Decimal(0)})
         row_scores = [scores.get((p["pk"], item.pk)) for p in party_rows]
         weighted = sum((_d(s) * _d(p["weight"]) / HUNDRED for s, p in zip(row_scores, party_rows, strict=True)), Decimal(0))
         group = groups[-1]
@@ -86,10 +104,8 @@ def report_context(project, evaluation) -> dict:
     total = sum((p["total"] * _d(p["weight"]) / HUNDRED for p in party_rows), Decimal(0))
     if evaluation.score is not None:
         total = evaluation.score
-    grade = sheet.grade_for(total) if hasattr(sheet, "grade_for") else None
-    if evaluation.kind == EvaluationKind.ACCEPTANCE and project.grade:
-        grade = project.grade
-    grade_label = Grade(grade).label if grade else ""
+    grade = evaluation.grade or sheet.grade_for(total if evaluation.score is not None else None)
+    grade_label = GRADE_NAMES.get(grade, "")
 
     rectifications = []
     today = timezone.localdate()
@@ -107,11 +123,11 @@ def report_context(project, evaluation) -> dict:
             {
                 "description": r.description,
                 "deadline": r.deadline,
-                "status_label": r.get_status_display(),
+                "status_label": RECTIFICATION_NAMES.get(r.status, r.status),
                 "answer": r.answer,
                 "closed_text": closed_text,
                 "overdue": r.status in (RectificationStatus.OPEN, RectificationStatus.ANSWERED) and r.deadline < today,
-                "evaluation_label": f"{r.evaluation.get_kind_display()}（{r.evaluation.date:%Y年%-m月%-d日}）",
+                "evaluation_label": f"{KIND_NAMES.get(r.evaluation.kind, '')}（{r.evaluation.date:%Y年%-m月%-d日}）",
             }
         )
 
@@ -126,12 +142,12 @@ def report_context(project, evaluation) -> dict:
     county = Region.objects.filter(path=county_path).values_list("name", flat=True).first() if county_path else ""
     n_parties = len(party_rows)
     party_width = 8 if n_parties <= 3 else 6
-    rest = 100 - 7 - 9 - party_width * n_parties
+    rest = 100 - 7 - 11 - party_width * n_parties
     bands = [
-        f"{Grade.EXCELLENT.label} ≥ {sheet.excellent_min:g} 分",
-        f"{Grade.GOOD.label} ≥ {sheet.good_min:g} 分",
-        f"{Grade.PASS.label} ≥ {sheet.pass_min:g} 分",
-        f"低于 {sheet.pass_min:g} 分为{Grade.FAIL.label}",
+        f"优秀 ≥ {number(sheet.excellent_min)} 分",
+        f"良好 ≥ {number(sheet.good_min)} 分",
+        f"合格 ≥ {number(sheet.pass_min)} 分",
+        f"低于 {number(sheet.pass_min)} 分为不合格",
     ]
     return {
         "project": project,
@@ -160,13 +176,16 @@ def report_context(project, evaluation) -> dict:
 
 
 def target_progress(project) -> list[dict]:
-    """Each performance target with the value reached, from the project's own progress computation."""
-    rows = []
-    for target in project.targets.order_by("pk"):
-        rows.append(
-            {"indicator": target.indicator, "value": target.progress(), "target": target.target_value, "unit": target.unit}
-        )
-    return rows
+    """Each performance target with the value reached, from the app's one progress computation
+    (``projects.progress``: counted from the project's entries in the stations' activity log)."""
+    try:
+        from .progress import progress
+    except ImportError:  # the progress module arrives with the models' next step
+        return []
+    return [
+        {"indicator": p.target.indicator, "value": p.value, "target": p.target.target_value, "unit": p.target.unit}
+        for p in progress(project)
+    ]
 
 
 @register(
@@ -188,9 +207,10 @@ def evaluation_report(job, handle, progress):
     if evaluation is None:
         raise Evaluation.DoesNotExist("该项目尚无评估记录")
     progress(1, 3)
-    context = report_context(project, evaluation)
-    progress(2, 3)
-    handle.write(render_pdf("projects/pdf/evaluation_report.html", context))
+    with translation.override(settings.LANGUAGE_CODE):  # a Chinese document whoever asks for it
+        context = report_context(project, evaluation)
+        progress(2, 3)
+        handle.write(render_pdf("projects/pdf/evaluation_report.html", context))
     kind = "评估验收报告" if evaluation.kind == EvaluationKind.ACCEPTANCE else "中期督导报告"
     return f"{kind}-{project.code}.pdf"
 
@@ -205,12 +225,12 @@ def request_evaluation_report(request, pk: int):
     evaluation = chosen_evaluation(project, request.POST.get("evaluation") or None)
     if evaluation is None:
         messages.error(request, _("This project has no evaluation yet: there is no report to build."))
-        return redirect(project.get_absolute_url())
+        return redirect(project.get_url("detail") or reverse("wulian:report_center"))
     try:
         job = submit(request.user, "project_evaluation", {"project": project.pk, "evaluation": evaluation.pk})
     except BrokerUnavailable:
         messages.error(request, _("The report service is not available at the moment; nothing was queued. Try again in a few minutes, or tell the administrator."))
-        return redirect(project.get_absolute_url())
+        return redirect(project.get_url("detail") or reverse("wulian:report_center"))
     job.refresh_from_db(fields=["status"])
     messages.info(request, _("The evaluation report is being prepared; it appears in the report centre when ready."))
     return redirect("wulian:report_center")

@@ -57,6 +57,7 @@ SCOPED_FUNCTIONS = {
     "wulian:pick": "every model registered in wulian.pickers",
     "wulian:attachment_download": "wulian.Attachment",
     "wulian:attachment_upload": "the owner, through Owner.objects.restrict(user, 'change')",
+    "project_reports:evaluation": "projects.Project through restrict(user); the builder restricts again by job.user",
 }
 
 

@@ -49,6 +49,7 @@ urlpatterns = [
     path("organizations/", include("organizations.urls")),
     path("stations/", include("stations.urls")),
     path("volunteers/", include("volunteers.urls")),
+    path("projects/reports/", include("projects.report_urls")),
     path("projects/", include("projects.urls")),
     path("public/projects/", include("projects.public_urls")),
     path("funding/", include("funding.urls")),
