@@ -135,7 +135,12 @@ def report_context(project, evaluation) -> dict:
         Bar(t["indicator"], t["value"], t["target"], t["unit"])
         for t in target_progress(project)
     ]
-    chart = bar_chart(bars, title="绩效目标完成情况", label_width=58, reached_label="已完成目标", target_label="目标值") if bars else ""
+    chart = (
+        bar_chart(bars, title="绩效目标完成情况", show_title=False, label_width=58, relative=True,
+                  reached_label="已达到目标", target_label="目标值（100%）")
+        if bars
+        else ""
+    )
 
     agreement = getattr(project, "agreement", None)
     county_path = project.region.ancestor_path(RegionLevel.COUNTY)

@@ -116,3 +116,24 @@ def test_nice_axis_ends():
     assert charts.nice_max(201) == 250
     assert charts.nice_max(0.3) == pytest.approx(0.5)
     assert charts.nice_max(0) == 1
+
+
+def test_relative_bars_are_shares_of_their_own_targets():
+    root = parse(charts.bar_chart([Bar("小组", 5, 7, "次"), Bar("服务人次", 175, 350, "人次"), Bar("志愿者", 900, 300)], relative=True))
+    widths = [float(b.get("width")) for b in root.findall(".//svg:rect[@class='value']", NS)]
+    track = float(root.findall(".//svg:g[@class='bar']/svg:rect", NS)[0].get("width"))
+    # scale 150 %: 5/7 of a target, half a target, and 300 % cut at the scale's end
+    assert widths[0] == pytest.approx(track * (5 / 7) / 1.5, abs=0.01)
+    assert widths[1] == pytest.approx(track * 0.5 / 1.5, abs=0.01)
+    assert widths[2] == pytest.approx(track, abs=0.01)
+    markers = {round(float(m.get("x1")), 2) for m in root.findall(".//svg:line[@class='target']", NS)}
+    assert len(markers) == 1  # every target at 100 %
+    texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "900 / 300（300%）" in texts
+
+
+def test_a_title_kept_for_screen_readers_only():
+    root = parse(charts.bar_chart([Bar("小组", 1, 2)], title="目标完成情况", show_title=False))
+    assert root.find("svg:title", NS).text == "目标完成情况"
+    assert root.get("aria-label") == "目标完成情况"
+    assert all("".join(t.itertext()) != "目标完成情况" for t in root.iter("{http://www.w3.org/2000/svg}text"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
 import subprocess
 from decimal import Decimal
 
@@ -14,6 +16,8 @@ from projects.choices import EvaluationKind, IndicatorGroup, Party, ProjectStatu
 from projects.models import IndicatorItem, IndicatorSheet, Rectification
 from projects.reports import report_context
 from projects.testing import advance, evaluate, make_project, people_of
+from stations.models import Activity
+from tests.stations_helpers import station_at
 from wulian.models import ReportJob, ReportStatus
 from wulian.reports import run_job
 
@@ -45,6 +49,11 @@ def accepted(cast):
     long_sheet(cast.mei)
     project = make_project(cast.shoushan, proposer=cast.user_shoushan, title="滨河社区“银龄守护”关爱服务项目")
     project = advance(project, S.IN_SERVICE, people)
+    # The agency's service log: 5 group sessions of 20 people (targets: 7 sessions, 350 people served).
+    room = station_at(cast.shoushan)
+    for i in range(5):
+        Activity.objects.create(station=room, project=project, kind="group", title=f"成长小组第{i + 1}节",
+                                date=timezone.localdate(), participants=20)
     midterm = evaluate(project, people.bureau, kind=EvaluationKind.MIDTERM)
     late = Rectification.objects.create(evaluation=midterm, description="补齐个案档案<script>", deadline=timezone.localdate())
     Rectification.objects.filter(pk=late.pk).update(
@@ -83,7 +92,8 @@ def test_the_report_reads_back_with_facts_table_header_on_page_two_and_embedded_
     assert job.status == ReportStatus.DONE, job.error
     assert job.filename == f"评估验收报告-{accepted.code}.pdf"
     path = job.file.path
-    import shutil; shutil.copy(path, "/tmp/projeval_report.pdf")  # DEBUG
+    if os.environ.get("KEEP_REPORT"):  # to look at it: KEEP_REPORT=/tmp/report.pdf
+        shutil.copy(path, os.environ["KEEP_REPORT"])
 
     info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
@@ -112,6 +122,10 @@ def test_the_report_reads_back_with_facts_table_header_on_page_two_and_embedded_
     assert "补齐个案档案<script>" in everything and "已补齐个案档案12份" in everything and "复核通过" in everything
     assert "评估结论" in everything and "评估人员（签字）" in everything
     assert f"第2页/共{pages}页" in everything.replace(" ", "")
+    # Target attainment: the server-side SVG chart, its text in the PDF.
+    assert "绩效目标完成情况" in everything
+    assert "5 / 7 次（71%）" in everything
+    assert "100 / 350 人次（29%）" in everything
 
     fonts = subprocess.run(["pdffonts", path], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     assert fonts, "no fonts"

@@ -129,30 +129,43 @@ def bar_chart(
     row_height: float = 8,
     reached_label: str = "",
     target_label: str = "",
+    relative: bool = False,
+    show_title: bool = True,
 ) -> SafeString:
     """Horizontal bars (目标完成情况): each bar's length is proportional to its value on a common scale.
 
     With a ``target`` the bar is green when the target is reached, blue when not; a dark marker shows the
     target, and the text after the bar reads "value / target unit (percent %)". The scale runs to the largest
-    value or target. ``reached_label``/``target_label`` caption the legend (translated by the caller).
+    value or target. ``relative``: targets in different units (7 sessions, 350 people) — each bar is its share
+    of its own target, every target marker at 100 %, the scale to the largest share (at most 150 %; a longer
+    bar is cut there, its caption still says how far it went). ``reached_label``/``target_label`` caption
+    the legend (translated by the caller); ``show_title`` False keeps the title for screen readers only.
     """
     value_width = 40.0
     plot_x = label_width + 2
     plot_w = max(width - plot_x - value_width, 20)
-    top = 9.0 if title else 2.0
+    top = 9.0 if title and show_title else 2.0
     legend = 6.0 if target_label else 0.0
     height = top + row_height * max(len(bars), 1) + legend + 2
-    scale = max([_f(b.value) for b in bars] + [_f(b.target) for b in bars if b.target is not None] + [0])
-    scale = nice_max(scale) if scale > 0 else 1.0
+
+    def share(value, target) -> float:
+        return _f(value) / _f(target) if target is not None and _f(target) > 0 else 0.0
+
+    if relative:
+        scale = min(max([share(b.value, b.target) for b in bars] + [1.0]), 1.5)
+    else:
+        scale = max([_f(b.value) for b in bars] + [_f(b.target) for b in bars if b.target is not None] + [0])
+        scale = nice_max(scale) if scale > 0 else 1.0
     body: list[str] = []
-    if title:
+    if title and show_title:
         body.append(f'<text x="0" y="5.5" font-size="{TEXT + 0.6:g}" font-weight="700">{escape(title)}</text>')
     for i, bar in enumerate(bars):
         y = top + i * row_height
         bar_h = row_height * 0.55
         bar_y = y + (row_height - bar_h) / 2
         text_y = y + row_height / 2 + TEXT * 0.35
-        length = plot_w * _f(bar.value) / scale
+        measured = min(share(bar.value, bar.target), scale) if relative else _f(bar.value)
+        length = plot_w * measured / scale
         pct = percent(bar.value, bar.target)
         colour = REACHED if pct is not None and pct >= 100 else SHORT
         body.append(
@@ -163,7 +176,7 @@ def bar_chart(
             f'fill="{colour}" data-value="{escape(bar.value)}"/>'
         )
         if bar.target is not None:
-            tx = plot_x + plot_w * _f(bar.target) / scale
+            tx = plot_x + plot_w * ((1.0 if _f(bar.target) > 0 else 0.0) if relative else _f(bar.target)) / scale
             body.append(
                 f'<line class="target" x1="{tx:.2f}" x2="{tx:.2f}" y1="{bar_y - 1:.2f}" y2="{bar_y + bar_h + 1:.2f}" '
                 f'stroke="{AXIS}" stroke-width="0.6" data-target="{escape(bar.target)}"/>'
