@@ -194,6 +194,7 @@ def release(project, bureaus: _Bureaus, *, base_url: str = "") -> dict:
                 }
                 for m in project.milestones.all()
             ]
+            reached = _reached(project) if accepted else {}
             milestones += [
                 {
                     "id": f"target-{t.pk}",
@@ -201,7 +202,8 @@ def release(project, bureaus: _Bureaus, *, base_url: str = "") -> dict:
                     "type": "delivery",
                     "description": f"目标值 {number(t.target_value)}{t.unit}",
                     "dueDate": iso(agreement.end),
-                    "status": "scheduled",
+                    # Judged at acceptance from the service log; scheduled until then.
+                    "status": ("met" if reached[t.pk] else "notMet") if t.pk in reached else "scheduled",
                 }
                 for t in project.targets.all()
             ]
@@ -222,8 +224,7 @@ def release(project, bureaus: _Bureaus, *, base_url: str = "") -> dict:
                         "language": "zh",
                     }
                 )
-                if evaluation:
-                    dates.append(evaluation.date)
+                dates.append(project.accepted_at or (evaluation.date if evaluation else None))
             result["contracts"] = [
                 {
                     "id": f"{project.code}-contract",
@@ -250,6 +251,13 @@ def _as_datetime(value):
     if isinstance(value, dt.datetime):
         return value
     return timezone.make_aware(dt.datetime.combine(value, dt.time.min))
+
+
+def _reached(project) -> dict[int, bool]:
+    """Whether each performance target was reached (``projects.progress``; one query)."""
+    from ..progress import progress
+
+    return {p.target.pk: p.reached for p in progress(project, project.targets.all())}
 
 
 def _acceptance(project):
