@@ -78,6 +78,8 @@ AGENCIES = {
 }
 # The second agency's login (username, surname, given name), listed with the demo logins.
 AGENCY_USER = ("chunhui", "吴", "晓燕")
+# Printed by load_demo with the core's logins (the demo agency's "agency" and the "evaluator" are the core's).
+DEMO_LOGINS = [("chunhui", f"{Role.AGENCY_STAFF.label} · {AGENCIES['chunhui'][0]}")]
 
 # (group, content, standard, evidence, max score)
 SHEET_ITEMS = [
@@ -245,8 +247,6 @@ def load(stdout=None) -> None:
     report = _build_report(users["bureau"])
     if stdout is not None:
         stdout.write(f"  projects: {added} demo projects added; evaluation report {'built' if report else 'already there'}")
-        username, last, first = AGENCY_USER
-        stdout.write(f"  login {username:<10} {Role.AGENCY_STAFF.label} · {AGENCIES['chunhui'][0]}（{last}{first}）")
 
 
 # -- the cast ------------------------------------------------------------------------------------------------
@@ -314,10 +314,8 @@ def _project(spec, region, today, rng, users, agencies, sheet) -> Project:
     town_user = users["shoushan"] if region.ancestor_path(RegionLevel.TOWN) == region_named("首善街道").path else users["bureau"]
     actors = {"town": town_user, "bureau": users["bureau"], "evaluator": users["evaluator"]}
     agency = agencies.get(spec.get("agency", ""))
-    if agency is not None:
-        actors["agency"] = users["agency"] if spec["agency"] == "renhe" else users.get(spec["agency"], users["bureau"])
-        if spec["agency"] == "yangguang":
-            actors["agency"] = users["bureau"]  # no login of its own: the bureau records it
+    # The agency's own login takes its steps (阳光 has none: its steps carry no user).
+    actors["agency"] = {"renhe": users["agency"], "chunhui": users["chunhui"]}.get(spec.get("agency", ""))
     station = _station_for(region)
     budget = _money(spec["budget"])
     start = submitted + dt.timedelta(days=OFFSETS["start"])
@@ -504,7 +502,7 @@ def _activities(project, spec, station, start, until, recorder, rng) -> None:
                     station=station, region=station.region, project=project, kind=kind, date=day,
                     title=f"{title}（第{n + 1}次）", place=station.name, domain=spec["domain"],
                     target_groups=list(spec["groups"]), participants=rng.randint(low, high),
-                    volunteers=rng.randint(1, 6) if kind != "casework" else 0,
+                    volunteers=rng.randint(2, 8) if kind != "casework" else 0,
                     hours=Decimal(rng.choice(["1.5", "2", "2.5", "3"])), recorded_by=recorder,
                     notes="服务对象签到表、照片已归档。",
                 )
@@ -560,6 +558,7 @@ def _rectify(evaluation, description, deadline, status, users, answered=None, cl
 
 def _service(project, spec, start, today, rng, users, sheet, changes, final) -> None:
     """Mid-term supervision, acceptance and their rectifications, per the project's step."""
+    project.refresh_from_db()
     if final not in (S.IN_SERVICE, S.EVALUATING, S.ACCEPTED) or "midterm" not in spec:
         if final in (S.IN_SERVICE, S.CONTRACTED):
             Project.objects.filter(pk=project.pk).update(supervision_due=start + dt.timedelta(days=180))
@@ -613,8 +612,8 @@ def _service(project, spec, start, today, rng, users, sheet, changes, final) -> 
     if spec["status"] == "failed":
         reason = "评估得分低于合格线：产出不足、档案缺失、财务凭证不全。"
         Project.objects.filter(pk=project.pk).update(final_score=acceptance.score, grade="fail")
-        AgencyMark.objects.create(agency_id=project.agency_id if project.agency_id else Project.objects.get(pk=project.pk).agency_id,
-                                  project=project, evaluation=acceptance, reason=reason, created_by=users["evaluator"])
+        AgencyMark.objects.create(agency_id=project.agency_id, project=project, evaluation=acceptance, reason=reason,
+                                  created_by=users["evaluator"])
         _rectify(acceptance, "补齐全部个案与小组服务档案，补开未完成的小组活动。", today + dt.timedelta(days=20), RectificationStatus.OPEN, users)
         _rectify(acceptance, "补充完善财务凭证并出具专项审计说明。", today + dt.timedelta(days=20), RectificationStatus.OPEN, users)
         changes.append(("fail", S.EVALUATING, S.IN_SERVICE, users["evaluator"], _at(accepted_day, 16), reason))
