@@ -174,3 +174,50 @@ def test_a_bid_is_never_public(client, pipeline):
     bid = Bid.objects.filter(project=pipeline.awarded).first()
     html = page(client, reverse("public_projects:detail", args=[pipeline.awarded.pk]))
     assert bid.proposal not in html
+
+
+@pytest.fixture
+def visitor(chromium):
+    """A browser of the public (no login) that lets axe-core in (the portal's CSP stays strict for users)."""
+    from tests.browser import PHONE
+
+    contexts = []
+
+    def make(phone: bool):
+        size = {"viewport": PHONE, "is_mobile": True, "has_touch": True} if phone else {"viewport": {"width": 1280, "height": 860}}
+        context = chromium.new_context(locale="zh-CN", bypass_csp=True, **size)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+@pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
+def test_the_public_pages_in_chromium_are_accessible_and_print_plainly(live_server, browser_cast, visitor, phone):
+    from tests.browser import screenshot
+    from tests.test_accessibility import AXE, axe_violations
+
+    assert AXE.exists()
+    people = people_of(browser_cast)
+    accepted = walk(browser_cast, people, "滨河社区“银龄守护”关爱服务项目", S.ACCEPTED)
+    walk(browser_cast, people, "景贤社区困境儿童关爱项目", S.PUBLISHED, region=browser_cast.jingxian)
+    page = visitor(phone)
+    page.goto(live_server.url + reverse("public_projects:list"))
+    assert page.locator("#public-projects tbody tr").count() == 2
+    assert axe_violations(page) == []
+    page.select_option("#filter-county", label="眉县")
+    page.click("#public-filter button[type=submit]")
+    assert "county=" in page.url and page.locator("#public-projects tbody tr").count() == 2
+    screenshot(page, f"public-projects-{'phone' if phone else 'desktop'}")
+    page.click(f"text={accepted.title}")
+    assert page.locator("#public-grade").inner_text() == "良好"
+    assert axe_violations(page) == []
+    page.emulate_media(media="print")
+    assert not page.locator("#public-filter").count() or not page.locator(".no-print").first.is_visible()
+    screenshot(page, f"public-project-{'phone' if phone else 'desktop'}")
