@@ -27,7 +27,7 @@ from django.views.decorators.http import require_POST
 
 from wulian.charts import Bar, bar_chart, number
 from wulian.choices import RegionLevel
-from wulian.models import Region
+from wulian.models import Region, ReportStatus
 from wulian.pdf import render_pdf
 from wulian.reports import BrokerUnavailable, register, submit
 
@@ -237,5 +237,8 @@ def request_evaluation_report(request, pk: int):
         messages.error(request, _("The report service is not available at the moment; nothing was queued. Try again in a few minutes, or tell the administrator."))
         return redirect(project.get_url("detail") or reverse("wulian:report_center"))
     job.refresh_from_db(fields=["status"])
-    messages.info(request, _("The evaluation report is being prepared; it appears in the report centre when ready."))
+    if job.status == ReportStatus.DONE:  # built in-process (no broker configured)
+        messages.success(request, _("The evaluation report is ready: download it in the report centre."))
+    else:
+        messages.info(request, _("The evaluation report is being prepared; it appears in the report centre when ready."))
     return redirect("wulian:report_center")

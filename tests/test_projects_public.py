@@ -221,3 +221,14 @@ def test_the_public_pages_in_chromium_are_accessible_and_print_plainly(live_serv
     page.emulate_media(media="print")
     assert not page.locator("#public-filter").count() or not page.locator(".no-print").first.is_visible()
     screenshot(page, f"public-project-{'phone' if phone else 'desktop'}")
+
+
+def test_a_notice_past_its_deadline_reads_under_evaluation(client, pipeline):
+    from projects.testing import close_bidding
+
+    open_label, closed_label = '<span class="text-muted">公告中</span>', '<span class="text-muted">评审中</span>'
+    html = page(client, reverse("public_projects:list"))
+    assert open_label in html and closed_label not in html
+    close_bidding(pipeline.published)
+    html = page(client, reverse("public_projects:list"))
+    assert closed_label in html and open_label not in html
