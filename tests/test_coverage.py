@@ -32,6 +32,9 @@ PUBLIC = {
     "volunteers:certificate_verify": "the public check of a certificate number (masked name only)",
     "api-root": "the API's list of endpoints (no data)",
     "api-schema": "the OpenAPI schema (no data)",
+    "public_projects:list": "the public page of published projects (projects.public decides what is public)",
+    "public_projects:detail": "one published project's public facts (unpublished ones answer 404)",
+    "public_projects:ocds": "the same public facts as an OCDS release package",
 }
 # Logged-in views that are not about rows of a scoped model: they show the user's own things only.
 OWN_ONLY = {
@@ -58,6 +61,7 @@ SCOPED_FUNCTIONS = {
     # Policy targets are public policy; the regions measured come from Region.objects.restrict(user) (404).
     "wulian:targets": "the policy document(s) of the user's own area (region roles and superusers; 403 otherwise)",
     "wulian:attainment": "wulian.Region, through Region.objects.restrict(user); figures only below that region",
+    "project_reports:evaluation": "projects.Project through restrict(user); the builder restricts again by job.user",
 }
 
 

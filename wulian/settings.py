@@ -331,3 +331,7 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wulian@localhost")
 # The portal's address as users reach it, for links in mails, e.g. https://wulian.example.gov.cn
 WULIAN_SITE_URL = os.environ.get("WULIAN_SITE_URL", "")
+# Open contracting data (/public/projects/ocds.json): the ocid prefix registered with the Open Contracting
+# Partnership ("ocds-" and six characters in production; the default marks the data as this portal's own).
+WULIAN_OCDS_PREFIX = os.environ.get("WULIAN_OCDS_PREFIX", "ocds-wulian-")
+WULIAN_OCDS_PUBLISHER = os.environ.get("WULIAN_OCDS_PUBLISHER", "")

@@ -20,6 +20,7 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             raise CommandError("DEBUG is off: this looks like production. Use --force to load demo data anyway.")
         translation.activate(settings.LANGUAGE_CODE)
+        extra_logins = []
         with transaction.atomic():
             for app in settings.WULIAN_DOMAIN_APPS:
                 try:
@@ -29,8 +30,11 @@ class Command(BaseCommand):
                         raise
                     continue
                 module.load(stdout=self.stdout)
+                extra_logins += getattr(module, "DEMO_LOGINS", [])  # (username, what the account is)
         self.stdout.write(self.style.SUCCESS("眉县 demo loaded. Logins (password: %s):" % settings.WULIAN_DEMO_PASSWORD))
         for username, role, region, *_ in DEMO_USERS:
             self.stdout.write(f"  {username:<10} {role.label}{' · ' + region if region else ''}")
         for username, role, region, *_ in HUAINAN_USERS:
             self.stdout.write(f"  {username:<10} {role.label} · {region or HUAINAN_DISTRICT[0]}")
+        for username, description in extra_logins:
+            self.stdout.write(f"  {username:<10} {description}")
