@@ -1,0 +1,286 @@
+"""The policy-document parser: the design's target table recovered from both seeds, and nothing else."""
+
+import io
+import json
+import zipfile
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from wulian.policy_draft import (
+    UnreadableDocument,
+    chinese_number,
+    draft_document,
+    draft_key,
+    draft_targets,
+    evaluate,
+    expected_key,
+    read_document,
+)
+
+DATA = Path(__file__).parent / "data"
+KEY = json.loads((DATA / "policy_targets_expected.json").read_text(encoding="utf-8"))
+
+
+def seed(code):
+    return (DATA / "policy_documents" / KEY["documents"][code]["file"]).read_text(encoding="utf-8")
+
+
+def rows(code):
+    return [row for row in KEY["targets"] if row["document"] == code]
+
+
+def expected_ids():
+    return [f"{r['document']}-{r['clause']}-{r['indicator']}-{r['level']}-{r['threshold']}" for r in KEY["targets"]]
+
+
+# --- the answer key itself --------------------------------------------------------------------------------
+
+
+def test_the_answer_key_holds_every_row_of_the_design_table():
+    assert len(rows("000")) == 19 and len(rows("004")) == 13
+    # Spot-check rows against DESIGN.md §2 as a reader would: figures, comparators and clauses as written.
+    mei_urban = next(r for r in rows("000") if r["indicator"] == "orgs_per_community" and r["level"] == "urban_community")
+    assert (mei_urban["threshold"], mei_urban["comparator"], mei_urban["deadline"], mei_urban["clause"]) == (
+        "15", "gte", "2023-12-31", "二")
+    registration = next(r for r in rows("004") if r["indicator"] == "volunteer_registration_rate")
+    assert (registration["threshold"], registration["unit"], registration["design_clause"]) == ("16", "%", "二.2")
+    funds = sorted(Decimal(r["threshold"]) for r in rows("000") if r["indicator"] == "operating_funds")
+    assert funds == [Decimal(10000), Decimal(20000), Decimal(50000)]
+
+
+# --- both seeds: every expected row found, with the right figures and clause --------------------------------
+
+
+@pytest.mark.parametrize("row", KEY["targets"], ids=expected_ids())
+def test_each_row_of_the_design_table_is_drafted_from_its_seed(row):
+    drafts = draft_targets(seed(row["document"]))
+    wanted = expected_key(row)
+    same_indicator_and_level = [d for d in drafts if (d.indicator, d.level, tuple(d.regions)) == wanted[1:4]
+                                and d.clause == row["clause"]]
+    assert same_indicator_and_level, f"no draft for {row['indicator']} / {row['level']} in §{row['clause']}"
+    assert any(draft_key(d) == wanted for d in same_indicator_and_level), (
+        f"expected {wanted}, drafted {[draft_key(d) for d in same_indicator_and_level]}")
+
+
+@pytest.mark.parametrize("code", ["000", "004"])
+def test_nothing_is_drafted_from_a_seed_beyond_the_design_table(code):
+    result = evaluate(draft_targets(seed(code)), rows(code))
+    assert result.missed == []
+    assert result.extra == [], [t.describe() for t in result.extra]
+    assert result.precision == 1.0 and result.recall == 1.0
+
+
+def test_each_draft_quotes_its_sentence_and_the_words_that_set_it():
+    drafts = draft_targets(seed("000"))
+    area = next(d for d in drafts if d.indicator == "station_area" and d.level == "station_town")
+    assert area.quote.startswith("在各镇街建设社会工作服务站，办公面积不少于60平方米")
+    assert area.matched == "不少于60平方米"
+    funds = next(d for d in drafts if d.indicator == "operating_funds" and d.level == "station_county_hub")
+    assert funds.threshold == Decimal(50000) and funds.unit == "元" and funds.period == "annual"
+    assert "5万元" in funds.note
+
+
+def test_the_huainan_percent_signs_lost_to_images_are_restored():
+    drafts = draft_targets(seed("004"))
+    certified = next(d for d in drafts if d.indicator == "certified_share")
+    assert (certified.threshold, certified.unit) == (Decimal(40), "%")
+    assert "[image" not in certified.quote and "40%，社会工作专业岗位实现全覆盖" in certified.quote
+    assert certified.note == "期限：到试点完成时" and certified.deadline is None and certified.period == "by_deadline"
+
+
+def test_the_document_title_number_and_date_are_read():
+    mei = draft_document(seed("000"))
+    assert (mei.title, mei.issued_on) == (KEY["documents"]["000"]["title"], date(2022, 11, 3))
+    huainan = draft_document(seed("004"))
+    assert (huainan.title, huainan.number, huainan.issued_on) == (
+        KEY["documents"]["004"]["title"], "淮府办〔2020〕8号", date(2020, 6, 24))
+
+
+# --- another county's phrasing ------------------------------------------------------------------------------
+
+OTHER_COUNTY = """\
+某某县关于推进“五社联动”工作的实施方案
+2024年3月1日
+一、工作目标
+到2025年6月底，每个城市社区培育社区社会组织不少于八个，农村社区不少于4个。年内每个社区开展志愿服务活动不少于12次。
+二、重点任务
+（一）站点建设
+1．镇（街）社会工作服务站办公面积不低于80㎡，配备专业社工至少2名。
+2．社区社工室每年运行经费不少于0.8万元。
+（二）队伍建设
+县民政局每年组织社会工作服务机构培训不少于60学时；持证社工占社区工作者比例不低于30％。
+三、保障措施
+各镇街要高度重视，加强组织领导，建立健全工作机制，确保各项任务落到实处。
+要充分发挥4个试点社区的示范作用，于2024年7月召开现场推进会。
+"""
+
+
+def by_indicator(drafts, code, level=None):
+    found = [d for d in drafts if d.indicator == code and (level is None or d.level == level)]
+    assert len(found) == 1, [d.describe() for d in drafts]
+    return found[0]
+
+
+def test_another_countys_document_is_drafted_with_its_own_clauses_units_and_deadlines():
+    document = draft_document(OTHER_COUNTY)
+    drafts = document.targets
+    assert document.issued_on == date(2024, 3, 1)
+    urban = by_indicator(drafts, "orgs_per_community", "urban_community")
+    assert (urban.clause, urban.comparator, urban.threshold, urban.unit, urban.deadline) == (
+        "一", "gte", Decimal(8), "个", date(2025, 6, 30))
+    rural = by_indicator(drafts, "orgs_per_community", "rural_community")
+    assert (rural.threshold, rural.deadline) == (Decimal(4), date(2025, 6, 30))
+    activities = by_indicator(drafts, "volunteer_activities")
+    assert (activities.level, activities.threshold, activities.unit, activities.deadline) == (
+        "community", Decimal(12), "次", date(2024, 12, 31))  # 年内: the year the document was issued
+    area = by_indicator(drafts, "station_area")
+    assert (area.clause, area.level, area.threshold, area.unit) == ("二.一.1", "station_town", Decimal(80), "平方米")
+    professionals = by_indicator(drafts, "station_professionals")
+    assert (professionals.level, professionals.threshold, professionals.unit) == ("station_town", Decimal(2), "名")
+    funds = by_indicator(drafts, "operating_funds")
+    assert (funds.clause, funds.level, funds.threshold, funds.unit, funds.period) == (
+        "二.一.2", "station_community", Decimal(8000), "元", "annual")
+    training = by_indicator(drafts, "agency_training_hours")
+    assert (training.clause, training.level, training.threshold, training.unit) == (
+        "二.二", "county", Decimal(60), "课时")
+    certified = by_indicator(drafts, "certified_share")
+    assert (certified.comparator, certified.threshold, certified.unit) == ("gte", Decimal(30), "%")
+    assert len(drafts) == 8, [d.describe() for d in drafts]
+
+
+def test_sentences_without_a_measurable_requirement_are_not_drafted():
+    drafts = draft_targets(OTHER_COUNTY)
+    assert not [d for d in drafts if d.clause == "三"], [d.describe() for d in drafts if d.clause == "三"]
+    assert draft_targets("各镇街要高度重视，加强组织领导，建立健全“三社联动”工作机制。\n") == []
+    # A count without a comparator, a date range and a duration are not requirements.
+    assert draft_targets("在滨河、景贤、迎宾、东关4个社区率先开展试点（2022年10月至2023年6月），为期3个月。") == []
+
+
+@pytest.mark.parametrize(("sentence", "comparator", "threshold", "unit"), [
+    ("每个社区社会组织不超过20个。", "lte", Decimal(20), "个"),
+    ("每个社区社会组织超过10家。", "gt", Decimal(10), "家"),
+    ("每个社区社会组织达到三十个。", "gte", Decimal(30), "个"),
+    ("每个社区社会组织5个以上。", "gte", Decimal(5), "个"),
+    ("县级社会工作服务总站办公面积≥120平方米。", "gte", Decimal(120), "平方米"),
+])
+def test_comparators_and_numbers_as_documents_write_them(sentence, comparator, threshold, unit):
+    (draft,) = draft_targets(sentence)
+    assert (draft.comparator, draft.threshold, draft.unit) == (comparator, threshold, unit)
+
+
+def test_an_unknown_requirement_is_drafted_without_an_indicator_for_the_admin_to_choose():
+    (draft,) = draft_targets("每个社区每年举办邻里节不少于2场。")
+    assert (draft.indicator, draft.level, draft.threshold, draft.unit, draft.period) == (
+        "", "community", Decimal(2), "场", "annual")
+
+
+def test_chinese_numerals():
+    assert [chinese_number(t) for t in ("一", "十", "十五", "二十", "一百二十", "两", "五个")] == [
+        1, 10, 15, 20, 120, 2, None]
+
+
+# --- reading uploads -------------------------------------------------------------------------------------
+
+
+def docx(*paragraphs, extra=b""):
+    body = "".join(f'<w:p><w:r><w:t>{p}</w:t></w:r></w:p>' for p in paragraphs)
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           f'<w:body>{body}</w:body></w:document>').encode() + extra
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml)
+    return buffer.getvalue()
+
+
+def test_a_docx_is_read_paragraph_by_paragraph():
+    text = read_document("方案.DOCX", docx("一、工作目标", "每个城镇社区的社会组织达到15个以上。"))
+    assert text == "一、工作目标\n每个城镇社区的社会组织达到15个以上。"
+    (draft,) = draft_targets(text)
+    assert (draft.clause, draft.indicator, draft.threshold) == ("一", "orgs_per_community", Decimal(15))
+
+
+def test_a_txt_in_gb18030_is_read():
+    assert read_document("方案.txt", "每个社区社会组织不少于5个。".encode("gb18030")) == "每个社区社会组织不少于5个。"
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("方案.pdf", b"%PDF-1.7", "kind"),
+    ("方案.docx", b"not a zip", "docx"),
+    ("方案.docx", docx("x", extra=b"<unclosed"), "docx"),
+    ("方案.txt", b"\x00\x01binary", "binary"),
+    ("方案.txt", b"   \n", "empty"),
+    ("方案.txt", b"x" * (2 * 1024 * 1024 + 1), "too_large"),
+])
+def test_an_unreadable_upload_is_refused_with_a_reason(name, data, reason):
+    with pytest.raises(UnreadableDocument) as refused:
+        read_document(name, data)
+    assert str(refused.value) == reason
+
+
+def test_a_docx_with_an_entity_bomb_is_not_expanded():
+    bomb = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", bomb)
+    try:
+        text = read_document("bomb.docx", buffer.getvalue())
+    except UnreadableDocument:
+        return
+    assert "aaaaaaaaaa" not in text
+
+
+# --- the management command ---------------------------------------------------------------------------------
+
+
+def test_the_command_prints_precision_and_recall_per_document():
+    out = io.StringIO()
+    call_command("draft_targets", "--evaluate", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert "  000 precision 19/19 = 100.0%, recall 19/19 = 100.0%" in lines
+    assert "  004 precision 13/13 = 100.0%, recall 13/13 = 100.0%" in lines
+    assert lines[-1] == "all precision 32/32 = 100.0%, recall 32/32 = 100.0%"
+    assert not [line for line in lines if "✗" in line or "not in the table" in line]
+
+
+def test_the_command_reports_what_the_parser_misses_and_adds(tmp_path):
+    key = json.loads(json.dumps(KEY))
+    key["documents"] = {"004": KEY["documents"]["004"]}
+    key["targets"] = rows("004")[1:-1] + [dict(rows("004")[0], threshold="11")]  # one dropped, one wrong
+    (tmp_path / "policy_documents").mkdir()
+    (tmp_path / "policy_documents" / KEY["documents"]["004"]["file"]).write_text(seed("004"), encoding="utf-8")
+    (tmp_path / "key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
+    out = io.StringIO()
+    call_command("draft_targets", "--evaluate", "--key", str(tmp_path / "key.json"), stdout=out)
+    text = out.getvalue()
+    assert "✗ missed: §一 orgs_per_community [urban_community] ≥ 11 家" in text
+    assert text.count("+ not in the table:") == 2  # the 10-家 draft and the participation-rate draft
+    assert "004 precision 11/13 = 84.6%, recall 11/12 = 91.7%" in text
+
+
+def test_the_command_drafts_one_file(tmp_path):
+    path = tmp_path / "方案.docx"
+    path.write_bytes(docx("三、主要任务", "（一）建立社会工作体系",
+                          "1.县级社会工作服务总站。办公面积不少于100平米。"))
+    out = io.StringIO()
+    call_command("draft_targets", str(path), stdout=out)
+    assert "§三.一.1 station_area [station_county_hub] ≥ 100 平方米  «不少于100平米»" in out.getvalue()
+    assert out.getvalue().splitlines()[-1] == "1 draft targets."
+    out = io.StringIO()
+    call_command("draft_targets", str(path), "--json", stdout=out)
+    assert json.loads(out.getvalue())["targets"][0]["threshold"] == "100"
+
+
+def test_the_command_refuses_an_unreadable_file(tmp_path):
+    path = tmp_path / "方案.pdf"
+    path.write_bytes(b"%PDF")
+    with pytest.raises(CommandError, match="not a readable"):
+        call_command("draft_targets", str(path))
