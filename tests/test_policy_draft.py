@@ -41,7 +41,11 @@ def expected_ids():
 
 
 def test_the_answer_key_holds_every_row_of_the_design_table():
-    assert len(rows("000")) == 19 and len(rows("004")) == 13
+    design_rows = [r for r in KEY["targets"] if r["design_row"]]
+    assert len([r for r in design_rows if r["document"] == "000"]) == 19
+    assert len([r for r in design_rows if r["document"] == "004"]) == 13
+    # The one row beyond the table is the document's own (the seeded profile carries it too).
+    assert [r["indicator"] for r in KEY["targets"] if not r["design_row"]] == ["station_equipment"]
     # Spot-check rows against DESIGN.md §2 as a reader would: figures, comparators and clauses as written.
     mei_urban = next(r for r in rows("000") if r["indicator"] == "orgs_per_community" and r["level"] == "urban_community")
     assert (mei_urban["threshold"], mei_urban["comparator"], mei_urban["deadline"], mei_urban["clause"]) == (
@@ -89,7 +93,29 @@ def test_the_huainan_percent_signs_lost_to_images_are_restored():
     certified = next(d for d in drafts if d.indicator == "certified_share")
     assert (certified.threshold, certified.unit) == (Decimal(40), "%")
     assert "[image" not in certified.quote and "40%，社会工作专业岗位实现全覆盖" in certified.quote
-    assert certified.note == "期限：到试点完成时" and certified.deadline is None and certified.period == "by_deadline"
+    # 到试点完成时: the end of the last phase the document dates (总结评估阶段, 2021年3月-5月).
+    assert certified.deadline == date(2021, 5, 31) and certified.period == "by_deadline"
+    assert certified.note.startswith("期限：到试点完成时")
+
+
+def test_the_phases_are_read_with_their_dates():
+    mei = [(p.clause, p.name, p.start, p.end) for p in draft_document(seed("000")).phases]
+    assert mei == [("四.一", "试点阶段", date(2022, 10, 1), date(2023, 6, 30)),
+                   ("四.二", "全面推广阶段", date(2023, 7, 1), None)]
+    huainan = draft_document(seed("004")).phases
+    assert [p.name for p in huainan] == ["谋划准备阶段", "全面推进阶段", "中期评估阶段", "完善提升阶段", "总结评估阶段"]
+    assert (huainan[0].start, huainan[0].end, huainan[-1].end) == (date(2020, 6, 1), date(2020, 7, 31), date(2021, 5, 31))
+
+
+def test_rooms_and_equipment_are_listed_as_the_indicator_parameters():
+    drafts = draft_targets(seed("000"))
+    rooms = {d.level: d.parameters for d in drafts if d.indicator == "station_rooms"}
+    assert rooms == {"station_town": {"rooms": ["office", "case", "group", "meeting"]},
+                     "station_community": {"rooms": ["case", "group"]}}
+    (equipment,) = [d for d in drafts if d.indicator == "station_equipment"]
+    assert equipment.parameters == {"equipment": ["desks", "computers", "printers", "filing_cabinets"]}
+    room_funds = next(d for d in drafts if d.indicator == "operating_funds" and d.level == "station_community")
+    assert room_funds.parameters == {"community_kind": "urban"}  # 城镇社区社会工作服务室 only
 
 
 def test_the_document_title_number_and_date_are_read():
@@ -174,6 +200,7 @@ def test_comparators_and_numbers_as_documents_write_them(sentence, comparator, t
 
 def test_an_unknown_requirement_is_drafted_without_an_indicator_for_the_admin_to_choose():
     (draft,) = draft_targets("每个社区每年举办邻里节不少于2场。")
+    assert draft.note == ""
     assert (draft.indicator, draft.level, draft.threshold, draft.unit, draft.period) == (
         "", "community", Decimal(2), "场", "annual")
 
@@ -245,9 +272,9 @@ def test_the_command_prints_precision_and_recall_per_document():
     out = io.StringIO()
     call_command("draft_targets", "--evaluate", stdout=out)
     lines = out.getvalue().splitlines()
-    assert "  000 precision 19/19 = 100.0%, recall 19/19 = 100.0%" in lines
+    assert "  000 precision 20/20 = 100.0%, recall 20/20 = 100.0%" in lines
     assert "  004 precision 13/13 = 100.0%, recall 13/13 = 100.0%" in lines
-    assert lines[-1] == "all precision 32/32 = 100.0%, recall 32/32 = 100.0%"
+    assert lines[-1] == "all precision 33/33 = 100.0%, recall 33/33 = 100.0%"
     assert not [line for line in lines if "✗" in line or "not in the table" in line]
 
 

@@ -37,8 +37,8 @@ COMPARATOR_SIGNS = {GTE: "≥", GT: ">", LTE: "≤", EQ: "=", PRESENT: "有"}
 # ---------------------------------------------------------------------------------------------------------
 
 COUNTS = frozenset({"个", "家", "人", "名", "次", "场", "项", "支"})
-STATION_INDICATORS = frozenset({"station_area", "station_rooms", "station_staff", "station_professionals",
-                                "operating_funds"})
+STATION_INDICATORS = frozenset({"station_area", "station_rooms", "station_equipment", "station_staff",
+                                "station_professionals", "operating_funds"})
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,14 @@ PRESENCE_RULES = (
     ("federation", re.compile(r"(?:成立|建立|组建|设立)(?P<inner>[^，。；,;]{0,12}?)社会组织联合会")),
     ("station_rooms", re.compile(
         r"(?:配置|配备|设置|设有)(?P<inner>[^，。；,;]{0,40}?室[^，。；,;]{0,12}?)(?:功能部室|功能室)")),
+    ("station_equipment", re.compile(
+        r"(?:配置|配备|配齐)(?P<inner>[^，。；,;]{0,30}?(?:桌椅|电脑|打印机|档案柜)[^，。；,;]{0,20}?)(?:办公用品|办公设备)")),
 )
+# Room and equipment words → the codes a station_rooms / station_equipment target lists in its parameters.
+ROOM_WORDS = (("office", r"办公室"), ("case", r"个案室|心理咨询室"), ("group", r"小组活动室|活动室"),
+              ("meeting", r"会议室"))
+EQUIPMENT_WORDS = (("desks", r"桌椅"), ("computers", r"电脑|计算机"), ("printers", r"打印机"),
+                   ("filing_cabinets", r"档案柜|文件柜"))
 
 # ---------------------------------------------------------------------------------------------------------
 # Numbers, units, comparators
@@ -188,6 +195,7 @@ class DraftTarget:
     period: str = ONGOING
     deadline: date | None = None
     regions: list[str] = field(default_factory=list)  # named regions ("首善街道")
+    parameters: dict = field(default_factory=dict)  # {"rooms": [...]}, {"community_kind": "urban"}
     note: str = ""
     matched: str = ""  # the words that set it ("不少于3人")
 
@@ -204,11 +212,22 @@ class DraftTarget:
 
 
 @dataclass
+class DraftPhase:
+    """A stage of the programme with its dates: "（一）试点阶段（2022年10月至2023年6月）"."""
+
+    clause: str
+    name: str
+    start: date | None
+    end: date | None
+
+
+@dataclass
 class DocumentDraft:
     title: str
     number: str  # 文号, e.g. 淮府办〔2020〕8号
     issued_on: date | None
     targets: list[DraftTarget]
+    phases: list[DraftPhase] = field(default_factory=list)
 
 
 @dataclass
@@ -232,35 +251,65 @@ def normalize(text: str) -> str:
     return IMAGE.sub(image, text)
 
 
-def _sentences(text: str):
-    """Yield the document's sentences with the clause they stand in."""
+PHASE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fa5]{2,10}阶段)[\s\u3000]*[（(](?P<y1>\d{4})年\s*(?P<m1>\d{1,2})月"
+    r"(?:\s*(?:至|-|－|—|~|到)\s*(?:(?P<y2>\d{4})年)?\s*(?P<m2>\d{1,2})月)?\s*(?P<open>开始|起|以后)?")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def draft_phases(text: str) -> list[DraftPhase]:
+    """The programme's phases: items titled "…阶段（2020年6月-7月）" ("…阶段（2023年7月开始）" is open-ended)."""
+    phases = []
+    for clause, heading, line in _numbered_lines(normalize(text)):
+        if heading and (phase := PHASE.match(line)):
+            start = date(int(phase["y1"]), int(phase["m1"]), 1)
+            end = None
+            if phase["m2"]:
+                end = _month_end(int(phase["y2"] or phase["y1"]), int(phase["m2"]))
+            elif not phase["open"]:
+                end = _month_end(start.year, start.month)
+            phases.append(DraftPhase(clause=clause, name=phase["name"], start=start, end=end))
+    return phases
+
+
+def _numbered_lines(text: str):
+    """Yield (clause, heading match or None, the line's text after its number) for each line."""
     path: list[str] = []  # e.g. ["三", "一", "1"]
-    titles: list[str] = []
-    item: list[str] = []  # sentences of the current item so far
     for line in text.split("\n"):
+        heading = None
         for depth, pattern in ((1, L1), (2, L2), (3, L3)):
-            match = pattern.match(line)
-            if match:
+            heading = pattern.match(line)
+            if heading:
                 del path[depth - 1:]
-                del titles[depth - 1:]
                 while len(path) < depth - 1:
                     path.append("")  # 五、 then 1. (no （一） in between)
-                    titles.append("")
-                path.append(match["n"])
-                rest = match["rest"]
-                titles.append(SENTENCE_END.split(rest, maxsplit=1)[0])
-                item = []
-                line = rest
+                path.append(heading["n"])
+                line = heading["rest"]
                 break
-        clause = ".".join(part for part in path if part)
+        yield ".".join(part for part in path if part), heading, line
+
+
+def _sentences(text: str):
+    """Yield the document's sentences with the clause they stand in."""
+    titles: dict[str, str] = {}
+    item: list[str] = []  # sentences of the current item so far
+    for clause, heading, line in _numbered_lines(text):
+        if heading:
+            titles[clause] = SENTENCE_END.split(line, maxsplit=1)[0]
+            item = []
+        parts = clause.split(".")
+        enclosing = [titles.get(".".join(parts[:n]), "") for n in range(1, len(parts) + 1)]
         for sentence in SENTENCE_END.split(line):
             sentence = sentence.strip(" \t\u3000")
             if sentence:
-                yield _Sentence(clause, sentence, list(item), [t for t in titles if t])
+                yield _Sentence(clause, sentence, list(item), [t for t in enclosing if t])
                 item.append(sentence)
 
 
-def _deadline(text: str, issued_on: date | None):
+def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
     """The deadline a sentence sets: (date or None, note)."""
     for pattern in DEADLINES:
         match = pattern.search(text)
@@ -272,7 +321,9 @@ def _deadline(text: str, issued_on: date | None):
             return date(year, month, calendar.monthrange(year, month)[1]), ""
     match = OPEN_DEADLINE.search(text)
     if match:
-        return None, f"期限：{match.group(0)}"
+        if pilot_end:
+            return pilot_end, f"期限：{match.group(0)}，即文中最后一个阶段结束之日"
+        return None, f"期限：{match.group(0)}（文中未写明日期）"
     if THIS_YEAR.search(text):
         if issued_on:
             return date(issued_on.year, 12, 31), ""
@@ -405,22 +456,28 @@ def draft_document(text: str, *, issued_on: date | None = None) -> DocumentDraft
             if m := ISSUE_DATE.match(line):
                 issued_on = date(int(m["year"]), int(m["month"]), int(m["day"]))
                 break
-    return DocumentDraft(title=title, number=number, issued_on=issued_on, targets=draft_targets(text, issued_on))
+    phases = draft_phases(text)
+    return DocumentDraft(title=title, number=number, issued_on=issued_on, phases=phases,
+                         targets=draft_targets(text, issued_on, phases=phases))
 
 
-def draft_targets(text: str, issued_on: date | None = None) -> list[DraftTarget]:
+def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPhase] | None = None) -> list[DraftTarget]:
     """Every measurable requirement of ``text`` as a draft target, in document order, without duplicates."""
     text = normalize(text)
+    if phases is None:
+        phases = draft_phases(text)
+    ends = [p.end for p in phases if p.end]
+    pilot_end = max(ends) if ends else None
     drafts, seen = [], set()
     for sentence in _sentences(text):
-        for draft in _sentence_targets(sentence, issued_on):
+        for draft in _sentence_targets(sentence, issued_on, pilot_end):
             if draft.key() not in seen:
                 seen.add(draft.key())
                 drafts.append(draft)
     return drafts
 
 
-def _sentence_targets(sentence: _Sentence, issued_on):
+def _sentence_targets(sentence: _Sentence, issued_on, pilot_end):
     text = sentence.text
     period = ANNUAL if ANNUALLY.search(text) else ONGOING
     found = []
@@ -443,9 +500,8 @@ def _sentence_targets(sentence: _Sentence, issued_on):
         previous_end = end
     for code, pattern in PRESENCE_RULES:
         for match in pattern.finditer(text):
-            note = ""
-            if code == "station_rooms":
-                note = "应配：" + re.sub(r"等[\u4e00-\u9fa5]{0,3}$", "", match["inner"])
+            listed = re.sub(r"等[\u4e00-\u9fa5]{0,3}$", "", match["inner"])
+            note = "应配：" + listed if code != "federation" else ""
             found.append((match.start(), match.end(), PRESENT, None, "", code, match.start("inner"), note))
     found.sort(key=lambda f: f[0])
     for start, end, comparator, threshold, unit, indicator, segment_start, note in found:
@@ -455,15 +511,25 @@ def _sentence_targets(sentence: _Sentence, issued_on):
             inner = LEVEL_CUES.search(text[segment_start:end])  # 成立[镇街]社区社会组织联合会: where it is set up
             if inner:
                 level = _CUE_LEVELS[inner.lastgroup]
-        deadline, deadline_note = _deadline(text[:start], issued_on)
+        deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
         if deadline is None and not deadline_note:
-            deadline, deadline_note = _deadline(text, issued_on)
+            deadline, deadline_note = _deadline(text, issued_on, pilot_end)
         draft_period = period
         if period == ONGOING and (deadline or deadline_note):
             draft_period = BY_DEADLINE
+        parameters = {}
+        if indicator in ("station_rooms", "station_equipment"):
+            words = ROOM_WORDS if indicator == "station_rooms" else EQUIPMENT_WORDS
+            key = "rooms" if indicator == "station_rooms" else "equipment"
+            parameters[key] = [c for c, pattern in words if re.search(pattern, text[segment_start:end])]
+        if "原文限城镇社区" in level_note:
+            parameters["community_kind"] = "urban"
+        elif "原文限农村社区" in level_note:
+            parameters["community_kind"] = "rural"
         yield DraftTarget(
             clause=sentence.clause, quote=text, indicator=indicator, level=level, comparator=comparator,
             threshold=threshold, unit=unit, period=draft_period, deadline=deadline, regions=regions,
+            parameters=parameters,
             note="；".join(n for n in (note, level_note, deadline_note) if n), matched=text[start:end],
         )
 
