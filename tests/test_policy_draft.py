@@ -311,3 +311,238 @@ def test_the_command_refuses_an_unreadable_file(tmp_path):
     path.write_bytes(b"%PDF")
     with pytest.raises(CommandError, match="not a readable"):
         call_command("draft_targets", str(path))
+
+
+# --- the review pages -------------------------------------------------------------------------------------
+
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from tests.browser import login, screenshot  # noqa: E402
+from wulian.models import PolicyProfile, ProfileRegion, Target  # noqa: E402
+
+NEW = "wulian:policy_draft_new"
+
+
+@pytest.fixture
+def root(client, cast):
+    from wulian.models import User
+
+    admin = User.objects.create_superuser("root_policy", "root@example.org", "Root-pass-2024")
+    client.force_login(admin)
+    return client
+
+
+def post_document(client, name="测试县五社联动方案", code="testxian", **extra):
+    return client.post(reverse(NEW), {"name": name, "code": code, **extra})
+
+
+def test_a_pasted_document_becomes_an_inactive_profile_with_draft_targets(root, cast, django_assert_max_num_queries):
+    with django_assert_max_num_queries(60):
+        response = post_document(root, text=seed("000"))
+    profile = PolicyProfile.objects.get(code="testxian")
+    assert response.status_code == 302 and response["Location"] == reverse("wulian:policy_draft_review", args=[profile.pk])
+    assert not profile.is_active
+    assert (profile.title, profile.issued_on) == (KEY["documents"]["000"]["title"], date(2022, 11, 3))
+    assert profile.source_text == seed("000").strip()
+    targets = list(profile.targets.all())
+    assert len(targets) == 20 and {t.status for t in targets} == {"draft"}
+    assert not profile.accepted_targets().exists()
+    hub_area = next(t for t in targets if t.indicator == "station_area" and t.level == "station_county_hub")
+    assert (hub_area.clause, hub_area.comparator, hub_area.threshold, hub_area.unit) == (
+        "§三.一.1", "gte", Decimal(100), "平方米")
+    assert hub_area.quote.startswith("在县民政局设立全县社会工作服务总站") and "不少于100平米" in hub_area.note
+    pilot = next(t for t in targets if t.indicator == "agencies_cultivated" and t.regions.exists())
+    assert list(pilot.regions.all()) == [cast.shoushan] and pilot.deadline == date(2022, 12, 31)
+    rooms = next(t for t in targets if t.indicator == "station_rooms" and t.level == "station_town")
+    assert rooms.parameters == {"rooms": ["office", "case", "group", "meeting"]} and rooms.threshold is None
+    assert [(p.name, p.start, p.end) for p in profile.phases.all()] == [
+        ("试点阶段", date(2022, 10, 1), date(2023, 6, 30)), ("全面推广阶段", date(2023, 7, 1), None)]
+
+
+def test_the_review_page_shows_each_draft_with_its_sentence(root, django_assert_max_num_queries):
+    post_document(root, text=seed("004"))
+    profile = PolicyProfile.objects.get(code="testxian")
+    url = reverse("wulian:policy_draft_review", args=[profile.pk])
+    with django_assert_max_num_queries(15):
+        response = root.get(url)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count('class="card mb-3 target-card') == 13
+    assert "所辖社区志愿者注册率<mark>不低于16%</mark>" in page
+    assert "待审核 13 项 · 已采纳 0 项 · 已驳回 0 项" in page
+    with django_assert_max_num_queries(15):  # the same whatever the number of targets
+        root.get(url + "?status=all")
+
+
+def test_an_uploaded_docx_and_txt_are_drafted(root):
+    document = docx("一、工作目标", "到2025年底，每个城市社区的社会组织达到12个以上。")
+    upload = SimpleUploadedFile("方案.docx", document)
+    assert post_document(root, file=upload).status_code == 302
+    (target,) = PolicyProfile.objects.get(code="testxian").targets.all()
+    assert (target.indicator, target.level, target.threshold, target.deadline) == (
+        "orgs_per_community", "urban_community", Decimal(12), date(2025, 12, 31))
+    text = SimpleUploadedFile("方案.txt", "一、目标\n每个社区社会组织不少于6家。".encode("gb18030"))
+    assert post_document(root, name="另一方案", code="other", file=text).status_code == 302
+    assert PolicyProfile.objects.get(code="other").targets.get().threshold == Decimal(6)
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"file": lambda: SimpleUploadedFile("方案.pdf", b"%PDF-1.7")}, "请上传 .txt 或 .docx 文件"),
+    ({"file": lambda: SimpleUploadedFile("方案.docx", b"PK broken")}, "该文件不是可读取的 Word（.docx）文档。"),
+    ({"text": lambda: "各镇街要高度重视，加强组织领导。"}, "文中未找到可量化的要求"),
+    ({}, "请粘贴文件正文或上传文件。"),
+    ({"text": lambda: "每个社区社会组织不少于6家。", "file": lambda: SimpleUploadedFile("a.txt", b"x")},
+     "请粘贴正文或上传文件，二者选其一。"),
+])
+def test_a_bad_document_gets_a_clear_message_and_creates_nothing(root, fields, message):
+    before = (PolicyProfile.objects.count(), Target.objects.count())
+    response = post_document(root, **{k: v() for k, v in fields.items()})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert (PolicyProfile.objects.count(), Target.objects.count()) == before
+
+
+def test_a_taken_code_is_refused(root):
+    response = post_document(root, code="meixian2022", text=seed("000"))
+    assert "已有使用该简码的政策方案。" in response.content.decode()
+    assert PolicyProfile.objects.filter(code="meixian2022").count() == 1
+
+
+def drafted(root, text=None):
+    post_document(root, text=text or seed("000"))
+    profile = PolicyProfile.objects.get(code="testxian")
+    return profile, {(t.indicator, t.level, t.regions.exists()): t for t in profile.targets.all()}
+
+
+def review(client, target, action, **fields):
+    data = {"action": action, "shown": "draft"}
+    form = {"indicator": target.indicator, "level": target.level, "comparator": target.comparator,
+            "threshold": "" if target.threshold is None else str(target.threshold), "unit": target.unit,
+            "period": target.period, "deadline": target.deadline.isoformat() if target.deadline else "",
+            "clause": target.clause, "note": target.note}
+    form.update(fields)
+    data.update({f"t{target.pk}-{k}": v for k, v in form.items()})
+    return client.post(reverse("wulian:policy_draft_target", args=[target.profile_id, target.pk]), data)
+
+
+def test_each_target_is_corrected_and_accepted_one_by_one(root):
+    profile, targets = drafted(root)
+    hub_area = targets[("station_area", "station_county_hub", False)]
+    response = review(root, hub_area, "accept", threshold="120")
+    assert response.status_code == 302 and response["Location"].endswith(f"#target-{hub_area.pk}")
+    hub_area.refresh_from_db()
+    assert (hub_area.status, hub_area.threshold) == ("accepted", Decimal(120))
+    assert list(profile.accepted_targets()) == [hub_area]  # the other 19 drafts do not count
+    staff = targets[("station_staff", "station_county_hub", False)]
+    review(root, staff, "save", threshold="4")
+    staff.refresh_from_db()
+    assert (staff.status, staff.threshold) == ("draft", Decimal(4))
+    rejected = targets[("station_equipment", "station_county_hub", False)]
+    review(root, rejected, "reject")
+    rejected.refresh_from_db()
+    assert rejected.status == "rejected"
+    review(root, rejected, "reopen")
+    rejected.refresh_from_db()
+    assert rejected.status == "draft"
+
+
+def test_operating_funds_can_be_accepted_before_any_app_computes_them(root):
+    _profile, targets = drafted(root)
+    funds = targets[("operating_funds", "station_county_hub", False)]
+    assert review(root, funds, "accept").status_code == 302
+    funds.refresh_from_db()
+    assert funds.status == "accepted" and funds.threshold == Decimal(50000)
+
+
+@pytest.mark.parametrize(("fields", "field"), [
+    ({"threshold": ""}, "threshold"),  # only "must exist" goes without one
+    ({"indicator": "no_such_indicator"}, "indicator"),
+    ({"period": "by_deadline", "deadline": ""}, "deadline"),
+    ({"unit": "%", "threshold": "150"}, "threshold"),
+    ({"threshold": "-5"}, "threshold"),
+])
+def test_a_wrong_correction_is_refused_and_changes_nothing(root, fields, field):
+    _profile, targets = drafted(root)
+    target = targets[("station_area", "station_town", False)]
+    response = review(root, target, "accept", **fields)
+    assert response.status_code == 400
+    (bound,) = [row["form"] for row in response.context["rows"] if row["target"].pk == target.pk]
+    assert list(bound.errors) == [field]
+    page = response.content.decode()
+    assert f'id="id_t{target.pk}-{field}"' in page and "is-invalid" in page and "invalid-feedback" in page
+    target.refresh_from_db()
+    assert (target.status, target.threshold, target.unit) == ("draft", Decimal(60), "平方米")
+
+
+def test_a_profile_is_activated_only_with_an_accepted_target_and_then_only_accepted_ones_count(root, cast):
+    profile, targets = drafted(root)
+    url = reverse("wulian:policy_draft_activate", args=[profile.pk])
+    root.post(url)
+    profile.refresh_from_db()
+    assert not profile.is_active
+    review(root, targets[("station_area", "station_town", False)], "accept")
+    root.post(url)
+    profile.refresh_from_db()
+    assert profile.is_active
+    assert [t.indicator for t in profile.accepted_targets()] == ["station_area"]
+    root.post(url, {"active": "0"})
+    profile.refresh_from_db()
+    assert not profile.is_active
+
+
+def test_the_pages_are_for_superusers_only(as_user, cast):
+    profile = PolicyProfile.objects.get(code="meixian2022")
+    target = profile.targets.first()
+    client = as_user("bureau")
+    for url in (reverse("wulian:policy_draft_list"), reverse(NEW),
+                reverse("wulian:policy_draft_review", args=[profile.pk])):
+        assert client.get(url).status_code == 404
+    for url in (reverse("wulian:policy_draft_activate", args=[profile.pk]),
+                reverse("wulian:policy_draft_target", args=[profile.pk, target.pk])):
+        assert client.post(url, {"action": "reject", "active": "0"}).status_code == 404
+    target.refresh_from_db()
+    profile.refresh_from_db()
+    assert target.status == "accepted" and profile.is_active
+    assert client.post(reverse(NEW), {"name": "x", "code": "x", "text": seed("000")}).status_code == 404
+    assert not PolicyProfile.objects.filter(code="x").exists()
+
+
+def test_a_target_of_another_profile_is_not_reached_through_this_one(root):
+    profile, _targets = drafted(root)
+    other = PolicyProfile.objects.get(code="huainan2020").targets.first()
+    url = reverse("wulian:policy_draft_target", args=[profile.pk, other.pk])
+    assert root.post(url, {"action": "reject"}).status_code == 404
+    other.refresh_from_db()
+    assert other.status == "accepted"
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_an_admin_drafts_and_reviews_a_document_in_chromium(live_server, browser_cast, page):
+    from wulian.models import User
+
+    User.objects.create_superuser("root_browser", "root@example.org", "Root-pass-2024")
+    login(page, live_server.url, "root_browser", "Root-pass-2024")
+    page.goto(live_server.url + reverse(NEW))
+    page.fill("#id_name", "淮南三社联动（起草）")
+    page.fill("#id_code", "huainan-draft")
+    page.set_input_files("#id_file", str(DATA / "policy_documents" / KEY["documents"]["004"]["file"]))
+    page.click("#draft-button")
+    page.wait_for_url("**/core/targets/drafts/*/")
+    assert page.locator(".target-card").count() == 13
+    first = page.locator(".target-card").first
+    assert first.locator("mark").inner_text() == "达到10家"
+    first.locator("input[name$='-threshold']").fill("12")
+    first.locator("button[value=accept]").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".target-card").count() == 12
+    assert "待审核 12 项 · 已采纳 1 项" in page.locator("#profile").inner_text()
+    screenshot(page, "policy_draft_review")
+    page.click("#activate")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#profile-status").inner_text() == "已启用"
+    profile = PolicyProfile.objects.get(code="huainan-draft")
+    accepted = profile.accepted_targets().get()
+    assert (accepted.indicator, accepted.threshold) == ("orgs_per_community", Decimal(12))
+    assert not ProfileRegion.objects.filter(profile=profile).exists()  # regions are attached by an admin
