@@ -178,6 +178,34 @@ def test_another_countys_document_is_drafted_with_its_own_clauses_units_and_dead
     assert len(drafts) == 8, [d.describe() for d in drafts]
 
 
+THIRD_COUNTY = """\
+某县民政局关于深化“五社联动”的实施方案
+一、主要目标
+到2024年底，每个城市社区社会组织不少于10个、农村社区不少于5个。持证社会工作者占社区工作者比例达到30%以上。社区志愿者注册人数占居民人口比例达到15%。
+二、重点任务
+（一）镇（街）社工站每站至少配备3名专职社会工作者，建筑面积原则上不低于100平方米。
+（二）县财政每年安排专项资金不少于50万元，用于购买社会工作服务项目。
+（三）每年举办社会工作培训不少于2期，每期不少于3天。
+三、工作要求
+各单位要于每月5日前报送工作进展。
+"""
+
+
+def test_a_third_phrasing_carries_the_goal_deadline_and_keeps_project_money_apart_from_operating_funds():
+    drafts = draft_targets(THIRD_COUNTY)
+    described = [d.describe() for d in drafts]
+    assert described == [
+        "§一 orgs_per_community [urban_community] ≥ 10 个 至2024-12-31",
+        "§一 orgs_per_community [rural_community] ≥ 5 个 至2024-12-31",
+        "§一 certified_share [community] ≥ 30 % 至2024-12-31",
+        "§一 volunteer_registration_rate [community] ≥ 15 % 至2024-12-31",
+        "§二.一 station_staff [station_town] ≥ 3 名",
+        "§二.一 station_area [station_town] ≥ 100 平方米",
+        # 专项资金 for buying projects is not a station's operating funds: the admin chooses the indicator.
+        "§二.二 ? [county] ≥ 500000 元 每年",
+    ], described
+
+
 def test_sentences_without_a_measurable_requirement_are_not_drafted():
     drafts = draft_targets(OTHER_COUNTY)
     assert not [d for d in drafts if d.clause == "三"], [d.describe() for d in drafts if d.clause == "三"]

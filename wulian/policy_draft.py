@@ -55,15 +55,15 @@ def _rule(code, units, keywords):
 INDICATOR_RULES = (
     _rule("orgs_service_share", {"%"}, r"服务性|公益性|互助性"),
     _rule("certified_share", {"%"}, r"职业水平证书|职业资格|社会工作师|持证"),
-    _rule("volunteer_registration_rate", {"%"}, r"注册率"),
+    _rule("volunteer_registration_rate", {"%"}, r"注册率|注册[^，。；,;]{0,8}?占[^，。；,;]{0,12}?(?:比例|比重)"),
     _rule("volunteer_participation_rate", {"%"}, r"参与[^，。；,;]{0,12}?(?:比率|比例|率)"),
     _rule("station_area", {"平方米"}, r"面积|用房|场地|场所"),
     _rule("agency_training_hours", {"课时"}, r"培训|督导"),
-    _rule("operating_funds", {"元"}, r"经费|资金"),
+    _rule("operating_funds", {"元"}, r"经费|运行资金|运营资金|工作资金"),
     _rule("micro_venture_projects", {"个", "次", "项"}, r"公益创投"),
     _rule("station_professionals", {"人", "名", "个"},
           r"专业社工|专业社会工作者|社会工作专业人才|社工岗位|社会工作专业岗位|持证社工"),
-    _rule("station_staff", {"人", "名"}, r"驻站|专职工作人员|工作人员"),
+    _rule("station_staff", {"人", "名"}, r"驻站|专职工作人员|工作人员|专职社会工作者|专职社工"),
     _rule("agencies_cultivated", {"个", "家"}, r"社会工作服务机构|社工机构"),
     _rule("professional_projects", {"个", "项"}, r"专业服务项目|服务项目"),
     _rule("volunteer_activities", {"个", "次", "场", "项"}, r"志愿服务活动|志愿活动"),
@@ -94,8 +94,7 @@ _CMP = (r"(?P<cmp>不少于|不低于|不小于|不超过|不高于|不多于|�
         r"|≥|>=|≤|<=|达)")
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
-_UNIT = (r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|%"
-         r"|小时|天)")
+_UNIT = r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|%|小时)"
 _SUFFIX = r"(?P<suffix>及以上|以上|及以下|以下)?"
 
 NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + r"\s*" + _UNIT + _SUFFIX)
@@ -514,6 +513,12 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end):
         deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
         if deadline is None and not deadline_note:
             deadline, deadline_note = _deadline(text, issued_on, pilot_end)
+        if deadline is None and not deadline_note and period == ONGOING:
+            # "到2024年底，社会组织达到…。持证社工占比达到30%。": a goal paragraph's deadline holds for its sentences.
+            for earlier in reversed(sentence.previous):
+                deadline, deadline_note = _deadline(earlier, issued_on, pilot_end)
+                if deadline or deadline_note:
+                    break
         draft_period = period
         if period == ONGOING and (deadline or deadline_note):
             draft_period = BY_DEADLINE
