@@ -260,6 +260,36 @@ def test_a_docx_is_read_paragraph_by_paragraph():
     assert (draft.clause, draft.indicator, draft.threshold) == ("一", "orgs_per_community", Decimal(15))
 
 
+def test_word_automatic_list_numbers_give_the_clauses():
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    numbering = (f'<w:numbering {w}><w:abstractNum w:abstractNumId="7">' + "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)) + '</w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/>'
+        '</w:num></w:numbering>')
+
+    def para(text, level=None):
+        props = "" if level is None else (f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="3"/>'
+                                          '</w:numPr></w:pPr>')
+        return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    body = "".join([para("指导思想", 0), para("总体目标", 0), para("到2023年底，每个城镇社区的社会组织达到15个以上。"),
+                    para("主要任务", 0), para("建立社会工作体系", 1), para("县级总站。办公面积不少于100平米。", 2),
+                    para("镇(街)社会工作服务站。办公面积不少于60平方米。", 2)])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", f"<w:document {w}><w:body>{body}</w:body></w:document>")
+        archive.writestr("word/numbering.xml", numbering)
+    text = read_document("方案.docx", buffer.getvalue())
+    assert text.splitlines()[:5] == ["一、指导思想", "二、总体目标", "到2023年底，每个城镇社区的社会组织达到15个以上。",
+                                     "三、主要任务", "（一）建立社会工作体系"]
+    assert [(d.clause, d.indicator, d.level, d.threshold) for d in draft_targets(text)] == [
+        ("二", "orgs_per_community", "urban_community", Decimal(15)),
+        ("三.一.1", "station_area", "station_county_hub", Decimal(100)),
+        ("三.一.2", "station_area", "station_town", Decimal(60)),
+    ]
+
+
 def test_a_txt_in_gb18030_is_read():
     assert read_document("方案.txt", "每个社区社会组织不少于5个。".encode("gb18030")) == "每个社区社会组织不少于5个。"
 

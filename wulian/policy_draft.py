@@ -583,29 +583,102 @@ def _plain_text(data: bytes) -> str:
 
 
 def _docx_text(data: bytes) -> str:
-    """Paragraph texts of word/document.xml (python-docx is not in the stack; the XML is simple enough)."""
-    from lxml import etree
-
+    """Paragraph texts of word/document.xml (python-docx is not in the stack; the XML is simple enough),
+    with Word's automatic list numbers ("一、", "（一）", "1.") written out as the document shows them."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.file_size > MAX_DOCX_XML_BYTES:
-                raise UnreadableDocument("too_large")
-            xml = archive.read(info)
+            xml = _member(archive, "word/document.xml")
+            numbering = _member(archive, "word/numbering.xml", required=False)
     except (zipfile.BadZipFile, KeyError, OSError, RuntimeError) as exc:
         raise UnreadableDocument("docx") from exc
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
-    try:
-        root = etree.fromstring(xml, parser)
-    except etree.XMLSyntaxError as exc:
-        raise UnreadableDocument("docx") from exc
+    root = _xml(xml)
+    numberer = _ListNumbers(_xml(numbering) if numbering else None)
     paragraphs = []
     for paragraph in root.iter(f"{_W}p"):
-        parts = []
+        parts = [numberer.label(paragraph)]
         for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
             parts.append(node.text or "" if node.tag == f"{_W}t" else ("\t" if node.tag == f"{_W}tab" else "\n"))
         paragraphs.append("".join(parts))
     return "\n".join(paragraphs)
+
+
+def _member(archive: zipfile.ZipFile, name: str, required: bool = True) -> bytes | None:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        if required:
+            raise
+        return None
+    if info.file_size > MAX_DOCX_XML_BYTES:
+        raise UnreadableDocument("too_large")
+    return archive.read(info)
+
+
+def _xml(data: bytes):
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableDocument("docx") from exc
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 15 → 十五, 23 → 二十三 (list numbers of a document: 1–99)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+class _ListNumbers:
+    """Word's automatic numbering: counts each list's levels as Word does and renders their lvlText."""
+
+    CHINESE = {"chineseCounting", "chineseCountingThousand", "japaneseCounting", "ideographTraditional",
+               "taiwaneseCounting", "taiwaneseCountingThousand", "chineseLegalSimplified"}
+
+    def __init__(self, numbering):
+        self.levels = {}  # numId → {ilvl: (start, numFmt, lvlText)}
+        self.counters = {}  # numId → [count per level]
+        if numbering is None:
+            return
+        abstract = {}
+        for node in numbering.iter(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in node.iter(f"{_W}lvl"):
+                levels[int(lvl.get(f"{_W}ilvl", 0))] = (
+                    int(self._val(lvl, "start") or 1), self._val(lvl, "numFmt") or "decimal",
+                    self._val(lvl, "lvlText") or "")
+            abstract[node.get(f"{_W}abstractNumId")] = levels
+        for num in numbering.iter(f"{_W}num"):
+            self.levels[num.get(f"{_W}numId")] = abstract.get(self._val(num, "abstractNumId"), {})
+
+    @staticmethod
+    def _val(node, tag):
+        child = node.find(f"{_W}{tag}")
+        return None if child is None else child.get(f"{_W}val")
+
+    def label(self, paragraph) -> str:
+        props = paragraph.find(f"{_W}pPr/{_W}numPr")
+        if props is None:
+            return ""
+        num_id, level = self._val(props, "numId"), int(self._val(props, "ilvl") or 0)
+        levels = self.levels.get(num_id)
+        if not levels or level not in levels:
+            return ""
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts[level] += 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = 0
+        text = levels[level][2]
+        for n in range(level + 1):
+            start, fmt, _text = levels.get(n, (1, "decimal", ""))
+            value = start + max(counts[n], 1) - 1
+            shown = chinese_numeral(value) if fmt in self.CHINESE else str(value)
+            text = text.replace(f"%{n + 1}", shown)
+        return text
 
 
 # ---------------------------------------------------------------------------------------------------------
