@@ -220,10 +220,19 @@ def test_sentences_without_a_measurable_requirement_are_not_drafted():
     ("每个社区社会组织达到三十个。", "gte", Decimal(30), "个"),
     ("每个社区社会组织5个以上。", "gte", Decimal(5), "个"),
     ("县级社会工作服务总站办公面积≥120平方米。", "gte", Decimal(120), "平方米"),
+    ("每个社区社会组织不得少于8个。", "gte", Decimal(8), "个"),
+    ("社区社会组织不应超过20个。", "lte", Decimal(20), "个"),
+    ("社区志愿者注册率不得低于12%。", "gte", Decimal(12), "%"),
+    ("每个社区社会组织控制在30个以内。", "lte", Decimal(30), "个"),
 ])
 def test_comparators_and_numbers_as_documents_write_them(sentence, comparator, threshold, unit):
     (draft,) = draft_targets(sentence)
     assert (draft.comparator, draft.threshold, draft.unit) == (comparator, threshold, unit)
+
+
+def test_an_indicator_without_a_place_in_the_text_applies_at_its_usual_level():
+    (draft,) = draft_targets("每个社区社会组织不得少于8个。")  # 社区 here is part of the noun 社区社会组织
+    assert (draft.indicator, draft.level, draft.note) == ("orgs_per_community", "community", "文中未写明适用层级，按指标默认")
 
 
 def test_an_unknown_requirement_is_drafted_without_an_indicator_for_the_admin_to_choose():

@@ -90,15 +90,15 @@ EQUIPMENT_WORDS = (("desks", r"桌椅"), ("computers", r"电脑|计算机"), ("p
 # Numbers, units, comparators
 # ---------------------------------------------------------------------------------------------------------
 
-_CMP = (r"(?P<cmp>不少于|不低于|不小于|不超过|不高于|不多于|不大于|至少|最少|达到|超过|高于|多于|大于|低于|少于"
+_CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于|大于)|至少|最少|达到|超过|高于|多于|大于|低于|少于"
         r"|≥|>=|≤|<=|达)")
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 _UNIT = r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|%|小时)"
-_SUFFIX = r"(?P<suffix>及以上|以上|及以下|以下)?"
+_SUFFIX = r"(?P<suffix>及以上|以上|及以下|以下|以内)?"
 
 NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + r"\s*" + _UNIT + _SUFFIX)
-BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下)")
+BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下|以内)")
 COORDINATED = re.compile(r"(?<=[和及与、])\s*(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT)
 
 COMPARATORS = {
@@ -106,7 +106,7 @@ COMPARATORS = {
     ">=": GTE, "超过": GT, "高于": GT, "多于": GT, "大于": GT,
     "不超过": LTE, "不高于": LTE, "不多于": LTE, "不大于": LTE, "≤": LTE, "<=": LTE, "低于": LTE, "少于": LTE,
 }
-SUFFIX_COMPARATORS = {"以上": GTE, "及以上": GTE, "以下": LTE, "及以下": LTE}
+SUFFIX_COMPARATORS = {"以上": GTE, "及以上": GTE, "以下": LTE, "及以下": LTE, "以内": LTE}
 UNIT_ALIASES = {"平米": "平方米", "㎡": "平方米", "学时": "课时"}
 
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -148,6 +148,13 @@ LEVEL_CUES = re.compile(
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
 LEVEL_MASKS = re.compile(r"社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区[\u4e00-\u9fa5]{0,6}?组织")
 STATION_LEVELS = {COUNTY: HUB, TOWN: TOWN_STATION, URBAN: ROOM, RURAL: ROOM, COMMUNITY: ROOM}
+# Where an indicator applies when the text names no place ("每个社区社会组织不得少于8个": 社区 is part of the noun).
+DEFAULT_LEVELS = {
+    "orgs_per_community": COMMUNITY, "orgs_service_share": COMMUNITY, "orgs_registered": COMMUNITY,
+    "orgs_filed": COMMUNITY, "certified_share": COMMUNITY, "professional_projects": COMMUNITY,
+    "micro_venture_projects": COMMUNITY, "volunteer_registration_rate": COMMUNITY, "volunteer_activities": COMMUNITY,
+    "volunteer_participation_rate": COMMUNITY, "agencies_cultivated": TOWN, "agency_training_hours": COUNTY,
+}
 
 NAMED_REGION = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2}(?:街道|镇|乡))")
 NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全县市区村社工站心务中作点这此等省两一到前后年")
@@ -383,6 +390,8 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str):
             break
         cue = _last_cue(heading)
     level = _CUE_LEVELS.get(cue, "")
+    if not level and indicator in DEFAULT_LEVELS:
+        level, note = DEFAULT_LEVELS[indicator], "文中未写明适用层级，按指标默认"
     # "每个城镇社区…15个以上，每个农村社区…5个以上(其中…占比超过50%)": a clause that names no place of its
     # own after both kinds of community speaks of both.
     if inherited and level in (URBAN, RURAL):
@@ -413,7 +422,7 @@ def _requirements(text: str):
     for match in NUMERIC.finditer(text):
         if match["cmp"] == "达" and not match["num"][0].isdigit():
             continue
-        comparator = COMPARATORS[match["cmp"]]
+        comparator = comparator_of(match["cmp"])
         found.append((match.start(), match.end(), comparator, match["num"], match["unit"]))
     taken = [(s, e) for s, e, *_ in found]
     for match in BARE_WITH_SUFFIX.finditer(text):
@@ -431,6 +440,13 @@ def _requirements(text: str):
             found.append((match.start(), match.end(), earlier[-1][2], match["num"], match["unit"]))
     found.sort()
     return found
+
+
+def comparator_of(words: str) -> str:
+    """不少于 / 不得低于 → gte, 不超过 / 不得高于 → lte, 超过 → gt, …"""
+    if words.startswith("不"):
+        return GTE if words[-2:] in ("少于", "低于", "小于") else LTE
+    return COMPARATORS[words]
 
 
 def _unit_family(unit: str) -> str:
