@@ -6,9 +6,9 @@ from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView
 
 from wulian.api import router
+from wulian.views import policy_drafts  # one line of its own: pages to draft a profile from a document
 from wulian.models import Region, User
 from wulian.views import attachments, core, generic, notifications, pickers, reports
-from wulian.views import policy_drafts
 
 core_patterns = [
     path("access-log/", core.AccessLogListView.as_view(), name="accesslog_list"),
