@@ -136,8 +136,8 @@ class PolicyProfile(models.Model):
     document_number = models.CharField(
         _("document number"), max_length=60, blank=True, help_text=_("e.g. 淮府办〔2020〕8号")
     )
-    issuer = models.CharField(_("issued by"), max_length=100, blank=True)
-    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    issuer = models.CharField(_("issuing office"), max_length=100, blank=True)
+    issued_on = models.DateField(_("date of issue"), null=True, blank=True)
     source_text = models.TextField(_("source text"), blank=True)
     regions = models.ManyToManyField(
         "wulian.Region",
@@ -201,7 +201,7 @@ class Target(models.Model):
     comparator = models.CharField(_("comparator"), max_length=10, choices=Comparator.choices, default=Comparator.GTE)
     threshold = models.DecimalField(_("threshold"), max_digits=14, decimal_places=2, null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=10, choices=TargetUnit.choices, blank=True)
-    period = models.CharField(_("period"), max_length=20, choices=TargetPeriod.choices, default=TargetPeriod.ANNUAL)
+    period = models.CharField(_("time frame"), max_length=20, choices=TargetPeriod.choices, default=TargetPeriod.ANNUAL)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     parameters = models.JSONField(
         _("parameters"),
@@ -244,7 +244,7 @@ class Target(models.Model):
         """The requirement as a user reads it: "≥ 15 个", "> 50 %", "must exist"."""
         if self.comparator == Comparator.PRESENT:
             return str(Comparator.PRESENT.label)
-        value = self.threshold.normalize() if self.threshold is not None else ""
+        value = Decimal(self.threshold).normalize() if self.threshold is not None else ""
         return f"{COMPARATOR_SIGNS[self.comparator]} {value:f}{' ' if self.unit else ''}{self.unit}".strip()
 
     @property
@@ -300,6 +300,10 @@ class Target(models.Model):
             return Decimal(0)
         if self.comparator == Comparator.LTE:
             return value - self.threshold
+        if self.comparator == Comparator.GT:
+            # "More than 50 %": one step beyond the threshold (0.1 for a share, 1 for a count).
+            step = Decimal("0.1") if self.unit == TargetUnit.PERCENT else Decimal(1)
+            return self.threshold - value + step
         return abs(self.threshold - value)
 
 
