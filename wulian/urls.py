@@ -6,6 +6,7 @@ from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView
 
 from wulian.api import router
+from wulian.views import policy_drafts  # one line of its own: pages to draft a profile from a document
 from wulian.models import Region, User
 from wulian.views import attachments, core, generic, notifications, pickers, reports, targets
 
@@ -28,6 +29,7 @@ core_patterns = [
     path("reports/<int:pk>/progress/", reports.job_progress, name="report_job_progress"),
     path("reports/<int:pk>/download/", reports.download, name="report_download"),
     path("reports/<int:pk>/retry/", reports.retry_job, name="report_retry"),
+    path("targets/drafts/", include(policy_drafts.urlpatterns)),
     *generic.object_urls(
         "regions",
         Region,

@@ -1,0 +1,615 @@
+"""The policy-document parser: the design's target table recovered from both seeds, and nothing else."""
+
+import io
+import json
+import zipfile
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from wulian.policy_draft import (
+    UnreadableDocument,
+    chinese_number,
+    draft_document,
+    draft_key,
+    draft_targets,
+    evaluate,
+    expected_key,
+    read_document,
+)
+
+DATA = Path(__file__).parent / "data"
+KEY = json.loads((DATA / "policy_targets_expected.json").read_text(encoding="utf-8"))
+
+
+def seed(code):
+    return (DATA / "policy_documents" / KEY["documents"][code]["file"]).read_text(encoding="utf-8")
+
+
+def rows(code):
+    return [row for row in KEY["targets"] if row["document"] == code]
+
+
+def expected_ids():
+    return [f"{r['document']}-{r['clause']}-{r['indicator']}-{r['level']}-{r['threshold']}" for r in KEY["targets"]]
+
+
+# --- the answer key itself --------------------------------------------------------------------------------
+
+
+def test_the_answer_key_holds_every_row_of_the_design_table():
+    design_rows = [r for r in KEY["targets"] if r["design_row"]]
+    assert len([r for r in design_rows if r["document"] == "000"]) == 19
+    assert len([r for r in design_rows if r["document"] == "004"]) == 13
+    # The one row beyond the table is the document's own (the seeded profile carries it too).
+    assert [r["indicator"] for r in KEY["targets"] if not r["design_row"]] == ["station_equipment"]
+    # Spot-check rows against DESIGN.md §2 as a reader would: figures, comparators and clauses as written.
+    mei_urban = next(r for r in rows("000") if r["indicator"] == "orgs_per_community" and r["level"] == "urban_community")
+    assert (mei_urban["threshold"], mei_urban["comparator"], mei_urban["deadline"], mei_urban["clause"]) == (
+        "15", "gte", "2023-12-31", "二")
+    registration = next(r for r in rows("004") if r["indicator"] == "volunteer_registration_rate")
+    assert (registration["threshold"], registration["unit"], registration["design_clause"]) == ("16", "%", "二.2")
+    funds = sorted(Decimal(r["threshold"]) for r in rows("000") if r["indicator"] == "operating_funds")
+    assert funds == [Decimal(10000), Decimal(20000), Decimal(50000)]
+
+
+# --- both seeds: every expected row found, with the right figures and clause --------------------------------
+
+
+@pytest.mark.parametrize("row", KEY["targets"], ids=expected_ids())
+def test_each_row_of_the_design_table_is_drafted_from_its_seed(row):
+    drafts = draft_targets(seed(row["document"]))
+    wanted = expected_key(row)
+    same_indicator_and_level = [d for d in drafts if (d.indicator, d.level, tuple(d.regions)) == wanted[1:4]
+                                and d.clause == row["clause"]]
+    assert same_indicator_and_level, f"no draft for {row['indicator']} / {row['level']} in §{row['clause']}"
+    assert any(draft_key(d) == wanted for d in same_indicator_and_level), (
+        f"expected {wanted}, drafted {[draft_key(d) for d in same_indicator_and_level]}")
+
+
+@pytest.mark.parametrize("code", ["000", "004"])
+def test_nothing_is_drafted_from_a_seed_beyond_the_design_table(code):
+    result = evaluate(draft_targets(seed(code)), rows(code))
+    assert result.missed == []
+    assert result.extra == [], [t.describe() for t in result.extra]
+    assert result.precision == 1.0 and result.recall == 1.0
+
+
+def test_each_draft_quotes_its_sentence_and_the_words_that_set_it():
+    drafts = draft_targets(seed("000"))
+    area = next(d for d in drafts if d.indicator == "station_area" and d.level == "station_town")
+    assert area.quote.startswith("在各镇街建设社会工作服务站，办公面积不少于60平方米")
+    assert area.matched == "不少于60平方米"
+    funds = next(d for d in drafts if d.indicator == "operating_funds" and d.level == "station_county_hub")
+    assert funds.threshold == Decimal(50000) and funds.unit == "元" and funds.period == "annual"
+    assert "5万元" in funds.note
+
+
+def test_the_huainan_percent_signs_lost_to_images_are_restored():
+    drafts = draft_targets(seed("004"))
+    certified = next(d for d in drafts if d.indicator == "certified_share")
+    assert (certified.threshold, certified.unit) == (Decimal(40), "%")
+    assert "[image" not in certified.quote and "40%，社会工作专业岗位实现全覆盖" in certified.quote
+    # 到试点完成时: the end of the last phase the document dates (总结评估阶段, 2021年3月-5月).
+    assert certified.deadline == date(2021, 5, 31) and certified.period == "by_deadline"
+    assert certified.note.startswith("期限：到试点完成时")
+
+
+def test_the_phases_are_read_with_their_dates():
+    mei = [(p.clause, p.name, p.start, p.end) for p in draft_document(seed("000")).phases]
+    assert mei == [("四.一", "试点阶段", date(2022, 10, 1), date(2023, 6, 30)),
+                   ("四.二", "全面推广阶段", date(2023, 7, 1), None)]
+    huainan = draft_document(seed("004")).phases
+    assert [p.name for p in huainan] == ["谋划准备阶段", "全面推进阶段", "中期评估阶段", "完善提升阶段", "总结评估阶段"]
+    assert (huainan[0].start, huainan[0].end, huainan[-1].end) == (date(2020, 6, 1), date(2020, 7, 31), date(2021, 5, 31))
+
+
+def test_rooms_and_equipment_are_listed_as_the_indicator_parameters():
+    drafts = draft_targets(seed("000"))
+    rooms = {d.level: d.parameters for d in drafts if d.indicator == "station_rooms"}
+    assert rooms == {"station_town": {"rooms": ["office", "case", "group", "meeting"]},
+                     "station_community": {"rooms": ["case", "group"]}}
+    (equipment,) = [d for d in drafts if d.indicator == "station_equipment"]
+    assert equipment.parameters == {"equipment": ["desks", "computers", "printers", "filing_cabinets"]}
+    room_funds = next(d for d in drafts if d.indicator == "operating_funds" and d.level == "station_community")
+    assert room_funds.parameters == {"community_kind": "urban"}  # 城镇社区社会工作服务室 only
+
+
+def test_the_document_title_number_and_date_are_read():
+    mei = draft_document(seed("000"))
+    assert (mei.title, mei.issued_on) == (KEY["documents"]["000"]["title"], date(2022, 11, 3))
+    huainan = draft_document(seed("004"))
+    assert (huainan.title, huainan.number, huainan.issued_on) == (
+        KEY["documents"]["004"]["title"], "淮府办〔2020〕8号", date(2020, 6, 24))
+
+
+# --- another county's phrasing ------------------------------------------------------------------------------
+
+OTHER_COUNTY = """\
+某某县关于推进“五社联动”工作的实施方案
+2024年3月1日
+一、工作目标
+到2025年6月底，每个城市社区培育社区社会组织不少于八个，农村社区不少于4个。年内每个社区开展志愿服务活动不少于12次。
+二、重点任务
+（一）站点建设
+1．镇（街）社会工作服务站办公面积不低于80㎡，配备专业社工至少2名。
+2．社区社工室每年运行经费不少于0.8万元。
+（二）队伍建设
+县民政局每年组织社会工作服务机构培训不少于60学时；持证社工占社区工作者比例不低于30％。
+三、保障措施
+各镇街要高度重视，加强组织领导，建立健全工作机制，确保各项任务落到实处。
+要充分发挥4个试点社区的示范作用，于2024年7月召开现场推进会。
+"""
+
+
+def by_indicator(drafts, code, level=None):
+    found = [d for d in drafts if d.indicator == code and (level is None or d.level == level)]
+    assert len(found) == 1, [d.describe() for d in drafts]
+    return found[0]
+
+
+def test_another_countys_document_is_drafted_with_its_own_clauses_units_and_deadlines():
+    document = draft_document(OTHER_COUNTY)
+    drafts = document.targets
+    assert document.issued_on == date(2024, 3, 1)
+    urban = by_indicator(drafts, "orgs_per_community", "urban_community")
+    assert (urban.clause, urban.comparator, urban.threshold, urban.unit, urban.deadline) == (
+        "一", "gte", Decimal(8), "个", date(2025, 6, 30))
+    rural = by_indicator(drafts, "orgs_per_community", "rural_community")
+    assert (rural.threshold, rural.deadline) == (Decimal(4), date(2025, 6, 30))
+    activities = by_indicator(drafts, "volunteer_activities")
+    assert (activities.level, activities.threshold, activities.unit, activities.deadline) == (
+        "community", Decimal(12), "次", date(2024, 12, 31))  # 年内: the year the document was issued
+    area = by_indicator(drafts, "station_area")
+    assert (area.clause, area.level, area.threshold, area.unit) == ("二.一.1", "station_town", Decimal(80), "平方米")
+    professionals = by_indicator(drafts, "station_professionals")
+    assert (professionals.level, professionals.threshold, professionals.unit) == ("station_town", Decimal(2), "名")
+    funds = by_indicator(drafts, "operating_funds")
+    assert (funds.clause, funds.level, funds.threshold, funds.unit, funds.period) == (
+        "二.一.2", "station_community", Decimal(8000), "元", "annual")
+    training = by_indicator(drafts, "agency_training_hours")
+    assert (training.clause, training.level, training.threshold, training.unit) == (
+        "二.二", "county", Decimal(60), "课时")
+    certified = by_indicator(drafts, "certified_share")
+    assert (certified.comparator, certified.threshold, certified.unit) == ("gte", Decimal(30), "%")
+    assert len(drafts) == 8, [d.describe() for d in drafts]
+
+
+THIRD_COUNTY = """\
+某县民政局关于深化“五社联动”的实施方案
+一、主要目标
+到2024年底，每个城市社区社会组织不少于10个、农村社区不少于5个。持证社会工作者占社区工作者比例达到30%以上。社区志愿者注册人数占居民人口比例达到15%。
+二、重点任务
+（一）镇（街）社工站每站至少配备3名专职社会工作者，建筑面积原则上不低于100平方米。
+（二）县财政每年安排专项资金不少于50万元，用于购买社会工作服务项目。
+（三）每年举办社会工作培训不少于2期，每期不少于3天。
+三、工作要求
+各单位要于每月5日前报送工作进展。
+"""
+
+
+def test_a_third_phrasing_carries_the_goal_deadline_and_keeps_project_money_apart_from_operating_funds():
+    drafts = draft_targets(THIRD_COUNTY)
+    described = [d.describe() for d in drafts]
+    assert described == [
+        "§一 orgs_per_community [urban_community] ≥ 10 个 至2024-12-31",
+        "§一 orgs_per_community [rural_community] ≥ 5 个 至2024-12-31",
+        "§一 certified_share [community] ≥ 30 % 至2024-12-31",
+        "§一 volunteer_registration_rate [community] ≥ 15 % 至2024-12-31",
+        "§二.一 station_staff [station_town] ≥ 3 名",
+        "§二.一 station_area [station_town] ≥ 100 平方米",
+        # 专项资金 for buying projects is not a station's operating funds: the admin chooses the indicator.
+        "§二.二 ? [county] ≥ 500000 元 每年",
+    ], described
+
+
+def test_sentences_without_a_measurable_requirement_are_not_drafted():
+    drafts = draft_targets(OTHER_COUNTY)
+    assert not [d for d in drafts if d.clause == "三"], [d.describe() for d in drafts if d.clause == "三"]
+    assert draft_targets("各镇街要高度重视，加强组织领导，建立健全“三社联动”工作机制。\n") == []
+    # A count without a comparator, a date range and a duration are not requirements.
+    assert draft_targets("在滨河、景贤、迎宾、东关4个社区率先开展试点（2022年10月至2023年6月），为期3个月。") == []
+
+
+@pytest.mark.parametrize(("sentence", "comparator", "threshold", "unit"), [
+    ("每个社区社会组织不超过20个。", "lte", Decimal(20), "个"),
+    ("每个社区社会组织超过10家。", "gt", Decimal(10), "家"),
+    ("每个社区社会组织达到三十个。", "gte", Decimal(30), "个"),
+    ("每个社区社会组织5个以上。", "gte", Decimal(5), "个"),
+    ("县级社会工作服务总站办公面积≥120平方米。", "gte", Decimal(120), "平方米"),
+    ("每个社区社会组织不得少于8个。", "gte", Decimal(8), "个"),
+    ("社区社会组织不应超过20个。", "lte", Decimal(20), "个"),
+    ("社区志愿者注册率不得低于12%。", "gte", Decimal(12), "%"),
+    ("每个社区社会组织控制在30个以内。", "lte", Decimal(30), "个"),
+])
+def test_comparators_and_numbers_as_documents_write_them(sentence, comparator, threshold, unit):
+    (draft,) = draft_targets(sentence)
+    assert (draft.comparator, draft.threshold, draft.unit) == (comparator, threshold, unit)
+
+
+def test_an_indicator_without_a_place_in_the_text_applies_at_its_usual_level():
+    (draft,) = draft_targets("每个社区社会组织不得少于8个。")  # 社区 here is part of the noun 社区社会组织
+    assert (draft.indicator, draft.level, draft.note) == ("orgs_per_community", "community", "文中未写明适用层级，按指标默认")
+
+
+def test_an_unknown_requirement_is_drafted_without_an_indicator_for_the_admin_to_choose():
+    (draft,) = draft_targets("每个社区每年举办邻里节不少于2场。")
+    assert draft.note == ""
+    assert (draft.indicator, draft.level, draft.threshold, draft.unit, draft.period) == (
+        "", "community", Decimal(2), "场", "annual")
+
+
+def test_chinese_numerals():
+    assert [chinese_number(t) for t in ("一", "十", "十五", "二十", "一百二十", "两", "五个")] == [
+        1, 10, 15, 20, 120, 2, None]
+
+
+# --- reading uploads -------------------------------------------------------------------------------------
+
+
+def docx(*paragraphs, extra=b""):
+    body = "".join(f'<w:p><w:r><w:t>{p}</w:t></w:r></w:p>' for p in paragraphs)
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           f'<w:body>{body}</w:body></w:document>').encode() + extra
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml)
+    return buffer.getvalue()
+
+
+def test_a_docx_is_read_paragraph_by_paragraph():
+    text = read_document("方案.DOCX", docx("一、工作目标", "每个城镇社区的社会组织达到15个以上。"))
+    assert text == "一、工作目标\n每个城镇社区的社会组织达到15个以上。"
+    (draft,) = draft_targets(text)
+    assert (draft.clause, draft.indicator, draft.threshold) == ("一", "orgs_per_community", Decimal(15))
+
+
+def test_word_automatic_list_numbers_give_the_clauses():
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    numbering = (f'<w:numbering {w}><w:abstractNum w:abstractNumId="7">' + "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)) + '</w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/>'
+        '</w:num></w:numbering>')
+
+    def para(text, level=None):
+        props = "" if level is None else (f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="3"/>'
+                                          '</w:numPr></w:pPr>')
+        return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    body = "".join([para("指导思想", 0), para("总体目标", 0), para("到2023年底，每个城镇社区的社会组织达到15个以上。"),
+                    para("主要任务", 0), para("建立社会工作体系", 1), para("县级总站。办公面积不少于100平米。", 2),
+                    para("镇(街)社会工作服务站。办公面积不少于60平方米。", 2)])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", f"<w:document {w}><w:body>{body}</w:body></w:document>")
+        archive.writestr("word/numbering.xml", numbering)
+    text = read_document("方案.docx", buffer.getvalue())
+    assert text.splitlines()[:5] == ["一、指导思想", "二、总体目标", "到2023年底，每个城镇社区的社会组织达到15个以上。",
+                                     "三、主要任务", "（一）建立社会工作体系"]
+    assert [(d.clause, d.indicator, d.level, d.threshold) for d in draft_targets(text)] == [
+        ("二", "orgs_per_community", "urban_community", Decimal(15)),
+        ("三.一.1", "station_area", "station_county_hub", Decimal(100)),
+        ("三.一.2", "station_area", "station_town", Decimal(60)),
+    ]
+
+
+def test_a_txt_in_gb18030_is_read():
+    assert read_document("方案.txt", "每个社区社会组织不少于5个。".encode("gb18030")) == "每个社区社会组织不少于5个。"
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("方案.pdf", b"%PDF-1.7", "kind"),
+    ("方案.docx", b"not a zip", "docx"),
+    ("方案.docx", docx("x", extra=b"<unclosed"), "docx"),
+    ("方案.txt", b"\x00\x01binary", "binary"),
+    ("方案.txt", b"   \n", "empty"),
+    ("方案.txt", b"x" * (2 * 1024 * 1024 + 1), "too_large"),
+])
+def test_an_unreadable_upload_is_refused_with_a_reason(name, data, reason):
+    with pytest.raises(UnreadableDocument) as refused:
+        read_document(name, data)
+    assert str(refused.value) == reason
+
+
+def test_a_docx_with_an_entity_bomb_is_not_expanded():
+    bomb = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", bomb)
+    try:
+        text = read_document("bomb.docx", buffer.getvalue())
+    except UnreadableDocument:
+        return
+    assert "aaaaaaaaaa" not in text
+
+
+# --- the management command ---------------------------------------------------------------------------------
+
+
+def test_the_command_prints_precision_and_recall_per_document():
+    out = io.StringIO()
+    call_command("draft_targets", "--evaluate", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert "  000 precision 20/20 = 100.0%, recall 20/20 = 100.0%" in lines
+    assert "  004 precision 13/13 = 100.0%, recall 13/13 = 100.0%" in lines
+    assert lines[-1] == "all precision 33/33 = 100.0%, recall 33/33 = 100.0%"
+    assert not [line for line in lines if "✗" in line or "not in the table" in line]
+
+
+def test_the_command_reports_what_the_parser_misses_and_adds(tmp_path):
+    key = json.loads(json.dumps(KEY))
+    key["documents"] = {"004": KEY["documents"]["004"]}
+    key["targets"] = rows("004")[1:-1] + [dict(rows("004")[0], threshold="11")]  # one dropped, one wrong
+    (tmp_path / "policy_documents").mkdir()
+    (tmp_path / "policy_documents" / KEY["documents"]["004"]["file"]).write_text(seed("004"), encoding="utf-8")
+    (tmp_path / "key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
+    out = io.StringIO()
+    call_command("draft_targets", "--evaluate", "--key", str(tmp_path / "key.json"), stdout=out)
+    text = out.getvalue()
+    assert "✗ missed: §一 orgs_per_community [urban_community] ≥ 11 家" in text
+    assert text.count("+ not in the table:") == 2  # the 10-家 draft and the participation-rate draft
+    assert "004 precision 11/13 = 84.6%, recall 11/12 = 91.7%" in text
+
+
+def test_the_command_drafts_one_file(tmp_path):
+    path = tmp_path / "方案.docx"
+    path.write_bytes(docx("三、主要任务", "（一）建立社会工作体系",
+                          "1.县级社会工作服务总站。办公面积不少于100平米。"))
+    out = io.StringIO()
+    call_command("draft_targets", str(path), stdout=out)
+    assert "§三.一.1 station_area [station_county_hub] ≥ 100 平方米  «不少于100平米»" in out.getvalue()
+    assert out.getvalue().splitlines()[-1] == "1 draft targets."
+    out = io.StringIO()
+    call_command("draft_targets", str(path), "--json", stdout=out)
+    assert json.loads(out.getvalue())["targets"][0]["threshold"] == "100"
+
+
+def test_the_command_refuses_an_unreadable_file(tmp_path):
+    path = tmp_path / "方案.pdf"
+    path.write_bytes(b"%PDF")
+    with pytest.raises(CommandError, match="not a readable"):
+        call_command("draft_targets", str(path))
+
+
+# --- the review pages -------------------------------------------------------------------------------------
+
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from tests.browser import login, screenshot  # noqa: E402
+from wulian.models import PolicyProfile, ProfileRegion, Target  # noqa: E402
+
+NEW = "wulian:policy_draft_new"
+
+
+@pytest.fixture
+def root(client, cast):
+    from wulian.models import User
+
+    admin = User.objects.create_superuser("root_policy", "root@example.org", "Root-pass-2024")
+    client.force_login(admin)
+    return client
+
+
+def post_document(client, name="测试县五社联动方案", code="testxian", **extra):
+    return client.post(reverse(NEW), {"name": name, "code": code, **extra})
+
+
+def test_a_pasted_document_becomes_an_inactive_profile_with_draft_targets(root, cast, django_assert_max_num_queries):
+    with django_assert_max_num_queries(60):
+        response = post_document(root, text=seed("000"))
+    profile = PolicyProfile.objects.get(code="testxian")
+    assert response.status_code == 302 and response["Location"] == reverse("wulian:policy_draft_review", args=[profile.pk])
+    assert not profile.is_active
+    assert (profile.title, profile.issued_on) == (KEY["documents"]["000"]["title"], date(2022, 11, 3))
+    assert profile.source_text == seed("000").strip()
+    targets = list(profile.targets.all())
+    assert len(targets) == 20 and {t.status for t in targets} == {"draft"}
+    assert not profile.accepted_targets().exists()
+    hub_area = next(t for t in targets if t.indicator == "station_area" and t.level == "station_county_hub")
+    assert (hub_area.clause, hub_area.comparator, hub_area.threshold, hub_area.unit) == (
+        "§三.一.1", "gte", Decimal(100), "平方米")
+    assert hub_area.quote.startswith("在县民政局设立全县社会工作服务总站") and "不少于100平米" in hub_area.note
+    pilot = next(t for t in targets if t.indicator == "agencies_cultivated" and t.regions.exists())
+    assert list(pilot.regions.all()) == [cast.shoushan] and pilot.deadline == date(2022, 12, 31)
+    rooms = next(t for t in targets if t.indicator == "station_rooms" and t.level == "station_town")
+    assert rooms.parameters == {"rooms": ["office", "case", "group", "meeting"]} and rooms.threshold is None
+    assert [(p.name, p.start, p.end) for p in profile.phases.all()] == [
+        ("试点阶段", date(2022, 10, 1), date(2023, 6, 30)), ("全面推广阶段", date(2023, 7, 1), None)]
+
+
+def test_the_review_page_shows_each_draft_with_its_sentence(root, django_assert_max_num_queries):
+    post_document(root, text=seed("004"))
+    profile = PolicyProfile.objects.get(code="testxian")
+    url = reverse("wulian:policy_draft_review", args=[profile.pk])
+    with django_assert_max_num_queries(15):
+        response = root.get(url)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count('class="card mb-3 target-card') == 13
+    assert "所辖社区志愿者注册率<mark>不低于16%</mark>" in page
+    assert "待审核 13 项 · 已采纳 0 项 · 已驳回 0 项" in page
+    with django_assert_max_num_queries(15):  # the same whatever the number of targets
+        root.get(url + "?status=all")
+
+
+def test_an_uploaded_docx_and_txt_are_drafted(root):
+    document = docx("一、工作目标", "到2025年底，每个城市社区的社会组织达到12个以上。")
+    upload = SimpleUploadedFile("方案.docx", document)
+    assert post_document(root, file=upload).status_code == 302
+    (target,) = PolicyProfile.objects.get(code="testxian").targets.all()
+    assert (target.indicator, target.level, target.threshold, target.deadline) == (
+        "orgs_per_community", "urban_community", Decimal(12), date(2025, 12, 31))
+    text = SimpleUploadedFile("方案.txt", "一、目标\n每个社区社会组织不少于6家。".encode("gb18030"))
+    assert post_document(root, name="另一方案", code="other", file=text).status_code == 302
+    assert PolicyProfile.objects.get(code="other").targets.get().threshold == Decimal(6)
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"file": lambda: SimpleUploadedFile("方案.pdf", b"%PDF-1.7")}, "请上传 .txt 或 .docx 文件"),
+    ({"file": lambda: SimpleUploadedFile("方案.docx", b"PK broken")}, "该文件不是可读取的 Word（.docx）文档。"),
+    ({"text": lambda: "各镇街要高度重视，加强组织领导。"}, "文中未找到可量化的要求"),
+    ({}, "请粘贴文件正文或上传文件。"),
+    ({"text": lambda: "每个社区社会组织不少于6家。", "file": lambda: SimpleUploadedFile("a.txt", b"x")},
+     "请粘贴正文或上传文件，二者选其一。"),
+])
+def test_a_bad_document_gets_a_clear_message_and_creates_nothing(root, fields, message):
+    before = (PolicyProfile.objects.count(), Target.objects.count())
+    response = post_document(root, **{k: v() for k, v in fields.items()})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert (PolicyProfile.objects.count(), Target.objects.count()) == before
+
+
+def test_a_taken_code_is_refused(root):
+    response = post_document(root, code="meixian2022", text=seed("000"))
+    assert "已有使用该简码的政策方案。" in response.content.decode()
+    assert PolicyProfile.objects.filter(code="meixian2022").count() == 1
+
+
+def drafted(root, text=None):
+    post_document(root, text=text or seed("000"))
+    profile = PolicyProfile.objects.get(code="testxian")
+    return profile, {(t.indicator, t.level, t.regions.exists()): t for t in profile.targets.all()}
+
+
+def review(client, target, action, **fields):
+    data = {"action": action, "shown": "draft"}
+    form = {"indicator": target.indicator, "level": target.level, "comparator": target.comparator,
+            "threshold": "" if target.threshold is None else str(target.threshold), "unit": target.unit,
+            "period": target.period, "deadline": target.deadline.isoformat() if target.deadline else "",
+            "clause": target.clause, "note": target.note}
+    form.update(fields)
+    data.update({f"t{target.pk}-{k}": v for k, v in form.items()})
+    return client.post(reverse("wulian:policy_draft_target", args=[target.profile_id, target.pk]), data)
+
+
+def test_each_target_is_corrected_and_accepted_one_by_one(root):
+    profile, targets = drafted(root)
+    hub_area = targets[("station_area", "station_county_hub", False)]
+    response = review(root, hub_area, "accept", threshold="120")
+    assert response.status_code == 302 and response["Location"].endswith(f"#target-{hub_area.pk}")
+    hub_area.refresh_from_db()
+    assert (hub_area.status, hub_area.threshold) == ("accepted", Decimal(120))
+    assert list(profile.accepted_targets()) == [hub_area]  # the other 19 drafts do not count
+    staff = targets[("station_staff", "station_county_hub", False)]
+    review(root, staff, "save", threshold="4")
+    staff.refresh_from_db()
+    assert (staff.status, staff.threshold) == ("draft", Decimal(4))
+    rejected = targets[("station_equipment", "station_county_hub", False)]
+    review(root, rejected, "reject")
+    rejected.refresh_from_db()
+    assert rejected.status == "rejected"
+    review(root, rejected, "reopen")
+    rejected.refresh_from_db()
+    assert rejected.status == "draft"
+
+
+def test_operating_funds_can_be_accepted_before_any_app_computes_them(root):
+    _profile, targets = drafted(root)
+    funds = targets[("operating_funds", "station_county_hub", False)]
+    assert review(root, funds, "accept").status_code == 302
+    funds.refresh_from_db()
+    assert funds.status == "accepted" and funds.threshold == Decimal(50000)
+
+
+@pytest.mark.parametrize(("fields", "field"), [
+    ({"threshold": ""}, "threshold"),  # only "must exist" goes without one
+    ({"indicator": "no_such_indicator"}, "indicator"),
+    ({"period": "by_deadline", "deadline": ""}, "deadline"),
+    ({"unit": "%", "threshold": "150"}, "threshold"),
+    ({"threshold": "-5"}, "threshold"),
+])
+def test_a_wrong_correction_is_refused_and_changes_nothing(root, fields, field):
+    _profile, targets = drafted(root)
+    target = targets[("station_area", "station_town", False)]
+    response = review(root, target, "accept", **fields)
+    assert response.status_code == 400
+    (bound,) = [row["form"] for row in response.context["rows"] if row["target"].pk == target.pk]
+    assert list(bound.errors) == [field]
+    page = response.content.decode()
+    assert f'id="id_t{target.pk}-{field}"' in page and "is-invalid" in page and "invalid-feedback" in page
+    target.refresh_from_db()
+    assert (target.status, target.threshold, target.unit) == ("draft", Decimal(60), "平方米")
+
+
+def test_a_profile_is_activated_only_with_an_accepted_target_and_then_only_accepted_ones_count(root, cast):
+    profile, targets = drafted(root)
+    url = reverse("wulian:policy_draft_activate", args=[profile.pk])
+    root.post(url)
+    profile.refresh_from_db()
+    assert not profile.is_active
+    review(root, targets[("station_area", "station_town", False)], "accept")
+    root.post(url)
+    profile.refresh_from_db()
+    assert profile.is_active
+    assert [t.indicator for t in profile.accepted_targets()] == ["station_area"]
+    root.post(url, {"active": "0"})
+    profile.refresh_from_db()
+    assert not profile.is_active
+
+
+def test_the_pages_are_for_superusers_only(as_user, cast):
+    profile = PolicyProfile.objects.get(code="meixian2022")
+    target = profile.targets.first()
+    client = as_user("bureau")
+    for url in (reverse("wulian:policy_draft_list"), reverse(NEW),
+                reverse("wulian:policy_draft_review", args=[profile.pk])):
+        assert client.get(url).status_code == 404
+    for url in (reverse("wulian:policy_draft_activate", args=[profile.pk]),
+                reverse("wulian:policy_draft_target", args=[profile.pk, target.pk])):
+        assert client.post(url, {"action": "reject", "active": "0"}).status_code == 404
+    target.refresh_from_db()
+    profile.refresh_from_db()
+    assert target.status == "accepted" and profile.is_active
+    assert client.post(reverse(NEW), {"name": "x", "code": "x", "text": seed("000")}).status_code == 404
+    assert not PolicyProfile.objects.filter(code="x").exists()
+
+
+def test_a_target_of_another_profile_is_not_reached_through_this_one(root):
+    profile, _targets = drafted(root)
+    other = PolicyProfile.objects.get(code="huainan2020").targets.first()
+    url = reverse("wulian:policy_draft_target", args=[profile.pk, other.pk])
+    assert root.post(url, {"action": "reject"}).status_code == 404
+    other.refresh_from_db()
+    assert other.status == "accepted"
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_an_admin_drafts_and_reviews_a_document_in_chromium(live_server, browser_cast, page):
+    from wulian.models import User
+
+    User.objects.create_superuser("root_browser", "root@example.org", "Root-pass-2024")
+    login(page, live_server.url, "root_browser", "Root-pass-2024")
+    page.goto(live_server.url + reverse(NEW))
+    page.fill("#id_name", "淮南三社联动（起草）")
+    page.fill("#id_code", "huainan-draft")
+    page.set_input_files("#id_file", str(DATA / "policy_documents" / KEY["documents"]["004"]["file"]))
+    page.click("#draft-button")
+    page.wait_for_url("**/core/targets/drafts/*/")
+    assert page.locator(".target-card").count() == 13
+    first = page.locator(".target-card").first
+    assert first.locator("mark").inner_text() == "达到10家"
+    first.locator("input[name$='-threshold']").fill("12")
+    first.locator("button[value=accept]").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".target-card").count() == 12
+    assert "待审核 12 项 · 已采纳 1 项" in page.locator("#profile").inner_text()
+    screenshot(page, "policy_draft_review")
+    page.click("#activate")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#profile-status").inner_text() == "已启用"
+    profile = PolicyProfile.objects.get(code="huainan-draft")
+    accepted = profile.accepted_targets().get()
+    assert (accepted.indicator, accepted.threshold) == ("orgs_per_community", Decimal(12))
+    assert not ProfileRegion.objects.filter(profile=profile).exists()  # regions are attached by an admin

@@ -1,0 +1,750 @@
+"""Draft policy targets from the text of a county's 五社联动 / 三社联动 document (issue 12, item 7).
+
+A pure, rule-based parser: plain regular expressions, no network, no model, no database. It reads the
+document's numbering (一、 / （一） / 1.) to cite each clause, finds every measurable requirement
+("不少于3人", "达到15个以上", "占比超过50%", "至少开展1次", "成立…社会组织联合会"), and guesses the indicator
+(a code of the registry in ``wulian/indicators.py``), the level it applies to, the comparator, threshold,
+unit, period and deadline. What it drafts is a proposal: nothing counts until an admin accepts it.
+
+The guesses are made from the words nearest to the number, because Chinese policy sentences pack several
+requirements into one sentence ("办公面积不少于60平方米，…配备驻站社区专职工作人员不少于3名，其中，专业社工不少于1名"):
+the indicator is the nearest keyword on either side (within the clause of the sentence), the level the
+nearest place word before it (县 / 镇街 / 城镇社区 / 农村社区 / 社区), looking back through the sentence
+and then through the earlier sentences of the same numbered item.
+"""
+
+from __future__ import annotations
+
+import calendar
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+# Levels and comparators, as ``wulian.models.targets`` names them (targets_spec.md; binding).
+COUNTY, TOWN = "county", "town"
+URBAN, RURAL, COMMUNITY = "urban_community", "rural_community", "community"
+HUB, TOWN_STATION, ROOM = "station_county_hub", "station_town", "station_community"
+GTE, GT, LTE, EQ, PRESENT = "gte", "gt", "lte", "eq", "present"
+ANNUAL, BY_DEADLINE, ONGOING = "annual", "by_deadline", "ongoing"
+
+COMPARATOR_SIGNS = {GTE: "≥", GT: ">", LTE: "≤", EQ: "=", PRESENT: "有"}
+
+# ---------------------------------------------------------------------------------------------------------
+# Indicators: which units each accepts and the words that name it. Order breaks ties: specific first.
+# ---------------------------------------------------------------------------------------------------------
+
+COUNTS = frozenset({"个", "家", "人", "名", "次", "场", "项", "支"})
+STATION_INDICATORS = frozenset({"station_area", "station_rooms", "station_equipment", "station_staff",
+                                "station_professionals", "operating_funds"})
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    code: str
+    units: frozenset
+    keywords: re.Pattern
+
+
+def _rule(code, units, keywords):
+    return IndicatorRule(code, frozenset(units), re.compile(keywords))
+
+
+INDICATOR_RULES = (
+    _rule("orgs_service_share", {"%"}, r"服务性|公益性|互助性"),
+    _rule("certified_share", {"%"}, r"职业水平证书|职业资格|社会工作师|持证"),
+    _rule("volunteer_registration_rate", {"%"}, r"注册率|注册[^，。；,;]{0,8}?占[^，。；,;]{0,12}?(?:比例|比重)"),
+    _rule("volunteer_participation_rate", {"%"}, r"参与[^，。；,;]{0,12}?(?:比率|比例|率)"),
+    _rule("station_area", {"平方米"}, r"面积|用房|场地|场所"),
+    _rule("agency_training_hours", {"课时"}, r"培训|督导"),
+    _rule("operating_funds", {"元"}, r"经费|运行资金|运营资金|工作资金"),
+    _rule("micro_venture_projects", {"个", "次", "项"}, r"公益创投"),
+    _rule("station_professionals", {"人", "名", "个"},
+          r"专业社工|专业社会工作者|社会工作专业人才|社工岗位|社会工作专业岗位|持证社工"),
+    _rule("station_staff", {"人", "名"}, r"驻站|专职工作人员|工作人员|专职社会工作者|专职社工"),
+    _rule("agencies_cultivated", {"个", "家"}, r"社会工作服务机构|社工机构"),
+    _rule("professional_projects", {"个", "项"}, r"专业服务项目|服务项目"),
+    _rule("volunteer_activities", {"个", "次", "场", "项"}, r"志愿服务活动|志愿活动"),
+    _rule("orgs_registered", {"个", "家"}, r"依法登记|登记"),
+    _rule("orgs_filed", {"个", "家"}, r"备案"),
+    _rule("orgs_per_community", {"个", "家"}, r"社会组织|社区服务组织"),
+)
+
+# Requirements with no number: "成立…社区社会组织联合会", "配置办公室、个案室…等功能部室".
+PRESENCE_RULES = (
+    ("federation", re.compile(r"(?:成立|建立|组建|设立)(?P<inner>[^，。；,;]{0,12}?)社会组织联合会")),
+    ("station_rooms", re.compile(
+        r"(?:配置|配备|设置|设有)(?P<inner>[^，。；,;]{0,40}?室[^，。；,;]{0,12}?)(?:功能部室|功能室)")),
+    ("station_equipment", re.compile(
+        r"(?:配置|配备|配齐)(?P<inner>[^，。；,;]{0,30}?(?:桌椅|电脑|打印机|档案柜)[^，。；,;]{0,20}?)(?:办公用品|办公设备)")),
+)
+# Room and equipment words → the codes a station_rooms / station_equipment target lists in its parameters.
+ROOM_WORDS = (("office", r"办公室"), ("case", r"个案室|心理咨询室"), ("group", r"小组活动室|活动室"),
+              ("meeting", r"会议室"))
+EQUIPMENT_WORDS = (("desks", r"桌椅"), ("computers", r"电脑|计算机"), ("printers", r"打印机"),
+                   ("filing_cabinets", r"档案柜|文件柜"))
+
+# ---------------------------------------------------------------------------------------------------------
+# Numbers, units, comparators
+# ---------------------------------------------------------------------------------------------------------
+
+_CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于|大于)|至少|最少|达到|超过|高于|多于|大于|低于|少于"
+        r"|≥|>=|≤|<=|达)")
+_GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+_UNIT = r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|%|小时)"
+_SUFFIX = r"(?P<suffix>及以上|以上|及以下|以下|以内)?"
+
+NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + r"\s*" + _UNIT + _SUFFIX)
+BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下|以内)")
+COORDINATED = re.compile(r"(?<=[和及与、])\s*(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT)
+
+COMPARATORS = {
+    "不少于": GTE, "不低于": GTE, "不小于": GTE, "至少": GTE, "最少": GTE, "达到": GTE, "达": GTE, "≥": GTE,
+    ">=": GTE, "超过": GT, "高于": GT, "多于": GT, "大于": GT,
+    "不超过": LTE, "不高于": LTE, "不多于": LTE, "不大于": LTE, "≤": LTE, "<=": LTE, "低于": LTE, "少于": LTE,
+}
+SUFFIX_COMPARATORS = {"以上": GTE, "及以上": GTE, "以下": LTE, "及以下": LTE, "以内": LTE}
+UNIT_ALIASES = {"平米": "平方米", "㎡": "平方米", "学时": "课时"}
+
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> int | None:
+    """一 → 1, 十五 → 15, 二十 → 20, 一百二十 → 120; None if ``text`` is not a plain Chinese numeral."""
+    total, digit = 0, None
+    for char in text:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        elif char in _CN_UNITS:
+            total += (1 if digit is None else digit) * _CN_UNITS[char]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def _number(text: str) -> Decimal | None:
+    if text[0].isdigit():
+        return Decimal(text.replace(",", ""))
+    value = chinese_number(text)
+    return None if value is None else Decimal(value)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Places (levels), named regions, deadlines
+# ---------------------------------------------------------------------------------------------------------
+
+LEVEL_CUES = re.compile(
+    r"(?P<county>县级|总站|全县|县民政局|县财政|县)"
+    r"|(?P<urban>城镇社区|城市社区)"
+    r"|(?P<rural>农村社区)"
+    r"|(?P<community>城乡社区|社区)"
+    r"|(?P<town>镇街|镇\(街\)|镇（街）|街道|乡镇|镇)"
+)
+# Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
+LEVEL_MASKS = re.compile(r"社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区[\u4e00-\u9fa5]{0,6}?组织")
+STATION_LEVELS = {COUNTY: HUB, TOWN: TOWN_STATION, URBAN: ROOM, RURAL: ROOM, COMMUNITY: ROOM}
+# Where an indicator applies when the text names no place ("每个社区社会组织不得少于8个": 社区 is part of the noun).
+DEFAULT_LEVELS = {
+    "orgs_per_community": COMMUNITY, "orgs_service_share": COMMUNITY, "orgs_registered": COMMUNITY,
+    "orgs_filed": COMMUNITY, "certified_share": COMMUNITY, "professional_projects": COMMUNITY,
+    "micro_venture_projects": COMMUNITY, "volunteer_registration_rate": COMMUNITY, "volunteer_activities": COMMUNITY,
+    "volunteer_participation_rate": COMMUNITY, "agencies_cultivated": TOWN, "agency_training_hours": COUNTY,
+}
+
+NAMED_REGION = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2}(?:街道|镇|乡))")
+NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全县市区村社工站心务中作点这此等省两一到前后年")
+
+_YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1,2})\s*日)?"
+DEADLINES = (
+    re.compile(r"(?:到|截至|截止到?|力争到)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
+    re.compile(_YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)"),
+)
+THIS_YEAR = re.compile(r"年内|当年内|本年度内|年底前")
+OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
+ANNUALLY = re.compile(r"每年|年度|每一年|年均|全年")
+
+# ---------------------------------------------------------------------------------------------------------
+# Document structure
+# ---------------------------------------------------------------------------------------------------------
+
+L1 = re.compile(r"^[\s\u3000]*(?P<n>[一二三四五六七八九十]{1,3})[\s\u3000]*、[\s\u3000]*(?P<rest>.*)$")
+L2 = re.compile(r"^[\s\u3000]*[（(][\s\u3000]*(?P<n>[一二三四五六七八九十]{1,3})[\s\u3000]*[)）][\s\u3000]*(?P<rest>.*)$")
+L3 = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*[.．、](?!\d)[\s\u3000]*(?P<rest>.*)$")
+SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+SEGMENT_BOUNDARY = re.compile(r"[，,；;。：:]")
+IMAGE = re.compile(r"\s*\[image:[^\]]*\]\s*\"?\s*")
+PERCENT_CONTEXT = re.compile(r"率|比例|比率|占比|百分")
+FULLWIDTH = str.maketrans("０１２３４５６７８９％．＞＜＝", "0123456789%.><=")
+
+TITLE_IN_BRACKETS = re.compile(r"印发《(?P<title>[^》]+)》")
+TITLE_LINE = re.compile(r"^[\s\u3000]*(?P<title>\S*关于\S*(?:方案|意见|办法|规划|通知))[\s\u3000]*$")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕\d+号")
+ISSUE_DATE = re.compile(r"^[\s\u3000]*(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日[\s\u3000]*$")
+
+
+@dataclass
+class DraftTarget:
+    """One requirement found in the text, as the parser guesses it (every field may be corrected)."""
+
+    clause: str  # "三.一.1": the 一、/（一）/1. numbering of the item it stands in ("" before the first)
+    quote: str  # the sentence it comes from
+    indicator: str  # a registry code, or "" when no indicator's words are near
+    level: str  # a level code, or "" when no place word says where
+    comparator: str
+    threshold: Decimal | None  # None for PRESENT
+    unit: str
+    period: str = ONGOING
+    deadline: date | None = None
+    regions: list[str] = field(default_factory=list)  # named regions ("首善街道")
+    parameters: dict = field(default_factory=dict)  # {"rooms": [...]}, {"community_kind": "urban"}
+    note: str = ""
+    matched: str = ""  # the words that set it ("不少于3人")
+
+    def key(self):
+        return (self.clause, self.indicator, self.level, tuple(self.regions), self.comparator, self.threshold,
+                self.unit)
+
+    def describe(self) -> str:
+        sign = COMPARATOR_SIGNS.get(self.comparator, self.comparator)
+        figure = sign if self.threshold is None else f"{sign} {self.threshold.normalize():f} {self.unit}"
+        where = "、".join(self.regions) or self.level or "?"
+        when = f" 至{self.deadline.isoformat()}" if self.deadline else (" 每年" if self.period == ANNUAL else "")
+        return f"§{self.clause or '—'} {self.indicator or '?'} [{where}] {figure}{when}"
+
+
+@dataclass
+class DraftPhase:
+    """A stage of the programme with its dates: "（一）试点阶段（2022年10月至2023年6月）"."""
+
+    clause: str
+    name: str
+    start: date | None
+    end: date | None
+
+
+@dataclass
+class DocumentDraft:
+    title: str
+    number: str  # 文号, e.g. 淮府办〔2020〕8号
+    issued_on: date | None
+    targets: list[DraftTarget]
+    phases: list[DraftPhase] = field(default_factory=list)
+
+
+@dataclass
+class _Sentence:
+    clause: str
+    text: str
+    previous: list[str]  # the earlier sentences of the same numbered item, nearest last
+    headings: list[str]  # the titles of the enclosing items, innermost last
+
+
+def normalize(text: str) -> str:
+    """Line ends, full-width digits and the percent signs a conversion turned into images ("40[image: …]")."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(FULLWIDTH)
+
+    def image(match):
+        before = text[max(0, match.start() - 40):match.start()]
+        if before[-1:].isdigit() and PERCENT_CONTEXT.search(before):
+            return "%"
+        return ""
+
+    return IMAGE.sub(image, text)
+
+
+PHASE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fa5]{2,10}阶段)[\s\u3000]*[（(](?P<y1>\d{4})年\s*(?P<m1>\d{1,2})月"
+    r"(?:\s*(?:至|-|－|—|~|到)\s*(?:(?P<y2>\d{4})年)?\s*(?P<m2>\d{1,2})月)?\s*(?P<open>开始|起|以后)?")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def draft_phases(text: str) -> list[DraftPhase]:
+    """The programme's phases: items titled "…阶段（2020年6月-7月）" ("…阶段（2023年7月开始）" is open-ended)."""
+    phases = []
+    for clause, heading, line in _numbered_lines(normalize(text)):
+        if heading and (phase := PHASE.match(line)):
+            start = date(int(phase["y1"]), int(phase["m1"]), 1)
+            end = None
+            if phase["m2"]:
+                end = _month_end(int(phase["y2"] or phase["y1"]), int(phase["m2"]))
+            elif not phase["open"]:
+                end = _month_end(start.year, start.month)
+            phases.append(DraftPhase(clause=clause, name=phase["name"], start=start, end=end))
+    return phases
+
+
+def _numbered_lines(text: str):
+    """Yield (clause, heading match or None, the line's text after its number) for each line."""
+    path: list[str] = []  # e.g. ["三", "一", "1"]
+    for line in text.split("\n"):
+        heading = None
+        for depth, pattern in ((1, L1), (2, L2), (3, L3)):
+            heading = pattern.match(line)
+            if heading:
+                del path[depth - 1:]
+                while len(path) < depth - 1:
+                    path.append("")  # 五、 then 1. (no （一） in between)
+                path.append(heading["n"])
+                line = heading["rest"]
+                break
+        yield ".".join(part for part in path if part), heading, line
+
+
+def _sentences(text: str):
+    """Yield the document's sentences with the clause they stand in."""
+    titles: dict[str, str] = {}
+    item: list[str] = []  # sentences of the current item so far
+    for clause, heading, line in _numbered_lines(text):
+        if heading:
+            titles[clause] = SENTENCE_END.split(line, maxsplit=1)[0]
+            item = []
+        parts = clause.split(".")
+        enclosing = [titles.get(".".join(parts[:n]), "") for n in range(1, len(parts) + 1)]
+        for sentence in SENTENCE_END.split(line):
+            sentence = sentence.strip(" \t\u3000")
+            if sentence:
+                yield _Sentence(clause, sentence, list(item), [t for t in enclosing if t])
+                item.append(sentence)
+
+
+def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
+    """The deadline a sentence sets: (date or None, note)."""
+    for pattern in DEADLINES:
+        match = pattern.search(text)
+        if match:
+            year = int(match["year"])
+            if match["day"] and match["month"]:
+                return date(year, int(match["month"]), int(match["day"])), ""
+            month = int(match["month"] or 12)
+            return date(year, month, calendar.monthrange(year, month)[1]), ""
+    match = OPEN_DEADLINE.search(text)
+    if match:
+        if pilot_end:
+            return pilot_end, f"期限：{match.group(0)}，即文中最后一个阶段结束之日"
+        return None, f"期限：{match.group(0)}（文中未写明日期）"
+    if THIS_YEAR.search(text):
+        if issued_on:
+            return date(issued_on.year, 12, 31), ""
+        return None, "期限：年内（发文年份不明）"
+    return None, ""
+
+
+def _indicator(text: str, start: int, end: int, window_start: int, unit: str) -> str:
+    """The registry code whose words stand nearest the requirement (same clause of the sentence)."""
+    window_end = SEGMENT_BOUNDARY.search(text, end)
+    window_end = window_end.start() if window_end else len(text)
+    before, after = text[window_start:start], text[end:window_end]
+    best, best_distance = "", None
+    for rule in INDICATOR_RULES:
+        if unit not in rule.units:
+            continue
+        distances = [len(before) - m.end() for m in rule.keywords.finditer(before)]
+        distances += [m.start() + 1 for m in rule.keywords.finditer(after)]  # a word after counts one further
+        if distances and (best_distance is None or min(distances) < best_distance):
+            best, best_distance = rule.code, min(distances)
+    return best
+
+
+def _cues(text: str):
+    """Place words of ``text``, leaving out those inside nouns ("培育社区社会组织" places nothing)."""
+    masks = [m.span() for m in LEVEL_MASKS.finditer(text)]
+    return [cue for cue in LEVEL_CUES.finditer(text)
+            if not any(start <= cue.start() and cue.end() <= end for start, end in masks)]
+
+
+def _last_cue(text: str):
+    cues = _cues(text)
+    return cues[-1].lastgroup if cues else None
+
+
+_CUE_LEVELS = {"county": COUNTY, "town": TOWN, "urban": URBAN, "rural": RURAL, "community": COMMUNITY}
+
+
+def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str):
+    """The level the requirement applies to, and the named regions if the text names them."""
+    text = sentence.text
+    regions = [m["name"] for m in NAMED_REGION.finditer(text[segment_start:start])
+               if not (set(m["name"][:2]) & NOT_A_NAME)]
+    if regions:
+        level = TOWN  # 首善街道 / 某某镇: a named town or street
+        return level, regions[-1:], ""
+    note = ""
+    cue = _last_cue(text[segment_start:start])
+    inherited = cue is None
+    if cue is None:
+        cue = _last_cue(text[:segment_start])
+    for earlier in reversed(sentence.previous):
+        if cue is not None:
+            break
+        cue = _last_cue(earlier)
+    for heading in reversed(sentence.headings):
+        if cue is not None:
+            break
+        cue = _last_cue(heading)
+    level = _CUE_LEVELS.get(cue, "")
+    if not level and indicator in DEFAULT_LEVELS:
+        level, note = DEFAULT_LEVELS[indicator], "文中未写明适用层级，按指标默认"
+    # "每个城镇社区…15个以上，每个农村社区…5个以上(其中…占比超过50%)": a clause that names no place of its
+    # own after both kinds of community speaks of both.
+    if inherited and level in (URBAN, RURAL):
+        whole = _last_cue_kinds(text[:start])
+        if {"urban", "rural"} <= whole:
+            level = COMMUNITY
+    if "其他" in text[segment_start:start] and level == TOWN:
+        note = "原文为“其他”，即文中未点名的其余镇街"
+    if indicator in STATION_INDICATORS and level:
+        if level in (URBAN, RURAL):
+            note = "原文限城镇社区" if level == URBAN else "原文限农村社区"
+        level = STATION_LEVELS[level]
+    return level, [], note
+
+
+def _last_cue_kinds(text: str) -> set:
+    return {m.lastgroup for m in _cues(text)}
+
+
+def _segment_start(text: str, position: int, floor: int) -> int:
+    boundaries = [m.end() for m in SEGMENT_BOUNDARY.finditer(text, 0, position)]
+    return max([floor, *boundaries])
+
+
+def _requirements(text: str):
+    """The measurable requirements of one sentence: (start, end, comparator, number text, unit)."""
+    found = []
+    for match in NUMERIC.finditer(text):
+        if match["cmp"] == "达" and not match["num"][0].isdigit():
+            continue
+        comparator = comparator_of(match["cmp"])
+        found.append((match.start(), match.end(), comparator, match["num"], match["unit"]))
+    taken = [(s, e) for s, e, *_ in found]
+    for match in BARE_WITH_SUFFIX.finditer(text):
+        if not any(s <= match.start() < e for s, e in taken):
+            found.append((match.start(), match.end(), SUFFIX_COMPARATORS[match["suffix"]], match["num"],
+                          match["unit"]))
+    found.sort()
+    # "至少5家依法登记的社区社会组织和5家备案管理的社区服务组织": the second number shares the first's comparator.
+    for match in COORDINATED.finditer(text):
+        if any(s <= match.start() < e for s, e, *_ in found):
+            continue
+        earlier = [f for f in found if f[1] <= match.start()]
+        if earlier and not SEGMENT_BOUNDARY.search(text, earlier[-1][1], match.start()) \
+                and _unit_family(earlier[-1][4]) == _unit_family(match["unit"]):
+            found.append((match.start(), match.end(), earlier[-1][2], match["num"], match["unit"]))
+    found.sort()
+    return found
+
+
+def comparator_of(words: str) -> str:
+    """不少于 / 不得低于 → gte, 不超过 / 不得高于 → lte, 超过 → gt, …"""
+    if words.startswith("不"):
+        return GTE if words[-2:] in ("少于", "低于", "小于") else LTE
+    return COMPARATORS[words]
+
+
+def _unit_family(unit: str) -> str:
+    return "count" if unit in COUNTS else UNIT_ALIASES.get(unit, unit)
+
+
+def draft_document(text: str, *, issued_on: date | None = None) -> DocumentDraft:
+    """Read a policy document and draft its targets."""
+    text = normalize(text)
+    lines = text.split("\n")
+    title = number = ""
+    match = TITLE_IN_BRACKETS.search("\n".join(lines[:10]))
+    if match:
+        title = match["title"]
+    for line in lines[:15]:
+        if not title and (m := TITLE_LINE.match(line)):
+            title = m["title"]
+        if not number and (m := DOC_NUMBER.search(line)):
+            number = m.group(0)
+    if issued_on is None:
+        for line in lines:
+            if m := ISSUE_DATE.match(line):
+                issued_on = date(int(m["year"]), int(m["month"]), int(m["day"]))
+                break
+    phases = draft_phases(text)
+    return DocumentDraft(title=title, number=number, issued_on=issued_on, phases=phases,
+                         targets=draft_targets(text, issued_on, phases=phases))
+
+
+def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPhase] | None = None) -> list[DraftTarget]:
+    """Every measurable requirement of ``text`` as a draft target, in document order, without duplicates."""
+    text = normalize(text)
+    if phases is None:
+        phases = draft_phases(text)
+    ends = [p.end for p in phases if p.end]
+    pilot_end = max(ends) if ends else None
+    drafts, seen = [], set()
+    for sentence in _sentences(text):
+        for draft in _sentence_targets(sentence, issued_on, pilot_end):
+            if draft.key() not in seen:
+                seen.add(draft.key())
+                drafts.append(draft)
+    return drafts
+
+
+def _sentence_targets(sentence: _Sentence, issued_on, pilot_end):
+    text = sentence.text
+    period = ANNUAL if ANNUALLY.search(text) else ONGOING
+    found = []
+    previous_end = 0
+    for start, end, comparator, number, unit in _requirements(text):
+        threshold = _number(number)
+        if threshold is None:
+            continue
+        note = ""
+        if unit == "万元":
+            threshold, unit, note = threshold * 10000, "元", f"原文：{number}万元"
+        unit = UNIT_ALIASES.get(unit, unit)
+        segment_start = _segment_start(text, start, previous_end)
+        indicator = _indicator(text, start, end, previous_end, unit)
+        if not indicator and found and _unit_family(found[-1][4]) == _unit_family(unit):
+            # "每个城市社区…不少于8个，农村社区不少于4个": the second names only the place; same indicator.
+            indicator = found[-1][5]
+        found.append((start, end, comparator, threshold.normalize() if threshold % 1 else threshold.quantize(1),
+                      unit, indicator, segment_start, note))
+        previous_end = end
+    for code, pattern in PRESENCE_RULES:
+        for match in pattern.finditer(text):
+            listed = re.sub(r"等[\u4e00-\u9fa5]{0,3}$", "", match["inner"])
+            note = "应配：" + listed if code != "federation" else ""
+            found.append((match.start(), match.end(), PRESENT, None, "", code, match.start("inner"), note))
+    found.sort(key=lambda f: f[0])
+    for start, end, comparator, threshold, unit, indicator, segment_start, note in found:
+        level, regions, level_note = _level(sentence, start if comparator != PRESENT else end, segment_start,
+                                            indicator)
+        if comparator == PRESENT and indicator == "federation":
+            inner = LEVEL_CUES.search(text[segment_start:end])  # 成立[镇街]社区社会组织联合会: where it is set up
+            if inner:
+                level = _CUE_LEVELS[inner.lastgroup]
+        deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
+        if deadline is None and not deadline_note:
+            deadline, deadline_note = _deadline(text, issued_on, pilot_end)
+        if deadline is None and not deadline_note and period == ONGOING:
+            # "到2024年底，社会组织达到…。持证社工占比达到30%。": a goal paragraph's deadline holds for its sentences.
+            for earlier in reversed(sentence.previous):
+                deadline, deadline_note = _deadline(earlier, issued_on, pilot_end)
+                if deadline or deadline_note:
+                    break
+        draft_period = period
+        if period == ONGOING and (deadline or deadline_note):
+            draft_period = BY_DEADLINE
+        parameters = {}
+        if indicator in ("station_rooms", "station_equipment"):
+            words = ROOM_WORDS if indicator == "station_rooms" else EQUIPMENT_WORDS
+            key = "rooms" if indicator == "station_rooms" else "equipment"
+            parameters[key] = [c for c, pattern in words if re.search(pattern, text[segment_start:end])]
+        if "原文限城镇社区" in level_note:
+            parameters["community_kind"] = "urban"
+        elif "原文限农村社区" in level_note:
+            parameters["community_kind"] = "rural"
+        yield DraftTarget(
+            clause=sentence.clause, quote=text, indicator=indicator, level=level, comparator=comparator,
+            threshold=threshold, unit=unit, period=draft_period, deadline=deadline, regions=regions,
+            parameters=parameters,
+            note="；".join(n for n in (note, level_note, deadline_note) if n), matched=text[start:end],
+        )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reading uploaded files
+# ---------------------------------------------------------------------------------------------------------
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_DOCX_XML_BYTES = 20 * 1024 * 1024
+MAX_TEXT_CHARS = 200_000
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+class UnreadableDocument(ValueError):
+    """The upload is not a text or Word document the parser can read (the message is for the user)."""
+
+
+def read_document(name: str, data: bytes) -> str:
+    """The text of an uploaded .txt (UTF-8 or GB18030) or .docx file; UnreadableDocument if it is neither."""
+    lowered = name.lower()
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UnreadableDocument("too_large")
+    if lowered.endswith(".docx"):
+        text = _docx_text(data)
+    elif lowered.endswith(".txt"):
+        text = _plain_text(data)
+    else:
+        raise UnreadableDocument("kind")
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableDocument("too_long")
+    if not text.strip():
+        raise UnreadableDocument("empty")
+    return text
+
+
+def _plain_text(data: bytes) -> str:
+    if b"\x00" in data:
+        raise UnreadableDocument("binary")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableDocument("encoding")
+
+
+def _docx_text(data: bytes) -> str:
+    """Paragraph texts of word/document.xml (python-docx is not in the stack; the XML is simple enough),
+    with Word's automatic list numbers ("一、", "（一）", "1.") written out as the document shows them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = _member(archive, "word/document.xml")
+            numbering = _member(archive, "word/numbering.xml", required=False)
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError) as exc:
+        raise UnreadableDocument("docx") from exc
+    root = _xml(xml)
+    numberer = _ListNumbers(_xml(numbering) if numbering else None)
+    paragraphs = []
+    for paragraph in root.iter(f"{_W}p"):
+        parts = [numberer.label(paragraph)]
+        for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
+            parts.append(node.text or "" if node.tag == f"{_W}t" else ("\t" if node.tag == f"{_W}tab" else "\n"))
+        paragraphs.append("".join(parts))
+    return "\n".join(paragraphs)
+
+
+def _member(archive: zipfile.ZipFile, name: str, required: bool = True) -> bytes | None:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        if required:
+            raise
+        return None
+    if info.file_size > MAX_DOCX_XML_BYTES:
+        raise UnreadableDocument("too_large")
+    return archive.read(info)
+
+
+def _xml(data: bytes):
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableDocument("docx") from exc
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 15 → 十五, 23 → 二十三 (list numbers of a document: 1–99)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+class _ListNumbers:
+    """Word's automatic numbering: counts each list's levels as Word does and renders their lvlText."""
+
+    CHINESE = {"chineseCounting", "chineseCountingThousand", "japaneseCounting", "ideographTraditional",
+               "taiwaneseCounting", "taiwaneseCountingThousand", "chineseLegalSimplified"}
+
+    def __init__(self, numbering):
+        self.levels = {}  # numId → {ilvl: (start, numFmt, lvlText)}
+        self.counters = {}  # numId → [count per level]
+        if numbering is None:
+            return
+        abstract = {}
+        for node in numbering.iter(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in node.iter(f"{_W}lvl"):
+                levels[int(lvl.get(f"{_W}ilvl", 0))] = (
+                    int(self._val(lvl, "start") or 1), self._val(lvl, "numFmt") or "decimal",
+                    self._val(lvl, "lvlText") or "")
+            abstract[node.get(f"{_W}abstractNumId")] = levels
+        for num in numbering.iter(f"{_W}num"):
+            self.levels[num.get(f"{_W}numId")] = abstract.get(self._val(num, "abstractNumId"), {})
+
+    @staticmethod
+    def _val(node, tag):
+        child = node.find(f"{_W}{tag}")
+        return None if child is None else child.get(f"{_W}val")
+
+    def label(self, paragraph) -> str:
+        props = paragraph.find(f"{_W}pPr/{_W}numPr")
+        if props is None:
+            return ""
+        num_id, level = self._val(props, "numId"), int(self._val(props, "ilvl") or 0)
+        levels = self.levels.get(num_id)
+        if not levels or level not in levels:
+            return ""
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts[level] += 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = 0
+        text = levels[level][2]
+        for n in range(level + 1):
+            start, fmt, _text = levels.get(n, (1, "decimal", ""))
+            value = start + max(counts[n], 1) - 1
+            shown = chinese_numeral(value) if fmt in self.CHINESE else str(value)
+            text = text.replace(f"%{n + 1}", shown)
+        return text
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Scoring against an answer key (tests/data/policy_targets_expected.json)
+# ---------------------------------------------------------------------------------------------------------
+
+KEY_FIELDS = ("clause", "indicator", "level", "regions", "comparator", "threshold", "unit", "deadline")
+
+
+def expected_key(row: dict) -> tuple:
+    """An answer-key row as the tuple a correct draft produces."""
+    threshold = None if row["threshold"] is None else Decimal(row["threshold"])
+    deadline = date.fromisoformat(row["deadline"]) if row.get("deadline") else None
+    return (row["clause"], row["indicator"], row["level"], tuple(row.get("regions") or ()), row["comparator"],
+            threshold, row["unit"], deadline)
+
+
+def draft_key(draft: DraftTarget) -> tuple:
+    return (draft.clause, draft.indicator, draft.level, tuple(draft.regions), draft.comparator, draft.threshold,
+            draft.unit, draft.deadline)
+
+
+@dataclass
+class Evaluation:
+    """How a document's drafts compare with its expected rows (each draft matches at most one row)."""
+
+    found: list[tuple[dict, DraftTarget]]
+    missed: list[dict]
+    extra: list[DraftTarget]
+
+    @property
+    def precision(self) -> float:
+        drafted = len(self.found) + len(self.extra)
+        return len(self.found) / drafted if drafted else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = len(self.found) + len(self.missed)
+        return len(self.found) / expected if expected else 1.0
+
+
+def evaluate(drafts: list[DraftTarget], rows: list[dict]) -> Evaluation:
+    unmatched = list(drafts)
+    found, missed = [], []
+    for row in rows:
+        wanted = expected_key(row)
+        match = next((d for d in unmatched if draft_key(d) == wanted), None)
+        if match is None:
+            missed.append(row)
+        else:
+            unmatched.remove(match)
+            found.append((row, match))
+    return Evaluation(found=found, missed=missed, extra=unmatched)

@@ -1,0 +1,391 @@
+"""Draft a policy profile from a county's document and review its targets one by one (issue 12, item 7).
+
+A superuser pastes the text of another county's 五社联动 / 三社联动 plan or uploads it (.txt or .docx); the
+parser (``wulian.policy_draft``) proposes its targets, and the portal saves them as an INACTIVE profile with
+DRAFT targets. Each target is then corrected and accepted or rejected on the review page; only accepted
+targets of an active profile ever count, so nothing drafted reaches attainment until a person has said yes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import wraps
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from wulian import indicators
+from wulian.models import PolicyProfile, Region, Target
+from wulian.models.targets import (
+    Comparator,
+    Phase,
+    TargetPeriod,
+    TargetStatus,
+    TargetUnit,
+)
+from wulian.policy_draft import (
+    MAX_UPLOAD_BYTES,
+    DocumentDraft,
+    DraftTarget,
+    UnreadableDocument,
+    draft_document,
+    read_document,
+)
+from wulian.writes import Refused, write
+
+UNREADABLE = {
+    "too_large": gettext_lazy("The file is larger than 2 MB; a policy document is much smaller."),
+    "too_long": gettext_lazy("The text is longer than 200,000 characters; a policy document is much shorter."),
+    "kind": gettext_lazy("Upload a .txt or .docx file (save a .doc or .pdf as .docx or plain text first)."),
+    "docx": gettext_lazy("The file is not a readable Word (.docx) document."),
+    "binary": gettext_lazy("The file is not plain text."),
+    "encoding": gettext_lazy("The text file is neither UTF-8 nor GB18030 encoded."),
+    "empty": gettext_lazy("The document has no text."),
+}
+MATCHED_NOTE = re.compile(r"^依据：“(?P<matched>[^”]+)”")
+# Places the parser names (首善街道): a town or street of that name, if exactly one exists.
+TOWN_LEVEL = 4
+
+
+def superuser_required(view):
+    """Superusers only; anyone else logged in gets 404, as for any page outside their scope."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+# -- forms ---------------------------------------------------------------------------------------------------
+
+
+class DocumentForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Profile name"), max_length=200,
+                           help_text=gettext_lazy("e.g. 某某县五社联动试点方案 (2024)"))
+    code = forms.SlugField(label=gettext_lazy("Short code"), max_length=40,
+                           help_text=gettext_lazy("Letters, digits and hyphens, e.g. mouxian2024."))
+    text = forms.CharField(label=gettext_lazy("Text of the document"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 12}))
+    file = forms.FileField(label=gettext_lazy("…or upload it"), required=False,
+                           help_text=gettext_lazy(".txt or .docx, at most 2 MB."),
+                           widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx"}))
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if PolicyProfile.objects.filter(name=name).exists():
+            raise forms.ValidationError(_("A profile with this name exists already."))
+        return name
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if PolicyProfile.objects.filter(code=code).exists():
+            raise forms.ValidationError(_("A profile with this code exists already."))
+        return code
+
+    def clean(self):
+        data = super().clean()
+        upload, text = data.get("file"), (data.get("text") or "").strip()
+        if upload and text:
+            raise forms.ValidationError(_("Paste the text or upload a file, not both."))
+        if upload:
+            if upload.size > MAX_UPLOAD_BYTES:
+                self.add_error("file", str(UNREADABLE["too_large"]))
+                return data
+            try:
+                data["document_text"] = read_document(upload.name, upload.read(MAX_UPLOAD_BYTES + 1))
+            except UnreadableDocument as exc:
+                self.add_error("file", str(UNREADABLE.get(str(exc), UNREADABLE["kind"])))
+        elif text:
+            if len(text) > 200_000:
+                self.add_error("text", str(UNREADABLE["too_long"]))
+            else:
+                data["document_text"] = text
+        else:
+            raise forms.ValidationError(_("Paste the text of the document or upload it."))
+        if "document_text" in data:
+            draft = draft_document(data["document_text"])
+            if not draft.targets:
+                raise forms.ValidationError(
+                    _("No measurable requirement (不少于, 达到, 以上, 不低于 …) was found in this text; nothing was created."))
+            data["draft"] = draft
+        return data
+
+
+def indicator_choices():
+    return [("", "---------")] + [(code, f"{indicators.label(code)} ({code})") for code in indicators.codes()]
+
+
+class TargetReviewForm(forms.ModelForm):
+    indicator = forms.ChoiceField(label=gettext_lazy("Indicator"), choices=indicator_choices)
+
+    class Meta:
+        model = Target
+        fields = ["indicator", "level", "comparator", "threshold", "unit", "period", "deadline", "clause", "note"]
+        widgets = {
+            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    LABELS = {
+        "level": gettext_lazy("Applies to"), "comparator": gettext_lazy("Comparator"),
+        "threshold": gettext_lazy("Threshold"), "unit": gettext_lazy("Unit"), "period": gettext_lazy("Time frame"),
+        "deadline": gettext_lazy("Deadline"), "clause": gettext_lazy("Clause"), "note": gettext_lazy("Note"),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in self.LABELS.items():
+            self.fields[name].label = label
+        self.fields["unit"].choices = [("", "—"), *TargetUnit.choices]
+        self.fields["threshold"].widget.attrs["step"] = "any"
+        if self.instance.threshold is not None and not self.is_bound:
+            self.initial["threshold"] = f"{self.instance.threshold.normalize():f}"  # 10, not 10.00
+        for name, field in self.fields.items():
+            field.widget.attrs.setdefault("class", "form-select form-select-sm" if isinstance(
+                field.widget, forms.Select) else "form-control form-control-sm")
+            field.widget.attrs["id"] = f"id_{self.prefix}-{name}"
+
+    def is_valid(self):
+        valid = super().is_valid()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = widget.attrs.get("class", "") + " is-invalid"
+        return valid
+
+    def clean(self):
+        data = super().clean()
+        if data.get("comparator") == Comparator.PRESENT:
+            data["threshold"] = None
+            data["unit"] = ""
+        return data
+
+
+# -- pages ---------------------------------------------------------------------------------------------------
+
+
+@superuser_required
+def draft_list(request):
+    """Every profile with its targets counted by status; drafted ones first."""
+    profiles = PolicyProfile.objects.annotate(
+        drafts=Count("targets", filter=Q(targets__status=TargetStatus.DRAFT)),
+        accepted=Count("targets", filter=Q(targets__status=TargetStatus.ACCEPTED)),
+        rejected=Count("targets", filter=Q(targets__status=TargetStatus.REJECTED)),
+    ).order_by("is_active", "-created_at")
+    return render(request, "wulian/policy_drafts/list.html", {"profiles": profiles})
+
+
+@superuser_required
+def draft_new(request):
+    """Paste or upload a document; the portal drafts an inactive profile with draft targets."""
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            profile = write(request.user, "add", lambda: create_profile(
+                data["name"], data["code"], data["document_text"], data["draft"]))
+        except Refused as refusal:
+            form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
+        else:
+            messages.success(request, _("%(count)d targets drafted. Review each one: nothing counts until accepted.")
+                             % {"count": profile.targets.count()})
+            return redirect("wulian:policy_draft_review", pk=profile.pk)
+    return render(request, "wulian/policy_drafts/new.html", {"form": form})
+
+
+def create_profile(name: str, code: str, text: str, draft: DocumentDraft) -> PolicyProfile:
+    """An inactive profile holding the document, its phases and its targets, all as drafts (one transaction)."""
+    with transaction.atomic():
+        profile = PolicyProfile.objects.create(
+            name=name, code=code, title=draft.title[:300], document_number=draft.number[:60],
+            issued_on=draft.issued_on, source_text=text, is_active=False,
+        )
+        Phase.objects.bulk_create(
+            Phase(profile=profile, name=phase.name[:100], start=phase.start, end=phase.end,
+                  clause=f"§{phase.clause}", position=position)
+            for position, phase in enumerate(draft.phases, start=1)
+        )
+        towns = {}
+        named = {name for target in draft.targets for name in target.regions}
+        if named:
+            for region in Region.objects.filter(name__in=named, level=TOWN_LEVEL):
+                towns.setdefault(region.name, []).append(region)
+        for position, proposal in enumerate(draft.targets, start=1):
+            target = Target.objects.create(profile=profile, position=position * 10, status=TargetStatus.DRAFT,
+                                           **target_fields(proposal))
+            places = [towns[name][0] for name in proposal.regions if len(towns.get(name, [])) == 1]
+            if places:
+                target.regions.set(places)
+    return profile
+
+
+def target_fields(proposal: DraftTarget) -> dict:
+    """A parser proposal as Target fields; what the model cannot hold goes into the note for the reviewer."""
+    notes = [f"依据：“{proposal.matched}”"]
+    unit = proposal.unit
+    if unit and unit not in TargetUnit.values:
+        notes.append(f"原文单位：{unit}")
+        unit = ""
+    period, deadline = proposal.period, proposal.deadline
+    if period == TargetPeriod.BY_DEADLINE and deadline is None:
+        period = TargetPeriod.ONGOING
+        notes.append("请填写截止日期")
+    if proposal.regions:
+        notes.append("限：" + "、".join(proposal.regions))
+    if proposal.note:
+        notes.append(proposal.note)
+    return {
+        "indicator": proposal.indicator,
+        "level": proposal.level,
+        "comparator": proposal.comparator,
+        "threshold": proposal.threshold,
+        "unit": unit,
+        "period": period,
+        "deadline": deadline,
+        "clause": f"§{proposal.clause}" if proposal.clause else "",
+        "quote": proposal.quote,
+        "parameters": proposal.parameters,
+        "note": "；".join(notes)[:2000],
+    }
+
+
+STATUS_TABS = [
+    ("draft", gettext_lazy("To review")),
+    ("accepted", TargetStatus.ACCEPTED.label),
+    ("rejected", TargetStatus.REJECTED.label),
+    ("all", gettext_lazy("All")),
+]
+
+
+@superuser_required
+def draft_review(request, pk):
+    """The drafted profile and each of its targets with a form to correct, accept or reject it."""
+    profile = get_object_or_404(PolicyProfile, pk=pk)
+    return render_review(request, profile, request.GET.get("status", "draft"))
+
+
+def render_review(request, profile, shown, bound=None):
+    """The review page; ``bound`` is a target's form that failed validation, shown with its errors."""
+    if shown not in dict(STATUS_TABS):
+        shown = "draft"
+    counts = dict(profile.targets.values_list("status").annotate(n=Count("pk")))
+    targets = profile.targets.prefetch_related("regions")
+    if shown != "all":
+        targets = targets.filter(status=shown)
+    if bound is not None and bound.instance.status != shown and shown != "all":
+        targets = list(targets) + [bound.instance]
+    rows = []
+    for target in targets:
+        form = bound if bound is not None and bound.instance.pk == target.pk else TargetReviewForm(
+            instance=target, prefix=f"t{target.pk}")
+        rows.append({"target": target, "form": form, "quote": highlighted(target),
+                     "indicator_label": indicators.label(target.indicator) if target.indicator else ""})
+    tabs = [(code, label, counts.get(code, 0) if code != "all" else sum(counts.values())) for code, label in STATUS_TABS]
+    return render(request, "wulian/policy_drafts/review.html", {
+        "profile": profile, "rows": rows, "tabs": tabs, "shown": shown, "counts": counts,
+        "phases": profile.phases.all(), "admin_url": admin_url(profile),
+    }, status=400 if bound is not None else 200)
+
+
+def admin_url(profile) -> str:
+    """The admin page where regions are attached to the profile (if the admin registers profiles)."""
+    try:
+        return reverse("admin:wulian_policyprofile_change", args=[profile.pk])
+    except NoReverseMatch:
+        return ""
+
+
+def highlighted(target: Target):
+    """The quoted sentence with the words that set the target marked."""
+    quote = escape(target.quote)
+    match = MATCHED_NOTE.match(target.note)
+    if match:
+        words = escape(match["matched"])
+        quote = quote.replace(words, f"<mark>{words}</mark>", 1)
+    return mark_safe(quote)  # noqa: S308 — built from escaped text
+
+
+@superuser_required
+@require_POST
+def review_target(request, pk, target_pk):
+    """Save the corrections of one target and accept it, reject it, or put it back to review."""
+    profile = get_object_or_404(PolicyProfile, pk=pk)
+    target = get_object_or_404(Target, pk=target_pk, profile=profile)
+    action = request.POST.get("action")
+    shown = request.POST.get("shown", "draft")
+    back = redirect(f"{reverse('wulian:policy_draft_review', args=[profile.pk])}?status={shown}#target-{target.pk}")
+    if action in ("reject", "reopen"):
+        target.status = TargetStatus.REJECTED if action == "reject" else TargetStatus.DRAFT
+        write(request.user, "change", lambda: _save(target, ["status", "updated_at"]))
+        messages.info(request, _("Target rejected: it will not count.") if action == "reject"
+                      else _("Target back to review."))
+        return back
+    if action not in ("accept", "save"):
+        raise Http404
+    form = TargetReviewForm(request.POST, instance=target, prefix=f"t{target.pk}")
+    if form.is_valid():
+        edited = form.save(commit=False)
+        if action == "accept":
+            edited.status = TargetStatus.ACCEPTED
+        try:
+            write(request.user, "change", lambda: _save(edited))
+        except Refused as refusal:
+            form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
+        else:
+            messages.success(request, _("Target accepted: it counts once the profile is active.") if action == "accept"
+                             else _("Corrections saved; the target still waits for review."))
+            return back
+    return render_review(request, profile, shown, bound=form)
+
+
+def _save(target: Target, fields=None) -> Target:
+    target.save(update_fields=fields)
+    return target
+
+
+@superuser_required
+@require_POST
+def activate(request, pk):
+    """Make the profile count (its accepted targets only); regions are attached to it in the admin."""
+    profile = get_object_or_404(PolicyProfile, pk=pk)
+    if request.POST.get("active") == "0":
+        profile.is_active = False
+        write(request.user, "change", lambda: _save_profile(profile))
+        messages.info(request, _("Profile deactivated: none of its targets counts."))
+    elif not profile.targets.filter(status=TargetStatus.ACCEPTED).exists():
+        messages.error(request, _("Accept at least one target before activating the profile."))
+    else:
+        profile.is_active = True
+        write(request.user, "change", lambda: _save_profile(profile))
+        messages.success(request, _("Profile active: its accepted targets count for the regions attached to it."))
+    return redirect("wulian:policy_draft_review", pk=profile.pk)
+
+
+def _save_profile(profile: PolicyProfile) -> PolicyProfile:
+    profile.save(update_fields=["is_active", "updated_at"])
+    return profile
+
+
+
+urlpatterns = [
+    path("", draft_list, name="policy_draft_list"),
+    path("new/", draft_new, name="policy_draft_new"),
+    path("<int:pk>/", draft_review, name="policy_draft_review"),
+    path("<int:pk>/activate/", activate, name="policy_draft_activate"),
+    path("<int:pk>/targets/<int:target_pk>/", review_target, name="policy_draft_target"),
+]
