@@ -11,13 +11,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from wulian.attachments import AttachmentFilesField, save_attachments
 from wulian.choices import RegionLevel, TargetGroup
-from wulian.forms import DateInput, RegionChoiceField, ScopedModelForm
+from wulian.forms import FORM_EMPTY_CHOICE, DateInput, RegionChoiceField, ScopedModelForm, label_empty_choices
 from wulian.models import AttachmentKind
 
 from .choices import DIRECT_METHODS
@@ -54,6 +55,7 @@ class RowForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _dates(self)
+        label_empty_choices(self, FORM_EMPTY_CHOICE)
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.Textarea):
@@ -112,6 +114,16 @@ class ProjectForm(ScopedModelForm):
             self.fields["budget"].widget.attrs["inputmode"] = "decimal"
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            "title",
+            Row(Column("region"), Column("station")),
+            Row(Column("domain"), Column("phase"), Column("year")),
+            "target_groups",
+            "goals",
+            Row(Column("expected_beneficiaries"), Column("budget")),
+            Row(Column("planned_start"), Column("planned_end")),
+            Row(Column("is_professional"), Column("is_micro_venture")),
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -128,6 +140,26 @@ class ProjectForm(ScopedModelForm):
         if project.pk is None and not project.proposed_by_id and getattr(self.user, "pk", None):
             project.proposed_by = self.user
         return super().save(commit)
+
+
+class AssignmentForm(ScopedModelForm):
+    """The bureau assigns the third-party evaluator and sets when the mid-term supervision is due."""
+
+    class Meta:
+        model = Project
+        fields = ["evaluator", "supervision_due"]
+
+    def __init__(self, *args, **kwargs):
+        from wulian.choices import Role
+        from wulian.models import User
+
+        super().__init__(*args, **kwargs)
+        # Evaluators are accounts of the bureau's area; nobody of the contracted agency (the rule checks again).
+        evaluators = User.objects.filter(role=Role.EVALUATOR, is_active=True).order_by("username")
+        if self.user is not None and not self.user.is_superuser:
+            evaluators = evaluators.restrict(self.user) if hasattr(evaluators, "restrict") else evaluators
+        self.fields["evaluator"].queryset = evaluators
+        self.fields["evaluator"].label_from_instance = lambda user: user.display_name
 
 
 class NeedsSurveyForm(RowForm):
@@ -469,6 +501,7 @@ class RectificationAnswerForm(forms.Form):
 
 __all__ = [
     "AgreementForm",
+    "AssignmentForm",
     "AmendmentForm",
     "AwardForm",
     "BidForm",

@@ -145,6 +145,8 @@ def project_page_context(request, project) -> dict:
         and (user.role != "evaluator" or project.evaluator_id == user.pk),
         "can_log_service": staff and project.status in (S.CONTRACTED, S.IN_SERVICE, S.EVALUATING)
         and user_can(user, activity_model, "add"),
+        "can_assign": project.status in (S.AWARDED, S.AGENCY_SIGNED, S.CONTRACTED, S.IN_SERVICE)
+        and can(user, "request_acceptance", project),
         "bid_deadline_passed": deadline is not None and deadline <= now,
     }
     return context

@@ -16,6 +16,7 @@ urlpatterns = [
         edit=views.ProjectEditView,
         delete=views.ProjectDeleteView,
     ),
+    path("projects/<int:pk>/assign/", views.AssignmentView.as_view(), name="project_assign"),
     path("projects/<int:project>/notice/", views.NoticeEditView.as_view(), name="notice_edit"),
     path("projects/<int:project>/bid/", views.BidEditView.as_view(), name="bid_add"),
     path("projects/<int:project>/bids/", views.BidScoringView.as_view(), name="bid_scoring"),

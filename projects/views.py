@@ -208,6 +208,30 @@ class ProjectEditView(FormsetEditView):
         return obj
 
 
+class AssignmentView(generic.ObjectEditView):
+    """The bureau assigns the evaluator (never one of the contracted agency) and the supervision due date."""
+
+    model = Project
+    form_class = f.AssignmentForm
+    action = "request_acceptance"
+
+    def get_object(self):
+        return get_object_or_404(self.get_queryset("request_acceptance"), pk=self.kwargs["pk"])
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        form = self.get_form(obj, data=request.POST)
+        if form.is_valid():
+            try:
+                writes.write(request.user, "request_acceptance", lambda: form.save())
+            except writes.Refused as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                return self.render_form(obj, form)
+            messages.success(request, _("The evaluator and the supervision date were saved."))
+            return redirect(obj.get_absolute_url())
+        return self.render_form(obj, form)
+
+
 class ProjectDeleteView(generic.ObjectDeleteView):
     model = Project
 
