@@ -59,7 +59,7 @@ class RowForm(forms.ModelForm):
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.Textarea):
-                widget.attrs.setdefault("rows", 1)
+                widget.attrs["rows"] = 1
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
             elif isinstance(widget, forms.Select):
@@ -210,6 +210,13 @@ class NoticeForm(ScopedModelForm):
         self.helper.disable_csrf = True
         if project is not None and not self.instance.pk and not self.initial.get("budget_ceiling"):
             self.initial["budget_ceiling"] = project.budget
+        self.helper.layout = Layout(
+            "scope_of_service",
+            Row(Column("method"), Column("budget_ceiling"), Column("min_certified_workers")),
+            "qualifications",
+            Row(Column("bid_deadline"), Column("direct_agency")),
+            "single_source_justification",
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -353,10 +360,18 @@ class AgreementForm(ScopedModelForm):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         if project is not None and not self.instance.pk:
-            bid = getattr(project, "awarded_bid", None)
-            self.initial.setdefault("amount", bid.price if bid is not None else project.budget)
-            self.initial.setdefault("start", project.planned_start)
-            self.initial.setdefault("end", project.planned_end)
+            bid = project.awarded_bid
+            notice = getattr(project, "notice", None)
+            amount = bid.price if bid is not None else (notice.budget_ceiling if notice is not None else project.budget)
+            for name, value in (("amount", amount), ("start", project.planned_start), ("end", project.planned_end)):
+                if not self.initial.get(name):
+                    self.initial[name] = value
+        self.helper.layout = Layout(
+            Row(Column("number"), Column("amount")),
+            Row(Column("start"), Column("end"), Column("stable_service", css_class="col-md pt-md-4")),
+            "deliverables",
+            "stations",
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -159,15 +159,14 @@ def _tone(status):
 
 
 def _targets_with_progress(project, user) -> list:
-    """Each performance target with its attainment (``projects.progress``), as a share for the bar."""
-    targets = list(PerformanceTarget.objects.restrict(user).filter(project=project).order_by("pk"))
-    try:
-        from . import progress
-    except ImportError:  # the progress module arrives with the model branch
-        progress = None
-    achieved = progress.for_project(project) if progress is not None and hasattr(progress, "for_project") else {}
-    for target in targets:
-        value = achieved.get(target.pk, getattr(target, "manual_value", None) or 0)
-        target.achieved = value
-        target.share = min(int(value * 100 / target.target_value), 100) if target.target_value else 0
-    return targets
+    """Each performance target with its attainment, counted from the activity log (``projects.progress``)."""
+    from .progress import progress
+
+    targets = list(PerformanceTarget.objects.restrict(user).filter(project=project).order_by("order", "pk"))
+    rows = progress(project, targets)
+    for row in rows:
+        row.target.achieved = row.value
+        row.target.share = row.bar
+        row.target.percent = row.percent
+        row.target.reached = row.reached
+    return [row.target for row in rows]

@@ -128,19 +128,16 @@ class FormsetEditView(generic.ObjectEditView):
 
     def render_form(self, obj, form, formsets=None):
         formsets = formsets if formsets is not None else self.get_formsets(obj)
-        return render(
-            self.request,
-            self.template_name,
-            self.base_context(
-                object=obj,
-                form=form,
-                formsets=formsets,
-                is_new=obj.pk is None,
-                cancel_url=obj.get_absolute_url() if obj.pk else self._list_url(),
-                page_title=self.page_title(obj),
-                **self.more_context(obj),
-            ),
+        context = self.base_context(
+            object=obj,
+            form=form,
+            formsets=formsets,
+            is_new=obj.pk is None,
+            cancel_url=obj.get_absolute_url() if obj.pk else self._list_url(),
+            page_title=self.page_title(obj),
         )
+        context.update(self.more_context(obj))
+        return render(self.request, self.template_name, context)
 
     def page_title(self, obj):
         return None
