@@ -613,6 +613,10 @@ class EvaluationDetailView(generic.ObjectDetailView):
     template_name = "projects/evaluation_detail.html"
     detail_fields = ["project", "kind", "sheet", "date", "score", "grade", "findings", "recorded_by"]
 
+    def field_rows(self, obj):
+        # An indicator sheet has no page of its own: its name is shown, not linked.
+        return [(label, str(value) if field.name == "sheet" else value, field) for label, value, field in super().field_rows(obj)]
+
     def extra_context(self, obj):
         rectifications = list(Rectification.objects.restrict(self.request.user).filter(evaluation=obj).order_by("deadline", "pk"))
         for item in rectifications:
