@@ -53,7 +53,8 @@ class ProjectProgressMixin:
     @action(detail=True, methods=["get"])
     def progress(self, request, pk=None):
         project = self.get_object()
-        rows = progress(project)
+        # Only the targets the user may see (an agency sees another's public project, not its contract).
+        rows = progress(project, project.targets.all().restrict(request.user, "view"))
         return Response([
             {"target": r.target.pk, "indicator": r.target.indicator, "unit": r.target.unit,
              "target_value": str(r.target.target_value), "value": str(r.value), "percent": str(r.percent)}

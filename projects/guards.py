@@ -37,6 +37,11 @@ def _money(value) -> str:
     return f"{Decimal(value):,.2f}元"
 
 
+def _num(value) -> str:
+    """A Decimal as people write it: 10, 10.5 (never 1E+1)."""
+    return format(Decimal(value).normalize(), "f")
+
+
 def _date(value) -> str:
     return formats.date_format(timezone.localtime(value) if isinstance(value, dt.datetime) else value, "DATE_FORMAT")
 
@@ -111,7 +116,7 @@ def can_publish(project, user):
         total = sum((c.weight for c in notice.criteria.all()), Decimal("0"))
         if total != HUNDRED:
             raise Refused(
-                _("The weights of the scoring criteria total %(total)s; they must total 100.") % {"total": total.normalize()}
+                _("The weights of the scoring criteria total %(total)s; they must total 100.") % {"total": _num(total)}
             )
     if missing:
         raise Refused(_("The notice is not complete; it lacks: %(missing)s.") % {"missing": "、".join(missing)})
@@ -175,7 +180,7 @@ def bid_score_rules(score):
     if score.score > score.criterion.weight:
         raise Refused(
             _("The score %(score)s exceeds the criterion's weight %(weight)s.")
-            % {"score": score.score.normalize(), "weight": score.criterion.weight.normalize()},
+            % {"score": _num(score.score), "weight": _num(score.criterion.weight)},
             field="score",
         )
 
@@ -367,7 +372,7 @@ def can_accept(project, user):
 def can_fail(project, user):
     evaluation = _scored_acceptance(project)
     if evaluation.grade != Grade.FAIL:
-        raise Refused(_("The score %(score)s is a pass; the project cannot fail.") % {"score": evaluation.score})
+        raise Refused(_("The score %(score)s is a pass; the project cannot fail.") % {"score": _num(evaluation.score)})
     evaluator_independent(project, user)
 
 
@@ -396,7 +401,7 @@ def sheet_item_rules(item):
     total = item.sheet.total_max()
     if total > HUNDRED:
         raise Refused(
-            _("The maximum scores of the sheet would total %(total)s; they total 100.") % {"total": total.normalize()},
+            _("The maximum scores of the sheet would total %(total)s; they total 100.") % {"total": _num(total)},
             field="max_score",
         )
 
@@ -406,7 +411,7 @@ def evaluation_rules(evaluation):
     total = evaluation.sheet.total_max()
     if total != HUNDRED:
         raise Refused(
-            _("The maximum scores of the sheet total %(total)s; they must total 100.") % {"total": total.normalize()},
+            _("The maximum scores of the sheet total %(total)s; they must total 100.") % {"total": _num(total)},
             field="sheet",
         )
     if evaluation.kind == EvaluationKind.ACCEPTANCE and project.status != S.EVALUATING:
@@ -422,7 +427,7 @@ def party_rules(party):
     total = sum((p.weight for p in party.evaluation.parties.all()), Decimal("0"))
     if total > HUNDRED:
         raise Refused(
-            _("The weights of the scoring parties would total %(total)s; they total 100.") % {"total": total.normalize()},
+            _("The weights of the scoring parties would total %(total)s; they total 100.") % {"total": _num(total)},
             field="weight",
         )
     party.evaluation.compute()
@@ -434,7 +439,7 @@ def item_score_rules(score):
     if score.score > score.item.max_score:
         raise Refused(
             _("The score %(score)s exceeds the item's maximum %(max)s.")
-            % {"score": score.score.normalize(), "max": score.item.max_score.normalize()},
+            % {"score": _num(score.score), "max": _num(score.item.max_score)},
             field="score",
         )
     score.party.evaluation.compute()

@@ -793,6 +793,28 @@ class Agreement(ScopedModel):
         return Amendment.objects.create(agreement=self, summary=label, changes=recorded, reason=reason, by=user)
 
 
+def amend_agreement(user, pk, changes: dict, reason: str, summary: str = "") -> Amendment:
+    """Change the signed agreement ``pk`` by an amendment, for a user who may record amendments on it (the
+    bureau of its area, while the project runs): locked, checked and recorded in one transaction."""
+    from django.core.exceptions import PermissionDenied
+
+    from wulian.models.base import user_can
+    from wulian.writes import write
+
+    if not user_can(user, Amendment, "add"):
+        raise PermissionDenied
+
+    def save():
+        agreement = Agreement.objects.select_for_update(of=("self",)).filter(
+            pk__in=Agreement.objects.restrict(user, "view").values("pk")
+        ).get(pk=pk)
+        if agreement.project.status not in (S.CONTRACTED, S.IN_SERVICE, S.EVALUATING):
+            raise Refused(_("Only an agreement in force is amended."))
+        return [agreement, agreement.amend(user, changes, reason, summary)]
+
+    return write(user, "view", save)[1]
+
+
 class Amendment(ScopedModel):
     """A recorded change of a signed agreement: what changed, why, by whom."""
 
@@ -1225,5 +1247,5 @@ class Rectification(Stateful, AttachmentsMixin, ScopedModel):
 __all__ = [
     "Agreement", "Amendment", "AgencyMark", "Bid", "BidMember", "BidScore", "Criterion", "Evaluation",
     "EvaluationParty", "IndicatorItem", "IndicatorSheet", "ItemScore", "Milestone", "Need", "NeedsSurvey",
-    "Notice", "PerformanceTarget", "Project", "Rectification", "Refused", "Review",
+    "Notice", "PerformanceTarget", "Project", "Rectification", "Refused", "Review", "amend_agreement",
 ]
