@@ -14,6 +14,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wulian.attachments import AttachmentFilesField, save_attachments
@@ -24,7 +25,6 @@ from wulian.models import AttachmentKind
 from .choices import DIRECT_METHODS
 from .models import (
     Agreement,
-    Amendment,
     Bid,
     BidMember,
     Criterion,
@@ -261,7 +261,7 @@ class CriterionFormSetBase(RowFormSet):
             total += Decimal(data.get("weight") or 0)
         if rows and total != 100:
             raise forms.ValidationError(
-                _("The weights of the scoring criteria total %(total)s; they must total 100.") % {"total": _plain(total)}
+                _("The weights of the scoring criteria total %(total)s; they must total 100.") % {"total": plain_number(total)}
             )
 
 
@@ -270,9 +270,9 @@ CriterionFormSet = inlineformset_factory(
 )
 
 
-def _plain(value) -> str:
-    value = Decimal(value)
-    return f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
+def plain_number(value) -> str:
+    """60.00 → 60, 12.50 → 12.5: a figure as a person writes it in a message."""
+    return f"{Decimal(value).normalize():f}"
 
 
 # -- step 3: bids, scores, award --------------------------------------------------------------------------------
@@ -298,7 +298,7 @@ class BidForm(ScopedModelForm):
             raise forms.ValidationError(_("The price must be more than 0 yuan."))
         if price is not None and notice is not None and notice.budget_ceiling is not None and price > notice.budget_ceiling:
             raise forms.ValidationError(
-                _("The price is above the budget ceiling of %(ceiling)s yuan.") % {"ceiling": notice.budget_ceiling}
+                _("The price is above the budget ceiling of %(ceiling)s yuan.") % {"ceiling": plain_number(notice.budget_ceiling)}
             )
         return price
 
@@ -382,16 +382,16 @@ class AgreementForm(ScopedModelForm):
             else:
                 years = 3 if cleaned.get("stable_service") else 1
                 limit = _add_years(start, years)
-                if end >= limit:
+                if end > limit:
                     self.add_error(
                         "end",
-                        _("An agreement runs at most one year (three for a stable service); it must end before %(limit)s.")
-                        % {"limit": limit.strftime("%Y年%-m月%-d日")},
+                        _("An agreement runs at most one year (three for a stable service); it must end by %(limit)s.")
+                        % {"limit": date_format(limit)},
                     )
         notice = getattr(self.project, "notice", None) if self.project is not None else None
         if amount is not None and notice is not None and notice.budget_ceiling is not None and amount > notice.budget_ceiling:
             self.add_error(
-                "amount", _("The amount is above the budget ceiling of %(ceiling)s yuan.") % {"ceiling": notice.budget_ceiling}
+                "amount", _("The amount is above the budget ceiling of %(ceiling)s yuan.") % {"ceiling": plain_number(notice.budget_ceiling)}
             )
         return cleaned
 
@@ -450,24 +450,31 @@ MilestoneFormSet = inlineformset_factory(
 )
 
 
-class AmendmentForm(ScopedModelForm):
-    class Meta:
-        model = Amendment
-        fields = ["date", "summary", "reason"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "reason": forms.Textarea(attrs={"rows": 2})}
+class AmendmentForm(forms.Form):
+    """A change of the signed agreement, with its reason: the agreement changes only this way once signed."""
 
-    def __init__(self, *args, agreement=None, **kwargs):
+    amount = forms.DecimalField(label=_("amount (yuan)"), max_digits=12, decimal_places=2, min_value=0)
+    start = forms.DateField(label=_("start"), widget=DateInput())
+    end = forms.DateField(label=_("end"), widget=DateInput())
+    deliverables = forms.CharField(label=_("deliverables"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(label=_("Reason for the amendment"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, agreement, **kwargs):
         super().__init__(*args, **kwargs)
         self.agreement = agreement
+        for name in ("amount", "start", "end", "deliverables"):
+            self.fields[name].initial = getattr(agreement, name)
+        self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.layout = Layout(Row(Column("amount"), Column("start"), Column("end")), "deliverables", "reason")
 
-    def save(self, commit=True):
-        amendment = self.instance
-        amendment.agreement = self.agreement
-        if not amendment.by_id and getattr(self.user, "pk", None):
-            amendment.by = self.user
-        return super().save(commit)
+    def changes(self) -> dict:
+        return {
+            name: self.cleaned_data[name]
+            for name in ("amount", "start", "end", "deliverables")
+            if self.cleaned_data[name] != getattr(self.agreement, name)
+        }
 
 
 class MilestoneReportForm(forms.Form):
@@ -563,7 +570,7 @@ class ScoreSheet:
         for code, label in Party.choices:
             party = existing.get(code)
             weight = party.weight if party else default_weights.get(code)
-            raw = data.get(f"weight-{code}", "") if data is not None else ("" if weight is None else _plain(weight))
+            raw = data.get(f"weight-{code}", "") if data is not None else ("" if weight is None else plain_number(weight))
             self.parties.append({"code": code, "label": label, "name": f"weight-{code}", "value": raw, "row": party})
         groups = dict(IndicatorGroup.choices)
         self.groups = []
@@ -574,7 +581,7 @@ class ScoreSheet:
             for party in self.parties:
                 name = f"score-{party['code']}-{item.pk}"
                 value = saved.get((party["code"], item.pk))
-                raw = data.get(name, "") if data is not None else ("" if value is None else _plain(value))
+                raw = data.get(name, "") if data is not None else ("" if value is None else plain_number(value))
                 cells.append({"party": party["code"], "name": name, "value": raw})
             self.groups[-1]["rows"].append({"item": item, "cells": cells})
             self.groups[-1]["max"] += item.max_score
@@ -610,7 +617,7 @@ class ScoreSheet:
         total = sum(self.cleaned_weights.values(), Decimal(0))
         if self.cleaned_weights and total != 100:
             self.errors.append(
-                _("The weights of the scoring parties total %(total)s; they must total 100.") % {"total": _plain(total)}
+                _("The weights of the scoring parties total %(total)s; they must total 100.") % {"total": plain_number(total)}
             )
         if not self.cleaned_weights:
             self.errors.append(_("Give the weight of at least one scoring party."))
@@ -630,7 +637,7 @@ class ScoreSheet:
                     if score < 0 or score > item.max_score:
                         self.errors.append(
                             _("“%(item)s”: the score must lie between 0 and %(max)s.")
-                            % {"item": item.content, "max": _plain(item.max_score)}
+                            % {"item": item.content, "max": plain_number(item.max_score)}
                         )
                         continue
                     self.cleaned_scores[(cell["party"], item.pk)] = score

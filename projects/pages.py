@@ -30,7 +30,7 @@ STEP_LABELS = (
     (1, _("Needs assessment")),
     (2, _("Publication")),
     (3, _("Agreement")),
-    (4, _("Service")),
+    (4, _("Service delivery")),
     (5, _("Mid-term supervision")),
     (6, _("Acceptance")),
 )

@@ -2,6 +2,7 @@
 
 import django_tables2 as tables
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -116,8 +117,15 @@ class RectificationTable(ObjectTable):
 
     def render_deadline(self, record, value):
         if is_overdue(record):
-            return format_html('<span class="text-danger fw-semibold">{} <span class="badge text-bg-danger">{}</span></span>', value.strftime("%Y年%-m月%-d日"), _("Overdue"))
-        return value.strftime("%Y年%-m月%-d日")
+            return format_html(
+                '<span class="text-danger fw-semibold">{} <span class="badge text-bg-danger">{}</span></span>',
+                date_format(value),
+                _("Overdue"),
+            )
+        return date_format(value)
+
+    def value_deadline(self, value):
+        return value
 
 
 def is_overdue(item) -> bool:

@@ -415,7 +415,7 @@ class BidScoringView(ProjectPartView):
                 if score < 0 or score > criterion.weight:
                     errors.append(
                         _("%(agency)s, %(criterion)s: the score must lie between 0 and %(max)s.")
-                        % {"agency": bid.agency, "criterion": criterion.name, "max": criterion.weight}
+                        % {"agency": bid.agency, "criterion": criterion.name, "max": f.plain_number(criterion.weight)}
                     )
                     continue
                 values.append((bid, criterion, score))
@@ -527,7 +527,7 @@ class AgreementEditView(ProjectPartView, FormsetEditView):
                 return [*children, agreement]
 
             try:
-                saved = writes.write(request.user, "add" if is_new else "change", save)[-1]
+                writes.write(request.user, "add" if is_new else "change", save)
             except writes.Refused as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
                 if is_new:
@@ -545,24 +545,49 @@ class AgreementEditView(ProjectPartView, FormsetEditView):
         return {"project": self.project, "cancel_url": self.project.get_absolute_url()}
 
 
-class AmendmentAddView(ProjectPartView, generic.ObjectEditView):
-    """After signing, the agreement changes only by a recorded amendment."""
+class AmendmentAddView(ProjectPartView):
+    """After signing, the agreement changes only by a recorded amendment (``projects.models.amend_agreement``)."""
 
     from .models import Amendment as model  # noqa: N813
 
-    form_class = f.AmendmentForm
+    template_name = "projects/formset_edit.html"
 
-    def get_object(self):
+    def setup_page(self):
+        self.check_model_permission("add")
         self.project = self.get_project()
         self.agreement = get_object_or_404(Agreement.objects.restrict(self.request.user, "view"), project=self.project)
-        self.check_model_permission("add")
-        return self.model(agreement=self.agreement)
 
-    def form_kwargs(self):
-        return {"agreement": self.agreement}
+    def render_page(self, form):
+        context = self.base_context(
+            object=self.agreement,
+            form=form,
+            formsets=[],
+            project=self.project,
+            page_title=_("Amendment of agreement %(number)s") % {"number": self.agreement.number},
+            cancel_url=self.project.get_absolute_url(),
+        )
+        return render(self.request, self.template_name, context)
 
-    def success_url(self, obj):
-        return self.project.get_absolute_url()
+    def get(self, request, *args, **kwargs):
+        self.setup_page()
+        return self.render_page(f.AmendmentForm(agreement=self.agreement))
+
+    def post(self, request, *args, **kwargs):
+        from .models import amend_agreement
+
+        self.setup_page()
+        form = f.AmendmentForm(request.POST, agreement=self.agreement)
+        if not form.is_valid():
+            return self.render_page(form)
+        try:
+            amend_agreement(request.user, self.agreement.pk, form.changes(), form.cleaned_data["reason"])
+        except Agreement.DoesNotExist:
+            raise Http404 from None
+        except writes.Refused as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            return self.render_page(form)
+        messages.success(request, _("The amendment was recorded."))
+        return redirect(self.project.get_absolute_url())
 
 
 # -- milestones ------------------------------------------------------------------------------------------------

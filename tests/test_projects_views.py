@@ -237,7 +237,7 @@ def test_the_notice_refuses_criteria_that_do_not_total_100(as_user, cast):
     }
     response = client.post(reverse("projects:notice_edit", args=[project.pk]), data)
     assert response.status_code == 200
-    assert "评分标准的权重合计为90，必须合计为100。" in response.content.decode()
+    assert "评分标准权重合计为90，应为100。" in response.content.decode()
     assert not Notice.objects.filter(project=project).exists()
     data["criteria-1-weight"] = "40"
     response = client.post(reverse("projects:notice_edit", args=[project.pk]), data)
@@ -260,7 +260,7 @@ def test_a_bid_above_the_ceiling_is_refused(as_user, cast):
     }
     response = client.post(reverse("projects:bid_add", args=[project.pk]), data)
     assert response.status_code == 200
-    assert "价格高于预算上限" in response.content.decode()
+    assert "报价高于预算上限" in response.content.decode()
     assert not Bid.objects.filter(project=project).exists()
     data["price"] = "149000"
     response = client.post(reverse("projects:bid_add", args=[project.pk]), data)
