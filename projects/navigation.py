@@ -5,15 +5,18 @@ from wulian.navigation import Menu, MenuItem
 
 from .models import Bid, Evaluation, Project, Rectification
 
+# A community worker proposes projects from its home page; its menu stays short (the activity log first).
+LOCAL = frozenset({Role.COMMUNITY_WORKER})
+
 MENUS = [
     Menu(
-        _("Service projects"),
+        Project._meta.verbose_name_plural,
         "bi-kanban",
         [
-            MenuItem(_("Service projects"), "projects:project_list", Project, "bi-kanban"),
-            MenuItem(_("Bids"), "projects:bid_list", Bid, "bi-file-earmark-text", hidden_for=frozenset({Role.COMMUNITY_WORKER})),
-            MenuItem(_("Evaluations"), "projects:evaluation_list", Evaluation, "bi-clipboard-check", hidden_for=frozenset({Role.COMMUNITY_WORKER})),
-            MenuItem(_("Rectification items"), "projects:rectification_list", Rectification, "bi-list-check", hidden_for=frozenset({Role.COMMUNITY_WORKER})),
+            MenuItem(Project._meta.verbose_name_plural, "projects:project_list", Project, "bi-kanban", hidden_for=LOCAL),
+            MenuItem(Bid._meta.verbose_name_plural, "projects:bid_list", Bid, "bi-file-earmark-text", hidden_for=LOCAL),
+            MenuItem(Evaluation._meta.verbose_name_plural, "projects:evaluation_list", Evaluation, "bi-clipboard-check", hidden_for=LOCAL),
+            MenuItem(Rectification._meta.verbose_name_plural, "projects:rectification_list", Rectification, "bi-list-check", hidden_for=LOCAL),
         ],
         order=30,
     )
@@ -57,7 +60,10 @@ def home_stats(user):
         if to_sign:
             stats.append(HomeStat(_("Agreements to sign"), to_sign, f"{url}?status=awarded", "warning"))
     elif role == Role.EVALUATOR:
-        stats.append(HomeStat(_("Projects assigned to me"), projects.count(), url))
+        assigned = projects.count()
+        if not assigned:
+            return []  # the core's home says nothing is assigned yet
+        stats.append(HomeStat(_("Projects assigned to me"), assigned, url))
         waiting = projects.filter(status="evaluating").count()
         stats.append(HomeStat(_("Awaiting acceptance"), waiting, f"{url}?status=evaluating", "warning" if waiting else "secondary"))
     if user_can(user, Rectification, "view") and role != Role.COMMUNITY_WORKER:
@@ -74,6 +80,8 @@ def home_actions(user):
     from wulian.navigation import HomeAction
 
     actions = []
+    if user.role == Role.EVALUATOR and not Project.objects.restrict(user).exists():
+        return actions  # nothing assigned yet: the home says so instead of offering empty lists
     if user_can(user, Project, "add"):
         actions.append(
             HomeAction(_("Propose a project"), reverse("projects:project_add"), "bi-clipboard-plus", weight=20,

@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from .choices import DIRECT_METHODS, MilestoneStatus, ProjectStatus, RectificationStatus
-from .models import Bid, Evaluation, Milestone, Project, Rectification
+from .models import Bid, Milestone, Project
 
 S = ProjectStatus
 PANEL_ROWS = 10
@@ -99,8 +99,7 @@ def evaluator_home(request) -> dict:
     )
     for project in projects:
         project.due = _evaluator_due(project, today)
-    recent = list(Evaluation.objects.restrict(user).select_related("project").order_by("-date", "-pk")[:5])
-    return {"assigned": projects, "recent_evaluations": recent, "today": today}
+    return {"assigned": projects, "today": today}
 
 
 def _evaluator_due(project, today) -> tuple[str, str]:
@@ -120,7 +119,3 @@ def _evaluator_due(project, today) -> tuple[str, str]:
     if project.status == S.ACCEPTED:
         return _("Accepted"), "success"
     return _("In service"), "secondary"
-
-
-def rectifications_overdue(user):
-    return Rectification.objects.restrict(user).overdue()

@@ -286,6 +286,7 @@ class BidEditView(FormsetEditView):
 
     model = Bid
     form_class = f.BidForm
+    template_name = "projects/bid_edit.html"
     formsets = (("members", f.BidMemberFormSet, gettext_lazy("Team members and their certificates")),)
 
     def get_object(self):

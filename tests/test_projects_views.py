@@ -391,3 +391,59 @@ def test_the_project_list_filters_by_step_and_costs_a_fixed_number_of_queries(as
         t.make_project(cast.hengqu_village)
     with django_assert_max_num_queries(13):
         assert client.get(reverse("projects:project_list")).status_code == 200
+
+
+def test_a_single_source_project_is_awarded_with_its_justification_and_no_bids(as_user, cast):
+    from projects.choices import ProcurementMethod
+
+    project = project_at(cast, cast.binhe, S.PUBLISHED, method=ProcurementMethod.SINGLE_SOURCE)
+    client = as_user("bureau")
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert 'id="scoring-button"' in page and 'id="bid-button"' not in page
+    page = client.get(reverse("projects:bid_scoring", args=[project.pk])).content.decode()
+    assert 'id="scoring-sheet"' not in page and project.notice.single_source_justification in page
+    # No agency bids on it.
+    assert 'id="bid-button"' not in as_user("agency").get(project.get_absolute_url()).content.decode()
+    response = client.post(reverse("projects:project_award", args=[project.pk]), {"reason": "进驻三年，服务连续"})
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.status == S.AWARDED and project.agency == cast.agency and project.awarded_bid is None
+
+
+def test_a_signed_agreement_changes_only_by_a_recorded_amendment(as_user, cast):
+    project = project_at(cast, cast.binhe, S.IN_SERVICE)
+    agreement = project.agreement
+    client = as_user("bureau")
+    # The agreement form no longer opens once signed.
+    assert client.get(reverse("projects:agreement_edit", args=[project.pk])).status_code == 404
+    url = reverse("projects:amendment_add", args=[project.pk])
+    data = {"amount": str(agreement.amount), "start": agreement.start.isoformat(), "end": agreement.end.isoformat(),
+            "deliverables": agreement.deliverables + "；增加结项汇报会", "reason": ""}
+    response = client.post(url, data)
+    assert response.status_code == 200 and not agreement.amendments.exists()
+    data["reason"] = "应社区要求增加结项汇报会"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    amendment = agreement.amendments.get()
+    assert amendment.by == cast.user_bureau and "结项汇报会" in agreement.__class__.objects.get(pk=agreement.pk).deliverables
+    assert as_user("agency").get(url).status_code == 403
+    assert "应社区要求增加结项汇报会" in as_user("agency").get(project.get_absolute_url()).content.decode()
+
+
+def test_a_milestone_is_reported_with_evidence_and_confirmed_by_the_bureau(as_user, cast):
+    project = project_at(cast, cast.binhe, S.IN_SERVICE)
+    milestone = Milestone.objects.filter(project=project).order_by("due_on").first()
+    url = reverse("projects:milestone_report", args=[milestone.pk])
+    agency = as_user("agency")
+    agency.post(url, {})
+    assert Milestone.objects.get(pk=milestone.pk).status == "scheduled"
+    pdf = SimpleUploadedFile("首期报告.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    agency.post(url, {"evidence": pdf})
+    assert Milestone.objects.get(pk=milestone.pk).status == "reported"
+    bureau = as_user("bureau")
+    page = bureau.get(project.get_absolute_url()).content.decode()
+    confirm = reverse("projects:milestone_action", args=[milestone.pk, "confirm"])
+    assert confirm in page
+    bureau.post(confirm)
+    milestone.refresh_from_db()
+    assert milestone.status == "met" and milestone.confirmed_by == cast.user_bureau
