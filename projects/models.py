@@ -357,6 +357,15 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATES
 
+    def bidder_marks(self):
+        """不合格 marks of the agencies bidding for (or chosen for) this project: shown to the bureau when it
+        awards, so a failed acceptance weighs on the next award."""
+        agencies = list(self.bids.exclude(status=BidStatus.WITHDRAWN).values_list("agency_id", flat=True))
+        notice = getattr(self, "notice", None)
+        if notice is not None and notice.direct_agency_id:
+            agencies.append(notice.direct_agency_id)
+        return AgencyMark.objects.filter(agency_id__in=agencies).select_related("agency", "project")
+
 
 def _child_rule(*, view=ALL_PROJECT_ROLES, add=NOBODY, change=NOBODY, delete=NOBODY, prefix="project__",
                 agency_rows=None, where=None, actions=None, **kwargs) -> ScopeRule:

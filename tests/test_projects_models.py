@@ -557,3 +557,38 @@ def test_the_overdue_flags(cast):
     assert list(Project.objects.contract_ended()) == [quiet]
     assert set(Project.objects.overdue().filter(Q(pk__in=[tender.pk, serving.pk, quiet.pk]))) == {tender, serving,
                                                                                                    quiet}
+
+
+# -- figures for the policy targets ----------------------------------------------------------------------------
+
+
+def test_professional_and_micro_venture_projects_are_counted_once_contracted(cast):
+    from projects import figures
+
+    year = timezone.localdate().year
+    at(cast, S.CONTRACTED)  # professional, 首善街道
+    advance(make_project(cast.binhe, is_micro_venture=True, is_professional=False), S.IN_SERVICE, people_of(cast))
+    at(cast, S.AWARDED)  # not yet contracted
+    hengqu_people = people_of(cast)
+    hengqu_people.town = cast.user_hengqu
+    advance(make_project(cast.hengqu, year=year - 1), S.CONTRACTED, hengqu_people)  # another year
+    regions = [cast.mei, cast.shoushan, cast.binhe, cast.hengqu]
+    assert figures.professional_projects(regions, year) == {
+        cast.mei.pk: 1, cast.shoushan.pk: 1, cast.binhe.pk: 0, cast.hengqu.pk: 0}
+    assert figures.micro_venture_projects(regions, year) == {
+        cast.mei.pk: 1, cast.shoushan.pk: 1, cast.binhe.pk: 1, cast.hengqu.pk: 0}
+    assert figures.professional_projects([cast.hengqu], year - 1) == {cast.hengqu.pk: 1}
+    pipeline = figures.pipeline(cast.mei, year)
+    assert (pipeline[S.CONTRACTED], pipeline[S.IN_SERVICE], pipeline[S.AWARDED], pipeline[S.DRAFT]) == (1, 1, 1, 0)
+
+
+def test_the_bureau_sees_the_marks_of_the_bidders_when_awarding(cast):
+    people = people_of(cast)
+    failed = advance(make_project(cast.shoushan), S.EVALUATING, people)
+    evaluate(failed, cast.user_evaluator, kind=EvaluationKind.ACCEPTANCE, fraction=Decimal("0.4"))
+    perform(cast.user_evaluator, Project, failed.pk, "fail", reason="目标完成不足一半")
+    tender = at(cast, S.PUBLISHED)
+    make_bid(tender, cast.agency, cast.user_agency)
+    make_bid(tender, second_agency(cast.mei), None, certified=3)
+    marks = list(tender.bidder_marks())
+    assert [(m.agency, m.project, m.reason) for m in marks] == [(cast.agency, failed, "目标完成不足一半")]

@@ -231,3 +231,93 @@ def test_a_failed_acceptance_returns_to_service_and_marks_the_agency(cast):
     assert project.grade == "fail" and project.final_score == 50
     mark = AgencyMark.objects.get(project=project)
     assert mark.agency == cast.agency and mark.reason == "服务台账缺失，目标完成不足一半"
+
+
+# -- the small workflows: milestones and rectification items ---------------------------------------------------
+
+MILESTONE_TABLE = {
+    "report": ({"scheduled", "not_met"}, {"agency"}),
+    "confirm": ({"reported"}, {"bureau"}),
+    "reject": ({"reported"}, {"bureau"}),
+}
+MILESTONE_TARGET = {"report": "reported", "confirm": "met", "reject": "not_met"}
+RECTIFICATION_TABLE = {
+    "answer": ({"open"}, {"agency"}),
+    "close": ({"answered"}, {"bureau", "evaluator"}),
+    "reopen": ({"answered", "closed"}, {"bureau", "evaluator"}),
+    "waive": ({"open", "answered"}, {"bureau"}),
+}
+RECTIFICATION_TARGET = {"answer": "answered", "close": "closed", "reopen": "open", "waive": "waived"}
+
+
+def attempt_on(model, user, pk, name):
+    outcome = None
+    try:
+        with transaction.atomic():
+            try:
+                perform(user, model, pk, name, reason="理由")
+            except (Refused, PermissionDenied, model.DoesNotExist) as exc:
+                outcome = exc
+                raise Rollback from None
+            outcome = model.objects.get(pk=pk).status
+            raise Rollback
+    except Rollback:
+        pass
+    return outcome
+
+
+def exhaust(model, row, table, targets, users):
+    state = row.status
+    before = model.objects.values().get(pk=row.pk)
+    for name, (sources, who) in table.items():
+        for username in USERS:
+            outcome = attempt_on(model, users[username], row.pk, name)
+            where = f"{model.__name__} {state} / {name} / {username}"
+            if state in sources and username in who:
+                assert outcome == targets[name], f"{where}: {outcome}"
+            else:
+                assert not isinstance(outcome, str), f"{where}: allowed, should be refused"
+                if isinstance(outcome, Refused):
+                    assert CJK.search(outcome.message), f"{where}: {outcome.message}"
+            assert model.objects.values().get(pk=row.pk) == before, where
+
+
+@pytest.fixture
+def serving(cast):
+    project = advance(make_project(cast.shoushan), S.IN_SERVICE, people_of(cast))
+    Project.objects.filter(pk=project.pk).update(evaluator=cast.user_evaluator)
+    return Project.objects.get(pk=project.pk)
+
+
+@pytest.mark.parametrize("state", ["scheduled", "reported", "met", "not_met"])
+def test_every_milestone_transition_by_every_role(cast, users, serving, state):
+    from projects.models import Milestone
+    from projects.testing import attach
+
+    milestone = Milestone.objects.filter(project=serving).first()
+    attach(milestone, cast.user_agency)
+    path = {"scheduled": [], "reported": ["report"], "met": ["report", "confirm"], "not_met": ["report", "reject"]}
+    for name in path[state]:
+        perform(users[next(iter(MILESTONE_TABLE[name][1]))], Milestone, milestone.pk, name, reason="理由")
+    milestone = Milestone.objects.get(pk=milestone.pk)
+    assert milestone.status == state
+    exhaust(Milestone, milestone, MILESTONE_TABLE, MILESTONE_TARGET, users)
+
+
+@pytest.mark.parametrize("state", ["open", "answered", "closed", "waived"])
+def test_every_rectification_transition_by_every_role(cast, users, serving, state):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from projects.models import Rectification
+
+    item = Rectification.objects.create(evaluation=evaluate(serving, cast.user_bureau), description="台账不全",
+                                        deadline=timezone.localdate() + dt.timedelta(days=5))
+    path = {"open": [], "answered": ["answer"], "closed": ["answer", "close"], "waived": ["waive"]}
+    for name in path[state]:
+        who = sorted(RECTIFICATION_TABLE[name][1])[0]
+        perform(users[who], Rectification, item.pk, name, reason="理由")
+    item = Rectification.objects.get(pk=item.pk)
+    assert item.status == state
+    exhaust(Rectification, item, RECTIFICATION_TABLE, RECTIFICATION_TARGET, users)

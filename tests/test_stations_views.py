@@ -132,8 +132,10 @@ class TestActivityViews(ScopeMatrix):
         "bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a",
         "agency": "", "evaluator": "", "leader": "",
     }
-    list_users = REGION_USERS
-    add_users = ("bureau", "shoushan", "hengqu", "binhe")
+    # Agency staff open the log too: they see (and log) only the service records of their own projects, none
+    # of these (tests/test_projects_models.py).
+    list_users = (*REGION_USERS, "agency")
+    add_users = ("bureau", "shoushan", "hengqu", "binhe", "agency")
 
     def make(self, cast, place, key):
         return Activity.objects.create(
