@@ -333,3 +333,54 @@ def test_a_project_travels_from_needs_to_acceptance(live_server, setting, page, 
     assert project.status == "accepted" and project.grade == "excellent"
     assert page.locator("#project-steps [data-state=done]").count() == 6
     screenshot(page, "projects-6-accepted")
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
+def test_the_project_pages_have_no_serious_accessibility_violation(live_server, setting, chromium, phone):
+    """axe-core on the project pages a person fills or reads, on a desktop and on a phone."""
+    from django.urls import reverse
+
+    from projects import testing as t
+    from projects.models import Rectification
+    from tests.browser import PHONE
+    from tests.test_accessibility import AXE, axe_violations
+
+    cast = setting
+    people = t.people_of(cast)
+    serving = t.advance(t.make_project(cast.binhe, proposer=people.town), "in_service", people)
+    evaluation = t.evaluate(serving, cast.user_bureau)
+    item = Rectification.objects.create(evaluation=evaluation, description="补齐个案记录", deadline=timezone.localdate())
+    awarded = t.advance(t.make_project(cast.binhe, proposer=people.town), "awarded", people)
+    pages = [
+        ("bureau", reverse("projects:project_list")),
+        ("bureau", serving.get_absolute_url()),
+        ("bureau", reverse("projects:bid_scoring", args=[awarded.pk])),
+        ("bureau", reverse("projects:agreement_edit", args=[awarded.pk])),
+        ("bureau", reverse("projects:evaluation_add", args=[serving.pk])),
+        ("bureau", evaluation.get_absolute_url()),
+        ("shoushan", reverse("projects:project_add")),
+        ("agency", item.get_absolute_url()),
+        ("agency", "/"),
+    ]
+    options = {"locale": "zh-CN", "bypass_csp": True}
+    options.update({"viewport": PHONE, "is_mobile": True, "has_touch": True} if phone else {"viewport": {"width": 1280, "height": 860}})
+    problems = {}
+    context = chromium.new_context(**options)
+    try:
+        page = context.new_page()
+        current = None
+        for username, url in pages:
+            if username != current:
+                context.clear_cookies()
+                login(page, live_server.url, username)
+                current = username
+            response = page.goto(live_server.url + url)
+            assert response.status == 200, (username, url, response.status)
+            found = axe_violations(page)
+            if found:
+                problems[f"{username} {url}"] = found
+                screenshot(page, f"axe-projects-{'phone' if phone else 'desktop'}-{len(problems)}")
+    finally:
+        context.close()
+    assert AXE.exists()
+    assert problems == {}, "\n".join(f"{where}: {found}" for where, found in problems.items())

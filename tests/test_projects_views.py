@@ -404,6 +404,7 @@ def test_a_single_source_project_is_awarded_with_its_justification_and_no_bids(a
     assert 'id="scoring-sheet"' not in page and project.notice.single_source_justification in page
     # No agency bids on it.
     assert 'id="bid-button"' not in as_user("agency").get(project.get_absolute_url()).content.decode()
+    client = as_user("bureau")
     response = client.post(reverse("projects:project_award", args=[project.pk]), {"reason": "进驻三年，服务连续"})
     assert response.status_code == 302
     project.refresh_from_db()
