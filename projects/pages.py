@@ -109,6 +109,7 @@ def project_page_context(request, project) -> dict:
     )
     staff = user.role == "agency_staff"
     context = {
+        "evidence_documents": _evidence(user, milestones, rectifications),
         "steps": steps(project, supervised=any(e.kind == "midterm" for e in evaluations)),
         "status_tone": _tone(project.status),
         "reviews": Review.objects.restrict(user).filter(project=project).select_related("reviewer").order_by("-round", "-pk"),
@@ -150,6 +151,34 @@ def project_page_context(request, project) -> dict:
         "bid_deadline_passed": deadline is not None and deadline <= now,
     }
     return context
+
+
+def _evidence(user, milestones, rectifications) -> list:
+    """The agency's deliverables and evidence: files of the milestones and rectification items shown (already in
+    the viewer's scope), newest first, each with what it belongs to. Two queries whatever the number of files."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wulian.models import Attachment
+
+    owners = {}
+    for model, rows in ((Milestone, milestones), (Rectification, rectifications)):
+        content_type = ContentType.objects.get_for_model(model)
+        for row in rows:
+            owners[(content_type.pk, row.pk)] = row
+    if not owners:
+        return []
+    ids = {}
+    for (type_id, pk) in owners:
+        ids.setdefault(type_id, []).append(pk)
+    from django.db.models import Q
+
+    q = Q()
+    for type_id, pks in ids.items():
+        q |= Q(owner_type_id=type_id, owner_id__in=pks)
+    files = list(Attachment.objects.restrict(user).filter(q).select_related("uploaded_by").order_by("-pk")[:50])
+    for attachment in files:
+        attachment.belongs_to = owners.get((attachment.owner_type_id, attachment.owner_id))
+    return files
 
 
 def _tone(status):

@@ -448,3 +448,5 @@ def test_a_milestone_is_reported_with_evidence_and_confirmed_by_the_bureau(as_us
     bureau.post(confirm)
     milestone.refresh_from_db()
     assert milestone.status == "met" and milestone.confirmed_by == cast.user_bureau
+    # The evidence is listed among the project's documents.
+    assert "首期报告.pdf" in bureau.get(project.get_absolute_url()).content.decode()
