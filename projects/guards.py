@@ -224,6 +224,14 @@ def can_award(project, user):
 
 def award(project, user, reason):
     """The award (``Project.on_award``): agency, reasons, bid statuses; the other bidders are notified."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        _award(project, user, reason)
+
+
+def _award(project, user, reason):
     from wulian.models import User
     from wulian.notifications import notify
 

@@ -21,7 +21,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wulian.choices import NOBODY, REGION_ROLES, WORKER_ROLES, RegionLevel, Role
@@ -184,7 +185,7 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
                    guard=guards.can_sign, method="on_sign", style="success", icon="pen"),
         Transition("start", _("Start the service"), source=[S.CONTRACTED], target=S.IN_SERVICE, icon="play"),
         Transition("request_acceptance", _("Request acceptance"), source=[S.IN_SERVICE], target=S.EVALUATING,
-                   guard=guards.can_request_acceptance, icon="clipboard-check"),
+                   guard=guards.can_request_acceptance, method="on_request_acceptance", icon="clipboard-check"),
         Transition("accept", _("Accept"), source=[S.EVALUATING], target=S.ACCEPTED,
                    guard=guards.can_accept, method="on_accept", style="success", icon="patch-check"),
         Transition("fail", _("Fail and return to service"), source=[S.EVALUATING], target=S.IN_SERVICE,
@@ -307,6 +308,20 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
         self.submitted_at = timezone.now()
         if self.proposed_by_id is None:
             self.proposed_by = user
+        from wulian.notifications import notify_role
+
+        with translation.override(settings.LANGUAGE_CODE):
+            notify_role(Role.BUREAU_ADMIN, self.region, _("To review: %(project)s") % {"project": self.title},
+                        _("%(region)s submitted a project proposal for review.") % {"region": self.region.name},
+                        link=self.get_url("detail") or "", key=f"projects:review:{self.pk}", within=False)
+
+    def _tell(self, person, title, body="", key=""):
+        """Notify one person of this project (title and body built lazily, in the portal's language)."""
+        from wulian.notifications import notify
+
+        if person is not None:
+            with translation.override(settings.LANGUAGE_CODE):
+                notify(person, str(title), str(body), link=self.get_url("detail") or "", key=key)
 
     def _review(self, user, decision, opinion):
         last = self.reviews.aggregate(n=models.Max("round"))["n"] or 0
@@ -314,6 +329,8 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
 
     def on_return(self, user, reason=""):
         self._review(user, ReviewDecision.RETURN, reason)
+        self._tell(self.proposed_by, format_lazy(_("Returned: {}"), self.title), reason,
+                   key=f"projects:review:{self.pk}")
 
     def on_approve(self, user, reason=""):
         self._review(user, ReviewDecision.APPROVE, reason)
@@ -332,6 +349,11 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
         Agreement.objects.filter(project=self).update(
             bureau_signed_on=timezone.localdate(), bureau_signer=user, published_at=now
         )
+
+    def on_request_acceptance(self, user, reason=""):
+        self._tell(self.evaluator, format_lazy(_("To evaluate: {}"), self.title),
+                   _("The bureau requests the acceptance evaluation of this project."),
+                   key=f"projects:acceptance:{self.pk}")
 
     def on_accept(self, user, reason=""):
         evaluation = self.acceptance_evaluation()
@@ -937,7 +959,15 @@ class Milestone(Stateful, AttachmentsMixin, ScopedModel):
         guards.milestone_rules(self)
 
     def on_report(self, user, reason=""):
+        from wulian.notifications import notify_role
+
         self.reported_by, self.reported_at = user, timezone.now()
+        project = self.project
+        with translation.override(settings.LANGUAGE_CODE):
+            notify_role(Role.BUREAU_ADMIN, project.region,
+                        _("Milestone to confirm: %(project)s") % {"project": project.title},
+                        _("%(agency)s reports “%(milestone)s” met.") % {"agency": project.agency, "milestone": self.name},
+                        link=project.get_url("detail") or "", key=f"projects:milestone:{self.pk}", within=False)
 
     def on_confirm(self, user, reason=""):
         self.confirmed_by, self.confirmed_at = user, timezone.now()

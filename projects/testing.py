@@ -239,9 +239,10 @@ def advance(project, target: str, people: People, *, method=ProcurementMethod.CO
 
     while True:
         state = at()
-        if state not in ORDER or ORDER.index(state) >= target_index:
+        position = ORDER.index(S.DRAFT) if state == S.RETURNED else ORDER.index(state) if state in ORDER else None
+        if position is None or position >= target_index:
             break
-        if state == S.DRAFT:
+        if state in (S.DRAFT, S.RETURNED):
             step(people.town, "submit")
         elif state == S.SUBMITTED:
             step(people.bureau, "approve", "需求清晰，同意立项")

@@ -321,3 +321,28 @@ def test_every_rectification_transition_by_every_role(cast, users, serving, stat
     item = Rectification.objects.get(pk=item.pk)
     assert item.status == state
     exhaust(Rectification, item, RECTIFICATION_TABLE, RECTIFICATION_TARGET, users)
+
+
+def test_each_step_tells_the_person_who_takes_the_next(cast, settings):
+    from projects.models import Milestone
+    from projects.testing import attach
+    from wulian.models import Notification
+
+    settings.LANGUAGE_CODE = "zh-hans"
+
+    def titles(user):
+        return list(Notification.objects.filter(recipient=user).order_by("pk").values_list("title", flat=True))
+
+    project = make_project(cast.shoushan, proposer=cast.user_shoushan, title="助老服务")
+    perform(cast.user_shoushan, Project, project.pk, "submit")
+    assert titles(cast.user_bureau) == ["待审核：助老服务"]
+    assert titles(cast.user_hengqu) == [] and titles(cast.user_leader) == []
+    perform(cast.user_bureau, Project, project.pk, "return", reason="请补充需求")
+    assert titles(cast.user_shoushan) == ["已退回：助老服务"]
+    project = advance(project, S.IN_SERVICE, people_of(cast))
+    milestone = Milestone.objects.filter(project=project).first()
+    attach(milestone, cast.user_agency)
+    perform(cast.user_agency, Milestone, milestone.pk, "report")
+    assert "付款节点待确认：助老服务" in titles(cast.user_bureau)
+    advance(project, S.EVALUATING, people_of(cast))
+    assert titles(cast.user_evaluator) == ["待评估验收：助老服务"]
