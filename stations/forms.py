@@ -12,13 +12,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wulian.attachments import AttachmentFilesField, save_attachments
-from wulian.choices import RegionLevel
+from wulian.choices import RegionLevel, Role
 from wulian.forms import RegionChoiceField, ScopedModelForm
 from wulian.models import Agency, AttachmentKind
 from wulian.pickers import use_picker
 
 from .choices import CertificateLevel, Post, StationTier, TargetGroup
 from .models import (
+    PROJECT_SERVING_STATES,
     Activity,
     AgencyPlacement,
     Certificate,
@@ -190,17 +191,36 @@ class ActivityForm(ScopedModelForm):
             "participants",
             "volunteers",
             "hours",
+            "project",
             "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.limit_projects()
         self.fields["participants"].required = False
         self.fields["volunteers"].required = False
         self.fields["participants"].widget.attrs["inputmode"] = "numeric"
         self.fields["volunteers"].widget.attrs["inputmode"] = "numeric"
         self.fields["hours"].widget.attrs["inputmode"] = "decimal"
+
+    def limit_projects(self):
+        """A service record names a project whose service runs, among those the user sees; agency staff log only
+        for their agency's projects (the project is then required) in the stations its agreements name (进驻)."""
+        field = self.fields.get("project")
+        if field is None:
+            return
+        field.queryset = field.queryset.filter(status__in=PROJECT_SERVING_STATES).order_by("-year", "-pk")
+        user = self.user
+        if getattr(user, "role", None) == Role.AGENCY_STAFF:
+            field.queryset = field.queryset.filter(agency_id=user.agency_id)
+            field.required = True
+            self.fields["station"].queryset = Station.objects.filter(
+                project_agreements__project__agency_id=user.agency_id,
+                project_agreements__project__status__in=PROJECT_SERVING_STATES,
+            ).distinct()
+        field.help_text = _("For a service record of a project: the project it belongs to.")
 
     def clean_participants(self):
         return self.cleaned_data.get("participants") or 0

@@ -181,9 +181,9 @@ OUTSIDE_MATRIX = {
     **{
         f"projects.{name}": "API scope per role in tests/test_projects_api.py (pages and their matrix separately)"
         for name in (
-            "Project", "NeedsSurvey", "Need", "Review", "Notice", "Criterion", "Bid", "BidMember", "BidScore",
+            "NeedsSurvey", "Need", "Review", "Notice", "Criterion", "BidMember", "BidScore",
             "AgencyMark", "Agreement", "Amendment", "PerformanceTarget", "Milestone", "IndicatorSheet",
-            "IndicatorItem", "Evaluation", "EvaluationParty", "ItemScore", "Rectification",
+            "IndicatorItem", "EvaluationParty", "ItemScore",
         )
     },
 }

@@ -105,7 +105,8 @@ def test_each_working_role_gets_four_to_eight_frequent_tasks(as_user, username):
 def test_no_home_page_promises_a_module_the_portal_lacks(as_user):
     for username in TITLES:
         body = as_user(username).get(reverse("home")).content.decode()
-        for word in ("项目", "合同", "协议", "资金", "经费", "招标", "投标", "需求", "/projects/", "/funding/"):
+        # Service projects exist (issue 11); funding does not yet.
+        for word in ("资金", "经费", "拨付", "/funding/"):
             assert word not in body, (username, word)
 
 

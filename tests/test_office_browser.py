@@ -14,7 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 USERS = ["bureau", "shoushan", "binhe", "agency", "evaluator", "leader"]
 # Modules the portal does not have yet: no page may link to them or promise them.
-ABSENT = ["/projects/", "/funding/", "服务项目", "项目管理", "合同", "资金", "经费", "招投标", "评估验收", "中期督导", "居民需求"]
+# Service projects exist (issue 11); funding has no pages yet.
+ABSENT = ["/funding/", "资金", "经费"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Pages that quote the county's policy document, whose targets name funds and service projects (shown as
 # "暂无数据" until those modules record data): the document is not a promise of a module.

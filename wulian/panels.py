@@ -46,3 +46,27 @@ def render_panels(request, obj) -> list[str]:
         render_to_string(panel.template_name, {"object": obj, **panel.context(request, obj)}, request=request)
         for panel in panels_for(type(obj))
     ]
+
+
+# -- home pages ----------------------------------------------------------------------------------------------
+# An app adds a block to the home page of some roles (the agency's open tenders, the evaluator's assigned
+# projects) the same way: a template and a context function, here of the request alone.
+_HOME_PANELS: list[tuple[frozenset, DetailPanel]] = []
+
+
+def register_home_panel(roles, panel: DetailPanel) -> None:
+    """Show ``panel`` on the home page of ``roles``; ``panel.context(request)`` scopes what it lists."""
+    entry = (frozenset(roles), panel)
+    if entry not in _HOME_PANELS:  # ready() may run more than once in tests
+        _HOME_PANELS.append(entry)
+        _HOME_PANELS.sort(key=lambda e: e[1].order)
+
+
+def render_home_panels(request) -> list[str]:
+    """The HTML of every home panel registered for the user's role, in order."""
+    role = getattr(request.user, "role", "")
+    return [
+        render_to_string(panel.template_name, panel.context(request), request=request)
+        for roles, panel in _HOME_PANELS
+        if role in roles
+    ]

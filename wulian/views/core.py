@@ -20,6 +20,7 @@ from wulian.filtersets import DateRangeFilter, ScopedFilterSet
 from wulian.forms import RegionForm, UserForm
 from wulian.models import AccessLog, Region, User
 from wulian.navigation import collect_home_actions, collect_home_stats, menus_for
+from wulian.panels import render_home_panels
 from wulian.tables import ObjectTable
 from wulian.throttle import PASSWORD_CHANGE
 from wulian.views import generic
@@ -56,6 +57,7 @@ def home(request):
             "agency": user.agency,
             "stats": collect_home_stats(user),
             "actions": collect_home_actions(user),
+            "home_panels": render_home_panels(request),
         },
     )
 

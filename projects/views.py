@@ -1,0 +1,755 @@
+"""Pages of the service projects: the six steps, each done by the person who does it in real life.
+
+Lists and the project page are the generic views; the pages of one step of one project (the proposal with
+its surveys and needs, the notice with its criteria, a bid with its team, the scoring sheet and award, the
+agreement with its targets and milestones, an evaluation on the indicator sheet) are small views that find
+the project through ``restrict`` (404 outside scope), save through the one write path (``wulian.writes``) and
+take transitions through ``wulian.workflow.perform`` — never a second way round the rules.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wulian import writes
+from wulian.attachments import save_attachments
+from wulian.models import AttachmentKind
+from wulian.models.base import can, user_can
+from wulian.views import generic
+from wulian.workflow import perform
+
+from . import forms as f
+from .filtersets import BidFilterSet, EvaluationFilterSet, ProjectFilterSet, RectificationFilterSet
+from .models import (
+    Agreement,
+    Bid,
+    BidScore,
+    Evaluation,
+    Milestone,
+    Notice,
+    Project,
+    Rectification,
+)
+from .tables import BidTable, EvaluationTable, ProjectTable, RectificationTable
+from .pages import project_page_context
+
+# -- lists -----------------------------------------------------------------------------------------------------
+
+
+class ProjectListView(generic.ObjectListView):
+    model = Project
+    queryset = Project.objects.select_related("region", "agency")
+    table_class = ProjectTable
+    filterset_class = ProjectFilterSet
+    period_field = "planned_start"
+
+
+class BidListView(generic.ObjectListView):
+    model = Bid
+    queryset = Bid.objects.select_related("project", "agency")
+    table_class = BidTable
+    filterset_class = BidFilterSet
+    action_buttons = ("export",)
+
+
+class EvaluationListView(generic.ObjectListView):
+    model = Evaluation
+    queryset = Evaluation.objects.select_related("project", "project__agency")
+    table_class = EvaluationTable
+    filterset_class = EvaluationFilterSet
+
+
+class RectificationListView(generic.ObjectListView):
+    model = Rectification
+    queryset = Rectification.objects.select_related("evaluation", "evaluation__project")
+    table_class = RectificationTable
+    filterset_class = RectificationFilterSet
+
+
+# -- the project page -------------------------------------------------------------------------------------------
+
+
+class ProjectDetailView(generic.ObjectDetailView):
+    model = Project
+    queryset = Project.objects.select_related("region", "station", "agency", "evaluator", "proposed_by")
+    template_name = "projects/project_detail.html"
+    detail_fields = [
+        "code",
+        "region",
+        "station",
+        "domain",
+        "goals",
+        "expected_beneficiaries",
+        "budget",
+        "planned_start",
+        "planned_end",
+        "year",
+        "phase",
+        "is_professional",
+        "is_micro_venture",
+        "agency",
+        "evaluator",
+        "proposed_by",
+    ]
+
+    def field_rows(self, obj):
+        rows = super().field_rows(obj)
+        field = Project._meta.get_field("target_groups")
+        labels = dict(f.TargetGroup.choices)
+        rows.insert(4, (field.verbose_name, "、".join(str(labels.get(g, g)) for g in obj.target_groups or []), field))
+        return rows
+
+    def extra_context(self, obj):
+        return project_page_context(self.request, obj)
+
+
+# -- step 1: the proposal with its surveys and needs --------------------------------------------------------------
+
+
+class FormsetEditView(generic.ObjectEditView):
+    """An edit page whose record has inline rows: the form and every formset are saved in one write."""
+
+    template_name = "projects/formset_edit.html"
+    formsets: tuple[tuple[str, type, str], ...] = ()  # (context name, formset class, legend)
+
+    def get_formsets(self, obj, data=None, files=None):
+        return [
+            (name, formset_class(data=data, files=files, instance=obj, prefix=name), legend)
+            for name, formset_class, legend in self.formsets
+        ]
+
+    def render_form(self, obj, form, formsets=None):
+        formsets = formsets if formsets is not None else self.get_formsets(obj)
+        context = self.base_context(
+            object=obj,
+            form=form,
+            formsets=formsets,
+            is_new=obj.pk is None,
+            cancel_url=obj.get_absolute_url() if obj.pk else self._list_url(),
+            page_title=self.page_title(obj),
+        )
+        context.update(self.more_context(obj))
+        return render(self.request, self.template_name, context)
+
+    def page_title(self, obj):
+        return None
+
+    def more_context(self, obj) -> dict:
+        return {}
+
+    def get(self, request, *args, **kwargs):
+        obj = self.get_object()
+        return self.render_form(obj, self.get_form(obj))
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        is_new = obj.pk is None
+        form = self.get_form(obj, data=request.POST, files=request.FILES)
+        formsets = self.get_formsets(obj, data=request.POST, files=request.FILES)
+        if form.is_valid() and all(fs.is_valid() for _n, fs, _l in formsets) and self.valid_together(form, formsets):
+
+            def save():
+                saved = self.save_form(form)
+                children = list(getattr(self, "_saved_children", []))
+                for _name, formset, _legend in formsets:
+                    formset.instance = saved
+                    children.extend(formset.save())
+                return [*children, saved]
+
+            try:
+                saved = writes.write(request.user, "add" if is_new else "change", save)[-1]
+            except writes.Refused as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                if is_new:
+                    obj.pk = None
+                    obj._state.adding = True
+                return self.render_form(obj, form, formsets)
+            messages.success(
+                request,
+                (_("%(model)s “%(name)s” was created.") if is_new else _("%(model)s “%(name)s” was saved."))
+                % {"model": self.verbose_name, "name": saved},
+            )
+            return redirect(self.success_url(saved))
+        return self.render_form(obj, form, formsets)
+
+    def valid_together(self, form, formsets) -> bool:
+        return True
+
+
+class ProjectEditView(FormsetEditView):
+    model = Project
+    form_class = f.ProjectForm
+    formsets = (
+        ("surveys", f.SurveyFormSet, gettext_lazy("Visits and surveys")),
+        ("needs", f.NeedFormSet, gettext_lazy("Residents' needs")),
+    )
+
+    def page_title(self, obj):
+        return _("Needs assessment and proposal") if obj.pk is None else None
+
+    def new_object(self):
+        """The proposal is for the user's own town or community, preselected."""
+        obj = super().new_object()
+        user = self.request.user
+        if user.region_id and user.region.level >= 4:
+            obj.region = user.region
+        obj.year = timezone.localdate().year
+        return obj
+
+
+class AssignmentView(generic.ObjectEditView):
+    """The bureau assigns the evaluator (never one of the contracted agency) and the supervision due date."""
+
+    model = Project
+    form_class = f.AssignmentForm
+    action = "request_acceptance"
+
+    def get_object(self):
+        return get_object_or_404(self.get_queryset("request_acceptance"), pk=self.kwargs["pk"])
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        form = self.get_form(obj, data=request.POST)
+        if form.is_valid():
+            try:
+                writes.write(request.user, "request_acceptance", lambda: form.save())
+            except writes.Refused as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                return self.render_form(obj, form)
+            messages.success(request, _("The evaluator and the supervision date were saved."))
+            return redirect(obj.get_absolute_url())
+        return self.render_form(obj, form)
+
+
+class ProjectDeleteView(generic.ObjectDeleteView):
+    model = Project
+
+
+# -- pages of one step of one project ----------------------------------------------------------------------------
+
+
+class ProjectPartView(generic.ScopedView):
+    """A page about one step of a project: the project comes through ``restrict(user, "view")`` (404 outside)."""
+
+    def get_project(self):
+        queryset = Project.objects.select_related("region", "agency").restrict(self.request.user, "view")
+        return get_object_or_404(queryset, pk=self.kwargs["project"])
+
+
+class NoticeEditView(ProjectPartView, FormsetEditView):
+    """The notice (bureau): scope, ceiling, method, qualifications, deadline and the scoring criteria."""
+
+    model = Notice
+    form_class = f.NoticeForm
+    template_name = "projects/notice_edit.html"
+    formsets = (("criteria", f.CriterionFormSet, gettext_lazy("Scoring criteria (weights total 100)")),)
+
+    def get_object(self):
+        self.project = self.get_project()
+        notice = Notice.objects.filter(project=self.project).first()
+        if notice is None:
+            self.check_model_permission("add")
+            if not can(self.request.user, "view", self.project):
+                raise Http404
+            return Notice(project=self.project)
+        if not Notice.objects.restrict(self.request.user, "change").filter(pk=notice.pk).exists():
+            raise Http404
+        return notice
+
+    def form_kwargs(self):
+        return {"project": self.project}
+
+    def page_title(self, obj):
+        return _("Notice of %(project)s") % {"project": self.project}
+
+    def success_url(self, obj):
+        return self.project.get_absolute_url()
+
+    def render_form(self, obj, form, formsets=None):
+        response = super().render_form(obj, form, formsets)
+        return response
+
+    def more_context(self, obj):
+        return {"project": self.project, "cancel_url": self.project.get_absolute_url()}
+
+
+class BidEditView(FormsetEditView):
+    """A bid (agency staff): proposal, price, the team with their certificates, attachments."""
+
+    model = Bid
+    form_class = f.BidForm
+    template_name = "projects/bid_edit.html"
+    formsets = (("members", f.BidMemberFormSet, gettext_lazy("Team members and their certificates")),)
+
+    def get_object(self):
+        if "pk" in self.kwargs:
+            bid = get_object_or_404(self.get_queryset("change").select_related("project"), pk=self.kwargs["pk"])
+            self.project = bid.project
+            return bid
+        self.check_model_permission("add")
+        projects = Project.objects.restrict(self.request.user, "view")
+        self.project = get_object_or_404(projects, pk=self.kwargs["project"])
+        existing = Bid.objects.restrict(self.request.user, "change").filter(project=self.project).first()
+        if existing is not None:
+            self.kwargs["pk"] = existing.pk
+            return existing
+        return Bid(project=self.project)
+
+    def form_kwargs(self):
+        return {"project": self.project}
+
+    def page_title(self, obj):
+        return _("Bid for %(project)s") % {"project": self.project}
+
+    def more_context(self, obj):
+        return {"project": self.project, "notice": getattr(self.project, "notice", None)}
+
+
+class BidDetailView(generic.ObjectDetailView):
+    model = Bid
+    queryset = Bid.objects.select_related("project", "agency", "submitted_by")
+    template_name = "projects/bid_detail.html"
+    detail_fields = ["project", "agency", "price", "proposal", "status", "submitted_at", "submitted_by"]
+
+    def extra_context(self, obj):
+        from .models import BidMember
+
+        user = self.request.user
+        return {
+            "members": BidMember.objects.restrict(user).filter(bid=obj),
+            "scores": BidScore.objects.restrict(user).filter(bid=obj).select_related("criterion"),
+        }
+
+
+class BidScoringView(ProjectPartView):
+    """The bureau's comparison of the bids after the deadline: a score per bid and criterion, then the award."""
+
+    model = Bid
+    template_name = "projects/bid_scoring.html"
+
+    def setup_page(self):
+        self.project = self.get_project()
+        self.notice = Notice.objects.filter(project=self.project).first()
+        if not user_can(self.request.user, BidScore, "add"):
+            raise PermissionDenied
+        if self.notice is None:
+            raise Http404
+        self.bids = list(
+            Bid.objects.restrict(self.request.user, "view")
+            .filter(project=self.project)
+            .exclude(status="withdrawn")
+            .select_related("agency")
+            .prefetch_related("members")
+            .order_by("price", "pk")
+        )
+        self.criteria = list(self.notice.criteria.order_by("pk"))
+
+    def sheet(self, data=None):
+        """Rows of the sheet: each bid with its score per criterion (the posted value when re-shown) and total."""
+        saved = {
+            (s.bid_id, s.criterion_id): s.score
+            for s in BidScore.objects.restrict(self.request.user).filter(bid__in=self.bids, criterion__in=self.criteria)
+        }
+        rows = []
+        for bid in self.bids:
+            cells = []
+            for criterion in self.criteria:
+                key = f"score-{bid.pk}-{criterion.pk}"
+                value = data.get(key, "") if data is not None else saved.get((bid.pk, criterion.pk), "")
+                cells.append({"criterion": criterion, "name": key, "value": "" if value is None else value})
+            scores = [saved.get((bid.pk, c.pk)) for c in self.criteria]
+            total = sum(scores) if self.criteria and all(s is not None for s in scores) else None
+            certified = sum(1 for m in bid.members.all() if m.certificate != "none")
+            rows.append({"bid": bid, "cells": cells, "total": total, "certified": certified})
+        ranked = sorted((r for r in rows if r["total"] is not None), key=lambda r: -r["total"])
+        for rank, row in enumerate(ranked, start=1):
+            row["rank"] = rank
+        return rows
+
+    def render_page(self, data=None, errors=None, award_form=None):
+        return render(
+            self.request,
+            self.template_name,
+            self.base_context(
+                project=self.project,
+                notice=self.notice,
+                criteria=self.criteria,
+                rows=self.sheet(data),
+                errors=errors or [],
+                award_form=award_form or f.AwardForm(project=self.project, bids=self._bid_qs(), user=self.request.user),
+                deadline_passed=self.notice.bid_deadline is None or self.notice.bid_deadline <= timezone.now(),
+                award_url=reverse("projects:project_award", args=[self.project.pk]),
+            ),
+        )
+
+    def _bid_qs(self):
+        return Bid.objects.restrict(self.request.user, "view").filter(pk__in=[b.pk for b in self.bids]).select_related("agency")
+
+    def get(self, request, *args, **kwargs):
+        self.setup_page()
+        return self.render_page()
+
+    def post(self, request, *args, **kwargs):
+        from decimal import Decimal, InvalidOperation
+
+        self.setup_page()
+        errors = []
+        values = []
+        for bid in self.bids:
+            for criterion in self.criteria:
+                raw = request.POST.get(f"score-{bid.pk}-{criterion.pk}", "").strip()
+                if raw == "":
+                    continue
+                try:
+                    score = Decimal(raw)
+                except InvalidOperation:
+                    errors.append(_("%(agency)s, %(criterion)s: “%(value)s” is not a number.") % {"agency": bid.agency, "criterion": criterion.name, "value": raw})
+                    continue
+                if score < 0 or score > criterion.weight:
+                    errors.append(
+                        _("%(agency)s, %(criterion)s: the score must lie between 0 and %(max)s.")
+                        % {"agency": bid.agency, "criterion": criterion.name, "max": f.plain_number(criterion.weight)}
+                    )
+                    continue
+                values.append((bid, criterion, score))
+        if errors:
+            return self.render_page(data=request.POST, errors=errors)
+
+        def save():
+            saved = []
+            for bid, criterion, score in values:
+                row, _created = BidScore.objects.update_or_create(
+                    bid=bid, criterion=criterion, defaults={"score": score, "scored_by": request.user}
+                )
+                saved.append(row)
+            return saved
+
+        try:
+            writes.write(request.user, "add", save)
+        except writes.Refused as exc:
+            return self.render_page(data=request.POST, errors=[exc.message])
+        messages.success(request, _("The scores were saved."))
+        return redirect(request.path)
+
+
+class AwardView(BidScoringView):
+    """Award one scored bid with reasons — or, for a single-source notice, its agency with the justification.
+
+    The chosen bid is saved on the project and the ``award`` transition taken in one transaction: a refusal
+    (deadline, unscored bids, a team short of certified social workers, someone else faster) undoes both.
+    """
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.setup_page()
+        form = f.AwardForm(request.POST, project=self.project, bids=self._bid_qs(), user=request.user)
+        if not form.is_valid():
+            return self.render_page(award_form=form)
+        bid = form.cleaned_data.get("bid")
+        try:
+            with transaction.atomic():
+                if bid is not None:
+                    project = get_object_or_404(Project.objects.restrict(request.user, "award"), pk=self.project.pk)
+
+                    def choose():
+                        project.awarded_bid = bid
+                        project.save(update_fields=["awarded_bid", "updated_at"])
+                        return project
+
+                    writes.write(request.user, "award", choose)
+                perform(request.user, Project, self.project.pk, "award", reason=form.cleaned_data["reason"])
+        except Project.DoesNotExist:
+            raise Http404 from None
+        except writes.Refused as exc:
+            form.add_error(None, exc.message)
+            return self.render_page(award_form=form)
+        messages.success(request, _("The project was awarded; the other bidders are notified."))
+        return redirect(self.project.get_absolute_url())
+
+
+# -- step 3: the agreement --------------------------------------------------------------------------------------
+
+
+class AgreementEditView(ProjectPartView, FormsetEditView):
+    """The agreement (bureau): amount, period, stations, deliverables, targets and payment milestones."""
+
+    model = Agreement
+    form_class = f.AgreementForm
+    template_name = "projects/agreement_edit.html"
+
+    def get_object(self):
+        self.project = self.get_project()
+        agreement = Agreement.objects.filter(project=self.project).first()
+        if agreement is None:
+            self.check_model_permission("add")
+            return Agreement(project=self.project)
+        if not Agreement.objects.restrict(self.request.user, "change").filter(pk=agreement.pk).exists():
+            raise Http404
+        return agreement
+
+    def form_kwargs(self):
+        return {"project": self.project}
+
+    def get_formsets(self, obj, data=None, files=None):
+        targets = f.TargetFormSet(data=data, files=files, instance=self.project, prefix="targets")
+        milestones = f.MilestoneFormSet(data=data, files=files, instance=self.project, prefix="milestones")
+        return [
+            ("targets", targets, _("Performance targets")),
+            ("milestones", milestones, _("Payment milestones (their amounts total the agreement amount)")),
+        ]
+
+    def valid_together(self, form, formsets):
+        milestones = dict((n, fs) for n, fs, _l in formsets)["milestones"]
+        milestones.amount = form.cleaned_data.get("amount")
+        milestones.full_clean()
+        return milestones.is_valid()
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        is_new = obj.pk is None
+        form = self.get_form(obj, data=request.POST, files=request.FILES)
+        formsets = self.get_formsets(obj, data=request.POST, files=request.FILES)
+        if form.is_valid() and all(fs.is_valid() for _n, fs, _l in formsets) and self.valid_together(form, formsets):
+
+            def save():
+                agreement = form.save()
+                children = []
+                for _name, formset, _legend in formsets:
+                    children.extend(formset.save())
+                return [*children, agreement]
+
+            try:
+                writes.write(request.user, "add" if is_new else "change", save)
+            except writes.Refused as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                if is_new:
+                    obj.pk = None
+                    obj._state.adding = True
+                return self.render_form(obj, form, formsets)
+            messages.success(request, _("The agreement was saved."))
+            return redirect(self.project.get_absolute_url())
+        return self.render_form(obj, form, formsets)
+
+    def page_title(self, obj):
+        return _("Agreement of %(project)s") % {"project": self.project}
+
+    def more_context(self, obj):
+        return {"project": self.project, "cancel_url": self.project.get_absolute_url()}
+
+
+class AmendmentAddView(ProjectPartView):
+    """After signing, the agreement changes only by a recorded amendment (``projects.models.amend_agreement``)."""
+
+    from .models import Amendment as model  # noqa: N813
+
+    template_name = "projects/formset_edit.html"
+
+    def setup_page(self):
+        self.check_model_permission("add")
+        self.project = self.get_project()
+        self.agreement = get_object_or_404(Agreement.objects.restrict(self.request.user, "view"), project=self.project)
+
+    def render_page(self, form):
+        context = self.base_context(
+            object=self.agreement,
+            form=form,
+            formsets=[],
+            project=self.project,
+            page_title=_("Amendment of agreement %(number)s") % {"number": self.agreement.number},
+            cancel_url=self.project.get_absolute_url(),
+        )
+        return render(self.request, self.template_name, context)
+
+    def get(self, request, *args, **kwargs):
+        self.setup_page()
+        return self.render_page(f.AmendmentForm(agreement=self.agreement))
+
+    def post(self, request, *args, **kwargs):
+        from .models import amend_agreement
+
+        self.setup_page()
+        form = f.AmendmentForm(request.POST, agreement=self.agreement)
+        if not form.is_valid():
+            return self.render_page(form)
+        try:
+            amend_agreement(request.user, self.agreement.pk, form.changes(), form.cleaned_data["reason"])
+        except Agreement.DoesNotExist:
+            raise Http404 from None
+        except writes.Refused as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            return self.render_page(form)
+        messages.success(request, _("The amendment was recorded."))
+        return redirect(self.project.get_absolute_url())
+
+
+# -- milestones ------------------------------------------------------------------------------------------------
+
+
+class MilestoneDetailView(generic.ObjectDetailView):
+    model = Milestone
+    queryset = Milestone.objects.select_related("project", "reported_by", "confirmed_by")
+    detail_fields = ["project", "name", "amount", "due_on", "condition", "status", "reported_by", "reported_at", "confirmed_by", "confirmed_at"]
+
+
+class MilestoneReportView(generic.ScopedView):
+    """The agency reports a milestone reached, with its evidence, in one step (upload and transition)."""
+
+    model = Milestone
+    action = "change"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        milestone = get_object_or_404(Milestone.objects.restrict(request.user, "view"), pk=pk)
+        form = f.MilestoneReportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect(milestone.project.get_absolute_url())
+        try:
+            with transaction.atomic():
+                save_attachments(form.cleaned_data["evidence"], owner=milestone, kind=AttachmentKind.OTHER, user=request.user)
+                perform(request.user, Milestone, milestone.pk, "report")
+        except Milestone.DoesNotExist:
+            raise Http404 from None
+        except PermissionDenied:
+            raise
+        except writes.Refused as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The milestone was reported with its evidence."))
+        return redirect(milestone.project.get_absolute_url())
+
+
+# -- steps 5 and 6: evaluations and rectifications ---------------------------------------------------------------
+
+
+class EvaluationDetailView(generic.ObjectDetailView):
+    model = Evaluation
+    queryset = Evaluation.objects.select_related("project", "sheet", "recorded_by")
+    template_name = "projects/evaluation_detail.html"
+    detail_fields = ["project", "kind", "sheet", "date", "score", "grade", "findings", "recorded_by"]
+
+    def field_rows(self, obj):
+        # An indicator sheet has no page of its own: its name is shown, not linked.
+        return [(label, str(value) if field.name == "sheet" else value, field) for label, value, field in super().field_rows(obj)]
+
+    def extra_context(self, obj):
+        rectifications = list(Rectification.objects.restrict(self.request.user).filter(evaluation=obj).order_by("deadline", "pk"))
+        for item in rectifications:
+            item.overdue = item.is_overdue
+        return {"score_sheet": f.ScoreSheet(obj, self.request.user), "rectifications": rectifications}
+
+
+def active_sheet(project):
+    """The indicator sheet in use for the project's county (the newest active version)."""
+    from .models import IndicatorSheet
+
+    sheets = IndicatorSheet.objects.filter(is_active=True).select_related("region").order_by("-version", "-pk")
+    return next((s for s in sheets if project.region.path.startswith(s.region.path)), None)
+
+
+class EvaluationEditView(FormsetEditView):
+    """An evaluation (evaluator or bureau): findings, the score sheet on the indicator sheet, rectifications."""
+
+    model = Evaluation
+    form_class = f.EvaluationForm
+    template_name = "projects/evaluation_edit.html"
+    formsets = (("rectifications", f.RectificationFormSet, gettext_lazy("Rectification items")),)
+
+    def get_object(self):
+        if "pk" in self.kwargs:
+            evaluation = get_object_or_404(self.get_queryset("change").select_related("project", "sheet"), pk=self.kwargs["pk"])
+            self.project = evaluation.project
+            return evaluation
+        self.check_model_permission("add")
+        projects = Project.objects.select_related("region").restrict(self.request.user, "view")
+        self.project = get_object_or_404(projects, pk=self.kwargs["project"])
+        kind = "acceptance" if self.project.status == "evaluating" else "midterm"
+        return Evaluation(project=self.project, sheet=active_sheet(self.project), kind=kind, date=timezone.localdate())
+
+    def form_kwargs(self):
+        return {"project": self.project}
+
+    def page_title(self, obj):
+        return _("Evaluation of %(project)s") % {"project": self.project}
+
+    def more_context(self, obj):
+        sheet = getattr(self, "_score_sheet", None) or f.ScoreSheet(obj, self.request.user)
+        return {"project": self.project, "score_sheet": sheet}
+
+    def valid_together(self, form, formsets):
+        self._score_sheet = f.ScoreSheet(form.instance, self.request.user, self.request.POST)
+        return self._score_sheet.is_valid()
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        if obj.sheet_id is None:
+            messages.error(request, _("No indicator sheet is in use; the bureau must set one up first."))
+            return redirect(self.project.get_absolute_url())
+        return super().post(request, *args, **kwargs)
+
+    def save_form(self, form):
+        evaluation = form.save(commit=False)
+        if evaluation.recorded_by_id is None:
+            evaluation.recorded_by = self.request.user
+        evaluation.save()
+        self._saved_children = self._score_sheet.save(evaluation, self.request.user)
+        evaluation.compute()
+        return evaluation
+
+
+class RectificationDetailView(generic.ObjectDetailView):
+    model = Rectification
+    queryset = Rectification.objects.select_related("evaluation", "evaluation__project", "answered_by", "closed_by")
+    template_name = "projects/rectification_detail.html"
+    detail_fields = ["evaluation", "description", "deadline", "status", "answer", "answered_by", "answered_at", "closed_by", "closed_at"]
+
+    def extra_context(self, obj):
+        # The agency answers through its own form (text and evidence together), not the bare transition button.
+        offered = [
+            (t, reverse(Rectification.url_name("action"), args=[obj.pk, t.name]))
+            for t in Rectification.workflow.offered(obj, self.request.user)
+        ]
+        may_answer = any(t.name == "answer" for t, _url in offered)
+        return {
+            "transitions": [(t, url) for t, url in offered if t.name != "answer"],
+            "answer_form": f.RectificationAnswerForm() if may_answer else None,
+            "overdue": obj.is_overdue,
+        }
+
+
+class RectificationAnswerView(generic.ScopedView):
+    """The agency answers a rectification item with its evidence (text, files and the transition, at once)."""
+
+    model = Rectification
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        item = get_object_or_404(Rectification.objects.restrict(request.user, "view"), pk=pk)
+        form = f.RectificationAnswerForm(request.POST, request.FILES)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect(item.get_absolute_url())
+        try:
+            with transaction.atomic():
+                save_attachments(form.cleaned_data["evidence"], owner=item, kind=AttachmentKind.OTHER, user=request.user)
+                perform(request.user, Rectification, item.pk, "answer", reason=form.cleaned_data["answer"])
+        except Rectification.DoesNotExist:
+            raise Http404 from None
+        except writes.Refused as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The answer was sent to the reviewer."))
+        return redirect(item.get_absolute_url())
