@@ -109,7 +109,7 @@ class Measure(models.TextChoices):
 
 
 class MilestoneStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
+    SCHEDULED = "scheduled", _("Not yet due")
     REPORTED = "reported", _("Reported")
     MET = "met", _("Met")
     NOT_MET = "not_met", _("Not met")

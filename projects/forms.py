@@ -454,8 +454,8 @@ class AmendmentForm(forms.Form):
     """A change of the signed agreement, with its reason: the agreement changes only this way once signed."""
 
     amount = forms.DecimalField(label=_("amount (yuan)"), max_digits=12, decimal_places=2, min_value=0)
-    start = forms.DateField(label=_("start"), widget=DateInput())
-    end = forms.DateField(label=_("end"), widget=DateInput())
+    start = forms.DateField(label=_("start date"), widget=DateInput())
+    end = forms.DateField(label=_("end date"), widget=DateInput())
     deliverables = forms.CharField(label=_("deliverables"), widget=forms.Textarea(attrs={"rows": 3}))
     reason = forms.CharField(label=_("Reason for the amendment"), widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -186,7 +186,7 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
         Transition("start", _("Start the service"), source=[S.CONTRACTED], target=S.IN_SERVICE, icon="play"),
         Transition("request_acceptance", _("Request acceptance"), source=[S.IN_SERVICE], target=S.EVALUATING,
                    guard=guards.can_request_acceptance, method="on_request_acceptance", icon="clipboard-check"),
-        Transition("accept", _("Accept"), source=[S.EVALUATING], target=S.ACCEPTED,
+        Transition("accept", _("Accept the project"), source=[S.EVALUATING], target=S.ACCEPTED,
                    guard=guards.can_accept, method="on_accept", style="success", icon="patch-check"),
         Transition("fail", _("Fail and return to service"), source=[S.EVALUATING], target=S.IN_SERVICE,
                    reason=True, guard=guards.can_fail, method="on_fail", style="danger", icon="x-octagon"),
@@ -650,7 +650,7 @@ class BidMember(ScopedModel):
     )
 
     bid = models.ForeignKey(Bid, verbose_name=_("bid"), on_delete=models.CASCADE, related_name="members")
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     certificate = models.CharField(_("certificate"), max_length=20, choices=MemberCertificate.choices,
                                    default=MemberCertificate.NONE)
     certificate_number = models.CharField(_("certificate number"), max_length=50, blank=True)
@@ -750,8 +750,8 @@ class Agreement(ScopedModel):
                                    related_name="agreement")
     number = models.CharField(_("agreement number"), max_length=50, unique=True)
     amount = models.DecimalField(_("amount (yuan)"), **MONEY)
-    start = models.DateField(_("start"))
-    end = models.DateField(_("end"))
+    start = models.DateField(_("start date"))
+    end = models.DateField(_("end date"))
     stable_service = models.BooleanField(
         _("stable, continuing service"), default=False,
         help_text=_("A service of continuing, stable need may run up to three years (财政部令第102号 art. 24)."),
@@ -1245,7 +1245,7 @@ class Rectification(Stateful, AttachmentsMixin, ScopedModel):
     evaluation = models.ForeignKey(Evaluation, verbose_name=_("evaluation"), on_delete=models.CASCADE,
                                    related_name="rectifications")
     description = models.TextField(_("what must be rectified"))
-    deadline = models.DateField(_("deadline"))
+    deadline = models.DateField(_("rectification deadline"))
     status = models.CharField(_("status"), max_length=10, choices=RectificationStatus.choices,
                               default=RectificationStatus.OPEN)
     answer = models.TextField(_("answer"), blank=True, editable=False)

@@ -117,5 +117,5 @@ def _evaluator_due(project, today) -> tuple[str, str]:
             return _("Mid-term supervision overdue"), "danger"
         return _("Mid-term supervision to do"), "secondary"
     if project.status == S.ACCEPTED:
-        return _("Accepted"), "success"
+        return _("Accepted (project)"), "success"
     return _("In service"), "secondary"
