@@ -163,7 +163,7 @@ class ActivitySerializer(ScopedSerializer):
         model = Activity
         fields = [
             "id", "station", "station_name", "kind", "date", "title", "place", "domain", "target_groups",
-            "participants", "volunteers", "hours", "notes", "recorded_by",
+            "participants", "volunteers", "hours", "notes", "recorded_by", "project",
         ]
         read_only_fields = ["recorded_by"]
 

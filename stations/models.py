@@ -19,6 +19,7 @@ from wulian.models import AttachmentKind, AttachmentsMixin, ScopedModel, ScopeRu
 from wulian.models.attachments import attachment_path, private_storage  # noqa: F401 - named by migration 0001
 from wulian.models.base import RegionCopyQuerySet, ScopedQuerySet
 from wulian.personal import PersonalKind
+from wulian.writes import Refused
 
 from .choices import (
     TIER_LEVEL,
@@ -359,13 +360,32 @@ class Training(ScopedModel):
         return self.topic
 
 
+# States of a project in which its service runs (``projects.choices.SERVING_STATES``; named here, not imported:
+# the apps are siblings).
+PROJECT_SERVING_STATES = ("contracted", "in_service", "evaluating")
+
+
+def _agency_activity_rows(scope):
+    q = scope.agency()
+    if scope.action == "view":
+        return q
+    return q & Q(project__status__in=PROJECT_SERVING_STATES)
+
+
 class Activity(AttachmentsMixin, ScopedModel):
     """An entry of a station's activity log (工作台账)."""
 
     # The scope column is the row's own copy of its station's region (kept by save and the station's save),
-    # so the log is scoped and counted without joining the stations.
+    # so the log is scoped and counted without joining the stations. Agency staff see the entries of their
+    # agency's projects, and log them while the project's service runs (the service log of "Projects").
     scope_rule = ScopeRule(
-        region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES
+        region=("region",),
+        agency="project__agency",
+        view=REGION_ROLES | {Role.AGENCY_STAFF},
+        add=WORKER_ROLES | {Role.AGENCY_STAFF},
+        change=WORKER_ROLES | {Role.AGENCY_STAFF},
+        delete=WORKER_ROLES | {Role.AGENCY_STAFF},
+        rows={Role.AGENCY_STAFF: _agency_activity_rows},
     )
     attachment_kinds = (AttachmentKind.PHOTO, AttachmentKind.SIGN_IN, AttachmentKind.OTHER)
 
@@ -404,6 +424,15 @@ class Activity(AttachmentsMixin, ScopedModel):
         related_name="station_activities",
         editable=False,
     )
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("service project"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        help_text=_("The service project this entry is a service record of, if any."),
+    )
 
     region_copied_from = "station"
     objects = RegionCopyQuerySet.as_manager()
@@ -430,6 +459,17 @@ class Activity(AttachmentsMixin, ScopedModel):
     def get_target_groups_display(self) -> str:
         labels = dict(TargetGroup.choices)
         return "、".join(str(labels.get(code, code)) for code in self.target_groups or [])
+
+    def check_rules(self):
+        """A service record of a project lies in one of the stations its agreement names (进驻), if it names any."""
+        if self.project_id is None:
+            return
+        agreement = getattr(self.project, "agreement", None)  # a missing one-to-one raises an AttributeError
+        if agreement is not None and agreement.stations.exists() and not agreement.stations.filter(pk=self.station_id).exists():
+            raise Refused(
+                _("“%(station)s” is not among the stations of the project's agreement.") % {"station": self.station},
+                field="station",
+            )
 
     def clean(self):
         super().clean()

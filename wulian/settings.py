@@ -276,6 +276,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "purge-old-reports": {"task": "wulian.tasks.purge_old_reports", "schedule": 24 * 3600, "kwargs": {"days": 30}},
     "reap-stale-reports": {"task": "wulian.tasks.reap_stale_reports", "schedule": 15 * 60},
+    "projects-flag-overdue": {"task": "projects.tasks.flag_overdue", "schedule": 24 * 3600},
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

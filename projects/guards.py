@@ -1,0 +1,467 @@
+"""The rules of the project workflow: transition guards and the models' domain rules.
+
+A guard is called by ``wulian.workflow.perform`` on the LOCKED row inside the transaction and raises
+``Refused`` with a Chinese message when the step is not possible now; a ``*_rules`` function is a model's
+``check_rules`` (the write path calls it after every save, so pages, imports and the API obey the same rules).
+Nothing here imports the models at import time (they import this module).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from wulian.choices import Role
+from wulian.writes import Refused
+
+from .choices import (
+    CERTIFIED,
+    DIRECT_METHODS,
+    SERVING_STATES,
+    BidStatus,
+    EvaluationKind,
+    Grade,
+    ProjectStatus,
+    RectificationStatus,
+    ReviewDecision,
+)
+
+S = ProjectStatus
+HUNDRED = Decimal("100")
+
+
+def _money(value) -> str:
+    return f"{Decimal(value):,.2f}元"
+
+
+def _date(value) -> str:
+    return formats.date_format(timezone.localtime(value) if isinstance(value, dt.datetime) else value, "DATE_FORMAT")
+
+
+def _notice(project):
+    from .models import Notice
+
+    return Notice.objects.filter(project_id=project.pk).first()
+
+
+def _agreement(project):
+    from .models import Agreement
+
+    return Agreement.objects.filter(project_id=project.pk).first()
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+# -- step 1 ----------------------------------------------------------------------------------------------------
+
+
+def can_submit(project, user):
+    """A proposal goes to review complete: goals, budget, period, and the needs assessment behind it."""
+    missing = []
+    if not (project.goals or "").strip():
+        missing.append(_("goals"))
+    if not project.budget or project.budget <= 0:
+        missing.append(_("budget"))
+    if not project.planned_start or not project.planned_end:
+        missing.append(_("planned period"))
+    if not project.surveys.exists():
+        missing.append(_("at least one visit or survey"))
+    if not project.needs.exists():
+        missing.append(_("at least one need"))
+    if missing:
+        raise Refused(_("The proposal cannot be submitted yet; it lacks: %(missing)s.") % {"missing": "、".join(missing)})
+
+
+# -- step 2 ----------------------------------------------------------------------------------------------------
+
+
+def can_publish(project, user):
+    """No publication without an approving review and a complete notice."""
+    last = project.reviews.order_by("-round").first()
+    if last is None or last.decision != ReviewDecision.APPROVE:
+        raise Refused(_("The proposal has not passed review; it cannot be published."))
+    notice = _notice(project)
+    if notice is None:
+        raise Refused(_("Write the notice before publishing."))
+    missing = []
+    if not notice.scope_of_service.strip():
+        missing.append(_("scope of service"))
+    if not notice.budget_ceiling or notice.budget_ceiling <= 0:
+        missing.append(_("budget ceiling"))
+    if notice.min_certified_workers < 1:
+        missing.append(_("certified social workers required (at least 1)"))
+    if notice.method in DIRECT_METHODS:
+        if notice.direct_agency_id is None:
+            missing.append(_("the agency chosen"))
+        if not notice.single_source_justification.strip():
+            missing.append(_("justification for a single source"))
+    else:
+        if notice.bid_deadline is None:
+            missing.append(_("bid deadline"))
+        elif notice.bid_deadline <= timezone.now():
+            raise Refused(_("The bid deadline has already passed; set a later one."))
+        total = sum((c.weight for c in notice.criteria.all()), Decimal("0"))
+        if total != HUNDRED:
+            raise Refused(
+                _("The weights of the scoring criteria total %(total)s; they must total 100.") % {"total": total.normalize()}
+            )
+    if missing:
+        raise Refused(_("The notice is not complete; it lacks: %(missing)s.") % {"missing": "、".join(missing)})
+    notice_rules(notice)
+
+
+def notice_rules(notice):
+    project = notice.project
+    if notice.budget_ceiling is not None and project.budget and notice.budget_ceiling > project.budget:
+        raise Refused(
+            _("The budget ceiling (%(ceiling)s) exceeds the approved budget (%(budget)s).")
+            % {"ceiling": _money(notice.budget_ceiling), "budget": _money(project.budget)},
+            field="budget_ceiling",
+        )
+    if notice.method in DIRECT_METHODS and notice.bid_deadline is not None:
+        raise Refused(_("A single-source or entrusted project takes no bids: leave the bid deadline empty."),
+                      field="bid_deadline")
+
+
+# -- step 3: bids ----------------------------------------------------------------------------------------------
+
+
+def before_deadline(bid, user):
+    notice = _notice(bid.project)
+    if notice is None or notice.bid_deadline is None or notice.bid_deadline <= timezone.now():
+        raise Refused(_("The bid deadline has passed; bids can no longer be submitted, changed or withdrawn."))
+
+
+def bid_rules(bid):
+    project = bid.project
+    notice = _notice(project)
+    if bid.status != BidStatus.SUBMITTED:
+        return  # the award settles the statuses; a withdrawn bid is not checked again
+    if project.status != S.PUBLISHED or notice is None:
+        raise Refused(_("This project does not take bids."))
+    if notice.method in DIRECT_METHODS:
+        raise Refused(_("A single-source or entrusted project takes no bids."))
+    if getattr(bid, "_award_pending", False):
+        return
+    before_deadline(bid, None)
+    if bid.price > notice.budget_ceiling:
+        raise Refused(
+            _("The price (%(price)s) exceeds the budget ceiling (%(ceiling)s).")
+            % {"price": _money(bid.price), "ceiling": _money(notice.budget_ceiling)},
+            field="price",
+        )
+    if bid.agency.certified_staff_count < notice.min_certified_workers:
+        raise Refused(
+            _("The notice requires at least %(required)s certified social workers; %(agency)s has %(count)s on record.")
+            % {"required": notice.min_certified_workers, "agency": bid.agency, "count": bid.agency.certified_staff_count}
+        )
+
+
+def certified_members(bid) -> int:
+    return bid.members.filter(certificate__in=CERTIFIED).count()
+
+
+def bid_score_rules(score):
+    if score.criterion.notice.project_id != score.bid.project_id:
+        raise Refused(_("The criterion belongs to another project's notice."), field="criterion")
+    if score.score > score.criterion.weight:
+        raise Refused(
+            _("The score %(score)s exceeds the criterion's weight %(weight)s.")
+            % {"score": score.score.normalize(), "weight": score.criterion.weight.normalize()},
+            field="score",
+        )
+
+
+def can_award(project, user):
+    """After the deadline, a bid scored on every criterion and within every requirement — or the agency of a
+    single-source notice."""
+    notice = _notice(project)
+    if notice is None:
+        raise Refused(_("The project has no notice."))
+    if notice.method in DIRECT_METHODS:
+        if notice.direct_agency_id is None:
+            raise Refused(_("Name the agency chosen in the notice."))
+        return
+    if notice.bid_deadline is None or notice.bid_deadline > timezone.now():
+        raise Refused(
+            _("Bids are open until %(deadline)s; the award comes after the deadline.")
+            % {"deadline": _date(notice.bid_deadline) if notice.bid_deadline else "—"}
+        )
+    bid = project.awarded_bid
+    if bid is None:
+        raise Refused(_("Choose the bid to award first."), field="awarded_bid")
+    if bid.project_id != project.pk or bid.status != BidStatus.SUBMITTED:
+        raise Refused(_("The bid chosen is not a valid bid of this project."), field="awarded_bid")
+    if bid.price > notice.budget_ceiling:
+        raise Refused(_("The price of the bid chosen exceeds the budget ceiling."), field="awarded_bid")
+    members = certified_members(bid)
+    if members < notice.min_certified_workers:
+        raise Refused(
+            _("The team of the bid chosen has %(count)s certified social workers; the notice requires %(required)s.")
+            % {"count": members, "required": notice.min_certified_workers}
+        )
+    criteria = notice.criteria.count()
+    for active in project.bids.exclude(status=BidStatus.WITHDRAWN).prefetch_related("scores"):
+        if len(active.scores.all()) < criteria:
+            raise Refused(
+                _("Score every bid on every criterion before the award (%(agency)s is not fully scored).")
+                % {"agency": active.agency}
+            )
+
+
+def award(project, user, reason):
+    """The award (``Project.on_award``): agency, reasons, bid statuses; the other bidders are notified."""
+    from wulian.models import User
+    from wulian.notifications import notify
+
+    from .models import Bid
+
+    notice = _notice(project)
+    project.award_reason = reason
+    project.awarded_at = timezone.now()
+    if notice.method in DIRECT_METHODS:
+        project.agency_id = notice.direct_agency_id
+        project.awarded_bid = None
+        return
+    chosen = project.awarded_bid
+    project.agency_id = chosen.agency_id
+    Bid.objects.filter(pk=chosen.pk).update(status=BidStatus.AWARDED)
+    others = list(project.bids.filter(status=BidStatus.SUBMITTED).exclude(pk=chosen.pk).select_related("agency"))
+    Bid.objects.filter(pk__in=[b.pk for b in others]).update(status=BidStatus.NOT_AWARDED)
+    staff = User.objects.filter(role=Role.AGENCY_STAFF, is_active=True, agency_id__in=[b.agency_id for b in others])
+    for person in staff:
+        notify(
+            person,
+            _("Not awarded: %(project)s") % {"project": project.title},
+            _("The project was awarded to %(agency)s. Thank you for your bid.") % {"agency": chosen.agency},
+            link=project.get_url("detail") or "",
+            key=f"projects:award:{project.pk}",
+        )
+    for person in User.objects.filter(role=Role.AGENCY_STAFF, is_active=True, agency_id=chosen.agency_id):
+        notify(
+            person,
+            _("Awarded: %(project)s") % {"project": project.title},
+            _("Your bid was chosen. The bureau will send the agreement to sign."),
+            link=project.get_url("detail") or "",
+            key=f"projects:award:{project.pk}",
+        )
+
+
+# -- step 3: the agreement -------------------------------------------------------------------------------------
+
+
+def agreement_rules(agreement):
+    """Amount ≤ ceiling, period ≤ 1 year (≤ 3 for a stable service); once signed, only by an amendment."""
+    original = getattr(agreement, "_original", None)
+    if original and original.get("signed") and not getattr(agreement, "_amending", False):
+        changed = [name for name, value in original["values"].items() if getattr(agreement, name) != value]
+        if changed:
+            raise Refused(_("The agreement is signed; it changes only by a recorded amendment."))
+    notice = _notice(agreement.project)
+    if notice is not None and agreement.amount > notice.budget_ceiling:
+        raise Refused(
+            _("The amount (%(amount)s) exceeds the budget ceiling (%(ceiling)s).")
+            % {"amount": _money(agreement.amount), "ceiling": _money(notice.budget_ceiling)},
+            field="amount",
+        )
+    years = 3 if agreement.stable_service else 1
+    if agreement.start and agreement.end and agreement.end > add_years(agreement.start, years):
+        if agreement.stable_service:
+            message = _("A stable service runs at most three years (财政部令第102号 art. 24).")
+        else:
+            message = _("An agreement runs at most one year; mark a continuing, stable service to allow up to three.")
+        raise Refused(message, field="end")
+
+
+def agreement_complete(project):
+    """What the agency signs: an agreement with deliverables, targets and milestones that total the amount."""
+    agreement = _agreement(project)
+    if agreement is None:
+        raise Refused(_("There is no agreement to sign yet."))
+    agreement_rules(agreement)
+    if not agreement.deliverables.strip():
+        raise Refused(_("The agreement lacks its deliverables."))
+    if not project.targets.exists():
+        raise Refused(_("The agreement has no performance targets."))
+    total = sum((m.amount for m in project.milestones.all()), Decimal("0"))
+    if total != agreement.amount:
+        raise Refused(
+            _("The payment milestones total %(total)s; they must equal the agreement amount %(amount)s.")
+            % {"total": _money(total), "amount": _money(agreement.amount)}
+        )
+    return agreement
+
+
+def can_agency_sign(project, user):
+    if project.agency_id is None:
+        raise Refused(_("No agency has been chosen."))
+    if not user.is_superuser and getattr(user, "agency_id", None) != project.agency_id:
+        raise Refused(_("Only the contracted agency signs as the agency."))
+    agreement_complete(project)
+
+
+def can_sign(project, user):
+    agreement = agreement_complete(project)
+    if agreement.agency_signed_on is None:
+        raise Refused(_("The agency has not signed the agreement yet."))
+
+
+# -- step 6 ----------------------------------------------------------------------------------------------------
+
+
+def evaluator_independent(project, user=None):
+    """Nobody from the contracted agency evaluates its project."""
+    people = [p for p in (project.evaluator, user) if p is not None]
+    for person in people:
+        if project.agency_id and getattr(person, "agency_id", None) == project.agency_id:
+            raise Refused(
+                _("%(person)s works for the contracted agency and cannot evaluate its project.") % {"person": person},
+                field="evaluator",
+            )
+
+
+def can_request_acceptance(project, user):
+    from .models import Rectification
+
+    if not project.evaluations.filter(kind=EvaluationKind.MIDTERM).exists():
+        raise Refused(_("No acceptance before at least one mid-term supervision."))
+    pending = Rectification.objects.filter(evaluation__project=project).pending().count()
+    if pending:
+        raise Refused(
+            _("%(count)s rectification items are neither closed nor waived; acceptance must wait.") % {"count": pending}
+        )
+    if project.evaluator is None:
+        raise Refused(_("Assign the third-party evaluator first."), field="evaluator")
+    if project.evaluator.role != Role.EVALUATOR:
+        raise Refused(_("Choose a user with the evaluator role."), field="evaluator")
+    evaluator_independent(project)
+
+
+def _scored_acceptance(project):
+    evaluation = project.acceptance_evaluation()
+    if evaluation is None:
+        raise Refused(_("Record the acceptance evaluation first."))
+    evaluation_rules(evaluation)
+    if evaluation.compute() is None:
+        raise Refused(_("The scoring is not complete: every party must score every item, and the weights total 100."))
+    for party in evaluation.parties.select_related("scorer"):
+        evaluator_independent(project, party.scorer)
+    return evaluation
+
+
+def can_accept(project, user):
+    evaluation = _scored_acceptance(project)
+    if evaluation.grade == Grade.FAIL:
+        raise Refused(_("The grade is 不合格; use “Fail and return to service”."))
+    evaluator_independent(project, user)
+
+
+def can_fail(project, user):
+    evaluation = _scored_acceptance(project)
+    if evaluation.grade != Grade.FAIL:
+        raise Refused(_("The score %(score)s is a pass; the project cannot fail.") % {"score": evaluation.score})
+    evaluator_independent(project, user)
+
+
+def project_rules(project):
+    if project.evaluator_id is not None:
+        if project.evaluator.role != Role.EVALUATOR:
+            raise Refused(_("Choose a user with the evaluator role."), field="evaluator")
+        evaluator_independent(project)
+    if project.awarded_bid_id is not None and project.awarded_bid.project_id != project.pk:
+        raise Refused(_("The bid chosen is not a valid bid of this project."), field="awarded_bid")
+
+
+def _loaded_edit(obj) -> bool:
+    """Whether this save changed a row that existed before (as opposed to creating it)."""
+    return getattr(obj, "_loaded_from_db", False)
+
+
+def sheet_rules(sheet):
+    if _loaded_edit(sheet) and sheet.is_used and getattr(sheet, "_content_changed", True):
+        raise Refused(_("This sheet has been used by an evaluation; make a new version instead of editing it."))
+
+
+def sheet_item_rules(item):
+    if item.sheet.is_used:
+        raise Refused(_("This sheet has been used by an evaluation; make a new version instead of editing it."))
+    total = item.sheet.total_max()
+    if total > HUNDRED:
+        raise Refused(
+            _("The maximum scores of the sheet would total %(total)s; they total 100.") % {"total": total.normalize()},
+            field="max_score",
+        )
+
+
+def evaluation_rules(evaluation):
+    project = evaluation.project
+    total = evaluation.sheet.total_max()
+    if total != HUNDRED:
+        raise Refused(
+            _("The maximum scores of the sheet total %(total)s; they must total 100.") % {"total": total.normalize()},
+            field="sheet",
+        )
+    if evaluation.kind == EvaluationKind.ACCEPTANCE and project.status != S.EVALUATING:
+        raise Refused(_("The acceptance evaluation is recorded once acceptance has been requested."), field="kind")
+    if evaluation.kind == EvaluationKind.MIDTERM and project.status not in (S.IN_SERVICE, S.CONTRACTED):
+        raise Refused(_("Mid-term supervision takes place while the service runs."), field="kind")
+    evaluator_independent(project, evaluation.recorded_by)
+
+
+def party_rules(party):
+    project = party.evaluation.project
+    evaluator_independent(project, party.scorer)
+    total = sum((p.weight for p in party.evaluation.parties.all()), Decimal("0"))
+    if total > HUNDRED:
+        raise Refused(
+            _("The weights of the scoring parties would total %(total)s; they total 100.") % {"total": total.normalize()},
+            field="weight",
+        )
+    party.evaluation.compute()
+
+
+def item_score_rules(score):
+    if score.item.sheet_id != score.party.evaluation.sheet_id:
+        raise Refused(_("The item belongs to another indicator sheet."), field="item")
+    if score.score > score.item.max_score:
+        raise Refused(
+            _("The score %(score)s exceeds the item's maximum %(max)s.")
+            % {"score": score.score.normalize(), "max": score.item.max_score.normalize()},
+            field="score",
+        )
+    score.party.evaluation.compute()
+
+
+# -- milestones ------------------------------------------------------------------------------------------------
+
+
+def milestone_can_report(milestone, user):
+    if milestone.project.status not in SERVING_STATES:
+        raise Refused(_("Milestones are reported while the service runs."))
+    if not milestone.attachments.exists():
+        raise Refused(_("Attach the evidence before reporting the milestone met."))
+
+
+def milestone_can_confirm(milestone, user):
+    if not milestone.attachments.exists():
+        raise Refused(_("No milestone is met without its evidence."))
+
+
+def milestone_rules(milestone):
+    from .choices import MilestoneStatus
+
+    if milestone.status == MilestoneStatus.MET and (milestone.confirmed_by_id is None or not milestone.attachments.exists()):
+        raise Refused(_("No milestone is met without its evidence and the bureau's confirmation."))
+
+
+def rectification_rules(rectification):
+    if rectification.status == RectificationStatus.CLOSED and not (rectification.answer or "").strip():
+        raise Refused(_("An item is closed once the agency has answered it."))
