@@ -25,3 +25,5 @@ class WulianConfig(AppConfig):
         autodiscover_modules("pickers")
         # Policy indicators (wulian.indicators): each app's indicators.py registers its own.
         autodiscover_modules("indicators")
+        # Dashboard series (wulian.dashboard): each app's dashboard.py registers its own.
+        autodiscover_modules("dashboard")

@@ -277,6 +277,8 @@ CELERY_BEAT_SCHEDULE = {
     "purge-old-reports": {"task": "wulian.tasks.purge_old_reports", "schedule": 24 * 3600, "kwargs": {"days": 30}},
     "reap-stale-reports": {"task": "wulian.tasks.reap_stale_reports", "schedule": 15 * 60},
     "projects-flag-overdue": {"task": "projects.tasks.flag_overdue", "schedule": 24 * 3600},
+    # The dashboard's summaries of the current year (wulian/dashboard.py); the bureau may also refresh at once.
+    "refresh-dashboard-summaries": {"task": "wulian.tasks.refresh_summaries", "schedule": 3600},
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -23,6 +23,7 @@ from wulian.navigation import collect_home_actions, collect_home_stats, menus_fo
 from wulian.tables import ObjectTable
 from wulian.throttle import PASSWORD_CHANGE
 from wulian.views import generic
+from wulian.views.dashboard import LANDING_ROLES, dashboard_context
 
 
 @login_required
@@ -46,18 +47,18 @@ def home(request):
         Role.EVALUATOR: "wulian/home_evaluator.html",
         Role.LEADER: "wulian/home_leader.html",
     }.get(user.role, "wulian/home_bureau.html")
-    return render(
-        request,
-        template,
-        {
-            "region": region,
-            "summary": summary,
-            "menus": menus_for(user),
-            "agency": user.agency,
-            "stats": collect_home_stats(user),
-            "actions": collect_home_actions(user),
-        },
-    )
+    context = {
+        "region": region,
+        "summary": summary,
+        "menus": menus_for(user),
+        "agency": user.agency,
+        "stats": collect_home_stats(user),
+        "actions": collect_home_actions(user),
+    }
+    if user.role in LANDING_ROLES and region is not None:
+        # Leaders and the bureau land on the dashboard of their area, under their frequent tasks.
+        context.update(dashboard_context(request))
+    return render(request, template, context)
 
 
 @require_GET
