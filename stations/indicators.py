@@ -1,5 +1,7 @@
 """Station indicators of the policy targets (registered in ``wulian.indicators``).
 
+A region without a station of the target's tier has none of what the target asks: 0 m², 0 staff, no rooms.
+
 Station-tier indicators read the one station of the target's tier at each region (a region has at most one
 station per tier): one query for the stations of all regions, one grouped query for their staff. The
 certified share and the agency training hours roll rows up the region tree (``wulian.rollup``).
@@ -62,17 +64,18 @@ def station_link(q: Query, region) -> str | None:
 
 @indicator(
     "station_area",
-    definition=_("Office area of the region's station of the tier, in square metres; no station: no data."),
+    definition=_("Office area of the region's station of the tier, in square metres (a region without one: 0)."),
     link=station_link,
 )
 def station_area(q: Query) -> dict:
-    return {region: row["office_area"] for region, row in stations(q, "office_area").items()}
+    rows = stations(q, "office_area")
+    return {r.pk: rows[r.pk]["office_area"] if r.pk in rows else Decimal(0) for r in q.regions}
 
 
 def _all_present(q: Query, mapping: dict, param: str, present) -> dict:
     wanted = [mapping[code] for code in q.params.get(param, []) if code in mapping]
     rows = stations(q, *(f.value for f in wanted))
-    return {region: all(present(row[f.value]) for f in wanted) for region, row in rows.items()}
+    return {r.pk: r.pk in rows and all(present(rows[r.pk][f.value]) for f in wanted) for r in q.regions}
 
 
 @indicator(
@@ -100,7 +103,8 @@ def station_equipment(q: Query) -> dict:
     link=station_link,
 )
 def station_staff(q: Query) -> dict:
-    return {region: Decimal(row["resident_staff_count"]) for region, row in stations(q, staff=True).items()}
+    rows = stations(q, staff=True)
+    return {r.pk: Decimal(rows[r.pk]["resident_staff_count"] if r.pk in rows else 0) for r in q.regions}
 
 
 @indicator(
@@ -109,7 +113,8 @@ def station_staff(q: Query) -> dict:
     link=station_link,
 )
 def station_professionals(q: Query) -> dict:
-    return {region: Decimal(row["professional_count"]) for region, row in stations(q, staff=True).items()}
+    rows = stations(q, staff=True)
+    return {r.pk: Decimal(rows[r.pk]["professional_count"] if r.pk in rows else 0) for r in q.regions}
 
 
 @indicator(

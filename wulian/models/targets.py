@@ -244,7 +244,7 @@ class Target(models.Model):
         """The requirement as a user reads it: "≥ 15 个", "> 50 %", "must exist"."""
         if self.comparator == Comparator.PRESENT:
             return str(Comparator.PRESENT.label)
-        value = self.threshold.normalize() if self.threshold is not None else ""
+        value = Decimal(self.threshold).normalize() if self.threshold is not None else ""
         return f"{COMPARATOR_SIGNS[self.comparator]} {value:f}{' ' if self.unit else ''}{self.unit}".strip()
 
     @property
@@ -300,6 +300,10 @@ class Target(models.Model):
             return Decimal(0)
         if self.comparator == Comparator.LTE:
             return value - self.threshold
+        if self.comparator == Comparator.GT:
+            # "More than 50 %": one step beyond the threshold (0.1 for a share, 1 for a count).
+            step = Decimal("0.1") if self.unit == TargetUnit.PERCENT else Decimal(1)
+            return self.threshold - value + step
         return abs(self.threshold - value)
 
 
