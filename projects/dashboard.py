@@ -60,7 +60,7 @@ def overdue(year: int):
 register_series(
     Series(
         "projects.status", _("Service projects by step"), categories=lambda: list(ProjectStatus.choices),
-        compute=pipeline, kind="bar", unit=_("projects"), order=10,
+        compute=pipeline, kind="bar", unit="个", order=10,
         link=lambda region, year, status: list_url("projects:project_list", region=region.pk, year=year, status=status),
     )
 )

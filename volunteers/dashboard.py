@@ -44,6 +44,6 @@ def hours_link(region, year: int, month: str) -> str:
 register_series(
     Series(
         "volunteers.hours", _("Volunteer service hours by month"), categories=lambda: MONTHS, compute=hours_by_month,
-        kind="line", unit=_("hours"), link=hours_link, order=20,
+        kind="line", unit="小时", link=hours_link, order=20,
     )
 )

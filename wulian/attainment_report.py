@@ -53,7 +53,7 @@ class Line:
         if self.value is None:
             return _("no data")
         if self.target.comparator == Comparator.PRESENT:
-            return _("yes") if self.value else _("none")
+            return _("present") if self.value else _("absent")
         return f"{number(self.value)}{self.target.unit}"
 
     @property
