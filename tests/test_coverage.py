@@ -47,6 +47,7 @@ OWN_ONLY = {
     "wulian:notification_open": "opens one of the user's own notifications (another's answers 404)",
     "wulian:notification_read": "marks one of the user's own notifications read (another's answers 404)",
     "wulian:notification_read_all": "marks the user's own notifications read",
+    "wulian:dashboard_refresh": "recomputes the summaries of a year (bureau staff only, 403 otherwise); shows no rows",
 }
 # Function views that restrict rows by hand, with the model they restrict.
 SCOPED_FUNCTIONS = {
@@ -54,6 +55,7 @@ SCOPED_FUNCTIONS = {
     "wulian:pick": "every model registered in wulian.pickers",
     "wulian:attachment_download": "wulian.Attachment",
     "wulian:attachment_upload": "the owner, through Owner.objects.restrict(user, 'change')",
+    "wulian:dashboard": "wulian.Region (404 outside the scope), wulian.AttainmentFigure and wulian.DashboardFigure",
 }
 
 
@@ -159,6 +161,8 @@ OUTSIDE_MATRIX = {
     "wulian.Attachment": "files scoped through their owner's rule; tests/test_attachments.py, per role",
     "scopeapp.Notice": "test-only model of tests/test_scope_rules.py (state-dependent rows)",
     "wulian.Notification": "each user's own, superusers too; tests/test_notifications.py reaches another's by URL",
+    "wulian.AttainmentFigure": "read only by the dashboard, no pages of its own; tests/test_dashboard.py checks a town's scope",
+    "wulian.DashboardFigure": "read only by the dashboard, no pages of its own; tests/test_dashboard.py checks a town's scope",
     # Projects: the API's scope per role is tested in tests/test_projects_api.py; a page's matrix replaces an
     # entry here when the model gets its pages.
     **{
@@ -173,6 +177,7 @@ OUTSIDE_MATRIX = {
 # Models of the portal's apps that are deliberately not scoped, and why.
 UNSCOPED = {
     "wulian.ReportJob": "belongs to the user who asked for it (ReportJob.objects.for_user)",
+    "wulian.SummaryRefresh": "when a year's dashboard summaries were computed: one row per year, no figures of any region",
     "wulian.StateChange": "a record's state changes, read only on that record's page (its timeline), written by the write path",
 }
 

@@ -204,12 +204,18 @@ def test_a_year_never_computed_is_computed_on_first_sight(as_user, cast):
 
 
 def test_leaders_and_the_bureau_land_on_the_dashboard(as_user, cast):
+    """Their home page loads the dashboard right after itself (htmx): the slot, then the fragment it fetches."""
     refresh(YEAR)
     for username in ("leader", "bureau"):
-        body = as_user(username).get(reverse("home")).content.decode()
-        assert 'id="dashboard"' in body, username
-        assert "vendor/echarts/echarts.min.js" in body
-    assert 'id="dashboard"' not in as_user("binhe").get(reverse("home")).content.decode()
+        client = as_user(username)
+        body = client.get(reverse("home")).content.decode()
+        slot = f'hx-get="{reverse("wulian:dashboard")}?embed=1"'
+        assert 'id="dashboard-slot"' in body and slot in body, username
+        assert "vendor/echarts/echarts.min.js" in body and "js/dashboard.js" in body
+        fragment = client.get(reverse("wulian:dashboard"), {"embed": 1}).content.decode()
+        assert fragment.lstrip().startswith('<section id="dashboard"') and "<html" not in fragment
+        assert "横渠镇" in fragment
+    assert 'id="dashboard-slot"' not in as_user("binhe").get(reverse("home")).content.decode()
 
 
 def test_the_chart_data_is_json_in_the_page_not_a_script(as_user, cast):

@@ -2,15 +2,12 @@
    (json_script, no inline script); every bar or point opens the rows behind it. */
 (function () {
   "use strict";
-  var source = document.getElementById("dashboard-data");
-  if (!source || typeof echarts === "undefined") { return; }
-  var data = JSON.parse(source.textContent);
   var charts = [];
   var font = '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 
   function make(id) {
     var el = document.getElementById(id);
-    if (!el) { return null; }
+    if (!el || el.getAttribute("data-rendered")) { return null; }
     var chart = echarts.init(el, null, { renderer: "canvas" });
     charts.push(chart);
     el.setAttribute("data-rendered", "1");
@@ -21,11 +18,16 @@
 
   function narrow() { return window.innerWidth < 576; }
 
+  function draw() {
+  var source = document.getElementById("dashboard-data");
+  if (!source || typeof echarts === "undefined") { return; }
+  var data = JSON.parse(source.textContent);
+
   // Ranking: horizontal bars, best first, coloured by share; a click drills down into the region.
   var ranking = data.ranking || [];
   if (ranking.length) {
     var el = document.getElementById("chart-ranking");
-    if (el) {
+    if (el && !el.getAttribute("data-rendered")) {
       var shown = ranking.slice(0, 30);
       el.style.height = Math.max(200, Math.min(shown.length * 26 + 60, 900)) + "px";
       var chart = make("chart-ranking");
@@ -38,7 +40,7 @@
           return r.label + "<br>" + (r.value === null ? "—" : r.value + "%") + "（" + r.met + "/" + r.counted + "）";
         } },
         xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
-        yAxis: { type: "category", data: rows.map(function (r) { return r.label; }),
+        yAxis: { type: "category", data: rows.map(function (r) { return r.label; }), triggerEvent: true,
                  axisLabel: { width: narrow() ? 70 : 120, overflow: "truncate" } },
         series: [{
           type: "bar", name: data.labels.share, barMaxWidth: 18,
@@ -49,7 +51,11 @@
           label: { show: true, position: "right", formatter: "{c}%" }
         }]
       });
-      chart.on("click", function (p) { open(rows[p.dataIndex].url); });
+      chart.on("click", function (p) {
+        // A bar, or the town's name beside it.
+        var index = p.componentType === "yAxis" ? rows.map(function (r) { return r.label; }).indexOf(p.value) : p.dataIndex;
+        if (index >= 0) { open(rows[index].url); }
+      });
     }
   }
 
@@ -73,6 +79,12 @@
     });
     chart.on("click", function (p) { open(s.points[p.dataIndex].url); });
   });
+
+  }
+
+  draw();
+  // On the home page the dashboard arrives after the page (htmx): draw it once it is in place.
+  document.body.addEventListener("htmx:afterSettle", draw);
 
   var pending = null;
   window.addEventListener("resize", function () {

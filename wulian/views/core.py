@@ -11,6 +11,7 @@ from django.forms.utils import ErrorDict
 from django.db.models import Count, Q, Sum
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -23,7 +24,7 @@ from wulian.navigation import collect_home_actions, collect_home_stats, menus_fo
 from wulian.tables import ObjectTable
 from wulian.throttle import PASSWORD_CHANGE
 from wulian.views import generic
-from wulian.views.dashboard import LANDING_ROLES, dashboard_context
+from wulian.views.dashboard import LANDING_ROLES
 
 
 @login_required
@@ -56,8 +57,9 @@ def home(request):
         "actions": collect_home_actions(user),
     }
     if user.role in LANDING_ROLES and region is not None:
-        # Leaders and the bureau land on the dashboard of their area, under their frequent tasks.
-        context.update(dashboard_context(request))
+        # Leaders and the bureau land on the dashboard of their area, under their frequent tasks; it loads
+        # right after the page (htmx), so the home page's own figures are not held up by it.
+        context["dashboard_slot"] = reverse("wulian:dashboard") + "?embed=1"
     return render(request, template, context)
 
 

@@ -98,6 +98,7 @@ def dashboard_context(request) -> dict:
             data = overview(user, region, year)  # an in-process (eager) run has finished already
     return {
         "dash": data,
+        "page_url": dashboard_url(region, year),
         "crumbs": breadcrumbs(user, region),
         "may_refresh": may_refresh(user),
         "refresh_queued": queued and data.refreshed is None,
@@ -137,6 +138,9 @@ def chart_data(data) -> dict:
 def dashboard(request):
     if not may_view(request.user):
         raise Http404
+    if request.GET.get("embed") or request.headers.get("HX-Request"):
+        # The home page's slot: the dashboard alone, without the page around it.
+        return render(request, "wulian/dashboard/body.html", dashboard_context(request))
     return render(request, "wulian/dashboard.html", dashboard_context(request))
 
 
