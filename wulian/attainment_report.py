@@ -31,6 +31,8 @@ STATUS_LABELS = {MET: gettext_lazy("Met"), NOT_MET: gettext_lazy("Not met"), NO_
 TENTH = Decimal("0.1")
 # Who asks for it: the bureau, leaders and the towns (each for its own area).
 REPORT_ROLES = frozenset({Role.BUREAU_ADMIN, Role.LEADER, Role.TOWN_STAFF})
+# The PDF names this many shortfalls (a city has thousands; the Excel file lists them all).
+PDF_SHORTFALLS = 60
 
 
 @dataclass
@@ -114,6 +116,19 @@ class AttainmentReport:
     @property
     def shortfalls(self) -> list[Line]:
         return [line for line in self.lines if line.status == NOT_MET]
+
+    def largest_shortfalls(self, limit: int = PDF_SHORTFALLS) -> list[Line]:
+        """The targets due this year that fall furthest short, in percent of their threshold (the PDF lists
+        these; the Excel file has every one)."""
+
+        def how_far(line: Line) -> Decimal:
+            target = line.target
+            if target.comparator == Comparator.PRESENT or not target.threshold or line.gap is None:
+                return Decimal(100)
+            return Decimal(line.gap) * 100 / abs(target.threshold)
+
+        due = [line for line in self.shortfalls if line.due]
+        return sorted(due, key=lambda line: (-how_far(line), line.region.path))[:limit]
 
     def by_indicator(self) -> list[tuple[str, int, int]]:
         """(indicator label, regions meeting it, regions not meeting it), in the documents' order."""
@@ -278,6 +293,8 @@ def render_pdf_bytes(report: AttainmentReport, user=None) -> bytes:
         "total": report.total,
         "scope_name": scope_name(report),
         "generated": timezone.localtime(),
+        "shortfalls": report.largest_shortfalls(),
+        "by_indicator": report.by_indicator(),
         "user": user,
         **charts(report),
     }
