@@ -106,6 +106,25 @@ class AttainmentReport:
             total.add(line.status)
         return total
 
+    def parts(self, level: int) -> list[RegionTally]:
+        """The regions of ``level`` in the report, each with the targets of everything at or below it."""
+        found: dict[str, RegionTally] = {}
+        for tally in self.tallies:
+            if tally.region.level < level:
+                continue
+            path = tally.region.ancestor_path(level)
+            if path is None:
+                continue
+            if path not in found:
+                found[path] = RegionTally(tally.region if tally.region.path == path else None, None)
+            part = found[path]
+            if tally.region.path == path:
+                part.region = tally.region
+            part.met += tally.met
+            part.not_met += tally.not_met
+            part.no_data += tally.no_data
+        return [part for path, part in sorted(found.items()) if part.region is not None]
+
     def lines_at(self, level: int) -> list[Line]:
         return [line for line in self.lines if line.region.level == level]
 
@@ -262,14 +281,17 @@ def target_attainment_xlsx(job, handle, progress):
 def charts(report: AttainmentReport) -> dict:
     from wulian.charts import Bar, bar_chart
 
-    towns = [a for a in report.areas if a.region.level == RegionLevel.TOWN and a.share is not None]
-    towns.sort(key=lambda a: (-a.share, a.region.path))
+    # One bar per region of the level below the scope (the towns of a county, the counties of a city).
+    level = min(RegionLevel.TOWN, report.scope.level + 1) if report.scope else RegionLevel.COUNTY
+    parts = [a for a in report.parts(level) if a.share is not None]
+    parts.sort(key=lambda a: (-a.share, a.region.path))
     share_chart = (
         bar_chart(
-            [Bar(a.region.name, a.share, Decimal(100), "%") for a in towns[:40]],
-            title=_("Share of targets met by town (%)"),
+            [Bar(a.region.name, a.share, Decimal(100), "%") for a in parts[:30]],
+            title=_("Share of targets met by %(level)s (%%)") % {"level": RegionLevel(level).label},
+            row_height=6.5,
         )
-        if towns
+        if parts
         else ""
     )
     by_indicator = report.by_indicator()

@@ -269,7 +269,8 @@ def requirement(target) -> str:
 
 
 def tallies(user, region: Region, year: int) -> dict[str, Tally]:
-    """Targets met / not met / no data of every region at or below ``region``, by path (one grouped query)."""
+    """Targets met / not met / no data at or below each region under ``region``, by path: one grouped query,
+    then each group added to the totals of its region and every region above it (depth, not regions², steps)."""
     rows = (
         AttainmentFigure.objects.restrict(user)
         .filter(year=year, region__path__startswith=region.path)
@@ -277,20 +278,22 @@ def tallies(user, region: Region, year: int) -> dict[str, Tally]:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    leaf: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    steplen = Region.steplen
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for path, status, n in rows:
-        leaf[path][status] += n
-    return leaf
+        for end in range(steplen, len(path) + 1, steplen):
+            totals[path[:end]][status] += n
+    return totals
 
 
-def tally_of(region: Region, leaf: dict) -> Tally:
-    tally = Tally(region)
-    for path, counts in leaf.items():
-        if path.startswith(region.path):
-            tally.met += counts.get(AttainmentStatus.MET, 0)
-            tally.not_met += counts.get(AttainmentStatus.NOT_MET, 0)
-            tally.no_data += counts.get(AttainmentStatus.NO_DATA, 0)
-    return tally
+def tally_of(region: Region, totals: dict) -> Tally:
+    counts = totals.get(region.path, {})
+    return Tally(
+        region,
+        met=counts.get(AttainmentStatus.MET, 0),
+        not_met=counts.get(AttainmentStatus.NOT_MET, 0),
+        no_data=counts.get(AttainmentStatus.NO_DATA, 0),
+    )
 
 
 def _tables(figures: list[AttainmentFigure], regions: list[Region], leaf: dict, drill: bool) -> list[Table]:
