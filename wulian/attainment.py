@@ -155,6 +155,7 @@ class Cell:
     gap: Decimal | None
     url: str | None
     due: bool
+    own_requirement: bool = True  # show the requirement in the cell (the column's regions differ)
 
     @property
     def pending(self) -> bool:
@@ -189,6 +190,14 @@ class Column:
     unit: str
     definition: str
     computed: bool
+    # The requirement when every region of the column has the same one ("" when they differ: 首善街道 ≥ 2,
+    # other towns ≥ 1), so the header says it once.
+    requirement: str = ""
+
+    @property
+    def level_label(self) -> str:
+        """The station tier a column measures ("" for a column about the regions themselves)."""
+        return str(TargetLevel(self.level).label) if self.level else ""
 
 
 @dataclass
@@ -201,6 +210,11 @@ class Section:
     @property
     def level_label(self) -> str:
         return RegionLevel(self.region_level).label
+
+    @property
+    def uncomputed(self) -> list:
+        """Columns whose indicator no app computes yet (their cells say "no data")."""
+        return [c for c in self.columns if not c.computed]
 
 
 def is_due(target: Target, year: int) -> bool:
@@ -269,6 +283,12 @@ def evaluate(regions, year: int, book: TargetBook | None = None, drill_level: in
                     due=is_due(target, year),
                 )
             rows.append(Row(region=region, cells=cells, drill=drill_level is not None and region.level < drill_level))
+        for index, column in enumerate(columns):
+            requirements = {row.cells[index].target.requirement for row in rows if row.cells[index] is not None}
+            column.requirement = requirements.pop() if len(requirements) == 1 else ""
+            for row in rows:
+                if row.cells[index] is not None:
+                    row.cells[index].own_requirement = not column.requirement
         if not columns:
             continue
         sections.append(Section(profile=profiles[profile_pk], region_level=region_level, columns=columns, rows=rows))
@@ -305,14 +325,14 @@ def default_year() -> int:
 
 
 def phases_on(profile: PolicyProfile, day: dt.date):
-    """The profile's phases with whether each is past, current or to come on ``day``."""
+    """(phase, "past" / "current" / "future" on ``day``, names of its regions) for the profile's phases."""
     result = []
-    for phase in profile.phases.all():
+    for phase in profile.phases.prefetch_related("regions"):
         if phase.start and day < phase.start:
             state = "future"
         elif phase.end and day > phase.end:
             state = "past"
         else:
             state = "current"
-        result.append((phase, state))
+        result.append((phase, state, [r.name for r in phase.regions.all()]))
     return result

@@ -136,8 +136,8 @@ class PolicyProfile(models.Model):
     document_number = models.CharField(
         _("document number"), max_length=60, blank=True, help_text=_("e.g. 淮府办〔2020〕8号")
     )
-    issuer = models.CharField(_("issued by"), max_length=100, blank=True)
-    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    issuer = models.CharField(_("issuing office"), max_length=100, blank=True)
+    issued_on = models.DateField(_("date of issue"), null=True, blank=True)
     source_text = models.TextField(_("source text"), blank=True)
     regions = models.ManyToManyField(
         "wulian.Region",
@@ -201,7 +201,7 @@ class Target(models.Model):
     comparator = models.CharField(_("comparator"), max_length=10, choices=Comparator.choices, default=Comparator.GTE)
     threshold = models.DecimalField(_("threshold"), max_digits=14, decimal_places=2, null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=10, choices=TargetUnit.choices, blank=True)
-    period = models.CharField(_("period"), max_length=20, choices=TargetPeriod.choices, default=TargetPeriod.ANNUAL)
+    period = models.CharField(_("time frame"), max_length=20, choices=TargetPeriod.choices, default=TargetPeriod.ANNUAL)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     parameters = models.JSONField(
         _("parameters"),
