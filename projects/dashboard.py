@@ -25,6 +25,11 @@ def list_url(name: str, **params) -> str | None:
         return None
 
 
+def has_pages() -> bool:
+    """The dashboard names projects once their list page exists (nothing to click through to before)."""
+    return list_url("projects:project_list") is not None
+
+
 def pipeline(year: int):
     """Projects of the fiscal year per region and step."""
     rows = Project.objects.filter(year=year).values_list("region", "status").annotate(n=Count("pk")).order_by()
@@ -60,13 +65,14 @@ def overdue(year: int):
 register_series(
     Series(
         "projects.status", _("Service projects by step"), categories=lambda: list(ProjectStatus.choices),
-        compute=pipeline, kind="bar", unit="个", order=10,
+        compute=pipeline, kind="bar", unit="个", order=10, shown=has_pages,
         link=lambda region, year, status: list_url("projects:project_list", region=region.pk, year=year, status=status),
     )
 )
 register_series(
     Series(
         "projects.overdue", _("Overdue items"), categories=lambda: OVERDUE, compute=overdue, kind="list", order=30,
+        shown=has_pages,
         link=lambda region, year, key: list_url("projects:project_list", region=region.pk, overdue=key),
     )
 )

@@ -231,3 +231,18 @@ def test_the_dashboard_stays_within_its_query_budget(as_user, cast, username, dj
     client = as_user(username)
     with django_assert_max_num_queries(30):
         assert dashboard(client).status_code == 200
+
+
+def test_project_panels_wait_for_the_project_pages(as_user, cast):
+    """No panel promises a module whose pages are not there yet; the figures are computed all the same."""
+    from django.urls import NoReverseMatch
+
+    refresh(YEAR)
+    try:
+        reverse("projects:project_list")
+        has_pages = True
+    except NoReverseMatch:
+        has_pages = False
+    codes = [view.series.code for view in dashboard(as_user("leader")).context["dash"].series]
+    assert ("projects.status" in codes) == has_pages
+    assert "volunteers.hours" in codes

@@ -65,6 +65,8 @@ class Series:
     link: Callable | None = None
     items: Callable | None = None
     order: int = 50
+    # Whether the dashboard shows it yet (e.g. only once the app's list pages exist to click through to).
+    shown: Callable[[], bool] | None = None
 
     def key(self, category: str) -> str:
         return f"{self.code}.{category}"
@@ -364,6 +366,8 @@ def overview(user, region: Region, year: int, *, shortfall_limit: int = 10) -> O
     )
     series_views = []
     for series in series_list():
+        if series.shown is not None and not series.shown():
+            continue
         points = []
         for category, label in series.categories():
             value = numbers.get(series.key(category), Decimal(0))
