@@ -51,6 +51,7 @@ OWN_ONLY = {
     "wulian:notification_open": "opens one of the user's own notifications (another's answers 404)",
     "wulian:notification_read": "marks one of the user's own notifications read (another's answers 404)",
     "wulian:notification_read_all": "marks the user's own notifications read",
+    "wulian:dashboard_refresh": "recomputes the summaries of a year (bureau staff only, 403 otherwise); shows no rows",
 }
 # Pages for superusers only (anyone else gets 404), and what they do.
 SUPERUSER_ONLY = {
@@ -66,6 +67,7 @@ SCOPED_FUNCTIONS = {
     "wulian:pick": "every model registered in wulian.pickers",
     "wulian:attachment_download": "wulian.Attachment",
     "wulian:attachment_upload": "the owner, through Owner.objects.restrict(user, 'change')",
+    "wulian:dashboard": "wulian.Region (404 outside the scope), wulian.AttainmentFigure and wulian.DashboardFigure",
     # Policy targets are public policy; the regions measured come from Region.objects.restrict(user) (404).
     "wulian:targets": "the policy document(s) of the user's own area (region roles and superusers; 403 otherwise)",
     "wulian:attainment": "wulian.Region, through Region.objects.restrict(user); figures only below that region",
@@ -176,6 +178,8 @@ OUTSIDE_MATRIX = {
     "scopeapp.Notice": "test-only model of tests/test_scope_rules.py (state-dependent rows)",
     "wulian.Notification": "each user's own, superusers too; tests/test_notifications.py reaches another's by URL",
     "volunteers.CommunityYearStats": "figures without pages of their own; tests/test_volunteer_stats.py checks their scope per role",
+    "wulian.AttainmentFigure": "read only by the dashboard, no pages of its own; tests/test_dashboard.py checks a town's scope",
+    "wulian.DashboardFigure": "read only by the dashboard, no pages of its own; tests/test_dashboard.py checks a town's scope",
     # Projects: the API's scope per role is tested in tests/test_projects_api.py; a page's matrix replaces an
     # entry here when the model gets its pages.
     **{
@@ -191,6 +195,7 @@ OUTSIDE_MATRIX = {
 UNSCOPED = {
     "wulian.ReportJob": "belongs to the user who asked for it (ReportJob.objects.for_user)",
     "wulian.ReportSchedule": "edited only in the Django admin (superusers); its jobs are shared through ReportJob.objects.for_user",
+    "wulian.SummaryRefresh": "when a year's dashboard summaries were computed: one row per year, no figures of any region",
     "wulian.StateChange": "a record's state changes, read only on that record's page (its timeline), written by the write path",
     "volunteers.PendingStats": "region ids whose figures wait to be recomputed (volunteers.stats), never shown",
     # Policy documents are public policy, edited by superusers in the admin only; pages show the user's own area's.

@@ -20,7 +20,7 @@ def test_collectstatic_builds_hashed_files_and_pages_link_them(tmp_path):
         "vendor/bootstrap/bootstrap.bundle.min.js",
         "vendor/bootstrap-icons/fonts/bootstrap-icons.woff2",
         "vendor/htmx/htmx.min.js",
-        "vendor/chartjs/chart.umd.min.js",
+        "vendor/echarts/echarts.min.js",
         "js/wulian.js",
     ):
         assert asset in manifest, asset

@@ -13,7 +13,7 @@ class WulianConfig(AppConfig):
         from wulian import checks  # noqa: F401 - registers the scope-rule checks
 
         # Reports register themselves: the core's, then each app's reports.py.
-        from wulian import api_views, core_reports  # noqa: F401
+        from wulian import api_views, attainment_report, core_reports  # noqa: F401
 
         autodiscover_modules("reports")
         # API endpoints register on the one router: the core's, then each app's api.py.
@@ -25,3 +25,5 @@ class WulianConfig(AppConfig):
         autodiscover_modules("pickers")
         # Policy indicators (wulian.indicators): each app's indicators.py registers its own.
         autodiscover_modules("indicators")
+        # Dashboard series (wulian.dashboard): each app's dashboard.py registers its own.
+        autodiscover_modules("dashboard")

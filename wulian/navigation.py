@@ -127,7 +127,7 @@ def menus_for(user) -> list[dict]:
 def _core_menus():
     from django.utils.translation import gettext_lazy as _
 
-    from wulian.choices import Role
+    from wulian.choices import REGION_ROLES, Role
     from wulian.models import AccessLog, Region, User
 
     local = frozenset({Role.COMMUNITY_WORKER})
@@ -137,10 +137,11 @@ def _core_menus():
             _("Reports"),
             "bi-file-earmark-bar-graph",
             [
+                MenuItem(_("Dashboard"), "wulian:dashboard", None, "bi-speedometer2", roles=REGION_ROLES),
                 MenuItem(
                     _("Report centre"), "wulian:report_center", None, "bi-download",
                     hidden_for=frozenset({Role.EVALUATOR}),
-                )
+                ),
             ],
             order=80,
         ),

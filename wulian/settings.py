@@ -300,6 +300,8 @@ CELERY_BEAT_SCHEDULE = {
     # Volunteer figures per region and year: saves keep them current; this catches writes around the ORM.
     "refresh-volunteer-stats": {"task": "volunteers.tasks.refresh_volunteer_stats", "schedule": 3600},
     "projects-flag-overdue": {"task": "projects.tasks.flag_overdue", "schedule": 24 * 3600},
+    # The dashboard's summaries of the current year (wulian/dashboard.py); the bureau may also refresh at once.
+    "refresh-dashboard-summaries": {"task": "wulian.tasks.refresh_summaries", "schedule": 3600},
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -74,3 +74,18 @@ def mail_notifications(notification_ids: list[int]) -> int:
 
     with translation.override(settings.LANGUAGE_CODE):
         return mail(notification_ids)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def refresh_summaries(year: int | None = None, user_id: int | None = None) -> str:
+    """Recompute the dashboard's summaries of ``year`` (default: this year) for the whole installation;
+    scheduled hourly by Celery beat, and queued by "refresh now". Idempotent: it replaces the year's rows."""
+    from django.utils import timezone
+
+    from wulian.dashboard import refresh
+    from wulian.models import User
+
+    year = year or timezone.localdate().year
+    user = User.objects.filter(pk=user_id).first() if user_id else None
+    done = refresh(year, user)
+    return f"{year}: {done.seconds} s"

@@ -8,7 +8,7 @@ from drf_spectacular.views import SpectacularAPIView
 from wulian.api import router
 from wulian.views import policy_drafts  # one line of its own: pages to draft a profile from a document
 from wulian.models import Region, User
-from wulian.views import attachments, core, generic, notifications, pickers, reports, targets
+from wulian.views import attachments, core, dashboard, generic, notifications, pickers, reports, targets
 
 core_patterns = [
     path("access-log/", core.AccessLogListView.as_view(), name="accesslog_list"),
@@ -23,6 +23,8 @@ core_patterns = [
     path("attachments/add/<int:owner_type>/<int:owner_id>/", attachments.upload, name="attachment_upload"),
     path("targets/", targets.targets_page, name="targets"),
     path("targets/attainment/", targets.attainment_page, name="attainment"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("dashboard/refresh/", dashboard.refresh_now, name="dashboard_refresh"),
     path("reports/", reports.report_center, name="report_center"),
     path("reports/new/<slug:code>/", reports.request_report, name="report_request"),
     path("reports/<int:pk>/row/", reports.job_row, name="report_job_row"),

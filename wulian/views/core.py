@@ -11,6 +11,7 @@ from django.forms.utils import ErrorDict
 from django.db.models import Count, Q, Sum
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -24,6 +25,7 @@ from wulian.panels import render_home_panels
 from wulian.tables import ObjectTable
 from wulian.throttle import PASSWORD_CHANGE
 from wulian.views import generic
+from wulian.views.dashboard import LANDING_ROLES
 
 
 @login_required
@@ -47,19 +49,20 @@ def home(request):
         Role.EVALUATOR: "wulian/home_evaluator.html",
         Role.LEADER: "wulian/home_leader.html",
     }.get(user.role, "wulian/home_bureau.html")
-    return render(
-        request,
-        template,
-        {
-            "region": region,
-            "summary": summary,
-            "menus": menus_for(user),
-            "agency": user.agency,
-            "stats": collect_home_stats(user),
-            "actions": collect_home_actions(user),
-            "home_panels": render_home_panels(request),
-        },
-    )
+    context = {
+        "region": region,
+        "summary": summary,
+        "menus": menus_for(user),
+        "agency": user.agency,
+        "stats": collect_home_stats(user),
+        "actions": collect_home_actions(user),
+        "home_panels": render_home_panels(request),
+    }
+    if user.role in LANDING_ROLES and region is not None:
+        # Leaders and the bureau land on the dashboard of their area, under their frequent tasks; it loads
+        # right after the page (htmx), so the home page's own figures are not held up by it.
+        context["dashboard_slot"] = reverse("wulian:dashboard") + "?embed=1"
+    return render(request, template, context)
 
 
 @require_GET

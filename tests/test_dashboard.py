@@ -1,0 +1,248 @@
+"""The leader's dashboard: summaries computed by a refresh, read by the page; drill-down, scope, query counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from wulian.dashboard import refresh
+from wulian.models import AttainmentFigure, DashboardFigure, Region, SummaryRefresh, User
+
+YEAR = dt.date.today().year
+
+
+def town_station(region, area):
+    from stations.choices import StationTier
+    from stations.models import Station
+
+    return Station.objects.create(name=f"{region.name}社工站", tier=StationTier.TOWN_STATION, region=region, office_area=area)
+
+
+def figure(region, indicator, year=YEAR):
+    return AttainmentFigure.objects.select_related("target").get(region=region, indicator=indicator, year=year)
+
+
+def dashboard(client, region=None, year=YEAR):
+    params = {"year": year}
+    if region is not None:
+        params["region"] = region.pk
+    return client.get(reverse("wulian:dashboard"), params)
+
+
+def test_a_refresh_stores_each_regions_value_status_and_gap(cast):
+    """眉县 asks ≥ 60 m² of a town station (000 §三.一): 横渠镇 has 62 (met), 槐芽镇 none at all (short by 60)."""
+    town_station(cast.hengqu, Decimal("62"))
+    huaiya = Region.objects.get(name="槐芽镇")
+    refresh(YEAR)
+    met = figure(cast.hengqu, "station_area")
+    assert (met.value, met.status, met.gap, met.shortfall) == (Decimal("62.00"), "met", Decimal("0.00"), Decimal("0.0"))
+    assert met.target.threshold == Decimal("60") and met.target.clause.startswith("000")
+    short = figure(huaiya, "station_area")
+    assert (short.value, short.status, short.gap, short.shortfall) == (Decimal("0.00"), "not_met", Decimal("60.00"), Decimal("100.0"))
+    assert met.url and "/stations/" in met.url
+    assert SummaryRefresh.objects.get(year=YEAR).refreshed_at is not None
+
+
+def test_a_refresh_replaces_the_years_figures(cast):
+    refresh(YEAR)
+    first = AttainmentFigure.objects.filter(year=YEAR).count()
+    town_station(cast.hengqu, Decimal("62"))
+    refresh(YEAR)
+    assert AttainmentFigure.objects.filter(year=YEAR).count() == first
+    assert figure(cast.hengqu, "station_area").status == "met"
+
+
+def test_volunteer_hours_by_month_add_up_the_tree(cast):
+    """2.5 + 1 confirmed hours in 滨河社区 in March; 0.5 pending ones do not count; the town and county see 3.5."""
+    from volunteers.choices import HoursStatus
+    from volunteers.testing import make_activity, make_hours, make_volunteer
+
+    march = make_activity(cast.binhe, date=dt.date(YEAR, 3, 8))
+    make_hours(march, make_volunteer(cast.binhe), hours="2.50")
+    make_hours(march, make_volunteer(cast.binhe), hours="1.00")
+    make_hours(march, make_volunteer(cast.binhe), hours="0.50", status=HoursStatus.PENDING)
+    make_hours(make_activity(cast.binhe, date=dt.date(YEAR - 1, 3, 8)), make_volunteer(cast.binhe), hours="9.00")
+    refresh(YEAR)
+    for region in (cast.binhe, cast.shoushan, cast.mei):
+        assert DashboardFigure.objects.get(region=region, year=YEAR, key="volunteers.hours.03").value == Decimal("3.50")
+    assert not DashboardFigure.objects.filter(region=cast.hengqu, key="volunteers.hours.03").exists()
+
+
+def test_the_county_dashboard_lists_its_towns_with_links_down(as_user, cast):
+    town_station(cast.hengqu, Decimal("62"))
+    refresh(YEAR)
+    body = dashboard(as_user("leader")).content.decode()
+    assert "眉县" in body
+    assert f'href="{reverse("wulian:dashboard")}?region={cast.shoushan.pk}&amp;year={YEAR}">首善街道</a>' in body
+    assert "62<small>平方米</small>" in body  # 横渠镇's station area, as the table shows it
+
+
+def test_drilling_down_to_a_town_shows_its_communities_and_the_way_back(as_user, cast):
+    refresh(YEAR)
+    body = dashboard(as_user("leader"), cast.shoushan).content.decode()
+    assert "滨河社区" in body and "景贤社区" in body
+    assert f'?region={cast.mei.pk}&amp;year={YEAR}">眉县</a>' in body  # breadcrumb back up
+    assert "横渠社区" not in body  # another town's community
+
+
+def test_a_community_shows_its_own_targets(as_user, cast):
+    refresh(YEAR)
+    response = dashboard(as_user("leader"), cast.binhe)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'id="dashboard-title"' in body and "滨河社区" in body
+
+
+def test_every_value_links_to_the_rows_it_counts(as_user, cast):
+    town_station(cast.hengqu, Decimal("62"))
+    refresh(YEAR)
+    body = dashboard(as_user("leader")).content.decode()
+    url = figure(cast.hengqu, "station_area").url
+    assert f'<a href="{url.replace("&", "&amp;")}"' in body
+
+
+def test_towns_are_ranked_by_the_share_of_targets_met(as_user, cast):
+    town_station(cast.hengqu, Decimal("62"))
+    refresh(YEAR)
+    response = dashboard(as_user("leader"))
+    ranking = response.context["dash"].ranking
+    shares = [t.share for t in ranking]
+    assert shares == sorted(shares, reverse=True)
+    hengqu = next(t for t in ranking if t.region == cast.hengqu)
+    huaiya = next(t for t in ranking if t.region.name == "槐芽镇")
+    assert hengqu.met > huaiya.met and hengqu.share > huaiya.share
+
+
+def test_the_largest_shortfalls_come_first(as_user, cast):
+    refresh(YEAR)
+    shortfalls = dashboard(as_user("leader")).context["dash"].shortfalls
+    assert shortfalls
+    values = [f.shortfall for f in shortfalls]
+    assert values == sorted(values, reverse=True)
+    assert all(f.status == "not_met" and f.due for f in shortfalls)
+
+
+def test_a_town_leader_sees_only_its_town(client, cast):
+    leader = User.objects.create_user("hengqu-leader", role="leader", region=cast.hengqu, first_name="横渠书记")
+    client.force_login(leader)
+    refresh(YEAR)
+    response = dashboard(client)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "横渠社区" in body and "崖下村" in body
+    for other in ("首善街道", "滨河社区", "槐芽镇"):
+        assert other not in body, other
+    assert {f.region.pk for f in response.context["dash"].shortfalls} <= set(
+        Region.objects.under(cast.hengqu).values_list("pk", flat=True)
+    )
+    assert dashboard(client, cast.shoushan).status_code == 404
+    assert dashboard(client, cast.mei).status_code == 404
+
+
+def test_roles_outside_the_region_tree_have_no_dashboard(as_user, cast):
+    assert as_user("agency").get(reverse("wulian:dashboard")).status_code == 404
+    assert as_user("evaluator").get(reverse("wulian:dashboard")).status_code == 404
+
+
+def test_a_region_that_is_not_a_number_is_not_found(as_user, cast):
+    assert as_user("leader").get(reverse("wulian:dashboard"), {"region": "x"}).status_code == 404
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_dashboard_query_count_does_not_grow_with_the_regions(as_user, cast):
+    client = as_user("leader")
+    url = f"{reverse('wulian:dashboard')}?year={YEAR}"
+    refresh(YEAR)
+    client.get(url)  # warm the session and caches
+    before = count_queries(client, url)
+    for t in range(6):
+        town = cast.mei.add_child(name=f"新增镇{t}", level=4)
+        for c in range(4):
+            town.add_child(name=f"新增{t}社区{c}", level=5, kind="urban" if c % 2 else "rural", population=1000)
+    refresh(YEAR)
+    after = count_queries(client, url)
+    assert after == before
+    assert after <= 30
+
+
+def test_the_bureau_can_refresh_now(as_user, cast):
+    client = as_user("bureau")
+    response = client.post(reverse("wulian:dashboard_refresh"), {"year": YEAR, "next": "/core/dashboard/"})
+    assert response.status_code == 302 and response["Location"] == "/core/dashboard/"
+    done = SummaryRefresh.objects.get(year=YEAR)
+    assert done.refreshed_by == cast.user_bureau
+    assert AttainmentFigure.objects.filter(year=YEAR, region=cast.hengqu).exists()
+
+
+def test_a_leader_reads_but_does_not_refresh(as_user, cast):
+    client = as_user("leader")
+    assert client.post(reverse("wulian:dashboard_refresh"), {"year": YEAR}).status_code == 403
+    assert 'id="dashboard-refresh"' not in dashboard(client).content.decode()
+
+
+def test_the_refresh_does_not_send_anyone_elsewhere(as_user, cast):
+    response = as_user("bureau").post(reverse("wulian:dashboard_refresh"), {"year": YEAR, "next": "//evil.example/"})
+    assert response["Location"] == reverse("wulian:dashboard")
+
+
+def test_a_year_never_computed_is_computed_on_first_sight(as_user, cast):
+    assert not SummaryRefresh.objects.filter(year=YEAR - 1).exists()
+    response = dashboard(as_user("leader"), year=YEAR - 1)
+    assert response.status_code == 200
+    assert SummaryRefresh.objects.filter(year=YEAR - 1).exists()  # eager in tests: already done
+    assert response.context["dash"].refreshed is not None
+
+
+def test_leaders_and_the_bureau_land_on_the_dashboard(as_user, cast):
+    """Their home page loads the dashboard right after itself (htmx): the slot, then the fragment it fetches."""
+    refresh(YEAR)
+    for username in ("leader", "bureau"):
+        client = as_user(username)
+        body = client.get(reverse("home")).content.decode()
+        slot = f'hx-get="{reverse("wulian:dashboard")}?embed=1"'
+        assert 'id="dashboard-slot"' in body and slot in body, username
+        assert "vendor/echarts/echarts.min.js" in body and "js/dashboard.js" in body
+        fragment = client.get(reverse("wulian:dashboard"), {"embed": 1}).content.decode()
+        assert fragment.lstrip().startswith('<section id="dashboard"') and "<html" not in fragment
+        assert "横渠镇" in fragment
+    assert 'id="dashboard-slot"' not in as_user("binhe").get(reverse("home")).content.decode()
+
+
+def test_the_chart_data_is_json_in_the_page_not_a_script(as_user, cast):
+    refresh(YEAR)
+    body = dashboard(as_user("leader")).content.decode()
+    assert '<script id="dashboard-data" type="application/json">' in body
+    assert "chartjs" not in body
+
+
+@pytest.mark.parametrize("username", ["leader", "bureau", "shoushan"])
+def test_the_dashboard_stays_within_its_query_budget(as_user, cast, username, django_assert_max_num_queries):
+    refresh(YEAR)
+    client = as_user(username)
+    with django_assert_max_num_queries(30):
+        assert dashboard(client).status_code == 200
+
+
+def test_project_panels_wait_for_the_project_pages(as_user, cast):
+    """No panel promises a module whose pages are not there yet; the figures are computed all the same."""
+    from django.urls import NoReverseMatch
+
+    refresh(YEAR)
+    try:
+        reverse("projects:project_list")
+        has_pages = True
+    except NoReverseMatch:
+        has_pages = False
+    codes = [view.series.code for view in dashboard(as_user("leader")).context["dash"].series]
+    assert ("projects.status" in codes) == has_pages
+    assert "volunteers.hours" in codes
