@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wulian', '0013_seed_policy_profiles'),
+        ('wulian', '0014_report_schedules'),
     ]
 
     operations = [
