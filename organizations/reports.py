@@ -66,7 +66,7 @@ def organization_summary(job, handle, progress):
             yield [name, t["communities"], t["met"], t["total"], t["registered"], t["filed"], t["service"], share, t["federation"]]
 
     by_community = _("Community social organisations by community")
-    by_town = _("By town")
+    by_town = _("Summary by town")
     headers = [
         _("Town/Street"), _("community"), _("community kind"),
         *[Column(str(label), Kind.INTEGER) for _code, label in OrganizationCategory.choices],

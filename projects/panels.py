@@ -117,5 +117,5 @@ def _evaluator_due(project, today) -> tuple[str, str]:
             return _("Mid-term supervision overdue"), "danger"
         return _("Mid-term supervision to do"), "secondary"
     if project.status == S.ACCEPTED:
-        return _("Accepted (project)"), "success"
+        return ProjectStatus.ACCEPTED.label, "success"
     return _("In service"), "secondary"
