@@ -46,7 +46,9 @@ class StationSerializer(ScopedSerializer):
     def get_professional_count(self, obj) -> int:
         return obj.professional_count
 
-    def get_compliant(self, obj) -> bool:
+    @extend_schema_field(serializers.BooleanField(allow_null=True))
+    def get_compliant(self, obj) -> bool | None:
+        """True or false against the station's standard; null when its region follows no policy profile."""
         return obj.is_compliant
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))

@@ -11,7 +11,7 @@ from wulian.filtersets import DateRangeFilter, RegionFilter, ScopedFilterSet, Ye
 from wulian.pickers import use_picker
 
 from .choices import ActivityKind, CertificateLevel, Post, ServiceDomain, StationTier, TargetGroup, TrainingKind
-from .compliance import COMPLIANCE_CHOICES, compliant_q
+from .compliance import COMPLIANCE_CHOICES, standard_qs
 from .models import Activity, AgencyPlacement, Certificate, StaffAssignment, StaffMember, Station, Training
 
 
@@ -48,12 +48,16 @@ class StationFilterSet(ScopedFilterSet):
         fields = ["region", "tier", "is_pilot", "compliance", "opened_on"]
 
     def filter_compliance(self, queryset, name, value):
-        # The list's queryset carries the staff counts (``with_compliance``) the rule needs.
+        # The list's queryset carries the staff counts (``with_compliance``) the rule needs; the standard of
+        # each station is the targets of its region's policy profile (stations without one are neither).
+        if value not in ("yes", "no", "none"):
+            return queryset
+        has, compliant = standard_qs()
         if value == "yes":
-            return queryset.filter(compliant_q())
+            return queryset.filter(compliant)
         if value == "no":
-            return queryset.exclude(compliant_q())
-        return queryset
+            return queryset.filter(has & ~compliant)
+        return queryset.exclude(has)
 
 
 class StaffMemberFilterSet(ScopedFilterSet):

@@ -36,21 +36,47 @@ BUREAU = frozenset({Role.BUREAU_ADMIN})
 
 
 class StationQuerySet(ScopedQuerySet):
+    """Stations; ``with_compliance()`` adds the staff counts and, once per evaluation, the policy targets."""
+
+    _attach_standards = False
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._attach_standards = self._attach_standards
+        return clone
+
+    def _fetch_all(self):
+        fetched = self._result_cache is None
+        super()._fetch_all()
+        if fetched and self._attach_standards and self._result_cache:
+            # Every station of the page reads its standard from one book of targets (three queries).
+            from wulian.attainment import TargetBook
+
+            book = TargetBook()
+            for station in self._result_cache:
+                if isinstance(station, Station):
+                    station._target_book = book
+
     def with_compliance(self, on: dt.date | None = None):
         """Annotate the staff counts the standards need (two subqueries, never one query per row)."""
         from .compliance import annotate_staff_counts
 
-        return annotate_staff_counts(self, on=on)
+        # The region's path decides the profile each station follows.
+        qs = annotate_staff_counts(self, on=on).select_related("region")
+        qs._attach_standards = True
+        return qs
 
     def compliant(self, on: dt.date | None = None):
+        """Stations meeting every target of their standard."""
         from .compliance import compliant_q
 
         return self.with_compliance(on).filter(compliant_q())
 
     def not_compliant(self, on: dt.date | None = None):
-        from .compliance import compliant_q
+        """Stations with a standard they fall short of (those without a standard are neither)."""
+        from .compliance import not_compliant_q
 
-        return self.with_compliance(on).exclude(compliant_q())
+        return self.with_compliance(on).filter(not_compliant_q())
 
 
 class Station(AttachmentsMixin, ScopedModel):
@@ -131,25 +157,29 @@ class Station(AttachmentsMixin, ScopedModel):
         Activity.objects.filter(station_id=self.pk).exclude(region_id=self.region_id).update(region_id=self.region_id)
 
     @cached_property
+    def standard(self):
+        """The targets of the region's policy profile for this tier (``compliance.Standard``), or None."""
+        from .compliance import standard_of
+
+        return standard_of(self)
+
+    @cached_property
     def compliance(self):
-        """The checklist against the tier's standard (uses annotated counts when present)."""
+        """The checklist against the standard (uses annotated counts when present); [] without a standard."""
         from .compliance import assess
 
-        return assess(self)
+        return assess(self) if self.standard is not None else []
 
     @property
-    def is_compliant(self) -> bool:
+    def is_compliant(self) -> bool | None:
+        """True or False against the standard; None when the station has no standard."""
+        if self.standard is None:
+            return None
         return all(check.ok for check in self.compliance)
 
     @property
     def missing_items(self) -> list:
         return [check for check in self.compliance if not check.ok]
-
-    @property
-    def standard(self) -> dict:
-        from .standards import STANDARDS
-
-        return STANDARDS[StationTier(self.tier)]
 
 
 class StaffMember(ScopedModel):

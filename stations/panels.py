@@ -3,8 +3,7 @@
 from django.db.models import Q
 
 from .models import AgencyPlacement, Training
-from .standards import AGENCY_TRAINING_HOURS_PER_YEAR
-from .trainings import hours_by_agency
+from .trainings import hours_by_agency, meets, training_targets
 
 
 def agency_stations_and_training(request, agency) -> dict:
@@ -21,11 +20,12 @@ def agency_stations_and_training(request, agency) -> dict:
         ((year, hours, sessions) for (year, pk), (hours, sessions) in hours_by_agency(trainings).items() if pk == agency.pk),
         reverse=True,
     )
+    # The class hours the agency's county asks for (its policy profile); none without a profile.
+    target = training_targets(type(agency).objects.filter(pk=agency.pk)).get(agency.pk)
     return {
         "placements": placements,
         "recent_trainings": trainings.select_related("organizer").order_by("-date")[:10],
-        "training_years": [
-            {"year": y, "hours": h, "sessions": n, "meets": h >= AGENCY_TRAINING_HOURS_PER_YEAR} for y, h, n in yearly
-        ],
-        "training_required": AGENCY_TRAINING_HOURS_PER_YEAR,
+        "training_years": [{"year": y, "hours": h, "sessions": n, **meets(h, target)} for y, h, n in yearly],
+        "training_required": target.threshold.normalize() if target is not None else None,
+        "training_clause": f"{target.profile.name} {target.clause}" if target is not None else "",
     }

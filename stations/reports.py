@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy
 
 from wulian.choices import RegionLevel
 from wulian.exports import Column, Kind, write_workbook
+from wulian.attainment import TargetBook
 from wulian.models import Region
 from wulian.reports import register
 
 from .choices import StationTier
-from .compliance import assess
+from .compliance import assess, standard_of
 from .models import Station
 
 
@@ -35,14 +36,22 @@ def station_compliance(job, handle, progress):
     towns = dict(Region.objects.filter(level=RegionLevel.TOWN).values_list("path", "name"))
     by_tier = Counter()
     ok_by_tier = Counter()
+    unmeasured_by_tier = Counter()
+    # Each station against the targets of its own region's policy profile, read once for the whole report.
+    book = TargetBook()
 
     def rows():
         for done, station in enumerate(stations.iterator(chunk_size=500), start=1):
             progress(done, total)
-            checks = assess(station)
-            ok = all(c.ok for c in checks)
             by_tier[station.tier] += 1
-            ok_by_tier[station.tier] += ok
+            if standard_of(station, book) is None:
+                unmeasured_by_tier[station.tier] += 1
+                ok, checks, verdict = None, [], _("No standard")
+            else:
+                checks = assess(station, book)
+                ok = all(c.ok for c in checks)
+                ok_by_tier[station.tier] += ok
+                verdict = _("Compliant") if ok else _("Not compliant")
             missing = "；".join(
                 _("%(label)s (required %(required)s, actual %(actual)s)")
                 % {"label": c.label, "required": c.required, "actual": c.actual}
@@ -57,7 +66,7 @@ def station_compliance(job, handle, progress):
                 station.office_area,
                 station.resident_staff_count,
                 station.professional_count,
-                _("Compliant") if ok else _("Not compliant"),
+                verdict,
                 missing,
             ]
 
@@ -70,14 +79,16 @@ def station_compliance(job, handle, progress):
         for tier in StationTier:
             n = by_tier[tier.value]
             ok = ok_by_tier[tier.value]
-            yield [tier.label, n, ok, n - ok, ok / n if n else None]
+            unmeasured = unmeasured_by_tier[tier.value]
+            measured = n - unmeasured
+            yield [tier.label, n, ok, measured - ok, unmeasured, ok / measured if measured else None]
 
     write_workbook(
         handle,
         [
             (_("Station compliance"), headers, rows()),
             # The summary is written after the rows, so its counters are complete.
-            (_("Summary"), [_("tier"), _("Stations"), _("Compliant"), _("Not compliant"), Column(_("Rate"), Kind.PERCENT)], summary()),
+            (_("Summary"), [_("tier"), _("Stations"), _("Compliant"), _("Not compliant"), _("No standard"), Column(_("Rate"), Kind.PERCENT)], summary()),
         ],
         widths={_("Station compliance"): [14, 26, 24, 14, 12, 10, 12, 10, 70]},
     )

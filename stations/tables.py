@@ -28,6 +28,8 @@ class ComplianceColumn(tables.Column):
         super().__init__(*args, **kwargs)
 
     def render(self, record, **kwargs):
+        if record.is_compliant is None:
+            return format_html('<span class="badge text-bg-secondary">{}</span>', _("No standard"))
         missing = record.missing_items
         if not missing:
             return format_html('<span class="badge text-bg-success">{}</span>', _("Compliant"))
@@ -38,6 +40,8 @@ class ComplianceColumn(tables.Column):
         )
 
     def value(self, record, **kwargs):
+        if record.is_compliant is None:
+            return str(_("No standard"))
         missing = record.missing_items
         if not missing:
             return str(_("Compliant"))

@@ -1,9 +1,47 @@
-"""Class hours (课时) of trainings per year: per organiser, and per agency against seed 000 §三.二.2's 48."""
+"""Class hours (课时) of trainings per year: per organiser, and per agency against the class hours its county's
+policy profile asks for (眉县: 48 a year, seed 000 §三.二.2)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+
+from wulian.attainment import TargetBook
+from wulian.choices import RegionLevel
+from wulian.models import Region
+
+
+def training_targets(agencies) -> dict[int, object]:
+    """``{agency pk: target}`` of the agency training class hours of the county each agency is in (its
+    profile's ``agency_training_hours``); agencies outside any county with such a target are left out.
+    Three queries for the targets and one for the counties, however many agencies."""
+    rows = list(agencies.values_list("pk", "region__path", "region__level", "region__depth"))
+    county_paths = {}
+    for pk, path, level, depth in rows:
+        if path and level is not None and level >= RegionLevel.COUNTY:
+            county_paths[pk] = path[: Region.steplen * (depth - (level - RegionLevel.COUNTY))]
+    if not county_paths:
+        return {}
+    counties = {r.path: r for r in Region.objects.filter(path__in=set(county_paths.values()))}
+    book = TargetBook()
+    found = {}
+    for pk, path in county_paths.items():
+        target = book.target_for(counties[path], "agency_training_hours") if path in counties else None
+        if target is not None:
+            found[pk] = target
+    return found
+
+
+def meets(hours, target) -> dict:
+    """How an agency's hours of one year stand against its target (no target: nothing to meet)."""
+    if target is None or not target.threshold:
+        return {"required": None, "meets": None, "share": None, "clause": ""}
+    return {
+        "required": target.threshold.normalize(),
+        "meets": bool(target.compare(hours)),
+        "share": min(int(hours * 100 / target.threshold), 100),
+        "clause": f"{target.profile.name} {target.clause}".strip(),
+    }
 
 
 def hours_by_organizer(trainings):

@@ -30,7 +30,6 @@ from .forms import (
     TrainingForm,
 )
 from .models import Activity, AgencyPlacement, Certificate, StaffAssignment, StaffMember, Station, Training
-from .standards import AGENCY_TRAINING_CLAUSE, AGENCY_TRAINING_HOURS_PER_YEAR
 from .tables import (
     ActivityTable,
     AgencyPlacementTable,
@@ -40,7 +39,7 @@ from .tables import (
     StationTable,
     TrainingTable,
 )
-from .trainings import hours_by_agency, hours_by_organizer
+from .trainings import hours_by_agency, hours_by_organizer, meets, training_targets
 
 
 # -- stations -------------------------------------------------------------------------------------
@@ -265,21 +264,23 @@ class TrainingHoursView(generic.ScopedView):
         ]
         by_agency = hours_by_agency(trainings)
         # Agencies of the user's area with no training at all in a year still show, at 0 of 48.
-        in_scope = dict(Agency.objects.restrict(request.user).values_list("pk", "name"))
+        agencies = Agency.objects.restrict(request.user)
+        in_scope = dict(agencies.values_list("pk", "name"))
         years = {year for year, _ in by_agency} | {timezone.localdate().year}
         for year in years:
             for pk in in_scope:
                 by_agency.setdefault((year, pk), [Decimal(0), 0])
         missing = {pk for _, pk in by_agency} - set(in_scope)
         agency_names = {**in_scope, **dict(Agency.objects.filter(pk__in=missing).values_list("pk", "name"))}
+        # Each agency against its own county's document (a region without a profile: no requirement).
+        targets = training_targets(Agency.objects.filter(pk__in=set(agency_names)))
         agency_rows = [
             {
                 "year": year,
                 "name": agency_names.get(pk, "—"),
                 "hours": hours,
                 "sessions": count,
-                "meets": hours >= AGENCY_TRAINING_HOURS_PER_YEAR,
-                "share": min(int(hours * 100 / AGENCY_TRAINING_HOURS_PER_YEAR), 100),
+                **meets(hours, targets.get(pk)),
             }
             for (year, pk), (hours, count) in sorted(
                 by_agency.items(), key=lambda kv: (-kv[0][0], agency_names.get(kv[0][1], ""))
@@ -288,8 +289,7 @@ class TrainingHoursView(generic.ScopedView):
         context = self.base_context(
             organizer_rows=organizer_rows,
             agency_rows=agency_rows,
-            required=AGENCY_TRAINING_HOURS_PER_YEAR,
-            clause=AGENCY_TRAINING_CLAUSE,
+            clauses=sorted({f"{t.profile.name} {t.clause}" for t in targets.values()}),
             list_url=Training.url_name("list"),
         )
         return render(request, self.template_name, context)

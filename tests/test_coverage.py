@@ -54,6 +54,9 @@ SCOPED_FUNCTIONS = {
     "wulian:pick": "every model registered in wulian.pickers",
     "wulian:attachment_download": "wulian.Attachment",
     "wulian:attachment_upload": "the owner, through Owner.objects.restrict(user, 'change')",
+    # Policy targets are public policy; the regions measured come from Region.objects.restrict(user) (404).
+    "wulian:targets": "the policy document(s) of the user's own area (region roles and superusers; 403 otherwise)",
+    "wulian:attainment": "wulian.Region, through Region.objects.restrict(user); figures only below that region",
 }
 
 
@@ -162,6 +165,12 @@ UNSCOPED = {
     "wulian.ReportJob": "belongs to the user who asked for it (ReportJob.objects.for_user)",
     "wulian.StateChange": "a record's state changes, read only on that record's page (its timeline), written by the write path",
     "volunteers.PendingStats": "region ids whose figures wait to be recomputed (volunteers.stats), never shown",
+    # Policy documents are public policy, edited by superusers in the admin only; pages show the user's own area's.
+    "wulian.PolicyProfile": "a published policy document; changed by superusers in the admin only",
+    "wulian.ProfileRegion": "which region follows which document; changed by superusers in the admin only",
+    "wulian.Target": "a document's published targets; changed by superusers in the admin only",
+    "wulian.Phase": "a document's published phases; changed by superusers in the admin only",
+    "wulian.LeadingGroupMember": "a document's published leading group (annex); changed by superusers in the admin only",
 }
 
 

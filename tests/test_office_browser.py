@@ -16,6 +16,9 @@ USERS = ["bureau", "shoushan", "binhe", "agency", "evaluator", "leader"]
 # Modules the portal does not have yet: no page may link to them or promise them.
 ABSENT = ["/projects/", "/funding/", "服务项目", "项目管理", "合同", "资金", "经费", "招投标", "评估验收", "中期督导", "居民需求"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# Pages that quote the county's policy document, whose targets name funds and service projects (shown as
+# "暂无数据" until those modules record data): the document is not a promise of a module.
+QUOTES_THE_POLICY = {"/core/targets/"}
 
 
 @pytest.mark.parametrize("username", USERS)
@@ -33,6 +36,9 @@ def test_every_navigation_entry_answers_in_chinese(live_server, browser_cast, pa
         title = page.locator("h1").first.inner_text()
         assert CJK.search(title), (username, href, title)
         body = page.content()
+        if href in QUOTES_THE_POLICY:
+            assert "暂无数据" in body, (username, href)
+            continue
         for word in ABSENT:
             assert word not in body, (username, href, word)
     page.goto(live_server.url + "/")

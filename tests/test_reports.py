@@ -204,7 +204,7 @@ def test_station_compliance_report_lists_each_station_with_what_is_missing(
     assert "小组活动室" in rows["景贤社区社工室"][8]
     summary = download_rows(client, job, sheet=1)
     # The rate is a number Excel can compute with, shown as a percentage.
-    assert ("社区（村）社工室", 2, 1, 1, 0.5) in [tuple(r) for r in summary]
+    assert ("社区（村）社工室", 2, 1, 1, 0, 0.5) in [tuple(r) for r in summary]
     response = client.get(reverse("wulian:report_download", args=[job.pk]))
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[1]
-    assert sheet["E4"].number_format == "0.0%" and sheet["E2"].value is None
+    assert sheet["F4"].number_format == "0.0%" and sheet["F2"].value is None

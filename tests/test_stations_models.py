@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 
 from stations.choices import CertificateLevel, Post, StationTier
 from stations.models import Activity, StaffAssignment, StaffMember, Station
-from stations.standards import STANDARDS
+from wulian.models import Target
 from tests.stations_helpers import add_staff, station_at, town_station_meeting_standard
 
 ALL_ROOMS = {"has_office": True, "has_case_room": True, "has_group_room": True, "has_meeting_room": True}
@@ -141,18 +141,26 @@ def test_only_current_resident_posts_count_as_resident_staff(cast):
     assert_verdict(station, True)
 
 
-def test_the_thresholds_live_in_the_standards_dict(cast, monkeypatch):
+def test_the_thresholds_are_the_targets_of_the_counties_policy_profile(cast):
     station = town_station_meeting_standard(cast.hengqu)
     assert_verdict(station, True)
-    monkeypatch.setitem(STANDARDS[StationTier.TOWN_STATION], "min_resident_staff", 4)
+    target = Target.objects.get(profile__code="meixian2022", indicator="station_staff", level="station_town")
+    assert target.clause == "000 §三.一"
+    target.threshold = 4
+    target.save()
     assert_verdict(station, False)
-    assert STANDARDS[StationTier.TOWN_STATION]["clause"].endswith("三.（一）.2")
+    target.status = "rejected"  # only accepted targets count
+    target.save()
+    assert_verdict(station, True)
+    assert "眉县五社联动试点方案 (2022)" in Station.objects.with_compliance().get(pk=station.pk).standard.clause
 
 
 def test_the_list_computes_compliance_in_a_fixed_number_of_queries(cast, django_assert_num_queries):
     for place in (cast.mei, cast.hengqu, cast.shoushan, cast.binhe, cast.jingxian):
         add_staff(station_at(place, office_area=Decimal("100")), 3, professional=2)
-    with django_assert_num_queries(1):
+    # The stations with their staff counts, then the targets once for all of them (attachments, targets and
+    # their named regions).
+    with django_assert_num_queries(4):
         verdicts = [s.is_compliant for s in Station.objects.with_compliance()]
     assert len(verdicts) == 5
 

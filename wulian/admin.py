@@ -1,10 +1,22 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from wulian.models import AccessLog, Attachment, Region, User
+from wulian import indicators
+from wulian.models import (
+    AccessLog,
+    Attachment,
+    LeadingGroupMember,
+    Phase,
+    PolicyProfile,
+    ProfileRegion,
+    Region,
+    Target,
+    User,
+)
 
 
 @admin.register(Region)
@@ -49,3 +61,86 @@ class AttachmentAdmin(admin.ModelAdmin):
     list_display = ("original_name", "owner_type", "owner_id", "kind", "mime_type", "size", "uploaded_at")
     list_filter = ("owner_type", "kind")
     readonly_fields = ("owner_type", "owner_id", "file", "mime_type", "size", "uploaded_by", "uploaded_at")
+
+
+# -- policy targets: only superusers change them (thresholds are the policy every page checks) ------------------
+
+
+class SuperuserOnly:
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    has_module_permission = has_view_permission
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+
+def indicator_choices():
+    return [(code, f"{indicators.label(code)} ({code})") for code in indicators.codes()]
+
+
+class TargetForm(forms.ModelForm):
+    indicator = forms.ChoiceField(label=_("indicator"), choices=indicator_choices)
+
+    class Meta:
+        model = Target
+        fields = "__all__"
+
+
+class ProfileRegionInline(SuperuserOnly, admin.TabularInline):
+    model = ProfileRegion
+    extra = 0
+    autocomplete_fields = ("region",)
+
+
+class TargetInline(SuperuserOnly, admin.TabularInline):
+    model = Target
+    form = TargetForm
+    extra = 0
+    fields = ("position", "indicator", "level", "comparator", "threshold", "unit", "period", "deadline", "clause", "status")
+    show_change_link = True
+    ordering = ("position", "pk")
+
+
+class PhaseInline(SuperuserOnly, admin.TabularInline):
+    model = Phase
+    extra = 0
+    fields = ("position", "name", "start", "end", "clause", "regions")
+    autocomplete_fields = ("regions",)
+
+
+class LeadingGroupInline(SuperuserOnly, admin.TabularInline):
+    model = LeadingGroupMember
+    extra = 0
+    fields = ("order", "position", "name", "unit")
+
+
+@admin.register(PolicyProfile)
+class PolicyProfileAdmin(SuperuserOnly, admin.ModelAdmin):
+    list_display = ("name", "code", "document_number", "issued_on", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("name", "code", "title", "document_number")
+    fields = ("name", "code", "title", "document_number", "issuer", "issued_on", "is_active", "source_text")
+    inlines = (ProfileRegionInline, TargetInline, PhaseInline, LeadingGroupInline)
+
+
+@admin.register(Target)
+class TargetAdmin(SuperuserOnly, admin.ModelAdmin):
+    form = TargetForm
+    list_display = ("profile", "indicator", "level", "comparator", "threshold", "unit", "period", "deadline", "clause", "status")
+    list_editable = ("threshold", "status")
+    list_filter = ("profile", "status", "level", "indicator")
+    list_select_related = ("profile",)
+    search_fields = ("indicator", "clause", "quote", "note")
+    autocomplete_fields = ("regions",)
+    fields = (
+        "profile", "indicator", "level", "regions", "comparator", "threshold", "unit", "period", "deadline",
+        "parameters", "clause", "quote", "status", "note", "position",
+    )

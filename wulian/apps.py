@@ -23,3 +23,5 @@ class WulianConfig(AppConfig):
 
         register_core_pickers()
         autodiscover_modules("pickers")
+        # Policy indicators (wulian.indicators): each app's indicators.py registers its own.
+        autodiscover_modules("indicators")

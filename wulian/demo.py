@@ -94,6 +94,7 @@ def load_regions() -> Region:
         town = child(mei, town_name, RegionLevel.TOWN, code=code)
         for index, (name, kind, population) in enumerate(communities, start=1):
             child(town, name, RegionLevel.COMMUNITY, kind=kind, population=population, code=f"{code}{index:03d}")
+    seed_policies()
     return mei
 
 
@@ -106,7 +107,15 @@ def load_huainan() -> Region:
         town = child(district, town_name, RegionLevel.TOWN, code=town_code)
         for index, (community, kind, population) in enumerate(communities, start=1):
             child(town, community, RegionLevel.COMMUNITY, kind=kind, population=population, code=f"{town_code}{index:03d}")
+    seed_policies()
     return district
+
+
+def seed_policies() -> None:
+    """Both policy documents as profiles (idempotent), 眉县 and 淮南市 attached to theirs once they exist."""
+    from wulian import policy_seed
+
+    policy_seed.seed()
 
 
 def huainan_district() -> Region | None:

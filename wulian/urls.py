@@ -7,7 +7,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from wulian.api import router
 from wulian.models import Region, User
-from wulian.views import attachments, core, generic, notifications, pickers, reports
+from wulian.views import attachments, core, generic, notifications, pickers, reports, targets
 
 core_patterns = [
     path("access-log/", core.AccessLogListView.as_view(), name="accesslog_list"),
@@ -20,6 +20,8 @@ core_patterns = [
     path("attachments/<int:pk>/", attachments.download, name="attachment_download"),
     path("attachments/<int:pk>/delete/", attachments.AttachmentDeleteView.as_view(), name="attachment_delete"),
     path("attachments/add/<int:owner_type>/<int:owner_id>/", attachments.upload, name="attachment_upload"),
+    path("targets/", targets.targets_page, name="targets"),
+    path("targets/attainment/", targets.attainment_page, name="attainment"),
     path("reports/", reports.report_center, name="report_center"),
     path("reports/new/<slug:code>/", reports.request_report, name="report_request"),
     path("reports/<int:pk>/row/", reports.job_row, name="report_job_row"),

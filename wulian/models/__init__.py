@@ -12,10 +12,18 @@ from .base import ScopedModel, ScopedQuerySet, ScopeRule  # noqa: E402
 from .notifications import Notification  # noqa: E402
 from .regions import Region  # noqa: E402
 from .reports import ReportJob, ReportStatus  # noqa: E402
+from .targets import (  # noqa: E402
+    LeadingGroupMember,
+    Phase,
+    PolicyProfile,
+    ProfileRegion,
+    Target,
+)
 from .transitions import StateChange  # noqa: E402
 from .users import User  # noqa: E402
 
 __all__ = [
     "AccessLog", "Agency", "Attachment", "AttachmentKind", "AttachmentsMixin", "Notification", "Region", "ReportJob", "ReportStatus", "ScopeRule", "ScopedModel",
     "ScopedQuerySet", "StateChange", "User",
+    "LeadingGroupMember", "Phase", "PolicyProfile", "ProfileRegion", "Target",
 ]

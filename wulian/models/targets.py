@@ -1,0 +1,370 @@
+"""Policy targets: what a county's (or city's) policy document asks of its towns, communities and stations.
+
+A ``PolicyProfile`` is one document (眉县五社联动试点方案 2022, 淮南市三社联动试点实施意见 2020, or any a
+superuser adds). Regions are attached to a profile; a region follows the profile of its nearest attached
+ancestor (itself included), so attaching 眉县 covers every town and community under it. A ``Target`` names an
+indicator of the registry (``wulian.indicators``) by code, the level it applies to (or named regions, such as
+the pilot 首善街道), a comparator and a threshold; only accepted targets count. Thresholds live here and
+nowhere else: station compliance, the organisation targets and the volunteer rates read them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wulian.choices import CommunityKind, RegionLevel
+
+
+class TargetLevel(models.TextChoices):
+    """Where a target applies: a level of the region tree, a kind of community, or a tier of station."""
+
+    COUNTY = "county", _("County/district")
+    TOWN = "town", _("Town/street")
+    URBAN_COMMUNITY = "urban_community", _("Urban community")
+    RURAL_COMMUNITY = "rural_community", _("Rural community (village)")
+    COMMUNITY = "community", _("Community (urban and rural)")
+    STATION_COUNTY_HUB = "station_county_hub", _("County social work service hub")
+    STATION_TOWN = "station_town", _("Town social work service station")
+    STATION_COMMUNITY = "station_community", _("Community social work room")
+
+
+# The region level each target level is measured on.
+TARGET_REGION_LEVEL = {
+    TargetLevel.COUNTY: RegionLevel.COUNTY,
+    TargetLevel.TOWN: RegionLevel.TOWN,
+    TargetLevel.URBAN_COMMUNITY: RegionLevel.COMMUNITY,
+    TargetLevel.RURAL_COMMUNITY: RegionLevel.COMMUNITY,
+    TargetLevel.COMMUNITY: RegionLevel.COMMUNITY,
+    TargetLevel.STATION_COUNTY_HUB: RegionLevel.COUNTY,
+    TargetLevel.STATION_TOWN: RegionLevel.TOWN,
+    TargetLevel.STATION_COMMUNITY: RegionLevel.COMMUNITY,
+}
+# The community kind a target level is limited to ("" for any).
+TARGET_COMMUNITY_KIND = {
+    TargetLevel.URBAN_COMMUNITY: CommunityKind.URBAN,
+    TargetLevel.RURAL_COMMUNITY: CommunityKind.RURAL,
+}
+# Station tiers (``stations.choices.StationTier`` values) by target level; the core names them by string.
+STATION_TIER_OF_LEVEL = {
+    TargetLevel.STATION_COUNTY_HUB: "county_hub",
+    TargetLevel.STATION_TOWN: "town_station",
+    TargetLevel.STATION_COMMUNITY: "community_room",
+}
+LEVEL_OF_STATION_TIER = {tier: level for level, tier in STATION_TIER_OF_LEVEL.items()}
+
+
+class Comparator(models.TextChoices):
+    GTE = "gte", _("at least")
+    GT = "gt", _("more than")
+    LTE = "lte", _("at most")
+    EQ = "eq", _("exactly")
+    PRESENT = "present", _("must exist")
+
+
+COMPARATOR_SIGNS = {"gte": "≥", "gt": ">", "lte": "≤", "eq": "=", "present": ""}
+
+
+class TargetUnit(models.TextChoices):
+    GE = "个", "个"
+    JIA = "家", "家"
+    REN = "人", "人"
+    MING = "名", "名"
+    SQUARE_METRES = "平方米", "平方米"
+    TEN_THOUSAND_YUAN = "万元", "万元"
+    YUAN = "元", "元"
+    CLASS_HOURS = "课时", "课时"
+    PERCENT = "%", "%"
+    TIMES = "次", "次"
+
+
+class TargetPeriod(models.TextChoices):
+    ANNUAL = "annual", _("Every year")
+    BY_DEADLINE = "by_deadline", _("By a deadline")
+    ONGOING = "ongoing", _("At all times")
+
+
+class TargetStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class PolicyProfileQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def for_region(self, region) -> PolicyProfile | None:
+        """The profile ``region`` follows: that of its nearest attached ancestor (itself included); None
+        when no region above it is attached to an active profile (one query)."""
+        return profiles_for([region]).get(region.pk)
+
+
+def attachments() -> list[tuple[str, PolicyProfile]]:
+    """(region path, profile) of every attachment to an active profile, deepest first (one query)."""
+    links = ProfileRegion.objects.filter(profile__is_active=True).select_related("profile", "region")
+    return sorted(((link.region.path, link.profile) for link in links), key=lambda pair: -len(pair[0]))
+
+
+def profile_of_path(path: str, links: list[tuple[str, PolicyProfile]]) -> PolicyProfile | None:
+    for prefix, profile in links:
+        if path.startswith(prefix):
+            return profile
+    return None
+
+
+def profiles_for(regions) -> dict[int, PolicyProfile]:
+    """``{region_id: profile}`` for each of ``regions`` that follows one (one query whatever their number)."""
+    links = attachments()
+    found = {}
+    for region in regions:
+        profile = profile_of_path(region.path, links)
+        if profile is not None:
+            found[region.pk] = profile
+    return found
+
+
+class PolicyProfile(models.Model):
+    """One policy document and the targets, phases and leading group it sets."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    code = models.SlugField(_("short code"), max_length=40, unique=True)
+    title = models.CharField(_("document title"), max_length=300, blank=True)
+    document_number = models.CharField(
+        _("document number"), max_length=60, blank=True, help_text=_("e.g. 淮府办〔2020〕8号")
+    )
+    issuer = models.CharField(_("issuing office"), max_length=100, blank=True)
+    issued_on = models.DateField(_("date of issue"), null=True, blank=True)
+    source_text = models.TextField(_("source text"), blank=True)
+    regions = models.ManyToManyField(
+        "wulian.Region",
+        through="ProfileRegion",
+        related_name="policy_profiles",
+        verbose_name=_("regions"),
+        blank=True,
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PolicyProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("policy profile")
+        verbose_name_plural = _("policy profiles")
+        ordering = ["issued_on", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def accepted_targets(self):
+        return self.targets.filter(status=TargetStatus.ACCEPTED)
+
+
+class ProfileRegion(models.Model):
+    """A region attached to a profile: it and everything below it follow the profile (unless a descendant
+    is attached to another one). A region is attached to at most one profile."""
+
+    profile = models.ForeignKey(PolicyProfile, verbose_name=_("policy profile"), on_delete=models.CASCADE)
+    region = models.OneToOneField(
+        "wulian.Region", verbose_name=_("region"), on_delete=models.CASCADE, related_name="profile_link"
+    )
+
+    class Meta:
+        verbose_name = _("region following the profile")
+        verbose_name_plural = _("regions following the profile")
+
+    def __str__(self) -> str:
+        return f"{self.region} → {self.profile}"
+
+
+class Target(models.Model):
+    """One measurable requirement of a profile: indicator, where it applies, comparator and threshold."""
+
+    profile = models.ForeignKey(
+        PolicyProfile, verbose_name=_("policy profile"), on_delete=models.CASCADE, related_name="targets"
+    )
+    indicator = models.CharField(
+        _("indicator"), max_length=50, help_text=_("Code of an indicator of the registry, e.g. orgs_per_community.")
+    )
+    level = models.CharField(_("applies to"), max_length=30, choices=TargetLevel.choices)
+    regions = models.ManyToManyField(
+        "wulian.Region",
+        related_name="named_targets",
+        verbose_name=_("named regions"),
+        blank=True,
+        help_text=_("Only these regions (e.g. the pilot street); empty: every region of the level."),
+    )
+    comparator = models.CharField(_("comparator"), max_length=10, choices=Comparator.choices, default=Comparator.GTE)
+    threshold = models.DecimalField(_("threshold"), max_digits=14, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=10, choices=TargetUnit.choices, blank=True)
+    period = models.CharField(_("time frame"), max_length=20, choices=TargetPeriod.choices, default=TargetPeriod.ANNUAL)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    parameters = models.JSONField(
+        _("parameters"),
+        default=dict,
+        blank=True,
+        help_text=_('What the indicator needs besides the threshold, e.g. {"rooms": ["office", "case"]}.'),
+    )
+    clause = models.CharField(_("clause"), max_length=60, blank=True, help_text=_("e.g. 000 §三.一"))
+    quote = models.TextField(_("quoted sentence"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=TargetStatus.choices, default=TargetStatus.DRAFT)
+    note = models.TextField(_("note"), blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Which row of a seeded document this is, so seeding again adds what is missing and never overwrites
+    # what an admin changed; empty for targets added by hand or drafted by the parser.
+    seed_key = models.CharField(max_length=60, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["profile", "position", "pk"]
+        indexes = [models.Index(fields=["profile", "status", "indicator"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(comparator="present") | models.Q(threshold__isnull=False),
+                name="target_threshold_unless_present",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(period="by_deadline") | models.Q(deadline__isnull=False),
+                name="target_deadline_when_by_deadline",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile.code} {self.indicator} {self.get_level_display()} {self.requirement}"
+
+    @property
+    def requirement(self) -> str:
+        """The requirement as a user reads it: "≥ 15 个", "> 50 %", "must exist"."""
+        if self.comparator == Comparator.PRESENT:
+            return str(Comparator.PRESENT.label)
+        value = Decimal(self.threshold).normalize() if self.threshold is not None else ""
+        return f"{COMPARATOR_SIGNS[self.comparator]} {value:f}{' ' if self.unit else ''}{self.unit}".strip()
+
+    @property
+    def region_level(self) -> int:
+        return TARGET_REGION_LEVEL[TargetLevel(self.level)]
+
+    @property
+    def community_kind(self) -> str:
+        return TARGET_COMMUNITY_KIND.get(TargetLevel(self.level), "")
+
+    @property
+    def station_tier(self) -> str | None:
+        return STATION_TIER_OF_LEVEL.get(TargetLevel(self.level))
+
+    def clean(self):
+        errors = {}
+        if self.comparator != Comparator.PRESENT and self.threshold is None:
+            errors["threshold"] = _("Give the threshold (only “must exist” needs none).")
+        if self.threshold is not None and self.threshold < 0:
+            errors["threshold"] = _("The threshold cannot be negative.")
+        if self.period == TargetPeriod.BY_DEADLINE and not self.deadline:
+            errors["deadline"] = _("Give the deadline of a target to be met by a deadline.")
+        if self.unit == TargetUnit.PERCENT and self.threshold is not None and self.threshold > 100:
+            errors["threshold"] = _("A share cannot exceed 100 %.")
+        from wulian import indicators
+
+        if self.indicator and indicators.get(self.indicator) is None and self.status == TargetStatus.ACCEPTED:
+            errors["indicator"] = _("No indicator has the code “%(code)s”.") % {"code": self.indicator}
+        if errors:
+            raise ValidationError(errors)
+
+    def compare(self, value) -> bool | None:
+        """Whether ``value`` meets the target; None when there is no value (no data)."""
+        if value is None:
+            return None
+        if self.comparator == Comparator.PRESENT:
+            return bool(value)
+        value = Decimal(value) if not isinstance(value, Decimal) else value
+        threshold = self.threshold
+        return {
+            Comparator.GTE: value >= threshold,
+            Comparator.GT: value > threshold,
+            Comparator.LTE: value <= threshold,
+            Comparator.EQ: value == threshold,
+        }[Comparator(self.comparator)]
+
+    def gap(self, value) -> Decimal | None:
+        """How far ``value`` falls short (positive), 0 when met; None without a value or for “must exist”."""
+        if value is None or self.comparator == Comparator.PRESENT or self.threshold is None:
+            return None
+        value = Decimal(value) if not isinstance(value, Decimal) else value
+        if self.compare(value):
+            return Decimal(0)
+        if self.comparator == Comparator.LTE:
+            return value - self.threshold
+        if self.comparator == Comparator.GT:
+            # "More than 50 %": one step beyond the threshold (0.1 for a share, 1 for a count).
+            step = Decimal("0.1") if self.unit == TargetUnit.PERCENT else Decimal(1)
+            return self.threshold - value + step
+        return abs(self.threshold - value)
+
+
+class Phase(models.Model):
+    """A stage of the programme: 试点, 全面推广, 中期评估, 终期评估, 示范点…"""
+
+    profile = models.ForeignKey(
+        PolicyProfile, verbose_name=_("policy profile"), on_delete=models.CASCADE, related_name="phases"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    start = models.DateField(_("start"), null=True, blank=True)
+    end = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty: open-ended."))
+    regions = models.ManyToManyField(
+        "wulian.Region", related_name="phases", verbose_name=_("regions"), blank=True
+    )
+    description = models.TextField(_("description"), blank=True)
+    clause = models.CharField(_("clause"), max_length=60, blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("programme phase")
+        verbose_name_plural = _("programme phases")
+        ordering = ["profile", "position", "start", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(start__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="phase_end_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile.code} {self.name}"
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("A phase cannot end before it starts.")})
+
+
+class LeadingGroupPosition(models.TextChoices):
+    LEADER = "leader", _("Group leader")
+    DEPUTY = "deputy", _("Deputy group leader")
+    MEMBER = "member", _("Group member")
+    OFFICE_DIRECTOR = "office_director", _("Office director")
+    OFFICE_DEPUTY = "office_deputy", _("Office deputy director")
+
+
+class LeadingGroupMember(models.Model):
+    """A member of the programme's leading group (领导小组), e.g. seed 004's annex."""
+
+    profile = models.ForeignKey(
+        PolicyProfile, verbose_name=_("policy profile"), on_delete=models.CASCADE, related_name="leading_group"
+    )
+    position = models.CharField(_("position"), max_length=20, choices=LeadingGroupPosition.choices)
+    name = models.CharField(_("name or office"), max_length=100)
+    unit = models.CharField(_("unit and post"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("leading group member")
+        verbose_name_plural = _("leading group members")
+        ordering = ["profile", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_position_display()} {self.name}"
