@@ -519,11 +519,12 @@ class RatesView(generic.ScopedView):
                 "ancestors": ancestors,
                 # The documents the rows follow and what each asks (from the policy targets, never a copy).
                 "standards": standards_for(book, [total.region, *(r.region for r in rows)]),
-                # Each column's requirement when every row has the same one ("" none has, None they differ).
+                # Each column's requirement when every child row has the same one ("" none has, None they
+                # differ); the total row (a street the document asks nothing of) says its own only if it has one.
                 "requirements": {
-                    "registration": column_requirement([total, *rows], REGISTRATION),
-                    "participation": column_requirement([total, *rows], PARTICIPATION),
-                    "activities": column_requirement([total, *rows], ACTIVITIES),
+                    "registration": column_requirement(rows or [total], REGISTRATION),
+                    "participation": column_requirement(rows or [total], PARTICIPATION),
+                    "activities": column_requirement(rows or [total], ACTIVITIES),
                 },
             },
         )
