@@ -161,7 +161,7 @@ class CommunitySummaryView(generic.ScopedView):
             _("Total"),
             _("Target"),
             Column(_("Share of service kinds"), Kind.PERCENT),
-            Column(_("Meets the targets"), Kind.YESNO),
+            Column(_("Meets the targets")),  # 是 / 否, or 未设标准 where the document sets none
         ]
         data = (
             [
@@ -174,7 +174,7 @@ class CommunitySummaryView(generic.ScopedView):
                 r.total,
                 r.target,
                 r.share,
-                r.meets_targets if r.targets else None,
+                r.meets_targets if r.targets else _("No standard"),
             ]
             for r in rows
         )
