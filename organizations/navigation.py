@@ -30,7 +30,7 @@ MENUS = [
 
 
 def home_stats(user):
-    """How many communities of the area reach the social-organisation target (seed 000 §二)."""
+    """How many communities of the area reach the social-organisation targets of their own document."""
     from django.urls import reverse
 
     from wulian.choices import RegionLevel
@@ -44,7 +44,7 @@ def home_stats(user):
         return []
     communities = Region.objects.restrict(user).filter(level=RegionLevel.COMMUNITY)
     rows = community_summary(communities)
-    meeting = sum(1 for row in rows if row.meets_count and row.meets_share)
+    meeting = sum(1 for row in rows if row.meets_targets)
     return [
         HomeStat(
             _("Communities meeting the organisation target"),

@@ -1,19 +1,36 @@
-"""Per-community counts of community social organisations against the 眉县 targets (one query)."""
+"""Per-community counts of community social organisations against each community's own policy targets.
+
+The counts are one query; the targets (organisations per community, share of service kinds, registered and
+filed organisations) are read for every community at once from the policy profiles (``wulian.attainment``,
+three queries however many communities): a 眉县 urban community is held to ≥ 15, a 淮南 one to ≥ 10, and a
+community whose document sets no such target has no standard ("未设标准"), never another county's.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q
 
+from wulian.attainment import TargetBook
 from wulian.choices import CommunityKind, RegionLevel
-from wulian.models import Region
+from wulian.models import PolicyProfile, Region, Target
 from wulian.rollup import ancestors_at
 
-from . import standards
 from .choices import OrganizationCategory, RegistrationStatus
+from .indicators import SERVICE_CATEGORIES
 from .models import SocialOrganization
+
+PER_COMMUNITY, SERVICE_SHARE, REGISTERED, FILED = "orgs_per_community", "orgs_service_share", "orgs_registered", "orgs_filed"
+CODES = (PER_COMMUNITY, SERVICE_SHARE, REGISTERED, FILED)
+
+
+def service_share(service_count: int, total: int) -> Decimal | None:
+    """The share of service/public-welfare/mutual-aid organisations (a fraction); None when there are none."""
+    if not total:
+        return None
+    return (Decimal(service_count) / Decimal(total)).quantize(Decimal("0.0001"))
 
 
 @dataclass
@@ -25,17 +42,64 @@ class CommunityRow:
     filed: int
     total: int
     service: int
-    target: int | None
     share: Decimal | None
     town_has_federation: bool
+    targets: dict = field(default_factory=dict)  # indicator code → the target of the community's document
+
+    def _meets(self, code: str, value) -> bool | None:
+        target = self.targets.get(code)
+        if target is None or value is None:
+            return None
+        return bool(target.compare(value))
 
     @property
-    def meets_count(self) -> bool:
-        return standards.meets_count(self.community.kind, self.total)
+    def count_target(self) -> Target | None:
+        return self.targets.get(PER_COMMUNITY)
 
     @property
-    def meets_share(self) -> bool:
-        return standards.meets_share(self.share)
+    def share_target(self) -> Target | None:
+        return self.targets.get(SERVICE_SHARE)
+
+    @property
+    def registered_target(self) -> Target | None:
+        return self.targets.get(REGISTERED)
+
+    @property
+    def filed_target(self) -> Target | None:
+        return self.targets.get(FILED)
+
+    @property
+    def target(self) -> int | Decimal | None:
+        """The number of organisations the community's document asks for (None: no standard)."""
+        t = self.count_target
+        if t is None or t.threshold is None:
+            return None
+        return int(t.threshold) if t.threshold == int(t.threshold) else t.threshold
+
+    @property
+    def meets_count(self) -> bool | None:
+        return self._meets(PER_COMMUNITY, self.total)
+
+    @property
+    def meets_share(self) -> bool | None:
+        # Targets are percentages (> 50), the share a fraction; no organisation at all: not met where required.
+        if self.share_target is None:
+            return None
+        return self._meets(SERVICE_SHARE, Decimal(0) if self.share is None else self.share * 100)
+
+    @property
+    def meets_registered(self) -> bool | None:
+        return self._meets(REGISTERED, self.registered)
+
+    @property
+    def meets_filed(self) -> bool | None:
+        return self._meets(FILED, self.filed)
+
+    @property
+    def meets_targets(self) -> bool:
+        """Every target the community's document sets here is met (a community with none does not count)."""
+        verdicts = [v for v in (self.meets_count, self.meets_share, self.meets_registered, self.meets_filed) if v is not None]
+        return bool(verdicts) and all(verdicts)
 
     @property
     def share_percent(self) -> Decimal | None:
@@ -46,8 +110,8 @@ class CommunityRow:
         return CommunityKind(self.community.kind).label if self.community.kind else ""
 
 
-def community_summary(communities) -> list[CommunityRow]:
-    """Rows for the given communities (a Region queryset): three queries however many communities."""
+def community_summary(communities, book: TargetBook | None = None) -> list[CommunityRow]:
+    """Rows for the given communities (a Region queryset): a few queries however many communities."""
     org = "social_organizations__"
     annotations = {
         f"n_{code}": Count("social_organizations", filter=Q(**{f"{org}category": code}))
@@ -58,7 +122,7 @@ def community_summary(communities) -> list[CommunityRow]:
         .annotate(
             total=Count("social_organizations"),
             service=Count(
-                "social_organizations", filter=Q(**{f"{org}category__in": list(standards.SERVICE_CATEGORIES)})
+                "social_organizations", filter=Q(**{f"{org}category__in": list(SERVICE_CATEGORIES)})
             ),
             registered=Count("social_organizations", filter=Q(**{f"{org}status": RegistrationStatus.REGISTERED})),
             filed=Count("social_organizations", filter=Q(**{f"{org}status": RegistrationStatus.FILED})),
@@ -74,6 +138,7 @@ def community_summary(communities) -> list[CommunityRow]:
             "region_id", flat=True
         )
     )
+    book = book or TargetBook()
     rows = []
     for c in communities:
         town = towns.get(c.pk)
@@ -86,9 +151,48 @@ def community_summary(communities) -> list[CommunityRow]:
                 filed=c.filed,
                 total=c.total,
                 service=c.service,
-                target=standards.organizations_target(c.kind),
-                share=standards.service_share(c.service, c.total),
+                share=service_share(c.service, c.total),
                 town_has_federation=town is not None and town.pk in federated,
+                targets={code: t for code in CODES if (t := book.target_for(c, code)) is not None},
             )
         )
     return rows
+
+
+@dataclass
+class Standard:
+    """What one policy document asks of each community's organisations, for the page's header."""
+
+    profile: PolicyProfile
+    targets: list[Target]
+
+    @property
+    def items(self) -> list[tuple[str, str, str]]:
+        from wulian import indicators
+
+        return [
+            (indicators.label(t.indicator), "" if t.level == "community" else t.get_level_display(), t.requirement)
+            for t in self.targets
+        ]
+
+    @property
+    def deadline(self):
+        return max((t.deadline for t in self.targets if t.deadline), default=None)
+
+    @property
+    def source(self) -> str:
+        clauses = "、".join(dict.fromkeys(t.clause for t in self.targets if t.clause))
+        return f"{self.profile.name} {clauses}".strip()
+
+
+def standards_of(rows: list[CommunityRow]) -> list[Standard]:
+    """The documents the rows follow and, for each, the distinct targets that judged them (no query)."""
+    found: dict[int, dict[int, Target]] = {}
+    profiles = {}
+    for row in rows:
+        for target in row.targets.values():
+            profiles[target.profile_id] = target.profile
+            found.setdefault(target.profile_id, {})[target.pk] = target
+    return [
+        Standard(profiles[pk], sorted(targets.values(), key=lambda t: (t.position, t.pk))) for pk, targets in found.items()
+    ]

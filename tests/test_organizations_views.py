@@ -8,10 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from organizations import standards
 from organizations.choices import OrganizationCategory, RegistrationStatus, ServiceDomain
 from organizations.models import SocialOrganization
-from wulian.models import Agency
+from organizations.summary import service_share
+from wulian import attainment, demo
+from wulian.models import Agency, Region, Target, User
 from tests.matrix import ScopeMatrix
 
 
@@ -107,14 +108,88 @@ class TestCommunitySummary:
         body = response.content.decode()
         assert "至少 15" in body or "15" in body
 
-    def test_exactly_half_service_kinds_is_not_more_than_half(self):
-        assert not standards.meets_share(standards.service_share(5, 10))
-        assert standards.meets_share(standards.service_share(6, 10))
-        assert standards.service_share(0, 0) is None
+    def test_exactly_half_service_kinds_is_not_more_than_half(self, cast):
+        target = attainment.target_for(cast.binhe, "orgs_service_share")  # 眉县 000 §二: more than 50 %
+        assert (target.comparator, target.threshold, target.clause) == ("gt", 50, "000 §二")
+        assert not target.compare(service_share(5, 10) * 100)
+        assert target.compare(service_share(6, 10) * 100)
+        assert service_share(0, 0) is None
 
-    def test_a_rural_village_needs_five(self):
-        assert standards.meets_count("rural", 5) and not standards.meets_count("rural", 4)
-        assert standards.meets_count("urban", 15) and not standards.meets_count("urban", 14)
+    def test_a_rural_village_needs_five_and_an_urban_community_fifteen(self, cast):
+        village = attainment.target_for(cast.hengqu_village, "orgs_per_community")
+        assert village.compare(5) and not village.compare(4)
+        urban = attainment.target_for(cast.binhe, "orgs_per_community")
+        assert urban.compare(15) and not urban.compare(14)
+
+    def test_each_county_is_held_to_its_own_document(self, client, cast):
+        """眉县 urban community ≥ 15 (000 §二) and more than half service kinds; 淮南 urban community ≥ 10,
+        ≥ 5 registered and ≥ 5 filed (004), no service-share standard — in one installation."""
+        district = demo.load_huainan()
+        demo.load_huainan_users(district, password="x")
+        dongshan = Region.objects.get(name="洞山社区")
+        for i in range(10):  # the same ten organisations in each: 5 registered service, 5 filed culture
+            category = OrganizationCategory.SERVICE if i < 5 else OrganizationCategory.CULTURE_SPORTS
+            status = RegistrationStatus.REGISTERED if i < 5 else RegistrationStatus.FILED
+            make_org(cast.binhe, f"滨河组织{i}", category, status)
+            make_org(dongshan, f"洞山组织{i}", category, status)
+
+        client.force_login(cast.user_bureau)
+        response = client.get(self.url)
+        binhe = next(r for r in response.context["rows"] if r.community.pk == cast.binhe.pk)
+        assert binhe.count_target.profile.code == "meixian2022" and binhe.target == 15
+        assert binhe.meets_count is False and binhe.meets_share is False  # 10 < 15; 50 % is not more than 50 %
+        assert binhe.meets_registered is None and binhe.meets_filed is None  # 眉县 sets none
+        assert not binhe.meets_targets
+        body = response.content.decode()
+        assert "眉县五社联动试点方案 (2022) 000 §二" in body and "≥ 15 个" in body and "&gt; 50 %" in body
+        assert "淮南" not in body
+
+        client.force_login(User.objects.get(username="tianjiaan"))
+        response = client.get(self.url)
+        rows = {r.community.name: r for r in response.context["rows"]}
+        assert "滨河社区" not in rows
+        hn = rows["洞山社区"]
+        assert hn.count_target.profile.code == "huainan2020" and hn.target == 10
+        assert hn.meets_count is True and hn.meets_registered is True and hn.meets_filed is True
+        assert hn.share_target is None and hn.meets_share is None  # 淮南 sets no share: no standard, not 眉县's
+        assert hn.meets_targets
+        assert rows["林场村"].target == 5  # a rural village: ≥ 5 家
+        body = response.content.decode()
+        assert "淮南市三社联动试点实施意见" in body and "≥ 10 家" in body and "未设标准" in body
+        assert "眉县" not in body and "≥ 15" not in body
+        assert response.context["met"] == 1  # 洞山社区 only
+
+    def test_an_admin_changing_a_threshold_changes_the_verdict(self, as_user, cast):
+        for i in range(12):
+            make_org(cast.binhe, f"服务组织{i}")
+        client = as_user("shoushan")
+        row = next(r for r in client.get(self.url).context["rows"] if r.community.pk == cast.binhe.pk)
+        assert row.meets_count is False and not row.meets_targets
+        target = Target.objects.get(profile__code="meixian2022", indicator="orgs_per_community", level="urban_community")
+        target.threshold = Decimal("12")
+        target.save()
+        response = client.get(self.url)
+        row = next(r for r in response.context["rows"] if r.community.pk == cast.binhe.pk)
+        assert row.meets_count is True and row.meets_targets
+        assert "≥ 12 个" in response.content.decode()
+        target.status = "rejected"  # a rejected target does not count: no standard at all
+        target.save()
+        row = next(r for r in client.get(self.url).context["rows"] if r.community.pk == cast.binhe.pk)
+        assert row.count_target is None and row.meets_count is None
+
+    def test_the_queries_do_not_grow_with_the_communities(self, as_user, cast):
+        client = as_user("bureau")
+        make_org(cast.binhe, "一个组织")
+        with CaptureQueriesContext(connection) as few:
+            assert client.get(self.url).status_code == 200
+        town = Region.objects.get(pk=cast.shoushan.pk)
+        for i in range(12):
+            demo.child(town, f"新建社区{i}", 5, kind="urban" if i % 2 else "rural")
+        with CaptureQueriesContext(connection) as many:
+            response = client.get(self.url)
+        assert len({r.community.pk for r in response.context["rows"]}) >= 14
+        assert sum(1 for r in response.context["rows"] if r.count_target is not None) == response.context["total"]
+        assert len(many) == len(few)
 
     def test_it_costs_the_same_queries_at_any_size(self, as_user, cast):
         client = as_user("bureau")
@@ -126,7 +201,7 @@ class TestCommunitySummary:
         with CaptureQueriesContext(connection) as many:
             assert client.get(self.url).status_code == 200
         assert len(many) == len(few)
-        assert len(many) <= 12
+        assert len(many) <= 13  # of which three read the policy targets of every community at once
 
     def test_agency_staff_may_not_open_it(self, as_user):
         assert as_user("agency").get(self.url).status_code == 403

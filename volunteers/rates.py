@@ -2,20 +2,34 @@
 
 Every figure is read from the per-(region, year) rows of ``CommunityYearStats`` (see ``volunteers.stats``)
 — three queries whatever the number of volunteers and hour rows — and summed up the tree by path prefix.
+
+Each row is judged against the policy targets of its own region (``wulian.attainment``): the accepted target
+of its document for the indicator, or none — then the row has no standard ("未设标准"), never another
+county's. The targets of every row are read at once (three queries however many regions).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
+from wulian import indicators
+from wulian.attainment import LEVELS_OF_REGION_LEVEL, TargetBook
 from wulian.choices import RegionLevel
-from wulian.models import Region
+from wulian.models import PolicyProfile, Region, Target
+from wulian.models.targets import TargetLevel
 
-from . import standards, stats
+from . import stats
 
 PERCENT = Decimal("0.1")
+
+REGISTRATION, PARTICIPATION, ACTIVITIES = (
+    "volunteer_registration_rate",
+    "volunteer_participation_rate",
+    "volunteer_activities",
+)
+CODES = (REGISTRATION, PARTICIPATION, ACTIVITIES)
 
 
 def rate(numerator: int, denominator: int | None) -> Decimal | None:
@@ -38,6 +52,7 @@ class RateRow:
     activities: int
     hours: Decimal
     as_of: dt.datetime | None = None  # when the figures were last checked against the records
+    targets: dict[str, Target] = field(default_factory=dict)  # indicator code → the target applying here
 
     @property
     def registration_rate(self) -> Decimal | None:
@@ -55,15 +70,34 @@ class RateRow:
     def participation_percent(self):
         return percent(self.participation_rate)
 
-    @property
-    def meets_registration(self) -> bool:
-        r = self.registration_rate
-        return r is not None and r >= standards.REGISTRATION_RATE_MIN
+    def _meets(self, code: str, value) -> bool | None:
+        """True / False against the region's own target; None without a target or without a figure."""
+        target = self.targets.get(code)
+        if target is None or value is None:
+            return None
+        return bool(target.compare(value))
 
     @property
-    def meets_participation(self) -> bool:
+    def registration_target(self) -> Target | None:
+        return self.targets.get(REGISTRATION)
+
+    @property
+    def participation_target(self) -> Target | None:
+        return self.targets.get(PARTICIPATION)
+
+    @property
+    def activities_target(self) -> Target | None:
+        return self.targets.get(ACTIVITIES)
+
+    @property
+    def meets_registration(self) -> bool | None:
+        r = self.registration_rate
+        return self._meets(REGISTRATION, None if r is None else r * 100)  # targets are percentages (16, not 0.16)
+
+    @property
+    def meets_participation(self) -> bool | None:
         r = self.participation_rate
-        return r is not None and r >= standards.PARTICIPATION_RATE_MIN
+        return self._meets(PARTICIPATION, None if r is None else r * 100)
 
     @property
     def is_community(self) -> bool:
@@ -71,13 +105,10 @@ class RateRow:
 
     @property
     def meets_activities(self) -> bool | None:
-        """The activities target is per community; for a town or county there is no single figure."""
-        if not self.is_community:
-            return None
-        return self.activities >= standards.ACTIVITIES_PER_YEAR_MIN
+        return self._meets(ACTIVITIES, self.activities)
 
 
-def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
+def rates_for(regions: list[Region], root: Region, year: int, book: TargetBook | None = None) -> list[RateRow]:
     """Rows for ``regions`` (all at or below ``root``), for the calendar year ``year``.
 
     The figures come from ``CommunityYearStats`` (``volunteers.stats``): a few thousand rows per region and
@@ -89,6 +120,7 @@ def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
         Region.objects.filter(path__startswith=under, level=RegionLevel.COMMUNITY).values_list("path", "population")
     )
     year_figures = stats.figures(root, year)
+    book = book or TargetBook()
     rows = []
     for region in regions:
         if region.level == RegionLevel.COMMUNITY:
@@ -108,13 +140,74 @@ def rates_for(regions: list[Region], root: Region, year: int) -> list[RateRow]:
                 activities=f["activities"],
                 hours=Decimal(f["hours"]),
                 as_of=year_figures.as_of,
+                targets=targets_of(book, region),
             )
         )
     return rows
 
 
-def rates_under(root: Region, year: int) -> tuple[RateRow, list[RateRow]]:
-    """The row of ``root`` and one row per child region (drill-down), in two more queries than rates_for."""
+def targets_of(book: TargetBook, region: Region) -> dict[str, Target]:
+    """``{code: target}`` of the volunteer indicators applying to ``region`` under its own document."""
+    found = {}
+    for code in CODES:
+        target = book.target_for(region, code)
+        if target is not None:
+            found[code] = target
+    return found
+
+
+@dataclass
+class Standard:
+    """What one policy document asks of the communities' volunteering, for the page's header."""
+
+    profile: PolicyProfile
+    targets: list[Target]  # in the document's order; empty: the document sets no volunteer target
+
+    @property
+    def items(self) -> list[tuple[str, str, str]]:
+        """(indicator, where — "" for every community —, requirement) of each target, for a sentence."""
+        return [
+            (indicators.label(t.indicator), "" if t.level == TargetLevel.COMMUNITY else t.get_level_display(), t.requirement)
+            for t in self.targets
+        ]
+
+    @property
+    def clauses(self) -> str:
+        return "、".join(dict.fromkeys(t.clause for t in self.targets if t.clause))
+
+    @property
+    def source(self) -> str:
+        return f"{self.profile.name} {self.clauses}".strip()
+
+
+def standards_for(book: TargetBook, regions: list[Region]) -> list[Standard]:
+    """The documents the regions follow and the volunteer targets each sets for communities (no query)."""
+    community_levels = set(LEVELS_OF_REGION_LEVEL[RegionLevel.COMMUNITY]) | set(LEVELS_OF_REGION_LEVEL[RegionLevel.TOWN])
+    found: dict[int, Standard] = {}
+    for region in regions:
+        profile = book.profile_for(region)
+        if profile is None or profile.pk in found:
+            continue
+        targets = [
+            t
+            for t in book.by_profile.get(profile.pk, [])
+            if t.indicator in CODES and t.level in community_levels and not t.named_ids
+        ]
+        found[profile.pk] = Standard(profile, targets)
+    return list(found.values())
+
+
+def column_requirement(rows: list[RateRow], code: str) -> str | None:
+    """The requirement shown once in a column's header: the same for every row ("≥ 16 %"), "" when no row has
+    a standard, None when the rows differ (then each cell says its own)."""
+    requirements = {row.targets[code].requirement if code in row.targets else "" for row in rows}
+    return requirements.pop() if len(requirements) == 1 else None
+
+
+def rates_under(root: Region, year: int) -> tuple[RateRow, list[RateRow], TargetBook]:
+    """The row of ``root``, one row per child region (drill-down) and the targets they were judged by; a few
+    more queries than rates_for, however many children."""
     children = list(Region.objects.filter(path__startswith=root.path, depth=root.depth + 1).order_by("path"))
-    rows = rates_for([root, *children], root, year)
-    return rows[0], rows[1:]
+    book = TargetBook()
+    rows = rates_for([root, *children], root, year, book)
+    return rows[0], rows[1:], book

@@ -1,14 +1,10 @@
-"""Volunteer targets in one place (淮南三社联动, seed 004 §二.2).
+"""Operating limits of volunteer check-in and hours (the portal's own rules, not a policy document's).
 
-“所辖社区志愿者注册率不低于16%，每年开展志愿服务活动不少于10个，注册志愿者参与志愿服务活动比率不低于10%”.
+The policy targets (registration rate, participation rate, activities a year) are data of the policy profiles
+(``wulian.models.targets``), judged per region in ``volunteers.rates``; no copy of them is kept here.
 """
 
 from decimal import Decimal
-
-REGISTRATION_RATE_MIN = Decimal("0.16")  # registered volunteers / resident population
-PARTICIPATION_RATE_MIN = Decimal("0.10")  # volunteers with ≥1 confirmed activity in the year / registered
-ACTIVITIES_PER_YEAR_MIN = 10  # per community, a year
-SOURCE = "淮府办〔2020〕8号 二.2"
 
 # Self check-in opens this long before an activity starts; check-out is accepted this long after it ends.
 CHECK_IN_OPENS_BEFORE_MINUTES = 30

@@ -26,7 +26,7 @@ from wulian.throttle import CERTIFICATE_VERIFY
 from wulian.subqueries import count_subquery, sum_subquery
 from wulian.views import generic
 
-from . import certificates, standards
+from . import certificates
 from .checkin import CheckInRefused, check_in, check_out, guard_attempts, identify, record_failure
 from .choices import HoursSource, HoursStatus
 from .filtersets import (
@@ -48,7 +48,7 @@ from .forms import (
 )
 from .importers import ServiceHoursImporter, VolunteerImporter
 from .models import ServiceHours, Volunteer, VolunteerActivity, VolunteerCertificate, VolunteerTeam
-from .rates import rates_under
+from .rates import ACTIVITIES, PARTICIPATION, REGISTRATION, column_requirement, rates_under, standards_for
 from .tables import (
     ServiceHoursTable,
     VolunteerActivityTable,
@@ -505,7 +505,7 @@ class RatesView(generic.ScopedView):
             root = Region.objects.filter(level=RegionLevel.COUNTY).order_by("path").first()
         if root is None:
             raise PermissionDenied
-        total, rows = rates_under(root, year)
+        total, rows, book = rates_under(root, year)
         ancestors = Region.objects.restrict(user).filter(path__in=root.ancestors_path_prefixes(), level__gte=RegionLevel.COUNTY)
         return render(
             request,
@@ -517,9 +517,14 @@ class RatesView(generic.ScopedView):
                 "total": total,
                 "rows": rows,
                 "ancestors": ancestors,
-                "registration_target": int(standards.REGISTRATION_RATE_MIN * 100),
-                "participation_target": int(standards.PARTICIPATION_RATE_MIN * 100),
-                "activities_target": standards.ACTIVITIES_PER_YEAR_MIN,
-                "source": standards.SOURCE,
+                # The documents the rows follow and what each asks (from the policy targets, never a copy).
+                "standards": standards_for(book, [total.region, *(r.region for r in rows)]),
+                # Each column's requirement when every child row has the same one ("" none has, None they
+                # differ); the total row (a street the document asks nothing of) says its own only if it has one.
+                "requirements": {
+                    "registration": column_requirement(rows or [total], REGISTRATION),
+                    "participation": column_requirement(rows or [total], PARTICIPATION),
+                    "activities": column_requirement(rows or [total], ACTIVITIES),
+                },
             },
         )
