@@ -47,7 +47,7 @@ def organization_summary(job, handle, progress):
                 r.total,
                 r.target,
                 r.share,
-                r.meets_count and r.meets_share,
+                r.meets_targets if r.targets else None,  # None: the community's document sets no standard
             ]
 
     def town_rows():
@@ -58,7 +58,7 @@ def organization_summary(job, handle, progress):
                 {"communities": 0, "met": 0, "total": 0, "service": 0, "registered": 0, "filed": 0, "federation": r.town_has_federation},
             )
             town["communities"] += 1
-            town["met"] += bool(r.meets_count and r.meets_share)
+            town["met"] += r.meets_targets
             for key in ("total", "service", "registered", "filed"):
                 town[key] += getattr(r, key)
         for name, t in towns.items():
