@@ -1,6 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from wulian.exports import export_as_str
 from wulian.tables import ObjectTable
 
 from .models import ServiceHours, Volunteer, VolunteerActivity, VolunteerCertificate, VolunteerTeam
@@ -71,8 +72,7 @@ class ServiceHoursTable(ObjectTable):
     def render_record(self, record):
         return str(record)
 
-    def value_record(self, record):
-        return str(record)
+    value_record = export_as_str  # str(record), read from the values its __str__ is made of
 
 
 class VolunteerCertificateTable(ObjectTable):

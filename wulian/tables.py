@@ -34,12 +34,14 @@ class MaskedColumn(tables.Column):
         kwargs["orderable"] = False
         super().__init__(*args, **kwargs)
 
-    def render(self, value, table=None, **kwargs):
+    # Named arguments only (django-tables2 passes just the ones a method names): the export then sees that the
+    # mask needs the value and the table, not the row, and reads it from ``values_list`` (``wulian.exports``).
+    def render(self, value, table=None):
         if table is not None and getattr(table, "reveal_personal_data", False):
             return value
         return mask(self.kind, value)
 
-    def value(self, value, table=None, **kwargs):
+    def value(self, value, table=None):
         return self.render(value, table=table)
 
 
