@@ -7,7 +7,7 @@ from wulian.choices import RegionLevel, ServiceDomain
 from wulian.filtersets import RegionFilter, ScopedFilterSet, YesNoWidget
 from wulian.models import Agency
 
-from .choices import BidStatus, EvaluationKind, ProjectStatus, RectificationStatus
+from .choices import CONTRACTED_STATES, BidStatus, EvaluationKind, ProjectStatus, RectificationStatus
 from .models import Bid, Evaluation, Project, Rectification
 
 # The six steps of seed 000 §五, as groups of states (a list filters by step or by state).
@@ -43,10 +43,20 @@ class ProjectFilterSet(ScopedFilterSet):
     is_professional = django_filters.BooleanFilter(label=_("professional service project"), widget=YesNoWidget())
     is_micro_venture = django_filters.BooleanFilter(label=_("micro public-welfare venture"), widget=YesNoWidget())
     overdue = django_filters.BooleanFilter(label=_("Something overdue"), method="filter_overdue", widget=YesNoWidget())
+    # What the policy targets count: an agreement signed by both sides (contracted, in service, evaluated).
+    signed = django_filters.BooleanFilter(label=_("Agreement signed by both sides"), method="filter_signed", widget=YesNoWidget())
 
     class Meta:
         model = Project
-        fields = ["region", "step", "status", "year", "agency", "domain", "is_professional", "is_micro_venture", "overdue"]
+        fields = [
+            "region", "step", "status", "year", "agency", "domain", "is_professional", "is_micro_venture", "overdue", "signed",
+        ]
+
+    def filter_signed(self, queryset, name, value):
+        if value is None:
+            return queryset
+        signed = Q(status__in=CONTRACTED_STATES)
+        return queryset.filter(signed) if value else queryset.exclude(signed)
 
     def filter_step(self, queryset, name, value):
         return queryset.filter(status__in=STEPS[value]) if value in STEPS else queryset
