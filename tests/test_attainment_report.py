@@ -58,7 +58,7 @@ def test_excel_numbers_are_numbers_and_statuses_are_words(cast, hengqu_station):
     rows = [r for r in sheet.iter_rows(min_row=2, values_only=True)]
     area_label = indicators.label("station_area")
     area = next(r for r in rows if r[col["区域"]] == "横渠镇" and r[col["指标"]] == area_label)
-    assert area[col["阈值"]] == 60 and isinstance(area[col["阈值"]], (int, float))
+    assert area[col["标准值"]] == 60 and isinstance(area[col["标准值"]], (int, float))
     assert area[col["数值"]] == 62.5
     assert area[col["状态"]] == "已达成" and area[col["差距"]] == 0
     assert area[col["条款"]].startswith("000")
