@@ -76,6 +76,11 @@ def pick(page, field_id, text):
     option = page.locator(".ts-dropdown .option", has_text=text).first
     option.wait_for()
     option.click()
+    # The choice is made when the underlying <select> holds it (a loaded machine may lag behind the click).
+    page.wait_for_function(
+        "([id, text]) => [...document.getElementById(id).selectedOptions].some(o => o.text.includes(text))",
+        arg=[field_id, text],
+    )
     page.keyboard.press("Escape")
 
 
@@ -240,7 +245,9 @@ def test_a_project_travels_from_needs_to_acceptance(live_server, setting, page, 
     page.fill("#id_milestones-1-due_on", (today + dt.timedelta(days=300)).isoformat())
     page.fill("#id_milestones-1-condition", "评估验收合格后")
     click(page, "#save-button")
-    assert "176,000.00" in page.locator("#milestones-errors").inner_text() or "176000" in page.locator("#milestones-errors").inner_text()
+    errors = page.locator("#milestones-errors")
+    assert errors.count(), page.locator(".invalid-feedback, .alert-danger, .errorlist").all_inner_texts()
+    assert "176,000.00" in errors.inner_text() or "176000" in errors.inner_text()
     page.fill("#id_milestones-1-amount", "105600")
     screenshot(page, "projects-3-agreement-form")
     click(page, "#save-button")
