@@ -38,10 +38,12 @@ messages:
 	DEBUG=1 $(PY) manage.py makemessages -l zh_Hans --no-obsolete -v0 --ignore=.venv --ignore=wulian \
 		--ignore=organizations --ignore=stations --ignore=projects --ignore=funding --ignore=volunteers --ignore=var
 
-## Time list pages and exports at the plan's city size and a tenth of it, and judge them against the goals
+## Time list pages and exports at the plan's city size and a tenth of it, then the leader's dashboard,
+## attainment, annual PDF and summary refresh, and judge each against its goal
 ## (seeds wulian_bench_city and wulian_bench_small once; BENCH_ARGS="--sizes 1,0.1 --rounds 5 ..." to change).
 bench: setup-test services
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)
+	$(PY) benchmarks/bench_dashboard.py $(BENCH_DASHBOARD_ARGS)
 
 clean:
 	rm -rf var/test .pytest_cache
