@@ -169,3 +169,22 @@ def test_the_report_centre_answers_in_a_bounded_number_of_queries(client, cast, 
     with django_assert_max_num_queries(12):
         page = client.get(reverse("wulian:report_center")).content.decode()
     assert page.count('id="job-') == 50
+
+
+def test_a_quarterly_attainment_schedule_for_a_town_reports_on_that_town_only(cast, django_capture_on_commit_callbacks):
+    """Run as the county's bureau account, the town's schedule covers the town, not the whole county."""
+    item = schedule(cast, report="target_attainment_xlsx", frequency=Frequency.QUARTERLY, period=PeriodRule.LAST_QUARTER)
+    with django_capture_on_commit_callbacks(execute=True):
+        jobs = run_due_schedules(dt.date(2026, 10, 1))
+    assert len(jobs) == 1
+    job = ReportJob.objects.get(pk=jobs[0].pk)
+    assert job.status == ReportStatus.DONE, job.error
+    assert job.schedule == item and job.params["region"] == cast.hengqu.pk and job.params["year"] == 2026
+    assert "横渠镇" in job.filename
+    with job.file.open("rb") as handle:
+        book = load_workbook(io.BytesIO(handle.read()), read_only=True)
+    text = " ".join(str(c) for s in book.worksheets for row in s.iter_rows(values_only=True) for c in row if c)
+    assert "横渠镇" in text and "崖下村" in text
+    assert "首善街道" not in text and "滨河社区" not in text
+    assert Notification.objects.filter(recipient=cast.user_hengqu).exists()
+    assert not Notification.objects.filter(recipient=cast.user_shoushan).exists()

@@ -25,7 +25,7 @@ from wulian.choices import RegionLevel, Role
 from wulian.exports import Column, Kind, write_workbook
 from wulian.models import Region, Target
 from wulian.models.targets import Comparator
-from wulian.reports import register
+from wulian.reports import register, report_region
 
 STATUS_LABELS = {MET: gettext_lazy("Met"), NOT_MET: gettext_lazy("Not met"), NO_DATA: gettext_lazy("No data")}
 TENTH = Decimal("0.1")
@@ -161,17 +161,20 @@ class AttainmentReport:
         return [(label, met, short) for label, (met, short) in counts.items()]
 
 
-def scope_regions(user) -> tuple[Region | None, list[Region]]:
-    """The requester's scope region and every region at or below it (superusers: the whole tree)."""
+def scope_regions(user, area: Region | None = None) -> tuple[Region | None, list[Region]]:
+    """The area reported on (``area``, already checked to lie in the user's scope, or the user's scope region)
+    and every region at or below it (superusers without an area: the whole tree)."""
     regions = Region.objects.restrict(user).order_by("path")
-    scope = user.region if user.region_id else None
+    scope = area if area is not None else (user.region if user.region_id else None)
+    if scope is not None:
+        regions = regions.filter(path__startswith=scope.path)
     return scope, list(regions)
 
 
-def build(user, year: int) -> AttainmentReport:
+def build(user, year: int, area: Region | None = None) -> AttainmentReport:
     from wulian import indicators
 
-    scope, regions = scope_regions(user)
+    scope, regions = scope_regions(user, area)
     book = TargetBook()
     by_path = {r.path: r for r in regions}
     report = AttainmentReport(year=year, scope=scope)
@@ -261,7 +264,7 @@ def write_xlsx(report: AttainmentReport, handle, progress=None) -> int:
     "target_attainment_xlsx",
     gettext_lazy("Annual target attainment (Excel)"),
     "xlsx",
-    params=("year",),
+    params=("region", "year"),
     model=Region,
     roles=REPORT_ROLES,
     description=gettext_lazy(
@@ -270,7 +273,7 @@ def write_xlsx(report: AttainmentReport, handle, progress=None) -> int:
 )
 def target_attainment_xlsx(job, handle, progress):
     year = int(job.params["year"])
-    report = build(job.user, year)
+    report = build(job.user, year, report_region(job))
     write_xlsx(report, handle, progress)
     return f"{_('Target attainment')}-{scope_name(report)}-{year}.xlsx"
 
@@ -327,7 +330,7 @@ def render_pdf_bytes(report: AttainmentReport, user=None) -> bytes:
     "target_attainment_pdf",
     gettext_lazy("Annual target attainment (PDF)"),
     "pdf",
-    params=("year",),
+    params=("region", "year"),
     model=Region,
     roles=REPORT_ROLES,
     description=gettext_lazy("The year's attainment of the policy targets with charts, ready to print and file."),
@@ -335,7 +338,7 @@ def render_pdf_bytes(report: AttainmentReport, user=None) -> bytes:
 def target_attainment_pdf(job, handle, progress):
     year = int(job.params["year"])
     progress(0, 3)
-    report = build(job.user, year)
+    report = build(job.user, year, report_region(job))
     progress(1, 3)
     handle.write(render_pdf_bytes(report, job.user))
     progress(3, 3)
