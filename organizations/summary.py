@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q
 
-from wulian.attainment import TargetBook
+from wulian.attainment import TargetBook, meets
 from wulian.choices import CommunityKind, RegionLevel
 from wulian.models import PolicyProfile, Region, Target
 from wulian.rollup import ancestors_at
@@ -47,10 +47,7 @@ class CommunityRow:
     targets: dict = field(default_factory=dict)  # indicator code → the target of the community's document
 
     def _meets(self, code: str, value) -> bool | None:
-        target = self.targets.get(code)
-        if target is None or value is None:
-            return None
-        return bool(target.compare(value))
+        return meets(self.targets, code, value)
 
     @property
     def count_target(self) -> Target | None:

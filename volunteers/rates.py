@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from wulian import indicators
-from wulian.attainment import LEVELS_OF_REGION_LEVEL, TargetBook
+from wulian.attainment import LEVELS_OF_REGION_LEVEL, TargetBook, meets
 from wulian.choices import RegionLevel
 from wulian.models import PolicyProfile, Region, Target
 from wulian.models.targets import TargetLevel
@@ -71,11 +71,7 @@ class RateRow:
         return percent(self.participation_rate)
 
     def _meets(self, code: str, value) -> bool | None:
-        """True / False against the region's own target; None without a target or without a figure."""
-        target = self.targets.get(code)
-        if target is None or value is None:
-            return None
-        return bool(target.compare(value))
+        return meets(self.targets, code, value)
 
     @property
     def registration_target(self) -> Target | None:

@@ -142,6 +142,15 @@ def targets_for_regions(regions, code: str, level: str | None = None) -> dict[in
     return found
 
 
+def meets(targets: dict[str, Target], code: str, value) -> bool | None:
+    """A figure against the target of indicator ``code`` in ``targets`` (code → the target applying to the row's
+    region): True / False, or None without a target or without a figure. Percent targets are 0–100."""
+    target = targets.get(code)
+    if target is None or value is None:
+        return None
+    return bool(target.compare(value))
+
+
 # -- the attainment table ---------------------------------------------------------------------------------
 
 MET, NOT_MET, NO_DATA = "met", "not_met", "no_data"
