@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench.py [--sizes 1,0.1] [--rounds 5] [--export-rows 200000] [--export-rounds 3]
 
 A size is a fraction of the plan's city (10 counties, 80 towns, 900 communities, 100,000 volunteers,
-1,012,500 hour rows, 59,400 activity-log rows); ``1`` and ``0.1`` are the city and exactly a tenth of it.
+1,012,500 hour rows, 59,400 activity-log rows, 5,000 service projects in every step with their notices,
+agreements and milestones); ``1`` and ``0.1`` are the city and exactly a tenth of it.
 Each size has its own PostgreSQL database (``wulian_bench_city``, ``wulian_bench_small``), seeded once with
 ``bulk_create`` in big batches and seeded again only when its size changes.
 
@@ -39,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PG = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 
 # The plan's city; a size is a fraction of it.
-CITY = {"counties": 10, "towns": 80, "communities": 900, "volunteers": 100_000, "agencies": 2_000}
+CITY = {"counties": 10, "towns": 80, "communities": 900, "volunteers": 100_000, "agencies": 2_000, "projects": 5_000}
 VOLUNTEER_ACTIVITIES_PER_COMMUNITY = 45
 HOURS_PER_VOLUNTEER_ACTIVITY = 25  # 900 × 45 × 25 = 1,012,500 hour rows
 ACTIVITIES_PER_STATION = 60  # (10 + 80 + 900) stations × 60 = 59,400 activity-log rows
@@ -463,6 +464,8 @@ def seed(spec: dict) -> None:
 
         n = bulk(ServiceHours, hours(), batch=20_000)
         print(f"  hour rows {n:,} ({time.monotonic() - t0:.0f} s)", flush=True)
+        n = seed_projects(spec, rng, towns, communities, bulk)
+        print(f"  service projects {n:,} ({time.monotonic() - t0:.0f} s)", flush=True)
         with connection.cursor() as cursor:
             cursor.execute("CREATE TABLE bench_spec (spec text)")
             cursor.execute("INSERT INTO bench_spec VALUES (%s)", [json.dumps(spec)])
@@ -470,6 +473,67 @@ def seed(spec: dict) -> None:
     # for empty ones. Production's autovacuum does this by itself.
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
+
+
+def seed_projects(spec: dict, rng: random.Random, towns: list, communities: list, bulk) -> int:
+    """``spec["projects"]`` service projects of 2023 spread over the towns and communities and over every step of
+    the workflow, as the six steps leave them: a notice from publication on, the chosen agency from the award on,
+    an agreement (signed by the agency, then by both sides) and two milestones from the agency's signature on,
+    a grade once accepted. Some are overdue on purpose (bids closed without award, supervision, milestones)."""
+    from projects.choices import Grade, MilestoneStatus, ProcurementMethod, ProjectStatus as S, ServiceDomain
+    from projects.models import Agreement, Milestone, Notice, Project
+    from wulian.models import Agency
+
+    # Shares of the pipeline (sum 100): most projects of a past year are in service or done.
+    steps = [(S.DRAFT, 4), (S.SUBMITTED, 4), (S.RETURNED, 2), (S.APPROVED, 3), (S.PUBLISHED, 5), (S.AWARDED, 3),
+             (S.AGENCY_SIGNED, 3), (S.CONTRACTED, 6), (S.IN_SERVICE, 35), (S.EVALUATING, 10), (S.ACCEPTED, 22),
+             (S.CANCELLED, 3)]
+    weights = [w for _s, w in steps]
+    order = [s for s, _w in steps]
+    published = set(order[order.index(S.PUBLISHED):order.index(S.CANCELLED)])
+    awarded = set(order[order.index(S.AWARDED):order.index(S.CANCELLED)])
+    signed_by_agency = set(order[order.index(S.AGENCY_SIGNED):order.index(S.CANCELLED)])
+    domains = list(ServiceDomain.values)
+    agencies = list(Agency.objects.order_by("pk").values_list("pk", flat=True))
+    places = towns + communities
+    year = 2023
+    rows = []
+    for i in range(spec["projects"]):
+        region = places[i % len(places)]
+        status = rng.choices(order, weights)[0]
+        budget = Decimal(rng.choice([50_000, 80_000, 120_000, 200_000, 300_000]))
+        rows.append(Project(
+            code=f"B{year}-{i + 1:05d}", title=f"{region.name}{rng.choice(['为老', '青少年', '助残', '社区治理'])}服务项目{i + 1}",
+            region=region, domain=rng.choice(domains), budget=budget, year=year,
+            planned_start=dt.date(year, 3, 1), planned_end=dt.date(year, 12, 31),
+            is_professional=i % 3 != 2, is_micro_venture=i % 3 == 2, status=status,
+            agency_id=agencies[i % len(agencies)] if status in awarded else None,
+            supervision_due=dt.date(year, 7, 1) if status in signed_by_agency else None,
+            grade=rng.choice([Grade.EXCELLENT, Grade.GOOD, Grade.PASS]) if status == S.ACCEPTED else "",
+            final_score=Decimal(rng.randint(62, 98)) if status == S.ACCEPTED else None,
+        ))
+    count = bulk(Project, rows, batch=5_000)
+    projects = list(Project.objects.filter(year=year).order_by("pk").values_list("pk", "status", "budget"))
+    bulk(Notice, (
+        Notice(project_id=pk, scope_of_service="按项目方案提供服务", budget_ceiling=budget,
+               method=ProcurementMethod.OPEN_TENDER if pk % 10 else ProcurementMethod.COMPETITIVE_CONSULTATION,
+               bid_deadline=dt.datetime(year, 2, 20, 9, 0, tzinfo=dt.UTC))
+        for pk, status, budget in projects if status in published
+    ))
+    bulk(Agreement, (
+        Agreement(project_id=pk, number=f"BA{year}-{pk:06d}", amount=budget, start=dt.date(year, 3, 1),
+                  end=dt.date(year, 12, 31), deliverables="按协议交付", agency_signed_on=dt.date(year, 2, 25),
+                  bureau_signed_on=None if status == S.AGENCY_SIGNED else dt.date(year, 2, 28))
+        for pk, status, budget in projects if status in signed_by_agency
+    ))
+    done = {S.ACCEPTED, S.EVALUATING}
+    bulk(Milestone, (
+        Milestone(project_id=pk, name=name, amount=budget / 2, due_on=due, condition="提交服务报告",
+                  status=MilestoneStatus.MET if status in done else MilestoneStatus.SCHEDULED)
+        for pk, status, budget in projects if status in signed_by_agency
+        for name, due in (("首期", dt.date(year, 6, 30)), ("尾期", dt.date(year, 12, 31)))
+    ))
+    return count
 
 
 def prepare_database() -> None:
@@ -521,6 +585,9 @@ def pages_for(user) -> list[tuple[str, str, dict]]:
         ("service hours, last page", "/volunteers/hours/", {"page": last(ServiceHours)}),
         ("volunteer certificates", "/volunteers/certificates/", {}),
         ("volunteer rates 2023", "/volunteers/rates/", {"year": 2023}),
+        ("service projects", "/projects/", {}),
+        ("service projects, in service", "/projects/", {"status": "in_service"}),
+        ("service projects, overdue", "/projects/", {"overdue": "true"}),
         ("access log", "/core/access-log/", {}),
     ]
 

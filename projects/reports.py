@@ -6,7 +6,8 @@ repeats on every page, the target attainment as a server-side SVG chart, the rec
 were closed, and the evaluator's conclusion with a signature block.
 
 It is started from the project page (``request_evaluation_report``: a POST, for anyone who can see the
-project) and built by the Celery task of the pipeline; the builder reads the project through
+project) or from the report centre, whose form offers the requester's projects that may have been evaluated
+(a searchable picker) and refuses one without an evaluation before anything is queued; it is built by the Celery task of the pipeline; the builder reads the project through
 ``restrict(job.user)``, so a job for a project out of the requester's scope fails without a file.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -31,7 +33,7 @@ from wulian.models import Region, ReportStatus
 from wulian.pdf import render_pdf
 from wulian.reports import BrokerUnavailable, register, submit
 
-from .choices import EvaluationKind, Grade, IndicatorGroup, Party, RectificationStatus
+from .choices import EvaluationKind, Grade, IndicatorGroup, Party, ProjectStatus, RectificationStatus
 from .models import Evaluation, ItemScore, Project
 
 # The report is a document of record in Chinese whatever the requester's interface language: its words are the
@@ -193,14 +195,38 @@ def target_progress(project) -> list[dict]:
     ]
 
 
+class EvaluatedProjectField(forms.ModelChoiceField):
+    """A project of the requester's scope that has an evaluation (a mid-term supervision or the acceptance)."""
+
+    def clean(self, value):
+        project = super().clean(value)
+        if project is not None and not project.evaluations.exists():
+            raise forms.ValidationError(_("This project has no evaluation yet: there is no report to build."))
+        return project
+
+
+def evaluation_report_fields(user) -> dict:
+    from wulian.pickers import use_picker
+
+    evaluated = [ProjectStatus.IN_SERVICE, ProjectStatus.EVALUATING, ProjectStatus.ACCEPTED]
+    field = EvaluatedProjectField(
+        queryset=Project.objects.restrict(user).filter(status__in=evaluated), label=_("Project"),
+        empty_label=_("Type the project's code or title…"),
+    )
+    use_picker(field, {"status__in": evaluated})
+    return {"project": field}
+
+
 @register(
     "project_evaluation",
     gettext_lazy("Project evaluation report"),
     "pdf",
-    params=("project",),
     model=Project,
-    listed=False,
-    description=gettext_lazy("The evaluation report of one project (PDF), started from the project's page."),
+    fields=evaluation_report_fields,
+    description=gettext_lazy(
+        "The evaluation report of one project: indicator scores, rectifications and the conclusion, ready to sign "
+        "and file. Also on the project's page."
+    ),
 )
 def evaluation_report(job, handle, progress):
     project = (

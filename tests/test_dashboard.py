@@ -57,6 +57,19 @@ def test_a_refresh_replaces_the_years_figures(cast):
     assert figure(cast.hengqu, "station_area").status == "met"
 
 
+def test_a_refresh_writes_no_history_and_deletes_in_one_statement(cast):
+    """The summaries are replaced every hour: no history entry per figure, no DELETE per row."""
+    from auditlog.models import LogEntry
+
+    refresh(YEAR)
+    before = LogEntry.objects.count()
+    with CaptureQueriesContext(connection) as queries:
+        refresh(YEAR)
+    assert LogEntry.objects.count() == before
+    deletes = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("DELETE")]
+    assert len(deletes) == 2, deletes
+
+
 def test_volunteer_hours_by_month_add_up_the_tree(cast):
     """2.5 + 1 confirmed hours in 滨河社区 in March; 0.5 pending ones do not count; the town and county see 3.5."""
     from volunteers.choices import HoursStatus
@@ -125,6 +138,40 @@ def test_the_largest_shortfalls_come_first(as_user, cast):
     values = [f.shortfall for f in shortfalls]
     assert values == sorted(values, reverse=True)
     assert all(f.status == "not_met" and f.due for f in shortfalls)
+
+
+def test_the_tallies_kept_by_a_refresh_count_every_figure_at_or_below_a_region(cast):
+    """The page reads a region's "targets met" from the refresh's tally; it must equal counting the figures."""
+    town_station(cast.hengqu, Decimal("62"))
+    refresh(YEAR)
+    for region in (cast.mei, cast.hengqu, cast.shoushan, Region.objects.get(name="崖下村")):
+        counted = {
+            status: AttainmentFigure.objects.filter(year=YEAR, region__path__startswith=region.path, status=status).count()
+            for status in ("met", "not_met", "no_data")
+        }
+        kept = {
+            key.removeprefix("attainment."): int(value)
+            for key, value in DashboardFigure.objects.filter(
+                year=YEAR, region=region, key__startswith="attainment."
+            ).values_list("key", "value")
+        }
+        assert {k: v for k, v in counted.items() if v} == kept, region.name
+        assert sum(counted.values()) > 0
+
+
+def test_the_shortfall_rank_orders_every_area_the_same_way(cast):
+    """Largest shortfall first; ties by region (path), then the target's place in its document."""
+    refresh(YEAR)
+    ranked = list(
+        AttainmentFigure.objects.filter(year=YEAR, shortfall_rank__isnull=False)
+        .select_related("region", "target").order_by("shortfall_rank")
+    )
+    late = AttainmentFigure.objects.filter(year=YEAR, status="not_met", due=True, shortfall__isnull=False)
+    assert len(ranked) == late.count() > 10
+    assert [f.shortfall_rank for f in ranked] == list(range(1, len(ranked) + 1))
+    keys = [(-f.shortfall, f.region.path, f.target.position, f.target.pk) for f in ranked]
+    assert keys == sorted(keys)
+    assert not AttainmentFigure.objects.filter(year=YEAR, status="met", shortfall_rank__isnull=False).exists()
 
 
 def test_a_town_leader_sees_only_its_town(client, cast):

@@ -185,3 +185,26 @@ def test_the_midterm_report_of_a_project_in_service(cast):
     assert job.filename.startswith("中期督导报告-")
     content = text(job.file.path)
     assert "项目中期督导报告" in content and "补开小组活动" in content and "已逾期" in content
+
+
+def test_the_report_centre_offers_the_evaluation_report_of_a_project_in_scope(cast, accepted, as_user):
+    """Chosen in the report centre's own form: a project of one's scope with an evaluation, built as a PDF."""
+    page = as_user("bureau").get(reverse("wulian:report_center")).content.decode()
+    assert 'id="report-project_evaluation"' in page and 'name="project_evaluation-project"' in page
+    assert accepted.code in page  # few projects: the choices are listed (the picker searches when there are many)
+    url = reverse("wulian:report_request", args=["project_evaluation"])
+    response = as_user("agency").post(url, {"project_evaluation-project": accepted.pk})
+    assert response.status_code == 302
+    job = ReportJob.objects.get(user=cast.user_agency, report="project_evaluation")
+    assert job.status == ReportStatus.DONE, job.error
+    assert job.params == {"project": accepted.pk} and job.filename.endswith(f"{accepted.code}.pdf")
+
+
+def test_the_report_centre_refuses_a_project_out_of_scope_or_without_evaluation(cast, accepted, as_user):
+    url = reverse("wulian:report_request", args=["project_evaluation"])
+    page = as_user("hengqu").post(url, {"project_evaluation-project": accepted.pk}, follow=True).content.decode()
+    assert accepted.code not in page.split('id="report-jobs"')[1]
+    fresh = advance(make_project(cast.shoushan, proposer=cast.user_shoushan), S.IN_SERVICE, people_of(cast))
+    page = as_user("bureau").post(url, {"project_evaluation-project": fresh.pk}, follow=True).content.decode()
+    assert "该项目尚无评估记录，无法生成评估报告。" in page
+    assert not ReportJob.objects.filter(report="project_evaluation").exists()

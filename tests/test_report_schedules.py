@@ -173,7 +173,7 @@ def test_the_report_centre_answers_in_a_bounded_number_of_queries(client, cast, 
 
 def test_a_quarterly_attainment_schedule_for_a_town_reports_on_that_town_only(cast, django_capture_on_commit_callbacks):
     """Run as the county's bureau account, the town's schedule covers the town, not the whole county."""
-    item = schedule(cast, report="target_attainment_xlsx", frequency=Frequency.QUARTERLY, period=PeriodRule.LAST_QUARTER)
+    item = schedule(cast, report="target_attainment", frequency=Frequency.QUARTERLY, period=PeriodRule.LAST_QUARTER)
     with django_capture_on_commit_callbacks(execute=True):
         jobs = run_due_schedules(dt.date(2026, 10, 1))
     assert len(jobs) == 1

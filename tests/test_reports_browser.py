@@ -86,3 +86,45 @@ def test_the_progress_bar_moves_while_a_real_worker_builds_the_ledger(live_serve
     with page.expect_download() as info:
         row.locator("a:has-text('下载')").click()
     assert info.value.suggested_filename.startswith("社工站工作台账月报-首善街道-")
+
+
+def test_an_evaluator_picks_a_project_in_the_report_centre_and_gets_its_evaluation_report(live_server, browser_cast, page, settings):
+    """Type part of the title, choose it, press 生成 once: a real worker builds the PDF, the row names the file."""
+    from projects import testing as t
+    from projects.choices import ProjectStatus
+    from projects.models import Project
+    from tests.report_worker import report_worker
+    from wulian.models import ReportJob, ReportStatus
+
+    cast = browser_cast
+    people = t.people_of(cast)
+    t.make_sheet(cast.mei)
+    project = t.advance(
+        t.make_project(cast.shoushan, proposer=cast.user_shoushan, title="滨河社区“银龄守护”特殊老人关爱服务项目"),
+        ProjectStatus.IN_SERVICE, people,
+    )
+    t.evaluate(project, people.evaluator)
+    Project.objects.filter(pk=project.pk).update(evaluator=people.evaluator)
+    project.refresh_from_db()
+    login(page, live_server.url, "evaluator")
+    page.goto(live_server.url + reverse("wulian:report_center"))
+    form = page.locator("#report-project_evaluation")
+    form.locator(".ts-control").click()
+    page.keyboard.type("银龄")
+    option = page.locator(".ts-dropdown .option", has_text="银龄守护").first
+    option.wait_for()
+    option.click()
+    screenshot(page, "report-centre-project-chosen")
+    with report_worker(settings):
+        form.get_by_role("button", name="生成").click()  # one click, with the picker still open
+        page.wait_for_url("**/core/reports/")
+        job = ReportJob.objects.get(report="project_evaluation", user__username="evaluator")
+        row = page.locator(f"#job-{job.pk}")
+        row.locator("a:has-text('下载')").wait_for(timeout=60_000)
+    job.refresh_from_db()
+    assert job.status == ReportStatus.DONE and job.params["project"] == project.pk
+    assert f"中期督导报告-{project.code}.pdf" in row.inner_text()
+    screenshot(page, "report-centre-project-done")
+    with page.expect_download() as info:
+        row.locator("a:has-text('下载')").click()
+    assert info.value.suggested_filename == f"中期督导报告-{project.code}.pdf"

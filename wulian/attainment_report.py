@@ -25,7 +25,7 @@ from wulian.choices import RegionLevel, Role
 from wulian.exports import Column, Kind, write_workbook
 from wulian.models import Region, Target
 from wulian.models.targets import Comparator
-from wulian.reports import register, report_region
+from wulian.reports import register, registry, report_region
 
 STATUS_LABELS = {MET: gettext_lazy("Met"), NOT_MET: gettext_lazy("Not met"), NO_DATA: gettext_lazy("No data")}
 TENTH = Decimal("0.1")
@@ -260,24 +260,6 @@ def write_xlsx(report: AttainmentReport, handle, progress=None) -> int:
     return write_workbook(handle, sheets)
 
 
-@register(
-    "target_attainment_xlsx",
-    gettext_lazy("Annual target attainment (Excel)"),
-    "xlsx",
-    params=("region", "year"),
-    model=Region,
-    roles=REPORT_ROLES,
-    description=gettext_lazy(
-        "Every policy target of your area for each county, town and community: value, met or not, and the gap."
-    ),
-)
-def target_attainment_xlsx(job, handle, progress):
-    year = int(job.params["year"])
-    report = build(job.user, year, report_region(job))
-    write_xlsx(report, handle, progress)
-    return f"{_('Target attainment')}-{scope_name(report)}-{year}.xlsx"
-
-
 # -- PDF ------------------------------------------------------------------------------------------------
 
 
@@ -327,19 +309,28 @@ def render_pdf_bytes(report: AttainmentReport, user=None) -> bytes:
 
 
 @register(
-    "target_attainment_pdf",
-    gettext_lazy("Annual target attainment (PDF)"),
-    "pdf",
+    "target_attainment",
+    gettext_lazy("Annual target attainment"),
+    "xlsx",
+    formats=("xlsx", "pdf"),
     params=("region", "year"),
     model=Region,
     roles=REPORT_ROLES,
-    description=gettext_lazy("The year's attainment of the policy targets with charts, ready to print and file."),
+    description=gettext_lazy(
+        "Every policy target of your area for each county, town and community: value, met or not, and the gap. "
+        "Excel for the figures; PDF with charts, ready to print and file."
+    ),
 )
-def target_attainment_pdf(job, handle, progress):
+def target_attainment(job, handle, progress):
     year = int(job.params["year"])
-    progress(0, 3)
+    fmt = registry["target_attainment"].format_of(job)
+    if fmt == "pdf":
+        progress(0, 3)
     report = build(job.user, year, report_region(job))
-    progress(1, 3)
-    handle.write(render_pdf_bytes(report, job.user))
-    progress(3, 3)
-    return f"{_('Target attainment')}-{scope_name(report)}-{year}.pdf"
+    if fmt == "pdf":
+        progress(1, 3)
+        handle.write(render_pdf_bytes(report, job.user))
+        progress(3, 3)
+    else:
+        write_xlsx(report, handle, progress)
+    return f"{_('Target attainment')}-{scope_name(report)}-{year}.{fmt}"

@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.functional import Promise
 
@@ -132,6 +131,33 @@ def attainment_figures(year: int, regions: list[Region]) -> list[AttainmentFigur
     return figures
 
 
+TALLY_KEYS = {status: f"attainment.{status}" for status in AttainmentStatus.values}
+
+
+def rank_shortfalls(figures: list[AttainmentFigure], path_of: dict[int, str]) -> None:
+    """Number the year's due, unmet figures from the largest shortfall down (ties: region path, then the
+    target's place in its document), so a page reads the first ten of any area off an index."""
+    late = [f for f in figures if f.status == AttainmentStatus.NOT_MET and f.due and f.shortfall is not None]
+    late.sort(key=lambda f: (-f.shortfall, path_of[f.region.pk], f.target.position, f.target.pk))
+    for rank, figure in enumerate(late, start=1):
+        figure.shortfall_rank = rank
+
+
+def tally_figures(year: int, figures: list[AttainmentFigure], path_of: dict[int, str], pk_of: dict[str, int]):
+    """Targets met / not met / no data at or below every region, as dashboard figures (``attainment.met``…):
+    a page reads a region's tally instead of counting the figures of everything below it."""
+    steplen = Region.steplen
+    totals: dict[tuple[str, str], int] = defaultdict(int)
+    for figure in figures:
+        path = path_of[figure.region.pk]
+        for end in range(steplen, len(path) + 1, steplen):
+            totals[(path[:end], TALLY_KEYS[figure.status])] += 1
+    return [
+        DashboardFigure(region_id=pk_of[path], year=year, key=key, value=Decimal(n))
+        for (path, key), n in totals.items()
+    ]
+
+
 def series_figures(year: int, regions: list[Region]) -> list[DashboardFigure]:
     """Each registered series summed up the region tree: a region's figure counts everything below it."""
     path_of = {r.pk: r.path for r in regions}
@@ -156,8 +182,10 @@ def refresh(year: int, user=None) -> SummaryRefresh:
     """Recompute and store the year's summaries for the whole installation (one transaction)."""
     started = time.monotonic()
     regions = list(Region.objects.order_by("path"))
+    path_of = {r.pk: r.path for r in regions}
     figures = attainment_figures(year, regions)
-    numbers = series_figures(year, regions)
+    rank_shortfalls(figures, path_of)
+    numbers = series_figures(year, regions) + tally_figures(year, figures, path_of, {r.path: r.pk for r in regions})
     with transaction.atomic():
         AttainmentFigure.objects.filter(year=year).delete()
         DashboardFigure.objects.filter(year=year).delete()
@@ -270,26 +298,23 @@ def requirement(target) -> str:
     return f"{COMPARATOR_SIGNS[target.comparator]} {threshold:f} {target.unit}".strip()
 
 
-def tallies(user, region: Region, year: int) -> dict[str, Tally]:
-    """Targets met / not met / no data at or below each region under ``region``, by path: one grouped query,
-    then each group added to the totals of its region and every region above it (depth, not regions², steps)."""
+def tallies(user, regions: list[Region], year: int) -> dict[int, dict[str, int]]:
+    """Targets met / not met / no data at or below each of ``regions`` (by id), as the last refresh counted
+    them: one query reading a few figures per region, whatever lies below them."""
+    status_of = {key: status for status, key in TALLY_KEYS.items()}
     rows = (
-        AttainmentFigure.objects.restrict(user)
-        .filter(year=year, region__path__startswith=region.path)
-        .values_list("region__path", "status")
-        .annotate(n=Count("pk"))
-        .order_by()
+        DashboardFigure.objects.restrict(user)
+        .filter(year=year, region__in=[r.pk for r in regions], key__in=list(status_of))
+        .values_list("region_id", "key", "value")
     )
-    steplen = Region.steplen
-    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for path, status, n in rows:
-        for end in range(steplen, len(path) + 1, steplen):
-            totals[path[:end]][status] += n
+    totals: dict[int, dict[str, int]] = defaultdict(dict)
+    for region_id, key, value in rows:
+        totals[region_id][status_of[key]] = int(value)
     return totals
 
 
 def tally_of(region: Region, totals: dict) -> Tally:
-    counts = totals.get(region.path, {})
+    counts = totals.get(region.pk, {})
     return Tally(
         region,
         met=counts.get(AttainmentStatus.MET, 0),
@@ -336,7 +361,6 @@ def overview(user, region: Region, year: int, *, shortfall_limit: int = 10) -> O
     refreshed = next((r for r in refreshes if r.year == year), None)
     children = list(Region.objects.filter(path__startswith=region.path, depth=region.depth + 1).order_by("path"))
     child_level = children[0].level if children else None
-    leaf = tallies(user, region, year)
     figures = list(
         AttainmentFigure.objects.restrict(user)
         .filter(year=year, region__in=[region.pk, *(c.pk for c in children)])
@@ -351,18 +375,20 @@ def overview(user, region: Region, year: int, *, shortfall_limit: int = 10) -> O
     else:
         ranking_level = child_level
         ranked = children
+    leaf = tallies(user, [region, *children, *ranked], year)
     ranking = [t for t in (tally_of(r, leaf) for r in ranked) if t.applicable]
     ranking.sort(key=lambda t: (-(t.share if t.share is not None else Decimal(-1)), -t.met, t.region.path))
     shortfalls = list(
         AttainmentFigure.objects.restrict(user)
-        .filter(
-            year=year, region__path__startswith=region.path, status=AttainmentStatus.NOT_MET, due=True
-        )
+        .filter(year=year, region__path__startswith=region.path, shortfall_rank__isnull=False)
         .select_related("region", "target")
-        .order_by("-shortfall", "region__path", "target__position")[:shortfall_limit]
+        .order_by("shortfall_rank")[:shortfall_limit]
     )
     numbers = dict(
-        DashboardFigure.objects.restrict(user).filter(year=year, region=region).values_list("key", "value")
+        DashboardFigure.objects.restrict(user)
+        .filter(year=year, region=region)
+        .exclude(key__startswith="attainment.")
+        .values_list("key", "value")
     )
     series_views = []
     for series in series_list():

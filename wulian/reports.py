@@ -54,6 +54,9 @@ class ReportDefinition:
     roles: frozenset | None = field(default=None)
     listed: bool = True  # offered in the report centre (a list export is started from its list)
     formats: tuple[str, ...] = ()  # when a report can be built as more than one format: ("xlsx", "pdf")
+    # Form fields of the app's own (e.g. the project of an evaluation report): ``fields(user)`` gives
+    # ``{name: forms.Field}``; a model choice is stored in the job's params as its id.
+    fields: Callable | None = None
 
     def __post_init__(self):
         if not self.formats:
@@ -63,6 +66,10 @@ class ReportDefinition:
     def form_fields(self) -> tuple[str, ...]:
         """The fields of its request form: its params, and the format when it has a choice of them."""
         return (*self.params, "format") if len(self.formats) > 1 else self.params
+
+    @property
+    def format_label(self) -> str:
+        return " / ".join("Excel" if f == "xlsx" else f.upper() for f in self.formats)
 
     def format_of(self, job) -> str:
         fmt = (job.params or {}).get("format")
@@ -79,10 +86,11 @@ class ReportDefinition:
 registry: dict[str, ReportDefinition] = {}
 
 
-def register(code, title, fmt, *, params=(), model=None, description="", roles=None, listed=True, formats=()):
+def register(code, title, fmt, *, params=(), model=None, description="", roles=None, listed=True, formats=(),
+             fields=None):
     def decorator(build):
         registry[code] = ReportDefinition(
-            code, title, fmt, build, tuple(params), model, description, roles, listed, tuple(formats)
+            code, title, fmt, build, tuple(params), model, description, roles, listed, tuple(formats), fields
         )
         return build
 

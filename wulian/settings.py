@@ -234,6 +234,11 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     # Figures recomputed from rows that have their own history.
     "volunteers.communityyearstats",
     "volunteers.pendingstats",
+    # The dashboard's summaries, replaced wholesale every hour (a history of them would be ~20,000 rows an hour
+    # for a city, and the deletes one by one instead of one DELETE).
+    "wulian.attainmentfigure",
+    "wulian.dashboardfigure",
+    "wulian.summaryrefresh",
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "updated_at", "path", "numchild", "depth")
 AUDITLOG_DISABLE_REMOTE_ADDR = False

@@ -7,7 +7,8 @@ by the bureau) computes, for a year and the whole installation:
   indicator's value, met / not met / no data, the gap and how far short in percent of the threshold, and the
   link to the rows it counts;
 - ``DashboardFigure``: per (region, year, key) a number an app's dashboard series gives (projects by step,
-  volunteer hours by month, overdue items), already summed up the region tree;
+  volunteer hours by month, overdue items), already summed up the region tree, and the region's tally of
+  targets (``attainment.met``, ``attainment.not_met``, ``attainment.no_data``: at or below the region);
 - ``SummaryRefresh``: when the year was last refreshed, how long it took and who asked.
 
 Rows are written only by ``wulian.dashboard.refresh`` and read through ``restrict``: a user sees the
@@ -49,6 +50,9 @@ class AttainmentFigure(models.Model):
     # are ranked on this.
     shortfall = models.DecimalField(_("shortfall (%)"), max_digits=9, decimal_places=1, null=True, blank=True)
     due = models.BooleanField(_("due this year"), default=True)
+    # Place among the year's due, unmet figures, largest shortfall first (empty for the others): the
+    # dashboard's "largest shortfalls" of any area are the first rows of an index, not a sort of them all.
+    shortfall_rank = models.PositiveIntegerField(_("shortfall rank"), null=True, blank=True, editable=False)
     url = models.CharField(_("rows counted"), max_length=500, blank=True)
 
     objects = ScopedQuerySet.as_manager()
@@ -57,7 +61,13 @@ class AttainmentFigure(models.Model):
         verbose_name = _("attainment figure")
         verbose_name_plural = _("attainment figures")
         constraints = [models.UniqueConstraint(fields=["region", "year", "target"], name="attainment_figure_unique")]
-        indexes = [models.Index(fields=["year", "status", "shortfall"])]
+        indexes = [
+            models.Index(fields=["year", "status", "shortfall"]),
+            models.Index(
+                fields=["year", "shortfall_rank"], name="attainment_shortfall_rank",
+                condition=models.Q(shortfall_rank__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.region_id} {self.year} {self.indicator} {self.status}"

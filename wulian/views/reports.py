@@ -68,6 +68,12 @@ class ReportParamsForm(forms.Form):
         for name in list(self.fields):
             if name not in fields:
                 del self.fields[name]
+        if definition is not None and definition.fields is not None:
+            self.fields.update(definition.fields(user))
+
+    def params(self) -> dict:
+        """The job's parameters: what was chosen, a chosen row by its id (the params are stored as JSON)."""
+        return {name: getattr(value, "pk", value) for name, value in self.cleaned_data.items()}
 
 
 @login_required
@@ -107,10 +113,12 @@ def request_report(request, code):
         raise Http404
     form = ReportParamsForm(request.POST, definition=definition, user=request.user, prefix=code)
     if not form.is_valid():
-        messages.error(request, _("Choose the report's period and area from the lists."))
+        errors = [str(e) for name, field_errors in form.errors.items() if name not in ("year", "month", "region", "format")
+                  for e in field_errors]
+        messages.error(request, errors[0] if errors else _("Choose the report's period and area from the lists."))
         return redirect("wulian:report_center")
     try:
-        job = submit(request.user, code, form.cleaned_data)
+        job = submit(request.user, code, form.params())
     except BrokerUnavailable:
         messages.error(request, broker_down_message())
         return redirect("wulian:report_center")
