@@ -98,6 +98,10 @@ def verdicts(pages: dict, exports: dict, million: dict | None, scales: list[floa
     if pages and rounds < 5:
         lines.append(_verdict(False, "page timings over at least 5 rounds", f"only {rounds}: the page lines below are no verdict"))
     big, small = scales[0], scales[-1]
+    broken = sorted({label for label, sizes in pages.items() for entry in sizes.values() if entry.get("status") != 200})
+    if pages:
+        lines.append(_verdict(not broken, "every page answers 200",
+                              "not: " + ", ".join(broken) if broken else f"{len(pages)} pages"))
     lists = {label: sizes[big]["median"] for label, sizes in pages.items() if big in sizes}
     if lists:
         slow = {label: ms for label, ms in lists.items() if ms > GOALS["list_ms"]}
@@ -585,9 +589,9 @@ def pages_for(user) -> list[tuple[str, str, dict]]:
         ("service hours, last page", "/volunteers/hours/", {"page": last(ServiceHours)}),
         ("volunteer certificates", "/volunteers/certificates/", {}),
         ("volunteer rates 2023", "/volunteers/rates/", {"year": 2023}),
-        ("service projects", "/projects/", {}),
-        ("service projects, in service", "/projects/", {"status": "in_service"}),
-        ("service projects, overdue", "/projects/", {"overdue": "true"}),
+        ("service projects", "/projects/projects/", {}),
+        ("service projects, in service", "/projects/projects/", {"status": "in_service"}),
+        ("service projects, overdue", "/projects/projects/", {"overdue": "true"}),
         ("access log", "/core/access-log/", {}),
     ]
 

@@ -38,19 +38,18 @@ def home_stats(user):
     from wulian.models.base import user_can
     from wulian.navigation import HomeStat
 
-    from .summary import community_summary
+    from .summary import meeting_count
 
     if not user_can(user, SocialOrganization, "view") or user.region_id is None and not user.is_superuser:
         return []
     communities = Region.objects.restrict(user).filter(level=RegionLevel.COMMUNITY)
-    rows = community_summary(communities)
-    meeting = sum(1 for row in rows if row.meets_targets)
+    meeting, count = meeting_count(communities)
     return [
         HomeStat(
             _("Communities meeting the organisation target"),
-            f"{meeting} / {len(rows)}",
+            f"{meeting} / {count}",
             reverse("organizations:community_summary"),
-            "success" if rows and meeting == len(rows) else "danger",
+            "success" if count and meeting == count else "danger",
         )
     ]
 

@@ -158,6 +158,18 @@ class TestCommunitySummary:
         assert "淮南市三社联动试点实施意见" in body and "≥ 10 家" in body and "未设标准" in body
         assert "眉县" not in body and "≥ 15" not in body
         assert response.context["met"] == 1  # 洞山社区 only
+        # The home page's figure is the same verdict, read the light way, for either county's account.
+        from organizations.summary import community_summary, meeting_count
+
+        for user in (User.objects.get(username="tianjiaan"), cast.user_bureau):
+            communities = Region.objects.restrict(user)
+            rows = community_summary(communities)
+            assert meeting_count(communities) == (sum(r.meets_targets for r in rows), len(rows))
+        huainan = Region.objects.restrict(User.objects.get(username="tianjiaan"))
+        met, counted = meeting_count(huainan)
+        assert met == 1 and counted == huainan.filter(level=5).count()
+        home = client.get(reverse("home")).content.decode()  # still logged in as tianjiaan
+        assert f"{met} / {counted}" in home
 
     def test_an_admin_changing_a_threshold_changes_the_verdict(self, as_user, cast):
         for i in range(12):

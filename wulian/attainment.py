@@ -70,9 +70,15 @@ class TargetBook:
             .order_by("profile_id", "position", "pk")
         )
         self.by_profile: dict[int, list[Target]] = defaultdict(list)
+        # Regions some target names (首善街道): only for them does the answer depend on the region itself.
+        self.named: set[int] = set()
         for target in targets:
             target.named_ids = frozenset(r.pk for r in target.regions.all())
+            self.named |= target.named_ids
             self.by_profile[target.profile_id].append(target)
+        # targets_for's answers: the same for every region of a profile, tree level and community kind (a page
+        # of 900 communities asks it thousands of times).
+        self._found: dict[tuple, list[Target]] = {}
 
     def profile_for(self, region: Region) -> PolicyProfile | None:
         return profile_of_path(region.path, self.links)
@@ -85,6 +91,16 @@ class TargetBook:
         profile = self.profile_for(region)
         if profile is None:
             return []
+        key = (
+            profile.pk, region.level, region.kind, region.pk if region.pk in self.named else None,
+            tuple(levels) if levels is not None else None, indicator,
+        )
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._targets_for(profile, region, levels, indicator)
+        return list(found)
+
+    def _targets_for(self, profile, region: Region, levels, indicator: str | None) -> list[Target]:
         levels = set(levels if levels is not None else LEVELS_OF_REGION_LEVEL[region.level])
         best: dict[tuple, Target] = {}
         for target in self.by_profile.get(profile.pk, []):
