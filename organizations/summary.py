@@ -136,6 +136,7 @@ def community_summary(communities, book: TargetBook | None = None) -> list[Commu
         )
     )
     book = book or TargetBook()
+    categories = OrganizationCategory.values  # a property that builds its list on every read: once, not per row
     rows = []
     for c in communities:
         town = towns.get(c.pk)
@@ -143,7 +144,7 @@ def community_summary(communities, book: TargetBook | None = None) -> list[Commu
             CommunityRow(
                 community=c,
                 town_name=town.name if town else "",
-                counts={code: getattr(c, f"n_{code}") for code in OrganizationCategory.values},
+                counts={code: getattr(c, f"n_{code}") for code in categories},
                 registered=c.registered,
                 filed=c.filed,
                 total=c.total,

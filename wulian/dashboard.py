@@ -199,7 +199,22 @@ def refresh(year: int, user=None) -> SummaryRefresh:
                 "refreshed_by": user if user is not None and user.is_authenticated else None,
             },
         )
+    analyze_summaries()
     return done
+
+
+def analyze_summaries() -> None:
+    """Fresh planner statistics for the tables just replaced (PostgreSQL). Without them the planner takes the
+    new rows for none at all and, for the largest shortfalls, sorts every unmet figure of a city instead of
+    reading the first ten off the rank index, until autovacuum comes round."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"ANALYZE {AttainmentFigure._meta.db_table}, {DashboardFigure._meta.db_table}"
+        )
 
 
 # -- reading --------------------------------------------------------------------------------------------
