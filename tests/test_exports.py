@@ -249,18 +249,25 @@ def test_the_bench_judges_each_goal():
     assert args.scales == [1.0, 0.1]
     assert bench.size_spec(0.1)["hours"] * 10 == bench.size_spec(1)["hours"] == 1_012_500
     assert bench.size_spec(1)["activities"] == 59_400 and bench.size_spec(0.1)["communities"] == 90
-    pages = {"staff": {1.0: {"median": 335}, 0.1: {"median": 80}}, "home": {1.0: {"median": 72}, 0.1: {"median": 60}}}
+    pages = {
+        "staff": {1.0: {"median": 335, "status": 200}, 0.1: {"median": 80, "status": 200}},
+        "home": {1.0: {"median": 72, "status": 200}, 0.1: {"median": 60, "status": 200}},
+    }
     exports = {
         "project": {"median": 20.0, "cpu": 18.0, "growth_mb": 12, "rows": 200_000},
         "import_export": {"median": 52.0, "cpu": 50.0, "growth_mb": 747, "rows": 200_000},
         "openpyxl": {"median": 13.2, "cpu": 13.0, "growth_mb": 0, "rows": 200_000},
     }
     lines = bench.verdicts(pages, exports, {"growth_mb": 40, "rows": 1_012_500, "seconds": 90}, args.scales)
-    assert lines[0].startswith("FAIL") and "staff 335 ms" in lines[0]
-    assert lines[1].startswith("FAIL") and "staff 4.2×" in lines[1]
-    assert lines[2].startswith("PASS") and "2.60×" in lines[2]
-    assert lines[3].startswith("FAIL") and "1.52×" in lines[3]
+    assert lines[0] == "PASS  every page answers 200: 2 pages"
+    assert lines[1].startswith("FAIL") and "staff 335 ms" in lines[1]
+    assert lines[2].startswith("FAIL") and "staff 4.2×" in lines[2]
+    assert lines[3].startswith("PASS") and "2.60×" in lines[3]
+    assert lines[4].startswith("FAIL") and "1.52×" in lines[4]
     assert lines[-1].startswith("PASS") and "1,012,500 rows" in lines[-1]
+    # A page that answers 404 (a wrong address) or 500 is a failed bench, however fast the error page is.
+    pages["projects"] = {1.0: {"median": 5, "status": 404}, 0.1: {"median": 5, "status": 404}}
+    assert bench.verdicts(pages, {}, None, args.scales)[0] == "FAIL  every page answers 200: not: projects"
 
 
 def test_values_excel_cannot_hold_as_numbers_do_not_break_the_export(tmp_path):
