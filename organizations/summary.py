@@ -107,6 +107,12 @@ class CommunityRow:
         return CommunityKind(self.community.kind).label if self.community.kind else ""
 
 
+def organization_targets(book: TargetBook, community) -> dict[str, Target]:
+    """Indicator code → the target of the community's document, for the organisation indicators (one lookup of
+    the community's targets, not one per indicator)."""
+    return {t.indicator: t for t in book.targets_for(community) if t.indicator in CODES}
+
+
 def community_summary(communities, book: TargetBook | None = None) -> list[CommunityRow]:
     """Rows for the given communities (a Region queryset): a few queries however many communities."""
     org = "social_organizations__"
@@ -116,6 +122,7 @@ def community_summary(communities, book: TargetBook | None = None) -> list[Commu
     }
     communities = list(
         communities.filter(level=RegionLevel.COMMUNITY)
+        .only("pk", "path", "depth", "name", "level", "kind")  # what the rows show and the targets need
         .annotate(
             total=Count("social_organizations"),
             service=Count(
@@ -151,7 +158,7 @@ def community_summary(communities, book: TargetBook | None = None) -> list[Commu
                 service=c.service,
                 share=service_share(c.service, c.total),
                 town_has_federation=town is not None and town.pk in federated,
-                targets={code: t for code in CODES if (t := book.target_for(c, code)) is not None},
+                targets=organization_targets(book, c),
             )
         )
     return rows
@@ -184,7 +191,7 @@ def meeting_count(communities, book: TargetBook | None = None) -> tuple[int, int
         row = CommunityRow(
             community=None, town_name="", counts={}, registered=registered, filed=filed, total=total,
             service=service, share=service_share(service, total), town_has_federation=False,
-            targets={code: t for code in CODES if (t := book.target_for(region, code)) is not None},
+            targets=organization_targets(book, region),
         )
         count += 1
         meeting += row.meets_targets
