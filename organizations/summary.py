@@ -113,25 +113,28 @@ def organization_targets(book: TargetBook, community) -> dict[str, Target]:
     return {t.indicator: t for t in book.targets_for(community) if t.indicator in CODES}
 
 
+def counted(communities):
+    """The communities of ``communities`` with the counts every organisation target is judged on: all
+    organisations (``total``), the service kinds (``service``), registered and filed ones."""
+    org = "social_organizations__"
+    return communities.filter(level=RegionLevel.COMMUNITY).annotate(
+        total=Count("social_organizations"),
+        service=Count("social_organizations", filter=Q(**{f"{org}category__in": list(SERVICE_CATEGORIES)})),
+        registered=Count("social_organizations", filter=Q(**{f"{org}status": RegistrationStatus.REGISTERED})),
+        filed=Count("social_organizations", filter=Q(**{f"{org}status": RegistrationStatus.FILED})),
+    )
+
+
 def community_summary(communities, book: TargetBook | None = None) -> list[CommunityRow]:
     """Rows for the given communities (a Region queryset): a few queries however many communities."""
-    org = "social_organizations__"
-    annotations = {
-        f"n_{code}": Count("social_organizations", filter=Q(**{f"{org}category": code}))
+    by_category = {
+        f"n_{code}": Count("social_organizations", filter=Q(social_organizations__category=code))
         for code in OrganizationCategory.values
     }
     communities = list(
-        communities.filter(level=RegionLevel.COMMUNITY)
+        counted(communities)
         .only("pk", "path", "depth", "name", "level", "kind")  # what the rows show and the targets need
-        .annotate(
-            total=Count("social_organizations"),
-            service=Count(
-                "social_organizations", filter=Q(**{f"{org}category__in": list(SERVICE_CATEGORIES)})
-            ),
-            registered=Count("social_organizations", filter=Q(**{f"{org}status": RegistrationStatus.REGISTERED})),
-            filed=Count("social_organizations", filter=Q(**{f"{org}status": RegistrationStatus.FILED})),
-            **annotations,
-        )
+        .annotate(**by_category)
         .order_by("path")
     )
     if not communities:
@@ -171,16 +174,7 @@ def meeting_count(communities, book: TargetBook | None = None) -> tuple[int, int
     from types import SimpleNamespace
 
     rows = (
-        communities.filter(level=RegionLevel.COMMUNITY)
-        .annotate(
-            total=Count("social_organizations"),
-            service=Count(
-                "social_organizations",
-                filter=Q(social_organizations__category__in=list(SERVICE_CATEGORIES)),
-            ),
-            registered=Count("social_organizations", filter=Q(social_organizations__status=RegistrationStatus.REGISTERED)),
-            filed=Count("social_organizations", filter=Q(social_organizations__status=RegistrationStatus.FILED)),
-        )
+        counted(communities)
         .values_list("pk", "path", "level", "kind", "total", "service", "registered", "filed")
         .order_by()
     )

@@ -131,6 +131,11 @@ def attainment_figures(year: int, regions: list[Region]) -> list[AttainmentFigur
     return figures
 
 
+def path_and_above(path: str) -> list[str]:
+    """A region's path and the paths of every region above it: where a figure counts when summed up the tree."""
+    return [path[:end] for end in range(Region.steplen, len(path) + 1, Region.steplen)]
+
+
 TALLY_KEYS = {status: f"attainment.{status}" for status in AttainmentStatus.values}
 
 
@@ -146,12 +151,10 @@ def rank_shortfalls(figures: list[AttainmentFigure], path_of: dict[int, str]) ->
 def tally_figures(year: int, figures: list[AttainmentFigure], path_of: dict[int, str], pk_of: dict[str, int]):
     """Targets met / not met / no data at or below every region, as dashboard figures (``attainment.met``…):
     a page reads a region's tally instead of counting the figures of everything below it."""
-    steplen = Region.steplen
     totals: dict[tuple[str, str], int] = defaultdict(int)
     for figure in figures:
-        path = path_of[figure.region.pk]
-        for end in range(steplen, len(path) + 1, steplen):
-            totals[(path[:end], TALLY_KEYS[figure.status])] += 1
+        for path in path_and_above(path_of[figure.region.pk]):
+            totals[(path, TALLY_KEYS[figure.status])] += 1
     return [
         DashboardFigure(region_id=pk_of[path], year=year, key=key, value=Decimal(n))
         for (path, key), n in totals.items()
@@ -162,7 +165,6 @@ def series_figures(year: int, regions: list[Region]) -> list[DashboardFigure]:
     """Each registered series summed up the region tree: a region's figure counts everything below it."""
     path_of = {r.pk: r.path for r in regions}
     pk_of = {r.path: r.pk for r in regions}
-    steplen = Region.steplen
     totals: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     for series in series_list():
         for region_id, category, value in series.compute(year):
@@ -170,8 +172,8 @@ def series_figures(year: int, regions: list[Region]) -> list[DashboardFigure]:
             if path is None or value is None:
                 continue
             key = series.key(category)
-            for end in range(steplen, len(path) + 1, steplen):
-                totals[(path[:end], key)] += Decimal(value)
+            for above in path_and_above(path):
+                totals[(above, key)] += Decimal(value)
     return [
         DashboardFigure(region_id=pk_of[path], year=year, key=key, value=_number(value))
         for (path, key), value in totals.items()
