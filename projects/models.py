@@ -76,19 +76,25 @@ def _status(prefix: str, states) -> Q:
 
 
 # -- rows of agency staff ------------------------------------------------------------------------------------
+#
+# What of a project each role sees (issue 17; one declaration: ``Project.scope_rule`` with its ``parties`` and
+# ``public`` fields, which the page, the API, reports, attachments, history and search all read):
+#
+# - the public (no login) and any agency that is no party: the public page's facts (``PUBLIC_FIELDS``);
+#   an agency sees a project it is no party to only while its call for bids is open (``published``), to bid;
+# - its parties see the whole project as far as each child's own rule allows: the bureau, towns and
+#   communities of its area and the leader (their region), the evaluator assigned to it, and the agency
+#   contracted (``Project.agency``). A bidder is a party to its own bid (and that bid's scores), not to the
+#   project: once the award is made, a losing bidder reads the result on the public page;
+# - nobody else: another county, another town, an unassigned evaluator, another agency — 404.
 
 
 def agency_projects(scope, prefix: str = "") -> Q:
-    """Projects an agency sees: every one whose notice is public, its own, and those it bid on."""
+    """Projects an agency sees: its own (contracted) and every call for bids that is open."""
     agency_id = getattr(scope.user, "agency_id", None)
     if not agency_id:
         return NOTHING
-    own_bids = Bid.objects.filter(agency_id=agency_id).values("project_id")
-    return (
-        _status(prefix, PUBLIC_STATES)
-        | Q(**{f"{prefix}agency_id": agency_id})
-        | Q(**{f"{prefix}pk__in": own_bids})
-    )
+    return _status(prefix, [S.PUBLISHED]) | Q(**{f"{prefix}agency_id": agency_id})
 
 
 def _project_rows_for_agency(scope) -> Q | None:
@@ -111,6 +117,12 @@ def _public_child_rows(prefix: str):
 def _own_child_rows(scope) -> Q | None:
     """Agency rows of a child of its own contracted project (agreement, targets, milestones, evaluations)."""
     return scope.agency()
+
+
+# The fields of a project the public page shows (``projects.public``); the grade and score become public only
+# once it is accepted, which no non-party viewer reaches (it sees open calls only).
+PUBLIC_FIELDS = ("code", "title", "region", "domain", "target_groups", "goals", "year", "phase", "is_professional",
+                 "is_micro_venture", "status", "agency", "awarded_at")
 
 
 def _drafting_for_town(scope) -> Q | None:
@@ -151,6 +163,10 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
                 EVERY_ROW,
             ),
         },
+        # An agency is a party to the project it is contracted for; the call for bids it may view besides shows
+        # it only what the public page shows.
+        parties={Role.AGENCY_STAFF: lambda s: s.agency()},
+        public=PUBLIC_FIELDS,
         actions={
             "submit": frozenset({Role.TOWN_STAFF, Role.BUREAU_ADMIN}),
             "return": BUREAU,

@@ -5,8 +5,8 @@ table (first-level groups, content, standard, maximum, score of each party, weig
 repeats on every page, the target attainment as a server-side SVG chart, the rectifications and how they
 were closed, and the evaluator's conclusion with a signature block.
 
-It is started from the project page (``request_evaluation_report``: a POST, for anyone who can see the
-project) or from the report centre, whose form offers the requester's projects that may have been evaluated
+It is started from the project page (``request_evaluation_report``: a POST, for the project's parties:
+an agency only for its own project) or from the report centre, whose form offers the requester's projects that may have been evaluated
 (a searchable picker) and refuses one without an evaluation before anything is queued; it is built by the Celery task of the pipeline; the builder reads the project through
 ``restrict(job.user)``, so a job for a project out of the requester's scope fails without a file.
 """
@@ -30,6 +30,7 @@ from django.views.decorators.http import require_POST
 from wulian.charts import Bar, bar_chart, number
 from wulian.choices import RegionLevel
 from wulian.models import Region, ReportStatus
+from wulian.models.base import PARTY
 from wulian.pdf import render_pdf
 from wulian.reports import BrokerUnavailable, register, submit
 
@@ -62,16 +63,20 @@ def _d(value) -> Decimal:
     return Decimal(value) if value is not None else Decimal(0)
 
 
-def chosen_evaluation(project, evaluation_id=None):
-    """The evaluation a report is about: the one asked for, else the latest acceptance, else the latest."""
-    evaluations = project.evaluations.select_related("sheet").order_by("-date", "-pk")
+def chosen_evaluation(project, evaluation_id=None, *, user):
+    """The evaluation a report is about, among those ``user`` may see (an agency: its own projects' only): the
+    one asked for, else the latest acceptance, else the latest; None when there is none for this user."""
+    evaluations = (
+        Evaluation.objects.restrict(user).filter(project=project).select_related("sheet").order_by("-date", "-pk")
+    )
     if evaluation_id:
         return evaluations.filter(pk=evaluation_id).first()
     return evaluations.filter(kind=EvaluationKind.ACCEPTANCE).first() or evaluations.first()
 
 
-def report_context(project, evaluation) -> dict:
-    """Everything the template shows, computed here (Decimal throughout; the template only formats)."""
+def report_context(project, evaluation, user=None) -> dict:
+    """Everything the template shows, computed here (Decimal throughout; the template only formats); the
+    rectifications are those ``user`` may see (every one when built without a user, e.g. by the demo)."""
     sheet = evaluation.sheet
     items = list(sheet.items.order_by("order", "pk"))
     parties = list(evaluation.parties.select_related("scorer").order_by("pk"))
@@ -111,8 +116,11 @@ def report_context(project, evaluation) -> dict:
 
     rectifications = []
     today = timezone.localdate()
+    rectification_rows = evaluation.rectifications.model.objects.all()
+    if user is not None:
+        rectification_rows = rectification_rows.restrict(user)
     for r in (
-        evaluation.rectifications.model.objects.filter(evaluation__project=project)
+        rectification_rows.filter(evaluation__project=project)
         .select_related("evaluation", "closed_by")
         .order_by("evaluation__date", "deadline", "pk")
     ):
@@ -196,11 +204,14 @@ def target_progress(project) -> list[dict]:
 
 
 class EvaluatedProjectField(forms.ModelChoiceField):
-    """A project of the requester's scope that has an evaluation (a mid-term supervision or the acceptance)."""
+    """A project the requester is a party to that has an evaluation it may see (a mid-term supervision or the
+    acceptance)."""
+
+    user = None
 
     def clean(self, value):
         project = super().clean(value)
-        if project is not None and not project.evaluations.exists():
+        if project is not None and chosen_evaluation(project, user=self.user) is None:
             raise forms.ValidationError(_("This project has no evaluation yet: there is no report to build."))
         return project
 
@@ -210,9 +221,10 @@ def evaluation_report_fields(user) -> dict:
 
     evaluated = [ProjectStatus.IN_SERVICE, ProjectStatus.EVALUATING, ProjectStatus.ACCEPTED]
     field = EvaluatedProjectField(
-        queryset=Project.objects.restrict(user).filter(status__in=evaluated), label=_("Project"),
+        queryset=Project.objects.restrict(user, PARTY).filter(status__in=evaluated), label=_("Project"),
         empty_label=_("Type the project's code or title…"),
     )
+    field.user = user
     use_picker(field, {"status__in": evaluated})
     return {"project": field}
 
@@ -230,30 +242,34 @@ def evaluation_report_fields(user) -> dict:
 )
 def evaluation_report(job, handle, progress):
     project = (
-        Project.objects.restrict(job.user)
+        Project.objects.restrict(job.user, PARTY)
         .select_related("region", "agency", "evaluator", "agreement")
         .get(pk=job.params["project"])
     )
-    evaluation = chosen_evaluation(project, job.params.get("evaluation"))
+    evaluation = chosen_evaluation(project, job.params.get("evaluation"), user=job.user)
     if evaluation is None:
         raise Evaluation.DoesNotExist("该项目尚无评估记录")
     progress(1, 3)
     with translation.override(settings.LANGUAGE_CODE):  # a Chinese document whoever asks for it
-        context = report_context(project, evaluation)
+        context = report_context(project, evaluation, user=job.user)
         progress(2, 3)
         handle.write(render_pdf("projects/pdf/evaluation_report.html", context))
     kind = "评估验收报告" if evaluation.kind == EvaluationKind.ACCEPTANCE else "中期督导报告"
     return f"{kind}-{project.code}.pdf"
 
 
+def _digits(value) -> int | None:
+    return int(value) if value and str(value).isdigit() and len(str(value)) < 10 else None
+
+
 @login_required
 @require_POST
 def request_evaluation_report(request, pk: int):
     """Start the evaluation report of a project the user can see (404 otherwise), then show the report centre."""
-    project = Project.objects.restrict(request.user).filter(pk=pk).first()
+    project = Project.objects.restrict(request.user, PARTY).filter(pk=pk).first()
     if project is None:
         raise Http404
-    evaluation = chosen_evaluation(project, request.POST.get("evaluation") or None)
+    evaluation = chosen_evaluation(project, _digits(request.POST.get("evaluation")), user=request.user)
     if evaluation is None:
         messages.error(request, _("This project has no evaluation yet: there is no report to build."))
         return redirect(project.get_url("detail") or reverse("wulian:report_center"))

@@ -23,7 +23,7 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.settings import api_settings
 
 from wulian import writes
-from wulian.models.base import user_can
+from wulian.models.base import conceal, hidden_fields, party_annotation, rule_of, user_can
 from wulian.personal import mask, personal_fields
 
 ACTION_MAP = {
@@ -70,6 +70,13 @@ class ScopedSerializer(serializers.ModelSerializer):
         return getattr(self.context.get("request"), "user", None)
 
     def to_representation(self, instance):
+        # What of the row the user may read: a viewer who is no party to it (``ScopeRule.parties``) gets its
+        # public fields, the others empty (the list annotates ``_party``; one row asks).
+        if rule_of(type(instance)).parties and self._user() is not None:
+            party = getattr(instance, "_party", None)
+            if party is None or party is False:
+                instance = conceal(instance, hidden_fields(self._user(), instance) if party is None else
+                                   hidden_fields(None, instance, party=False))
         data = super().to_representation(instance)
         for name, kind in personal_fields(self.Meta.model).items():
             if name in data:
@@ -130,7 +137,9 @@ class ScopedViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         action = ACTION_MAP.get(self.action, "view")
-        return self.queryset.all().restrict(self.request.user, action)
+        qs = self.queryset.all().restrict(self.request.user, action)
+        party = party_annotation(qs.model, self.request.user) if action == "view" else None
+        return qs.annotate(_party=party) if party is not None else qs
 
     # Every write goes through the write path (save, domain rules, scope re-check in one transaction). The
     # history names the API user whatever the authentication: the audit middleware only sees session logins

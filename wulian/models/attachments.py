@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wulian.choices import Role
 
-from .base import NOTHING, ScopedQuerySet, ScopeRule
+from .base import NOTHING, PARTY, ScopedQuerySet, ScopeRule
 
 
 class AttachmentKind(models.TextChoices):
@@ -57,8 +57,9 @@ ALL_ROLES = frozenset(Role)
 
 
 def _owner_rows(scope) -> Q:
-    """Attachments whose owner the user may see (``view``) or change (any other action): the owner's rule."""
-    owner_action = "view" if scope.action == "view" else "change"
+    """Attachments whose owner the user sees whole (a party to it: ``PARTY``, the owner's view rows unless its rule
+    names ``parties``) or may change (any other action): the owner's rule."""
+    owner_action = PARTY if scope.action == "view" else "change"
     q = NOTHING
     for model in owner_models():
         owners = model._default_manager.all().restrict(scope.user, owner_action).values("pk")

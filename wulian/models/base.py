@@ -9,7 +9,11 @@ fails ``manage.py check`` (``wulian.checks``), so nothing is ever permissive by 
   lookups), agency staff's rows belong to their agency (``agency``), an evaluator's rows are assigned to
   them (``evaluator``); ``rows`` replaces that for a role with a ``Q`` built from the user and the action,
   which may depend on the row's state ("every published notice, and my agency's own otherwise");
-- per action, a condition on the row's state (``where``: e.g. only drafts may be changed).
+- per action, a condition on the row's state (``where``: e.g. only drafts may be changed);
+- who is a *party* to a row (``parties``) and what of it is *public* (``public``): a viewer who is not a party
+  to a row it may view (an agency reading an open call for bids) sees only its public fields — what the public
+  page shows — and never its history, timeline or files. ``restrict(user, PARTY)`` gives the rows a user is a
+  party to; the detail pages, the API, attachments and history all read it (issue 17).
 
 ``Model.objects.restrict(user, action)`` turns a user into that ``Q`` and is the one entry point for every
 list, detail, edit, export, import, form choice and API endpoint. ``can(user, action, obj)`` answers the same
@@ -29,6 +33,8 @@ from django.utils.translation import gettext_lazy as _
 from wulian.choices import REGION_ROLES, Role
 
 ACTIONS = ("view", "add", "change", "delete")
+# The rows a user sees whole (not only their public fields): those of its view rows it is a party to.
+PARTY = "party"
 # A condition no row meets (Django answers it without a query); it combines with | and & like any Q.
 NOTHING = Q(pk__in=[])
 
@@ -96,6 +102,9 @@ class ScopeRule:
     actions: model-specific actions (``{"publish": frozenset({Role.BUREAU_ADMIN})}``); they take the rows
         of ``change`` (plus their own ``where``).
     distinct: the lookups cross a many-valued relation, so the result needs ``distinct()``.
+    parties: per role, a function of ``Scope`` narrowing the role's view rows to those it is a party to; a
+        role not named is a party to every row it views. A viewer who is no party sees only ``public``.
+    public: the fields every viewer of a row sees (what the public page shows); the others only its parties.
     """
 
     view: frozenset
@@ -109,11 +118,15 @@ class ScopeRule:
     where: Mapping[str, Q] = field(default_factory=dict)
     actions: Mapping[str, frozenset] = field(default_factory=dict)
     distinct: bool = False
+    parties: Mapping[str, RowsFunction] = field(default_factory=dict)
+    public: tuple[str, ...] = ()
 
     def all_actions(self) -> tuple[str, ...]:
         return (*ACTIONS, *self.actions)
 
     def roles(self, action: str) -> frozenset:
+        if action == PARTY:
+            return self.view
         if action in ACTIONS:
             return getattr(self, action)
         if action in self.actions:
@@ -122,8 +135,14 @@ class ScopeRule:
 
     def q_for(self, user, action: str) -> Q | None:
         """The rows of a non-superuser whose role may take ``action``; ``None`` means none."""
-        scope = Scope(self, user, action)
         role = user.role
+        if action == PARTY:
+            q = self.q_for(user, "view")
+            if q is None or role not in self.parties:
+                return q
+            party = self.parties[role](Scope(self, user, PARTY))
+            return None if party is None else q & party
+        scope = Scope(self, user, action)
         q = self.rows[role](scope) if role in self.rows else scope.default()
         if q is None:
             return None
@@ -163,7 +182,7 @@ def scope_q(model, user, action: str = "view") -> Q | None:
     rule = rule_of(model)
     if user.is_superuser:
         condition = rule.where.get(action)
-        if condition is None and action not in ACTIONS:
+        if condition is None and action not in ACTIONS and action != PARTY:
             condition = rule.where.get("change")
         return condition if condition is not None else Q()
     return rule.q_for(user, action)
@@ -184,6 +203,59 @@ def can(user, action: str, obj) -> bool:
     if not user_can(user, model, action):
         return False
     return model._default_manager.all().restrict(user, action).filter(pk=obj.pk).exists()
+
+
+def is_party(user, obj) -> bool:
+    """Whether ``user`` sees the whole of the row ``obj`` (not only its ``public`` fields); one query, and none
+    when the model declares no ``parties``."""
+    rule = rule_of(type(obj))
+    if not rule.parties:
+        return True
+    return can(user, PARTY, obj)
+
+
+def hidden_fields(user, obj, party: bool | None = None) -> frozenset:
+    """The fields of ``obj`` that ``user`` may not read: all but the ``public`` ones when it is no party
+    (``party``: already known, e.g. from ``party_annotation``)."""
+    if party is None:
+        party = is_party(user, obj)
+    if party:
+        return frozenset()
+    public = set(rule_of(type(obj)).public)
+    return frozenset(f.name for f in type(obj)._meta.concrete_fields if f.name not in public and not f.primary_key)
+
+
+def conceal(obj, hidden):
+    """A copy of ``obj`` whose ``hidden`` fields read empty (``""``, or ``None``), for a viewer who is no party:
+    what a page or an answer is built from never holds what it must not show."""
+    if not hidden:
+        return obj
+    import copy
+
+    shown = copy.copy(obj)
+    shown._state = copy.copy(obj._state)
+    shown._state.fields_cache = {}
+    for f in type(obj)._meta.concrete_fields:
+        if f.name in hidden:
+            empty = "" if isinstance(f, (models.CharField, models.TextField)) and not f.null else None
+            setattr(shown, f.attname, empty)
+    shown._concealed = hidden
+    return shown
+
+
+def party_annotation(model, user):
+    """An expression: whether ``user`` is a party to the row (for annotating a list; ``None`` if the model
+    declares no parties)."""
+    from django.db.models import BooleanField, ExpressionWrapper, Value
+
+    if not rule_of(model).parties:
+        return None
+    q = scope_q(model, user, PARTY)
+    if q is None:
+        return Value(False)
+    if not q:
+        return Value(True)
+    return ExpressionWrapper(q, output_field=BooleanField())
 
 
 class ScopedQuerySetMixin:

@@ -34,7 +34,7 @@ from wulian.choices import AccessAction
 from wulian.exports import XLSX_CONTENT_TYPE, export_table
 from wulian.history import history_for
 from wulian.models import AccessLog, AttachmentsMixin
-from wulian.models.base import user_can
+from wulian.models.base import conceal, hidden_fields, user_can
 from wulian.personal import Masker, can_reveal, hide_search_term, looks_personal, personal_fields
 from wulian.tables import MaskedColumn
 
@@ -361,6 +361,7 @@ class ObjectDetailView(ScopedView):
     detail_fields: list[str] = []
     related: tuple[RelatedList, ...] = ()
     revealed = False
+    hidden: frozenset = frozenset()
 
     def get_object(self):
         return get_object_or_404(self.get_queryset("view"), pk=self.kwargs["pk"])
@@ -377,12 +378,16 @@ class ObjectDetailView(ScopedView):
     def get(self, request, *args, **kwargs):
         obj = self.get_object()
         user = request.user
+        # A viewer who is no party to the row (``ScopeRule.parties``) sees its public fields only: no history,
+        # timeline or files.
+        self.hidden = hidden_fields(user, obj)
+        obj = conceal(obj, self.hidden)
         shows_personal = any(name in personal_fields(self.model) for name in self.detail_fields)
         can_change = self.get_queryset("change").filter(pk=obj.pk).exists()
         context = self.base_context(
             object=obj,
             fields=self.field_rows(obj),
-            history=history_for(obj, user),
+            history=[] if self.hidden else history_for(obj, user),
             revealed=self.revealed,
             can_reveal=shows_personal and not self.revealed and can_reveal(user),
             can_change=can_change,
@@ -395,8 +400,8 @@ class ObjectDetailView(ScopedView):
         if getattr(self.model, "workflow", None) is not None:
             available = self.model.workflow.offered(obj, user, known={"change": context["can_change"]})
             context["transitions"] = [(t, reverse(self.model.url_name("action"), args=[obj.pk, t.name])) for t in available]
-            context["timeline"] = workflow.timeline(obj)
-        if isinstance(obj, AttachmentsMixin):
+            context["timeline"] = [] if self.hidden else workflow.timeline(obj)
+        if isinstance(obj, AttachmentsMixin) and not self.hidden:
             context.update(attachment_context(obj, can_change=can_change))
         context.update(self.extra_context(obj))
         return render(request, self.template_name, context)
@@ -411,7 +416,10 @@ class ObjectDetailView(ScopedView):
         """(label, value, field) of ``detail_fields``; personal fields masked unless this request revealed them."""
         masker = Masker(self.model, reveal=self.revealed)
         rows = []
+        hidden = getattr(self, "hidden", frozenset())
         for name in self.detail_fields:
+            if name in hidden:
+                continue
             field = obj._meta.get_field(name)
             label = force_str(field.verbose_name)
             if field.many_to_many:
