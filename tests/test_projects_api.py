@@ -70,14 +70,14 @@ def world(cast, client):
     return SimpleNamespace(a=a, b=b, rows=rows, bids=bids, users=users, client=client)
 
 
-PUBLIC = {"bureau": "AB", "shoushan": "A", "hengqu": "B", "binhe": "", "leader": "AB", "agency": "AB", "agency2": "AB",
-          "evaluator": "A"}
-OWN = {**PUBLIC, "agency": "A", "agency2": "B"}
+# Issue 17: an agency reads another agency's contracted project on the public page only, never here.
+OWN = {"bureau": "AB", "shoushan": "A", "hengqu": "B", "binhe": "", "leader": "AB", "agency": "A", "agency2": "B",
+       "evaluator": "A"}
 REGION_ONLY = {"bureau": "AB", "shoushan": "A", "hengqu": "B", "binhe": "", "leader": "AB"}  # others: 403
 VISIBLE = {
-    "projects": PUBLIC,
-    "project-notices": PUBLIC,
-    "project-criteria": PUBLIC,
+    "projects": OWN,
+    "project-notices": OWN,
+    "project-criteria": OWN,
     "project-surveys": OWN,
     "project-needs": OWN,
     "project-agreements": OWN,
@@ -210,8 +210,8 @@ def test_the_progress_endpoint(cast, world):
     response = world.client.get(f"/api/projects/{world.a.pk}/progress/")
     assert response.status_code == 200
     assert [row["indicator"] for row in response.json()] == ["开展成长小组", "服务人次"]
-    response = world.client.get(f"/api/projects/{world.b.pk}/progress/")  # another agency's public project
-    assert response.status_code == 200 and response.json() == []
+    response = world.client.get(f"/api/projects/{world.b.pk}/progress/")  # another agency's project (issue 17)
+    assert response.status_code == 404
     world.client.force_login(cast.user_hengqu)
     assert world.client.get(f"/api/projects/{world.a.pk}/progress/").status_code == 404
 

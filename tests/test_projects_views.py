@@ -92,6 +92,79 @@ class TestPublishedProjects(ExportByCode, ScopeMatrix):
 
 
 @pytest.mark.django_db
+class TestContractedProjectsOfTwoAgencies(ExportByCode, ScopeMatrix):
+    """Issue 17: once awarded, a project is its contracted agency's; another agency (even one that bid) reads it on
+    the public page only — page, list, export and API answer as if it did not exist."""
+
+    model = Project
+    places = {"a": "binhe", "b": "hengqu_village"}
+    visible = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a", "agency": "a", "evaluator": "", "leader": "ab"}
+    changeable = {"bureau": "ab", "shoushan": "", "hengqu": "", "binhe": "", "agency": "", "evaluator": "", "leader": ""}
+    deletable = {u: "" for u in ALL}
+    list_users = ALL
+    add_users = ("bureau", "shoushan", "hengqu", "binhe")
+
+    def make(self, cast, place, key):
+        other = place == cast.hengqu_village
+        project = project_at(cast, place, S.IN_SERVICE, agency_user=rival(cast) if other else None)
+        if other and not project.bids.filter(agency=cast.agency).exists():
+            t.make_bid(project, cast.agency)  # 仁和 lost this tender: still no party to the project
+        return project
+
+
+@pytest.mark.django_db
+class TestAcceptedEvaluationsOfTwoAgencies(ScopeMatrix):
+    """The evaluation of another agency's project (scores, findings, grade) is never the agency's to read."""
+
+    model = Evaluation
+    places = {"a": "binhe", "b": "hengqu_village"}
+    visible = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a", "agency": "a", "evaluator": "ab", "leader": "ab"}
+    changeable = {"bureau": "ab", "shoushan": "", "hengqu": "", "binhe": "", "agency": "", "evaluator": "ab", "leader": ""}
+    list_users = ALL
+    has_delete = False
+    has_add = False
+
+    def make(self, cast, place, key):
+        other = place == cast.hengqu_village
+        project = project_at(cast, place, S.IN_SERVICE, agency_user=rival(cast) if other else None)
+        Project.objects.filter(pk=project.pk).update(evaluator=cast.user_evaluator)
+        return t.evaluate(project, cast.user_bureau)
+
+
+def test_another_agencys_project_gives_an_agency_no_report_file_or_history(as_user, cast):
+    """The evaluation report, a file of the project and its history: its parties only (issue 17)."""
+    from django.core.files.base import ContentFile
+
+    from wulian.models import Attachment, ReportJob
+
+    theirs = project_at(cast, cast.hengqu_village, S.IN_SERVICE, agency_user=rival(cast))
+    t.evaluate(theirs, cast.user_bureau)
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    file = Attachment.objects.create(owner=theirs, kind="other", file=ContentFile(pdf, name="x.pdf"),
+                                     original_name="协议附件.pdf", mime_type="application/pdf", size=len(pdf))
+    agency = as_user("agency")
+    assert agency.post(reverse("project_reports:evaluation", args=[theirs.pk])).status_code == 404
+    agency.post(reverse("wulian:report_request", args=["project_evaluation"]), {"project_evaluation-project": theirs.pk})
+    assert not ReportJob.objects.filter(user=cast.user_agency).exists()
+    assert agency.get(file.get_absolute_url()).status_code == 404
+    assert agency.get(theirs.get_absolute_url()).status_code == 404
+    assert as_user("bureau").get(file.get_absolute_url()).status_code == 200
+
+
+def test_an_open_call_shows_another_agency_the_notice_and_public_facts_only(as_user, cast):
+    project = project_at(cast, cast.binhe, S.PUBLISHED)
+    Project.objects.filter(pk=project.pk).update(evaluator=cast.user_evaluator)
+    page = as_user("agency").get(project.get_absolute_url())
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert project.title in body and project.notice.scope_of_service[:10] in body
+    assert cast.user_evaluator.display_name not in body and cast.user_bureau.display_name not in body
+    data = as_user("agency").get(f"/api/projects/{project.pk}/").json()
+    assert data["evaluator"] is None and data["budget"] is None and data["title"] == project.title
+    assert as_user("bureau").get(f"/api/projects/{project.pk}/").json()["evaluator"] == cast.user_evaluator.pk
+
+
+@pytest.mark.django_db
 class TestBids(ScopeMatrix):
     """After the deadline the bureau and the town see the bids of their area; an agency only its own bid."""
 
