@@ -63,7 +63,7 @@ class ProjectProgressMixin:
 
 
 PROJECT_READ_ONLY = ["code", "status", "agency", "grade", "final_score", "proposed_by", "submitted_at", "awarded_at",
-                     "accepted_at", "created_at", "updated_at"]
+                     "award_reason", "accepted_at", "created_at", "updated_at"]
 STAMPS = ["created_at", "updated_at"]
 
 ENDPOINTS = [

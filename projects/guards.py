@@ -476,5 +476,10 @@ def milestone_rules(milestone):
 
 
 def rectification_rules(rectification):
+    if getattr(rectification, "_fixed", None) is None and rectification.evaluation.project.status not in (
+        S.IN_SERVICE, S.EVALUATING
+    ):
+        raise Refused(_("Rectification items are recorded while the service runs or is evaluated; this project is "
+                        "past that step."))
     if rectification.status == RectificationStatus.CLOSED and not (rectification.answer or "").strip():
         raise Refused(_("An item is closed once the agency has answered it."))

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from wulian.choices import NOBODY, REGION_ROLES, WORKER_ROLES, RegionLevel, Role
 from wulian.models import AttachmentKind, AttachmentsMixin, ScopedModel, ScopeRule
 from wulian.models.base import NOTHING
+from wulian.validators import validate_plausible_date
 from wulian.workflow import Stateful, Transition, Workflow
 from wulian.writes import Refused
 
@@ -309,11 +310,23 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
         else:
             unknown = [str(c) for c in self.target_groups or [] if c not in TargetGroup.values]
             if unknown:
-                errors["target_groups"] = _("Unknown target group: %s") % "、".join(unknown)[:200]
+                errors["target_groups"] = _("Unknown target group: %s") % "、".join(unknown[:10])[:200]
+            elif len(set(self.target_groups or [])) != len(self.target_groups or []):
+                errors["target_groups"] = _("Each target group is named once.")
         if self.evaluator_id and self.evaluator.role != Role.EVALUATOR:
             errors["evaluator"] = _("Choose a user with the evaluator role.")
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What the award decided stays as decided (the award transition writes it; nothing edits it after).
+        if "status" in instance.__dict__ and instance.status not in (*DRAFTING, S.SUBMITTED, S.APPROVED, S.PUBLISHED):
+            instance._fixed = {**getattr(instance, "_fixed", {}), **{
+                name: instance.__dict__.get(cls._meta.get_field(name).attname)
+                for name in ("awarded_bid", "award_reason", "agency")}}
+        return instance
 
     def check_rules(self):
         guards.project_rules(self)
@@ -431,6 +444,8 @@ PROPOSAL_EDITS = {a: _while("project__", *DRAFTING) for a in ("add", "change", "
 class NeedsSurvey(ScopedModel):
     """A visit, questionnaire or forum of the needs assessment (需求调研)."""
 
+    fixed_fields = ("project",)
+
     scope_rule = _child_rule(add=PROPOSERS, change=PROPOSERS, delete=PROPOSERS, where=PROPOSAL_EDITS)
 
     project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="surveys")
@@ -450,6 +465,8 @@ class NeedsSurvey(ScopedModel):
 
 class Need(ScopedModel):
     """A need of residents found by the assessment: which group, how many people, how urgent."""
+
+    fixed_fields = ("project",)
 
     scope_rule = _child_rule(add=PROPOSERS, change=PROPOSERS, delete=PROPOSERS, where=PROPOSAL_EDITS)
 
@@ -508,6 +525,8 @@ class Notice(ScopedModel):
     ``single_source_justification``.
     """
 
+    fixed_fields = ("project",)
+
     scope_rule = _child_rule(add=BUREAU, change=BUREAU, delete=BUREAU, where=NOTICE_EDITS,
                              agency_rows=_public_child_rows("project__"))
 
@@ -520,7 +539,8 @@ class Notice(ScopedModel):
         help_text=_("A bidding team must include at least this many certified social workers."),
     )
     qualifications = models.TextField(_("qualification requirements"), blank=True)
-    bid_deadline = models.DateTimeField(_("bid deadline"), null=True, blank=True)
+    bid_deadline = models.DateTimeField(_("bid deadline"), null=True, blank=True,
+                                        validators=[validate_plausible_date])
     direct_agency = models.ForeignKey(
         "wulian.Agency", verbose_name=_("agency chosen directly"), on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", help_text=_("For single-source and entrusted projects."),
@@ -552,6 +572,8 @@ class Notice(ScopedModel):
 
 class Criterion(ScopedModel):
     """A scoring criterion of the notice; the weights of a notice total 100."""
+
+    fixed_fields = ("notice",)
 
     scope_rule = _child_rule(add=BUREAU, change=BUREAU, delete=BUREAU, prefix="notice__project__",
                              where={a: _while("notice__project__", S.APPROVED) for a in ("add", "change", "delete")},
@@ -592,6 +614,8 @@ def _bid_rows_for_region(scope) -> Q | None:
 class Bid(Stateful, AttachmentsMixin, ScopedModel):
     """An agency's bid (投标/响应文件): proposal, price, team. Only its own agency sees it before the deadline;
     the bureau and towns see bids only after it."""
+
+    fixed_fields = ("project", "agency")
 
     scope_rule = ScopeRule(
         region=("project__region",),
@@ -650,6 +674,8 @@ class Bid(Stateful, AttachmentsMixin, ScopedModel):
 class BidMember(ScopedModel):
     """A member of the bid's team, with their social work certificate."""
 
+    fixed_fields = ("bid",)
+
     scope_rule = ScopeRule(
         region=("bid__project__region",),
         agency="bid__agency",
@@ -687,6 +713,8 @@ class BidMember(ScopedModel):
 
 class BidScore(ScopedModel):
     """The bureau's score of one bid on one criterion (at most the criterion's weight)."""
+
+    fixed_fields = ("bid", "criterion")
 
     scope_rule = ScopeRule(
         region=("bid__project__region",),
@@ -758,6 +786,8 @@ AGREEMENT_EDITS = {a: _while("project__", S.AWARDED) for a in ("add", "change", 
 class Agreement(ScopedModel):
     """The service agreement (服务协议): amount ≤ ceiling, period ≤ 1 year (≤ 3 for a stable service), deliverables,
     the stations the agency works in (进驻). Once signed by both sides it changes only by an ``Amendment``."""
+
+    fixed_fields = ("project",)
 
     scope_rule = _child_rule(add=BUREAU, change=BUREAU, delete=BUREAU, where=AGREEMENT_EDITS,
                              agency_rows=_own_child_rows)
@@ -865,6 +895,8 @@ def amend_agreement(user, pk, changes: dict, reason: str, summary: str = "") -> 
 class Amendment(ScopedModel):
     """A recorded change of a signed agreement: what changed, why, by whom."""
 
+    fixed_fields = ("agreement",)
+
     scope_rule = _child_rule(
         prefix="agreement__project__", add=BUREAU, agency_rows=_own_child_rows,
         where={"add": Q(agreement__project__status__in=[S.CONTRACTED, S.IN_SERVICE, S.EVALUATING])},
@@ -897,6 +929,8 @@ class PerformanceTarget(ScopedModel):
     participants ("≥ 200 people").
     """
 
+    fixed_fields = ("project",)
+
     scope_rule = _child_rule(add=BUREAU, change=BUREAU, delete=BUREAU, where=AGREEMENT_EDITS,
                              agency_rows=_own_child_rows)
 
@@ -927,6 +961,8 @@ def _milestone_rows_for_agency(scope) -> Q | None:
 class Milestone(Stateful, AttachmentsMixin, ScopedModel):
     """A payment milestone of the agreement, with its condition. The agency reports it met with evidence (an
     attachment); the bureau confirms or rejects. The amounts of a project's milestones total the agreement."""
+
+    fixed_fields = ("project",)
 
     scope_rule = _child_rule(
         add=BUREAU, change=BUREAU, delete=BUREAU, agency_rows=_milestone_rows_for_agency,
@@ -1086,6 +1122,8 @@ class IndicatorSheet(ScopedModel):
 class IndicatorItem(ScopedModel):
     """An item of an indicator sheet under a first-level indicator (一级指标)."""
 
+    fixed_fields = ("sheet",)
+
     scope_rule = ScopeRule(
         region=("sheet__region",),
         view=ALL_PROJECT_ROLES,
@@ -1129,6 +1167,8 @@ class Evaluation(ScopedModel):
     """A mid-term supervision (中期督导) or the acceptance evaluation (评估验收), scored on one version of an
     indicator sheet by one or more parties. ``score`` = Σ weight × party total / 100; ``grade`` from the bands."""
 
+    fixed_fields = ("project", "kind", "sheet")
+
     scope_rule = _child_rule(add=EVALUATORS, change=EVALUATORS, delete=EVALUATORS, where=EVALUATION_EDITS,
                              agency_rows=_evaluation_rows_for_agency)
 
@@ -1170,6 +1210,8 @@ class Evaluation(ScopedModel):
 class EvaluationParty(ScopedModel):
     """A party scoring an evaluation (third party, buyer, supervisor) with its weight; weights total 100."""
 
+    fixed_fields = ("evaluation",)
+
     scope_rule = _child_rule(prefix="evaluation__project__", add=EVALUATORS, change=EVALUATORS, delete=EVALUATORS,
                              agency_rows=_evaluation_rows_for_agency,
                              where={a: _while("evaluation__project__", S.IN_SERVICE, S.EVALUATING)
@@ -1201,6 +1243,8 @@ class EvaluationParty(ScopedModel):
 
 class ItemScore(ScopedModel):
     """A party's score on one item of the sheet (at most the item's maximum)."""
+
+    fixed_fields = ("party", "item")
 
     scope_rule = _child_rule(prefix="party__evaluation__project__", add=EVALUATORS, change=EVALUATORS,
                              delete=EVALUATORS, agency_rows=_evaluation_rows_for_agency,
@@ -1237,10 +1281,14 @@ class Rectification(Stateful, AttachmentsMixin, ScopedModel):
     """A rectification item (整改事项) of an evaluation, with its deadline. The agency answers it with evidence;
     the reviewer (the bureau or the evaluator) closes or reopens it; the bureau may waive it with a reason."""
 
+    fixed_fields = ("evaluation",)
+
     scope_rule = _child_rule(
         prefix="evaluation__project__", add=EVALUATORS, change=EVALUATORS, delete=EVALUATORS,
         agency_rows=_rectification_rows_for_agency,
-        where={"change": Q(status=RectificationStatus.OPEN), "delete": Q(status=RectificationStatus.OPEN),
+        where={"add": _while("evaluation__project__", S.IN_SERVICE, S.EVALUATING),
+               "change": Q(status=RectificationStatus.OPEN) & _while("evaluation__project__", S.IN_SERVICE, S.EVALUATING),
+               "delete": Q(status=RectificationStatus.OPEN) & _while("evaluation__project__", S.IN_SERVICE, S.EVALUATING),
                "answer": EVERY_ROW, "close": EVERY_ROW, "reopen": EVERY_ROW, "waive": EVERY_ROW},
         actions={"answer": AGENCY, "close": EVALUATORS, "reopen": EVALUATORS, "waive": BUREAU},
     )

@@ -58,6 +58,7 @@ def write(user, action: str, save: Callable[[], object]):
         with transaction.atomic():
             saved = save()
             for obj in _as_list(saved):
+                check_fixed(obj)
                 check_rules = getattr(obj, "check_rules", None)
                 if check_rules is not None:
                     check_rules()
@@ -83,6 +84,19 @@ def delete(user, obj) -> None:
         ) from exc
     except IntegrityError as exc:
         raise integrity_refusal(exc) from exc
+
+
+def check_fixed(obj) -> None:
+    """A saved row keeps its parent and kind (``ScopedModel.fixed_fields``): a rectification item does not move
+    to another evaluation, a mid-term supervision does not become the acceptance."""
+    changed = getattr(obj, "changed_fixed_fields", lambda: [])()
+    if changed:
+        field = obj._meta.get_field(changed[0])
+        raise Refused(
+            _("The %(field)s of a saved %(model)s cannot be changed; nothing was saved.")
+            % {"field": force_str(field.verbose_name), "model": force_str(obj._meta.verbose_name)},
+            field=changed[0],
+        )
 
 
 def check_scope(user, action: str, obj) -> None:

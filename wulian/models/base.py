@@ -329,6 +329,26 @@ class ScopedModel(PageUrlsMixin, models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ScopedQuerySet.as_manager()
+    # Fields a row keeps once saved — which parent it belongs to, what kind of record it is: the write path
+    # refuses to change them on every path (page, import, API), ``writes.write``.
+    fixed_fields: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if cls.fixed_fields:
+            instance._fixed = {
+                name: instance.__dict__.get(cls._meta.get_field(name).attname) for name in cls.fixed_fields
+            }
+        return instance
+
+    def changed_fixed_fields(self) -> list[str]:
+        """The fixed fields this unsaved edit changes (none for a new row)."""
+        fixed = getattr(self, "_fixed", None) or {}
+        return [
+            name for name, value in fixed.items()
+            if value is not None and self.__dict__.get(type(self)._meta.get_field(name).attname) != value
+        ]
