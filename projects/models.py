@@ -1168,6 +1168,8 @@ class Evaluation(ScopedModel):
     indicator sheet by one or more parties. ``score`` = Σ weight × party total / 100; ``grade`` from the bands."""
 
     fixed_fields = ("project", "kind", "sheet")
+    # One supervision (or acceptance) of a project a day: a repeated creation answers the first (``wulian.api``).
+    idempotent_on = ("project", "kind", "date")
 
     scope_rule = _child_rule(add=EVALUATORS, change=EVALUATORS, delete=EVALUATORS, where=EVALUATION_EDITS,
                              agency_rows=_evaluation_rows_for_agency)

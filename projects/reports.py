@@ -32,7 +32,7 @@ from wulian.choices import RegionLevel
 from wulian.models import Region, ReportStatus
 from wulian.models.base import PARTY
 from wulian.pdf import render_pdf
-from wulian.reports import BrokerUnavailable, register, submit
+from wulian.reports import BrokerUnavailable, TooManyReports, register, submit
 
 from .choices import EvaluationKind, Grade, IndicatorGroup, Party, ProjectStatus, RectificationStatus
 from .models import Evaluation, ItemScore, Project
@@ -277,6 +277,9 @@ def request_evaluation_report(request, pk: int):
         job = submit(request.user, "project_evaluation", {"project": project.pk, "evaluation": evaluation.pk})
     except BrokerUnavailable:
         messages.error(request, _("The report service is not available at the moment; nothing was queued. Try again in a few minutes, or tell the administrator."))
+        return redirect(project.get_url("detail") or reverse("wulian:report_center"))
+    except TooManyReports as exc:
+        messages.error(request, exc.message)
         return redirect(project.get_url("detail") or reverse("wulian:report_center"))
     job.refresh_from_db(fields=["status"])
     if job.status == ReportStatus.DONE:  # built in-process (no broker configured)

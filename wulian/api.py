@@ -141,6 +141,36 @@ class ScopedViewSet(viewsets.ModelViewSet):
         party = party_annotation(qs.model, self.request.user) if action == "view" else None
         return qs.annotate(_party=party) if party is not None else qs
 
+    def create(self, request, *args, **kwargs):
+        """A creation a person means once (``Model.idempotent_on``: e.g. an evaluation is one per project, kind
+        and date): requests for the same row are decided one after the other (the parent row is locked), and a
+        repeat answers the row the first created (200, the same body) instead of a second row."""
+        model = self.queryset.model
+        keys = getattr(model, "idempotent_on", ())
+        if not keys:
+            return super().create(request, *args, **kwargs)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = {
+            name: serializer.validated_data[name] if name in serializer.validated_data
+            else model._meta.get_field(name).get_default()
+            for name in keys
+        }
+        if any(value is None for value in values.values()):
+            return super().create(request, *args, **kwargs)
+        from django.db import transaction
+
+        with transaction.atomic():
+            parent = values[keys[0]]
+            if hasattr(parent, "_meta"):  # lock the parent: concurrent twins wait here
+                type(parent)._default_manager.select_for_update().filter(pk=parent.pk).values_list("pk").first()
+            existing = model._default_manager.all().restrict(request.user, "view").filter(**values).first()
+            if existing is not None:
+                return Response(self.get_serializer(existing).data, status=200)
+            self.perform_create(serializer)
+        headers = self.get_success_headers(serializer.data)
+        return Response(serializer.data, status=201, headers=headers)
+
     # Every write goes through the write path (save, domain rules, scope re-check in one transaction). The
     # history names the API user whatever the authentication: the audit middleware only sees session logins
     # (DRF authenticates Basic-auth clients later, in the view).

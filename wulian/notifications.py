@@ -8,12 +8,17 @@ notification of that matter, a new one replaces it instead of piling up.
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
 from wulian.choices import NotificationLevel, Role
 from wulian.models import Notification, Region, User
+
+logger = logging.getLogger(__name__)
 
 
 def notify(user, title, body="", *, link="", level=NotificationLevel.INFO, key="") -> Notification | None:
@@ -73,8 +78,19 @@ def _deliver(users, title, body, *, link, level, key) -> list[Notification]:
 
         mailed = [n.pk for n, user in zip(notifications, users) if user.email]
         if mailed:
-            mail_notifications.delay_on_commit(mailed)
+            transaction.on_commit(lambda: _queue_mail(mail_notifications, mailed))
     return notifications
+
+
+def _queue_mail(task, ids) -> None:
+    """Mail in the background; with the broker down the notifications stay in the portal (logged, never a 500
+    after the write has committed)."""
+    from wulian.celery import BrokerUnavailable, publish
+
+    try:
+        publish(task, ids)
+    except BrokerUnavailable:
+        logger.warning("notification mail not queued: the broker is unavailable (%d notifications)", len(ids))
 
 
 def mail(notification_ids: list[int]) -> int:

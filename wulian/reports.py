@@ -32,14 +32,29 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import Promise
 
+from wulian.celery import BrokerUnavailable, publish  # noqa: F401 - BrokerUnavailable: re-exported for callers
 from wulian.models.base import user_can
 
 # A report whose worker dies this many times (out of memory, killed) is failed instead of being retried again.
 MAX_ATTEMPTS = 3
 
 
-class BrokerUnavailable(Exception):
-    """The task queue cannot be reached: the job was not queued."""
+
+
+class TooManyReports(Exception):
+    """The user already has ``WULIAN_REPORT_USER_LIMIT`` reports waiting or being built: nothing was queued
+    (one person's reports never starve everyone's)."""
+
+    def __init__(self, limit: int):
+        super().__init__(limit)
+        self.limit = limit
+
+    @property
+    def message(self) -> str:
+        from django.utils.translation import gettext as _
+
+        return _("You already have %(count)d reports waiting or being built; start this one when one of them is "
+                 "ready. Nothing was queued.") % {"count": self.limit}
 
 
 @dataclass(frozen=True)
@@ -190,24 +205,38 @@ def enqueue(job) -> None:
     Not ``delay_on_commit``: a failure there surfaces after the response (or never). The views that call this
     run in autocommit, so the job row is already visible to the worker.
     """
-    from kombu.exceptions import OperationalError
-
     from wulian.tasks import build_report
 
-    options = {"retry": False}
+    options = {}
     if settings.WULIAN_REPORT_QUEUE:  # a queue of their own, for workers started with -Q
         options["queue"] = settings.WULIAN_REPORT_QUEUE
-    try:
-        build_report.apply_async((job.pk,), **options)
-    except (OperationalError, ConnectionError, OSError) as exc:
-        raise BrokerUnavailable(str(exc)) from exc
+    publish(build_report, job.pk, **options)
 
 
 def submit(user, report: str, params: dict):
-    """Create a job and queue it; with the broker unreachable no job is left behind."""
-    from wulian.models import ReportJob
+    """Create a job and queue it; with the broker unreachable no job is left behind.
 
-    job = ReportJob.objects.create(user=user, report=report, params=params)
+    Idempotent: the same report with the same parameters, asked again by the same user while the first is still
+    waiting or being built, answers that first job (twenty clicks queue one job). A user with
+    ``WULIAN_REPORT_USER_LIMIT`` jobs waiting or running gets ``TooManyReports``. The user's row is locked while
+    deciding, so concurrent requests are decided one after the other.
+    """
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+
+    from wulian.models import ReportJob, ReportStatus
+
+    active = [ReportStatus.PENDING, ReportStatus.RUNNING]
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
+        mine = ReportJob.objects.filter(user=user, status__in=active, schedule__isnull=True)
+        same = mine.filter(report=report, params=params).order_by("pk").first()
+        if same is not None:
+            return same
+        limit = settings.WULIAN_REPORT_USER_LIMIT
+        if limit and mine.count() >= limit:
+            raise TooManyReports(limit)
+        job = ReportJob.objects.create(user=user, report=report, params=params)
     try:
         enqueue(job)
     except BrokerUnavailable:

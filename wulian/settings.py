@@ -282,6 +282,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 WULIAN_REPORT_TIME_LIMIT = int(os.environ.get("WULIAN_REPORT_TIME_LIMIT", str(2 * 3600)))
 CELERY_TASK_SOFT_TIME_LIMIT = WULIAN_REPORT_TIME_LIMIT
 CELERY_TASK_TIME_LIMIT = WULIAN_REPORT_TIME_LIMIT + 300
+# Reports one user may have waiting or being built at once (issue 17): the next request is refused in Chinese.
+WULIAN_REPORT_USER_LIMIT = int(os.environ.get("WULIAN_REPORT_USER_LIMIT", "3"))
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": CELERY_TASK_TIME_LIMIT + 600,
     # Asking for a report with the broker down is refused in seconds, not after minutes of retries.

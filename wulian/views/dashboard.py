@@ -79,9 +79,15 @@ def ask_refresh(user, year: int) -> bool:
     """Queue a refresh of ``year`` unless one was queued in the last ten minutes; True when queued."""
     from wulian.tasks import refresh_summaries
 
+    from wulian.celery import BrokerUnavailable, publish
+
     if not cache.add(f"dashboard-refresh-{year}", True, 600):
         return False
-    refresh_summaries.delay(year, user.pk if user.is_authenticated else None)
+    try:
+        publish(refresh_summaries, year, user.pk if user.is_authenticated else None)
+    except BrokerUnavailable:
+        cache.delete(f"dashboard-refresh-{year}")  # ask again on the next visit
+        return None
     return True
 
 
@@ -102,6 +108,7 @@ def dashboard_context(request) -> dict:
         "crumbs": breadcrumbs(user, region),
         "may_refresh": may_refresh(user),
         "refresh_queued": queued and data.refreshed is None,
+        "refresh_unavailable": queued is None,
         "chart_data": chart_data(data),
     }
 
@@ -153,10 +160,21 @@ def refresh_now(request):
     year = chosen_year(request, request.POST)
     from wulian.tasks import refresh_summaries
 
+    from wulian.celery import BrokerUnavailable, publish
+
     cache.delete(f"dashboard-refresh-{year}")
-    refresh_summaries.delay(year, request.user.pk)
-    messages.success(request, _("The figures of %(year)s are being computed again; reload the page in a minute.") % {"year": year})
+    try:
+        publish(refresh_summaries, year, request.user.pk)
+    except BrokerUnavailable:
+        messages.error(request, broker_down_figures())
+    else:
+        messages.success(request, _("The figures of %(year)s are being computed again; reload the page in a minute.") % {"year": year})
     back = request.POST.get("next", "")
     if not back.startswith("/") or back.startswith("//"):
         back = reverse("wulian:dashboard")
     return HttpResponseRedirect(back)
+
+
+def broker_down_figures() -> str:
+    return _("The figures cannot be computed at the moment: the background service is not available. Try again in "
+             "a few minutes, or tell the administrator.")

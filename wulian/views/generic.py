@@ -265,7 +265,7 @@ class ObjectListView(ScopedView):
 
     def export_in_background(self, request):
         """A large export is built by the report pipeline and lands in the user's download list."""
-        from wulian.reports import BrokerUnavailable, submit
+        from wulian.reports import BrokerUnavailable, TooManyReports, submit
         from wulian.views.reports import broker_down_message
 
         params = request.GET.copy()
@@ -279,6 +279,9 @@ class ObjectListView(ScopedView):
             )
         except BrokerUnavailable:
             messages.error(request, broker_down_message())
+            return redirect(request.path)
+        except TooManyReports as exc:
+            messages.error(request, exc.message)
             return redirect(request.path)
         messages.info(
             request,

@@ -20,6 +20,7 @@ from wulian.models import ReportJob, ReportSchedule
 from wulian.models import ReportStatus
 from wulian.reports import (
     BrokerUnavailable,
+    TooManyReports,
     default_year,
     region_choices,
     registry,
@@ -121,6 +122,9 @@ def request_report(request, code):
         job = submit(request.user, code, form.params())
     except BrokerUnavailable:
         messages.error(request, broker_down_message())
+        return redirect("wulian:report_center")
+    except TooManyReports as exc:
+        messages.error(request, exc.message)
         return redirect("wulian:report_center")
     # Without a broker the report is built before this line (in-process): say so, not "being prepared".
     job.refresh_from_db(fields=["status"])
