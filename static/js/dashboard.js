@@ -36,8 +36,10 @@
         textStyle: { fontFamily: font },
         grid: { left: 8, right: 40, top: 10, bottom: 24, containLabel: true },
         tooltip: { trigger: "item", formatter: function (p) {
+          // The tooltip is HTML: a region's name is text (escaped), never markup.
           var r = rows[p.dataIndex];
-          return r.label + "<br>" + (r.value === null ? "—" : r.value + "%") + "（" + r.met + "/" + r.counted + "）";
+          var figure = (r.value === null ? "—" : r.value + "%") + "（" + r.met + "/" + r.counted + "）";
+          return echarts.format.encodeHTML(String(r.label)) + "<br>" + echarts.format.encodeHTML(figure);
         } },
         xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
         yAxis: { type: "category", data: rows.map(function (r) { return r.label; }), triggerEvent: true,

@@ -5,8 +5,26 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import template
+from django.utils.safestring import mark_safe
 
 register = template.Library()
+
+# Characters left as they are in a CSS string; everything else becomes a CSS escape (\00003c for "<").
+_CSS_PLAIN = frozenset(" ·-_.,()（）:：/、“”《》—")
+
+
+@register.filter
+def css_string(value) -> str:
+    """``value`` as a quoted CSS string, for ``content:`` of a PDF's running header inside ``<style>``: HTML
+    escaping there would print ``&amp;`` (a raw-text element is not unescaped) and a quote would end the string
+    (issue 17). Letters and CJK stay as they are; quotes, backslashes, ``<``, ``&`` and line breaks are escaped."""
+    out = []
+    for ch in str(value if value is not None else ""):
+        if ch.isalnum() or ch in _CSS_PLAIN:
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):06x}")
+    return mark_safe('"' + "".join(out) + '"')  # noqa: S308 - every character is escaped or plain
 
 
 @register.filter
