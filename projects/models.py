@@ -226,7 +226,7 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
     )
     domain = models.CharField(_("service domain"), max_length=30, choices=ServiceDomain.choices, blank=True)
     target_groups = models.JSONField(_("target groups"), default=list, blank=True)
-    goals = models.TextField(_("goals"), blank=True)
+    goals = models.TextField(_("goals"), max_length=2000, blank=True)
     expected_beneficiaries = models.PositiveIntegerField(_("expected beneficiaries"), default=0)
     budget = models.DecimalField(_("budget (yuan)"), **MONEY)
     planned_start = models.DateField(_("planned start"), null=True, blank=True)
@@ -262,7 +262,7 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
         "projects.Bid", verbose_name=_("awarded bid"), on_delete=models.PROTECT, null=True, blank=True,
         related_name="+",
     )
-    award_reason = models.TextField(_("reasons for the award"), blank=True)
+    award_reason = models.TextField(_("reasons for the award"), max_length=2000, blank=True)
     awarded_at = models.DateTimeField(_("awarded at"), null=True, blank=True, editable=False)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True, editable=False)
 
@@ -452,7 +452,7 @@ class NeedsSurvey(ScopedModel):
     date = models.DateField(_("date"))
     method = models.CharField(_("method"), max_length=20, choices=SurveyMethod.choices)
     people_reached = models.PositiveIntegerField(_("people reached"), default=0)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), max_length=2000, blank=True)
 
     class Meta:
         verbose_name = _("needs survey")
@@ -475,7 +475,7 @@ class Need(ScopedModel):
     count = models.PositiveIntegerField(_("people"), default=0)
     domain = models.CharField(_("service domain"), max_length=30, choices=ServiceDomain.choices, blank=True)
     urgency = models.CharField(_("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.MEDIUM)
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=1000)
 
     class Meta:
         verbose_name = _("need")
@@ -494,7 +494,7 @@ class Review(ScopedModel):
     project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="reviews")
     round = models.PositiveSmallIntegerField(_("round"))
     decision = models.CharField(_("decision"), max_length=10, choices=ReviewDecision.choices)
-    opinion = models.TextField(_("opinion"), blank=True)
+    opinion = models.TextField(_("opinion"), max_length=2000, blank=True)
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), on_delete=models.PROTECT, related_name="+"
     )
@@ -531,21 +531,21 @@ class Notice(ScopedModel):
                              agency_rows=_public_child_rows("project__"))
 
     project = models.OneToOneField(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="notice")
-    scope_of_service = models.TextField(_("scope of service"))
+    scope_of_service = models.TextField(_("scope of service"), max_length=5000)
     budget_ceiling = models.DecimalField(_("budget ceiling (yuan)"), **MONEY)
     method = models.CharField(_("procurement method"), max_length=30, choices=ProcurementMethod.choices)
     min_certified_workers = models.PositiveSmallIntegerField(
         _("certified social workers required"), default=1,
         help_text=_("A bidding team must include at least this many certified social workers."),
     )
-    qualifications = models.TextField(_("qualification requirements"), blank=True)
+    qualifications = models.TextField(_("qualification requirements"), max_length=2000, blank=True)
     bid_deadline = models.DateTimeField(_("bid deadline"), null=True, blank=True,
                                         validators=[validate_plausible_date])
     direct_agency = models.ForeignKey(
         "wulian.Agency", verbose_name=_("agency chosen directly"), on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", help_text=_("For single-source and entrusted projects."),
     )
-    single_source_justification = models.TextField(_("justification for a single source"), blank=True)
+    single_source_justification = models.TextField(_("justification for a single source"), max_length=2000, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
 
     class Meta:
@@ -583,7 +583,7 @@ class Criterion(ScopedModel):
     name = models.CharField(_("criterion"), max_length=100)
     weight = models.DecimalField(_("weight"), max_digits=5, decimal_places=2,
                                  validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(100)])
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=1000, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -640,7 +640,7 @@ class Bid(Stateful, AttachmentsMixin, ScopedModel):
 
     project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="bids")
     agency = models.ForeignKey("wulian.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="bids")
-    proposal = models.TextField(_("service proposal"))
+    proposal = models.TextField(_("service proposal"), max_length=10000)
     price = models.DecimalField(_("price (yuan)"), **MONEY)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
     submitted_by = models.ForeignKey(
@@ -765,7 +765,7 @@ class AgencyMark(ScopedModel):
     project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="marks")
     evaluation = models.ForeignKey("projects.Evaluation", verbose_name=_("evaluation"), on_delete=models.PROTECT,
                                    null=True, blank=True, related_name="+")
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("reason"), max_length=2000)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
                                    on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
@@ -802,7 +802,7 @@ class Agreement(ScopedModel):
         _("stable, continuing service"), default=False,
         help_text=_("A service of continuing, stable need may run up to three years (财政部令第102号 art. 24)."),
     )
-    deliverables = models.TextField(_("deliverables"))
+    deliverables = models.TextField(_("deliverables"), max_length=5000)
     stations = models.ManyToManyField("stations.Station", verbose_name=_("stations served (进驻)"), blank=True,
                                       related_name="project_agreements")
     agency_signed_on = models.DateField(_("signed by the agency on"), null=True, blank=True, editable=False)
@@ -905,10 +905,10 @@ class Amendment(ScopedModel):
     agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), on_delete=models.PROTECT,
                                   related_name="amendments")
     date = models.DateField(_("date"), default=timezone.localdate)
-    summary = models.TextField(_("what changes"))
+    summary = models.TextField(_("what changes"), max_length=2000)
     changes = models.JSONField(_("fields changed"), default=dict, blank=True,
                                help_text=_("Field name → [before, after]."))
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("reason"), max_length=2000)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.SET_NULL,
                            null=True, blank=True, related_name="+", editable=False)
 
@@ -986,7 +986,7 @@ class Milestone(Stateful, AttachmentsMixin, ScopedModel):
     name = models.CharField(_("milestone"), max_length=100)
     amount = models.DecimalField(_("amount (yuan)"), **MONEY)
     due_on = models.DateField(_("due on"))
-    condition = models.TextField(_("condition"))
+    condition = models.TextField(_("condition"), max_length=1000)
     status = models.CharField(_("status"), max_length=15, choices=MilestoneStatus.choices,
                               default=MilestoneStatus.SCHEDULED)
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reported by"), on_delete=models.SET_NULL,
@@ -1137,8 +1137,8 @@ class IndicatorItem(ScopedModel):
                               related_name="items")
     group = models.CharField(_("first-level indicator"), max_length=20, choices=IndicatorGroup.choices)
     content = models.CharField(_("content"), max_length=200)
-    standard = models.TextField(_("standard"), blank=True)
-    evidence = models.TextField(_("evidence required"), blank=True)
+    standard = models.TextField(_("standard"), max_length=1000, blank=True)
+    evidence = models.TextField(_("evidence required"), max_length=1000, blank=True)
     max_score = models.DecimalField(_("maximum score"), max_digits=5, decimal_places=2,
                                     validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(100)])
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -1180,7 +1180,7 @@ class Evaluation(ScopedModel):
     sheet = models.ForeignKey(IndicatorSheet, verbose_name=_("indicator sheet"), on_delete=models.PROTECT,
                               related_name="evaluations")
     date = models.DateField(_("date"), default=timezone.localdate)
-    findings = models.TextField(_("findings"), blank=True)
+    findings = models.TextField(_("findings"), max_length=5000, blank=True)
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=2, null=True, blank=True, editable=False)
     grade = models.CharField(_("grade"), max_length=10, choices=Grade.choices, blank=True, editable=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
@@ -1310,11 +1310,11 @@ class Rectification(Stateful, AttachmentsMixin, ScopedModel):
 
     evaluation = models.ForeignKey(Evaluation, verbose_name=_("evaluation"), on_delete=models.CASCADE,
                                    related_name="rectifications")
-    description = models.TextField(_("what must be rectified"))
+    description = models.TextField(_("what must be rectified"), max_length=1000)
     deadline = models.DateField(_("rectification deadline"))
     status = models.CharField(_("status"), max_length=10, choices=RectificationStatus.choices,
                               default=RectificationStatus.OPEN)
-    answer = models.TextField(_("answer"), blank=True, editable=False)
+    answer = models.TextField(_("answer"), max_length=2000, blank=True, editable=False)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("answered by"), on_delete=models.SET_NULL,
                                     null=True, blank=True, related_name="+", editable=False)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True, editable=False)

@@ -235,6 +235,7 @@ def evaluation_report_fields(user) -> dict:
     "pdf",
     model=Project,
     fields=evaluation_report_fields,
+    time_limit=300,  # one project's report: a few seconds; five minutes is already a runaway
     description=gettext_lazy(
         "The evaluation report of one project: indicator scores, rectifications and the conclusion, ready to sign "
         "and file. Also on the project's page."

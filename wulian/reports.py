@@ -72,6 +72,9 @@ class ReportDefinition:
     # Form fields of the app's own (e.g. the project of an evaluation report): ``fields(user)`` gives
     # ``{name: forms.Field}``; a model choice is stored in the job's params as its id.
     fields: Callable | None = None
+    # Seconds the report may take (Celery's soft limit; the hard one a minute later); None: the portal's
+    # ``WULIAN_REPORT_TIME_LIMIT``. Past it the job fails with a Chinese message instead of holding a worker.
+    time_limit: int | None = None
 
     def __post_init__(self):
         if not self.formats:
@@ -102,10 +105,11 @@ registry: dict[str, ReportDefinition] = {}
 
 
 def register(code, title, fmt, *, params=(), model=None, description="", roles=None, listed=True, formats=(),
-             fields=None):
+             fields=None, time_limit=None):
     def decorator(build):
         registry[code] = ReportDefinition(
-            code, title, fmt, build, tuple(params), model, description, roles, listed, tuple(formats), fields
+            code, title, fmt, build, tuple(params), model, description, roles, listed, tuple(formats), fields,
+            time_limit,
         )
         return build
 
@@ -185,7 +189,7 @@ def run_job(job) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         os.replace(part, target)
     except Exception as exc:  # noqa: BLE001 - any failure is reported to the user
-        job.status, job.error, job.finished_at = ReportStatus.FAILED, f"{type(exc).__name__}: {exc}", timezone.now()
+        job.status, job.error, job.finished_at = ReportStatus.FAILED, failure_text(exc, definition), timezone.now()
         job.save(update_fields=["status", "error", "finished_at"])
         raise
     finally:
@@ -199,6 +203,23 @@ def run_job(job) -> None:
         announce_shared(job)
 
 
+def time_limit_of(definition) -> int:
+    return (definition.time_limit if definition is not None and definition.time_limit else None) or (
+        settings.WULIAN_REPORT_TIME_LIMIT
+    )
+
+
+def failure_text(exc, definition) -> str:
+    """What the job row says of a failure; running out of time is said in Chinese, with the limit."""
+    from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
+
+    if isinstance(exc, SoftTimeLimitExceeded | TimeLimitExceeded):
+        minutes = max(1, round(time_limit_of(definition) / 60))
+        return (f"报表生成超过时限（{minutes} 分钟），已停止，未生成文件。请缩小报表范围（如选择更小的地区或更短的期间）"
+                f"后重试，或联系管理员。")
+    return f"{type(exc).__name__}: {exc}"
+
+
 def enqueue(job) -> None:
     """Publish the job's task now; raise ``BrokerUnavailable`` at once if the queue cannot be reached.
 
@@ -207,7 +228,8 @@ def enqueue(job) -> None:
     """
     from wulian.tasks import build_report
 
-    options = {}
+    limit = time_limit_of(job.definition)
+    options = {"soft_time_limit": limit, "time_limit": limit + 60}
     if settings.WULIAN_REPORT_QUEUE:  # a queue of their own, for workers started with -Q
         options["queue"] = settings.WULIAN_REPORT_QUEUE
     publish(build_report, job.pk, **options)

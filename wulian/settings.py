@@ -284,6 +284,8 @@ CELERY_TASK_SOFT_TIME_LIMIT = WULIAN_REPORT_TIME_LIMIT
 CELERY_TASK_TIME_LIMIT = WULIAN_REPORT_TIME_LIMIT + 300
 # Reports one user may have waiting or being built at once (issue 17): the next request is refused in Chinese.
 WULIAN_REPORT_USER_LIMIT = int(os.environ.get("WULIAN_REPORT_USER_LIMIT", "3"))
+# The longest text any field takes when its model declares no max_length (the write path refuses more).
+WULIAN_TEXT_LIMIT = 20000
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": CELERY_TASK_TIME_LIMIT + 600,
     # Asking for a report with the broker down is refused in seconds, not after minutes of retries.

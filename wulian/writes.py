@@ -59,6 +59,7 @@ def write(user, action: str, save: Callable[[], object]):
             saved = save()
             for obj in _as_list(saved):
                 check_fixed(obj)
+                check_text_lengths(obj)
                 check_rules = getattr(obj, "check_rules", None)
                 if check_rules is not None:
                     check_rules()
@@ -97,6 +98,25 @@ def check_fixed(obj) -> None:
             % {"field": force_str(field.verbose_name), "model": force_str(obj._meta.verbose_name)},
             field=changed[0],
         )
+
+
+def check_text_lengths(obj) -> None:
+    """Every text is bounded by its meaning: a text field's ``max_length`` (forms and the API refuse more at the
+    field), or ``WULIAN_TEXT_LIMIT`` for one that declares none — on every path, imports and actions too."""
+    from django.conf import settings
+    from django.db import models
+
+    for f in obj._meta.concrete_fields:
+        if not isinstance(f, models.CharField | models.TextField):
+            continue
+        value = getattr(obj, f.attname, None)
+        limit = f.max_length or settings.WULIAN_TEXT_LIMIT
+        if isinstance(value, str) and len(value) > limit:
+            raise Refused(
+                _("%(field)s is too long: at most %(limit)d characters (it has %(count)d); nothing was saved.")
+                % {"field": force_str(f.verbose_name), "limit": limit, "count": len(value)},
+                field=f.name,
+            )
 
 
 def check_scope(user, action: str, obj) -> None:
