@@ -8,6 +8,7 @@ agency marks and amendments are read-only (they are written by transitions and t
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -48,9 +49,21 @@ def _bid_save(self, serializer):
     return {"agency": getattr(self.request.user, "agency", None), "submitted_by": self.request.user}
 
 
+class ProgressRowSerializer(serializers.Serializer):
+    """One performance target and how far the activity log has brought it."""
+
+    target = serializers.IntegerField()
+    indicator = serializers.CharField()
+    unit = serializers.CharField(allow_blank=True)
+    target_value = serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=True)
+    value = serializers.DecimalField(max_digits=14, decimal_places=2, coerce_to_string=True)
+    percent = serializers.DecimalField(max_digits=8, decimal_places=2, coerce_to_string=True)
+
+
 class ProjectProgressMixin:
-    @extend_schema(summary="Progress of the performance targets, counted from the activity log", request=None)
-    @action(detail=True, methods=["get"])
+    @extend_schema(summary="Progress of the performance targets, counted from the activity log", request=None,
+                   responses=ProgressRowSerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=None)
     def progress(self, request, pk=None):
         project = self.get_object()
         # Only the targets the user may see (an agency sees another's public project, not its contract).

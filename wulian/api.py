@@ -47,6 +47,16 @@ class ScopedPermission(permissions.BasePermission):
         return user_can(request.user, view.queryset.model, "view")
 
 
+def _model_field(meta, name):
+    model = getattr(meta, "model", None)
+    if model is None or not name or "." in name:
+        return None
+    try:
+        return model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - a serializer field that is not a model field
+        return None
+
+
 class ScopedSerializer(serializers.ModelSerializer):
     """Related fields offer only what the requesting user may see; the model validates what is written.
 
@@ -56,6 +66,13 @@ class ScopedSerializer(serializers.ModelSerializer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            # A choice that may be left empty says so (the schema's enum then takes "" — issue 17), read-only
+            # ones too: DRF drops ``allow_blank`` from read-only fields.
+            if isinstance(field, serializers.ChoiceField) and not isinstance(field, serializers.MultipleChoiceField):
+                model_field = _model_field(getattr(self, "Meta", None), field.source or name)
+                if model_field is not None and model_field.blank:
+                    field.allow_blank = True
         request = self.context.get("request")
         user = getattr(request, "user", None)
         if user is None:

@@ -33,3 +33,26 @@ class PortalAutoSchema(AutoSchema):
         for code, description in codes.items():
             responses.setdefault(code, {"content": {"application/json": {"schema": ERROR_BODY}}, "description": description})
         return responses
+
+
+# ``format: time`` means an RFC 3339 full-time (with its offset) to validators; the API's times are local wall-clock
+# times such as "09:00:00", so the schema says what they are with a pattern instead (issue 17).
+TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?$"
+
+
+def local_times(result, generator, request, public):
+    """Spectacular postprocessing hook: every ``format: time`` becomes the pattern of a local time."""
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("format") == "time" and node.get("type") == "string":
+                del node["format"]
+                node["pattern"] = TIME_PATTERN
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(result)
+    return result

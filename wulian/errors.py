@@ -9,19 +9,36 @@ the 500 page with the request and falls back to a page that needs no database.
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.http import HttpResponseNotFound, HttpResponseServerError, JsonResponse
 from django.template import loader
 
 # Django's technical 404 page carries this tag; the portal's own 404 page does not.
 _TECHNICAL_MARK = b'<meta name="robots" content="NONE,NOARCHIVE">'
 
 
+API_PREFIX = "/api/"
+
+
+def is_api(request) -> bool:
+    """A request under ``/api/``: the API answers JSON on every path, errors included (issue 17)."""
+    return request.path.startswith(API_PREFIX)
+
+
 def page_not_found_response(request):
+    if is_api(request):
+        return JsonResponse({"detail": "未找到。"}, status=404, json_dumps_params={"ensure_ascii": False})
     return HttpResponseNotFound(loader.render_to_string("404.html", request=request))
+
+
+def page_not_found(request, exception=None):
+    """``handler404``: the portal's Chinese page, or JSON under ``/api/``."""
+    return page_not_found_response(request)
 
 
 def server_error(request):
     """The portal's 500 page with its layout; without the layout when even that fails (database down)."""
+    if is_api(request):
+        return JsonResponse({"detail": "服务器内部错误。"}, status=500, json_dumps_params={"ensure_ascii": False})
     try:
         body = loader.render_to_string("500.html", request=request)
     except Exception:  # noqa: BLE001 - the error page must not fail in turn
@@ -30,9 +47,8 @@ def server_error(request):
 
 
 class PortalErrorPagesMiddleware:
-    """Under DEBUG, answer an unknown page with the portal's Chinese 404 instead of Django's English one.
-
-    The API keeps its JSON answers; other responses pass through untouched.
+    """Under DEBUG, answer an unknown page with the portal's Chinese 404 instead of Django's English one; under
+    ``/api/`` an HTML 404 (an unknown path) becomes JSON. The API's own JSON answers pass through untouched.
     """
 
     def __init__(self, get_response):
@@ -41,11 +57,10 @@ class PortalErrorPagesMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if (
-            settings.DEBUG
-            and response.status_code == 404
+            response.status_code == 404
             and not response.streaming
             and response.get("Content-Type", "").startswith("text/html")
-            and _TECHNICAL_MARK in response.content
+            and ((settings.DEBUG and _TECHNICAL_MARK in response.content) or is_api(request))
         ):
             return page_not_found_response(request)
         return response

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -14,12 +15,32 @@ from wulian.personal import personal_fields, resolve_search_term
 from wulian.pickers import use_picker
 
 
+BOOLEAN_WORDS = {"true": True, "1": True, "false": False, "0": False, "": None}
+
+
 class YesNoWidget(django_filters.widgets.BooleanWidget):
     """Yes / no / all, where “all” reads like the other filters' blank choice (not 未知)."""
 
     def __init__(self, attrs=None):
         super().__init__(attrs)
         self.choices = (("", _("All")), ("true", _("Yes")), ("false", _("No")))
+
+    def value_from_datadict(self, data, files, name):
+        value = data.get(name, None)
+        if isinstance(value, str) and value.lower() not in BOOLEAN_WORDS:
+            return value  # not a yes or a no: the field refuses it (400 on the API) instead of ignoring it
+        return super().value_from_datadict(data, files, name)
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """true / false (1 / 0), or nothing; any other value is an error, not “all”."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.lower() not in BOOLEAN_WORDS:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError(_("Choose yes (true) or no (false)."), code="invalid_boolean")
+        return super().to_python(value)
 
 
 @extend_schema_field(OpenApiTypes.INT)  # the API takes the region's id
@@ -96,6 +117,7 @@ class ScopedFilterSet(django_filters.FilterSet):
             field = self.form.fields.get(name)
             if isinstance(flt, django_filters.BooleanFilter) and field is not None:
                 field.widget = YesNoWidget()
+                field.__class__ = StrictBooleanField
             qs = getattr(field, "queryset", None)
             if qs is not None and hasattr(qs, "restrict") and user is not None:
                 if isinstance(flt, RegionFilter) and flt.levels:

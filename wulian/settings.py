@@ -265,6 +265,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # The shared vocabulary is one enum in the schema, whichever field (target_group, target_groups) uses it.
     "ENUM_NAME_OVERRIDES": {"TargetGroupEnum": "wulian.choices.TargetGroup"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "wulian.api_schema.local_times",
+    ],
 }
 
 # Celery: no broker means tasks run in-process (the embedded default).

@@ -65,4 +65,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler404 = "wulian.errors.page_not_found"
 handler500 = "wulian.errors.server_error"
