@@ -66,7 +66,12 @@ class ScopedSerializer(serializers.ModelSerializer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        meta_model = getattr(getattr(self, "Meta", None), "model", None)
+        rule = getattr(meta_model, "scope_rule", None)
         for name, field in self.fields.items():
+            # A field only the row's parties read is null for everyone else: the schema says so.
+            if rule is not None and rule.parties and name != "id" and (field.source or name) not in rule.public:
+                field.allow_null = True
             # A choice that may be left empty says so (the schema's enum then takes "" — issue 17), read-only
             # ones too: DRF drops ``allow_blank`` from read-only fields.
             if isinstance(field, serializers.ChoiceField) and not isinstance(field, serializers.MultipleChoiceField):
