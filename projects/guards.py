@@ -255,7 +255,8 @@ def _award(project, user, reason):
             person,
             _("Not awarded: %(project)s") % {"project": project.title},
             _("The project was awarded to %(agency)s. Thank you for your bid.") % {"agency": chosen.agency},
-            link=project.get_url("detail") or "",
+            # Its own bid: a losing bidder is no party to the project (issue 17), it reads the award publicly.
+            link=next((b.get_url("detail") for b in others if b.agency_id == person.agency_id), "") or "",
             key=f"projects:award:{project.pk}",
         )
     for person in User.objects.filter(role=Role.AGENCY_STAFF, is_active=True, agency_id=chosen.agency_id):

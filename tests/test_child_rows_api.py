@@ -106,3 +106,16 @@ def test_a_target_group_is_named_once(client, cast):
     assert response.status_code == 400
     assert "每个服务对象只能选择一次" in str(response.json())
     assert Project.objects.get(pk=project.pk).target_groups == ["children_in_difficulty"]
+
+
+def test_a_second_evaluation_of_the_same_day_is_a_repeat_or_a_conflict(client, cast, two):
+    """The same body again answers the first row; a different one for the same project, kind and day is refused."""
+    a, b, ea, eb, open_item = two
+    client.force_login(cast.user_bureau)
+    body = {"project": a.pk, "kind": EvaluationKind.MIDTERM, "sheet": ea.sheet_id, "date": ea.date.isoformat(),
+            "findings": ea.findings}
+    again = client.post("/api/project-evaluations/", body, content_type=JSON)
+    assert again.status_code == 200 and again.json()["id"] == ea.pk
+    other = client.post("/api/project-evaluations/", {**body, "findings": "另一份记录"}, content_type=JSON)
+    assert other.status_code == 409 and "日期相同的评估，未保存" in other.json()["detail"]
+    assert Evaluation.objects.filter(project=a).count() == 1

@@ -257,6 +257,8 @@ def test_the_other_bidders_are_notified_of_the_award(cast, tender):
     advance(tender, S.AWARDED, people_of(cast))
     note = Notification.objects.get(recipient=other_staff)
     assert note.title.startswith("未中标：") and cast.agency.name in note.body
+    # It links to the agency's own bid, not to a project it is no party to (issue 17).
+    assert note.link == Bid.objects.get(project=tender, agency=other).get_absolute_url()
     assert Notification.objects.get(recipient=cast.user_agency).title.startswith("中标：")
 
 

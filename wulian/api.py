@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from auditlog.context import set_actor
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.encoding import force_str
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
@@ -188,6 +190,16 @@ class ScopedViewSet(viewsets.ModelViewSet):
                 type(parent)._default_manager.select_for_update().filter(pk=parent.pk).values_list("pk").first()
             existing = model._default_manager.all().restrict(request.user, "view").filter(**values).first()
             if existing is not None:
+                differs = [
+                    name for name, value in serializer.validated_data.items()
+                    if name in {f.name for f in model._meta.concrete_fields} and getattr(existing, name) != value
+                ]
+                if differs:  # not a repeat: another record where there may be only one
+                    raise Conflict(writes.Refused(
+                        _("A %(model)s with the same %(fields)s already exists; nothing was saved.") % {
+                            "model": force_str(model._meta.verbose_name),
+                            "fields": "、".join(force_str(model._meta.get_field(n).verbose_name) for n in keys)},
+                        field=differs[0]))
                 return Response(self.get_serializer(existing).data, status=200)
             self.perform_create(serializer)
         headers = self.get_success_headers(serializer.data)
