@@ -234,7 +234,7 @@ def conceal(obj, hidden):
 
     shown = copy.copy(obj)
     shown._state = copy.copy(obj._state)
-    shown._state.fields_cache = {}
+    shown._state.fields_cache = {k: v for k, v in obj._state.fields_cache.items() if k not in hidden}
     for f in type(obj)._meta.concrete_fields:
         if f.name in hidden:
             empty = "" if isinstance(f, (models.CharField, models.TextField)) and not f.null else None
