@@ -24,6 +24,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wulian.choices import NOBODY, REGION_ROLES, WORKER_ROLES, RegionLevel, Role
 from wulian.models import AttachmentKind, AttachmentsMixin, ScopedModel, ScopeRule
@@ -144,53 +145,34 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
         where={
             "change": ~Q(status__in=[S.ACCEPTED, S.CANCELLED]),
             "delete": Q(status=S.DRAFT),
-            # Transitions: the workflow checks the state (and says so in Chinese), not the scope.
-            **dict.fromkeys(
-                ["submit", "return", "approve", "publish", "award", "agency_sign", "sign", "start",
-                 "request_acceptance", "accept", "fail", "cancel"],
-                EVERY_ROW,
-            ),
         },
-        actions={
-            "submit": frozenset({Role.TOWN_STAFF, Role.BUREAU_ADMIN}),
-            "return": BUREAU,
-            "approve": BUREAU,
-            "publish": BUREAU,
-            "award": BUREAU,
-            "agency_sign": AGENCY,
-            "sign": BUREAU,
-            "start": frozenset({Role.AGENCY_STAFF, Role.BUREAU_ADMIN}),
-            "request_acceptance": BUREAU,
-            "accept": EVALUATOR,
-            "fail": EVALUATOR,
-            "cancel": BUREAU,
-        },
+        # Each transition below is an action of this rule, with the roles it names (``Transition.roles``).
     )
     attachment_kinds = (AttachmentKind.OTHER, AttachmentKind.PHOTO, AttachmentKind.SIGN_IN)
     workflow = Workflow(
         "status",
-        Transition("submit", _("Submit for review"), source=DRAFTING, target=S.SUBMITTED,
+        Transition("submit", _("Submit for review"), roles=frozenset({Role.TOWN_STAFF, Role.BUREAU_ADMIN}), source=DRAFTING, target=S.SUBMITTED,
                    guard=guards.can_submit, method="on_submit", icon="send"),
-        Transition("return", _("Return"), source=[S.SUBMITTED], target=S.RETURNED, reason=True,
+        Transition("return", _("Return"), roles=BUREAU, source=[S.SUBMITTED], target=S.RETURNED, reason=True,
                    method="on_return", style="danger", icon="arrow-counterclockwise"),
-        Transition("approve", _("Approve"), source=[S.SUBMITTED], target=S.APPROVED,
+        Transition("approve", _("Approve"), roles=BUREAU, source=[S.SUBMITTED], target=S.APPROVED,
                    method="on_approve", style="success", icon="check2"),
-        Transition("publish", _("Publish the notice"), source=[S.APPROVED], target=S.PUBLISHED,
+        Transition("publish", _("Publish the notice"), roles=BUREAU, source=[S.APPROVED], target=S.PUBLISHED,
                    guard=guards.can_publish, method="on_publish", icon="megaphone"),
-        Transition("award", _("Award"), source=[S.PUBLISHED], target=S.AWARDED, reason=True,
+        Transition("award", _("Award"), roles=BUREAU, source=[S.PUBLISHED], target=S.AWARDED, reason=True,
                    guard=guards.can_award, method="on_award", style="success", icon="award"),
-        Transition("agency_sign", _("Sign as the agency"), source=[S.AWARDED], target=S.AGENCY_SIGNED,
+        Transition("agency_sign", _("Sign as the agency"), roles=AGENCY, source=[S.AWARDED], target=S.AGENCY_SIGNED,
                    guard=guards.can_agency_sign, method="on_agency_sign", icon="pen"),
-        Transition("sign", _("Sign as the bureau"), source=[S.AGENCY_SIGNED], target=S.CONTRACTED,
+        Transition("sign", _("Sign as the bureau"), roles=BUREAU, source=[S.AGENCY_SIGNED], target=S.CONTRACTED,
                    guard=guards.can_sign, method="on_sign", style="success", icon="pen"),
-        Transition("start", _("Start the service"), source=[S.CONTRACTED], target=S.IN_SERVICE, icon="play"),
-        Transition("request_acceptance", _("Request acceptance"), source=[S.IN_SERVICE], target=S.EVALUATING,
+        Transition("start", _("Start the service"), roles=frozenset({Role.AGENCY_STAFF, Role.BUREAU_ADMIN}), source=[S.CONTRACTED], target=S.IN_SERVICE, icon="play"),
+        Transition("request_acceptance", _("Request acceptance"), roles=BUREAU, source=[S.IN_SERVICE], target=S.EVALUATING,
                    guard=guards.can_request_acceptance, method="on_request_acceptance", icon="clipboard-check"),
-        Transition("accept", _("Accept the project"), source=[S.EVALUATING], target=S.ACCEPTED,
+        Transition("accept", _("Accept the project"), roles=EVALUATOR, source=[S.EVALUATING], target=S.ACCEPTED,
                    guard=guards.can_accept, method="on_accept", style="success", icon="patch-check"),
-        Transition("fail", _("Fail and return to service"), source=[S.EVALUATING], target=S.IN_SERVICE,
+        Transition("fail", _("Fail and return to service"), roles=EVALUATOR, source=[S.EVALUATING], target=S.IN_SERVICE,
                    reason=True, guard=guards.can_fail, method="on_fail", style="danger", icon="x-octagon"),
-        Transition("cancel", _("Cancel the project"), source=CANCELLABLE, target=S.CANCELLED, reason=True,
+        Transition("cancel", _("Cancel the project"), roles=BUREAU, source=CANCELLABLE, target=S.CANCELLED, reason=True,
                    style="danger", icon="x-lg"),
     )
 
@@ -588,14 +570,18 @@ class Bid(Stateful, AttachmentsMixin, ScopedModel):
             Role.AGENCY_STAFF: _bid_rows_for_agency,
             **dict.fromkeys(REGION_ROLES, _bid_rows_for_region),
         },
-        where={"change": Q(status=BidStatus.SUBMITTED), "withdraw": EVERY_ROW},
-        actions={"withdraw": AGENCY},
+        where={"change": Q(status=BidStatus.SUBMITTED)},
     )
     attachment_kinds = (AttachmentKind.OTHER,)
     workflow = Workflow(
         "status",
-        Transition("withdraw", _("Withdraw the bid"), source=[BidStatus.SUBMITTED], target=BidStatus.WITHDRAWN,
-                   guard=guards.before_deadline, style="danger", icon="x-lg"),
+        Transition("withdraw", _("Withdraw the bid"), roles=AGENCY, source=[BidStatus.SUBMITTED],
+                   target=BidStatus.WITHDRAWN, guard=guards.before_deadline, style="danger", icon="x-lg"),
+        # The award of the project settles its bids (``guards.award``).
+        Transition("award", pgettext_lazy("bid status", "Awarded"), source=[BidStatus.SUBMITTED], target=BidStatus.AWARDED,
+                   consequence_of="projects.Project.award", style="success", icon="award"),
+        Transition("not_award", pgettext_lazy("bid status", "Not awarded"), source=[BidStatus.SUBMITTED], target=BidStatus.NOT_AWARDED,
+                   consequence_of="projects.Project.award", style="secondary"),
     )
 
     project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="bids")
@@ -914,18 +900,17 @@ class Milestone(Stateful, AttachmentsMixin, ScopedModel):
 
     scope_rule = _child_rule(
         add=BUREAU, change=BUREAU, delete=BUREAU, agency_rows=_milestone_rows_for_agency,
-        where={**AGREEMENT_EDITS, "report": EVERY_ROW, "confirm": EVERY_ROW, "reject": EVERY_ROW},
-        actions={"report": AGENCY, "confirm": BUREAU, "reject": BUREAU},
+        where=AGREEMENT_EDITS,
     )
     attachment_kinds = (AttachmentKind.OTHER, AttachmentKind.PHOTO, AttachmentKind.SIGN_IN)
     workflow = Workflow(
         "status",
-        Transition("report", _("Report as met"), source=[MilestoneStatus.SCHEDULED, MilestoneStatus.NOT_MET],
+        Transition("report", _("Report as met"), roles=AGENCY, source=[MilestoneStatus.SCHEDULED, MilestoneStatus.NOT_MET],
                    target=MilestoneStatus.REPORTED, guard=guards.milestone_can_report, method="on_report",
                    icon="flag"),
-        Transition("confirm", _("Confirm"), source=[MilestoneStatus.REPORTED], target=MilestoneStatus.MET,
+        Transition("confirm", _("Confirm"), roles=BUREAU, source=[MilestoneStatus.REPORTED], target=MilestoneStatus.MET,
                    guard=guards.milestone_can_confirm, method="on_confirm", style="success", icon="check2"),
-        Transition("reject", _("Reject"), source=[MilestoneStatus.REPORTED], target=MilestoneStatus.NOT_MET,
+        Transition("reject", _("Reject"), roles=BUREAU, source=[MilestoneStatus.REPORTED], target=MilestoneStatus.NOT_MET,
                    reason=True, style="danger", icon="x-lg"),
     )
 
@@ -1224,20 +1209,18 @@ class Rectification(Stateful, AttachmentsMixin, ScopedModel):
     scope_rule = _child_rule(
         prefix="evaluation__project__", add=EVALUATORS, change=EVALUATORS, delete=EVALUATORS,
         agency_rows=_rectification_rows_for_agency,
-        where={"change": Q(status=RectificationStatus.OPEN), "delete": Q(status=RectificationStatus.OPEN),
-               "answer": EVERY_ROW, "close": EVERY_ROW, "reopen": EVERY_ROW, "waive": EVERY_ROW},
-        actions={"answer": AGENCY, "close": EVALUATORS, "reopen": EVALUATORS, "waive": BUREAU},
+        where={"change": Q(status=RectificationStatus.OPEN), "delete": Q(status=RectificationStatus.OPEN)},
     )
     attachment_kinds = (AttachmentKind.OTHER, AttachmentKind.PHOTO)
     workflow = Workflow(
         "status",
-        Transition("answer", _("Answer"), source=[RectificationStatus.OPEN], target=RectificationStatus.ANSWERED,
+        Transition("answer", _("Answer"), roles=AGENCY, source=[RectificationStatus.OPEN], target=RectificationStatus.ANSWERED,
                    reason=True, method="on_answer", icon="reply"),
-        Transition("close", _("Close"), source=[RectificationStatus.ANSWERED], target=RectificationStatus.CLOSED,
+        Transition("close", _("Close"), roles=EVALUATORS, source=[RectificationStatus.ANSWERED], target=RectificationStatus.CLOSED,
                    method="on_close", style="success", icon="check2"),
-        Transition("reopen", _("Reopen"), source=[RectificationStatus.ANSWERED, RectificationStatus.CLOSED],
+        Transition("reopen", _("Reopen"), roles=EVALUATORS, source=[RectificationStatus.ANSWERED, RectificationStatus.CLOSED],
                    target=RectificationStatus.OPEN, reason=True, style="danger", icon="arrow-counterclockwise"),
-        Transition("waive", _("Waive"), source=[RectificationStatus.OPEN, RectificationStatus.ANSWERED],
+        Transition("waive", _("Waive"), roles=BUREAU, source=[RectificationStatus.OPEN, RectificationStatus.ANSWERED],
                    target=RectificationStatus.WAIVED, reason=True, method="on_close", style="secondary",
                    icon="slash-circle"),
     )

@@ -328,19 +328,18 @@ class ServiceHours(RemembersFigureFields, Stateful, ScopedModel):
 
     # The scope column is the row's own copy of the activity's region: a million hour rows are scoped by
     # one indexed column instead of a join through the activities. Confirming and rejecting are actions of
-    # their own in the scope rule (the rows of "change"): the transitions below take their roles from it.
+    # their own in the scope rule (the rows of "change"), with the roles the transitions below name.
     scope_rule = ScopeRule(
         region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES,
-        actions={"confirm": WORKER_ROLES, "reject": WORKER_ROLES},
     )
     workflow = Workflow(
         "status",
         Transition(
-            "confirm", _("Confirm"), source=[HoursStatus.PENDING], target=HoursStatus.CONFIRMED,
+            "confirm", _("Confirm"), roles=WORKER_ROLES, source=[HoursStatus.PENDING], target=HoursStatus.CONFIRMED,
             guard=_hours_entered, method="mark_reviewed", style="success", icon="check2",
         ),
         Transition(
-            "reject", _("Reject"), source=[HoursStatus.PENDING], target=HoursStatus.REJECTED,
+            "reject", _("Reject"), roles=WORKER_ROLES, source=[HoursStatus.PENDING], target=HoursStatus.REJECTED,
             reason=True, method="mark_reviewed", style="danger", icon="x-lg",
         ),
     )
