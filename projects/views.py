@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from wulian import writes
 from wulian.attachments import save_attachments
 from wulian.models import AttachmentKind
-from wulian.models.base import can, user_can
+from wulian.models.base import user_can
 from wulian.views import generic
 from wulian.views.generic import Inline
 from wulian.workflow import perform
@@ -109,7 +109,7 @@ class ProjectDetailView(generic.ObjectDetailView):
         return rows
 
     def extra_context(self, obj):
-        return project_page_context(self.request, obj)
+        return project_page_context(self.request.user, obj, self.offered)
 
 
 # -- step 1: the proposal with its surveys and needs --------------------------------------------------------------
@@ -372,21 +372,24 @@ class AmendmentAddView(ProjectPartView):
         return self.render_page(f.AmendmentForm(agreement=self.agreement))
 
     def post(self, request, *args, **kwargs):
-        from .models import amend_agreement
-
         self.setup_page()
         form = f.AmendmentForm(request.POST, agreement=self.agreement)
-        if not form.is_valid():
+        if not (form.is_valid() and self.amend(form)):
             return self.render_page(form)
+        messages.success(request, _("The amendment was recorded."))
+        return redirect(self.project.get_absolute_url())
+
+    def amend(self, form) -> bool:
+        from .models import amend_agreement
+
         try:
-            amend_agreement(request.user, self.agreement.pk, form.changes(), form.cleaned_data["reason"])
+            amend_agreement(self.request.user, self.agreement.pk, form.changes(), form.cleaned_data["reason"])
         except Agreement.DoesNotExist:
             raise Http404 from None
         except writes.Refused as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-            return self.render_page(form)
-        messages.success(request, _("The amendment was recorded."))
-        return redirect(self.project.get_absolute_url())
+            return False
+        return True
 
 
 # -- milestones ------------------------------------------------------------------------------------------------
@@ -398,34 +401,50 @@ class MilestoneDetailView(generic.ObjectDetailView):
     detail_fields = ["project", "name", "amount", "due_on", "condition", "status", "reported_by", "reported_at", "confirmed_by", "confirmed_at"]
 
 
-class MilestoneReportView(generic.ScopedView):
-    """The agency reports a milestone reached, with its evidence, in one step (upload and transition)."""
+class EvidenceActionView(generic.ScopedView):
+    """A transition taken with its evidence in one step: the files saved and the state changed, or neither."""
 
-    model = Milestone
-    action = "change"
     http_method_names = ["post"]
+    form_class = None
+    transition = ""
+    done = None  # the success message
 
     def post(self, request, pk):
-        milestone = get_object_or_404(Milestone.objects.restrict(request.user, "view"), pk=pk)
-        form = f.MilestoneReportForm(request.POST, request.FILES)
-        if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
-            return redirect(milestone.project.get_absolute_url())
+        row = get_object_or_404(self.model.objects.restrict(request.user, "view"), pk=pk)
+        form = self.form_class(request.POST, request.FILES)
+        if form.is_valid() and self.take(row, form):
+            messages.success(request, self.done)
+        for error in (e for errors in form.errors.values() for e in errors):
+            messages.error(request, error)
+        return redirect(self.next_url(row))
+
+    def take(self, row, form) -> bool:
+        user = self.request.user
         try:
             with transaction.atomic():
-                save_attachments(form.cleaned_data["evidence"], owner=milestone, kind=AttachmentKind.OTHER, user=request.user)
-                perform(request.user, Milestone, milestone.pk, "report")
-        except Milestone.DoesNotExist:
+                save_attachments(form.cleaned_data["evidence"], owner=row, kind=AttachmentKind.OTHER, user=user)
+                perform(user, self.model, row.pk, self.transition, reason=form.cleaned_data.get("answer", ""))
+        except self.model.DoesNotExist:
             raise Http404 from None
-        except PermissionDenied:
-            raise
         except writes.Refused as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("The milestone was reported with its evidence."))
-        return redirect(milestone.project.get_absolute_url())
+            form.add_error(None, exc.message)
+            return False
+        return True
+
+    def next_url(self, row):
+        return row.get_absolute_url()
+
+
+class MilestoneReportView(EvidenceActionView):
+    """The agency reports a milestone reached, with its evidence."""
+
+    model = Milestone
+    form_class = f.MilestoneReportForm
+    transition = "report"
+    done = gettext_lazy("The milestone was reported with its evidence.")
+
+    def next_url(self, row):
+        return row.project.get_absolute_url()
 
 
 # -- steps 5 and 6: evaluations and rectifications ---------------------------------------------------------------
@@ -529,28 +548,10 @@ class RectificationDetailView(generic.ObjectDetailView):
         }
 
 
-class RectificationAnswerView(generic.ScopedView):
+class RectificationAnswerView(EvidenceActionView):
     """The agency answers a rectification item with its evidence (text, files and the transition, at once)."""
 
     model = Rectification
-    http_method_names = ["post"]
-
-    def post(self, request, pk):
-        item = get_object_or_404(Rectification.objects.restrict(request.user, "view"), pk=pk)
-        form = f.RectificationAnswerForm(request.POST, request.FILES)
-        if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
-            return redirect(item.get_absolute_url())
-        try:
-            with transaction.atomic():
-                save_attachments(form.cleaned_data["evidence"], owner=item, kind=AttachmentKind.OTHER, user=request.user)
-                perform(request.user, Rectification, item.pk, "answer", reason=form.cleaned_data["answer"])
-        except Rectification.DoesNotExist:
-            raise Http404 from None
-        except writes.Refused as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("The answer was sent to the reviewer."))
-        return redirect(item.get_absolute_url())
+    form_class = f.RectificationAnswerForm
+    transition = "answer"
+    done = gettext_lazy("The answer was sent to the reviewer.")

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from projects import testing as t
 from projects.choices import BidStatus, ProjectStatus
-from projects.models import Agreement, Bid, Milestone, Notice, Project
+from projects.models import Agreement, Bid, Milestone, Project
 from wulian.checks import check_transitions
 from wulian.models import StateChange
 from wulian.models.base import ScopeRule

@@ -186,6 +186,43 @@ def can(user, action: str, obj) -> bool:
     return model._default_manager.all().restrict(user, action).filter(pk=obj.pk).exists()
 
 
+def can_add(user, model, parent, lookup: str) -> bool:
+    """Whether ``user`` may add a row of ``model`` whose ``lookup`` (``"project"``, ``"bid__project"``) is the
+    saved row ``parent``: the model's rule for "add" (rows and state conditions) read on the parent, one query.
+
+    What a page offers ("write the notice", "score the bids") is this answer, not a restatement of the rule. A
+    condition on the new row's own fields cannot be read on the parent; the role then decides, and the write
+    path checks the saved row as always.
+    """
+    q = scope_q(model, user, "add")
+    if q is None:
+        return False
+    on_parent = _on_parent(q, lookup)
+    if on_parent is None:
+        return True
+    return type(parent)._default_manager.filter(on_parent, pk=parent.pk).exists()
+
+
+def _on_parent(q: Q, lookup: str) -> Q | None:
+    """``q`` with every lookup rewritten from the child to ``lookup``'s row. A condition on the child's own fields
+    is left out where that only widens (a plain AND); elsewhere the whole is unreadable (None)."""
+    parent = q.copy()
+    parent.children = []
+    for child in q.children:
+        if isinstance(child, Q):
+            child = _on_parent(child, lookup)
+        elif child[0] == lookup or child[0].startswith(f"{lookup}__"):
+            child = (child[0][len(lookup) + 2:] or "pk", child[1])
+        elif q.connector == Q.AND and not q.negated:
+            continue
+        else:
+            child = None
+        if child is None:
+            return None
+        parent.children.append(child)
+    return parent
+
+
 class ScopedQuerySetMixin:
     def restrict(self, user, action: str = "view"):
         """Only the rows ``user`` may take ``action`` on."""

@@ -392,8 +392,9 @@ class ObjectDetailView(ScopedView):
             list_url=self._list_url(),
         )
         context.update({related.name: related.rows(user, obj) for related in self.related})
+        self.offered = []  # the transitions offered, for ``extra_context``
         if getattr(self.model, "workflow", None) is not None:
-            available = self.model.workflow.offered(obj, user, known={"change": context["can_change"]})
+            available = self.offered = self.model.workflow.offered(obj, user, known={"change": context["can_change"]})
             context["transitions"] = [(t, reverse(self.model.url_name("action"), args=[obj.pk, t.name])) for t in available]
             context["timeline"] = workflow.timeline(obj)
         if isinstance(obj, AttachmentsMixin):
