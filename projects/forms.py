@@ -108,9 +108,6 @@ class ProjectForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = Project._meta.get_field("region")
-        self.fields["region"].label = field.verbose_name
-        self.fields["region"].help_text = field.help_text
         if "budget" in self.fields:
             self.fields["budget"].widget.attrs["inputmode"] = "decimal"
         self.helper.form_tag = False

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from wulian.choices import NOBODY, REGION_ROLES, WORKER_ROLES, RegionLevel, Role
-from wulian.models import AttachmentKind, AttachmentsMixin, ScopedModel, ScopeRule
+from wulian.models import AttachmentKind, AttachmentsMixin, RemembersLoaded, ScopedModel, ScopeRule
 from wulian.models.base import NOTHING
 from wulian.workflow import Stateful, Transition, Workflow
 from wulian.writes import Refused
@@ -725,7 +725,7 @@ class AgencyMark(ScopedModel):
 AGREEMENT_EDITS = {a: _while("project__", S.AWARDED) for a in ("add", "change", "delete")}
 
 
-class Agreement(ScopedModel):
+class Agreement(RemembersLoaded, ScopedModel):
     """The service agreement (服务协议): amount ≤ ceiling, period ≤ 1 year (≤ 3 for a stable service), deliverables,
     the stations the agency works in (进驻). Once signed by both sides it changes only by an ``Amendment``."""
 
@@ -771,13 +771,17 @@ class Agreement(ScopedModel):
     SIGNED_FIELDS = ("number", "amount", "start", "end", "stable_service", "deliverables")
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._original = {
-            "signed": bool(instance.__dict__.get("agency_signed_on")),
-            "values": {name: instance.__dict__.get(name) for name in cls.SIGNED_FIELDS if name in instance.__dict__},
-        }
-        return instance
+    def remembered(cls) -> tuple[str, ...]:
+        return (*super().remembered(), "agency_signed_on", *cls.SIGNED_FIELDS)
+
+    @property
+    def _original(self) -> dict | None:
+        """As loaded: whether the agency had signed, and the signed fields (``guards.agreement_rules``)."""
+        loaded = self.loaded_values
+        if loaded is None:
+            return None
+        return {"signed": bool(loaded.get("agency_signed_on")),
+                "values": {name: loaded[name] for name in self.SIGNED_FIELDS if name in loaded}}
 
     @property
     def is_signed(self) -> bool:
@@ -816,15 +820,14 @@ def amend_agreement(user, pk, changes: dict, reason: str, summary: str = "") -> 
     from django.core.exceptions import PermissionDenied
 
     from wulian.models.base import user_can
+    from wulian.workflow import locked
     from wulian.writes import write
 
     if not user_can(user, Amendment, "add"):
         raise PermissionDenied
 
     def save():
-        agreement = Agreement.objects.select_for_update(of=("self",)).filter(
-            pk__in=Agreement.objects.restrict(user, "view").values("pk")
-        ).get(pk=pk)
+        agreement = locked(Agreement, user, pk, "view")
         if agreement.project.status not in (S.CONTRACTED, S.IN_SERVICE, S.EVALUATING):
             raise Refused(_("Only an agreement in force is amended."))
         return [agreement, agreement.amend(user, changes, reason, summary)]
@@ -965,7 +968,7 @@ def _everyone_views(scope) -> Q | None:
     return EVERY_ROW if scope.action == "view" else None
 
 
-class IndicatorSheet(ScopedModel):
+class IndicatorSheet(RemembersLoaded, ScopedModel):
     """An indicator sheet (评估指标体系) of a county: items whose maximum scores total 100, and the score bands of
     the grades. A sheet used by an evaluation is never edited in place: ``new_version()`` copies it."""
 
@@ -1009,11 +1012,9 @@ class IndicatorSheet(ScopedModel):
     def __str__(self):
         return f"{self.name}（第{self.version}版）"
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_from_db = True
-        return instance
+    @property
+    def _loaded_from_db(self) -> bool:
+        return self.loaded_values is not None
 
     @property
     def is_used(self) -> bool:

@@ -72,17 +72,17 @@ def mark_rows(model, objs) -> None:
 
 
 def _remember(sender, instance) -> None:
-    instance._figures_loaded = tuple(getattr(instance, name) for name in sender.figure_fields)
+    instance.loaded_values = {**(instance.loaded_values or {}), **{n: getattr(instance, n) for n in sender.figure_fields}}
 
 
 def _loaded(sender, instance) -> dict:
-    values = getattr(instance, "_figures_loaded", None) or (None,) * len(sender.figure_fields)
-    return dict(zip(sender.figure_fields, values, strict=True))
+    loaded = instance.loaded_values or {}
+    return {name: loaded.get(name) for name in sender.figure_fields}
 
 
 def _changed(sender, instance, created: bool) -> bool:
-    now = tuple(getattr(instance, name) for name in sender.figure_fields)
-    return created or now != getattr(instance, "_figures_loaded", None)
+    now = {name: getattr(instance, name) for name in sender.figure_fields}
+    return created or instance.loaded_values is None or now != _loaded(sender, instance)
 
 
 def _volunteer_saved(sender, instance, created=False, **kwargs):

@@ -33,6 +33,7 @@ from django.db import models
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
+from wulian.models.base import RemembersLoaded
 from wulian.writes import Refused, write
 
 
@@ -130,7 +131,7 @@ class Workflow:
         return force_str(choices.get(state, state))
 
 
-class Stateful(models.Model):
+class Stateful(RemembersLoaded):
     """Mixin for a model with a ``workflow``: remembers the state it was loaded with, to log changes."""
 
     workflow: Workflow
@@ -147,10 +148,8 @@ class Stateful(models.Model):
             cls.scope_rule = with_transitions(rule, workflow)
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._saved_state = instance.__dict__.get(cls.workflow.field)
-        return instance
+    def remembered(cls) -> tuple[str, ...]:
+        return (*super().remembered(), cls.workflow.field)
 
     def state_label(self) -> str:
         return self.workflow.label_of_state(type(self), self.workflow.state_of(self))
@@ -239,10 +238,10 @@ def log_state_change(obj, user) -> None:
     from wulian.models.transitions import StateChange
 
     workflow: Workflow | None = getattr(type(obj), "workflow", None)
-    if workflow is None or not hasattr(obj, "_saved_state"):
+    if workflow is None or obj.loaded_values is None:
         return
     after = workflow.state_of(obj)
-    before = obj._saved_state
+    before = obj.loaded_values.get(workflow.field)
     if before == after:
         return
     action, reason = getattr(obj, "_transition", ("", ""))
@@ -255,7 +254,7 @@ def log_state_change(obj, user) -> None:
         user=user if getattr(user, "is_authenticated", False) else None,
         reason=reason,
     )
-    obj._saved_state = after
+    obj.loaded_values[workflow.field] = after
     obj._transition = ("", "")
 
 

@@ -286,6 +286,33 @@ class PageUrlsMixin:
             return None
 
 
+class RemembersLoaded(models.Model):
+    """Remembers, on loading, the values of the fields ``remembered()`` names, in ``loaded_values`` (``None`` on
+    a row built in memory): what a save compares with (the state before a transition, the figures a change
+    moves, what the parties signed).
+
+    In ``from_db``, not a ``post_init`` signal (a 200,000-row export loads 400,000 instances; the signal's
+    dispatch cost a tenth of its time), and from ``__dict__``: a row loaded with ``only()`` is not fetched again
+    for a field it deferred. Mixins add their fields with ``(*super().remembered(), …)``.
+    """
+
+    loaded_values: dict | None = None
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def remembered(cls) -> tuple[str, ...]:
+        return ()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        loaded = instance.__dict__
+        instance.loaded_values = {name: loaded[name] for name in cls.remembered() if name in loaded}
+        return instance
+
+
 class ScopedModel(PageUrlsMixin, models.Model):
     """Base of every domain model: timestamps and URLs by naming convention; each subclass declares its
     own ``scope_rule`` (there is deliberately no default)."""
