@@ -39,7 +39,6 @@ class AgencyForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].label = Agency._meta.get_field("region").verbose_name
         self.fields["cultivated_by"].label = Agency._meta.get_field("cultivated_by").verbose_name
 
 
@@ -66,8 +65,6 @@ class SocialOrganizationForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].label = SocialOrganization._meta.get_field("region").verbose_name
-        self.fields["region"].help_text = SocialOrganization._meta.get_field("region").help_text
         if "federation" in self.fields:
             federations = self.fields["federation"].queryset.filter(is_federation=True).select_related("region")
             if self.instance.pk:

@@ -8,9 +8,8 @@ from wulian.exports import Column, Kind, write_workbook
 from wulian.models import Region
 from wulian.reports import region_label, register, report_region
 
-from .choices import OrganizationCategory
 from .models import SocialOrganization
-from .summary import community_summary
+from .summary import community_summary, sheet_headers, sheet_row
 
 
 @register(
@@ -31,24 +30,12 @@ def organization_summary(job, handle, progress):
         communities = communities.filter(path__startswith=region.path)
     progress.stage(_("Counting the organisations"), 0, 40)
     rows = community_summary(communities)
-    codes = OrganizationCategory.values
 
     def community_rows():
         progress.stage(_("Writing the rows"), 40, 99)
         for done, r in enumerate(rows, start=1):
             progress(done, len(rows))
-            yield [
-                r.town_name,
-                r.community.name,
-                r.kind_label,
-                *[r.counts[code] for code in codes],
-                r.registered,
-                r.filed,
-                r.total,
-                r.target,
-                r.share,
-                r.meets_targets if r.targets else None,  # None: the community's document sets no standard
-            ]
+            yield sheet_row(r)
 
     def town_rows():
         towns: dict[str, dict] = {}
@@ -67,18 +54,11 @@ def organization_summary(job, handle, progress):
 
     by_community = _("Community social organisations by community")
     by_town = _("Summary by town")
-    headers = [
-        _("Town/Street"), _("community"), _("community kind"),
-        *[Column(str(label), Kind.INTEGER) for _code, label in OrganizationCategory.choices],
-        Column(_("Registered"), Kind.INTEGER), Column(_("Filed"), Kind.INTEGER), Column(_("Total"), Kind.INTEGER),
-        Column(_("Target"), Kind.INTEGER), Column(_("Share of service kinds"), Kind.PERCENT),
-        Column(_("Meets the targets"), Kind.YESNO),
-    ]
     town_headers = [
         _("Town/Street"), Column(_("Communities"), Kind.INTEGER), Column(_("Communities meeting the targets"), Kind.INTEGER),
         Column(_("Total"), Kind.INTEGER), Column(_("Registered"), Kind.INTEGER), Column(_("Filed"), Kind.INTEGER),
         Column(_("Service kinds"), Kind.INTEGER), Column(_("Share of service kinds"), Kind.PERCENT),
         Column(_("Town federation"), Kind.YESNO),
     ]
-    write_workbook(handle, [(by_community, headers, community_rows()), (by_town, town_headers, town_rows())])
+    write_workbook(handle, [(by_community, sheet_headers(), community_rows()), (by_town, town_headers, town_rows())])
     return f"{_('Community social organisations')}-{region_label(region)}.xlsx"

@@ -229,3 +229,32 @@ def standards_of(rows: list[CommunityRow]) -> list[Standard]:
     return [
         Standard(profiles[pk], sorted(targets.values(), key=lambda t: (t.position, t.pk))) for pk, targets in found.items()
     ]
+
+
+# -- the sheet: one definition for the page's export and the report centre's workbook -------------------------
+
+
+def sheet_headers() -> list:
+    """The columns of the per-community sheet (typed: counts are integers, the share a percentage)."""
+    from django.utils.translation import gettext as _
+
+    from wulian.exports import Column, Kind
+
+    return [
+        _("Town/Street"), _("community"), _("community kind"),
+        *[Column(str(label), Kind.INTEGER) for _code, label in OrganizationCategory.choices],
+        Column(_("Registered"), Kind.INTEGER), Column(_("Filed"), Kind.INTEGER), Column(_("Total"), Kind.INTEGER),
+        Column(_("Target"), Kind.INTEGER), Column(_("Share of service kinds"), Kind.PERCENT),
+        Column(_("Meets the targets")),  # 是 / 否, or 未设标准 where the community's document sets none
+    ]
+
+
+def sheet_row(row: CommunityRow) -> list:
+    from django.utils.translation import gettext as _
+
+    return [
+        row.town_name, row.community.name, row.kind_label,
+        *[row.counts[code] for code in OrganizationCategory.values],
+        row.registered, row.filed, row.total, row.target, row.share,
+        row.meets_targets if row.targets else _("No standard"),
+    ]

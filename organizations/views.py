@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from wulian.choices import RegionLevel
-from wulian.exports import Column, Kind, export_rows
+from wulian.exports import export_rows
 from wulian.models import Agency, Region
 from wulian.panels import render_panels
 from wulian.views import generic
@@ -12,7 +12,7 @@ from .filtersets import AgencyFilterSet, SocialOrganizationFilterSet
 from .forms import AgencyForm, CommunitySummaryForm, SocialOrganizationForm
 from .importers import SocialOrganizationImporter
 from .models import SocialOrganization
-from .summary import community_summary, standards_of
+from .summary import community_summary, sheet_headers, sheet_row, standards_of
 from .tables import AgencyTable, SocialOrganizationTable
 
 SUMMARY_ROWS_PER_PAGE = 100
@@ -151,34 +151,8 @@ class CommunitySummaryView(generic.ScopedView):
     def export(self, request, rows):
         from django.utils.translation import gettext as _
 
-        headers = [
-            _("Town/Street"),
-            _("community"),
-            _("community kind"),
-            *[label for _code, label in OrganizationCategory.choices],
-            _("Registered"),
-            _("Filed"),
-            _("Total"),
-            _("Target"),
-            Column(_("Share of service kinds"), Kind.PERCENT),
-            Column(_("Meets the targets")),  # 是 / 否, or 未设标准 where the document sets none
-        ]
-        data = (
-            [
-                r.town_name,
-                r.community.name,
-                r.kind_label,
-                *[r.counts[code] for code in OrganizationCategory.values],
-                r.registered,
-                r.filed,
-                r.total,
-                r.target,
-                r.share,
-                r.meets_targets if r.targets else _("No standard"),
-            ]
-            for r in rows
-        )
-        return export_rows(request, SocialOrganization, _("Community social organisations by community"), headers, data)
+        data = (sheet_row(r) for r in rows)
+        return export_rows(request, SocialOrganization, _("Community social organisations by community"), sheet_headers(), data)
 
 
 def _page_query(request):

@@ -8,7 +8,7 @@ model's own rules check them again in the write path.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
@@ -27,6 +27,7 @@ from .models import (
     Agreement,
     Bid,
     BidMember,
+    BidScore,
     Criterion,
     Evaluation,
     Milestone,
@@ -107,9 +108,6 @@ class ProjectForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = Project._meta.get_field("region")
-        self.fields["region"].label = field.verbose_name
-        self.fields["region"].help_text = field.help_text
         if "budget" in self.fields:
             self.fields["budget"].widget.attrs["inputmode"] = "decimal"
         self.helper.form_tag = False
@@ -321,6 +319,74 @@ class BidMemberForm(RowForm):
 
 
 BidMemberFormSet = inlineformset_factory(Bid, BidMember, form=BidMemberForm, formset=RowFormSet, extra=2, can_delete=True)
+
+
+class ScoreField(forms.Field):
+    """The score of one bid on one criterion: blank (not scored yet), or a number from 0 to the criterion's weight."""
+
+    def __init__(self, bid, criterion, **kwargs):
+        super().__init__(required=False, label=f"{bid.agency} {criterion.name}", **kwargs)
+        self.where = {"agency": bid.agency, "criterion": criterion.name}
+        self.maximum = criterion.weight
+
+    def to_python(self, value):
+        raw = str(value if value is not None else "").strip()
+        if raw == "":
+            return None
+        try:
+            score = Decimal(raw)
+        except InvalidOperation:
+            raise forms.ValidationError(_("%(agency)s, %(criterion)s: “%(value)s” is not a number.") % {**self.where, "value": raw}) from None
+        if not score.is_finite() or not 0 <= score <= self.maximum:
+            message = _("%(agency)s, %(criterion)s: the score must lie between 0 and %(max)s.")
+            raise forms.ValidationError(message % {**self.where, "max": plain_number(self.maximum)})
+        return score
+
+
+class BidScoresForm(forms.Form):
+    """The bid comparison sheet: a field ``score-<bid>-<criterion>`` per bid and criterion (``ScoreField``),
+    opened with the scores saved; a blank field leaves its score as it is."""
+
+    def __init__(self, data=None, *, bids, criteria, saved):
+        super().__init__(data, initial={self.key(b.pk, c.pk): saved.get((b.pk, c.pk)) for b in bids for c in criteria})
+        self.bids, self.criteria, self.saved = bids, criteria, saved
+        for bid in bids:
+            for criterion in criteria:
+                self.fields[self.key(bid.pk, criterion.pk)] = ScoreField(bid, criterion)
+
+    @staticmethod
+    def key(bid_id, criterion_id) -> str:
+        return f"score-{bid_id}-{criterion_id}"
+
+    def rows(self) -> list[dict]:
+        """Each bid with its cells (the posted value when re-shown), its saved total, its rank and certified team."""
+        rows = [self._row(bid) for bid in self.bids]
+        ranked = sorted((r for r in rows if r["total"] is not None), key=lambda r: -r["total"])
+        for rank, row in enumerate(ranked, start=1):
+            row["rank"] = rank
+        return rows
+
+    def _row(self, bid) -> dict:
+        cells = []
+        for criterion in self.criteria:
+            value = self[self.key(bid.pk, criterion.pk)].value()
+            cells.append({"criterion": criterion, "name": self.key(bid.pk, criterion.pk), "value": "" if value is None else value})
+        scores = [self.saved.get((bid.pk, c.pk)) for c in self.criteria]
+        total = sum(scores) if self.criteria and None not in scores else None
+        certified = sum(1 for m in bid.members.all() if m.certificate != "none")
+        return {"bid": bid, "cells": cells, "total": total, "certified": certified}
+
+    def messages(self) -> list[str]:
+        return [str(message) for errors in self.errors.values() for message in errors]
+
+    def save(self, user) -> list:
+        """The scores given, each saved or changed (inside the caller's write)."""
+        return [
+            BidScore.objects.update_or_create(bid=bid, criterion=criterion, defaults={"score": score, "scored_by": user})[0]
+            for bid in self.bids
+            for criterion in self.criteria
+            if (score := self.cleaned_data.get(self.key(bid.pk, criterion.pk))) is not None
+        ]
 
 
 class AwardForm(forms.Form):

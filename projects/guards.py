@@ -232,10 +232,7 @@ def award(project, user, reason):
 
 
 def _award(project, user, reason):
-    from wulian.models import User
-    from wulian.notifications import notify
-
-    from .models import Bid
+    from wulian.workflow import follow
 
     notice = _notice(project)
     project.award_reason = reason
@@ -246,27 +243,26 @@ def _award(project, user, reason):
         return
     chosen = project.awarded_bid
     project.agency_id = chosen.agency_id
-    Bid.objects.filter(pk=chosen.pk).update(status=BidStatus.AWARDED)
-    others = list(project.bids.filter(status=BidStatus.SUBMITTED).exclude(pk=chosen.pk).select_related("agency"))
-    Bid.objects.filter(pk__in=[b.pk for b in others]).update(status=BidStatus.NOT_AWARDED)
-    staff = User.objects.filter(role=Role.AGENCY_STAFF, is_active=True, agency_id__in=[b.agency_id for b in others])
-    for person in staff:
-        notify(
-            person,
-            _("Not awarded: %(project)s") % {"project": project.title},
-            _("The project was awarded to %(agency)s. Thank you for your bid.") % {"agency": chosen.agency},
-            # Its own bid: a losing bidder is no party to the project (issue 17), it reads the award publicly.
-            link=next((b.get_url("detail") for b in others if b.agency_id == person.agency_id), "") or "",
-            key=f"projects:award:{project.pk}",
-        )
+    bids = list(project.bids.filter(status=BidStatus.SUBMITTED).select_related("agency").select_for_update(of=("self",)))
+    for bid in bids:  # each bid's own transition, logged on the bid (``Bid.workflow``)
+        follow(user, bid, "award" if bid.pk == chosen.pk else "not_award", reason=reason if bid.pk == chosen.pk else "")
+    _tell_bidders(project, chosen, [b for b in bids if b.pk != chosen.pk])
+
+
+def _tell_bidders(project, chosen, others):
+    from wulian.models import User
+    from wulian.notifications import notify
+
+    # A losing bidder is no party to the project (issue 17): its notice links to its own bid.
+    own_bid = {b.agency_id: b.get_url("detail") or "" for b in others}
+    for person in User.objects.filter(role=Role.AGENCY_STAFF, is_active=True, agency_id__in=list(own_bid)):
+        notify(person, _("Not awarded: %(project)s") % {"project": project.title},
+               _("The project was awarded to %(agency)s. Thank you for your bid.") % {"agency": chosen.agency},
+               link=own_bid[person.agency_id], key=f"projects:award:{project.pk}")
     for person in User.objects.filter(role=Role.AGENCY_STAFF, is_active=True, agency_id=chosen.agency_id):
-        notify(
-            person,
-            _("Awarded: %(project)s") % {"project": project.title},
-            _("Your bid was chosen. The bureau will send the agreement to sign."),
-            link=project.get_url("detail") or "",
-            key=f"projects:award:{project.pk}",
-        )
+        notify(person, _("Awarded: %(project)s") % {"project": project.title},
+               _("Your bid was chosen. The bureau will send the agreement to sign."),
+               link=project.get_url("detail") or "", key=f"projects:award:{project.pk}")
 
 
 # -- step 3: the agreement -------------------------------------------------------------------------------------

@@ -24,9 +24,10 @@ from django.db.models import Q, Sum
 from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wulian.choices import NOBODY, REGION_ROLES, WORKER_ROLES, RegionLevel, Role
-from wulian.models import AttachmentKind, AttachmentsMixin, ScopedModel, ScopeRule
+from wulian.models import AttachmentKind, AttachmentsMixin, RemembersLoaded, ScopedModel, ScopeRule
 from wulian.models.base import NOTHING
 from wulian.validators import validate_plausible_date
 from wulian.workflow import Stateful, Transition, Workflow
@@ -157,57 +158,38 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
         where={
             "change": ~Q(status__in=[S.ACCEPTED, S.CANCELLED]),
             "delete": Q(status=S.DRAFT),
-            # Transitions: the workflow checks the state (and says so in Chinese), not the scope.
-            **dict.fromkeys(
-                ["submit", "return", "approve", "publish", "award", "agency_sign", "sign", "start",
-                 "request_acceptance", "accept", "fail", "cancel"],
-                EVERY_ROW,
-            ),
         },
         # An agency is a party to the project it is contracted for; the call for bids it may view besides shows
         # it only what the public page shows.
         parties={Role.AGENCY_STAFF: lambda s: s.agency()},
         public=PUBLIC_FIELDS,
-        actions={
-            "submit": frozenset({Role.TOWN_STAFF, Role.BUREAU_ADMIN}),
-            "return": BUREAU,
-            "approve": BUREAU,
-            "publish": BUREAU,
-            "award": BUREAU,
-            "agency_sign": AGENCY,
-            "sign": BUREAU,
-            "start": frozenset({Role.AGENCY_STAFF, Role.BUREAU_ADMIN}),
-            "request_acceptance": BUREAU,
-            "accept": EVALUATOR,
-            "fail": EVALUATOR,
-            "cancel": BUREAU,
-        },
+        # Each transition below is an action of this rule, with the roles it names (``Transition.roles``).
     )
     attachment_kinds = (AttachmentKind.OTHER, AttachmentKind.PHOTO, AttachmentKind.SIGN_IN)
     workflow = Workflow(
         "status",
-        Transition("submit", _("Submit for review"), source=DRAFTING, target=S.SUBMITTED,
+        Transition("submit", _("Submit for review"), roles=frozenset({Role.TOWN_STAFF, Role.BUREAU_ADMIN}), source=DRAFTING, target=S.SUBMITTED,
                    guard=guards.can_submit, method="on_submit", icon="send"),
-        Transition("return", _("Return"), source=[S.SUBMITTED], target=S.RETURNED, reason=True,
+        Transition("return", _("Return"), roles=BUREAU, source=[S.SUBMITTED], target=S.RETURNED, reason=True,
                    method="on_return", style="danger", icon="arrow-counterclockwise"),
-        Transition("approve", _("Approve"), source=[S.SUBMITTED], target=S.APPROVED,
+        Transition("approve", _("Approve"), roles=BUREAU, source=[S.SUBMITTED], target=S.APPROVED,
                    method="on_approve", style="success", icon="check2"),
-        Transition("publish", _("Publish the notice"), source=[S.APPROVED], target=S.PUBLISHED,
+        Transition("publish", _("Publish the notice"), roles=BUREAU, source=[S.APPROVED], target=S.PUBLISHED,
                    guard=guards.can_publish, method="on_publish", icon="megaphone"),
-        Transition("award", _("Award"), source=[S.PUBLISHED], target=S.AWARDED, reason=True,
+        Transition("award", _("Award"), roles=BUREAU, source=[S.PUBLISHED], target=S.AWARDED, reason=True,
                    guard=guards.can_award, method="on_award", style="success", icon="award"),
-        Transition("agency_sign", _("Sign as the agency"), source=[S.AWARDED], target=S.AGENCY_SIGNED,
+        Transition("agency_sign", _("Sign as the agency"), roles=AGENCY, source=[S.AWARDED], target=S.AGENCY_SIGNED,
                    guard=guards.can_agency_sign, method="on_agency_sign", icon="pen"),
-        Transition("sign", _("Sign as the bureau"), source=[S.AGENCY_SIGNED], target=S.CONTRACTED,
+        Transition("sign", _("Sign as the bureau"), roles=BUREAU, source=[S.AGENCY_SIGNED], target=S.CONTRACTED,
                    guard=guards.can_sign, method="on_sign", style="success", icon="pen"),
-        Transition("start", _("Start the service"), source=[S.CONTRACTED], target=S.IN_SERVICE, icon="play"),
-        Transition("request_acceptance", _("Request acceptance"), source=[S.IN_SERVICE], target=S.EVALUATING,
+        Transition("start", _("Start the service"), roles=frozenset({Role.AGENCY_STAFF, Role.BUREAU_ADMIN}), source=[S.CONTRACTED], target=S.IN_SERVICE, icon="play"),
+        Transition("request_acceptance", _("Request acceptance"), roles=BUREAU, source=[S.IN_SERVICE], target=S.EVALUATING,
                    guard=guards.can_request_acceptance, method="on_request_acceptance", icon="clipboard-check"),
-        Transition("accept", _("Accept the project"), source=[S.EVALUATING], target=S.ACCEPTED,
+        Transition("accept", _("Accept the project"), roles=EVALUATOR, source=[S.EVALUATING], target=S.ACCEPTED,
                    guard=guards.can_accept, method="on_accept", style="success", icon="patch-check"),
-        Transition("fail", _("Fail and return to service"), source=[S.EVALUATING], target=S.IN_SERVICE,
+        Transition("fail", _("Fail and return to service"), roles=EVALUATOR, source=[S.EVALUATING], target=S.IN_SERVICE,
                    reason=True, guard=guards.can_fail, method="on_fail", style="danger", icon="x-octagon"),
-        Transition("cancel", _("Cancel the project"), source=CANCELLABLE, target=S.CANCELLED, reason=True,
+        Transition("cancel", _("Cancel the project"), roles=BUREAU, source=CANCELLABLE, target=S.CANCELLED, reason=True,
                    style="danger", icon="x-lg"),
     )
 
@@ -628,14 +610,18 @@ class Bid(Stateful, AttachmentsMixin, ScopedModel):
             Role.AGENCY_STAFF: _bid_rows_for_agency,
             **dict.fromkeys(REGION_ROLES, _bid_rows_for_region),
         },
-        where={"change": Q(status=BidStatus.SUBMITTED), "withdraw": EVERY_ROW},
-        actions={"withdraw": AGENCY},
+        where={"change": Q(status=BidStatus.SUBMITTED)},
     )
     attachment_kinds = (AttachmentKind.OTHER,)
     workflow = Workflow(
         "status",
-        Transition("withdraw", _("Withdraw the bid"), source=[BidStatus.SUBMITTED], target=BidStatus.WITHDRAWN,
-                   guard=guards.before_deadline, style="danger", icon="x-lg"),
+        Transition("withdraw", _("Withdraw the bid"), roles=AGENCY, source=[BidStatus.SUBMITTED],
+                   target=BidStatus.WITHDRAWN, guard=guards.before_deadline, style="danger", icon="x-lg"),
+        # The award of the project settles its bids (``guards.award``).
+        Transition("award", pgettext_lazy("bid status", "Awarded"), source=[BidStatus.SUBMITTED], target=BidStatus.AWARDED,
+                   consequence_of="projects.Project.award", style="success", icon="award"),
+        Transition("not_award", pgettext_lazy("bid status", "Not awarded"), source=[BidStatus.SUBMITTED], target=BidStatus.NOT_AWARDED,
+                   consequence_of="projects.Project.award", style="secondary"),
     )
 
     project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="bids")
@@ -783,7 +769,7 @@ class AgencyMark(ScopedModel):
 AGREEMENT_EDITS = {a: _while("project__", S.AWARDED) for a in ("add", "change", "delete")}
 
 
-class Agreement(ScopedModel):
+class Agreement(RemembersLoaded, ScopedModel):
     """The service agreement (服务协议): amount ≤ ceiling, period ≤ 1 year (≤ 3 for a stable service), deliverables,
     the stations the agency works in (进驻). Once signed by both sides it changes only by an ``Amendment``."""
 
@@ -831,13 +817,17 @@ class Agreement(ScopedModel):
     SIGNED_FIELDS = ("number", "amount", "start", "end", "stable_service", "deliverables")
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._original = {
-            "signed": bool(instance.__dict__.get("agency_signed_on")),
-            "values": {name: instance.__dict__.get(name) for name in cls.SIGNED_FIELDS if name in instance.__dict__},
-        }
-        return instance
+    def remembered(cls) -> tuple[str, ...]:
+        return (*super().remembered(), "agency_signed_on", *cls.SIGNED_FIELDS)
+
+    @property
+    def _original(self) -> dict | None:
+        """As loaded: whether the agency had signed, and the signed fields (``guards.agreement_rules``)."""
+        loaded = self.loaded_values
+        if loaded is None:
+            return None
+        return {"signed": bool(loaded.get("agency_signed_on")),
+                "values": {name: loaded[name] for name in self.SIGNED_FIELDS if name in loaded}}
 
     @property
     def is_signed(self) -> bool:
@@ -876,15 +866,14 @@ def amend_agreement(user, pk, changes: dict, reason: str, summary: str = "") -> 
     from django.core.exceptions import PermissionDenied
 
     from wulian.models.base import user_can
+    from wulian.workflow import locked
     from wulian.writes import write
 
     if not user_can(user, Amendment, "add"):
         raise PermissionDenied
 
     def save():
-        agreement = Agreement.objects.select_for_update(of=("self",)).filter(
-            pk__in=Agreement.objects.restrict(user, "view").values("pk")
-        ).get(pk=pk)
+        agreement = locked(Agreement, user, pk, "view")
         if agreement.project.status not in (S.CONTRACTED, S.IN_SERVICE, S.EVALUATING):
             raise Refused(_("Only an agreement in force is amended."))
         return [agreement, agreement.amend(user, changes, reason, summary)]
@@ -966,18 +955,17 @@ class Milestone(Stateful, AttachmentsMixin, ScopedModel):
 
     scope_rule = _child_rule(
         add=BUREAU, change=BUREAU, delete=BUREAU, agency_rows=_milestone_rows_for_agency,
-        where={**AGREEMENT_EDITS, "report": EVERY_ROW, "confirm": EVERY_ROW, "reject": EVERY_ROW},
-        actions={"report": AGENCY, "confirm": BUREAU, "reject": BUREAU},
+        where=AGREEMENT_EDITS,
     )
     attachment_kinds = (AttachmentKind.OTHER, AttachmentKind.PHOTO, AttachmentKind.SIGN_IN)
     workflow = Workflow(
         "status",
-        Transition("report", _("Report as met"), source=[MilestoneStatus.SCHEDULED, MilestoneStatus.NOT_MET],
+        Transition("report", _("Report as met"), roles=AGENCY, source=[MilestoneStatus.SCHEDULED, MilestoneStatus.NOT_MET],
                    target=MilestoneStatus.REPORTED, guard=guards.milestone_can_report, method="on_report",
                    icon="flag"),
-        Transition("confirm", _("Confirm"), source=[MilestoneStatus.REPORTED], target=MilestoneStatus.MET,
+        Transition("confirm", _("Confirm"), roles=BUREAU, source=[MilestoneStatus.REPORTED], target=MilestoneStatus.MET,
                    guard=guards.milestone_can_confirm, method="on_confirm", style="success", icon="check2"),
-        Transition("reject", _("Reject"), source=[MilestoneStatus.REPORTED], target=MilestoneStatus.NOT_MET,
+        Transition("reject", _("Reject"), roles=BUREAU, source=[MilestoneStatus.REPORTED], target=MilestoneStatus.NOT_MET,
                    reason=True, style="danger", icon="x-lg"),
     )
 
@@ -1032,7 +1020,7 @@ def _everyone_views(scope) -> Q | None:
     return EVERY_ROW if scope.action == "view" else None
 
 
-class IndicatorSheet(ScopedModel):
+class IndicatorSheet(RemembersLoaded, ScopedModel):
     """An indicator sheet (评估指标体系) of a county: items whose maximum scores total 100, and the score bands of
     the grades. A sheet used by an evaluation is never edited in place: ``new_version()`` copies it."""
 
@@ -1076,11 +1064,9 @@ class IndicatorSheet(ScopedModel):
     def __str__(self):
         return f"{self.name}（第{self.version}版）"
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_from_db = True
-        return instance
+    @property
+    def _loaded_from_db(self) -> bool:
+        return self.loaded_values is not None
 
     @property
     def is_used(self) -> bool:
@@ -1290,20 +1276,18 @@ class Rectification(Stateful, AttachmentsMixin, ScopedModel):
         agency_rows=_rectification_rows_for_agency,
         where={"add": _while("evaluation__project__", S.IN_SERVICE, S.EVALUATING),
                "change": Q(status=RectificationStatus.OPEN) & _while("evaluation__project__", S.IN_SERVICE, S.EVALUATING),
-               "delete": Q(status=RectificationStatus.OPEN) & _while("evaluation__project__", S.IN_SERVICE, S.EVALUATING),
-               "answer": EVERY_ROW, "close": EVERY_ROW, "reopen": EVERY_ROW, "waive": EVERY_ROW},
-        actions={"answer": AGENCY, "close": EVALUATORS, "reopen": EVALUATORS, "waive": BUREAU},
+               "delete": Q(status=RectificationStatus.OPEN) & _while("evaluation__project__", S.IN_SERVICE, S.EVALUATING)},
     )
     attachment_kinds = (AttachmentKind.OTHER, AttachmentKind.PHOTO)
     workflow = Workflow(
         "status",
-        Transition("answer", _("Answer"), source=[RectificationStatus.OPEN], target=RectificationStatus.ANSWERED,
+        Transition("answer", _("Answer"), roles=AGENCY, source=[RectificationStatus.OPEN], target=RectificationStatus.ANSWERED,
                    reason=True, method="on_answer", icon="reply"),
-        Transition("close", _("Close"), source=[RectificationStatus.ANSWERED], target=RectificationStatus.CLOSED,
+        Transition("close", _("Close"), roles=EVALUATORS, source=[RectificationStatus.ANSWERED], target=RectificationStatus.CLOSED,
                    method="on_close", style="success", icon="check2"),
-        Transition("reopen", _("Reopen"), source=[RectificationStatus.ANSWERED, RectificationStatus.CLOSED],
+        Transition("reopen", _("Reopen"), roles=EVALUATORS, source=[RectificationStatus.ANSWERED, RectificationStatus.CLOSED],
                    target=RectificationStatus.OPEN, reason=True, style="danger", icon="arrow-counterclockwise"),
-        Transition("waive", _("Waive"), source=[RectificationStatus.OPEN, RectificationStatus.ANSWERED],
+        Transition("waive", _("Waive"), roles=BUREAU, source=[RectificationStatus.OPEN, RectificationStatus.ANSWERED],
                    target=RectificationStatus.WAIVED, reason=True, method="on_close", style="secondary",
                    icon="slash-circle"),
     )

@@ -3,18 +3,24 @@ the buttons of the steps the viewer may take now. Every list here goes through `
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wulian.models.base import can, user_can
+from wulian.models import Attachment
+from wulian.models.base import can, can_add, user_can
 
-from .choices import DIRECT_METHODS, ProjectStatus
+from .choices import DIRECT_METHODS, SERVING_STATES, ProjectStatus
 from .models import (
     Agreement,
     Amendment,
     Bid,
+    BidScore,
     Evaluation,
     Milestone,
     Need,
@@ -47,6 +53,8 @@ STEP_OF_STATE = {
     S.EVALUATING: 6,
     S.ACCEPTED: 7,  # every step done
 }
+# The bureau names the evaluator and the supervision date from the award until acceptance is requested.
+ASSIGNABLE = (S.AWARDED, S.AGENCY_SIGNED, S.CONTRACTED, S.IN_SERVICE)
 
 
 def steps(project, supervised: bool) -> list[dict]:
@@ -67,114 +75,110 @@ def is_overdue(item) -> bool:
     return item.status in ("open", "answered") and item.deadline is not None and item.deadline < timezone.localdate()
 
 
-def project_page_context(request, project) -> dict:
-    user = request.user
-    now = timezone.now()
-    notice = Notice.objects.restrict(user).filter(project=project).first()
-    agreement = Agreement.objects.restrict(user).filter(project=project).prefetch_related("stations").first()
-    evaluations = list(
-        Evaluation.objects.restrict(user).filter(project=project).select_related("sheet").order_by("-date", "-pk")
-    )
-    rectifications = list(
-        Rectification.objects.restrict(user).filter(evaluation__project=project).select_related("evaluation").order_by("deadline", "pk")
-    )
+def project_page_context(user, project, offered) -> dict:
+    """The project page: each step's records as far as ``user`` may see them, and what the user may do now —
+    the transitions ``offered`` (the workflow and ``can``) and the rows the scope rules let them add or change."""
+    records = step_records(user, project)
+    return {
+        **records,
+        **offers(user, project, records, {t.name for t in offered}),
+        "steps": steps(project, supervised=any(e.kind == "midterm" for e in records["evaluations"])),
+        "status_tone": _tone(project.status),
+        "evidence_documents": _evidence(user, records["milestones"], records["rectifications"]),
+        "milestone_total": sum((m.amount for m in records["milestones"]), start=0),
+        "overdue_count": sum(1 for r in records["rectifications"] if r.overdue),
+    }
+
+
+def step_records(user, project) -> dict:
+    """The records of every step, each through ``restrict``."""
+    mine = partial(_rows_of_project, user, project)
+    notice = mine(Notice).first()
+    return {
+        "reviews": mine(Review).select_related("reviewer").order_by("-round", "-pk"),
+        "surveys": mine(NeedsSurvey).order_by("-date", "-pk"), "needs": mine(Need).order_by("pk"),
+        "notice": notice, "criteria": notice.criteria.order_by("pk") if notice else [],
+        "bids": list(mine(Bid).select_related("agency").prefetch_related("members").order_by("price", "pk")),
+        **_agreement(user, mine(Agreement).prefetch_related("stations").first()),
+        "targets": _targets_with_progress(project, user), "activities": _activities(user, project),
+        **_evaluations(user, project), "milestones": _milestones(user, project),
+    }
+
+
+def _rows_of_project(user, project, model):
+    return model.objects.restrict(user).filter(project=project)
+
+
+def _agreement(user, agreement) -> dict:
+    amendments = Amendment.objects.restrict(user).filter(agreement=agreement).order_by("-date", "-pk") if agreement else []
+    return {"agreement": agreement, "amendments": amendments}
+
+
+def _evaluations(user, project) -> dict:
+    evaluations = list(Evaluation.objects.restrict(user).filter(project=project).select_related("sheet").order_by("-date", "-pk"))
+    items = Rectification.objects.restrict(user).filter(evaluation__project=project).select_related("evaluation")
+    rectifications = list(items.order_by("deadline", "pk"))
     for item in rectifications:
         item.overdue = is_overdue(item)
-    by_evaluation: dict[int, list] = {}
-    for item in rectifications:
-        by_evaluation.setdefault(item.evaluation_id, []).append(item)
     for evaluation in evaluations:
-        evaluation.items = by_evaluation.get(evaluation.pk, [])
+        evaluation.items = [item for item in rectifications if item.evaluation_id == evaluation.pk]
+    return {"evaluations": evaluations, "rectifications": rectifications}
+
+
+def _milestones(user, project) -> list:
+    """The milestones, each with the buttons of its transitions (reporting has a form of its own: evidence)."""
     milestones = list(Milestone.objects.restrict(user).filter(project=project).order_by("due_on", "pk"))
     for milestone in milestones:
-        milestone.actions = [
-            (t, reverse(Milestone.url_name("action"), args=[milestone.pk, t.name]))
-            for t in Milestone.workflow.offered(milestone, user)
-            if t.name != "report"
-        ]
-        milestone.can_report = any(t.name == "report" for t in Milestone.workflow.offered(milestone, user))
-    bids = list(
-        Bid.objects.restrict(user).filter(project=project).select_related("agency").prefetch_related("members").order_by("price", "pk")
-    )
-    deadline = getattr(notice, "bid_deadline", None)
-    open_for_bids = project.status == S.PUBLISHED and notice is not None and (deadline is None or deadline > now)
+        offered = Milestone.workflow.offered(milestone, user)
+        milestone.actions = [(t, reverse(Milestone.url_name("action"), args=[milestone.pk, t.name])) for t in offered if t.name != "report"]
+        milestone.can_report = any(t.name == "report" for t in offered)
+    return milestones
+
+
+def _activities(user, project):
+    activity = apps.get_model("stations", "Activity")  # the service log lives in stations, which imports projects
+    if not user_can(user, activity, "view"):
+        return []
+    return activity.objects.restrict(user).filter(project=project).select_related("station").order_by("-date", "-pk")[:20]
+
+
+def offers(user, project, records, offered: set[str]) -> dict:
+    """What the page offers: the project's transitions ``offered``, and the rows the scope rules let the user add
+    to this project or change in its current step (``can``, ``can_add``); times the rules cannot know (the bid
+    deadline) are read from the notice."""
+    notice, deadline = records["notice"], getattr(records["notice"], "bid_deadline", None)
     direct = notice is not None and notice.method in DIRECT_METHODS
-    own_bid = next((b for b in bids if user.agency_id and b.agency_id == user.agency_id), None)
-    targets = _targets_with_progress(project, user)
-    activity_model = apps.get_model("stations", "Activity")
-    activities = (
-        activity_model.objects.restrict(user).filter(project=project).select_related("station").order_by("-date", "-pk")[:20]
-        if user_can(user, activity_model, "view")
-        else []
-    )
-    staff = user.role == "agency_staff"
-    context = {
-        "evidence_documents": _evidence(user, milestones, rectifications),
-        "steps": steps(project, supervised=any(e.kind == "midterm" for e in evaluations)),
-        "status_tone": _tone(project.status),
-        "reviews": Review.objects.restrict(user).filter(project=project).select_related("reviewer").order_by("-round", "-pk"),
-        "surveys": NeedsSurvey.objects.restrict(user).filter(project=project).order_by("-date", "-pk"),
-        "needs": Need.objects.restrict(user).filter(project=project).order_by("pk"),
-        "notice": notice,
-        "criteria": notice.criteria.order_by("pk") if notice else [],
-        "bids": bids,
-        "own_bid": own_bid,
-        "direct_award": direct,
-        "agreement": agreement,
-        "amendments": Amendment.objects.restrict(user).filter(agreement=agreement).order_by("-date", "-pk") if agreement else [],
-        "targets": targets,
-        "activities": activities,
-        "milestones": milestones,
-        "milestone_total": sum((m.amount for m in milestones), start=0),
-        "evaluations": evaluations,
-        "overdue_count": sum(1 for r in rectifications if r.overdue),
-        # What the viewer may do on this project now (the models' rules decide again on saving).
-        "can_edit_notice": project.status in (S.APPROVED,) and (
-            user_can(user, Notice, "add") if notice is None else can(user, "change", notice)
-        ),
-        "can_bid": staff and open_for_bids and not direct and user_can(user, Bid, "add"),
-        "can_score": project.status == S.PUBLISHED and notice is not None and not direct and user_can(user, Bid, "view")
-        and user.role != "agency_staff" and (deadline is None or deadline <= now) and can(user, "change", project) is not None
-        and user_can(user, apps.get_model("projects", "BidScore"), "add"),
-        "can_award_direct": project.status == S.PUBLISHED and direct and user_can(user, apps.get_model("projects", "BidScore"), "add"),
-        "can_edit_agreement": project.status in (S.AWARDED,) and (
-            user_can(user, Agreement, "add") if agreement is None else can(user, "change", agreement)
-        ),
-        "can_amend": agreement is not None and project.status in (S.CONTRACTED, S.IN_SERVICE, S.EVALUATING)
-        and user_can(user, Amendment, "add"),
-        "can_evaluate": project.status in (S.IN_SERVICE, S.EVALUATING) and user_can(user, Evaluation, "add")
-        and (user.role != "evaluator" or project.evaluator_id == user.pk),
-        "can_log_service": staff and project.status in (S.CONTRACTED, S.IN_SERVICE, S.EVALUATING)
-        and user_can(user, activity_model, "add"),
-        "can_assign": project.status in (S.AWARDED, S.AGENCY_SIGNED, S.CONTRACTED, S.IN_SERVICE)
-        and can(user, "request_acceptance", project),
-        "bid_deadline_passed": deadline is not None and deadline <= now,
+    return {
+        **_writes(user, project, notice, records["agreement"]),
+        "direct_award": direct, "bid_deadline_passed": deadline is not None and deadline <= timezone.now(),
+        "own_bid": next((b for b in records["bids"] if user.agency_id and b.agency_id == user.agency_id), None),
+        "can_bid": bool(user.agency_id) and not direct and can_add(user, Bid, project, "project"),
+        "can_score": notice is not None and not direct and can_add(user, BidScore, project, "bid__project"),
+        "can_award_direct": direct and "award" in offered,
+        "can_assign": project.status in ASSIGNABLE and can(user, "request_acceptance", project),
     }
-    return context
+
+
+def _writes(user, project, notice, agreement) -> dict:
+    activity = apps.get_model("stations", "Activity")
+    return {
+        "can_edit_notice": can(user, "change", notice) if notice else can_add(user, Notice, project, "project"),
+        "can_edit_agreement": can(user, "change", agreement) if agreement else can_add(user, Agreement, project, "project"),
+        "can_amend": agreement is not None and can_add(user, Amendment, project, "agreement__project"),
+        "can_evaluate": can_add(user, Evaluation, project, "project"),
+        "can_log_service": bool(user.agency_id) and project.status in SERVING_STATES and user_can(user, activity, "add"),
+    }
 
 
 def _evidence(user, milestones, rectifications) -> list:
     """The agency's deliverables and evidence: files of the milestones and rectification items shown (already in
     the viewer's scope), newest first, each with what it belongs to. Two queries whatever the number of files."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from wulian.models import Attachment
-
-    owners = {}
-    for model, rows in ((Milestone, milestones), (Rectification, rectifications)):
-        content_type = ContentType.objects.get_for_model(model)
-        for row in rows:
-            owners[(content_type.pk, row.pk)] = row
+    owners = {(ContentType.objects.get_for_model(row).pk, row.pk): row for row in [*milestones, *rectifications]}
     if not owners:
         return []
-    ids = {}
-    for (type_id, pk) in owners:
-        ids.setdefault(type_id, []).append(pk)
-    from django.db.models import Q
-
     q = Q()
-    for type_id, pks in ids.items():
-        q |= Q(owner_type_id=type_id, owner_id__in=pks)
+    for type_id in {type_id for type_id, _pk in owners}:
+        q |= Q(owner_type_id=type_id, owner_id__in=[pk for t, pk in owners if t == type_id])
     files = list(Attachment.objects.restrict(user).filter(q).select_related("uploaded_by").order_by("-pk")[:50])
     for attachment in files:
         attachment.belongs_to = owners.get((attachment.owner_type_id, attachment.owner_id))

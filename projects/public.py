@@ -80,17 +80,13 @@ def filtered(params) -> tuple:
     Returns ``(queryset, county, year)``; a value that is not a number or not a county is ignored.
     """
     qs = public_projects()
-    county = year = None
     raw = params.get("county", "")
-    if raw.isdigit():
-        county = Region.objects.filter(pk=int(raw), level=RegionLevel.COUNTY).first()
-        if county is not None:
-            qs = qs.filter(region__path__startswith=county.path)
+    county = Region.objects.filter(pk=int(raw), level=RegionLevel.COUNTY).first() if raw.isdigit() else None
+    if county is not None:
+        qs = qs.filter(region__path__startswith=county.path)
     raw = params.get("year", "")
-    if raw.isdigit() and 2000 <= int(raw) <= 2100:
-        year = int(raw)
-        qs = qs.filter(year=year)
-    return qs, county, year
+    year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else None
+    return (qs.filter(year=year) if year else qs), county, year
 
 
 def county_names(projects) -> dict[str, str]:
@@ -100,72 +96,55 @@ def county_names(projects) -> dict[str, str]:
     return dict(Region.objects.filter(path__in=paths).values_list("path", "name"))
 
 
+def public_facts(project, names) -> dict:
+    """What the public sees of one project besides the notice: its county, and whether the award, the contract
+    and the grade are public yet."""
+    return {
+        "county": names.get(project.region.ancestor_path(RegionLevel.COUNTY), ""),
+        "award": award_is_public(project),
+        "contract": contract_is_public(project),
+        "grade": grade_is_public(project),
+    }
+
+
 @require_GET
 @cache_control(public=True, max_age=300)
 def project_list(request):
     qs, county, year = filtered(request.GET)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    projects = list(page.object_list)
-    names = county_names(projects)
-    rows = [
-        {
-            "project": p,
-            "county": names.get(p.region.ancestor_path(RegionLevel.COUNTY), ""),
-            "award": award_is_public(p),
-            "contract": contract_is_public(p),
-            "grade": grade_is_public(p),
-        }
-        for p in projects
-    ]
+    names = county_names(page.object_list)
+    rows = [{"project": p, **public_facts(p, names)} for p in page.object_list]
     years = sorted(set(public_projects().values_list("year", flat=True)), reverse=True)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "public/project_list.html",
-        {
-            "page": page,
-            "rows": rows,
-            "counties": counties(),
-            "years": years,
-            "county": county,
-            "year": year,
-            "query": query.urlencode(),
-        },
-    )
+    context = {"page": page, "rows": rows, "counties": counties(), "years": years, "county": county, "year": year}
+    return render(request, "public/project_list.html", {**context, "query": query.urlencode()})
+
+
+def public_project(pk: int):
+    """One public project with its criteria, targets and milestones (404 when it is not public)."""
+    targets = Prefetch("targets", queryset=PerformanceTarget.objects.order_by("pk"))
+    milestones = Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk"))
+    project = public_projects().prefetch_related("notice__criteria", targets, milestones).filter(pk=pk).first()
+    if project is None:
+        raise Http404
+    return project
 
 
 @require_GET
 @cache_control(public=True, max_age=300)
 def project_detail(request, pk: int):
-    project = (
-        public_projects()
-        .prefetch_related(
-            "notice__criteria",
-            Prefetch("targets", queryset=PerformanceTarget.objects.order_by("pk")),
-            Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk")),
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if project is None:
-        raise Http404
-    names = county_names([project])
+    project = public_project(pk)
+    facts = public_facts(project, county_names([project]))
     groups = dict(TargetGroup.choices)
-    return render(
-        request,
-        "public/project_detail.html",
-        {
-            "project": project,
-            "notice": project.notice,
-            "county": names.get(project.region.ancestor_path(RegionLevel.COUNTY), ""),
-            "award": award_is_public(project),
-            "contract": project.agreement if contract_is_public(project) else None,
-            "grade": grade_is_public(project),
-            "ocid": ocid(project),
-            "target_groups": [groups.get(g, g) for g in project.target_groups or []],
-        },
-    )
+    return render(request, "public/project_detail.html", {
+        **facts,
+        "project": project,
+        "notice": project.notice,
+        "contract": project.agreement if facts["contract"] else None,
+        "ocid": ocid(project),
+        "target_groups": [groups.get(g, g) for g in project.target_groups or []],
+    })
 
 
 def ocid(project) -> str:

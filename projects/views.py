@@ -22,8 +22,9 @@ from django.utils.translation import gettext_lazy
 from wulian import writes
 from wulian.attachments import save_attachments
 from wulian.models import AttachmentKind
-from wulian.models.base import can, user_can
+from wulian.models.base import user_can
 from wulian.views import generic
+from wulian.views.generic import Inline
 from wulian.workflow import perform
 
 from . import forms as f
@@ -108,88 +109,19 @@ class ProjectDetailView(generic.ObjectDetailView):
         return rows
 
     def extra_context(self, obj):
-        return project_page_context(self.request, obj)
+        return project_page_context(self.request.user, obj, self.offered)
 
 
 # -- step 1: the proposal with its surveys and needs --------------------------------------------------------------
 
 
-class FormsetEditView(generic.ObjectEditView):
-    """An edit page whose record has inline rows: the form and every formset are saved in one write."""
-
-    template_name = "projects/formset_edit.html"
-    formsets: tuple[tuple[str, type, str], ...] = ()  # (context name, formset class, legend)
-
-    def get_formsets(self, obj, data=None, files=None):
-        return [
-            (name, formset_class(data=data, files=files, instance=obj, prefix=name), legend)
-            for name, formset_class, legend in self.formsets
-        ]
-
-    def render_form(self, obj, form, formsets=None):
-        formsets = formsets if formsets is not None else self.get_formsets(obj)
-        context = self.base_context(
-            object=obj,
-            form=form,
-            formsets=formsets,
-            is_new=obj.pk is None,
-            cancel_url=obj.get_absolute_url() if obj.pk else self._list_url(),
-            page_title=self.page_title(obj),
-        )
-        context.update(self.more_context(obj))
-        return render(self.request, self.template_name, context)
-
-    def page_title(self, obj):
-        return None
-
-    def more_context(self, obj) -> dict:
-        return {}
-
-    def get(self, request, *args, **kwargs):
-        obj = self.get_object()
-        return self.render_form(obj, self.get_form(obj))
-
-    def post(self, request, *args, **kwargs):
-        obj = self.get_object()
-        is_new = obj.pk is None
-        form = self.get_form(obj, data=request.POST, files=request.FILES)
-        formsets = self.get_formsets(obj, data=request.POST, files=request.FILES)
-        if form.is_valid() and all(fs.is_valid() for _n, fs, _l in formsets) and self.valid_together(form, formsets):
-
-            def save():
-                saved = self.save_form(form)
-                children = list(getattr(self, "_saved_children", []))
-                for _name, formset, _legend in formsets:
-                    formset.instance = saved
-                    children.extend(formset.save())
-                return [*children, saved]
-
-            try:
-                saved = writes.write(request.user, "add" if is_new else "change", save)[-1]
-            except writes.Refused as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-                if is_new:
-                    obj.pk = None
-                    obj._state.adding = True
-                return self.render_form(obj, form, formsets)
-            messages.success(
-                request,
-                (_("%(model)s “%(name)s” was created.") if is_new else _("%(model)s “%(name)s” was saved."))
-                % {"model": self.verbose_name, "name": saved},
-            )
-            return redirect(self.success_url(saved))
-        return self.render_form(obj, form, formsets)
-
-    def valid_together(self, form, formsets) -> bool:
-        return True
-
-
-class ProjectEditView(FormsetEditView):
+class ProjectEditView(generic.ObjectEditView):
     model = Project
     form_class = f.ProjectForm
-    formsets = (
-        ("surveys", f.SurveyFormSet, gettext_lazy("Visits and surveys")),
-        ("needs", f.NeedFormSet, gettext_lazy("Residents' needs")),
+    template_name = "projects/formset_edit.html"
+    inlines = (
+        Inline("surveys", f.SurveyFormSet, gettext_lazy("Visits and surveys")),
+        Inline("needs", f.NeedFormSet, gettext_lazy("Residents' needs")),
     )
 
     def page_title(self, obj):
@@ -197,12 +129,9 @@ class ProjectEditView(FormsetEditView):
 
     def new_object(self):
         """The proposal is for the user's own town or community, preselected."""
-        obj = super().new_object()
         user = self.request.user
-        if user.region_id and user.region.level >= 4:
-            obj.region = user.region
-        obj.year = timezone.localdate().year
-        return obj
+        region = user.region if user.region_id and user.region.level >= 4 else None
+        return Project(region=region, year=timezone.localdate().year)
 
 
 class AssignmentView(generic.ObjectEditView):
@@ -210,23 +139,8 @@ class AssignmentView(generic.ObjectEditView):
 
     model = Project
     form_class = f.AssignmentForm
-    action = "request_acceptance"
-
-    def get_object(self):
-        return get_object_or_404(self.get_queryset("request_acceptance"), pk=self.kwargs["pk"])
-
-    def post(self, request, *args, **kwargs):
-        obj = self.get_object()
-        form = self.get_form(obj, data=request.POST)
-        if form.is_valid():
-            try:
-                writes.write(request.user, "request_acceptance", lambda: form.save())
-            except writes.Refused as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-                return self.render_form(obj, form)
-            messages.success(request, _("The evaluator and the supervision date were saved."))
-            return redirect(obj.get_absolute_url())
-        return self.render_form(obj, form)
+    edit_action = "request_acceptance"
+    success_message = gettext_lazy("The evaluator and the supervision date were saved.")
 
 
 class ProjectDeleteView(generic.ObjectDeleteView):
@@ -239,69 +153,71 @@ class ProjectDeleteView(generic.ObjectDeleteView):
 class ProjectPartView(generic.ScopedView):
     """A page about one step of a project: the project comes through ``restrict(user, "view")`` (404 outside)."""
 
+    part_title = None  # "Notice of %(project)s"
+
     def get_project(self):
         queryset = Project.objects.select_related("region", "agency").restrict(self.request.user, "view")
         return get_object_or_404(queryset, pk=self.kwargs["project"])
 
 
-class NoticeEditView(ProjectPartView, FormsetEditView):
-    """The notice (bureau): scope, ceiling, method, qualifications, deadline and the scoring criteria."""
+class ProjectRecordEditView(ProjectPartView, generic.ObjectEditView):
+    """The edit page of a project's one record of ``model`` (its notice, its agreement): found through
+    ``restrict(user, "change")`` once it exists (404 otherwise), a new one for those who may add it."""
 
-    model = Notice
-    form_class = f.NoticeForm
-    template_name = "projects/notice_edit.html"
-    formsets = (("criteria", f.CriterionFormSet, gettext_lazy("Scoring criteria (weights total 100)")),)
+    template_name = "projects/formset_edit.html"
 
     def get_object(self):
         self.project = self.get_project()
-        notice = Notice.objects.filter(project=self.project).first()
-        if notice is None:
+        record = self.model.objects.filter(project=self.project).first()
+        if record is None:
             self.check_model_permission("add")
-            if not can(self.request.user, "view", self.project):
-                raise Http404
-            return Notice(project=self.project)
-        if not Notice.objects.restrict(self.request.user, "change").filter(pk=notice.pk).exists():
-            raise Http404
-        return notice
+            return self.model(project=self.project)
+        return get_object_or_404(self.get_queryset("change"), pk=record.pk)
 
     def form_kwargs(self):
         return {"project": self.project}
 
     def page_title(self, obj):
-        return _("Notice of %(project)s") % {"project": self.project}
+        return self.part_title % {"project": self.project}
+
+    def cancel_url(self, obj):
+        return self.project.get_absolute_url()
 
     def success_url(self, obj):
         return self.project.get_absolute_url()
 
-    def render_form(self, obj, form, formsets=None):
-        response = super().render_form(obj, form, formsets)
-        return response
-
-    def more_context(self, obj):
-        return {"project": self.project, "cancel_url": self.project.get_absolute_url()}
+    def extra_context(self, obj):
+        return {"project": self.project}
 
 
-class BidEditView(FormsetEditView):
-    """A bid (agency staff): proposal, price, the team with their certificates, attachments."""
+class NoticeEditView(ProjectRecordEditView):
+    """The notice (bureau): scope, ceiling, method, qualifications, deadline and the scoring criteria."""
+
+    model = Notice
+    form_class = f.NoticeForm
+    template_name = "projects/notice_edit.html"
+    inlines = (Inline("criteria", f.CriterionFormSet, gettext_lazy("Scoring criteria (weights total 100)")),)
+    part_title = gettext_lazy("Notice of %(project)s")
+
+
+class BidEditView(generic.ObjectEditView):
+    """A bid (agency staff): proposal, price, the team with their certificates, attachments. The agency's one
+    bid for a project is edited at the project's bid address as well."""
 
     model = Bid
     form_class = f.BidForm
     template_name = "projects/bid_edit.html"
-    formsets = (("members", f.BidMemberFormSet, gettext_lazy("Team members and their certificates")),)
+    inlines = (Inline("members", f.BidMemberFormSet, gettext_lazy("Team members and their certificates")),)
 
     def get_object(self):
-        if "pk" in self.kwargs:
-            bid = get_object_or_404(self.get_queryset("change").select_related("project"), pk=self.kwargs["pk"])
-            self.project = bid.project
-            return bid
-        self.check_model_permission("add")
-        projects = Project.objects.restrict(self.request.user, "view")
-        self.project = get_object_or_404(projects, pk=self.kwargs["project"])
-        existing = Bid.objects.restrict(self.request.user, "change").filter(project=self.project).first()
-        if existing is not None:
-            self.kwargs["pk"] = existing.pk
-            return existing
-        return Bid(project=self.project)
+        if "pk" not in self.kwargs:
+            self.check_model_permission("add")
+            self.project = get_object_or_404(Project.objects.restrict(self.request.user, "view"), pk=self.kwargs["project"])
+            own = self.get_queryset("change").filter(project=self.project).first()
+            return own or Bid(project=self.project)
+        bid = super().get_object()
+        self.project = bid.project
+        return bid
 
     def form_kwargs(self):
         return {"project": self.project}
@@ -309,7 +225,7 @@ class BidEditView(FormsetEditView):
     def page_title(self, obj):
         return _("Bid for %(project)s") % {"project": self.project}
 
-    def more_context(self, obj):
+    def extra_context(self, obj):
         return {"project": self.project, "notice": getattr(self.project, "notice", None)}
 
 
@@ -337,58 +253,27 @@ class BidScoringView(ProjectPartView):
 
     def setup_page(self):
         self.project = self.get_project()
-        self.notice = Notice.objects.filter(project=self.project).first()
         if not user_can(self.request.user, BidScore, "add"):
             raise PermissionDenied
-        if self.notice is None:
-            raise Http404
-        self.bids = list(
-            Bid.objects.restrict(self.request.user, "view")
-            .filter(project=self.project)
-            .exclude(status="withdrawn")
-            .select_related("agency")
-            .prefetch_related("members")
-            .order_by("price", "pk")
-        )
+        self.notice = get_object_or_404(Notice, project=self.project)
+        bids = Bid.objects.restrict(self.request.user, "view").filter(project=self.project).exclude(status="withdrawn")
+        self.bids = list(bids.select_related("agency").prefetch_related("members").order_by("price", "pk"))
         self.criteria = list(self.notice.criteria.order_by("pk"))
 
-    def sheet(self, data=None):
-        """Rows of the sheet: each bid with its score per criterion (the posted value when re-shown) and total."""
-        saved = {
-            (s.bid_id, s.criterion_id): s.score
-            for s in BidScore.objects.restrict(self.request.user).filter(bid__in=self.bids, criterion__in=self.criteria)
-        }
-        rows = []
-        for bid in self.bids:
-            cells = []
-            for criterion in self.criteria:
-                key = f"score-{bid.pk}-{criterion.pk}"
-                value = data.get(key, "") if data is not None else saved.get((bid.pk, criterion.pk), "")
-                cells.append({"criterion": criterion, "name": key, "value": "" if value is None else value})
-            scores = [saved.get((bid.pk, c.pk)) for c in self.criteria]
-            total = sum(scores) if self.criteria and all(s is not None for s in scores) else None
-            certified = sum(1 for m in bid.members.all() if m.certificate != "none")
-            rows.append({"bid": bid, "cells": cells, "total": total, "certified": certified})
-        ranked = sorted((r for r in rows if r["total"] is not None), key=lambda r: -r["total"])
-        for rank, row in enumerate(ranked, start=1):
-            row["rank"] = rank
-        return rows
+    def score_form(self, data=None):
+        saved = BidScore.objects.restrict(self.request.user).filter(bid__in=self.bids, criterion__in=self.criteria)
+        scores = {(s.bid_id, s.criterion_id): s.score for s in saved}
+        return f.BidScoresForm(data, bids=self.bids, criteria=self.criteria, saved=scores)
 
-    def render_page(self, data=None, errors=None, award_form=None):
-        return render(
-            self.request,
-            self.template_name,
-            self.base_context(
-                project=self.project,
-                notice=self.notice,
-                criteria=self.criteria,
-                rows=self.sheet(data),
-                errors=errors or [],
-                award_form=award_form or f.AwardForm(project=self.project, bids=self._bid_qs(), user=self.request.user),
-                deadline_passed=self.notice.bid_deadline is None or self.notice.bid_deadline <= timezone.now(),
-                award_url=reverse("projects:project_award", args=[self.project.pk]),
-            ),
-        )
+    def render_page(self, form=None, award_form=None):
+        form = form or self.score_form()
+        award_form = award_form or f.AwardForm(project=self.project, bids=self._bid_qs(), user=self.request.user)
+        deadline = self.notice.bid_deadline
+        return render(self.request, self.template_name, self.base_context(
+            project=self.project, notice=self.notice, criteria=self.criteria, rows=form.rows(), errors=form.messages(),
+            award_form=award_form, deadline_passed=deadline is None or deadline <= timezone.now(),
+            award_url=reverse("projects:project_award", args=[self.project.pk]),
+        ))
 
     def _bid_qs(self):
         return Bid.objects.restrict(self.request.user, "view").filter(pk__in=[b.pk for b in self.bids]).select_related("agency")
@@ -398,44 +283,10 @@ class BidScoringView(ProjectPartView):
         return self.render_page()
 
     def post(self, request, *args, **kwargs):
-        from decimal import Decimal, InvalidOperation
-
         self.setup_page()
-        errors = []
-        values = []
-        for bid in self.bids:
-            for criterion in self.criteria:
-                raw = request.POST.get(f"score-{bid.pk}-{criterion.pk}", "").strip()
-                if raw == "":
-                    continue
-                try:
-                    score = Decimal(raw)
-                except InvalidOperation:
-                    errors.append(_("%(agency)s, %(criterion)s: “%(value)s” is not a number.") % {"agency": bid.agency, "criterion": criterion.name, "value": raw})
-                    continue
-                if score < 0 or score > criterion.weight:
-                    errors.append(
-                        _("%(agency)s, %(criterion)s: the score must lie between 0 and %(max)s.")
-                        % {"agency": bid.agency, "criterion": criterion.name, "max": f.plain_number(criterion.weight)}
-                    )
-                    continue
-                values.append((bid, criterion, score))
-        if errors:
-            return self.render_page(data=request.POST, errors=errors)
-
-        def save():
-            saved = []
-            for bid, criterion, score in values:
-                row, _created = BidScore.objects.update_or_create(
-                    bid=bid, criterion=criterion, defaults={"score": score, "scored_by": request.user}
-                )
-                saved.append(row)
-            return saved
-
-        try:
-            writes.write(request.user, "add", save)
-        except writes.Refused as exc:
-            return self.render_page(data=request.POST, errors=[exc.message])
+        form = self.score_form(request.POST)
+        if not (form.is_valid() and writes.write_form(request.user, "add", form, lambda: form.save(request.user))):
+            return self.render_page(form)
         messages.success(request, _("The scores were saved."))
         return redirect(request.path)
 
@@ -452,98 +303,45 @@ class AwardView(BidScoringView):
     def post(self, request, *args, **kwargs):
         self.setup_page()
         form = f.AwardForm(request.POST, project=self.project, bids=self._bid_qs(), user=request.user)
-        if not form.is_valid():
-            return self.render_page(award_form=form)
-        bid = form.cleaned_data.get("bid")
-        try:
-            with transaction.atomic():
-                if bid is not None:
-                    project = get_object_or_404(Project.objects.restrict(request.user, "award"), pk=self.project.pk)
-
-                    def choose():
-                        project.awarded_bid = bid
-                        project.save(update_fields=["awarded_bid", "updated_at"])
-                        return project
-
-                    writes.write(request.user, "award", choose)
-                perform(request.user, Project, self.project.pk, "award", reason=form.cleaned_data["reason"])
-        except Project.DoesNotExist:
-            raise Http404 from None
-        except writes.Refused as exc:
-            form.add_error(None, exc.message)
+        if not (form.is_valid() and writes.write_form(request.user, "award", form, lambda: self.award(form.cleaned_data))):
             return self.render_page(award_form=form)
         messages.success(request, _("The project was awarded; the other bidders are notified."))
         return redirect(self.project.get_absolute_url())
+
+    def award(self, data):
+        """The bid chosen saved on the project, then its ``award`` transition (inside one write)."""
+        project = get_object_or_404(Project.objects.restrict(self.request.user, "award"), pk=self.project.pk)
+        if data.get("bid") is not None:
+            project.awarded_bid = data["bid"]
+            project.save(update_fields=["awarded_bid", "updated_at"])
+        return perform(self.request.user, Project, self.project.pk, "award", reason=data["reason"])
 
 
 # -- step 3: the agreement --------------------------------------------------------------------------------------
 
 
-class AgreementEditView(ProjectPartView, FormsetEditView):
-    """The agreement (bureau): amount, period, stations, deliverables, targets and payment milestones."""
+class AgreementEditView(ProjectRecordEditView):
+    """The agreement (bureau): amount, period, stations, deliverables, targets and payment milestones (the
+    targets and milestones are rows of the project)."""
 
     model = Agreement
     form_class = f.AgreementForm
     template_name = "projects/agreement_edit.html"
+    inlines = (
+        Inline("targets", f.TargetFormSet, gettext_lazy("Performance targets")),
+        Inline("milestones", f.MilestoneFormSet, gettext_lazy("Payment milestones (their amounts total the agreement amount)")),
+    )
+    part_title = gettext_lazy("Agreement of %(project)s")
+    success_message = gettext_lazy("The agreement was saved.")
 
-    def get_object(self):
-        self.project = self.get_project()
-        agreement = Agreement.objects.filter(project=self.project).first()
-        if agreement is None:
-            self.check_model_permission("add")
-            return Agreement(project=self.project)
-        if not Agreement.objects.restrict(self.request.user, "change").filter(pk=agreement.pk).exists():
-            raise Http404
-        return agreement
-
-    def form_kwargs(self):
-        return {"project": self.project}
-
-    def get_formsets(self, obj, data=None, files=None):
-        targets = f.TargetFormSet(data=data, files=files, instance=self.project, prefix="targets")
-        milestones = f.MilestoneFormSet(data=data, files=files, instance=self.project, prefix="milestones")
-        return [
-            ("targets", targets, _("Performance targets")),
-            ("milestones", milestones, _("Payment milestones (their amounts total the agreement amount)")),
-        ]
+    def inline_parent(self, obj):
+        return self.project
 
     def valid_together(self, form, formsets):
-        milestones = dict((n, fs) for n, fs, _l in formsets)["milestones"]
+        milestones = formsets[1][1]
         milestones.amount = form.cleaned_data.get("amount")
         milestones.full_clean()
         return milestones.is_valid()
-
-    def post(self, request, *args, **kwargs):
-        obj = self.get_object()
-        is_new = obj.pk is None
-        form = self.get_form(obj, data=request.POST, files=request.FILES)
-        formsets = self.get_formsets(obj, data=request.POST, files=request.FILES)
-        if form.is_valid() and all(fs.is_valid() for _n, fs, _l in formsets) and self.valid_together(form, formsets):
-
-            def save():
-                agreement = form.save()
-                children = []
-                for _name, formset, _legend in formsets:
-                    children.extend(formset.save())
-                return [*children, agreement]
-
-            try:
-                writes.write(request.user, "add" if is_new else "change", save)
-            except writes.Refused as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-                if is_new:
-                    obj.pk = None
-                    obj._state.adding = True
-                return self.render_form(obj, form, formsets)
-            messages.success(request, _("The agreement was saved."))
-            return redirect(self.project.get_absolute_url())
-        return self.render_form(obj, form, formsets)
-
-    def page_title(self, obj):
-        return _("Agreement of %(project)s") % {"project": self.project}
-
-    def more_context(self, obj):
-        return {"project": self.project, "cancel_url": self.project.get_absolute_url()}
 
 
 class AmendmentAddView(ProjectPartView):
@@ -574,21 +372,24 @@ class AmendmentAddView(ProjectPartView):
         return self.render_page(f.AmendmentForm(agreement=self.agreement))
 
     def post(self, request, *args, **kwargs):
-        from .models import amend_agreement
-
         self.setup_page()
         form = f.AmendmentForm(request.POST, agreement=self.agreement)
-        if not form.is_valid():
+        if not (form.is_valid() and self.amend(form)):
             return self.render_page(form)
+        messages.success(request, _("The amendment was recorded."))
+        return redirect(self.project.get_absolute_url())
+
+    def amend(self, form) -> bool:
+        from .models import amend_agreement
+
         try:
-            amend_agreement(request.user, self.agreement.pk, form.changes(), form.cleaned_data["reason"])
+            amend_agreement(self.request.user, self.agreement.pk, form.changes(), form.cleaned_data["reason"])
         except Agreement.DoesNotExist:
             raise Http404 from None
         except writes.Refused as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-            return self.render_page(form)
-        messages.success(request, _("The amendment was recorded."))
-        return redirect(self.project.get_absolute_url())
+            return False
+        return True
 
 
 # -- milestones ------------------------------------------------------------------------------------------------
@@ -600,34 +401,50 @@ class MilestoneDetailView(generic.ObjectDetailView):
     detail_fields = ["project", "name", "amount", "due_on", "condition", "status", "reported_by", "reported_at", "confirmed_by", "confirmed_at"]
 
 
-class MilestoneReportView(generic.ScopedView):
-    """The agency reports a milestone reached, with its evidence, in one step (upload and transition)."""
+class EvidenceActionView(generic.ScopedView):
+    """A transition taken with its evidence in one step: the files saved and the state changed, or neither."""
 
-    model = Milestone
-    action = "change"
     http_method_names = ["post"]
+    form_class = None
+    transition = ""
+    done = None  # the success message
 
     def post(self, request, pk):
-        milestone = get_object_or_404(Milestone.objects.restrict(request.user, "view"), pk=pk)
-        form = f.MilestoneReportForm(request.POST, request.FILES)
-        if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
-            return redirect(milestone.project.get_absolute_url())
+        row = get_object_or_404(self.model.objects.restrict(request.user, "view"), pk=pk)
+        form = self.form_class(request.POST, request.FILES)
+        if form.is_valid() and self.take(row, form):
+            messages.success(request, self.done)
+        for error in (e for errors in form.errors.values() for e in errors):
+            messages.error(request, error)
+        return redirect(self.next_url(row))
+
+    def take(self, row, form) -> bool:
+        user = self.request.user
         try:
             with transaction.atomic():
-                save_attachments(form.cleaned_data["evidence"], owner=milestone, kind=AttachmentKind.OTHER, user=request.user)
-                perform(request.user, Milestone, milestone.pk, "report")
-        except Milestone.DoesNotExist:
+                save_attachments(form.cleaned_data["evidence"], owner=row, kind=AttachmentKind.OTHER, user=user)
+                perform(user, self.model, row.pk, self.transition, reason=form.cleaned_data.get("answer", ""))
+        except self.model.DoesNotExist:
             raise Http404 from None
-        except PermissionDenied:
-            raise
         except writes.Refused as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("The milestone was reported with its evidence."))
-        return redirect(milestone.project.get_absolute_url())
+            form.add_error(None, exc.message)
+            return False
+        return True
+
+    def next_url(self, row):
+        return row.get_absolute_url()
+
+
+class MilestoneReportView(EvidenceActionView):
+    """The agency reports a milestone reached, with its evidence."""
+
+    model = Milestone
+    form_class = f.MilestoneReportForm
+    transition = "report"
+    done = gettext_lazy("The milestone was reported with its evidence.")
+
+    def next_url(self, row):
+        return row.project.get_absolute_url()
 
 
 # -- steps 5 and 6: evaluations and rectifications ---------------------------------------------------------------
@@ -658,22 +475,22 @@ def active_sheet(project):
     return next((s for s in sheets if project.region.path.startswith(s.region.path)), None)
 
 
-class EvaluationEditView(FormsetEditView):
+class EvaluationEditView(generic.ObjectEditView):
     """An evaluation (evaluator or bureau): findings, the score sheet on the indicator sheet, rectifications."""
 
     model = Evaluation
+    queryset = Evaluation.objects.select_related("project", "sheet")
     form_class = f.EvaluationForm
     template_name = "projects/evaluation_edit.html"
-    formsets = (("rectifications", f.RectificationFormSet, gettext_lazy("Rectification items")),)
+    inlines = (Inline("rectifications", f.RectificationFormSet, gettext_lazy("Rectification items")),)
 
     def get_object(self):
         if "pk" in self.kwargs:
-            evaluation = get_object_or_404(self.get_queryset("change").select_related("project", "sheet"), pk=self.kwargs["pk"])
+            evaluation = super().get_object()
             self.project = evaluation.project
             return evaluation
         self.check_model_permission("add")
-        projects = Project.objects.select_related("region").restrict(self.request.user, "view")
-        self.project = get_object_or_404(projects, pk=self.kwargs["project"])
+        self.project = get_object_or_404(Project.objects.select_related("region").restrict(self.request.user, "view"), pk=self.kwargs["project"])
         kind = "acceptance" if self.project.status == "evaluating" else "midterm"
         return Evaluation(project=self.project, sheet=active_sheet(self.project), kind=kind, date=timezone.localdate())
 
@@ -683,29 +500,32 @@ class EvaluationEditView(FormsetEditView):
     def page_title(self, obj):
         return _("Evaluation of %(project)s") % {"project": self.project}
 
-    def more_context(self, obj):
-        sheet = getattr(self, "_score_sheet", None) or f.ScoreSheet(obj, self.request.user)
+    def extra_context(self, obj):
+        sheet = getattr(self, "score_sheet", None) or f.ScoreSheet(obj, self.request.user)
         return {"project": self.project, "score_sheet": sheet}
 
     def valid_together(self, form, formsets):
-        self._score_sheet = f.ScoreSheet(form.instance, self.request.user, self.request.POST)
-        return self._score_sheet.is_valid()
+        self.score_sheet = f.ScoreSheet(form.instance, self.request.user, self.request.POST)
+        return self.score_sheet.is_valid()
 
     def post(self, request, *args, **kwargs):
-        obj = self.get_object()
-        if obj.sheet_id is None:
+        if self.get_object().sheet_id is None:
             messages.error(request, _("No indicator sheet is in use; the bureau must set one up first."))
             return redirect(self.project.get_absolute_url())
         return super().post(request, *args, **kwargs)
 
     def save_form(self, form):
         evaluation = form.save(commit=False)
-        if evaluation.recorded_by_id is None:
-            evaluation.recorded_by = self.request.user
+        evaluation.recorded_by = evaluation.recorded_by or self.request.user
         evaluation.save()
-        self._saved_children = self._score_sheet.save(evaluation, self.request.user)
-        evaluation.compute()
         return evaluation
+
+    def save(self, form, formsets):
+        """The evaluation, its rectification items and its scores on the sheet; the score computed last."""
+        *rows, evaluation = super().save(form, formsets)
+        scores = self.score_sheet.save(evaluation, self.request.user)
+        evaluation.compute()
+        return [*scores, *rows, evaluation]
 
 
 class RectificationDetailView(generic.ObjectDetailView):
@@ -728,28 +548,10 @@ class RectificationDetailView(generic.ObjectDetailView):
         }
 
 
-class RectificationAnswerView(generic.ScopedView):
+class RectificationAnswerView(EvidenceActionView):
     """The agency answers a rectification item with its evidence (text, files and the transition, at once)."""
 
     model = Rectification
-    http_method_names = ["post"]
-
-    def post(self, request, pk):
-        item = get_object_or_404(Rectification.objects.restrict(request.user, "view"), pk=pk)
-        form = f.RectificationAnswerForm(request.POST, request.FILES)
-        if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
-            return redirect(item.get_absolute_url())
-        try:
-            with transaction.atomic():
-                save_attachments(form.cleaned_data["evidence"], owner=item, kind=AttachmentKind.OTHER, user=request.user)
-                perform(request.user, Rectification, item.pk, "answer", reason=form.cleaned_data["answer"])
-        except Rectification.DoesNotExist:
-            raise Http404 from None
-        except writes.Refused as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("The answer was sent to the reviewer."))
-        return redirect(item.get_absolute_url())
+    form_class = f.RectificationAnswerForm
+    transition = "answer"
+    done = gettext_lazy("The answer was sent to the reviewer.")

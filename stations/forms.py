@@ -66,8 +66,6 @@ class StationForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].label = Station._meta.get_field("region").verbose_name
-        self.fields["region"].help_text = Station._meta.get_field("region").help_text
         self.helper.layout = Layout(
             Row(Column("tier"), Column("region")),
             Row(Column("name"), Column("phone")),
@@ -104,8 +102,6 @@ class StaffMemberForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].label = StaffMember._meta.get_field("region").verbose_name
-        self.fields["region"].help_text = StaffMember._meta.get_field("region").help_text
 
 
 class StaffAssignmentForm(ScopedModelForm):

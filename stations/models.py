@@ -231,7 +231,33 @@ class PeriodQuerySet(ScopedQuerySet):
         return self.filter(Q(start_date__lte=on) & (Q(end_date__isnull=True) | Q(end_date__gte=on)))
 
 
-class StaffAssignment(ScopedModel):
+class Period(models.Model):
+    """From a start date to an end date (open while it lasts): the two fields, the check that the end is not
+    before the start (``ends_after_start``, named by each model), ``is_active`` and ``objects.active()``."""
+
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def ends_after_start(name: str) -> models.CheckConstraint:
+        return models.CheckConstraint(
+            condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+            name=name,
+            violation_error_message=_("The end date is before the start date."),
+        )
+
+    @property
+    def is_active(self) -> bool:
+        today = timezone.localdate()
+        return self.start_date <= today and (self.end_date is None or self.end_date >= today)
+
+
+class StaffAssignment(Period, ScopedModel):
     """A person's post in a station from a start date to an end date (open while they work there).
 
     Moving a person ends one assignment and starts another, so the stations they worked in stay on record.
@@ -247,30 +273,16 @@ class StaffAssignment(ScopedModel):
     station = models.ForeignKey(Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="assignments")
     post = models.CharField(_("post"), max_length=20, choices=Post.choices, default=Post.RESIDENT_WORKER)
     start_date = models.DateField(_("start date"), default=timezone.localdate)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
     notes = models.CharField(_("notes"), max_length=200, blank=True)
-
-    objects = PeriodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("staff assignment")
         verbose_name_plural = _("staff assignments")
         ordering = ["-start_date", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-                name="assignment_ends_after_start",
-                violation_error_message=_("The end date is before the start date."),
-            )
-        ]
+        constraints = [Period.ends_after_start("assignment_ends_after_start")]
 
     def __str__(self):
         return f"{self.person.name}（{self.station.name}）"
-
-    @property
-    def is_active(self) -> bool:
-        today = timezone.localdate()
-        return self.start_date <= today and (self.end_date is None or self.end_date >= today)
 
     def clean(self):
         super().clean()
@@ -311,7 +323,7 @@ class Certificate(ScopedModel):
         return self.number
 
 
-class AgencyPlacement(ScopedModel):
+class AgencyPlacement(Period, ScopedModel):
     """A social work agency stationed (进驻) in a station, from when to when."""
 
     # Agency staff see where their own agency is stationed (read-only).
@@ -328,23 +340,13 @@ class AgencyPlacement(ScopedModel):
         "wulian.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="placements"
     )
     station = models.ForeignKey(Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="placements")
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
     services = models.CharField(_("services provided"), max_length=200, blank=True)
-
-    objects = PeriodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agency placement")
         verbose_name_plural = _("agency placements")
         ordering = ["-start_date", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-                name="placement_ends_after_start",
-                violation_error_message=_("The end date is before the start date."),
-            )
-        ]
+        constraints = [Period.ends_after_start("placement_ends_after_start")]
 
     def __str__(self):
         return f"{self.agency.name}（{self.station.name}）"

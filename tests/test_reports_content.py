@@ -237,3 +237,21 @@ def test_a_report_with_two_formats_offers_the_choice_and_builds_the_one_asked_fo
     before = ReportJob.objects.count()
     client.post(reverse("wulian:report_request", args=["test_two_formats"]), {"test_two_formats-year": 2024, "test_two_formats-format": "docx"})
     assert ReportJob.objects.count() == before
+
+
+def test_the_organisation_sheet_of_the_page_and_of_the_report_centre_is_one(as_user, cast, django_capture_on_commit_callbacks):
+    """One sheet definition (``organizations.summary``): the page's export and the report's first sheet agree
+    cell for cell, 未设标准 included where a community's document sets no standard."""
+    from organizations.choices import OrganizationCategory, RegistrationStatus
+    from organizations.models import SocialOrganization
+
+    SocialOrganization.objects.create(region=cast.binhe, name="滨河助老队", category=OrganizationCategory.SERVICE,
+                                      status=RegistrationStatus.FILED)
+    client = as_user("shoushan")
+    response = client.get(reverse("organizations:community_summary"), {"export": "xlsx"})
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    page = values(load_workbook(io.BytesIO(content), read_only=True).worksheets[0])
+    job = ask(client, "organization_summary", django_capture_on_commit_callbacks)
+    report = values(workbook(client, job).worksheets[0])
+    assert page == report
+    assert page[0][-1] == "是否达标" and {row[-1] for row in page[1:]} <= {"是", "否", "未设标准"}

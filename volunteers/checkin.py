@@ -16,7 +16,7 @@ import hmac
 from decimal import ROUND_DOWN, Decimal
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
@@ -130,17 +130,16 @@ def check_in(activity: VolunteerActivity, volunteer: Volunteer, now: dt.datetime
     existing = ServiceHours.objects.filter(activity=activity, volunteer=volunteer).first()
     if existing is not None:
         raise CheckInRefused(_duplicate_message(existing))
+    record = ServiceHours(
+        activity=activity, volunteer=volunteer, status=HoursStatus.PENDING, source=HoursSource.CHECK_IN, checked_in_at=now
+    )
     try:
-        with transaction.atomic():
-            return ServiceHours.objects.create(
-                activity=activity,
-                volunteer=volunteer,
-                status=HoursStatus.PENDING,
-                source=HoursSource.CHECK_IN,
-                checked_in_at=now,
-            )
-    except IntegrityError:  # a second tap that raced the first
-        raise CheckInRefused(_("You have already checked in to this activity.")) from None
+        # The write path, like check-out and every other save: the domain rules hold for self-recorded hours.
+        return write(None, "add", lambda: record.save() or record)
+    except Refused as exc:
+        if ServiceHours.objects.filter(activity=activity, volunteer=volunteer).exists():  # a second tap that raced
+            raise CheckInRefused(_("You have already checked in to this activity.")) from None
+        raise CheckInRefused(exc.message) from None
 
 
 def _duplicate_message(record: ServiceHours) -> str:

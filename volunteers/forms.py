@@ -75,7 +75,6 @@ class VolunteerTeamForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].label = VolunteerTeam._meta.get_field("region").verbose_name
         active = self.fields["members"].queryset.filter(status=VolunteerStatus.ACTIVE).select_related("community")
         self.fields["members"].queryset = active
         self.fields["leader"].queryset = active
@@ -139,7 +138,6 @@ class VolunteerActivityForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].label = VolunteerActivity._meta.get_field("region").verbose_name
 
 
 class ServiceHoursForm(ScopedModelForm):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from wulian.choices import NOBODY, REGION_ROLES, WORKER_ROLES, RegionLevel, Role
-from wulian.models import ScopedModel, ScopeRule
+from wulian.models import RemembersLoaded, ScopedModel, ScopeRule
 from wulian.models.base import RegionCopyQuerySet, ScopedQuerySet
 from wulian.workflow import Stateful, Transition, Workflow
 from wulian.writes import Refused
@@ -35,10 +35,9 @@ def new_activity_token() -> str:
     return secrets.token_urlsafe(18)
 
 
-class RemembersFigureFields(models.Model):
+class RemembersFigureFields(RemembersLoaded):
     """Remembers, on loading, the fields whose change moves the kept figures (``volunteers.stats``), so a save
-    knows which regions it leaves. In ``from_db``, not a ``post_init`` signal: a 200,000-row export loads
-    400,000 instances, and the signal's dispatch cost a tenth of the export's time."""
+    knows which regions it leaves."""
 
     figure_fields: tuple[str, ...] = ()
 
@@ -46,12 +45,8 @@ class RemembersFigureFields(models.Model):
         abstract = True
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # __dict__, not getattr: a row loaded with only() must not be fetched again for a field it deferred.
-        loaded = instance.__dict__
-        instance._figures_loaded = tuple([loaded.get(name) for name in cls.figure_fields])
-        return instance
+    def remembered(cls) -> tuple[str, ...]:
+        return (*super().remembered(), *cls.figure_fields)
 
 
 class StatsQuerySetMixin:
@@ -328,19 +323,18 @@ class ServiceHours(RemembersFigureFields, Stateful, ScopedModel):
 
     # The scope column is the row's own copy of the activity's region: a million hour rows are scoped by
     # one indexed column instead of a join through the activities. Confirming and rejecting are actions of
-    # their own in the scope rule (the rows of "change"): the transitions below take their roles from it.
+    # their own in the scope rule (the rows of "change"), with the roles the transitions below name.
     scope_rule = ScopeRule(
         region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=WORKER_ROLES, delete=WORKER_ROLES,
-        actions={"confirm": WORKER_ROLES, "reject": WORKER_ROLES},
     )
     workflow = Workflow(
         "status",
         Transition(
-            "confirm", _("Confirm"), source=[HoursStatus.PENDING], target=HoursStatus.CONFIRMED,
+            "confirm", _("Confirm"), roles=WORKER_ROLES, source=[HoursStatus.PENDING], target=HoursStatus.CONFIRMED,
             guard=_hours_entered, method="mark_reviewed", style="success", icon="check2",
         ),
         Transition(
-            "reject", _("Reject"), source=[HoursStatus.PENDING], target=HoursStatus.REJECTED,
+            "reject", _("Reject"), roles=WORKER_ROLES, source=[HoursStatus.PENDING], target=HoursStatus.REJECTED,
             reason=True, method="mark_reviewed", style="danger", icon="x-lg",
         ),
     )

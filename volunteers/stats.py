@@ -72,17 +72,23 @@ def mark_rows(model, objs) -> None:
 
 
 def _remember(sender, instance) -> None:
-    instance._figures_loaded = tuple(getattr(instance, name) for name in sender.figure_fields)
+    """After a save, the figures the next save of this instance compares with."""
+    instance._figures_saved = {name: getattr(instance, name) for name in sender.figure_fields}
 
 
 def _loaded(sender, instance) -> dict:
-    values = getattr(instance, "_figures_loaded", None) or (None,) * len(sender.figure_fields)
-    return dict(zip(sender.figure_fields, values, strict=True))
+    """The figure fields as last saved, else as loaded (``RemembersLoaded``)."""
+    saved = getattr(instance, "_figures_saved", None)
+    if saved is not None:
+        return saved
+    loaded = instance.loaded_values or {}
+    return {name: loaded.get(name) for name in sender.figure_fields}
 
 
 def _changed(sender, instance, created: bool) -> bool:
-    now = tuple(getattr(instance, name) for name in sender.figure_fields)
-    return created or now != getattr(instance, "_figures_loaded", None)
+    now = {name: getattr(instance, name) for name in sender.figure_fields}
+    unknown = instance.loaded_values is None and getattr(instance, "_figures_saved", None) is None
+    return created or unknown or now != _loaded(sender, instance)
 
 
 def _volunteer_saved(sender, instance, created=False, **kwargs):

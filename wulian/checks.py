@@ -106,6 +106,27 @@ def check_model(model) -> list[checks.CheckMessage]:
     return errors
 
 
+def check_transitions(model) -> list[checks.CheckMessage]:
+    """The workflow and the scope rule name each transition's action once and agree: every action of the rule is
+    a transition naming the same roles, every transition naming roles is an action of the rule, with a
+    ``where`` entry (the rows of its role's scope; the workflow checks the state)."""
+    workflow, rule = getattr(model, "workflow", None), getattr(model, "scope_rule", None)
+    if workflow is None or not isinstance(rule, ScopeRule):
+        return []
+    declared = workflow.scope_actions()
+    problems = [f"the scope rule's action {name!r} is no transition naming its roles" for name in rule.actions if name not in declared]
+    for name, roles in declared.items():
+        if rule.actions.get(name) != roles:
+            problems.append(f"transition {name!r} names roles {sorted(roles)}, the scope rule {sorted(rule.actions.get(name, ()))}")
+        elif name not in rule.where:
+            problems.append(f"transition {name!r} has no where entry in the scope rule")
+    return [
+        checks.Error(f"{model._meta.label}: {problem}.", hint="Name the roles once, on the Transition (roles=…).",
+                     obj=model, id="wulian.E108")
+        for problem in problems
+    ]
+
+
 @checks.register()
 def check_scope_rules(app_configs=None, models=None, **kwargs):
     if models is None:
@@ -115,4 +136,5 @@ def check_scope_rules(app_configs=None, models=None, **kwargs):
     for model in models:
         if is_scoped(model):
             errors.extend(check_model(model))
+            errors.extend(check_transitions(model))
     return errors

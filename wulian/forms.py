@@ -54,6 +54,17 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format=format)
 
 
+def label_region_fields(form) -> None:
+    """A region field declared on a model form (``region = RegionChoiceField()``, for its labels and picker)
+    keeps the model field's label and help text unless it names its own."""
+    model = getattr(form._meta, "model", None)
+    model_fields = {f.name: f for f in model._meta.get_fields() if hasattr(f, "verbose_name")} if model else {}
+    for name, field in form.fields.items():
+        if isinstance(field, RegionChoiceField) and name in model_fields and field.label is None:
+            field.label = model_fields[name].verbose_name
+            field.help_text = field.help_text or model_fields[name].help_text
+
+
 class ScopedModelForm(forms.ModelForm):
     """A model form that knows its user and offers only in-scope choices."""
 
@@ -63,6 +74,7 @@ class ScopedModelForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        label_region_fields(self)
         restrict_choice_fields(self, user)
         label_empty_choices(self, FORM_EMPTY_CHOICE)
         for name, levels in self.region_levels.items():

@@ -33,6 +33,7 @@ from django.db import models
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
+from wulian.models.base import RemembersLoaded
 from wulian.writes import Refused, write
 
 
@@ -43,13 +44,18 @@ class Transition:
     name: the action's code, used in URLs and in the log (``confirm``).
     label: what its button says (gettext_lazy, e.g. 确认).
     source: the states it leaves from; target: the state it leads to.
-    roles: who may take it (within their scope); ``None``: the roles the model's scope rule gives "change".
+    roles: who may take it: the transition is then an action of its own in the model's scope rule (its name,
+        these roles, on every row of the role's scope whatever the state — the workflow checks the state and
+        says so in Chinese); ``Stateful`` adds it to the rule, so a transition is named once. ``None``: it is
+        taken with the scope rule's "change" (its roles and rows).
     guard: ``guard(obj, user)`` raises ``Refused`` when the action is not possible for this row now; it is
         called on the locked row, inside the transaction.
     reason: a reason must be given (returning, rejecting…); it is kept in the log.
     method: the name of a model method called as ``method(user=…, reason=…)`` after the state is set and
         before the save (to set who confirmed, a date, …); it may raise ``Refused`` too.
     style: the button's colour (Bootstrap: primary, success, danger, secondary…); icon: a Bootstrap icon name.
+    consequence_of: set for a transition nobody takes on its own: it follows another action (a bid is awarded
+        when its project is, ``"projects.Project.award"``), through ``follow`` — no button, no URL, no API.
     """
 
     name: str
@@ -62,6 +68,7 @@ class Transition:
     method: str | None = None
     style: str = "primary"
     icon: str = ""
+    consequence_of: str = ""
 
     def __post_init__(self):
         object.__setattr__(self, "source", tuple(self.source))
@@ -69,21 +76,14 @@ class Transition:
             object.__setattr__(self, "roles", frozenset(self.roles))
 
     def scope_action(self, model) -> str:
-        """The scope rule's action for this transition: its own name when the rule declares it (``actions=``,
-        with its roles and ``where``), otherwise "change"."""
-        from wulian.models.base import rule_of
-
-        return self.name if self.name in rule_of(model).actions else "change"
+        """The scope rule's action for this transition: its own name when it names its roles, else "change"."""
+        return "change" if self.roles is None else self.name
 
     def allows(self, user, model) -> bool:
         """Whether the user's role may take this action on rows of ``model`` (the row still needs scope)."""
         from wulian.models.base import user_can
 
-        if not user_can(user, model, self.scope_action(model)):
-            return False
-        if self.roles is None or user.is_superuser:
-            return True
-        return user.role in self.roles
+        return not self.consequence_of and user_can(user, model, self.scope_action(model))
 
 
 class Workflow:
@@ -95,6 +95,10 @@ class Workflow:
         names = [t.name for t in self.transitions]
         if len(names) != len(set(names)):
             raise ValueError(f"transition names repeat: {names}")
+
+    def scope_actions(self) -> dict[str, frozenset]:
+        """The scope rule's entries of the transitions that name their roles: ``{name: roles}``."""
+        return {t.name: t.roles for t in self.transitions if t.roles is not None}
 
     def get(self, name: str) -> Transition | None:
         return next((t for t in self.transitions if t.name == name), None)
@@ -127,7 +131,7 @@ class Workflow:
         return force_str(choices.get(state, state))
 
 
-class Stateful(models.Model):
+class Stateful(RemembersLoaded):
     """Mixin for a model with a ``workflow``: remembers the state it was loaded with, to log changes."""
 
     workflow: Workflow
@@ -135,14 +139,50 @@ class Stateful(models.Model):
     class Meta:
         abstract = True
 
+    def __init_subclass__(cls, **kwargs):
+        """The transitions that name their roles become actions of the model's scope rule (``Transition.roles``);
+        an action the rule already declares is kept as written (``wulian.checks`` fails when they differ)."""
+        super().__init_subclass__(**kwargs)
+        rule, workflow = cls.__dict__.get("scope_rule"), cls.__dict__.get("workflow")
+        if rule is not None and workflow is not None:
+            cls.scope_rule = with_transitions(rule, workflow)
+
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._saved_state = instance.__dict__.get(cls.workflow.field)
-        return instance
+    def remembered(cls) -> tuple[str, ...]:
+        return (*super().remembered(), cls.workflow.field)
 
     def state_label(self) -> str:
         return self.workflow.label_of_state(type(self), self.workflow.state_of(self))
+
+
+def with_transitions(rule, workflow):
+    """``rule`` with an action per transition that names its roles, on every row of the role's scope (``Q()``)."""
+    import dataclasses
+
+    actions = workflow.scope_actions()
+    return dataclasses.replace(
+        rule,
+        actions={**actions, **rule.actions},
+        where={**dict.fromkeys(actions, models.Q()), **rule.where},
+    )
+
+
+def follow(user, obj, name: str, reason: str = ""):
+    """Take the transition ``name`` on ``obj`` as the consequence of an action ``user`` is taking (inside its
+    transaction, on rows it has locked): the award of a project settles its bids. The state must be one the
+    transition leaves from; the change is saved through the write path and logged like any other."""
+    workflow: Workflow = type(obj).workflow
+    transition = workflow.get(name)
+    if transition is None or workflow.state_of(obj) not in transition.source:
+        raise Refused(
+            _("“%(object)s” is “%(state)s” now (perhaps changed by someone else meanwhile); “%(action)s” is not possible.")
+            % {"object": obj, "state": obj.state_label(), "action": transition.label if transition else name}
+        )
+    setattr(obj, workflow.field, transition.target)
+    if transition.method:
+        getattr(obj, transition.method)(user=user, reason=reason)
+    obj._transition = (transition.name, reason)
+    return write(user, "view", lambda: obj.save() or obj)
 
 
 def perform(user, model, pk, name: str, reason: str = ""):
@@ -198,10 +238,10 @@ def log_state_change(obj, user) -> None:
     from wulian.models.transitions import StateChange
 
     workflow: Workflow | None = getattr(type(obj), "workflow", None)
-    if workflow is None or not hasattr(obj, "_saved_state"):
+    if workflow is None or obj.loaded_values is None:
         return
     after = workflow.state_of(obj)
-    before = obj._saved_state
+    before = obj.loaded_values.get(workflow.field)
     if before == after:
         return
     action, reason = getattr(obj, "_transition", ("", ""))
@@ -214,7 +254,7 @@ def log_state_change(obj, user) -> None:
         user=user if getattr(user, "is_authenticated", False) else None,
         reason=reason,
     )
-    obj._saved_state = after
+    obj.loaded_values[workflow.field] = after
     obj._transition = ("", "")
 
 

@@ -70,6 +70,19 @@ def write(user, action: str, save: Callable[[], object]):
     return saved
 
 
+def write_form(user, action: str, form, save: Callable[[], object]) -> bool:
+    """``write`` for a page's form: a refusal becomes the form's error (on its field when the form has it).
+
+    Returns whether the write went through; on ``False`` nothing was saved and the form shows why.
+    """
+    try:
+        write(user, action, save)
+    except Refused as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return False
+    return True
+
+
 def delete(user, obj) -> None:
     """Delete ``obj`` (already fetched through ``restrict(user, "delete")``) or refuse with the reason."""
     name = str(obj)

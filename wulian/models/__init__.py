@@ -8,7 +8,7 @@ class_prepared.connect(add_plausibility_validators, dispatch_uid="wulian-plausib
 from .access import AccessLog  # noqa: E402
 from .agency import Agency  # noqa: E402
 from .attachments import Attachment, AttachmentKind, AttachmentsMixin  # noqa: E402
-from .base import ScopedModel, ScopedQuerySet, ScopeRule  # noqa: E402
+from .base import RemembersLoaded, ScopedModel, ScopedQuerySet, ScopeRule  # noqa: E402
 from .notifications import Notification  # noqa: E402
 from .regions import Region  # noqa: E402
 from .reports import ReportJob, ReportSchedule, ReportStatus  # noqa: E402
@@ -24,7 +24,7 @@ from .transitions import StateChange  # noqa: E402
 from .users import User  # noqa: E402
 
 __all__ = [
-    "AccessLog", "Agency", "Attachment", "AttachmentKind", "AttachmentsMixin", "Notification", "Region", "ReportJob", "ReportSchedule", "ReportStatus", "ScopeRule", "ScopedModel",
+    "AccessLog", "Agency", "Attachment", "AttachmentKind", "AttachmentsMixin", "Notification", "Region", "ReportJob", "ReportSchedule", "ReportStatus", "RemembersLoaded", "ScopeRule", "ScopedModel",
     "ScopedQuerySet", "StateChange", "User",
     "LeadingGroupMember", "Phase", "PolicyProfile", "ProfileRegion", "Target",
     "AttainmentFigure", "AttainmentStatus", "DashboardFigure", "SummaryRefresh",

@@ -400,8 +400,9 @@ class ObjectDetailView(ScopedView):
             list_url=self._list_url(),
         )
         context.update({related.name: related.rows(user, obj) for related in self.related})
+        self.offered = []  # the transitions offered, for ``extra_context``
         if getattr(self.model, "workflow", None) is not None:
-            available = self.model.workflow.offered(obj, user, known={"change": context["can_change"]})
+            available = self.offered = self.model.workflow.offered(obj, user, known={"change": context["can_change"]})
             context["transitions"] = [(t, reverse(self.model.url_name("action"), args=[obj.pk, t.name])) for t in available]
             context["timeline"] = [] if self.hidden else workflow.timeline(obj)
         if isinstance(obj, AttachmentsMixin) and not self.hidden:
@@ -443,15 +444,34 @@ class ObjectDetailView(ScopedView):
         return {}
 
 
+@dataclass(frozen=True)
+class Inline:
+    """Rows edited on the record's page (an inline formset), saved in the same write as the record.
+
+    ``name`` is the formset's prefix and template variable, ``legend`` the heading of its card.
+    """
+
+    name: str
+    formset: type
+    legend: object
+
+
 class ObjectEditView(ScopedView):
-    """Create (no pk) or edit (pk) one record with a ``ScopedModelForm``."""
+    """Create (no pk) or edit (pk) one record with a ``ScopedModelForm``, and the rows of its ``inlines``.
+
+    The form and every formset are validated together and saved in ONE write (``wulian.writes.write``): the
+    record, its rows, the model rules and the scope re-check of each saved row, or nothing.
+    """
 
     form_class = None
+    inlines: tuple[Inline, ...] = ()
     template_name = "generic/object_edit.html"
+    edit_action = "change"  # the scope action an existing record is found (and re-checked) with
+    success_message = None  # instead of "<model> “<name>” was saved."
 
     def get_object(self):
         if "pk" in self.kwargs:
-            return get_object_or_404(self.get_queryset("change"), pk=self.kwargs["pk"])
+            return get_object_or_404(self.get_queryset(self.edit_action), pk=self.kwargs["pk"])
         self.check_model_permission("add")
         return self.new_object()
 
@@ -463,6 +483,17 @@ class ObjectEditView(ScopedView):
         if obj.pk is None and data is None:
             form.initial.update(self.initial_from_query(form))
         return form
+
+    def inline_parent(self, obj):
+        """The record the inline rows belong to (the edited one, unless they hang on its parent)."""
+        return obj
+
+    def get_formsets(self, obj, data=None, files=None) -> list[tuple[str, object, object]]:
+        parent = self.inline_parent(obj)
+        return [
+            (inline.name, inline.formset(data=data, files=files, instance=parent, prefix=inline.name), inline.legend)
+            for inline in self.inlines
+        ]
 
     def initial_from_query(self, form) -> dict:
         """A create form opens prefilled from its link's query string (``?person=12`` from a person's page).
@@ -494,17 +525,26 @@ class ObjectEditView(ScopedView):
         obj = self.get_object()
         return self.render_form(obj, self.get_form(obj))
 
-    def render_form(self, obj, form):
-        return render(
-            request=self.request,
-            template_name=self.template_name,
-            context=self.base_context(
-                object=obj,
-                form=form,
-                is_new=obj.pk is None,
-                cancel_url=obj.get_absolute_url() if obj.pk else self._list_url(),
-            ),
+    def render_form(self, obj, form, formsets=None):
+        context = self.base_context(
+            object=obj,
+            form=form,
+            formsets=formsets if formsets is not None else self.get_formsets(obj),
+            is_new=obj.pk is None,
+            cancel_url=self.cancel_url(obj),
+            page_title=self.page_title(obj),
         )
+        context.update(self.extra_context(obj))
+        return render(self.request, self.template_name, context)
+
+    def page_title(self, obj):
+        return None
+
+    def extra_context(self, obj) -> dict:
+        return {}
+
+    def cancel_url(self, obj) -> str:
+        return obj.get_absolute_url() if obj.pk else self._list_url()
 
     def _list_url(self):
         try:
@@ -516,23 +556,37 @@ class ObjectEditView(ScopedView):
         obj = self.get_object()
         is_new = obj.pk is None
         form = self.get_form(obj, data=request.POST, files=request.FILES)
-        if form.is_valid():
-            try:
-                # The write path: save, the model's rules and the scope re-check in one transaction.
-                saved = writes.write(request.user, "add" if is_new else "change", lambda: self.save_form(form))
-            except writes.Refused as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-                if is_new:
-                    obj.pk = None
-                    obj._state.adding = True
-                return self.render_form(obj, form)
-            messages.success(
-                request,
-                (_("%(model)s “%(name)s” was created.") if is_new else _("%(model)s “%(name)s” was saved."))
-                % {"model": self.verbose_name, "name": saved},
-            )
-            return redirect(self.success_url(saved))
-        return self.render_form(obj, form)
+        formsets = self.get_formsets(obj, data=request.POST, files=request.FILES)
+        if not (form.is_valid() and all(fs.is_valid() for _n, fs, _l in formsets) and self.valid_together(form, formsets)):
+            return self.render_form(obj, form, formsets)
+        try:
+            # The write path: save, the model's rules and the scope re-check in one transaction.
+            saved = writes.write(request.user, "add" if is_new else self.edit_action, lambda: self.save(form, formsets))
+        except writes.Refused as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            if is_new:
+                obj.pk, obj._state.adding = None, True
+            return self.render_form(obj, form, formsets)
+        messages.success(request, self.saved_message(saved[-1], is_new))
+        return redirect(self.success_url(saved[-1]))
+
+    def saved_message(self, obj, is_new: bool) -> str:
+        if self.success_message:
+            return force_str(self.success_message)
+        message = _("%(model)s “%(name)s” was created.") if is_new else _("%(model)s “%(name)s” was saved.")
+        return message % {"model": self.verbose_name, "name": obj}
+
+    def valid_together(self, form, formsets) -> bool:
+        """A check across the form and its formsets (both valid on their own); add errors and answer False."""
+        return True
+
+    def save(self, form, formsets) -> list:
+        """Save the record and its inline rows (inside the write path's transaction); the record comes last."""
+        record = self.save_form(form)
+        rows = []
+        for _name, formset, _legend in formsets:
+            rows.extend(formset.save())
+        return [*rows, record]
 
     def save_form(self, form):
         """Save the valid form (runs inside the write path's transaction)."""
