@@ -61,6 +61,11 @@ class SourceKind(ScopedModel):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return f"{reverse('funding:budgetline_list')}?source={self.pk}"
+
 
 def _agency_lines(scope):
     """An agency sees the lines of its own contracted projects."""
@@ -160,8 +165,9 @@ class Entry(ScopedModel):
     scope_rule = ScopeRule(
         view=REGION_ROLES | AGENCY, add=BUREAU, change=NOBODY, delete=NOBODY,
         rows={Role.AGENCY_STAFF: _agency_entries},
-        actions={"reverse": BUREAU},
-        where={"reverse": Q(reversed_by__isnull=True) & ~Q(kind=EntryKind.REVERSAL)},
+        # The payer is bureau staff other than the one who confirmed the milestone (docs/decisions.md).
+        actions={"reverse": BUREAU, "pay": BUREAU},
+        where={"reverse": Q(reversed_by__isnull=True) & ~Q(kind=EntryKind.REVERSAL), "pay": Q()},
     )
 
     number = models.CharField(_("entry number"), max_length=20, unique=True, editable=False)

@@ -35,6 +35,7 @@ from wulian.exports import XLSX_CONTENT_TYPE, export_table
 from wulian.history import history_for
 from wulian.models import AccessLog, AttachmentsMixin
 from wulian.models.base import user_can
+from wulian.money import MoneyField, format_money
 from wulian.personal import Masker, can_reveal, hide_search_term, looks_personal, personal_fields
 from wulian.tables import MaskedColumn
 
@@ -423,6 +424,8 @@ class ObjectDetailView(ScopedView):
                 value = "、".join(str(v) for v in related)
             elif getattr(field, "choices", None):
                 value = getattr(obj, f"get_{name}_display")()
+            elif isinstance(field, MoneyField):
+                value = format_money(getattr(obj, name))
             else:
                 value = masker(name, getattr(obj, name))
             rows.append((label, value, field))
