@@ -32,7 +32,10 @@ class EntryFilterSet(ScopedFilterSet):
     station = django_filters.NumberFilter(field_name="line__station_id",
                                           widget=forms.HiddenInput)
     project = django_filters.NumberFilter(field_name="project_id", widget=forms.HiddenInput)
+    # The station of a tier at one region (the operating-funds figure of that region links here).
+    station_region = django_filters.NumberFilter(field_name="line__station__region_id", widget=forms.HiddenInput)
+    tier = django_filters.CharFilter(field_name="line__station__tier", widget=forms.HiddenInput)
 
     class Meta:
         model = Entry
-        fields = ["region", "kind", "year", "line", "station", "project"]
+        fields = ["region", "kind", "year", "line", "station", "project", "station_region", "tier"]

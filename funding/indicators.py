@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.db.models import Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,26 +14,17 @@ from wulian.attainment import TargetBook
 from wulian.indicators import Query, indicator, with_query
 from wulian.models.targets import LEVEL_OF_STATION_TIER, STATION_TIER_OF_LEVEL
 
-from .operating import sums_by_station
-
-
-def _stations(q: Query) -> dict[int, int]:
-    """``{region_id: station_id}`` of the stations of the query's tier at its regions (one query)."""
-    from stations.models import Station
-
-    tier = STATION_TIER_OF_LEVEL.get(q.level)
-    if tier is None:
-        return {}
-    rows = Station.objects.filter(tier=tier, region_id__in=q.region_ids).values_list("region_id", "pk")
-    return dict(rows)
+from .choices import Purpose
+from .models import BudgetLine
 
 
 def _link(q: Query, region) -> str | None:
-    """The ledger entries of the station's operation lines in the year: exactly what the figure sums."""
-    station = _stations(q).get(region.pk)
-    if station is None:
-        return with_query(reverse("funding:budgetline_list"), region=region.pk, year=q.year, purpose="station")
-    return with_query(reverse("funding:entry_list"), station=station, year=q.year)
+    """The ledger entries of the operation lines of the region's station of the tier in the year: exactly the
+    entries the figure sums (built without a query: a page links hundreds of figures)."""
+    tier = STATION_TIER_OF_LEVEL.get(q.level)
+    if tier is None:
+        return None
+    return with_query(reverse("funding:entry_list"), station_region=region.pk, tier=tier, year=q.year)
 
 
 @indicator(
@@ -42,9 +34,14 @@ def _link(q: Query, region) -> str | None:
     link=_link,
 )
 def operating_funds(q: Query) -> dict:
-    stations = _stations(q)
-    sums = sums_by_station(q.year, stations.values())
-    return {r.pk: sums.get(stations.get(r.pk), (Decimal(0), Decimal(0)))[0] for r in q.regions}
+    tier = STATION_TIER_OF_LEVEL.get(q.level)
+    if tier is None:
+        return {}
+    rows = (BudgetLine.objects.filter(purpose=Purpose.STATION, year=q.year, station__tier=tier,
+                                      station__region_id__in=q.region_ids)
+            .values("station__region_id").annotate(b=Sum("budget")).order_by())  # one query
+    sums = {r["station__region_id"]: r["b"] for r in rows}
+    return {r.pk: sums.get(r.pk) or Decimal(0) for r in q.regions}
 
 
 def required_for(stations, year: int) -> dict[int, Decimal]:

@@ -184,7 +184,7 @@ def test_urban_room_threshold_and_page(as_user, cast):
     row = row[: row.index("</tr>")]
     assert "9,999.99" in row and "10,000.00" in row and "低于最低标准" in row and "0.01" in row
     link = indicators.get("operating_funds").url(binhe, YEAR, "station_community")
-    assert link == f"/funding/entries/?station={room.pk}&year={YEAR}"
+    assert link == f"/funding/entries/?station_region={binhe.pk}&tier=community_room&year={YEAR}"
     listed = as_user("bureau").get(link).content.decode()
     assert "9,999.99" in listed
 
@@ -204,3 +204,21 @@ def test_transfers_and_reversals_count_in_the_indicator(cast, hub):
 def test_anonymous_is_sent_to_login():
     assert Client().get("/funding/lines/").status_code == 302
     assert dt.date.today()  # the dates above are fixed budget years
+
+
+def test_project_and_station_pages_show_their_money(as_user, cast, hub, client):
+    project, line = contracted_project(cast)
+    first = confirm(project.milestones.order_by("due_on").first(), cast)
+    payer = payer_of(cast)
+    client.force_login(payer)
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert 'id="project-money"' in page and "登记付款" in page
+    assert f'href="/funding/milestones/{first.pk}/pay/"' in page
+    ledger.pay_milestone(payer, first.pk, voucher_number="PZ-11", voucher_date=first.due_on)
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert "已支付" in page and "PZ-11" in page
+    agency_page = as_user("agency").get(project.get_absolute_url()).content.decode()
+    assert "PZ-11" in agency_page and "登记付款" not in agency_page
+    station_line(cast.user_bureau, hub, "50000", year=YEAR)
+    station_page = as_user("leader").get(hub.get_absolute_url()).content.decode()
+    assert 'id="station-money"' in station_page and "50,000.00" in station_page

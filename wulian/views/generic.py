@@ -36,6 +36,7 @@ from wulian.history import history_for
 from wulian.models import AccessLog, AttachmentsMixin
 from wulian.models.base import user_can
 from wulian.money import MoneyField, format_money
+from wulian.panels import render_panels
 from wulian.personal import Masker, can_reveal, hide_search_term, looks_personal, personal_fields
 from wulian.tables import MaskedColumn
 
@@ -400,6 +401,8 @@ class ObjectDetailView(ScopedView):
         if isinstance(obj, AttachmentsMixin):
             context.update(attachment_context(obj, can_change=can_change))
         context.update(self.extra_context(obj))
+        if "panels" not in context:  # a page that places its panels itself names them ``panels``
+            context["detail_panels"] = render_panels(request, obj)
         return render(request, self.template_name, context)
 
     def _list_url(self):
