@@ -222,6 +222,9 @@ def pay_milestone(user, milestone_pk: int, *, voucher_number: str, voucher_date:
         raise Refused(_("Give the voucher number."), field="voucher_number")
     if voucher_date is None:
         raise Refused(_("Give the voucher date."), field="voucher_date")
+    if voucher_date > timezone.localdate():
+        raise Refused(_("The voucher date lies in the future: a payment is recorded once it is made."),
+                      field="voucher_date")
     def lock():
         milestone = (Milestone.objects.select_for_update(of=("self",)).select_related("project")
                      .filter(pk__in=Milestone.objects.restrict(user, "view").values("pk")).filter(pk=milestone_pk).first())

@@ -11,7 +11,7 @@ AGENCY = frozenset({Role.AGENCY_STAFF})
 
 MENUS = [
     Menu(
-        _("Funding"),
+        _("Funds"),
         "bi-cash-coin",
         [
             MenuItem(_("budget lines"), "funding:budgetline_list", BudgetLine, "bi-journal-text",

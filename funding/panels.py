@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 
 from wulian.models.base import can, user_can
 
@@ -23,10 +24,11 @@ def project_money(request, project) -> dict:
     committed = entries.filter(kind=EntryKind.COMMITMENT, reversed_by__isnull=True).exists()
     agreement = getattr(project, "agreement", None)
     may_pay = can(user, "pay", Entry)
+    today = timezone.localdate()
     tranches = []
     for milestone in project.milestones.all():
         paid = payments.get(milestone.pk)
-        why = None if paid else tranche_condition_met(milestone, milestone.due_on)
+        why = None if paid else tranche_condition_met(milestone, today)
         tranches.append({"milestone": milestone, "paid": paid, "why": why,
                          "pay_url": reverse("funding:milestone_pay", args=[milestone.pk])
                          if may_pay and not paid and not why and committed else None})

@@ -3,7 +3,10 @@ service whose agreement is committed, a second bureau clerk who pays."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
+
+from django.db.models import F
 
 from projects.choices import ProjectStatus
 from projects.models import Milestone, Project
@@ -54,6 +57,8 @@ def contracted_project(cast, *, line_amount=Decimal("200000")) -> tuple[Project,
     """A project in service at 首善, with a line funding it and its agreement committed on the line."""
     people = people_of(cast)
     project = advance(make_project(cast.shoushan, proposer=people.town), ProjectStatus.IN_SERVICE, people)
+    # The first tranche fell due a month ago (a payment is recorded once made, never dated ahead).
+    Milestone.objects.filter(project=project).update(due_on=F("due_on") - dt.timedelta(days=60))
     line = project_line(people.bureau, project, line_amount)
     ledger.commit_agreement(people.bureau, project.agreement, line)
     line.refresh_from_db()

@@ -140,6 +140,8 @@ def test_a_tranche_is_paid_after_its_confirmation_once_by_another_clerk(cast):
     first = confirm(first, cast)
     with pytest.raises(Refused, match="确认付款节点的人不能同时登记"):
         ledger.pay_milestone(cast.user_bureau, first.pk, voucher_number="PZ-1", voucher_date=first.due_on)
+    with pytest.raises(Refused, match="凭证日期晚于今天"):
+        ledger.pay_milestone(payer, first.pk, voucher_number="PZ-1", voucher_date=TODAY + dt.timedelta(days=1))
     with pytest.raises(Refused, match="到期"):
         ledger.pay_milestone(payer, first.pk, voucher_number="PZ-1", voucher_date=first.due_on - dt.timedelta(days=1))
     paid = ledger.pay_milestone(payer, first.pk, voucher_number="PZ-1", voucher_date=first.due_on)
