@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wulian.models.base import can, user_can
 
@@ -29,6 +30,8 @@ def project_money(request, project) -> dict:
     for milestone in project.milestones.all():
         paid = payments.get(milestone.pk)
         why = None if paid else tranche_condition_met(milestone, today)
+        if not why and not paid and may_pay and milestone.confirmed_by_id == user.pk:
+            why = _("The person who confirmed the milestone does not also record its payment.")
         tranches.append({"milestone": milestone, "paid": paid, "why": why,
                          "pay_url": reverse("funding:milestone_pay", args=[milestone.pk])
                          if may_pay and not paid and not why and committed else None})
