@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class FundingConfig(AppConfig):
     name = "funding"
     verbose_name = _("Funding")
+
+    def ready(self):
+        from projects.models import Project
+        from stations.models import Station
+        from wulian.panels import DetailPanel, register_panel
+
+        from .panels import project_money, station_money
+
+        # funding stands above projects and stations: it adds its panels to their pages, they never name it.
+        register_panel(Project, DetailPanel("funding/project_panel.html", project_money, order=60))
+        register_panel(Station, DetailPanel("funding/station_panel.html", station_money, order=60))

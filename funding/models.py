@@ -1,1 +1,269 @@
-"""Models of this app arrive with its issue; the app exists so the layout is whole from the start."""
+"""Funding (the fifth 社): source kinds, budget lines and the append-only ledger of what moves on them.
+
+- ``SourceKind``: where money comes from (县级财政预算, 政府购买服务, 整合资金 by origin, donations…): data that an
+  administrator extends in the admin; the seeded kinds come with the migration.
+- ``BudgetLine``: a source's money for one budget year (``funding.years``), region, purpose (a station's
+  operation or a service project) and category. Its ``budget``, ``committed`` and ``spent`` are the sums of its
+  entries, kept on the row by the posting that changes them (under the row's lock), and the database checks
+  ``budget − committed − spent ≥ 0`` on every change.
+- ``Entry``: one movement (allocation, commitment, payment, spending, transfer, carry-forward, donation, use,
+  reversal). Entries are only ever added (``funding.ledger.post``): a correction is a reversing entry naming
+  the original and the reason; pages, API and admin offer no edit or deletion, and on PostgreSQL a trigger
+  refuses UPDATE and DELETE of the table (migration 0001).
+- ``Tranche``: the payment terms of a project's milestone (the condition besides the bureau's confirmation).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from wulian.choices import REGION_ROLES, NOBODY, Role
+from wulian.models import ScopedModel, ScopeRule
+from wulian.models.base import NOTHING
+from wulian.money import MoneyField, format_money
+
+from . import years
+from .choices import EFFECTS, Category, Condition, EntryKind, Purpose, SourceGroup
+
+BUREAU = frozenset({Role.BUREAU_ADMIN})
+AGENCY = frozenset({Role.AGENCY_STAFF})
+EVERY_ROLE = REGION_ROLES | AGENCY | frozenset({Role.EVALUATOR})
+
+
+def _everyone(scope):
+    return Q()
+
+
+class SourceKind(ScopedModel):
+    """A kind of funding source; reference data every role reads and the superuser extends in the admin."""
+
+    scope_rule = ScopeRule(
+        view=EVERY_ROLE, add=NOBODY, change=NOBODY, delete=NOBODY, region=(),
+        rows={role: _everyone for role in EVERY_ROLE},
+    )
+
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    group = models.CharField(_("group"), max_length=15, choices=SourceGroup.choices)
+    origin = models.CharField(_("origin"), max_length=60, blank=True,
+                              help_text=_("For integrated funds: the fund it comes from (e.g. 儿童福利)."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("funding source kind")
+        verbose_name_plural = _("funding source kinds")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return f"{reverse('funding:budgetline_list')}?source={self.pk}"
+
+
+def _agency_lines(scope):
+    """An agency sees the lines of its own contracted projects."""
+    agency_id = getattr(scope.user, "agency_id", None)
+    if scope.action != "view" or not agency_id:
+        return None
+    return Q(project__agency_id=agency_id)
+
+
+class BudgetLine(ScopedModel):
+    """A source's money for one budget year, region, purpose and category."""
+
+    scope_rule = ScopeRule(
+        view=REGION_ROLES | AGENCY, add=BUREAU, change=BUREAU, delete=BUREAU,
+        rows={Role.AGENCY_STAFF: _agency_lines},
+    )
+
+    source = models.ForeignKey(SourceKind, verbose_name=_("source"), on_delete=models.PROTECT, related_name="lines")
+    year = models.PositiveSmallIntegerField(_("budget year"))
+    region = models.ForeignKey("wulian.Region", verbose_name=_("region"), on_delete=models.PROTECT,
+                               related_name="budget_lines", editable=False)
+    purpose = models.CharField(_("funds"), max_length=10, choices=Purpose.choices)
+    station = models.ForeignKey("stations.Station", verbose_name=_("station"), on_delete=models.PROTECT,
+                                null=True, blank=True, related_name="budget_lines")
+    project = models.ForeignKey("projects.Project", verbose_name=_("service project"), on_delete=models.PROTECT,
+                                null=True, blank=True, related_name="budget_lines")
+    category = models.CharField(_("category"), max_length=15, choices=Category.choices)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    budget = MoneyField(_("budget"), default=0, editable=False)
+    committed = MoneyField(_("committed"), default=0, editable=False)
+    spent = MoneyField(_("spent"), default=0, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        ordering = ["-year", "region__path", "pk"]
+        indexes = [models.Index(fields=["year", "purpose"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(budget__gte=F("committed") + F("spent"), committed__gte=0, spent__gte=0),
+                name="budgetline_never_overspent",
+                violation_error_message=_("The line's available amount would fall below zero; nothing was saved."),
+            ),
+            models.CheckConstraint(
+                condition=Q(purpose=Purpose.STATION, station__isnull=False, project__isnull=True)
+                | Q(purpose=Purpose.PROJECT, project__isnull=False, station__isnull=True),
+                name="budgetline_funds_one_thing",
+                violation_error_message=_("A line funds either a station's operation or a service project."),
+            ),
+        ]
+
+    def __str__(self):
+        what = self.station if self.purpose == Purpose.STATION else self.project
+        return f"{years.label(self.year)} {what} {self.get_category_display()}（{self.source}）"
+
+    @property
+    def available(self):
+        return self.budget - self.committed - self.spent
+
+    @property
+    def year_label(self) -> str:
+        return years.label(self.year)
+
+    def clean(self):
+        super().clean()
+        if self.purpose == Purpose.STATION:
+            if not self.station_id:
+                raise ValidationError({"station": _("Choose the station whose operation the line funds.")})
+            self.project = None
+            self.region_id = self.station.region_id
+        elif self.purpose == Purpose.PROJECT:
+            if not self.project_id:
+                raise ValidationError({"project": _("Choose the service project the line funds.")})
+            self.station = None
+            self.region_id = self.project.region_id
+
+    def save(self, *args, **kwargs):
+        if self.region_id is None:
+            owner = self.station if self.station_id else self.project
+            self.region_id = owner.region_id if owner else None
+        super().save(*args, **kwargs)
+
+
+def _agency_entries(scope):
+    """An agency sees the payments and commitments of its own contracts only."""
+    agency_id = getattr(scope.user, "agency_id", None)
+    if scope.action != "view" or not agency_id:
+        return None
+    return Q(project__agency_id=agency_id, kind__in=[EntryKind.PAYMENT, EntryKind.COMMITMENT, EntryKind.REVERSAL])
+
+
+class Entry(ScopedModel):
+    """One posted movement on a budget line; never changed or deleted (a reversal corrects it)."""
+
+    scope_rule = ScopeRule(
+        view=REGION_ROLES | AGENCY, add=BUREAU, change=NOBODY, delete=NOBODY,
+        rows={Role.AGENCY_STAFF: _agency_entries},
+        # The payer is bureau staff other than the one who confirmed the milestone (docs/decisions.md).
+        actions={"reverse": BUREAU, "pay": BUREAU},
+        where={"reverse": Q(reversed_by__isnull=True) & ~Q(kind=EntryKind.REVERSAL), "pay": Q()},
+    )
+
+    number = models.CharField(_("entry number"), max_length=20, unique=True, editable=False)
+    line = models.ForeignKey(BudgetLine, verbose_name=_("budget line"), on_delete=models.PROTECT,
+                             related_name="entries")
+    region = models.ForeignKey("wulian.Region", verbose_name=_("region"), on_delete=models.PROTECT,
+                               related_name="+", editable=False)
+    kind = models.CharField(_("kind"), max_length=15, choices=EntryKind.choices)
+    amount = MoneyField(_("amount (yuan)"))
+    d_budget = MoneyField(_("change of budget"), signed=True, default=0, editable=False)
+    d_committed = MoneyField(_("change of committed"), signed=True, default=0, editable=False)
+    d_spent = MoneyField(_("change of spent"), signed=True, default=0, editable=False)
+    date = models.DateField(_("date"))
+    project = models.ForeignKey("projects.Project", verbose_name=_("service project"), on_delete=models.PROTECT,
+                                null=True, blank=True, related_name="funding_entries")
+    milestone = models.ForeignKey("projects.Milestone", verbose_name=_("payment milestone"),
+                                  on_delete=models.PROTECT, null=True, blank=True, related_name="funding_entries")
+    voucher_number = models.CharField(_("voucher number"), max_length=40, blank=True)
+    voucher_date = models.DateField(_("voucher date"), null=True, blank=True)
+    counterpart = models.ForeignKey("self", verbose_name=_("other side of the transfer"), on_delete=models.PROTECT,
+                                    null=True, blank=True, related_name="+")
+    reverses = models.OneToOneField("self", verbose_name=_("reverses"), on_delete=models.PROTECT, null=True,
+                                    blank=True, related_name="reversed_by")
+    reason = models.TextField(_("reason"), blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    idempotency_key = models.CharField(_("request key"), max_length=80, unique=True, null=True, blank=True,
+                                       editable=False)
+    posted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("posted by"), on_delete=models.PROTECT,
+                                  related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("ledger entry")
+        verbose_name_plural = _("ledger entries")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["kind", "date"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="entry_amount_positive",
+                                   violation_error_message=_("An amount must be above zero.")),
+            models.CheckConstraint(condition=~Q(kind=EntryKind.REVERSAL) | Q(reverses__isnull=False) & ~Q(reason=""),
+                                   name="entry_reversal_names_original_and_reason",
+                                   violation_error_message=_("A reversal names the entry it reverses and the reason.")),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.get_kind_display()} {format_money(self.amount)}"
+
+    def get_url(self, view: str):
+        if view in ("edit", "delete"):
+            return None  # entries are never edited or deleted
+        return super().get_url(view)
+
+    @staticmethod
+    def effects(kind) -> tuple[int, int, int]:
+        return EFFECTS[kind]
+
+
+def _agency_tranches(scope):
+    agency_id = getattr(scope.user, "agency_id", None)
+    if scope.action != "view" or not agency_id:
+        return None
+    return Q(milestone__project__agency_id=agency_id)
+
+
+class Tranche(ScopedModel):
+    """The payment terms of a milestone (付款进度): the line that pays it and the condition that must hold
+    besides the bureau's confirmation of the agency's evidence."""
+
+    scope_rule = ScopeRule(
+        view=REGION_ROLES | AGENCY, add=BUREAU, change=BUREAU, delete=BUREAU,
+        region=("milestone__project__region",), rows={Role.AGENCY_STAFF: _agency_tranches},
+    )
+
+    milestone = models.OneToOneField("projects.Milestone", verbose_name=_("payment milestone"),
+                                     on_delete=models.CASCADE, related_name="tranche")
+    line = models.ForeignKey(BudgetLine, verbose_name=_("budget line"), on_delete=models.PROTECT,
+                             related_name="tranches")
+    condition = models.CharField(_("condition"), max_length=15, choices=Condition.choices, default=Condition.DATE)
+    deliverables = models.PositiveIntegerField(_("service records required"), null=True, blank=True)
+    evaluation_kind = models.CharField(_("evaluation to pass"), max_length=15, blank=True,
+                                       choices=[("midterm", _("Mid-term supervision")),
+                                                ("acceptance", _("Acceptance evaluation"))])
+
+    class Meta:
+        verbose_name = _("payment tranche")
+        verbose_name_plural = _("payment tranches")
+        ordering = ["milestone__due_on", "pk"]
+
+    def __str__(self):
+        return str(self.milestone)
+
+    def clean(self):
+        super().clean()
+        if self.condition == Condition.DELIVERABLES and not self.deliverables:
+            raise ValidationError({"deliverables": _("Give the number of service records required.")})
+        if self.condition == Condition.EVALUATION and not self.evaluation_kind:
+            raise ValidationError({"evaluation_kind": _("Choose the evaluation that must pass.")})
+
+
+__all__ = ["NOTHING", "BudgetLine", "Entry", "SourceKind", "Tranche"]

@@ -1,3 +1,22 @@
+from django.urls import path
+
+from wulian.views.generic import object_urls
+
+from . import views
+from .models import BudgetLine, Entry
+
 app_name = "funding"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    *object_urls("lines", BudgetLine, list=views.BudgetLineListView, detail=views.BudgetLineDetailView,
+                 edit=views.BudgetLineEditView, delete=views.BudgetLineDeleteView),
+    # Entries are listed and shown; they are posted, transferred and reversed, never edited or deleted.
+    path("entries/add/", views.entry_add, name="entry_add"),
+    *object_urls("entries", Entry, list=views.EntryListView, detail=views.EntryDetailView),
+    path("entries/<int:pk>/reverse/", views.entry_reverse, name="entry_reverse"),
+    path("transfer/", views.transfer, name="transfer"),
+    path("milestones/<int:pk>/pay/", views.milestone_pay, name="milestone_pay"),
+    path("projects/<int:pk>/commit/", views.agreement_commit, name="agreement_commit"),
+    path("stations/", views.operating_funds, name="operating_funds"),
+]

@@ -15,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from wulian.choices import Role
+from wulian.money import format_money
 from wulian.writes import Refused
 
 from .choices import (
@@ -34,7 +35,7 @@ HUNDRED = Decimal("100")
 
 
 def _money(value) -> str:
-    return f"{Decimal(value):,.2f}元"
+    return format_money(value, unit=True)
 
 
 def _num(value) -> str:

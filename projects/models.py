@@ -19,7 +19,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone, translation
 from django.utils.text import format_lazy
@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from wulian.choices import NOBODY, REGION_ROLES, WORKER_ROLES, RegionLevel, Role
-from wulian.models import AttachmentKind, AttachmentsMixin, RemembersLoaded, ScopedModel, ScopeRule
+from wulian.models import AttachmentKind, AttachmentsMixin, RemembersLoaded, ScopedModel, ScopeRule, next_number
 from wulian.models.base import NOTHING
 from wulian.validators import validate_plausible_date
 from wulian.workflow import Stateful, Transition, Workflow
@@ -271,16 +271,25 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
 
     def save(self, *args, **kwargs):
         if not self.code and self.region_id and self.year:
-            self.code = self.next_code()
+            with transaction.atomic():  # the number and the row commit together: no gap, no duplicate
+                self.code = self.next_code()
+                super().save(*args, **kwargs)
+            return
         super().save(*args, **kwargs)
 
     def next_code(self) -> str:
         county_path = self.region.ancestor_path(RegionLevel.COUNTY)
         county = type(self.region).objects.filter(path=county_path).first() if county_path else None
         prefix = f"{(county or self.region).name}-{self.year}-"
-        taken = Project.objects.filter(code__startswith=prefix).values_list("code", flat=True)
-        numbers = [int(c[len(prefix):]) for c in taken if c[len(prefix):].isdigit()]
-        return f"{prefix}{max(numbers, default=0) + 1:03d}"
+
+        def used() -> int:  # codes given before the counter existed
+            taken = Project.objects.filter(code__startswith=prefix).values_list("code", flat=True)
+            return max((int(c[len(prefix):]) for c in taken if c[len(prefix):].isdigit()), default=0)
+
+        # A counter row locked until the project is saved (wulian.models.sequences): no two projects share a code.
+        with transaction.atomic():
+            number = next_number(f"projects:code:{(county or self.region).pk}", self.year, start=used)
+        return f"{prefix}{number:03d}"
 
     def clean(self):
         super().clean()

@@ -1,8 +1,9 @@
 """Progress of a project's performance targets, counted from its entries in the stations' activity log.
 
 One aggregate query for all targets of a project: each target is one filtered ``Count`` or ``Sum`` over the
-project's activity entries (``stations.Activity.project``), reached through the reverse relation so this app
-imports nothing of stations. A ``manual`` target reads the value entered by hand.
+project's activity entries (``stations.Activity.project``, reached through the reverse relation). Projects stand
+above stations (pyproject.toml layers): the activity kinds are imported, not copied. A ``manual`` target reads
+the value entered by hand.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
 
+from stations.choices import ActivityKind
+
 from .choices import Measure
 
-# The activity kinds each entry-counting measure counts (``stations.choices.ActivityKind`` values).
+# The activity kinds each entry-counting measure counts.
 KIND_OF_MEASURE = {
-    Measure.GROUP_ACTIVITIES: "group",
-    Measure.CASEWORK: "casework",
-    Measure.COMMUNITY_EVENTS: "community",
+    Measure.GROUP_ACTIVITIES: ActivityKind.GROUP,
+    Measure.CASEWORK: ActivityKind.CASEWORK,
+    Measure.COMMUNITY_EVENTS: ActivityKind.COMMUNITY,
 }
 FIELD_OF_MEASURE = {
     Measure.PARTICIPANTS: "participants",

@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from wulian.money import MoneyColumn
 from wulian.tables import ObjectTable
 
 from .choices import ProjectStatus
@@ -53,7 +54,7 @@ class ProjectTable(ObjectTable):
     region = tables.Column(order_by=("region__path",), attrs=NOWRAP)
     status = tables.Column(attrs=NOWRAP)
     agency = tables.Column(order_by=("agency__name",))
-    budget = tables.Column(attrs={"td": {"class": "text-end text-nowrap"}, "th": {"class": "text-end"}})
+    budget = MoneyColumn()
     planned_start = date_column(attrs=NOWRAP)
 
     class Meta(ObjectTable.Meta):
@@ -63,18 +64,13 @@ class ProjectTable(ObjectTable):
     def render_status(self, record, value):
         return status_badge(record.status, value)
 
-    def render_budget(self, value):
-        return f"{value:,.2f}"
-
-    def value_budget(self, value):
-        return value
-
 
 class BidTable(ObjectTable):
     bid = tables.Column(verbose_name=_("Bid"), accessor="pk", linkify=lambda record: record.get_absolute_url(), order_by=("-submitted_at",))
     project = tables.Column(order_by=("project__code",))
     agency = tables.Column(order_by=("agency__name",))
     submitted_at = tables.DateTimeColumn(short=False, attrs=NOWRAP)
+    price = MoneyColumn()
 
     class Meta(ObjectTable.Meta):
         model = Bid

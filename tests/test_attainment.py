@@ -97,11 +97,12 @@ def test_two_counties_each_against_its_own_document(two_counties, cast):
                for r in section_of(hn.children, "orgs_per_community")[0].rows if r.region.kind == "urban")
 
 
-def test_an_indicator_nobody_computes_shows_no_data_and_the_deadline_decides_pending(cast):
+def test_operating_funds_come_from_the_ledger_and_the_deadline_decides_pending(cast):
     county = Region.objects.get(pk=cast.mei.pk)
     result = attainment.attainment(county, 2023)
-    funds = cell(result.own, county, "operating_funds")
-    assert funds.status == NO_DATA and funds.value is None and funds.url is None
+    funds = cell(result.own, county, "operating_funds")  # the funding app computes it (issue 19): no line, 0 元
+    assert funds.status == NOT_MET and funds.value == 0 and funds.url.startswith("/funding/")
+    assert NO_DATA != funds.status
     agencies = cell(result.children, cast.hengqu, "agencies_cultivated")
     assert agencies.status == NOT_MET and agencies.due  # "2022年底前" has passed in 2023
     early = attainment.attainment(county, 2021)

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 
 @pytest.mark.parametrize("debug", [False, True])
-@pytest.mark.parametrize("url", ["/projects/", "/funding/", "/no-such-page/", "/stations/999999/"])
+@pytest.mark.parametrize("url", ["/projects/", "/funding/lines/999999/", "/no-such-page/", "/stations/999999/"])
 def test_a_missing_page_answers_the_portals_chinese_404(as_user, settings, debug, url):
     settings.DEBUG = debug
     response = as_user("bureau").get(url)

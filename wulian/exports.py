@@ -44,6 +44,7 @@ from openpyxl.styles import PatternFill
 
 from wulian.choices import AccessAction
 from wulian.models import AccessLog
+from wulian.money import MoneyField
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_ROWS = 1_048_575  # an xlsx sheet holds 1,048,576 rows, one of them the header
@@ -353,6 +354,7 @@ FIELD_KINDS = (
     (models.DateTimeField, Kind.DATETIME),
     (models.DateField, Kind.DATE),
     (models.TimeField, Kind.TIME),
+    (MoneyField, Kind.MONEY),
     (models.DecimalField, Kind.NUMBER),
     (models.FloatField, Kind.NUMBER),
     (models.IntegerField, Kind.INTEGER),

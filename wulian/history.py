@@ -23,6 +23,7 @@ from django.utils.dateparse import parse_date, parse_datetime, parse_time
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
+from wulian.money import MoneyField, format_money
 from wulian.personal import mask, personal_fields
 
 HISTORY_LIMIT = 100
@@ -174,6 +175,8 @@ class ValueRenderer:
         if isinstance(field, models.DateField):
             day = parse_date(str(raw))
             return formats.date_format(day, "DATE_FORMAT") if day else str(raw)
+        if isinstance(field, MoneyField):
+            return format_money(raw)
         if isinstance(field, models.DecimalField):
             try:
                 number = Decimal(str(raw))

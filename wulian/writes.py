@@ -203,3 +203,35 @@ def _model_for_table(table: str | None):
         if model._meta.db_table == table:
             return model
     return None
+
+
+# -- locking a parent and summing its children ------------------------------------------------------------------
+
+
+def lock_rows(model, pks) -> dict:
+    """Lock the rows ``pks`` of ``model`` (``SELECT … FOR UPDATE``) in primary-key order and return them by pk.
+
+    Every writer that needs several rows takes them in the same order, so two writers never wait on each
+    other crosswise (no deadlock). Call it inside ``write()`` (its transaction holds the locks until commit).
+    """
+    pks = sorted({pk for pk in pks if pk is not None})
+    rows = model._default_manager.select_for_update(of=("self",)).filter(pk__in=pks).order_by("pk")
+    return {row.pk: row for row in rows}
+
+
+def lock_and_sum(parent, children, field: str, exclude=None):
+    """Lock ``parent``'s row, then sum ``field`` over ``children`` (a queryset of its children), excluding
+    the row ``exclude`` (the one being saved, whose new value the caller adds itself); 0 when none.
+
+    The one way a ``check_rules`` checks "the children never exceed the parent" (milestones ≤ agreement,
+    payments ≤ tranche): writers of the same parent queue on its lock, so each sees the others' committed
+    rows and none can push the sum past the limit in between.
+    """
+    from decimal import Decimal
+
+    from django.db.models import Sum
+
+    type(parent)._default_manager.select_for_update(of=("self",)).filter(pk=parent.pk).values_list("pk").first()
+    if exclude is not None and exclude.pk is not None:
+        children = children.exclude(pk=exclude.pk)
+    return children.aggregate(total=Sum(field))["total"] or Decimal(0)

@@ -12,6 +12,7 @@ from .base import RemembersLoaded, ScopedModel, ScopedQuerySet, ScopeRule  # noq
 from .notifications import Notification  # noqa: E402
 from .regions import Region  # noqa: E402
 from .reports import ReportJob, ReportSchedule, ReportStatus  # noqa: E402
+from .sequences import Sequence, next_number  # noqa: E402
 from .summaries import AttainmentFigure, AttainmentStatus, DashboardFigure, SummaryRefresh  # noqa: E402
 from .targets import (  # noqa: E402
     LeadingGroupMember,
@@ -25,7 +26,7 @@ from .users import User  # noqa: E402
 
 __all__ = [
     "AccessLog", "Agency", "Attachment", "AttachmentKind", "AttachmentsMixin", "Notification", "Region", "ReportJob", "ReportSchedule", "ReportStatus", "RemembersLoaded", "ScopeRule", "ScopedModel",
-    "ScopedQuerySet", "StateChange", "User",
+    "ScopedQuerySet", "Sequence", "StateChange", "User", "next_number",
     "LeadingGroupMember", "Phase", "PolicyProfile", "ProfileRegion", "Target",
     "AttainmentFigure", "AttainmentStatus", "DashboardFigure", "SummaryRefresh",
 ]

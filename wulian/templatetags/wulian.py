@@ -44,6 +44,14 @@ def number(value) -> str:
 
 
 @register.filter
+def money(value) -> str:
+    """An amount in 元 by the portal's one display rule (``wulian.money.format_money``): 76,000.00."""
+    from wulian.money import format_money
+
+    return format_money(value)
+
+
+@register.filter
 def chinese_date(value) -> str:
     """A date, or an ISO date string kept in JSON (a certificate's record), as 2023年6月30日."""
     import datetime as dt

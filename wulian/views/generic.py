@@ -35,6 +35,8 @@ from wulian.exports import XLSX_CONTENT_TYPE, export_table
 from wulian.history import history_for
 from wulian.models import AccessLog, AttachmentsMixin
 from wulian.models.base import conceal, hidden_fields, user_can
+from wulian.money import MoneyField, format_money
+from wulian.panels import render_panels
 from wulian.personal import Masker, can_reveal, hide_search_term, looks_personal, personal_fields
 from wulian.tables import MaskedColumn
 
@@ -408,6 +410,8 @@ class ObjectDetailView(ScopedView):
         if isinstance(obj, AttachmentsMixin) and not self.hidden:
             context.update(attachment_context(obj, can_change=can_change))
         context.update(self.extra_context(obj))
+        if "panels" not in context:  # a page that places its panels itself names them ``panels``
+            context["detail_panels"] = render_panels(request, obj)
         return render(request, self.template_name, context)
 
     def _list_url(self):
@@ -435,6 +439,8 @@ class ObjectDetailView(ScopedView):
                 value = "、".join(str(v) for v in related)
             elif getattr(field, "choices", None):
                 value = getattr(obj, f"get_{name}_display")()
+            elif isinstance(field, MoneyField):
+                value = format_money(getattr(obj, name))
             else:
                 value = masker(name, getattr(obj, name))
             rows.append((label, value, field))

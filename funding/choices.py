@@ -1,0 +1,62 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SourceGroup(models.TextChoices):
+    FISCAL = "fiscal", _("County fiscal budget")
+    PURCHASE = "purchase", _("Government purchase of services")
+    INTEGRATED = "integrated", _("Integrated funds")
+    SOCIAL = "social", _("Social and charitable funds")
+
+
+class Purpose(models.TextChoices):
+    STATION = "station", _("A station's operation")
+    PROJECT = "project", _("A service project")
+
+
+class Category(models.TextChoices):
+    PERSONNEL = "personnel", _("Personnel costs")
+    OFFICE = "office", _("Office costs")
+    ACTIVITY = "activity", _("Activity costs")
+    TRAINING = "training", _("Training and supervision costs")
+    ADMIN = "admin", _("Administration and taxes")
+
+
+class EntryKind(models.TextChoices):
+    ALLOCATION = "allocation", _("Allocation")
+    COMMITMENT = "commitment", _("Commitment")
+    RELEASE = "release", _("Commitment released")
+    PAYMENT = "payment", _("Payment")
+    SPENDING = "spending", _("Spending")
+    TRANSFER_OUT = "transfer_out", _("Transfer out")
+    TRANSFER_IN = "transfer_in", _("Transfer in")
+    CARRY_OUT = "carry_out", _("Carried forward (out)")
+    CARRY_IN = "carry_in", _("Carried forward (in)")
+    DONATION = "donation", _("Donation received")
+    USE = "use", _("Use")
+    REVERSAL = "reversal", _("Reversal")
+
+
+K = EntryKind
+# What one 元 of each kind does to a line: (budget, committed, spent). A reversal negates its original's.
+EFFECTS = {
+    K.ALLOCATION: (1, 0, 0),
+    K.TRANSFER_IN: (1, 0, 0),
+    K.CARRY_IN: (1, 0, 0),
+    K.DONATION: (1, 0, 0),
+    K.TRANSFER_OUT: (-1, 0, 0),
+    K.CARRY_OUT: (-1, 0, 0),
+    K.COMMITMENT: (0, 1, 0),
+    K.RELEASE: (0, -1, 0),
+    K.PAYMENT: (0, -1, 1),  # pays what the contract committed
+    K.SPENDING: (0, 0, 1),
+    K.USE: (0, 0, 1),
+}
+# Kinds a person posts by hand on a line's page (the others come from a contract, a transfer or a reversal).
+MANUAL_KINDS = (K.ALLOCATION, K.SPENDING, K.DONATION, K.USE)
+
+
+class Condition(models.TextChoices):
+    DATE = "date", _("A date has come")
+    DELIVERABLES = "deliverables", _("A number of service records logged")
+    EVALUATION = "evaluation", _("An evaluation passed")

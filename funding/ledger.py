@@ -1,0 +1,272 @@
+"""Posting to the ledger: the only code that adds entries and moves a line's sums.
+
+Every posting runs inside ``wulian.writes.write`` (one transaction): it locks what it needs in one order —
+the milestone (for a payment), then the lines by primary key (``lock_rows``) — checks under those locks that
+no line goes below zero available (budget − committed − spent) and no tranche is paid twice or beyond its
+contract, adds the entries, and stores the lines' new sums. The database checks the same sums again
+(``budgetline_never_overspent``), so even a bug here cannot overspend.
+
+An idempotency key names the business event ("pay milestone 12", a form's one-time token): posting it again
+returns the entry already posted instead of posting twice — a double click or a retried API call pays once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import IntegrityError
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wulian.models import next_number
+from wulian.money import format_money, to_money
+from wulian.writes import Refused, lock_rows, write
+
+from .choices import EFFECTS, Condition, EntryKind, Purpose
+from .models import BudgetLine, Entry
+
+K = EntryKind
+
+
+@dataclass
+class Posting:
+    line_id: int
+    kind: str
+    amount: Decimal
+    fields: dict
+
+
+def _number(date: dt.date) -> str:
+    return f"{date.year}-{next_number('funding:entry', date.year):06d}"
+
+
+def _apply(lines: dict, postings: list[Posting], reverses: Entry | None = None) -> list[tuple[Posting, tuple]]:
+    """Move each locked line's sums by its postings and check them; return each posting's deltas."""
+    result = []
+    for p in postings:
+        line = lines[p.line_id]
+        if reverses is not None:
+            deltas = (-reverses.d_budget, -reverses.d_committed, -reverses.d_spent)
+        else:
+            sign = EFFECTS[p.kind]
+            deltas = tuple(p.amount * s for s in sign)
+        line.budget += deltas[0]
+        line.committed += deltas[1]
+        line.spent += deltas[2]
+        if line.committed < 0:
+            raise Refused(_("More would be paid or released than “%(line)s” has committed; nothing was posted.")
+                          % {"line": line})
+        if line.budget - line.committed - line.spent < 0:
+            before = (line.budget - deltas[0]) - (line.committed - deltas[1]) - (line.spent - deltas[2])
+            raise Refused(
+                _("“%(line)s” has %(available)s元 available; %(amount)s元 would overspend it. Nothing was posted.")
+                % {"line": line, "available": format_money(max(before, Decimal(0))), "amount": format_money(p.amount)},
+                field="amount",
+            )
+        result.append((p, deltas))
+    return result
+
+
+def post(user, postings: list[Posting], *, key: str | None = None, reverses: Entry | None = None,
+         lock=None) -> list[Entry]:
+    """Post ``postings`` as one event (all or nothing) and return their entries.
+
+    ``key``: the event's idempotency key; an event already posted under it is returned as it is.
+    ``lock``: a callable run first inside the transaction (it locks and checks e.g. the milestone).
+    """
+    for p in postings:
+        p.amount = to_money(p.amount)
+        if p.amount <= 0:
+            raise Refused(_("An amount must be above zero."), field="amount")
+
+    def save():
+        if lock is not None:
+            lock()
+        lines = lock_rows(BudgetLine, [p.line_id for p in postings])
+        if len(lines) != len({p.line_id for p in postings}):
+            raise Refused(_("A budget line of this posting no longer exists; nothing was posted."))
+        if key:
+            done = list(Entry.objects.filter(idempotency_key__startswith=f"{key}#").order_by("pk"))
+            if done:
+                return done
+        entries = []
+        for i, (p, deltas) in enumerate(_apply(lines, postings, reverses)):
+            line = lines[p.line_id]
+            date = p.fields.pop("date", None) or timezone.localdate()
+            entries.append(Entry.objects.create(
+                number=_number(date), line=line, region_id=line.region_id, kind=p.kind, amount=p.amount,
+                d_budget=deltas[0], d_committed=deltas[1], d_spent=deltas[2], date=date, posted_by=user,
+                idempotency_key=f"{key}#{i}" if key else None, reverses=reverses,
+                counterpart=entries[0] if i and p.kind in (K.TRANSFER_IN, K.CARRY_IN) else None,
+                project_id=p.fields.pop("project_id", None) or line.project_id, **p.fields,
+            ))
+        for line in lines.values():
+            BudgetLine.objects.filter(pk=line.pk).update(budget=line.budget, committed=line.committed, spent=line.spent)
+        return entries
+
+    try:
+        return write(user, "view", save)
+    except Refused:
+        if key:  # a concurrent twin posted the same event: its entries are the answer
+            done = list(Entry.objects.filter(idempotency_key__startswith=f"{key}#").order_by("pk"))
+            if done:
+                return done
+        raise
+
+
+def post_one(user, line: BudgetLine, kind: str, amount, *, key: str | None = None, **fields) -> Entry:
+    if kind not in EFFECTS:
+        raise Refused(_("This kind of entry is not posted by hand."), field="kind")
+    return post(user, [Posting(line.pk, kind, amount, fields)], key=key)[0]
+
+
+def transfer(user, source: BudgetLine, target: BudgetLine, amount, *, reason: str, carry: bool = False,
+             key: str | None = None, date=None) -> list[Entry]:
+    """Move ``amount`` of budget from one line to another (a carry-forward when ``carry``): two entries."""
+    if source.pk == target.pk:
+        raise Refused(_("Choose another line to transfer to."), field="target")
+    if carry and target.year != source.year + 1:
+        raise Refused(_("A carry-forward goes to a line of the next budget year."), field="target")
+    if not (reason or "").strip():
+        raise Refused(_("Give the reason."), field="reason")
+    out_kind, in_kind = (K.CARRY_OUT, K.CARRY_IN) if carry else (K.TRANSFER_OUT, K.TRANSFER_IN)
+    common = {"reason": reason, "date": date}
+    return post(user, [Posting(source.pk, out_kind, amount, dict(common)),
+                       Posting(target.pk, in_kind, amount, dict(common))], key=key)
+
+
+def reverse(user, entry_pk: int, reason: str, *, key: str | None = None) -> Entry:
+    """Post the reversal of entry ``entry_pk``: the same line, the opposite sums, the original and the reason."""
+    if not (reason or "").strip():
+        raise Refused(_("Give the reason for the reversal."), field="reason")
+    original = Entry.objects.restrict(user, "reverse").filter(pk=entry_pk).first()
+    if original is None:
+        raise Refused(_("This entry cannot be reversed (it is a reversal, or it was already reversed)."))
+    fields = {"reason": reason, "project_id": original.project_id, "milestone_id": original.milestone_id}
+    try:
+        return post(user, [Posting(original.line_id, K.REVERSAL, original.amount, fields)],
+                    key=key or f"reverse:{original.pk}", reverses=original)[0]
+    except IntegrityError as exc:  # pragma: no cover - the one-to-one refuses a second reversal
+        raise Refused(_("This entry was already reversed.")) from exc
+
+
+# -- contracts ---------------------------------------------------------------------------------------------------
+
+
+def net(queryset, field="amount") -> Decimal:
+    """What entries sum to after their reversals: payments minus reversed payments."""
+    posted = queryset.aggregate(s=Sum(field))["s"] or Decimal(0)
+    reversed_ = Entry.objects.filter(reverses__in=queryset).aggregate(s=Sum("amount"))["s"] or Decimal(0)
+    return posted - reversed_
+
+
+def commit_agreement(user, agreement, line: BudgetLine, *, key: str | None = None) -> Entry:
+    """A signed agreement commits its amount on the project's line (once)."""
+    from projects.models import Agreement
+
+    if not agreement.is_signed:
+        raise Refused(_("Only a signed agreement commits money."))
+    if line.purpose != Purpose.PROJECT or line.project_id != agreement.project_id:
+        raise Refused(_("Choose a line of the agreement's project."), field="line")
+
+    def lock():
+        Agreement.objects.select_for_update(of=("self",)).filter(pk=agreement.pk).first()
+        committed = net(Entry.objects.filter(project_id=agreement.project_id, kind=K.COMMITMENT))
+        if committed >= agreement.amount:
+            raise Refused(_("The agreement's amount is already committed."))
+
+    return post(user, [Posting(line.pk, K.COMMITMENT, agreement.amount, {"project_id": agreement.project_id})],
+                key=key or f"commit:{agreement.pk}", lock=lock)[0]
+
+
+def tranche_condition_met(milestone, on: dt.date) -> str | None:
+    """Why the milestone may not be paid yet (a Chinese sentence), or None when it may."""
+    from projects.choices import Grade, MilestoneStatus
+    from projects.models import Evaluation
+
+    project = milestone.project
+    if Evaluation.objects.filter(project=project, grade=Grade.FAIL).exists() or project.grade == Grade.FAIL:
+        return _("The project was evaluated 不合格: its remaining tranches are frozen.")
+    if milestone.status != MilestoneStatus.MET:
+        return _("The milestone is not confirmed as met yet: the agency reports it with evidence and the bureau "
+                 "confirms it before it is paid.")
+    if milestone.due_on > on:
+        return _("The milestone falls due on %(date)s; it is not paid before.") % {"date": milestone.due_on}
+    tranche = getattr(milestone, "tranche", None)
+    if tranche is None:
+        return None
+    if tranche.condition == Condition.DELIVERABLES:
+        from stations.models import Activity
+
+        done = Activity.objects.filter(project=project).count()
+        if done < (tranche.deliverables or 0):
+            return _("%(done)d of the %(needed)d service records this tranche requires are logged.") % {
+                "done": done, "needed": tranche.deliverables}
+    if tranche.condition == Condition.EVALUATION:
+        passed = Evaluation.objects.filter(project=project, kind=tranche.evaluation_kind).exclude(grade="").exclude(
+            grade=Grade.FAIL).exists()
+        if not passed:
+            return _("The evaluation this tranche requires has not passed yet.")
+    return None
+
+
+def pay_milestone(user, milestone_pk: int, *, voucher_number: str, voucher_date: dt.date,
+                  key: str | None = None) -> Entry:
+    """The payer records the payment of a confirmed milestone: its amount, once, from the committed line."""
+    from projects.models import Milestone
+
+    if not (voucher_number or "").strip():
+        raise Refused(_("Give the voucher number."), field="voucher_number")
+    if voucher_date is None:
+        raise Refused(_("Give the voucher date."), field="voucher_date")
+    if voucher_date > timezone.localdate():
+        raise Refused(_("The voucher date lies in the future: a payment is recorded once it is made."),
+                      field="voucher_date")
+    def lock():
+        milestone = (Milestone.objects.select_for_update(of=("self",)).select_related("project")
+                     .filter(pk__in=Milestone.objects.restrict(user, "view").values("pk")).filter(pk=milestone_pk).first())
+        if milestone is None:
+            raise Refused(_("This milestone is not in your area."))
+        if milestone.confirmed_by_id == user.pk:
+            raise Refused(_("The person who confirmed the milestone does not also record its payment."))
+        paid = net(Entry.objects.filter(milestone=milestone, kind=K.PAYMENT))
+        if paid > 0:
+            raise Refused(_("This tranche is already paid."))
+        why = tranche_condition_met(milestone, voucher_date)
+        if why:
+            raise Refused(why)
+        agreement = getattr(milestone.project, "agreement", None)
+        if agreement is None or not agreement.is_signed:
+            raise Refused(_("There is no signed agreement to pay."))
+        paid_total = net(Entry.objects.filter(project=milestone.project, kind=K.PAYMENT))
+        if paid_total + milestone.amount > agreement.amount:
+            raise Refused(_("Paying this tranche would pay more than the agreement's %(amount)s元.")
+                          % {"amount": format_money(agreement.amount)})
+
+    line = _paying_line(milestone_pk)
+    fields = {"milestone_id": milestone_pk, "voucher_number": voucher_number.strip(), "voucher_date": voucher_date,
+              "date": voucher_date}
+    amount = Milestone.objects.filter(pk=milestone_pk).values_list("amount", flat=True).first() or Decimal(0)
+    # The default key is the event "pay this milestone (after its n-th reversal)": a retry pays once.
+    again = Entry.objects.filter(milestone_id=milestone_pk, kind=K.PAYMENT, reversed_by__isnull=False).count()
+    return post(user, [Posting(line.pk, K.PAYMENT, amount, fields)], key=key or f"pay:{milestone_pk}:{again}",
+                lock=lock)[0]
+
+
+def _paying_line(milestone_pk: int) -> BudgetLine:
+    from projects.models import Milestone
+
+    milestone = Milestone.objects.filter(pk=milestone_pk).select_related("tranche").first()
+    if milestone is None:
+        raise Refused(_("This milestone is not in your area."))
+    tranche = getattr(milestone, "tranche", None)
+    if tranche is not None:
+        return tranche.line
+    committed = (Entry.objects.filter(project_id=milestone.project_id, kind=K.COMMITMENT)
+                 .order_by("pk").select_related("line").first())
+    if committed is None:
+        raise Refused(_("The agreement has not committed money on a budget line yet."))
+    return committed.line

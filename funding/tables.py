@@ -1,0 +1,47 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from wulian.money import MoneyColumn
+from wulian.tables import ObjectTable
+
+from . import years
+from .models import BudgetLine, Entry
+
+NOWRAP = {"td": {"class": "text-nowrap"}}
+
+
+class BudgetLineTable(ObjectTable):
+    line = tables.Column(verbose_name=_("budget line"), accessor="pk", linkify=lambda record: record.get_absolute_url(),
+                         order_by=("-year", "region__path"))
+    year = tables.Column(attrs=NOWRAP)
+    region = tables.Column(order_by=("region__path",), attrs=NOWRAP)
+    budget = MoneyColumn()
+    committed = MoneyColumn()
+    spent = MoneyColumn()
+    available = MoneyColumn(verbose_name=_("available"), accessor="available_amount")
+
+    class Meta(ObjectTable.Meta):
+        model = BudgetLine
+        fields = ("line", "year", "region", "source", "purpose", "category", "budget", "committed", "spent",
+                  "available")
+
+    def render_line(self, record):
+        return str(record.station if record.station_id else record.project)
+
+    def value_line(self, record):
+        return self.render_line(record)
+
+    def render_year(self, value):
+        return years.label(value)
+
+
+class EntryTable(ObjectTable):
+    number = tables.Column(linkify=True, attrs=NOWRAP)
+    date = tables.DateColumn(attrs=NOWRAP)
+    amount = MoneyColumn()
+    line = tables.Column(linkify=True)
+    reverses = tables.Column(linkify=True, attrs=NOWRAP)
+
+    class Meta(ObjectTable.Meta):
+        model = Entry
+        fields = ("number", "date", "kind", "amount", "line", "project", "voucher_number", "reverses", "reason")

@@ -1,0 +1,239 @@
+"""Funding pages: budget lines, the ledger, postings (allocation, spending, transfer, reversal), agreement
+commitments, tranche payments and the operating funds of stations. Lists, details and line edits go
+through the core's generic views; every posting goes through ``funding.ledger`` (the write path)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import DecimalField, ExpressionWrapper, F
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wulian.models.base import can, user_can
+from wulian.views import generic
+from wulian.views.generic import RelatedList
+from wulian.writes import Refused
+
+from . import ledger, years
+from .filtersets import BudgetLineFilterSet, EntryFilterSet
+from .forms import BudgetLineForm, CommitForm, EntryForm, PaymentForm, ReverseForm, TransferForm
+from .models import BudgetLine, Entry
+from .operating import operating_funds_rows
+from .tables import BudgetLineTable, EntryTable
+
+AVAILABLE = ExpressionWrapper(F("budget") - F("committed") - F("spent"), output_field=DecimalField())
+
+
+def _lines():
+    return BudgetLine.objects.select_related("region", "source", "station", "project").annotate(
+        available_amount=AVAILABLE)
+
+
+class BudgetLineListView(generic.ObjectListView):
+    model = BudgetLine
+    table_class = BudgetLineTable
+    filterset_class = BudgetLineFilterSet
+
+    @property
+    def queryset(self):
+        return _lines()
+
+
+class BudgetLineDetailView(generic.ObjectDetailView):
+    model = BudgetLine
+    template_name = "funding/budgetline_detail.html"
+    detail_fields = ["source", "year", "region", "purpose", "station", "project", "category", "note", "budget",
+                     "committed", "spent"]
+    related = (RelatedList("entries", Entry, "line", order_by=("-date", "-pk"), limit=50,
+                           select_related=("reverses",)),)
+
+    @property
+    def queryset(self):
+        return _lines()
+
+    def field_rows(self, obj):
+        rows = super().field_rows(obj)
+        return [(label, years.label(obj.year) if field.name == "year" else value, field) for label, value, field in rows]
+
+    def extra_context(self, obj):
+        user = self.request.user
+        return {
+            "available": obj.available,
+            "can_post": user_can(user, Entry, "add") and BudgetLine.objects.restrict(user, "change").filter(pk=obj.pk).exists(),
+            "entries_url": f"{reverse('funding:entry_list')}?line={obj.pk}",
+        }
+
+
+class BudgetLineEditView(generic.ObjectEditView):
+    model = BudgetLine
+    form_class = BudgetLineForm
+
+    def save_form(self, form):
+        line = form.save(commit=False)
+        line.clean()
+        if line.pk is None:
+            line.created_by = self.request.user
+        line.save()
+        amount = form.cleaned_data.get("amount")
+        if amount:
+            key = form.cleaned_data.get("request_key")
+            ledger.post_one(self.request.user, line, "allocation", amount, key=f"form:line:{key}" if key else None,
+                            note=_("First allocation"))
+        return line
+
+
+class BudgetLineDeleteView(generic.ObjectDeleteView):
+    model = BudgetLine
+
+
+class EntryListView(generic.ObjectListView):
+    model = Entry
+    queryset = Entry.objects.select_related("line__source", "line__station", "line__project", "project", "reverses")
+    table_class = EntryTable
+    filterset_class = EntryFilterSet
+    period_field = "date"
+    action_buttons = ("export",)
+
+
+class EntryDetailView(generic.ObjectDetailView):
+    model = Entry
+    queryset = Entry.objects.select_related("line", "project", "milestone", "reverses", "counterpart", "posted_by")
+    template_name = "funding/entry_detail.html"
+    detail_fields = ["number", "kind", "amount", "date", "line", "project", "milestone", "voucher_number",
+                     "voucher_date", "counterpart", "reverses", "reason", "note", "posted_by"]
+
+    def extra_context(self, obj):
+        reversal = Entry.objects.filter(reverses=obj).first()
+        return {
+            "reversal": reversal,
+            "can_reverse": can(self.request.user, "reverse", obj),
+            "reverse_form": ReverseForm(),
+        }
+
+
+def _keyed_post(request, form, do, success):
+    """Run a posting for a valid form; show the refusal on the form when the ledger says no."""
+    try:
+        result = do()
+    except Refused as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return None
+    messages.success(request, success(result))
+    return result
+
+
+@login_required
+def entry_add(request):
+    if not user_can(request.user, Entry, "add"):
+        raise PermissionDenied
+    form = EntryForm(request.POST or None, user=request.user, initial={"line": request.GET.get("line")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        entry = _keyed_post(request, form, lambda: ledger.post_one(
+            request.user, data["line"], data["kind"], data["amount"], key=form.key("entry"), date=data["date"],
+            note=data["note"]), lambda e: _("Entry %(number)s was posted.") % {"number": e.number})
+        if entry is not None:
+            return redirect(entry.line.get_absolute_url())
+    return render(request, "funding/form.html", {"form": form, "title": _("Post an entry"),
+                                                 "cancel_url": reverse("funding:budgetline_list")})
+
+
+@login_required
+def transfer(request):
+    if not user_can(request.user, Entry, "add"):
+        raise PermissionDenied
+    form = TransferForm(request.POST or None, user=request.user, initial={"source": request.GET.get("line")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        entries = _keyed_post(request, form, lambda: ledger.transfer(
+            request.user, data["source"], data["target"], data["amount"], reason=data["reason"],
+            carry=data["carry"], key=form.key("transfer")),
+            lambda e: _("Entries %(numbers)s were posted.") % {"numbers": "、".join(x.number for x in e)})
+        if entries is not None:
+            return redirect(entries[0].line.get_absolute_url())
+    return render(request, "funding/form.html", {"form": form, "title": _("Transfer between lines"),
+                                                 "cancel_url": reverse("funding:budgetline_list")})
+
+
+@login_required
+def entry_reverse(request, pk):
+    entry = get_object_or_404(Entry.objects.restrict(request.user, "view"), pk=pk)
+    if not can(request.user, "reverse", entry):
+        raise PermissionDenied
+    form = ReverseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        fix = _keyed_post(request, form, lambda: ledger.reverse(request.user, entry.pk, form.cleaned_data["reason"]),
+                          lambda e: _("Entry %(number)s reverses %(original)s.") % {"number": e.number,
+                                                                                 "original": entry.number})
+        if fix is not None:
+            return redirect(fix.get_absolute_url())
+    return render(request, "funding/form.html", {"form": form, "title": _("Reverse %(number)s") % {"number": entry.number},
+                                                 "object": entry, "cancel_url": entry.get_absolute_url()})
+
+
+def _milestone(request, pk):
+    from projects.models import Milestone
+
+    return get_object_or_404(Milestone.objects.restrict(request.user, "view").select_related("project"), pk=pk)
+
+
+@login_required
+def milestone_pay(request, pk):
+    milestone = _milestone(request, pk)
+    if not can(request.user, "pay", Entry):
+        raise PermissionDenied
+    form = PaymentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        paid = _keyed_post(request, form, lambda: ledger.pay_milestone(
+            request.user, milestone.pk, voucher_number=data["voucher_number"], voucher_date=data["voucher_date"],
+            key=form.key(f"pay:{milestone.pk}")), lambda e: _("Payment %(number)s was recorded.") % {"number": e.number})
+        if paid is not None:
+            return redirect(paid.get_absolute_url())
+    return render(request, "funding/form.html", {
+        "form": form, "title": _("Record the payment of “%(milestone)s”") % {"milestone": milestone},
+        "object": milestone, "cancel_url": milestone.project.get_absolute_url()})
+
+
+@login_required
+def agreement_commit(request, pk):
+    from projects.models import Project
+
+    project = get_object_or_404(Project.objects.restrict(request.user, "view"), pk=pk)
+    if not user_can(request.user, Entry, "add"):
+        raise PermissionDenied
+    agreement = getattr(project, "agreement", None)
+    form = CommitForm(request.POST or None)
+    form.fields["line"].queryset = BudgetLine.objects.restrict(request.user, "change").filter(project=project)
+    if request.method == "POST" and form.is_valid() and agreement is not None:
+        done = _keyed_post(request, form, lambda: ledger.commit_agreement(
+            request.user, agreement, form.cleaned_data["line"], key=form.key(f"commit:{agreement.pk}")),
+            lambda e: _("The agreement's amount is committed (%(number)s).") % {"number": e.number})
+        if done is not None:
+            return redirect(done.line.get_absolute_url())
+    return render(request, "funding/form.html", {
+        "form": form, "title": _("Commit the agreement of “%(project)s”") % {"project": project.title},
+        "cancel_url": project.get_absolute_url()})
+
+
+@login_required
+def index(request):
+    return redirect("funding:budgetline_list")
+
+
+@login_required
+def operating_funds(request):
+    if not user_can(request.user, BudgetLine, "view"):
+        raise PermissionDenied
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() else years.budget_year_of(timezone.localdate())
+    rows = operating_funds_rows(request.user, year)
+    return render(request, "funding/operating_funds.html", {
+        "rows": rows, "year": year, "year_label": years.label(year), "years": range(year - 3, year + 2),
+        "lines_url": reverse("funding:budgetline_list"), "entries_url": reverse("funding:entry_list")})
+
+
