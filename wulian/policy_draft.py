@@ -16,9 +16,7 @@ and then through the earlier sentences of the same numbered item.
 from __future__ import annotations
 
 import calendar
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -776,7 +774,12 @@ def read_document(name: str, data: bytes) -> str:
     if len(data) > MAX_UPLOAD_BYTES:
         raise UnreadableDocument("too_large")
     if lowered.endswith(".docx"):
-        text = _docx_text(data)
+        try:
+            text = _docx_text(data)
+        except (ValueError, IndexError, KeyError, TypeError) as exc:  # UnreadableDocument is a ValueError too
+            if isinstance(exc, UnreadableDocument):
+                raise
+            raise UnreadableDocument("docx") from exc
     elif lowered.endswith(".txt"):
         text = _plain_text(data)
     else:
@@ -801,13 +804,16 @@ def _plain_text(data: bytes) -> str:
 
 def _docx_text(data: bytes) -> str:
     """Paragraph texts of word/document.xml (python-docx is not in the stack; the XML is simple enough),
-    with Word's automatic list numbers ("一、", "（一）", "1.") written out as the document shows them."""
+    with Word's automatic list numbers ("一、", "（一）", "1.") written out as the document shows them. The
+    package is opened through the core's bounded Office reader (``wulian.office_zip``)."""
+    from wulian.office_zip import OfficePackage, PackageRefused
+
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = _member(archive, "word/document.xml")
-            numbering = _member(archive, "word/numbering.xml", required=False)
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError) as exc:
-        raise UnreadableDocument("docx") from exc
+        with OfficePackage(data, max_part=MAX_DOCX_XML_BYTES) as package:
+            xml = package.read("word/document.xml")
+            numbering = package.read("word/numbering.xml", required=False)
+    except PackageRefused as exc:
+        raise UnreadableDocument("too_large" if exc.reason in ("part", "unpacked") else "docx") from exc
     root = _xml(xml)
     numberer = _ListNumbers(_xml(numbering) if numbering else None)
     paragraphs = []
@@ -817,18 +823,6 @@ def _docx_text(data: bytes) -> str:
             parts.append(node.text or "" if node.tag == f"{_W}t" else ("\t" if node.tag == f"{_W}tab" else "\n"))
         paragraphs.append("".join(parts))
     return "\n".join(paragraphs)
-
-
-def _member(archive: zipfile.ZipFile, name: str, required: bool = True) -> bytes | None:
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
-        if required:
-            raise
-        return None
-    if info.file_size > MAX_DOCX_XML_BYTES:
-        raise UnreadableDocument("too_large")
-    return archive.read(info)
 
 
 def _xml(data: bytes):
@@ -842,12 +836,36 @@ def _xml(data: bytes):
 
 
 def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 15 → 十五, 23 → 二十三 (list numbers of a document: 1–99)."""
+    """1 → 一, 10 → 十, 15 → 十五, 23 → 二十三, 100 → 一百, 105 → 一百零五, 1200 → 一千二百 (0–99,999)."""
     digits = "零一二三四五六七八九"
     if n < 10:
         return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    if n < 20:
+        return "十" + (digits[n - 10] if n > 10 else "")
+    out, zero = "", False
+    for value, name in ((10000, "万"), (1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        figure, n = divmod(n, value)
+        if figure:
+            if zero and out:
+                out += "零"
+            out += digits[figure] + name
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+MAX_LIST_START = 32767  # Word's own bound on a list's start number
+LIST_LEVELS = 9  # w:ilvl 0–8
+
+
+def _bounded(value: str, highest: int) -> int:
+    """A number attribute of numbering.xml: digits within 0–``highest``, else the document is refused (Word
+    writes none other; "abc", a 5,000-digit start or w:ilvl="20" are forged)."""
+    value = (value or "").strip()
+    if not value.isascii() or not value.isdigit() or len(value) > 6 or int(value) > highest:
+        raise UnreadableDocument("numbering")
+    return int(value)
 
 
 class _ListNumbers:
@@ -865,9 +883,9 @@ class _ListNumbers:
         for node in numbering.iter(f"{_W}abstractNum"):
             levels = {}
             for lvl in node.iter(f"{_W}lvl"):
-                levels[int(lvl.get(f"{_W}ilvl", 0))] = (
-                    int(self._val(lvl, "start") or 1), self._val(lvl, "numFmt") or "decimal",
-                    self._val(lvl, "lvlText") or "")
+                levels[_bounded(lvl.get(f"{_W}ilvl", "0"), LIST_LEVELS - 1)] = (
+                    _bounded(self._val(lvl, "start") or "1", MAX_LIST_START), self._val(lvl, "numFmt") or "decimal",
+                    (self._val(lvl, "lvlText") or "")[:40])
             abstract[node.get(f"{_W}abstractNumId")] = levels
         for num in numbering.iter(f"{_W}num"):
             self.levels[num.get(f"{_W}numId")] = abstract.get(self._val(num, "abstractNumId"), {})
@@ -881,13 +899,13 @@ class _ListNumbers:
         props = paragraph.find(f"{_W}pPr/{_W}numPr")
         if props is None:
             return ""
-        num_id, level = self._val(props, "numId"), int(self._val(props, "ilvl") or 0)
+        num_id, level = self._val(props, "numId"), _bounded(self._val(props, "ilvl") or "0", LIST_LEVELS - 1)
         levels = self.levels.get(num_id)
         if not levels or level not in levels:
             return ""
-        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts = self.counters.setdefault(num_id, [0] * LIST_LEVELS)
         counts[level] += 1
-        for deeper in range(level + 1, 9):
+        for deeper in range(level + 1, LIST_LEVELS):
             counts[deeper] = 0
         text = levels[level][2]
         for n in range(level + 1):

@@ -52,6 +52,8 @@ UNREADABLE = {
     "binary": gettext_lazy("The file is not plain text."),
     "encoding": gettext_lazy("The text file is neither UTF-8 nor GB18030 encoded."),
     "empty": gettext_lazy("The document has no text."),
+    "numbering": gettext_lazy("The Word document's automatic numbering is malformed (a list number or level "
+                              "Word never writes); save it again in Word, or paste its text."),
 }
 MATCHED_NOTE = re.compile(r"^依据：“(?P<matched>[^”]+)”")
 # Places the parser names (首善街道): a town or street of that name, if exactly one exists.
