@@ -245,6 +245,7 @@ class DraftTarget:
     parameters: dict = field(default_factory=dict)  # {"rooms": [...]}, {"community_kind": "urban"}
     note: str = ""
     matched: str = ""  # the words that set it ("不少于3人")
+    measure: str = ""  # what it measures, in the document's words ("城乡社区综合服务设施覆盖率"), for a reported target
 
     def key(self):
         return (self.clause, self.indicator, self.level, tuple(self.regions), self.comparator, self.threshold,
@@ -534,6 +535,19 @@ COUNTY_INDICATORS = frozenset({"agency_training_hours", "town_stations_built", "
                                "certified_share"})
 
 
+MEASURE_LEAD = re.compile(r"^[\s“”\"]*(?:(?:力争|预计|争取)?(?:到|在)?\s*\d{4}\s*年(?:底|末|前)?[，,]?\s*)?"
+                          r"(?:(?:实现|确保|要|使|力争|全面|基本)\s*)*")
+MEASURE_TAIL = re.compile(r"(?:要|应|须|均|都|将|力争完成省定目标|力争完成|完成省定目标|达到|达|为)\s*$")
+
+
+def _measure(text: str, segment_start: int, start: int, end: int, comparator: str) -> str:
+    """What the requirement measures, in the document's words: the clause before the figure (for coverage,
+    the clause up to its end), without the year and the verbs around it."""
+    words = text[segment_start:end] if comparator == PRESENT else text[segment_start:start]
+    words = MEASURE_TAIL.sub("", MEASURE_LEAD.sub("", words)).strip(" ，,；;：:（(")
+    return words[:200]
+
+
 def _denominator(before: str) -> str:
     """"百户" / "万人" when the words just before a figure make it a ratio (每百户…, 每万城镇常住人口…)."""
     match = None
@@ -751,6 +765,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             threshold=threshold, unit=unit, period=draft_period, deadline=deadline, regions=regions,
             parameters=parameters,
             note="；".join(n for n in (note, level_note, deadline_note) if n), matched=text[start:end],
+            measure=_measure(text, segment_start, start, end, comparator),
         )
 
 

@@ -19,6 +19,7 @@ from .targets import (  # noqa: E402
     PolicyProfile,
     ProfileRegion,
     Target,
+    TargetReport,
 )
 from .transitions import StateChange  # noqa: E402
 from .users import User  # noqa: E402
@@ -26,6 +27,6 @@ from .users import User  # noqa: E402
 __all__ = [
     "AccessLog", "Agency", "Attachment", "AttachmentKind", "AttachmentsMixin", "Notification", "Region", "ReportJob", "ReportSchedule", "ReportStatus", "ScopeRule", "ScopedModel",
     "ScopedQuerySet", "StateChange", "User",
-    "LeadingGroupMember", "Phase", "PolicyProfile", "ProfileRegion", "Target",
+    "LeadingGroupMember", "Phase", "PolicyProfile", "ProfileRegion", "Target", "TargetReport",
     "AttainmentFigure", "AttainmentStatus", "DashboardFigure", "SummaryRefresh",
 ]

@@ -111,7 +111,7 @@ def _as_dict(target: DraftTarget) -> dict:
         "comparator": target.comparator, "threshold": None if target.threshold is None else str(target.threshold),
         "unit": target.unit, "period": target.period,
         "deadline": target.deadline.isoformat() if target.deadline else None,
-        "note": target.note, "matched": target.matched, "quote": target.quote,
+        "note": target.note, "matched": target.matched, "measure": target.measure, "quote": target.quote,
     }
 
 
