@@ -469,9 +469,9 @@ def test_the_review_page_shows_each_draft_with_its_sentence(root, django_assert_
         response = root.get(url)
     page = response.content.decode()
     assert response.status_code == 200
-    assert page.count('class="card mb-3 target-card') == 13
+    assert page.count('class="card mb-3 target-card') == 14  # with the coverage of professional posts (issue 20)
     assert "所辖社区志愿者注册率<mark>不低于16%</mark>" in page
-    assert "待审核 13 项 · 已采纳 0 项 · 已驳回 0 项" in page
+    assert "待审核 14 项 · 已采纳 0 项 · 已驳回 0 项" in page
     with django_assert_max_num_queries(15):  # the same whatever the number of targets
         root.get(url + "?status=all")
 
@@ -631,19 +631,27 @@ def test_an_admin_drafts_and_reviews_a_document_in_chromium(live_server, browser
     page.set_input_files("#id_file", str(DOCUMENTS / KEY["documents"]["004"]["file"]))
     page.click("#draft-button")
     page.wait_for_url("**/core/targets/drafts/*/")
-    assert page.locator(".target-card").count() == 13
+    assert page.locator(".target-card").count() == 14
     first = page.locator(".target-card").first
     assert first.locator("mark").inner_text() == "达到10家"
     first.locator("input[name$='-threshold']").fill("12")
     first.locator("button[value=accept]").click()
     page.wait_for_load_state("networkidle")
-    assert page.locator(".target-card").count() == 12
-    assert "待审核 12 项 · 已采纳 1 项" in page.locator("#profile").inner_text()
+    assert page.locator(".target-card").count() == 13
+    assert "待审核 13 项 · 已采纳 1 项" in page.locator("#profile").inner_text()
+    # A draft no indicator computes is accepted as a reported target (issue 20), never refused.
+    coverage = page.locator(".target-card").filter(has=page.locator("mark", has_text="全覆盖"))
+    assert "填报" in coverage.inner_text()
+    coverage.locator("button[value=accept]").click()
+    page.wait_for_load_state("networkidle")
+    assert "待审核 12 项 · 已采纳 2 项" in page.locator("#profile").inner_text()
     screenshot(page, "policy_draft_review")
     page.click("#activate")
     page.wait_for_load_state("networkidle")
     assert page.locator("#profile-status").inner_text() == "已启用"
     profile = PolicyProfile.objects.get(code="huainan-draft")
-    accepted = profile.accepted_targets().get()
-    assert (accepted.indicator, accepted.threshold) == ("orgs_per_community", Decimal(12))
+    accepted = profile.accepted_targets().get(indicator="orgs_per_community")
+    assert accepted.threshold == Decimal(12)
+    reported = profile.accepted_targets().get(indicator="")
+    assert reported.is_reported and "社会工作专业岗位" in reported.measure
     assert not ProfileRegion.objects.filter(profile=profile).exists()  # regions are attached by an admin

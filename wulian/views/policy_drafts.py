@@ -181,7 +181,7 @@ class TargetReviewForm(forms.ModelForm):
         if data.get("comparator") == Comparator.PRESENT:
             data["threshold"] = None
             data["unit"] = ""
-        if not data.get("indicator") and not (data.get("measure") or "").strip():
+        if "indicator" not in self.errors and not data.get("indicator") and not (data.get("measure") or "").strip():
             self.add_error("measure", _("Say what a reported target measures (as the document words it)."))
         return data
 
@@ -304,7 +304,7 @@ def render_review(request, profile, shown, bound=None):
     for target in targets:
         form = bound if bound is not None and bound.instance.pk == target.pk else TargetReviewForm(
             instance=target, prefix=f"t{target.pk}")
-        rows.append({"target": target, "form": form, "quote": highlighted(target),
+        rows.append({"target": target, "form": form, "quote": highlighted(target), "reported": target.is_reported,
                      "indicator_label": indicators.label(target.indicator) if target.indicator else ""})
     tabs = [(code, label, counts.get(code, 0) if code != "all" else sum(counts.values())) for code, label in STATUS_TABS]
     return render(request, "wulian/policy_drafts/review.html", {
