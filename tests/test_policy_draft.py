@@ -359,7 +359,7 @@ def test_the_command_prints_precision_and_recall_per_document_and_for_the_held_o
     totals = {line.split(" precision")[0]: line for line in lines if line.startswith(("tuned ", "held out ", "all "))}
     assert list(totals) == ["tuned", "held out", "all"]
     # The figures reported in docs/decisions.md (Issue 20): the corpus score may only go up.
-    for name, precision, recall in (("tuned", (52, 54), (52, 53)), ("held out", (6, 10), (6, 14))):
+    for name, precision, recall in (("tuned", (52, 54), (52, 53)), ("held out", (6, 10), (6, 18))):
         found, drafted = _ratio(totals[name], "precision")
         found_r, expected = _ratio(totals[name], "recall")
         assert expected == recall[1], name

@@ -62,6 +62,7 @@ class Command(BaseCommand):
         except (OSError, ValueError) as exc:
             raise CommandError(f"Cannot read the answer key {key_path}: {exc}") from exc
         totals = {False: [0, 0, 0], True: [0, 0, 0]}  # held out? → found, drafted, expected
+        sets: dict[int, list[int]] = {}  # held-out set → found, drafted, expected
         for code, document in key["documents"].items():
             rows = policy_corpus.rows(key, code)
             try:
@@ -86,9 +87,15 @@ class Command(BaseCommand):
             found, drafted = len(result.found), len(draft.targets)
             self.stdout.write(f"  {code} {_scores(found, drafted, len(rows))}")
             totals[held] = [a + b for a, b in zip(totals[held], (found, drafted, len(rows)))]
+            if held:
+                number = int(document.get("held_out_set") or 1)
+                sets[number] = [a + b for a, b in zip(sets.get(number, [0, 0, 0]), (found, drafted, len(rows)))]
         for held, name in ((False, "tuned"), (True, "held out")):
             if totals[held][1] or totals[held][2]:
                 self.stdout.write(f"{name} {_scores(*totals[held])}")
+        if len(sets) > 1:
+            for number, figures in sorted(sets.items()):
+                self.stdout.write(f"  held-out set {number} {_scores(*figures)}")
         self.stdout.write(f"all {_scores(*[a + b for a, b in zip(totals[False], totals[True])])}")
 
 
