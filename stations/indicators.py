@@ -21,9 +21,11 @@ from wulian.indicators import Query, indicator, rolled, share, with_query
 from wulian.models.targets import STATION_TIER_OF_LEVEL
 from wulian.rollup import RollUp
 
-from .choices import Equipment, Room
+from wulian.choices import RegionLevel
+
+from .choices import Equipment, Room, StationTier
 from .compliance import annotate_staff_counts
-from .models import Certificate, StaffMember, Station, Training
+from .models import Certificate, StaffAssignment, StaffMember, Station, Training
 
 # Room and equipment codes a target names in its parameters → the station's field.
 ROOMS = {"office": Room.OFFICE, "case": Room.CASE, "group": Room.GROUP, "meeting": Room.MEETING}
@@ -153,3 +155,93 @@ def agency_trainings(year: int):
 def agency_training_hours(q: Query) -> dict:
     return rolled(RollUp(agency_trainings(q.year), "organizer__region", hours=Sum("hours")), q.regions)
 
+
+
+# -- town stations across a county (issue 20: what 乡镇(街道)社工站 documents ask of a county) ---------------------
+
+
+def _town_stations(q: Query) -> list[dict]:
+    """Town stations that exist on the year's day (opened by then, or no date), with their region's path and
+    resident staff (one query; a county has tens of them)."""
+    rows = annotate_staff_counts(
+        Station.objects.filter(tier=StationTier.TOWN_STATION)
+        .filter(Q(opened_on__isnull=True) | Q(opened_on__lte=as_of(q.year))),
+        on=as_of(q.year),
+    ).values("pk", "region_id", "region__path", "resident_staff_count")
+    return [dict(row, path=row["region__path"]) for row in rows]
+
+
+def town_station_link(q: Query, region) -> str:
+    return with_query(reverse("stations:station_list"), region=region.pk, tier=StationTier.TOWN_STATION)
+
+
+@indicator(
+    "town_station_coverage",
+    definition=_("Whether the town or street has a town social work station (opened by the end of the year)."),
+    link=town_station_link,
+)
+def town_station_coverage(q: Query) -> dict:
+    built = {row["region_id"] for row in _town_stations(q)}
+    return {r.pk: r.pk in built for r in q.regions}
+
+
+@indicator(
+    "town_stations_built",
+    definition=_("Town social work stations in the county (opened by the end of the year)."),
+    link=town_station_link,
+)
+def town_stations_built(q: Query) -> dict:
+    rows = _town_stations(q)
+    return {r.pk: Decimal(sum(1 for row in rows if row["path"].startswith(r.path))) for r in q.regions}
+
+
+@indicator(
+    "town_station_built_share",
+    definition=_("Towns and streets of the county with a town social work station, in percent of all of them."),
+    link=town_station_link,
+)
+def town_station_built_share(q: Query) -> dict:
+    from wulian.models import Region
+
+    towns = list(Region.objects.filter(level=RegionLevel.TOWN).values_list("path", flat=True))
+    built = [row["path"] for row in _town_stations(q)]
+    return {r.pk: share(sum(1 for p in built if p.startswith(r.path)), sum(1 for p in towns if p.startswith(r.path)))
+            for r in q.regions}
+
+
+@indicator(
+    "social_workers_per_station",
+    definition=_("Resident staff of the county's town stations on the last day of the year, per station."),
+    link=town_station_link,
+)
+def social_workers_per_station(q: Query) -> dict:
+    rows = _town_stations(q)
+    out = {}
+    for region in q.regions:
+        mine = [row["resident_staff_count"] or 0 for row in rows if row["path"].startswith(region.path)]
+        out[region.pk] = (Decimal(sum(mine)) / len(mine)).quantize(Decimal("0.1")) if mine else None
+    return out
+
+
+@indicator(
+    "station_certified_share",
+    definition=_("Staff assigned to the region's station of the tier on the last day of the year who hold a social "
+                 "worker certificate obtained by the year, in percent of them; no staff: no data."),
+    link=station_link,
+)
+def station_certified_share(q: Query) -> dict:
+    tier = tier_of(q)
+    if tier is None:
+        return {}
+    on = as_of(q.year)
+    certified = Certificate.objects.filter(year__lte=q.year).values("person_id")
+    rows = (
+        StaffAssignment.objects.filter(station__tier=tier, station__region_id__in=q.region_ids, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        .values("station__region_id")
+        .annotate(staff=Count("person", distinct=True),
+                  certified=Count("person", distinct=True, filter=Q(person__in=certified)))
+    )
+    counts = {row["station__region_id"]: row for row in rows}
+    return {r.pk: share(counts[r.pk]["certified"], counts[r.pk]["staff"]) if r.pk in counts else None
+            for r in q.regions}

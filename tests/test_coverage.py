@@ -71,6 +71,7 @@ SCOPED_FUNCTIONS = {
     # Policy targets are public policy; the regions measured come from Region.objects.restrict(user) (404).
     "wulian:targets": "the policy document(s) of the user's own area (region roles and superusers; 403 otherwise)",
     "wulian:attainment": "wulian.Region, through Region.objects.restrict(user); figures only below that region",
+    "wulian:target_report": "wulian.Region through restrict(user) (404), wulian.TargetReport through restrict and write()",
     "project_reports:evaluation": "projects.Project through restrict(user); the builder restricts again by job.user",
 }
 
@@ -180,6 +181,7 @@ OUTSIDE_MATRIX = {
     "volunteers.CommunityYearStats": "figures without pages of their own; tests/test_volunteer_stats.py checks their scope per role",
     "wulian.AttainmentFigure": "read only by the dashboard, no pages of its own; tests/test_dashboard.py checks a town's scope",
     "wulian.DashboardFigure": "read only by the dashboard, no pages of its own; tests/test_dashboard.py checks a town's scope",
+    "wulian.TargetReport": "entered on one page per target, region and year; tests/test_reported_targets.py checks a town enters only its own",
     # Projects: the API's scope per role is tested in tests/test_projects_api.py; a page's matrix replaces an
     # entry here when the model gets its pages.
     **{

@@ -222,7 +222,8 @@ def test_volunteer_activities(volunteers, cast):
 
 # -- cost and links ------------------------------------------------------------------------------------------
 LEVEL_OF = {"station_area": "station_community", "station_rooms": "station_community", "station_equipment": "station_community",
-            "station_staff": "station_community", "station_professionals": "station_community"}
+            "station_staff": "station_community", "station_professionals": "station_community",
+            "station_certified_share": "station_community"}
 
 
 def _queries(code, regions):

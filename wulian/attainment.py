@@ -181,6 +181,9 @@ class Cell:
     url: str | None
     due: bool
     own_requirement: bool = True  # show the requirement in the cell (the column's regions differ)
+    reported: bool = False  # a reported target (填报): the value is the latest entry for the region and year
+    report: object = None  # that entry (TargetReport), None when nothing was entered
+    overdue: bool = False  # reported, nothing entered, and the year (or the deadline) is over
 
     @property
     def pending(self) -> bool:
@@ -242,6 +245,38 @@ class Section:
         return [c for c in self.columns if not c.computed]
 
 
+def column_key(target: Target) -> tuple:
+    """A column per indicator and station level; a reported target with no indicator code is its own column
+    (named by what it measures)."""
+    level = target.level if target.level in STATION_LEVELS else ""
+    if not target.indicator:
+        return (f"report:{target.measure or target.pk}", target.level)
+    return (target.indicator, level)
+
+
+def report_overdue(target: Target, year: int, today: dt.date) -> bool:
+    """A reported value is overdue once its year is over, or its deadline has passed within the year."""
+    if target.deadline and target.deadline.year == year:
+        return target.deadline < today
+    return dt.date(year, 12, 31) < today
+
+
+def latest_reports(members, year: int) -> dict:
+    """``{(target_id, region_id): the latest TargetReport}`` of the year for the reported targets (one query)."""
+    from wulian.models import TargetReport
+
+    wanted = {(t.pk, region.pk) for region, targets in members for t in targets if indicators.get(t.indicator) is None}
+    if not wanted:
+        return {}
+    found = {}
+    rows = TargetReport.objects.filter(
+        year=year, target_id__in={t for t, _r in wanted}, region_id__in={r for _t, r in wanted}
+    ).select_related("entered_by", "target").order_by("created_at", "pk")
+    for report in rows:
+        found[(report.target_id, report.region_id)] = report  # the latest wins
+    return found
+
+
 def is_due(target: Target, year: int) -> bool:
     return target.period != TargetPeriod.BY_DEADLINE or target.deadline is None or target.deadline.year <= year
 
@@ -263,7 +298,7 @@ def evaluate(regions, year: int, book: TargetBook | None = None, drill_level: in
         seen: dict[tuple, Target] = {}
         for _region, targets in members:
             for target in targets:
-                key = (target.indicator, target.level if target.level in STATION_LEVELS else "")
+                key = column_key(target)
                 if key not in seen or (target.position, target.pk) < (seen[key].position, seen[key].pk):
                     seen[key] = target
         ordered = sorted(seen.items(), key=lambda kv: (kv[1].position, kv[1].pk))
@@ -275,7 +310,7 @@ def evaluate(regions, year: int, book: TargetBook | None = None, drill_level: in
                 Column(
                     indicator=code,
                     level=level,
-                    label=indicators.label(code),
+                    label=first.name,
                     unit=first.unit,
                     definition=str(entry.definition) if entry else "",
                     computed=entry is not None,
@@ -288,17 +323,25 @@ def evaluate(regions, year: int, book: TargetBook | None = None, drill_level: in
                 jobs[(target.indicator, target.level, json.dumps(target.parameters, sort_keys=True))].append(region)
         values: dict[tuple, dict] = {}
         for (code, level, params), job_regions in jobs.items():
-            values[(code, level, params)] = indicators.compute(code, job_regions, year, level, json.loads(params))
+            if indicators.get(code) is not None:
+                values[(code, level, params)] = indicators.compute(code, job_regions, year, level, json.loads(params))
+        reports = latest_reports(members, year)
+        today = dt.date.today()
         rows = []
         for region, targets in members:
             cells: list = [None] * len(keys)
             for target in targets:
-                key = (target.indicator, target.level if target.level in STATION_LEVELS else "")
-                params = json.dumps(target.parameters, sort_keys=True)
-                result = values[(target.indicator, target.level, params)]
-                value = None if result is None else result.get(region.pk)
-                met = target.compare(value)
+                key = column_key(target)
                 entry = indicators.get(target.indicator)
+                report = None
+                if entry is None:
+                    report = reports.get((target.pk, region.pk))
+                    value = None if report is None else report.figure
+                else:
+                    params = json.dumps(target.parameters, sort_keys=True)
+                    result = values[(target.indicator, target.level, params)]
+                    value = None if result is None else result.get(region.pk)
+                met = target.compare(value)
                 cells[keys.index(key)] = Cell(
                     target=target,
                     value=value,
@@ -306,6 +349,9 @@ def evaluate(regions, year: int, book: TargetBook | None = None, drill_level: in
                     gap=target.gap(value),
                     url=entry.url(region, year, target.level, target.parameters) if entry and value is not None else None,
                     due=is_due(target, year),
+                    reported=entry is None,
+                    report=report,
+                    overdue=entry is None and report is None and report_overdue(target, year, today),
                 )
             rows.append(Row(region=region, cells=cells, drill=drill_level is not None and region.level < drill_level))
         for index, column in enumerate(columns):

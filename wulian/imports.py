@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from django import forms
@@ -25,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from wulian import writes
 from wulian.exports import HEADER_FILL, display_width
+from wulian.office_zip import OfficePackage, PackageRefused
 
 MAX_IMPORT_ROWS = 10_000
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -61,45 +61,25 @@ class ImportRejected(Exception):
 
 
 def check_package(upload) -> None:
-    """Refuse a package that is not a plain .xlsx before any XML in it is parsed.
-
-    An .xlsx is a zip of XML parts: the sizes its directory declares bound what it unpacks to (zipfile stops
-    at the declared size), and no part of a real workbook has a DTD, so an entity bomb is refused unread.
-    """
+    """Refuse a package that is not a plain .xlsx before any XML in it is parsed (the core's bounded Office
+    reader, ``wulian.office_zip``, checks the parts, what they unpack to and that none declares a DTD)."""
     not_excel = _("This is not an Excel (.xlsx) file. Download the template and fill it in.")
     try:
-        upload.seek(0)
-        with zipfile.ZipFile(upload) as package:
-            parts = package.infolist()
-            if len(parts) > MAX_PACKAGE_PARTS:
-                raise ImportRejected(not_excel)
-            if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
-                raise ImportRejected(
-                    _("The file unpacks to more than %d MB, too large to import; split it into several files.")
-                    % (MAX_UNPACKED_BYTES // (1024 * 1024))
-                )
-            for part in parts:
-                if part.filename.endswith((".xml", ".rels")):
-                    with package.open(part) as handle:
-                        head = handle.read(4096)
-                    if _declares_dtd(head):
-                        raise ImportRejected(
-                            _("The Excel file contains declarations that Excel never writes; it is not imported.")
-                        )
-    except ImportRejected:
-        raise
-    except Exception as exc:  # noqa: BLE001 - zipfile's errors on a forged directory are many
+        with OfficePackage(upload, max_parts=MAX_PACKAGE_PARTS, max_unpacked=MAX_UNPACKED_BYTES):
+            pass
+    except PackageRefused as exc:
+        if exc.reason == "unpacked":
+            raise ImportRejected(
+                _("The file unpacks to more than %d MB, too large to import; split it into several files.")
+                % (MAX_UNPACKED_BYTES // (1024 * 1024))
+            ) from exc
+        if exc.reason == "dtd":
+            raise ImportRejected(
+                _("The Excel file contains declarations that Excel never writes; it is not imported.")
+            ) from exc
         raise ImportRejected(not_excel) from exc
     finally:
         upload.seek(0)
-
-
-def _declares_dtd(head: bytes) -> bool:
-    for encoding in ("utf-8", "utf-16"):
-        text = head.decode(encoding, errors="ignore").upper()
-        if "<!DOCTYPE" in text or "<!ENTITY" in text:
-            return True
-    return False
 
 
 class Importer:

@@ -45,7 +45,7 @@ CATALOGUE: dict[str, tuple] = {
     "station_equipment": (_("Station office equipment"), "", STATION_TIERS),
     "station_staff": (_("Resident station staff"), "名", STATION_TIERS),
     "station_professionals": (_("Professional social workers at the station"), "名", STATION_TIERS),
-    "certified_share": (_("Certified social workers among community workers"), "%", (U, R, M, T)),
+    "certified_share": (_("Certified social workers among community workers"), "%", (U, R, M, T, C)),
     "agencies_cultivated": (_("Social work agencies cultivated"), "家", (T,)),
     "agency_training_hours": (_("Training class hours for social work agencies"), "课时", (C,)),
     "operating_funds": (_("Operating funds"), "元", STATION_TIERS),
@@ -54,6 +54,14 @@ CATALOGUE: dict[str, tuple] = {
     "volunteer_registration_rate": (_("Volunteer registration rate"), "%", (U, R, M, T)),
     "volunteer_activities": (_("Volunteer activities"), "次", (U, R, M, T)),
     "volunteer_participation_rate": (_("Volunteer participation rate"), "%", (U, R, M, T)),
+    # Issue 20: what township-station documents ask (乡镇(街道)社工站), computed from the stations.
+    "town_station_coverage": (_("Town social work station in place"), "", (T,)),
+    "town_stations_built": (_("Town social work stations built"), "个", (C,)),
+    "town_station_built_share": (_("Share of towns with a social work station"), "%", (C,)),
+    "social_workers_per_station": (_("Resident staff per town station"), "名", (C,)),
+    "station_certified_share": (_("Certified social workers among station staff"), "%", STATION_TIERS),
+    # Investment in a station's set-up: no app records it yet (reported until the money app computes it).
+    "station_investment": (_("Investment per station"), "元", STATION_TIERS),
 }
 
 PERCENT_PLACES = Decimal("0.1")

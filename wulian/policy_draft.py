@@ -16,9 +16,7 @@ and then through the earlier sentences of the same numbered item.
 from __future__ import annotations
 
 import calendar
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -38,7 +36,9 @@ COMPARATOR_SIGNS = {GTE: "≥", GT: ">", LTE: "≤", EQ: "=", PRESENT: "有"}
 
 COUNTS = frozenset({"个", "家", "人", "名", "次", "场", "项", "支"})
 STATION_INDICATORS = frozenset({"station_area", "station_rooms", "station_equipment", "station_staff",
-                                "station_professionals", "operating_funds"})
+                                "station_professionals", "operating_funds", "station_certified_share",
+                                "station_investment"})
+STATION_TIER_LEVELS = frozenset({"station_county_hub", "station_town", "station_community"})
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,13 @@ INDICATOR_RULES = (
     _rule("volunteer_participation_rate", {"%"}, r"参与[^，。；,;]{0,12}?(?:比率|比例|率)"),
     _rule("station_area", {"平方米"}, r"面积|用房|场地|场所"),
     _rule("agency_training_hours", {"课时"}, r"培训|督导"),
-    _rule("operating_funds", {"元"}, r"经费|运行资金|运营资金|工作资金"),
+    _rule("station_investment", {"元"}, r"投资|投入|建设资金|建设经费"),
+    _rule("operating_funds", {"元"}, r"经费|运行资金|运营资金|工作资金|资助|补助|补贴|奖补"),
     _rule("micro_venture_projects", {"个", "次", "项"}, r"公益创投"),
     _rule("station_professionals", {"人", "名", "个"},
           r"专业社工|专业社会工作者|社会工作专业人才|社工岗位|社会工作专业岗位|持证社工"),
-    _rule("station_staff", {"人", "名"}, r"驻站|专职工作人员|工作人员|专职社会工作者|专职社工"),
+    _rule("station_staff", {"人", "名"}, r"驻站|专职工作人员|工作人员|专职社会工作者|专职社工|社工(?![站室机])"),
+    _rule("town_stations_built", {"个"}, r"社工站|社会工作服务站|社会工作站"),
     _rule("agencies_cultivated", {"个", "家"}, r"社会工作服务机构|社工机构"),
     _rule("professional_projects", {"个", "项"}, r"专业服务项目|服务项目"),
     _rule("volunteer_activities", {"个", "次", "场", "项"}, r"志愿服务活动|志愿活动"),
@@ -91,7 +93,7 @@ EQUIPMENT_WORDS = (("desks", r"桌椅"), ("computers", r"电脑|计算机"), ("p
 # ---------------------------------------------------------------------------------------------------------
 
 _CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于|大于)|至少|最少|达到|超过|高于|多于|大于|低于|少于"
-        r"|≥|>=|≤|<=|达)")
+        r"|≥|>=|≤|<=|达|(?<=[率例比量数积])为|(?<=目标)[（(])")
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 _UNIT = r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|%|小时)"
@@ -100,10 +102,44 @@ _SUFFIX = r"(?P<suffix>及以上|以上|及以下|以下|以内)?"
 NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + r"\s*" + _UNIT + _SUFFIX)
 BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下|以内)")
 COORDINATED = re.compile(r"(?<=[和及与、])\s*(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT)
+# An amount granted, a number hired or built, with no comparator word ("每个站资助15万元", "用于聘请3名社工",
+# "各建设1个镇(街)社会工作服务站", "新增设立乡镇(街道)省级社工站22个"): the verb says what the number counts.
+_BARE = r"(?P<gap>[^，。；,;：:\d]{0,14}?)(?P<num>\d+(?:\.\d+)?)\s*"
+BARE_AMOUNTS = (
+    re.compile(r"(?P<verb>资助|补助|补贴|奖补)" + _BARE + r"(?P<unit>万元|元)"),
+    re.compile(r"(?P<verb>聘请|聘用|招聘|配备|配齐|选派|派驻)" + _BARE + r"(?P<unit>名|人)"),
+    re.compile(r"(?P<verb>新增设立|新增建设|新增|建设|建成|设立)" + _BARE + r"(?P<unit>个|家)"),
+)
+PER_UNIT = re.compile(r"每|各(?!类|项|种|地|方面|部门|级)")
+# A ratio's denominator, just before its figure: 每百户30平米, 每万城镇常住人口拥有社区工作者不低于25人.
+DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)")
+COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全县|全区|全州|全省|全盟|全旗")
+# Coverage, the commonest target of a county's document and the one with no number.
+COVERAGE_RATE = re.compile(r"覆盖率\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
+FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖)")
+ONE_EACH = re.compile(
+    r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
+    r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地)")
+BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?P<what>[\u4e00-\u9fa5（）()]{2,16}?)(?:建设|建成|覆盖)")
+ALL_IN_POST = re.compile(r"(?:社工|工作人员|人员)全部(?:上岗|到岗|配齐)")
+STATION_WORDS = re.compile(r"社工站|社会工作服务站|社会工作站|站点")
+# "每站配备不少于2名社工，其中持证人员占比不低于60%": a sentence about each station.
+ABOUT_STATION = re.compile(r"每(?:个)?(?:站|站点|社工站|社会工作服务站)|驻站|站内|各站")
+# Which tier of station a document is about when a sentence says only "每站": the tier it names most.
+STATION_TIER_WORDS = (
+    ("station_town",
+     re.compile(r"(?:乡镇|街道|镇街|镇\(街\)|办区)[（(]?[\u4e00-\u9fa5]{0,3}[)）]?(?:社工站|社会工作服务站|社会工作站)")),
+    ("station_community", re.compile(r"(?:村|社区)[（(]?[\u4e00-\u9fa5]{0,3}[)）]?(?:社工室|社会工作室|社工站)")),
+    ("station_county_hub", re.compile(r"(?:县|区|市)级?社会工作(?:服务)?(?:总站|指导中心)")),
+)
+TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
+# Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
+STATUS = re.compile(r"截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配]|均已|以来|分别为|“十三五”时期|十三五期间")
+FUTURE = re.compile(r"预计|力争|将|计划|争取|要|到\d{4}|今年内|年底前")
 
 COMPARATORS = {
     "不少于": GTE, "不低于": GTE, "不小于": GTE, "至少": GTE, "最少": GTE, "达到": GTE, "达": GTE, "≥": GTE,
-    ">=": GTE, "超过": GT, "高于": GT, "多于": GT, "大于": GT,
+    ">=": GTE, "为": GTE, "(": GTE, "（": GTE, "超过": GT, "高于": GT, "多于": GT, "大于": GT,
     "不超过": LTE, "不高于": LTE, "不多于": LTE, "不大于": LTE, "≤": LTE, "<=": LTE, "低于": LTE, "少于": LTE,
 }
 SUFFIX_COMPARATORS = {"以上": GTE, "及以上": GTE, "以下": LTE, "及以下": LTE, "以内": LTE}
@@ -146,7 +182,7 @@ LEVEL_CUES = re.compile(
     r"|(?P<town>镇街|镇\(街\)|镇（街）|街道|乡镇|镇)"
 )
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
-LEVEL_MASKS = re.compile(r"社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区[\u4e00-\u9fa5]{0,6}?组织")
+LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区[\u4e00-\u9fa5]{0,6}?组织")
 STATION_LEVELS = {COUNTY: HUB, TOWN: TOWN_STATION, URBAN: ROOM, RURAL: ROOM, COMMUNITY: ROOM}
 # Where an indicator applies when the text names no place ("每个社区社会组织不得少于8个": 社区 is part of the noun).
 DEFAULT_LEVELS = {
@@ -154,6 +190,7 @@ DEFAULT_LEVELS = {
     "orgs_filed": COMMUNITY, "certified_share": COMMUNITY, "professional_projects": COMMUNITY,
     "micro_venture_projects": COMMUNITY, "volunteer_registration_rate": COMMUNITY, "volunteer_activities": COMMUNITY,
     "volunteer_participation_rate": COMMUNITY, "agencies_cultivated": TOWN, "agency_training_hours": COUNTY,
+    "town_stations_built": COUNTY, "town_station_built_share": COUNTY, "town_station_coverage": TOWN,
 }
 
 NAMED_REGION = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2}(?:街道|镇|乡))")
@@ -164,7 +201,11 @@ DEADLINES = (
     re.compile(r"(?:到|截至|截止到?|力争到)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
     re.compile(_YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)"),
 )
-THIS_YEAR = re.compile(r"年内|当年内|本年度内|年底前")
+THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)年底前|今年(?!以来)")
+GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面)")
+PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*[-－—~至到]\s*(?P<year>\d{4})\s*年")
+PLAN_END = re.compile(r"“?(?P<plan>十四五|十五五)”?\s*(?:末|期末|时期末)")
+PLAN_END_YEARS = {"十四五": 2025, "十五五": 2030}
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
 ANNUALLY = re.compile(r"每年|年度|每一年|年均|全年")
 
@@ -204,6 +245,7 @@ class DraftTarget:
     parameters: dict = field(default_factory=dict)  # {"rooms": [...]}, {"community_kind": "urban"}
     note: str = ""
     matched: str = ""  # the words that set it ("不少于3人")
+    measure: str = ""  # what it measures, in the document's words ("城乡社区综合服务设施覆盖率"), for a reported target
 
     def key(self):
         return (self.clause, self.indicator, self.level, tuple(self.regions), self.comparator, self.threshold,
@@ -242,11 +284,31 @@ class _Sentence:
     text: str
     previous: list[str]  # the earlier sentences of the same numbered item, nearest last
     headings: list[str]  # the titles of the enclosing items, innermost last
+    paragraph: list[str] = field(default_factory=list)  # the earlier sentences of the same paragraph
+
+
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def simplified(text: str) -> str:
+    """A document reposted in traditional characters (隴南市…規劃, 鄉(xiāng)鎮(zhèn)) in simplified ones, its
+    pinyin glosses dropped; a simplified text is left as it is (OpenCC would turn 乾 into 干 and the like)."""
+    text = PINYIN_GLOSS.sub("", text)
+    import opencc
+
+    converted = opencc.OpenCC("t2s").convert(text)
+    if len(converted) != len(text):
+        return text
+    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    han = len(HAN.findall(text))
+    return converted if han and changed * 50 > han else text
 
 
 def normalize(text: str) -> str:
-    """Line ends, full-width digits and the percent signs a conversion turned into images ("40[image: …]")."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(FULLWIDTH)
+    """Line ends, full-width digits, traditional characters and the percent signs a conversion turned into
+    images ("40[image: …]")."""
+    text = simplified(text.replace("\r\n", "\n").replace("\r", "\n").translate(FULLWIDTH))
 
     def image(match):
         before = text[max(0, match.start() - 40):match.start()]
@@ -298,6 +360,9 @@ def _numbered_lines(text: str):
         yield ".".join(part for part in path if part), heading, line
 
 
+LOOK_BACK = 12  # earlier sentences of an item searched for a place or a deadline (bounded: parsing stays linear)
+
+
 def _sentences(text: str):
     """Yield the document's sentences with the clause they stand in."""
     titles: dict[str, str] = {}
@@ -308,43 +373,57 @@ def _sentences(text: str):
             item = []
         parts = clause.split(".")
         enclosing = [titles.get(".".join(parts[:n]), "") for n in range(1, len(parts) + 1)]
+        paragraph: list[str] = []
         for sentence in SENTENCE_END.split(line):
             sentence = sentence.strip(" \t\u3000")
             if sentence:
-                yield _Sentence(clause, sentence, list(item), [t for t in enclosing if t])
+                yield _Sentence(clause, sentence, item[-LOOK_BACK:], [t for t in enclosing if t],
+                                paragraph[-LOOK_BACK:])
                 item.append(sentence)
+                paragraph.append(sentence)
 
 
 def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
-    """The deadline a sentence sets: (date or None, note)."""
-    for pattern in DEADLINES:
-        match = pattern.search(text)
-        if match:
-            year = int(match["year"])
-            if match["day"] and match["month"]:
-                return date(year, int(match["month"]), int(match["day"])), ""
-            month = int(match["month"] or 12)
-            return date(year, month, calendar.monthrange(year, month)[1]), ""
+    """The deadline a sentence sets: (date or None, note); the nearest to the end of ``text`` when it names
+    several (the callers pass the text up to the figure)."""
+    candidates = []
+    for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD):
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            year = int(groups["year"])
+            if groups.get("day") and groups.get("month"):
+                when = date(year, int(groups["month"]), int(groups["day"]))
+            else:
+                month = int(groups.get("month") or 12)
+                when = date(year, month, calendar.monthrange(year, month)[1])
+            candidates.append((match.end(), when, ""))
+    for match in PLAN_END.finditer(text):
+        candidates.append((match.end(), date(PLAN_END_YEARS[match["plan"]], 12, 31), ""))
+    for match in THIS_YEAR.finditer(text):
+        if issued_on:
+            candidates.append((match.end(), date(issued_on.year, 12, 31), ""))
+        else:
+            candidates.append((match.end(), None, "期限：年内（发文年份不明）"))
     match = OPEN_DEADLINE.search(text)
     if match:
         if pilot_end:
-            return pilot_end, f"期限：{match.group(0)}，即文中最后一个阶段结束之日"
-        return None, f"期限：{match.group(0)}（文中未写明日期）"
-    if THIS_YEAR.search(text):
-        if issued_on:
-            return date(issued_on.year, 12, 31), ""
-        return None, "期限：年内（发文年份不明）"
-    return None, ""
+            candidates.append((match.end(), pilot_end, f"期限：{match.group(0)}，即文中最后一个阶段结束之日"))
+        else:
+            candidates.append((match.end(), None, f"期限：{match.group(0)}（文中未写明日期）"))
+    if not candidates:
+        return None, ""
+    _end, when, note = max(candidates, key=lambda c: c[0])
+    return when, note
 
 
-def _indicator(text: str, start: int, end: int, window_start: int, unit: str) -> str:
+def _indicator(text: str, start: int, end: int, window_start: int, unit: str, skip=()) -> str:
     """The registry code whose words stand nearest the requirement (same clause of the sentence)."""
     window_end = SEGMENT_BOUNDARY.search(text, end)
     window_end = window_end.start() if window_end else len(text)
     before, after = text[window_start:start], text[end:window_end]
     best, best_distance = "", None
     for rule in INDICATOR_RULES:
-        if unit not in rule.units:
+        if unit not in rule.units or rule.code in skip:
             continue
         distances = [len(before) - m.end() for m in rule.keywords.finditer(before)]
         distances += [m.start() + 1 for m in rule.keywords.finditer(after)]  # a word after counts one further
@@ -438,7 +517,99 @@ def _requirements(text: str):
         if earlier and not SEGMENT_BOUNDARY.search(text, earlier[-1][1], match.start()) \
                 and _unit_family(earlier[-1][4]) == _unit_family(match["unit"]):
             found.append((match.start(), match.end(), earlier[-1][2], match["num"], match["unit"]))
+    # Amounts with no comparator word: granted, hired, built (per unit, or new ones).
+    for pattern in BARE_AMOUNTS:
+        for match in pattern.finditer(text):
+            start = match.start("num")
+            if any(s <= start < e for s, e, *_ in found):
+                continue
+            segment = text[_segment_start(text, match.start(), 0):match.start()] + match["gap"]
+            if not match["verb"].startswith("新增") and not PER_UNIT.search(segment + match["verb"]):
+                continue  # "省级资助“双百计划”3000万元": a budget, not a per-unit requirement
+            found.append((start, match.end(), EQ, match["num"], match["unit"]))
     found.sort()
+    return found
+
+
+COUNTY_INDICATORS = frozenset({"agency_training_hours", "town_stations_built", "town_station_built_share",
+                               "certified_share"})
+
+
+MEASURE_LEAD = re.compile(r"^[\s“”\"]*(?:(?:力争|预计|争取)?(?:到|在)?\s*\d{4}\s*年(?:底|末|前)?[，,]?\s*)?"
+                          r"(?:(?:实现|确保|要|使|力争|全面|基本)\s*)*")
+MEASURE_TAIL = re.compile(r"(?:要|应|须|均|都|将|力争完成省定目标|力争完成|完成省定目标|达到|达|为)\s*$")
+
+
+def _measure(text: str, segment_start: int, start: int, end: int, comparator: str) -> str:
+    """What the requirement measures, in the document's words: the clause before the figure (for coverage,
+    the clause up to its end), without the year and the verbs around it."""
+    words = text[segment_start:end] if comparator == PRESENT else text[segment_start:start]
+    words = MEASURE_TAIL.sub("", MEASURE_LEAD.sub("", words)).strip(" ，,；;：:（(")
+    return words[:200]
+
+
+def _denominator(before: str) -> str:
+    """"百户" / "万人" when the words just before a figure make it a ratio (每百户…, 每万城镇常住人口…)."""
+    match = None
+    for match in DENOMINATOR.finditer(before):
+        pass
+    if match is None:
+        return ""
+    return match["scale"] + ("户" if match["base"] == "户" else "人")
+
+
+def _is_status(text: str, start: int, issued_on: date | None) -> bool:
+    """Whether the figure at ``start`` reports what is done ("截至目前…已…", "截至2020年末…为100%"): the
+    nearest status word before it with no word of a future goal in between."""
+    before = text[:start]
+    last = None
+    for last in STATUS.finditer(before):
+        pass
+    since = last.end() if last else None
+    for past in re.finditer(r"截[至止]\s*(?P<year>\d{4})\s*年", before):
+        if issued_on and int(past["year"]) < issued_on.year and (since is None or past.end() > since):
+            since = past.end()
+    if since is None:
+        return False
+    return not FUTURE.search(before, since)
+
+
+def _coverage(text: str):
+    """Coverage targets of a sentence, which carry no number: (start, end, comparator, threshold, unit,
+    indicator, level or None, note)."""
+    found = []
+    for match in ONE_EACH.finditer(text):  # 一县（区）一中心，一乡镇（街道）一站点
+        unit, thing = match["unit"], match["thing"]
+        level = COUNTY if unit in ("县", "区", "市") else TOWN if unit in ("乡镇", "镇", "街道", "乡") else COMMUNITY
+        indicator = "town_station_coverage" if level == TOWN and "站" in thing else ""
+        found.append((match.start(), match.end(), PRESENT, None, "", indicator, level, f"覆盖：{match.group(0)}"))
+    for pattern in (COVERAGE_RATE, FULL_COVERAGE):
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e, *_ in found):
+                continue
+            segment_start = _segment_start(text, match.start(), 0)
+            subject = text[segment_start:match.start()]
+            if not subject.strip() and segment_start:  # "…乡镇社工站建设，实现全覆盖": the clause before
+                subject = text[_segment_start(text, segment_start - 1, 0):match.start()]
+            indicator, level = "", None
+            if STATION_WORDS.search(subject) and TOWN_WORDS.search(subject):
+                indicator, level = "town_station_coverage", TOWN
+            else:
+                cue = _last_cue(subject)
+                level = _CUE_LEVELS.get(cue) if cue else None
+                if cue == "community" and re.search(r"村", subject) and not re.search(r"城市|城镇|城乡", subject):
+                    level = RURAL
+            note = "基本覆盖" if "基本" in match.group(0) else ""
+            found.append((segment_start if subject else match.start(), match.end(), PRESENT, None, "", indicator,
+                          level, note))
+    for match in BUILT_SHARE.finditer(text):  # 完成30%乡镇社工站建设: a share of the county's towns
+        what = match["what"]
+        indicator = "town_station_built_share" if STATION_WORDS.search(what) and TOWN_WORDS.search(what) else ""
+        found.append((match.start("num"), match.end(), GTE, Decimal(match["num"]), "%", indicator, COUNTY, ""))
+    for match in ALL_IN_POST.finditer(text):  # 社工全部上岗
+        segment_start = _segment_start(text, match.start(), 0)
+        level = TOWN_STATION if STATION_WORDS.search(text[:match.start()]) else None
+        found.append((match.start(), match.end(), PRESENT, None, "", "", level, "全部到岗"))
     return found
 
 
@@ -483,45 +654,87 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         phases = draft_phases(text)
     ends = [p.end for p in phases if p.end]
     pilot_end = max(ends) if ends else None
+    counts = [(len(pattern.findall(text)), level) for level, pattern in STATION_TIER_WORDS]
+    station_level = max(counts)[1] if max(counts)[0] else ""
     drafts, seen = [], set()
     for sentence in _sentences(text):
-        for draft in _sentence_targets(sentence, issued_on, pilot_end):
+        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level):
             if draft.key() not in seen:
                 seen.add(draft.key())
                 drafts.append(draft)
     return drafts
 
 
-def _sentence_targets(sentence: _Sentence, issued_on, pilot_end):
+def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level=""):
     text = sentence.text
     period = ANNUAL if ANNUALLY.search(text) else ONGOING
     found = []
     previous_end = 0
+    coverage = _coverage(text)
+    taken = [(c[0], c[1]) for c in coverage]
     for start, end, comparator, number, unit in _requirements(text):
         threshold = _number(number)
-        if threshold is None:
+        if threshold is None or any(s <= start < e or start <= s < end for s, e in taken):
+            continue
+        if _is_status(text, start, issued_on):
             continue
         note = ""
+        fixed_level = None
         if unit == "万元":
             threshold, unit, note = threshold * 10000, "元", f"原文：{number}万元"
         unit = UNIT_ALIASES.get(unit, unit)
         segment_start = _segment_start(text, start, previous_end)
+        before = text[segment_start:start]
         indicator = _indicator(text, start, end, previous_end, unit)
-        if not indicator and found and _unit_family(found[-1][4]) == _unit_family(unit):
+        if indicator == "town_stations_built" and re.search(r"每[^，。；,;]{0,20}?(?:站|中心)", before):
+            # "每个社区社会工作服务站至少设置1个专业社工岗位": a figure per station, not a count of stations
+            indicator = _indicator(text, start, end, previous_end, unit, skip={"town_stations_built"})
+        denominator = _denominator(before)
+        if denominator:
+            unit, indicator = f"{unit}/{denominator}", ""
+            if denominator.endswith("人"):
+                fixed_level = COUNTY  # people per 万 residents: a figure of the whole county
+        elif "新增" in before or "新增" in text[max(0, start - 20):start]:
+            indicator, note = "", "新增数"
+            fixed_level = COUNTY
+        elif COUNTY_WIDE.search(before) and not PER_UNIT.search(before) and not (
+                unit == "%" and not re.search(r"全[市县区州省盟旗]", before)):
+            fixed_level = COUNTY  # "社会工作专业人才总数达600人": a county-wide total
+            if indicator in STATION_INDICATORS or indicator == "town_stations_built" or (
+                    unit in ("个", "家") and STATION_WORDS.search(text[:start])):
+                indicator = "town_stations_built" if unit in ("个", "家") and STATION_WORDS.search(text[:start]) else ""
+            elif indicator not in ("certified_share",):
+                indicator = indicator if indicator in COUNTY_INDICATORS else ""
+        if indicator == "town_stations_built":
+            fixed_level = COUNTY
+        if not indicator and not denominator and not fixed_level and found \
+                and _unit_family(found[-1][4]) == _unit_family(unit):
             # "每个城市社区…不少于8个，农村社区不少于4个": the second names only the place; same indicator.
             indicator = found[-1][5]
         found.append((start, end, comparator, threshold.normalize() if threshold % 1 else threshold.quantize(1),
-                      unit, indicator, segment_start, note))
+                      unit, indicator, segment_start, note, fixed_level))
         previous_end = end
+    for start, end, comparator, threshold, unit, indicator, level, note in coverage:
+        if not _is_status(text, end - 1, issued_on):
+            found.append((start, end, comparator, threshold, unit, indicator, _segment_start(text, start, 0), note,
+                          level))
     for code, pattern in PRESENCE_RULES:
         for match in pattern.finditer(text):
             listed = re.sub(r"等[\u4e00-\u9fa5]{0,3}$", "", match["inner"])
             note = "应配：" + listed if code != "federation" else ""
-            found.append((match.start(), match.end(), PRESENT, None, "", code, match.start("inner"), note))
+            found.append((match.start(), match.end(), PRESENT, None, "", code, match.start("inner"), note, None))
     found.sort(key=lambda f: f[0])
-    for start, end, comparator, threshold, unit, indicator, segment_start, note in found:
+    for start, end, comparator, threshold, unit, indicator, segment_start, note, fixed_level in found:
         level, regions, level_note = _level(sentence, start if comparator != PRESENT else end, segment_start,
                                             indicator)
+        if fixed_level:
+            level, regions, level_note = fixed_level, [], ""
+        if indicator == "certified_share" and ABOUT_STATION.search(text[:end]):
+            indicator = "station_certified_share"  # 每站…其中持证人员占比: the share among the station's staff
+            level, level_note = station_level or STATION_LEVELS.get(level, ""), ""
+        if indicator in STATION_INDICATORS and level not in STATION_TIER_LEVELS and not regions:
+            level = STATION_LEVELS.get(level) or station_level or level
+            level_note = ""
         if comparator == PRESENT and indicator == "federation":
             inner = LEVEL_CUES.search(text[segment_start:end])  # 成立[镇街]社区社会组织联合会: where it is set up
             if inner:
@@ -531,7 +744,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end):
             deadline, deadline_note = _deadline(text, issued_on, pilot_end)
         if deadline is None and not deadline_note and period == ONGOING:
             # "到2024年底，社会组织达到…。持证社工占比达到30%。": a goal paragraph's deadline holds for its sentences.
-            for earlier in reversed(sentence.previous):
+            for earlier in reversed(sentence.paragraph if not sentence.clause else sentence.previous):
                 deadline, deadline_note = _deadline(earlier, issued_on, pilot_end)
                 if deadline or deadline_note:
                     break
@@ -552,6 +765,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end):
             threshold=threshold, unit=unit, period=draft_period, deadline=deadline, regions=regions,
             parameters=parameters,
             note="；".join(n for n in (note, level_note, deadline_note) if n), matched=text[start:end],
+            measure=_measure(text, segment_start, start, end, comparator),
         )
 
 
@@ -575,7 +789,12 @@ def read_document(name: str, data: bytes) -> str:
     if len(data) > MAX_UPLOAD_BYTES:
         raise UnreadableDocument("too_large")
     if lowered.endswith(".docx"):
-        text = _docx_text(data)
+        try:
+            text = _docx_text(data)
+        except (ValueError, IndexError, KeyError, TypeError) as exc:  # UnreadableDocument is a ValueError too
+            if isinstance(exc, UnreadableDocument):
+                raise
+            raise UnreadableDocument("docx") from exc
     elif lowered.endswith(".txt"):
         text = _plain_text(data)
     else:
@@ -600,13 +819,16 @@ def _plain_text(data: bytes) -> str:
 
 def _docx_text(data: bytes) -> str:
     """Paragraph texts of word/document.xml (python-docx is not in the stack; the XML is simple enough),
-    with Word's automatic list numbers ("一、", "（一）", "1.") written out as the document shows them."""
+    with Word's automatic list numbers ("一、", "（一）", "1.") written out as the document shows them. The
+    package is opened through the core's bounded Office reader (``wulian.office_zip``)."""
+    from wulian.office_zip import OfficePackage, PackageRefused
+
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = _member(archive, "word/document.xml")
-            numbering = _member(archive, "word/numbering.xml", required=False)
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError) as exc:
-        raise UnreadableDocument("docx") from exc
+        with OfficePackage(data, max_part=MAX_DOCX_XML_BYTES) as package:
+            xml = package.read("word/document.xml")
+            numbering = package.read("word/numbering.xml", required=False)
+    except PackageRefused as exc:
+        raise UnreadableDocument("too_large" if exc.reason in ("part", "unpacked") else "docx") from exc
     root = _xml(xml)
     numberer = _ListNumbers(_xml(numbering) if numbering else None)
     paragraphs = []
@@ -616,18 +838,6 @@ def _docx_text(data: bytes) -> str:
             parts.append(node.text or "" if node.tag == f"{_W}t" else ("\t" if node.tag == f"{_W}tab" else "\n"))
         paragraphs.append("".join(parts))
     return "\n".join(paragraphs)
-
-
-def _member(archive: zipfile.ZipFile, name: str, required: bool = True) -> bytes | None:
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
-        if required:
-            raise
-        return None
-    if info.file_size > MAX_DOCX_XML_BYTES:
-        raise UnreadableDocument("too_large")
-    return archive.read(info)
 
 
 def _xml(data: bytes):
@@ -641,12 +851,36 @@ def _xml(data: bytes):
 
 
 def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 15 → 十五, 23 → 二十三 (list numbers of a document: 1–99)."""
+    """1 → 一, 10 → 十, 15 → 十五, 23 → 二十三, 100 → 一百, 105 → 一百零五, 1200 → 一千二百 (0–99,999)."""
     digits = "零一二三四五六七八九"
     if n < 10:
         return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    if n < 20:
+        return "十" + (digits[n - 10] if n > 10 else "")
+    out, zero = "", False
+    for value, name in ((10000, "万"), (1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        figure, n = divmod(n, value)
+        if figure:
+            if zero and out:
+                out += "零"
+            out += digits[figure] + name
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+MAX_LIST_START = 32767  # Word's own bound on a list's start number
+LIST_LEVELS = 9  # w:ilvl 0–8
+
+
+def _bounded(value: str, highest: int) -> int:
+    """A number attribute of numbering.xml: digits within 0–``highest``, else the document is refused (Word
+    writes none other; "abc", a 5,000-digit start or w:ilvl="20" are forged)."""
+    value = (value or "").strip()
+    if not value.isascii() or not value.isdigit() or len(value) > 6 or int(value) > highest:
+        raise UnreadableDocument("numbering")
+    return int(value)
 
 
 class _ListNumbers:
@@ -664,9 +898,9 @@ class _ListNumbers:
         for node in numbering.iter(f"{_W}abstractNum"):
             levels = {}
             for lvl in node.iter(f"{_W}lvl"):
-                levels[int(lvl.get(f"{_W}ilvl", 0))] = (
-                    int(self._val(lvl, "start") or 1), self._val(lvl, "numFmt") or "decimal",
-                    self._val(lvl, "lvlText") or "")
+                levels[_bounded(lvl.get(f"{_W}ilvl", "0"), LIST_LEVELS - 1)] = (
+                    _bounded(self._val(lvl, "start") or "1", MAX_LIST_START), self._val(lvl, "numFmt") or "decimal",
+                    (self._val(lvl, "lvlText") or "")[:40])
             abstract[node.get(f"{_W}abstractNumId")] = levels
         for num in numbering.iter(f"{_W}num"):
             self.levels[num.get(f"{_W}numId")] = abstract.get(self._val(num, "abstractNumId"), {})
@@ -680,13 +914,13 @@ class _ListNumbers:
         props = paragraph.find(f"{_W}pPr/{_W}numPr")
         if props is None:
             return ""
-        num_id, level = self._val(props, "numId"), int(self._val(props, "ilvl") or 0)
+        num_id, level = self._val(props, "numId"), _bounded(self._val(props, "ilvl") or "0", LIST_LEVELS - 1)
         levels = self.levels.get(num_id)
         if not levels or level not in levels:
             return ""
-        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts = self.counters.setdefault(num_id, [0] * LIST_LEVELS)
         counts[level] += 1
-        for deeper in range(level + 1, 9):
+        for deeper in range(level + 1, LIST_LEVELS):
             counts[deeper] = 0
         text = levels[level][2]
         for n in range(level + 1):

@@ -23,6 +23,7 @@ core_patterns = [
     path("attachments/add/<int:owner_type>/<int:owner_id>/", attachments.upload, name="attachment_upload"),
     path("targets/", targets.targets_page, name="targets"),
     path("targets/attainment/", targets.attainment_page, name="attainment"),
+    path("targets/<int:target_pk>/report/<int:region_pk>/<int:year>/", targets.target_report, name="target_report"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/refresh/", dashboard.refresh_now, name="dashboard_refresh"),
     path("reports/", reports.report_center, name="report_center"),

@@ -20,6 +20,7 @@ from .targets import (  # noqa: E402
     PolicyProfile,
     ProfileRegion,
     Target,
+    TargetReport,
 )
 from .transitions import StateChange  # noqa: E402
 from .users import User  # noqa: E402
@@ -27,6 +28,6 @@ from .users import User  # noqa: E402
 __all__ = [
     "AccessLog", "Agency", "Attachment", "AttachmentKind", "AttachmentsMixin", "Notification", "Region", "ReportJob", "ReportSchedule", "ReportStatus", "RemembersLoaded", "ScopeRule", "ScopedModel",
     "ScopedQuerySet", "Sequence", "StateChange", "User", "next_number",
-    "LeadingGroupMember", "Phase", "PolicyProfile", "ProfileRegion", "Target",
+    "LeadingGroupMember", "Phase", "PolicyProfile", "ProfileRegion", "Target", "TargetReport",
     "AttainmentFigure", "AttainmentStatus", "DashboardFigure", "SummaryRefresh",
 ]

@@ -16,7 +16,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wulian.choices import CommunityKind, RegionLevel
+from wulian.choices import REGION_ROLES, WORKER_ROLES, CommunityKind, RegionLevel
+
+from .attachments import AttachmentKind, AttachmentsMixin
+from .base import ScopedModel, ScopeRule
 
 
 class TargetLevel(models.TextChoices):
@@ -79,6 +82,10 @@ class TargetUnit(models.TextChoices):
     CLASS_HOURS = "课时", "课时"
     PERCENT = "%", "%"
     TIMES = "次", "次"
+    # Ratios keep their denominator (issue 20): 每百户30平方米, 每万城镇常住人口25人.
+    SQUARE_METRES_PER_100_HOUSEHOLDS = "平方米/百户", "平方米/百户"
+    PEOPLE_PER_10000 = "人/万人", "人/万人"
+    PEOPLE_PER_1000 = "人/千人", "人/千人"
 
 
 class TargetPeriod(models.TextChoices):
@@ -188,7 +195,12 @@ class Target(models.Model):
         PolicyProfile, verbose_name=_("policy profile"), on_delete=models.CASCADE, related_name="targets"
     )
     indicator = models.CharField(
-        _("indicator"), max_length=50, help_text=_("Code of an indicator of the registry, e.g. orgs_per_community.")
+        _("indicator"), max_length=50, blank=True,
+        help_text=_("Code of an indicator of the registry, e.g. orgs_per_community; empty for a reported target."),
+    )
+    measure = models.CharField(
+        _("what is measured"), max_length=200, blank=True,
+        help_text=_("What a reported target measures, as the document says it (城乡社区综合服务设施覆盖率)."),
     )
     level = models.CharField(_("applies to"), max_length=30, choices=TargetLevel.choices)
     regions = models.ManyToManyField(
@@ -200,7 +212,7 @@ class Target(models.Model):
     )
     comparator = models.CharField(_("comparator"), max_length=10, choices=Comparator.choices, default=Comparator.GTE)
     threshold = models.DecimalField(_("threshold"), max_digits=14, decimal_places=2, null=True, blank=True)
-    unit = models.CharField(_("unit"), max_length=10, choices=TargetUnit.choices, blank=True)
+    unit = models.CharField(_("unit"), max_length=12, choices=TargetUnit.choices, blank=True)
     period = models.CharField(_("time frame"), max_length=20, choices=TargetPeriod.choices, default=TargetPeriod.ANNUAL)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     parameters = models.JSONField(
@@ -248,6 +260,22 @@ class Target(models.Model):
         return f"{COMPARATOR_SIGNS[self.comparator]} {value:f}{' ' if self.unit else ''}{self.unit}".strip()
 
     @property
+    def is_reported(self) -> bool:
+        """No app computes it: the level it names enters its value per period (``TargetReport``)."""
+        from wulian import indicators
+
+        return indicators.get(self.indicator) is None
+
+    @property
+    def name(self) -> str:
+        """What the target measures: the indicator's (Chinese) name, or the document's words for a reported one."""
+        from wulian import indicators
+
+        if self.indicator:
+            return indicators.label(self.indicator)
+        return self.measure or str(_("Reported target"))
+
+    @property
     def region_level(self) -> int:
         return TARGET_REGION_LEVEL[TargetLevel(self.level)]
 
@@ -271,7 +299,7 @@ class Target(models.Model):
             errors["threshold"] = _("A share cannot exceed 100 %.")
         from wulian import indicators
 
-        if self.indicator and indicators.get(self.indicator) is None and self.status == TargetStatus.ACCEPTED:
+        if self.indicator and self.indicator not in indicators.codes() and self.status == TargetStatus.ACCEPTED:
             errors["indicator"] = _("No indicator has the code “%(code)s”.") % {"code": self.indicator}
         if errors:
             raise ValidationError(errors)
@@ -368,3 +396,59 @@ class LeadingGroupMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_position_display()} {self.name}"
+
+
+class TargetReport(AttachmentsMixin, ScopedModel):
+    """A value of a reported target (one no indicator computes) entered for a region and a year, with its
+    evidence attached and who entered it. Entries are never edited: a correction is a new entry, so the list of
+    a target's entries is its history and the latest one counts."""
+
+    scope_rule = ScopeRule(
+        region=("region",), view=REGION_ROLES, add=WORKER_ROLES, change=frozenset(), delete=frozenset()
+    )
+    attachment_kinds = (AttachmentKind.OTHER, AttachmentKind.PHOTO)
+
+    target = models.ForeignKey(Target, verbose_name=_("target"), on_delete=models.CASCADE, related_name="reports")
+    region = models.ForeignKey(
+        "wulian.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="target_reports"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
+    in_place = models.BooleanField(_("in place"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    entered_by = models.ForeignKey(
+        "wulian.User", verbose_name=_("entered by"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("reported value")
+        verbose_name_plural = _("reported values")
+        ordering = ["target", "region", "-year", "-created_at", "-pk"]
+        indexes = [models.Index(fields=["target", "region", "year"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=False) | models.Q(in_place__isnull=False),
+                name="target_report_has_a_value",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target.name} {self.region} {self.year}"
+
+    @property
+    def figure(self):
+        """What the report says, as the target compares it: a bool for “must exist”, else the value."""
+        return self.in_place if self.target.comparator == Comparator.PRESENT else self.value
+
+    def check_rules(self):
+        from wulian.attainment import applies
+        from wulian.writes import Refused
+
+        if not self.target.is_reported:
+            raise Refused(_("This target is computed from the data; it is not entered by hand."))
+        if self.target.status != TargetStatus.ACCEPTED:
+            raise Refused(_("Only accepted targets are reported."))
+        if not applies(self.target, self.region):
+            raise Refused(_("This target does not apply to %(region)s.") % {"region": self.region.name})
+        if self.figure is None:
+            raise Refused(_("Enter the value."), field="value")

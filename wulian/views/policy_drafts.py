@@ -52,6 +52,8 @@ UNREADABLE = {
     "binary": gettext_lazy("The file is not plain text."),
     "encoding": gettext_lazy("The text file is neither UTF-8 nor GB18030 encoded."),
     "empty": gettext_lazy("The document has no text."),
+    "numbering": gettext_lazy("The Word document's automatic numbering is malformed (a list number or level "
+                              "Word never writes); save it again in Word, or paste its text."),
 }
 MATCHED_NOTE = re.compile(r"^依据：“(?P<matched>[^”]+)”")
 # Places the parser names (首善街道): a town or street of that name, if exactly one exists.
@@ -127,15 +129,20 @@ class DocumentForm(forms.Form):
 
 
 def indicator_choices():
-    return [("", "---------")] + [(code, f"{indicators.label(code)} ({code})") for code in indicators.codes()]
+    """Indicators by their Chinese names; the empty choice makes a reported target (entered by the region)."""
+    computed = [(code, indicators.label(code)) for code in indicators.codes() if indicators.get(code) is not None]
+    reported = [(code, _("%(name)s (reported until computed)") % {"name": indicators.label(code)})
+                for code in indicators.codes() if indicators.get(code) is None]
+    return [("", _("None: a reported target (the region enters its value)")), *computed, *reported]
 
 
 class TargetReviewForm(forms.ModelForm):
-    indicator = forms.ChoiceField(label=gettext_lazy("Indicator"), choices=indicator_choices)
+    indicator = forms.ChoiceField(label=gettext_lazy("Indicator"), choices=indicator_choices, required=False)
 
     class Meta:
         model = Target
-        fields = ["indicator", "level", "comparator", "threshold", "unit", "period", "deadline", "clause", "note"]
+        fields = ["indicator", "measure", "level", "comparator", "threshold", "unit", "period", "deadline", "clause",
+                  "note"]
         widgets = {
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "note": forms.Textarea(attrs={"rows": 2}),
@@ -145,6 +152,7 @@ class TargetReviewForm(forms.ModelForm):
         "level": gettext_lazy("Applies to"), "comparator": gettext_lazy("Comparator"),
         "threshold": gettext_lazy("Threshold"), "unit": gettext_lazy("Unit"), "period": gettext_lazy("Time frame"),
         "deadline": gettext_lazy("Deadline"), "clause": gettext_lazy("Clause"), "note": gettext_lazy("Note"),
+        "measure": gettext_lazy("What is measured"),
     }
 
     def __init__(self, *args, **kwargs):
@@ -173,6 +181,8 @@ class TargetReviewForm(forms.ModelForm):
         if data.get("comparator") == Comparator.PRESENT:
             data["threshold"] = None
             data["unit"] = ""
+        if "indicator" not in self.errors and not data.get("indicator") and not (data.get("measure") or "").strip():
+            self.add_error("measure", _("Say what a reported target measures (as the document words it)."))
         return data
 
 
@@ -251,6 +261,7 @@ def target_fields(proposal: DraftTarget) -> dict:
         notes.append(proposal.note)
     return {
         "indicator": proposal.indicator,
+        "measure": (proposal.measure or proposal.matched)[:200] if not proposal.indicator else "",
         "level": proposal.level,
         "comparator": proposal.comparator,
         "threshold": proposal.threshold,
@@ -293,7 +304,7 @@ def render_review(request, profile, shown, bound=None):
     for target in targets:
         form = bound if bound is not None and bound.instance.pk == target.pk else TargetReviewForm(
             instance=target, prefix=f"t{target.pk}")
-        rows.append({"target": target, "form": form, "quote": highlighted(target),
+        rows.append({"target": target, "form": form, "quote": highlighted(target), "reported": target.is_reported,
                      "indicator_label": indicators.label(target.indicator) if target.indicator else ""})
     tabs = [(code, label, counts.get(code, 0) if code != "all" else sum(counts.values())) for code, label in STATUS_TABS]
     return render(request, "wulian/policy_drafts/review.html", {
@@ -331,9 +342,13 @@ def review_target(request, pk, target_pk):
     back = redirect(f"{reverse('wulian:policy_draft_review', args=[profile.pk])}?status={shown}#target-{target.pk}")
     if action in ("reject", "reopen"):
         target.status = TargetStatus.REJECTED if action == "reject" else TargetStatus.DRAFT
-        write(request.user, "change", lambda: _save(target, ["status", "updated_at"]))
-        messages.info(request, _("Target rejected: it will not count.") if action == "reject"
-                      else _("Target back to review."))
+        try:
+            write(request.user, "change", lambda: _save(target, ["status", "updated_at"]))
+        except Refused as refusal:
+            messages.error(request, refusal.message)
+        else:
+            messages.info(request, _("Target rejected: it will not count.") if action == "reject"
+                          else _("Target back to review."))
         return back
     if action not in ("accept", "save"):
         raise Http404

@@ -11,18 +11,25 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wulian import attainment as att
 from wulian import indicators
 from wulian.choices import REGION_ROLES
-from wulian.models import PolicyProfile, Region
-from wulian.models.targets import TargetStatus, attachments, profile_of_path
+from wulian.attachments import AttachmentFilesField, save_attachments
+from wulian.models import AttachmentKind, PolicyProfile, Region, Target, TargetReport
+from wulian.models.base import can
+from wulian.models.targets import Comparator, TargetStatus, attachments, profile_of_path
+from wulian.writes import Refused, write
 
 FIRST_YEAR = 2015
 
@@ -92,7 +99,7 @@ def targets_page(request):
             rows.append(
                 {
                     "target": target,
-                    "label": indicators.label(target.indicator),
+                    "label": target.name,
                     "definition": entry.definition if entry else "",
                     "computed": entry is not None,
                     "named": [r.name for r in target.regions.all()],
@@ -180,3 +187,87 @@ def attainment_page(request):
         "NO_DATA": att.NO_DATA,
     }
     return render(request, "wulian/attainment.html", context)
+
+
+class TargetReportForm(forms.Form):
+    """The value of a reported target for a region and year, with its evidence (the core's attachments)."""
+
+    value = forms.DecimalField(label=gettext_lazy("value"), required=False, min_value=0, max_digits=14,
+                               decimal_places=2)
+    in_place = forms.TypedChoiceField(
+        label=gettext_lazy("in place"), required=False, coerce=lambda v: v == "yes", empty_value=None,
+        choices=[("", "---------"), ("yes", gettext_lazy("in place")), ("no", gettext_lazy("lacking"))])
+    note = forms.CharField(label=gettext_lazy("note"), required=False, max_length=500)
+    evidence = AttachmentFilesField(label=gettext_lazy("evidence"), required=True,
+                                    help_text=gettext_lazy("JPG, PNG or PDF, at most 10 MB each."))
+
+    def __init__(self, *args, target, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.target = target
+        if target.comparator == Comparator.PRESENT:
+            del self.fields["value"]
+        else:
+            del self.fields["in_place"]
+            if target.unit == "%":
+                self.fields["value"].max_value = 100
+
+    def clean(self):
+        data = super().clean()
+        figure = data.get("in_place") if self.target.comparator == Comparator.PRESENT else data.get("value")
+        if figure is None and not self.errors:
+            raise forms.ValidationError(_("Enter the value."))
+        return data
+
+
+def _reported_target(user, target_pk: int, region_pk: int):
+    """The accepted reported target and the region of the user's scope it applies to; else 404."""
+    try:
+        region = Region.objects.restrict(user).get(pk=region_pk)
+    except Region.DoesNotExist:
+        raise Http404 from None
+    target = Target.objects.filter(pk=target_pk, status=TargetStatus.ACCEPTED).select_related("profile").first()
+    if target is None or not target.is_reported or not att.applies(target, region):
+        raise Http404
+    if PolicyProfile.objects.for_region(region) != target.profile:
+        raise Http404
+    return target, region
+
+
+@login_required
+def target_report(request, target_pk: int, region_pk: int, year: int):
+    """Enter a reported target's value for a region and year, with evidence; the entries so far are its history."""
+    user = request.user
+    _check_access(user)
+    target, region = _reported_target(user, target_pk, region_pk)
+    if not FIRST_YEAR <= year <= att.default_year() + 1:
+        raise Http404
+    may_enter = can(user, "add", TargetReport)
+    form = TargetReportForm(request.POST or None, request.FILES or None, target=target) if may_enter else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+
+            def save():
+                report = TargetReport(target=target, region=region, year=year, value=data.get("value"),
+                                      in_place=data.get("in_place"), note=data["note"], entered_by=user)
+                report.save()
+                save_attachments(data["evidence"], owner=report, kind=AttachmentKind.OTHER, user=user)
+                return report
+
+            try:
+                write(user, "add", save)
+            except Refused as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("The value was entered."))
+                return redirect(f"{reverse('wulian:attainment')}?region={region.pk}&year={year}")
+    history = list(
+        TargetReport.objects.restrict(user).filter(target=target, region=region)
+        .select_related("entered_by").prefetch_related("attachments").order_by("-year", "-created_at", "-pk")
+    )
+    return render(request, "wulian/target_report.html", {
+        "target": target, "region": region, "year": year, "form": form, "history": history,
+        "overdue": not [r for r in history if r.year == year] and att.report_overdue(target, year, timezone.localdate()),
+    })

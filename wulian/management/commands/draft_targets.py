@@ -1,25 +1,26 @@
-"""Draft policy targets from a document's text, or score the parser on the two seed documents."""
+"""Draft policy targets from a document's text, or score the drafter on its corpus (``wulian/policy_corpus``)."""
 
 import json
+from datetime import date
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from wulian import policy_corpus
 from wulian.policy_draft import DraftTarget, UnreadableDocument, draft_document, evaluate, expected_key, read_document
-
-DEFAULT_KEY = Path(settings.BASE_DIR) / "tests" / "data" / "policy_targets_expected.json"
 
 
 class Command(BaseCommand):
-    help = ("Print the targets drafted from a policy document (.txt or .docx). With --evaluate, draft the seed "
-            "documents of the answer key and print precision and recall per document.")
+    help = ("Print the targets drafted from a policy document (.txt or .docx). With --evaluate, draft every "
+            "document of the answer key (default: the corpus in wulian/policy_corpus) and print precision and "
+            "recall per document, for the tuned and the held-out documents, and in all.")
 
     def add_arguments(self, parser):
         parser.add_argument("path", nargs="?", help="A .txt or .docx policy document.")
         parser.add_argument("--evaluate", action="store_true",
                             help="Score the parser against the answer key instead of drafting one file.")
-        parser.add_argument("--key", default=str(DEFAULT_KEY), help="The answer key (JSON).")
+        parser.add_argument("--key", default=str(policy_corpus.DEFAULT_KEY),
+                            help="The answer key (JSON); its documents are in the documents/ folder beside it.")
         parser.add_argument("--json", action="store_true", help="Print the drafts as JSON.")
         parser.add_argument("--quotes", action="store_true", help="Print each draft's sentence too.")
 
@@ -57,16 +58,24 @@ class Command(BaseCommand):
 
     def evaluate(self, key_path: Path, quotes: bool):
         try:
-            key = json.loads(key_path.read_text(encoding="utf-8"))
+            key = policy_corpus.load(key_path)
         except (OSError, ValueError) as exc:
             raise CommandError(f"Cannot read the answer key {key_path}: {exc}") from exc
-        folder = key_path.parent / "policy_documents"
-        totals = [0, 0, 0]  # found, drafted, expected
+        totals = {False: [0, 0, 0], True: [0, 0, 0]}  # held out? → found, drafted, expected
+        sets: dict[int, list[int]] = {}  # held-out set → found, drafted, expected
         for code, document in key["documents"].items():
-            rows = [row for row in key["targets"] if row["document"] == code]
-            draft = draft_document(self.read(folder / document["file"]))
+            rows = policy_corpus.rows(key, code)
+            try:
+                text = policy_corpus.text_of(key, code)
+            except OSError as exc:
+                raise CommandError(f"Cannot read {document['file']}: {exc.strerror}") from exc
+            issued = date.fromisoformat(document["issued_on"]) if document.get("issued_on") else None
+            draft = draft_document(text, issued_on=issued)
             result = evaluate(draft.targets, rows)
-            self.stdout.write(f"{code} {draft.title} — {len(rows)} expected, {len(draft.targets)} drafted")
+            held = bool(document.get("held_out"))
+            mark = " [held out]" if held else ""
+            self.stdout.write(f"{code}{mark} {document.get('title') or draft.title} — {len(rows)} expected, "
+                              f"{len(draft.targets)} drafted")
             for _row, target in result.found:
                 self.write_target("  ✓", target, quotes)
             for row in result.missed:
@@ -76,15 +85,26 @@ class Command(BaseCommand):
             for target in result.extra:
                 self.write_target("  + not in the table:", target, quotes)
             found, drafted = len(result.found), len(draft.targets)
-            self.stdout.write(f"  {code} precision {found}/{drafted} = {result.precision:.1%}, "
-                              f"recall {found}/{len(rows)} = {result.recall:.1%}")
-            totals[0] += found
-            totals[1] += drafted
-            totals[2] += len(rows)
-        found, drafted, expected = totals
-        precision = found / drafted if drafted else 1.0
-        recall = found / expected if expected else 1.0
-        self.stdout.write(f"all precision {found}/{drafted} = {precision:.1%}, recall {found}/{expected} = {recall:.1%}")
+            self.stdout.write(f"  {code} {_scores(found, drafted, len(rows))}")
+            totals[held] = [a + b for a, b in zip(totals[held], (found, drafted, len(rows)))]
+            if held:
+                number = int(document.get("held_out_set") or 1)
+                sets[number] = [a + b for a, b in zip(sets.get(number, [0, 0, 0]), (found, drafted, len(rows)))]
+        for held, name in ((False, "tuned"), (True, "held out")):
+            if totals[held][1] or totals[held][2]:
+                self.stdout.write(f"{name} {_scores(*totals[held])}")
+        if len(sets) > 1:
+            for number, figures in sorted(sets.items()):
+                self.stdout.write(f"  held-out set {number} {_scores(*figures)}")
+        self.stdout.write(f"all {_scores(*[a + b for a, b in zip(totals[False], totals[True])])}")
+
+
+def _scores(found: int, drafted: int, expected: int) -> str:
+    """"precision 3/4 = 75.0%, recall 3/5 = 60.0%"; a ratio with nothing under it is printed as such, never as
+    100 % (a document with targets and no drafts has 0 % recall and no precision to speak of)."""
+    precision = f"{found}/{drafted} = {found / drafted:.1%}" if drafted else "0/0 (nothing drafted)"
+    recall = f"{found}/{expected} = {found / expected:.1%}" if expected else "0/0 (no target in the text)"
+    return f"precision {precision}, recall {recall}"
 
 
 def _describe_row(row: dict) -> str:
@@ -98,7 +118,7 @@ def _as_dict(target: DraftTarget) -> dict:
         "comparator": target.comparator, "threshold": None if target.threshold is None else str(target.threshold),
         "unit": target.unit, "period": target.period,
         "deadline": target.deadline.isoformat() if target.deadline else None,
-        "note": target.note, "matched": target.matched, "quote": target.quote,
+        "note": target.note, "matched": target.matched, "measure": target.measure, "quote": target.quote,
     }
 
 

@@ -1,0 +1,105 @@
+"""The drafter on sentences of real documents from other provinces (issue 20): each miss pattern the issue
+found, with the sentence as the document writes it (sources in wulian/policy_corpus/corpus.json)."""
+
+from datetime import date
+from decimal import Decimal
+
+from wulian import policy_corpus
+from wulian.policy_draft import draft_targets
+
+KEY = policy_corpus.load()
+
+
+def drafts(text, issued_on=None):
+    return [(d.indicator, d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, issued_on)]
+
+
+def test_an_amount_granted_and_a_number_hired_with_no_comparator_are_targets():
+    # 广东省民政厅 粤民函〔2017〕43号
+    text = ("二、切实落实资金\n落实资金是保证“双百计划”顺利实施的关键。2017年度省级资助“双百计划”3000万元,"
+            "全额资助29个苏区县各建设1个镇(街)社会工作服务站,每个站资助15万元用于聘请3名社工(")
+    found = drafts(text)
+    assert ("town_stations_built", "county", "eq", Decimal(1), "个", None) in found
+    assert ("operating_funds", "station_town", "eq", Decimal(150000), "元", None) in found  # 15万元 → 元
+    assert ("station_staff", "station_town", "eq", Decimal(3), "名", None) in found
+    # The province's budget (no per-unit word) and the 29 counties are no targets.
+    assert not [d for d in found if d[3] in (Decimal(30000000), Decimal(29))]
+
+
+def test_coverage_phrases_are_targets_at_the_level_covered():
+    # 福建 (台海网), 石首, 兰州 (traditional characters with pinyin glosses, as reposted)
+    assert drafts("2021年我省将实现乡镇(街道)社工站全覆盖,越来越多基层困难群体将得到社工专业服务。") == [
+        ("town_station_coverage", "town", "present", None, "", date(2021, 12, 31))]
+    assert drafts("力争到2023年实现全市15个乡镇办区社工站全覆盖,并逐步推进村(社区)社工站室建设。") == [
+        ("town_station_coverage", "town", "present", None, "", date(2023, 12, 31))]
+    lanzhou = "健全落實(shí)市、縣、鄉(xiāng)三級工作體系,盡早實現(xiàn)“一縣(區(qū))一中心,一鄉(xiāng)鎮(zhèn)(街道)一站點”。"
+    assert drafts(lanzhou) == [("", "county", "present", None, "", None),
+                               ("town_station_coverage", "town", "present", None, "", None)]
+    # 昌吉州: 覆盖率达100% is coverage, not "≥ 100 %"
+    assert drafts("到2025年末,城鄉社區綜合服務設施覆蓋率達100%;") == [
+        ("", "community", "present", None, "", date(2025, 12, 31))]
+
+
+def test_ratios_keep_their_denominators():
+    # 昌吉州落实《自治区“十四五”城乡社区服务体系建设规划》实施方案
+    found = drafts("一、工作目标\n到2025年末,社区综合服务设施面积达到每百户30平米以上;"
+                   "每万城镇常住人口拥有社区工作者不低于25人;")
+    assert found == [("", "community", "gte", Decimal(30), "平方米/百户", date(2025, 12, 31)),
+                     ("", "county", "gte", Decimal(25), "人/万人", date(2025, 12, 31))]
+
+
+def test_county_wide_totals_are_county_targets_not_per_community_ones():
+    assert drafts("到2025年末,社会工作专业人才总数达600人;") == [
+        ("", "county", "gte", Decimal(600), "人", date(2025, 12, 31))]
+    # 兰州: new stations this year (reported) and the total they reach (computed from the stations)
+    found = drafts("今年全市将新增设立乡镇(街道)省级社工站22个,总数将达到32个。", issued_on=date(2022, 3, 11))
+    assert found == [("", "county", "eq", Decimal(22), "个", date(2022, 12, 31)),
+                     ("town_stations_built", "county", "gte", Decimal(32), "个", date(2022, 12, 31))]
+
+
+def test_a_station_sentence_targets_the_station_tier_the_document_is_about():
+    # 福建: "每个站点" in a document about 乡镇(街道)社工站
+    text = ("《方案》提出,社工站服务项目的购买主体是县(市、区)民政部门。各乡镇(街道)社工站由承接机构根据合同要求及时、"
+            "足额配备驻站社工队伍实施服务项目,原则上每个站点不少于2名社工。")
+    assert drafts(text) == [("station_staff", "station_town", "gte", Decimal(2), "名", None)]
+
+
+def test_status_sentences_are_not_targets():
+    # 天山网 (新疆), 江苏 苏政办发〔2022〕60号 (发展基础), 锦州
+    assert drafts("截至目前,全疆1056个乡镇(街道)均建立了社工站,其中1025个社工站已开展服务。") == []
+    assert drafts("截至2020年末,全省城乡社区综合服务设施覆盖率为100%,85%达到每百户不低于30平方米的标准。",
+                  issued_on=date(2022, 7, 23)) == []
+    assert drafts("如今,凌河区、太和区已完成全部11个社工站建设,预计到2023年实现全市乡镇(街道)社工站项目建设全覆盖。") == [
+        ("town_station_coverage", "town", "present", None, "", date(2023, 12, 31))]
+
+
+def test_the_nearest_deadline_and_a_plan_period_end():
+    # 天山网: "力争在“十四五”末" is the end of 2025
+    assert drafts("国家民政部提出,力争在“十四五”末,实现乡镇(街道)社会工作服务站全覆盖。") == [
+        ("town_station_coverage", "town", "present", None, "", date(2025, 12, 31))]
+
+
+def test_the_township_framework_of_the_issue():
+    """The framework a new user tried (issue 20's "Why"): station tier, investment, certified share among the
+    station's staff, basic coverage and the 30 % of a phase."""
+    text = ("一、建设目标\n到2025年底，实现全省乡镇（街道）社工站基本覆盖，村（社区）社会工作服务点逐步建立。\n"
+            "二、硬件与制度保障\n配备独立办公用房、活动室、档案柜等基本设备，投资不少于4万元。\n"
+            "每站配备不少于2名社工，其中持证人员占比不低于60%。\n"
+            "三、实施步骤\n基础建设阶段（2021-2022年）：完成30%乡镇社工站建设，建立基础服务机制。\n")
+    assert drafts(text) == [
+        ("town_station_coverage", "town", "present", None, "", date(2025, 12, 31)),
+        ("station_investment", "station_town", "gte", Decimal(40000), "元", None),
+        ("station_staff", "station_town", "gte", Decimal(2), "名", None),
+        ("station_certified_share", "station_town", "gte", Decimal(60), "%", None),
+        ("town_station_built_share", "county", "gte", Decimal(30), "%", date(2022, 12, 31)),
+    ]
+
+
+def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources():
+    documents = KEY["documents"]
+    assert len(documents) >= 10
+    assert len({d["province"] for d in documents.values()}) >= 6
+    assert [c for c, d in documents.items() if d.get("held_out")], "some documents are held out"
+    for code, document in documents.items():
+        raw = (policy_corpus.HERE / "documents" / document["file"]).read_text(encoding="utf-8")
+        assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
