@@ -12,6 +12,7 @@ from .base import ScopedModel, ScopedQuerySet, ScopeRule  # noqa: E402
 from .notifications import Notification  # noqa: E402
 from .regions import Region  # noqa: E402
 from .reports import ReportJob, ReportSchedule, ReportStatus  # noqa: E402
+from .security import ApiToken, AuditArchive, AuditEvent, PasswordHistory, TwoFactorPolicy  # noqa: E402
 from .summaries import AttainmentFigure, AttainmentStatus, DashboardFigure, SummaryRefresh  # noqa: E402
 from .targets import (  # noqa: E402
     LeadingGroupMember,
@@ -28,4 +29,5 @@ __all__ = [
     "ScopedQuerySet", "StateChange", "User",
     "LeadingGroupMember", "Phase", "PolicyProfile", "ProfileRegion", "Target",
     "AttainmentFigure", "AttainmentStatus", "DashboardFigure", "SummaryRefresh",
+    "ApiToken", "AuditArchive", "AuditEvent", "PasswordHistory", "TwoFactorPolicy",
 ]
