@@ -13,9 +13,9 @@ NOBODY = {"bureau": "", "shoushan": "", "hengqu": "", "binhe": "", "agency": "",
 class TestUserViews(ScopeMatrix):
     model = User
     places = {"a": "shoushan", "b": "hengqu_village"}
-    visible = {**NOBODY, "sysadmin": "ab", "secadmin": "ab"}
+    visible = {**NOBODY, "bureau": "ab", "sysadmin": "ab", "secadmin": "ab"}
     changeable = {**NOBODY, "sysadmin": "ab"}
-    list_users = ("sysadmin", "secadmin")
+    list_users = ("bureau", "sysadmin", "secadmin")
     add_users = ("sysadmin",)
     has_delete = False  # accounts are deactivated, never deleted (their history points at them)
 

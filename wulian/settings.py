@@ -386,3 +386,13 @@ REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     "rest_framework.authentication.SessionAuthentication",
     "wulian.security.tokens.TokenAuthentication",
 ]
+# Personal data encrypted at rest (AES-256-GCM, wulian/security/crypto.py): 32 random bytes, base64
+# (`openssl rand -base64 32`), kept outside the repository; old keys stay readable during `manage.py rotate_data_key`.
+# Without a key the embedded default (DEBUG=1) derives a dev-only key from SECRET_KEY; production refuses.
+WULIAN_DATA_KEY = os.environ.get("WULIAN_DATA_KEY", "")
+WULIAN_DATA_OLD_KEYS = os.environ.get("WULIAN_DATA_OLD_KEYS", "")
+# The history keeps only the last four characters of personal values (their full values are encrypted in the rows).
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    {"model": "volunteers.volunteer", "mask_fields": ["id_number", "phone"]},
+    {"model": "stations.staffmember", "mask_fields": ["phone"]},
+)

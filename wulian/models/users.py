@@ -35,9 +35,10 @@ class User(PageUrlsMixin, AbstractUser):
     # 三员分立: the system administrator opens and keeps the accounts of its area (people whose scope region, or
     # whose agency, lies in it); the security administrator grants their role and scope ("grant"), unlocks them
     # and resets their second factor; neither touches an administrator's account (the superuser installs those).
+    # The bureau sees the accounts of its area (to assign evaluators, read who did what) but changes none.
     scope_rule = ScopeRule(
         region=("region", "agency__region"),
-        view=frozenset({Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN}),
+        view=frozenset({Role.BUREAU_ADMIN, Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN}),
         add=frozenset({Role.SYSTEM_ADMIN}),
         change=frozenset({Role.SYSTEM_ADMIN}),
         delete=NOBODY,
