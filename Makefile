@@ -13,6 +13,7 @@ run: setup
 	DEBUG=1 $(PY) manage.py migrate --noinput -v0
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "Serving on http://$(HOST):$(PORT)/ — log in as any user above."
+	@echo "Personal data is encrypted with a dev-only key derived from SECRET_KEY (production sets WULIAN_DATA_KEY)."
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Set up everything and run the whole suite on PostgreSQL and Redis.

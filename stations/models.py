@@ -19,6 +19,7 @@ from wulian.models import AttachmentKind, AttachmentsMixin, ScopedModel, ScopeRu
 from wulian.models.attachments import attachment_path, private_storage  # noqa: F401 - named by migration 0001
 from wulian.models.base import RegionCopyQuerySet, ScopedQuerySet
 from wulian.personal import PersonalKind
+from wulian.security.crypto import BlindIndexField, EncryptedCharField
 from wulian.writes import Refused
 
 from .choices import (
@@ -197,7 +198,8 @@ class StaffMember(ScopedModel):
         related_name="station_staff",
         help_text=_("The county, town or community whose roster holds this person."),
     )
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=20, blank=True, index="phone_index")  # AES-GCM at rest
+    phone_index = BlindIndexField(source="phone", db_index=True)
     is_professional = models.BooleanField(
         _("professional social worker"),
         default=False,

@@ -70,6 +70,8 @@ def browser_cast(transactional_db):
 
 
 def login(page, base_url: str, username: str, password: str | None = None):
+    """Password, then (for the roles that need one) the second factor: a TOTP code computed from the user's device
+    (one is enrolled for them when they have none)."""
     from tests.conftest import TEST_PASSWORD
 
     page.goto(f"{base_url}/accounts/login/")
@@ -77,6 +79,25 @@ def login(page, base_url: str, username: str, password: str | None = None):
     page.fill("#id_password", password or TEST_PASSWORD)
     page.click("#login-button")
     page.wait_for_load_state("networkidle")
+    if "/accounts/2fa/" in page.url:
+        page.fill("#id_code", totp_code(username))
+        page.click("#two-factor-button, #enrol-button")
+        page.wait_for_load_state("networkidle")
+        if page.locator("#codes-continue").count():
+            page.click("#codes-continue")
+            page.wait_for_load_state("networkidle")
+
+
+def totp_code(username: str) -> str:
+    """The code the user's authenticator app shows now (the device being enrolled when none is confirmed)."""
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user__username=username).order_by("-confirmed", "-pk").first()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    if device.last_t is not None and device.last_t >= totp.t():  # this step's code was used: the next one
+        totp.time = totp.time + device.step * (device.last_t + 1 - totp.t())
+    return f"{totp.token():0{device.digits}d}"
 
 
 def screenshot(page, name: str) -> Path:

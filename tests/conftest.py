@@ -16,7 +16,8 @@ from django.db import connection
 pytest_plugins = ["tests.browser"]
 
 TEST_PASSWORD = "wulian-test-pass"
-CAST_USERS = ("bureau", "shoushan", "hengqu", "binhe", "agency", "evaluator", "leader")
+ADMIN_USERS = ("sysadmin", "secadmin", "auditor")  # 三员分立: system, security and audit administrators
+CAST_USERS = ("bureau", "shoushan", "hengqu", "binhe", "agency", "evaluator", "leader", *ADMIN_USERS)
 CAST_PLACES = {
     "mei": "眉县",
     "shoushan": "首善街道",
@@ -57,6 +58,30 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def forced_logins_pass_the_second_factor(monkeypatch):
+    """``client.force_login(user)`` stands for a complete login: the password and, for the roles that need it,
+    the second factor (``verify_second_factor``). Tests of the second factor itself log in through the form."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        verify_second_factor(self)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+def verify_second_factor(client):
+    """Mark the client's session as having shown its second factor (what the check page does on a right code)."""
+    from wulian.security import twofactor
+
+    session = client.session
+    session[twofactor.VERIFIED] = True
+    session.save()
 
 
 @pytest.fixture(autouse=True)

@@ -74,17 +74,15 @@ def test_the_openapi_schema_is_served(as_user, cast):
     assert b"/api/agencies/" in response.content
 
 
-def test_api_changes_name_their_author_in_the_history_also_with_basic_auth(cast, client, agencies):
-    import base64
-
+def test_api_changes_name_their_author_in_the_history_also_with_a_token(cast, client, agencies):
     from auditlog.models import LogEntry
 
-    from tests.conftest import TEST_PASSWORD
+    from wulian.security import tokens
 
-    token = base64.b64encode(f"hengqu:{TEST_PASSWORD}".encode()).decode()
+    _, key = tokens.issue(cast.user_hengqu, "script", "write", days=30)
     response = client.patch(
         f"/api/agencies/{agencies['hengqu'].pk}/", {"phone": "0917-1234567"}, content_type="application/json",
-        HTTP_AUTHORIZATION=f"Basic {token}",
+        HTTP_AUTHORIZATION=f"Token {key}",
     )
     assert response.status_code == 200, response.content
     entry = LogEntry.objects.get_for_object(agencies["hengqu"]).filter(action=LogEntry.Action.UPDATE).latest("timestamp")

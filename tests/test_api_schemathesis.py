@@ -3,7 +3,6 @@ as a bureau user and fails on any server error or any answer the schema does not
 
 from __future__ import annotations
 
-import base64
 
 import pytest
 import schemathesis
@@ -20,14 +19,16 @@ from schemathesis.specs.openapi.checks import (
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
-from tests.conftest import TEST_PASSWORD
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
 def bureau_headers() -> dict[str, str]:
-    token = base64.b64encode(f"bureau:{TEST_PASSWORD}".encode()).decode()
-    return {"Authorization": f"Basic {token}"}
+    from wulian.models import User
+    from wulian.security import tokens
+
+    _, key = tokens.issue(User.objects.get(username="bureau"), "schemathesis", "write", days=1)
+    return {"Authorization": f"Token {key}"}
 
 
 @pytest.fixture

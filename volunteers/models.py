@@ -21,6 +21,7 @@ from wulian.models.base import RegionCopyQuerySet, ScopedQuerySet
 from wulian.workflow import Stateful, Transition, Workflow
 from wulian.writes import Refused
 from wulian.personal import PersonalKind
+from wulian.security.crypto import BlindIndexField, EncryptedCharField
 
 from . import standards
 from .choices import ActivityStatus, HoursSource, HoursStatus, IdType, VolunteerStatus
@@ -85,12 +86,15 @@ class Volunteer(RemembersFigureFields, ScopedModel):
 
     name = models.CharField(_("full name"), max_length=50)
     id_type = models.CharField(_("ID type"), max_length=20, choices=IdType.choices, default=IdType.RESIDENT_ID)
-    id_number = models.CharField(
+    # Encrypted at rest (AES-GCM, wulian/security/crypto.py); found and kept unique through the keyed blind index.
+    id_number = EncryptedCharField(
         _("ID number"),
         max_length=30,
         unique=True,
+        index="id_number_index",
         error_messages={"unique": _("A volunteer with this ID number is already registered.")},
     )
+    id_number_index = BlindIndexField(source="id_number", unique=True, null=True)
     volunteer_number = models.CharField(
         _("volunteer number"),
         max_length=20,
@@ -100,7 +104,8 @@ class Volunteer(RemembersFigureFields, ScopedModel):
         error_messages={"unique": _("This volunteer number is already in use.")},
         validators=[validate_volunteer_number],
     )
-    phone = models.CharField(_("phone"), max_length=20, validators=[validate_phone])
+    phone = EncryptedCharField(_("phone"), max_length=20, validators=[validate_phone], index="phone_index")
+    phone_index = BlindIndexField(source="phone", db_index=True)
     community = models.ForeignKey(
         "wulian.Region", verbose_name=_("community"), on_delete=models.PROTECT, related_name="volunteers"
     )

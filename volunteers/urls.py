@@ -2,7 +2,7 @@ from django.urls import path
 
 from wulian.views.generic import object_urls
 
-from . import views
+from . import pipl, views
 from .models import ServiceHours, Volunteer, VolunteerActivity, VolunteerCertificate, VolunteerTeam
 
 app_name = "volunteers"
@@ -37,6 +37,9 @@ urlpatterns = [
         edit=views.VolunteerActivityEditView,
         delete=views.VolunteerActivityDeleteView,
     ),
+    # 个人信息保护法: a person's data as a file, and anonymisation (volunteers/pipl.py, issue 21).
+    path("people/<int:pk>/personal-data/", pipl.export, name="volunteer_personal_data"),
+    path("people/<int:pk>/anonymise/", pipl.anonymise, name="volunteer_anonymise"),
     path("activities/<int:pk>/hours/", views.ActivityHoursView.as_view(), name="activity_hours"),
     path("activities/<int:pk>/qr.png", views.ActivityQrView.as_view(), name="activity_qr"),
     path("activities/<int:pk>/poster/", views.ActivityPosterView.as_view(), name="activity_poster"),

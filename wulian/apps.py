@@ -11,6 +11,7 @@ class WulianConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         from wulian import checks  # noqa: F401 - registers the scope-rule checks
+        from wulian.security import sessions  # noqa: F401 - login, logout and failures: audited (issue 21)
 
         # Reports register themselves: the core's, then each app's reports.py.
         from wulian import api_views, attainment_report, core_reports  # noqa: F401

@@ -24,6 +24,10 @@ class Role(models.TextChoices):
     AGENCY_STAFF = "agency_staff", _("Social work agency staff")
     EVALUATOR = "evaluator", _("Third-party evaluator")
     LEADER = "leader", _("Leader")
+    # 三员分立 (issue 21): three administrators with separate rights and no business role.
+    SYSTEM_ADMIN = "sys_admin", _("System administrator")
+    SECURITY_ADMIN = "sec_admin", _("Security administrator")
+    AUDIT_ADMIN = "audit_admin", _("Audit administrator")
 
 
 # Roles whose scope is a node of the region tree.
@@ -32,6 +36,10 @@ REGION_ROLES = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.COMMUNITY_WOR
 WORKER_ROLES = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.COMMUNITY_WORKER})
 # No role at all (an action nobody but a superuser takes).
 NOBODY = frozenset()
+# The three separated administrators (三员分立): accounts / rights / the audit trail; none does another's work.
+ADMIN_ROLES = frozenset({Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN})
+# Roles that log in with a second factor always (others when their county asks, or when they enrolled).
+TWO_FACTOR_ROLES = frozenset({Role.BUREAU_ADMIN, *ADMIN_ROLES})
 # Roles that may reveal personal data (ID numbers, phones) of one record, or export it unmasked; both logged.
 PERSONAL_DATA_ROLES = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.COMMUNITY_WORKER})
 

@@ -40,6 +40,10 @@ DEMO_USERS = [
     ("agency", Role.AGENCY_STAFF, None, "陈", "静"),
     ("evaluator", Role.EVALUATOR, None, "赵", "敏"),
     ("leader", Role.LEADER, None, "杨", "书记"),
+    # 三员分立 (issue 21): accounts, rights, the audit trail — three people, none doing another's work.
+    ("sysadmin", Role.SYSTEM_ADMIN, None, "孙", "系统"),
+    ("secadmin", Role.SECURITY_ADMIN, None, "周", "安全"),
+    ("auditor", Role.AUDIT_ADMIN, None, "吴", "审计"),
 ]
 
 DEMO_AGENCY = "眉县仁和社会工作服务中心"
@@ -147,7 +151,8 @@ def load_users(mei: Region, password: str | None = None) -> dict[str, User]:
     users = {}
     for username, role, region_name, last, first in DEMO_USERS:
         region = None
-        if role in {Role.BUREAU_ADMIN, Role.LEADER, Role.EVALUATOR}:
+        if role in {Role.BUREAU_ADMIN, Role.LEADER, Role.EVALUATOR, Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN,
+                    Role.AUDIT_ADMIN}:
             region = mei  # an evaluator's account belongs to the county that engaged it
         elif region_name:
             region = region_named(region_name)

@@ -162,14 +162,17 @@ class RegionForm(ScopedModelForm):
 
 
 class UserForm(ScopedModelForm):
-    """An account in the bureau's area: role, scope region or agency; never a superuser or staff flag."""
+    """An account, as the system administrator opens and keeps it (三员分立): who the person is, the area the
+    account belongs to (set when it is opened), whether it is active and its password. Its role and scope are
+    granted by the security administrator (``wulian.security.views.user_security``); never a superuser or staff.
+    """
 
     region = RegionChoiceField(label=_("scope region"), required=False)
     password = forms.CharField(
         label=_("Initial password"),
         widget=forms.PasswordInput(render_value=False),
         required=False,
-        help_text=_("At least 8 characters; tell it to the person, who should change it after logging in."),
+        help_text=_("At least 10 characters of three kinds; tell it to the person, who should change it after logging in."),
     )
     # One 姓名 field, as Chinese forms have it; it is kept whole in first_name (last_name stays empty), and the
     # account's name reads last_name + first_name, so accounts made before read as they did.
@@ -177,35 +180,31 @@ class UserForm(ScopedModelForm):
 
     class Meta:
         model = User
-        fields = ["username", "role", "region", "agency", "phone", "email", "is_active"]
+        fields = ["username", "region", "phone", "email", "is_active"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].required = True
-        self.fields["region"].queryset = self.fields["region"].queryset.filter(level__gte=RegionLevel.COUNTY)
-        use_picker(self.fields["region"], {"level__gte": int(RegionLevel.COUNTY)})
+        # The regions of the administrator's own area (administrators see no business rows, the tree included).
+        path = getattr(self.user, "scope_path", None)
+        regions = Region.objects.filter(level__gte=RegionLevel.COUNTY)
+        if not getattr(self.user, "is_superuser", False):
+            regions = regions.filter(path__startswith=path) if path else regions.none()
+        self.fields["region"].queryset = regions
+        self.fields["region"].widget = forms.Select(choices=self.fields["region"].choices)
         if self.instance.pk:
+            del self.fields["region"]  # the scope of an existing account is the security administrator's
             self.fields["password"].label = _("New password")
             self.fields["password"].help_text = _("Leave empty to keep the current password.")
         else:
+            self.fields["region"].required = True
             self.fields["password"].required = True
         self.fields["full_name"].initial = f"{self.instance.last_name}{self.instance.first_name}".strip()
-        self.order_fields(["username", "password", "full_name", "role", "region", "agency"])
+        self.order_fields(["username", "password", "full_name", "region"])
 
     def clean(self):
         from django.contrib.auth.password_validation import validate_password
 
-        from wulian.choices import Role
-
         cleaned = super().clean()
-        role = cleaned.get("role")
-        if role and role != Role.AGENCY_STAFF and not cleaned.get("region"):
-            self.add_error("region", _("Choose the region this account works in."))
-        if role == Role.AGENCY_STAFF and not cleaned.get("agency"):
-            self.add_error("agency", _("Agency staff need an agency."))
-        if role != Role.AGENCY_STAFF:
-            cleaned["agency"] = None
-            self.instance.agency = None
         password = cleaned.get("password")
         if password:
             try:

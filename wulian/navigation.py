@@ -128,7 +128,7 @@ def _core_menus():
     from django.utils.translation import gettext_lazy as _
 
     from wulian.choices import REGION_ROLES, Role
-    from wulian.models import AccessLog, Region, User
+    from wulian.models import AccessLog, AuditEvent, Region, User
 
     local = frozenset({Role.COMMUNITY_WORKER})
 
@@ -152,6 +152,8 @@ def _core_menus():
                 MenuItem(_("Regions"), "wulian:region_list", Region, "bi-map", hidden_for=local),
                 MenuItem(_("Accounts"), "wulian:user_list", User, "bi-person-gear"),
                 MenuItem(_("Access log"), "wulian:accesslog_list", AccessLog, "bi-shield-check", hidden_for=local),
+                MenuItem(_("Audit trail"), "wulian:auditevent_list", AuditEvent, "bi-journal-lock"),
+                MenuItem(_("Account security"), "account_security", None, "bi-key"),
             ],
             order=90,
         ),

@@ -71,8 +71,14 @@ def mask(kind, value) -> str:
 
 
 def mask_in_log(value: str) -> str:
-    """What the history stores of a masked field (``AUDITLOG_MASK_CALLABLE``): the last four characters."""
+    """What the history stores of a masked field (``AUDITLOG_MASK_CALLABLE``): the last four characters; a phone
+    number as every list shows it (138****5678), no more."""
     value = str(value or "")
+    if value.startswith("*"):
+        return value  # masked already
+    digits = value.replace("-", "").replace(" ", "")
+    if digits.isdigit() and 7 <= len(digits) <= 12:
+        return mask_phone(value)
     return "*" * max(len(value) - 4, 0) + value[-4:]
 
 
@@ -132,3 +138,20 @@ def resolve_search_term(session, value: str) -> str:
     if session is None:
         return ""
     return session.get(f"personal_search:{value.rsplit(SEARCH_KEY, 1)[1]}", "")
+
+
+# -- the rights of the person (PIPL 第44–47条) -------------------------------------------------------------------
+
+
+def scrub_history(obj, fields, label: str) -> int:
+    """After an anonymisation: the change history of ``obj`` keeps no value of ``fields`` and names it ``label``.
+    (The audit trail keeps that it happened, never the values.) Returns the entries touched."""
+    from auditlog.models import LogEntry
+
+    touched = 0
+    for entry in LogEntry.objects.get_for_object(obj):
+        changes = entry.changes if isinstance(entry.changes, dict) else {}
+        cleaned = {k: (["—", "—"] if k in fields else v) for k, v in changes.items()}
+        LogEntry.objects.filter(pk=entry.pk).update(changes=cleaned, object_repr=label, changes_text="")
+        touched += 1
+    return touched

@@ -350,3 +350,57 @@ WULIAN_SITE_URL = os.environ.get("WULIAN_SITE_URL", "")
 # Partnership ("ocds-" and six characters in production; the default marks the data as this portal's own).
 WULIAN_OCDS_PREFIX = os.environ.get("WULIAN_OCDS_PREFIX", "ocds-wulian-")
 WULIAN_OCDS_PUBLISHER = os.environ.get("WULIAN_OCDS_PUBLISHER", "")
+
+# -- Level-3 security (等保 2.0, issue 21): see docs/security.md ---------------------------------------------------
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+# After authentication and messages: second factor, idle timeout, administrators' password age, their acts audited.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "wulian.security.middleware.SecurityMiddleware",
+)
+# The second factor (TOTP): always for the superuser, the bureau and the three administrators; WULIAN_TWO_FACTOR=0
+# switches it off entirely (never in production).
+WULIAN_TWO_FACTOR = env_bool("WULIAN_TWO_FACTOR", True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "五联 wulian")
+# Sessions: ended after this many idle seconds (a warning two minutes before); one session per account.
+WULIAN_IDLE_TIMEOUT = int(os.environ.get("WULIAN_IDLE_TIMEOUT", str(30 * 60)))
+WULIAN_SINGLE_SESSION = env_bool("WULIAN_SINGLE_SESSION", True)
+# Passwords: at least 10 characters of three classes, none of the last 5; administrators change theirs every 90 days.
+WULIAN_PASSWORD_MIN_LENGTH = int(os.environ.get("WULIAN_PASSWORD_MIN_LENGTH", "10"))
+WULIAN_PASSWORD_HISTORY = int(os.environ.get("WULIAN_PASSWORD_HISTORY", "5"))
+WULIAN_ADMIN_PASSWORD_DAYS = int(os.environ.get("WULIAN_ADMIN_PASSWORD_DAYS", "90"))
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": WULIAN_PASSWORD_MIN_LENGTH},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "wulian.security.passwords.CharacterClassesValidator", "OPTIONS": {"classes": 3}},
+    {"NAME": "wulian.security.passwords.NotRecentlyUsedValidator"},
+]
+# The audit trail: kept in the database at least 180 days, older entries archived to hashed files.
+WULIAN_AUDIT_RETENTION_DAYS = max(int(os.environ.get("WULIAN_AUDIT_RETENTION_DAYS", "180")), 180)
+WULIAN_AUDIT_ARCHIVE_DIR = Path(os.environ.get("WULIAN_AUDIT_ARCHIVE_DIR", VAR_DIR / "audit-archive"))
+# Secrets and the trail itself stay out of the change history.
+AUDITLOG_EXCLUDE_TRACKING_MODELS = (
+    *AUDITLOG_EXCLUDE_TRACKING_MODELS,
+    "otp_totp", "otp_static", "wulian.auditevent", "wulian.auditarchive", "wulian.apitoken", "wulian.passwordhistory",
+)
+AUDITLOG_EXCLUDE_TRACKING_FIELDS = (*AUDITLOG_EXCLUDE_TRACKING_FIELDS, "current_session_key", "password_changed_at")
+# The API: the browser's session (after the second factor) or a per-user token with scope and expiry; no Basic auth.
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
+    "rest_framework.authentication.SessionAuthentication",
+    "wulian.security.tokens.TokenAuthentication",
+]
+# Personal data encrypted at rest (AES-256-GCM, wulian/security/crypto.py): 32 random bytes, base64
+# (`openssl rand -base64 32`), kept outside the repository; old keys stay readable during `manage.py rotate_data_key`.
+# Without a key the embedded default (DEBUG=1) derives a dev-only key from SECRET_KEY; production refuses.
+WULIAN_DATA_KEY = os.environ.get("WULIAN_DATA_KEY", "")
+WULIAN_DATA_OLD_KEYS = os.environ.get("WULIAN_DATA_OLD_KEYS", "")
+# The history keeps only the last four characters of personal values (their full values are encrypted in the rows).
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    {"model": "volunteers.volunteer", "mask_fields": ["id_number", "phone"]},
+    {"model": "stations.staffmember", "mask_fields": ["phone"]},
+)

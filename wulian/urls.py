@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView
 from wulian.api import router
 from wulian.views import policy_drafts  # one line of its own: pages to draft a profile from a document
 from wulian.models import Region, User
+from wulian.security import views as security  # issue 21: second factor, tokens, 三员, audit trail
 from wulian.views import attachments, core, dashboard, generic, notifications, pickers, reports, targets
 
 core_patterns = [
@@ -17,6 +18,7 @@ core_patterns = [
     path("notifications/<int:pk>/", notifications.notification_open, name="notification_open"),
     path("notifications/<int:pk>/read/", notifications.notification_read, name="notification_read"),
     *generic.object_urls("users", User, list=core.UserListView, detail=core.UserDetailView, edit=core.UserEditView),
+    *security.core_urlpatterns,
     path("pick/<str:key>/", pickers.pick, name="pick"),
     path("attachments/<int:pk>/", attachments.download, name="attachment_download"),
     path("attachments/<int:pk>/delete/", attachments.AttachmentDeleteView.as_view(), name="attachment_delete"),
@@ -51,6 +53,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", core.ThrottledPasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    *security.account_urlpatterns,
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("core/", include((core_patterns, "wulian"))),

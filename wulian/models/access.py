@@ -56,6 +56,16 @@ class AccessLog(PageUrlsMixin, models.Model):
 
     @classmethod
     def record(cls, request, action, model, *, object_id="", row_count=None):
+        """Log the act here (the bureau's view of its area) and in the audit trail (``wulian.security.audit``)."""
+        from wulian.security import audit
+
+        label = model._meta.label if hasattr(model, "_meta") else str(model)
+        audit.record_request(
+            request,
+            str(action) if str(action) in {"export", "reveal", "import", "download"} else "export",
+            obj=f"{label}#{object_id}" if object_id else label,
+            detail=f"{action}; rows {row_count}" if row_count is not None else str(action),
+        )
         return cls.objects.create(
             user=request.user,
             action=action,

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wulian.choices import NOBODY, REGION_ROLES, ROLE_MIN_LEVEL, Role
+from wulian.choices import ADMIN_ROLES, NOBODY, REGION_ROLES, ROLE_MIN_LEVEL, Role
 
 from .base import PageUrlsMixin, ScopedQuerySetMixin, ScopeRule
 
@@ -19,7 +19,7 @@ class UserQuerySet(ScopedQuerySetMixin, models.QuerySet):
         qs = super().restrict(user, action)
         if getattr(user, "is_superuser", False):
             return qs
-        qs = qs.exclude(is_superuser=True)
+        qs = qs.exclude(is_superuser=True).exclude(role__in=ADMIN_ROLES)  # administrators: the superuser's
         if action != "view":
             qs = qs.exclude(pk=user.pk)  # one's own role and scope are set by someone else
         return qs
@@ -32,13 +32,21 @@ class ScopedUserManager(UserManager.from_queryset(UserQuerySet)):
 class User(PageUrlsMixin, AbstractUser):
     """A person who logs in: a role, and the region (or agency) that is their scope."""
 
-    # The bureau manages the accounts of its area: people whose scope region, or whose agency, lies in it.
+    # 三员分立: the system administrator opens and keeps the accounts of its area (people whose scope region, or
+    # whose agency, lies in it); the security administrator grants their role and scope ("grant"), unlocks them
+    # and resets their second factor; neither touches an administrator's account (the superuser installs those).
+    # The bureau sees the accounts of its area (to assign evaluators, read who did what) but changes none.
     scope_rule = ScopeRule(
         region=("region", "agency__region"),
-        view=frozenset({Role.BUREAU_ADMIN}),
-        add=frozenset({Role.BUREAU_ADMIN}),
-        change=frozenset({Role.BUREAU_ADMIN}),
+        view=frozenset({Role.BUREAU_ADMIN, Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN}),
+        add=frozenset({Role.SYSTEM_ADMIN}),
+        change=frozenset({Role.SYSTEM_ADMIN}),
         delete=NOBODY,
+        actions={"grant": frozenset({Role.SECURITY_ADMIN})},
+        rows={
+            Role.SYSTEM_ADMIN: lambda scope: scope.region(),
+            Role.SECURITY_ADMIN: lambda scope: scope.region(),
+        },
     )
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
@@ -61,6 +69,10 @@ class User(PageUrlsMixin, AbstractUser):
         help_text=_("For social work agency staff: the agency they work for."),
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    # Issue 21: when the password was last set (administrators change it every 90 days), and the one session
+    # the account may have open (a new login ends the old one).
+    password_changed_at = models.DateTimeField(_("password changed"), null=True, blank=True)
+    current_session_key = models.CharField(max_length=40, blank=True, editable=False)
 
     objects = ScopedUserManager()
 
@@ -86,6 +98,26 @@ class User(PageUrlsMixin, AbstractUser):
         ).first()
 
     @property
+    def is_administrator(self) -> bool:
+        """One of the three separated administrators (三员)."""
+        return self.role in ADMIN_ROLES
+
+    def set_password(self, raw_password):
+        super().set_password(raw_password)
+        from django.utils import timezone
+
+        self.password_changed_at = timezone.now()
+        self._password_to_remember = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if getattr(self, "_password_to_remember", False) and self.password:
+            from .security import PasswordHistory
+
+            self._password_to_remember = False
+            PasswordHistory.objects.create(user=self, password=self.password)
+
+    @property
     def is_read_only(self) -> bool:
         return self.role == Role.LEADER and not self.is_superuser
 
@@ -101,5 +133,7 @@ class User(PageUrlsMixin, AbstractUser):
                 raise ValidationError({"region": _("A community worker's scope is one community or village.")})
             if self.role == Role.TOWN_STAFF and self.region.level != minimum:
                 raise ValidationError({"region": _("Town staff's scope is one town or street.")})
+        if self.role in ADMIN_ROLES and not self.region_id:
+            raise ValidationError({"region": _("This role needs a scope region.")})
         if self.role == Role.AGENCY_STAFF and not self.agency_id:
             raise ValidationError({"agency": _("Agency staff need an agency.")})

@@ -201,6 +201,15 @@ class UserDetailView(generic.ObjectDetailView):
     model = User
     queryset = User.objects.select_related("region", "agency")
     detail_fields = ["username", "role", "region", "agency", "phone", "email", "is_active", "last_login", "date_joined"]
+    template_name = "wulian/security/user_detail.html"
+
+    def extra_context(self, obj):
+        from wulian.models.base import can
+
+        context = super().extra_context(obj)
+        if can(self.request.user, "grant", User):  # the security administrator: role, scope, unlock, 2FA reset
+            context["security_url"] = reverse("wulian:user_security", args=[obj.pk])
+        return context
 
 
 class UserEditView(generic.ObjectEditView):
