@@ -8,8 +8,11 @@ the 500 page with the request and falls back to a page that needs no database.
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
-from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 
 # Django's technical 404 page carries this tag; the portal's own 404 page does not.
@@ -21,7 +24,14 @@ def page_not_found_response(request):
 
 
 def server_error(request):
-    """The portal's 500 page with its layout; without the layout when even that fails (database down)."""
+    """The portal's 500 page with its layout; without the layout when even that fails (database down).
+
+    A database that does not answer (restarting, failing over) is a 503 page that says to wait a few seconds,
+    built without the database, which the page refreshes by itself."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "10"
+        return response
     try:
         body = loader.render_to_string("500.html", request=request)
     except Exception:  # noqa: BLE001 - the error page must not fail in turn
