@@ -61,3 +61,8 @@ stack-down:
 
 stack-purge:
 	python3 scripts/stack.py purge
+
+## A county's busy day against the stack: 50 staff users for two minutes plus 200 volunteers checking in within a
+## minute (locust, loopback only); prints req/s, p50/p95/p99 per page and errors (LOADTEST_ARGS="--users 50 --minutes 2").
+loadtest: setup-test
+	$(PY) benchmarks/loadtest.py $(LOADTEST_ARGS)
