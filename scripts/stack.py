@@ -37,7 +37,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-STACK = Path(os.environ.get("STACK_DIR", ROOT / "var" / "stack"))
+STACK = (ROOT / os.environ.get("STACK_DIR", "var/stack")).resolve()
 ETC, RUN, LOG, DATA = STACK / "etc", STACK / "run", STACK / "log", STACK / "data"
 HTTPS_PORT = int(os.environ.get("STACK_HTTPS_PORT", "58443"))
 HTTP_PORT = int(os.environ.get("STACK_HTTP_PORT", "58080"))
@@ -236,9 +236,33 @@ def _own(path: Path) -> None:
         shutil.chown(path, "postgres", "postgres")
 
 
+def reachable_by(user: str, path: Path) -> bool:
+    """Whether ``user`` can reach ``path`` (every folder above it searchable): a clone under /root is not."""
+    if os.geteuid() != 0:
+        return True
+    return subprocess.run(["runuser", "-u", user, "--", "test", "-x", str(path)], capture_output=True).returncode == 0
+
+
+def pg_home() -> Path:
+    """Where the clusters, their sockets and logs live: var/stack/pg, or — when the postgres user cannot reach
+    the work tree (a clone in root's home) — a folder of this stack's own under /var/tmp."""
+    home = STACK / "pg"
+    marker = STACK / ".pg_home"
+    if marker.exists():
+        return Path(marker.read_text().strip())
+    STACK.mkdir(parents=True, exist_ok=True)
+    if not reachable_by("postgres", STACK):
+        import hashlib
+
+        home = Path("/var/tmp") / f"wulian-stack-{hashlib.sha1(str(STACK).encode()).hexdigest()[:10]}"
+    marker.write_text(str(home))
+    return home
+
+
 def pg_ctl(cluster: str, action: str, *extra: str) -> subprocess.CompletedProcess:
-    data = STACK / cluster
-    argv = [pg_bin("pg_ctl"), "-D", str(data), "-w", "-t", "60", "-l", str(LOG / f"{cluster}.log"), action, *extra]
+    data = pg_home() / cluster
+    log_file = pg_home() / f"{cluster}.log"
+    argv = [pg_bin("pg_ctl"), "-D", str(data), "-w", "-t", "60", "-l", str(log_file), action, *extra]
     return subprocess.run(as_postgres(argv), capture_output=True, text=True)
 
 
@@ -250,11 +274,11 @@ def pg_start(cluster: str) -> None:
     if not pg_running(cluster):
         result = pg_ctl(cluster, "start")
         if result.returncode != 0:
-            raise SystemExit(f"{cluster} did not start: {result.stderr}\n{(LOG / f'{cluster}.log').read_text()[-2000:]}")
+            raise SystemExit(f"{cluster} did not start: {result.stderr}\n{(pg_home() / f'{cluster}.log').read_text()[-2000:]}")
 
 
 def pg_stop(cluster: str, mode: str = "fast") -> None:
-    if (STACK / cluster / "PG_VERSION").exists() and pg_running(cluster):
+    if (pg_home() / cluster / "PG_VERSION").exists() and pg_running(cluster):
         pg_ctl(cluster, "stop", "-m", mode)
 
 
@@ -269,7 +293,12 @@ def psql(sql: str, port: int = PG_PORT, database: str = "wulian") -> str:
 
 
 def setup_postgres() -> None:
-    primary, replica = STACK / "primary", STACK / "replica"
+    home = pg_home()
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "run").mkdir(exist_ok=True)
+    _own(home)
+    _own(home / "run")
+    primary, replica = home / "primary", home / "replica"
     if not (primary / "PG_VERSION").exists():
         log("initdb: the primary cluster")
         primary.mkdir(parents=True, exist_ok=True)
@@ -282,7 +311,7 @@ def setup_postgres() -> None:
         with open(primary / "postgresql.conf", "a") as conf:
             conf.write(
                 f"\n# make stack\nlisten_addresses = '127.0.0.1'\nport = {PG_PORT}\n"
-                f"unix_socket_directories = '{RUN}'\nwal_level = replica\nmax_wal_senders = 5\n"
+                f"unix_socket_directories = '{home / 'run'}'\nwal_level = replica\nmax_wal_senders = 5\n"
                 "wal_keep_size = '256MB'\nhot_standby = on\nhot_standby_feedback = on\nmax_connections = 200\n"
                 "jit = off\n"
             )
@@ -375,9 +404,14 @@ def nginx_conf() -> Path:
     site.write_text(nginx_site())
     conf = STACK / "nginx" / "nginx.conf"
     temp = STACK / "nginx"
+    # Started as root, nginx's workers run as nobody; when nobody cannot reach the work tree (a clone in
+    # root's home), they run as the tree's owner instead (this stack listens on loopback only).
+    worker_user = ""
+    if os.geteuid() == 0 and not reachable_by("nobody", DATA / "static"):
+        worker_user = "user root;\n"
     conf.write_text(
         f"""# make stack: Debian's nginx with the repository's site (deploy/nginx/wulian.conf, mapped).
-worker_processes 2;
+{worker_user}worker_processes 2;
 pid {RUN}/nginx.pid;
 error_log {LOG}/nginx-error.log warn;
 events {{ worker_connections 1024; }}
@@ -485,10 +519,6 @@ def up() -> None:
     started = time.monotonic()
     for folder in (ETC, RUN, LOG, DATA / "static", DATA / "media", DATA / "private"):
         folder.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() == 0:
-        shutil.chown(RUN, "postgres", "postgres")  # the clusters' sockets
-        os.chmod(RUN, 0o1777)
-        os.chmod(LOG, 0o1777)
     make_certificate()
     write_env()
     setup_postgres()
@@ -531,7 +561,7 @@ def status() -> int:
         ok &= alive
         print(f"{name:16} {'running' if alive else 'stopped'}")
     for cluster in ("primary", "replica"):
-        alive = (STACK / cluster / "PG_VERSION").exists() and pg_running(cluster)
+        alive = (pg_home() / cluster / "PG_VERSION").exists() and pg_running(cluster)
         ok &= alive
         print(f"{cluster:16} {'running' if alive else 'stopped'}")
     print(f"{'redis':16} {'running' if redis_cli('ping') == 'PONG' else 'stopped'}")
@@ -547,6 +577,7 @@ def main(argv: list[str]) -> int:
         down()
     elif command == "purge":
         down()
+        shutil.rmtree(pg_home(), ignore_errors=True)
         shutil.rmtree(STACK, ignore_errors=True)
     elif command == "status":
         return status()

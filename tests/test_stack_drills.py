@@ -32,7 +32,7 @@ def test_kill_9_of_one_gunicorn_instance_under_load_loses_no_get_and_no_post_twi
         figures.update(killed_at_s=round(killed_at, 1), gets_after_kill=len(after))
         report("kill -9 gunicorn", figures)
         # Every GET, before and after, was answered by a page: nginx retried them on the other instance.
-        assert len(after) > 20
+        assert len(after) >= 8
         assert [g for g in load.gets if g[2] != 200] == []
         # Every POST either committed once (302 and one row) or failed cleanly (no row, or one row if the
         # instance died after the commit): never twice.
