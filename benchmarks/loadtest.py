@@ -68,6 +68,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=50, help="staff users (the burst's phones come on top)")
     parser.add_argument("--minutes", type=float, default=2)
+    parser.add_argument("--think", default="5,15", help="seconds between a staff user's clicks, min,max")
     args = parser.parse_args()
 
     if stack.get(f"{stack.BASE_URL}/healthz", timeout=3) != 200:
@@ -82,7 +83,8 @@ def main() -> int:
     probe_pages(data)
     prefix = stack.STACK / "loadtest"
     started = time.time()
-    locust_env = dict(os.environ, LOADTEST_DATA=str(data), LOADTEST_CERT=str(stack.ETC / "tls" / "wulian.crt"))
+    locust_env = dict(os.environ, LOADTEST_DATA=str(data), LOADTEST_CERT=str(stack.ETC / "tls" / "wulian.crt"),
+                      LOADTEST_THINK=args.think)
     subprocess.run(
         [str(ROOT / ".venv/bin/locust"), "-f", str(ROOT / "benchmarks/locustfile.py"), "--headless",
          "--host", stack.BASE_URL, "-u", str(args.users + BURST), "-r", "10", "-t", f"{int(args.minutes * 60)}s",
@@ -92,7 +94,7 @@ def main() -> int:
     elapsed = time.time() - started
     rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))
     failures = list(csv.DictReader(open(f"{prefix}_failures.csv")))
-    print(f"\nwulian load test: {args.users} staff users + {BURST} check-in phones, {elapsed:.0f} s, "
+    print(f"\nwulian load test: {args.users} staff users (think {args.think} s) + {BURST} check-in phones, {elapsed:.0f} s, "
           f"machine load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'page':38} {'requests':>8} {'req/s':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'errors':>6}")
     verdict_ok = True

@@ -8,13 +8,14 @@ import json
 import os
 import random
 
-from locust import HttpUser, between, events, task
+from locust import HttpUser, between, constant_pacing, events, task
 from locust.exception import StopUser
 
 DATA = json.loads(open(os.environ["LOADTEST_DATA"]).read())
 CERT = os.environ["LOADTEST_CERT"]
 PASSWORD = os.environ.get("LOADTEST_PASSWORD", "wulian-demo")
 BURST_USERS = 20
+THINK = tuple(float(x) for x in os.environ.get("LOADTEST_THINK", "5,15").split(","))
 CHECKED_IN = "签到成功"
 _volunteers = list(DATA["volunteers"])
 
@@ -26,11 +27,12 @@ def _loopback_only(environment, **kwargs):
 
 
 class Staff(HttpUser):
-    """Staff of the county: each logs in once and works through pages like a person (1–3 s between clicks)."""
+    """Staff of the county: each logs in once and works through pages like a person reading them (5–15 s between
+    clicks; LOADTEST_THINK="1,3" for a harsher day)."""
 
     abstract = True
     username = "bureau"
-    wait_time = between(1, 3)
+    wait_time = between(*THINK)
 
     def on_start(self):
         self.client.verify = CERT
@@ -134,7 +136,7 @@ class Volunteer(HttpUser):
     """The 重阳节 burst: 20 phones at the activity's QR code, 10 volunteers each, 200 check-ins in about a minute."""
 
     fixed_count = BURST_USERS
-    wait_time = between(4, 8)
+    wait_time = constant_pacing(6)  # one volunteer every 6 s per phone: 200 in a minute
 
     def on_start(self):
         self.client.verify = CERT
