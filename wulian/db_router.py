@@ -33,8 +33,8 @@ SESSION_KEY = "wulian_primary_until"
 # Always on the primary (read right after being written, or written on reads).
 PRIMARY_ONLY_APPS = frozenset({"sessions", "axes", "django_celery_beat", "contenttypes", "auditlog"})
 PRIMARY_ONLY_MODELS = frozenset({"wulian.reportjob", "wulian.accesslog", "wulian.notification"})
-# Rows written on reads: not a change of the user's that they must see on the next page.
-NOT_A_CHANGE = PRIMARY_ONLY_APPS | PRIMARY_ONLY_MODELS | frozenset({"wulian.accesslog"})
+# Rows written on reads or beside a change (history): not a change of the user's to see on the next page.
+NOT_A_CHANGE = PRIMARY_ONLY_APPS | PRIMARY_ONLY_MODELS
 
 # Lag: 0 when everything received is replayed, else the age of the last replayed transaction.
 LAG_SQL = (
@@ -47,7 +47,7 @@ _wrote = contextvars.ContextVar("wulian_wrote", default=False)
 _primary_until = contextvars.ContextVar("wulian_primary_until", default=0.0)
 _served_by = contextvars.ContextVar("wulian_served_by", default="")
 
-_state = {"checked": 0.0, "usable": None, "reason": "", "lag": None}
+_state = {"checked": 0.0, "usable": None, "kind": "", "reason": "", "lag": None}
 
 
 def replica_configured() -> bool:
@@ -71,25 +71,26 @@ def replica_status(force: bool = False) -> dict:
             in_recovery, lag = cursor.fetchone()
         lag = float(lag)
         if not in_recovery:
-            usable, reason = False, "the replica database is not a standby"
+            usable, kind, reason = False, "primary", "the replica database is not a standby"
         elif lag > bound:
-            usable, reason = False, f"the replica lags {lag:.1f} s (more than {bound:g} s)"
+            usable, kind, reason = False, "lag", f"the replica lags {lag:.1f} s (more than {bound:g} s)"
         else:
-            usable, reason = True, ""
+            usable, kind, reason = True, "", ""
     except Exception as exc:  # noqa: BLE001 - any failure: read from the primary
-        usable, reason = False, f"the replica does not answer ({str(exc).strip().splitlines()[0] if str(exc) else exc!r})"
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+        usable, kind, reason = False, "down", f"the replica does not answer ({detail})"
         try:
             connections[REPLICA].close()
         except Exception:  # noqa: BLE001
             pass
-    if usable != _state["usable"] or (not usable and reason.split(" (")[0] != _state["reason"].split(" (")[0]):
+    if usable != _state["usable"] or kind != _state["kind"]:  # a log line per change of state, per process
         if usable and _state["usable"] is None:
             pass  # the first check of this process: nothing changed
         elif usable:
             logger.warning("replica back in use: dashboard, report and export reads go to the replica again")
         else:
             logger.warning("%s: reading from the primary", reason)
-    _state.update(checked=now, usable=usable, reason=reason, lag=lag)
+    _state.update(checked=now, usable=usable, kind=kind, reason=reason, lag=lag)
     return dict(_state)
 
 
