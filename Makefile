@@ -3,6 +3,8 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/wulian
 TEST_BROKER_URL ?= redis://127.0.0.1:6379/14
+# The cache runs on Redis in the suite as in production (its own db, beside the broker's).
+TEST_CACHE_URL ?= redis://127.0.0.1:6379/13
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -20,8 +22,8 @@ run: setup
 test: setup-test services
 	$(PY) -m ruff check --quiet .
 	.venv/bin/lint-imports --no-cache
-	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true \
-		$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) CACHE_URL=$(TEST_CACHE_URL) \
+		DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 setup:
 	scripts/bootstrap.sh run
@@ -48,3 +50,20 @@ bench: setup-test services
 
 clean:
 	rm -rf var/test .pytest_cache
+
+## The production stack on this machine from deploy/ (nginx TLS on https://127.0.0.1:58443, two gunicorn,
+## two Celery workers and beat, PostgreSQL primary + streaming replica, Redis), all under var/stack/.
+.PHONY: stack stack-down stack-purge loadtest
+stack: setup-test
+	python3 scripts/stack.py up
+
+stack-down:
+	python3 scripts/stack.py down
+
+stack-purge:
+	python3 scripts/stack.py purge
+
+## A county's busy day against the stack: 50 staff users for two minutes plus 200 volunteers checking in within a
+## minute (locust, loopback only); prints req/s, p50/p95/p99 per page and errors (LOADTEST_ARGS="--users 50 --minutes 2").
+loadtest: setup-test
+	$(PY) benchmarks/loadtest.py $(LOADTEST_ARGS)

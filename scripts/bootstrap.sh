@@ -11,6 +11,8 @@ packages=(fonts-noto-cjk gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-su
 if [ "$mode" = test ]; then
   # docker-compose (1.29) validates docker-compose.yml in the suite without a Docker engine.
   packages+=(chromium poppler-utils docker-compose)
+  # The production stack of `make stack` (tests/test_stack.py): nginx in front, its own PostgreSQL pair and Redis.
+  packages+=(nginx openssl postgresql redis-server)
   # npm installs axe-core (package.json), which the browser tests inject to check accessibility.
   command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi

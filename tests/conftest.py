@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 from django.db import connection
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.stack_helpers"]
 
 TEST_PASSWORD = "wulian-test-pass"
 ADMIN_USERS = ("sysadmin", "secadmin", "auditor")  # 三员分立: system, security and audit administrators
@@ -55,9 +55,22 @@ def empty_cache():
     """No counter or cached value of one test reaches the next."""
     from django.core.cache import cache
 
-    cache.clear()
+    _clear_cache(cache)
     yield
-    cache.clear()
+    _clear_cache(cache)
+
+
+def _clear_cache(cache):
+    """Clear this test process's cache. On Redis (shared by the parallel workers) only this process's keys go:
+    a FLUSHDB would wipe another worker's counters in the middle of its test."""
+    prefix = getattr(cache, "key_prefix", "")
+    if prefix and type(cache).__name__ == "RedisCache":
+        client = cache._cache.get_client(None, write=True)
+        keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -25,3 +25,9 @@ CELERY_TASK_ALWAYS_EAGER = True
 
 # A test-only app with models whose scope rules no real app needs yet (state-dependent visibility).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.scopeapp.apps.ScopeAppConfig"]  # noqa: F405
+
+# The cache on Redis, as in production, when CACHE_URL is set (`make test`: a db of its own). Each test process
+# keeps its keys under a prefix of its own, removed between tests (tests/conftest.py: never a FLUSHDB, which
+# would wipe the other worker's counters).
+if os.environ.get("CACHE_URL"):
+    CACHES["default"]["KEY_PREFIX"] = f"wulian-test-{os.getpid()}"  # noqa: F405

@@ -22,9 +22,18 @@ def health(**env):
 def test_healthz_is_ok_when_database_and_broker_answer():
     import os
 
-    status, body = health(DATABASE_URL=os.environ["DATABASE_URL"], CELERY_BROKER_URL=os.environ["CELERY_BROKER_URL"])
+    status, body = health(
+        DATABASE_URL=os.environ["DATABASE_URL"], CELERY_BROKER_URL=os.environ["CELERY_BROKER_URL"], CACHE_URL=""
+    )
     assert status == 200
-    assert body == {"status": "ok", "database": True, "broker": True}
+    assert body["status"] == "ok"
+    assert body["database"] is True
+    assert body["broker"] is True
+    assert body["replica"] == "none"
+    assert body["cache"] == "local"
+    # The file folders' free space, judged against the bound.
+    assert set(body["disk"]) == {"private", "media"}
+    assert body["disk"]["private"]["free_mb"] > 0
 
 
 def test_healthz_answers_503_when_the_database_is_down():
@@ -47,3 +56,21 @@ def test_healthz_needs_no_login(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["database"] is True
+
+
+def test_healthz_reports_the_redis_cache_and_an_unreachable_one():
+    import os
+
+    database = os.environ["DATABASE_URL"]
+    status, body = health(DATABASE_URL=database, CACHE_URL=os.environ.get("CACHE_URL") or "redis://127.0.0.1:6379/13")
+    assert status == 200 and body["cache"] is True
+    status, body = health(DATABASE_URL=database, CACHE_URL="redis://127.0.0.1:1/13")
+    assert status == 200 and body["cache"] is False
+
+
+def test_healthz_says_when_a_file_folder_is_short_of_space():
+    import os
+
+    status, body = health(DATABASE_URL=os.environ["DATABASE_URL"], WULIAN_MIN_FREE_DISK_MB=str(10**9))
+    assert status == 200
+    assert body["disk"]["private"]["ok"] is False

@@ -8,8 +8,11 @@ the 500 page with the request and falls back to a page that needs no database.
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
-from django.http import HttpResponseNotFound, HttpResponseServerError, JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError, JsonResponse
 from django.template import loader
 
 # Django's technical 404 page carries this tag; the portal's own 404 page does not.
@@ -36,7 +39,18 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """The portal's 500 page with its layout; without the layout when even that fails (database down)."""
+    """The portal's 500 page with its layout; without the layout when even that fails (database down).
+
+    A database that does not answer (restarting, failing over) is a 503 page that says to wait a few seconds,
+    built without the database, which the page refreshes by itself; under ``/api/`` the answers are JSON."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        if is_api(request):
+            response = JsonResponse({"detail": "数据库暂时无法访问，请稍候几秒再试。"}, status=503,
+                                    json_dumps_params={"ensure_ascii": False})
+        else:
+            response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "10"
+        return response
     if is_api(request):
         return JsonResponse({"detail": "服务器内部错误。"}, status=500, json_dumps_params={"ensure_ascii": False})
     try:

@@ -404,3 +404,66 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "volunteers.volunteer", "mask_fields": ["id_number", "phone"]},
     {"model": "stations.staffmember", "mask_fields": ["phone"]},
 )
+# -- Production, proven (issue 22): read replica, file hand-over to nginx, JSON logs, metrics ---------------------
+
+# A streaming read replica: dashboards, attainment, reports and exports read from it (wulian/db_router.py).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    # A replica that does not answer is given up on in two seconds (the pages then read from the primary).
+    DATABASES["replica"].setdefault("OPTIONS", {}).update({"connect_timeout": 2, "options": "-c jit=off"})
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["wulian.db_router.ReplicaRouter"]
+# After a session wrote, its reads stay on the primary this long; a replica further behind than the bound is
+# not read from (a log line says so).
+WULIAN_PRIMARY_AFTER_WRITE_SECONDS = float(os.environ.get("WULIAN_PRIMARY_AFTER_WRITE_SECONDS", "10"))
+WULIAN_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("WULIAN_REPLICA_MAX_LAG_SECONDS", "5"))
+WULIAN_REPLICA_VIEWS = ["wulian:dashboard", "wulian:attainment", "wulian:report_center"]
+WULIAN_REPLICA_TASKS = ["wulian.tasks.build_report"]
+MIDDLEWARE.insert(0, "wulian.logs.RequestIdMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+    "wulian.db_router.ReplicaRoutingMiddleware",
+)
+
+# Private files (attachments, reports) are handed to nginx after the scoped check (X-Accel-Redirect to its
+# internal locations /_private/ and /_media/, deploy/nginx/wulian.conf); without nginx, Django streams them.
+WULIAN_X_ACCEL_REDIRECT = env_bool("WULIAN_X_ACCEL_REDIRECT", False)
+
+# Logs: JSON lines with the request id (LOG_FORMAT=json in production, wulian/logs.py); plain text otherwise.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "wulian.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "wulian.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+# The worker logs through the same handler (its task lines carry the id of the request that queued them).
+CELERY_WORKER_HIJACK_ROOT_LOGGER = LOG_FORMAT != "json"
+
+# Prometheus metrics (django-prometheus): each process serves /metrics on its own port of
+# PROMETHEUS_EXPORT_PORTS (e.g. 9100-9139) at PROMETHEUS_EXPORT_ADDRESS (loopback: operators only); never
+# through nginx. Off when the range is not set.
+if os.environ.get("PROMETHEUS_EXPORT_PORTS"):
+    _first, _, _last = os.environ["PROMETHEUS_EXPORT_PORTS"].partition("-")
+    PROMETHEUS_METRICS_EXPORT_PORT_RANGE = range(int(_first), int(_last or _first) + 1)
+    PROMETHEUS_METRICS_EXPORT_ADDRESS = os.environ.get("PROMETHEUS_EXPORT_ADDRESS", "127.0.0.1")
+    INSTALLED_APPS.append("django_prometheus")
+    MIDDLEWARE.insert(0, "django_prometheus.middleware.PrometheusBeforeMiddleware")
+    MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")
+# /healthz says a file folder is short of space below this many MB free.
+WULIAN_MIN_FREE_DISK_MB = int(os.environ.get("WULIAN_MIN_FREE_DISK_MB", "1024"))

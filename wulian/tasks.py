@@ -1,9 +1,13 @@
 """Celery tasks of the core."""
 
+import logging
+
 from celery import shared_task
 
 from wulian.models import ReportJob, ReportStatus
 from wulian.reports import reap_stale, run_due_schedules, run_job
+
+logger = logging.getLogger("wulian.tasks")
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=0)
@@ -15,10 +19,13 @@ def build_report(self, job_id: int) -> str:
         return "missing"
     if job.status not in (ReportStatus.PENDING, ReportStatus.RUNNING):
         return job.status
+    logger.info("building report job %s (%s)", job.pk, job.report)
     try:
         run_job(job)
     except Exception:  # noqa: BLE001 - the failure is on the job row for the user to see
+        logger.warning("report job %s failed", job.pk)
         return "failed"
+    logger.info("report job %s built", job.pk)
     return "done"
 
 

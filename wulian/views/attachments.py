@@ -6,12 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wulian.attachments import INLINE_TYPES, AttachmentForm, save_attachments
+from wulian.attachments import INLINE_TYPES, AttachmentForm, save_attachments, stored_file_response
 from wulian.choices import AccessAction
 from wulian.models import AccessLog
 from wulian.models.attachments import Attachment, AttachmentsMixin
@@ -47,18 +47,17 @@ def download(request, pk):
     Only JPEG and PNG pictures (re-encoded on upload) are shown in the page; everything else is a download.
     """
     attachment = get_object_or_404(Attachment.objects.restrict(request.user, "view"), pk=pk)
+    inline = attachment.mime_type in INLINE_TYPES
     try:
-        handle = attachment.file.open("rb")
+        response = stored_file_response(
+            attachment.file,
+            content_type=attachment.mime_type,
+            as_attachment=not inline,
+            filename=attachment.original_name,
+        )
     except FileNotFoundError as exc:
         raise Http404(_("The file is missing.")) from exc
     AccessLog.record(request, AccessAction.DOWNLOAD, Attachment, object_id=attachment.pk)
-    inline = attachment.mime_type in INLINE_TYPES
-    response = FileResponse(
-        handle,
-        content_type=attachment.mime_type,
-        as_attachment=not inline,
-        filename=attachment.original_name,
-    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, max-age=0"

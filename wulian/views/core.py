@@ -77,7 +77,10 @@ def favicon(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """Whether the database and the Celery broker answer; 503 when the database does not."""
+    """Whether the database, the replica (and its lag), the Celery broker and the cache answer, and the free disk
+    of the file folders; 503 when the database does not answer (the load balancer takes the instance out)."""
+    import shutil
+
     database = True
     try:
         with connection.cursor() as cursor:
@@ -97,8 +100,41 @@ def healthz(request):
             broker = True
         except Exception:  # noqa: BLE001
             broker = False
+    cache_state: bool | str = "local"
+    if "redis" in settings.CACHES["default"]["BACKEND"].lower():
+        from django.core.cache import cache
+
+        try:
+            cache.set("wulian:healthz", 1, 10)
+            cache_state = cache.get("wulian:healthz") == 1
+        except Exception:  # noqa: BLE001
+            cache_state = False
+    replica: dict | str = "none"
+    from wulian.db_router import replica_configured, replica_status
+
+    if replica_configured():
+        state = replica_status(force=True)
+        replica = {"ok": state["usable"], "lag_seconds": state.get("lag")}
+        if state["reason"]:
+            replica["reason"] = state["reason"]
+    min_free = int(getattr(settings, "WULIAN_MIN_FREE_DISK_MB", 1024))
+    disk = {}
+    for name, folder in (("private", settings.VAR_DIR / "private"), ("media", settings.MEDIA_ROOT)):
+        try:
+            free_mb = shutil.disk_usage(folder).free // (1024 * 1024)
+        except FileNotFoundError:
+            free_mb = shutil.disk_usage(settings.VAR_DIR).free // (1024 * 1024) if settings.VAR_DIR.exists() else 0
+        disk[name] = {"free_mb": free_mb, "ok": free_mb >= min_free}
     status = 200 if database else 503
-    return JsonResponse({"status": "ok" if database else "error", "database": database, "broker": broker}, status=status)
+    body = {
+        "status": "ok" if database else "error",
+        "database": database,
+        "broker": broker,
+        "cache": cache_state,
+        "replica": replica,
+        "disk": disk,
+    }
+    return JsonResponse(body, status=status)
 
 
 # -- regions --------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -188,4 +188,6 @@ def download(request, pk):
     job = get_object_or_404(ReportJob.objects.for_user(request.user), pk=pk)
     if job.status != ReportStatus.DONE or not job.file:  # never a file that is being (re)built
         raise Http404
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+    from wulian.attachments import stored_file_response
+
+    return stored_file_response(job.file, content_type=None, as_attachment=True, filename=job.filename)
