@@ -252,6 +252,7 @@ def advance(project, target: str, people: People, *, method=ProcurementMethod.CO
                                                             ProcurementMethod.ENTRUSTED) else None
                 make_notice(project, method=method, direct_agency=direct)
             step(people.bureau, "publish")
+            end_publicity(project)
         elif state == S.PUBLISHED:
             fresh = Project.objects.get(pk=project.pk)
             if not fresh.notice.is_direct:
@@ -286,6 +287,13 @@ def advance(project, target: str, people: People, *, method=ProcurementMethod.CO
                 evaluate(fresh, people.evaluator, kind=EvaluationKind.ACCEPTANCE, fraction=fraction)
             step(people.evaluator, "accept")
     return Project.objects.get(pk=project.pk)
+
+
+def end_publicity(project) -> None:
+    """A single source's publicity period has run (published moved a fortnight back: tests do not wait)."""
+    Notice.objects.filter(project=project, method=ProcurementMethod.SINGLE_SOURCE).update(
+        published_at=timezone.now() - dt.timedelta(days=14)
+    )
 
 
 def deadline_passed(notice) -> None:
