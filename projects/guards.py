@@ -400,8 +400,41 @@ def evaluator_independent(project, user=None):
             )
 
 
+def not_before_start(project, what):
+    """Nothing of the service before the agreement's start date: service records, tranche declarations,
+    acceptance (issue 23 D)."""
+    agreement = _agreement(project)
+    if agreement is not None and agreement.start and timezone.localdate() < agreement.start:
+        raise Refused(
+            _("The agreement starts on %(start)s; %(what)s cannot come before it.")
+            % {"start": _date(agreement.start), "what": what}
+        )
+
+
+def acceptance_due(project, reason: str = ""):
+    """Acceptance once the service period has ended or every performance target is reached; earlier only with a
+    recorded reason (the transition's note)."""
+    from .progress import progress as progress_of
+
+    agreement = _agreement(project)
+    if agreement is None or agreement.end is None or timezone.localdate() > agreement.end:
+        return
+    short = [p for p in progress_of(project) if not p.reached]
+    if short and not (reason or "").strip():
+        shown = "；".join(
+            _("%(target)s %(percent)s%%") % {"target": p.target.indicator, "percent": _num(p.percent)} for p in short[:5]
+        )
+        raise Refused(
+            _("The service period runs until %(end)s and targets are not reached (%(targets)s); give the reason for "
+              "an early acceptance.") % {"end": _date(agreement.end), "targets": shown},
+            field="reason",
+        )
+
+
 def can_request_acceptance(project, user):
     from .models import Rectification
+
+    not_before_start(project, _("the acceptance"))
 
     if not project.evaluations.filter(kind=EvaluationKind.MIDTERM).exists():
         raise Refused(_("No acceptance before at least one mid-term supervision."))
@@ -518,6 +551,7 @@ def item_score_rules(score):
 def milestone_can_report(milestone, user):
     if milestone.project.status not in SERVING_STATES:
         raise Refused(_("Milestones are reported while the service runs."))
+    not_before_start(milestone.project, _("a tranche declaration"))
     if not milestone.attachments.exists():
         raise Refused(_("Attach the evidence before reporting the milestone met."))
 

@@ -280,7 +280,7 @@ def advance(project, target: str, people: People, *, method=ProcurementMethod.CO
                 evaluate(fresh, people.bureau)
             if fresh.evaluator_id is None:
                 Project.objects.filter(pk=project.pk).update(evaluator=people.evaluator)
-            step(people.bureau, "request_acceptance")
+            step(people.bureau, "request_acceptance", "服务内容已按计划完成，申请提前验收")
         elif state == S.EVALUATING:
             fresh = Project.objects.get(pk=project.pk)
             if fresh.acceptance_evaluation() is None:
