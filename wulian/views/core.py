@@ -130,6 +130,7 @@ class RegionListView(generic.ObjectListView):
     title = _("Regions")
     table_class = RegionTable
     filterset_class = RegionFilterSet
+    import_url_name = "wulian:region_import"
 
 
 class RegionDetailView(generic.ObjectDetailView):
