@@ -194,6 +194,8 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
         Transition("accept", _("Accept the project"), source=[S.EVALUATING], target=S.ACCEPTED,
                    guard=guards.can_accept, method="on_accept", style="success", icon="patch-check",
                    confirm=_("Accept the project with its score? The result is final.")),
+        Transition("fail", _("Fail and return to service"), source=[S.EVALUATING], target=S.IN_SERVICE,
+                   reason=True, guard=guards.can_fail, method="on_fail", style="danger", icon="x-octagon"),
         Transition("cancel", _("Cancel the project"), source=CANCELLABLE, target=S.CANCELLED, reason=True,
                    style="danger", icon="x-lg"),
     )
