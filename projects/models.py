@@ -337,6 +337,12 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
         self._review(user, ReviewDecision.RETURN, reason)
         self._tell(self.proposed_by, format_lazy(_("Returned: {}"), self.title), reason,
                    key=f"projects:review:{self.pk}")
+        # The town that submitted it hears too (issue 23 E), not only the community that proposed it.
+        from wulian.notifications import notify_role
+
+        with translation.override(settings.LANGUAGE_CODE):
+            notify_role(Role.TOWN_STAFF, self.region, format_lazy(_("Returned: {}"), self.title), reason,
+                        link=self.get_url("detail") or "", key=f"projects:review:{self.pk}", within=False)
 
     def on_approve(self, user, reason=""):
         self._review(user, ReviewDecision.APPROVE, reason)
@@ -1285,6 +1291,28 @@ class Rectification(Stateful, AttachmentsMixin, ScopedModel):
 
     def on_answer(self, user, reason=""):
         self.answer, self.answered_by, self.answered_at = reason, user, timezone.now()
+        project = self.evaluation.project
+        with translation.override(settings.LANGUAGE_CODE):
+            body = _("%(agency)s answered “%(item)s”: %(answer)s") % {
+                "agency": project.agency, "item": self.description[:60], "answer": reason}
+        project._tell(project.evaluator, format_lazy(_("Rectification answered: {}"), project.title), body,
+                      key=f"projects:rectification:{self.pk}")
+
+    def save(self, *args, **kwargs):
+        new = self._state.adding
+        super().save(*args, **kwargs)
+        if new:  # the agency hears of a new item at once (issue 23 E)
+            from django.utils import formats
+
+            from wulian.models import User
+
+            project = self.evaluation.project
+            with translation.override(settings.LANGUAGE_CODE):
+                body = _("%(item)s (deadline %(deadline)s)") % {
+                    "item": self.description, "deadline": formats.date_format(self.deadline, "DATE_FORMAT")}
+            for person in User.objects.filter(role=Role.AGENCY_STAFF, agency_id=project.agency_id, is_active=True):
+                project._tell(person, format_lazy(_("Rectification item: {}"), project.title), body,
+                              key=f"projects:rectification:{self.pk}")
 
     def on_close(self, user, reason=""):
         self.closed_by, self.closed_at = user, timezone.now()
