@@ -13,7 +13,8 @@ MENUS = [
         Project._meta.verbose_name_plural,
         "bi-kanban",
         [
-            MenuItem(Project._meta.verbose_name_plural, "projects:project_list", Project, "bi-kanban", hidden_for=LOCAL),
+            # A community worker reaches its own proposals and projects from the menu too (issue 23 E).
+            MenuItem(Project._meta.verbose_name_plural, "projects:project_list", Project, "bi-kanban"),
             MenuItem(Bid._meta.verbose_name_plural, "projects:bid_list", Bid, "bi-file-earmark-text", hidden_for=LOCAL),
             MenuItem(Evaluation._meta.verbose_name_plural, "projects:evaluation_list", Evaluation, "bi-clipboard-check", hidden_for=LOCAL),
             MenuItem(Rectification._meta.verbose_name_plural, "projects:rectification_list", Rectification, "bi-list-check", hidden_for=LOCAL),

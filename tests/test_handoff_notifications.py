@@ -40,3 +40,11 @@ def test_a_rectification_item_reaches_the_agency_and_its_answer_the_evaluator(ca
     assert "个案档案不完整" in body and "整改期限" in body
     perform(cast.user_agency, Rectification, item.pk, "answer", reason="已补齐12份个案档案")
     assert f"整改已答复：{project.title}" in titles(cast.user_evaluator)
+
+
+def test_a_community_worker_reaches_its_projects_from_the_menu(as_user):
+    from django.urls import reverse
+
+    page = as_user("binhe").get(reverse("home")).content.decode()
+    menu = page[page.find('id="mainNav"'):]
+    assert f'href="{reverse("projects:project_list")}"' in menu
