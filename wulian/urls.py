@@ -9,6 +9,7 @@ from wulian.api import router
 from wulian.views import policy_drafts  # one line of its own: pages to draft a profile from a document
 from wulian.views import figures  # one line of its own: the rows behind the dashboard's tally (issue 23)
 from wulian.views import region_import  # one line of its own: a county's towns and villages from the code list
+from wulian.views import report_schedules  # one line of its own: the bureau's scheduled reports
 from wulian.models import Region, User
 from wulian.views import attachments, core, dashboard, generic, notifications, pickers, reports, targets
 
@@ -27,6 +28,8 @@ core_patterns = [
     path("targets/attainment/", targets.attainment_page, name="attainment"),
     path("targets/figures/", figures.AttainmentFigureListView.as_view(), name="attainmentfigure_list"),
     path("regions/import/", region_import.RegionImportView.as_view(), name="region_import"),
+    path("reports/schedules/add/", report_schedules.schedule_add, name="report_schedule_add"),
+    path("reports/schedules/<int:pk>/toggle/", report_schedules.schedule_toggle, name="report_schedule_toggle"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/refresh/", dashboard.refresh_now, name="dashboard_refresh"),
     path("reports/", reports.report_center, name="report_center"),
