@@ -8,7 +8,7 @@ TEST_CACHE_URL ?= redis://127.0.0.1:6379/13
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup setup-test services migrate demo bench messages lint clean
+.PHONY: run run-empty test setup setup-test services migrate demo bench messages lint clean
 
 ## Set up everything, migrate, load the 眉县 demo and serve on http://127.0.0.1:8000 (embedded: SQLite).
 run: setup
@@ -16,6 +16,12 @@ run: setup
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "Serving on http://$(HOST):$(PORT)/ — log in as any user above."
 	@echo "Personal data is encrypted with a dev-only key derived from SECRET_KEY (production sets WULIAN_DATA_KEY)."
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+## An empty installation (no demo): the first page asks for the county, its policy document and the bureau's account.
+run-empty: setup
+	DEBUG=1 $(PY) manage.py migrate --noinput -v0
+	@echo "Serving on http://$(HOST):$(PORT)/ — the first page sets up the county."
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Set up everything and run the whole suite on PostgreSQL and Redis.

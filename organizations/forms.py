@@ -109,4 +109,6 @@ class CommunitySummaryForm(forms.Form):
             level__in=[RegionLevel.COUNTY, RegionLevel.TOWN]
         )
         use_picker(self.fields["region"], {"level__in": [int(RegionLevel.COUNTY), int(RegionLevel.TOWN)]})
-        self.fields["kind"].choices = [("", "---------"), *CommunityKind.choices]
+        # A blank filter means every community (全部), as on the lists; never Django's "---------".
+        self.fields["kind"].choices = [("", _("All")), *CommunityKind.choices]
+        self.fields["region"].empty_label = _("All")

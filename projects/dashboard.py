@@ -41,7 +41,7 @@ OVERDUE = [
     ("supervision", _("Mid-term supervision overdue")),
     ("contract_ended", _("Agreement ended, not yet evaluated")),
     ("rectification", _("Rectifications overdue")),
-    ("milestone", _("Milestones overdue")),
+    ("milestone", _("Projects with milestones overdue")),
 ]
 
 
@@ -56,10 +56,18 @@ def overdue(year: int):
         ("supervision", projects.supervision_overdue(today), "region"),
         ("contract_ended", projects.contract_ended(today), "region"),
         ("rectification", Rectification.objects.overdue(today), "evaluation__project__region"),
-        ("milestone", Milestone.objects.overdue(today), "project__region"),
+        # Projects, not milestones: the figure links to the projects that have one overdue.
+        ("milestone", projects.filter(pk__in=Milestone.objects.overdue(today).values("project_id")), "region"),
     ):
         for region_id, n in queryset.values_list(lookup).annotate(n=Count("pk")).order_by():
             yield region_id, key, n
+
+
+def overdue_link(region, year, key):
+    """Each 逾期事项 figure opens exactly its rows: rectification items on their list, projects on theirs."""
+    if key == "rectification":
+        return list_url("projects:rectification_list", region=region.pk, overdue="true")
+    return list_url("projects:project_list", region=region.pk, overdue=key)
 
 
 register_series(
@@ -73,6 +81,6 @@ register_series(
     Series(
         "projects.overdue", _("Overdue items"), categories=lambda: OVERDUE, compute=overdue, kind="list", order=30,
         shown=has_pages,
-        link=lambda region, year, key: list_url("projects:project_list", region=region.pk, overdue=key),
+        link=overdue_link,
     )
 )

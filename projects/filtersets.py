@@ -26,6 +26,17 @@ STEP_CHOICES = [
     ("6", _("6 Acceptance")),
 ]
 OPEN_ITEMS = (RectificationStatus.OPEN, RectificationStatus.ANSWERED)
+# What is overdue, as the dashboard's 逾期事项 names it: each figure links here with its key (issue 23 A).
+OVERDUE_CHOICES = [
+    ("true", _("Yes")),
+    ("false", _("No")),
+    ("award", _("Bids closed, no agency chosen")),
+    ("supervision", _("Mid-term supervision overdue")),
+    ("contract_ended", _("Agreement ended, not yet evaluated")),
+    ("rectification", _("Rectifications overdue")),
+    ("milestone", _("Projects with milestones overdue")),
+]
+SERVING = ("contracted", "in_service", "evaluating")
 
 
 def overdue_rectifications():
@@ -42,7 +53,12 @@ class ProjectFilterSet(ScopedFilterSet):
     domain = django_filters.ChoiceFilter(choices=ServiceDomain.choices, label=_("service domain"))
     is_professional = django_filters.BooleanFilter(label=_("professional service project"), widget=YesNoWidget())
     is_micro_venture = django_filters.BooleanFilter(label=_("micro public-welfare venture"), widget=YesNoWidget())
-    overdue = django_filters.BooleanFilter(label=_("Something overdue"), method="filter_overdue", widget=YesNoWidget())
+    overdue = django_filters.ChoiceFilter(
+        label=_("Something overdue"), method="filter_overdue", choices=OVERDUE_CHOICES, empty_label=_("All"),
+    )
+    # The agency's tenders open for bids, and its contracts in service (what its home page counts).
+    tender_open = django_filters.BooleanFilter(label=_("Open for bids"), method="filter_tender_open", widget=YesNoWidget())
+    serving = django_filters.BooleanFilter(label=_("Under contract"), method="filter_serving", widget=YesNoWidget())
     # What the policy targets count: an agreement signed by both sides (contracted, in service, evaluated).
     signed = django_filters.BooleanFilter(label=_("Agreement signed by both sides"), method="filter_signed", widget=YesNoWidget())
 
@@ -50,7 +66,21 @@ class ProjectFilterSet(ScopedFilterSet):
         model = Project
         fields = [
             "region", "step", "status", "year", "agency", "domain", "is_professional", "is_micro_venture", "overdue", "signed",
+            "tender_open", "serving",
         ]
+
+    def filter_tender_open(self, queryset, name, value):
+        if value is None:
+            return queryset
+        from .choices import DIRECT_METHODS
+
+        open_ = Q(status="published", notice__bid_deadline__gt=timezone.now()) & ~Q(notice__method__in=DIRECT_METHODS)
+        return queryset.filter(open_) if value else queryset.exclude(open_)
+
+    def filter_serving(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(status__in=SERVING) if value else queryset.exclude(status__in=SERVING)
 
     def filter_signed(self, queryset, name, value):
         if value is None:
@@ -62,14 +92,25 @@ class ProjectFilterSet(ScopedFilterSet):
         return queryset.filter(status__in=STEPS[value]) if value in STEPS else queryset
 
     def filter_overdue(self, queryset, name, value):
-        """Overdue: a rectification past its deadline, or a signed agreement past its end still in service."""
-        if value is None:
+        """Overdue in any way (``true``), or in the one way the dashboard's figure counts (its key): the same
+        queries as ``projects.dashboard.overdue``."""
+        if not value:
             return queryset
+        from .models import Milestone
+
         today = timezone.localdate()
-        late = Q(pk__in=overdue_rectifications().values("evaluation__project_id")) | Q(
-            status="in_service", agreement__end__lt=today
-        )
-        return queryset.filter(late) if value else queryset.exclude(late)
+        everything = Project.objects.all()
+        late = {
+            "true": everything.overdue(today),
+            "false": everything.overdue(today),
+            "award": everything.award_overdue(),
+            "supervision": everything.supervision_overdue(today),
+            "contract_ended": everything.contract_ended(today),
+            "rectification": everything.filter(pk__in=Rectification.objects.overdue(today).values("evaluation__project_id")),
+            "milestone": everything.filter(pk__in=Milestone.objects.overdue(today).values("project_id")),
+        }[value]
+        ids = late.values("pk")
+        return queryset.exclude(pk__in=ids) if value == "false" else queryset.filter(pk__in=ids)
 
 
 class BidFilterSet(ScopedFilterSet):
@@ -93,12 +134,13 @@ class EvaluationFilterSet(ScopedFilterSet):
 
 class RectificationFilterSet(ScopedFilterSet):
     search_fields = ("description", "evaluation__project__title")
+    region = RegionFilter(lookup="evaluation__project__region", levels=[RegionLevel.COUNTY, RegionLevel.TOWN, RegionLevel.COMMUNITY], label=_("town / community"))
     status = django_filters.ChoiceFilter(choices=RectificationStatus.choices, label=_("status"))
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue", widget=YesNoWidget())
 
     class Meta:
         model = Rectification
-        fields = ["status", "overdue"]
+        fields = ["region", "status", "overdue"]
 
     def filter_overdue(self, queryset, name, value):
         if value is None:

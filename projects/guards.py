@@ -44,7 +44,10 @@ def _num(value) -> str:
 
 
 def _date(value) -> str:
-    return formats.date_format(timezone.localtime(value) if isinstance(value, dt.datetime) else value, "DATE_FORMAT")
+    """A day as 2027年3月10日; a moment (a bid deadline) with its hour and minute, 2027年3月10日 17:00."""
+    if isinstance(value, dt.datetime):
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 def _notice(project):
@@ -121,7 +124,53 @@ def can_publish(project, user):
             )
     if missing:
         raise Refused(_("The notice is not complete; it lacks: %(missing)s.") % {"missing": "、".join(missing)})
+    bidding_period(notice, timezone.now())
     notice_rules(notice)
+
+
+def _method_label(method) -> str:
+    from .choices import ProcurementMethod
+
+    try:
+        return str(ProcurementMethod(method).label)
+    except ValueError:
+        return str(method)
+
+
+def bidding_period(notice, published):
+    """From the notice to the bid deadline at least the method's period, counted in days as the law counts
+    them (the day of publication to the day of the deadline): ``projects.procurement.PERIODS``."""
+    from .procurement import PERIODS, earliest_end
+
+    period = PERIODS.get(notice.method)
+    if period is None or period.what != "bidding" or notice.bid_deadline is None:
+        return
+    earliest = earliest_end(notice.method, published)
+    if timezone.localtime(notice.bid_deadline).date() < earliest.date():
+        raise Refused(
+            _("%(method)s: from the notice to the bid deadline at least %(period)s (%(source)s); "
+              "the earliest bid deadline is %(earliest)s.")
+            % {"method": _method_label(notice.method), "period": period.describe(), "source": period.source,
+               "earliest": _date(earliest.date())},
+            field="bid_deadline",
+        )
+
+
+def single_source_publicity(notice, now):
+    """A single source is published for the method's period before the agency is confirmed."""
+    from .procurement import PERIODS, earliest_end
+
+    period = PERIODS.get(notice.method)
+    if period is None or period.what != "publicity" or notice.published_at is None:
+        return
+    earliest = earliest_end(notice.method, notice.published_at)
+    if timezone.localtime(now).date() < earliest.date():
+        raise Refused(
+            _("%(method)s: the choice is published for at least %(period)s (%(source)s) before the agency is "
+              "confirmed; the earliest day is %(earliest)s.")
+            % {"method": _method_label(notice.method), "period": period.describe(), "source": period.source,
+               "earliest": _date(earliest.date())}
+        )
 
 
 def notice_rules(notice):
@@ -169,6 +218,15 @@ def bid_rules(bid):
             _("The notice requires at least %(required)s certified social workers; %(agency)s has %(count)s on record.")
             % {"required": notice.min_certified_workers, "agency": bid.agency, "count": bid.agency.certified_staff_count}
         )
+    # The team the bid names must itself meet the requirement (issue 23 C): once a team is given (a bid entered
+    # through the API names its members afterwards; the award checks the team again).
+    members = list(bid.members.values_list("certificate", flat=True))
+    certified = sum(1 for c in members if c in CERTIFIED)
+    if members and certified < notice.min_certified_workers:
+        raise Refused(
+            _("The notice requires at least %(required)s certified social workers in the team; this team has %(count)s.")
+            % {"required": notice.min_certified_workers, "count": certified}
+        )
 
 
 def certified_members(bid) -> int:
@@ -195,6 +253,7 @@ def can_award(project, user):
     if notice.method in DIRECT_METHODS:
         if notice.direct_agency_id is None:
             raise Refused(_("Name the agency chosen in the notice."))
+        single_source_publicity(notice, timezone.now())
         return
     if notice.bid_deadline is None or notice.bid_deadline > timezone.now():
         raise Refused(
@@ -339,8 +398,41 @@ def evaluator_independent(project, user=None):
             )
 
 
+def not_before_start(project, what):
+    """Nothing of the service before the agreement's start date: service records, tranche declarations,
+    acceptance (issue 23 D)."""
+    agreement = _agreement(project)
+    if agreement is not None and agreement.start and timezone.localdate() < agreement.start:
+        raise Refused(
+            _("The agreement starts on %(start)s; %(what)s cannot come before it.")
+            % {"start": _date(agreement.start), "what": what}
+        )
+
+
+def acceptance_due(project, reason: str = ""):
+    """Acceptance once the service period has ended or every performance target is reached; earlier only with a
+    recorded reason (the transition's note)."""
+    from .progress import progress as progress_of
+
+    agreement = _agreement(project)
+    if agreement is None or agreement.end is None or timezone.localdate() > agreement.end:
+        return
+    short = [p for p in progress_of(project) if not p.reached]
+    if short and not (reason or "").strip():
+        shown = "；".join(
+            _("%(target)s %(percent)s%%") % {"target": p.target.indicator, "percent": _num(p.percent)} for p in short[:5]
+        )
+        raise Refused(
+            _("The service period runs until %(end)s and targets are not reached (%(targets)s); give the reason for "
+              "an early acceptance.") % {"end": _date(agreement.end), "targets": shown},
+            field="reason",
+        )
+
+
 def can_request_acceptance(project, user):
     from .models import Rectification
+
+    not_before_start(project, _("the acceptance"))
 
     if not project.evaluations.filter(kind=EvaluationKind.MIDTERM).exists():
         raise Refused(_("No acceptance before at least one mid-term supervision."))
@@ -457,6 +549,7 @@ def item_score_rules(score):
 def milestone_can_report(milestone, user):
     if milestone.project.status not in SERVING_STATES:
         raise Refused(_("Milestones are reported while the service runs."))
+    not_before_start(milestone.project, _("a tranche declaration"))
     if not milestone.attachments.exists():
         raise Refused(_("Attach the evidence before reporting the milestone met."))
 

@@ -172,21 +172,27 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
                    guard=guards.can_submit, method="on_submit", icon="send"),
         Transition("return", _("Return"), roles=BUREAU, source=[S.SUBMITTED], target=S.RETURNED, reason=True,
                    method="on_return", style="danger", icon="arrow-counterclockwise"),
-        Transition("approve", _("Approve"), roles=BUREAU, source=[S.SUBMITTED], target=S.APPROVED,
-                   method="on_approve", style="success", icon="check2"),
+        Transition("approve", _("Approve"), roles=BUREAU, source=[S.SUBMITTED], target=S.APPROVED, reason=True,
+                   reason_label=_("Review opinion"), method="on_approve", style="success", icon="check2"),
         Transition("publish", _("Publish the notice"), roles=BUREAU, source=[S.APPROVED], target=S.PUBLISHED,
-                   guard=guards.can_publish, method="on_publish", icon="megaphone"),
+                   guard=guards.can_publish, method="on_publish", icon="megaphone",
+                   confirm=_("Publish the notice? Agencies see it at once and its terms no longer change.")),
         Transition("award", _("Award"), roles=BUREAU, source=[S.PUBLISHED], target=S.AWARDED, reason=True,
                    guard=guards.can_award, method="on_award", style="success", icon="award"),
         Transition("agency_sign", _("Sign as the agency"), roles=AGENCY, source=[S.AWARDED], target=S.AGENCY_SIGNED,
-                   guard=guards.can_agency_sign, method="on_agency_sign", icon="pen"),
+                   guard=guards.can_agency_sign, method="on_agency_sign", icon="pen",
+                   confirm=_("Sign the agreement as the agency? It binds the agency to its terms.")),
         Transition("sign", _("Sign as the bureau"), roles=BUREAU, source=[S.AGENCY_SIGNED], target=S.CONTRACTED,
-                   guard=guards.can_sign, method="on_sign", style="success", icon="pen"),
+                   guard=guards.can_sign, method="on_sign", style="success", icon="pen",
+                   confirm=_("Sign the agreement as the bureau? It then changes only by a recorded amendment.")),
         Transition("start", _("Start the service"), roles=frozenset({Role.AGENCY_STAFF, Role.BUREAU_ADMIN}), source=[S.CONTRACTED], target=S.IN_SERVICE, icon="play"),
         Transition("request_acceptance", _("Request acceptance"), roles=BUREAU, source=[S.IN_SERVICE], target=S.EVALUATING,
-                   guard=guards.can_request_acceptance, method="on_request_acceptance", icon="clipboard-check"),
+                   guard=guards.can_request_acceptance, method="on_request_acceptance", icon="clipboard-check",
+                   note=_("Reason for an early acceptance (needed while the service period runs and a target is not reached)"),
+                   confirm=_("Request the acceptance evaluation? The evaluator is asked to score the project.")),
         Transition("accept", _("Accept the project"), roles=EVALUATOR, source=[S.EVALUATING], target=S.ACCEPTED,
-                   guard=guards.can_accept, method="on_accept", style="success", icon="patch-check"),
+                   guard=guards.can_accept, method="on_accept", style="success", icon="patch-check",
+                   confirm=_("Accept the project with its score? The result is final.")),
         Transition("fail", _("Fail and return to service"), roles=EVALUATOR, source=[S.EVALUATING], target=S.IN_SERVICE,
                    reason=True, guard=guards.can_fail, method="on_fail", style="danger", icon="x-octagon"),
         Transition("cancel", _("Cancel the project"), roles=BUREAU, source=CANCELLABLE, target=S.CANCELLED, reason=True,
@@ -351,6 +357,12 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
         self._review(user, ReviewDecision.RETURN, reason)
         self._tell(self.proposed_by, format_lazy(_("Returned: {}"), self.title), reason,
                    key=f"projects:review:{self.pk}")
+        # The town that submitted it hears too (issue 23 E), not only the community that proposed it.
+        from wulian.notifications import notify_role
+
+        with translation.override(settings.LANGUAGE_CODE):
+            notify_role(Role.TOWN_STAFF, self.region, format_lazy(_("Returned: {}"), self.title), reason,
+                        link=self.get_url("detail") or "", key=f"projects:review:{self.pk}", within=False)
 
     def on_approve(self, user, reason=""):
         self._review(user, ReviewDecision.APPROVE, reason)
@@ -371,6 +383,7 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
         )
 
     def on_request_acceptance(self, user, reason=""):
+        guards.acceptance_due(self, reason)
         self._tell(self.evaluator, format_lazy(_("To evaluate: {}"), self.title),
                    _("The bureau requests the acceptance evaluation of this project."),
                    key=f"projects:acceptance:{self.pk}")
@@ -1337,6 +1350,28 @@ class Rectification(Stateful, AttachmentsMixin, ScopedModel):
 
     def on_answer(self, user, reason=""):
         self.answer, self.answered_by, self.answered_at = reason, user, timezone.now()
+        project = self.evaluation.project
+        with translation.override(settings.LANGUAGE_CODE):
+            body = _("%(agency)s answered “%(item)s”: %(answer)s") % {
+                "agency": project.agency, "item": self.description[:60], "answer": reason}
+        project._tell(project.evaluator, format_lazy(_("Rectification answered: {}"), project.title), body,
+                      key=f"projects:rectification:{self.pk}")
+
+    def save(self, *args, **kwargs):
+        new = self._state.adding
+        super().save(*args, **kwargs)
+        if new:  # the agency hears of a new item at once (issue 23 E)
+            from django.utils import formats
+
+            from wulian.models import User
+
+            project = self.evaluation.project
+            with translation.override(settings.LANGUAGE_CODE):
+                body = _("%(item)s (deadline %(deadline)s)") % {
+                    "item": self.description, "deadline": formats.date_format(self.deadline, "DATE_FORMAT")}
+            for person in User.objects.filter(role=Role.AGENCY_STAFF, agency_id=project.agency_id, is_active=True):
+                project._tell(person, format_lazy(_("Rectification item: {}"), project.title), body,
+                              key=f"projects:rectification:{self.pk}")
 
     def on_close(self, user, reason=""):
         self.closed_by, self.closed_at = user, timezone.now()

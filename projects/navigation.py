@@ -13,7 +13,8 @@ MENUS = [
         Project._meta.verbose_name_plural,
         "bi-kanban",
         [
-            MenuItem(Project._meta.verbose_name_plural, "projects:project_list", Project, "bi-kanban", hidden_for=LOCAL),
+            # A community worker reaches its own proposals and projects from the menu too (issue 23 E).
+            MenuItem(Project._meta.verbose_name_plural, "projects:project_list", Project, "bi-kanban"),
             MenuItem(Bid._meta.verbose_name_plural, "projects:bid_list", Bid, "bi-file-earmark-text", hidden_for=LOCAL),
             MenuItem(Evaluation._meta.verbose_name_plural, "projects:evaluation_list", Evaluation, "bi-clipboard-check", hidden_for=LOCAL),
             MenuItem(Rectification._meta.verbose_name_plural, "projects:rectification_list", Rectification, "bi-list-check", hidden_for=LOCAL),
@@ -26,50 +27,45 @@ MENUS = [
 def home_stats(user):
     """What waits in the projects for this role, each figure a link to the filtered list."""
     from django.urls import reverse
-    from django.utils import timezone
 
     from wulian.models.base import user_can
     from wulian.navigation import HomeStat
 
     if not user_can(user, Project, "view"):
         return []
+    from wulian.listfigures import listed_stat
+
     projects = Project.objects.restrict(user)
     url = reverse("projects:project_list")
     stats = []
     role = user.role
+    listed = "projects:project_list"
     if role == Role.BUREAU_ADMIN or user.is_superuser:
-        waiting = projects.filter(status="submitted").count()
-        stats.append(HomeStat(_("Proposals awaiting review"), waiting, f"{url}?status=submitted", "warning" if waiting else "secondary"))
-        to_award = projects.award_overdue().count()
-        stats.append(HomeStat(_("Bid deadlines passed, no award yet"), to_award, f"{url}?status=published", "danger" if to_award else "secondary"))
-        to_sign = projects.filter(status="agency_signed").count()
-        if to_sign:
-            stats.append(HomeStat(_("Agreements to sign"), to_sign, f"{url}?status=agency_signed", "warning"))
+        stats.append(listed_stat(user, _("Proposals awaiting review"), listed, {"status": "submitted"}, tone=("warning", "secondary")))
+        stats.append(listed_stat(user, _("Bid deadlines passed, no award yet"), listed, {"overdue": "award"}, tone=("danger", "secondary")))
+        to_sign = listed_stat(user, _("Agreements to sign"), listed, {"status": "agency_signed"}, tone="warning")
+        if to_sign.value:
+            stats.append(to_sign)
     elif role in (Role.TOWN_STAFF, Role.COMMUNITY_WORKER):
-        returned = projects.filter(status="returned").count()
-        drafts = projects.filter(status="draft").count()
-        stats.append(HomeStat(_("Proposals returned"), returned, f"{url}?status=returned", "danger" if returned else "secondary"))
-        stats.append(HomeStat(_("Proposals in draft"), drafts, f"{url}?status=draft"))
+        stats.append(listed_stat(user, _("Proposals returned"), listed, {"status": "returned"}, tone=("danger", "secondary")))
+        stats.append(listed_stat(user, _("Proposals in draft"), listed, {"status": "draft"}))
     elif role == Role.AGENCY_STAFF:
-        now = timezone.now()
-        tenders = projects.filter(status="published", notice__bid_deadline__gt=now).exclude(notice__method__in=["single_source", "entrusted"]).count()
-        stats.append(HomeStat(_("Open tenders"), tenders, f"{url}?status=published", "primary" if tenders else "secondary"))
-        own = projects.filter(agency_id=user.agency_id)
-        stats.append(HomeStat(_("Our contracts in service"), own.filter(status__in=["contracted", "in_service", "evaluating"]).count(), f"{url}?agency={user.agency_id}"))
-        to_sign = own.filter(status="awarded").count()
-        if to_sign:
-            stats.append(HomeStat(_("Agreements to sign"), to_sign, f"{url}?status=awarded", "warning"))
+        stats.append(listed_stat(user, _("Open tenders"), listed, {"tender_open": "true"}, tone=("primary", "secondary")))
+        own = {"agency": user.agency_id}
+        stats.append(listed_stat(user, _("Our contracts in service"), listed, {**own, "serving": "true"}))
+        to_sign = listed_stat(user, _("Agreements to sign"), listed, {**own, "status": "awarded"}, tone="warning")
+        if to_sign.value:
+            stats.append(to_sign)
     elif role == Role.EVALUATOR:
         assigned = projects.count()
         if not assigned:
             return []  # the core's home says nothing is assigned yet
         stats.append(HomeStat(_("Projects assigned to me"), assigned, url))
-        waiting = projects.filter(status="evaluating").count()
-        stats.append(HomeStat(_("Awaiting acceptance"), waiting, f"{url}?status=evaluating", "warning" if waiting else "secondary"))
+        stats.append(listed_stat(user, _("Awaiting acceptance"), listed, {"status": "evaluating"}, tone=("warning", "secondary")))
     if user_can(user, Rectification, "view") and role != Role.COMMUNITY_WORKER:
-        late = Rectification.objects.restrict(user).overdue().count()
-        if late:
-            stats.append(HomeStat(_("Overdue rectification items"), late, reverse("projects:rectification_list") + "?overdue=true", "danger"))
+        late = listed_stat(user, _("Overdue rectification items"), "projects:rectification_list", {"overdue": "true"}, tone="danger")
+        if late.value:
+            stats.append(late)
     return stats
 
 

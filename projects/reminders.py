@@ -44,7 +44,7 @@ def overdue_items(today=None):
             f"projects:award-overdue:{project.pk}", _bureau(project),
             _("Award overdue: %(project)s") % {"project": project.title},
             _("The bid deadline (%(deadline)s) has passed and no agency has been awarded.")
-            % {"deadline": _date(timezone.localtime(project.notice.bid_deadline).date())},
+            % {"deadline": formats.date_format(timezone.localtime(project.notice.bid_deadline), "DATETIME_FORMAT")},
             project,
         ))
     for project in Project.objects.supervision_overdue(today).select_related(*related):

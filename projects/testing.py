@@ -252,6 +252,7 @@ def advance(project, target: str, people: People, *, method=ProcurementMethod.CO
                                                             ProcurementMethod.ENTRUSTED) else None
                 make_notice(project, method=method, direct_agency=direct)
             step(people.bureau, "publish")
+            end_publicity(project)
         elif state == S.PUBLISHED:
             fresh = Project.objects.get(pk=project.pk)
             if not fresh.notice.is_direct:
@@ -279,13 +280,20 @@ def advance(project, target: str, people: People, *, method=ProcurementMethod.CO
                 evaluate(fresh, people.bureau)
             if fresh.evaluator_id is None:
                 Project.objects.filter(pk=project.pk).update(evaluator=people.evaluator)
-            step(people.bureau, "request_acceptance")
+            step(people.bureau, "request_acceptance", "服务内容已按计划完成，申请提前验收")
         elif state == S.EVALUATING:
             fresh = Project.objects.get(pk=project.pk)
             if fresh.acceptance_evaluation() is None:
                 evaluate(fresh, people.evaluator, kind=EvaluationKind.ACCEPTANCE, fraction=fraction)
             step(people.evaluator, "accept")
     return Project.objects.get(pk=project.pk)
+
+
+def end_publicity(project) -> None:
+    """A single source's publicity period has run (published moved a fortnight back: tests do not wait)."""
+    Notice.objects.filter(project=project, method=ProcurementMethod.SINGLE_SOURCE).update(
+        published_at=timezone.now() - dt.timedelta(days=14)
+    )
 
 
 def deadline_passed(notice) -> None:

@@ -137,10 +137,22 @@ class TrainingFilterSet(ScopedFilterSet):
         queryset=Agency.objects.all(), label=_("agency"), method="filter_agency"
     )
     date = DateRangeFilter(label=_("date"))
+    # The sessions the indicator "training class hours for agencies" counts (issue 23 A: its figure's rows).
+    for_agencies = django_filters.BooleanFilter(
+        label=_("Trained social work agencies"), method="filter_for_agencies", widget=YesNoWidget()
+    )
 
     class Meta:
         model = Training
-        fields = ["region", "kind", "organizer", "agency", "date"]
+        fields = ["region", "kind", "organizer", "agency", "date", "for_agencies"]
+
+    def filter_for_agencies(self, queryset, name, value):
+        if value is None:
+            return queryset
+        agencies = Q(pk__in=Training.agencies.through.objects.values("training_id")) | Q(
+            pk__in=Training.attendees.through.objects.filter(staffmember__agency__isnull=False).values("training_id")
+        )
+        return queryset.filter(agencies) if value else queryset.exclude(agencies)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -149,7 +149,8 @@ def agency_trainings(year: int):
     definition=_("Class hours of the training sessions for social work agencies organised by the region's "
                  "stations in the year (each session counted once)."),
     link=lambda q, region: with_query(
-        reverse("stations:training_list"), region=region.pk, date_from=f"{q.year}-01-01", date_to=f"{q.year}-12-31"
+        reverse("stations:training_list"), region=region.pk, date_from=f"{q.year}-01-01", date_to=f"{q.year}-12-31",
+        for_agencies="true",
     ),
 )
 def agency_training_hours(q: Query) -> dict:

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -499,6 +499,12 @@ class Activity(AttachmentsMixin, ScopedModel):
         if self.project_id is None:
             return
         agreement = getattr(self.project, "agreement", None)  # a missing one-to-one raises an AttributeError
+        if agreement is not None and agreement.start and self.date and self.date < agreement.start:
+            raise Refused(
+                _("The project's agreement starts on %(start)s; a service record cannot come before it.")
+                % {"start": formats.date_format(agreement.start, "DATE_FORMAT")},
+                field="date",
+            )
         if agreement is not None and agreement.stations.exists() and not agreement.stations.filter(pk=self.station_id).exists():
             raise Refused(
                 _("“%(station)s” is not among the stations of the project's agreement.") % {"station": self.station},

@@ -30,7 +30,6 @@ MENUS = [
 def home_stats(user):
     """Stations short of the standard (for those who run stations) and this month's logged activities."""
     from django.urls import reverse
-    from django.utils import timezone
 
     from wulian.models.base import user_can
     from wulian.navigation import HomeStat
@@ -48,9 +47,9 @@ def home_stats(user):
             )
         )
     if user_can(user, Activity, "view"):
-        today = timezone.localdate()
-        month = Activity.objects.restrict(user).filter(date__year=today.year, date__month=today.month).count()
-        stats.append(HomeStat(_("Activities logged this month"), month, reverse("stations:activity_list")))
+        from wulian.listfigures import listed_stat
+
+        stats.append(listed_stat(user, _("Activities logged this month"), "stations:activity_list", {"period": "month"}))
     return stats
 
 

@@ -47,6 +47,7 @@ class StationListView(generic.ObjectListView):
     model = Station
     queryset = Station.objects.select_related("region").with_compliance()
     table_class = StationTable
+    totals = (("office_area", "平方米"),)
     filterset_class = StationFilterSet
 
 
@@ -224,6 +225,7 @@ class AgencyPlacementDeleteView(generic.ObjectDeleteView):
 class TrainingListView(generic.ObjectListView):
     model = Training
     period_field = "date"
+    totals = (("hours", "课时"),)
     queryset = Training.objects.select_related("organizer").annotate(
         attendee_count=count_subquery(Training.attendees.through.objects.all(), "training"),
         agency_count=count_subquery(Training.agencies.through.objects.all(), "training"),
@@ -299,6 +301,7 @@ class TrainingHoursView(generic.ScopedView):
 class ActivityListView(generic.ObjectListView):
     model = Activity
     period_field = "date"
+    totals = (("participants", "人次"),)
     mine_field = "recorded_by"
     queryset = Activity.objects.select_related("station").annotate(
         # Counted per shown row: attachments hang on any record by (owner type, owner id).

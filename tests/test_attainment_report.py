@@ -73,10 +73,27 @@ def test_the_excel_summary_counts_each_regions_targets(cast, hengqu_station):
     report = build(cast.user_leader, YEAR)
     wb = workbook(cast.user_leader)
     rows = {r[0]: r for r in wb["汇总"].iter_rows(min_row=2, values_only=True)}
-    hengqu = next(t for t in report.tallies if t.region == cast.hengqu)
+    hengqu = report.area_tally(cast.hengqu)  # the town and its communities, as the dashboard counts
     row = rows["横渠镇"]
     assert row[3:7] == (hengqu.applicable, hengqu.met, hengqu.not_met, hengqu.no_data)
-    assert row[7] == float(hengqu.share) and isinstance(row[7], float)
+    assert row[7] == pytest.approx(float(hengqu.share) / 100) and isinstance(row[7], float)
+
+
+def test_the_excel_summary_says_what_the_dashboard_says(cast, hengqu_station):
+    """汇总's 眉县 row counts every target at or below the county, like the dashboard's 已达成 and 目标达成率,
+    and the share is formatted as a percentage (issue 23 A: the workbook said 80 % where the dashboard said 53.8 %)."""
+    from wulian.dashboard import overview, refresh
+
+    refresh(YEAR)
+    tally = overview(cast.user_leader, cast.mei, YEAR).tally
+    wb = workbook(cast.user_leader)
+    sheet = wb["汇总"]
+    headers = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "眉县")
+    share = row[headers.index("目标达成率")]
+    assert (row[4].value, row[5].value, row[6].value) == (tally.met, tally.not_met, tally.no_data)
+    assert round(share.value * 100, 1) == float(tally.share)
+    assert share.number_format == "0.0%"
 
 
 def test_a_town_reports_only_its_own_area(cast):

@@ -61,10 +61,12 @@ def click(page, selector):
 
 
 def act(page, name, reason=None):
-    """Press a transition button of the page (with its reason, when it asks for one)."""
+    """Press a transition button of the page (with its reason, when it asks for one; confirming a step with
+    consequences)."""
     page.click(f"#action-{name}")
     if reason is not None:
         page.fill(f"#reason-{name}", reason)
+    if page.locator(f"#action-{name}-submit").count():
         page.click(f"#action-{name}-submit")
     page.wait_for_load_state("networkidle")
 
@@ -148,7 +150,7 @@ def test_a_project_travels_from_needs_to_acceptance(live_server, setting, page, 
     act(page, "submit")
     as_(page, base, "bureau")
     go(page, base + project.get_absolute_url())
-    act(page, "approve")
+    act(page, "approve", "需求清晰，预算已补充明细，同意立项")
     assert status_of(project) == "approved"
     rounds = page.locator("#reviews .review-round")
     assert rounds.count() == 2
@@ -324,7 +326,7 @@ def test_a_project_travels_from_needs_to_acceptance(live_server, setting, page, 
     # -- 6 the bureau requests acceptance; the evaluator scores it and accepts ------------------------------------
     as_(page, base, "bureau")
     go(page, base + project.get_absolute_url())
-    act(page, "request_acceptance")
+    act(page, "request_acceptance", "服务内容已按计划完成，申请提前验收")
     assert status_of(project) == "evaluating"
     as_(page, base, "evaluator")
     go(page, base + project.get_absolute_url())

@@ -409,7 +409,7 @@ def test_no_acceptance_request_before_a_supervision_with_every_rectification_set
     with pytest.raises(Refused, match="还有1项整改事项"):
         perform(cast.user_bureau, Project, project.pk, "request_acceptance")
     perform(cast.user_bureau, Rectification, item.pk, "close")
-    perform(cast.user_bureau, Project, project.pk, "request_acceptance")
+    perform(cast.user_bureau, Project, project.pk, "request_acceptance", reason="服务内容已完成，提前验收")
     assert Project.objects.get(pk=project.pk).status == S.EVALUATING
 
 
@@ -424,7 +424,7 @@ def test_nobody_from_the_contracted_agency_evaluates(cast):
     with pytest.raises(Refused, match="属于承接机构"):
         perform(cast.user_bureau, Project, project.pk, "request_acceptance")
     Project.objects.filter(pk=project.pk).update(evaluator=cast.user_evaluator)
-    perform(cast.user_bureau, Project, project.pk, "request_acceptance")
+    perform(cast.user_bureau, Project, project.pk, "request_acceptance", reason="服务内容已完成，提前验收")
     evaluation = evaluate(project, cast.user_evaluator, kind=EvaluationKind.ACCEPTANCE)
     party = EvaluationParty(evaluation=evaluation, party="supervisor", weight=Decimal("0"), scorer=cast.user_agency)
     with pytest.raises(Refused, match="属于承接机构"):

@@ -152,7 +152,7 @@ def test_every_transition_by_every_role_from_every_state(cast, users, state):
 def test_a_refusal_in_the_wrong_state_says_so_in_chinese(cast):
     project = make_project(cast.shoushan)
     with pytest.raises(Refused) as refused:
-        perform(cast.user_bureau, Project, project.pk, "approve")
+        perform(cast.user_bureau, Project, project.pk, "approve", reason="同意")
     assert "草稿" in refused.value.message and "审核通过" in refused.value.message
 
 

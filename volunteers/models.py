@@ -275,7 +275,9 @@ class VolunteerActivity(RemembersFigureFields, Stateful, ScopedModel):
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             errors["end_time"] = _("The end time must be after the start time (an activity ends on its date).")
         organisers = [bool(self.team_id), bool(self.organization_id), bool(self.organiser_name.strip())]
-        if sum(organisers) != 1:
+        if sum(organisers) == 0:
+            errors["organiser_name"] = _("Name the organiser: a team, a social organisation, or another organiser (one of the three).")
+        elif sum(organisers) > 1:
             errors["organiser_name"] = _("Give exactly one organiser: a team, a social organisation, or another organiser.")
         if self.region_id and self.region.level not in (RegionLevel.TOWN, RegionLevel.COMMUNITY):
             errors["region"] = _("Choose a town, street or community.")

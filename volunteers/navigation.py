@@ -39,7 +39,7 @@ def home_stats(user):
         from .stats import registered_volunteers
 
         active = registered_volunteers(user)  # not a count of 100,000 rows on every home page
-        stats.append(HomeStat(_("Registered volunteers"), active, reverse("volunteers:volunteer_list")))
+        stats.append(HomeStat(_("Registered volunteers"), active, reverse("volunteers:volunteer_list") + "?status=active"))
     if user_can(user, ServiceHours, "change"):
         from django.db.models import Count, Sum
 

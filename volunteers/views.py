@@ -360,6 +360,7 @@ class CheckInView(View):
 class ServiceHoursListView(generic.ObjectListView):
     model = ServiceHours
     period_field = "activity__date"
+    totals = (("hours", "小时"),)
     queryset = ServiceHours.objects.select_related("activity", "volunteer")
     table_class = ServiceHoursTable
     filterset_class = ServiceHoursFilterSet

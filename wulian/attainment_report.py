@@ -125,6 +125,16 @@ class AttainmentReport:
             part.no_data += tally.no_data
         return [part for path, part in sorted(found.items()) if part.region is not None]
 
+    def area_tally(self, region: Region) -> RegionTally:
+        """The targets of ``region`` and of every region below it (the dashboard's 已达成 / 未达成 / 暂无数据)."""
+        area = RegionTally(region, None)
+        for tally in self.tallies:
+            if tally.region.path.startswith(region.path):
+                area.met += tally.met
+                area.not_met += tally.not_met
+                area.no_data += tally.no_data
+        return area
+
     def lines_at(self, level: int) -> list[Line]:
         return [line for line in self.lines if line.region.level == level]
 
@@ -225,13 +235,16 @@ def write_xlsx(report: AttainmentReport, handle, progress=None) -> int:
         Column(_("Region"), Kind.TEXT), Column(_("level"), Kind.TEXT), Column(_("Town/Street"), Kind.TEXT),
         Column(_("Targets applicable"), Kind.INTEGER), Column(_("Met"), Kind.INTEGER),
         Column(_("Not met"), Kind.INTEGER), Column(_("No data"), Kind.INTEGER),
-        Column(_("Share met (%)"), Kind.NUMBER),
+        Column(_("Share of targets met"), Kind.PERCENT),
     ]
-    summary_rows = [
-        [t.region.name, t.region.get_level_display(), t.town.name if t.town else "", t.applicable, t.met, t.not_met,
-         t.no_data, t.share]
-        for t in report.tallies
-    ]
+    # Each region with everything at or below it, as the dashboard counts under the same words (issue 23 A).
+    summary_rows = []
+    for t in report.tallies:
+        area = report.area_tally(t.region)
+        summary_rows.append([
+            t.region.name, t.region.get_level_display(), t.town.name if t.town else "", area.applicable, area.met,
+            area.not_met, area.no_data, area.share / 100 if area.share is not None else None,
+        ])
     detail_headers = [
         Column(_("Region"), Kind.TEXT), Column(_("Town/Street"), Kind.TEXT), Column(_("Policy document"), Kind.TEXT),
         Column(_("Indicator"), Kind.TEXT), Column(_("Applies to"), Kind.TEXT), Column(_("Requirement"), Kind.TEXT),

@@ -7,6 +7,10 @@ from drf_spectacular.views import SpectacularAPIView
 
 from wulian.api import router
 from wulian.views import policy_drafts  # one line of its own: pages to draft a profile from a document
+from wulian.views import figures  # one line of its own: the rows behind the dashboard's tally (issue 23)
+from wulian.views import region_import  # one line of its own: a county's towns and villages from the code list
+from wulian.views import report_schedules  # one line of its own: the bureau's scheduled reports
+from wulian.views import first_run  # one line of its own: the first run of an empty installation
 from wulian.models import Region, User
 from wulian.security import views as security  # issue 21: second factor, tokens, 三员, audit trail
 from wulian.views import attachments, core, dashboard, generic, notifications, pickers, reports, targets
@@ -26,6 +30,11 @@ core_patterns = [
     path("targets/", targets.targets_page, name="targets"),
     path("targets/attainment/", targets.attainment_page, name="attainment"),
     path("targets/<int:target_pk>/report/<int:region_pk>/<int:year>/", targets.target_report, name="target_report"),
+    path("targets/figures/", figures.AttainmentFigureListView.as_view(), name="attainmentfigure_list"),
+    path("regions/import/", region_import.RegionImportView.as_view(), name="region_import"),
+    path("reports/schedules/add/", report_schedules.schedule_add, name="report_schedule_add"),
+    path("setup/", first_run.first_run, name="first_run"),
+    path("reports/schedules/<int:pk>/toggle/", report_schedules.schedule_toggle, name="report_schedule_toggle"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/refresh/", dashboard.refresh_now, name="dashboard_refresh"),
     path("reports/", reports.report_center, name="report_center"),

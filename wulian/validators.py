@@ -17,38 +17,117 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
-# The People's Republic's records start in 1949; nothing is planned more than a year ahead.
+# The People's Republic's records start in 1949. How far ahead a date may lie depends on what it means
+# (issue 23 B): something that happened lies in the past, an event is scheduled up to a year ahead, a plan
+# (a project's end, a milestone, a payment after acceptance) a few years ahead, a contract term (a three-year
+# agreement signed next year) further still; a birthday lies between 1900 and today.
 EARLIEST_DATE = dt.date(1949, 1, 1)
+EARLIEST_BIRTHDAY = dt.date(1900, 1, 1)
 LATEST_DAYS_AHEAD = 366
 
 
-def latest_date() -> dt.date:
-    return timezone.localdate() + dt.timedelta(days=LATEST_DAYS_AHEAD)
+class DateMeaning:
+    BIRTH = "birth"
+    HAPPENED = "happened"
+    EVENT = "event"
+    PLAN = "plan"
+    TERM = "term"
 
 
-def is_plausible_date(value: dt.date | None) -> bool:
-    return value is None or EARLIEST_DATE <= value <= latest_date()
+# meaning → (earliest, days ahead of today at the latest)
+DATE_WINDOWS = {
+    DateMeaning.BIRTH: (EARLIEST_BIRTHDAY, 0),
+    DateMeaning.HAPPENED: (EARLIEST_DATE, 0),
+    DateMeaning.EVENT: (EARLIEST_DATE, LATEST_DAYS_AHEAD),
+    DateMeaning.PLAN: (EARLIEST_DATE, 5 * 366),
+    DateMeaning.TERM: (EARLIEST_DATE, 10 * 366),
+}
+
+# A field's meaning by its name, wherever it is declared (a model may name others in ``date_meanings``);
+# any other date is an event.
+DATE_MEANING_OF_NAME = {
+    "birthday": DateMeaning.BIRTH,
+    "birth_date": DateMeaning.BIRTH,
+    "date_of_birth": DateMeaning.BIRTH,
+    "founded_on": DateMeaning.HAPPENED,
+    "opened_on": DateMeaning.HAPPENED,
+    "registered_on": DateMeaning.HAPPENED,
+    "cultivated_on": DateMeaning.HAPPENED,
+    "agency_signed_on": DateMeaning.HAPPENED,
+    "bureau_signed_on": DateMeaning.HAPPENED,
+    "planned_start": DateMeaning.PLAN,
+    "planned_end": DateMeaning.PLAN,
+    "supervision_due": DateMeaning.PLAN,
+    "due_on": DateMeaning.PLAN,
+    "deadline": DateMeaning.PLAN,
+    "paid_on": DateMeaning.PLAN,
+    "payment_date": DateMeaning.PLAN,
+    "start": DateMeaning.TERM,
+    "end": DateMeaning.TERM,
+    "start_date": DateMeaning.TERM,
+    "end_date": DateMeaning.TERM,
+    "period_start": DateMeaning.TERM,
+    "period_end": DateMeaning.TERM,
+}
+
+
+def date_window(meaning: str = DateMeaning.EVENT) -> tuple[dt.date, dt.date]:
+    earliest, ahead = DATE_WINDOWS[meaning]
+    return earliest, timezone.localdate() + dt.timedelta(days=ahead)
+
+
+def latest_date(meaning: str = DateMeaning.EVENT) -> dt.date:
+    return date_window(meaning)[1]
+
+
+def is_plausible_date(value: dt.date | None, meaning: str = DateMeaning.EVENT) -> bool:
+    if value is None:
+        return True
+    earliest, latest = date_window(meaning)
+    return earliest <= value <= latest
 
 
 @deconstructible
 class PlausibleDateValidator:
-    """A date between 1949-01-01 and a year from today."""
+    """A date in the window of its meaning (an event by default: between 1949-01-01 and a year from today).
+
+    The meaning is not part of the deconstruction: like the moving window, it is a rule of the portal, not
+    of the database, so declaring or changing it never produces a migration.
+    """
+
+    def __init__(self, meaning: str = DateMeaning.EVENT):
+        self.meaning = meaning
+
+    def deconstruct(self):
+        return ("wulian.validators.PlausibleDateValidator", (), {})
 
     def __call__(self, value):
         if isinstance(value, dt.datetime):
             value = value.date()
-        if not is_plausible_date(value):
+        if not is_plausible_date(value, self.meaning):
+            earliest, latest = date_window(self.meaning)
             raise ValidationError(
                 _("Enter a date between %(start)s and %(end)s.")
-                % {"start": EARLIEST_DATE.isoformat(), "end": latest_date().isoformat()},
+                % {"start": earliest.isoformat(), "end": latest.isoformat()},
                 code="implausible_date",
             )
 
     def __eq__(self, other):
         return isinstance(other, PlausibleDateValidator)
 
+    def __hash__(self):
+        return hash(PlausibleDateValidator)
 
-validate_plausible_date = PlausibleDateValidator()
+
+DATE_VALIDATORS = {meaning: PlausibleDateValidator(meaning) for meaning in DATE_WINDOWS}
+
+
+def date_meaning(model, field) -> str:
+    declared = getattr(model, "date_meanings", {}) or {}
+    return declared.get(field.name) or DATE_MEANING_OF_NAME.get(field.name, DateMeaning.EVENT)
+
+
+validate_plausible_date = DATE_VALIDATORS[DateMeaning.EVENT]
 
 
 def has_control_characters(value: str) -> bool:
@@ -114,7 +193,7 @@ def add_plausibility_validators(sender, **kwargs) -> None:
     for field in sender._meta.local_fields:
         extra = []
         if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
-            extra.append(validate_plausible_date)
+            extra.append(DATE_VALIDATORS[date_meaning(sender, field)])
         if isinstance(field, models.CharField) and not field.choices:
             extra.append(validate_no_control_characters)
             if field.name in PHONE_FIELD_NAMES:

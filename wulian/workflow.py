@@ -56,6 +56,11 @@ class Transition:
     style: the button's colour (Bootstrap: primary, success, danger, secondary…); icon: a Bootstrap icon name.
     consequence_of: set for a transition nobody takes on its own: it follows another action (a bid is awarded
         when its project is, ``"projects.Project.award"``), through ``follow`` — no button, no URL, no API.
+    reason_label: what the reason is called on the button's form (审批意见 for an approval; default 理由).
+    note: an optional text the form offers without requiring it (its label); the guard-free ``method`` may
+        still require it in some cases (an early acceptance without the targets reached).
+    confirm: a question asked before a step with consequences is taken (the button opens it; a second button
+        confirms) — publishing, awarding, signing, accepting.
     """
 
     name: str
@@ -69,6 +74,14 @@ class Transition:
     style: str = "primary"
     icon: str = ""
     consequence_of: str = ""
+    reason_label: object = ""
+    note: object = ""
+    confirm: object = ""
+
+    @property
+    def asks(self) -> bool:
+        """Whether its button opens a small form (a reason, a note or a confirmation) instead of acting at once."""
+        return bool(self.reason or self.note or self.confirm)
 
     def __post_init__(self):
         object.__setattr__(self, "source", tuple(self.source))

@@ -17,7 +17,7 @@ class Agency(ScopedModel):
     """A social work service agency (社会工作服务机构)."""
 
     scope_rule = ScopeRule(
-        region=("region",),
+        region=("region", "cultivated_by"),  # a town sees the agencies it cultivated (the figure it is judged by)
         agency="",
         view=REGION_ROLES | {Role.AGENCY_STAFF},
         add=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF}),

@@ -26,8 +26,10 @@ from wulian.tables import ObjectTable
 from wulian.throttle import PASSWORD_CHANGE
 from wulian.views import generic
 from wulian.views.dashboard import LANDING_ROLES
+from wulian.views.first_run import first_run_when_empty
 
 
+@first_run_when_empty
 @login_required
 def home(request):
     """The home page of each role: who and where I am, what I can open, and how big my area is."""
@@ -166,6 +168,7 @@ class RegionListView(generic.ObjectListView):
     title = _("Regions")
     table_class = RegionTable
     filterset_class = RegionFilterSet
+    import_url_name = "wulian:region_import"
 
 
 class RegionDetailView(generic.ObjectDetailView):

@@ -161,6 +161,18 @@ class ObjectListView(ScopedView):
     # Quick filters above the table: 本月 / 本年 on this date field, 我录入的 on this user field.
     period_field: str | None = None
     mine_field: str | None = None
+    # Sums shown over the filtered rows (issue 23 A): ``(field, unit)`` pairs, e.g. ``(("hours", "课时"),)``.
+    totals: tuple = ()
+
+    def list_totals(self, queryset, paginator) -> list[dict]:
+        """What the filtered rows add up to ("合计 48 课时"), one aggregate query; not past the paging bound,
+        where the count itself stops (narrow the filter to see it)."""
+        if not self.totals or paginator.is_bounded:
+            return []
+        from django.db.models import Sum
+
+        sums = queryset.order_by().aggregate(**{f"t{i}": Sum(field) for i, (field, _unit) in enumerate(self.totals)})
+        return [{"value": sums[f"t{i}"] or 0, "unit": unit} for i, (_field, unit) in enumerate(self.totals)]
 
     def filtered(self, request):
         """The rows the list shows for this request: in scope, then filtered; and the filter set."""
@@ -249,6 +261,7 @@ class ObjectListView(ScopedView):
                 else None
             ),
             quick_filters=self.quick_filters(request),
+            list_totals=self.list_totals(queryset, table.paginator),
         )
         context.update(self.extra_context())
         return render(request, self.template_name, context)

@@ -87,6 +87,7 @@ def report_center(request):
     jobs = ReportJob.objects.for_user(request.user).select_related("shared_region")[:50]
     context = {
         "schedules": schedules_for(request.user),
+        "may_schedule": may_schedule(request.user),
         "available": available,
         "jobs": jobs,
         "keep_days": settings.REPORT_KEEP_DAYS,
@@ -95,9 +96,18 @@ def report_center(request):
     return render(request, "wulian/report_center.html", context)
 
 
+def may_schedule(user) -> bool:
+    from wulian.views.report_schedules import may_schedule as allowed
+
+    return allowed(user)
+
+
 def schedules_for(user) -> list:
-    """The active schedules whose files this user receives (their area's), to say what arrives when."""
-    schedules = ReportSchedule.objects.filter(active=True).select_related("region")
+    """The active schedules whose files this user receives (their area's), to say what arrives when; for those
+    who set schedules up, the stopped ones too (to resume them)."""
+    schedules = ReportSchedule.objects.select_related("region")
+    if not may_schedule(user):
+        schedules = schedules.filter(active=True)
     if not user.is_superuser:
         if not user.scope_path:
             return []

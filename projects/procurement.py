@@ -1,0 +1,59 @@
+"""The periods of each procurement method, as data with their sources (issue 23 C; docs/decisions.md cites them).
+
+``PERIODS[method]`` says how long a notice must stand before its bid deadline (公开招标, 竞争性磋商, 询价) or,
+for a single source, how long the choice must be published before the agreement is awarded. Days are
+calendar days, or working days (Monday to Friday; public holidays and the weekend swaps of the State
+Council's calendar are not known to the portal, so a period over a holiday is counted short of the law's —
+the bureau allows for it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import ProcurementMethod as M
+
+
+@dataclass(frozen=True)
+class Period:
+    days: int
+    working_days: bool
+    what: str  # "bidding": notice → bid deadline; "publicity": publication → award
+    source: str
+
+    def describe(self) -> str:
+        unit = _("working days") if self.working_days else _("days")
+        return f"{self.days} {unit}"
+
+
+PERIODS: dict[str, Period] = {
+    M.OPEN_TENDER: Period(20, False, "bidding", "《中华人民共和国政府采购法》第三十五条；财政部令第87号"),
+    M.COMPETITIVE_CONSULTATION: Period(10, False, "bidding", "财库〔2014〕214号 第十条"),
+    M.INQUIRY: Period(3, True, "bidding", "财政部令第74号 第四十五条"),
+    "competitive_negotiation": Period(3, True, "bidding", "财政部令第74号 第二十九条"),
+    M.SINGLE_SOURCE: Period(5, True, "publicity", "《政府采购法实施条例》第三十八条；财政部令第74号 第三十八条"),
+}
+
+
+def add_working_days(day: dt.date, n: int) -> dt.date:
+    while n > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            n -= 1
+    return day
+
+
+def earliest_end(method: str, start: dt.datetime) -> dt.datetime | None:
+    """The first moment the period of ``method`` that began at ``start`` has run (None: no period)."""
+    period = PERIODS.get(method)
+    if period is None:
+        return None
+    start = timezone.localtime(start)
+    if period.working_days:
+        day = add_working_days(start.date(), period.days)
+        return start.replace(year=day.year, month=day.month, day=day.day)
+    return start + dt.timedelta(days=period.days)
