@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('projects', '0001_initial'),
         ('stations', '0009_activity_search_trigrams'),
-        ('wulian', '0018_h19_sequence'),
+        ('wulian', '0018_sequence'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

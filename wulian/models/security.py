@@ -1,7 +1,7 @@
 """The level-3 controls' own rows (issue 21): API tokens, the audit trail, password history, county 2FA policy.
 
 The audit trail is append-only: the application never updates or deletes an ``AuditEvent`` and on PostgreSQL a
-trigger refuses both (migration ``0018_h21_security``); each row carries the hash of the row before it, so
+trigger refuses both (migration ``0020_security``); each row carries the hash of the row before it, so
 ``manage.py verify_audit`` finds an edited row (its hash no longer matches) and a deleted one (a gap in ``seq``
 and a broken link). See ``wulian/security/audit.py``.
 """

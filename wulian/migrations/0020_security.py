@@ -43,7 +43,7 @@ def drop_append_only(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wulian', '0017_attainment_shortfall_rank'),
+        ('wulian', '0019_reported_targets'),
     ]
 
     operations = [

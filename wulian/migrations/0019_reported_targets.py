@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wulian', '0017_attainment_shortfall_rank'),
+        ('wulian', '0018_sequence'),
     ]
 
     operations = [
