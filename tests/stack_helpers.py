@@ -104,11 +104,13 @@ class Load:
         self.stack = stack
         self.stop_flag = threading.Event()
         self.lock = threading.Lock()
-        self.gets: list[tuple[float, str, int, float, bool]] = []  # (t, path, status, seconds, unavailable page)
+        # (t, path, status, seconds, unavailable page, reader)
+        self.gets: list[tuple[float, str, int, float, bool, int]] = []
         self.posts: list[tuple[float, str, int, bool]] = []  # (t, community name, status, unavailable page)
         self.tag = tag
         self.started = time.monotonic()
         users = ["bureau", "shoushan", "leader", "hengqu"]
+        self.readers = readers
         self.threads = [threading.Thread(target=self._read, args=(users[i % len(users)], i), daemon=True)
                         for i in range(readers)]
         if writer:
@@ -118,7 +120,8 @@ class Load:
     def __enter__(self):
         for thread in self.threads:
             thread.start()
-        time.sleep(1.5)  # warm: every thread logged in and reading
+        # Warm: every reader logged in and reading (logging in takes seconds on a busy machine).
+        wait_until(lambda: len({g[5] for g in self.gets}) >= self.readers, 60, step=0.2)
         return self
 
     def __exit__(self, *exc):
@@ -142,7 +145,7 @@ class Load:
             except requests.RequestException:
                 status, text = 0, ""
             with self.lock:
-                self.gets.append((t, path, status, self.now() - t, UNAVAILABLE in text))
+                self.gets.append((t, path, status, self.now() - t, UNAVAILABLE in text, offset))
             time.sleep(0.05)
 
     def _write(self):
