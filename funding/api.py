@@ -106,14 +106,14 @@ class EntryViewSet(ScopedViewSet):
         return Response(self.get_serializer(fix).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=PaySerializer, parameters=[IDEMPOTENCY], responses={201: EntrySerializer})
-    @action(detail=False, methods=["post"], url_path=r"pay/(?P<milestone>[0-9]+)")
+    @action(detail=False, methods=["post"], url_path=r"pay/(?P<milestone>[^/.]+)")
     def pay(self, request, milestone=None):
         """Record the payment of a confirmed milestone (the payer: bureau staff other than the confirmer)."""
         from projects.models import Milestone
 
         if not user_can(request.user, Entry, "pay"):
             raise PermissionDenied
-        if not Milestone.objects.restrict(request.user, "view").filter(pk=milestone).exists():
+        if not str(milestone).isdigit() or not Milestone.objects.restrict(request.user, "view").filter(pk=milestone).exists():
             raise NotFound
         payload = PaySerializer(data=request.data)
         payload.is_valid(raise_exception=True)

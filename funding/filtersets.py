@@ -17,10 +17,11 @@ class BudgetLineFilterSet(ScopedFilterSet):
     category = django_filters.ChoiceFilter(label=_("category"), choices=Category.choices)
     station = django_filters.NumberFilter(field_name="station_id", widget=forms.HiddenInput)
     project = django_filters.NumberFilter(field_name="project_id", widget=forms.HiddenInput)
+    region_exact = django_filters.NumberFilter(field_name="region_id", widget=forms.HiddenInput)
 
     class Meta:
         model = BudgetLine
-        fields = ["region", "year", "source", "purpose", "category", "station", "project"]
+        fields = ["region", "year", "source", "purpose", "category", "station", "project", "region_exact"]
 
 
 class EntryFilterSet(ScopedFilterSet):

@@ -22,8 +22,8 @@ def _link(q: Query, region) -> str | None:
     """The ledger entries of the operation lines of the region's station of the tier in the year: exactly the
     entries the figure sums (built without a query: a page links hundreds of figures)."""
     tier = STATION_TIER_OF_LEVEL.get(q.level)
-    if tier is None:
-        return None
+    if tier is None:  # not a station tier: the region's operation lines of the year
+        return with_query(reverse("funding:budgetline_list"), region=region.pk, year=q.year, purpose="station")
     return with_query(reverse("funding:entry_list"), station_region=region.pk, tier=tier, year=q.year)
 
 

@@ -19,6 +19,8 @@ MENUS = [
             MenuItem(_("ledger entries"), "funding:entry_list", Entry, "bi-list-ol", hidden_for=NOT_DAILY),
             MenuItem(_("Station operating funds"), "funding:operating_funds", BudgetLine, "bi-building",
                      hidden_for=NOT_DAILY | AGENCY),
+            MenuItem(_("Budget execution"), "funding:execution", BudgetLine, "bi-bar-chart",
+                     hidden_for=NOT_DAILY | AGENCY),
         ],
         order=45,
     )

@@ -18,7 +18,7 @@ class BudgetLineTable(ObjectTable):
     budget = MoneyColumn()
     committed = MoneyColumn()
     spent = MoneyColumn()
-    available = MoneyColumn(verbose_name=_("available"), accessor="available_amount")
+    available = MoneyColumn(verbose_name=_("available balance"), accessor="available_amount")
 
     class Meta(ObjectTable.Meta):
         model = BudgetLine

@@ -19,4 +19,5 @@ urlpatterns = [
     path("milestones/<int:pk>/pay/", views.milestone_pay, name="milestone_pay"),
     path("projects/<int:pk>/commit/", views.agreement_commit, name="agreement_commit"),
     path("stations/", views.operating_funds, name="operating_funds"),
+    path("execution/", views.execution_page, name="execution"),
 ]

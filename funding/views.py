@@ -237,3 +237,33 @@ def operating_funds(request):
         "lines_url": reverse("funding:budgetline_list"), "entries_url": reverse("funding:entry_list")})
 
 
+
+
+@login_required
+def execution_page(request):
+    """Budgeted / committed / spent / balance / rate per town, source or purpose; each figure links to its lines."""
+    from urllib.parse import urlencode
+
+    from wulian.exports import Column, Kind, export_rows
+
+    from .execution import GROUPS, execution
+
+    if not user_can(request.user, BudgetLine, "view"):
+        raise PermissionDenied
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() and len(year) == 4 else years.budget_year_of(timezone.localdate())
+    by = request.GET.get("by") if request.GET.get("by") in GROUPS else "town"
+    rows, total = execution(request.user, year, by)
+    labels = {"town": _("By town"), "source": _("By source"), "purpose": _("By purpose")}
+    if request.GET.get("export") == "xlsx":
+        headers = [Column(labels[by]), Column(_("budget"), Kind.MONEY), Column(_("committed"), Kind.MONEY),
+                   Column(_("spent"), Kind.MONEY), Column(_("available balance"), Kind.MONEY),
+                   Column(_("execution rate"), Kind.PERCENT)]
+        data = [[r.label, r.budget, r.committed, r.spent, r.balance, r.rate] for r in [*rows, total]]
+        return export_rows(request, BudgetLine, _("Budget execution %(year)s") % {"year": year}, headers, data)
+    lines_url = reverse("funding:budgetline_list")
+    for row in [*rows, total]:
+        row.url = f"{lines_url}?{urlencode(row.query)}"
+    return render(request, "funding/execution.html", {
+        "rows": rows, "total": total, "year": year, "year_label": years.label(year), "by": by,
+        "groups": [(g, labels[g]) for g in GROUPS], "years": range(year - 3, year + 2)})

@@ -73,6 +73,15 @@ SCOPED_FUNCTIONS = {
     "wulian:attainment": "wulian.Region, through Region.objects.restrict(user); figures only below that region",
     "wulian:target_report": "wulian.Region through restrict(user) (404), wulian.TargetReport through restrict and write()",
     "project_reports:evaluation": "projects.Project through restrict(user); the builder restricts again by job.user",
+    # Funding (issue 19): postings go through funding.ledger, which restricts the lines, entries and milestones.
+    "funding:index": "a redirect to the budget lines list (login required)",
+    "funding:entry_add": "funding.BudgetLine through restrict(user, 'change') (the form's choices); Entry 'add' role",
+    "funding:transfer": "funding.BudgetLine through restrict(user, 'change') (the form's choices); Entry 'add' role",
+    "funding:entry_reverse": "funding.Entry through restrict(user, 'view') (404) and can(user, 'reverse')",
+    "funding:milestone_pay": "projects.Milestone through restrict(user, 'view') (404); the 'pay' action of funding.Entry",
+    "funding:agreement_commit": "projects.Project through restrict(user, 'view') (404); lines through restrict(user, 'change')",
+    "funding:operating_funds": "stations.Station and funding.BudgetLine through restrict(user)",
+    "funding:execution": "funding.BudgetLine through restrict(user)",
 }
 
 
@@ -192,6 +201,11 @@ OUTSIDE_MATRIX = {
             "IndicatorItem", "EvaluationParty", "ItemScore",
         )
     },
+    # Funding (issue 19): scope per role of lines and entries (pages and API) in tests/test_funding_views.py.
+    "funding.BudgetLine": "scope per role in tests/test_funding_views.py (test_scope_matrix_of_lines_and_entries)",
+    "funding.Entry": "scope per role in tests/test_funding_views.py (test_scope_matrix_of_lines_and_entries)",
+    "funding.Tranche": "no pages or API of its own yet (admin only); read through the project's money panel",
+    "funding.SourceKind": "reference data every role reads; changed by superusers in the admin only",
 }
 # Models of the portal's apps that are deliberately not scoped, and why.
 UNSCOPED = {
@@ -200,6 +214,7 @@ UNSCOPED = {
     "wulian.SummaryRefresh": "when a year's dashboard summaries were computed: one row per year, no figures of any region",
     "wulian.StateChange": "a record's state changes, read only on that record's page (its timeline), written by the write path",
     "volunteers.PendingStats": "region ids whose figures wait to be recomputed (volunteers.stats), never shown",
+    "wulian.Sequence": "a counter per key and year (entry and project numbers), never shown (wulian.models.sequences)",
     # Policy documents are public policy, edited by superusers in the admin only; pages show the user's own area's.
     "wulian.PolicyProfile": "a published policy document; changed by superusers in the admin only",
     "wulian.ProfileRegion": "which region follows which document; changed by superusers in the admin only",
