@@ -51,3 +51,13 @@ def test_the_measure_finds_a_long_function(tmp_path, monkeypatch):
     monkeypatch.setattr("tests.test_code_shape.ROOT", tmp_path)
     (tmp_path / "v.py").write_text("def view(request):\n" + "    x = 1\n" * 15 + "    return x\n")
     assert long_functions(tmp_path / "v.py") == ["v.py:1 view (17 lines)"]
+
+
+def test_every_test_that_drives_chromium_carries_the_browser_marker():
+    """``-m "not browser"`` must leave out every Chromium test (the ones that log in through ``tests.browser``)."""
+    unmarked = [
+        path.name
+        for path in sorted((ROOT / "tests").glob("test_*.py"))
+        if "from tests.browser import" in path.read_text() and "pytest.mark.browser" not in path.read_text()
+    ]
+    assert unmarked == []

@@ -95,4 +95,11 @@ def test_every_date_and_text_field_of_the_portal_carries_the_validators():
 
 @pytest.mark.parametrize("value", ["13912345678", "0917-5541234", "029-88886666", "88886666", "0917-5541234-801"])
 def test_real_phone_numbers_pass(value):
-    validate_phone_number(value)
+    from django.core.exceptions import ValidationError
+
+    try:
+        validate_phone_number(value)
+    except ValidationError as exc:
+        pytest.fail(f"{value} refused: {exc.messages}")
+    with pytest.raises(ValidationError):  # the same shape with letters in it is refused
+        validate_phone_number(value[:-1] + "x")

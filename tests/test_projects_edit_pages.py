@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from projects import testing as t
 from projects.choices import BidStatus, ProjectStatus
-from projects.models import Agreement, Bid, Milestone, Project
+from projects.models import Agreement, Bid, Milestone, Notice, Project
 from wulian.checks import check_transitions
 from wulian.models import StateChange
 from wulian.models.base import ScopeRule
@@ -252,3 +252,19 @@ def test_a_refusal_of_the_write_path_leaves_the_record_and_its_rows_unsaved(as_u
     assert "最长一年" in response.content.decode()
     assert not Agreement.objects.filter(project=project).exists()
     assert not project.targets.exists() and not Milestone.objects.filter(project=project).exists()
+
+
+def test_can_add_reads_the_child_rule_on_its_parent(cast):
+    """What the project page offers: the notice may be written while the project is approved, by the bureau only;
+    a bid may be added while bids are open, by an agency only."""
+    from wulian.models.base import can_add
+
+    project = project_at(cast, S.APPROVED)
+    assert can_add(cast.user_bureau, Notice, project, "project")
+    assert not can_add(cast.user_shoushan, Notice, project, "project")
+    t.make_notice(project)
+    project = t.advance(project, S.PUBLISHED, people(cast))
+    assert not can_add(cast.user_bureau, Notice, project, "project")  # published: the notice is settled
+    assert can_add(cast.user_agency, Bid, project, "project") and not can_add(cast.user_bureau, Bid, project, "project")
+    t.close_bidding(project)
+    assert not can_add(cast.user_agency, Bid, project, "project")  # the deadline passed

@@ -176,3 +176,48 @@ def test_a_rule_whose_lookups_lead_nowhere_fails_the_check():
 
     ids = sorted(e.id for e in check_scope_rules(models=[Misdeclared]))
     assert ids == ["wulian.E103", "wulian.E104", "wulian.E105", "wulian.E106"]
+
+
+# -- the real rules ----------------------------------------------------------------------------------------------
+# The mechanism above runs on a test model; here the same questions are asked of real models with rules that
+# depend on the role, the region, the agency and the row's state — and of the transitions derived from them.
+
+
+@pytest.fixture
+def hours(cast):
+    """Self-recorded hours waiting in a 滨河 community activity and in a 横渠 village activity, one confirmed."""
+    from volunteers.choices import HoursStatus
+    from volunteers.testing import make_activity, make_hours, make_volunteer
+
+    binhe = make_activity(cast.binhe, "滨河清扫")
+    village = make_activity(cast.hengqu_village, "崖下义诊")
+    return {
+        "binhe_pending": make_hours(binhe, make_volunteer(cast.binhe, "刘一"), status=HoursStatus.PENDING),
+        "binhe_confirmed": make_hours(binhe, make_volunteer(cast.binhe, "刘二")),
+        "village_pending": make_hours(village, make_volunteer(cast.hengqu_village, "张三"), status=HoursStatus.PENDING),
+    }
+
+
+# Written out by hand from volunteers.models.ServiceHours: region roles see their area, workers (not the leader)
+# confirm, agencies and evaluators see no volunteer hours.
+HOURS_VISIBLE = {
+    "bureau": "binhe_pending binhe_confirmed village_pending", "shoushan": "binhe_pending binhe_confirmed",
+    "hengqu": "village_pending", "binhe": "binhe_pending binhe_confirmed", "agency": "", "evaluator": "",
+    "leader": "binhe_pending binhe_confirmed village_pending",
+}
+HOURS_CONFIRMABLE = {  # the confirm transition: the workers' rows, in every state (the workflow checks the state)
+    "bureau": "binhe_pending binhe_confirmed village_pending", "shoushan": "binhe_pending binhe_confirmed",
+    "hengqu": "village_pending", "binhe": "binhe_pending binhe_confirmed", "agency": "", "evaluator": "", "leader": "",
+}
+
+
+@pytest.mark.parametrize("username", CAST_USERS)
+def test_the_real_hours_rule_and_its_confirm_transition(cast, hours, username):
+    from volunteers.models import ServiceHours
+
+    user = cast.users[username]
+    for action, expected in (("view", HOURS_VISIBLE), ("confirm", HOURS_CONFIRMABLE)):
+        rows = set(ServiceHours.objects.restrict(user, action).values_list("pk", flat=True))
+        assert rows == {hours[k].pk for k in expected[username].split()}, action
+    offered = {t.name for t in ServiceHours.workflow.offered(hours["binhe_pending"], user)}
+    assert offered == ({"confirm", "reject"} if "binhe_pending" in HOURS_CONFIRMABLE[username] else set())

@@ -3,16 +3,28 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from volunteers.validators import id_check_char, validate_id_number, validate_resident_id
+from volunteers.validators import id_check_char, normalize_id_number, validate_id_number, validate_resident_id
+
+
+def refusal(validator, value):
+    """The code of the validator's refusal, or None when it accepts the value."""
+    try:
+        validator(value)
+    except ValidationError as exc:
+        return exc.code
+    return None
 
 
 def test_a_good_number_passes():
-    validate_resident_id("11010519491231002X")  # the standard's own example
-    validate_resident_id("440524198001010013")
+    assert refusal(validate_resident_id, "11010519491231002X") is None  # the standard's own example
+    assert refusal(validate_resident_id, "440524198001010013") is None
+    # …and one character off is refused: the acceptance above is not a validator that accepts everything.
+    assert refusal(validate_resident_id, "440524198001010014") == "id_checksum"
 
 
 def test_a_lowercase_x_is_accepted_as_the_check_character():
-    validate_resident_id("11010519491231002x")
+    assert refusal(validate_resident_id, "11010519491231002x") is None
+    assert normalize_id_number(" 11010519491231002x ") == "11010519491231002X"  # stored as the standard writes it
 
 
 def test_the_check_character_is_computed_from_the_weights():
