@@ -94,9 +94,15 @@ def totp_code(username: str) -> str:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     device = TOTPDevice.objects.filter(user__username=username).order_by("-confirmed", "-pk").first()
+    import time
+
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    if device.last_t is not None and device.last_t >= totp.t():  # this step's code was used: the next one
-        totp.time = totp.time + device.step * (device.last_t + 1 - totp.t())
+    need = device.last_t + 1 if device.last_t is not None else totp.t()  # a code is good once: the next step's
+    if need > totp.t() + 1:  # beyond the one step of tolerance: wait for the step before it to begin
+        time.sleep(max(0.0, device.t0 + (need - 1) * device.step - time.time()) + 0.2)
+        totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    if need > totp.t():
+        totp.time = totp.time + device.step * (need - totp.t())
     return f"{totp.token():0{device.digits}d}"
 
 

@@ -6,6 +6,7 @@ from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
 from wulian import indicators
+from wulian.models import TwoFactorPolicy  # noqa: E402 - issue 21
 from wulian.models import (
     AccessLog,
     Attachment,
@@ -189,3 +190,10 @@ class ReportScheduleAdmin(admin.ModelAdmin):
                 return
             count += 1
         self.message_user(request, _("%(count)d reports queued.") % {"count": count})
+
+
+# Issue 21: a county that asks every role of its area for a second factor (bureau and administrators always do).
+@admin.register(TwoFactorPolicy)
+class TwoFactorPolicyAdmin(admin.ModelAdmin):
+    list_display = ["region", "all_roles"]
+    autocomplete_fields = ["region"]

@@ -178,6 +178,8 @@ def integrity_refusal(exc: IntegrityError) -> Refused:
         if match:
             columns = [c.strip() for c in match.group("columns").split(",")]
             fields = [f for f in model._meta.concrete_fields if f.column in columns]
+            if len(fields) == 1 and getattr(fields[0], "speaks_for", None):
+                fields = [model._meta.get_field(fields[0].speaks_for)]  # a blind index: its encrypted field's words
             if len(fields) == 1 and fields[0].unique:
                 message = fields[0].error_messages.get("unique")
                 if message and "%(" not in str(message):

@@ -163,6 +163,11 @@ class BlindIndexField(models.CharField):
         kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
 
+    @property
+    def speaks_for(self) -> str:
+        """A duplicate caught by this index is reported as a duplicate of its source field (``wulian.writes``)."""
+        return self.source
+
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
         kwargs["source"] = self.source
