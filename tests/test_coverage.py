@@ -35,6 +35,7 @@ PUBLIC = {
     "public_projects:list": "the public page of published projects (projects.public decides what is public)",
     "public_projects:detail": "one published project's public facts (unpublished ones answer 404)",
     "public_projects:ocds": "the same public facts as an OCDS release package",
+    "wulian:first_run": "the first page of an EMPTY installation (no region, no account); 404 once anything exists",
 }
 # Logged-in views that are not about rows of a scoped model: they show the user's own things only.
 OWN_ONLY = {
@@ -52,6 +53,8 @@ OWN_ONLY = {
     "wulian:notification_read": "marks one of the user's own notifications read (another's answers 404)",
     "wulian:notification_read_all": "marks the user's own notifications read",
     "wulian:dashboard_refresh": "recomputes the summaries of a year (bureau staff only, 403 otherwise); shows no rows",
+    "wulian:report_schedule_add": "a scheduled report run as the bureau user, for a region of its own area (403 otherwise)",
+    "wulian:report_schedule_toggle": "stops or resumes a schedule of the bureau user's own area (404 outside, 403 others)",
 }
 # Pages for superusers only (anyone else gets 404), and what they do.
 SUPERUSER_ONLY = {

@@ -35,7 +35,7 @@ from wulian.models import Region
 
 CODE = gettext_lazy("Statistical division code")
 URBAN_RURAL = gettext_lazy("Urban-rural classification code")
-NAME = gettext_lazy("Name")
+NAME = gettext_lazy("Division name")
 POPULATION = gettext_lazy("Resident population")
 COLUMNS = (CODE, URBAN_RURAL, NAME, POPULATION)
 # Other headings the published lists use for the same columns.
