@@ -15,8 +15,8 @@ from wulian.models.base import user_can
 
 from . import ledger
 from .choices import MANUAL_KINDS
-from .filtersets import BudgetLineFilterSet, EntryFilterSet
-from .models import BudgetLine, Entry
+from .filtersets import BudgetLineFilterSet, DonationFilterSet, EntryFilterSet
+from .models import BudgetLine, Donation, Entry
 
 IDEMPOTENCY = OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False,
                                description="The same key posts once (a retried request answers the first entry).")
@@ -123,5 +123,53 @@ class EntryViewSet(ScopedViewSet):
         return Response(self.get_serializer(entry).data, status=status.HTTP_201_CREATED)
 
 
+class DonationSerializer(ScopedSerializer):
+    class Meta:
+        model = Donation
+        fields = ["id", "number", "donor_kind", "donor_name", "donor_contact", "consent_to_publish", "form",
+                  "amount", "line", "goods_description", "goods_quantity", "goods_unit", "goods_value",
+                  "received_on", "receipt_number", "receipt_waived", "restricted", "intended_use",
+                  "use_change_consent", "use_change_consent_on", "region", "project", "station", "entry", "note"]
+        read_only_fields = ["number", "entry"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if "donor_name" in data:
+            data["donor_name"] = instance.donor_shown()
+        return data
+
+    def validate_line(self, value):
+        user = self.context["request"].user
+        if value is not None and not BudgetLine.objects.restrict(user, "view").filter(pk=value.pk).exists():
+            raise serializers.ValidationError("请选择您范围内的预算项目。")
+        return value
+
+
+class DonationViewSet(ScopedViewSet):
+    """Donations received in your scope; a money donation with a budget line is posted on it as a donation
+    entry (once). An individual donor's name is masked unless the donor consented to be named."""
+
+    queryset = Donation.objects.select_related("region", "line", "entry")
+    serializer_class = DonationSerializer
+    filterset_class = DonationFilterSet
+
+    def save_kwargs(self, serializer):
+        return {"recorded_by": self.request.user} if serializer.instance is None else {}
+
+    def perform_create(self, serializer):
+        from auditlog.context import set_actor
+
+        from wulian import writes
+
+        def save():
+            donation = serializer.save(**self.save_kwargs(serializer))
+            ledger.post_donation(self.request.user, donation)
+            return donation
+
+        with set_actor(self.request.user), refusals_as_api_errors():
+            writes.write(self.request.user, "add", save)
+
+
+router.register("funding/donations", DonationViewSet, basename="donation")
 router.register("funding/lines", BudgetLineViewSet, basename="budgetline")
 router.register("funding/entries", EntryViewSet, basename="entry")

@@ -60,3 +60,15 @@ class Condition(models.TextChoices):
     DATE = "date", _("A date has come")
     DELIVERABLES = "deliverables", _("A number of service records logged")
     EVALUATION = "evaluation", _("An evaluation passed")
+
+
+class DonorKind(models.TextChoices):
+    INDIVIDUAL = "individual", _("Individual")
+    ENTERPRISE = "enterprise", _("Enterprise")
+    ORGANISATION = "organisation", _("Organisation")
+    ANONYMOUS = "anonymous", _("Anonymous")
+
+
+class DonationForm(models.TextChoices):
+    MONEY = "money", _("Money")
+    GOODS = "goods", _("Goods")

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wulian.filtersets import RegionFilter, ScopedFilterSet
 
-from .choices import Category, EntryKind, Purpose
-from .models import BudgetLine, Entry, SourceKind
+from .choices import Category, DonationForm, DonorKind, EntryKind, Purpose
+from .models import BudgetLine, Donation, Entry, SourceKind
 
 
 class BudgetLineFilterSet(ScopedFilterSet):
@@ -40,3 +40,17 @@ class EntryFilterSet(ScopedFilterSet):
     class Meta:
         model = Entry
         fields = ["region", "kind", "year", "line", "station", "project", "station_region", "tier"]
+
+
+class DonationFilterSet(ScopedFilterSet):
+    search_fields = ("number", "receipt_number", "goods_description", "intended_use", "note")
+    region = RegionFilter(lookup="region", label=_("region"))
+    donor_kind = django_filters.ChoiceFilter(label=_("donor kind"), choices=DonorKind.choices)
+    form = django_filters.ChoiceFilter(label=_("form of the donation"), choices=DonationForm.choices)
+    restricted = django_filters.BooleanFilter(label=_("restricted use (定向捐赠)"))
+    project = django_filters.NumberFilter(field_name="project_id", widget=forms.HiddenInput)
+    station = django_filters.NumberFilter(field_name="station_id", widget=forms.HiddenInput)
+
+    class Meta:
+        model = Donation
+        fields = ["region", "donor_kind", "form", "restricted", "project", "station"]

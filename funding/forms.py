@@ -11,7 +11,7 @@ from wulian.forms import DateInput, ScopedModelForm, restrict_choice_fields
 from wulian.money import FEN
 
 from .choices import MANUAL_KINDS, Purpose
-from .models import BudgetLine, SourceKind, Tranche
+from .models import BudgetLine, Donation, SourceKind, Tranche
 
 
 AMOUNT = _("amount (yuan)")
@@ -110,3 +110,24 @@ class TrancheForm(ScopedModelForm):
         model = Tranche
         fields = ["milestone", "line", "condition", "deliverables", "evaluation_kind"]
 
+
+
+class DonationEditForm(ScopedModelForm):
+    class Meta:
+        model = Donation
+        fields = ["donor_kind", "donor_name", "donor_contact", "consent_to_publish", "form", "amount", "line",
+                  "goods_description", "goods_quantity", "goods_unit", "goods_value", "received_on",
+                  "receipt_number", "receipt_waived", "restricted", "intended_use", "use_change_consent",
+                  "use_change_consent_on", "region", "project", "station", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].queryset = BudgetLine.objects.restrict(self.user, "view").select_related(
+            "source", "station", "project")
+        self.fields["line"].help_text = _("A money donation is posted on this line as a donation entry.")
+        if self.instance.pk is None:
+            for name in ("use_change_consent", "use_change_consent_on"):
+                del self.fields[name]
+        elif self.instance.entry_id:
+            for name in ("form", "amount", "line"):
+                self.fields[name].disabled = True

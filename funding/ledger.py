@@ -270,3 +270,20 @@ def _paying_line(milestone_pk: int) -> BudgetLine:
     if committed is None:
         raise Refused(_("The agreement has not committed money on a budget line yet."))
     return committed.line
+
+
+def post_donation(user, donation) -> Entry | None:
+    """Post a money donation on its budget line as an entry of kind donation, once (the donation's own key);
+    called inside the write that saves the donation, so both are saved or neither. Goods post nothing."""
+    from .choices import DonationForm
+    from .models import Donation
+
+    if donation.form != DonationForm.MONEY or not donation.line_id or donation.entry_id:
+        return None
+    if not BudgetLine.objects.restrict(user, "view").filter(pk=donation.line_id).exists():
+        raise Refused(_("Choose a budget line in your scope."), field="line")
+    entry = post_one(user, donation.line, K.DONATION, donation.amount, key=f"donation:{donation.pk}",
+                     date=donation.received_on, note=_("Donation %(number)s") % {"number": donation.number})
+    Donation.objects.filter(pk=donation.pk).update(entry=entry)
+    donation.entry = entry
+    return entry

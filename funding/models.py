@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -25,9 +27,11 @@ from wulian.choices import REGION_ROLES, NOBODY, Role
 from wulian.models import ScopedModel, ScopeRule
 from wulian.models.base import NOTHING
 from wulian.money import MoneyField, format_money
+from wulian.personal import PersonalKind
+from wulian.validators import DateMeaning
 
 from . import years
-from .choices import EFFECTS, Category, Condition, EntryKind, Purpose, SourceGroup
+from .choices import EFFECTS, Category, Condition, DonationForm, DonorKind, EntryKind, Purpose, SourceGroup
 
 BUREAU = frozenset({Role.BUREAU_ADMIN})
 AGENCY = frozenset({Role.AGENCY_STAFF})
@@ -266,4 +270,142 @@ class Tranche(ScopedModel):
             raise ValidationError({"evaluation_kind": _("Choose the evaluation that must pass.")})
 
 
-__all__ = ["NOTHING", "BudgetLine", "Entry", "SourceKind", "Tranche"]
+RECORDERS = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF, Role.COMMUNITY_WORKER})
+
+
+def mask_name(value) -> str:
+    """张** : the family name, the rest hidden."""
+    value = str(value or "")
+    return value[:1] + "*" * max(len(value) - 1, 2) if value else ""
+
+
+class Donation(ScopedModel):
+    """A donation (捐赠) received in a region: money (posted on a budget line as a ledger entry of kind donation)
+    or goods. An individual donor's name is shown only when the donor consented to be named (慈善法第82条
+    concerns the donor's wish); the contact is personal data. Changing the intended use of a restricted
+    donation needs the donor's recorded consent (慈善法第56条)."""
+
+    scope_rule = ScopeRule(view=REGION_ROLES, add=RECORDERS, change=RECORDERS, delete=BUREAU)
+    personal_data = {"donor_contact": PersonalKind.PHONE}
+    # The history shows the donor's name as the lists do (``wulian.history``).
+    history_masks = {"donor_name": lambda obj, raw: obj.donor_shown() and (
+        mask_name(raw) if obj.donor_kind == DonorKind.INDIVIDUAL and not obj.consent_to_publish else raw)}
+    date_meanings = {"received_on": DateMeaning.HAPPENED, "use_change_consent_on": DateMeaning.HAPPENED}
+
+    number = models.CharField(_("donation number"), max_length=20, unique=True, editable=False)
+    donor_kind = models.CharField(_("donor kind"), max_length=15, choices=DonorKind.choices)
+    donor_name = models.CharField(_("donor"), max_length=100, blank=True)
+    donor_contact = models.CharField(_("donor contact"), max_length=40, blank=True)
+    consent_to_publish = models.BooleanField(_("donor consents to be named"), default=False)
+    form = models.CharField(_("form of the donation"), max_length=10, choices=DonationForm.choices,
+                            default=DonationForm.MONEY)
+    amount = MoneyField(_("amount (yuan)"), null=True, blank=True)
+    goods_description = models.CharField(_("goods"), max_length=200, blank=True)
+    goods_quantity = models.DecimalField(_("quantity"), max_digits=12, decimal_places=2, null=True, blank=True)
+    goods_unit = models.CharField(_("unit"), max_length=20, blank=True)
+    goods_value = MoneyField(_("value of the goods (yuan)"), null=True, blank=True)
+    received_on = models.DateField(_("date received"))
+    receipt_number = models.CharField(_("donation receipt number"), max_length=40, blank=True)
+    receipt_waived = models.BooleanField(_("receipt waived by the donor"), default=False)
+    restricted = models.BooleanField(_("restricted use (定向捐赠)"), default=False)
+    intended_use = models.CharField(_("intended use"), max_length=200, blank=True)
+    use_change_consent = models.BooleanField(_("the donor agreed to the change of use"), default=False)
+    use_change_consent_on = models.DateField(_("date of the donor's consent"), null=True, blank=True)
+    region = models.ForeignKey("wulian.Region", verbose_name=_("region"), on_delete=models.PROTECT,
+                               related_name="donations")
+    project = models.ForeignKey("projects.Project", verbose_name=_("service project"), on_delete=models.PROTECT,
+                                null=True, blank=True, related_name="donations")
+    station = models.ForeignKey("stations.Station", verbose_name=_("station"), on_delete=models.PROTECT,
+                                null=True, blank=True, related_name="donations")
+    line = models.ForeignKey(BudgetLine, verbose_name=_("budget line"), on_delete=models.PROTECT, null=True,
+                             blank=True, related_name="donations")
+    entry = models.OneToOneField(Entry, verbose_name=_("ledger entry"), on_delete=models.PROTECT, null=True,
+                                 blank=True, related_name="donation", editable=False)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
+                                    on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                    editable=False)
+
+    class Meta:
+        verbose_name = _("donation")
+        verbose_name_plural = _("donations")
+        ordering = ["-received_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(form=DonationForm.MONEY, amount__gt=0)
+                | Q(form=DonationForm.GOODS, goods_value__gte=0, goods_quantity__gt=0),
+                name="donation_money_or_goods",
+                violation_error_message=_("A money donation has an amount; goods have a quantity and a value."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(receipt_number="", receipt_waived=False),
+                name="donation_receipt_or_waived",
+                violation_error_message=_("Give the donation receipt number or record that the donor waived it."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.get_form_display()} {format_money(self.value)}元"
+
+    @property
+    def value(self):
+        return (self.amount if self.form == DonationForm.MONEY else self.goods_value) or 0
+
+    def donor_shown(self, reveal: bool = False) -> str:
+        """The donor as lists, exports and the API show it: anonymous as such; an individual's name masked
+        unless the donor consented to be named (or this request revealed the record)."""
+        if self.donor_kind == DonorKind.ANONYMOUS:
+            return str(DonorKind.ANONYMOUS.label)
+        if self.donor_kind == DonorKind.INDIVIDUAL and not (self.consent_to_publish or reveal):
+            return mask_name(self.donor_name)
+        return self.donor_name
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.donor_kind == DonorKind.ANONYMOUS:
+            self.donor_name = ""
+            self.donor_contact = ""
+            self.consent_to_publish = False
+        elif not (self.donor_name or "").strip():
+            errors["donor_name"] = _("Give the donor's name (or record the donation as anonymous).")
+        if self.form == DonationForm.MONEY:
+            if not self.amount or self.amount <= 0:
+                errors["amount"] = _("Give the amount of the money donation.")
+            self.goods_description, self.goods_quantity, self.goods_unit, self.goods_value = "", None, "", None
+        else:
+            if not (self.goods_description or "").strip():
+                errors["goods_description"] = _("Describe the goods.")
+            if not self.goods_quantity or self.goods_quantity <= 0:
+                errors["goods_quantity"] = _("Give the quantity of the goods.")
+            if self.goods_value is None or self.goods_value < 0:
+                errors["goods_value"] = _("Give the value of the goods in yuan.")
+            self.amount = None
+            self.line = None
+        if not (self.receipt_number or "").strip() and not self.receipt_waived:
+            errors["receipt_number"] = _("Give the donation receipt number or record that the donor waived it.")
+        if self.restricted and not (self.intended_use or "").strip():
+            errors["intended_use"] = _("Give the intended use of a restricted donation.")
+        if self.pk:
+            before = Donation.objects.filter(pk=self.pk).values("restricted", "intended_use", "entry_id",
+                                                                "amount", "line_id").first()
+            if before and before["restricted"] and (self.intended_use or "") != before["intended_use"]:
+                if not (self.use_change_consent and self.use_change_consent_on):
+                    errors["intended_use"] = _(
+                        "The intended use of a restricted donation changes only with the donor's consent "
+                        "(慈善法第56条): record the consent and its date.")
+            if before and before["entry_id"] and (before["amount"] != self.amount or before["line_id"] != self.line_id):
+                errors["amount"] = _("The donation is posted on the ledger; correct it by a reversal of its entry.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if not self.number:
+            from wulian.models import next_number
+
+            year = (self.received_on or dt.date.today()).year
+            self.number = f"JZ{year}-{next_number('funding:donation', year):05d}"
+        super().save(*args, **kwargs)
+
+
+__all__ = ["NOTHING", "BudgetLine", "Donation", "Entry", "SourceKind", "Tranche"]

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wulian.choices import Role
 from wulian.navigation import Menu, MenuItem
 
-from .models import BudgetLine, Entry
+from .models import BudgetLine, Donation, Entry
 
 # A community worker's menu stays short: its room's money shows on the room's page.
 NOT_DAILY = frozenset({Role.COMMUNITY_WORKER})
@@ -21,6 +21,7 @@ MENUS = [
                      hidden_for=NOT_DAILY | AGENCY),
             MenuItem(_("Budget execution"), "funding:execution", BudgetLine, "bi-bar-chart",
                      hidden_for=NOT_DAILY | AGENCY),
+            MenuItem(_("donations"), "funding:donation_list", Donation, "bi-gift"),
         ],
         order=45,
     )

@@ -3,7 +3,7 @@ from django.urls import path
 from wulian.views.generic import object_urls
 
 from . import views
-from .models import BudgetLine, Entry
+from .models import BudgetLine, Donation, Entry
 
 app_name = "funding"
 
@@ -20,4 +20,6 @@ urlpatterns = [
     path("projects/<int:pk>/commit/", views.agreement_commit, name="agreement_commit"),
     path("stations/", views.operating_funds, name="operating_funds"),
     path("execution/", views.execution_page, name="execution"),
+    *object_urls("donations", Donation, list=views.DonationListView, detail=views.DonationDetailView,
+                 edit=views.DonationEditView, delete=views.DonationDeleteView),
 ]

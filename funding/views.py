@@ -19,11 +19,11 @@ from wulian.views.generic import RelatedList
 from wulian.writes import Refused
 
 from . import ledger, years
-from .filtersets import BudgetLineFilterSet, EntryFilterSet
-from .forms import BudgetLineForm, CommitForm, EntryForm, PaymentForm, ReverseForm, TransferForm
-from .models import BudgetLine, Entry
+from .filtersets import BudgetLineFilterSet, DonationFilterSet, EntryFilterSet
+from .forms import BudgetLineForm, CommitForm, DonationEditForm, EntryForm, PaymentForm, ReverseForm, TransferForm
+from .models import BudgetLine, Donation, Entry
 from .operating import operating_funds_rows
-from .tables import BudgetLineTable, EntryTable
+from .tables import BudgetLineTable, DonationTable, EntryTable
 
 AVAILABLE = ExpressionWrapper(F("budget") - F("committed") - F("spent"), output_field=DecimalField())
 
@@ -267,3 +267,45 @@ def execution_page(request):
     return render(request, "funding/execution.html", {
         "rows": rows, "total": total, "year": year, "year_label": years.label(year), "by": by,
         "groups": [(g, labels[g]) for g in GROUPS], "years": range(year - 3, year + 2)})
+
+
+class DonationListView(generic.ObjectListView):
+    model = Donation
+    queryset = Donation.objects.select_related("region", "project", "station", "line__source", "line__station",
+                                               "line__project", "entry")
+    table_class = DonationTable
+    filterset_class = DonationFilterSet
+    period_field = "received_on"
+    action_buttons = ("add", "export")
+
+
+class DonationDetailView(generic.ObjectDetailView):
+    model = Donation
+    queryset = Donation.objects.select_related("region", "project", "station", "line", "entry", "recorded_by")
+    detail_fields = ["number", "donor_kind", "donor_name", "donor_contact", "consent_to_publish", "form", "amount",
+                     "goods_description", "goods_quantity", "goods_unit", "goods_value", "received_on",
+                     "receipt_number", "receipt_waived", "restricted", "intended_use", "use_change_consent",
+                     "use_change_consent_on", "region", "project", "station", "line", "entry", "note",
+                     "recorded_by"]
+
+    def field_rows(self, obj):
+        rows = super().field_rows(obj)
+        return [(label, obj.donor_shown(reveal=self.revealed) if field.name == "donor_name" else value, field)
+                for label, value, field in rows]
+
+
+class DonationEditView(generic.ObjectEditView):
+    model = Donation
+    form_class = DonationEditForm
+
+    def save_form(self, form):
+        donation = form.save(commit=False)
+        if donation.pk is None:
+            donation.recorded_by = self.request.user
+        donation.save()
+        ledger.post_donation(self.request.user, donation)
+        return donation
+
+
+class DonationDeleteView(generic.ObjectDeleteView):
+    model = Donation

@@ -149,6 +149,9 @@ class ValueRenderer:
             return ""
         if field.name in self.personal:
             return mask(self.personal[field.name], raw)
+        conditional = (getattr(self.model, "history_masks", None) or {}).get(field.name)
+        if conditional is not None:  # masked unless the record says otherwise (a donor who consented to be named)
+            return conditional(self.obj, raw)
         if field.many_to_one or field.one_to_one:
             return self._name(field.related_model, str(raw))
         if isinstance(field, models.JSONField):
