@@ -209,6 +209,7 @@ OUTSIDE_MATRIX = {
     "funding.Entry": "scope per role in tests/test_funding_views.py (test_scope_matrix_of_lines_and_entries)",
     "funding.Tranche": "no pages or API of its own yet (admin only); read through the project's money panel",
     "funding.SourceKind": "reference data every role reads; changed by superusers in the admin only",
+    "funding.Donation": "scope per role in tests/test_funding_donations.py (test_scope_of_donations_per_role)",
 }
 # Models of the portal's apps that are deliberately not scoped, and why.
 UNSCOPED = {
