@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import BudgetLine, Entry, SourceKind, Tranche
+from .models import BudgetLine, Donation, Entry, SourceKind, Tranche
 
 
 @admin.register(SourceKind)
@@ -36,3 +36,12 @@ class EntryAdmin(admin.ModelAdmin):
 @admin.register(Tranche)
 class TrancheAdmin(admin.ModelAdmin):
     list_display = ("milestone", "line", "condition")
+
+
+@admin.register(Donation)
+class DonationAdmin(admin.ModelAdmin):
+    """Read on the portal's pages, where the donor is masked; the admin lists no donor names."""
+
+    list_display = ("number", "donor_kind", "form", "received_on", "region", "restricted")
+    list_filter = ("donor_kind", "form", "restricted")
+    readonly_fields = ("number", "entry", "recorded_by")
