@@ -400,12 +400,15 @@ class Donation(ScopedModel):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        if not self.number:
-            from wulian.models import next_number
+        from django.db import transaction
 
-            year = (self.received_on or dt.date.today()).year
-            self.number = f"JZ{year}-{next_number('funding:donation', year):05d}"
-        super().save(*args, **kwargs)
+        from wulian.models import next_number
+
+        with transaction.atomic():  # the number and the row together
+            if not self.number:
+                year = (self.received_on or dt.date.today()).year
+                self.number = f"JZ{year}-{next_number('funding:donation', year):05d}"
+            super().save(*args, **kwargs)
 
 
 __all__ = ["NOTHING", "BudgetLine", "Donation", "Entry", "SourceKind", "Tranche"]
