@@ -270,6 +270,12 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
             ),
         ]
 
+    def get_public_url(self) -> str:
+        """The project's page on the public site (what a viewer who is no party may read of it)."""
+        from django.urls import reverse
+
+        return reverse("public_projects:detail", args=[self.pk])
+
     def __str__(self):
         return f"{self.code} {self.title}" if self.code else self.title
 

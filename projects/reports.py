@@ -19,8 +19,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -266,25 +265,38 @@ def _digits(value) -> int | None:
 @login_required
 @require_POST
 def request_evaluation_report(request, pk: int):
-    """Start the evaluation report of a project the user can see (404 otherwise), then show the report centre."""
-    project = Project.objects.restrict(request.user, PARTY).filter(pk=pk).first()
-    if project is None:
-        raise Http404
-    evaluation = chosen_evaluation(project, _digits(request.POST.get("evaluation")), user=request.user)
-    if evaluation is None:
-        messages.error(request, _("This project has no evaluation yet: there is no report to build."))
-        return redirect(project.get_url("detail") or reverse("wulian:report_center"))
+    """Start the evaluation report of a project the user is a party to (404 otherwise), then show the report
+    centre; a project without an evaluation, a broker that does not answer or too many waiting reports send the
+    user back to the project with the reason."""
+    project = get_object_or_404(Project.objects.restrict(request.user, PARTY), pk=pk)
     try:
-        job = submit(request.user, "project_evaluation", {"project": project.pk, "evaluation": evaluation.pk})
-    except BrokerUnavailable:
-        messages.error(request, _("The report service is not available at the moment; nothing was queued. Try again in a few minutes, or tell the administrator."))
+        job = _start_evaluation_report(request.user, project, _digits(request.POST.get("evaluation")))
+    except (NoEvaluation, BrokerUnavailable, TooManyReports) as exc:
+        messages.error(request, _refusal(exc))
         return redirect(project.get_url("detail") or reverse("wulian:report_center"))
-    except TooManyReports as exc:
-        messages.error(request, exc.message)
-        return redirect(project.get_url("detail") or reverse("wulian:report_center"))
-    job.refresh_from_db(fields=["status"])
-    if job.status == ReportStatus.DONE:  # built in-process (no broker configured)
+    if job.status == ReportStatus.DONE:
         messages.success(request, _("The evaluation report is ready: download it in the report centre."))
     else:
         messages.info(request, _("The evaluation report is being prepared; it appears in the report centre when ready."))
     return redirect("wulian:report_center")
+
+
+class NoEvaluation(Exception):
+    """The project has no evaluation the user may read: there is no report to build."""
+
+
+def _start_evaluation_report(user, project, evaluation_id):
+    evaluation = chosen_evaluation(project, evaluation_id, user=user)
+    if evaluation is None:
+        raise NoEvaluation
+    job = submit(user, "project_evaluation", {"project": project.pk, "evaluation": evaluation.pk})
+    job.refresh_from_db(fields=["status"])  # DONE when built in-process (no broker configured)
+    return job
+
+
+def _refusal(exc) -> str:
+    if isinstance(exc, NoEvaluation):
+        return _("This project has no evaluation yet: there is no report to build.")
+    if isinstance(exc, BrokerUnavailable):
+        return _("The report service is not available at the moment; nothing was queued. Try again in a few minutes, or tell the administrator.")
+    return exc.message

@@ -171,3 +171,21 @@ def test_search_and_pickers_find_no_project_of_another_agency(demo, client):
     assert failed.title not in picked.content.decode()
     api = client.get("/api/projects/", {"search": "四点半"}).content.decode()
     assert failed.title not in api
+
+
+def test_a_losing_bidders_bid_page_links_to_the_public_page_of_the_project(demo, client):
+    """春晖 bid on project 1 (awarded to 仁和): its bid page opens, and names the project with a link to the public
+    page it may read, not to the project page that answers it 404."""
+    from projects.models import Bid
+
+    project = by_code("眉县-2025-001")
+    bid = Bid.objects.get(project=project, agency__name="眉县春晖社会工作服务中心")
+    login(client, "chunhui")
+    assert client.get(project.get_absolute_url()).status_code == 404
+    page = client.get(bid.get_absolute_url())
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert project.get_absolute_url() not in html
+    public_url = reverse("public_projects:detail", args=[project.pk])
+    assert f'href="{public_url}"' in html and project.title in html
+    assert client.get(public_url).status_code == 200

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from projects import testing as t
 from projects.choices import ProjectStatus
 from projects.models import Agreement, Bid, Evaluation, Milestone, Notice, Project, Rectification
-from tests.matrix import ALL, ScopeMatrix
+from tests.matrix import ALL, BUSINESS, ScopeMatrix
 
 S = ProjectStatus
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ class TestDraftProjects(ExportByCode, ScopeMatrix):
     places = {"a": "binhe", "b": "hengqu_village"}
     visible = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a", "agency": "", "evaluator": "", "leader": "ab"}
     changeable = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a", "agency": "", "evaluator": "", "leader": ""}
-    list_users = ALL
+    list_users = BUSINESS
     add_users = ("bureau", "shoushan", "hengqu", "binhe")
 
     def make(self, cast, place, key):
@@ -84,7 +84,7 @@ class TestPublishedProjects(ExportByCode, ScopeMatrix):
     visible = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a", "agency": "ab", "evaluator": "", "leader": "ab"}
     changeable = {"bureau": "ab", "shoushan": "", "hengqu": "", "binhe": "", "agency": "", "evaluator": "", "leader": ""}
     deletable = {u: "" for u in ALL}
-    list_users = ALL
+    list_users = BUSINESS
     add_users = ("bureau", "shoushan", "hengqu", "binhe")
 
     def make(self, cast, place, key):
@@ -101,7 +101,7 @@ class TestContractedProjectsOfTwoAgencies(ExportByCode, ScopeMatrix):
     visible = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a", "agency": "a", "evaluator": "", "leader": "ab"}
     changeable = {"bureau": "ab", "shoushan": "", "hengqu": "", "binhe": "", "agency": "", "evaluator": "", "leader": ""}
     deletable = {u: "" for u in ALL}
-    list_users = ALL
+    list_users = BUSINESS
     add_users = ("bureau", "shoushan", "hengqu", "binhe")
 
     def make(self, cast, place, key):
@@ -120,7 +120,7 @@ class TestAcceptedEvaluationsOfTwoAgencies(ScopeMatrix):
     places = {"a": "binhe", "b": "hengqu_village"}
     visible = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a", "agency": "a", "evaluator": "ab", "leader": "ab"}
     changeable = {"bureau": "ab", "shoushan": "", "hengqu": "", "binhe": "", "agency": "", "evaluator": "ab", "leader": ""}
-    list_users = ALL
+    list_users = BUSINESS
     has_delete = False
     has_add = False
 
@@ -194,7 +194,7 @@ class TestEvaluations(ScopeMatrix):
     places = {"a": "binhe", "b": "hengqu_village"}
     visible = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a", "agency": "a", "evaluator": "a", "leader": "ab"}
     changeable = {"bureau": "ab", "shoushan": "", "hengqu": "", "binhe": "", "agency": "", "evaluator": "a", "leader": ""}
-    list_users = ALL
+    list_users = BUSINESS
     has_delete = False
     has_add = False  # added from the project's page (projects:evaluation_add takes the project)
 
@@ -212,7 +212,7 @@ class TestRectifications(ScopeMatrix):
     visible = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a", "agency": "a", "evaluator": "a", "leader": "ab"}
     # No edit page (an item changes by its actions); the API changes an open item for its reviewers.
     changeable = {"bureau": "ab", "shoushan": "", "hengqu": "", "binhe": "", "agency": "", "evaluator": "a", "leader": ""}
-    list_users = ALL
+    list_users = BUSINESS
     has_edit = False
     has_delete = False
     has_add = False

@@ -87,8 +87,7 @@ def is_plausible_date(value: dt.date | None, meaning: str = DateMeaning.EVENT) -
     return earliest <= value <= latest
 
 
-@deconstructible
-class PlausibleDateValidator:
+class PlausibleDateValidator:  # not @deconstructible: that would replace ``deconstruct`` below and record the meaning
     """A date in the window of its meaning (an event by default: between 1949-01-01 and a year from today).
 
     The meaning is not part of the deconstruction: like the moving window, it is a rule of the portal, not

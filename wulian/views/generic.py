@@ -34,7 +34,7 @@ from wulian.choices import AccessAction
 from wulian.exports import XLSX_CONTENT_TYPE, export_table
 from wulian.history import history_for
 from wulian.models import AccessLog, AttachmentsMixin
-from wulian.models.base import conceal, hidden_fields, user_can
+from wulian.models.base import conceal, hidden_fields, is_party, user_can
 from wulian.money import MoneyField, format_money
 from wulian.panels import render_panels
 from wulian.personal import Masker, can_reveal, hide_search_term, looks_personal, personal_fields
@@ -454,13 +454,40 @@ class ObjectDetailView(ScopedView):
                 value = getattr(obj, f"get_{name}_display")()
             elif isinstance(field, MoneyField):
                 value = format_money(getattr(obj, name))
+            elif field.many_to_one or field.one_to_one:
+                value = self._related_value(getattr(obj, name))
             else:
                 value = masker(name, getattr(obj, name))
             rows.append((label, value, field))
         return rows
 
+    def _related_value(self, related):
+        """A related record links to its page only for a viewer who may read all of it; to one who is no party
+        (a losing bidder and the project it bid for) it links to its public page, or reads as plain text."""
+        rule = getattr(type(related), "scope_rule", None)
+        if related is None or not getattr(rule, "parties", None):
+            return related
+        if is_party(self.request.user, related):
+            return related
+        public = getattr(related, "get_public_url", None)
+        return PublicLink(str(related), public()) if public else str(related)
+
     def extra_context(self, obj) -> dict:
         return {}
+
+
+@dataclass(frozen=True)
+class PublicLink:
+    """A record shown by name, linked to its public page."""
+
+    label: str
+    url: str
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+    def __str__(self) -> str:
+        return self.label
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('funding', '0002_dates_by_meaning'),
-        ('projects', '0003_dates_by_meaning'),
-        ('stations', '0011_dates_by_meaning'),
-        ('wulian', '0021_dates_by_meaning'),
+        ('funding', '0001_initial'),
+        ('projects', '0002_text_bounds'),
+        ('stations', '0010_encrypted'),
+        ('wulian', '0020_security'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
