@@ -265,9 +265,7 @@ def _digits(value) -> int | None:
 @login_required
 @require_POST
 def request_evaluation_report(request, pk: int):
-    """Start the evaluation report of a project the user is a party to (404 otherwise), then show the report
-    centre; a project without an evaluation, a broker that does not answer or too many waiting reports send the
-    user back to the project with the reason."""
+    """Start the evaluation report of a project the user is a party to (404 otherwise); refusals say why."""
     project = get_object_or_404(Project.objects.restrict(request.user, PARTY), pk=pk)
     try:
         job = _start_evaluation_report(request.user, project, _digits(request.POST.get("evaluation")))

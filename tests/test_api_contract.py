@@ -64,13 +64,12 @@ def test_a_boolean_filter_takes_yes_or_no_only(client, cast):
 
 def test_an_open_call_read_by_an_agency_that_is_no_party_matches_the_schema(api_schema, cast):  # noqa: F811
     """Fields only the parties read come as null, and the schema says they may (issue 17, items 1 and 11)."""
-    import base64
-
-    from tests.conftest import TEST_PASSWORD
+    from wulian.models import User
+    from wulian.security import tokens
 
     project = advance(make_project(cast.shoushan), S.PUBLISHED, people_of(cast))
-    token = base64.b64encode(f"agency:{TEST_PASSWORD}".encode()).decode()
+    _, key = tokens.issue(User.objects.get(username="agency"), "contract", "read", days=1)
     case = api_schema["/api/projects/{id}/"]["GET"].Case(path_parameters={"id": project.pk})
-    response = case.call_and_validate(headers={"Authorization": f"Basic {token}"}, checks=CHECKS)
+    response = case.call_and_validate(headers={"Authorization": f"Token {key}"}, checks=CHECKS)
     data = response.json()
     assert data["title"] == project.title and data["budget"] is None and data["proposed_by"] is None

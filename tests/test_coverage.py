@@ -36,6 +36,7 @@ PUBLIC = {
     "public_projects:detail": "one published project's public facts (unpublished ones answer 404)",
     "public_projects:ocds": "the same public facts as an OCDS release package",
     "wulian:first_run": "the first page of an EMPTY installation (no region, no account); 404 once anything exists",
+    "keepalive": "the idle warning's stay-logged-in call: answers only whether the session is still alive, no data",
 }
 # Logged-in views that are not about rows of a scoped model: they show the user's own things only.
 OWN_ONLY = {
@@ -55,6 +56,11 @@ OWN_ONLY = {
     "wulian:dashboard_refresh": "recomputes the summaries of a year (bureau staff only, 403 otherwise); shows no rows",
     "wulian:report_schedule_add": "a scheduled report run as the bureau user, for a region of its own area (403 otherwise)",
     "wulian:report_schedule_toggle": "stops or resumes a schedule of the bureau user's own area (404 outside, 403 others)",
+    "two_factor": "one's own second factor at login (the session's own pending login)",
+    "two_factor_enrol": "enrols one's own authenticator app",
+    "account_security": "one's own second factor and API tokens",
+    "two_factor_backup_codes": "one's own backup codes",
+    "api_token_revoke": "revokes one of one's own API tokens (another's answers 404)",
 }
 # Pages for superusers only (anyone else gets 404), and what they do.
 SUPERUSER_ONLY = {
@@ -85,6 +91,11 @@ SCOPED_FUNCTIONS = {
     "funding:agreement_commit": "projects.Project through restrict(user, 'view') (404); lines through restrict(user, 'change')",
     "funding:operating_funds": "stations.Station and funding.BudgetLine through restrict(user)",
     "funding:execution": "funding.BudgetLine through restrict(user)",
+    "wulian:user_security": "wulian.User: the security administrator's 'grant' action, accounts through restrict(user, 'grant')",
+    "wulian:user_reset_two_factor": "wulian.User: 'grant', accounts through restrict(user, 'grant'); audited",
+    "wulian:user_unlock": "wulian.User: 'grant', accounts through restrict(user, 'grant'); audited",
+    "volunteers:volunteer_personal_data": "volunteers.Volunteer through restrict(user, 'change') (404) and the reveal right; audited",
+    "volunteers:volunteer_anonymise": "volunteers.Volunteer through restrict(user, 'delete') (404); audited",
 }
 
 
@@ -210,6 +221,7 @@ OUTSIDE_MATRIX = {
     "funding.Tranche": "no pages or API of its own yet (admin only); read through the project's money panel",
     "funding.SourceKind": "reference data every role reads; changed by superusers in the admin only",
     "funding.Donation": "scope per role in tests/test_funding_donations.py (test_scope_of_donations_per_role)",
+    "wulian.AuditEvent": "the audit trail: only the audit administrator reads it (tests/test_security.py checks each administrator and role)",
 }
 # Models of the portal's apps that are deliberately not scoped, and why.
 UNSCOPED = {
@@ -225,6 +237,11 @@ UNSCOPED = {
     "wulian.Target": "a document's published targets; changed by superusers in the admin only",
     "wulian.Phase": "a document's published phases; changed by superusers in the admin only",
     "wulian.LeadingGroupMember": "a document's published leading group (annex); changed by superusers in the admin only",
+    # Level-3 security (issue 21): an account's own secrets and the county's policy, never listed on a page.
+    "wulian.ApiToken": "one's own API tokens (the account's security page shows its own only; the hash is stored)",
+    "wulian.PasswordHistory": "hashes of an account's last passwords, read by the password validator only",
+    "wulian.TwoFactorPolicy": "a county's second-factor rule, set in the Django admin (superusers)",
+    "wulian.AuditArchive": "the archived audit files' hashes, written by archive_audit, read by verify_audit only"
 }
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser import login, screenshot
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("browser")]
 
 YEAR = dt.date.today().year
 EVIL = '<img src=x onerror="window.__xss=1">横渠镇'
