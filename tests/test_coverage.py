@@ -209,6 +209,11 @@ OUTSIDE_MATRIX = {
     "funding.Entry": "scope per role in tests/test_funding_views.py (test_scope_matrix_of_lines_and_entries)",
     "funding.Tranche": "no pages or API of its own yet (admin only); read through the project's money panel",
     "funding.SourceKind": "reference data every role reads; changed by superusers in the admin only",
+    # Issue 20 item 5: the review of a document is a workflow whose rule names no role (superusers only).
+    "wulian.PolicyProfile": "activated/deactivated by superusers only, through its transitions; "
+                            "tests/test_policy_draft.py refuses every other role",
+    "wulian.Target": "accepted/rejected/reopened by superusers only, through its transitions; "
+                     "tests/test_policy_draft.py refuses every other role",
 }
 # Models of the portal's apps that are deliberately not scoped, and why.
 UNSCOPED = {
@@ -219,9 +224,7 @@ UNSCOPED = {
     "volunteers.PendingStats": "region ids whose figures wait to be recomputed (volunteers.stats), never shown",
     "wulian.Sequence": "a counter per key and year (entry and project numbers), never shown (wulian.models.sequences)",
     # Policy documents are public policy, edited by superusers in the admin only; pages show the user's own area's.
-    "wulian.PolicyProfile": "a published policy document; changed by superusers in the admin only",
     "wulian.ProfileRegion": "which region follows which document; changed by superusers in the admin only",
-    "wulian.Target": "a document's published targets; changed by superusers in the admin only",
     "wulian.Phase": "a document's published phases; changed by superusers in the admin only",
     "wulian.LeadingGroupMember": "a document's published leading group (annex); changed by superusers in the admin only",
 }
