@@ -747,3 +747,15 @@ def test_the_buttons_are_the_transitions_the_workflow_offers(root):
     card = card[:card.index("</form>")]
     assert 'value="accept"' in card and 'value="reject"' in card and 'value="reopen"' not in card
     assert 'id="activate"' in page and 'id="deactivate"' not in page
+
+
+def test_an_accepted_target_is_corrected_without_leaving_its_state(root):
+    _profile, targets = drafted(root)
+    area = targets[("station_area", "station_town", False)]
+    review(root, area, "accept")
+    before = state_changes(area)
+    response = review(root, area, "save", threshold="80")
+    page = root.get(response["Location"]).content.decode()
+    assert "修改已保存，该项要求仍为已采纳。" in page
+    area.refresh_from_db()
+    assert (area.status, area.threshold) == ("accepted", Decimal(80)) and state_changes(area) == before

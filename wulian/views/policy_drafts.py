@@ -368,8 +368,12 @@ def review_target(request, pk, target_pk):
         except Refused as refusal:
             form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
         else:
-            messages.success(request, _("Target accepted: it counts once the profile is active.") if action == "accept"
-                             else _("Corrections saved; the target still waits for review."))
+            if action == "accept":
+                messages.success(request, _("Target accepted: it counts once the profile is active."))
+            elif edited.status == TargetStatus.ACCEPTED:
+                messages.success(request, _("Corrections saved; the target stays accepted."))
+            else:
+                messages.success(request, _("Corrections saved; the target still waits for review."))
             return back
     return render_review(request, profile, shown, bound=form)
 
