@@ -139,8 +139,9 @@ class PolicyProfileAdmin(SuperuserOnly, admin.ModelAdmin):
 class TargetAdmin(SuperuserOnly, admin.ModelAdmin):
     form = TargetForm
     list_display = ("profile", "indicator", "level", "comparator", "threshold", "unit", "period", "deadline", "clause", "status")
-    list_editable = ("threshold", "status")
+    list_editable = ("threshold",)
     list_filter = ("profile", "status", "level", "indicator")
+    readonly_fields = ("status",)  # changed by the review's transitions only (a StateChange row each)
     list_select_related = ("profile",)
     search_fields = ("indicator", "clause", "quote", "note")
     autocomplete_fields = ("regions",)
