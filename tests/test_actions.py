@@ -306,8 +306,9 @@ def test_every_transition_table_is_well_formed():
             assert t.target not in t.source, (model, t.name)
             assert t.method is None or callable(getattr(model, t.method)), (model, t.name)
             assert any("\u4e00" <= ch <= "\u9fff" for ch in str(t.label)), f"{model}.{t.name} has no Chinese label"
-            assert reverse(model.url_name("action"), args=[1, t.name])
-            assert reverse(model.url_name("bulk_action"), args=[t.name])
+            if hasattr(model, "url_name"):  # the policy review has a page of its own (wulian/views/policy_drafts.py)
+                assert reverse(model.url_name("action"), args=[1, t.name])
+                assert reverse(model.url_name("bulk_action"), args=[t.name])
 
 
 @pytest.mark.parametrize("username", CAST_USERS)

@@ -222,6 +222,11 @@ OUTSIDE_MATRIX = {
     "funding.SourceKind": "reference data every role reads; changed by superusers in the admin only",
     "funding.Donation": "scope per role in tests/test_funding_donations.py (test_scope_of_donations_per_role)",
     "wulian.AuditEvent": "the audit trail: only the audit administrator reads it (tests/test_security.py checks each administrator and role)",
+    # Issue 20 item 5: the review of a document is a workflow whose rule names no role (superusers only).
+    "wulian.PolicyProfile": "activated/deactivated by superusers only, through its transitions; "
+                            "tests/test_policy_draft.py refuses every other role",
+    "wulian.Target": "accepted/rejected/reopened by superusers only, through its transitions; "
+                     "tests/test_policy_draft.py refuses every other role",
 }
 # Models of the portal's apps that are deliberately not scoped, and why.
 UNSCOPED = {
@@ -232,16 +237,14 @@ UNSCOPED = {
     "volunteers.PendingStats": "region ids whose figures wait to be recomputed (volunteers.stats), never shown",
     "wulian.Sequence": "a counter per key and year (entry and project numbers), never shown (wulian.models.sequences)",
     # Policy documents are public policy, edited by superusers in the admin only; pages show the user's own area's.
-    "wulian.PolicyProfile": "a published policy document; changed by superusers in the admin only",
     "wulian.ProfileRegion": "which region follows which document; changed by superusers in the admin only",
-    "wulian.Target": "a document's published targets; changed by superusers in the admin only",
     "wulian.Phase": "a document's published phases; changed by superusers in the admin only",
     "wulian.LeadingGroupMember": "a document's published leading group (annex); changed by superusers in the admin only",
     # Level-3 security (issue 21): an account's own secrets and the county's policy, never listed on a page.
     "wulian.ApiToken": "one's own API tokens (the account's security page shows its own only; the hash is stored)",
     "wulian.PasswordHistory": "hashes of an account's last passwords, read by the password validator only",
     "wulian.TwoFactorPolicy": "a county's second-factor rule, set in the Django admin (superusers)",
-    "wulian.AuditArchive": "the archived audit files' hashes, written by archive_audit, read by verify_audit only"
+    "wulian.AuditArchive": "the archived audit files' hashes, written by archive_audit, read by verify_audit only",
 }
 
 

@@ -439,7 +439,8 @@ def post_document(client, name="测试县五社联动方案", code="testxian", *
 
 
 def test_a_pasted_document_becomes_an_inactive_profile_with_draft_targets(root, cast, django_assert_max_num_queries):
-    with django_assert_max_num_queries(60):
+    # 20 targets; the audit trail's event (4) and the scope re-check of the new profile (1) included.
+    with django_assert_max_num_queries(65):
         response = post_document(root, text=seed("000"))
     profile = PolicyProfile.objects.get(code="testxian")
     assert response.status_code == 302 and response["Location"] == reverse("wulian:policy_draft_review", args=[profile.pk])
@@ -655,3 +656,106 @@ def test_an_admin_drafts_and_reviews_a_document_in_chromium(live_server, browser
     reported = profile.accepted_targets().get(indicator="")
     assert reported.is_reported and "社会工作专业岗位" in reported.measure
     assert not ProfileRegion.objects.filter(profile=profile).exists()  # regions are attached by an admin
+
+
+# -- the review through the core's transitions (issue 20 item 5, issue 18 item 2) ------------------------------
+
+
+def state_changes(obj):
+    from django.contrib.contenttypes.models import ContentType
+
+    from wulian.models.transitions import StateChange
+
+    return list(StateChange.objects.filter(content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk)
+                .order_by("pk").values_list("action", "from_state", "to_state", "user__username"))
+
+
+def test_each_review_step_is_a_transition_that_leaves_a_state_change(root):
+    profile, targets = drafted(root)
+    area = targets[("station_area", "station_town", False)]
+    equipment = targets[("station_equipment", "station_county_hub", False)]
+    review(root, area, "accept")
+    review(root, equipment, "reject")
+    review(root, equipment, "reopen")
+    review(root, area, "reopen")
+    review(root, area, "accept")
+    url = reverse("wulian:policy_draft_activate", args=[profile.pk])
+    root.post(url, {"active": "1"})
+    root.post(url, {"active": "0"})
+    who = "root_policy"
+    assert state_changes(area) == [("accept", "draft", "accepted", who), ("reopen", "accepted", "draft", who),
+                                   ("accept", "draft", "accepted", who)]
+    assert state_changes(equipment) == [("reject", "draft", "rejected", who), ("reopen", "rejected", "draft", who)]
+    assert state_changes(profile) == [("activate", "inactive", "active", who), ("deactivate", "active", "inactive", who)]
+    profile.refresh_from_db()
+    assert (profile.status, profile.is_active) == ("inactive", False)
+
+
+@pytest.mark.parametrize(("start", "action"), [("draft", "reopen"), ("accepted", "reject")])
+def test_a_refused_reject_or_reopen_answers_in_chinese_and_changes_nothing(root, start, action):
+    _profile, targets = drafted(root)
+    target = targets[("station_area", "station_town", False)]
+    if start == "accepted":
+        review(root, target, "accept")
+    before = state_changes(target)
+    response = review(root, target, action)
+    assert response.status_code == 302
+    page = root.get(response["Location"]).content.decode()
+    label = {"reopen": "退回待审核", "reject": "驳回"}[action]
+    assert f"无法“{label}”" in page and "可能已被他人处理" in page
+    target.refresh_from_db()
+    assert target.status == start and state_changes(target) == before
+
+
+def test_a_profile_is_not_activated_without_an_accepted_target_and_says_so(root):
+    profile, _targets = drafted(root)
+    response = root.post(reverse("wulian:policy_draft_activate", args=[profile.pk]), {"active": "1"}, follow=True)
+    assert "请至少采纳一项要求后再启用方案。" in response.content.decode()
+    profile.refresh_from_db()
+    assert (profile.status, profile.is_active) == ("inactive", False) and state_changes(profile) == []
+
+
+def test_a_role_other_than_the_superuser_may_take_no_review_transition(cast):
+    from django.core.exceptions import PermissionDenied
+
+    from wulian.workflow import perform
+
+    profile = PolicyProfile.objects.get(code="meixian2022")
+    target = profile.targets.filter(status="accepted").first()
+    for username in ("bureau", "hengqu"):
+        with pytest.raises(PermissionDenied):
+            perform(cast.users[username], Target, target.pk, "reopen")
+        with pytest.raises(PermissionDenied):
+            perform(cast.users[username], PolicyProfile, profile.pk, "deactivate")
+    target.refresh_from_db()
+    profile.refresh_from_db()
+    assert target.status == "accepted" and profile.is_active
+    assert state_changes(target) == [] and state_changes(profile) == []
+
+
+def test_the_buttons_are_the_transitions_the_workflow_offers(root):
+    profile, targets = drafted(root)
+    area = targets[("station_area", "station_town", False)]
+    review(root, area, "accept")
+    page = root.get(reverse("wulian:policy_draft_review", args=[profile.pk]) + "?status=all").content.decode()
+    card = page[page.index(f'id="target-{area.pk}"'):]
+    card = card[:card.index("</form>")]
+    assert 'value="reopen"' in card and "退回待审核" in card
+    assert 'value="accept"' not in card and 'value="reject"' not in card
+    draft = targets[("station_staff", "station_county_hub", False)]
+    card = page[page.index(f'id="target-{draft.pk}"'):]
+    card = card[:card.index("</form>")]
+    assert 'value="accept"' in card and 'value="reject"' in card and 'value="reopen"' not in card
+    assert 'id="activate"' in page and 'id="deactivate"' not in page
+
+
+def test_an_accepted_target_is_corrected_without_leaving_its_state(root):
+    _profile, targets = drafted(root)
+    area = targets[("station_area", "station_town", False)]
+    review(root, area, "accept")
+    before = state_changes(area)
+    response = review(root, area, "save", threshold="80")
+    page = root.get(response["Location"]).content.decode()
+    assert "修改已保存，该项要求仍为已采纳。" in page
+    area.refresh_from_db()
+    assert (area.status, area.threshold) == ("accepted", Decimal(80)) and state_changes(area) == before

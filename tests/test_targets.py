@@ -151,7 +151,7 @@ def test_a_region_follows_its_nearest_attached_ancestor(cast):
     ProfileRegion.objects.create(profile=own, region=cast.shoushan)
     assert PolicyProfile.objects.for_region(cast.binhe) == own
     assert PolicyProfile.objects.for_region(cast.hengqu) == mei
-    own.is_active = False
+    own.status = "inactive"  # what the transition "deactivate" sets; is_active follows it
     own.save()
     assert PolicyProfile.objects.for_region(cast.binhe) == mei
 

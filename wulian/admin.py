@@ -107,6 +107,7 @@ class TargetInline(SuperuserOnly, admin.TabularInline):
     form = TargetForm
     extra = 0
     fields = ("position", "indicator", "level", "comparator", "threshold", "unit", "period", "deadline", "clause", "status")
+    readonly_fields = ("status",)  # changed by the review's transitions only (a StateChange row each)
     show_change_link = True
     ordering = ("position", "pk")
 
@@ -126,10 +127,11 @@ class LeadingGroupInline(SuperuserOnly, admin.TabularInline):
 
 @admin.register(PolicyProfile)
 class PolicyProfileAdmin(SuperuserOnly, admin.ModelAdmin):
-    list_display = ("name", "code", "document_number", "issued_on", "is_active")
-    list_filter = ("is_active",)
+    list_display = ("name", "code", "document_number", "issued_on", "status")
+    list_filter = ("status",)
     search_fields = ("name", "code", "title", "document_number")
-    fields = ("name", "code", "title", "document_number", "issuer", "issued_on", "is_active", "source_text")
+    fields = ("name", "code", "title", "document_number", "issuer", "issued_on", "status", "source_text")
+    readonly_fields = ("status",)  # changed by "activate"/"deactivate" on the review page only
     inlines = (ProfileRegionInline, TargetInline, PhaseInline, LeadingGroupInline)
 
 
@@ -137,8 +139,9 @@ class PolicyProfileAdmin(SuperuserOnly, admin.ModelAdmin):
 class TargetAdmin(SuperuserOnly, admin.ModelAdmin):
     form = TargetForm
     list_display = ("profile", "indicator", "level", "comparator", "threshold", "unit", "period", "deadline", "clause", "status")
-    list_editable = ("threshold", "status")
+    list_editable = ("threshold",)
     list_filter = ("profile", "status", "level", "indicator")
+    readonly_fields = ("status",)  # changed by the review's transitions only (a StateChange row each)
     list_select_related = ("profile",)
     search_fields = ("indicator", "clause", "quote", "note")
     autocomplete_fields = ("regions",)

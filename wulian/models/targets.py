@@ -19,7 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from wulian.choices import REGION_ROLES, WORKER_ROLES, CommunityKind, RegionLevel
 
 from .attachments import AttachmentKind, AttachmentsMixin
-from .base import ScopedModel, ScopeRule
+from wulian.workflow import Stateful, Transition, Workflow
+
+from .base import ScopedModel, ScopedQuerySetMixin, ScopeRule
 
 
 class TargetLevel(models.TextChoices):
@@ -100,7 +102,16 @@ class TargetStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class PolicyProfileQuerySet(models.QuerySet):
+# Who reviews a document and its targets: the superuser only (the scope rules name no role; a superuser passes).
+NOBODY = frozenset()
+
+
+class ProfileStatus(models.TextChoices):
+    ACTIVE = "active", _("Profile in use")
+    INACTIVE = "inactive", _("Profile not in use")
+
+
+class PolicyProfileQuerySet(ScopedQuerySetMixin, models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
@@ -134,8 +145,28 @@ def profiles_for(regions) -> dict[int, PolicyProfile]:
     return found
 
 
-class PolicyProfile(models.Model):
-    """One policy document and the targets, phases and leading group it sets."""
+def has_accepted_target(profile, user) -> None:
+    """Guard of "activate": a profile counts only through targets someone accepted."""
+    from wulian.writes import Refused
+
+    if not profile.targets.filter(status=TargetStatus.ACCEPTED).exists():
+        raise Refused(_("Accept at least one target before activating the profile."))
+
+
+class PolicyProfile(Stateful, models.Model):
+    """One policy document and the targets, phases and leading group it sets.
+
+    Whether it counts is its ``status``, changed by the transitions "activate" and "deactivate" (each leaves a
+    ``StateChange`` row); ``is_active`` follows it on every save, for the queries that filter on it."""
+
+    scope_rule = ScopeRule(view=NOBODY, add=NOBODY, change=NOBODY, delete=NOBODY, region=())
+    workflow = Workflow(
+        "status",
+        Transition("activate", _("Activate the profile"), source=[ProfileStatus.INACTIVE], target=ProfileStatus.ACTIVE,
+                   guard=has_accepted_target, style="success", icon="check2-circle"),
+        Transition("deactivate", _("Deactivate the profile"), source=[ProfileStatus.ACTIVE],
+                   target=ProfileStatus.INACTIVE, style="outline-secondary"),
+    )
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     code = models.SlugField(_("short code"), max_length=40, unique=True)
@@ -153,7 +184,8 @@ class PolicyProfile(models.Model):
         verbose_name=_("regions"),
         blank=True,
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    status = models.CharField(_("status"), max_length=10, choices=ProfileStatus.choices, default=ProfileStatus.ACTIVE)
+    is_active = models.BooleanField(_("active"), default=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -166,6 +198,13 @@ class PolicyProfile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.is_active = self.status == ProfileStatus.ACTIVE
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "is_active"}
+        super().save(*args, **kwargs)
 
     def accepted_targets(self):
         return self.targets.filter(status=TargetStatus.ACCEPTED)
@@ -188,8 +227,25 @@ class ProfileRegion(models.Model):
         return f"{self.region} → {self.profile}"
 
 
-class Target(models.Model):
-    """One measurable requirement of a profile: indicator, where it applies, comparator and threshold."""
+class TargetQuerySet(ScopedQuerySetMixin, models.QuerySet):
+    pass
+
+
+class Target(Stateful, models.Model):
+    """One measurable requirement of a profile: indicator, where it applies, comparator and threshold.
+
+    Its review is a workflow (accept, reject, back to review): each change is a ``StateChange`` row."""
+
+    scope_rule = ScopeRule(view=NOBODY, add=NOBODY, change=NOBODY, delete=NOBODY, region=())
+    workflow = Workflow(
+        "status",
+        Transition("accept", _("Accept"), source=[TargetStatus.DRAFT], target=TargetStatus.ACCEPTED,
+                   style="success", icon="check-lg"),
+        Transition("reject", _("Reject"), source=[TargetStatus.DRAFT], target=TargetStatus.REJECTED,
+                   style="outline-danger", icon="x-lg"),
+        Transition("reopen", _("Back to review"), source=[TargetStatus.ACCEPTED, TargetStatus.REJECTED],
+                   target=TargetStatus.DRAFT, style="outline-secondary", icon="arrow-counterclockwise"),
+    )
 
     profile = models.ForeignKey(
         PolicyProfile, verbose_name=_("policy profile"), on_delete=models.CASCADE, related_name="targets"
@@ -231,6 +287,8 @@ class Target(models.Model):
     seed_key = models.CharField(max_length=60, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = TargetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("target")

@@ -30,6 +30,7 @@ from wulian.models import PolicyProfile, Region, Target
 from wulian.models.targets import (
     Comparator,
     Phase,
+    ProfileStatus,
     TargetPeriod,
     TargetStatus,
     TargetUnit,
@@ -42,6 +43,7 @@ from wulian.policy_draft import (
     draft_document,
     read_document,
 )
+from wulian.workflow import perform
 from wulian.writes import Refused, write
 
 UNREADABLE = {
@@ -223,7 +225,7 @@ def create_profile(name: str, code: str, text: str, draft: DocumentDraft) -> Pol
     with transaction.atomic():
         profile = PolicyProfile.objects.create(
             name=name, code=code, title=draft.title[:300], document_number=draft.number[:60],
-            issued_on=draft.issued_on, source_text=text, is_active=False,
+            issued_on=draft.issued_on, source_text=text, status=ProfileStatus.INACTIVE,
         )
         Phase.objects.bulk_create(
             Phase(profile=profile, name=phase.name[:100], start=phase.start, end=phase.end,
@@ -304,12 +306,16 @@ def render_review(request, profile, shown, bound=None):
     for target in targets:
         form = bound if bound is not None and bound.instance.pk == target.pk else TargetReviewForm(
             instance=target, prefix=f"t{target.pk}")
+        # The buttons are the transitions the workflow offers (the page is the superuser's: "change" is allowed).
+        actions = Target.workflow.offered(target, request.user, known={"change": True})
         rows.append({"target": target, "form": form, "quote": highlighted(target), "reported": target.is_reported,
+                     "actions": actions, "editable": target.status != TargetStatus.REJECTED,
                      "indicator_label": indicators.label(target.indicator) if target.indicator else ""})
     tabs = [(code, label, counts.get(code, 0) if code != "all" else sum(counts.values())) for code, label in STATUS_TABS]
     return render(request, "wulian/policy_drafts/review.html", {
         "profile": profile, "rows": rows, "tabs": tabs, "shown": shown, "counts": counts,
         "phases": profile.phases.all(), "admin_url": admin_url(profile),
+        "profile_actions": PolicyProfile.workflow.offered(profile, request.user, known={"change": True}),
     }, status=400 if bound is not None else 200)
 
 
@@ -341,9 +347,8 @@ def review_target(request, pk, target_pk):
     shown = request.POST.get("shown", "draft")
     back = redirect(f"{reverse('wulian:policy_draft_review', args=[profile.pk])}?status={shown}#target-{target.pk}")
     if action in ("reject", "reopen"):
-        target.status = TargetStatus.REJECTED if action == "reject" else TargetStatus.DRAFT
         try:
-            write(request.user, "change", lambda: _save(target, ["status", "updated_at"]))
+            perform(request.user, Target, target.pk, action, reason=request.POST.get("reason", ""))
         except Refused as refusal:
             messages.error(request, refusal.message)
         else:
@@ -355,15 +360,20 @@ def review_target(request, pk, target_pk):
     form = TargetReviewForm(request.POST, instance=target, prefix=f"t{target.pk}")
     if form.is_valid():
         edited = form.save(commit=False)
-        if action == "accept":
-            edited.status = TargetStatus.ACCEPTED
         try:
-            write(request.user, "change", lambda: _save(edited))
+            with transaction.atomic():
+                write(request.user, "change", lambda: _save(edited))
+                if action == "accept":
+                    perform(request.user, Target, target.pk, "accept")
         except Refused as refusal:
             form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
         else:
-            messages.success(request, _("Target accepted: it counts once the profile is active.") if action == "accept"
-                             else _("Corrections saved; the target still waits for review."))
+            if action == "accept":
+                messages.success(request, _("Target accepted: it counts once the profile is active."))
+            elif edited.status == TargetStatus.ACCEPTED:
+                messages.success(request, _("Corrections saved; the target stays accepted."))
+            else:
+                messages.success(request, _("Corrections saved; the target still waits for review."))
             return back
     return render_review(request, profile, shown, bound=form)
 
@@ -378,23 +388,17 @@ def _save(target: Target, fields=None) -> Target:
 def activate(request, pk):
     """Make the profile count (its accepted targets only); regions are attached to it in the admin."""
     profile = get_object_or_404(PolicyProfile, pk=pk)
-    if request.POST.get("active") == "0":
-        profile.is_active = False
-        write(request.user, "change", lambda: _save_profile(profile))
-        messages.info(request, _("Profile deactivated: none of its targets counts."))
-    elif not profile.targets.filter(status=TargetStatus.ACCEPTED).exists():
-        messages.error(request, _("Accept at least one target before activating the profile."))
+    name = "deactivate" if request.POST.get("active") == "0" else "activate"
+    try:
+        perform(request.user, PolicyProfile, profile.pk, name)
+    except Refused as refusal:
+        messages.error(request, refusal.message)
     else:
-        profile.is_active = True
-        write(request.user, "change", lambda: _save_profile(profile))
-        messages.success(request, _("Profile active: its accepted targets count for the regions attached to it."))
+        if name == "deactivate":
+            messages.info(request, _("Profile deactivated: none of its targets counts."))
+        else:
+            messages.success(request, _("Profile active: its accepted targets count for the regions attached to it."))
     return redirect("wulian:policy_draft_review", pk=profile.pk)
-
-
-def _save_profile(profile: PolicyProfile) -> PolicyProfile:
-    profile.save(update_fields=["is_active", "updated_at"])
-    return profile
-
 
 
 urlpatterns = [
