@@ -41,6 +41,8 @@ VISIBLE = {
     "agency": "own_draft own_published other_published",
     "evaluator": "assigned",
     "leader": ALL,
+    # The three administrators (三员分立) have no business rights: no notice at all.
+    "sysadmin": "", "secadmin": "", "auditor": "",
 }
 # Only drafts change, and only within the role's rows.
 CHANGEABLE = {
@@ -51,6 +53,7 @@ CHANGEABLE = {
     "agency": "own_draft",
     "evaluator": "",
     "leader": "",
+    "sysadmin": "", "secadmin": "", "auditor": "",
 }
 PUBLISHABLE = {**{u: "" for u in CAST_USERS}, "bureau": "own_draft own_published other_draft other_published assigned"}
 
@@ -203,11 +206,12 @@ def hours(cast):
 HOURS_VISIBLE = {
     "bureau": "binhe_pending binhe_confirmed village_pending", "shoushan": "binhe_pending binhe_confirmed",
     "hengqu": "village_pending", "binhe": "binhe_pending binhe_confirmed", "agency": "", "evaluator": "",
-    "leader": "binhe_pending binhe_confirmed village_pending",
+    "leader": "binhe_pending binhe_confirmed village_pending", "sysadmin": "", "secadmin": "", "auditor": "",
 }
 HOURS_CONFIRMABLE = {  # the confirm transition: the workers' rows, in every state (the workflow checks the state)
     "bureau": "binhe_pending binhe_confirmed village_pending", "shoushan": "binhe_pending binhe_confirmed",
     "hengqu": "village_pending", "binhe": "binhe_pending binhe_confirmed", "agency": "", "evaluator": "", "leader": "",
+    "sysadmin": "", "secadmin": "", "auditor": "",
 }
 
 
