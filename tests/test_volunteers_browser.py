@@ -117,4 +117,4 @@ def test_staff_confirm_every_pending_record_with_one_select_all(live_server, bro
     page.click("#confirm-button")
     page.wait_for_load_state("networkidle")
     assert sorted(ServiceHours.objects.values_list("status", flat=True)) == [HoursStatus.CONFIRMED] * 3
-    assert "已确认 4.50 小时" in page.locator("#hours .card-header").inner_text()
+    assert "已确认 4.5 小时" in page.locator("#hours .card-header").inner_text()
