@@ -53,11 +53,13 @@ def chinese_by_default():
 @pytest.fixture(autouse=True)
 def empty_cache():
     """No counter or cached value of one test reaches the next."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    _clear_cache(cache)
+    # The backend itself: ``django.core.cache.cache`` is a proxy whose type names no backend (it fell through to a
+    # FLUSHDB that wiped the other worker's throttle counters mid-test).
+    _clear_cache(caches["default"])
     yield
-    _clear_cache(cache)
+    _clear_cache(caches["default"])
 
 
 def _clear_cache(cache):
