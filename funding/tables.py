@@ -39,7 +39,7 @@ class EntryTable(ObjectTable):
     number = tables.Column(linkify=True, attrs=NOWRAP)
     date = tables.DateColumn(attrs=NOWRAP)
     amount = MoneyColumn()
-    line = tables.Column(linkify=True)
+    line = tables.Column(linkify=True, orderable=False)  # a line reads as source, place and year: no one order
     reverses = tables.Column(linkify=True, attrs=NOWRAP)
 
     class Meta(ObjectTable.Meta):

@@ -55,7 +55,8 @@ def test_every_list_is_covered():
 
 @pytest.mark.parametrize("name", LISTS)
 def test_hostile_list_parameters_never_fail(as_user, name):
-    client = as_user("bureau")
+    # The audit trail is the audit administrator's alone (三员分立); every other list is the bureau's.
+    client = as_user("auditor" if name == "wulian:auditevent_list" else "bureau")
     for params in HOSTILE:
         response = client.get(reverse(name), params)
         assert response.status_code in (200, 400), (name, params, response.status_code)
