@@ -15,6 +15,7 @@ class BudgetLineTable(ObjectTable):
                          order_by=("-year", "region__path"))
     year = tables.Column(attrs=NOWRAP)
     region = tables.Column(order_by=("region__path",), attrs=NOWRAP)
+    source = tables.Column(order_by=("source__name",))
     budget = MoneyColumn()
     committed = MoneyColumn()
     spent = MoneyColumn()
@@ -39,8 +40,10 @@ class EntryTable(ObjectTable):
     number = tables.Column(linkify=True, attrs=NOWRAP)
     date = tables.DateColumn(attrs=NOWRAP)
     amount = MoneyColumn()
-    line = tables.Column(linkify=True)
-    reverses = tables.Column(linkify=True, attrs=NOWRAP)
+    # A line reads as source, place and year, a project as its code and title: neither has one order to offer.
+    line = tables.Column(linkify=True, orderable=False)
+    project = tables.Column(linkify=True, orderable=False)
+    reverses = tables.Column(linkify=True, attrs=NOWRAP, order_by=("reverses__number",))
 
     class Meta(ObjectTable.Meta):
         model = Entry
@@ -53,6 +56,9 @@ class DonationTable(ObjectTable):
     donor = tables.Column(verbose_name=_("donor"), accessor="donor_name", orderable=False)
     value = MoneyColumn(verbose_name=_("value (yuan)"), accessor="value", orderable=False)
     region = tables.Column(order_by=("region__path",), attrs=NOWRAP)
+    project = tables.Column(linkify=True, order_by=("project__code",))
+    station = tables.Column(linkify=True, order_by=("station__name",))
+    entry = tables.Column(linkify=True, order_by=("entry__number",))
 
     class Meta(ObjectTable.Meta):
         model = Donation

@@ -97,6 +97,7 @@ class EntryListView(generic.ObjectListView):
     filterset_class = EntryFilterSet
     period_field = "date"
     action_buttons = ("export",)
+    totals = (("amount", "元"),)  # a figure that sums entries opens this list, which shows the same sum
 
 
 class EntryDetailView(generic.ObjectDetailView):
