@@ -93,13 +93,15 @@ EQUIPMENT_WORDS = (("desks", r"桌椅"), ("computers", r"电脑|计算机"), ("p
 # ---------------------------------------------------------------------------------------------------------
 
 _CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于|大于)|至少|最少|达到|超过|高于|多于|大于|低于|少于"
+        r"|(?:增加|增长|提高|提升|扩大)到|(?:(?<=[率例比量数积])为|(?<=目标)[（(])\s*(?:≥|>=|≤|<=)"
         r"|≥|>=|≤|<=|达|(?<=[率例比量数积])为|(?<=目标)[（(])")
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 _UNIT = r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|%|小时)"
 _SUFFIX = r"(?P<suffix>及以上|以上|及以下|以下|以内)?"
 
-NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + r"\s*" + _UNIT + _SUFFIX)
+_WAN = r"(?P<wan>万(?!元))?"  # 200万人: ten thousands of a count (万元 is its own unit)
+NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + r"\s*" + _WAN + _UNIT + _SUFFIX)
 BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下|以内)")
 COORDINATED = re.compile(r"(?<=[和及与、])\s*(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT)
 # An amount granted, a number hired or built, with no comparator word ("每个站资助15万元", "用于聘请3名社工",
@@ -134,7 +136,7 @@ STATION_TIER_WORDS = (
 )
 TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
 # Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
-STATUS = re.compile(r"截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配]|均已|以来|分别为|“十三五”时期|十三五期间")
+STATUS = re.compile(r"已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配]|均已|以来|分别为|“十三五”时期|十三五期间")
 FUTURE = re.compile(r"预计|力争|将|计划|争取|要|到\d{4}|今年内|年底前")
 
 COMPARATORS = {
@@ -177,7 +179,7 @@ def _number(text: str) -> Decimal | None:
 LEVEL_CUES = re.compile(
     r"(?P<county>县级|总站|全县|县民政局|县财政|县)"
     r"|(?P<urban>城镇社区|城市社区)"
-    r"|(?P<rural>农村社区)"
+    r"|(?P<rural>农村社区|行政村|(?<=[每各个])村(?![民委级]))"
     r"|(?P<community>城乡社区|社区)"
     r"|(?P<town>镇街|镇\(街\)|镇（街）|街道|乡镇|镇)"
 )
@@ -248,8 +250,10 @@ class DraftTarget:
     measure: str = ""  # what it measures, in the document's words ("城乡社区综合服务设施覆盖率"), for a reported target
 
     def key(self):
+        # Two targets no indicator computes differ by what they measure ("城市社区综合服务设施覆盖率为100%",
+        # "城市社区政务通用自助服务一体机覆盖率为100%").
         return (self.clause, self.indicator, self.level, tuple(self.regions), self.comparator, self.threshold,
-                self.unit)
+                self.unit, self.measure if self.comparator == PRESENT and not self.indicator else "")
 
     def describe(self) -> str:
         sign = COMPARATOR_SIGNS.get(self.comparator, self.comparator)
@@ -416,10 +420,15 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
     return when, note
 
 
+AFTER_WINDOW = 30
+
+
 def _indicator(text: str, start: int, end: int, window_start: int, unit: str, skip=()) -> str:
     """The registry code whose words stand nearest the requirement (same clause of the sentence)."""
     window_end = SEGMENT_BOUNDARY.search(text, end)
-    window_end = window_end.start() if window_end else len(text)
+    # The noun after a figure stands near it ("至少设置2个、每个社区…至少设置1个专业社工岗位"); words further on
+    # belong to the next items of a list ("(≥10%)、…、…证书的人数占比为4%").
+    window_end = min(window_end.start() if window_end else len(text), end + AFTER_WINDOW)
     before, after = text[window_start:start], text[end:window_end]
     best, best_distance = "", None
     for rule in INDICATOR_RULES:
@@ -502,7 +511,10 @@ def _requirements(text: str):
         if match["cmp"] == "达" and not match["num"][0].isdigit():
             continue
         comparator = comparator_of(match["cmp"])
-        found.append((match.start(), match.end(), comparator, match["num"], match["unit"]))
+        number = match["num"]
+        if match["wan"] and (value := _number(number)) is not None:
+            number = str(value * 10000)
+        found.append((match.start(), match.end(), comparator, number, match["unit"]))
     taken = [(s, e) for s, e, *_ in found]
     for match in BARE_WITH_SUFFIX.finditer(text):
         if not any(s <= match.start() < e for s, e in taken):
@@ -529,6 +541,12 @@ def _requirements(text: str):
             found.append((start, match.end(), EQ, match["num"], match["unit"]))
     found.sort()
     return found
+
+
+PER_COMMUNITY = re.compile(r"每(?:个)?(?:城市|城镇|农村)?(?:社区|村)(?!社会组织|服务站|社工)")
+# Words that name what a figure counts; a segment without any ("到2020年，要达到") has no subject of its own.
+SUBJECT = re.compile(r"[\u4e00-\u9fa5]{2,}")
+SUBJECT_FILLER = re.compile(r"(?:力争|预计|争取)?(?:到|在|至)?\s*\d{4}\s*年(?:底|末|前)?|要|应|须|将|力争|争取|达到|达|为|增加到|提高到|并|且|同时")
 
 
 COUNTY_INDICATORS = frozenset({"agency_training_hours", "town_stations_built", "town_station_built_share",
@@ -587,7 +605,9 @@ def _coverage(text: str):
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e, *_ in found):
                 continue
-            segment_start = _segment_start(text, match.start(), 0)
+            # A list of goals ("…覆盖率为100%、…比例(≥10%)、…一体机覆盖率为100%") ends a coverage's subject at "、" too.
+            segment_start = max([_segment_start(text, match.start(), 0),
+                                 *(m.end() for m in re.finditer("、", text[:match.start()]))])
             subject = text[segment_start:match.start()]
             if not subject.strip() and segment_start:  # "…乡镇社工站建设，实现全覆盖": the clause before
                 subject = text[_segment_start(text, segment_start - 1, 0):match.start()]
@@ -617,6 +637,11 @@ def comparator_of(words: str) -> str:
     """不少于 / 不得低于 → gte, 不超过 / 不得高于 → lte, 超过 → gt, …"""
     if words.startswith("不"):
         return GTE if words[-2:] in ("少于", "低于", "小于") else LTE
+    if words.endswith("到") and words[:2] in ("增加", "增长", "提高", "提升", "扩大"):
+        return GTE
+    for sign, comparator in (("≥", GTE), (">=", GTE), ("≤", LTE), ("<=", LTE)):
+        if words.endswith(sign):
+            return comparator
     return COMPARATORS[words]
 
 
@@ -705,6 +730,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 indicator = "town_stations_built" if unit in ("个", "家") and STATION_WORDS.search(text[:start]) else ""
             elif indicator not in ("certified_share",):
                 indicator = indicator if indicator in COUNTY_INDICATORS else ""
+        if indicator in STATION_INDICATORS and PER_COMMUNITY.search(before) and not STATION_WORDS.search(text):
+            indicator = ""  # "按每个社区5名社工比例配备": a figure per community, no station in the sentence
+        if not indicator and found and not SUBJECT.search(SUBJECT_FILLER.sub("", before)) and _unit_family(found[-1][4]) == _unit_family(unit):
+            # "到2015年，人才总量要达到200万人，到2020年，要达到300万人": the second figure has no subject of its own
+            indicator, fixed_level = found[-1][5], found[-1][8]
         if indicator == "town_stations_built":
             fixed_level = COUNTY
         if not indicator and not denominator and not fixed_level and found \
