@@ -178,7 +178,7 @@ def _number(text: str) -> Decimal | None:
 
 LEVEL_CUES = re.compile(
     r"(?P<county>县级|总站|全县|县民政局|县财政|县)"
-    r"|(?P<urban>城镇社区|城市社区)"
+    r"|(?P<urban>城镇社区|城市社区|城市(?=每个?社区))"
     r"|(?P<rural>农村社区|行政村|(?<=[每各个])村(?![民委级]))"
     r"|(?P<community>城乡社区|社区)"
     r"|(?P<town>镇街|镇\(街\)|镇（街）|街道|乡镇|镇)"
@@ -208,6 +208,12 @@ GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?
 PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*[-－—~至到]\s*(?P<year>\d{4})\s*年")
 PLAN_END = re.compile(r"“?(?P<plan>十四五|十五五)”?\s*(?:末|期末|时期末)")
 PLAN_END_YEARS = {"十四五": 2025, "十五五": 2030}
+# A plan's own period, from its title: 《…规划(2011-2020年)》, 《…“十四五”…规划》; its figures with no year of their own
+# fall due at its end.
+PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，]")
+KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
+PLAN_TITLE = re.compile(r"规划\s*[(（]\s*\d{4}\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
+                        r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
 ANNUALLY = re.compile(r"每年|年度|每一年|年均|全年")
 
@@ -450,6 +456,9 @@ def _cues(text: str):
 
 def _last_cue(text: str):
     cues = _cues(text)
+    if len(cues) > 1 and cues[-1].lastgroup == "community" and cues[-2].lastgroup in ("urban", "rural") \
+            and cues[-1].start() - cues[-2].end() <= 4:
+        return cues[-2].lastgroup  # "城市每个社区": the kind of community just named
     return cues[-1].lastgroup if cues else None
 
 
@@ -592,7 +601,7 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     return not FUTURE.search(before, since)
 
 
-def _coverage(text: str):
+def _coverage(text: str, station_level: str = ""):
     """Coverage targets of a sentence, which carry no number: (start, end, comparator, threshold, unit,
     indicator, level or None, note)."""
     found = []
@@ -612,7 +621,8 @@ def _coverage(text: str):
             if not subject.strip() and segment_start:  # "…乡镇社工站建设，实现全覆盖": the clause before
                 subject = text[_segment_start(text, segment_start - 1, 0):match.start()]
             indicator, level = "", None
-            if STATION_WORDS.search(subject) and TOWN_WORDS.search(subject):
+            if STATION_WORDS.search(subject) and (TOWN_WORDS.search(subject) or (
+                    station_level == TOWN_STATION and not re.search(r"村|社区", subject))):
                 indicator, level = "town_station_coverage", TOWN
             else:
                 cue = _last_cue(subject)
@@ -672,6 +682,11 @@ def draft_document(text: str, *, issued_on: date | None = None) -> DocumentDraft
                          targets=draft_targets(text, issued_on, phases=phases))
 
 
+def _title_lines(text: str) -> str:
+    """The document's first lines (its title, or the report's headline and first paragraph)."""
+    return "\n".join([line for line in text.split("\n") if line.strip()][:3])
+
+
 def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPhase] | None = None) -> list[DraftTarget]:
     """Every measurable requirement of ``text`` as a draft target, in document order, without duplicates."""
     text = normalize(text)
@@ -681,21 +696,37 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     pilot_end = max(ends) if ends else None
     counts = [(len(pattern.findall(text)), level) for level, pattern in STATION_TIER_WORDS]
     station_level = max(counts)[1] if max(counts)[0] else ""
+    plan = PLAN_TITLE.search(_title_lines(text))
+    plan_end = None
+    if plan:
+        plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
     drafts, seen = [], set()
     for sentence in _sentences(text):
-        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level):
+        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end):
             if draft.key() not in seen:
                 seen.add(draft.key())
                 drafts.append(draft)
     return drafts
 
 
-def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level=""):
+def _past_paragraph(sentence: _Sentence, issued_on) -> bool:
+    """"2021年，锦州市民政局确定……。作为……，为每个街道社工站配备2名社工。" in a report of 2022: a paragraph that
+    opens on a year before the document's tells what was done then, unless a sentence speaks of the future."""
+    if not issued_on or FUTURE.search(sentence.text):
+        return False
+    opening = (sentence.paragraph[:1] or [sentence.text])[0]
+    match = PAST_LEAD.match(opening)
+    return bool(match) and int(match["year"]) < issued_on.year
+
+
+def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None):
     text = sentence.text
+    if _past_paragraph(sentence, issued_on):
+        return
     period = ANNUAL if ANNUALLY.search(text) else ONGOING
     found = []
     previous_end = 0
-    coverage = _coverage(text)
+    coverage = _coverage(text, station_level)
     taken = [(c[0], c[1]) for c in coverage]
     for start, end, comparator, number, unit in _requirements(text):
         threshold = _number(number)
@@ -778,6 +809,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 deadline, deadline_note = _deadline(earlier, issued_on, pilot_end)
                 if deadline or deadline_note:
                     break
+        if deadline is None and not deadline_note and period == ONGOING and plan_end \
+                and not KEEP_UP.search(text[:end]):
+            deadline, deadline_note = plan_end, "期限：文中未写，按规划期末"
         draft_period = period
         if period == ONGOING and (deadline or deadline_note):
             draft_period = BY_DEADLINE
