@@ -112,13 +112,18 @@ BARE_AMOUNTS = (
     re.compile(r"(?P<verb>聘请|聘用|招聘|配备|配齐|选派|派驻)" + _BARE + r"(?P<unit>名|人)"),
     re.compile(r"(?P<verb>新增设立|新增建设|新增|建设|建成|设立)" + _BARE + r"(?P<unit>个|家)"),
 )
+BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)(?![员才])[\u4e00-\u9fa5]{0,12}?(?<![\d.])"
+                        r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?(?P<unit>平方米|平米|㎡|人次|次|个|张|人|名|元)"
+                        r"(?![\d%])")
 PER_UNIT = re.compile(r"每|各(?!类|项|种|地|方面|部门|级)")
 # A ratio's denominator, just before its figure: 每百户30平米, 每万城镇常住人口拥有社区工作者不低于25人.
-DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)")
+DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)?\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)(?!员|才)"
+                         r"|(?P<average>人均)")
 COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全县|全区|全州|全省|全盟|全旗")
 # Coverage, the commonest target of a county's document and the one with no number.
-COVERAGE_RATE = re.compile(r"覆盖率\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
-FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖)")
+COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:和(?P<second>[\u4e00-\u9fa5]{1,8}率))?"
+                           r"\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
+FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|覆盖所有[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道))")
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地)")
@@ -137,7 +142,7 @@ STATION_TIER_WORDS = (
 TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
 # Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
 STATUS = re.compile(r"已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配]|均已|以来|分别为|“十三五”时期|十三五期间")
-FUTURE = re.compile(r"预计|力争|将|计划|争取|要|到\d{4}|今年内|年底前")
+FUTURE = re.compile(r"预计|力争|将|计划|争取|要(?!求)|到\d{4}|今年内|年底前")
 
 COMPARATORS = {
     "不少于": GTE, "不低于": GTE, "不小于": GTE, "至少": GTE, "最少": GTE, "达到": GTE, "达": GTE, "≥": GTE,
@@ -256,10 +261,8 @@ class DraftTarget:
     measure: str = ""  # what it measures, in the document's words ("城乡社区综合服务设施覆盖率"), for a reported target
 
     def key(self):
-        # Two targets no indicator computes differ by what they measure ("城市社区综合服务设施覆盖率为100%",
-        # "城市社区政务通用自助服务一体机覆盖率为100%").
         return (self.clause, self.indicator, self.level, tuple(self.regions), self.comparator, self.threshold,
-                self.unit, self.measure if self.comparator == PRESENT and not self.indicator else "")
+                self.unit)
 
     def describe(self) -> str:
         sign = COMPARATOR_SIGNS.get(self.comparator, self.comparator)
@@ -538,6 +541,17 @@ def _requirements(text: str):
         if earlier and not SEGMENT_BOUNDARY.search(text, earlier[-1][1], match.start()) \
                 and _unit_family(earlier[-1][4]) == _unit_family(match["unit"]):
             found.append((match.start(), match.end(), earlier[-1][2], match["num"], match["unit"]))
+    # A ratio with no comparator word: "每万人接受公共文化设施服务1.8万次" (a goal), "按每户0.3平方米的标准" (a standard).
+    for match in BARE_RATIO.finditer(text):
+        start = match.start("num")
+        if any(s <= start < e for s, e, *_ in found):
+            continue
+        number = match["num"]
+        if match["wan"] and (value := _number(number)) is not None:
+            number = str(value * 10000)
+        standard = "按" in text[max(0, match.start() - 2):match.start()] or "标准" in text[match.end():match.end() + 4]
+        found.append((start, match.end(), EQ if standard else GTE, number, match["unit"]))
+    found.sort()
     # Amounts with no comparator word: granted, hired, built (per unit, or new ones).
     for pattern in BARE_AMOUNTS:
         for match in pattern.finditer(text):
@@ -552,6 +566,7 @@ def _requirements(text: str):
     return found
 
 
+RATE_WORDS = re.compile(r"率|占比|比例|比重")
 PER_COMMUNITY = re.compile(r"每(?:个)?(?:城市|城镇|农村)?(?:社区|村)(?!社会组织|服务站|社工)")
 # Words that name what a figure counts; a segment without any ("到2020年，要达到") has no subject of its own.
 SUBJECT = re.compile(r"[\u4e00-\u9fa5]{2,}")
@@ -559,7 +574,7 @@ SUBJECT_FILLER = re.compile(r"(?:力争|预计|争取)?(?:到|在|至)?\s*\d{4}\
 
 
 COUNTY_INDICATORS = frozenset({"agency_training_hours", "town_stations_built", "town_station_built_share",
-                               "certified_share"})
+                               "certified_share", "volunteer_participation_rate", "volunteer_registration_rate"})
 
 
 MEASURE_LEAD = re.compile(r"^[\s“”\"]*(?:(?:力争|预计|争取)?(?:到|在)?\s*\d{4}\s*年(?:底|末|前)?[，,]?\s*)?"
@@ -582,7 +597,9 @@ def _denominator(before: str) -> str:
         pass
     if match is None:
         return ""
-    return match["scale"] + ("户" if match["base"] == "户" else "人")
+    if match["average"]:
+        return "人"
+    return (match["scale"] or "") + ("户" if match["base"] == "户" else "人")
 
 
 def _is_status(text: str, start: int, issued_on: date | None) -> bool:
@@ -625,13 +642,18 @@ def _coverage(text: str, station_level: str = ""):
                     station_level == TOWN_STATION and not re.search(r"村|社区", subject))):
                 indicator, level = "town_station_coverage", TOWN
             else:
-                cue = _last_cue(subject)
+                cue = _last_cue(subject + match.group(0))  # 覆盖所有城乡社区: the place is in the phrase
                 level = _CUE_LEVELS.get(cue) if cue else None
                 if cue == "community" and re.search(r"村", subject) and not re.search(r"城市|城镇|城乡", subject):
                     level = RURAL
+                if cue is None and pattern is COVERAGE_RATE and subject.strip():
+                    level = COUNTY  # "特困人员集中供养率达到100%": a rate that names no place is the county's
             note = "基本覆盖" if "基本" in match.group(0) else ""
             found.append((segment_start if subject else match.start(), match.end(), PRESENT, None, "", indicator,
                           level, note))
+            if pattern is COVERAGE_RATE and match["second"]:  # 覆盖率和面积达标率达到100%: two rates, one figure
+                found.append((match.start("second"), match.end(), PRESENT, None, "", "", level,
+                              f"{match['second']}达到100%"))
     for match in BUILT_SHARE.finditer(text):  # 完成30%乡镇社工站建设: a share of the county's towns
         what = match["what"]
         indicator = "town_station_built_share" if STATION_WORDS.search(what) and TOWN_WORDS.search(what) else ""
@@ -702,21 +724,28 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
     drafts, seen = [], set()
     for sentence in _sentences(text):
+        # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
+        # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%").
+        keys, said = set(), set()
         for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end):
-            if draft.key() not in seen:
-                seen.add(draft.key())
+            if draft.key() not in seen and (draft.key(), draft.matched, draft.measure) not in said:
+                keys.add(draft.key())
+                said.add((draft.key(), draft.matched, draft.measure))
                 drafts.append(draft)
+        seen |= keys
     return drafts
 
 
 def _past_paragraph(sentence: _Sentence, issued_on) -> bool:
     """"2021年，锦州市民政局确定……。作为……，为每个街道社工站配备2名社工。" in a report of 2022: a paragraph that
     opens on a year before the document's tells what was done then, unless a sentence speaks of the future."""
-    if not issued_on or FUTURE.search(sentence.text):
+    if FUTURE.search(sentence.text) or not (issued_on or sentence.paragraph):
         return False
+    if sentence.paragraph and re.search(r"截[至止]", sentence.paragraph[-1]):
+        return True  # "截至2021年底，全省共有……。志愿服务站点……覆盖比例达90.78%": the count goes on
     opening = (sentence.paragraph[:1] or [sentence.text])[0]
     match = PAST_LEAD.match(opening)
-    return bool(match) and int(match["year"]) < issued_on.year
+    return bool(match) and issued_on is not None and int(match["year"]) < issued_on.year
 
 
 def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None):
@@ -761,6 +790,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 indicator = "town_stations_built" if unit in ("个", "家") and STATION_WORDS.search(text[:start]) else ""
             elif indicator not in ("certified_share",):
                 indicator = indicator if indicator in COUNTY_INDICATORS else ""
+        if unit == "%" and not indicator and not fixed_level and RATE_WORDS.search(before) and not _cues(before) \
+                and not PER_UNIT.search(before) and indicator not in ("certified_share",) \
+                and not (found and _unit_family(found[-1][4]) == "%" and not SUBJECT.search(before)):
+            fixed_level = COUNTY  # "九年义务教育巩固率达到97%": a rate of a population that names no place
         if indicator in STATION_INDICATORS and PER_COMMUNITY.search(before) and not STATION_WORDS.search(text):
             indicator = ""  # "按每个社区5名社工比例配备": a figure per community, no station in the sentence
         if not indicator and found and not SUBJECT.search(SUBJECT_FILLER.sub("", before)) and _unit_family(found[-1][4]) == _unit_family(unit):
