@@ -111,7 +111,7 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
 
 # The figures reported in docs/decisions.md ("Issue 20: drafting documents never tuned on (session 3)"):
 # (found, drafted) and (found, expected) of the development documents and of the held-out ones.
-REPORTED = {"dev": ((90, 94), (90, 94)), "held out": ((20, 28), (20, 50))}
+REPORTED = {"dev": ((90, 94), (90, 94)), "held out": ((18, 26), (18, 50))}
 
 
 def _ratio(line, name):

@@ -113,7 +113,7 @@ BARE_AMOUNTS = (
     re.compile(r"(?P<verb>新增设立|新增建设|新增|建设|建成|设立)" + _BARE + r"(?P<unit>个|家)"),
 )
 BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)(?![员才])[\u4e00-\u9fa5]{0,12}?(?<![\d.])"
-                        r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?(?P<unit>平方米|平米|㎡|人次|次|个|张|人|名|元)"
+                        r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?(?P<unit>平方米|平米|㎡|人次|次|个|人|名|元)"
                         r"(?![\d%])")
 PER_UNIT = re.compile(r"每|各(?!类|项|种|地|方面|部门|级)")
 # A ratio's denominator, just before its figure: 每百户30平米, 每万城镇常住人口拥有社区工作者不低于25人.
