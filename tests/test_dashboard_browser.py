@@ -103,3 +103,26 @@ def test_the_dashboard_fits_a_phone(live_server, computed, chromium):
         screenshot(page, "dashboard-phone")
     finally:
         context.close()
+
+
+def test_the_dashboard_marks_reported_targets_in_chromium(live_server, browser_cast, page):
+    """A county's dashboard shows a reported target (填报) in its own column, beside the computed ones."""
+    from wulian.dashboard import refresh
+    from wulian.models import PolicyProfile, Target, TargetReport
+
+    cast = browser_cast
+    profile = PolicyProfile.objects.for_region(cast.shoushan)
+    target = Target.objects.create(
+        profile=profile, indicator="", measure="日间照料中心覆盖", level="town", comparator="present",
+        period="annual", status="accepted", clause="§四", quote="各镇街日间照料中心实现全覆盖。", position=900)
+    TargetReport.objects.create(target=target, region=cast.shoushan, year=YEAR, in_place=True,
+                                entered_by=cast.user_shoushan)
+    refresh(YEAR)
+    login(page, live_server.url, "leader")
+    page.goto(f"{live_server.url}/core/dashboard/?year={YEAR}")
+    head = page.locator(".dash-table th.dash-col", has_text="日间照料中心覆盖")
+    head.wait_for()
+    assert head.locator(".reported-mark").inner_text() == "填报"
+    assert page.locator(".dash-table th.dash-col .reported-mark").count() == 1  # computed columns are unmarked
+    head.scroll_into_view_if_needed()
+    screenshot(page, "dashboard-reported-target")

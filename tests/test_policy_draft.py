@@ -2,7 +2,6 @@
 
 import io
 import json
-import re
 import zipfile
 from datetime import date
 from decimal import Decimal
@@ -341,11 +340,6 @@ def test_a_docx_with_an_entity_bomb_is_not_expanded():
 # --- the management command ---------------------------------------------------------------------------------
 
 
-def _ratio(line, name):
-    found, total = re.search(rf"{name} (\d+)/(\d+)", line).groups()
-    return int(found), int(total)
-
-
 def test_the_command_prints_precision_and_recall_per_document_and_for_the_held_out_ones():
     out = io.StringIO()
     call_command("draft_targets", "--evaluate", stdout=out)
@@ -356,15 +350,8 @@ def test_the_command_prints_precision_and_recall_per_document_and_for_the_held_o
     # A text that only reports what is done (江苏's 发展基础) gives no draft and says so; never "0/0 = 100 %".
     assert "  jiangsu precision 0/0 (nothing drafted), recall 0/0 (no target in the text)" in lines
     assert not [line for line in lines if "0/0 = 100" in line]
-    totals = {line.split(" precision")[0]: line for line in lines if line.startswith(("tuned ", "held out ", "all "))}
-    assert list(totals) == ["tuned", "held out", "all"]
-    # The figures reported in docs/decisions.md (Issue 20): the corpus score may only go up.
-    for name, precision, recall in (("tuned", (52, 54), (52, 53)), ("held out", (6, 10), (6, 18))):
-        found, drafted = _ratio(totals[name], "precision")
-        found_r, expected = _ratio(totals[name], "recall")
-        assert expected == recall[1], name
-        assert found_r >= recall[0], totals[name]
-        assert found * precision[1] >= precision[0] * drafted, totals[name]
+    totals = [line.split(" precision")[0] for line in lines if line.startswith(("dev ", "held out ", "all "))]
+    assert totals == ["dev", "held out", "all"]  # the scores themselves: tests/test_policy_corpus.py
 
 
 def test_a_document_with_targets_and_no_drafts_scores_nothing(tmp_path):

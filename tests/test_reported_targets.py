@@ -5,6 +5,7 @@ overdue flag and its history; a town enters only its own."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -136,3 +137,24 @@ def test_town_station_indicators_are_computed_from_the_stations(cast):
         cast.shoushan.pk: Decimal("25.0")}
     assert [indicators.label(c) for c in ("town_station_coverage", "station_certified_share")] == [
         "乡镇（街道）社工站建成", "社工站人员中持证社工占比"]
+
+
+def test_the_dashboard_marks_a_reported_target_as_reported_in_its_own_column(as_user, cast, coverage_target):
+    """The dashboard page itself (not only the attainment pages) marks 填报 on a reported target's column; two
+    reported targets of one document are two columns, named by what they measure."""
+    from wulian import dashboard
+
+    profile = coverage_target.profile
+    Target.objects.create(
+        profile=profile, indicator="", measure="困难群众走访发现机制建成", level="town", comparator="present",
+        period="annual", status="accepted", clause="§五", quote="困难群众走访发现机制建成率达100%。", position=901)
+    year = attainment.default_year()
+    enter(as_user("shoushan"), coverage_target, cast.shoushan, year, in_place="yes", note="已挂牌")
+    dashboard.refresh(year)
+    page = as_user("bureau").get(f"{reverse('wulian:dashboard')}?region={cast.mei.pk}&year={year}").content.decode()
+    heads = [re.sub(r"<[^>]+>", " ", th.split("</th>")[0]) for th in page.split('class="dash-col"')[1:]]
+    assert any("日间照料中心覆盖" in th and "填报" in th for th in heads)
+    assert any("困难群众走访发现机制建成" in th and "填报" in th for th in heads)  # its own column
+    assert any("社区社会组织" in th and "填报" not in th for th in heads)  # a computed one is not marked
+    shoushan_row = page.split(f'?region={cast.shoushan.pk}&amp;year={year}">')[1].split("</tr>")[0]
+    assert "dash-met" in shoushan_row  # the value the town entered counts

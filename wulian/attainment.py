@@ -109,6 +109,8 @@ class TargetBook:
             if not applies(target, region):
                 continue
             key = (target.indicator, target.level in STATION_LEVELS and target.level)
+            if not target.indicator:  # reported targets measure different things: each one stands
+                key = ("report", target.pk)
             current = best.get(key)
             if current is None or _specificity(target) > _specificity(current):
                 best[key] = target

@@ -255,6 +255,7 @@ class Column:
     unit: str
     requirement: str
     clause: str
+    reported: bool = False  # 填报: no indicator computes it; the region enters its value
 
 
 @dataclass
@@ -346,18 +347,19 @@ def _tables(figures: list[AttainmentFigure], regions: list[Region], leaf: dict, 
     for figure in figures:
         target = figure.target
         entry = by_profile.setdefault(target.profile_id, {"profile": target.profile, "columns": {}, "cells": {}})
-        column_key = (target.indicator, target.level if target.level in STATION_TIERS else "")
+        # A reported target with no indicator is its own column (the attainment pages' rule).
+        column_key = (target.indicator, target.level if target.level in STATION_TIERS else "") if target.indicator \
+            else (f"report:{target.measure or target.pk}", target.level)
         first = entry["columns"].get(column_key)
         if first is None or (target.position, target.pk) < (first.position, first.pk):
             entry["columns"][column_key] = target
         entry["cells"][(figure.region_id, column_key)] = figure
-    from wulian import indicators
 
     tables = []
     for entry in sorted(by_profile.values(), key=lambda e: e["profile"].pk):
         ordered = sorted(entry["columns"].items(), key=lambda kv: (kv[1].position, kv[1].pk))
         columns = [
-            Column(code, tier, indicators.label(code), target.unit, requirement(target), target.clause)
+            Column(code, tier, target.name, target.unit, requirement(target), target.clause, target.is_reported)
             for (code, tier), target in ordered
         ]
         table = Table(profile=entry["profile"], level=regions[0].level if regions else 0, columns=columns)

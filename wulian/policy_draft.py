@@ -93,13 +93,15 @@ EQUIPMENT_WORDS = (("desks", r"桌椅"), ("computers", r"电脑|计算机"), ("p
 # ---------------------------------------------------------------------------------------------------------
 
 _CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于|大于)|至少|最少|达到|超过|高于|多于|大于|低于|少于"
+        r"|(?:增加|增长|提高|提升|扩大)到|(?:(?<=[率例比量数积])为|(?<=目标)[（(])\s*(?:≥|>=|≤|<=)"
         r"|≥|>=|≤|<=|达|(?<=[率例比量数积])为|(?<=目标)[（(])")
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 _UNIT = r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|%|小时)"
 _SUFFIX = r"(?P<suffix>及以上|以上|及以下|以下|以内)?"
 
-NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + r"\s*" + _UNIT + _SUFFIX)
+_WAN = r"(?P<wan>万(?!元))?"  # 200万人: ten thousands of a count (万元 is its own unit)
+NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + r"\s*" + _WAN + _UNIT + _SUFFIX)
 BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下|以内)")
 COORDINATED = re.compile(r"(?<=[和及与、])\s*(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT)
 # An amount granted, a number hired or built, with no comparator word ("每个站资助15万元", "用于聘请3名社工",
@@ -110,13 +112,18 @@ BARE_AMOUNTS = (
     re.compile(r"(?P<verb>聘请|聘用|招聘|配备|配齐|选派|派驻)" + _BARE + r"(?P<unit>名|人)"),
     re.compile(r"(?P<verb>新增设立|新增建设|新增|建设|建成|设立)" + _BARE + r"(?P<unit>个|家)"),
 )
+BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)(?![员才])[\u4e00-\u9fa5]{0,12}?(?<![\d.])"
+                        r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?(?P<unit>平方米|平米|㎡|人次|次|个|人|名|元)"
+                        r"(?![\d%])")
 PER_UNIT = re.compile(r"每|各(?!类|项|种|地|方面|部门|级)")
 # A ratio's denominator, just before its figure: 每百户30平米, 每万城镇常住人口拥有社区工作者不低于25人.
-DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)")
+DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)?\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)(?!员|才)"
+                         r"|(?P<average>人均)")
 COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全县|全区|全州|全省|全盟|全旗")
 # Coverage, the commonest target of a county's document and the one with no number.
-COVERAGE_RATE = re.compile(r"覆盖率\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
-FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖)")
+COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:和(?P<second>[\u4e00-\u9fa5]{1,8}率))?"
+                           r"\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
+FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|覆盖所有[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道))")
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地)")
@@ -134,8 +141,8 @@ STATION_TIER_WORDS = (
 )
 TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
 # Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
-STATUS = re.compile(r"截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配]|均已|以来|分别为|“十三五”时期|十三五期间")
-FUTURE = re.compile(r"预计|力争|将|计划|争取|要|到\d{4}|今年内|年底前")
+STATUS = re.compile(r"已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配]|均已|以来|分别为|“十三五”时期|十三五期间")
+FUTURE = re.compile(r"预计|力争|将|计划|争取|要(?!求)|到\d{4}|今年内|年底前")
 
 COMPARATORS = {
     "不少于": GTE, "不低于": GTE, "不小于": GTE, "至少": GTE, "最少": GTE, "达到": GTE, "达": GTE, "≥": GTE,
@@ -176,8 +183,8 @@ def _number(text: str) -> Decimal | None:
 
 LEVEL_CUES = re.compile(
     r"(?P<county>县级|总站|全县|县民政局|县财政|县)"
-    r"|(?P<urban>城镇社区|城市社区)"
-    r"|(?P<rural>农村社区)"
+    r"|(?P<urban>城镇社区|城市社区|城市(?=每个?社区))"
+    r"|(?P<rural>农村社区|行政村|(?<=[每各个])村(?![民委级]))"
     r"|(?P<community>城乡社区|社区)"
     r"|(?P<town>镇街|镇\(街\)|镇（街）|街道|乡镇|镇)"
 )
@@ -206,6 +213,12 @@ GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?
 PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*[-－—~至到]\s*(?P<year>\d{4})\s*年")
 PLAN_END = re.compile(r"“?(?P<plan>十四五|十五五)”?\s*(?:末|期末|时期末)")
 PLAN_END_YEARS = {"十四五": 2025, "十五五": 2030}
+# A plan's own period, from its title: 《…规划(2011-2020年)》, 《…“十四五”…规划》; its figures with no year of their own
+# fall due at its end.
+PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，]")
+KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
+PLAN_TITLE = re.compile(r"规划\s*[(（]\s*\d{4}\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
+                        r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
 ANNUALLY = re.compile(r"每年|年度|每一年|年均|全年")
 
@@ -416,10 +429,15 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
     return when, note
 
 
+AFTER_WINDOW = 30
+
+
 def _indicator(text: str, start: int, end: int, window_start: int, unit: str, skip=()) -> str:
     """The registry code whose words stand nearest the requirement (same clause of the sentence)."""
     window_end = SEGMENT_BOUNDARY.search(text, end)
-    window_end = window_end.start() if window_end else len(text)
+    # The noun after a figure stands near it ("至少设置2个、每个社区…至少设置1个专业社工岗位"); words further on
+    # belong to the next items of a list ("(≥10%)、…、…证书的人数占比为4%").
+    window_end = min(window_end.start() if window_end else len(text), end + AFTER_WINDOW)
     before, after = text[window_start:start], text[end:window_end]
     best, best_distance = "", None
     for rule in INDICATOR_RULES:
@@ -441,6 +459,9 @@ def _cues(text: str):
 
 def _last_cue(text: str):
     cues = _cues(text)
+    if len(cues) > 1 and cues[-1].lastgroup == "community" and cues[-2].lastgroup in ("urban", "rural") \
+            and cues[-1].start() - cues[-2].end() <= 4:
+        return cues[-2].lastgroup  # "城市每个社区": the kind of community just named
     return cues[-1].lastgroup if cues else None
 
 
@@ -502,7 +523,10 @@ def _requirements(text: str):
         if match["cmp"] == "达" and not match["num"][0].isdigit():
             continue
         comparator = comparator_of(match["cmp"])
-        found.append((match.start(), match.end(), comparator, match["num"], match["unit"]))
+        number = match["num"]
+        if match["wan"] and (value := _number(number)) is not None:
+            number = str(value * 10000)
+        found.append((match.start(), match.end(), comparator, number, match["unit"]))
     taken = [(s, e) for s, e, *_ in found]
     for match in BARE_WITH_SUFFIX.finditer(text):
         if not any(s <= match.start() < e for s, e in taken):
@@ -517,6 +541,17 @@ def _requirements(text: str):
         if earlier and not SEGMENT_BOUNDARY.search(text, earlier[-1][1], match.start()) \
                 and _unit_family(earlier[-1][4]) == _unit_family(match["unit"]):
             found.append((match.start(), match.end(), earlier[-1][2], match["num"], match["unit"]))
+    # A ratio with no comparator word: "每万人接受公共文化设施服务1.8万次" (a goal), "按每户0.3平方米的标准" (a standard).
+    for match in BARE_RATIO.finditer(text):
+        start = match.start("num")
+        if any(s <= start < e for s, e, *_ in found):
+            continue
+        number = match["num"]
+        if match["wan"] and (value := _number(number)) is not None:
+            number = str(value * 10000)
+        standard = "按" in text[max(0, match.start() - 2):match.start()] or "标准" in text[match.end():match.end() + 4]
+        found.append((start, match.end(), EQ if standard else GTE, number, match["unit"]))
+    found.sort()
     # Amounts with no comparator word: granted, hired, built (per unit, or new ones).
     for pattern in BARE_AMOUNTS:
         for match in pattern.finditer(text):
@@ -531,8 +566,15 @@ def _requirements(text: str):
     return found
 
 
+RATE_WORDS = re.compile(r"率|占比|比例|比重")
+PER_COMMUNITY = re.compile(r"每(?:个)?(?:城市|城镇|农村)?(?:社区|村)(?!社会组织|服务站|社工)")
+# Words that name what a figure counts; a segment without any ("到2020年，要达到") has no subject of its own.
+SUBJECT = re.compile(r"[\u4e00-\u9fa5]{2,}")
+SUBJECT_FILLER = re.compile(r"(?:力争|预计|争取)?(?:到|在|至)?\s*\d{4}\s*年(?:底|末|前)?|要|应|须|将|力争|争取|达到|达|为|增加到|提高到|并|且|同时")
+
+
 COUNTY_INDICATORS = frozenset({"agency_training_hours", "town_stations_built", "town_station_built_share",
-                               "certified_share"})
+                               "certified_share", "volunteer_participation_rate", "volunteer_registration_rate"})
 
 
 MEASURE_LEAD = re.compile(r"^[\s“”\"]*(?:(?:力争|预计|争取)?(?:到|在)?\s*\d{4}\s*年(?:底|末|前)?[，,]?\s*)?"
@@ -555,7 +597,9 @@ def _denominator(before: str) -> str:
         pass
     if match is None:
         return ""
-    return match["scale"] + ("户" if match["base"] == "户" else "人")
+    if match["average"]:
+        return "人"
+    return (match["scale"] or "") + ("户" if match["base"] == "户" else "人")
 
 
 def _is_status(text: str, start: int, issued_on: date | None) -> bool:
@@ -574,7 +618,7 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     return not FUTURE.search(before, since)
 
 
-def _coverage(text: str):
+def _coverage(text: str, station_level: str = ""):
     """Coverage targets of a sentence, which carry no number: (start, end, comparator, threshold, unit,
     indicator, level or None, note)."""
     found = []
@@ -587,21 +631,29 @@ def _coverage(text: str):
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e, *_ in found):
                 continue
-            segment_start = _segment_start(text, match.start(), 0)
+            # A list of goals ("…覆盖率为100%、…比例(≥10%)、…一体机覆盖率为100%") ends a coverage's subject at "、" too.
+            segment_start = max([_segment_start(text, match.start(), 0),
+                                 *(m.end() for m in re.finditer("、", text[:match.start()]))])
             subject = text[segment_start:match.start()]
             if not subject.strip() and segment_start:  # "…乡镇社工站建设，实现全覆盖": the clause before
                 subject = text[_segment_start(text, segment_start - 1, 0):match.start()]
             indicator, level = "", None
-            if STATION_WORDS.search(subject) and TOWN_WORDS.search(subject):
+            if STATION_WORDS.search(subject) and (TOWN_WORDS.search(subject) or (
+                    station_level == TOWN_STATION and not re.search(r"村|社区", subject))):
                 indicator, level = "town_station_coverage", TOWN
             else:
-                cue = _last_cue(subject)
+                cue = _last_cue(subject + match.group(0))  # 覆盖所有城乡社区: the place is in the phrase
                 level = _CUE_LEVELS.get(cue) if cue else None
                 if cue == "community" and re.search(r"村", subject) and not re.search(r"城市|城镇|城乡", subject):
                     level = RURAL
+                if cue is None and pattern is COVERAGE_RATE and subject.strip():
+                    level = COUNTY  # "特困人员集中供养率达到100%": a rate that names no place is the county's
             note = "基本覆盖" if "基本" in match.group(0) else ""
             found.append((segment_start if subject else match.start(), match.end(), PRESENT, None, "", indicator,
                           level, note))
+            if pattern is COVERAGE_RATE and match["second"]:  # 覆盖率和面积达标率达到100%: two rates, one figure
+                found.append((match.start("second"), match.end(), PRESENT, None, "", "", level,
+                              f"{match['second']}达到100%"))
     for match in BUILT_SHARE.finditer(text):  # 完成30%乡镇社工站建设: a share of the county's towns
         what = match["what"]
         indicator = "town_station_built_share" if STATION_WORDS.search(what) and TOWN_WORDS.search(what) else ""
@@ -617,6 +669,11 @@ def comparator_of(words: str) -> str:
     """不少于 / 不得低于 → gte, 不超过 / 不得高于 → lte, 超过 → gt, …"""
     if words.startswith("不"):
         return GTE if words[-2:] in ("少于", "低于", "小于") else LTE
+    if words.endswith("到") and words[:2] in ("增加", "增长", "提高", "提升", "扩大"):
+        return GTE
+    for sign, comparator in (("≥", GTE), (">=", GTE), ("≤", LTE), ("<=", LTE)):
+        if words.endswith(sign):
+            return comparator
     return COMPARATORS[words]
 
 
@@ -647,6 +704,11 @@ def draft_document(text: str, *, issued_on: date | None = None) -> DocumentDraft
                          targets=draft_targets(text, issued_on, phases=phases))
 
 
+def _title_lines(text: str) -> str:
+    """The document's first lines (its title, or the report's headline and first paragraph)."""
+    return "\n".join([line for line in text.split("\n") if line.strip()][:3])
+
+
 def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPhase] | None = None) -> list[DraftTarget]:
     """Every measurable requirement of ``text`` as a draft target, in document order, without duplicates."""
     text = normalize(text)
@@ -656,21 +718,44 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     pilot_end = max(ends) if ends else None
     counts = [(len(pattern.findall(text)), level) for level, pattern in STATION_TIER_WORDS]
     station_level = max(counts)[1] if max(counts)[0] else ""
+    plan = PLAN_TITLE.search(_title_lines(text))
+    plan_end = None
+    if plan:
+        plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
     drafts, seen = [], set()
     for sentence in _sentences(text):
-        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level):
-            if draft.key() not in seen:
-                seen.add(draft.key())
+        # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
+        # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%").
+        keys, said = set(), set()
+        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end):
+            if draft.key() not in seen and (draft.key(), draft.matched, draft.measure) not in said:
+                keys.add(draft.key())
+                said.add((draft.key(), draft.matched, draft.measure))
                 drafts.append(draft)
+        seen |= keys
     return drafts
 
 
-def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level=""):
+def _past_paragraph(sentence: _Sentence, issued_on) -> bool:
+    """"2021年，锦州市民政局确定……。作为……，为每个街道社工站配备2名社工。" in a report of 2022: a paragraph that
+    opens on a year before the document's tells what was done then, unless a sentence speaks of the future."""
+    if FUTURE.search(sentence.text) or not (issued_on or sentence.paragraph):
+        return False
+    if sentence.paragraph and re.search(r"截[至止]", sentence.paragraph[-1]):
+        return True  # "截至2021年底，全省共有……。志愿服务站点……覆盖比例达90.78%": the count goes on
+    opening = (sentence.paragraph[:1] or [sentence.text])[0]
+    match = PAST_LEAD.match(opening)
+    return bool(match) and issued_on is not None and int(match["year"]) < issued_on.year
+
+
+def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None):
     text = sentence.text
+    if _past_paragraph(sentence, issued_on):
+        return
     period = ANNUAL if ANNUALLY.search(text) else ONGOING
     found = []
     previous_end = 0
-    coverage = _coverage(text)
+    coverage = _coverage(text, station_level)
     taken = [(c[0], c[1]) for c in coverage]
     for start, end, comparator, number, unit in _requirements(text):
         threshold = _number(number)
@@ -705,6 +790,15 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 indicator = "town_stations_built" if unit in ("个", "家") and STATION_WORDS.search(text[:start]) else ""
             elif indicator not in ("certified_share",):
                 indicator = indicator if indicator in COUNTY_INDICATORS else ""
+        if unit == "%" and not indicator and not fixed_level and RATE_WORDS.search(before) and not _cues(before) \
+                and not PER_UNIT.search(before) and indicator not in ("certified_share",) \
+                and not (found and _unit_family(found[-1][4]) == "%" and not SUBJECT.search(before)):
+            fixed_level = COUNTY  # "九年义务教育巩固率达到97%": a rate of a population that names no place
+        if indicator in STATION_INDICATORS and PER_COMMUNITY.search(before) and not STATION_WORDS.search(text):
+            indicator = ""  # "按每个社区5名社工比例配备": a figure per community, no station in the sentence
+        if not indicator and found and not SUBJECT.search(SUBJECT_FILLER.sub("", before)) and _unit_family(found[-1][4]) == _unit_family(unit):
+            # "到2015年，人才总量要达到200万人，到2020年，要达到300万人": the second figure has no subject of its own
+            indicator, fixed_level = found[-1][5], found[-1][8]
         if indicator == "town_stations_built":
             fixed_level = COUNTY
         if not indicator and not denominator and not fixed_level and found \
@@ -748,6 +842,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 deadline, deadline_note = _deadline(earlier, issued_on, pilot_end)
                 if deadline or deadline_note:
                     break
+        if deadline is None and not deadline_note and period == ONGOING and plan_end \
+                and not KEEP_UP.search(text[:end]):
+            deadline, deadline_note = plan_end, "期限：文中未写，按规划期末"
         draft_period = period
         if period == ONGOING and (deadline or deadline_note):
             draft_period = BY_DEADLINE

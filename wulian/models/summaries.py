@@ -76,6 +76,8 @@ class AttainmentFigure(models.Model):
     def label(self) -> str:
         from wulian import indicators
 
+        if not self.indicator:  # a reported target: what the document says it measures
+            return self.target.name
         return indicators.label(self.indicator)
 
 

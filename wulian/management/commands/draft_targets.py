@@ -13,7 +13,8 @@ from wulian.policy_draft import DraftTarget, UnreadableDocument, draft_document,
 class Command(BaseCommand):
     help = ("Print the targets drafted from a policy document (.txt or .docx). With --evaluate, draft every "
             "document of the answer key (default: the corpus in wulian/policy_corpus) and print precision and "
-            "recall per document, for the tuned and the held-out documents, and in all.")
+            "recall per document, for the development documents (the drafter is tuned on them) and the held-out ones "
+            "(only evaluated), and in all.")
 
     def add_arguments(self, parser):
         parser.add_argument("path", nargs="?", help="A .txt or .docx policy document.")
@@ -90,7 +91,7 @@ class Command(BaseCommand):
             if held:
                 number = int(document.get("held_out_set") or 1)
                 sets[number] = [a + b for a, b in zip(sets.get(number, [0, 0, 0]), (found, drafted, len(rows)))]
-        for held, name in ((False, "tuned"), (True, "held out")):
+        for held, name in ((False, "dev"), (True, "held out")):  # tuned on / only evaluated
             if totals[held][1] or totals[held][2]:
                 self.stdout.write(f"{name} {_scores(*totals[held])}")
         if len(sets) > 1:
