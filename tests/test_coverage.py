@@ -96,6 +96,8 @@ SCOPED_FUNCTIONS = {
     "wulian:user_unlock": "wulian.User: 'grant', accounts through restrict(user, 'grant'); audited",
     "volunteers:volunteer_personal_data": "volunteers.Volunteer through restrict(user, 'change') (404) and the reveal right; audited",
     "volunteers:volunteer_anonymise": "volunteers.Volunteer through restrict(user, 'delete') (404); audited",
+    "stations:staffmember_personal_data": "stations.StaffMember through restrict(user, 'change') (404) and the reveal right; audited",
+    "stations:staffmember_anonymise": "stations.StaffMember through restrict(user, 'delete') (404); audited",
 }
 
 

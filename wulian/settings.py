@@ -406,6 +406,13 @@ REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
 # (`openssl rand -base64 32`), kept outside the repository; old keys stay readable during `manage.py rotate_data_key`.
 # Without a key the embedded default (DEBUG=1) derives a dev-only key from SECRET_KEY; production refuses.
 WULIAN_DATA_KEY = os.environ.get("WULIAN_DATA_KEY", "")
+# 个人信息保护法 第47条: people are anonymised (manage.py anonymise_expired, a daily beat task) this many years after
+# they were last active — volunteers after their last service (or registration), station staff after their last
+# post ended.
+WULIAN_RETENTION_YEARS = {
+    "volunteers": int(os.environ.get("WULIAN_RETENTION_VOLUNTEER_YEARS", "5")),
+    "staff": int(os.environ.get("WULIAN_RETENTION_STAFF_YEARS", "5")),
+}
 # Encrypted backups (`manage.py backup --encrypt`, AES-256-GCM): 32 random bytes, base64, a key of its own kept in
 # the key custody apart from the archives; `restore` needs the same key.
 WULIAN_BACKUP_KEY = os.environ.get("WULIAN_BACKUP_KEY", "")

@@ -105,3 +105,11 @@ def anchor_audit() -> int:
 
     anchor = audit.write_anchor()
     return anchor["seq"] if anchor else 0
+
+
+@shared_task
+def anonymise_expired() -> int:
+    """People past their kind's retention period anonymised (个人信息保护法 第47条); each act audited."""
+    from wulian import pipl
+
+    return len(pipl.anonymise_expired())
