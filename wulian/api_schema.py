@@ -63,8 +63,9 @@ LINKED = {"get": "Read", "put": "Replace", "patch": "Change", "delete": "Delete"
 
 def crud_links(result, generator, request, public):
     """Spectacular postprocessing hook: OpenAPI links from each create to the read, update and delete of the row it
-    made (``id`` from the 201 body), and from each read to the update and delete of that row. A client follows them
-    instead of guessing identifiers; schemathesis's stateful run chains its calls along them (issue 17)."""
+    made (``id`` from the 201 body), from each list to those of its first row, and from each read to the update and
+    delete of that row. A client follows them instead of guessing identifiers; schemathesis's stateful run chains its
+    calls along them (issue 17)."""
     paths = result.get("paths", {})
     for path, operations in paths.items():
         if "{" in path or "post" not in operations:
@@ -79,6 +80,9 @@ def crud_links(result, generator, request, public):
         created = operations["post"].get("responses", {}).get("201")
         if created is not None:
             created["links"] = _links(targets, "$response.body#/id")
+        listed = operations.get("get", {}).get("responses", {}).get("200")
+        if listed is not None:
+            listed["links"] = _links(targets, "$response.body#/results/0/id")
         read = detail.get("get", {}).get("responses", {}).get("200")
         if read is not None:
             read["links"] = _links({m: o for m, o in targets.items() if m != "get"}, "$request.path.id")
