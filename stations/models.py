@@ -9,7 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Max, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from wulian.models import AttachmentKind, AttachmentsMixin, ScopedModel, ScopeRu
 from wulian.models.attachments import attachment_path, private_storage  # noqa: F401 - named by migration 0001
 from wulian.models.base import RegionCopyQuerySet, ScopedQuerySet
 from wulian.personal import PersonalKind
+from wulian.pipl import ANONYMOUS_NAME, PersonRights, anonymous_token
 from wulian.security.crypto import BlindIndexField, EncryptedCharField
 from wulian.writes import Refused
 
@@ -189,6 +191,20 @@ class StaffMember(ScopedModel):
 
     scope_rule = ScopeRule(region=("region",), view=REGION_ROLES, add=MANAGERS, change=MANAGERS, delete=MANAGERS)
     personal_data = {"phone": PersonalKind.PHONE}
+    # 个人信息保护法 (wulian/pipl.py), as for volunteers: the file of what is held; anonymisation keeps the posts,
+    # the certificates' levels and years and the trainings attended (what the figures count), not the person;
+    # WULIAN_RETENTION_YEARS["staff"] years after the last post ended (never while a post is open).
+    person_rights = PersonRights(
+        kind="staff",
+        record="person_record",
+        replace={"name": ANONYMOUS_NAME, "phone": "", "notes": ""},
+        related={"certificates": {"number": anonymous_token}, "assignments": {"notes": ""}},
+        file_name=lambda person: f"staff-{person.pk}",
+        last_active=Coalesce(
+            Max(Coalesce("assignments__end_date", Value(dt.date.max))), Value(dt.date.max),
+            output_field=models.DateField(),
+        ),
+    )
 
     name = models.CharField(_("name"), max_length=50)
     region = models.ForeignKey(
@@ -223,6 +239,37 @@ class StaffMember(ScopedModel):
 
     def __str__(self):
         return self.name
+
+    def person_record(self) -> dict:
+        """Everything held about the person: the record, posts, certificates, trainings and the work logs of the
+        stations while they were posted there."""
+        posts = list(self.assignments.select_related("station").order_by("start_date", "pk"))
+        logs = Activity.objects.none()
+        for post in posts:
+            during = Activity.objects.filter(station=post.station, date__gte=post.start_date)
+            logs = logs | (during.filter(date__lte=post.end_date) if post.end_date else during)
+        return {
+            "record": {
+                "name": self.name, "phone": self.phone, "belongs_to": str(self.region),
+                "is_professional": self.is_professional, "agency": str(self.agency or ""), "notes": self.notes,
+            },
+            "assignments": [
+                {"station": str(p.station), "post": p.post, "start_date": p.start_date.isoformat(),
+                 "end_date": p.end_date.isoformat() if p.end_date else None, "notes": p.notes}
+                for p in posts
+            ],
+            "certificates": [
+                {"level": c.level, "number": c.number, "year": c.year} for c in self.certificates.order_by("year")
+            ],
+            "trainings": [
+                {"date": t.date.isoformat(), "topic": t.topic, "hours": str(t.hours)}
+                for t in self.trainings.order_by("date", "pk")
+            ],
+            "work_logs": [
+                {"station": str(a.station), "date": a.date.isoformat(), "title": a.title, "kind": a.kind}
+                for a in logs.select_related("station").order_by("date", "pk")
+            ],
+        }
 
 
 class PeriodQuerySet(ScopedQuerySet):

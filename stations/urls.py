@@ -1,5 +1,6 @@
 from django.urls import path
 
+from wulian import pipl
 from wulian.views.generic import object_urls
 
 from . import views
@@ -25,6 +26,9 @@ urlpatterns = [
         delete=views.StaffMemberDeleteView,
         import_=views.StaffImportView,
     ),
+    # 个人信息保护法: a person's data as a file, and anonymisation (wulian/pipl.py, issue 21).
+    path("staff/<int:pk>/personal-data/", pipl.export_view(StaffMember), name="staffmember_personal_data"),
+    path("staff/<int:pk>/anonymise/", pipl.anonymise_view(StaffMember), name="staffmember_anonymise"),
     *object_urls(
         "assignments",
         StaffAssignment,

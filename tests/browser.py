@@ -91,7 +91,7 @@ def login(page, base_url: str, username: str, password: str | None = None):
 def totp_code(username: str) -> str:
     """The code the user's authenticator app shows now (the device being enrolled when none is confirmed)."""
     from django_otp.oath import TOTP
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from wulian.models import TOTPDevice
 
     device = TOTPDevice.objects.filter(user__username=username).order_by("-confirmed", "-pk").first()
     import time

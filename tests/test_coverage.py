@@ -96,6 +96,8 @@ SCOPED_FUNCTIONS = {
     "wulian:user_unlock": "wulian.User: 'grant', accounts through restrict(user, 'grant'); audited",
     "volunteers:volunteer_personal_data": "volunteers.Volunteer through restrict(user, 'change') (404) and the reveal right; audited",
     "volunteers:volunteer_anonymise": "volunteers.Volunteer through restrict(user, 'delete') (404); audited",
+    "stations:staffmember_personal_data": "stations.StaffMember through restrict(user, 'change') (404) and the reveal right; audited",
+    "stations:staffmember_anonymise": "stations.StaffMember through restrict(user, 'delete') (404); audited",
 }
 
 
@@ -243,6 +245,7 @@ UNSCOPED = {
     # Level-3 security (issue 21): an account's own secrets and the county's policy, never listed on a page.
     "wulian.ApiToken": "one's own API tokens (the account's security page shows its own only; the hash is stored)",
     "wulian.PasswordHistory": "hashes of an account's last passwords, read by the password validator only",
+    "wulian.TOTPDevice": "an account's authenticator secret (encrypted), used by the second-factor check only",
     "wulian.TwoFactorPolicy": "a county's second-factor rule, set in the Django admin (superusers)",
     "wulian.AuditArchive": "the archived audit files' hashes, written by archive_audit, read by verify_audit only",
 }

@@ -14,7 +14,8 @@ from django.urls import reverse
 from stations.models import StaffMember
 from volunteers.models import Volunteer
 from volunteers.testing import make_volunteer, valid_id_number
-from wulian.security import crypto
+from wulian.models import TOTPDevice
+from wulian.security import crypto, twofactor
 
 FULL_ID = valid_id_number(77)
 FULL_PHONE = "13812345678"
@@ -63,6 +64,9 @@ def test_a_dump_of_the_database_holds_no_plain_id_number_while_reveal_and_search
     # An edit: the history must not keep the full values either.
     volunteer.phone = "13700002222"
     volunteer.save()
+    # The bureau's authenticator: its TOTP secret is encrypted too, and still verifies a code.
+    device = TOTPDevice.objects.create(user=cast.user_bureau, name="phone", confirmed=True)
+    totp_secrets = (device.key, twofactor.secret_base32(device))
     settings = connection.settings_dict
     env = {**os.environ, "PGPASSWORD": settings.get("PASSWORD") or ""}
     dump = subprocess.run(
@@ -71,8 +75,9 @@ def test_a_dump_of_the_database_holds_no_plain_id_number_while_reveal_and_search
         capture_output=True, text=True, env=env, check=True,
     ).stdout
     assert "林静" in dump  # the dump is real and complete
-    for secret in (FULL_ID, FULL_ID[6:14] + FULL_ID[14:], FULL_PHONE, "13700002222", "13900001111"):
-        assert secret not in dump, secret
+    for secret in (FULL_ID, FULL_ID[6:14] + FULL_ID[14:], FULL_PHONE, "13700002222", "13900001111", *totp_secrets):
+        assert secret.lower() not in dump.lower(), secret
+    assert twofactor.verify(cast.user_bureau, totp_code(TOTPDevice.objects.get(pk=device.pk))) is not None
     # The application still reveals and searches.
     client.force_login(cast.user_binhe)
     page = client.post(volunteer.get_absolute_url()).content.decode()
@@ -104,3 +109,29 @@ def test_production_without_a_key_refuses_to_encrypt(settings):
     settings.WULIAN_DATA_KEY, settings.DEBUG = "", False
     with pytest.raises(ImproperlyConfigured, match="WULIAN_DATA_KEY"):
         crypto.encrypt("x")
+
+
+def totp_code(device) -> str:
+    from django_otp.oath import TOTP
+
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+
+
+def test_the_authenticators_of_django_otp_are_moved_into_the_encrypted_table(cast):
+    """Migration 0022: the devices enrolled before (django-otp's table, a plain hex secret) move, and still work."""
+    import importlib
+
+    from django.apps import apps
+    from django_otp.plugins.otp_totp.models import TOTPDevice as PlainDevice
+
+    migration = importlib.import_module("wulian.migrations.0022_security_more")
+    plain = PlainDevice.objects.create(user=cast.user_bureau, name="phone", confirmed=True)
+    key = plain.key
+    assert raw("otp_totp_totpdevice", "key", plain.pk) == key  # what a dump showed before
+    migration.seal_devices(apps, None)
+    assert not PlainDevice.objects.exists()
+    device = TOTPDevice.objects.get(user=cast.user_bureau)
+    assert device.key == key and device.confirmed and device.name == "phone"
+    stored = raw("wulian_totpdevice", "key", device.pk)
+    assert stored.startswith("enc1:") and key not in stored
+    assert twofactor.verify(cast.user_bureau, totp_code(device)) == device

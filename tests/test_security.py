@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from wulian.models import TOTPDevice
 
 from tests.conftest import TEST_PASSWORD
 from wulian.choices import Role
@@ -385,3 +385,51 @@ def test_old_entries_are_archived_to_a_hashed_file_and_the_chain_still_verifies(
     assert not AuditEvent.objects.filter(seq__lte=entry.last_seq).exists()
     assert AuditEvent.objects.filter(seq=newer[0].seq).exists()
     call_command("verify_audit")  # the chain continues from the archive's anchor
+
+
+def test_the_database_refuses_to_truncate_the_audit_trail_even_for_the_tables_owner(cast):
+    """TRUNCATE is no row event: a statement trigger refuses it, for the table's owner too (migration 0022)."""
+    import uuid
+
+    _some_events(2)
+    owner = f"wulian_test_owner_{uuid.uuid4().hex[:8]}"
+    for table in ("wulian_auditevent", "wulian_auditarchive"):
+        with pytest.raises(DatabaseError, match="TRUNCATE refused"):
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(f"CREATE ROLE {owner} NOLOGIN")
+                cursor.execute(f"ALTER TABLE {table} OWNER TO {owner}")
+                cursor.execute(f"SET LOCAL ROLE {owner}")
+                cursor.execute("SELECT tableowner = current_user FROM pg_tables WHERE tablename = %s", [table])
+                assert cursor.fetchone() == (True,)  # the one truncating owns the table
+                cursor.execute(f"TRUNCATE {table}")
+    assert AuditEvent.objects.count() >= 2
+    call_command("verify_audit")
+
+
+def test_rows_cut_from_the_newest_end_are_found_against_the_anchor_outside_the_database(cast, settings):
+    from wulian.tasks import anchor_audit
+
+    events = _some_events(5)
+    assert anchor_audit() == events[-1].seq  # the beat task writes the head to the anchor file
+    assert "anchor_audit" in settings.CELERY_BEAT_SCHEDULE["anchor-audit-trail"]["task"]
+    anchor_file = settings.WULIAN_AUDIT_ANCHOR_DIR / audit.ANCHOR_FILE
+    assert f'"seq": {events[-1].seq}' in anchor_file.read_text()
+    call_command("verify_audit")
+    # What is left after cutting the last two rows is still a valid chain; only the anchor tells.
+    _bypassing_the_trigger(f"DELETE FROM wulian_auditevent WHERE seq >= {events[-2].seq}")
+    with pytest.raises(CommandError, match="broken"):
+        call_command("verify_audit")
+    verdict = audit.verify()
+    assert any(f"#{events[-2].seq}–#{events[-1].seq}" in p and "cut off" in p for p in verdict.problems)
+
+
+def test_a_replaced_head_is_found_against_the_anchor(cast):
+    events = _some_events(3)
+    audit.write_anchor()
+    anchor_line_count = len((audit._anchor_path()).read_text().splitlines())
+    audit.write_anchor()  # the same head is written once
+    assert len(audit._anchor_path().read_text().splitlines()) == anchor_line_count
+    _bypassing_the_trigger(f"DELETE FROM wulian_auditevent WHERE seq = {events[-1].seq}")
+    audit.record(AuditAction.ADMIN, username="tester", obj="a forged last act")  # re-chained, same seq
+    verdict = audit.verify()
+    assert any(f"#{events[-1].seq}" in p and "anchor" in p for p in verdict.problems)

@@ -1,7 +1,7 @@
 """The second factor in Chromium: the password alone reaches no page; a real TOTP code computed here does."""
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from wulian.models import TOTPDevice
 
 from tests.browser import screenshot, totp_code
 from tests.conftest import TEST_PASSWORD

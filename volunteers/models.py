@@ -10,7 +10,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q, Sum
+from django.db.models import F, Max, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -21,6 +22,7 @@ from wulian.models.base import RegionCopyQuerySet, ScopedQuerySet
 from wulian.workflow import Stateful, Transition, Workflow
 from wulian.writes import Refused
 from wulian.personal import PersonalKind
+from wulian.pipl import ANONYMOUS_NAME, PersonRights, anonymous_token
 from wulian.security.crypto import BlindIndexField, EncryptedCharField
 
 from . import standards
@@ -82,6 +84,15 @@ class Volunteer(RemembersFigureFields, ScopedModel):
         delete=frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF}),
     )
     personal_data = {"id_number": PersonalKind.ID_NUMBER, "phone": PersonalKind.PHONE}
+    # 个人信息保护法 (wulian/pipl.py): the file of what is held, and anonymisation that keeps the hours, the community,
+    # the status and the registration date; after WULIAN_RETENTION_YEARS["volunteers"] years without service.
+    person_rights = PersonRights(
+        kind="volunteers",
+        record="person_record",
+        replace={"name": ANONYMOUS_NAME, "id_number": anonymous_token, "phone": "", "skills": ""},
+        file_name=lambda v: v.volunteer_number,
+        last_active=Coalesce(Max("hours__activity__date"), F("registered_on")),
+    )
     objects = StatsQuerySet.as_manager()
 
     name = models.CharField(_("full name"), max_length=50)
@@ -123,6 +134,29 @@ class Volunteer(RemembersFigureFields, ScopedModel):
 
     def __str__(self):
         return self.name
+
+    def person_record(self) -> dict:
+        """Everything held about the volunteer: the record with full values, hours, activities, teams, certificates."""
+        hours = ServiceHours.objects.filter(volunteer=self).select_related("activity").order_by("activity__date", "pk")
+        return {
+            "record": {
+                "volunteer_number": self.volunteer_number, "name": self.name, "id_type": self.id_type,
+                "id_number": self.id_number, "phone": self.phone, "community": str(self.community),
+                "skills": self.skills, "registered_on": self.registered_on.isoformat(), "status": self.status,
+            },
+            "hours": [
+                {"activity": h.activity.title, "date": h.activity.date.isoformat(), "hours": str(h.hours or ""),
+                 "status": h.status, "source": h.source}
+                for h in hours
+            ],
+            "activities": sorted({h.activity.title for h in hours}),
+            "teams": [str(t) for t in self.teams.order_by("name")],
+            "certificates": [
+                {"number": c.number, "period": [c.period_start.isoformat(), c.period_end.isoformat()],
+                 "hours": str(c.hours), "issued_on": c.issued_on.isoformat()}
+                for c in self.certificates.order_by("issued_on")
+            ],
+        }
 
     def clean(self):
         super().clean()

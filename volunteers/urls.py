@@ -1,8 +1,9 @@
 from django.urls import path
 
+from wulian import pipl
 from wulian.views.generic import object_urls
 
-from . import pipl, views
+from . import views
 from .models import ServiceHours, Volunteer, VolunteerActivity, VolunteerCertificate, VolunteerTeam
 
 app_name = "volunteers"
@@ -37,9 +38,9 @@ urlpatterns = [
         edit=views.VolunteerActivityEditView,
         delete=views.VolunteerActivityDeleteView,
     ),
-    # 个人信息保护法: a person's data as a file, and anonymisation (volunteers/pipl.py, issue 21).
-    path("people/<int:pk>/personal-data/", pipl.export, name="volunteer_personal_data"),
-    path("people/<int:pk>/anonymise/", pipl.anonymise, name="volunteer_anonymise"),
+    # 个人信息保护法: a person's data as a file, and anonymisation (wulian/pipl.py, issue 21).
+    path("people/<int:pk>/personal-data/", pipl.export_view(Volunteer), name="volunteer_personal_data"),
+    path("people/<int:pk>/anonymise/", pipl.anonymise_view(Volunteer), name="volunteer_anonymise"),
     path("activities/<int:pk>/hours/", views.ActivityHoursView.as_view(), name="activity_hours"),
     path("activities/<int:pk>/qr.png", views.ActivityQrView.as_view(), name="activity_qr"),
     path("activities/<int:pk>/poster/", views.ActivityPosterView.as_view(), name="activity_poster"),

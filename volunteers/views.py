@@ -89,10 +89,7 @@ class VolunteerDetailView(generic.ObjectDetailView):
             confirmed=Sum("hours", filter=Q(status=HoursStatus.CONFIRMED)),
             activities=Count("pk", filter=Q(status=HoursStatus.CONFIRMED)),
         )
-        from wulian.personal import can_reveal
-
         return {
-            "can_reveal_person": can_reveal(user),
             "recent_hours": hours[:20],
             "totals": totals,
             "teams": obj.teams.restrict(user).order_by("name"),

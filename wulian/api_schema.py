@@ -56,3 +56,41 @@ def local_times(result, generator, request, public):
 
     walk(result)
     return result
+
+
+LINKED = {"get": "Read", "put": "Replace", "patch": "Change", "delete": "Delete"}
+
+
+def crud_links(result, generator, request, public):
+    """Spectacular postprocessing hook: OpenAPI links from each create to the read, update and delete of the row it
+    made (``id`` from the 201 body), from each list to those of its first row, and from each read to the update and
+    delete of that row. A client follows them instead of guessing identifiers; schemathesis's stateful run chains its
+    calls along them (issue 17)."""
+    paths = result.get("paths", {})
+    for path, operations in paths.items():
+        if "{" in path or "post" not in operations:
+            continue
+        detail = paths.get(f"{path}{{id}}/")
+        if not detail:
+            continue
+        targets = {
+            method: operation["operationId"] for method, operation in detail.items()
+            if method in LINKED and "operationId" in operation
+        }
+        created = operations["post"].get("responses", {}).get("201")
+        if created is not None:
+            created["links"] = _links(targets, "$response.body#/id")
+        listed = operations.get("get", {}).get("responses", {}).get("200")
+        if listed is not None:
+            listed["links"] = _links(targets, "$response.body#/results/0/id")
+        read = detail.get("get", {}).get("responses", {}).get("200")
+        if read is not None:
+            read["links"] = _links({m: o for m, o in targets.items() if m != "get"}, "$request.path.id")
+    return result
+
+
+def _links(targets: dict[str, str], source: str) -> dict:
+    return {
+        f"{LINKED[method]}": {"operationId": operation_id, "parameters": {"id": source}}
+        for method, operation_id in targets.items()
+    }

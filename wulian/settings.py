@@ -268,6 +268,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "wulian.api_schema.local_times",
+        "wulian.api_schema.crud_links",
     ],
 }
 
@@ -315,6 +316,9 @@ CELERY_BEAT_SCHEDULE = {
     "projects-flag-overdue": {"task": "projects.tasks.flag_overdue", "schedule": 24 * 3600},
     # The dashboard's summaries of the current year (wulian/dashboard.py); the bureau may also refresh at once.
     "refresh-dashboard-summaries": {"task": "wulian.tasks.refresh_summaries", "schedule": 3600},
+    # The audit trail's head to the anchor file outside the database (issue 21), and the retention of personal data.
+    "anchor-audit-trail": {"task": "wulian.tasks.anchor_audit", "schedule": 5 * 60},
+    "anonymise-after-retention": {"task": "wulian.tasks.anonymise_expired", "schedule": crontab(hour=3, minute=15)},
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -383,10 +387,14 @@ AUTH_PASSWORD_VALIDATORS = [
 # The audit trail: kept in the database at least 180 days, older entries archived to hashed files.
 WULIAN_AUDIT_RETENTION_DAYS = max(int(os.environ.get("WULIAN_AUDIT_RETENTION_DAYS", "180")), 180)
 WULIAN_AUDIT_ARCHIVE_DIR = Path(os.environ.get("WULIAN_AUDIT_ARCHIVE_DIR", VAR_DIR / "audit-archive"))
+# The chain's head is appended every few minutes to a file outside the database (best on another machine or an
+# append-only mount), so rows cut from the newest end are found by verify_audit.
+WULIAN_AUDIT_ANCHOR_DIR = Path(os.environ.get("WULIAN_AUDIT_ANCHOR_DIR", VAR_DIR / "audit-anchor"))
 # Secrets and the trail itself stay out of the change history.
 AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     *AUDITLOG_EXCLUDE_TRACKING_MODELS,
     "otp_totp", "otp_static", "wulian.auditevent", "wulian.auditarchive", "wulian.apitoken", "wulian.passwordhistory",
+    "wulian.totpdevice",
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = (*AUDITLOG_EXCLUDE_TRACKING_FIELDS, "current_session_key", "password_changed_at")
 # The API: the browser's session (after the second factor) or a per-user token with scope and expiry; no Basic auth.
@@ -398,6 +406,16 @@ REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
 # (`openssl rand -base64 32`), kept outside the repository; old keys stay readable during `manage.py rotate_data_key`.
 # Without a key the embedded default (DEBUG=1) derives a dev-only key from SECRET_KEY; production refuses.
 WULIAN_DATA_KEY = os.environ.get("WULIAN_DATA_KEY", "")
+# 个人信息保护法 第47条: people are anonymised (manage.py anonymise_expired, a daily beat task) this many years after
+# they were last active — volunteers after their last service (or registration), station staff after their last
+# post ended.
+WULIAN_RETENTION_YEARS = {
+    "volunteers": int(os.environ.get("WULIAN_RETENTION_VOLUNTEER_YEARS", "5")),
+    "staff": int(os.environ.get("WULIAN_RETENTION_STAFF_YEARS", "5")),
+}
+# Encrypted backups (`manage.py backup --encrypt`, AES-256-GCM): 32 random bytes, base64, a key of its own kept in
+# the key custody apart from the archives; `restore` needs the same key.
+WULIAN_BACKUP_KEY = os.environ.get("WULIAN_BACKUP_KEY", "")
 WULIAN_DATA_OLD_KEYS = os.environ.get("WULIAN_DATA_OLD_KEYS", "")
 # The history keeps only the last four characters of personal values (their full values are encrypted in the rows).
 AUDITLOG_INCLUDE_TRACKING_MODELS = (

@@ -96,3 +96,20 @@ def refresh_summaries(year: int | None = None, user_id: int | None = None) -> st
     user = User.objects.filter(pk=user_id).first() if user_id else None
     done = refresh(year, user)
     return f"{year}: {done.seconds} s"
+
+
+@shared_task
+def anchor_audit() -> int:
+    """The audit trail's head to the anchor file outside the database (``verify_audit`` compares against it)."""
+    from wulian.security import audit
+
+    anchor = audit.write_anchor()
+    return anchor["seq"] if anchor else 0
+
+
+@shared_task
+def anonymise_expired() -> int:
+    """People past their kind's retention period anonymised (个人信息保护法 第47条); each act audited."""
+    from wulian import pipl
+
+    return len(pipl.anonymise_expired())

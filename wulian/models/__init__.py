@@ -13,7 +13,7 @@ from .notifications import Notification  # noqa: E402
 from .regions import Region  # noqa: E402
 from .reports import ReportJob, ReportSchedule, ReportStatus  # noqa: E402
 from .sequences import Sequence, next_number  # noqa: E402
-from .security import ApiToken, AuditArchive, AuditEvent, PasswordHistory, TwoFactorPolicy  # noqa: E402
+from .security import ApiToken, AuditArchive, AuditEvent, PasswordHistory, TOTPDevice, TwoFactorPolicy  # noqa: E402
 from .summaries import AttainmentFigure, AttainmentStatus, DashboardFigure, SummaryRefresh  # noqa: E402
 from .targets import (  # noqa: E402
     LeadingGroupMember,
@@ -31,5 +31,5 @@ __all__ = [
     "ScopedQuerySet", "Sequence", "StateChange", "User", "next_number",
     "LeadingGroupMember", "Phase", "PolicyProfile", "ProfileRegion", "Target", "TargetReport",
     "AttainmentFigure", "AttainmentStatus", "DashboardFigure", "SummaryRefresh",
-    "ApiToken", "AuditArchive", "AuditEvent", "PasswordHistory", "TwoFactorPolicy",
+    "ApiToken", "AuditArchive", "AuditEvent", "PasswordHistory", "TOTPDevice", "TwoFactorPolicy",
 ]

@@ -5,12 +5,18 @@ transaction) so the chain has one order. ``verify()`` walks the chain and report
 match its content), a deleted row (a gap in ``seq``) and a broken link. ``archive(days)`` moves the entries older
 than the retention period (at least 180 days, 网络安全法 第21条) to a JSON-lines file with its SHA-256 and keeps
 the anchor where the chain continues; the database trigger lets nothing younger go.
+
+The chain alone cannot tell that its newest rows were cut off (what is left is still a valid chain). So
+``write_anchor()`` — a beat task every few minutes — appends the chain's head (seq, hash, time) to an append-only
+file outside the database (``WULIAN_AUDIT_ANCHOR_DIR``, best on another machine or an ``chattr +a`` mount), and
+``verify()`` checks that the head it last wrote is still in the chain with the same hash.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +26,9 @@ from django.utils import timezone
 
 from wulian.models.security import AuditAction, AuditArchive, AuditEvent, AuditResult
 
-__all__ = ["AuditAction", "AuditResult", "record", "record_request", "verify", "archive"]
+__all__ = ["AuditAction", "AuditResult", "record", "record_request", "verify", "archive", "write_anchor"]
+
+ANCHOR_FILE = "audit-anchors.jsonl"
 
 LOCK_ID = 2102_1  # the advisory lock that serialises appends
 
@@ -90,8 +98,64 @@ class Verdict:
         return not self.problems
 
 
-def verify(batch: int = 5000) -> Verdict:
-    """Walk the whole chain in order; every edit, deletion or broken link is a problem."""
+def _anchor_path(directory=None) -> Path:
+    return Path(directory or settings.WULIAN_AUDIT_ANCHOR_DIR) / ANCHOR_FILE
+
+
+def last_anchor(directory=None) -> dict | None:
+    """The newest head written to the anchor file, or None when there is none yet."""
+    path = _anchor_path(directory)
+    if not path.exists():
+        return None
+    with open(path, "rb") as handle:
+        handle.seek(0, 2)
+        handle.seek(max(handle.tell() - 4096, 0))
+        lines = [line for line in handle.read().splitlines() if line.strip()]
+    return json.loads(lines[-1]) if lines else None
+
+
+def write_anchor(directory=None) -> dict | None:
+    """Append the chain's head (seq, hash, time) to the anchor file, unless it is the one written last."""
+    head = AuditEvent.objects.order_by("-seq").values("seq", "hash", "at").first()
+    if head is None:
+        return None
+    previous = last_anchor(directory)
+    if previous and previous["seq"] == head["seq"] and previous["hash"] == head["hash"]:
+        return previous
+    anchor = {"seq": head["seq"], "hash": head["hash"], "at": head["at"].isoformat(),
+              "written": timezone.now().isoformat()}
+    path = _anchor_path(directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps(anchor) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    return anchor
+
+
+def _check_anchor(verdict: Verdict, anchor: dict | None, head_seq: int, archived: AuditArchive | None) -> None:
+    """The head last written outside the database must still be in the chain, with the same hash."""
+    if anchor is None:
+        return
+    seq = anchor["seq"]
+    if seq > head_seq:
+        verdict.problems.append(
+            f"#{head_seq + 1}–#{seq}: missing at the newest end (the anchor of {anchor['written']} names #{seq}; "
+            "rows were cut off)"
+        )
+        return
+    if archived is not None and seq <= archived.last_seq:
+        if seq == archived.last_seq and archived.last_hash != anchor["hash"]:
+            verdict.problems.append(f"#{seq}: its hash differs from the anchor's (edited)")
+        return
+    stored = AuditEvent.objects.filter(seq=seq).values_list("hash", flat=True).first()
+    if stored != anchor["hash"]:
+        verdict.problems.append(f"#{seq}: its hash differs from the anchor's (edited or replaced)")
+
+
+def verify(batch: int = 5000, anchor_dir=None) -> Verdict:
+    """Walk the whole chain in order; every edit, deletion or broken link is a problem, and so are rows cut from
+    the newest end, found against the last anchor written outside the database."""
     verdict = Verdict()
     anchor = AuditArchive.objects.order_by("-last_seq").first()
     expected_seq = anchor.last_seq + 1 if anchor else None
@@ -116,6 +180,7 @@ def verify(batch: int = 5000) -> Verdict:
             prev_hash = event.hash
             expected_seq = event.seq + 1
             after = event.seq
+    _check_anchor(verdict, last_anchor(anchor_dir), after, anchor)
     return verdict
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from wulian.models import TOTPDevice
 
 from wulian.choices import TWO_FACTOR_ROLES
 

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
 
-from wulian import workflow, writes
+from wulian import pipl, workflow, writes
 from wulian.attachments import attachment_context
 from wulian.choices import AccessAction
 from wulian.exports import XLSX_CONTENT_TYPE, export_table
@@ -415,6 +415,7 @@ class ObjectDetailView(ScopedView):
             list_url=self._list_url(),
         )
         context.update({related.name: related.rows(user, obj) for related in self.related})
+        context.update(pipl.detail_context(obj, user, can_change=can_change, can_delete=context["can_delete"]))
         self.offered = []  # the transitions offered, for ``extra_context``
         if getattr(self.model, "workflow", None) is not None:
             available = self.offered = self.model.workflow.offered(obj, user, known={"change": context["can_change"]})
