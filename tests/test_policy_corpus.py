@@ -109,9 +109,10 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Issue 20: drafting documents never tuned on (session 3)"):
-# (found, drafted) and (found, expected) of the development documents and of the held-out ones.
-REPORTED = {"dev": ((90, 94), (90, 94)), "held out": ((18, 26), (18, 50))}
+# The figures reported in docs/decisions.md ("Issue 20: drafting documents never tuned on (session 3)", second
+# round): (found, drafted) and (found, expected) of the development documents (sets 1–3 among them) and of the
+# held-out set 4.
+REPORTED = {"dev": ((134, 141), (134, 144)), "held out": ((7, 29), (7, 36))}
 
 
 def _ratio(line, name):
@@ -136,9 +137,9 @@ def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
     assert len(held) >= 8
     assert len([t for t in KEY["targets"] if t["document"] in held]) >= 30
-    assert {d.get("held_out_set") for d in held.values()} == {3}
+    assert {d.get("held_out_set") for d in held.values()} == {4}
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == {1, 2}
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == {1, 2, 3}
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -209,3 +210,77 @@ def test_what_a_report_tells_of_a_past_year_or_after_a_count_is_status():
     text = ("截至2021年底,全省共有社区综合服务设施65922个,其中设置志愿服务站点59846个,并建立相应的管理制度。"
             "志愿服务站点在社区综合服务设施中的覆盖比例达90.78%,大大超过了民政部要求的60%的目标。")
     assert drafts(text, issued_on=date(2022, 1, 10)) == []
+
+
+# --- session 3, second round: rules learnt on set 3's documents once they joined the development set --------------
+
+
+def test_any_measure_word_is_a_unit_and_a_range_is_its_lower_end():
+    # 半岛都市报 (青岛) on the ten departments' notice: beds (张) per 千 older people, a range "35张~40张", a second
+    # figure with no subject of its own keeps the first's denominator, "占25%", 5万张 → 50000 张
+    assert drafts("要求到2015年,每千名老年人拥有养老床位数达30张,到2020年达35张~40张。") == [
+        ("", "county", "gte", Decimal(30), "张/千人", date(2015, 12, 31)),
+        ("", "county", "gte", Decimal(35), "张/千人", date(2020, 12, 31))]
+    assert drafts("通知要求到2015年,医疗卫生机构每千人口病床数(含住院护理)达到4.97张,到2020年达到6张,"
+                  "非公立医疗机构床位数占25%。") == [
+        ("", "county", "gte", Decimal("4.97"), "张/千人", date(2015, 12, 31)),
+        ("", "county", "gte", Decimal(6), "张/千人", date(2020, 12, 31)),
+        ("", "county", "gte", Decimal(25), "%", date(2020, 12, 31))]
+    # "约 30张" is what the city has; the goal is the 5万张 of 2015
+    assert drafts("本市每千名老人拥有床位约 30张,到2015年,全市养老机构床位将达5万张。") == [
+        ("", "county", "gte", Decimal(50000), "张", date(2015, 12, 31))]
+    # 中宁: "打造2至4个示范…社会工作站" is at least 2
+    (found,) = drafts("下一步,中宁县将组建乡镇社会工作站督导团队,并着重打造2至4个示范乡镇社会工作站。")
+    assert found[1:5] == ("county", "gte", Decimal(2), "个")
+
+
+def test_goal_counts_with_no_comparator_and_shares_of_communities_covered():
+    # 青岛: "将建设…520个" (the count closes its clause), "覆盖 100% 的城市社区和50%的农村社区"
+    assert drafts("今明两年,岛城将建设社区日间照料中心520个,到2015年,社区日间照料服务覆盖 100% 的城市社区和50%的农村社区。") == [
+        ("", "county", "eq", Decimal(520), "个", date(2015, 12, 31)),
+        ("", "urban_community", "present", None, "", date(2015, 12, 31)),
+        ("", "rural_community", "gte", Decimal(50), "%", date(2015, 12, 31))]
+
+
+def test_a_goal_sentence_after_a_status_word_and_a_span_of_years():
+    # 濮阳: 以来 is no status when 确保 follows; "用3年时间" from the year of issue; "共89个" is the total, the
+    # 31个乡、44个镇、14个街道 before it its parts
+    text = ("今年以来,我市率先在全省出台《濮阳市乡镇(街道)社会工作服务站项目实事方案(试行)》,大力推进乡镇(街道)社会工作服务站"
+            "建设,确保用3年时间,完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务,实现“一县(区)一中心,"
+            "一乡镇(街道)一站点,村(社区)社工服务全覆盖”的工作目标。")
+    end = date(2023, 12, 31)
+    assert drafts(text, issued_on=date(2021, 6, 7)) == [
+        ("town_stations_built", "county", "eq", Decimal(89), "个", end), ("", "county", "present", None, "", end),
+        ("town_station_coverage", "town", "present", None, "", end), ("", "community", "present", None, "", end)]
+
+
+def test_the_later_deadline_of_a_clause_and_respectively_urban_and_rural():
+    # 南通: 到“十二五”期末 after 到2012年底; "城乡社区…分别达…的15%和10%以上"
+    found = drafts("到2012年底,每个城市社区拥有10个以上、农村社区拥有6个以上公益服务质量较好的社会组织;"
+                   "到“十二五”期末,每个城市社区拥有12个以上、农村社区拥有8个以上社会组织。")
+    assert [(f[1], f[3], f[5]) for f in found] == [
+        ("urban_community", Decimal(10), date(2012, 12, 31)), ("rural_community", Decimal(6), date(2012, 12, 31)),
+        ("urban_community", Decimal(12), date(2015, 12, 31)), ("rural_community", Decimal(8), date(2015, 12, 31))]
+    assert drafts("不断壮大社区志愿者队伍,使全市城乡社区志愿者注册率分别达居(村)民人口的15%和10%以上。") == [
+        ("volunteer_registration_rate", "urban_community", "gte", Decimal(15), "%", None),
+        ("volunteer_registration_rate", "rural_community", "gte", Decimal(10), "%", None)]
+
+
+def test_a_kind_of_community_after_the_province_and_every_place_having_a_thing():
+    # 湖北省民政厅: 全省 before 农村社区…覆盖率达到90% is the rural communities' rate
+    assert drafts("《规划》明确,到2025年,全省农村社区综合服务设施覆盖率达到90%、城市社区综合服务设施覆盖率达到100%。") == [
+        ("", "rural_community", "gte", Decimal(90), "%", date(2025, 12, 31)),
+        ("", "urban_community", "present", None, "", date(2025, 12, 31))]
+    # 京华时报 (十部门通知): 每个社区都要有…, 每个行政村都有…
+    assert drafts("到2020年,每个社区都要有便捷的体育健身设施,每个行政村都有适合老年人的农民体育健身设施。") == [
+        ("", "community", "present", None, "", date(2020, 12, 31)),
+        ("", "rural_community", "present", None, "", date(2020, 12, 31))]
+    # 巴中: 乡镇(街道)社工服务全覆盖 is the town stations' coverage
+    assert drafts("运行2-3年成熟后,再将服务内容拓展到其他部门,实现乡镇(街道)社工服务全覆盖。") == [
+        ("town_station_coverage", "town", "present", None, "", None)]
+
+
+def test_a_dated_event_is_status():
+    # 湖南 (期刊摘要): "2019年12月,全省1940个乡镇(街道)社工站全覆盖" tells what happened; “禾计划” is a name
+    assert drafts("2018年5月,湖南省启动“禾计划”.2019年12月,全省1940个乡镇(街道)社工站全覆盖,"
+                  "如此大规模、大力度的推动在全国并不多见。") == []

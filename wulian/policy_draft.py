@@ -34,7 +34,7 @@ COMPARATOR_SIGNS = {GTE: "≥", GT: ">", LTE: "≤", EQ: "=", PRESENT: "有"}
 # Indicators: which units each accepts and the words that name it. Order breaks ties: specific first.
 # ---------------------------------------------------------------------------------------------------------
 
-COUNTS = frozenset({"个", "家", "人", "名", "次", "场", "项", "支"})
+COUNTS = frozenset({"个", "家", "人", "名", "次", "场", "项", "支", "张", "所", "床", "户", "间", "处", "座"})
 STATION_INDICATORS = frozenset({"station_area", "station_rooms", "station_equipment", "station_staff",
                                 "station_professionals", "operating_funds", "station_certified_share",
                                 "station_investment"})
@@ -94,14 +94,20 @@ EQUIPMENT_WORDS = (("desks", r"桌椅"), ("computers", r"电脑|计算机"), ("p
 
 _CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于|大于)|至少|最少|达到|超过|高于|多于|大于|低于|少于"
         r"|(?:增加|增长|提高|提升|扩大)到|(?:(?<=[率例比量数积])为|(?<=目标)[（(])\s*(?:≥|>=|≤|<=)"
-        r"|≥|>=|≤|<=|达|(?<=[率例比量数积])为|(?<=目标)[（(])")
+        r"|≥|>=|≤|<=|达|(?<=[率例比量数积])为|(?<=目标)[（(]|占(?=\s*\d))")
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
-_UNIT = r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|%|小时)"
+# Any measure word after a number is a unit (beds 张, schools 所, households 户…), not only those seen so far.
+_MEASURE_WORDS = r"张|所|床|户|间|处|座"
+_UNIT = (r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|%|小时|"
+         + _MEASURE_WORDS + ")")
+# A range ("35-40张", "35张~40张", "2至4个") is a floor: its lower end, ≥.
+_RANGE = r"(?P<range>\s*(?:" + _MEASURE_WORDS + r"|个|家|人|名|%)?\s*[-－—~～至]\s*\d+(?:\.\d+)?)?"
 _SUFFIX = r"(?P<suffix>及以上|以上|及以下|以下|以内)?"
 
 _WAN = r"(?P<wan>万(?!元))?"  # 200万人: ten thousands of a count (万元 is its own unit)
-NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + r"\s*" + _WAN + _UNIT + _SUFFIX)
+NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + _RANGE + r"\s*" + _WAN + _UNIT + _SUFFIX)
+BARE_RANGE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*[-－—~～至]\s*\d+(?:\.\d+)?\s*" + _UNIT)
 BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下|以内)")
 COORDINATED = re.compile(r"(?<=[和及与、])\s*(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT)
 # An amount granted, a number hired or built, with no comparator word ("每个站资助15万元", "用于聘请3名社工",
@@ -113,8 +119,18 @@ BARE_AMOUNTS = (
     re.compile(r"(?P<verb>新增设立|新增建设|新增|建设|建成|设立)" + _BARE + r"(?P<unit>个|家)"),
 )
 BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)(?![员才])[\u4e00-\u9fa5]{0,12}?(?<![\d.])"
-                        r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?(?P<unit>平方米|平米|㎡|人次|次|个|人|名|元)"
+                        r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?(?P<unit>平方米|平米|㎡|人次|次|个|人|名|元|张|所)"
                         r"(?![\d%])")
+# A goal count with no comparator word in a sentence about the future: "将建设社区日间照料中心520个," (the count
+# closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
+GOAL_COUNT = re.compile(r"(?P<verb>建设|建成|完成|创建|打造|培育|新建)" + _BARE
+                        + r"(?P<unit>个|家|所|张|支)(?=\s*(?:[，,；;。]|$))")
+GOAL_TOTAL = re.compile(r"(?:共|共计|合计|总计)\s*(?P<num>\d+)\s*(?P<unit>个|家|所|张|支)")
+# "城乡社区志愿者注册率分别达居(村)民人口的15%和10%以上": respectively, the town's (urban) and the village's (rural).
+RESPECTIVELY = re.compile(r"分别\s*(?P<cmp>达到|达|为|不低于|不少于|超过)?[^，。；,;\d]{0,12}?(?<![\d.])(?P<first>\d+(?:\.\d+)?)\s*%?"
+                          r"\s*(?:和|、|与|及)\s*(?P<second>\d+(?:\.\d+)?)\s*(?P<unit>%|个|家|人|名|张|所)"
+                          r"(?P<suffix>及以上|以上)?")
+URBAN_RURAL_PAIR = re.compile(r"城乡|城市和农村|城镇和农村|城市、农村|城镇、农村")
 PER_UNIT = re.compile(r"每|各(?!类|项|种|地|方面|部门|级)")
 # A ratio's denominator, just before its figure: 每百户30平米, 每万城镇常住人口拥有社区工作者不低于25人.
 DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)?\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)(?!员|才)"
@@ -128,8 +144,15 @@ ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地)")
 BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?P<what>[\u4e00-\u9fa5（）()]{2,16}?)(?:建设|建成|覆盖)")
+# "社区日间照料服务覆盖100%的城市社区和50%的农村社区": a share of a kind of place covered (100 % is coverage).
+COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)")
+COVERS = re.compile(r"覆盖|惠及")
+# "每个社区都要有便捷的体育健身设施", "每个行政村都有……设施": every place of a kind has it.
+EVERY_HAS = re.compile(r"每(?:个)?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)\s*(?:都|均)\s*(?:要|应|须)?\s*"
+                       r"(?:有|建有|设有|配有)")
 ALL_IN_POST = re.compile(r"(?:社工|工作人员|人员)全部(?:上岗|到岗|配齐)")
 STATION_WORDS = re.compile(r"社工站|社会工作服务站|社会工作站|站点")
+STATION_SERVICE = re.compile(r"社工服务|社会工作服务")  # 乡镇(街道)社工服务全覆盖: the town stations' service
 # "每站配备不少于2名社工，其中持证人员占比不低于60%": a sentence about each station.
 ABOUT_STATION = re.compile(r"每(?:个)?(?:站|站点|社工站|社会工作服务站)|驻站|站内|各站")
 # Which tier of station a document is about when a sentence says only "每站": the tier it names most.
@@ -142,11 +165,13 @@ STATION_TIER_WORDS = (
 TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
 # Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
 STATUS = re.compile(r"已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配]|均已|以来|分别为|“十三五”时期|十三五期间")
-FUTURE = re.compile(r"预计|力争|将|计划|争取|要(?!求)|到\d{4}|今年内|年底前")
+FUTURE = re.compile(r"预计|力争|将|计划(?!”)|争取|确保|要(?!求)|到\d{4}|今年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间")
+# "2019年12月，全省1940个乡镇(街道)社工站全覆盖": a sentence opening on a month of a year tells an event.
+DATED_EVENT = re.compile(r"^[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]")
 
 COMPARATORS = {
     "不少于": GTE, "不低于": GTE, "不小于": GTE, "至少": GTE, "最少": GTE, "达到": GTE, "达": GTE, "≥": GTE,
-    ">=": GTE, "为": GTE, "(": GTE, "（": GTE, "超过": GT, "高于": GT, "多于": GT, "大于": GT,
+    ">=": GTE, "为": GTE, "占": GTE, "(": GTE, "（": GTE, "超过": GT, "高于": GT, "多于": GT, "大于": GT,
     "不超过": LTE, "不高于": LTE, "不多于": LTE, "不大于": LTE, "≤": LTE, "<=": LTE, "低于": LTE, "少于": LTE,
 }
 SUFFIX_COMPARATORS = {"以上": GTE, "及以上": GTE, "以下": LTE, "及以下": LTE, "以内": LTE}
@@ -211,8 +236,10 @@ DEADLINES = (
 THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)年底前|今年(?!以来)")
 GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面)")
 PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*[-－—~至到]\s*(?P<year>\d{4})\s*年")
-PLAN_END = re.compile(r"“?(?P<plan>十四五|十五五)”?\s*(?:末|期末|时期末)")
-PLAN_END_YEARS = {"十四五": 2025, "十五五": 2030}
+PLAN_END = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:末|期末|时期末)")
+PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+# "确保用3年时间，完成……": the span runs from the year the document is issued.
+YEARS_SPAN = re.compile(r"用\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间")
 # A plan's own period, from its title: 《…规划(2011-2020年)》, 《…“十四五”…规划》; its figures with no year of their own
 # fall due at its end.
 PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，]")
@@ -412,6 +439,12 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
             candidates.append((match.end(), when, ""))
     for match in PLAN_END.finditer(text):
         candidates.append((match.end(), date(PLAN_END_YEARS[match["plan"]], 12, 31), ""))
+    for match in YEARS_SPAN.finditer(text):
+        years = _number(match["n"])
+        if issued_on and years:
+            candidates.append((match.end(), date(issued_on.year + int(years) - 1, 12, 31), ""))
+        elif years:
+            candidates.append((match.end(), None, f"期限：{match.group(0)}（发文年份不明）"))
     for match in THIS_YEAR.finditer(text):
         if issued_on:
             candidates.append((match.end(), date(issued_on.year, 12, 31), ""))
@@ -511,31 +544,74 @@ def _last_cue_kinds(text: str) -> set:
     return {m.lastgroup for m in _cues(text)}
 
 
+def _last_match_end(pattern: re.Pattern, text: str) -> int:
+    ends = [m.end() for m in pattern.finditer(text)]
+    return ends[-1] if ends else 0
+
+
 def _segment_start(text: str, position: int, floor: int) -> int:
     boundaries = [m.end() for m in SEGMENT_BOUNDARY.finditer(text, 0, position)]
     return max([floor, *boundaries])
 
 
 def _requirements(text: str):
-    """The measurable requirements of one sentence: (start, end, comparator, number text, unit)."""
+    """The measurable requirements of one sentence: (start, end, comparator, number text, unit, level or None
+    when the words around it must say)."""
+    found = list(_respectively(text))
+    found += [(*r, None) for r in _plain_requirements(text, [(s, e) for s, e, *_ in found])]
+    taken = [(s, e) for s, e, *_ in found]
+    # A goal count with no comparator word, in a sentence about the future: the county's count.
+    for pattern in (GOAL_COUNT, GOAL_TOTAL):
+        for match in pattern.finditer(text):
+            start = match.start("num")
+            if any(s <= start < e for s, e in taken) or not FUTURE.search(text[:start]):
+                continue
+            if pattern is GOAL_COUNT and PER_UNIT.search(text[_segment_start(text, match.start(), 0):start]):
+                continue  # per unit: the bare amounts below read it
+            found.append((start, match.end(), EQ, match["num"], match["unit"], COUNTY))
+            taken.append((start, match.end()))
+    found.sort()
+    return found
+
+
+def _respectively(text: str):
+    """"城乡社区志愿者注册率分别达…的15%和10%以上": two figures, the first of the town (urban), the second of the
+    village (rural) when the subject names both kinds of community; (start, end, comparator, number, unit, level)."""
+    found = []
+    for match in RESPECTIVELY.finditer(text):
+        subject = text[_segment_start(text, match.start(), 0):match.start()]
+        if not URBAN_RURAL_PAIR.search(subject):
+            continue
+        comparator = comparator_of(match["cmp"]) if match["cmp"] else GTE
+        found.append((match.start("first"), match.end("first"), comparator, match["first"], match["unit"], URBAN))
+        found.append((match.start("second"), match.end(), comparator, match["second"], match["unit"], RURAL))
+    return found
+
+
+def _plain_requirements(text: str, taken_before):
     found = []
     for match in NUMERIC.finditer(text):
         if match["cmp"] == "达" and not match["num"][0].isdigit():
+            continue
+        if any(s <= match.start("num") < e for s, e in taken_before):
             continue
         comparator = comparator_of(match["cmp"])
         number = match["num"]
         if match["wan"] and (value := _number(number)) is not None:
             number = str(value * 10000)
         found.append((match.start(), match.end(), comparator, number, match["unit"]))
-    taken = [(s, e) for s, e, *_ in found]
+    taken = [(s, e) for s, e, *_ in found] + list(taken_before)
     for match in BARE_WITH_SUFFIX.finditer(text):
         if not any(s <= match.start() < e for s, e in taken):
             found.append((match.start(), match.end(), SUFFIX_COMPARATORS[match["suffix"]], match["num"],
                           match["unit"]))
+    for match in BARE_RANGE.finditer(text):  # "着重打造2至4个示范乡镇社会工作站": at least the lower end
+        if not any(s <= match.start() < e for s, e in [*taken, *((f[0], f[1]) for f in found)]):
+            found.append((match.start(), match.end(), GTE, match["num"], match["unit"]))
     found.sort()
     # "至少5家依法登记的社区社会组织和5家备案管理的社区服务组织": the second number shares the first's comparator.
     for match in COORDINATED.finditer(text):
-        if any(s <= match.start() < e for s, e, *_ in found):
+        if any(s <= match.start() < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
             continue
         earlier = [f for f in found if f[1] <= match.start()]
         if earlier and not SEGMENT_BOUNDARY.search(text, earlier[-1][1], match.start()) \
@@ -544,7 +620,7 @@ def _requirements(text: str):
     # A ratio with no comparator word: "每万人接受公共文化设施服务1.8万次" (a goal), "按每户0.3平方米的标准" (a standard).
     for match in BARE_RATIO.finditer(text):
         start = match.start("num")
-        if any(s <= start < e for s, e, *_ in found):
+        if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
             continue
         number = match["num"]
         if match["wan"] and (value := _number(number)) is not None:
@@ -556,7 +632,7 @@ def _requirements(text: str):
     for pattern in BARE_AMOUNTS:
         for match in pattern.finditer(text):
             start = match.start("num")
-            if any(s <= start < e for s, e, *_ in found):
+            if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
                 continue
             segment = text[_segment_start(text, match.start(), 0):match.start()] + match["gap"]
             if not match["verb"].startswith("新增") and not PER_UNIT.search(segment + match["verb"]):
@@ -566,7 +642,7 @@ def _requirements(text: str):
     return found
 
 
-RATE_WORDS = re.compile(r"率|占比|比例|比重")
+RATE_WORDS = re.compile(r"率|占比|比例|比重|占(?=\s*\d)")
 PER_COMMUNITY = re.compile(r"每(?:个)?(?:城市|城镇|农村)?(?:社区|村)(?!社会组织|服务站|社工)")
 # Words that name what a figure counts; a segment without any ("到2020年，要达到") has no subject of its own.
 SUBJECT = re.compile(r"[\u4e00-\u9fa5]{2,}")
@@ -638,13 +714,15 @@ def _coverage(text: str, station_level: str = ""):
             if not subject.strip() and segment_start:  # "…乡镇社工站建设，实现全覆盖": the clause before
                 subject = text[_segment_start(text, segment_start - 1, 0):match.start()]
             indicator, level = "", None
-            if STATION_WORDS.search(subject) and (TOWN_WORDS.search(subject) or (
+            if (STATION_WORDS.search(subject) or STATION_SERVICE.search(subject) and TOWN_WORDS.search(subject)) and (
+                    TOWN_WORDS.search(subject) or (
                     station_level == TOWN_STATION and not re.search(r"村|社区", subject))):
                 indicator, level = "town_station_coverage", TOWN
             else:
                 cue = _last_cue(subject + match.group(0))  # 覆盖所有城乡社区: the place is in the phrase
                 level = _CUE_LEVELS.get(cue) if cue else None
-                if cue == "community" and re.search(r"村", subject) and not re.search(r"城市|城镇|城乡", subject):
+                if cue == "community" and re.search(r"村", subject) \
+                        and not re.search(r"城市|城镇|城乡|村[（(]社区[)）]|社区[（(]村[)）]", subject):
                     level = RURAL
                 if cue is None and pattern is COVERAGE_RATE and subject.strip():
                     level = COUNTY  # "特困人员集中供养率达到100%": a rate that names no place is the county's
@@ -654,6 +732,21 @@ def _coverage(text: str, station_level: str = ""):
             if pattern is COVERAGE_RATE and match["second"]:  # 覆盖率和面积达标率达到100%: two rates, one figure
                 found.append((match.start("second"), match.end(), PRESENT, None, "", "", level,
                               f"{match['second']}达到100%"))
+    for match in COVERS_SHARE.finditer(text):
+        segment = text[_segment_start(text, match.start(), 0):match.start()]
+        if not COVERS.search(segment) or any(s <= match.start() < e for s, e, *_ in found):
+            continue
+        level = _CUE_LEVELS.get(_last_cue(match["place"]))
+        if match["place"] == "村":
+            level = RURAL
+        full = Decimal(match["num"]) == 100
+        found.append((match.start(), match.end(), PRESENT if full else GTE, None if full else Decimal(match["num"]),
+                      "" if full else "%", "", level, "覆盖：" + match.group(0)))
+    for match in EVERY_HAS.finditer(text):
+        if any(s <= match.start() < e for s, e, *_ in found):
+            continue
+        level = RURAL if match["place"] == "村" else _CUE_LEVELS.get(_last_cue(match.group(0)))
+        found.append((match.start(), match.end(), PRESENT, None, "", "", level, "每个都有"))
     for match in BUILT_SHARE.finditer(text):  # 完成30%乡镇社工站建设: a share of the county's towns
         what = match["what"]
         indicator = "town_station_built_share" if STATION_WORDS.search(what) and TOWN_WORDS.search(what) else ""
@@ -739,7 +832,11 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
 def _past_paragraph(sentence: _Sentence, issued_on) -> bool:
     """"2021年，锦州市民政局确定……。作为……，为每个街道社工站配备2名社工。" in a report of 2022: a paragraph that
     opens on a year before the document's tells what was done then, unless a sentence speaks of the future."""
-    if FUTURE.search(sentence.text) or not (issued_on or sentence.paragraph):
+    if FUTURE.search(sentence.text):
+        return False
+    if DATED_EVENT.match(sentence.text):
+        return True  # "2019年12月，全省1940个乡镇(街道)社工站全覆盖": an event, told
+    if not (issued_on or sentence.paragraph):
         return False
     if sentence.paragraph and re.search(r"截[至止]", sentence.paragraph[-1]):
         return True  # "截至2021年底，全省共有……。志愿服务站点……覆盖比例达90.78%": the count goes on
@@ -757,7 +854,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     previous_end = 0
     coverage = _coverage(text, station_level)
     taken = [(c[0], c[1]) for c in coverage]
-    for start, end, comparator, number, unit in _requirements(text):
+    for start, end, comparator, number, unit, said_level in _requirements(text):
         threshold = _number(number)
         if threshold is None or any(s <= start < e or start <= s < end for s, e in taken):
             continue
@@ -783,24 +880,31 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             indicator, note = "", "新增数"
             fixed_level = COUNTY
         elif COUNTY_WIDE.search(before) and not PER_UNIT.search(before) and not (
-                unit == "%" and not re.search(r"全[市县区州省盟旗]", before)):
+                unit == "%" and not re.search(r"全[市县区州省盟旗]", before)) and not (
+                unit == "%" and _last_cue(before[_last_match_end(COUNTY_WIDE, before):]) in ("urban", "rural", "community")):
+            # ("全省农村社区综合服务设施覆盖率达到90%": a rate of the kind of community named after 全省)
             fixed_level = COUNTY  # "社会工作专业人才总数达600人": a county-wide total
             if indicator in STATION_INDICATORS or indicator == "town_stations_built" or (
                     unit in ("个", "家") and STATION_WORDS.search(text[:start])):
                 indicator = "town_stations_built" if unit in ("个", "家") and STATION_WORDS.search(text[:start]) else ""
             elif indicator not in ("certified_share",):
                 indicator = indicator if indicator in COUNTY_INDICATORS else ""
-        if unit == "%" and not indicator and not fixed_level and RATE_WORDS.search(before) and not _cues(before) \
+        if unit == "%" and not indicator and not fixed_level and RATE_WORDS.search(text[segment_start:end]) and not _cues(before) \
                 and not PER_UNIT.search(before) and indicator not in ("certified_share",) \
                 and not (found and _unit_family(found[-1][4]) == "%" and not SUBJECT.search(before)):
             fixed_level = COUNTY  # "九年义务教育巩固率达到97%": a rate of a population that names no place
         if indicator in STATION_INDICATORS and PER_COMMUNITY.search(before) and not STATION_WORDS.search(text):
             indicator = ""  # "按每个社区5名社工比例配备": a figure per community, no station in the sentence
+        if not indicator and found and not SUBJECT.search(SUBJECT_FILLER.sub("", before)) \
+                and found[-1][4].startswith(unit + "/"):
+            unit = found[-1][4]  # "每千人口病床数达到4.97张,到2020年达到6张": the second is per 千人 too
         if not indicator and found and not SUBJECT.search(SUBJECT_FILLER.sub("", before)) and _unit_family(found[-1][4]) == _unit_family(unit):
             # "到2015年，人才总量要达到200万人，到2020年，要达到300万人": the second figure has no subject of its own
             indicator, fixed_level = found[-1][5], found[-1][8]
         if indicator == "town_stations_built":
             fixed_level = COUNTY
+        if said_level:
+            fixed_level = said_level  # 分别…(urban)和…(rural); a goal count of the county
         if not indicator and not denominator and not fixed_level and found \
                 and _unit_family(found[-1][4]) == _unit_family(unit):
             # "每个城市社区…不少于8个，农村社区不少于4个": the second names only the place; same indicator.
