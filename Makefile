@@ -24,15 +24,18 @@ run-empty: setup
 	@echo "Serving on http://$(HOST):$(PORT)/ — the first page sets up the county."
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-## Set up everything and run the whole suite on PostgreSQL and Redis.
+## Set up everything and run the whole suite on PostgreSQL and Redis — the stack tests included: one xdist worker
+## starts the production stack of deploy/ (under var/stack/, or uses the one `make stack` started), runs them in
+## order and stops it, while the other worker runs the rest (STACK_TESTS="not stack" leaves them out).
+STACK_TESTS ?=
 test: setup-test services
 	$(PY) -m ruff check --quiet .
 	.venv/bin/lint-imports --no-cache
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) CACHE_URL=$(TEST_CACHE_URL) \
-		DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n 2 --dist loadgroup --durations=15 -m "not stack" $(PYTEST_ARGS)
+		DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n 2 --dist loadgroup --durations=15 \
+		$(if $(STACK_TESTS),-m "$(STACK_TESTS)") $(PYTEST_ARGS)
 
-## The tests marked `stack`: they start the production stack of deploy/ (or use one `make stack` started) and run
-## the drills on it. Not in `make test` for now: the drills failed on the merged main (docs/benchmarks.md).
+## Only the tests marked `stack` (the stack's processes, the replica, the drills), in order.
 test-stack: setup-test services
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) CACHE_URL=$(TEST_CACHE_URL) \
 		DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m stack $(PYTEST_ARGS)
@@ -63,7 +66,7 @@ bench: setup-test services
 clean:
 	rm -rf var/test .pytest_cache
 
-## The production stack on this machine from deploy/ (nginx TLS on https://127.0.0.1:58443, two gunicorn,
+## The production stack on this machine from deploy/ (nginx TLS on https://127.0.0.1:18443, two gunicorn,
 ## two Celery workers and beat, PostgreSQL primary + streaming replica, Redis), all under var/stack/.
 .PHONY: stack stack-down stack-purge loadtest
 stack: setup-test
