@@ -130,7 +130,10 @@ def unit_command(unit: str, instance: str) -> tuple[list[str], dict[str, str], P
 
 
 def read_env_file(path: Path) -> dict[str, str]:
+    """KEY=value lines; none when the file is not there yet (a fresh tree: `down` or a pid check before `up`)."""
     env = {}
+    if not path.exists():
+        return env
     for line in path.read_text().splitlines():
         line = line.strip()
         if line and not line.startswith("#") and "=" in line:
