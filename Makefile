@@ -8,7 +8,7 @@ TEST_CACHE_URL ?= redis://127.0.0.1:6379/13
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run run-empty test test-stack setup setup-test services migrate demo bench messages lint clean
+.PHONY: run run-empty test test-stack setup setup-test services migrate demo bench bench-province bench-partitioning messages lint clean
 
 ## Set up everything, migrate, load the 眉县 demo and serve on http://127.0.0.1:8000 (embedded: SQLite).
 run: setup
@@ -24,15 +24,18 @@ run-empty: setup
 	@echo "Serving on http://$(HOST):$(PORT)/ — the first page sets up the county."
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-## Set up everything and run the whole suite on PostgreSQL and Redis.
+## Set up everything and run the whole suite on PostgreSQL and Redis — the stack tests included: one xdist worker
+## starts the production stack of deploy/ (under var/stack/, or uses the one `make stack` started), runs them in
+## order and stops it, while the other worker runs the rest (STACK_TESTS="not stack" leaves them out).
+STACK_TESTS ?=
 test: setup-test services
 	$(PY) -m ruff check --quiet .
 	.venv/bin/lint-imports --no-cache
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) CACHE_URL=$(TEST_CACHE_URL) \
-		DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n 2 --dist loadgroup --durations=15 -m "not stack" $(PYTEST_ARGS)
+		DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n 2 --dist loadgroup --durations=15 \
+		$(if $(STACK_TESTS),-m "$(STACK_TESTS)") $(PYTEST_ARGS)
 
-## The tests marked `stack`: they start the production stack of deploy/ (or use one `make stack` started) and run
-## the drills on it. Not in `make test` for now: the drills failed on the merged main (docs/benchmarks.md).
+## Only the tests marked `stack` (the stack's processes, the replica, the drills), in order.
 test-stack: setup-test services
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) CACHE_URL=$(TEST_CACHE_URL) \
 		DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m stack $(PYTEST_ARGS)
@@ -56,14 +59,29 @@ messages:
 ## Time list pages and exports at the plan's city size and a tenth of it, then the leader's dashboard,
 ## attainment, annual PDF and summary refresh, and judge each against its goal
 ## (seeds wulian_bench_city and wulian_bench_small once; BENCH_ARGS="--sizes 1,0.1 --rounds 5 ..." to change).
+## Then province scale (issue 22 item 7): BENCH_PROVINCE times the city (default 10: 100 counties, 9,000 communities,
+## 1,000,000 volunteers, 10 million hour rows; seeded once into wulian_bench_x10, about 25 minutes on a quiet
+## machine) against the city, for the list pages, the dashboard and the attainment computation: ≤ 2× the city's
+## time. BENCH_PROVINCE= (empty) leaves it out; `make bench-province` runs only it.
+BENCH_PROVINCE ?= 10
 bench: setup-test services
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 	$(PY) benchmarks/bench_dashboard.py $(BENCH_DASHBOARD_ARGS)
+	$(if $(BENCH_PROVINCE),$(MAKE) --no-print-directory bench-province)
+
+bench-province: setup-test services
+	$(PY) benchmarks/bench.py --sizes $(BENCH_PROVINCE),1 --skip-exports $(BENCH_PROVINCE_ARGS)
+	$(PY) benchmarks/bench_dashboard.py --sizes $(BENCH_PROVINCE),1 $(BENCH_DASHBOARD_ARGS)
+
+## Partitioning the hour table by year, measured (benchmarks/bench_partitioning.py: 10 million synthetic rows,
+## plain against partitioned; BENCH_PARTITIONING_ARGS="--rows 20000000").
+bench-partitioning: setup-test services
+	$(PY) benchmarks/bench_partitioning.py $(BENCH_PARTITIONING_ARGS)
 
 clean:
 	rm -rf var/test .pytest_cache
 
-## The production stack on this machine from deploy/ (nginx TLS on https://127.0.0.1:58443, two gunicorn,
+## The production stack on this machine from deploy/ (nginx TLS on https://127.0.0.1:18443, two gunicorn,
 ## two Celery workers and beat, PostgreSQL primary + streaming replica, Redis), all under var/stack/.
 .PHONY: stack stack-down stack-purge loadtest
 stack: setup-test

@@ -159,16 +159,20 @@ def _verdict(ok: bool, goal: str, detail: str) -> str:
 
 # -- the orchestrator -------------------------------------------------------------------------------------------
 
+# The bench's bureau user is measured on its pages, not on its second factor (issue 21 sends a bureau user without
+# one to the enrolment page: every page was a 302 to /accounts/2fa/); the second factor is tested on its own.
+BENCH_ENV = {"DJANGO_SETTINGS_MODULE": "tests.settings", "ALLOWED_HOSTS": "testserver", "PYTHONUNBUFFERED": "1",
+             "WULIAN_TWO_FACTOR": "0"}
+
+
 def run(cmd: list[str], scale: float, **kwargs):
-    env = dict(os.environ, DATABASE_URL=database_url(scale), DJANGO_SETTINGS_MODULE="tests.settings",
-               ALLOWED_HOSTS="testserver", PYTHONUNBUFFERED="1")
+    env = dict(os.environ, DATABASE_URL=database_url(scale), **BENCH_ENV)
     env.pop("CELERY_BROKER_URL", None)  # a list export is never queued here
     return subprocess.run([sys.executable, __file__, *cmd], env=env, check=True, text=True, **kwargs)
 
 
 def start_worker(scale: float):
-    env = dict(os.environ, DATABASE_URL=database_url(scale), DJANGO_SETTINGS_MODULE="tests.settings",
-               ALLOWED_HOSTS="testserver", PYTHONUNBUFFERED="1")
+    env = dict(os.environ, DATABASE_URL=database_url(scale), **BENCH_ENV)
     env.pop("CELERY_BROKER_URL", None)
     return subprocess.Popen([sys.executable, __file__, "_pages"], env=env, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, text=True)

@@ -48,8 +48,9 @@ def parse_args(argv=None):
 
 
 def env_for(database: str) -> dict:
+    # WULIAN_TWO_FACTOR=0: the pages of the bench's users, not their second factor (benchmarks/bench.py).
     env = dict(os.environ, DATABASE_URL=f"{PG}/{database}", DJANGO_SETTINGS_MODULE="tests.settings",
-               ALLOWED_HOSTS="testserver", PYTHONUNBUFFERED="1")
+               ALLOWED_HOSTS="testserver", PYTHONUNBUFFERED="1", WULIAN_TWO_FACTOR="0")
     env.pop("CELERY_BROKER_URL", None)  # the refresh runs in this process
     return env
 
@@ -108,7 +109,6 @@ def report(results: dict, args) -> None:
         print(f"  annual PDF, city bureau   {r['pdf_s']:8.1f} s  ({r['pdf_pages']} pages, {r['pdf_kb']} KB)")
     print("\nVerdicts")
     city = results.get("city")
-    small = results.get("small")
     if city:
         ok = city["city"]["median"] <= GOALS["dashboard_ms"] and city["city"]["queries"] <= GOALS["queries"]
         print(f"  {'PASS' if ok else 'FAIL'} dashboard ≤ {GOALS['dashboard_ms']} ms and ≤ {GOALS['queries']} queries for "
@@ -117,11 +117,20 @@ def report(results: dict, args) -> None:
         print(f"  {'PASS' if ok else 'FAIL'} annual PDF ≤ {GOALS['pdf_s']:g} s: {city['pdf_s']:.1f} s")
         ok = city["refresh_s"] <= GOALS["refresh_s"]
         print(f"  {'PASS' if ok else 'FAIL'} summary refresh for the city ≤ {GOALS['refresh_s']:g} s: {city['refresh_s']:.1f} s")
-    if city and small:
-        for key, label in (("city", "dashboard, city bureau"), ("town", "dashboard, town leader")):
-            ratio = city[key]["median"] / small[key]["median"]
+    # The larger size against the smaller: the city against its tenth (`make bench`), or the province against
+    # the city (`make bench-province`, --sizes 10,1) — the dashboard pages and the attainment computation.
+    scales = sorted({float(x) for x in args.sizes.split(",")}, reverse=True)
+    big, small = results.get(size_name(scales[0])), results.get(size_name(scales[-1]))
+    if len(scales) > 1 and big and small:
+        times = scales[0] / scales[-1]
+        for key, label in (("city", "dashboard, city bureau"), ("town", "dashboard, town leader"),
+                           ("attainment", "attainment page (live)"), ("attainment_all", "attainment of every region")):
+            ratio = big[key]["median"] / small[key]["median"]
             ok = ratio <= GOALS["ratio"]
-            print(f"  {'PASS' if ok else 'FAIL'} 10× the data ≤ {GOALS['ratio']:g}× the time, {label}: ×{ratio:.2f}")
+            print(f"  {'PASS' if ok else 'FAIL'} {times:g}× the data ≤ {GOALS['ratio']:g}× the time, {label}: "
+                  f"×{ratio:.2f} ({small[key]['median']:.0f} → {big[key]['median']:.0f} ms)")
+        print(f"  (summary refresh {small['refresh_s']:.1f} → {big['refresh_s']:.1f} s: "
+              f"×{big['refresh_s'] / small['refresh_s']:.1f} — a batch job, not a page: no 2× goal)")
     print(f"  load average: {os.getloadavg()[0]:.2f} (2 cores shared)")
 
 

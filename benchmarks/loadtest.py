@@ -71,8 +71,18 @@ def main() -> int:
     parser.add_argument("--think", default="5,15", help="seconds between a staff user's clicks, min,max")
     args = parser.parse_args()
 
-    if stack.get(f"{stack.BASE_URL}/healthz", timeout=3) != 200:
+    running = (all(stack.pid_of(name) for name in stack.SERVICES) and stack.nginx_running()
+               and stack.get(f"{stack.BASE_URL}/healthz", timeout=10) == 200)
+    if not running:
         subprocess.run([sys.executable, str(ROOT / "scripts" / "stack.py"), "up"], check=True)
+    try:
+        return run(args)
+    finally:
+        if not running:  # started here: stopped here
+            subprocess.run([sys.executable, str(ROOT / "scripts" / "stack.py"), "down"], check=False)
+
+
+def run(args) -> int:
     data = stack.STACK / "loadtest.json"
     env = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
     env.update(stack.stack_env(), DJANGO_SETTINGS_MODULE="wulian.settings", PROMETHEUS_EXPORT_PORTS="",
@@ -82,6 +92,7 @@ def main() -> int:
 
     probe_pages(data)
     prefix = stack.STACK / "loadtest"
+    load_before = os.getloadavg()[0]
     started = time.time()
     locust_env = dict(os.environ, LOADTEST_DATA=str(data), LOADTEST_CERT=str(stack.ETC / "tls" / "wulian.crt"),
                       LOADTEST_THINK=args.think)
@@ -95,7 +106,7 @@ def main() -> int:
     rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))
     failures = list(csv.DictReader(open(f"{prefix}_failures.csv")))
     print(f"\nwulian load test: {args.users} staff users (think {args.think} s) + {BURST} check-in phones, {elapsed:.0f} s, "
-          f"machine load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+          f"machine load {load_before:.1f} → {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'page':38} {'requests':>8} {'req/s':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'errors':>6}")
     verdict_ok = True
     for row in rows:

@@ -15,6 +15,7 @@ import django
 
 django.setup()
 
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from stations.models import Station  # noqa: E402
@@ -23,6 +24,8 @@ from volunteers.models import Volunteer, VolunteerActivity  # noqa: E402
 from wulian.models import Region  # noqa: E402
 
 out = Path(sys.argv[1])
+STAFF = ("bureau", "leader", "shoushan", "hengqu", "binhe", "agency")  # the locustfile's roles
+CLONES = 50  # accounts per role: enough for every staff user of the scenario to have one of its own
 now = timezone.localtime()
 start = max(now - dt.timedelta(minutes=10), now.replace(hour=0, minute=0, second=0, microsecond=0))
 community = Region.objects.get(name="滨河社区")
@@ -42,6 +45,19 @@ for volunteer in Volunteer.objects.filter(status=VolunteerStatus.ACTIVE).order_b
         volunteers.append([volunteer.volunteer_number, volunteer.check_in_secret])
     if len(volunteers) == 200:
         break
+# One account per simulated staff user, as in a county (a second login of an account ends its first session,
+# WULIAN_SINGLE_SESSION): clones of each demo user with its role, area and agency — and its password hash, so
+# no password is hashed 300 times here. Made once; later runs find them.
+User = get_user_model()
+clones = []
+for template in User.objects.filter(username__in=STAFF):
+    for i in range(1, CLONES + 1):
+        clones.append(User(
+            username=f"{template.username}-lt{i:02d}", password=template.password, role=template.role,
+            region_id=template.region_id, agency_id=template.agency_id, first_name=template.first_name,
+            last_name=template.last_name, password_changed_at=timezone.now(),
+        ))
+User.objects.bulk_create(clones, ignore_conflicts=True)
 out.write_text(json.dumps({
     "activity_token": activity.token,
     "volunteers": volunteers,

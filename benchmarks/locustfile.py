@@ -4,6 +4,7 @@ checking in at one activity within a minute. Loopback only: the host is the stac
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
@@ -18,6 +19,7 @@ BURST_USERS = 20
 THINK = tuple(float(x) for x in os.environ.get("LOADTEST_THINK", "5,15").split(","))
 CHECKED_IN = "签到成功"
 _volunteers = list(DATA["volunteers"])
+_accounts: dict[str, itertools.count] = {}
 
 
 @events.test_start.add_listener
@@ -35,15 +37,19 @@ class Staff(HttpUser):
     wait_time = between(*THINK)
 
     def on_start(self):
+        # An account of its own (benchmarks/loadtest_seed.py clones each role's demo user): one session each.
+        account = f"{self.username}-lt{next(_accounts.setdefault(self.username, itertools.count(1))):02d}"
         self.client.verify = CERT
         self.client.get("/accounts/login/", name="login page")
         token = self.client.cookies.get("csrftoken")
-        self.client.post(
+        with self.client.post(
             "/accounts/login/",
-            {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token},
+            {"username": account, "password": PASSWORD, "csrfmiddlewaretoken": token},
             headers={"Referer": self.host + "/accounts/login/"},
-            name="login",
-        )
+            name="login", allow_redirects=False, catch_response=True,
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"{response.status_code}: not logged in as {account}")
 
     def page(self, path, name=None):
         with self.client.get(path, name=name or path, catch_response=True, allow_redirects=False) as response:

@@ -13,9 +13,17 @@ units in deploy/systemd/, with their ``EnvironmentFile`` — a PostgreSQL primar
 ``pg_basebackup``, and Redis. Paths of a real host (/opt/wulian, /etc/wulian, /var/lib/wulian, /var/log/wulian,
 /run/wulian) and the site's ports are mapped to var/stack/ and the ports below; nothing else is rewritten.
 
-Ports (environment variables of the same name change them): STACK_HTTPS_PORT 58443, STACK_HTTP_PORT 58080,
-STACK_WEB_PORTS 58001,58002, STACK_PG_PORT 55432, STACK_REPLICA_PORT 55433, STACK_REDIS_PORT 56379,
-STACK_METRICS_PORTS 59100-59139.
+Ports (environment variables of the same name change them): STACK_HTTPS_PORT 18443, STACK_HTTP_PORT 18080,
+STACK_WEB_PORTS 18001,18002, STACK_PG_PORT 15432, STACK_REPLICA_PORT 15433, STACK_REDIS_PORT 16379,
+STACK_METRICS_PORTS 19100-19139. They lie below Linux's ephemeral range (32768–60999): a port in that range is
+taken, for a minute, by any outgoing connection that happened to get it (a client socket, or one in TIME_WAIT,
+blocks a listener's bind even with SO_REUSEADDR), which on a busy machine made PostgreSQL or a restarted
+gunicorn fail to bind now and then. `up` checks every port before it starts anything and names what holds one.
+
+PID 1 of some containers and VMs (this machine's included) never reaps orphans: a process killed with -9 stays
+a zombie, and ``kill(pid, 0)`` still succeeds on it. Every "is it running" here reads /proc (a zombie is not
+running), and `up` removes the pid files of dead processes first (gunicorn, Celery, nginx and PostgreSQL each
+refuse to start over a pid file whose process "answers"), so it starts cleanly after a killed run.
 
 The drills (tests/test_stack_drills.py) import this file for ``start``/``stop`` of single parts.
 """
@@ -40,13 +48,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 STACK = (ROOT / os.environ.get("STACK_DIR", "var/stack")).resolve()
 ETC, RUN, LOG, DATA = STACK / "etc", STACK / "run", STACK / "log", STACK / "data"
-HTTPS_PORT = int(os.environ.get("STACK_HTTPS_PORT", "58443"))
-HTTP_PORT = int(os.environ.get("STACK_HTTP_PORT", "58080"))
-WEB_PORTS = [int(p) for p in os.environ.get("STACK_WEB_PORTS", "58001,58002").split(",")]
-PG_PORT = int(os.environ.get("STACK_PG_PORT", "55432"))
-REPLICA_PORT = int(os.environ.get("STACK_REPLICA_PORT", "55433"))
-REDIS_PORT = int(os.environ.get("STACK_REDIS_PORT", "56379"))
-METRICS_PORTS = os.environ.get("STACK_METRICS_PORTS", "59100-59139")
+HTTPS_PORT = int(os.environ.get("STACK_HTTPS_PORT", "18443"))
+HTTP_PORT = int(os.environ.get("STACK_HTTP_PORT", "18080"))
+WEB_PORTS = [int(p) for p in os.environ.get("STACK_WEB_PORTS", "18001,18002").split(",")]
+PG_PORT = int(os.environ.get("STACK_PG_PORT", "15432"))
+REPLICA_PORT = int(os.environ.get("STACK_REPLICA_PORT", "15433"))
+REDIS_PORT = int(os.environ.get("STACK_REDIS_PORT", "16379"))
+METRICS_PORTS = os.environ.get("STACK_METRICS_PORTS", "19100-19139")
 BASE_URL = f"https://127.0.0.1:{HTTPS_PORT}"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:{PG_PORT}/wulian"
 REPLICA_URL = f"postgres://postgres@127.0.0.1:{REPLICA_PORT}/wulian"
@@ -122,7 +130,10 @@ def unit_command(unit: str, instance: str) -> tuple[list[str], dict[str, str], P
 
 
 def read_env_file(path: Path) -> dict[str, str]:
+    """KEY=value lines; none when the file is not there yet (a fresh tree: `down` or a pid check before `up`)."""
     env = {}
+    if not path.exists():
+        return env
     for line in path.read_text().splitlines():
         line = line.strip()
         if line and not line.startswith("#") and "=" in line:
@@ -139,16 +150,63 @@ def stack_env() -> dict[str, str]:
 # -- processes -------------------------------------------------------------------------------------------------
 
 
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` runs. A zombie (killed, not reaped: this machine's PID 1 never reaps orphans) does
+    not, though ``kill(pid, 0)`` still succeeds on it; one that is our own child is reaped here."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            state = stat.read().rsplit(") ", 1)[1][0]
+    except (OSError, IndexError, ValueError):
+        return False
+    if state in "ZX":
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            pass
+        return False
+    return True
+
+
+def cmdline(pid: int) -> list[str]:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as raw:
+            return [part.decode(errors="replace") for part in raw.read().split(b"\0") if part]
+    except OSError:
+        return []
+
+
+def pid_in(path: Path) -> int | None:
+    try:
+        return int(path.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def pid_of(name: str) -> int | None:
-    try:
-        pid = int((RUN / f"{name}.stackpid").read_text())
-    except (FileNotFoundError, ValueError):
+    """The running process of one of SERVICES: its recorded pid, alive, and running that unit's command line
+    (a pid file left by a killed run may name a zombie, or a number the system has since given to another)."""
+    pid = pid_in(RUN / f"{name}.stackpid")
+    if pid is None or not alive(pid):
         return None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return None
-    return pid
+    argv, _env, _workdir = unit_command(*SERVICES[name])
+    return pid if cmdline(pid)[-len(argv) + 1:] == argv[1:] else None
+
+
+def unit_pidfile(argv: list[str]) -> Path | None:
+    """The pid file a unit's command line names (gunicorn ``--pid``, Celery ``--pidfile``)."""
+    for flag in ("--pid", "--pidfile"):
+        if flag in argv:
+            return Path(argv[argv.index(flag) + 1])
+    return None
+
+
+def clear_stale_pidfile(path: Path | None) -> None:
+    """Remove a pid file whose process is gone: gunicorn and Celery refuse to start over one whose pid "answers"
+    (gunicorn: "Already running on PID … (or pid file … is stale)"), which a zombie does."""
+    if path is not None and path.exists():
+        pid = pid_in(path)
+        if pid is None or not alive(pid):
+            path.unlink(missing_ok=True)
 
 
 def start(name: str) -> int:
@@ -157,6 +215,9 @@ def start(name: str) -> int:
         return pid
     unit, instance = SERVICES[name]
     argv, env, workdir = unit_command(unit, instance)
+    clear_stale_pidfile(unit_pidfile(argv))
+    if name.startswith("web-"):
+        wait_port_free(int(instance), f"gunicorn {name}")
     with open(LOG / f"{name}.log", "ab") as out:
         process = subprocess.Popen(
             argv, cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
@@ -167,54 +228,132 @@ def start(name: str) -> int:
 
 
 def stop(name: str, sig: int = signal.SIGTERM, wait: float = 30) -> None:
-    """Stop one of SERVICES (its whole process group: a gunicorn master and its workers)."""
-    pid = pid_of(name)
-    if pid is None:
-        return
+    """Stop one of SERVICES (its whole process group: a gunicorn master and its workers); after a killed run,
+    whatever of its group is left (workers whose master died) is killed too."""
+    recorded = pid_in(RUN / f"{name}.stackpid")
+    pgid = pid_of(name)
+    if pgid is not None:
+        _signal_group(pgid, sig)
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline and _group_alive(pgid):
+            time.sleep(0.1)
+    # Whatever of the group still runs (no pid is handed out again while its group exists: these are ours).
+    if recorded is not None and group_members(recorded):
+        _signal_group(recorded, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and _group_alive(recorded):
+            time.sleep(0.1)
+    (RUN / f"{name}.stackpid").unlink(missing_ok=True)
+    clear_stale_pidfile(unit_pidfile(unit_command(*SERVICES[name])[0]))
+
+
+def _signal_group(pgid: int, sig: int) -> None:
     try:
-        os.killpg(pid, sig)
+        os.killpg(pgid, sig)
     except ProcessLookupError:
         pass
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline and _group_alive(pid):
-        time.sleep(0.1)
-    if _group_alive(pid):
-        os.killpg(pid, signal.SIGKILL)
-        time.sleep(0.3)
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass
-    (RUN / f"{name}.stackpid").unlink(missing_ok=True)
 
 
 def _group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    # Zombies of our own children still count as members: reap them.
-    try:
-        os.waitpid(pgid, os.WNOHANG)
-    except ChildProcessError:
-        pass
-    try:
-        with open(f"/proc/{pgid}/stat") as stat:
-            return stat.read().split(") ")[1][0] != "Z"
-    except FileNotFoundError:
-        return _any_in_group(pgid)
+    """Whether any process of the group still runs (its leader may already be a zombie while workers exit)."""
+    alive(pgid)  # reaps the leader if it is our own child
+    return bool(group_members(pgid))
 
 
-def _any_in_group(pgid: int) -> bool:
+def group_members(pgid: int) -> list[int]:
+    members = []
     for stat_path in glob.glob("/proc/[0-9]*/stat"):
         try:
             with open(stat_path) as stat:
                 fields = stat.read().rsplit(") ", 1)[1].split()
-        except (FileNotFoundError, IndexError, ProcessLookupError):
+        except (OSError, IndexError):
             continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            return True
-    return False
+        if int(fields[2]) == pgid and fields[0] not in "ZX":
+            members.append(int(stat_path.split("/")[2]))
+    return members
+
+
+# -- ports -----------------------------------------------------------------------------------------------------
+
+
+def port_free(port: int) -> bool:
+    """Whether a listener could bind 127.0.0.1:``port`` now (as the servers do, with SO_REUSEADDR)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def port_sockets(port: int) -> dict[int, str]:
+    """The processes with a socket on ``port`` (from /proc/net/tcp and their open files): pid → state."""
+    states = {}
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port:
+                states[fields[9]] = {"0A": "listening", "06": "TIME_WAIT"}.get(fields[3], "connected")
+    holders = {}
+    for pid in _all_pids() if states else ():
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            except OSError:
+                continue
+            if target.startswith("socket:[") and target[8:-1] in states:
+                holders[pid] = states[target[8:-1]]
+    return holders
+
+
+def port_holder(port: int) -> str:
+    holders = port_sockets(port)
+    return "; ".join(f"pid {pid} ({state}: {' '.join(cmdline(pid))[:120]})" for pid, state in holders.items()) or "unknown"
+
+
+def parent_of(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return int(stat.read().rsplit(") ", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def kill_orphaned_nginx_workers() -> None:
+    """nginx workers outlive a master killed with -9 and keep its ports: those on this stack's ports whose master
+    is gone are ended (another stack's nginx, with its master alive, is left alone)."""
+    for port in (HTTPS_PORT, HTTP_PORT):
+        for pid in port_sockets(port):
+            title = " ".join(cmdline(pid))
+            if title.startswith("nginx: worker") and (parent_of(pid) == 1 or not alive(parent_of(pid))):
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+
+
+def wait_port_free(port: int, what: str, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not port_free(port):
+        if time.monotonic() > deadline:
+            raise SystemExit(
+                f"port {port} for {what} is taken by {port_holder(port)} — stop that (another stack? "
+                f"`scripts/stack.py down` in its tree) or give this stack other ports (STACK_*_PORT, see scripts/stack.py)"
+            )
+        time.sleep(0.5)
+
+
+def _all_pids() -> list[int]:
+    return [int(entry) for entry in os.listdir("/proc") if entry.isdigit()]
 
 
 # -- PostgreSQL ------------------------------------------------------------------------------------------------
@@ -268,19 +407,68 @@ def pg_ctl(cluster: str, action: str, *extra: str) -> subprocess.CompletedProces
 
 
 def pg_running(cluster: str) -> bool:
-    return pg_ctl(cluster, "status").returncode == 0
+    """Whether the cluster's postmaster runs (read from its postmaster.pid and /proc: ``pg_ctl status`` takes
+    the zombie of a killed postmaster for a running server)."""
+    pid = pid_in(pg_home() / cluster / "postmaster.pid")
+    return pid is not None and alive(pid) and _cwd(pid) == (pg_home() / cluster).resolve()
+
+
+def _cwd(pid: int) -> Path | None:
+    try:
+        return Path(os.readlink(f"/proc/{pid}/cwd")).resolve()
+    except OSError:
+        return None
+
+
+def pg_clear_leftovers(cluster: str) -> None:
+    """After a killed postmaster: kill what is left of its processes (their working directory is the cluster's),
+    then remove its postmaster.pid — PostgreSQL refuses to start while the pid in it answers, as a zombie does."""
+    data = (pg_home() / cluster).resolve()
+    lock = data / "postmaster.pid"
+    if not lock.exists() or pg_running(cluster):
+        return
+    deadline = time.monotonic() + 15
+    while leftovers := [pid for pid in _all_pids() if alive(pid) and _cwd(pid) == data]:
+        if time.monotonic() > deadline:
+            raise SystemExit(f"{cluster}: processes {leftovers} of a killed server do not exit")
+        for pid in leftovers:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        time.sleep(0.2)
+    log(f"{cluster}: removing the postmaster.pid of a server that is gone")
+    lock.unlink(missing_ok=True)
+
+
+def pg_pin_ports(cluster: str) -> None:
+    """This stack's ports in the cluster's postgresql.auto.conf (read last, so it wins): a cluster made with
+    other ports (an older tree, or STACK_PG_PORT changed) listens — and its replica streams — where `up` looks."""
+    auto = pg_home() / cluster / "postgresql.auto.conf"
+    keep = [line for line in auto.read_text().splitlines()
+            if not line.startswith(("port ", "port=", "primary_conninfo"))] if auto.exists() else []
+    keep.append(f"port = {REPLICA_PORT if cluster == 'replica' else PG_PORT}")
+    if cluster == "replica":
+        keep.append(f"primary_conninfo = 'host=127.0.0.1 port={PG_PORT} user=postgres application_name=replica'")
+    auto.write_text("\n".join(keep) + "\n")
+    _own(auto)
 
 
 def pg_start(cluster: str) -> None:
     if not pg_running(cluster):
+        pg_clear_leftovers(cluster)
+        pg_pin_ports(cluster)
+        wait_port_free(REPLICA_PORT if cluster == "replica" else PG_PORT, f"PostgreSQL {cluster}")
         result = pg_ctl(cluster, "start")
         if result.returncode != 0:
             raise SystemExit(f"{cluster} did not start: {result.stderr}\n{(pg_home() / f'{cluster}.log').read_text()[-2000:]}")
 
 
 def pg_stop(cluster: str, mode: str = "fast") -> None:
-    if (pg_home() / cluster / "PG_VERSION").exists() and pg_running(cluster):
-        pg_ctl(cluster, "stop", "-m", mode)
+    if (pg_home() / cluster / "PG_VERSION").exists():
+        if pg_running(cluster):
+            pg_ctl(cluster, "stop", "-m", mode)
+        pg_clear_leftovers(cluster)
 
 
 def psql(sql: str, port: int = PG_PORT, database: str = "wulian") -> str:
@@ -329,8 +517,6 @@ def setup_postgres() -> None:
                          "-D", str(replica), "-R", "-X", "stream", "-c", "fast"]),
             check=True, capture_output=True,
         )
-        with open(replica / "postgresql.auto.conf", "a") as conf:
-            conf.write(f"port = {REPLICA_PORT}\n")
     pg_start("replica")
 
 
@@ -347,6 +533,7 @@ def redis_start() -> None:
     if redis_cli("ping") == "PONG":
         return
     (STACK / "redis").mkdir(exist_ok=True)
+    wait_port_free(REDIS_PORT, "Redis")
     subprocess.run(
         ["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--daemonize", "yes",
          "--pidfile", str(RUN / "redis.pid"), "--logfile", str(LOG / "redis.log"), "--dir", str(STACK / "redis"),
@@ -439,12 +626,8 @@ def nginx(*args: str) -> subprocess.CompletedProcess:
 
 
 def nginx_running() -> bool:
-    try:
-        pid = int((RUN / "nginx.pid").read_text())
-        os.kill(pid, 0)
-        return True
-    except (FileNotFoundError, ValueError, ProcessLookupError):
-        return False
+    pid = pid_in(RUN / "nginx.pid")
+    return pid is not None and alive(pid) and "nginx" in " ".join(cmdline(pid))
 
 
 # -- the whole stack -------------------------------------------------------------------------------------------
@@ -541,18 +724,25 @@ def up() -> None:
         start(name)
     nginx_conf()
     if not nginx_running():
+        (RUN / "nginx.pid").unlink(missing_ok=True)
+        kill_orphaned_nginx_workers()
+        for port in (HTTPS_PORT, HTTP_PORT):
+            wait_port_free(port, "nginx")
         result = nginx()
         if result.returncode != 0:
             raise SystemExit(f"nginx did not start: {result.stderr}")
+    else:
+        nginx("-s", "reload")  # the site as deploy/nginx/wulian.conf says now
     for port in WEB_PORTS:
-        wait_for(f"http://127.0.0.1:{port}/healthz")
-    wait_for(f"{BASE_URL}/accounts/login/")
+        wait_for(f"http://127.0.0.1:{port}/healthz", 240)
+    wait_for(f"{BASE_URL}/accounts/login/", 120)
     log(f"up in {time.monotonic() - started:.0f} s: {BASE_URL}/ (logs in {LOG})")
 
 
 def down() -> None:
     if nginx_running():
         nginx("-s", "stop")
+    kill_orphaned_nginx_workers()
     for name in SERVICES:
         stop(name)
     redis_stop()

@@ -26,10 +26,13 @@ DEMO_PASSWORD = "wulian-demo"
 @pytest.fixture(scope="session")
 def stack():
     """The stack, up (started by `make stack` before, or here — then stopped again at the end)."""
-    already = stack_module.get(f"{BASE}/healthz", timeout=3) == 200
+    # Ours and whole (every process of this tree's var/stack running, and nginx answering): else `up`, which also
+    # clears what a killed run left (stale pid files, zombies' locks, orphaned workers).
+    already = (all(stack_module.pid_of(name) for name in stack_module.SERVICES) and stack_module.nginx_running()
+               and stack_module.get(f"{BASE}/healthz", timeout=10) == 200)
     if not already:
         result = subprocess.run([sys.executable, str(ROOT / "scripts" / "stack.py"), "up"], capture_output=True,
-                                text=True, timeout=600)
+                                text=True, timeout=1200)
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     yield stack_module
     if not already:
@@ -109,7 +112,9 @@ class Load:
         self.posts: list[tuple[float, str, int, bool]] = []  # (t, community name, status, unavailable page)
         self.tag = tag
         self.started = time.monotonic()
-        users = ["bureau", "shoushan", "leader", "hengqu"]
+        # One account per thread: a second login of an account ends its first session (WULIAN_SINGLE_SESSION).
+        # The writer is the bureau; drills that log in as the bureau beside a Load use no other account.
+        users = ["shoushan", "leader", "hengqu", "tianjiaan"]
         self.readers = readers
         self.threads = [threading.Thread(target=self._read, args=(users[i % len(users)], i), daemon=True)
                         for i in range(readers)]
@@ -133,7 +138,14 @@ class Load:
         return time.monotonic() - self.started
 
     def _read(self, username: str, offset: int):
-        browser = Browser().login(username)
+        t = self.now()
+        try:
+            browser = Browser().login(username)
+        except (AssertionError, requests.RequestException):
+            # A login that failed is a user-visible error too (its GET of the login page counts).
+            with self.lock:
+                self.gets.append((t, "/accounts/login/", 0, self.now() - t, False, offset))
+            return
         i = offset
         while not self.stop_flag.is_set():
             path = PAGES[i % len(PAGES)]
@@ -149,7 +161,12 @@ class Load:
             time.sleep(0.05)
 
     def _write(self):
-        browser = Browser().login("bureau")
+        try:
+            browser = Browser().login("bureau")
+        except (AssertionError, requests.RequestException):
+            with self.lock:
+                self.posts.append((self.now(), "login", 0, False))
+            return
         browser.get("/core/regions/add/")
         i = 0
         while not self.stop_flag.is_set():
@@ -161,6 +178,8 @@ class Load:
                     "name": name, "level": "5", "kind": "urban", "population": "100", "parent": self.town, "code": "",
                 })
                 status, text = response.status_code, response.text
+                if status == 302 and "/accounts/login/" in response.headers.get("Location", ""):
+                    status = 401  # the session was lost: not a commit
             except requests.RequestException:
                 status, text = 0, ""
             with self.lock:
@@ -183,3 +202,33 @@ class Load:
             "posts": len(self.posts),
             "posts_committed": sum(1 for p in self.posts if p[2] == 302),
         }
+
+
+def burst(browser: Browser, paths: list[str]) -> tuple[list, list]:
+    """Sends the GETs of ``paths`` at once, each on its own connection with ``browser``'s session; returns the
+    threads (to join) and the list they fill with (path, status, request id, unavailable page)."""
+    import threading
+
+    answers: list[tuple[str, int, str, bool]] = []
+
+    def one(path):
+        client = Browser()
+        client.http.cookies.update(browser.http.cookies)
+        try:
+            response = client.get(path, timeout=120)
+            answers.append((path, response.status_code, response.headers.get("X-Request-ID", ""), UNAVAILABLE in response.text))
+        except requests.RequestException as exc:
+            answers.append((path, 0, repr(exc), False))
+
+    threads = [threading.Thread(target=one, args=(path,), daemon=True) for path in paths]
+    for thread in threads:
+        thread.start()
+    return threads, answers
+
+
+def nginx_log_of(request_ids: set[str]) -> list[dict]:
+    """nginx's access log lines of these requests (JSON lines: status, upstream addresses tried, …)."""
+    import json
+
+    lines = [json.loads(line) for line in log_text("nginx-access").splitlines() if line.startswith("{")]
+    return [line for line in lines if line["request_id"] in request_ids]

@@ -279,3 +279,27 @@ def test_a_certificates_record_shows_chinese_dates(as_user, cast):
     )
     body = as_user("binhe").get(certificate.get_absolute_url()).content.decode()
     assert '<td class="text-nowrap">2024年10月11日</td><td>重阳敬老</td>' in body
+
+
+def test_a_session_that_cannot_be_saved_because_the_database_went_away_is_the_503_page(db):
+    """Django turns a failed session save into SessionInterrupted (a 400 "session deleted"); when the database
+    went away under it (seen in the PostgreSQL restart drill, tests/test_stack_drills.py), the user gets the
+    Chinese 503 page like every other request the database could not serve. Any other 400 stays a 400."""
+    from django.contrib.sessions.exceptions import SessionInterrupted
+    from django.db import OperationalError
+
+    from wulian.errors import bad_request
+
+    request = RequestFactory().post("/core/regions/add/")
+    try:
+        try:
+            raise OperationalError("server closed the connection unexpectedly")
+        except OperationalError:
+            raise SessionInterrupted("The request's session was deleted before the request completed.") from None
+    except SessionInterrupted as exc:
+        interrupted = exc
+    response = bad_request(request, interrupted)
+    assert response.status_code == 503 and response["Retry-After"] == "10"
+    assert "系统暂时不可用" in response.content.decode()
+    other = bad_request(request, SessionInterrupted("deleted by a logout in another tab"))
+    assert other.status_code == 400

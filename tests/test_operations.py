@@ -62,3 +62,21 @@ def test_the_replica_router_is_installed_only_with_a_replica_url():
         run_python(code, DATABASE_REPLICA_URL="postgres://postgres@127.0.0.1:5433/x", **base).stdout.strip().splitlines()[-1]
     )
     assert with_replica == [["default", "replica"], ["wulian.db_router.ReplicaRouter"]]
+
+
+def test_an_audit_event_written_beside_a_read_is_not_a_change_that_keeps_the_session_on_the_primary():
+    """Issue 21 audits every export; the router took that write for the user's change, and a session that exported
+    read from the primary for good (tests/test_stack_replica.py shows it on the real replica)."""
+    from wulian import db_router
+    from wulian.models import Region
+    from wulian.models.security import AuditEvent
+
+    router = db_router.ReplicaRouter()
+    token = db_router._wrote.set(False)
+    try:
+        assert router.db_for_write(AuditEvent) == "default"
+        assert db_router._wrote.get() is False
+        router.db_for_write(Region)
+        assert db_router._wrote.get() is True
+    finally:
+        db_router._wrote.reset(token)

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.stack_helpers import Browser, Load, wait_until
+from tests.stack_helpers import Browser, Load, burst, nginx_log_of, wait_until
 
 pytestmark = [pytest.mark.stack, pytest.mark.xdist_group("stack")]
 
@@ -21,17 +21,35 @@ def report(name: str, figures: dict) -> None:
 def test_kill_9_of_one_gunicorn_instance_under_load_loses_no_get_and_no_post_twice(stack):
     victim = f"web-{stack.WEB_PORTS[0]}"
     tag = f"演练杀{int(time.time()) % 100000}-"
+    burst_user = Browser().login("finance")  # a bureau account of its own (one session each)
     with Load(stack, readers=4, tag=tag) as load:
         time.sleep(2)
+        # GETs certainly in flight at the kill: eight heavy pages at once (half of them on the victim), killed
+        # while they are being answered or wait in its queue.
+        threads, answers = burst(burst_user, ["/core/dashboard/", "/core/targets/attainment/"] * 4)
+        time.sleep(0.15)
         killed_at = load.now()
         stack.stop(victim, sig=signal.SIGKILL, wait=5)  # the master and its workers, at once
+        for thread in threads:
+            thread.join(150)
         wait_until(lambda: sum(1 for g in load.gets if g[0] >= killed_at) >= 12, 40)
     try:
         figures = load.summary()
         after = [g for g in load.gets if g[0] >= killed_at]
-        figures.update(killed_at_s=round(killed_at, 1), gets_after_kill=len(after))
+        in_flight = [g for g in load.gets if g[0] < killed_at < g[0] + g[3]]
+        # nginx's log: a request it passed on to the other instance names both upstreams.
+        logged = nginx_log_of({request_id for _p, _s, request_id, _u in answers})
+        retried = [line for line in logged if "," in line["upstream"]]
+        figures.update(killed_at_s=round(killed_at, 1), gets_after_kill=len(after),
+                       load_gets_in_flight_at_kill=len(in_flight), burst_gets=len(answers),
+                       burst_errors=sum(1 for a in answers if a[1] != 200), burst_retried_on_the_other=len(retried))
         report("kill -9 gunicorn", figures)
-        # Every GET, before and after, was answered by a page: nginx retried them on the other instance.
+        # Every GET — before, in flight at, and after the kill — was answered by a page: nginx retried the ones
+        # the victim held on the other instance.
+        assert [a for a in answers if a[1] != 200] == []
+        assert len(answers) == 8 and len(logged) == 8
+        assert retried, "no GET was in flight on the killed instance: the drill proved nothing about retries"
+        assert all(line["status"] == 200 for line in retried)
         assert len(after) >= 8
         assert [g for g in load.gets if g[2] != 200] == []
         # Every POST either committed once (302 and one row) or failed cleanly (no row, or one row if the
@@ -45,7 +63,7 @@ def test_kill_9_of_one_gunicorn_instance_under_load_loses_no_get_and_no_post_twi
         assert figures["posts_committed"] > 5
     finally:
         stack.start(victim)
-        stack.wait_for(f"http://127.0.0.1:{stack.WEB_PORTS[0]}/healthz", 60)
+        stack.wait_for(f"http://127.0.0.1:{stack.WEB_PORTS[0]}/healthz", 120)
 
 
 def test_a_postgresql_restart_mid_load_shows_a_chinese_503_for_seconds_and_loses_no_committed_write(stack):

@@ -32,7 +32,8 @@ REPLICA_CHECK_SECONDS = 2.0
 SESSION_KEY = "wulian_primary_until"
 # Always on the primary (read right after being written, or written on reads).
 PRIMARY_ONLY_APPS = frozenset({"sessions", "axes", "django_celery_beat", "contenttypes", "auditlog"})
-PRIMARY_ONLY_MODELS = frozenset({"wulian.reportjob", "wulian.accesslog", "wulian.notification"})
+# The audit trail (issue 21) records exports and refusals beside a read: a record of the read, not a change.
+PRIMARY_ONLY_MODELS = frozenset({"wulian.reportjob", "wulian.accesslog", "wulian.notification", "wulian.auditevent"})
 # Rows written on reads or beside a change (history): not a change of the user's to see on the next page.
 NOT_A_CHANGE = PRIMARY_ONLY_APPS | PRIMARY_ONLY_MODELS
 

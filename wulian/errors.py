@@ -38,19 +38,44 @@ def page_not_found(request, exception=None):
     return page_not_found_response(request)
 
 
+def _database_unavailable(exception) -> bool:
+    """Whether ``exception`` is — or was raised while handling — a database that does not answer."""
+    seen = 0
+    while exception is not None and seen < 10:
+        if isinstance(exception, OperationalError | InterfaceError):
+            return True
+        exception, seen = exception.__cause__ or exception.__context__, seen + 1
+    return False
+
+
+def _unavailable(request):
+    if is_api(request):
+        response = JsonResponse({"detail": "数据库暂时无法访问，请稍候几秒再试。"}, status=503,
+                                json_dumps_params={"ensure_ascii": False})
+    else:
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = "10"
+    return response
+
+
+def bad_request(request, exception=None):
+    """``handler400``. Saving the session after a page fails when the database went away meanwhile: Django calls
+    that ``SessionInterrupted`` (a 400, "the session was deleted"); the user is shown the 503 page instead, as
+    for any other request the database could not serve."""
+    if _database_unavailable(exception):
+        return _unavailable(request)
+    from django.views.defaults import bad_request as django_bad_request
+
+    return django_bad_request(request, exception)
+
+
 def server_error(request):
     """The portal's 500 page with its layout; without the layout when even that fails (database down).
 
     A database that does not answer (restarting, failing over) is a 503 page that says to wait a few seconds,
     built without the database, which the page refreshes by itself; under ``/api/`` the answers are JSON."""
     if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
-        if is_api(request):
-            response = JsonResponse({"detail": "数据库暂时无法访问，请稍候几秒再试。"}, status=503,
-                                    json_dumps_params={"ensure_ascii": False})
-        else:
-            response = HttpResponse(loader.render_to_string("503.html"), status=503)
-        response["Retry-After"] = "10"
-        return response
+        return _unavailable(request)
     if is_api(request):
         return JsonResponse({"detail": "服务器内部错误。"}, status=500, json_dumps_params={"ensure_ascii": False})
     try:

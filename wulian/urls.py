@@ -78,5 +78,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "wulian.errors.bad_request"
 handler404 = "wulian.errors.page_not_found"
 handler500 = "wulian.errors.server_error"

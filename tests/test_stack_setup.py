@@ -1,0 +1,74 @@
+"""What made `scripts/stack.py up` fail on a busy machine and after a killed run, each checked without the stack
+(in the ordinary suite): its ports lie outside the range the kernel hands to outgoing connections, a killed
+process that nobody reaped does not count as running, and a pid file it left is removed before a start."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+from tests.stack_helpers import stack_module as stack
+
+
+def ephemeral_range() -> tuple[int, int]:
+    low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+    return int(low), int(high)
+
+
+def stack_ports() -> list[int]:
+    first, last = (int(p) for p in stack.METRICS_PORTS.split("-"))
+    return [stack.HTTPS_PORT, stack.HTTP_PORT, *stack.WEB_PORTS, stack.PG_PORT, stack.REPLICA_PORT, stack.REDIS_PORT,
+            *range(first, last + 1)]
+
+
+def test_the_stacks_ports_are_distinct_and_outside_the_ephemeral_range():
+    low, high = ephemeral_range()
+    ports = stack_ports()
+    assert len(set(ports)) == len(ports)
+    inside = [port for port in ports if low <= port <= high]
+    assert inside == [], f"ports {inside} lie in {low}-{high}: any outgoing connection may hold them"
+
+
+def test_a_client_socket_on_a_port_blocks_a_listener_which_up_detects():
+    # Why the ports moved: an outgoing connection's local port cannot be bound by a server (SO_REUSEADDR or not).
+    server = socket.create_server(("127.0.0.1", 0))
+    client = socket.create_connection(server.getsockname())
+    try:
+        port = client.getsockname()[1]
+        assert stack.port_free(port) is False
+        assert "connected" in stack.port_holder(port)
+    finally:
+        client.close()
+        server.close()
+
+
+def test_a_killed_unreaped_process_is_not_running_and_its_pid_file_is_cleared(tmp_path):
+    # An orphan killed with -9: a zombie until PID 1 reaps it (this machine's never does); kill(pid, 0) succeeds.
+    child = subprocess.Popen(["sleep", "60"])
+    try:
+        pidfile = tmp_path / "web-1.pid"
+        pidfile.write_text(f"{child.pid}\n")
+        stack.clear_stale_pidfile(pidfile)
+        assert pidfile.exists(), "a running process's pid file was removed"
+        assert stack.alive(child.pid)
+        child.send_signal(signal.SIGKILL)
+        time.sleep(0.3)
+        with open(f"/proc/{child.pid}/stat") as stat:
+            assert stat.read().rsplit(") ", 1)[1][0] == "Z"  # not reaped yet: the state gunicorn was fooled by
+        assert stack.alive(child.pid) is False
+        pidfile.write_text(f"{child.pid}\n")
+        stack.clear_stale_pidfile(pidfile)
+        assert not pidfile.exists()
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_the_unit_pid_files_are_found_in_the_units_command_lines():
+    for name, (unit, instance) in stack.SERVICES.items():
+        argv = stack.unit_command(unit, instance)[0]
+        pidfile = stack.unit_pidfile(argv)
+        assert pidfile is not None and pidfile.parent == stack.RUN, name
