@@ -29,21 +29,7 @@ class AgencyDetailView(generic.ObjectDetailView):
     model = Agency
     queryset = Agency.objects.select_related("region", "cultivated_by")
     template_name = "organizations/agency_detail.html"
-    detail_fields = [
-        "name",
-        "credit_code",
-        "region",
-        "legal_representative",
-        "contact_person",
-        "phone",
-        "address",
-        "founded_on",
-        "qualifications",
-        "certified_staff_count",
-        "service_domains",
-        "cultivated_by",
-        "cultivated_on",
-    ]
+    detail_fields = AgencyForm.Meta.fields
 
     def field_rows(self, obj):
         rows = super().field_rows(obj)
