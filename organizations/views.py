@@ -64,20 +64,7 @@ class SocialOrganizationDetailView(generic.ObjectDetailView):
     model = SocialOrganization
     queryset = SocialOrganization.objects.select_related("region", "federation")
     template_name = "organizations/socialorganization_detail.html"
-    detail_fields = [
-        "name",
-        "region",
-        "category",
-        "status",
-        "registration_number",
-        "founded_on",
-        "leader",
-        "members_count",
-        "contact_person",
-        "phone",
-        "is_federation",
-        "federation",
-    ]
+    detail_fields = ["name", *(name for name in SocialOrganizationForm.Meta.fields if name != "name")]
 
     related = (generic.RelatedList("members", SocialOrganization, "federation", ("region__path", "name"), ("region",)),)
 
