@@ -80,18 +80,7 @@ class SocialOrganizationImportForm(SocialOrganizationForm):
     region_levels = {"region": [RegionLevel.COMMUNITY]}
 
     class Meta(SocialOrganizationForm.Meta):
-        fields = [
-            "region",
-            "name",
-            "category",
-            "status",
-            "registration_number",
-            "founded_on",
-            "leader",
-            "members_count",
-            "contact_person",
-            "phone",
-        ]
+        fields = [f for f in SocialOrganizationForm.Meta.fields if f not in ("is_federation", "federation")]
 
 
 class CommunitySummaryForm(forms.Form):

@@ -9,18 +9,7 @@ from .models import SocialOrganization
 class SocialOrganizationImporter(Importer):
     model = SocialOrganization
     form_class = SocialOrganizationImportForm
-    fields = [
-        "region",
-        "name",
-        "category",
-        "status",
-        "registration_number",
-        "founded_on",
-        "leader",
-        "members_count",
-        "contact_person",
-        "phone",
-    ]
+    fields = SocialOrganizationImportForm.Meta.fields
     duplicate_key = ("region", "name")
     title = _("community social organisations")
     hints = {

@@ -29,21 +29,7 @@ class AgencyDetailView(generic.ObjectDetailView):
     model = Agency
     queryset = Agency.objects.select_related("region", "cultivated_by")
     template_name = "organizations/agency_detail.html"
-    detail_fields = [
-        "name",
-        "credit_code",
-        "region",
-        "legal_representative",
-        "contact_person",
-        "phone",
-        "address",
-        "founded_on",
-        "qualifications",
-        "certified_staff_count",
-        "service_domains",
-        "cultivated_by",
-        "cultivated_on",
-    ]
+    detail_fields = AgencyForm.Meta.fields
 
     def field_rows(self, obj):
         rows = super().field_rows(obj)
@@ -78,20 +64,7 @@ class SocialOrganizationDetailView(generic.ObjectDetailView):
     model = SocialOrganization
     queryset = SocialOrganization.objects.select_related("region", "federation")
     template_name = "organizations/socialorganization_detail.html"
-    detail_fields = [
-        "name",
-        "region",
-        "category",
-        "status",
-        "registration_number",
-        "founded_on",
-        "leader",
-        "members_count",
-        "contact_person",
-        "phone",
-        "is_federation",
-        "federation",
-    ]
+    detail_fields = ["name", *(name for name in SocialOrganizationForm.Meta.fields if name != "name")]
 
     related = (generic.RelatedList("members", SocialOrganization, "federation", ("region__path", "name"), ("region",)),)
 

@@ -34,19 +34,7 @@ class StaffImporter(Importer):
 class ActivityImporter(Importer):
     model = Activity
     form_class = ActivityImportForm
-    fields = [
-        "station",
-        "date",
-        "kind",
-        "title",
-        "place",
-        "domain",
-        "target_groups",
-        "participants",
-        "volunteers",
-        "hours",
-        "notes",
-    ]
+    fields = ActivityImportForm.Meta.fields
     duplicate_key = ("station", "date", "title")
     title = _("Activity log")
     hints = {"station": _("The station's name, exactly as in the portal, e.g. 滨河社区社工室")}

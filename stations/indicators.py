@@ -23,18 +23,9 @@ from wulian.rollup import RollUp
 
 from wulian.choices import RegionLevel
 
-from .choices import Equipment, Room, StationTier
-from .compliance import annotate_staff_counts
+from .choices import StationTier
+from .compliance import EQUIPMENT, ROOMS, annotate_staff_counts  # room and equipment codes of a target's parameters
 from .models import Certificate, StaffAssignment, StaffMember, Station, Training
-
-# Room and equipment codes a target names in its parameters → the station's field.
-ROOMS = {"office": Room.OFFICE, "case": Room.CASE, "group": Room.GROUP, "meeting": Room.MEETING}
-EQUIPMENT = {
-    "desks": Equipment.DESKS,
-    "computers": Equipment.COMPUTERS,
-    "printers": Equipment.PRINTERS,
-    "filing_cabinets": Equipment.CABINETS,
-}
 
 
 def as_of(year: int) -> dt.date:

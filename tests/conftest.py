@@ -149,6 +149,17 @@ def cast(db):
     return get_cast()
 
 
+@pytest.fixture
+def crowd_cast(transactional_db, settings):
+    """The cast on a committed database, for races of real threads on PostgreSQL (tests/test_*concurrency.py)."""
+    assert connection.vendor == "postgresql", "races are tested on PostgreSQL"
+    # The race is many sessions of one account at once; the one-session rule (tests/test_security.py) would end
+    # all but the newest before they post.
+    settings.WULIAN_SINGLE_SESSION = False
+    load_cast()
+    return get_cast()
+
+
 def get_cast():
     from wulian.models import Region, User
 

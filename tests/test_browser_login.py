@@ -3,18 +3,11 @@
 import pytest
 
 from tests.browser import login, screenshot
+from tests.test_home import TITLES
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-HOME_TITLES = {
-    "bureau": "民政局工作台",
-    "shoushan": "镇（街）社会工作服务站",
-    "hengqu": "镇（街）社会工作服务站",
-    "binhe": "社区（村）社工室",
-    "agency": "社会工作服务机构",
-    "evaluator": "第三方评估",
-    "leader": "总览",
-}
+HOME_TITLES = TITLES  # the home page's title per role (tests/test_home.py)
 
 
 @pytest.mark.parametrize("username", list(HOME_TITLES))

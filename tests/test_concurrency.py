@@ -17,7 +17,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import get_cast, load_cast
 from volunteers.choices import HoursStatus
 from volunteers.models import ServiceHours, Volunteer, VolunteerCertificate
 from volunteers.testing import make_activity, make_hours, make_volunteer, valid_id_number
@@ -28,15 +27,6 @@ from wulian.writes import Refused
 pytestmark = [pytest.mark.xdist_group("concurrency"), pytest.mark.django_db(transaction=True)]
 
 CROWD = 20
-
-
-@pytest.fixture
-def crowd_cast(transactional_db, settings):
-    assert connection.vendor == "postgresql", "races are tested on PostgreSQL"
-    # Twenty sessions of one account at once: the one-session rule (issue 21) would end nineteen of them.
-    settings.WULIAN_SINGLE_SESSION = False
-    load_cast()
-    return get_cast()
 
 
 def in_threads(count, prepare, act):
@@ -62,13 +52,19 @@ def in_threads(count, prepare, act):
     return results
 
 
-def post_all(user, url, data, count=CROWD, **extra):
+def client_of(user):
+    """``prepare`` for ``in_threads``: a client of its own per thread, logged in as ``user``."""
+
     def prepare(_i):
         client = Client(raise_request_exception=False)
         client.force_login(user)
         return client
 
-    return in_threads(count, prepare, lambda client: client.post(url, data, **extra))
+    return prepare
+
+
+def post_all(user, url, data, count=CROWD, **extra):
+    return in_threads(count, client_of(user), lambda client: client.post(url, data, **extra))
 
 
 def statuses(responses) -> list:

@@ -7,38 +7,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 from django.db.models import Sum
-from django.test import Client
 from django.urls import reverse
 
 from funding.models import BudgetLine, Entry
 from funding.testing import confirm, contracted_project, payer_of, station_line
-from tests.conftest import get_cast, load_cast
 from tests.stations_helpers import station_at
-from tests.test_concurrency import in_threads
+from tests.test_concurrency import client_of, in_threads
 
 pytestmark = [pytest.mark.xdist_group("concurrency"), pytest.mark.django_db(transaction=True)]
 CROWD = 50
-
-
-@pytest.fixture
-def crowd_cast(transactional_db, settings):
-    assert connection.vendor == "postgresql", "races are tested on PostgreSQL"
-    # The race is many sessions of one account at once; the one-session rule (tests/test_security.py) would end
-    # all but the newest before they post.
-    settings.WULIAN_SINGLE_SESSION = False
-    load_cast()
-    return get_cast()
-
-
-def client_of(user):
-    def prepare(_i):
-        client = Client(raise_request_exception=False)
-        client.force_login(user)
-        return client
-
-    return prepare
 
 
 def test_fifty_spendings_against_one_line_never_overspend_it(crowd_cast):

@@ -5,15 +5,13 @@ requests queue one job; a user's queued reports are bounded (item 7)."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from projects.choices import EvaluationKind, ProjectStatus
 from projects.models import Evaluation, IndicatorSheet
 from projects.testing import advance, make_project, make_sheet, people_of
-from tests.conftest import get_cast, load_cast
-from tests.test_concurrency import in_threads
+from tests.test_concurrency import client_of, in_threads
 from wulian.models import ReportJob, ReportStatus
 
 pytestmark = [pytest.mark.xdist_group("concurrency"), pytest.mark.django_db(transaction=True)]
@@ -21,31 +19,12 @@ S = ProjectStatus
 CROWD = 20
 
 
-@pytest.fixture
-def crowd_cast(transactional_db, settings):
-    assert connection.vendor == "postgresql", "races are tested on PostgreSQL"
-    # The race is many sessions of one account at once; the one-session rule (tests/test_security.py) would end
-    # all but the newest before they post.
-    settings.WULIAN_SINGLE_SESSION = False
-    load_cast()
-    return get_cast()
-
-
-def clients(user):
-    def prepare(_i):
-        client = Client(raise_request_exception=False)
-        client.force_login(user)
-        return client
-
-    return prepare
-
-
 def test_twenty_identical_evaluation_posts_leave_one_row_and_the_same_answer(crowd_cast):
     cast = crowd_cast
     project = advance(make_project(cast.shoushan), S.IN_SERVICE, people_of(cast))
     sheet = IndicatorSheet.objects.filter(region=cast.mei, is_active=True).first() or make_sheet(cast.mei)
     body = {"project": project.pk, "kind": EvaluationKind.MIDTERM, "sheet": sheet.pk, "findings": "台账较完整。"}
-    responses = in_threads(CROWD, clients(cast.user_evaluator if project.evaluator_id else cast.user_bureau),
+    responses = in_threads(CROWD, client_of(cast.user_evaluator if project.evaluator_id else cast.user_bureau),
                            lambda client: client.post("/api/project-evaluations/", body, content_type="application/json"))
     codes = sorted(r.status_code for r in responses)
     assert codes == [200] * (CROWD - 1) + [201], codes
@@ -68,7 +47,7 @@ def queue_without_worker():
 def test_twenty_identical_report_requests_queue_one_job(crowd_cast, queue_without_worker):
     cast = crowd_cast
     url = reverse("wulian:report_request", args=["region_population"])
-    responses = in_threads(CROWD, clients(cast.user_bureau), lambda client: client.post(url))
+    responses = in_threads(CROWD, client_of(cast.user_bureau), lambda client: client.post(url))
     assert all(r.status_code == 302 for r in responses), [r.status_code for r in responses]
     assert ReportJob.objects.filter(user=cast.user_bureau).count() == 1
     assert ReportJob.objects.get(user=cast.user_bureau).status == ReportStatus.PENDING

@@ -12,7 +12,6 @@ from django.db import connection
 from projects.choices import BidStatus, ProjectStatus, ReviewDecision
 from projects.models import Amendment, Bid, Project, Review, amend_agreement
 from projects.testing import advance, agency_user, make_bid, make_project, people_of, second_agency
-from tests.conftest import get_cast, load_cast
 from tests.test_concurrency import in_threads
 from wulian.choices import Role
 from wulian.models import Notification, StateChange, User
@@ -24,10 +23,9 @@ S = ProjectStatus
 
 
 @pytest.fixture
-def crowd_cast(transactional_db):
-    assert connection.vendor == "postgresql", "races are tested on PostgreSQL"
-    load_cast()
-    cast = get_cast()
+def crowd_cast(crowd_cast):
+    """The shared crowd cast (tests/conftest.py) with a second bureau clerk."""
+    cast = crowd_cast
     cast.second_clerk = User.objects.create(username="bureau2", role=Role.BUREAU_ADMIN, region=cast.mei,
                                             last_name="周", first_name="强")
     return cast
