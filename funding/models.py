@@ -31,7 +31,7 @@ from wulian.personal import PersonalKind
 from wulian.validators import DateMeaning
 
 from . import years
-from .choices import EFFECTS, Category, Condition, DonationForm, DonorKind, EntryKind, Purpose, SourceGroup
+from .choices import EFFECTS, FOLLOW_UPS, Category, Condition, DonationForm, DonorKind, EntryKind, Purpose, SourceGroup
 
 BUREAU = frozenset({Role.BUREAU_ADMIN})
 AGENCY = frozenset({Role.AGENCY_STAFF})
@@ -195,6 +195,10 @@ class Entry(ScopedModel):
                                     null=True, blank=True, related_name="+")
     reverses = models.OneToOneField("self", verbose_name=_("reverses"), on_delete=models.PROTECT, null=True,
                                     blank=True, related_name="reversed_by")
+    original = models.ForeignKey("self", verbose_name=_("settles entry"), on_delete=models.PROTECT, null=True,
+                                 blank=True, related_name="follow_ups",
+                                 help_text=_("A claw-back names the payment it recovers; a bond's release or "
+                                             "forfeiture names the bond."))
     reason = models.TextField(_("reason"), blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
     idempotency_key = models.CharField(_("request key"), max_length=80, unique=True, null=True, blank=True,
@@ -213,6 +217,12 @@ class Entry(ScopedModel):
             models.CheckConstraint(condition=~Q(kind=EntryKind.REVERSAL) | Q(reverses__isnull=False) & ~Q(reason=""),
                                    name="entry_reversal_names_original_and_reason",
                                    violation_error_message=_("A reversal names the entry it reverses and the reason.")),
+            models.CheckConstraint(condition=~Q(kind__in=FOLLOW_UPS) | Q(original__isnull=False),
+                                   name="entry_follow_up_names_original",
+                                   violation_error_message=_("A claw-back or a bond's release names its original.")),
+            models.CheckConstraint(condition=~Q(kind__in=[EntryKind.CLAWBACK, EntryKind.BOND_FORFEITED])
+                                   | ~Q(reason=""), name="entry_clawback_gives_reason",
+                                   violation_error_message=_("A claw-back or a forfeiture gives its reason.")),
         ]
 
     def __str__(self):
