@@ -11,6 +11,7 @@ class FundingConfig(AppConfig):
         from stations.models import Station
         from wulian.panels import DetailPanel, register_panel
 
+        from . import execution_report  # noqa: F401 - registers the execution report with the pipeline
         from .panels import project_money, station_money
 
         # funding stands above projects and stations: it adds its panels to their pages, they never name it.

@@ -306,12 +306,10 @@ def operating_funds(request):
 
 @login_required
 def execution_page(request):
-    """Budgeted / committed / spent / balance / rate per town, source or purpose; each figure links to its lines."""
-    from urllib.parse import urlencode
-
-    from wulian.exports import Column, Kind, export_rows
-
+    """Budgeted / committed / spent / balance / rate per county, town, station or project, source, purpose or line;
+    each figure links to its lines. Its Excel is the execution report, built by the report pipeline."""
     from .execution import GROUPS, execution
+    from .execution_report import level_titles
 
     if not user_can(request.user, BudgetLine, "view"):
         raise PermissionDenied
@@ -319,19 +317,20 @@ def execution_page(request):
     year = int(year) if year.isdigit() and len(year) == 4 else years.budget_year_of(timezone.localdate())
     by = request.GET.get("by") if request.GET.get("by") in GROUPS else "town"
     rows, total = execution(request.user, year, by)
-    labels = {"town": _("By town"), "source": _("By source"), "purpose": _("By purpose")}
-    if request.GET.get("export") == "xlsx":
-        headers = [Column(labels[by]), Column(_("budget"), Kind.MONEY), Column(_("committed"), Kind.MONEY),
-                   Column(_("spent"), Kind.MONEY), Column(_("available balance"), Kind.MONEY),
-                   Column(_("execution rate"), Kind.PERCENT)]
-        data = [[r.label, r.budget, r.committed, r.spent, r.balance, r.rate] for r in [*rows, total]]
-        return export_rows(request, BudgetLine, _("Budget execution %(year)s") % {"year": year}, headers, data)
-    lines_url = reverse("funding:budgetline_list")
+    labels = {**level_titles(), "purpose": _("By purpose")}
     for row in [*rows, total]:
-        row.url = f"{lines_url}?{urlencode(row.query)}"
+        row.url = _execution_link(row.query)
     return render(request, "funding/execution.html", {
         "rows": rows, "total": total, "year": year, "year_label": years.label(year), "by": by,
         "groups": [(g, labels[g]) for g in GROUPS], "years": range(year - 3, year + 2)})
+
+
+def _execution_link(query: dict) -> str:
+    from urllib.parse import urlencode
+
+    if "line" in query:
+        return reverse("funding:budgetline_detail", args=[query["line"]])
+    return f"{reverse('funding:budgetline_list')}?{urlencode(query)}"
 
 
 class DonationListView(generic.ObjectListView):
