@@ -156,11 +156,14 @@ class BudgetLine(ScopedModel):
 
 
 def _agency_entries(scope):
-    """An agency sees the payments and commitments of its own contracts only."""
+    """An agency sees the payments of its own contracts only: commitments, payments, their reversals and
+    claw-backs, and its performance bond."""
     agency_id = getattr(scope.user, "agency_id", None)
     if scope.action != "view" or not agency_id:
         return None
-    return Q(project__agency_id=agency_id, kind__in=[EntryKind.PAYMENT, EntryKind.COMMITMENT, EntryKind.REVERSAL])
+    return Q(project__agency_id=agency_id, kind__in=[
+        EntryKind.PAYMENT, EntryKind.COMMITMENT, EntryKind.REVERSAL, EntryKind.CLAWBACK, EntryKind.BOND_HELD,
+        EntryKind.BOND_RELEASED, EntryKind.BOND_FORFEITED])
 
 
 class Entry(ScopedModel):
