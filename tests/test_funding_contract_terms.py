@@ -230,3 +230,21 @@ def test_fifty_bonds_at_the_bound_and_fifty_claw_backs_at_once_post_once(crowd_c
     backs = Entry.objects.filter(kind=K.CLAWBACK)
     assert backs.count() == 1 and backs.get().amount == payment.amount
     assert fresh(line).spent == line.spent - payment.amount
+
+
+@pytest.mark.django_db
+def test_the_demo_has_an_advance_two_bonds_one_released_and_a_claw_back_with_its_reason(settings):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("load_demo", verbosity=0)
+    advance = Tranche.objects.get(condition=Condition.ADVANCE)
+    assert Entry.objects.filter(milestone=advance.milestone, kind=K.PAYMENT, reversed_by__isnull=True).exists()
+    bonds = Entry.objects.filter(kind=K.BOND_HELD)
+    assert bonds.count() == 2
+    released = Entry.objects.get(kind=K.BOND_RELEASED)
+    assert released.original in bonds and not Entry.objects.filter(kind=K.BOND_FORFEITED).exists()
+    for bond in bonds:
+        assert bond.amount <= bond.project.agreement.amount / 10
+    back = Entry.objects.get(kind=K.CLAWBACK)
+    assert back.original.kind == K.PAYMENT and back.amount == Decimal("3000") and "签到" in back.reason
