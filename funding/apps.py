@@ -17,3 +17,9 @@ class FundingConfig(AppConfig):
         # funding stands above projects and stations: it adds its panels to their pages, they never name it.
         register_panel(Project, DetailPanel("funding/project_panel.html", project_money, order=60))
         register_panel(Station, DetailPanel("funding/station_panel.html", station_money, order=60))
+        # …and the paid tranches to the projects' OCDS contracts.
+        from projects.ocds import register_contract_part
+
+        from .ocds import transactions
+
+        register_contract_part(transactions)
