@@ -124,7 +124,7 @@ class EntryDetailView(generic.ObjectDetailView):
         return {
             "reversal": reversal,
             "follow_ups": follow_ups,
-            "can_reverse": can(self.request.user, "reverse", obj),
+            "can_reverse": can(self.request.user, "reverse", obj) and not follow_ups,  # the claw-back first
             "reverse_form": ReverseForm(),
             "clawback_url": reverse("funding:payment_clawback", args=[obj.pk])
             if payer and obj.kind == "payment" and not follow_ups else None,
@@ -217,11 +217,13 @@ def milestone_pay(request, pk):
         "object": milestone, "cancel_url": milestone.project.get_absolute_url()})
 
 
-def _payer_form(request, form_class, title, cancel_url, do, success):
+def _payer_form(request, form_class, title, cancel_url, do, success, help_texts=None):
     """The payer's contract postings (bond, its release, a claw-back): one shape for the three pages."""
     if not can(request.user, "pay", Entry):
         raise PermissionDenied
     form = form_class(request.POST or None)
+    for name, text in (help_texts or {}).items():
+        form.fields[name].help_text = text
     if request.method == "POST" and form.is_valid():
         done = _keyed_post(request, form, lambda: do(form), success)
         if done is not None:
@@ -241,7 +243,18 @@ def bond_hold(request, pk):
     return _payer_form(request, BondForm, _("Performance bond of “%(project)s”") % {"project": project.title},
                        project.get_absolute_url(), lambda form: ledger.hold_bond(
                            request.user, project.pk, form.cleaned_data["amount"], date=form.cleaned_data["date"],
-                           note=form.cleaned_data["note"], key=form.key(f"bond:{project.pk}")), _posted)
+                           note=form.cleaned_data["note"], key=form.key(f"bond:{project.pk}")), _posted,
+                       help_texts=_bond_limit_text(project))
+
+
+def _bond_limit_text(project) -> dict:
+    from wulian.money import format_money
+
+    agreement = getattr(project, "agreement", None)
+    if agreement is None:
+        return {}
+    return {"amount": _("At most %(limit)s元: 10%% of the contract's %(amount)s元.") % {
+        "limit": format_money(ledger.bond_limit(agreement)), "amount": format_money(agreement.amount)}}
 
 
 @login_required

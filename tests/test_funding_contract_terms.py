@@ -160,12 +160,16 @@ def test_the_bond_pages_refuse_above_ten_percent_in_chinese_and_record_the_relea
     client.force_login(payer_of(cast))
     url = reverse("funding:bond_hold", args=[project.pk])
     limit = (project.agreement.amount / 10).quantize(Decimal("0.01"))
+    assert url in client.get(project.get_absolute_url()).content.decode()  # the project's money panel offers it
+    assert "10%" in client.get(url).content.decode()  # the form says the bound
     response = client.post(url, {"amount": str(limit + Decimal("0.01")), "date": TODAY.isoformat(),
                                  "request_key": "a1"})
     assert response.status_code == 200 and "履约保证金不得超过合同金额的10%" in response.content.decode()
     assert not Entry.objects.filter(kind=K.BOND_HELD).exists()
     assert client.post(url, {"amount": str(limit), "date": TODAY.isoformat(), "request_key": "a2"}).status_code == 302
     bond = Entry.objects.get(kind=K.BOND_HELD)
+    panel = client.get(project.get_absolute_url()).content.decode()
+    assert bond.get_absolute_url() in panel and url not in panel
     settle = reverse("funding:bond_settle", args=[bond.pk])
     assert settle in client.get(bond.get_absolute_url()).content.decode()
     assert client.post(settle, {"outcome": "release", "date": TODAY.isoformat(), "reason": "验收合格，退还",
