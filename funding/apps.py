@@ -11,8 +11,15 @@ class FundingConfig(AppConfig):
         from stations.models import Station
         from wulian.panels import DetailPanel, register_panel
 
+        from . import execution_report  # noqa: F401 - registers the execution report with the pipeline
         from .panels import project_money, station_money
 
         # funding stands above projects and stations: it adds its panels to their pages, they never name it.
         register_panel(Project, DetailPanel("funding/project_panel.html", project_money, order=60))
         register_panel(Station, DetailPanel("funding/station_panel.html", station_money, order=60))
+        # …and the paid tranches to the projects' OCDS contracts.
+        from projects.ocds import register_contract_part
+
+        from .ocds import transactions
+
+        register_contract_part(transactions)

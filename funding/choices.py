@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +37,10 @@ class EntryKind(models.TextChoices):
     DONATION = "donation", _("Donation received")
     USE = "use", _("Use")
     REVERSAL = "reversal", _("Reversal")
+    CLAWBACK = "clawback", _("Claw-back")
+    BOND_HELD = "bond_held", _("Performance bond held")
+    BOND_RELEASED = "bond_released", _("Performance bond released")
+    BOND_FORFEITED = "bond_forfeited", _("Performance bond forfeited")
 
 
 K = EntryKind
@@ -51,7 +57,17 @@ EFFECTS = {
     K.PAYMENT: (0, -1, 1),  # pays what the contract committed
     K.SPENDING: (0, 0, 1),
     K.USE: (0, 0, 1),
+    K.CLAWBACK: (0, 0, -1),  # money paid comes back to the line
+    # A performance bond is the agency's money held by the purchaser, not budget: recorded on the contract's
+    # line for the record, it moves none of the line's sums (a forfeited bond goes to the treasury).
+    K.BOND_HELD: (0, 0, 0),
+    K.BOND_RELEASED: (0, 0, 0),
+    K.BOND_FORFEITED: (0, 0, 0),
 }
+# Kinds that name an earlier entry they settle (a claw-back its payment; a release or forfeiture its bond).
+FOLLOW_UPS = (K.CLAWBACK, K.BOND_RELEASED, K.BOND_FORFEITED)
+# The performance bond (履约保证金) is at most this share of the contract (政府采购法实施条例 第48条).
+BOND_MAX_SHARE = Decimal("0.10")
 # Kinds a person posts by hand on a line's page (the others come from a contract, a transfer or a reversal).
 MANUAL_KINDS = (K.ALLOCATION, K.SPENDING, K.DONATION, K.USE)
 
@@ -60,6 +76,12 @@ class Condition(models.TextChoices):
     DATE = "date", _("A date has come")
     DELIVERABLES = "deliverables", _("A number of service records logged")
     EVALUATION = "evaluation", _("An evaluation passed")
+    ADVANCE = "advance", _("Advance payment once the agreement is signed")
+
+
+class ClawbackBasis(models.TextChoices):
+    FAILED = "failed", _("The project was evaluated 不合格")
+    FINDING = "finding", _("A finding (audit, inspection or supervision)")
 
 
 class DonorKind(models.TextChoices):

@@ -1,5 +1,6 @@
 """Funding on the leader's dashboard (``wulian.dashboard``): budgeted, committed, spent and available of the
-year's lines per region, summed up the region tree by the refresh; each figure links to the lines it sums."""
+year's lines per region, summed up the region tree by the refresh; each figure links to the entries that moved
+that sum (a line's sums are the sums of its entries' signed changes)."""
 
 from __future__ import annotations
 
@@ -29,5 +30,6 @@ def execution(year: int):
 register_series(Series(
     "funding.execution", _("Budget execution"), categories=lambda: CATEGORIES, compute=execution, kind="bar",
     unit="元", order=40,
-    link=lambda region, year, key: with_query(reverse("funding:budgetline_list"), region=region.pk, year=year),
+    # Each figure opens the entries that moved that sum, which add up to it (tests/test_figures_follow.py).
+    link=lambda region, year, key: with_query(reverse("funding:entry_list"), region=region.pk, year=year, effect=key),
 ))

@@ -1,7 +1,8 @@
 """Demo money for 眉县 (idempotent): the stations' operating funds of this budget year — the county hub exactly
 at 50,000 元, one town station and one urban community room below their minimums —, integrated funds from two
 origins, spending, a transfer, the contract payments of the demo projects by tranche (one project frozen after
-its 不合格 acceptance, one payment reversed with its reason and paid again), and the payer's login."""
+its 不合格 acceptance, one payment reversed with its reason and paid again, a 预付款 paid on signing, two
+performance bonds — one released —, a claw-back on a supervision finding with its reason), and the payer's login."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from wulian.models import User
 from wulian.writes import Refused
 
 from . import ledger, years
-from .choices import Category, EntryKind, Purpose, SourceGroup
-from .models import BudgetLine, Entry, SourceKind
+from .choices import Category, ClawbackBasis, Condition, EntryKind, Purpose, SourceGroup
+from .models import BudgetLine, Entry, SourceKind, Tranche
 
 K = EntryKind
 PAYER = ("finance", "钱", "会计")
@@ -93,6 +94,7 @@ def _contracts(bureau, payer, year, today) -> int:
     paid = 0
     purchase = _kind("政府购买服务")
     reversed_once = False
+    terms = {"advance": False, "bonds": 0}
     for agreement in Agreement.objects.select_related("project").order_by("pk"):
         if not agreement.is_signed:
             continue
@@ -102,6 +104,7 @@ def _contracts(bureau, payer, year, today) -> int:
         ledger.post_one(bureau, line, K.ALLOCATION, agreement.amount, key=f"demo:alloc:{line.pk}",
                         note="政府购买服务项目资金")
         ledger.commit_agreement(bureau, agreement, line, key=f"demo:commit:{agreement.pk}")
+        terms = _terms(payer, agreement, line, terms, today)
         for milestone in project.milestones.order_by("due_on"):
             confirmed = milestone.confirmed_at.date() if milestone.confirmed_at else milestone.due_on
             day = min(max(milestone.due_on, confirmed) + dt.timedelta(days=5), today)
@@ -116,4 +119,37 @@ def _contracts(bureau, payer, year, today) -> int:
                 ledger.pay_milestone(payer, milestone.pk, voucher_number=f"眉财付{day:%Y}-{milestone.pk:04d}A",
                                      voucher_date=day, key=f"demo:repay:{milestone.pk}")
                 reversed_once = True
+    _claw_back(payer, today)
     return paid
+
+
+def _terms(payer, agreement, line, terms: dict, today) -> dict:
+    """The first two projects in good standing lodge a 5 % performance bond (the first is released after its
+    acceptance); the first one's opening milestone is a 预付款 paid on signing."""
+    project = agreement.project
+    if ledger.failed(project) or terms["bonds"] >= 2:
+        return terms
+    start = min(agreement.start, today) if agreement.start else today
+    bond = ledger.hold_bond(payer, project.pk, (agreement.amount * Decimal("0.05")).quantize(Decimal("0.01")),
+                            date=start, note="中标后以保函形式提交", key=f"demo:bond:{project.pk}")
+    if terms["bonds"] == 0:
+        ledger.settle_bond(payer, bond.pk, forfeit=False, reason="服务期满验收合格，退还履约保证金", date=today,
+                           key=f"demo:bond-release:{bond.pk}")
+    if not terms["advance"]:
+        first = project.milestones.order_by("due_on").first()
+        if first is not None:
+            Tranche.objects.get_or_create(milestone=first, defaults={"line": line, "condition": Condition.ADVANCE})
+            terms["advance"] = True
+    terms["bonds"] += 1
+    return terms
+
+
+def _claw_back(payer, today) -> None:
+    """One payment partly recovered on a finding of the mid-term supervision, with its reason."""
+    payment = (Entry.objects.filter(kind=K.PAYMENT, reversed_by__isnull=True, amount__gte=Decimal("3000"))
+               .order_by("pk").last())
+    if payment is None:
+        return
+    ledger.clawback(payer, payment.pk, Decimal("3000"), basis=ClawbackBasis.FINDING,
+                    reason="中期督导抽查发现3场小组活动无签到记录，按合同追回对应经费", date=today,
+                    key=f"demo:clawback:{payment.pk}")

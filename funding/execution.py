@@ -14,7 +14,9 @@ from wulian.choices import RegionLevel
 
 from .models import BudgetLine
 
-GROUPS = ("town", "source", "purpose")
+GROUPS = ("county", "town", "target", "source", "purpose", "line")
+# The levels of the execution report, one sheet each (the purpose is a column of the line sheet's labels).
+LEVELS = ("county", "town", "target", "source", "line")
 
 
 @dataclass
@@ -44,29 +46,56 @@ class Row:
         self.lines += 1
 
 
+def _town(line, towns):
+    path = line.region.ancestor_path(RegionLevel.TOWN)
+    town = towns.get(path) if path else None
+    if town is None:
+        return 0, _("County level"), {"region_exact": line.region_id}
+    return town.pk, town.name, {"region": town.pk}
+
+
+def _county(line, counties):
+    county = counties.get(line.region.ancestor_path(RegionLevel.COUNTY))
+    return (county.pk, county.name, {"region": county.pk}) if county else (0, "—", {})
+
+
+def _target(line):
+    if line.station_id:
+        return f"s{line.station_id}", str(line.station), {"station": line.station_id}
+    return f"p{line.project_id}", str(line.project), {"project": line.project_id}
+
+
 def execution(user, year: int, by: str = "town") -> tuple[list[Row], Row]:
-    lines = BudgetLine.objects.restrict(user).filter(year=year).select_related("region", "source").order_by("pk")
+    """The year's lines in the user's scope grouped ``by`` a level (county, town, target — the station or
+    project —, source, purpose or line), and their total."""
+    from wulian.models import Region
+
+    lines = (BudgetLine.objects.restrict(user).filter(year=year)
+             .select_related("region", "source", "station", "project").order_by("pk"))
     rows: OrderedDict = OrderedDict()
     total = Row(_("Total"), {"year": year})
-    towns = {}
-    if by == "town":
-        from wulian.models import Region
-
-        towns = {r.path: r for r in Region.objects.filter(level=RegionLevel.TOWN)}
+    regions = {}
+    if by in ("town", "county"):
+        level = RegionLevel.TOWN if by == "town" else RegionLevel.COUNTY
+        regions = {r.path: r for r in Region.objects.filter(level=level)}
     for line in lines:
         if by == "source":
             key, label, query = line.source_id, str(line.source), {"source": line.source_id}
         elif by == "purpose":
             key, label, query = line.purpose, line.get_purpose_display(), {"purpose": line.purpose}
+        elif by == "county":
+            key, label, query = _county(line, regions)
+        elif by == "target":
+            key, label, query = _target(line)
+        elif by == "line":
+            key, label, query = line.pk, f"{_target(line)[1]} · {line.get_category_display()}（{line.source}）", {
+                "line": line.pk}
         else:
-            path = line.region.ancestor_path(RegionLevel.TOWN)
-            town = towns.get(path) if path else None
-            key = town.pk if town else 0
-            label = town.name if town else _("County level")
-            query = {"region": town.pk} if town else {"region_exact": line.region_id}
+            key, label, query = _town(line, regions)
         row = rows.get(key)
         if row is None:
             row = rows[key] = Row(label, {"year": year, **query})
         row.add(line)
         total.add(line)
-    return sorted(rows.values(), key=lambda r: r.label), total
+    ordered = list(rows.values()) if by == "line" else sorted(rows.values(), key=lambda r: r.label)
+    return ordered, total

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wulian.forms import DateInput, ScopedModelForm, restrict_choice_fields
 from wulian.money import FEN
 
-from .choices import MANUAL_KINDS, Purpose
+from .choices import MANUAL_KINDS, ClawbackBasis, Purpose
 from .models import BudgetLine, Donation, SourceKind, Tranche
 
 
@@ -99,6 +99,26 @@ class ReverseForm(KeyedForm):
 class PaymentForm(KeyedForm):
     voucher_number = forms.CharField(label=_("voucher number"), max_length=40)
     voucher_date = forms.DateField(label=_("voucher date"), widget=DateInput())
+
+
+class BondForm(KeyedForm):
+    amount = money_field(_("performance bond (yuan)"))
+    date = forms.DateField(label=_("date received"), widget=DateInput())
+    note = forms.CharField(label=_("note"), max_length=200, required=False)
+
+
+class BondSettleForm(KeyedForm):
+    outcome = forms.ChoiceField(label=_("outcome"), widget=forms.RadioSelect, initial="release",
+                                choices=[("release", _("Release to the agency")), ("forfeit", _("Forfeit"))])
+    date = forms.DateField(label=_("date"), widget=DateInput())
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ClawbackForm(KeyedForm):
+    amount = money_field(_("amount recovered (yuan)"))
+    basis = forms.ChoiceField(label=_("basis"), choices=ClawbackBasis.choices)
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    date = forms.DateField(label=_("date"), widget=DateInput())
 
 
 class CommitForm(KeyedForm):

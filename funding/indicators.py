@@ -24,7 +24,7 @@ def _link(q: Query, region) -> str | None:
     tier = STATION_TIER_OF_LEVEL.get(q.level)
     if tier is None:  # not a station tier: the region's operation lines of the year
         return with_query(reverse("funding:budgetline_list"), region=region.pk, year=q.year, purpose="station")
-    return with_query(reverse("funding:entry_list"), station_region=region.pk, tier=tier, year=q.year)
+    return with_query(reverse("funding:entry_list"), station_region=region.pk, tier=tier, year=q.year, effect="budget")
 
 
 @indicator(

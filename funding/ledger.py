@@ -25,7 +25,7 @@ from wulian.models import next_number
 from wulian.money import format_money, to_money
 from wulian.writes import Refused, lock_rows, write
 
-from .choices import EFFECTS, Condition, EntryKind, Purpose
+from .choices import BOND_MAX_SHARE, EFFECTS, ClawbackBasis, Condition, EntryKind, Purpose
 from .models import BudgetLine, Entry
 
 K = EntryKind
@@ -145,6 +145,8 @@ def reverse(user, entry_pk: int, reason: str, *, key: str | None = None) -> Entr
     original = Entry.objects.restrict(user, "reverse").filter(pk=entry_pk).first()
     if original is None:
         raise Refused(_("This entry cannot be reversed (it is a reversal, or it was already reversed)."))
+    if _live(Entry.objects.filter(original=original)).exists():
+        raise Refused(_("A claw-back or a release names this entry: reverse that first."))
     fields = {"reason": reason, "project_id": original.project_id, "milestone_id": original.milestone_id}
     try:
         return post(user, [Posting(original.line_id, K.REVERSAL, original.amount, fields)],
@@ -182,20 +184,30 @@ def commit_agreement(user, agreement, line: BudgetLine, *, key: str | None = Non
                 key=key or f"commit:{agreement.pk}", lock=lock)[0]
 
 
+def failed(project) -> bool:
+    """Whether the project was evaluated 不合格 (its remaining tranches frozen, its payments recoverable)."""
+    from projects.choices import Grade
+    from projects.models import Evaluation
+
+    return project.grade == Grade.FAIL or Evaluation.objects.filter(project=project, grade=Grade.FAIL).exists()
+
+
 def tranche_condition_met(milestone, on: dt.date) -> str | None:
     """Why the milestone may not be paid yet (a Chinese sentence), or None when it may."""
     from projects.choices import Grade, MilestoneStatus
     from projects.models import Evaluation
 
     project = milestone.project
-    if Evaluation.objects.filter(project=project, grade=Grade.FAIL).exists() or project.grade == Grade.FAIL:
+    if failed(project):
         return _("The project was evaluated 不合格: its remaining tranches are frozen.")
+    tranche = getattr(milestone, "tranche", None)
+    if tranche is not None and tranche.condition == Condition.ADVANCE:
+        return None  # 预付款: paid once the agreement is signed (checked when paying), before any milestone
     if milestone.status != MilestoneStatus.MET:
         return _("The milestone is not confirmed as met yet: the agency reports it with evidence and the bureau "
                  "confirms it before it is paid.")
     if milestone.due_on > on:
         return _("The milestone falls due on %(date)s; it is not paid before.") % {"date": milestone.due_on}
-    tranche = getattr(milestone, "tranche", None)
     if tranche is None:
         return None
     if tranche.condition == Condition.DELIVERABLES:
@@ -287,3 +299,122 @@ def post_donation(user, donation) -> Entry | None:
     Donation.objects.filter(pk=donation.pk).update(entry=entry)
     donation.entry = entry
     return entry
+
+
+# -- performance bond (履约保证金) and claw-back (追回) -------------------------------------------------------------
+
+
+def contract_line(project) -> BudgetLine:
+    """The line the project's agreement committed on (where its bond and claw-backs are recorded)."""
+    committed = (Entry.objects.filter(project=project, kind=K.COMMITMENT, reversed_by__isnull=True)
+                 .order_by("pk").select_related("line").first())
+    if committed is None:
+        raise Refused(_("The agreement has not committed money on a budget line yet."))
+    return committed.line
+
+
+def bond_limit(agreement) -> Decimal:
+    return to_money(agreement.amount * BOND_MAX_SHARE)
+
+
+def _live(queryset):
+    """Entries not reversed."""
+    return queryset.filter(reversed_by__isnull=True)
+
+
+def held_bond(project) -> Entry | None:
+    """The project's bond still held (neither released nor forfeited nor reversed)."""
+    return (_live(Entry.objects.filter(project=project, kind=K.BOND_HELD))
+            .exclude(follow_ups__in=_live(Entry.objects.filter(kind__in=(K.BOND_RELEASED, K.BOND_FORFEITED))))
+            .order_by("pk").first())
+
+
+def _lock_agreement(user, project_pk: int):
+    from projects.models import Agreement, Project
+
+    project = Project.objects.restrict(user, "view").filter(pk=project_pk).first()
+    if project is None:
+        raise Refused(_("This project is not in your area."))
+    agreement = Agreement.objects.select_for_update(of=("self",)).filter(project_id=project_pk).first()
+    if agreement is None or not agreement.is_signed:
+        raise Refused(_("There is no signed agreement to pay."))
+    return project, agreement
+
+
+def hold_bond(user, project_pk: int, amount, *, date: dt.date, note: str = "", key: str | None = None) -> Entry:
+    """Record the performance bond the agency lodged: at most 10 % of the contract, one at a time."""
+    amount = to_money(amount)
+    from projects.models import Project
+
+    project = Project.objects.filter(pk=project_pk).first()
+    if project is None:
+        raise Refused(_("This project is not in your area."))
+
+    def lock():
+        _project, agreement = _lock_agreement(user, project_pk)
+        limit = bond_limit(agreement)
+        if amount > limit:
+            raise Refused(_("A performance bond is at most 10%% of the contract (%(limit)s元 of %(amount)s元; "
+                            "政府采购法实施条例第48条); %(bond)s元 was not recorded.")
+                          % {"limit": format_money(limit), "amount": format_money(agreement.amount),
+                             "bond": format_money(amount)}, field="amount")
+        if held_bond(project) is not None:
+            raise Refused(_("The project's performance bond is already held; release or forfeit it first."))
+
+    line = contract_line(project)
+    # The default key is "hold the project's n-th bond" (n counts the bonds already settled): a retry holds once.
+    again = Entry.objects.filter(project=project, kind=K.BOND_HELD).count() - (held_bond(project) is not None)
+    return post(user, [Posting(line.pk, K.BOND_HELD, amount, {"project_id": project.pk, "date": date, "note": note})],
+                key=key or f"bond:{project.pk}:{again}", lock=lock)[0]
+
+
+def settle_bond(user, bond_pk: int, *, forfeit: bool, reason: str, date: dt.date, key: str | None = None) -> Entry:
+    """Release the held bond to the agency, or forfeit it (with the reason): once."""
+    if forfeit and not (reason or "").strip():
+        raise Refused(_("Give the reason for forfeiting the bond."), field="reason")
+    bond = Entry.objects.restrict(user, "view").filter(pk=bond_pk, kind=K.BOND_HELD).first()
+    if bond is None:
+        raise Refused(_("This entry is not a performance bond in your area."))
+
+    def lock():
+        Entry.objects.select_for_update(of=("self",)).filter(pk=bond_pk).first()
+        if held_bond(bond.project) is None or held_bond(bond.project).pk != bond.pk:
+            raise Refused(_("This bond was already released, forfeited or reversed."))
+
+    kind = K.BOND_FORFEITED if forfeit else K.BOND_RELEASED
+    fields = {"project_id": bond.project_id, "original_id": bond.pk, "reason": (reason or "").strip(), "date": date}
+    return post(user, [Posting(bond.line_id, kind, bond.amount, fields)], key=key or f"bond-settle:{bond.pk}",
+                lock=lock)[0]
+
+
+def clawback(user, payment_pk: int, amount, *, basis: str, reason: str, date: dt.date,
+             key: str | None = None) -> Entry:
+    """Recover (part of) a payment after a 不合格 evaluation or on a finding: an entry naming the payment and the
+    reason; at most the payment's amount, once per payment."""
+    amount = to_money(amount)
+    if not (reason or "").strip():
+        raise Refused(_("Give the reason for the claw-back."), field="reason")
+    payment = (Entry.objects.restrict(user, "view").filter(pk=payment_pk, kind=K.PAYMENT)
+               .select_related("project").first())
+    if payment is None:
+        raise Refused(_("This entry is not a payment in your area."))
+    if basis == ClawbackBasis.FAILED and not failed(payment.project):
+        raise Refused(_("The project was not evaluated 不合格; give the finding the claw-back rests on."),
+                      field="basis")
+
+    def lock():
+        Entry.objects.select_for_update(of=("self",)).filter(pk=payment_pk).first()
+        if Entry.objects.filter(reverses_id=payment_pk).exists():
+            raise Refused(_("This payment was reversed; nothing is left to claw back."))
+        if _live(Entry.objects.filter(original_id=payment_pk, kind=K.CLAWBACK)).exists():
+            raise Refused(_("This payment was already clawed back."))
+        if amount > payment.amount:
+            raise Refused(_("A claw-back recovers at most the payment's %(amount)s元.")
+                          % {"amount": format_money(payment.amount)}, field="amount")
+
+    basis_label = dict(ClawbackBasis.choices).get(basis, "")
+    fields = {"project_id": payment.project_id, "milestone_id": payment.milestone_id, "original_id": payment.pk,
+              "reason": f"{basis_label}：{reason.strip()}" if basis_label else reason.strip(), "date": date}
+    again = Entry.objects.filter(original_id=payment_pk, kind=K.CLAWBACK, reversed_by__isnull=False).count()
+    return post(user, [Posting(payment.line_id, K.CLAWBACK, amount, fields)],
+                key=key or f"clawback:{payment.pk}:{again}", lock=lock)[0]

@@ -31,7 +31,7 @@ from wulian.personal import PersonalKind
 from wulian.validators import DateMeaning
 
 from . import years
-from .choices import EFFECTS, Category, Condition, DonationForm, DonorKind, EntryKind, Purpose, SourceGroup
+from .choices import EFFECTS, FOLLOW_UPS, Category, Condition, DonationForm, DonorKind, EntryKind, Purpose, SourceGroup
 
 BUREAU = frozenset({Role.BUREAU_ADMIN})
 AGENCY = frozenset({Role.AGENCY_STAFF})
@@ -156,11 +156,14 @@ class BudgetLine(ScopedModel):
 
 
 def _agency_entries(scope):
-    """An agency sees the payments and commitments of its own contracts only."""
+    """An agency sees the payments of its own contracts only: commitments, payments, their reversals and
+    claw-backs, and its performance bond."""
     agency_id = getattr(scope.user, "agency_id", None)
     if scope.action != "view" or not agency_id:
         return None
-    return Q(project__agency_id=agency_id, kind__in=[EntryKind.PAYMENT, EntryKind.COMMITMENT, EntryKind.REVERSAL])
+    return Q(project__agency_id=agency_id, kind__in=[
+        EntryKind.PAYMENT, EntryKind.COMMITMENT, EntryKind.REVERSAL, EntryKind.CLAWBACK, EntryKind.BOND_HELD,
+        EntryKind.BOND_RELEASED, EntryKind.BOND_FORFEITED])
 
 
 class Entry(ScopedModel):
@@ -195,6 +198,10 @@ class Entry(ScopedModel):
                                     null=True, blank=True, related_name="+")
     reverses = models.OneToOneField("self", verbose_name=_("reverses"), on_delete=models.PROTECT, null=True,
                                     blank=True, related_name="reversed_by")
+    original = models.ForeignKey("self", verbose_name=_("settles entry"), on_delete=models.PROTECT, null=True,
+                                 blank=True, related_name="follow_ups",
+                                 help_text=_("A claw-back names the payment it recovers; a bond's release or "
+                                             "forfeiture names the bond."))
     reason = models.TextField(_("reason"), blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
     idempotency_key = models.CharField(_("request key"), max_length=80, unique=True, null=True, blank=True,
@@ -213,6 +220,12 @@ class Entry(ScopedModel):
             models.CheckConstraint(condition=~Q(kind=EntryKind.REVERSAL) | Q(reverses__isnull=False) & ~Q(reason=""),
                                    name="entry_reversal_names_original_and_reason",
                                    violation_error_message=_("A reversal names the entry it reverses and the reason.")),
+            models.CheckConstraint(condition=~Q(kind__in=FOLLOW_UPS) | Q(original__isnull=False),
+                                   name="entry_follow_up_names_original",
+                                   violation_error_message=_("A claw-back or a bond's release names its original.")),
+            models.CheckConstraint(condition=~Q(kind__in=[EntryKind.CLAWBACK, EntryKind.BOND_FORFEITED])
+                                   | ~Q(reason=""), name="entry_clawback_gives_reason",
+                                   violation_error_message=_("A claw-back or a forfeiture gives its reason.")),
         ]
 
     def __str__(self):

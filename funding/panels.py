@@ -47,7 +47,19 @@ def project_money(request, project) -> dict:
         "add_line_url": f"{reverse('funding:budgetline_add')}?purpose={Purpose.PROJECT}&project={project.pk}"
         if user_can(user, BudgetLine, "add") else None,
         "entries_url": f"{reverse('funding:entry_list')}?project={project.pk}",
+        **_bond(user, project, committed and may_pay),
     }
+
+
+def _bond(user, project, may_record: bool) -> dict:
+    """The performance bond held (linked), or the payer's button to record one."""
+    from .ledger import held_bond
+
+    held = held_bond(project)
+    if held is not None and not Entry.objects.restrict(user).filter(pk=held.pk).exists():
+        held = None
+    return {"bond": held,
+            "bond_url": reverse("funding:bond_hold", args=[project.pk]) if may_record and held is None else None}
 
 
 def station_money(request, station) -> dict:

@@ -19,8 +19,9 @@ from wulian.views.generic import RelatedList
 from wulian.writes import Refused
 
 from . import ledger, years
-from .filtersets import BudgetLineFilterSet, DonationFilterSet, EntryFilterSet
-from .forms import BudgetLineForm, CommitForm, DonationEditForm, EntryForm, PaymentForm, ReverseForm, TransferForm
+from .filtersets import EFFECT_SUMS, BudgetLineFilterSet, DonationFilterSet, EntryFilterSet
+from .forms import (BondForm, BondSettleForm, BudgetLineForm, ClawbackForm, CommitForm, DonationEditForm, EntryForm,
+                    PaymentForm, ReverseForm, TransferForm)
 from .models import BudgetLine, Donation, Entry
 from .operating import operating_funds_rows
 from .tables import BudgetLineTable, DonationTable, EntryTable
@@ -99,20 +100,36 @@ class EntryListView(generic.ObjectListView):
     action_buttons = ("export",)
     totals = (("amount", "元"),)  # a figure that sums entries opens this list, which shows the same sum
 
+    def list_totals(self, queryset, paginator):
+        # Filtered by what they move (a budget, committed, spent or available figure links so), the entries add
+        # up their signed changes of that sum: a transfer out or a reversal counts against it, as in the figure.
+        effect = self.request.GET.get("effect")
+        if effect in EFFECT_SUMS:
+            self.totals = ((EFFECT_SUMS[effect], "元"),)
+        return super().list_totals(queryset, paginator)
+
 
 class EntryDetailView(generic.ObjectDetailView):
     model = Entry
-    queryset = Entry.objects.select_related("line", "project", "milestone", "reverses", "counterpart", "posted_by")
+    queryset = Entry.objects.select_related("line", "project", "milestone", "reverses", "counterpart", "posted_by",
+                                            "original")
     template_name = "funding/entry_detail.html"
     detail_fields = ["number", "kind", "amount", "date", "line", "project", "milestone", "voucher_number",
-                     "voucher_date", "counterpart", "reverses", "reason", "note", "posted_by"]
+                     "voucher_date", "counterpart", "reverses", "original", "reason", "note", "posted_by"]
 
     def extra_context(self, obj):
         reversal = Entry.objects.filter(reverses=obj).first()
+        follow_ups = list(Entry.objects.filter(original=obj, reversed_by__isnull=True).order_by("pk"))
+        payer = not reversal and can(self.request.user, "pay", Entry)
         return {
             "reversal": reversal,
-            "can_reverse": can(self.request.user, "reverse", obj),
+            "follow_ups": follow_ups,
+            "can_reverse": can(self.request.user, "reverse", obj) and not follow_ups,  # the claw-back first
             "reverse_form": ReverseForm(),
+            "clawback_url": reverse("funding:payment_clawback", args=[obj.pk])
+            if payer and obj.kind == "payment" and not follow_ups else None,
+            "settle_url": reverse("funding:bond_settle", args=[obj.pk])
+            if payer and obj.kind == "bond_held" and not follow_ups else None,
         }
 
 
@@ -200,6 +217,66 @@ def milestone_pay(request, pk):
         "object": milestone, "cancel_url": milestone.project.get_absolute_url()})
 
 
+def _payer_form(request, form_class, title, cancel_url, do, success, help_texts=None):
+    """The payer's contract postings (bond, its release, a claw-back): one shape for the three pages."""
+    if not can(request.user, "pay", Entry):
+        raise PermissionDenied
+    form = form_class(request.POST or None)
+    for name, text in (help_texts or {}).items():
+        form.fields[name].help_text = text
+    if request.method == "POST" and form.is_valid():
+        done = _keyed_post(request, form, lambda: do(form), success)
+        if done is not None:
+            return redirect(done.get_absolute_url())
+    return render(request, "funding/form.html", {"form": form, "title": title, "cancel_url": cancel_url})
+
+
+def _posted(entry):
+    return _("Entry %(number)s was posted.") % {"number": entry.number}
+
+
+@login_required
+def bond_hold(request, pk):
+    from projects.models import Project
+
+    project = get_object_or_404(Project.objects.restrict(request.user, "view"), pk=pk)
+    return _payer_form(request, BondForm, _("Performance bond of “%(project)s”") % {"project": project.title},
+                       project.get_absolute_url(), lambda form: ledger.hold_bond(
+                           request.user, project.pk, form.cleaned_data["amount"], date=form.cleaned_data["date"],
+                           note=form.cleaned_data["note"], key=form.key(f"bond:{project.pk}")), _posted,
+                       help_texts=_bond_limit_text(project))
+
+
+def _bond_limit_text(project) -> dict:
+    from wulian.money import format_money
+
+    agreement = getattr(project, "agreement", None)
+    if agreement is None:
+        return {}
+    return {"amount": _("At most %(limit)s元: 10%% of the contract's %(amount)s元.") % {
+        "limit": format_money(ledger.bond_limit(agreement)), "amount": format_money(agreement.amount)}}
+
+
+@login_required
+def bond_settle(request, pk):
+    bond = get_object_or_404(Entry.objects.restrict(request.user, "view"), pk=pk, kind="bond_held")
+    return _payer_form(request, BondSettleForm, _("Release or forfeit bond %(number)s") % {"number": bond.number},
+                       bond.get_absolute_url(), lambda form: ledger.settle_bond(
+                           request.user, bond.pk, forfeit=form.cleaned_data["outcome"] == "forfeit",
+                           reason=form.cleaned_data["reason"], date=form.cleaned_data["date"],
+                           key=form.key(f"settle:{bond.pk}")), _posted)
+
+
+@login_required
+def payment_clawback(request, pk):
+    payment = get_object_or_404(Entry.objects.restrict(request.user, "view"), pk=pk, kind="payment")
+    return _payer_form(request, ClawbackForm, _("Claw back payment %(number)s") % {"number": payment.number},
+                       payment.get_absolute_url(), lambda form: ledger.clawback(
+                           request.user, payment.pk, form.cleaned_data["amount"], basis=form.cleaned_data["basis"],
+                           reason=form.cleaned_data["reason"], date=form.cleaned_data["date"],
+                           key=form.key(f"clawback:{payment.pk}")), _posted)
+
+
 @login_required
 def agreement_commit(request, pk):
     from projects.models import Project
@@ -242,12 +319,10 @@ def operating_funds(request):
 
 @login_required
 def execution_page(request):
-    """Budgeted / committed / spent / balance / rate per town, source or purpose; each figure links to its lines."""
-    from urllib.parse import urlencode
-
-    from wulian.exports import Column, Kind, export_rows
-
+    """Budgeted / committed / spent / balance / rate per county, town, station or project, source, purpose or line;
+    each figure links to its lines. Its Excel is the execution report, built by the report pipeline."""
     from .execution import GROUPS, execution
+    from .execution_report import level_titles
 
     if not user_can(request.user, BudgetLine, "view"):
         raise PermissionDenied
@@ -255,19 +330,20 @@ def execution_page(request):
     year = int(year) if year.isdigit() and len(year) == 4 else years.budget_year_of(timezone.localdate())
     by = request.GET.get("by") if request.GET.get("by") in GROUPS else "town"
     rows, total = execution(request.user, year, by)
-    labels = {"town": _("By town"), "source": _("By source"), "purpose": _("By purpose")}
-    if request.GET.get("export") == "xlsx":
-        headers = [Column(labels[by]), Column(_("budget"), Kind.MONEY), Column(_("committed"), Kind.MONEY),
-                   Column(_("spent"), Kind.MONEY), Column(_("available balance"), Kind.MONEY),
-                   Column(_("execution rate"), Kind.PERCENT)]
-        data = [[r.label, r.budget, r.committed, r.spent, r.balance, r.rate] for r in [*rows, total]]
-        return export_rows(request, BudgetLine, _("Budget execution %(year)s") % {"year": year}, headers, data)
-    lines_url = reverse("funding:budgetline_list")
+    labels = {**level_titles(), "purpose": _("By purpose")}
     for row in [*rows, total]:
-        row.url = f"{lines_url}?{urlencode(row.query)}"
+        row.url = _execution_link(row.query)
     return render(request, "funding/execution.html", {
         "rows": rows, "total": total, "year": year, "year_label": years.label(year), "by": by,
         "groups": [(g, labels[g]) for g in GROUPS], "years": range(year - 3, year + 2)})
+
+
+def _execution_link(query: dict) -> str:
+    from urllib.parse import urlencode
+
+    if "line" in query:
+        return reverse("funding:budgetline_detail", args=[query["line"]])
+    return f"{reverse('funding:budgetline_list')}?{urlencode(query)}"
 
 
 class DonationListView(generic.ObjectListView):

@@ -19,7 +19,6 @@ import datetime as dt
 import random
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
@@ -484,9 +483,10 @@ def _activities(project, spec, station, start, until, recorder, rng) -> None:
     """The agency's service records in the stations' activity log, linked to the project."""
     if station is None or until <= start:
         return
-    Activity = apps.get_model("stations", "Activity")
-    ActivityKind = Activity._meta.get_field("kind").choices
-    kinds = {value for value, _label in ActivityKind}
+    from stations.choices import ActivityKind
+    from stations.models import Activity
+
+    kinds = set(ActivityKind.values)
     days = (until - start).days
     # A full year reaches the targets when the quality is good; a weak project falls short.
     share = min(1.0, days / 330) * (spec.get("quality") or spec.get("midterm") or 0.85)

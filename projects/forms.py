@@ -21,6 +21,7 @@ from wulian.attachments import AttachmentFilesField, save_attachments
 from wulian.choices import RegionLevel, TargetGroup
 from wulian.forms import FORM_EMPTY_CHOICE, DateInput, RegionChoiceField, ScopedModelForm, label_empty_choices
 from wulian.models import AttachmentKind
+from wulian.money import MAX_DIGITS
 
 from .choices import DIRECT_METHODS
 from .models import (
@@ -519,7 +520,7 @@ MilestoneFormSet = inlineformset_factory(
 class AmendmentForm(forms.Form):
     """A change of the signed agreement, with its reason: the agreement changes only this way once signed."""
 
-    amount = forms.DecimalField(label=_("amount (yuan)"), max_digits=12, decimal_places=2, min_value=0)
+    amount = forms.DecimalField(label=_("amount (yuan)"), max_digits=MAX_DIGITS, decimal_places=2, min_value=0)
     start = forms.DateField(label=_("start date"), widget=DateInput())
     end = forms.DateField(label=_("end date"), widget=DateInput())
     deliverables = forms.CharField(label=_("deliverables"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from stations.models import Activity  # projects stand above stations: the service log is imported
 from wulian.models import Attachment
 from wulian.models.base import can, can_add, user_can
 
@@ -136,10 +136,9 @@ def _milestones(user, project) -> list:
 
 
 def _activities(user, project):
-    activity = apps.get_model("stations", "Activity")  # the service log lives in stations, which imports projects
-    if not user_can(user, activity, "view"):
+    if not user_can(user, Activity, "view"):
         return []
-    return activity.objects.restrict(user).filter(project=project).select_related("station").order_by("-date", "-pk")[:20]
+    return Activity.objects.restrict(user).filter(project=project).select_related("station").order_by("-date", "-pk")[:20]
 
 
 def offers(user, project, records, offered: set[str]) -> dict:
@@ -160,13 +159,12 @@ def offers(user, project, records, offered: set[str]) -> dict:
 
 
 def _writes(user, project, notice, agreement) -> dict:
-    activity = apps.get_model("stations", "Activity")
     return {
         "can_edit_notice": can(user, "change", notice) if notice else can_add(user, Notice, project, "project"),
         "can_edit_agreement": can(user, "change", agreement) if agreement else can_add(user, Agreement, project, "project"),
         "can_amend": agreement is not None and can_add(user, Amendment, project, "agreement__project"),
         "can_evaluate": can_add(user, Evaluation, project, "project"),
-        "can_log_service": bool(user.agency_id) and project.status in SERVING_STATES and user_can(user, activity, "add"),
+        "can_log_service": bool(user.agency_id) and project.status in SERVING_STATES and user_can(user, Activity, "add"),
     }
 
 

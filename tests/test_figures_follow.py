@@ -111,10 +111,7 @@ def test_every_figure_of_every_home_page_and_dashboard_equals_its_list(frozen_de
                 continue
             followed += 1
             faults.append(check(client, f"{username} dashboard", "", link.group("url"), link.group("value"), unit))
-    # Open fault found when issue 19 (funding) met issue 23 (figures) at the merge: the operating-funds figures
-    # link to every entry of the station (not its allocations only) and the funding panel's sums link to the list
-    # of lines (a count). Left out here until the funding figures declare their lists; say so in the issue.
-    faults = [f for f in faults if f and "(/funding/" not in f]
+    faults = [f for f in faults if f]
     assert followed > 40
     assert not faults, "\n".join(faults)
 

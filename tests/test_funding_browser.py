@@ -104,3 +104,21 @@ def test_budget_request_approve_pay_and_see_it(live_server, browser_cast, page, 
     page.wait_for_load_state("networkidle")
     assert "50,000.00" in page.content()
     screenshot(page, "funding-3-entries")
+
+
+@pytest.mark.parametrize("username", ["shoushan", "bureau"])
+def test_the_top_navigation_with_the_funds_menu_stays_on_one_line_at_1280(live_server, browser_cast, page,
+                                                                         username):
+    """At 1280 px (and down to 992, where it expands) the menu never wraps or breaks an entry ("政策 / 目标")."""
+    base = live_server.url
+    login(page, base, username)
+    for width in (1280, 992):
+        page.set_viewport_size({"width": width, "height": 860})
+        go(page, f"{base}/")
+        assert page.locator("#mainNav").get_by_text("资金").count() >= 1
+        tops = page.evaluate("""() => [...document.querySelectorAll('#mainNav .navbar-nav > .nav-item > .nav-link')]
+            .map(a => [a.innerText.trim(), a.getBoundingClientRect().top, a.getBoundingClientRect().height])""")
+        assert len({round(top) for _text, top, _h in tops}) == 1, tops  # one row
+        assert all(height < 48 for _text, _top, height in tops), tops  # no entry on two lines
+        assert page.evaluate("document.querySelector('nav.navbar').getBoundingClientRect().height") < 64
+        screenshot(page, f"nav-{username}-{width}")

@@ -184,9 +184,10 @@ def test_urban_room_threshold_and_page(as_user, cast):
     row = row[: row.index("</tr>")]
     assert "9,999.99" in row and "10,000.00" in row and "低于最低标准" in row and "0.01" in row
     link = indicators.get("operating_funds").url(binhe, YEAR, "station_community")
-    assert link == f"/funding/entries/?station_region={binhe.pk}&tier=community_room&year={YEAR}"
+    assert link == f"/funding/entries/?station_region={binhe.pk}&tier=community_room&year={YEAR}&effect=budget"
+    ledger.post_one(cast.user_bureau, room.budget_lines.get(), K.SPENDING, Decimal("100"))  # not in the figure
     listed = as_user("bureau").get(link).content.decode()
-    assert "9,999.99" in listed
+    assert "9,999.99" in listed and "合计 9999.99 元" in listed
 
 
 def test_transfers_and_reversals_count_in_the_indicator(cast, hub):

@@ -154,3 +154,43 @@ def test_filtered_like_the_page(client, pipeline, cast):
     empty, _ = fetch(client, year=1999 + 1)
     assert empty["releases"] == []
 
+
+
+def test_paid_tranches_are_the_contracts_transactions_and_the_package_stays_valid(client, pipeline, cast):
+    """Funding adds ``implementation.transactions`` through the projects' hook: each paid tranche from the buyer to
+    the supplier, a claw-back back again; a reversed payment is not a transaction; voucher numbers stay inside."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from funding import ledger
+    from funding.testing import payer_of, project_line
+
+    project = pipeline.contracted
+    line = project_line(cast.user_bureau, project, project.agreement.amount)
+    ledger.commit_agreement(cast.user_bureau, project.agreement, line)
+    first, second = project.milestones.order_by("due_on")[:2]
+    past = timezone.localdate() - dt.timedelta(days=30)
+    type(first).objects.filter(pk__in=[first.pk, second.pk]).update(status="met", confirmed_at=timezone.now(),
+                                                                     due_on=past)
+    payer = payer_of(cast)
+    paid = ledger.pay_milestone(payer, first.pk, voucher_number="眉财付-OCDS-1", voucher_date=past)
+    wrong = ledger.pay_milestone(payer, second.pk, voucher_number="眉财付-OCDS-2", voucher_date=past)
+    ledger.reverse(cast.user_bureau, wrong.pk, "凭证录错")
+    back = ledger.clawback(payer, paid.pk, Decimal("100.50"), basis="finding", reason="审计发现", date=past)
+    package, text = fetch(client)
+    assert errors(package) == []
+    release = by_ocid(package)[ocid(project)]
+    contract = release["contracts"][0]
+    rows = {t["id"]: t for t in contract["implementation"]["transactions"]}
+    assert set(rows) == {paid.number, back.number}
+    buyer = release["buyer"]
+    supplier = release["awards"][0]["suppliers"][0]
+    assert rows[paid.number]["value"] == {"amount": float(first.amount) if first.amount % 1 else int(first.amount),
+                                          "currency": "CNY"}
+    assert (rows[paid.number]["payer"], rows[paid.number]["payee"]) == (buyer, supplier)
+    assert (rows[back.number]["payer"], rows[back.number]["payee"]) == (supplier, buyer)
+    assert rows[back.number]["value"]["amount"] == 100.5 and rows[paid.number]["date"].endswith("+08:00")
+    assert "眉财付" not in text
+    others = [r for r in package["releases"] if r["ocid"] != ocid(project)]
+    assert all("implementation" not in c for r in others for c in r.get("contracts", []))

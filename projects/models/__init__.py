@@ -10,11 +10,11 @@ The models are split by step, one module each; every name is re-exported here (`
   ``Milestone``); 4–5 service is the stations' activity log (``stations.Activity.project``);
 - ``evaluation``: 6 supervision and acceptance (``IndicatorSheet``/``IndicatorItem``, ``Evaluation`` with
   ``EvaluationParty`` and ``ItemScore``, ``Rectification``);
-- ``base``: what they share (the roles of the scope rules, ``MONEY``, the rows of a project's children).
+- ``base``: what they share (the roles of the scope rules, the rows of a project's children).
 
 The project's steps are states of one explicit transition table (``Project.workflow``); each transition is an
 action of the scope rule (who, on which rows) and has a guard (``projects.guards``: when). Child rows are
-scoped through their project. Money is ``Decimal`` in 元 with fen precision.
+scoped through their project. Money is the core's ``MoneyField`` (``Decimal`` 元, fen precision).
 """
 
 from wulian.writes import Refused

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from wulian.money import MoneyField
 from wulian.choices import Role
 from wulian.models import AttachmentKind, AttachmentsMixin, RemembersLoaded, ScopedModel
 from wulian.workflow import Stateful, Transition, Workflow
@@ -21,7 +22,7 @@ from wulian.writes import Refused
 from .. import guards
 from ..choices import Measure, MilestoneStatus
 from ..querysets import MilestoneQuerySet
-from .base import AGENCY, BUREAU, MONEY, S, _child_rule, _own_child_rows, _while
+from .base import AGENCY, BUREAU, S, _child_rule, _own_child_rows, _while
 from .project import Project
 
 
@@ -42,7 +43,7 @@ class Agreement(RemembersLoaded, ScopedModel):
     project = models.OneToOneField(Project, verbose_name=_("project"), on_delete=models.CASCADE,
                                    related_name="agreement")
     number = models.CharField(_("agreement number"), max_length=50, unique=True)
-    amount = models.DecimalField(_("amount (yuan)"), **MONEY)
+    amount = MoneyField(_("amount (yuan)"))
     start = models.DateField(_("start date"))
     end = models.DateField(_("end date"))
     stable_service = models.BooleanField(
@@ -233,7 +234,7 @@ class Milestone(Stateful, AttachmentsMixin, ScopedModel):
     project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE,
                                 related_name="milestones")
     name = models.CharField(_("milestone"), max_length=100)
-    amount = models.DecimalField(_("amount (yuan)"), **MONEY)
+    amount = MoneyField(_("amount (yuan)"))
     due_on = models.DateField(_("due on"))
     condition = models.TextField(_("condition"), max_length=1000)
     status = models.CharField(_("status"), max_length=15, choices=MilestoneStatus.choices,

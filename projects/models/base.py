@@ -1,12 +1,9 @@
-"""What the models of every step share: the roles named by their scope rules, the money field's options, and
-the rows of a project's children (scoped through their project).
+"""What the models of every step share: the roles named by their scope rules and the rows of a project's
+children (scoped through their project). Money is the core's ``MoneyField``.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from django.core.validators import MinValueValidator
 from django.db.models import Q
 
 from wulian.choices import NOBODY, REGION_ROLES, WORKER_ROLES, Role
@@ -22,7 +19,6 @@ EVALUATOR = frozenset({Role.EVALUATOR})
 PROPOSERS = WORKER_ROLES  # the bureau, a town, a community record needs and proposals
 ALL_PROJECT_ROLES = REGION_ROLES | AGENCY | EVALUATOR
 EVERY_ROW = Q()
-MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
 
 
 def _status(prefix: str, states) -> Q:

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from wulian.money import MoneyField
 from wulian.choices import REGION_ROLES, RegionLevel, Role
 from wulian.models import AttachmentKind, AttachmentsMixin, ScopedModel, ScopeRule, next_number
 from wulian.workflow import Stateful, Transition, Workflow
@@ -41,7 +42,6 @@ from .base import (
     ALL_PROJECT_ROLES,
     BUREAU,
     EVALUATOR,
-    MONEY,
     PROPOSERS,
     S,
     _child_rule,
@@ -152,7 +152,7 @@ class Project(Stateful, AttachmentsMixin, ScopedModel):
     target_groups = models.JSONField(_("target groups"), default=list, blank=True)
     goals = models.TextField(_("goals"), max_length=2000, blank=True)
     expected_beneficiaries = models.PositiveIntegerField(_("expected beneficiaries"), default=0)
-    budget = models.DecimalField(_("budget (yuan)"), **MONEY)
+    budget = MoneyField(_("budget (yuan)"))
     planned_start = models.DateField(_("planned start"), null=True, blank=True)
     planned_end = models.DateField(_("planned end"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(

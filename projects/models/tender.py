@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from wulian.money import MoneyField
 from wulian.choices import NOBODY, REGION_ROLES, Role
 from wulian.models import AttachmentKind, AttachmentsMixin, ScopedModel, ScopeRule
 from wulian.validators import validate_plausible_date
@@ -24,7 +25,7 @@ from wulian.workflow import Stateful, Transition, Workflow
 from .. import guards
 from ..choices import BidStatus, MemberCertificate, ProcurementMethod
 from ..querysets import BidQuerySet
-from .base import AGENCY, BUREAU, MONEY, S, _child_rule, _public_child_rows, _while
+from .base import AGENCY, BUREAU, S, _child_rule, _public_child_rows, _while
 from .project import Project
 
 
@@ -47,7 +48,7 @@ class Notice(ScopedModel):
 
     project = models.OneToOneField(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="notice")
     scope_of_service = models.TextField(_("scope of service"), max_length=5000)
-    budget_ceiling = models.DecimalField(_("budget ceiling (yuan)"), **MONEY)
+    budget_ceiling = MoneyField(_("budget ceiling (yuan)"))
     method = models.CharField(_("procurement method"), max_length=30, choices=ProcurementMethod.choices)
     min_certified_workers = models.PositiveSmallIntegerField(
         _("certified social workers required"), default=1,
@@ -160,7 +161,7 @@ class Bid(Stateful, AttachmentsMixin, ScopedModel):
     project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="bids")
     agency = models.ForeignKey("wulian.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="bids")
     proposal = models.TextField(_("service proposal"), max_length=10000)
-    price = models.DecimalField(_("price (yuan)"), **MONEY)
+    price = MoneyField(_("price (yuan)"))
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), on_delete=models.SET_NULL, null=True, blank=True,

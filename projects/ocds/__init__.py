@@ -15,8 +15,9 @@ and nothing more (``projects.public`` decides what is public; this module only m
   a document (``evaluationReports``);
 - ``parties``: the bureau (buyer and procuringEntity) and the agency (supplier), by name only.
 
-Dates are ISO 8601 with the +08:00 offset (Asia/Shanghai); amounts are numbers in CNY. Payments
-(``implementation.transactions``) follow when the funding app records them.
+Dates are ISO 8601 with the +08:00 offset (Asia/Shanghai); amounts are numbers in CNY. Apps above projects
+add to a contract through ``register_contract_part`` (funding adds ``implementation.transactions``, the paid
+tranches): projects never names them.
 """
 
 from __future__ import annotations
@@ -48,6 +49,26 @@ MILESTONE_STATUS = {
     MilestoneStatus.MET: "met",
     MilestoneStatus.NOT_MET: "notMet",
 }
+
+
+# Apps above projects contribute to a published contract: ``part(projects, bureaus) -> {project_pk: {key: value}}``
+# (``bureaus.of(project)`` is the buyer's organisation reference),
+# called once per package for all its projects (one query, not one per project); the keys are merged into the
+# project's ``contracts[0]`` (e.g. ``{"implementation": {"transactions": [...]}}``).
+CONTRACT_PARTS: list = []
+
+
+def register_contract_part(part) -> None:
+    if part not in CONTRACT_PARTS:
+        CONTRACT_PARTS.append(part)
+
+
+def contract_parts(projects, bureaus) -> dict[int, dict]:
+    merged: dict[int, dict] = {}
+    for part in CONTRACT_PARTS:
+        for pk, fields in part(projects, bureaus).items():
+            merged.setdefault(pk, {}).update(fields)
+    return merged
 
 
 def prefix() -> str:
@@ -102,7 +123,7 @@ class _Bureaus:
         return {"id": f"bureau-{code}", "name": f"{county}民政局"}
 
 
-def release(project, bureaus: _Bureaus, *, base_url: str = "") -> dict:
+def release(project, bureaus: _Bureaus, *, base_url: str = "", parts: dict | None = None) -> dict:
     from ..public import award_is_public, contract_is_public, grade_is_public
 
     notice = project.notice
@@ -237,6 +258,7 @@ def release(project, bureaus: _Bureaus, *, base_url: str = "") -> dict:
                     "dateSigned": iso(agreement.bureau_signed_on),
                     "milestones": milestones,
                     "documents": documents,
+                    **(parts or {}).get(project.pk, {}),
                 }
             ]
     latest = max((_as_datetime(d) for d in dates if d is not None), default=None)
@@ -285,7 +307,8 @@ def build_package(queryset, *, uri: str, published=None, base_url: str | None = 
         base_url = uri.split("/public/")[0] if "/public/" in uri else ""
     bureaus = _Bureaus(projects)
     with translation.override(settings.LANGUAGE_CODE):
-        releases = [release(p, bureaus, base_url=base_url) for p in projects]
+        parts = contract_parts(projects, bureaus)
+        releases = [release(p, bureaus, base_url=base_url, parts=parts) for p in projects]
         publisher = str(getattr(settings, "WULIAN_OCDS_PUBLISHER", "") or settings.WULIAN_SITE_TITLE)
     package = _prune(
         {
