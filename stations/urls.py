@@ -15,6 +15,7 @@ urlpatterns = [
         detail=views.StationDetailView,
         edit=views.StationEditView,
         delete=views.StationDeleteView,
+        import_=views.StationImportView,
     ),
     *object_urls(
         "staff",

@@ -18,11 +18,13 @@ from django.views.decorators.http import require_GET
 
 from wulian.choices import REGION_ROLES, RegionLevel, Role
 from wulian.filtersets import DateRangeFilter, ScopedFilterSet
+from wulian.account_import import AccountImporter
 from wulian.forms import RegionForm, UserForm
 from wulian.models import AccessLog, Region, User
 from wulian.navigation import collect_home_actions, collect_home_stats, menus_for
 from wulian.panels import render_home_panels
 from wulian.tables import ObjectTable
+from wulian.security.sessions import PASSWORD_EXPIRED
 from wulian.throttle import PASSWORD_CHANGE
 from wulian.views import generic
 from wulian.views.dashboard import LANDING_ROLES
@@ -234,6 +236,7 @@ class UserListView(generic.ObjectListView):
     queryset = User.objects.select_related("region", "agency")
     table_class = UserTable
     filterset_class = UserFilterSet
+    import_url_name = "wulian:user_import"
 
 
 class UserDetailView(generic.ObjectDetailView):
@@ -254,6 +257,12 @@ class UserDetailView(generic.ObjectDetailView):
 class UserEditView(generic.ObjectEditView):
     model = User
     form_class = UserForm
+
+
+class UserImportView(generic.ObjectImportView):
+    """The county's accounts from its ledger (issue 23 H), each changing its password at the first login."""
+
+    importer_class = AccountImporter
 
 
 # -- access log -----------------------------------------------------------------------------------
@@ -326,6 +335,11 @@ class ThrottledPasswordChangeView(auth_views.PasswordChangeView):
             form.add_error(None, _("Too many wrong passwords. Try again in 15 minutes."))
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)  # set_password clears the account's must_change_password
+        self.request.session[PASSWORD_EXPIRED] = False  # the other pages open again
+        return response
 
     def form_invalid(self, form):
         if "old_password" in form.errors:

@@ -718,7 +718,7 @@ class ObjectImportView(ScopedView):
         result = importer.run(upload)
         if result.ok:
             AccessLog.record(request, AccessAction.IMPORT, self.model, row_count=result.created)
-            messages.success(request, _("%(count)d rows were imported.") % {"count": result.created})
+            messages.success(request, importer.success_message(result))
             return redirect(reverse(self.model.url_name("list")))
         messages.error(request, _("Nothing was imported: correct the rows below and upload the file again."))
         return self.render_page(importer, result)
