@@ -1,5 +1,6 @@
 """The access log: every export, import and reveal is recorded, and the bureau reads those of its area."""
 
+import pytest
 from django.urls import reverse
 
 from wulian.choices import AccessAction, RegionLevel, Role
@@ -91,3 +92,18 @@ def test_a_reveal_is_logged_with_the_objects_name(as_user, cast):
     as_user("binhe").post(volunteer.get_absolute_url())
     entry = AccessLog.objects.get(action=AccessAction.REVEAL)
     assert entry.object_label == "韩梅梅" and entry.object_id == str(volunteer.pk)
+
+
+@pytest.mark.browser
+def test_the_access_log_in_chromium(live_server, browser_cast, page):
+    from tests.browser import login, screenshot
+
+    cast = browser_cast
+    AccessLog.objects.create(user=cast.user_hengqu, action=AccessAction.REPORT, model="wulian.ReportJob",
+                             object_id="3", object_label="行政区域与常住人口-横渠镇.xlsx")
+    AccessLog.objects.create(user=cast.user_binhe, action=AccessAction.EXPORT, model="volunteers.Volunteer", row_count=12)
+    login(page, live_server.url, "bureau")
+    page.goto(live_server.url + reverse("wulian:accesslog_list") + "?action=report")
+    body = page.content()
+    assert "行政区域与常住人口-横渠镇.xlsx" in body and "对象类别" in body and "共 1 条" in body
+    screenshot(page, "h23b-access-log")

@@ -15,6 +15,7 @@ from stations.choices import Post, StationTier
 from stations.importers import StaffImporter, StationImporter
 from stations.models import StaffAssignment, StaffMember, Station
 from tests.browser import login, screenshot
+from tests.conftest import CAST_USERS
 from wulian.account_import import AccountImporter
 from wulian.models import User
 
@@ -80,9 +81,15 @@ def test_a_wrong_row_imports_nothing_and_says_why_in_chinese(as_user, cast):
     assert "火星村" in text and "没有名为" in text
 
 
-def test_only_the_system_administrator_imports_accounts(as_user):
-    for name in ("bureau", "secadmin", "shoushan"):
-        assert as_user(name).get(reverse("wulian:user_import")).status_code in (403, 404)
+@pytest.mark.parametrize("username", CAST_USERS)
+def test_who_opens_the_import_pages(as_user, username):
+    """The scope matrix of the two new pages: the accounts' import is the system administrator's (三员分立), the
+    stations' is the managers' (the bureau and the towns), as adding one by hand is."""
+    client = as_user(username)
+    for url_name, allowed in (("wulian:user_import", {"sysadmin"}), ("stations:station_import", {"bureau", "shoushan", "hengqu"})):
+        for params in ({}, {"template": 1}):
+            status = client.get(reverse(url_name), params).status_code
+            assert status == (200 if username in allowed else 403), (url_name, params, status)
 
 
 def test_stations_and_staff_from_the_ledger_again_without_duplicates(as_user, cast):
@@ -164,3 +171,27 @@ def test_an_imported_account_changes_its_password_in_chromium(live_server, brows
     page.goto(f"{live_server.url}{reverse('stations:activity_list')}")
     assert page.url.endswith(reverse("stations:activity_list"))
     assert not User.objects.get(username="li_bh").must_change_password
+
+
+@pytest.mark.browser
+def test_the_import_pages_in_chromium(live_server, browser_cast, page):
+    """The one import page, for the accounts (with a wrong row) and the region tree (its own words and files)."""
+    login(page, live_server.url, "sysadmin")
+    page.goto(f"{live_server.url}{reverse('wulian:user_import')}")
+    importer = AccountImporter(browser_cast.user_sysadmin)
+    upload = accounts_file(importer, [LEDGER[0], {**LEDGER[1], "password": "123456"}])
+    page.set_input_files("#import-file", files=[{"name": "台账.xlsx", "mimeType": "application/octet-stream",
+                                                 "buffer": upload.read()}])
+    page.click("#import-button")
+    page.wait_for_load_state("networkidle")
+    errors = page.locator("#import-errors").inner_text()
+    assert "初始密码" in errors and not User.objects.filter(username="zhang_ss").exists()
+    screenshot(page, "h23b-account-import-errors")
+    page.context.clear_cookies()
+    login(page, live_server.url, "bureau")
+    page.goto(f"{live_server.url}{reverse('wulian:region_import')}")
+    assert "统计用区划代码" in page.content() and ".csv" in page.locator("#import-file").get_attribute("accept")
+    screenshot(page, "h23b-region-import")
+    page.goto(f"{live_server.url}{reverse('stations:station_import')}")
+    assert "已有记录的行保持不变" in page.content()
+    screenshot(page, "h23b-station-import")
