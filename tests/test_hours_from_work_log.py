@@ -44,6 +44,7 @@ def test_the_entry_offers_the_hours_and_the_form_is_filled_in_from_it(as_user, c
     response = client.post(reverse("volunteers:volunteeractivity_add"), data)
     made = VolunteerActivity.objects.get(log_activity=entry)
     assert response.status_code == 302 and response["Location"] == made.get_absolute_url() + "#hours"
+    assert entry.get_absolute_url() in client.get(made.get_absolute_url()).content.decode()  # and back to the entry
 
     volunteers = [make_volunteer(cast.binhe, name=name) for name in ("王芳", "刘洋")]
     client.post(reverse("volunteers:activity_hours", args=[made.pk]),

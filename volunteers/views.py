@@ -166,11 +166,11 @@ class VolunteerActivityListView(generic.ObjectListView):
 
 class VolunteerActivityDetailView(generic.ObjectDetailView):
     model = VolunteerActivity
-    queryset = VolunteerActivity.objects.select_related("region", "team", "organization")
+    queryset = VolunteerActivity.objects.select_related("region", "team", "organization", "log_activity")
     template_name = "volunteers/volunteeractivity_detail.html"
     detail_fields = [
         "title", "region", "date", "start_time", "end_time", "place", "team", "organization", "organiser_name",
-        "content", "status",
+        "content", "status", "log_activity",
     ]
 
     def extra_context(self, obj, bulk_form=None):
