@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wulian.attachments import AttachmentFilesField, save_attachments
 from wulian.choices import RegionLevel, Role
-from wulian.forms import RegionChoiceField, ScopedModelForm
+from wulian.forms import NamedRegionField, RegionChoiceField, ScopedModelForm
 from wulian.models import Agency, AttachmentKind
 from wulian.pickers import use_picker
 
@@ -291,6 +291,20 @@ class ActivityImportForm(ActivityForm):
         del self.fields["sign_in_sheets"]
         self.fields["date"].required = True
         self.fields["station"].label = Activity._meta.get_field("station").verbose_name
+
+
+class StationImportForm(StationForm):
+    """A station of the county's ledger: its region named as in the portal (issue 23 H)."""
+
+    region = NamedRegionField(missing_message=_("No region called “%(name)s” in your area."))
+
+    class Meta(StationForm.Meta):
+        fields = [name for name in StationForm.Meta.fields if name not in ("other_rooms", "other_equipment", "notes")]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["photos"]
+        self.fields["region"].label = Station._meta.get_field("region").verbose_name
 
 
 class StaffImportForm(ScopedModelForm):

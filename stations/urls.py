@@ -16,6 +16,7 @@ urlpatterns = [
         detail=views.StationDetailView,
         edit=views.StationEditView,
         delete=views.StationDeleteView,
+        import_=views.StationImportView,
     ),
     *object_urls(
         "staff",

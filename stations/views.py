@@ -49,6 +49,11 @@ class StationListView(generic.ObjectListView):
     table_class = StationTable
     totals = (("office_area", "平方米"),)
     filterset_class = StationFilterSet
+    import_url_name = "stations:station_import"
+
+
+class StationImportView(generic.ObjectImportView):
+    importer_class = importers.StationImporter
 
 
 class StationDetailView(generic.ObjectDetailView):

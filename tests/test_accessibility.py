@@ -7,6 +7,7 @@ portal's CSP stays as strict for users as it is (no inline or foreign script is 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,7 @@ def axe_violations(page) -> list[str]:
     found = []
     for violation in result["violations"]:
         if violation["impact"] in ("serious", "critical"):
-            targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
+            targets = [", ".join(node["target"]) for node in violation["nodes"][:6]]
             found.append(f"{violation['impact']} {violation['id']}: {violation['help']} at {targets}")
     return found
 
@@ -109,3 +110,71 @@ def test_no_serious_accessibility_violation(live_server, browser_cast, axe_conte
             problems[f"{username} {url_name}"] = found
             screenshot(page, f"axe-{'phone' if phone else 'desktop'}-{url_name.replace(':', '-')}")
     assert problems == {}
+
+
+# -- issue 23 G: every page each role reaches ---------------------------------------------------------------------
+# Each demo role's home page and menu are followed: every page they link to, and on each list the first record's
+# page and its edit page (one per kind of page: ids and query strings do not make a page new). Downloads, exports,
+# actions that change something and pages outside the portal are not opened. One desktop pass keeps it bounded.
+CRAWL_ROLES = ("bureau", "shoushan", "binhe", "agency", "evaluator", "leader", "sysadmin", "secadmin", "auditor")  # one user a role
+CRAWL_REPORT = Path(__file__).resolve().parent.parent / "var" / "axe-crawl.txt"
+NOT_OPENED = ("export=", "/download", "template=", ".pdf", ".png", ".xlsx", ".json", "/admin/", "/api/", "/logout",
+              "/i18n/", "/actions/", "/delete/", "/poster/", "personal-data", "anonymise", "/read", "/refresh",
+              "/retry", "/toggle", "/check-in/", "/public/", "/accounts/password/done", "/healthz")
+LINKS = """() => Array.from(document.querySelectorAll('nav a[href], main a[href], #content a[href], .container-fluid a[href]'))
+  .map(a => a.getAttribute('href')).filter(h => h && h.startsWith('/'))"""
+FIRST_RECORD = """() => { const a = Array.from(document.querySelectorAll('table a[href]'))
+  .map(a => a.getAttribute('href')).find(h => /^\\/[a-z\\/-]+\\/\\d+\\/$/.test(h)); return a || null; }"""
+
+
+def page_kind(href: str) -> str:
+    return re.sub(r"\d+", "N", href.split("?")[0].split("#")[0])
+
+
+def crawl(page, base: str, found: dict, username: str) -> int:
+    """Open every page the role's home and menu link to, one record page and its edit page per list; axe each."""
+    seen, queue = set(), ["/"]
+    while queue:
+        href = queue.pop(0)
+        kind = page_kind(href)
+        if kind in seen or any(part in href for part in NOT_OPENED):
+            continue
+        seen.add(kind)
+        response = page.goto(base + href)
+        if response is None or response.status != 200 or not page.url.startswith(base):
+            continue
+        problems = axe_violations(page)
+        if problems:
+            found[f"{username} {href}"] = problems
+            with CRAWL_REPORT.open("a") as report:  # written as found: the whole list, not pytest's truncation
+                report.write(f"{username} {href}\n" + "".join(f"  {p}\n" for p in problems))
+        if href == "/":
+            queue.extend(page.evaluate(LINKS))
+        record = page.evaluate(FIRST_RECORD)
+        if record:
+            queue.append(record)
+        if re.fullmatch(r"/[a-z/-]+/\d+/", href.split("?")[0]):
+            queue.extend(h for h in page.evaluate(LINKS) if h.split("?")[0].endswith("/edit/"))
+    return len(seen)
+
+
+def test_every_page_each_role_reaches_has_no_serious_violation(live_server, transactional_db, axe_context):
+    import time
+
+    from django.core.management import call_command
+
+    from tests.conftest import load_cast
+
+    CRAWL_REPORT.parent.mkdir(parents=True, exist_ok=True)
+    CRAWL_REPORT.write_text("")
+    load_cast()  # the cast's test password (the demo keeps the passwords of accounts it finds)
+    call_command("load_demo", force=True, verbosity=0)
+    started, found, opened = time.monotonic(), {}, {}
+    for username in CRAWL_ROLES:
+        page = axe_context(False)
+        login(page, live_server.url, username)
+        opened[username] = crawl(page, live_server.url, found, username)
+        page.context.close()
+    print(f"axe crawl: {sum(opened.values())} pages ({opened}) in {time.monotonic() - started:.0f} s")
+    assert sum(opened.values()) > 150, opened  # the menus' pages, not only the 36 above
+    assert found == {}

@@ -186,7 +186,7 @@ def test_an_action_outside_ones_area_is_404_and_a_leader_may_not_act(as_user, pe
 def test_an_action_writes_a_state_change_shown_on_the_records_timeline(as_user, cast, pending, django_assert_max_num_queries):
     client = as_user("binhe")
     response = client.post(action_url(pending, "reject"), {"reason": "当天未到场"}, follow=True)
-    assert "已驳回：“社区环境整治：刘建华”现为“已驳回”。" in response.content.decode()
+    assert "「驳回」已完成：“社区环境整治：刘建华”现为“已驳回”。" in response.content.decode()
     pending.refresh_from_db()
     assert pending.status == HoursStatus.REJECTED and pending.reviewed_by == cast.user_binhe
     change = StateChange.objects.get()
@@ -271,7 +271,7 @@ def test_bulk_confirmation_reports_what_was_not_done(as_user, cast, pending):
     )
     body = response.content.decode()
     assert response.redirect_chain[-1][0] == pending.activity.get_absolute_url()
-    assert "已确认 1 条记录。" in body and "1 条记录未处理：孙丽尚未签退" in body
+    assert "已对 1 条记录执行「确认」。" in body and "1 条记录未处理：孙丽尚未签退" in body
     assert ServiceHours.objects.get(pk=pending.pk).status == HoursStatus.CONFIRMED
     assert ServiceHours.objects.get(pk=unfinished.pk).status == HoursStatus.PENDING
 

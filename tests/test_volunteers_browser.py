@@ -22,7 +22,7 @@ def test_a_volunteer_checks_in_and_out_on_a_phone_and_staff_confirm(live_server,
 
     phone_page.goto(url)
     assert phone_page.locator("#activity-title").inner_text() == "关爱空巢老人上门探访"
-    phone_page.fill("#id_volunteer_number", "2024000001")
+    phone_page.fill("#id_phone", "13912345678")
     phone_page.fill("#id_birth_mmdd", "0307")
     screenshot(phone_page, "volunteer-check-in-phone")
     phone_page.click("#check-in-button")
@@ -30,7 +30,7 @@ def test_a_volunteer_checks_in_and_out_on_a_phone_and_staff_confirm(live_server,
     screenshot(phone_page, "volunteer-check-in-done")
 
     # Tapping again is refused, politely and in Chinese.
-    phone_page.fill("#id_volunteer_number", "2024000001")
+    phone_page.fill("#id_phone", "13912345678")
     phone_page.fill("#id_birth_mmdd", "0307")
     phone_page.click("#check-in-button")
     assert "请勿重复签到" in phone_page.locator("#check-in-error").inner_text()
@@ -39,7 +39,7 @@ def test_a_volunteer_checks_in_and_out_on_a_phone_and_staff_confirm(live_server,
     record = ServiceHours.objects.get()
     record.checked_in_at = max(timezone.now() - dt.timedelta(hours=1), activity.starts_at)
     record.save()
-    phone_page.fill("#id_volunteer_number", "2024000001")
+    phone_page.fill("#id_phone", "13912345678")
     phone_page.fill("#id_birth_mmdd", "0307")
     phone_page.click("#check-out-button")
     assert "签退成功" in phone_page.locator("#check-in-result").inner_text()
@@ -64,7 +64,7 @@ def test_a_late_check_in_is_refused_on_the_phone(live_server, browser_cast, phon
     activity = make_activity(cast.binhe, title="昨天的活动", date=yesterday, start_time=dt.time(9), end_time=dt.time(11))
     make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000001", id_number=valid_id_number(birth=dt.date(1990, 3, 7)))
     phone_page.goto(live_server.url + reverse("volunteers:check_in", args=[activity.token]))
-    phone_page.fill("#id_volunteer_number", "2024000001")
+    phone_page.fill("#id_phone", "13912345678")
     phone_page.fill("#id_birth_mmdd", "0307")
     phone_page.click("#check-in-button")
     assert "签到时间已过" in phone_page.locator("#check-in-error").inner_text()

@@ -104,7 +104,26 @@ def test_a_volunteer_is_identified_by_number_and_phone_digits(volunteer):
     for number, digits in (("2024000001", "1234"), ("2024000002", "0307"), ("", "0307"), ("2024000001", ""), ("2024000001", "5678")):
         with pytest.raises(CheckInRefused) as exc:
             identify(number, digits)
-        assert "志愿者编号或生日不正确" in exc.value.message
+        assert "手机号码或生日不正确" in exc.value.message
+
+
+def test_a_volunteer_is_identified_by_the_mobile_number_they_know(volunteer, cast):
+    """Issue 23 F: the mobile number (found through its blind index: it is encrypted) and the birthday."""
+    assert identify("13912345678", "0307") == volunteer
+    for phone, digits in (("13912345678", "0308"), ("13912345670", "0307"), ("5678", "0307"), ("13912345678", "")):
+        with pytest.raises(CheckInRefused):
+            identify(phone, digits)
+    # A parent's phone shared by two volunteers: the birthday tells them apart ...
+    child = make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000002",
+                           id_number=valid_id_number(birth=dt.date(2008, 11, 30)))
+    assert identify("13912345678", "1130") == child and identify("13912345678", "0307") == volunteer
+    # ... and when it does not either, the volunteer is told what to do instead.
+    make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000003",
+                   id_number=valid_id_number(birth=dt.date(1991, 3, 7)))
+    with pytest.raises(CheckInRefused) as exc:
+        identify("13912345678", "0307")
+    assert "志愿者编号" in exc.value.message and "工作人员" in exc.value.message
+    assert identify("2024000003", "0307").volunteer_number == "2024000003"
 
 
 def test_an_inactive_volunteer_cannot_check_in(volunteer):
@@ -123,7 +142,9 @@ def test_the_public_page_needs_no_login_and_checks_in(client, cast):
     url = reverse("volunteers:check_in", args=[activity.token])
     page = client.get(url)
     assert page.status_code == 200 and activity.title in page.content.decode()
-    response = client.post(url, {"volunteer_number": "2024000001", "birth_mmdd": "0307", "action": "check_in"})
+    page = page.content.decode()
+    assert "您的手机号码" in page and 'id="id_phone"' in page and "id_volunteer_number" not in page
+    response = client.post(url, {"phone": "139 1234 5678", "birth_mmdd": "0307", "action": "check_in"})
     body = response.content.decode()
     assert "签到成功" in body
     assert "欧阳修文" not in body and "欧**文" in body  # the name is masked even to the volunteer
@@ -141,10 +162,10 @@ def test_the_public_page_says_the_same_for_a_wrong_number_and_wrong_digits(clien
     activity = make_activity(cast.binhe)
     make_volunteer(cast.binhe, phone="13912345678", volunteer_number="2024000001", id_number=BORN_0307)
     url = reverse("volunteers:check_in", args=[activity.token])
-    a = client.post(url, {"volunteer_number": "2024000001", "birth_mmdd": "0000", "action": "check_in"})
-    b = client.post(url, {"volunteer_number": "2099999999", "birth_mmdd": "0307", "action": "check_in"})
-    assert "志愿者编号或生日不正确" in a.content.decode()
-    assert "志愿者编号或生日不正确" in b.content.decode()
+    a = client.post(url, {"phone": "2024000001", "birth_mmdd": "0000", "action": "check_in"})
+    b = client.post(url, {"phone": "2099999999", "birth_mmdd": "0307", "action": "check_in"})
+    assert "手机号码或生日不正确" in a.content.decode()
+    assert "手机号码或生日不正确" in b.content.decode()
     assert not ServiceHours.objects.exists()
 
 
@@ -158,15 +179,15 @@ def test_wrong_attempts_lock_one_volunteer_number_not_everyone_behind_the_proxy(
     url = reverse("volunteers:check_in", args=[activity.token])
     proxy = {"REMOTE_ADDR": "10.0.0.1"}  # every phone arrives through the reverse proxy
     for guess in range(MAX_FAILURES):
-        client.post(url, {"volunteer_number": "2024000001", "birth_mmdd": f"{guess:04d}", "action": "check_in"},
+        client.post(url, {"phone": "2024000001", "birth_mmdd": f"{guess:04d}", "action": "check_in"},
                     HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
-    right = {"volunteer_number": "2024000001", "birth_mmdd": "0307", "action": "check_in"}
+    right = {"phone": "2024000001", "birth_mmdd": "0307", "action": "check_in"}
     # The guessed number is locked, from any phone.
     body = client.post(url, right, HTTP_X_FORWARDED_FOR="198.51.100.99", **proxy).content.decode()
     assert "尝试次数过多" in body
     assert not ServiceHours.objects.exists()
     # Another volunteer behind the same proxy checks in as usual.
-    other = {"volunteer_number": "2024000002", "birth_mmdd": "1130", "action": "check_in"}
+    other = {"phone": "2024000002", "birth_mmdd": "1130", "action": "check_in"}
     body = client.post(url, other, HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy).content.decode()
     assert "签到成功" in body
 
@@ -178,8 +199,8 @@ def test_one_phone_trying_many_numbers_is_stopped_by_its_address(client, cast):
     make_volunteer(cast.binhe, volunteer_number="2024000001", id_number=BORN_0307)
     url = reverse("volunteers:check_in", args=[activity.token])
     for n in range(MAX_ADDRESS_FAILURES):
-        client.post(url, {"volunteer_number": f"20249{n:05d}", "birth_mmdd": "0101", "action": "check_in"})
-    body = client.post(url, {"volunteer_number": "2024000001", "birth_mmdd": "0307", "action": "check_in"}).content.decode()
+        client.post(url, {"phone": f"20249{n:05d}", "birth_mmdd": "0101", "action": "check_in"})
+    body = client.post(url, {"phone": "2024000001", "birth_mmdd": "0307", "action": "check_in"}).content.decode()
     assert "尝试次数过多" in body
 
 
@@ -208,7 +229,7 @@ def test_with_the_cache_down_the_page_refuses_with_a_message(client, cast, setti
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
     }
     url = reverse("volunteers:check_in", args=[activity.token])
-    response = client.post(url, {"volunteer_number": "2024000001", "birth_mmdd": "0307", "action": "check_in"})
+    response = client.post(url, {"phone": "2024000001", "birth_mmdd": "0307", "action": "check_in"})
     assert response.status_code == 200
     assert "签到暂时无法使用" in response.content.decode()
     assert not ServiceHours.objects.exists()
@@ -223,7 +244,7 @@ def test_an_activity_dated_year_one_does_not_break_the_page(client, cast):
     url = reverse("volunteers:check_in", args=[activity.token])
     assert client.get(url).status_code == 200
     for action in ("check_in", "check_out"):
-        response = client.post(url, {"volunteer_number": "2024000001", "birth_mmdd": "0307", "action": action})
+        response = client.post(url, {"phone": "2024000001", "birth_mmdd": "0307", "action": action})
         assert response.status_code == 200
         assert 'id="check-in-error"' in response.content.decode()
     assert not ServiceHours.objects.exists()

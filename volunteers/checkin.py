@@ -1,7 +1,8 @@
 """Self check-in and check-out by QR code: who may, when, and how the hours are worked out.
 
-The public page identifies a volunteer only by volunteer number and birthday (month and day, 4 digits, from
-the ID number), on an activity found by its unguessable token. The birthday, not the phone's last four digits:
+The public page identifies a volunteer by their mobile number (or volunteer number) and birthday (month and day,
+4 digits, from the ID number), on an activity found by its unguessable token: both things a volunteer knows
+(issue 23 F: the ten-digit volunteer number was not). The birthday, not the phone's last four digits:
 every masked phone shows those, while masked ID numbers hide the birth date and no page shows it; a volunteer
 knows it without looking anything up. Volunteers whose document carries no birth date (passports) are recorded
 by the staff. Every refusal is a ``CheckInRefused`` with a message
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import re
 from decimal import ROUND_DOWN, Decimal
 
 from django.conf import settings
@@ -29,6 +31,7 @@ from . import standards
 from .choices import ActivityStatus, HoursSource, HoursStatus, VolunteerStatus
 from .models import ServiceHours, Volunteer, VolunteerActivity
 
+PHONE = re.compile(r"^1\d{10}$")  # a mainland mobile number, as volunteers register it
 OPENS_BEFORE = dt.timedelta(minutes=standards.CHECK_IN_OPENS_BEFORE_MINUTES)
 CHECK_OUT_GRACE = dt.timedelta(minutes=standards.CHECK_OUT_GRACE_MINUTES)
 
@@ -91,15 +94,30 @@ def record_failure(activity: VolunteerActivity, number: str, address: str) -> No
         raise _cache_down() from exc
 
 
-def identify(number: str, birthday: str) -> Volunteer:
-    """The active volunteer with this number born on this month and day (MMDD); one message for every miss."""
-    number = (number or "").strip()
+def identify(who: str, birthday: str) -> Volunteer:
+    """The active volunteer with this mobile number (or volunteer number) born on this month and day (MMDD); one
+    message for every miss.
+
+    A volunteer knows their own mobile number; no page shows it whole (masked phones show the last four digits
+    only), and it is found through its blind index (the number is encrypted at rest). Several volunteers may share
+    a phone (a parent's): the birthday tells them apart, and when it does not either, the staff record the hours.
+    The volunteer number (ten digits) is still taken, for those who carry their card.
+    """
+    who = "".join((who or "").split())
     birthday = (birthday or "").strip()
-    volunteer = Volunteer.objects.filter(volunteer_number=number, status=VolunteerStatus.ACTIVE).first() if number else None
-    secret = volunteer.check_in_secret if volunteer is not None else ""
-    if len(birthday) != 4 or not secret or not hmac.compare_digest(secret, birthday):
-        raise CheckInRefused(_("The volunteer number or the birthday is not right."))
-    return volunteer
+    wrong = CheckInRefused(_("The mobile number or the birthday is not right."))
+    if not who or len(birthday) != 4:
+        raise wrong
+    active = Volunteer.objects.filter(status=VolunteerStatus.ACTIVE)
+    candidates = list(active.filter(phone=who)[:10]) if PHONE.match(who) else []
+    if not candidates:
+        candidates = list(active.filter(volunteer_number=who)[:1])
+    matching = [v for v in candidates if v.check_in_secret and hmac.compare_digest(v.check_in_secret, birthday)]
+    if not matching:
+        raise wrong
+    if len(matching) > 1:
+        raise CheckInRefused(_("Several volunteers share this mobile number and birthday: enter your volunteer number instead, or ask the staff to record your hours."))
+    return matching[0]
 
 
 def _check_date(activity: VolunteerActivity) -> None:

@@ -133,11 +133,26 @@ class VolunteerActivityForm(ScopedModelForm):
             "organiser_name",
             "content",
             "status",
+            "log_activity",
         ]
-        widgets = {"start_time": TimeInput(), "end_time": TimeInput(), "content": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"start_time": TimeInput(), "end_time": TimeInput(), "content": forms.Textarea(attrs={"rows": 3}),
+                   "log_activity": forms.HiddenInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from stations.models import Activity
+
+        # The work-log entry it is recorded from (issue 23 F): one the user may read, set by the entry's button.
+        self.fields["log_activity"].queryset = Activity.objects.restrict(self.user, "view")
+        self.fields["log_activity"].widget = forms.HiddenInput()
+
+    def prefill_from_log(self, entry) -> dict:
+        """What a work-log entry already says about the activity: its subject, day, place, region and station."""
+        initial = {"log_activity": entry.pk, "title": entry.title, "date": entry.date, "place": entry.place,
+                   "organiser_name": entry.station.name, "content": entry.notes or entry.title}
+        if self.fields["region"].queryset.filter(pk=entry.region_id).exists():
+            initial["region"] = entry.region_id
+        return initial
 
 
 class ServiceHoursForm(ScopedModelForm):
@@ -356,8 +371,11 @@ class RatesForm(forms.Form):
 
 
 class CheckInForm(forms.Form):
-    volunteer_number = forms.CharField(
-        label=_("volunteer number"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+    phone = forms.CharField(
+        label=_("your mobile number"),
+        help_text=_("The number you registered with; your volunteer number also works."),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     birth_mmdd = forms.RegexField(
         label=_("your birthday (month and day, 4 digits)"),

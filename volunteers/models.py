@@ -291,6 +291,16 @@ class VolunteerActivity(RemembersFigureFields, Stateful, ScopedModel):
         _("check-in"), max_length=10, choices=ActivityStatus.choices, default=ActivityStatus.OPEN
     )
     token = models.CharField(_("check-in token"), max_length=40, unique=True, default=new_activity_token, editable=False)
+    # Issue 23 F: the work-log entry (工作台账) this activity's hours were recorded from, when there is one; the
+    # entry's page offers to record the hours and then leads here.
+    log_activity = models.OneToOneField(
+        "stations.Activity",
+        verbose_name=_("work-log entry"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="volunteer_activity",
+    )
 
     objects = StatsQuerySet.as_manager()
 

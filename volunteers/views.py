@@ -163,11 +163,11 @@ class VolunteerActivityListView(generic.ObjectListView):
 
 class VolunteerActivityDetailView(generic.ObjectDetailView):
     model = VolunteerActivity
-    queryset = VolunteerActivity.objects.select_related("region", "team", "organization")
+    queryset = VolunteerActivity.objects.select_related("region", "team", "organization", "log_activity")
     template_name = "volunteers/volunteeractivity_detail.html"
     detail_fields = [
         "title", "region", "date", "start_time", "end_time", "place", "team", "organization", "organiser_name",
-        "content", "status",
+        "content", "status", "log_activity",
     ]
 
     def extra_context(self, obj, bulk_form=None):
@@ -194,8 +194,23 @@ class VolunteerActivityDetailView(generic.ObjectDetailView):
 
 
 class VolunteerActivityEditView(generic.ObjectEditView):
+    """Also opened from a work-log entry (``?log_activity=<pk>``, issue 23 F): prefilled from the entry, and once
+    saved it leads straight to the hours entry of the new activity."""
+
     model = VolunteerActivity
     form_class = VolunteerActivityForm
+
+    def initial_from_query(self, form) -> dict:
+        initial = super().initial_from_query(form)
+        if "log_activity" in initial:
+            entry = form.fields["log_activity"].queryset.select_related("station").get(pk=initial["log_activity"])
+            initial.update(form.prefill_from_log(entry))
+        return initial
+
+    def success_url(self, obj):
+        if obj.log_activity_id and not obj.hours.exists():
+            return obj.get_absolute_url() + "#hours"
+        return super().success_url(obj)
 
 
 class VolunteerActivityDeleteView(generic.ObjectDeleteView):
@@ -308,7 +323,7 @@ def check_in_manifest(request, token):
 
 @method_decorator(never_cache, name="dispatch")
 class CheckInView(View):
-    """The public check-in page behind the activity's QR code: no account, volunteer number + phone digits."""
+    """The public check-in page behind the activity's QR code: no account, mobile number + birthday (MMDD)."""
 
     template_name = "volunteers/check_in.html"
 
@@ -326,7 +341,7 @@ class CheckInView(View):
         if form.is_valid():
             action = request.POST.get("action")
             address = client_address(request)
-            number = form.cleaned_data["volunteer_number"]
+            number = form.cleaned_data["phone"]
             try:
                 guard_attempts(activity, number, address)
                 try:

@@ -58,6 +58,7 @@ class AccessAction(models.TextChoices):
     IMPORT = "import", _("Import")
     EXPORT_PERSONAL = "export_pd", _("Export with personal data")
     DOWNLOAD = "download", _("Download an attachment")
+    REPORT = "report", _("Download a report")
 
 
 class NotificationLevel(models.TextChoices):

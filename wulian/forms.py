@@ -104,8 +104,9 @@ class RegionChoiceField(forms.ModelChoiceField):
 class NamedRegionField(RegionChoiceField):
     """A region given by its name (Excel import); a name that is not unique in the user's area is refused."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, missing_message=None, **kwargs):
         kwargs.setdefault("to_field_name", "name")
+        self.missing_message = missing_message or _("No community called “%(name)s” in your area.")
         super().__init__(*args, **kwargs)
 
     def to_python(self, value):
@@ -113,7 +114,7 @@ class NamedRegionField(RegionChoiceField):
             return None
         matches = list(self.queryset.filter(name=str(value).strip())[:2])
         if not matches:
-            raise forms.ValidationError(_("No community called “%(name)s” in your area.") % {"name": value})
+            raise forms.ValidationError(self.missing_message % {"name": value})
         if len(matches) > 1:
             raise forms.ValidationError(_("More than one region is called “%(name)s”.") % {"name": value})
         return matches[0]

@@ -17,6 +17,7 @@ from django import forms
 from django.db import transaction
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -50,6 +51,7 @@ class RowError:
 class ImportResult:
     created: int = 0
     errors: list[RowError] = field(default_factory=list)
+    unchanged: int = 0  # rows already on record, left as they are (a ledger imported again adds only what is new)
 
     @property
     def ok(self) -> bool:
@@ -97,6 +99,21 @@ class Importer:
     title: str = ""
     # Extra help per field shown in the template's 说明 sheet, e.g. {"date": "2023-06-30"}.
     hints: dict[str, str] = {}
+    # What the import page says above the upload, the file types it takes and the label of the file field.
+    instructions: tuple[str, ...] = ()
+    accept = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    file_label = gettext_lazy("Excel file (.xlsx)")
+
+    def on_record(self, data: dict) -> bool:
+        """Whether the row (as read, before validation) is already on record: such a row is left as it is and
+        counted, so the same ledger can be imported again without duplicating anything. None by default."""
+        return False
+
+    def success_message(self, result) -> str:
+        if result.unchanged:
+            return _("%(count)d rows were imported; %(unchanged)d already on record were left as they are.") % {
+                "count": result.created, "unchanged": result.unchanged}
+        return _("%(count)d rows were imported.") % {"count": result.created}
 
     def __init__(self, user):
         self.user = user
@@ -309,6 +326,9 @@ class Importer:
         forms_ok = []
         seen: dict[tuple, int] = {}
         for number, data in rows:
+            if self.on_record(data):
+                result.unchanged += 1
+                continue
             form = self.make_form(data)
             if not form.is_valid():
                 for name, messages in form.errors.items():

@@ -249,6 +249,8 @@ def _region_search(qs, text: str) -> Q:  # noqa: ARG001 - the picker's search si
 
 
 def register_core_pickers():
-    from wulian.models import Region
+    from wulian.models import Region, User
 
     register(Region, order_by=("path",), label=_region_labels, search_q=_region_search)
+    # Accounts (the access log's "who" filter, issue 23 G): the people of the user's area, by name or user name.
+    register(User, search=("username", "first_name", "last_name"), order_by=("username",))

@@ -69,7 +69,6 @@ def parent_code(code: str, level: int) -> str:
 
 @dataclass
 class RegionImportResult(ImportResult):
-    unchanged: int = 0
     created_names: list[str] = field(default_factory=list)
 
 
@@ -78,6 +77,16 @@ class RegionTreeImporter:
 
     model = Region
     title = gettext_lazy("Towns and villages from the division code list")
+    instructions = (
+        gettext_lazy("Upload the statistical division code list (统计用区划代码) of your county as you received it, as Excel or CSV: the 12-digit code, for communities and villages the urban-rural code (1xx urban, 2xx rural), the name and, where you have it, the resident population."),
+        gettext_lazy("Towns hang under the county, villages under their town by the code. Regions already on record are left as they are: the list can be imported again next year to add what is new."),
+    )
+    accept = ".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    file_label = gettext_lazy("Excel (.xlsx) or CSV file")
+
+    def success_message(self, result) -> str:
+        return _("%(created)d towns, communities and villages were added; %(unchanged)d already on record were left as they are.") % {
+            "created": result.created, "unchanged": result.unchanged}
 
     def __init__(self, user, county: Region | None = None):
         self.user = user

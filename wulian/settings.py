@@ -149,9 +149,11 @@ WULIAN_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 AXES_CLIENT_IP_CALLABLE = "wulian.net.client_address"
 AXES_VERBOSE = False
 
-# Internationalisation: Simplified Chinese by default, English available.
+# Internationalisation: Simplified Chinese only. English was offered but never complete (units, dates, PDFs and
+# seeded words stay Chinese), so it left the language menu (issue 23 G; docs/decisions.md). The source strings
+# are English: adding ("en", "English") back here is all it takes once the English pages are finished.
 LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LANGUAGES = [("zh-hans", "简体中文")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

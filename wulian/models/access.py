@@ -25,7 +25,9 @@ class AccessLog(PageUrlsMixin, models.Model):
     )
     action = models.CharField(_("action"), max_length=10, choices=AccessAction.choices)
     model = models.CharField(_("model"), max_length=100)
-    object_id = models.CharField(_("object"), max_length=64, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    # What the object was called when the act happened (issue 23 G: the log reads 滨河社区社工室, not a number).
+    object_label = models.CharField(_("object"), max_length=200, blank=True)
     query = models.TextField(_("filter"), blank=True)
     row_count = models.PositiveIntegerField(_("rows"), null=True, blank=True)
     remote_addr = models.GenericIPAddressField(_("address"), null=True, blank=True)
@@ -54,15 +56,27 @@ class AccessLog(PageUrlsMixin, models.Model):
             params["q"] = mask_in_log(params["q"])
         return params.urlencode()
 
+    @staticmethod
+    def label_of(model, object_id) -> str:
+        """The object's name as its page shows it (one query; the log is written on rare acts only)."""
+        if not object_id or not hasattr(model, "_meta"):
+            return ""
+        try:
+            obj = model._default_manager.filter(pk=object_id).first()
+        except (ValueError, TypeError):
+            return ""
+        return str(obj)[:200] if obj is not None else ""
+
     @classmethod
-    def record(cls, request, action, model, *, object_id="", row_count=None):
+    def record(cls, request, action, model, *, object_id="", row_count=None, object_label=""):
         """Log the act here (the bureau's view of its area) and in the audit trail (``wulian.security.audit``)."""
         from wulian.security import audit
 
         label = model._meta.label if hasattr(model, "_meta") else str(model)
         audit.record_request(
             request,
-            str(action) if str(action) in {"export", "reveal", "import", "download"} else "export",
+            {"report": "download"}.get(str(action), str(action))
+            if str(action) in {"export", "reveal", "import", "download", "report"} else "export",
             obj=f"{label}#{object_id}" if object_id else label,
             detail=f"{action}; rows {row_count}" if row_count is not None else str(action),
         )
@@ -71,6 +85,7 @@ class AccessLog(PageUrlsMixin, models.Model):
             action=action,
             model=model._meta.label if hasattr(model, "_meta") else str(model),
             object_id=str(object_id or ""),
+            object_label=object_label or cls.label_of(model, object_id),
             query=cls._filters(request)[:2000],
             row_count=row_count,
             remote_addr=request.META.get("REMOTE_ADDR") or None,

@@ -73,6 +73,9 @@ class User(PageUrlsMixin, AbstractUser):
     # the account may have open (a new login ends the old one).
     password_changed_at = models.DateTimeField(_("password changed"), null=True, blank=True)
     current_session_key = models.CharField(max_length=40, blank=True, editable=False)
+    # Issue 23 H: an account opened from a ledger (or with a password someone else chose) changes its password at
+    # the first login before it reaches any other page; choosing a password clears it.
+    must_change_password = models.BooleanField(_("must change the password at the next login"), default=False)
 
     objects = ScopedUserManager()
 
@@ -107,6 +110,7 @@ class User(PageUrlsMixin, AbstractUser):
         from django.utils import timezone
 
         self.password_changed_at = timezone.now()
+        self.must_change_password = False
         self._password_to_remember = True
 
     def save(self, *args, **kwargs):

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from wulian.models.security import AuditAction, AuditResult
 
 from . import audit, twofactor
-from .sessions import ADMIN, LAST_SEEN, PASSWORD_EXPIRED
+from .sessions import ADMIN, FIRST_PASSWORD, LAST_SEEN, PASSWORD_EXPIRED
 
 # Pages a user may open before the second factor (and the idle check's keep-alive).
 OPEN_PREFIXES = ("/static/", "/media/", "/accounts/2fa/", "/accounts/logout/", "/i18n/", "/jsi18n/", "/healthz",
@@ -32,6 +32,20 @@ TOUCH_EVERY = 60  # seconds: the last-seen time is written at most this often (o
 
 def _is_api(request) -> bool:
     return request.path.startswith("/api/") or request.headers.get("x-requested-with") == "XMLHttpRequest"
+
+
+def must_change_password(request, why):
+    """Every page but the change-password form leads to it (the API answers 403) until the password is changed:
+    an account opened from a ledger by someone else (its first login), or an administrator's old password."""
+    if why == FIRST_PASSWORD:
+        text = _("Your account was opened for you: choose your own password before you continue.")
+    else:
+        text = _("Your password is older than %(days)d days: choose a new one.") % {
+            "days": settings.WULIAN_ADMIN_PASSWORD_DAYS}
+    if _is_api(request):
+        return JsonResponse({"detail": text}, status=403, json_dumps_params={"ensure_ascii": False})
+    messages.warning(request, text)
+    return redirect("password_change")
 
 
 class SecurityMiddleware:
@@ -61,14 +75,8 @@ class SecurityMiddleware:
                 if _is_api(request):
                     return JsonResponse({"detail": _("Log in with your second factor first.")}, status=403, json_dumps_params={"ensure_ascii": False})
                 return redirect(f"{reverse('two_factor')}?{urlencode({'next': request.get_full_path()})}")
-            if session.get(PASSWORD_EXPIRED) and not request.path.startswith(
-                (reverse("password_change"), reverse("password_change_done"))
-            ):
-                messages.warning(request, _("Your password is older than %(days)d days: choose a new one.")
-                                 % {"days": settings.WULIAN_ADMIN_PASSWORD_DAYS})
-                return redirect("password_change")
-        if session.get(PASSWORD_EXPIRED) and request.path == reverse("password_change_done"):
-            session[PASSWORD_EXPIRED] = False
+            if session.get(PASSWORD_EXPIRED) and request.path != reverse("password_change"):
+                return must_change_password(request, session[PASSWORD_EXPIRED])
         response = self.get_response(request)
         if session.get(ADMIN) and (request.method == "POST" or response.status_code in (403, 404)):
             refused = response.status_code >= 400

@@ -17,7 +17,8 @@ from wulian.models.security import AuditAction, AuditEvent, AuditResult
 from . import audit, twofactor
 
 LAST_SEEN = "sec_seen"
-PASSWORD_EXPIRED = "sec_pw_expired"
+PASSWORD_EXPIRED = "sec_pw_expired"  # why the password must change before anything else: one of
+FIRST_PASSWORD, EXPIRED = "first", "expired"  # an account opened by someone else (issue 23 H); an old password
 ADMIN = "sec_admin"
 LAST_LOGIN_NOTE = "sec_last_login"
 
@@ -60,7 +61,9 @@ def on_login(sender, request, user, **kwargs):
     )
     twofactor.start(request, user)
     request.session[LAST_SEEN] = time.time()
-    request.session[PASSWORD_EXPIRED] = password_expired(user)
+    request.session[PASSWORD_EXPIRED] = (
+        FIRST_PASSWORD if user.must_change_password else EXPIRED if password_expired(user) else False
+    )
     request.session[ADMIN] = bool(user.is_superuser or user.role in ADMIN_ROLES)
     end_other_session(request, user)
     audit.record_request(request, AuditAction.LOGIN, user=user, obj=user.username)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import django_filters
 import django_tables2 as tables
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -18,11 +19,13 @@ from django.views.decorators.http import require_GET
 
 from wulian.choices import REGION_ROLES, RegionLevel, Role
 from wulian.filtersets import DateRangeFilter, ScopedFilterSet
+from wulian.account_import import AccountImporter
 from wulian.forms import RegionForm, UserForm
 from wulian.models import AccessLog, Region, User
 from wulian.navigation import collect_home_actions, collect_home_stats, menus_for
 from wulian.panels import render_home_panels
 from wulian.tables import ObjectTable
+from wulian.security.sessions import PASSWORD_EXPIRED
 from wulian.throttle import PASSWORD_CHANGE
 from wulian.views import generic
 from wulian.views.dashboard import LANDING_ROLES
@@ -234,6 +237,7 @@ class UserListView(generic.ObjectListView):
     queryset = User.objects.select_related("region", "agency")
     table_class = UserTable
     filterset_class = UserFilterSet
+    import_url_name = "wulian:user_import"
 
 
 class UserDetailView(generic.ObjectDetailView):
@@ -256,34 +260,40 @@ class UserEditView(generic.ObjectEditView):
     form_class = UserForm
 
 
+class UserImportView(generic.ObjectImportView):
+    """The county's accounts from its ledger (issue 23 H), each changing its password at the first login."""
+
+    importer_class = AccountImporter
+
+
 # -- access log -----------------------------------------------------------------------------------
 
 
 class AccessLogTable(ObjectTable):
+    """Who did what to which object, in words (issue 23 G): the kind of object by its name (社工站), the object by
+    what it was called when the act happened, the filter as typed."""
+
     at = tables.DateTimeColumn(verbose_name=_("time"), short=True)
     user = tables.Column(verbose_name=_("user"), order_by=("user__username",))
     action = tables.Column(verbose_name=_("action"))
-    model = tables.Column(verbose_name=_("model"), empty_values=(), orderable=False)
-    object_id = tables.Column(verbose_name=_("object"))
+    model = tables.Column(verbose_name=_("kind of object"), empty_values=(), orderable=False)
+    object_label = tables.Column(verbose_name=_("object"), empty_values=(), orderable=False)
     row_count = tables.Column(verbose_name=_("rows"))
     query = tables.Column(verbose_name=_("filter"))
     remote_addr = tables.Column(verbose_name=_("address"))
 
     class Meta(ObjectTable.Meta):
         model = AccessLog
-        fields = ("at", "user", "action", "model", "object_id", "row_count", "query", "remote_addr")
+        fields = ("at", "user", "action", "model", "object_label", "row_count", "query", "remote_addr")
         order_by = ("-at",)
 
-    def _label(self, record):
-        from django.apps import apps
-
-        try:
-            return apps.get_model(record.model)._meta.verbose_name_plural
-        except (LookupError, ValueError):
-            return record.model
-
     def render_model(self, record):
-        return self._label(record)
+        return model_kind(record.model)
+
+    def render_object_label(self, record):
+        if record.object_label:
+            return record.object_label
+        return f"#{record.object_id}" if record.object_id else "—"
 
     def render_query(self, value):
         from urllib.parse import unquote_plus
@@ -294,16 +304,47 @@ class AccessLogTable(ObjectTable):
         return self.render_query(value)
 
     def value_model(self, record):
-        return str(self._label(record))
+        return str(model_kind(record.model))
+
+    def value_object_label(self, record):
+        return str(self.render_object_label(record))
+
+
+def model_kind(label: str) -> str:
+    """``stations.Station`` → 社工站 (the model's plural name); an unknown label stays as it is."""
+    from django.apps import apps
+
+    try:
+        return apps.get_model(label)._meta.verbose_name_plural
+    except (LookupError, ValueError):
+        return label
+
+
+class ObjectKindFilter(django_filters.ChoiceFilter):
+    """The kinds of object the log holds, by name (社工站, 志愿者 …), not ``app.Model``."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("kind of object"))
+        super().__init__(*args, field_name="model", **kwargs)
+
+    @property
+    def field(self):
+        kinds = sorted({label for label in AccessLog.objects.values_list("model", flat=True).distinct()[:200]})
+        self.extra["choices"] = sorted(((k, str(model_kind(k))) for k in kinds), key=lambda c: c[1])
+        return super().field
 
 
 class AccessLogFilterSet(ScopedFilterSet):
-    search_fields = ("user__username", "user__last_name", "model", "object_id")
+    """Filters in words: who (a picker of the area's accounts), what kind of act, which kind of object, when."""
+
+    search_fields = ("user__username", "user__last_name", "user__first_name", "object_label")
+    user = django_filters.ModelChoiceFilter(queryset=User.objects.all(), label=_("user"))
+    model = ObjectKindFilter()
     date = DateRangeFilter(field_name="at", label=_("date"))
 
     class Meta:
         model = AccessLog
-        fields = ["action"]
+        fields = ["user", "action", "model"]
 
 
 class AccessLogListView(generic.ObjectListView):
@@ -326,6 +367,11 @@ class ThrottledPasswordChangeView(auth_views.PasswordChangeView):
             form.add_error(None, _("Too many wrong passwords. Try again in 15 minutes."))
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)  # set_password clears the account's must_change_password
+        self.request.session[PASSWORD_EXPIRED] = False  # the other pages open again
+        return response
 
     def form_invalid(self, form):
         if "old_password" in form.errors:

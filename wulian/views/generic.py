@@ -719,14 +719,10 @@ class ObjectImportView(ScopedView):
         result = importer.run(upload)
         if result.ok:
             AccessLog.record(request, AccessAction.IMPORT, self.model, row_count=result.created)
-            messages.success(request, self.imported_message(result))
+            messages.success(request, importer.success_message(result))
             return redirect(reverse(self.model.url_name("list")))
         messages.error(request, _("Nothing was imported: correct the rows below and upload the file again."))
         return self.render_page(importer, result)
-
-    def imported_message(self, result) -> str:
-        """What the list says after a successful import."""
-        return _("%(count)d rows were imported.") % {"count": result.created}
 
 
 def object_urls(prefix: str, model, *, list=None, detail=None, edit=None, delete=None, import_=None):  # noqa: A002

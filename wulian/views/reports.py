@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from wulian.models import ReportJob, ReportSchedule
+from wulian.choices import AccessAction
+from wulian.models import AccessLog, ReportJob, ReportSchedule
 from wulian.models import ReportStatus
 from wulian.reports import (
     BrokerUnavailable,
@@ -200,4 +201,7 @@ def download(request, pk):
         raise Http404
     from wulian.attachments import stored_file_response
 
-    return stored_file_response(job.file, content_type=None, as_attachment=True, filename=job.filename)
+    response = stored_file_response(job.file, content_type=None, as_attachment=True, filename=job.filename)
+    # Every download is one row of the access log (issue 23 G: nine downloads of three reports are nine rows).
+    AccessLog.record(request, AccessAction.REPORT, ReportJob, object_id=job.pk, object_label=job.filename)
+    return response
