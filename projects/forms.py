@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wulian.attachments import AttachmentFilesField, save_attachments
-from wulian.choices import RegionLevel, TargetGroup
+from wulian.choices import RegionLevel, Role, TargetGroup
 from wulian.forms import FORM_EMPTY_CHOICE, DateInput, RegionChoiceField, ScopedModelForm, label_empty_choices
 from wulian.models import AttachmentKind
 
@@ -608,6 +608,10 @@ __all__ = [
 ]
 
 
+# The scoring party a user of each role scores for (its own scorer's name is given when left blank).
+PARTY_OF_ROLE = {Role.EVALUATOR: "third_party", Role.BUREAU_ADMIN: "buyer", Role.TOWN_STAFF: "supervisor"}
+
+
 class ScoreSheet:
     """The score sheet of an evaluation: a column per scoring party (its weight on top), a row per item of the
     indicator sheet grouped by first-level indicator; each score at most the item's maximum.
@@ -637,7 +641,10 @@ class ScoreSheet:
             party = existing.get(code)
             weight = party.weight if party else default_weights.get(code)
             raw = data.get(f"weight-{code}", "") if data is not None else ("" if weight is None else plain_number(weight))
-            self.parties.append({"code": code, "label": label, "name": f"weight-{code}", "value": raw, "row": party})
+            scorer = party.scorer_label if party else (user.display_name if PARTY_OF_ROLE.get(user.role) == code else "")
+            scorer = data.get(f"scorer-{code}", "") if data is not None else scorer
+            self.parties.append({"code": code, "label": label, "name": f"weight-{code}", "value": raw, "row": party,
+                                 "scorer_field": f"scorer-{code}", "scorer": (scorer or "").strip()[:50]})
         groups = dict(IndicatorGroup.choices)
         self.groups = []
         for item in self.items:
@@ -687,6 +694,14 @@ class ScoreSheet:
             )
         if not self.cleaned_weights:
             self.errors.append(_("Give the weight of at least one scoring party."))
+        self.cleaned_scorers = {}
+        for party in self.parties:
+            if party["code"] not in self.cleaned_weights:
+                continue
+            name = party["scorer"] or (self.user.display_name if PARTY_OF_ROLE.get(self.user.role) == party["code"] else "")
+            if not name:
+                self.errors.append(_("Name the scorer of %(party)s.") % {"party": party["label"]})
+            self.cleaned_scorers[party["code"]] = name
         self.cleaned_scores = {}
         for group in self.groups:
             for row in group["rows"]:
@@ -718,7 +733,8 @@ class ScoreSheet:
         parties = {}
         for code, weight in self.cleaned_weights.items():
             party, _created = EvaluationParty.objects.update_or_create(
-                evaluation=evaluation, party=code, defaults={"weight": weight, "scorer": user}
+                evaluation=evaluation, party=code,
+                defaults={"weight": weight, "scorer": user, "scorer_name": self.cleaned_scorers.get(code, "")},
             )
             parties[code] = party
             saved.append(party)

@@ -100,7 +100,7 @@ def step_records(user, project) -> dict:
         "notice": notice, "criteria": notice.criteria.order_by("pk") if notice else [],
         "bids": list(mine(Bid).select_related("agency").prefetch_related("members").order_by("price", "pk")),
         **_agreement(user, mine(Agreement).prefetch_related("stations").first()),
-        "targets": _targets_with_progress(project, user), "activities": _activities(user, project),
+        "targets": targets_with_progress(project, user), "activities": _activities(user, project),
         **_evaluations(user, project), "milestones": _milestones(user, project),
     }
 
@@ -191,7 +191,7 @@ def _tone(status):
     return STATUS_TONES.get(status, "secondary")
 
 
-def _targets_with_progress(project, user) -> list:
+def targets_with_progress(project, user) -> list:
     """Each performance target with its attainment, counted from the activity log (``projects.progress``)."""
     from .progress import progress
 

@@ -91,7 +91,7 @@ def report_context(project, evaluation, user=None) -> dict:
                 "label": PARTY_NAMES.get(p.party, p.party),
                 "short": PARTY_SHORT.get(p.party, p.party),
                 "weight": p.weight,
-                "scorer": p.scorer.display_name if p.scorer_id else "",
+                "scorer": p.scorer_label,
                 "total": total,
             }
         )
