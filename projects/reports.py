@@ -19,12 +19,12 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from wulian.charts import Bar, bar_chart, number
 from wulian.choices import RegionLevel
@@ -263,10 +263,15 @@ def _digits(value) -> int | None:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def request_evaluation_report(request, pk: int):
-    """Start the evaluation report of a project the user is a party to (404 otherwise); refusals say why."""
+    """Start the evaluation report of a project the user is a party to (404 otherwise); refusals say why. A GET
+    (a link followed, a page reloaded) shows what would be built and the button; it builds nothing."""
     project = get_object_or_404(Project.objects.restrict(request.user, PARTY), pk=pk)
+    if request.method == "GET":
+        return render(request, "projects/evaluation_report_request.html", {
+            "project": project, "evaluation": chosen_evaluation(project, _digits(request.GET.get("evaluation")),
+                                                                user=request.user)})
     try:
         job = _start_evaluation_report(request.user, project, _digits(request.POST.get("evaluation")))
     except (NoEvaluation, BrokerUnavailable, TooManyReports) as exc:

@@ -38,3 +38,9 @@ def returned_review(obj):
     roles = Project.workflow.get("submit").roles
     who = "、".join(str(label) for value, label in Role.choices if value in roles)
     return {"review": review, "who": format_lazy("{}", who)}
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in a template (a member's total of a bid), None when absent."""
+    return mapping.get(key) if hasattr(mapping, "get") else None
