@@ -21,8 +21,9 @@ from wulian.attachments import AttachmentFilesField, save_attachments
 from wulian.choices import RegionLevel, Role, TargetGroup
 from wulian.forms import FORM_EMPTY_CHOICE, DateInput, RegionChoiceField, ScopedModelForm, label_empty_choices
 from wulian.models import AttachmentKind
+from wulian.writes import Refused
 
-from .choices import DIRECT_METHODS
+from .choices import DIRECT_METHODS, MemberCertificate
 from .models import (
     Agreement,
     Bid,
@@ -30,10 +31,13 @@ from .models import (
     BidScore,
     Criterion,
     Evaluation,
+    MemberScore,
     Milestone,
     Need,
     NeedsSurvey,
     Notice,
+    Panel,
+    PanelMember,
     PerformanceTarget,
     Project,
     Rectification,
@@ -313,12 +317,31 @@ class BidForm(ScopedModelForm):
 
 
 class BidMemberForm(RowForm):
+    """A team member chosen from the bidding agency's staff on record, shown with the certificate on record."""
+
     class Meta:
         model = BidMember
-        fields = ["name", "certificate", "certificate_number"]
+        fields = ["staff"]
+
+    def __init__(self, *args, agency_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from stations.models import StaffMember
+
+        staff = self.fields["staff"]
+        staff.required = True
+        staff.queryset = StaffMember.objects.filter(agency_id=agency_id).prefetch_related("certificates").order_by("name", "pk")
+        levels = dict(MemberCertificate.choices)
+        staff.label_from_instance = lambda p: "{}（{}）".format(
+            p.name, "、".join(str(levels.get(c.level, c.level)) for c in p.certificates.all()) or levels[MemberCertificate.NONE])
 
 
-BidMemberFormSet = inlineformset_factory(Bid, BidMember, form=BidMemberForm, formset=RowFormSet, extra=2, can_delete=True)
+class BidMemberFormSetBase(RowFormSet):
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "agency_id": self.instance.agency_id}
+
+
+BidMemberFormSet = inlineformset_factory(Bid, BidMember, form=BidMemberForm, formset=BidMemberFormSetBase, extra=2,
+                                         can_delete=True)
 
 
 class ScoreField(forms.Field):
@@ -585,6 +608,104 @@ RectificationFormSet = inlineformset_factory(
 class RectificationAnswerForm(forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}))
     evidence = AttachmentFilesField(label=_("Evidence"), required=True, help_text=_("JPG, PNG or PDF, at most 10 MB each."))
+
+
+# -- step 3: the scoring panel (issue 23 C) --------------------------------------------------------------------
+class PanelForm(ScopedModelForm):
+    class Meta:
+        model = Panel
+        fields = ["formed_on"]
+
+    def __init__(self, *args, project=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project = project
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+class PanelMemberForm(RowForm):
+    class Meta:
+        model = PanelMember
+        fields = ["user", "name", "agency", "is_chair"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wulian.models import User
+
+        # Experts' accounts (评估人员/评审专家) and the bureau's representatives; anyone else is named.
+        self.fields["user"].queryset = User.objects.filter(
+            is_active=True, role__in=[Role.EVALUATOR, Role.BUREAU_ADMIN]).order_by("role", "username")
+        self.fields["user"].label_from_instance = lambda u: f"{u.display_name}（{u.username}）"
+
+    def has_changed(self):
+        return super().has_changed() and bool(self.data.get(self.add_prefix("user")) or self.data.get(self.add_prefix("name")))
+
+
+class PanelMemberFormSetBase(RowFormSet):
+    def members(self) -> int:
+        return sum(1 for form in self.forms
+                   if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+                   and (form.cleaned_data.get("user") or (form.cleaned_data.get("name") or "").strip()))
+
+
+PanelMemberFormSet = inlineformset_factory(Panel, PanelMember, form=PanelMemberForm, formset=PanelMemberFormSetBase,
+                                           extra=5, can_delete=True)
+
+
+class MemberScoresForm(BidScoresForm):
+    """One member's sheet: a score per bid and criterion, each bid scored at once and once; a bid of the agency the
+    member belongs to is not theirs to score."""
+
+    def __init__(self, data=None, *, member, bids, criteria, saved):
+        super().__init__(data, bids=bids, criteria=criteria, saved=saved)
+        self.member = member
+        self.scored = {bid_id for bid_id, _criterion in saved}
+
+    def _row(self, bid) -> dict:
+        row = super()._row(bid)
+        from .guards import conflict
+
+        row["conflict"] = conflict(self.member, bid)
+        row["scored"] = bid.pk in self.scored
+        return row
+
+    def rows(self) -> list[dict]:
+        return [self._row(bid) for bid in self.bids]
+
+    def given(self) -> dict:
+        """Per bid: its criterion scores as posted (only bids with at least one score given)."""
+        out = {}
+        for bid in self.bids:
+            scores = {c.pk: self.cleaned_data.get(self.key(bid.pk, c.pk)) for c in self.criteria}
+            if any(v is not None for v in scores.values()):
+                out[bid] = scores
+        return out
+
+    def clean(self):
+        data = super().clean()
+        names = []
+        for bid, scores in self.given().items():
+            if None in scores.values():
+                names.append(str(bid.agency))
+        if names:
+            raise forms.ValidationError(_("Score every criterion of a bid at once: %(agencies)s.")
+                                        % {"agencies": "、".join(names)})
+        if not self.given():
+            raise forms.ValidationError(_("No score was given."))
+        return data
+
+    def save(self, user) -> list:
+        """The member's scores of the bids given (inside the caller's write: a refusal saves none)."""
+        for bid in self.given():
+            if bid.pk in self.scored or MemberScore.objects.filter(member=self.member, bid=bid).exists():
+                raise Refused(_("%(member)s has already scored the bid of %(agency)s; a member scores each bid once.")
+                              % {"member": self.member.name, "agency": bid.agency})
+        return [
+            MemberScore.objects.create(member=self.member, bid=bid, criterion_id=criterion_id, score=score,
+                                       entered_by=user)
+            for bid, scores in self.given().items()
+            for criterion_id, score in scores.items()
+        ]
 
 
 __all__ = [

@@ -19,7 +19,6 @@ from wulian.money import format_money
 from wulian.writes import Refused
 
 from .choices import (
-    CERTIFIED,
     DIRECT_METHODS,
     SERVING_STATES,
     BidStatus,
