@@ -265,23 +265,32 @@ def _digits(value) -> int | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_evaluation_report(request, pk: int):
-    """Start the evaluation report of a project the user is a party to (404 otherwise); refusals say why. A GET
-    (a link followed, a page reloaded) shows what would be built and the button; it builds nothing."""
+    """Start the evaluation report of a party's project (404 otherwise); a GET shows the button, builds nothing."""
     project = get_object_or_404(Project.objects.restrict(request.user, PARTY), pk=pk)
     if request.method == "GET":
-        return render(request, "projects/evaluation_report_request.html", {
-            "project": project, "evaluation": chosen_evaluation(project, _digits(request.GET.get("evaluation")),
-                                                                user=request.user)})
-    try:
-        job = _start_evaluation_report(request.user, project, _digits(request.POST.get("evaluation")))
-    except (NoEvaluation, BrokerUnavailable, TooManyReports) as exc:
-        messages.error(request, _refusal(exc))
+        return _report_request_page(request, project)
+    job = _start_or_refuse(request, project)
+    if job is None:
         return redirect(project.get_url("detail") or reverse("wulian:report_center"))
     if job.status == ReportStatus.DONE:
         messages.success(request, _("The evaluation report is ready: download it in the report centre."))
     else:
         messages.info(request, _("The evaluation report is being prepared; it appears in the report centre when ready."))
     return redirect("wulian:report_center")
+
+
+def _start_or_refuse(request, project):
+    """The job started, or None with the refusal said (no evaluation, no broker, too many reports waiting)."""
+    try:
+        return _start_evaluation_report(request.user, project, _digits(request.POST.get("evaluation")))
+    except (NoEvaluation, BrokerUnavailable, TooManyReports) as exc:
+        messages.error(request, _refusal(exc))
+        return None
+
+
+def _report_request_page(request, project):
+    evaluation = chosen_evaluation(project, _digits(request.GET.get("evaluation")), user=request.user)
+    return render(request, "projects/evaluation_report_request.html", {"project": project, "evaluation": evaluation})
 
 
 class NoEvaluation(Exception):

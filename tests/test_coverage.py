@@ -82,13 +82,6 @@ SCOPED_FUNCTIONS = {
     "wulian:attainment": "wulian.Region, through Region.objects.restrict(user); figures only below that region",
     "wulian:target_report": "wulian.Region through restrict(user) (404), wulian.TargetReport through restrict and write()",
     "project_reports:evaluation": "projects.Project through restrict(user); the builder restricts again by job.user",
-    # Issue 23 C: the scoring panel has pages (formed on the bid page, scored on each member's sheet) whose scope per
-    # role — the bureau and the project's town, each member's account, nobody else — is tested on the models and
-    # the pages in tests/test_panels.py (test_who_sees_the_panel); no API routes.
-    **{
-        f"projects.{name}": "scope per role in tests/test_panels.py (test_who_sees_the_panel)"
-        for name in ("Panel", "PanelMember", "MemberScore")
-    },
     # Funding (issue 19): postings go through funding.ledger, which restricts the lines, entries and milestones.
     "funding:index": "a redirect to the budget lines list (login required)",
     "funding:entry_add": "funding.BudgetLine through restrict(user, 'change') (the form's choices); Entry 'add' role",

@@ -211,13 +211,13 @@ def test_one_project_through_six_steps_with_a_panel(live_server, county, page):
     assert page.locator("#award-waits").count() == 1
     page.click("#panel-result a:has-text('录入评分表')")
     page.wait_for_load_state("networkidle")
-    for agency_name, values in {county.agency.name: ("51", "26", "8"), RIVAL: ("50", "27", "9")}.items():
+    for agency_name, values in {county.agency.name: ("51", "26", "8"), RIVAL: ("52", "27", "9")}.items():
         for criterion, value in zip(criteria, values, strict=True):
             page.fill(f"#score-{bids[agency_name].pk}-{criterion.pk}", value)
     click(page, "#save-member-scores")
     go(page, f"{base}/projects/projects/{project.pk}/bids/")
     averages = page.locator("#panel-result .panel-average").all_inner_texts()
-    assert averages == ["85.33", "85"]  # 春晖 (86+85+86)/3 first, 仁和 (87+83+85)/3
+    assert averages == ["85.33", "85"]  # 春晖 (83+85+88)/3 first, 仁和 (87+83+85)/3
     screenshot(page, "six-steps-3-panel-result")
     page.check(f"input[name=bid][value='{bids[RIVAL].pk}']")
     page.fill("#id_reason", "磋商小组综合评分第一")
