@@ -621,6 +621,7 @@ class PanelForm(ScopedModelForm):
         self.project = project
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.form_show_errors = False  # the page shows the panel's refusal once, above the form
 
 
 class PanelMemberForm(RowForm):
