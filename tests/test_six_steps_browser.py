@@ -240,6 +240,7 @@ def test_one_project_through_six_steps_with_a_panel(live_server, county, page):
     page.fill("#id_milestones-0-name", "全款")
     page.fill("#id_milestones-0-amount", "168000")
     page.fill("#id_milestones-0-due_on", (today + dt.timedelta(days=300)).isoformat())
+    page.fill("#id_milestones-0-condition", "评估验收合格后")
     click(page, "#save-button")
     assert page.url.endswith(project.get_absolute_url()), page.locator(".alert-danger, .invalid-feedback").all_inner_texts()
     as_(page, base, "chunhui")
