@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wulian.choices import RegionLevel
-from wulian.forms import NamedRegionField, RegionChoiceField, ScopedModelForm
+from wulian.forms import NamedRegionField, RegionChoiceField, ScopedModelForm, fix_fields
 from wulian.models import Agency
 from wulian.pickers import use_picker
 
@@ -40,6 +40,13 @@ class AgencyForm(ScopedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cultivated_by"].label = Agency._meta.get_field("cultivated_by").verbose_name
+        if getattr(self.user, "agency_id", None):
+            # An agency maintains its own record; where it is registered and which town cultivated it are the
+            # registry's facts, shown as they are (the agency sees no region picker: regions are not its scope).
+            fix_fields(self, region=self.instance.region, cultivated_by=self.instance.cultivated_by)
+            self.fields["cultivated_on"].disabled = True
+            # Eligibility is computed from the certified staff on record (its staff and their certificates).
+            del self.fields["certified_staff_count"]
 
 
 class SocialOrganizationForm(ScopedModelForm):

@@ -70,6 +70,8 @@ class ReviewDecision(models.TextChoices):
 
 class ProcurementMethod(models.TextChoices):
     OPEN_TENDER = "open_tender", _("Open tender")
+    INVITED_TENDER = "invited_tender", _("Invited tender")
+    COMPETITIVE_NEGOTIATION = "competitive_negotiation", _("Competitive negotiation")
     COMPETITIVE_CONSULTATION = "competitive_consultation", _("Competitive consultation")
     INQUIRY = "inquiry", _("Request for quotations")
     SINGLE_SOURCE = "single_source", _("Single source")
@@ -78,6 +80,13 @@ class ProcurementMethod(models.TextChoices):
 
 # Methods without competing bids: the agency is chosen directly, with a recorded justification.
 DIRECT_METHODS = (ProcurementMethod.SINGLE_SOURCE, ProcurementMethod.ENTRUSTED)
+
+
+class ScoringRule(models.TextChoices):
+    """How the panel's scores decide (the rule the notice states)."""
+
+    COMPREHENSIVE = "comprehensive", _("Comprehensive scoring (average of the members' scores)")
+    LOWEST_PRICE = "lowest_price", _("Lowest evaluated price")
 
 
 class BidStatus(models.TextChoices):

@@ -32,7 +32,6 @@ from .choices import (
     EvaluationKind,
     IndicatorGroup,
     Measure,
-    MemberCertificate,
     MilestoneStatus,
     Party,
     Phase,
@@ -48,7 +47,6 @@ from .models import (
     Agreement,
     Bid,
     BidMember,
-    BidScore,
     Criterion,
     Evaluation,
     EvaluationParty,
@@ -77,8 +75,15 @@ AGENCIES = {
 }
 # The second agency's login (username, surname, given name), listed with the demo logins.
 AGENCY_USER = ("chunhui", "吴", "晓燕")
+# The experts who sit on the scoring panels (评审专家; the evaluator role, no region): username, surname, name.
+EXPERTS = [("expert1", "周", "文"), ("expert2", "郑", "华"), ("expert3", "冯", "丽")]
+# A tender's 评标委员会 needs five: two outside experts without an account, recorded by name.
+OUTSIDE_EXPERTS = ["李明远", "高淑琴"]
 # Printed by load_demo with the core's logins (the demo agency's "agency" and the "evaluator" are the core's).
-DEMO_LOGINS = [("chunhui", f"{Role.AGENCY_STAFF.label} · {AGENCIES['chunhui'][0]}")]
+DEMO_LOGINS = [("chunhui", f"{Role.AGENCY_STAFF.label} · {AGENCIES['chunhui'][0]}"),
+               *[(u, f"{Role.EVALUATOR.label} · 评审专家（评审小组成员）") for u, _l, _f in EXPERTS]]
+# Each agency's staff on record (name, certificate level or None): a bid's team is chosen from them.
+TEAM = [("王敏", "social_worker"), ("李静", "assistant"), ("张伟", "assistant"), ("刘芳", None)]
 
 # (group, content, standard, evidence, max score)
 SHEET_ITEMS = [
@@ -235,6 +240,7 @@ def load(stdout=None) -> None:
         return
     agencies = _agencies(mei)
     users["chunhui"] = _agency_user(agencies["chunhui"])
+    users["experts"] = [_expert(*row) for row in EXPERTS]
     sheet = _sheet(mei)
     added = 0
     for spec in PROJECTS:
@@ -270,6 +276,47 @@ def _agency_user(agency) -> User:
     user.role, user.region, user.agency, user.last_name, user.first_name = Role.AGENCY_STAFF, None, agency, last, first
     user.save()
     return user
+
+
+def _expert(username, last, first) -> User:
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User(username=username)
+        user.set_password(settings.WULIAN_DEMO_PASSWORD)
+    user.role, user.region, user.agency, user.last_name, user.first_name = Role.EVALUATOR, None, None, last, first
+    user.save()
+    return user
+
+
+def _staff(agency) -> list:
+    """The agency's staff on record with their certificates (what its bids' teams are chosen from)."""
+    from stations.models import Certificate, StaffMember
+    people = []
+    for index, (name, level) in enumerate(TEAM):
+        person, _ = StaffMember.objects.get_or_create(name=name, agency=agency, defaults={
+            "region": agency.region, "is_professional": level is not None})
+        if level and not Certificate.objects.filter(person=person).exists():
+            Certificate.objects.create(person=person, level=level, number=f"SW{agency.pk:03d}{index:03d}", year=2021)
+        people.append(person)
+    return people
+
+
+def _panel(notice, bids, users, rng, qualities, formed_on) -> None:
+    """The panel that scored the bids (three experts; a tender's committee adds two outside experts named), each
+    member's scores, and the panel's averages as the bids' scores (what the award recorded)."""
+    from .guards import record_panel_scores
+    from .models import MemberScore, Panel, PanelMember
+
+    panel = Panel.objects.create(notice=notice, formed_by=users["bureau"], formed_on=formed_on)
+    members = [PanelMember.objects.create(panel=panel, user=user, is_chair=i == 0) for i, user in enumerate(users["experts"])]
+    if notice.method in (ProcurementMethod.OPEN_TENDER, ProcurementMethod.INVITED_TENDER):
+        members += [PanelMember.objects.create(panel=panel, name=name) for name in OUTSIDE_EXPERTS]
+    MemberScore.objects.bulk_create([
+        MemberScore(member=member, bid=bid, criterion=criterion, entered_by=member.user or users["bureau"],
+                    score=_money(criterion.weight * Decimal(str(min(1.0, quality + rng.uniform(-0.05, 0.05))))))
+        for member in members for bid, quality in zip(bids, qualities, strict=True) for criterion in notice.criteria.all()
+    ])
+    record_panel_scores(notice)
 
 
 def _sheet(mei) -> IndicatorSheet:
@@ -368,11 +415,12 @@ def _project(spec, region, today, rng, users, agencies, sheet) -> Project:
         winner = None
         if notice.deadline_passed or notice.bid_deadline is not None:
             winner = _bid(project, agency, users, budget, rng, submitted_at=awarded_at - dt.timedelta(days=18), price=spec["amount"])
+            bids, qualities = [winner], [0.9]
             if spec.get("rival"):
                 rival = _bid(project, agencies[spec["rival"]], users, budget, rng, submitted_at=awarded_at - dt.timedelta(days=17))
-                _scores(notice, rival, users["bureau"], rng, 0.72)
                 Bid.objects.filter(pk=rival.pk).update(status=BidStatus.NOT_AWARDED)
-            _scores(notice, winner, users["bureau"], rng, 0.9)
+                bids, qualities = [winner, rival], [0.9, 0.72]
+            _panel(notice, bids, users, rng, qualities, (awarded_at - dt.timedelta(days=2)).date())
             Bid.objects.filter(pk=winner.pk).update(status=BidStatus.AWARDED)
             reason = "综合评分最高，服务方案针对性强，团队持证社工配备充足。"
         else:
@@ -430,17 +478,9 @@ def _bid(project, agency, users, budget, rng, *, submitted_at, price=None) -> Bi
     bid = Bid.objects.create(project=project, agency=agency, price=price, submitted_by=submitter,
                              proposal="服务方案：需求分析、服务目标、服务内容与进度安排、人员配置、质量控制与风险预案。")
     Bid.objects.filter(pk=bid.pk).update(submitted_at=submitted_at)
-    certificates = [MemberCertificate.SOCIAL_WORKER, MemberCertificate.ASSISTANT, MemberCertificate.ASSISTANT, MemberCertificate.NONE]
-    for i, certificate in enumerate(certificates):
-        BidMember.objects.create(bid=bid, name=f"{'王李张刘'[i]}{'敏静伟芳'[(i + project.pk) % 4]}", certificate=certificate,
-                                 certificate_number=f"SW{project.pk:03d}{i:03d}" if certificate != MemberCertificate.NONE else "")
+    for person in _staff(agency):
+        BidMember.objects.create(bid=bid, staff=person)
     return bid
-
-
-def _scores(notice, bid, scorer, rng, quality) -> None:
-    for criterion in notice.criteria.all():
-        score = _money(criterion.weight * Decimal(str(min(1.0, quality + rng.uniform(-0.06, 0.06)))))
-        BidScore.objects.create(bid=bid, criterion=criterion, score=score, scored_by=scorer)
 
 
 def _agreement(project, spec, start) -> Agreement:
@@ -517,9 +557,11 @@ def _evaluation(project, kind, day, sheet, quality, users, rng, *, complete=True
     evaluation = Evaluation.objects.create(project=project, kind=kind, sheet=sheet, date=day, findings=findings,
                                            recorded_by=users["evaluator"])
     parties = [
-        EvaluationParty.objects.create(evaluation=evaluation, party=Party.THIRD_PARTY, weight=Decimal(70), scorer=users["evaluator"]),
-        EvaluationParty.objects.create(evaluation=evaluation, party=Party.BUYER, weight=Decimal(20), scorer=users["bureau"]),
-        EvaluationParty.objects.create(evaluation=evaluation, party=Party.SUPERVISOR, weight=Decimal(10), scorer=users["bureau"]),
+        # Each party names its own scorer: the evaluator, the bureau's officer, the town's supervisor (issue 23 E).
+        EvaluationParty.objects.create(evaluation=evaluation, party=party, weight=Decimal(weight), scorer=scorer,
+                                       scorer_name=scorer.display_name)
+        for party, weight, scorer in ((Party.THIRD_PARTY, 70, users["evaluator"]), (Party.BUYER, 20, users["bureau"]),
+                                      (Party.SUPERVISOR, 10, users["shoushan"]))
     ]
     items = list(sheet.items.order_by("order"))
     scores = []

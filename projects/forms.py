@@ -18,12 +18,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wulian.attachments import AttachmentFilesField, save_attachments
-from wulian.choices import RegionLevel, TargetGroup
+from wulian.choices import RegionLevel, Role, TargetGroup
 from wulian.forms import FORM_EMPTY_CHOICE, DateInput, RegionChoiceField, ScopedModelForm, label_empty_choices
 from wulian.models import AttachmentKind
 from wulian.money import MAX_DIGITS
+from wulian.writes import Refused
 
-from .choices import DIRECT_METHODS
+from .choices import DIRECT_METHODS, MemberCertificate
 from .models import (
     Agreement,
     Bid,
@@ -31,10 +32,13 @@ from .models import (
     BidScore,
     Criterion,
     Evaluation,
+    MemberScore,
     Milestone,
     Need,
     NeedsSurvey,
     Notice,
+    Panel,
+    PanelMember,
     PerformanceTarget,
     Project,
     Rectification,
@@ -314,12 +318,31 @@ class BidForm(ScopedModelForm):
 
 
 class BidMemberForm(RowForm):
+    """A team member chosen from the bidding agency's staff on record, shown with the certificate on record."""
+
     class Meta:
         model = BidMember
-        fields = ["name", "certificate", "certificate_number"]
+        fields = ["staff"]
+
+    def __init__(self, *args, agency_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from stations.models import StaffMember
+
+        staff = self.fields["staff"]
+        staff.required = True
+        staff.queryset = StaffMember.objects.filter(agency_id=agency_id).prefetch_related("certificates").order_by("name", "pk")
+        levels = dict(MemberCertificate.choices)
+        staff.label_from_instance = lambda p: "{}（{}）".format(
+            p.name, "、".join(str(levels.get(c.level, c.level)) for c in p.certificates.all()) or levels[MemberCertificate.NONE])
 
 
-BidMemberFormSet = inlineformset_factory(Bid, BidMember, form=BidMemberForm, formset=RowFormSet, extra=2, can_delete=True)
+class BidMemberFormSetBase(RowFormSet):
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "agency_id": self.instance.agency_id}
+
+
+BidMemberFormSet = inlineformset_factory(Bid, BidMember, form=BidMemberForm, formset=BidMemberFormSetBase, extra=2,
+                                         can_delete=True)
 
 
 class ScoreField(forms.Field):
@@ -588,6 +611,105 @@ class RectificationAnswerForm(forms.Form):
     evidence = AttachmentFilesField(label=_("Evidence"), required=True, help_text=_("JPG, PNG or PDF, at most 10 MB each."))
 
 
+# -- step 3: the scoring panel (issue 23 C) --------------------------------------------------------------------
+class PanelForm(ScopedModelForm):
+    class Meta:
+        model = Panel
+        fields = ["formed_on"]
+
+    def __init__(self, *args, project=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project = project
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.form_show_errors = False  # the page shows the panel's refusal once, above the form
+
+
+class PanelMemberForm(RowForm):
+    class Meta:
+        model = PanelMember
+        fields = ["user", "name", "agency", "is_chair"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wulian.models import User
+
+        # Experts' accounts (评估人员/评审专家) and the bureau's representatives; anyone else is named.
+        self.fields["user"].queryset = User.objects.filter(
+            is_active=True, role__in=[Role.EVALUATOR, Role.BUREAU_ADMIN]).order_by("role", "username")
+        self.fields["user"].label_from_instance = lambda u: f"{u.display_name}（{u.username}）"
+
+    def has_changed(self):
+        return super().has_changed() and bool(self.data.get(self.add_prefix("user")) or self.data.get(self.add_prefix("name")))
+
+
+class PanelMemberFormSetBase(RowFormSet):
+    def members(self) -> int:
+        return sum(1 for form in self.forms
+                   if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+                   and (form.cleaned_data.get("user") or (form.cleaned_data.get("name") or "").strip()))
+
+
+PanelMemberFormSet = inlineformset_factory(Panel, PanelMember, form=PanelMemberForm, formset=PanelMemberFormSetBase,
+                                           extra=5, can_delete=True)
+
+
+class MemberScoresForm(BidScoresForm):
+    """One member's sheet: a score per bid and criterion, each bid scored at once and once; a bid of the agency the
+    member belongs to is not theirs to score."""
+
+    def __init__(self, data=None, *, member, bids, criteria, saved):
+        super().__init__(data, bids=bids, criteria=criteria, saved=saved)
+        self.member = member
+        self.scored = {bid_id for bid_id, _criterion in saved}
+
+    def _row(self, bid) -> dict:
+        row = super()._row(bid)
+        from .guards import conflict
+
+        row["conflict"] = conflict(self.member, bid)
+        row["scored"] = bid.pk in self.scored
+        return row
+
+    def rows(self) -> list[dict]:
+        return [self._row(bid) for bid in self.bids]
+
+    def given(self) -> dict:
+        """Per bid: its criterion scores as posted (only bids with at least one score given)."""
+        out = {}
+        for bid in self.bids:
+            scores = {c.pk: self.cleaned_data.get(self.key(bid.pk, c.pk)) for c in self.criteria}
+            if any(v is not None for v in scores.values()):
+                out[bid] = scores
+        return out
+
+    def clean(self):
+        data = super().clean()
+        names = []
+        for bid, scores in self.given().items():
+            if None in scores.values():
+                names.append(str(bid.agency))
+        if names:
+            raise forms.ValidationError(_("Score every criterion of a bid at once: %(agencies)s.")
+                                        % {"agencies": "、".join(names)})
+        if not self.given():
+            raise forms.ValidationError(_("No score was given."))
+        return data
+
+    def save(self, user) -> list:
+        """The member's scores of the bids given (inside the caller's write: a refusal saves none)."""
+        for bid in self.given():
+            if bid.pk in self.scored or MemberScore.objects.filter(member=self.member, bid=bid).exists():
+                raise Refused(_("%(member)s has already scored the bid of %(agency)s; a member scores each bid once.")
+                              % {"member": self.member.name, "agency": bid.agency})
+        return [
+            MemberScore.objects.create(member=self.member, bid=bid, criterion_id=criterion_id, score=score,
+                                       entered_by=user)
+            for bid, scores in self.given().items()
+            for criterion_id, score in scores.items()
+        ]
+
+
 __all__ = [
     "AgreementForm",
     "AssignmentForm",
@@ -607,6 +729,10 @@ __all__ = [
     "SurveyFormSet",
     "TargetFormSet",
 ]
+
+
+# The scoring party a user of each role scores for (its own scorer's name is given when left blank).
+PARTY_OF_ROLE = {Role.EVALUATOR: "third_party", Role.BUREAU_ADMIN: "buyer", Role.TOWN_STAFF: "supervisor"}
 
 
 class ScoreSheet:
@@ -638,7 +764,10 @@ class ScoreSheet:
             party = existing.get(code)
             weight = party.weight if party else default_weights.get(code)
             raw = data.get(f"weight-{code}", "") if data is not None else ("" if weight is None else plain_number(weight))
-            self.parties.append({"code": code, "label": label, "name": f"weight-{code}", "value": raw, "row": party})
+            scorer = party.scorer_label if party else (user.display_name if PARTY_OF_ROLE.get(user.role) == code else "")
+            scorer = data.get(f"scorer-{code}", "") if data is not None else scorer
+            self.parties.append({"code": code, "label": label, "name": f"weight-{code}", "value": raw, "row": party,
+                                 "scorer_field": f"scorer-{code}", "scorer": (scorer or "").strip()[:50]})
         groups = dict(IndicatorGroup.choices)
         self.groups = []
         for item in self.items:
@@ -688,6 +817,14 @@ class ScoreSheet:
             )
         if not self.cleaned_weights:
             self.errors.append(_("Give the weight of at least one scoring party."))
+        self.cleaned_scorers = {}
+        for party in self.parties:
+            if party["code"] not in self.cleaned_weights:
+                continue
+            name = party["scorer"] or (self.user.display_name if PARTY_OF_ROLE.get(self.user.role) == party["code"] else "")
+            if not name:
+                self.errors.append(_("Name the scorer of %(party)s.") % {"party": party["label"]})
+            self.cleaned_scorers[party["code"]] = name
         self.cleaned_scores = {}
         for group in self.groups:
             for row in group["rows"]:
@@ -719,7 +856,8 @@ class ScoreSheet:
         parties = {}
         for code, weight in self.cleaned_weights.items():
             party, _created = EvaluationParty.objects.update_or_create(
-                evaluation=evaluation, party=code, defaults={"weight": weight, "scorer": user}
+                evaluation=evaluation, party=code,
+                defaults={"weight": weight, "scorer": user, "scorer_name": self.cleaned_scorers.get(code, "")},
             )
             parties[code] = party
             saved.append(party)

@@ -19,7 +19,6 @@ from wulian.money import format_money
 from wulian.writes import Refused
 
 from .choices import (
-    CERTIFIED,
     DIRECT_METHODS,
     SERVING_STATES,
     BidStatus,
@@ -213,15 +212,17 @@ def bid_rules(bid):
             % {"price": _money(bid.price), "ceiling": _money(notice.budget_ceiling)},
             field="price",
         )
-    if bid.agency.certified_staff_count < notice.min_certified_workers:
+    on_record = certified_staff_on_record(bid.agency)
+    if on_record < notice.min_certified_workers:
         raise Refused(
             _("The notice requires at least %(required)s certified social workers; %(agency)s has %(count)s on record.")
-            % {"required": notice.min_certified_workers, "agency": bid.agency, "count": bid.agency.certified_staff_count}
+            % {"required": notice.min_certified_workers, "agency": bid.agency, "count": on_record}
         )
     # The team the bid names must itself meet the requirement (issue 23 C): once a team is given (a bid entered
-    # through the API names its members afterwards; the award checks the team again).
-    members = list(bid.members.values_list("certificate", flat=True))
-    certified = sum(1 for c in members if c in CERTIFIED)
+    # through the API names its members afterwards; the award checks the team again). A member counts as
+    # certified by a certificate on record, never by what the bid declares.
+    members = bid.members.count()
+    certified = certified_members(bid)
     if members and certified < notice.min_certified_workers:
         raise Refused(
             _("The notice requires at least %(required)s certified social workers in the team; this team has %(count)s.")
@@ -229,8 +230,29 @@ def bid_rules(bid):
         )
 
 
+def certified_staff_on_record(agency) -> int:
+    """The agency's staff on record (``stations.StaffMember``) holding a certificate on record."""
+    from django.apps import apps
+
+    staff = apps.get_model("stations", "StaffMember")
+    return staff.objects.filter(agency=agency, certificates__isnull=False).distinct().count()
+
+
 def certified_members(bid) -> int:
-    return bid.members.filter(certificate__in=CERTIFIED).count()
+    """Members of the bid's team who are the agency's staff on record with a certificate on record."""
+    return (bid.members.filter(staff__agency_id=bid.agency_id, staff__certificates__isnull=False)
+            .values("staff_id").distinct().count())
+
+
+def bid_member_rules(member):
+    """A team member is one of the bidding agency's staff on record, named once."""
+    if member.staff_id is None:
+        raise Refused(_("Choose the team member from the agency's staff on record."), field="staff")
+    if member.staff.agency_id != member.bid.agency_id:
+        raise Refused(_("%(person)s is not on the staff of %(agency)s.")
+                      % {"person": member.staff.name, "agency": member.bid.agency}, field="staff")
+    if type(member).objects.filter(bid_id=member.bid_id, staff_id=member.staff_id).exclude(pk=member.pk).exists():
+        raise Refused(_("%(person)s is already in the team.") % {"person": member.staff.name}, field="staff")
 
 
 def bid_score_rules(score):
@@ -273,13 +295,15 @@ def can_award(project, user):
             _("The team of the bid chosen has %(count)s certified social workers; the notice requires %(required)s.")
             % {"count": members, "required": notice.min_certified_workers}
         )
-    criteria = notice.criteria.count()
-    for active in project.bids.exclude(status=BidStatus.WITHDRAWN).prefetch_related("scores"):
-        if len(active.scores.all()) < criteria:
-            raise Refused(
-                _("Score every bid on every criterion before the award (%(agency)s is not fully scored).")
-                % {"agency": active.agency}
-            )
+    result = panel_complete(project, notice)
+    row = result.row_of(bid.pk)
+    if row is None or row.rank != 1:
+        first = "、".join(str(r.bid.agency) for r in result.rows if r.rank == 1)
+        raise Refused(
+            _("Under %(rule)s the panel ranks %(first)s first; the award goes to the bid ranked first.")
+            % {"rule": notice.get_scoring_rule_display(), "first": first or "—"},
+            field="awarded_bid",
+        )
 
 
 def award(project, user, reason):
@@ -306,7 +330,22 @@ def _award(project, user, reason):
     bids = list(project.bids.filter(status=BidStatus.SUBMITTED).select_related("agency").select_for_update(of=("self",)))
     for bid in bids:  # each bid's own transition, logged on the bid (``Bid.workflow``)
         follow(user, bid, "award" if bid.pk == chosen.pk else "not_award", reason=reason if bid.pk == chosen.pk else "")
+    record_panel_scores(notice)
     _tell_bidders(project, chosen, [b for b in bids if b.pk != chosen.pk])
+
+
+def record_panel_scores(notice):
+    """At the award, each bid's score on each criterion is the panel's average (``BidScore``): what the bidder
+    reads of its own bid once the award is made."""
+    from django.db.models import Avg
+
+    from .models import BidScore, MemberScore
+
+    averages = MemberScore.objects.filter(member__panel__notice=notice).values("bid_id", "criterion_id").annotate(
+        avg=Avg("score"))
+    for row in averages:
+        BidScore.objects.update_or_create(bid_id=row["bid_id"], criterion_id=row["criterion_id"],
+                                          defaults={"score": Decimal(row["avg"]).quantize(Decimal("0.01"))})
 
 
 def _tell_bidders(project, chosen, others):
@@ -574,3 +613,89 @@ def rectification_rules(rectification):
                         "past that step."))
     if rectification.status == RectificationStatus.CLOSED and not (rectification.answer or "").strip():
         raise Refused(_("An item is closed once the agency has answered it."))
+
+
+# -- step 3: the panel that scores the bids (issue 23 C) --------------------------------------------------------
+
+
+def panel_rule(notice):
+    """The panel rule of the notice's method (``projects.procurement.PANELS``), None for a direct award."""
+    from .procurement import PANELS
+
+    return PANELS.get(notice.method)
+
+
+def panel_size(notice, size: int):
+    """评标委员会 5 or more, 磋商小组 / 询价小组 / 谈判小组 3 or more, always an odd number."""
+    rule = panel_rule(notice)
+    if rule is None:
+        raise Refused(_("A single-source or entrusted project has no scoring panel."))
+    if not rule.allows(size):
+        raise Refused(
+            _("%(method)s: the %(panel)s has %(minimum)s or more members, an odd number (%(source)s); this panel "
+              "has %(size)s.")
+            % {"method": _method_label(notice.method), "panel": rule.name, "minimum": rule.minimum,
+               "source": rule.source, "size": size}
+        )
+
+
+def panel_member_rules(member):
+    """A member is a user or an outside expert named; nobody twice; the panel is fixed once scoring began."""
+    panel = member.panel
+    if member.user_id is None and not (member.name or "").strip():
+        raise Refused(_("Choose the member's account or write the outside expert's name."), field="name")
+    if member.user_id is not None:
+        member.name = member.name or member.user.display_name
+        twice = type(member).objects.filter(panel=panel, user_id=member.user_id).exclude(pk=member.pk)
+        if twice.exists():
+            raise Refused(_("%(person)s is already a member of this panel.") % {"person": member.user.display_name},
+                          field="user")
+    if panel.scores_given():
+        raise Refused(_("Scoring has begun; the panel's members no longer change."))
+
+
+def conflict(member, bid) -> bool:
+    """A member who belongs to the bidding agency (by their account, or as recorded for an outside expert)."""
+    agencies = {member.agency_id, getattr(member.user, "agency_id", None) if member.user_id else None} - {None}
+    return bid.agency_id in agencies
+
+
+def member_score_rules(score):
+    """Each member scores each bid once, never a bid of the agency they belong to, only on the notice's criteria,
+    only after the deadline and while the project is published, and only in a panel of the lawful size."""
+    member, bid = score.member, score.bid
+    notice = member.panel.notice
+    if bid.project_id != notice.project_id or score.criterion.notice_id != notice.pk:
+        raise Refused(_("The bid or criterion belongs to another project's notice."))
+    if notice.project.status != S.PUBLISHED or notice.bid_deadline is None or notice.bid_deadline > timezone.now():
+        raise Refused(_("Bids are scored after the bid deadline and before the award."))
+    panel_size(notice, member.panel.members.count())
+    if conflict(member, bid):
+        raise Refused(
+            _("%(member)s belongs to %(agency)s and cannot score its bid (a conflict of interest).")
+            % {"member": member.name, "agency": bid.agency}
+        )
+    if score.score > score.criterion.weight:
+        raise Refused(_("The score %(score)s exceeds the criterion's weight %(weight)s.")
+                      % {"score": _num(score.score), "weight": _num(score.criterion.weight)}, field="score")
+    twice = type(score).objects.filter(member=member, bid=bid, criterion=score.criterion).exclude(pk=score.pk)
+    if twice.exists():
+        raise Refused(_("%(member)s has already scored the bid of %(agency)s; a member scores each bid once.")
+                      % {"member": member.name, "agency": bid.agency})
+
+
+def panel_complete(project, notice):
+    """The award needs a panel of the lawful size in which every member scored every bid (but a bid of the agency
+    they belong to) on every criterion."""
+    from .models import Panel
+
+    panel = Panel.objects.filter(notice=notice).first()
+    if panel is None:
+        raise Refused(_("Form the scoring panel first."))
+    panel_size(notice, panel.members.count())
+    result = panel.result()
+    missing = [f"{m.name}（{b.agency}）" for m, b in result.unscored]
+    if missing:
+        raise Refused(_("Every member scores every bid before the award; not yet scored: %(missing)s.")
+                      % {"missing": "、".join(missing[:10])})
+    return result

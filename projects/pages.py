@@ -100,9 +100,22 @@ def step_records(user, project) -> dict:
         "notice": notice, "criteria": notice.criteria.order_by("pk") if notice else [],
         "bids": list(mine(Bid).select_related("agency").prefetch_related("members").order_by("price", "pk")),
         **_agreement(user, mine(Agreement).prefetch_related("stations").first()),
-        "targets": _targets_with_progress(project, user), "activities": _activities(user, project),
+        **_panel(user, notice),
+        "targets": targets_with_progress(project, user), "activities": _activities(user, project),
         **_evaluations(user, project), "milestones": _milestones(user, project),
     }
+
+
+def _panel(user, notice) -> dict:
+    """The panel that scores the bids, every member named (as far as the user may see it)."""
+    from .guards import panel_rule
+    from .models import PanelMember
+
+    if notice is None:
+        return {"panel_members": [], "panel_name": ""}
+    members = list(PanelMember.objects.restrict(user).filter(panel__notice=notice).order_by("-is_chair", "pk"))
+    rule = panel_rule(notice)
+    return {"panel_members": members, "panel_name": rule.name if rule else ""}
 
 
 def _rows_of_project(user, project, model):
@@ -189,7 +202,7 @@ def _tone(status):
     return STATUS_TONES.get(status, "secondary")
 
 
-def _targets_with_progress(project, user) -> list:
+def targets_with_progress(project, user) -> list:
     """Each performance target with its attainment, counted from the activity log (``projects.progress``)."""
     from .progress import progress
 

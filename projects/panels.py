@@ -99,7 +99,15 @@ def evaluator_home(request) -> dict:
     )
     for project in projects:
         project.due = _evaluator_due(project, today)
-    return {"assigned": projects, "today": today}
+    return {"assigned": projects, "today": today, "seats": _seats(user)}
+
+
+def _seats(user) -> list:
+    """The panels the expert sits on whose bids are to be scored (published projects)."""
+    from .models import PanelMember
+
+    return list(PanelMember.objects.restrict(user).filter(user=user, panel__notice__project__status=S.PUBLISHED)
+                .select_related("panel__notice__project").order_by("-pk")[:PANEL_ROWS])
 
 
 def _evaluator_due(project, today) -> tuple[str, str]:

@@ -33,8 +33,9 @@ class Period:
 PERIODS: dict[str, Period] = {
     M.OPEN_TENDER: Period(20, False, "bidding", "《中华人民共和国政府采购法》第三十五条；财政部令第87号"),
     M.COMPETITIVE_CONSULTATION: Period(10, False, "bidding", "财库〔2014〕214号 第十条"),
+    M.INVITED_TENDER: Period(20, False, "bidding", "《中华人民共和国政府采购法》第三十五条；财政部令第87号"),
     M.INQUIRY: Period(3, True, "bidding", "财政部令第74号 第四十五条"),
-    "competitive_negotiation": Period(3, True, "bidding", "财政部令第74号 第二十九条"),
+    M.COMPETITIVE_NEGOTIATION: Period(3, True, "bidding", "财政部令第74号 第二十九条"),
     M.SINGLE_SOURCE: Period(5, True, "publicity", "《政府采购法实施条例》第三十八条；财政部令第74号 第三十八条"),
 }
 
@@ -57,3 +58,25 @@ def earliest_end(method: str, start: dt.datetime) -> dt.datetime | None:
         day = add_working_days(start.date(), period.days)
         return start.replace(year=day.year, month=day.month, day=day.day)
     return start + dt.timedelta(days=period.days)
+
+
+@dataclass(frozen=True)
+class PanelRule:
+    """Who scores the bids of a method: the panel's name, its least size (always an odd number), the source."""
+
+    name: str
+    minimum: int
+    source: str
+
+    def allows(self, size: int) -> bool:
+        return size >= self.minimum and size % 2 == 1
+
+
+# 评标委员会 5 or more (odd) for a tender; 磋商小组 / 询价小组 / 谈判小组 3 or more (odd); docs/decisions.md cites them.
+PANELS: dict[str, PanelRule] = {
+    M.OPEN_TENDER: PanelRule("评标委员会", 5, "财政部令第87号 第四十七条"),
+    M.INVITED_TENDER: PanelRule("评标委员会", 5, "财政部令第87号 第四十七条"),
+    M.COMPETITIVE_CONSULTATION: PanelRule("磋商小组", 3, "财库〔2014〕214号 第十四条"),
+    M.INQUIRY: PanelRule("询价小组", 3, "财政部令第74号 第七条"),
+    M.COMPETITIVE_NEGOTIATION: PanelRule("谈判小组", 3, "财政部令第74号 第七条"),
+}

@@ -19,12 +19,12 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from wulian.charts import Bar, bar_chart, number
 from wulian.choices import RegionLevel
@@ -91,7 +91,7 @@ def report_context(project, evaluation, user=None) -> dict:
                 "label": PARTY_NAMES.get(p.party, p.party),
                 "short": PARTY_SHORT.get(p.party, p.party),
                 "weight": p.weight,
-                "scorer": p.scorer.display_name if p.scorer_id else "",
+                "scorer": p.scorer_label,
                 "total": total,
             }
         )
@@ -263,20 +263,34 @@ def _digits(value) -> int | None:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def request_evaluation_report(request, pk: int):
-    """Start the evaluation report of a project the user is a party to (404 otherwise); refusals say why."""
+    """Start the evaluation report of a party's project (404 otherwise); a GET shows the button, builds nothing."""
     project = get_object_or_404(Project.objects.restrict(request.user, PARTY), pk=pk)
-    try:
-        job = _start_evaluation_report(request.user, project, _digits(request.POST.get("evaluation")))
-    except (NoEvaluation, BrokerUnavailable, TooManyReports) as exc:
-        messages.error(request, _refusal(exc))
+    if request.method == "GET":
+        return _report_request_page(request, project)
+    job = _start_or_refuse(request, project)
+    if job is None:
         return redirect(project.get_url("detail") or reverse("wulian:report_center"))
     if job.status == ReportStatus.DONE:
         messages.success(request, _("The evaluation report is ready: download it in the report centre."))
     else:
         messages.info(request, _("The evaluation report is being prepared; it appears in the report centre when ready."))
     return redirect("wulian:report_center")
+
+
+def _start_or_refuse(request, project):
+    """The job started, or None with the refusal said (no evaluation, no broker, too many reports waiting)."""
+    try:
+        return _start_evaluation_report(request.user, project, _digits(request.POST.get("evaluation")))
+    except (NoEvaluation, BrokerUnavailable, TooManyReports) as exc:
+        messages.error(request, _refusal(exc))
+        return None
+
+
+def _report_request_page(request, project):
+    evaluation = chosen_evaluation(project, _digits(request.GET.get("evaluation")), user=request.user)
+    return render(request, "projects/evaluation_report_request.html", {"project": project, "evaluation": evaluation})
 
 
 class NoEvaluation(Exception):

@@ -37,17 +37,19 @@ from .models import (
     Agreement,
     Bid,
     BidMember,
-    BidScore,
     Criterion,
     Evaluation,
     EvaluationParty,
     IndicatorItem,
     IndicatorSheet,
     ItemScore,
+    MemberScore,
     Milestone,
     Need,
     NeedsSurvey,
     Notice,
+    Panel,
+    PanelMember,
     PerformanceTarget,
     Project,
 )
@@ -134,13 +136,14 @@ def agency_user(agency, username: str) -> User:
 
 
 def make_bid(project, agency, user=None, *, price=None, certified: int = 2) -> Bid:
-    Agency.objects.filter(pk=agency.pk, certified_staff_count__lt=certified).update(certified_staff_count=certified)
+    """A bid whose team is ``certified`` certified social workers and an assistant without a certificate, all
+    of the agency's staff on record."""
+    people = staff_on_record(agency, [(f"社工{i + 1}", MemberCertificate.SOCIAL_WORKER) for i in range(certified)]
+                             + [("助理", None)])
     bid = Bid.objects.create(project=project, agency=agency, proposal="以儿童之家为阵地，开展“四点半课堂”和成长小组。",
                              price=price or project.notice.budget_ceiling - Decimal("2000"), submitted_by=user)
-    for i in range(certified):
-        BidMember.objects.create(bid=bid, name=f"社工{i + 1}", certificate=MemberCertificate.SOCIAL_WORKER,
-                                 certificate_number=f"S{bid.pk:04d}{i}")
-    BidMember.objects.create(bid=bid, name="助理", certificate=MemberCertificate.NONE)
+    for person in people:
+        BidMember.objects.create(bid=bid, staff=person)
     return bid
 
 
@@ -149,12 +152,51 @@ def close_bidding(project) -> None:
     Notice.objects.filter(project=project).update(bid_deadline=timezone.now() - dt.timedelta(minutes=1))
 
 
-def score_bids(project, user) -> None:
+def expert(username: str) -> User:
+    """An expert's account (评审专家) who sits on scoring panels: the evaluator role, no region."""
+    names = {"expert1": ("周", "文"), "expert2": ("郑", "华"), "expert3": ("冯", "丽")}
+    last, first = names.get(username, ("专", username[-2:]))
+    user, _ = User.objects.get_or_create(username=username, defaults={
+        "role": Role.EVALUATOR, "last_name": last, "first_name": first})
+    return user
+
+
+def staff_on_record(agency, people) -> list:
+    """The agency's staff on record (``stations.StaffMember``), each with a certificate of the level given (None:
+    no certificate); what a bid's team is chosen from and its eligibility computed on."""
+    from stations.models import Certificate, StaffMember
+
+    rows = []
+    for name, level in people:
+        person, _ = StaffMember.objects.get_or_create(name=name, agency=agency, defaults={"region": agency.region})
+        if level and not person.certificates.exists():
+            Certificate.objects.create(person=person, level=level, number=f"{level[:2].upper()}{agency.pk:03d}{person.pk:05d}",
+                                       year=2020)
+        rows.append(person)
+    return rows
+
+
+def form_panel(notice, bureau, *, size=None) -> Panel:
+    """A panel of outside experts named (the method's least size), formed by ``bureau``."""
+    from .procurement import PANELS
+
+    panel, created = Panel.objects.get_or_create(notice=notice, defaults={"formed_by": bureau})
+    if created:
+        size = size or PANELS[notice.method].minimum
+        for i in range(size):
+            PanelMember.objects.create(panel=panel, name=f"评审专家{'甲乙丙丁戊己庚'[i]}", is_chair=i == 0)
+    return panel
+
+
+def score_bids(project, user, *, fraction=Decimal("0.8")) -> None:
+    """The panel (formed when there is none) scores every bid on every criterion at ``fraction`` of its weight."""
     notice = project.notice
-    for bid in project.bids.all():
-        for criterion in notice.criteria.all():
-            BidScore.objects.get_or_create(bid=bid, criterion=criterion,
-                                           defaults={"score": criterion.weight * Decimal("0.8"), "scored_by": user})
+    panel = form_panel(notice, user)
+    for member in panel.members.all():
+        for bid in project.bids.exclude(status="withdrawn"):
+            for criterion in notice.criteria.all():
+                MemberScore.objects.get_or_create(member=member, bid=bid, criterion=criterion, defaults={
+                    "score": (criterion.weight * fraction).quantize(Decimal("0.01")), "entered_by": user})
 
 
 def make_agreement(project, *, amount=None, stations=()) -> Agreement:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wulian.attachments import AttachmentFilesField, save_attachments
 from wulian.choices import RegionLevel, Role
-from wulian.forms import NamedRegionField, RegionChoiceField, ScopedModelForm
+from wulian.forms import NamedRegionField, RegionChoiceField, ScopedModelForm, fix_fields
 from wulian.models import Agency, AttachmentKind
 from wulian.pickers import use_picker
 
@@ -102,6 +102,10 @@ class StaffMemberForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        agency = getattr(self.user, "agency", None) if self.user is not None else None
+        if agency is not None:  # an agency's own staff: on its roster, where it is registered
+            fix_fields(self, region=agency.region, agency=agency)
+
 
 
 class StaffAssignmentForm(ScopedModelForm):

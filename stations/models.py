@@ -37,6 +37,7 @@ from .choices import (
 
 MANAGERS = frozenset({Role.BUREAU_ADMIN, Role.TOWN_STAFF})
 BUREAU = frozenset({Role.BUREAU_ADMIN})
+AGENCY = frozenset({Role.AGENCY_STAFF})
 
 
 class StationQuerySet(ScopedQuerySet):
@@ -189,7 +190,10 @@ class Station(AttachmentsMixin, ScopedModel):
 class StaffMember(ScopedModel):
     """A person working in the station network (社工站工作人员)."""
 
-    scope_rule = ScopeRule(region=("region",), view=REGION_ROLES, add=MANAGERS, change=MANAGERS, delete=MANAGERS)
+    # An agency keeps the record of its own staff (issue 23 E): its certified staff on record are what a bid's
+    # eligibility is computed from (``projects.guards.bid_rules``), not a count it declares.
+    scope_rule = ScopeRule(region=("region",), agency="agency", view=REGION_ROLES | AGENCY, add=MANAGERS | AGENCY,
+                           change=MANAGERS | AGENCY, delete=MANAGERS | AGENCY)
     personal_data = {"phone": PersonalKind.PHONE}
     # 个人信息保护法 (wulian/pipl.py), as for volunteers: the file of what is held; anonymisation keeps the posts,
     # the certificates' levels and years and the trainings attended (what the figures count), not the person;
@@ -351,7 +355,8 @@ class Certificate(ScopedModel):
     """A national social work qualification certificate (社会工作者职业水平证书)."""
 
     scope_rule = ScopeRule(
-        region=("person__region",), view=REGION_ROLES, add=MANAGERS, change=MANAGERS, delete=MANAGERS
+        region=("person__region",), agency="person__agency", view=REGION_ROLES | AGENCY, add=MANAGERS | AGENCY,
+        change=MANAGERS | AGENCY, delete=MANAGERS | AGENCY,
     )
 
     person = models.ForeignKey(

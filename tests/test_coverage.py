@@ -220,6 +220,13 @@ OUTSIDE_MATRIX = {
             "IndicatorItem", "EvaluationParty", "ItemScore",
         )
     },
+    # Issue 23 C: the scoring panel has pages (formed on the bid page, scored on each member's sheet) whose scope per
+    # role — the bureau and the project's town, each member's account, nobody else — is tested on the models and
+    # the pages in tests/test_panels.py (test_who_sees_the_panel); no API routes.
+    **{
+        f"projects.{name}": "scope per role in tests/test_panels.py (test_who_sees_the_panel)"
+        for name in ("Panel", "PanelMember", "MemberScore")
+    },
     # Funding (issue 19): scope per role of lines and entries (pages and API) in tests/test_funding_views.py.
     "funding.BudgetLine": "scope per role in tests/test_funding_views.py (test_scope_matrix_of_lines_and_entries)",
     "funding.Entry": "scope per role in tests/test_funding_views.py (test_scope_matrix_of_lines_and_entries)",

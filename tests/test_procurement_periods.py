@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from projects.choices import MemberCertificate, ProcurementMethod, ProjectStatus
 from projects.models import Bid, BidMember, Notice, Project
-from projects.testing import advance, make_notice, make_project, people_of
+from projects.testing import advance, make_notice, make_project, people_of, staff_on_record
 from wulian.workflow import perform
 from wulian.writes import Refused, write
 
@@ -86,15 +86,14 @@ def test_a_team_short_of_certified_workers_is_refused(cast):
     publish(cast, project)
     Notice.objects.filter(project=project).update(min_certified_workers=2)
     project = Project.objects.get(pk=project.pk)
-    type(cast.agency).objects.filter(pk=cast.agency.pk).update(certified_staff_count=3)
+    # The agency has three certified social workers on record; the team names one of them and an uncertified one.
+    certified, _second, _third, plain = staff_on_record(cast.agency, [
+        ("王敏", "social_worker"), ("赵亮", "assistant"), ("钱红", "assistant"), ("李静", None)])
 
     def save():
         bid = Bid.objects.create(project=project, agency_id=cast.agency.pk, proposal="方案", price=Decimal("1000"),
                                  submitted_by=cast.user_agency)
-        members = [
-            BidMember.objects.create(bid=bid, name="王敏", certificate=MemberCertificate.SOCIAL_WORKER, certificate_number="S1"),
-            BidMember.objects.create(bid=bid, name="李静", certificate=MemberCertificate.NONE),
-        ]
+        members = [BidMember.objects.create(bid=bid, staff=certified), BidMember.objects.create(bid=bid, staff=plain)]
         return [*members, bid]
 
     with pytest.raises(Refused) as refused:
@@ -110,3 +109,30 @@ def test_the_award_before_the_deadline_names_its_hour_and_minute(cast):
     with pytest.raises(Refused) as refused:
         perform(cast.user_bureau, Project, project.pk, "award", reason="x")
     assert f"{deadline.year}年{deadline.month}月{deadline.day}日 17:30" in refused.value.message
+
+
+def test_certificates_count_from_the_record_not_from_the_bid(cast):
+    """A member typed into the team with a certificate the record does not show counts for nothing, and an agency
+    whose self-declared count is high but has no certified staff on record cannot bid (issue 23 C)."""
+    project = approved(cast, ProcurementMethod.COMPETITIVE_CONSULTATION)
+    publish(cast, project)
+    project = Project.objects.get(pk=project.pk)
+    type(cast.agency).objects.filter(pk=cast.agency.pk).update(certified_staff_count=10)
+
+    def save():
+        bid = Bid.objects.create(project=project, agency_id=cast.agency.pk, proposal="方案", price=Decimal("1000"),
+                                 submitted_by=cast.user_agency)
+        return [bid]
+
+    with pytest.raises(Refused) as refused:
+        write(cast.user_agency, "add", save)
+    assert refused.value.message == f"公告要求至少1名持证社工，{cast.agency.name}登记的持证社工为0名。"
+    declared = BidMember(name="王敏", certificate=MemberCertificate.SOCIAL_WORKER, certificate_number="S1")
+    staff_on_record(cast.agency, [("真持证", "social_worker")])
+    bid = Bid.objects.create(project=project, agency_id=cast.agency.pk, proposal="方案", price=Decimal("1000"))
+    declared.bid = bid
+    declared.save()
+    from projects.guards import certified_members
+
+    assert certified_members(bid) == 0
+

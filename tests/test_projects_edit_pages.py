@@ -110,17 +110,23 @@ def test_the_score_sheet_refuses_what_is_not_a_score_and_saves_nothing(as_user, 
     project = project_at(cast, S.PUBLISHED)
     bid = t.make_bid(project, cast.agency)
     t.close_bidding(project)
-    first, second = project.notice.criteria.order_by("pk")[:2]
+    first, second, third = project.notice.criteria.order_by("pk")[:3]
+    # A member of the panel scores on their own sheet (the bureau no longer scores alone: issue 23 C).
+    member = t.form_panel(project.notice, cast.user_bureau).members.first()
+    member.user = t.expert("expert1")
+    member.save()
     client = as_user("bureau")
-    url = reverse("projects:bid_scoring", args=[project.pk])
+    client.force_login(member.user)
+    url = reverse("projects:panel_score", args=[project.pk])
     response = client.post(url, {f"score-{bid.pk}-{first.pk}": "abc", f"score-{bid.pk}-{second.pk}": "NaN"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "服务方案：“abc”不是数字。" in html and "团队与资质：分数须在0到30之间。" in html
-    assert not bid.scores.exists()
-    response = client.post(url, {f"score-{bid.pk}-{first.pk}": "55.5", f"score-{bid.pk}-{second.pk}": ""})
+    assert not member.scores.exists()
+    response = client.post(url, {f"score-{bid.pk}-{first.pk}": "55.5", f"score-{bid.pk}-{second.pk}": "20",
+                                 f"score-{bid.pk}-{third.pk}": "8"})
     assert response.status_code == 302
-    assert [(s.criterion_id, s.score) for s in bid.scores.all()] == [(first.pk, Decimal("55.5"))]
+    assert sorted(member.scores.values_list("score", flat=True)) == [Decimal("8"), Decimal("20"), Decimal("55.5")]
 
 
 # -- the award moves each bid by its own transition -------------------------------------------------------------

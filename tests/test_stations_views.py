@@ -54,8 +54,9 @@ class TestStaffMemberViews(ScopeMatrix):
     places = {"a": "binhe", "b": "hengqu_village"}
     visible = VISIBLE_AT_COMMUNITIES
     changeable = MANAGED_AT_COMMUNITIES
-    list_users = REGION_USERS
-    add_users = MANAGERS
+    # An agency keeps its own staff and their certificates (none of these rows is its own: it sees neither).
+    list_users = (*REGION_USERS, "agency")
+    add_users = (*MANAGERS, "agency")
 
     def make(self, cast, place, key):
         station = station_at(place)
@@ -83,8 +84,9 @@ class TestCertificateViews(ScopeMatrix):
     places = {"a": "binhe", "b": "hengqu_village"}
     visible = VISIBLE_AT_COMMUNITIES
     changeable = MANAGED_AT_COMMUNITIES
-    list_users = REGION_USERS
-    add_users = MANAGERS
+    # An agency keeps its own staff and their certificates (none of these rows is its own: it sees neither).
+    list_users = (*REGION_USERS, "agency")
+    add_users = (*MANAGERS, "agency")
 
     def make(self, cast, place, key):
         person = StaffMember.objects.create(name=f"{place.name}员工{key}", region=place)

@@ -65,6 +65,17 @@ def label_region_fields(form) -> None:
             field.help_text = field.help_text or model_fields[name].help_text
 
 
+def fix_fields(form, **values) -> None:
+    """Fields whose value is given, not chosen (shown, disabled, offering exactly that value): an agency's own
+    record keeps where it is registered; its staff are its own."""
+    for name, value in values.items():
+        field = form.fields[name]
+        field.queryset = type(value).objects.filter(pk=value.pk) if value is not None else field.queryset.none()
+        field.initial = form.initial[name] = value.pk if value is not None else None
+        field.required = value is not None
+        field.disabled = True
+
+
 class ScopedModelForm(forms.ModelForm):
     """A model form that knows its user and offers only in-scope choices."""
 

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0002_text_bounds'),
+        ('projects', '0003_panels'),
     ]
 
     operations = [

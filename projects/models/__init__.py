@@ -10,6 +10,7 @@ The models are split by step, one module each; every name is re-exported here (`
   ``Milestone``); 4–5 service is the stations' activity log (``stations.Activity.project``);
 - ``evaluation``: 6 supervision and acceptance (``IndicatorSheet``/``IndicatorItem``, ``Evaluation`` with
   ``EvaluationParty`` and ``ItemScore``, ``Rectification``);
+- ``panel``: 3 the panel that scores the bids (``Panel``, ``PanelMember``, ``MemberScore``);
 - ``base``: what they share (the roles of the scope rules, the rows of a project's children).
 
 The project's steps are states of one explicit transition table (``Project.workflow``); each transition is an
@@ -24,9 +25,10 @@ from .project import Need, NeedsSurvey, Project, Review
 from .tender import AgencyMark, Bid, BidMember, BidScore, Criterion, Notice
 from .agreement import Agreement, Amendment, Milestone, PerformanceTarget, amend_agreement
 from .evaluation import EvaluationParty, Evaluation, IndicatorItem, IndicatorSheet, ItemScore, Rectification
+from .panel import MemberScore, Panel, PanelMember
 
 __all__ = [
     "Agreement", "Amendment", "AgencyMark", "Bid", "BidMember", "BidScore", "Criterion", "Evaluation",
-    "EvaluationParty", "IndicatorItem", "IndicatorSheet", "ItemScore", "Milestone", "Need", "NeedsSurvey",
-    "Notice", "PerformanceTarget", "Project", "Rectification", "Refused", "Review", "amend_agreement",
+    "EvaluationParty", "IndicatorItem", "IndicatorSheet", "ItemScore", "MemberScore", "Milestone", "Need",
+    "NeedsSurvey", "Notice", "Panel", "PanelMember", "PerformanceTarget", "Project", "Rectification", "Refused", "Review", "amend_agreement",
 ]

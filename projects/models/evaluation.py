@@ -224,6 +224,8 @@ class EvaluationParty(ScopedModel):
                                  validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(100)])
     scorer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("scorer"), on_delete=models.PROTECT,
                                null=True, blank=True, related_name="+")
+    scorer_name = models.CharField(_("scorer's name"), max_length=50, blank=True,
+                                   help_text=_("The person who scores for this party and signs the report."))
 
     class Meta:
         verbose_name = _("scoring party")
@@ -236,6 +238,11 @@ class EvaluationParty(ScopedModel):
 
     def __str__(self):
         return self.get_party_display()
+
+    @property
+    def scorer_label(self) -> str:
+        """Who scored for this party: the name the party gave, else the account that entered its scores."""
+        return self.scorer_name or (self.scorer.display_name if self.scorer_id else "")
 
     def check_rules(self):
         guards.party_rules(self)

@@ -23,9 +23,9 @@ from wulian.validators import validate_plausible_date
 from wulian.workflow import Stateful, Transition, Workflow
 
 from .. import guards
-from ..choices import BidStatus, MemberCertificate, ProcurementMethod
+from ..choices import CERTIFIED, BidStatus, MemberCertificate, ProcurementMethod, ScoringRule
 from ..querysets import BidQuerySet
-from .base import AGENCY, BUREAU, S, _child_rule, _public_child_rows, _while
+from .base import AGENCY, BUREAU, EVALUATOR, S, _child_rule, _public_child_rows, _while
 from .project import Project
 
 
@@ -55,6 +55,9 @@ class Notice(ScopedModel):
         help_text=_("A bidding team must include at least this many certified social workers."),
     )
     qualifications = models.TextField(_("qualification requirements"), max_length=2000, blank=True)
+    scoring_rule = models.CharField(_("scoring rule"), max_length=20, choices=ScoringRule.choices,
+                                    default=ScoringRule.COMPREHENSIVE,
+                                    help_text=_("How the panel's scores decide: the rule stated in the notice."))
     bid_deadline = models.DateTimeField(_("bid deadline"), null=True, blank=True,
                                         validators=[validate_plausible_date])
     direct_agency = models.ForeignKey(
@@ -127,6 +130,19 @@ def _bid_rows_for_region(scope) -> Q | None:
     return scope.region() & Q(project__notice__bid_deadline__lte=timezone.now())
 
 
+def panel_seat(prefix: str):
+    """An expert's account sees the bids (and their teams) of the notices whose panel it sits on, after the
+    deadline, to score them (issue 23 C); it changes nothing."""
+
+    def rows(scope) -> Q | None:
+        if scope.action != "view":
+            return None
+        return Q(**{f"{prefix}notice__panel__members__user": scope.user,
+                    f"{prefix}notice__bid_deadline__lte": timezone.now()})
+
+    return rows
+
+
 class Bid(Stateful, AttachmentsMixin, ScopedModel):
     """An agency's bid (投标/响应文件): proposal, price, team. Only its own agency sees it before the deadline;
     the bureau and towns see bids only after it."""
@@ -136,12 +152,13 @@ class Bid(Stateful, AttachmentsMixin, ScopedModel):
     scope_rule = ScopeRule(
         region=("project__region",),
         agency="agency",
-        view=REGION_ROLES | AGENCY,
+        view=REGION_ROLES | AGENCY | EVALUATOR,
         add=AGENCY,
         change=AGENCY,
         delete=NOBODY,
         rows={
             Role.AGENCY_STAFF: _bid_rows_for_agency,
+            Role.EVALUATOR: panel_seat("project__"),
             **dict.fromkeys(REGION_ROLES, _bid_rows_for_region),
         },
         where={"change": Q(status=BidStatus.SUBMITTED)},
@@ -192,14 +209,15 @@ class Bid(Stateful, AttachmentsMixin, ScopedModel):
 
 
 class BidMember(ScopedModel):
-    """A member of the bid's team, with their social work certificate."""
+    """A member of the bid's team: one of the agency's staff on record (``staff``); their name and certificate are
+    read from the record (``stations.StaffMember`` and its ``Certificate``), never declared by the bid."""
 
     fixed_fields = ("bid",)
 
     scope_rule = ScopeRule(
         region=("bid__project__region",),
         agency="bid__agency",
-        view=REGION_ROLES | AGENCY,
+        view=REGION_ROLES | AGENCY | EVALUATOR,
         add=AGENCY,
         change=AGENCY,
         delete=AGENCY,
@@ -207,11 +225,17 @@ class BidMember(ScopedModel):
             Role.AGENCY_STAFF: lambda s: s.agency() if s.action == "view" else s.agency() & Q(
                 bid__status=BidStatus.SUBMITTED, bid__project__status=S.PUBLISHED,
                 bid__project__notice__bid_deadline__gt=timezone.now()),
+            Role.EVALUATOR: panel_seat("bid__project__"),
             **dict.fromkeys(REGION_ROLES, lambda s: s.region() & Q(bid__project__notice__bid_deadline__lte=timezone.now())),
         },
     )
 
     bid = models.ForeignKey(Bid, verbose_name=_("bid"), on_delete=models.CASCADE, related_name="members")
+    staff = models.ForeignKey(
+        "stations.StaffMember", verbose_name=_("staff member on record"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="bid_seats",
+        help_text=_("The team member from the agency's staff on record; their certificate is read from the record."),
+    )
     name = models.CharField(_("full name"), max_length=50)
     certificate = models.CharField(_("certificate"), max_length=20, choices=MemberCertificate.choices,
                                    default=MemberCertificate.NONE)
@@ -229,6 +253,24 @@ class BidMember(ScopedModel):
         super().clean()
         if self.certificate != MemberCertificate.NONE and not self.certificate_number.strip():
             raise ValidationError({"certificate_number": _("Give the certificate number.")})
+
+    def save(self, *args, **kwargs):
+        self.from_record()
+        super().save(*args, **kwargs)
+
+    def from_record(self) -> None:
+        """Name and certificate as on record: the highest certificate of the staff member, or none. A member not
+        chosen from the staff on record counts as holding no certificate (``guards.certified_members``)."""
+        if self.staff_id is None:
+            return
+        order = {level: i for i, level in enumerate(reversed(CERTIFIED))}
+        held = sorted(self.staff.certificates.all(), key=lambda c: order.get(c.level, 99))
+        self.name = self.staff.name
+        self.certificate = held[0].level if held else MemberCertificate.NONE
+        self.certificate_number = held[0].number if held else ""
+
+    def check_rules(self):
+        guards.bid_member_rules(self)
 
 
 class BidScore(ScopedModel):

@@ -22,12 +22,21 @@ from .evaluation import (
     active_sheet,
 )
 from .project import AssignmentView, ProjectDeleteView, ProjectDetailView, ProjectEditView, ProjectListView
-from .tender import AwardView, BidDetailView, BidEditView, BidListView, BidScoringView, NoticeEditView
+from .tender import (
+    AwardView,
+    BidDetailView,
+    BidEditView,
+    BidListView,
+    BidScoringView,
+    NoticeEditView,
+    PanelEditView,
+    PanelScoringView,
+)
 
 __all__ = [
     "AgreementEditView", "AmendmentAddView", "AssignmentView", "AwardView", "BidDetailView", "BidEditView",
     "BidListView", "BidScoringView", "EvaluationDetailView", "EvaluationEditView", "EvaluationListView",
     "EvidenceActionView", "MilestoneDetailView", "MilestoneReportView", "NoticeEditView", "ProjectDeleteView",
-    "ProjectDetailView", "ProjectEditView", "ProjectListView", "ProjectPartView", "ProjectRecordEditView",
+    "PanelEditView", "PanelScoringView", "ProjectDetailView", "ProjectEditView", "ProjectListView", "ProjectPartView", "ProjectRecordEditView",
     "RectificationAnswerView", "RectificationDetailView", "RectificationListView", "active_sheet",
 ]

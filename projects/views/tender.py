@@ -11,14 +11,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wulian import writes
-from wulian.models.base import user_can
+from wulian.models.base import can, can_add, user_can
 from wulian.views import generic
 from wulian.views.generic import Inline
 from wulian.workflow import perform
 
 from .. import forms as f
 from ..filtersets import BidFilterSet
-from ..models import Bid, BidScore, Notice, Project
+from .. import guards
+from ..models import Bid, MemberScore, Notice, Panel, PanelMember, Project
 from ..tables import BidTable
 from .base import ProjectPartView, ProjectRecordEditView
 
@@ -64,7 +65,7 @@ class BidEditView(generic.ObjectEditView):
             self.check_model_permission("add")
             self.project = get_object_or_404(Project.objects.restrict(self.request.user, "view"), pk=self.kwargs["project"])
             own = self.get_queryset("change").filter(project=self.project).first()
-            return own or Bid(project=self.project)
+            return own or Bid(project=self.project, agency_id=self.request.user.agency_id)
         bid = super().get_object()
         self.project = bid.project
         return bid
@@ -86,7 +87,7 @@ class BidDetailView(generic.ObjectDetailView):
     detail_fields = ["project", "agency", "price", "proposal", "status", "submitted_at", "submitted_by"]
 
     def extra_context(self, obj):
-        from ..models import BidMember
+        from ..models import BidMember, BidScore
 
         user = self.request.user
         return {
@@ -96,34 +97,37 @@ class BidDetailView(generic.ObjectDetailView):
 
 
 class BidScoringView(ProjectPartView):
-    """The bureau's comparison of the bids after the deadline: a score per bid and criterion, then the award."""
+    """The bureau's page of the bids after the deadline: the panel that scores them (formed here), each member's
+    totals, the average and the rank under the notice's rule, then the award. The bureau scores nothing itself:
+    each member scores on their own sheet (``PanelScoringView``)."""
 
     model = Bid
     template_name = "projects/bid_scoring.html"
+    http_method_names = ["get"]
 
     def setup_page(self):
         self.project = self.get_project()
-        if not user_can(self.request.user, BidScore, "add"):
+        if not user_can(self.request.user, Panel, "add"):
             raise PermissionDenied
         self.notice = get_object_or_404(Notice, project=self.project)
         bids = Bid.objects.restrict(self.request.user, "view").filter(project=self.project).exclude(status="withdrawn")
         self.bids = list(bids.select_related("agency").prefetch_related("members").order_by("price", "pk"))
-        self.criteria = list(self.notice.criteria.order_by("pk"))
+        self.panel = Panel.objects.filter(notice=self.notice).select_related("formed_by").first()
 
-    def score_form(self, data=None):
-        saved = BidScore.objects.restrict(self.request.user).filter(bid__in=self.bids, criterion__in=self.criteria)
-        scores = {(s.bid_id, s.criterion_id): s.score for s in saved}
-        return f.BidScoresForm(data, bids=self.bids, criteria=self.criteria, saved=scores)
-
-    def render_page(self, form=None, award_form=None):
-        form = form or self.score_form()
+    def render_page(self, award_form=None):
         award_form = award_form or f.AwardForm(project=self.project, bids=self._bid_qs(), user=self.request.user)
-        deadline = self.notice.bid_deadline
+        deadline, result = self.notice.bid_deadline, self.panel.result() if self.panel else None
         return render(self.request, self.template_name, self.base_context(
-            project=self.project, notice=self.notice, criteria=self.criteria, rows=form.rows(), errors=form.messages(),
-            award_form=award_form, deadline_passed=deadline is None or deadline <= timezone.now(),
+            project=self.project, notice=self.notice, rows=self.bids, award_form=award_form, result=result,
+            deadline_passed=deadline is None or deadline <= timezone.now(), panel=self.panel,
+            panel_rule=guards.panel_rule(self.notice), can_enter_for=True, can_form_panel=self.may_form_panel(),
             award_url=reverse("projects:project_award", args=[self.project.pk]),
         ))
+
+    def may_form_panel(self) -> bool:
+        if self.panel is None:
+            return can_add(self.request.user, Panel, self.project, "notice__project")
+        return can(self.request.user, "change", self.panel) and not self.panel.scores_given()
 
     def _bid_qs(self):
         return Bid.objects.restrict(self.request.user, "view").filter(pk__in=[b.pk for b in self.bids]).select_related("agency")
@@ -131,14 +135,6 @@ class BidScoringView(ProjectPartView):
     def get(self, request, *args, **kwargs):
         self.setup_page()
         return self.render_page()
-
-    def post(self, request, *args, **kwargs):
-        self.setup_page()
-        form = self.score_form(request.POST)
-        if not (form.is_valid() and writes.write_form(request.user, "add", form, lambda: form.save(request.user))):
-            return self.render_page(form)
-        messages.success(request, _("The scores were saved."))
-        return redirect(request.path)
 
 
 class AwardView(BidScoringView):
@@ -165,3 +161,86 @@ class AwardView(BidScoringView):
             project.awarded_bid = data["bid"]
             project.save(update_fields=["awarded_bid", "updated_at"])
         return perform(self.request.user, Project, self.project.pk, "award", reason=data["reason"])
+
+
+# -- step 3: the scoring panel (issue 23 C) ----------------------------------------------------------------------
+
+
+class PanelEditView(ProjectRecordEditView):
+    """The bureau forms the panel of the notice (评标委员会 / 磋商小组 / 询价小组): accounts or outside experts
+    named, the chair; its size is the method's (refused in Chinese when even or too small)."""
+
+    model = Panel
+    form_class = f.PanelForm
+    inlines = (Inline("members", f.PanelMemberFormSet, gettext_lazy("Members of the panel")),)
+    part_title = gettext_lazy("Scoring panel of %(project)s")
+    success_message = gettext_lazy("The panel was saved.")
+
+    def get_object(self):
+        self.project = self.get_project()
+        self.notice = get_object_or_404(Notice, project=self.project)
+        record = Panel.objects.filter(notice=self.notice).first()
+        if record is None:
+            self.check_model_permission("add")
+            return Panel(notice=self.notice, formed_by=self.request.user)
+        return get_object_or_404(self.get_queryset("change"), pk=record.pk)
+
+    def success_url(self, obj):
+        return reverse("projects:bid_scoring", args=[self.project.pk])
+
+    def valid_together(self, form, formsets):
+        try:
+            guards.panel_size(self.notice, formsets[0][1].members())
+        except writes.Refused as exc:
+            form.add_error(None, exc.message)
+            return False
+        return True
+
+
+class PanelScoringView(generic.ScopedView):
+    """One member's scoring sheet: the member scores with their own account; the bureau enters the sheet of an
+    outside expert recorded by name (``?member=``). Each bid is scored once, at once, never by a member of the
+    bidding agency (``guards.member_score_rules``)."""
+
+    model = MemberScore
+    template_name = "projects/panel_score.html"
+
+    def setup_page(self):
+        self.member = find_member(self.request, self.kwargs["project"])
+        self.notice = self.member.panel.notice
+        self.project = self.notice.project
+        bids = Bid.objects.restrict(self.request.user, "view").filter(project=self.project).exclude(status="withdrawn")
+        self.bids = list(bids.select_related("agency").prefetch_related("members").order_by("price", "pk"))
+        self.criteria = list(self.notice.criteria.order_by("order", "pk"))
+
+    def sheet(self, data=None):
+        saved = {(s.bid_id, s.criterion_id): s.score for s in MemberScore.objects.filter(member=self.member)}
+        return f.MemberScoresForm(data, member=self.member, bids=self.bids, criteria=self.criteria, saved=saved)
+
+    def get(self, request, *args, **kwargs):
+        self.setup_page()
+        return self.render_page(self.sheet())
+
+    def post(self, request, *args, **kwargs):
+        self.setup_page()
+        form = self.sheet(request.POST)
+        if not (form.is_valid() and writes.write_form(request.user, "add", form, lambda: form.save(request.user))):
+            return self.render_page(form)
+        messages.success(request, _("The scores of %(member)s were recorded.") % {"member": self.member.name})
+        return redirect(request.get_full_path())
+
+    def render_page(self, form):
+        return render(self.request, self.template_name, self.base_context(
+            project=self.project, notice=self.notice, member=self.member, rule=guards.panel_rule(self.notice),
+            criteria=self.criteria, rows=form.rows(), errors=form.messages(), entering_for=self.member.user_id is None,
+            back_url=self.project.get_absolute_url() if self.member.user_id is None else reverse("home")))
+
+
+def find_member(request, project_id):
+    """The seat the user scores for: their own on the project's panel, or (the bureau) an outside expert's."""
+    seats = PanelMember.objects.restrict(request.user).select_related("panel__notice__project", "user")
+    seats = seats.filter(panel__notice__project_id=project_id)
+    wanted = request.GET.get("member") or request.POST.get("member")
+    if wanted and str(wanted).isdigit() and user_can(request.user, Panel, "change"):
+        return get_object_or_404(seats, pk=int(wanted), user__isnull=True)
+    return get_object_or_404(seats, user=request.user)
