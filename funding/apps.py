@@ -16,3 +16,16 @@ class FundingConfig(AppConfig):
         # funding stands above projects and stations: it adds its panels to their pages, they never name it.
         register_panel(Project, DetailPanel("funding/project_panel.html", project_money, order=60))
         register_panel(Station, DetailPanel("funding/station_panel.html", station_money, order=60))
+        _charity_ready()
+
+
+def _charity_ready():
+    """Charity resources: the public page's link (the core's registry) and the disclosure statement report."""
+    from django.utils.translation import gettext_lazy as _
+
+    from wulian.public_links import PublicLink, register_public_link
+
+    from .charity import reports  # noqa: F401 - registers the disclosure statement
+
+    register_public_link(PublicLink("funding:charity_public", _("Charity funds: income, use and balance"), order=60))
+
