@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wulian.choices import NOBODY, REGION_ROLES, Role
 from wulian.models import ScopedModel, ScopeRule
-from wulian.money import MoneyField, format_money
+from wulian.money import MoneyField
 from wulian.personal import PersonalKind
 from wulian.validators import DateMeaning
 
@@ -244,7 +244,7 @@ class CharityMovement(ScopedModel):
         ]
 
     def __str__(self):
-        return f"{self.number} {self.get_kind_display()} {format_money(self.amount)}元"
+        return self.number
 
     @property
     def owner(self):
@@ -403,7 +403,7 @@ class GoodsIssue(ScopedModel):
         ]
 
     def __str__(self):
-        return f"{self.lot.item} × {self.quantity} {self.issued_on}"
+        return f"{self.lot.item} × {self.quantity.normalize():f}（{self.issued_on}）"
 
     def recipient_shown(self, reveal: bool = False) -> str:
         return self.recipient if (self.recipient_consent or reveal) else mask_person(self.recipient)
@@ -442,7 +442,7 @@ class StockCount(ScopedModel):
         ]
 
     def __str__(self):
-        return f"{self.lot.item} {self.counted_on}"
+        return f"{self.lot.item} 盘点（{self.counted_on}）"
 
     def get_url(self, view: str):
         if view in ("edit", "delete"):

@@ -11,6 +11,20 @@ from .models import (Charity, CharityMovement, CommunityFund, Disclosure, Fundra
 NOWRAP = {"td": {"class": "text-nowrap"}}
 
 
+def record_column(label):
+    """The row as it names itself, linked to its page (what a picker and an export show)."""
+    return tables.Column(verbose_name=label, accessor="pk", linkify=lambda record: record.get_absolute_url(),
+                         orderable=False)
+
+
+class Named:
+    def render_record(self, record):
+        return str(record)
+
+    def value_record(self, record):
+        return str(record)
+
+
 class CharityTable(ObjectTable):
     name = tables.Column(linkify=True)
     region = tables.Column(order_by=("region__path",), attrs=NOWRAP)
@@ -85,8 +99,9 @@ class MovementTable(ObjectTable):
         return self.render_beneficiary(record)
 
 
-class DisclosureTable(ObjectTable):
-    published_on = tables.DateColumn(linkify=True, attrs=NOWRAP)
+class DisclosureTable(Named, ObjectTable):
+    record = record_column(_("disclosure"))
+    published_on = tables.DateColumn(attrs=NOWRAP)
     fund = tables.Column(linkify=True, order_by=("fund__name",))
     fundraising = tables.Column(linkify=True, order_by=("fundraising__title",))
     income = MoneyColumn()
@@ -95,7 +110,7 @@ class DisclosureTable(ObjectTable):
 
     class Meta(ObjectTable.Meta):
         model = Disclosure
-        fields = ("published_on", "kind", "fund", "fundraising", "income", "used", "balance", "where")
+        fields = ("record", "published_on", "kind", "fund", "fundraising", "income", "used", "balance", "where")
 
 
 class SupermarketTable(ObjectTable):
@@ -108,8 +123,8 @@ class SupermarketTable(ObjectTable):
         fields = ("name", "region", "host", "address")
 
 
-class GoodsLotTable(ObjectTable):
-    number = tables.Column(linkify=True, attrs=NOWRAP)
+class GoodsLotTable(Named, ObjectTable):
+    record = record_column(_("stock-in"))
     supermarket = tables.Column(linkify=True, order_by=("supermarket__name",))
     value = MoneyColumn()
     expires_on = tables.DateColumn(attrs=NOWRAP)
@@ -117,7 +132,7 @@ class GoodsLotTable(ObjectTable):
 
     class Meta(ObjectTable.Meta):
         model = GoodsLot
-        fields = ("number", "received_on", "supermarket", "item", "quantity", "unit", "on_hand", "value",
+        fields = ("record", "received_on", "supermarket", "item", "quantity", "unit", "on_hand", "value",
                   "expires_on", "warning")
 
     def render_warning(self, record):
@@ -129,14 +144,15 @@ class GoodsLotTable(ObjectTable):
         return str(_("Expires within two months")) if getattr(record, "expiring", False) else ""
 
 
-class GoodsIssueTable(ObjectTable):
-    issued_on = tables.DateColumn(linkify=True, attrs=NOWRAP)
+class GoodsIssueTable(Named, ObjectTable):
+    record = record_column(_("goods issue"))
+    issued_on = tables.DateColumn(attrs=NOWRAP)
     lot = tables.Column(linkify=True, order_by=("lot__number",))
     recipient = tables.Column(orderable=False)
 
     class Meta(ObjectTable.Meta):
         model = GoodsIssue
-        fields = ("issued_on", "lot", "quantity", "recipient", "signed", "note")
+        fields = ("record", "issued_on", "lot", "quantity", "recipient", "signed", "note")
 
     def render_recipient(self, record):
         return record.recipient_shown(reveal=self.reveal_personal_data)
@@ -145,10 +161,11 @@ class GoodsIssueTable(ObjectTable):
         return self.render_recipient(record)
 
 
-class StockCountTable(ObjectTable):
-    counted_on = tables.DateColumn(linkify=True, attrs=NOWRAP)
+class StockCountTable(Named, ObjectTable):
+    record = record_column(_("stock-take"))
+    counted_on = tables.DateColumn(attrs=NOWRAP)
     lot = tables.Column(linkify=True, order_by=("lot__number",))
 
     class Meta(ObjectTable.Meta):
         model = StockCount
-        fields = ("counted_on", "lot", "book", "counted", "difference", "reason")
+        fields = ("record", "counted_on", "lot", "book", "counted", "difference", "reason")
