@@ -42,8 +42,14 @@ def test_fund_income_and_use_are_entries_of_the_host_charitys_line(cast, host):
     assert Entry.objects.filter(line=line).count() == 3
     assert f.figures() == {"income": Decimal("20600"), "used": Decimal("1500"), "balance": Decimal("19100"),
                            "principal": Decimal("20000"), "earning": Decimal("600"), "usable": Decimal("19100")}
+    # A use in a later budget year draws on the same books (a fund's balance is not a yearly budget).
+    g = fund(host, cast.hengqu, name="横渠镇社区基金")
+    move(bureau, g, M.PRINCIPAL, "900", day=timezone.localdate() - relativedelta(years=1, days=10))
+    later = move(bureau, g, M.USE, "900", approvers=majority(g))
+    assert later.entry.line.year < timezone.localdate().year and g.figures()["balance"] == 0
     # The fund has no account of its own: no budget line names it, only the host's.
     assert not BudgetLine.objects.exclude(charity=host).filter(purpose=Purpose.CHARITY).exists()
+    assert BudgetLine.objects.filter(purpose=Purpose.CHARITY).count() == 2  # one per region served
 
 
 def test_a_use_without_the_committees_majority_is_refused(cast, host):

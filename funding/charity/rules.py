@@ -53,19 +53,19 @@ def figures(owner) -> dict:
 
 
 def host_line(user, charity, region_id: int, day: dt.date):
-    """The host charity's budget line of ``day``'s budget year for the funds of one region (opened at its first
-    movement): the host's books, kept per region so that a town or community sees its own funds' entries."""
+    """The host charity's budget line for the funds of one region: the host's books, kept per region so that a
+    town or community sees its own funds' entries. One line for all years (opened in the year of its first
+    movement): a fund's balance is not a yearly budget and carries over without carry-forward entries."""
     from ..models import BudgetLine, SourceKind
 
-    source = SourceKind.objects.filter(name="社区基金").first() or SourceKind.objects.create(
-        name="社区基金", group=SourceGroup.SOCIAL)
-    year = years.budget_year_of(day)
-    line = (BudgetLine.objects.filter(purpose=Purpose.CHARITY, charity=charity, year=year, region_id=region_id)
+    line = (BudgetLine.objects.filter(purpose=Purpose.CHARITY, charity=charity, region_id=region_id)
             .order_by("pk").first())
     if line is None:
-        line = BudgetLine.objects.create(purpose=Purpose.CHARITY, charity=charity, year=year, source=source,
-                                         category=Category.ACTIVITY, region_id=region_id, created_by=user,
-                                         note=_("Books of the community funds and fundraising projects"))
+        source = SourceKind.objects.filter(name="社区基金").first() or SourceKind.objects.create(
+            name="社区基金", group=SourceGroup.SOCIAL)
+        line = BudgetLine.objects.create(purpose=Purpose.CHARITY, charity=charity, year=years.budget_year_of(day),
+                                         source=source, category=Category.ACTIVITY, region_id=region_id,
+                                         created_by=user, note=_("Books of the community funds and fundraising projects"))
     return line
 
 
