@@ -117,3 +117,15 @@ def _contracts(bureau, payer, year, today) -> int:
                                      voucher_date=day, key=f"demo:repay:{milestone.pk}")
                 reversed_once = True
     return paid
+
+
+_load_money = load
+
+
+def load(stdout=None) -> None:  # noqa: F811 - the money, then the charity resources (funding/charity/demo.py)
+    from .charity import demo as charity_demo
+
+    _load_money(stdout)
+    bureau = User.objects.filter(username="bureau").first()
+    if bureau is not None:
+        charity_demo.load(bureau, stdout)
