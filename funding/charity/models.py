@@ -199,7 +199,8 @@ class Fundraising(Balances, ScopedModel):
 
 class CharityMovement(ScopedModel):
     """One income or use of a community fund or a fundraising project: posted once as an entry of the host
-    charity's line (donation for income, use for a use). Never changed; a mistake is reversed on the ledger."""
+    charity's line (donation for income, use for a use). Never changed; a mistake is reversed on the ledger,
+    and the reversal writes the counter-movement (``reverses``, the opposite amount, the reversal entry)."""
 
     scope_rule = ScopeRule(view=REGION_ROLES, add=RECORDERS, change=NOBODY, delete=NOBODY)
     date_meanings = {"date": DateMeaning.HAPPENED, "approved_on": DateMeaning.HAPPENED}
@@ -226,6 +227,8 @@ class CharityMovement(ScopedModel):
     resolution = models.CharField(_("committee resolution"), max_length=100, blank=True)
     entry = models.OneToOneField("funding.Entry", verbose_name=_("ledger entry"), on_delete=models.PROTECT,
                                  null=True, blank=True, related_name="charity_movement", editable=False)
+    reverses = models.OneToOneField("self", verbose_name=_("reverses"), on_delete=models.PROTECT, null=True,
+                                    blank=True, related_name="reversed_by", editable=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
                                     on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                                     editable=False)
@@ -235,7 +238,11 @@ class CharityMovement(ScopedModel):
         verbose_name_plural = _("charity incomes and uses")
         ordering = ["-date", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=0), name="charitymovement_amount_positive",
+            # A counter-movement (the reversal of a movement's entry) carries the opposite amount, so that every
+            # sum of amounts by kind is the fund's figure after its reversals.
+            models.CheckConstraint(condition=Q(amount__gt=0, reverses__isnull=True)
+                                   | Q(amount__lt=0, reverses__isnull=False),
+                                   name="charitymovement_amount_positive",
                                    violation_error_message=_("An amount must be above zero.")),
             models.CheckConstraint(condition=Q(fund__isnull=False, fundraising__isnull=True)
                                    | Q(fund__isnull=True, fundraising__isnull=False),

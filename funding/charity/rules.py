@@ -148,6 +148,54 @@ def post_movement(user, movement: CharityMovement, approvers=()) -> CharityMovem
     return movement
 
 
+def reversal_lock(original_entry):
+    """The check a reversal of ``original_entry`` runs first, under the fund's lock, when the entry is a
+    charity movement's (``funding.ledger.reverse``); ``None`` for any other entry. Taking back an income may not
+    leave a 不动本 fund's usable income, or any balance, below zero."""
+    movement = CharityMovement.objects.filter(entry_id=original_entry.pk).select_related("fund", "fundraising").first()
+    if movement is None:
+        return None
+
+    def lock():
+        owner = movement.owner
+        type(owner)._default_manager.select_for_update(of=("self",)).filter(pk=owner.pk).values_list("pk").first()
+        if movement.kind == M.USE:
+            return
+        after = sums(owner)
+        after[movement.kind] -= movement.amount
+        balance = sum(after[k] for k in INCOME_KINDS) - after[M.USE]
+        keeps = isinstance(owner, CommunityFund) and owner.keeps_principal
+        if keeps and after[M.EARNING] - after[M.USE] < 0:
+            raise Refused(_("“%(fund)s” keeps its principal (不动本): its uses were paid from this income, and taking "
+                            "it back would leave %(usable)s元 of usable income. Nothing was reversed.")
+                          % {"fund": owner, "usable": format_money(after[M.EARNING] - after[M.USE])})
+        if balance < 0:
+            raise Refused(_("Taking back %(amount)s元 would leave “%(owner)s” a balance of %(balance)s元. Nothing was "
+                            "reversed.") % {"amount": format_money(movement.amount), "owner": owner,
+                                           "balance": format_money(balance)})
+
+    return lock
+
+
+def record_reversal(user, original_entry, reversal_entry) -> CharityMovement | None:
+    """Write the counter-movement of a reversed movement's entry (in the reversal's transaction): the same fund
+    and kind, the opposite amount, pointing at the reversal entry; once."""
+    movement = CharityMovement.objects.filter(entry_id=original_entry.pk).first()
+    if movement is None:
+        return None
+    done = CharityMovement.objects.filter(reverses=movement).first()
+    if done is not None:
+        return done
+    counter = CharityMovement(
+        fund_id=movement.fund_id, fundraising_id=movement.fundraising_id, kind=movement.kind,
+        amount=-movement.amount, date=reversal_entry.date, reverses=movement, entry=reversal_entry,
+        description=(_("Reversal of %(number)s: %(reason)s") % {"number": movement.number,
+                                                                "reason": reversal_entry.reason})[:200])
+    prepare(counter, user)
+    counter.save()
+    return counter
+
+
 def record(user, movement: CharityMovement, approvers=()) -> CharityMovement:
     """Save and post a new movement in one write (pages, API, demo and tests come through here)."""
     from wulian.writes import write

@@ -8,6 +8,54 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# On PostgreSQL the database keeps the charity records append-only, as 0001 does for the ledger: a movement, a
+# disclosure, a stock-in, an issue and a stock-take are never updated or deleted (a movement is corrected by
+# reversing its entry, a stock-in by a stock-take). The trigger's arguments name the columns the write path still
+# moves: a movement's entry is set once (a foreign key ``…_id`` only from NULL), a lot's ``on_hand`` moves under its
+# row lock; ``updated_at`` follows them. TRUNCATE, which only a test database's reset uses, is not a row event.
+APPEND_ONLY_TABLES = {
+    "funding_charitymovement": ["entry_id"],
+    "funding_disclosure": [],
+    "funding_goodslot": ["on_hand"],
+    "funding_goodsissue": [],
+    "funding_stockcount": [],
+}
+APPEND_ONLY = """
+CREATE OR REPLACE FUNCTION funding_charity_append_only() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'UPDATE'
+       AND (to_jsonb(NEW) - TG_ARGV - 'updated_at') = (to_jsonb(OLD) - TG_ARGV - 'updated_at')
+       AND NOT EXISTS (SELECT 1 FROM unnest(TG_ARGV) AS free(col)
+                       WHERE right(free.col, 3) = '_id' AND to_jsonb(OLD) -> free.col <> 'null'::jsonb
+                         AND to_jsonb(OLD) -> free.col <> to_jsonb(NEW) -> free.col) THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'P0001',
+        MESSAGE = '慈善收支、信息公开、入库、发放和盘点记录一经登记不能修改或删除（' || TG_TABLE_NAME || ' #' || OLD.id || '）';
+END
+$$ LANGUAGE plpgsql;
+"""
+
+
+def add_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(APPEND_ONLY)
+    for table, free in APPEND_ONLY_TABLES.items():
+        args = ", ".join(f"'{column}'" for column in free)
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
+        schema_editor.execute(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                              f"FOR EACH ROW EXECUTE FUNCTION funding_charity_append_only({args})")
+
+
+def drop_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for table in APPEND_ONLY_TABLES:
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
+    schema_editor.execute("DROP FUNCTION IF EXISTS funding_charity_append_only()")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -262,6 +310,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='charitymovement',
+            name='reverses',
+            field=models.OneToOneField(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='reversed_by', to='funding.charitymovement', verbose_name='reverses'),
+        ),
+        migrations.AddField(
+            model_name='charitymovement',
             name='recorded_by',
             field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by'),
         ),
@@ -380,7 +433,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='charitymovement',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='charitymovement_amount_positive', violation_error_message='An amount must be above zero.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('amount__gt', 0), ('reverses__isnull', True)), models.Q(('amount__lt', 0), ('reverses__isnull', False)), _connector='OR'), name='charitymovement_amount_positive', violation_error_message='An amount must be above zero.'),
         ),
         migrations.AddConstraint(
             model_name='charitymovement',
@@ -410,4 +463,5 @@ class Migration(migrations.Migration):
             model_name='goodslot',
             constraint=models.CheckConstraint(condition=models.Q(('quantity__gt', 0)), name='goodslot_quantity_positive', violation_error_message='Give a quantity above zero.'),
         ),
+        migrations.RunPython(add_triggers, drop_triggers),
     ]
