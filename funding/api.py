@@ -173,3 +173,6 @@ class DonationViewSet(ScopedViewSet):
 router.register("funding/donations", DonationViewSet, basename="donation")
 router.register("funding/lines", BudgetLineViewSet, basename="budgetline")
 router.register("funding/entries", EntryViewSet, basename="entry")
+
+# Charity resources (社区基金, 募捐项目, 慈善超市, disclosures): funding/charity/api.py registers them.
+from .charity import api as _charity_api  # noqa: E402, F401

@@ -23,3 +23,16 @@ class FundingConfig(AppConfig):
         from .ocds import transactions
 
         register_contract_part(transactions)
+        _charity_ready()
+
+
+def _charity_ready():
+    """Charity resources: the public page's link (the core's registry) and the disclosure statement report."""
+    from django.utils.translation import gettext_lazy as _
+
+    from wulian.public_links import PublicLink, register_public_link
+
+    from .charity import reports  # noqa: F401 - registers the disclosure statement
+
+    register_public_link(PublicLink("funding:charity_public", _("Charity funds: income, use and balance"), order=60))
+

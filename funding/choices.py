@@ -14,6 +14,7 @@ class SourceGroup(models.TextChoices):
 class Purpose(models.TextChoices):
     STATION = "station", _("A station's operation")
     PROJECT = "project", _("A service project")
+    CHARITY = "charity", _("A host charity's books (community funds, fundraising)")
 
 
 class Category(models.TextChoices):

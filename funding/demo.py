@@ -61,7 +61,7 @@ def _station_of(region):
     return Station.objects.filter(region=region).order_by("tier").first()
 
 
-def load(stdout=None) -> None:
+def _load_money(stdout=None) -> None:
     bureau = User.objects.filter(username="bureau").first()
     if bureau is None or Entry.objects.filter(idempotency_key__startswith="demo:").exists():
         return
@@ -153,3 +153,13 @@ def _claw_back(payer, today) -> None:
     ledger.clawback(payer, payment.pk, Decimal("3000"), basis=ClawbackBasis.FINDING,
                     reason="中期督导抽查发现3场小组活动无签到记录，按合同追回对应经费", date=today,
                     key=f"demo:clawback:{payment.pk}")
+
+
+def load(stdout=None) -> None:
+    """The money, then the charity resources (funding/charity/demo.py)."""
+    from .charity import demo as charity_demo
+
+    _load_money(stdout)
+    bureau = User.objects.filter(username="bureau").first()
+    if bureau is not None:
+        charity_demo.load(bureau, stdout)

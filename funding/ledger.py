@@ -148,9 +148,18 @@ def reverse(user, entry_pk: int, reason: str, *, key: str | None = None) -> Entr
     if _live(Entry.objects.filter(original=original)).exists():
         raise Refused(_("A claw-back or a release names this entry: reverse that first."))
     fields = {"reason": reason, "project_id": original.project_id, "milestone_id": original.milestone_id}
+    from .charity import rules as charity
+
+    def save():
+        # A charity movement's entry: the fund's own rule first (under the fund's lock), and the counter-movement
+        # in the same transaction, so the fund's figures follow the ledger.
+        entry = post(user, [Posting(original.line_id, K.REVERSAL, original.amount, fields)],
+                     key=key or f"reverse:{original.pk}", reverses=original, lock=charity.reversal_lock(original))[0]
+        charity.record_reversal(user, original, entry)
+        return entry
+
     try:
-        return post(user, [Posting(original.line_id, K.REVERSAL, original.amount, fields)],
-                    key=key or f"reverse:{original.pk}", reverses=original)[0]
+        return write(user, "view", save)
     except IntegrityError as exc:  # pragma: no cover - the one-to-one refuses a second reversal
         raise Refused(_("This entry was already reversed.")) from exc
 

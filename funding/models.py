@@ -96,6 +96,8 @@ class BudgetLine(ScopedModel):
                                 null=True, blank=True, related_name="budget_lines")
     project = models.ForeignKey("projects.Project", verbose_name=_("service project"), on_delete=models.PROTECT,
                                 null=True, blank=True, related_name="budget_lines")
+    charity = models.ForeignKey("funding.Charity", verbose_name=_("host charity"), on_delete=models.PROTECT,
+                                null=True, blank=True, related_name="budget_lines")
     category = models.CharField(_("category"), max_length=15, choices=Category.choices)
     note = models.CharField(_("note"), max_length=200, blank=True)
     budget = MoneyField(_("budget"), default=0, editable=False)
@@ -117,14 +119,15 @@ class BudgetLine(ScopedModel):
             ),
             models.CheckConstraint(
                 condition=Q(purpose=Purpose.STATION, station__isnull=False, project__isnull=True)
-                | Q(purpose=Purpose.PROJECT, project__isnull=False, station__isnull=True),
+                | Q(purpose=Purpose.PROJECT, project__isnull=False, station__isnull=True)
+                | Q(purpose=Purpose.CHARITY, charity__isnull=False, project__isnull=True, station__isnull=True),
                 name="budgetline_funds_one_thing",
                 violation_error_message=_("A line funds either a station's operation or a service project."),
             ),
         ]
 
     def __str__(self):
-        what = self.station if self.purpose == Purpose.STATION else self.project
+        what = {Purpose.STATION: self.station, Purpose.CHARITY: self.charity}.get(self.purpose, self.project)
         return f"{years.label(self.year)} {what} {self.get_category_display()}（{self.source}）"
 
     @property
@@ -147,10 +150,12 @@ class BudgetLine(ScopedModel):
                 raise ValidationError({"project": _("Choose the service project the line funds.")})
             self.station = None
             self.region_id = self.project.region_id
+        elif self.purpose == Purpose.CHARITY and not self.charity_id:
+            raise ValidationError({"purpose": _("A host charity's line is opened by its first income.")})
 
     def save(self, *args, **kwargs):
         if self.region_id is None:
-            owner = self.station if self.station_id else self.project
+            owner = self.station if self.station_id else self.project if self.project_id else self.charity
             self.region_id = owner.region_id if owner else None
         super().save(*args, **kwargs)
 
@@ -425,3 +430,9 @@ class Donation(ScopedModel):
 
 
 __all__ = ["NOTHING", "BudgetLine", "Donation", "Entry", "SourceKind", "Tranche"]
+
+# Charity resources (社区基金, 募捐项目, 慈善超市, disclosures): their own module, loaded with the app's models.
+from .charity.models import *  # noqa: E402, F403
+from .charity.models import __all__ as _charity_models  # noqa: E402
+
+__all__ += _charity_models

@@ -26,3 +26,30 @@ MENUS = [
         order=45,
     )
 ]
+
+
+# Charity resources (社区基金, 募捐项目, 慈善超市, disclosures): recorded by towns and communities, read by leaders;
+# agencies see none of them (their scope rules give agency staff no rows).
+from .models import (CharityMovement, CommunityFund, Disclosure, Fundraising, GoodsLot,  # noqa: E402
+                     StockCount, Supermarket)
+
+MENUS.append(Menu(
+    _("Charity resources"),
+    "bi-heart",
+    [
+        MenuItem(_("community funds"), "funding:communityfund_list", CommunityFund, "bi-piggy-bank"),
+        MenuItem(_("fundraising projects"), "funding:fundraising_list", Fundraising, "bi-megaphone"),
+        MenuItem(_("charity incomes and uses"), "funding:charitymovement_list", CharityMovement, "bi-arrow-down-up"),
+        MenuItem(_("disclosures"), "funding:disclosure_list", Disclosure, "bi-journal-check"),
+        MenuItem(_("charity supermarkets"), "funding:supermarket_list", Supermarket, "bi-shop"),
+        MenuItem(_("stock-ins"), "funding:goodslot_list", GoodsLot, "bi-box-seam"),
+        MenuItem(_("stock-takes"), "funding:stockcount_list", StockCount, "bi-clipboard-check"),
+    ],
+    order=46,
+))
+
+
+def home_stats(user):
+    from .charity.home import charity_home_stats
+
+    return charity_home_stats(user)

@@ -26,3 +26,8 @@ urlpatterns = [
     *object_urls("donations", Donation, list=views.DonationListView, detail=views.DonationDetailView,
                  edit=views.DonationEditView, delete=views.DonationDeleteView),
 ]
+
+# Charity resources (社区基金, 募捐项目, 慈善超市, disclosures): funding/charity/urls.py.
+from .charity.urls import urlpatterns as _charity_urls  # noqa: E402
+
+urlpatterns += _charity_urls

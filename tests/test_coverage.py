@@ -35,6 +35,7 @@ PUBLIC = {
     "public_projects:list": "the public page of published projects (projects.public decides what is public)",
     "public_projects:detail": "one published project's public facts (unpublished ones answer 404)",
     "public_projects:ocds": "the same public facts as an OCDS release package",
+    "funding:charity_public": "income, use and balance per community fund and fundraising project (慈善法第79条), no person named",
     "wulian:first_run": "the first page of an EMPTY installation (no region, no account); 404 once anything exists",
     "keepalive": "the idle warning's stay-logged-in call: answers only whether the session is still alive, no data",
 }
@@ -94,6 +95,7 @@ SCOPED_FUNCTIONS = {
     "funding:bond_hold": "projects.Project through restrict(user, 'view') (404); the 'pay' action of funding.Entry",
     "funding:bond_settle": "funding.Entry through restrict(user, 'view') (404); the 'pay' action of funding.Entry",
     "funding:payment_clawback": "funding.Entry through restrict(user, 'view') (404); the 'pay' action of funding.Entry",
+    "funding:disclosure_statement": "funding.CommunityFund / funding.Fundraising through restrict(user) (404); the builder restricts again by job.user",
     "wulian:user_security": "wulian.User: the security administrator's 'grant' action, accounts through restrict(user, 'grant')",
     "wulian:user_reset_two_factor": "wulian.User: 'grant', accounts through restrict(user, 'grant'); audited",
     "wulian:user_unlock": "wulian.User: 'grant', accounts through restrict(user, 'grant'); audited",
@@ -233,6 +235,8 @@ OUTSIDE_MATRIX = {
     "funding.Tranche": "no pages or API of its own yet (admin only); read through the project's money panel",
     "funding.SourceKind": "reference data every role reads; changed by superusers in the admin only",
     "funding.Donation": "scope per role in tests/test_funding_donations.py (test_scope_of_donations_per_role)",
+    "funding.CommitteeMember": "rows of a community fund's page (its inline formset), no pages or API of their own; "
+                               "read through the fund, whose matrix is in tests/test_funding_charity_views.py",
     "wulian.AuditEvent": "the audit trail: only the audit administrator reads it (tests/test_security.py checks each administrator and role)",
     # Issue 20 item 5: the review of a document is a workflow whose rule names no role (superusers only).
     "wulian.PolicyProfile": "activated/deactivated by superusers only, through its transitions; "

@@ -107,3 +107,11 @@ def dashboard_cell(cell) -> str:
         parts.append(format_html('<small class="d-block text-body-secondary">{}</small>',
                                  _("due %(year)s") % {"year": target.deadline.year}))
     return format_html('<span class="{}">{}</span>', classes, format_html_join("", "{}", ((p,) for p in parts)))
+
+
+@register.simple_tag
+def public_site_links():
+    """The public site's sections other apps registered (``wulian.public_links``)."""
+    from wulian.public_links import public_links
+
+    return public_links()
