@@ -295,8 +295,9 @@ NOT_PARTY = [e for e in ENDPOINTS if e not in ("placements", "trainings")]
 @pytest.mark.parametrize("endpoint", NOT_PARTY)
 def test_agency_staff_and_evaluators_see_nothing_of_stations_and_volunteers(as_user, world, username, endpoint):
     client = as_user(username)
-    if (endpoint, username) == ("activities", "agency"):
-        # Agency staff see the service records of their own projects only (tests/test_projects_models.py).
+    if username == "agency" and endpoint in ("activities", "staff", "certificates"):
+        # Agency staff see the service records of their own projects only (tests/test_projects_models.py), and
+        # the staff and certificates of their own agency (issue 23 E: the record a bid's eligibility reads).
         assert ids(client.get(f"/api/{endpoint}/")) == set()
     else:
         assert client.get(f"/api/{endpoint}/").status_code == 403
@@ -310,6 +311,12 @@ def test_agency_staff_see_only_their_own_agencys_placements_and_trainings(as_use
     expected = {"placements": own.pk, "trainings": world.hengqu.training.pk}[endpoint]
     assert ids(as_user("agency").get(f"/api/{endpoint}/")) == {expected}
     assert as_user("evaluator").get(f"/api/{endpoint}/").status_code == 403
+
+
+def test_agency_staff_see_their_own_agencys_staff_and_certificates(as_user, cast, world):
+    own = StaffMember.objects.create(name="机构社工甲", region=world.hengqu.room.region, agency=cast.agency)
+    assert ids(as_user("agency").get("/api/staff/")) == {own.pk}
+    assert as_user("agency").get(f"/api/staff/{row(world, 'hengqu', 'staff').pk}/").status_code == 404
 
 
 # -- personal data ----------------------------------------------------------------------------------
