@@ -282,7 +282,7 @@ def test_a_project_travels_from_needs_to_acceptance(live_server, setting, page, 
         page.fill("#id_participants", "12")
         click(page, "#save-button")
         go(page, base + project.get_absolute_url())
-    assert Activity.objects.filter(project=project).count() == 2
+    assert Activity.objects.filter(service_record__project=project).count() == 2
     assert page.locator("#targets .target").first.get_attribute("data-share") == "100"
     first = Milestone.objects.get(project=project, name="首期款")
     page.set_input_files(f"#evidence-{first.pk}", str(evidence))

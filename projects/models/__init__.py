@@ -7,7 +7,8 @@ The models are split by step, one module each; every name is re-exported here (`
 - ``tender``: 2 publication (``Notice`` with its scoring ``Criterion`` rows), 3 bids and award (``Bid``,
   ``BidMember``, ``BidScore``; the award on ``Project``; ``AgencyMark``, a 不合格 result the award weighs);
 - ``agreement``: 3 the agreement (``Agreement``, ``amend_agreement`` and ``Amendment``, ``PerformanceTarget``,
-  ``Milestone``); 4–5 service is the stations' activity log (``stations.Activity.project``);
+  ``Milestone``); 4–5 service is the stations' activity log, each entry linked to its project by
+  ``service``: ``ServiceRecord`` (projects stand above stations; ``projects.service``);
 - ``evaluation``: 6 supervision and acceptance (``IndicatorSheet``/``IndicatorItem``, ``Evaluation`` with
   ``EvaluationParty`` and ``ItemScore``, ``Rectification``);
 - ``base``: what they share (the roles of the scope rules, the rows of a project's children).
@@ -24,9 +25,11 @@ from .project import Need, NeedsSurvey, Project, Review
 from .tender import AgencyMark, Bid, BidMember, BidScore, Criterion, Notice
 from .agreement import Agreement, Amendment, Milestone, PerformanceTarget, amend_agreement
 from .evaluation import EvaluationParty, Evaluation, IndicatorItem, IndicatorSheet, ItemScore, Rectification
+from .service import ServiceRecord
 
 __all__ = [
     "Agreement", "Amendment", "AgencyMark", "Bid", "BidMember", "BidScore", "Criterion", "Evaluation",
     "EvaluationParty", "IndicatorItem", "IndicatorSheet", "ItemScore", "Milestone", "Need", "NeedsSurvey",
-    "Notice", "PerformanceTarget", "Project", "Rectification", "Refused", "Review", "amend_agreement",
+    "Notice", "PerformanceTarget", "Project", "Rectification", "Refused", "Review", "ServiceRecord",
+    "amend_agreement",
 ]
