@@ -87,7 +87,9 @@ class ProjectServiceLink(ActivityLink):
             record = ServiceRecord.objects.filter(activity_id=instance.pk).first()
             form.initial["project"] = record.project_id if record is not None else None
         form.fields["project"] = field
-        form.order_fields([*(name for name in form.fields if name not in ("project", "notes")), "project", "notes"])
+        names = [name for name in form.fields if name != "project"]
+        at = names.index("notes") if "notes" in names else len(names)
+        form.order_fields([*names[:at], "project", *names[at:]])  # where the field stood: before the notes
 
     def save_form(self, form, activity) -> None:
         if "project" in form.fields:
