@@ -222,7 +222,7 @@ def tranche_condition_met(milestone, on: dt.date) -> str | None:
     if tranche.condition == Condition.DELIVERABLES:
         from stations.models import Activity
 
-        done = Activity.objects.filter(project=project).count()
+        done = Activity.objects.filter(service_record__project=project).count()
         if done < (tranche.deliverables or 0):
             return _("%(done)d of the %(needed)d service records this tranche requires are logged.") % {
                 "done": done, "needed": tranche.deliverables}

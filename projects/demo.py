@@ -61,6 +61,7 @@ from .models import (
     Project,
     Rectification,
     Review,
+    ServiceRecord,
 )
 
 S = ProjectStatus
@@ -539,7 +540,7 @@ def _activities(project, spec, station, start, until, recorder, rng) -> None:
             day = start + dt.timedelta(days=int(days * (n + 0.5) / max(1, round(full * share))))
             rows.append(
                 Activity(
-                    station=station, region=station.region, project=project, kind=kind, date=day,
+                    station=station, region=station.region, kind=kind, date=day,
                     title=f"{title}（第{n + 1}次）", place=station.name, domain=spec["domain"],
                     target_groups=list(spec["groups"]), participants=rng.randint(low, high),
                     volunteers=rng.randint(2, 8) if kind != "casework" else 0,
@@ -548,6 +549,7 @@ def _activities(project, spec, station, start, until, recorder, rng) -> None:
                 )
             )
     Activity.objects.bulk_create(rows)
+    ServiceRecord.objects.bulk_create([ServiceRecord(activity=row, project=project) for row in rows])
 
 
 # -- supervision and evaluation --------------------------------------------------------------------------------

@@ -151,7 +151,7 @@ def _milestones(user, project) -> list:
 def _activities(user, project):
     if not user_can(user, Activity, "view"):
         return []
-    return Activity.objects.restrict(user).filter(project=project).select_related("station").order_by("-date", "-pk")[:20]
+    return Activity.objects.restrict(user).filter(service_record__project=project).select_related("station").order_by("-date", "-pk")[:20]
 
 
 def offers(user, project, records, offered: set[str]) -> dict:

@@ -1,7 +1,7 @@
 """Progress of a project's performance targets, counted from its entries in the stations' activity log.
 
 One aggregate query for all targets of a project: each target is one filtered ``Count`` or ``Sum`` over the
-project's activity entries (``stations.Activity.project``, reached through the reverse relation). Projects stand
+project's activity entries (its service records, ``projects.ServiceRecord``). Projects stand
 above stations (pyproject.toml layers): the activity kinds are imported, not copied. A ``manual`` target reads
 the value entered by hand.
 """
@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Q, Sum
 
 from stations.choices import ActivityKind
+from stations.models import Activity
 
 from .choices import Measure
 
@@ -67,7 +68,8 @@ def progress(project, targets=None) -> list[TargetProgress]:
     """Each target of ``project`` with the value reached (in the targets' order)."""
     targets = list(project.targets.all() if targets is None else targets)
     expressions = {f"t{t.pk}": e for t in targets if (e := _expression(t)) is not None}
-    values = project.activities.aggregate(**expressions) if expressions else {}
+    entries = Activity.objects.filter(service_record__project=project)
+    values = entries.aggregate(**expressions) if expressions else {}
     out = []
     for target in targets:
         if target.measure == Measure.MANUAL:

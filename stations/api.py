@@ -9,6 +9,7 @@ from rest_framework import serializers
 from wulian.api import ScopedSerializer, ScopedViewSet, router
 
 from .choices import TargetGroup
+from .links import activity_links
 from .filtersets import (
     ActivityFilterSet,
     AgencyPlacementFilterSet,
@@ -165,9 +166,31 @@ class ActivitySerializer(ScopedSerializer):
         model = Activity
         fields = [
             "id", "station", "station_name", "kind", "date", "title", "place", "domain", "target_groups",
-            "participants", "volunteers", "hours", "notes", "recorded_by", "project",
+            "participants", "volunteers", "hours", "notes", "recorded_by",
         ]
         read_only_fields = ["recorded_by"]
+
+    # Apps above stations add their fields (projects: ``project``, the project of a service record) and save
+    # them after the entry, inside the same write (``stations.links``).
+    def get_fields(self):
+        fields = super().get_fields()
+        for link in activity_links():
+            fields.update(link.api_fields(self))
+        return fields
+
+    def _save_linked(self, validated_data, save):
+        names = {link: set(link.api_fields(self)) for link in activity_links()}
+        parts = {link: {n: validated_data.pop(n) for n in wanted if n in validated_data} for link, wanted in names.items()}
+        activity = save(validated_data)
+        for link, values in parts.items():
+            link.save_api(activity, values)
+        return activity
+
+    def create(self, validated_data):
+        return self._save_linked(validated_data, super().create)
+
+    def update(self, instance, validated_data):
+        return self._save_linked(validated_data, lambda data: super(ActivitySerializer, self).update(instance, data))
 
 
 class ActivityViewSet(ScopedViewSet):
@@ -176,6 +199,12 @@ class ActivityViewSet(ScopedViewSet):
     queryset = Activity.objects.select_related("station")
     serializer_class = ActivitySerializer
     filterset_class = ActivityFilterSet
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action not in ("list", "retrieve"):
+            return queryset
+        return queryset.select_related(*(name for link in activity_links() for name in link.api_related()))
 
     def save_kwargs(self, serializer):
         return {"recorded_by": self.request.user} if serializer.instance is None else {}

@@ -12,14 +12,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wulian.attachments import AttachmentFilesField, save_attachments
-from wulian.choices import RegionLevel, Role
+from wulian.choices import RegionLevel
 from wulian.forms import NamedRegionField, RegionChoiceField, ScopedModelForm, fix_fields
 from wulian.models import Agency, AttachmentKind
 from wulian.pickers import use_picker
 
+from .links import activity_links
 from .choices import CertificateLevel, Post, StationTier, TargetGroup
 from .models import (
-    PROJECT_SERVING_STATES,
     Activity,
     AgencyPlacement,
     Certificate,
@@ -170,7 +170,10 @@ class TrainingForm(ScopedModelForm):
 
 
 class ActivityForm(ScopedModelForm):
-    """Quick to fill on a phone: station preselected, date today, four required fields."""
+    """Quick to fill on a phone: station preselected, date today, four required fields. Apps above stations add
+    their fields (projects: the project of a service record) through ``stations.links``."""
+
+    linked = True  # offer the linking apps' fields
 
     target_groups = forms.MultipleChoiceField(
         label=_("target groups"), choices=TargetGroup.choices, required=False, widget=forms.CheckboxSelectMultiple
@@ -191,36 +194,20 @@ class ActivityForm(ScopedModelForm):
             "participants",
             "volunteers",
             "hours",
-            "project",
             "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.limit_projects()
+        if self.linked:
+            for link in activity_links():
+                link.extend_form(self)
         self.fields["participants"].required = False
         self.fields["volunteers"].required = False
         self.fields["participants"].widget.attrs["inputmode"] = "numeric"
         self.fields["volunteers"].widget.attrs["inputmode"] = "numeric"
         self.fields["hours"].widget.attrs["inputmode"] = "decimal"
-
-    def limit_projects(self):
-        """A service record names a project whose service runs, among those the user sees; agency staff log only
-        for their agency's projects (the project is then required) in the stations its agreements name (进驻)."""
-        field = self.fields.get("project")
-        if field is None:
-            return
-        field.queryset = field.queryset.filter(status__in=PROJECT_SERVING_STATES).order_by("-year", "-pk")
-        user = self.user
-        if getattr(user, "role", None) == Role.AGENCY_STAFF:
-            field.queryset = field.queryset.filter(agency_id=user.agency_id)
-            field.required = True
-            self.fields["station"].queryset = Station.objects.filter(
-                project_agreements__project__agency_id=user.agency_id,
-                project_agreements__project__status__in=PROJECT_SERVING_STATES,
-            ).distinct()
-        field.help_text = _("For a service record of a project: the project it belongs to.")
 
     def clean_participants(self):
         return self.cleaned_data.get("participants") or 0
@@ -254,6 +241,9 @@ class ActivityForm(ScopedModelForm):
         if activity.pk is None and activity.recorded_by_id is None and getattr(self.user, "pk", None):
             activity.recorded_by = self.user
         activity = super().save(commit)
+        if commit and self.linked:
+            for link in activity_links():
+                link.save_form(self, activity)
         if commit:
             for name, kind in (("photos", AttachmentKind.PHOTO), ("sign_in_sheets", AttachmentKind.SIGN_IN)):
                 save_attachments(self.cleaned_data.get(name), owner=activity, kind=kind, user=self.user)
@@ -273,6 +263,7 @@ class StationByNameField(forms.ModelChoiceField):
 
 class ActivityImportForm(ActivityForm):
     station = StationByNameField(label=_("station"))
+    linked = False  # an imported row is the station's own entry
 
     class Meta(ActivityForm.Meta):
         fields = [

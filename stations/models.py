@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Max, Q, Value
 from django.db.models.functions import Coalesce
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -22,8 +22,8 @@ from wulian.models.base import RegionCopyQuerySet, ScopedQuerySet
 from wulian.personal import PersonalKind
 from wulian.pipl import ANONYMOUS_NAME, PersonRights, anonymous_token
 from wulian.security.crypto import BlindIndexField, EncryptedCharField
-from wulian.writes import Refused
 
+from .links import agency_activity_rows
 from .choices import (
     TIER_LEVEL,
     ActivityKind,
@@ -446,32 +446,20 @@ class Training(ScopedModel):
         return self.topic
 
 
-# States of a project in which its service runs (``projects.choices.SERVING_STATES``; named here, not imported:
-# the apps are siblings).
-PROJECT_SERVING_STATES = ("contracted", "in_service", "evaluating")
-
-
-def _agency_activity_rows(scope):
-    q = scope.agency()
-    if scope.action == "view":
-        return q
-    return q & Q(project__status__in=PROJECT_SERVING_STATES)
-
-
 class Activity(AttachmentsMixin, ScopedModel):
     """An entry of a station's activity log (工作台账)."""
 
     # The scope column is the row's own copy of its station's region (kept by save and the station's save),
-    # so the log is scoped and counted without joining the stations. Agency staff see the entries of their
-    # agency's projects, and log them while the project's service runs (the service log of "Projects").
+    # so the log is scoped and counted without joining the stations. Agency staff's rows come from the apps
+    # that link entries to their records (``stations.links``): projects gives them the entries of their
+    # agency's projects, which they log while the project's service runs (the service log of "Projects").
     scope_rule = ScopeRule(
         region=("region",),
-        agency="project__agency",
         view=REGION_ROLES | {Role.AGENCY_STAFF},
         add=WORKER_ROLES | {Role.AGENCY_STAFF},
         change=WORKER_ROLES | {Role.AGENCY_STAFF},
         delete=WORKER_ROLES | {Role.AGENCY_STAFF},
-        rows={Role.AGENCY_STAFF: _agency_activity_rows},
+        rows={Role.AGENCY_STAFF: agency_activity_rows},
     )
     attachment_kinds = (AttachmentKind.PHOTO, AttachmentKind.SIGN_IN, AttachmentKind.OTHER)
 
@@ -510,15 +498,6 @@ class Activity(AttachmentsMixin, ScopedModel):
         related_name="station_activities",
         editable=False,
     )
-    project = models.ForeignKey(
-        "projects.Project",
-        verbose_name=_("service project"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="activities",
-        help_text=_("The service project this entry is a service record of, if any."),
-    )
 
     region_copied_from = "station"
     objects = RegionCopyQuerySet.as_manager()
@@ -545,23 +524,6 @@ class Activity(AttachmentsMixin, ScopedModel):
     def get_target_groups_display(self) -> str:
         labels = dict(TargetGroup.choices)
         return "、".join(str(labels.get(code, code)) for code in self.target_groups or [])
-
-    def check_rules(self):
-        """A service record of a project lies in one of the stations its agreement names (进驻), if it names any."""
-        if self.project_id is None:
-            return
-        agreement = getattr(self.project, "agreement", None)  # a missing one-to-one raises an AttributeError
-        if agreement is not None and agreement.start and self.date and self.date < agreement.start:
-            raise Refused(
-                _("The project's agreement starts on %(start)s; a service record cannot come before it.")
-                % {"start": formats.date_format(agreement.start, "DATE_FORMAT")},
-                field="date",
-            )
-        if agreement is not None and agreement.stations.exists() and not agreement.stations.filter(pk=self.station_id).exists():
-            raise Refused(
-                _("“%(station)s” is not among the stations of the project's agreement.") % {"station": self.station},
-                field="station",
-            )
 
     def clean(self):
         super().clean()

@@ -3,8 +3,9 @@ one-to-ones, many-to-manys) and migration dependencies — agrees with the impor
 pyproject.toml: an app only points at apps of lower layers. import-linter sees imports only; a relation named
 by string ("projects.Project") or a migration dependency is invisible to it, so this test looks at them.
 
-One upward edge is known and listed here with what remains to be done; the test fails when a new one
-appears, and also when the known one is fixed (so the list is kept true).
+No upward edge is known (the last one, stations.Activity.project, moved into projects as
+projects.ServiceRecord in issue 19); the test fails when one appears. ``run_before`` counts as an edge of the app
+that declares it.
 """
 
 from __future__ import annotations
@@ -18,11 +19,9 @@ from importlinter.api import read_configuration
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# stations.Activity.project (a service record of a project) points up at projects, and migration
-# stations 0008 depends on projects 0001. Moving that link into projects (a ``projects.ServiceRecord`` or the
-# foreign key declared from the projects side) needs a data migration of every activity row and changes in the
-# stations forms, API and importer: left for an issue of its own (docs/decisions.md, issue 19).
-KNOWN_UPWARD = {("stations", "projects")}
+# No upward edge is known: the activity's project (stations.Activity.project, issue 19) moved into projects
+# (projects.ServiceRecord); the test fails when one appears.
+KNOWN_UPWARD: set[tuple[str, str]] = set()
 # The move of the agency from organizations into the core (issue 7) ordered its state-only migrations across the
 # three apps; these historical dependencies carry no relation between today's models (a squash of those
 # migrations would remove them). Any other migration dependency must point down the layers.
@@ -31,6 +30,9 @@ HISTORICAL_MIGRATIONS = {
     "migration wulian.0006_agency_in_core → organizations.0005_agency_table_to_core",
     "migration organizations.0006_agency_moved_to_core → stations.0006_agency_in_core",
     "migration stations.0001_initial → organizations.0002_initial",
+    # stations.Activity.project was added by stations 0008 and removed by 0011 after projects 0005 copied every
+    # link into projects.ServiceRecord; the dependency stays in the history of every database migrated since.
+    "migration stations.0008_activity_project → projects.0001_initial",
 }
 
 
@@ -67,6 +69,10 @@ def migration_edges() -> set[tuple[str, str, str]]:
         for dep_app, dep_name in migration.dependencies:
             if dep_app in domain and dep_app != app:
                 edges.add((app, dep_app, f"migration {app}.{name} → {dep_app}.{dep_name}"))
+        # ``run_before`` orders another app's migration after this one: the edge is this app's, pointing at it.
+        for other_app, other_name in migration.run_before:
+            if other_app in domain and other_app != app:
+                edges.add((app, other_app, f"migration {app}.{name} runs before {other_app}.{other_name}"))
     return edges
 
 
@@ -88,10 +94,19 @@ def test_model_relations_and_migrations_point_down_the_layers():
     assert HISTORICAL_MIGRATIONS <= {edge[2] for edge in migration_edges()}  # the list names real migrations
     found = upward(model_edges() | migrations, layers)
     assert set(found) == KNOWN_UPWARD, found
-    # The known edge is exactly the activity's project and the migration that added it.
-    reasons = found[("stations", "projects")]
-    assert "stations.Activity.project" in reasons
-    assert all(r == "stations.Activity.project" or r.startswith("migration stations.") for r in reasons), reasons
+
+
+def test_the_activity_link_lives_in_projects_and_moves_before_the_column_goes():
+    """projects.ServiceRecord points down at the activity; projects 0005 copies the links after the last stations
+    migration that has the column and before stations 0011 drops it, an order declared by projects alone."""
+    edges = model_edges()
+    assert ("projects", "stations", "projects.ServiceRecord.activity") in edges
+    assert not {e for e in edges if e[0] == "stations" and e[1] == "projects"}
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    copy, drop = ("projects", "0005_activity_link"), ("stations", "0011_activity_unlinked")
+    assert ("stations", "0010_encrypted") in loader.graph.forwards_plan(copy)
+    assert copy in loader.graph.forwards_plan(drop)
+    assert not [d for d in loader.disk_migrations[drop].dependencies if d[0] == "projects"]
 
 
 def test_funding_stands_above_projects_and_stations():

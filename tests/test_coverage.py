@@ -251,6 +251,8 @@ UNSCOPED = {
     "wulian.SummaryRefresh": "when a year's dashboard summaries were computed: one row per year, no figures of any region",
     "wulian.StateChange": "a record's state changes, read only on that record's page (its timeline), written by the write path",
     "volunteers.PendingStats": "region ids whose figures wait to be recomputed (volunteers.stats), never shown",
+    "projects.ServiceRecord": "the project of an activity-log entry, read and written only with its entry, whose "
+                               "rule (stations.Activity, its agency rows from projects.service) scopes it",
     "wulian.Sequence": "a counter per key and year (entry and project numbers), never shown (wulian.models.sequences)",
     # Policy documents are public policy, edited by superusers in the admin only; pages show the user's own area's.
     "wulian.ProfileRegion": "which region follows which document; changed by superusers in the admin only",

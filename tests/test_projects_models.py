@@ -41,6 +41,7 @@ from projects.models import (
     amend_agreement,
 )
 from projects.progress import progress
+from projects.service import record_service
 from projects.testing import (
     advance,
     agency_user,
@@ -362,8 +363,8 @@ def test_progress_is_counted_from_the_activity_log_in_one_query(cast, django_ass
     rows = [("group", 12, None), ("group", 8, None), ("community", 45, Decimal("3")), ("community", 20, Decimal("2.5")),
             ("casework", 1, None)]
     for kind, participants, hours in rows:
-        Activity.objects.create(station=station, kind=kind, title="活动", participants=participants, hours=hours,
-                                project=project)
+        record_service(Activity(station=station, kind=kind, title="活动", participants=participants, hours=hours),
+                       project)
     Activity.objects.create(station=station, kind="group", title="别的项目之外", participants=99)
     targets = list(project.targets.all())
     with django_assert_num_queries(1):
@@ -381,11 +382,12 @@ def test_agency_staff_log_service_records_of_their_project_in_its_stations(cast)
     project = at(cast, S.IN_SERVICE)
     station, elsewhere = station_at(cast.shoushan), station_at(cast.hengqu)
     project.agreement.stations.set([station])
-    entry = Activity(station=station, kind="group", title="成长小组第1节", participants=10, project=project)
-    saved(cast.user_agency, entry, "add")
+    entry = Activity(station=station, kind="group", title="成长小组第1节", participants=10)
+    write(cast.user_agency, "add", lambda: record_service(entry, project))
     assert Activity.objects.restrict(cast.user_agency).filter(pk=entry.pk).exists()
     with pytest.raises(Refused, match="不在该项目服务协议的进驻站点之中"):
-        saved(cast.user_agency, Activity(station=elsewhere, kind="group", title="x", project=project), "add")
+        write(cast.user_agency, "add", lambda: record_service(Activity(station=elsewhere, kind="group", title="x"), project))
+    assert not Activity.objects.filter(title="x").exists()
     unrelated = Activity.objects.create(station=station, kind="visit", title="走访")
     assert not Activity.objects.restrict(cast.user_agency).filter(pk=unrelated.pk).exists()
     stranger = agency_user(second_agency(cast.mei), "agency2")

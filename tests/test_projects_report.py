@@ -15,6 +15,7 @@ from django.utils import timezone
 from projects.choices import EvaluationKind, IndicatorGroup, Party, ProjectStatus, RectificationStatus
 from projects.models import IndicatorItem, IndicatorSheet, Rectification
 from projects.reports import report_context
+from projects.service import record_service
 from projects.testing import advance, evaluate, make_project, people_of
 from stations.models import Activity
 from tests.stations_helpers import station_at
@@ -52,8 +53,8 @@ def accepted(cast):
     # The agency's service log: 5 group sessions of 20 people (targets: 7 sessions, 350 people served).
     room = station_at(cast.shoushan)
     for i in range(5):
-        Activity.objects.create(station=room, project=project, kind="group", title=f"成长小组第{i + 1}节",
-                                date=timezone.localdate(), participants=20)
+        record_service(Activity(station=room, kind="group", title=f"成长小组第{i + 1}节",
+                                date=timezone.localdate(), participants=20), project)
     midterm = evaluate(project, people.bureau, kind=EvaluationKind.MIDTERM)
     late = Rectification.objects.create(evaluation=midterm, description="补齐个案档案<script>", deadline=timezone.localdate())
     Rectification.objects.filter(pk=late.pk).update(

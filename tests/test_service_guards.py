@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from projects.choices import ProjectStatus
 from projects.models import Agreement, Milestone, Project
+from projects.service import record_service
 from projects.testing import advance, attach, evaluate, make_project, people_of
 from stations.models import Activity
 from tests.stations_helpers import station_at
@@ -40,13 +41,13 @@ def test_no_service_record_before_the_agreement_starts(cast):
     room = station_at(cast.binhe)
 
     def record(day):
-        return write(cast.user_agency, "add", lambda: Activity.objects.create(
-            station=room, kind="group", title="成长小组", date=day, project=project, participants=12))
+        return write(cast.user_agency, "add", lambda: record_service(
+            Activity(station=room, kind="group", title="成长小组", date=day, participants=12), project))
 
     with pytest.raises(Refused) as refused:
         record(start - dt.timedelta(days=1))
     assert refused.value.message == f"项目协议自{start.year}年{start.month}月{start.day}日起履行，服务记录的日期不能早于此日。"
-    assert not Activity.objects.filter(project=project).exists()
+    assert not Activity.objects.filter(title="成长小组").exists()
 
 
 def test_no_tranche_declaration_before_the_agreement_starts(cast):

@@ -263,7 +263,7 @@ def test_one_project_through_six_steps_with_a_panel(live_server, county, page):
     page.select_option("#id_kind", "group")
     page.fill("#id_participants", "12")
     click(page, "#save-button")
-    assert Activity.objects.filter(project=project).count() == 1
+    assert Activity.objects.filter(service_record__project=project).count() == 1
 
     # -- 5 the evaluator supervises; 6 the bureau requests acceptance, the evaluator accepts --------------------
     as_(page, base, "evaluator")

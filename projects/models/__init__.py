@@ -7,7 +7,8 @@ The models are split by step, one module each; every name is re-exported here (`
 - ``tender``: 2 publication (``Notice`` with its scoring ``Criterion`` rows), 3 bids and award (``Bid``,
   ``BidMember``, ``BidScore``; the award on ``Project``; ``AgencyMark``, a 不合格 result the award weighs);
 - ``agreement``: 3 the agreement (``Agreement``, ``amend_agreement`` and ``Amendment``, ``PerformanceTarget``,
-  ``Milestone``); 4–5 service is the stations' activity log (``stations.Activity.project``);
+  ``Milestone``); 4–5 service is the stations' activity log, each entry linked to its project by
+  ``service``: ``ServiceRecord`` (projects stand above stations; ``projects.service``);
 - ``evaluation``: 6 supervision and acceptance (``IndicatorSheet``/``IndicatorItem``, ``Evaluation`` with
   ``EvaluationParty`` and ``ItemScore``, ``Rectification``);
 - ``panel``: 3 the panel that scores the bids (``Panel``, ``PanelMember``, ``MemberScore``);
@@ -26,9 +27,11 @@ from .tender import AgencyMark, Bid, BidMember, BidScore, Criterion, Notice
 from .agreement import Agreement, Amendment, Milestone, PerformanceTarget, amend_agreement
 from .evaluation import EvaluationParty, Evaluation, IndicatorItem, IndicatorSheet, ItemScore, Rectification
 from .panel import MemberScore, Panel, PanelMember
+from .service import ServiceRecord
 
 __all__ = [
     "Agreement", "Amendment", "AgencyMark", "Bid", "BidMember", "BidScore", "Criterion", "Evaluation",
     "EvaluationParty", "IndicatorItem", "IndicatorSheet", "ItemScore", "MemberScore", "Milestone", "Need",
-    "NeedsSurvey", "Notice", "Panel", "PanelMember", "PerformanceTarget", "Project", "Rectification", "Refused", "Review", "amend_agreement",
+    "NeedsSurvey", "Notice", "Panel", "PanelMember", "PerformanceTarget", "Project", "Rectification", "Refused", "Review",
+    "ServiceRecord", "amend_agreement",
 ]
