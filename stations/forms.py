@@ -216,11 +216,24 @@ class ActivityForm(ScopedModelForm):
         if getattr(user, "role", None) == Role.AGENCY_STAFF:
             field.queryset = field.queryset.filter(agency_id=user.agency_id)
             field.required = True
-            self.fields["station"].queryset = Station.objects.filter(
+            stations = self.fields["station"].queryset = Station.objects.filter(
                 project_agreements__project__agency_id=user.agency_id,
                 project_agreements__project__status__in=PROJECT_SERVING_STATES,
             ).distinct()
+            self.preselect_the_only_station(stations)
         field.help_text = _("For a service record of a project: the project it belongs to.")
+
+    def preselect_the_only_station(self, stations):
+        """Agency staff serve in the stations their agreements name: with one, it is the answer; with none, the
+        form says why no station can be chosen instead of a bare 「这个字段是必需的」."""
+        choices = list(stations[:2])
+        if len(choices) == 1 and not self.instance.pk:
+            self.initial["station"] = choices[0].pk
+        elif not choices:
+            self.fields["station"].error_messages["required"] = _(
+                "The agreements of your projects name no station served (进驻): ask the civil affairs bureau to "
+                "name the stations in the agreement."
+            )
 
     def clean_participants(self):
         return self.cleaned_data.get("participants") or 0
