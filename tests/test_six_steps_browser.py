@@ -13,6 +13,7 @@ var/screenshots/six-steps-*.png.
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -325,5 +326,9 @@ def test_one_project_through_six_steps_with_a_panel(live_server, county, page, s
         row.locator("a:has-text('下载')").click()
     assert info.value.suggested_filename == filename
     pdf = Path(info.value.path()).read_bytes()
-    assert pdf.startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "项目评估验收报告" in text and "滨河社区困境儿童成长陪伴项目" in text and RIVAL in text
+    assert "第三方评估机构 赵敏 100 90.00" in lines  # the scoring party, its scorer, weight and score
+    assert "开展成长小组 1 / 2 次（50%）" in lines  # the target's progress: chunhui's one service record
     (SCREENSHOTS / "six-steps-evaluation-report.pdf").write_bytes(pdf)
