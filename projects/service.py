@@ -58,6 +58,19 @@ class ServiceProjectField(serializers.PrimaryKeyRelatedField):
         return PKOnlyObject(pk=record.project_id) if record is not None else None
 
 
+def _preselect_the_only_station(form, stations) -> None:
+    """Agency staff serve in the stations their agreements name: with one, it is the answer; with none, the form
+    says why no station can be chosen instead of a bare 「这个字段是必需的」."""
+    choices = list(stations[:2])
+    if len(choices) == 1 and not form.instance.pk:
+        form.initial["station"] = choices[0].pk
+    elif not choices:
+        form.fields["station"].error_messages["required"] = _(
+            "The agreements of your projects name no station served (进驻): ask the civil affairs bureau to "
+            "name the stations in the agreement."
+        )
+
+
 class ProjectServiceLink(ActivityLink):
     def agency_rows(self, scope) -> Q | None:
         agency_id = getattr(scope.user, "agency_id", None)
@@ -78,10 +91,11 @@ class ProjectServiceLink(ActivityLink):
         if getattr(user, "role", None) == Role.AGENCY_STAFF:
             field.queryset = field.queryset.filter(agency_id=user.agency_id)
             field.required = True
-            form.fields["station"].queryset = Station.objects.filter(
+            stations = form.fields["station"].queryset = Station.objects.filter(
                 project_agreements__project__agency_id=user.agency_id,
                 project_agreements__project__status__in=SERVING_STATES,
             ).distinct()
+            _preselect_the_only_station(form, stations)
         instance = form.instance
         if instance.pk is not None and "project" not in form.initial:
             record = ServiceRecord.objects.filter(activity_id=instance.pk).first()

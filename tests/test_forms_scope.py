@@ -28,10 +28,11 @@ def test_a_forged_region_cannot_move_a_record_out_of_scope(as_user, cast):
 
 
 def test_the_agency_cannot_change_its_registration_to_another_county(as_user, cast):
-    """Agency staff edit their own agency, but a region outside any scope they have is not on offer."""
+    """Agency staff edit their own agency, but its 登记地 is fixed for them (issue 23 E): a forged region is
+    ignored, the rest of the record saves."""
     client = as_user("agency")
     agency = cast.agency
     response = client.post(agency.get_url("edit"), {"name": agency.name, "region": cast.hengqu.pk})
-    assert response.status_code == 200
+    assert response.status_code == 302
     agency.refresh_from_db()
     assert agency.region == cast.mei

@@ -17,6 +17,7 @@ from django.utils import timezone
 from projects.choices import (
     BidStatus,
     EvaluationKind,
+    MemberCertificate,
     MilestoneStatus,
     ProcurementMethod,
     ProjectStatus,
@@ -33,6 +34,7 @@ from projects.models import (
     IndicatorItem,
     IndicatorSheet,
     ItemScore,
+    MemberScore,
     Milestone,
     Notice,
     PerformanceTarget,
@@ -44,6 +46,8 @@ from projects.progress import progress
 from projects.service import record_service
 from projects.testing import (
     advance,
+    form_panel,
+    staff_on_record,
     agency_user,
     attach,
     close_bidding,
@@ -158,12 +162,15 @@ def new_bid(project, agency, price="140000.00"):
 
 
 def test_an_agency_bids_within_the_ceiling_with_certified_workers(cast, tender):
-    cast.agency.certified_staff_count = 2
-    cast.agency.save()
+    # Eligibility is read from the staff on record with their certificates (issue 23 C), not a declared count.
+    certified = [("社工1", MemberCertificate.SOCIAL_WORKER), ("社工2", MemberCertificate.SOCIAL_WORKER)]
+    staff_on_record(cast.agency, certified)
     bid = saved(cast.user_agency, new_bid(tender, cast.agency), "add")
     assert bid.status == BidStatus.SUBMITTED
+    other = second_agency(cast.mei)
+    staff_on_record(other, certified)
     with pytest.raises(Refused, match="超过预算上限"):
-        saved(cast.user_agency, new_bid(tender, second_agency(cast.mei), "150000.01"), "add")
+        saved(cast.user_agency, new_bid(tender, other, "150000.01"), "add")
 
 
 def test_an_agency_without_enough_certified_workers_cannot_bid(cast, tender):
@@ -229,8 +236,13 @@ def test_the_award_waits_for_the_deadline_and_a_complete_scoring(cast, tender):
     with pytest.raises(Refused, match="截止后方可确定"):
         perform(cast.user_bureau, Project, tender.pk, "award", reason="评分第一")
     close_bidding(tender)
-    BidScore.objects.create(bid=mine, criterion=tender.notice.criteria.first(), score=Decimal("50"))
-    with pytest.raises(Refused, match="尚未评完"):
+    with pytest.raises(Refused, match="请先组建评审小组"):  # scoring is by a panel (issue 23 C)
+        perform(cast.user_bureau, Project, tender.pk, "award", reason="评分第一")
+    panel = form_panel(tender.notice, cast.user_bureau)
+    criterion = tender.notice.criteria.first()
+    MemberScore.objects.create(member=panel.members.first(), bid=mine, criterion=criterion, entered_by=cast.user_bureau,
+                               score=(criterion.weight * Decimal("0.8")).quantize(Decimal("0.01")))  # as score_bids
+    with pytest.raises(Refused, match="每位成员对每份投标评分后方可确定成交"):
         perform(cast.user_bureau, Project, tender.pk, "award", reason="评分第一")
     score_bids(tender, cast.user_bureau)
     Project.objects.filter(pk=tender.pk).update(awarded_bid=None)

@@ -161,7 +161,8 @@ class TestBids(ScopeMatrix):
     places = {"a": "binhe", "b": "hengqu_village"}
     visible = {"bureau": "ab", "shoushan": "a", "hengqu": "b", "binhe": "a", "agency": "a", "evaluator": "", "leader": "ab"}
     changeable = {u: "" for u in ALL}  # after the deadline nobody changes a bid
-    list_users = ("bureau", "shoushan", "hengqu", "binhe", "agency", "leader")
+    # An expert's account (the evaluator role) lists the bids of the panels it sits on (issue 23 C): none here.
+    list_users = ("bureau", "shoushan", "hengqu", "binhe", "agency", "evaluator", "leader")
     has_delete = False
     has_add = False  # a bid is added from its project's page (projects:bid_add takes the project)
 

@@ -13,12 +13,14 @@ var/screenshots/six-steps-*.png.
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
-from tests.browser import login, screenshot
+from tests.browser import SCREENSHOTS, login, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -57,32 +59,36 @@ def as_(page, base, username):
 
 
 def go(page, url):
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    page.goto(url)  # waits for the load event: no sleeps, no network-idle pauses
 
 
 def click(page, selector):
-    page.click(selector)
-    page.wait_for_load_state("networkidle")
+    """A click that leaves the page (a link, a form's submit): wait for the next page to load."""
+    with page.expect_navigation():
+        page.click(selector)
 
 
 def act(page, name, reason=None):
+    """A transition: its button either opens a confirmation (with a reason field) or posts at once."""
+    if not page.locator(f"#action-{name}-submit").count():
+        click(page, f"#action-{name}")
+        return
     page.click(f"#action-{name}")
     if reason is not None:
         page.fill(f"#reason-{name}", reason)
-    if page.locator(f"#action-{name}-submit").count():
-        page.click(f"#action-{name}-submit")
-    page.wait_for_load_state("networkidle")
+    click(page, f"#action-{name}-submit")
 
 
 def status_of(project):
     return type(project).objects.values_list("status", flat=True).get(pk=project.pk)
 
 
-def test_one_project_through_six_steps_with_a_panel(live_server, county, page):
+def test_one_project_through_six_steps_with_a_panel(live_server, county, page, settings):
     from projects import testing as t
     from projects.models import Bid, Evaluation, MemberScore, Notice, Panel, Project
-    from stations.models import Activity
+    from stations.models import Activity, Station
+    from tests.report_worker import report_worker
+    from wulian.models import ReportJob, ReportStatus
 
     base = live_server.url
     today = timezone.localdate()
@@ -211,8 +217,7 @@ def test_one_project_through_six_steps_with_a_panel(live_server, county, page):
     as_(page, base, "bureau")
     go(page, f"{base}/projects/projects/{project.pk}/bids/")
     assert page.locator("#award-waits").count() == 1
-    page.click("#panel-result a:has-text('录入评分表')")
-    page.wait_for_load_state("networkidle")
+    click(page, "#panel-result a:has-text('录入评分表')")
     for agency_name, values in {county.agency.name: ("51", "26", "8"), RIVAL: ("52", "27", "9")}.items():
         for criterion, value in zip(criteria, values, strict=True):
             page.fill(f"#score-{bids[agency_name].pk}-{criterion.pk}", value)
@@ -233,6 +238,8 @@ def test_one_project_through_six_steps_with_a_panel(live_server, county, page):
     page.fill("#id_number", "MX-2024-XY-023")
     page.fill("#id_amount", "168000")
     page.fill("#id_deliverables", "服务台账、个案档案、中期与结项报告")
+    room = Station.objects.get(region__name="滨河社区", tier="community_room")
+    page.select_option("#id_stations", value=str(room.pk))  # the station chunhui serves in (进驻)
     page.fill("#id_targets-0-indicator", "开展成长小组")
     page.fill("#id_targets-0-unit", "次")
     page.fill("#id_targets-0-target_value", "2")
@@ -258,12 +265,20 @@ def test_one_project_through_six_steps_with_a_panel(live_server, county, page):
     assert status_of(project) == "in_service"
 
     # -- 4 chunhui logs a service record ---------------------------------------------------------------------
+    assert "服务中" in page.locator("#project-status").inner_text()
     click(page, "#log-service-button")
+    assert page.locator("#id_station").input_value() == str(room.pk)  # the only station of the agreement
+    assert page.locator("#id_project").input_value() == str(project.pk)
     page.fill("#id_title", "成长小组第一节：认识你我")
     page.select_option("#id_kind", "group")
     page.fill("#id_participants", "12")
     click(page, "#save-button")
-    assert Activity.objects.filter(service_record__project=project).count() == 1
+    assert page.locator(".invalid-feedback, .alert-danger").count() == 0, page.locator(
+        ".invalid-feedback, .alert-danger").all_inner_texts()
+    assert "成长小组第一节：认识你我" in page.locator("main").inner_text()
+    activity = Activity.objects.get(service_record__project=project)
+    assert (activity.station, activity.kind, activity.participants) == (room, "group", 12)
+    screenshot(page, "six-steps-4-service-record")
 
     # -- 5 the evaluator supervises; 6 the bureau requests acceptance, the evaluator accepts --------------------
     as_(page, base, "evaluator")
@@ -293,6 +308,27 @@ def test_one_project_through_six_steps_with_a_panel(live_server, county, page):
     act(page, "accept")
     assert status_of(project) == "accepted"
     assert page.locator("#project-steps [data-state=done]").count() == 6
-    click(page, "#evaluation-report-button")
-    assert "/reports/" in page.url
     screenshot(page, "six-steps-6-accepted")
+
+    # -- the evaluation report, built from the project page by a real worker, downloaded as a PDF ---------------
+    with report_worker(settings):
+        click(page, "#evaluation-report-button")
+        assert page.url.endswith("/core/reports/")
+        job = ReportJob.objects.get(report="project_evaluation", user__username="evaluator")
+        row = page.locator(f"#job-{job.pk}")
+        row.locator("a:has-text('下载')").wait_for(timeout=60_000)
+    job.refresh_from_db()
+    assert job.status == ReportStatus.DONE and job.params["project"] == project.pk
+    filename = f"评估验收报告-{project.code}.pdf"
+    assert filename in row.inner_text()
+    screenshot(page, "six-steps-6-report-done")
+    with page.expect_download() as info:
+        row.locator("a:has-text('下载')").click()
+    assert info.value.suggested_filename == filename
+    pdf = Path(info.value.path()).read_bytes()
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "项目评估验收报告" in text and "滨河社区困境儿童成长陪伴项目" in text and RIVAL in text
+    assert "第三方评估机构 赵敏 100 90.00" in lines  # the scoring party, its scorer, weight and score
+    assert "开展成长小组 1 / 2 次（50%）" in lines  # the target's progress: chunhui's one service record
+    (SCREENSHOTS / "six-steps-evaluation-report.pdf").write_bytes(pdf)
