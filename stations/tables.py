@@ -76,6 +76,7 @@ class StaffMemberTable(ObjectTable):
     region = tables.Column(order_by=("region__path",))
     stations = tables.Column(verbose_name=_("Current stations"), empty_values=(), orderable=False)
     certificates = tables.Column(verbose_name=_("Certificates"), empty_values=(), orderable=False)
+    agency = tables.Column(order_by=("agency__name",))
 
     class Meta(ObjectTable.Meta):
         model = StaffMember

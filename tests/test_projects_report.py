@@ -121,7 +121,7 @@ def test_the_report_reads_back_with_facts_table_header_on_page_two_and_embedded_
     assert "第三方" in everything and "购买方" in everything
     # The rectification and how it was closed; the label is text, not markup.
     assert "补齐个案档案<script>" in everything and "已补齐个案档案12份" in everything and "复核通过" in everything
-    assert "评估结论" in everything and "评估人员（签字）" in everything
+    assert "评估结论" in everything and "评分人（签字）" in everything  # each scoring party signs (issue 23 E)
     assert f"第2页/共{pages}页" in everything.replace(" ", "")
     # Target attainment: the server-side SVG chart, its text in the PDF.
     assert "绩效目标完成情况" in everything
@@ -166,7 +166,7 @@ def test_the_project_page_button_starts_the_report_for_those_in_scope(cast, acce
     job = ReportJob.objects.get(user=cast.user_agency, report="project_evaluation")
     assert job.status == ReportStatus.DONE, job.error  # in-process without a broker
     assert job.params["project"] == accepted.pk
-    assert as_user("agency").get(url).status_code == 405
+    assert as_user("agency").get(url).status_code == 200  # a page with the build button, not 405 (issue 23 E)
 
 
 def test_a_project_without_evaluation_says_so(cast, as_user):
