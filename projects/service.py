@@ -15,6 +15,7 @@ from rest_framework import serializers
 from rest_framework.relations import PKOnlyObject
 
 from stations.links import ActivityLink
+from wulian.pickers import use_picker
 from stations.models import Activity, Station
 from wulian.choices import Role
 
@@ -101,6 +102,10 @@ class ProjectServiceLink(ActivityLink):
             record = ServiceRecord.objects.filter(activity_id=instance.pk).first()
             form.initial["project"] = record.project_id if record is not None else None
         form.fields["project"] = field
+        narrowing = {"status__in": [str(state) for state in SERVING_STATES]}
+        if getattr(user, "role", None) == Role.AGENCY_STAFF:
+            narrowing["agency_id"] = user.agency_id
+        use_picker(field, narrowing)  # searched like every other choice of a record (tests/test_pickers.py)
         names = [name for name in form.fields if name != "project"]
         at = names.index("notes") if "notes" in names else len(names)
         form.order_fields([*names[:at], "project", *names[at:]])  # where the field stood: before the notes
