@@ -232,10 +232,9 @@ def bid_rules(bid):
 
 def certified_staff_on_record(agency) -> int:
     """The agency's staff on record (``stations.StaffMember``) holding a certificate on record."""
-    from django.apps import apps
+    from stations.models import StaffMember  # projects stand above stations; imported late, as models import guards
 
-    staff = apps.get_model("stations", "StaffMember")
-    return staff.objects.filter(agency=agency, certificates__isnull=False).distinct().count()
+    return StaffMember.objects.filter(agency=agency, certificates__isnull=False).distinct().count()
 
 
 def certified_members(bid) -> int:
