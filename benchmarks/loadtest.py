@@ -69,6 +69,10 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=50, help="staff users (the burst's phones come on top)")
     parser.add_argument("--minutes", type=float, default=2)
     parser.add_argument("--think", default="5,15", help="seconds between a staff user's clicks, min,max")
+    parser.add_argument("--spawn-rate", type=float, default=1.0,
+                        help="users started per second: a county's staff log in over a minute, not in the same five "
+                             "seconds (each login hashes a password, about 0.5 s of a core); the run lasts the ramp "
+                             "plus --minutes")
     args = parser.parse_args()
 
     running = (all(stack.pid_of(name) for name in stack.SERVICES) and stack.nginx_running()
@@ -94,18 +98,21 @@ def run(args) -> int:
     prefix = stack.STACK / "loadtest"
     load_before = os.getloadavg()[0]
     started = time.time()
+    ramp = (args.users + BURST) / args.spawn_rate
     locust_env = dict(os.environ, LOADTEST_DATA=str(data), LOADTEST_CERT=str(stack.ETC / "tls" / "wulian.crt"),
                       LOADTEST_THINK=args.think)
     subprocess.run(
         [str(ROOT / ".venv/bin/locust"), "-f", str(ROOT / "benchmarks/locustfile.py"), "--headless",
-         "--host", stack.BASE_URL, "-u", str(args.users + BURST), "-r", "10", "-t", f"{int(args.minutes * 60)}s",
+         "--host", stack.BASE_URL, "-u", str(args.users + BURST), "-r", str(args.spawn_rate),
+         "-t", f"{int(ramp + args.minutes * 60)}s",
          "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING", "--exit-code-on-error", "0"],
         env=locust_env, cwd=ROOT, check=True,
     )
     elapsed = time.time() - started
     rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))
     failures = list(csv.DictReader(open(f"{prefix}_failures.csv")))
-    print(f"\nwulian load test: {args.users} staff users (think {args.think} s) + {BURST} check-in phones, {elapsed:.0f} s, "
+    print(f"\nwulian load test: {args.users} staff users (think {args.think} s, {args.spawn_rate:g} started per second) "
+          f"+ {BURST} check-in phones, {elapsed:.0f} s, "
           f"machine load {load_before:.1f} → {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'page':38} {'requests':>8} {'req/s':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'errors':>6}")
     verdict_ok = True

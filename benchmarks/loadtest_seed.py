@@ -41,8 +41,8 @@ activity = VolunteerActivity.objects.create(
 )
 volunteers = []
 for volunteer in Volunteer.objects.filter(status=VolunteerStatus.ACTIVE).order_by("pk"):
-    if volunteer.check_in_secret:
-        volunteers.append([volunteer.volunteer_number, volunteer.check_in_secret])
+    if volunteer.check_in_secret and volunteer.phone:  # a volunteer checks in with the mobile number and birthday
+        volunteers.append([volunteer.phone, volunteer.check_in_secret])
     if len(volunteers) == 200:
         break
 # One account per simulated staff user, as in a county (a second login of an account ends its first session,

@@ -152,10 +152,10 @@ class Volunteer(HttpUser):
     def check_in(self):
         if not _volunteers:
             raise StopUser()
-        number, birthday = _volunteers.pop()
+        phone, birthday = _volunteers.pop()
         self.client.get(self.path, name="check-in page")
         token = self.client.cookies.get("csrftoken")
-        with self.client.post(self.path, {"csrfmiddlewaretoken": token, "volunteer_number": number,
+        with self.client.post(self.path, {"csrfmiddlewaretoken": token, "phone": phone,
                                           "birth_mmdd": birthday, "action": "check_in"},
                               headers={"Referer": self.host + self.path}, name="check-in",
                               catch_response=True) as response:
