@@ -444,6 +444,8 @@ def pg_clear_leftovers(cluster: str) -> None:
 def pg_pin_ports(cluster: str) -> None:
     """This stack's ports in the cluster's postgresql.auto.conf (read last, so it wins): a cluster made with
     other ports (an older tree, or STACK_PG_PORT changed) listens — and its replica streams — where `up` looks."""
+    if not (pg_home() / cluster / "PG_VERSION").exists():
+        return  # no cluster here (yet): writing into the folder would make initdb refuse it as not empty
     auto = pg_home() / cluster / "postgresql.auto.conf"
     keep = [line for line in auto.read_text().splitlines()
             if not line.startswith(("port ", "port=", "primary_conninfo"))] if auto.exists() else []
@@ -481,6 +483,21 @@ def psql(sql: str, port: int = PG_PORT, database: str = "wulian") -> str:
     return result.stdout.strip()
 
 
+def clear_unfinished_cluster(data: Path) -> None:
+    """A cluster folder without PG_VERSION is what an interrupted initdb or pg_basebackup left (or files written
+    into it before one ran): both tools refuse a folder that is not empty, so it is removed — it holds no data."""
+    if data.exists() and any(data.iterdir()):
+        log(f"{data.name}: removing an unfinished cluster folder (no PG_VERSION): {sorted(p.name for p in data.iterdir())[:8]}")
+        shutil.rmtree(data)
+
+
+def run_pg_tool(what: str, argv: list[str]) -> None:
+    """Run initdb or pg_basebackup as the postgres user; on failure stop with what the tool said."""
+    result = subprocess.run(as_postgres(argv), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{what} failed ({result.returncode}): {result.stderr.strip()[-2000:]}\n{result.stdout.strip()[-1000:]}")
+
+
 def setup_postgres() -> None:
     home = pg_home()
     home.mkdir(parents=True, exist_ok=True)
@@ -489,14 +506,12 @@ def setup_postgres() -> None:
     _own(home / "run")
     primary, replica = home / "primary", home / "replica"
     if not (primary / "PG_VERSION").exists():
+        clear_unfinished_cluster(primary)
         log("initdb: the primary cluster")
         primary.mkdir(parents=True, exist_ok=True)
         _own(primary)
-        subprocess.run(
-            as_postgres([pg_bin("initdb"), "-D", str(primary), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                         "--locale=C.UTF-8"]),
-            check=True, capture_output=True,
-        )
+        run_pg_tool("initdb", [pg_bin("initdb"), "-D", str(primary), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+                               "--locale=C.UTF-8"])
         with open(primary / "postgresql.conf", "a") as conf:
             conf.write(
                 f"\n# make stack\nlisten_addresses = '127.0.0.1'\nport = {PG_PORT}\n"
@@ -508,15 +523,13 @@ def setup_postgres() -> None:
     if not psql("SELECT 1 FROM pg_database WHERE datname = 'wulian'", database="postgres"):
         psql("CREATE DATABASE wulian", database="postgres")
     if not (replica / "PG_VERSION").exists():
+        clear_unfinished_cluster(replica)
         log("pg_basebackup: the streaming replica")
         replica.mkdir(parents=True, exist_ok=True)
         _own(replica)
         os.chmod(replica, 0o700)
-        subprocess.run(
-            as_postgres([pg_bin("pg_basebackup"), "-h", "127.0.0.1", "-p", str(PG_PORT), "-U", "postgres",
-                         "-D", str(replica), "-R", "-X", "stream", "-c", "fast"]),
-            check=True, capture_output=True,
-        )
+        run_pg_tool("pg_basebackup", [pg_bin("pg_basebackup"), "-h", "127.0.0.1", "-p", str(PG_PORT), "-U", "postgres",
+                                      "-D", str(replica), "-R", "-X", "stream", "-c", "fast"])
     pg_start("replica")
 
 

@@ -72,3 +72,24 @@ def test_the_unit_pid_files_are_found_in_the_units_command_lines():
         argv = stack.unit_command(unit, instance)[0]
         pidfile = stack.unit_pidfile(argv)
         assert pidfile is not None and pidfile.parent == stack.RUN, name
+
+
+def test_ports_are_not_pinned_into_a_folder_without_a_cluster(tmp_path, monkeypatch):
+    # initdb refuses a folder that is not empty: a postgresql.auto.conf written before it ran would stop `up`.
+    monkeypatch.setattr(stack, "pg_home", lambda: tmp_path)
+    (tmp_path / "primary").mkdir()
+    stack.pg_pin_ports("primary")
+    assert list((tmp_path / "primary").iterdir()) == []
+    (tmp_path / "primary" / "PG_VERSION").write_text("15\n")
+    stack.pg_pin_ports("primary")
+    assert f"port = {stack.PG_PORT}" in (tmp_path / "primary" / "postgresql.auto.conf").read_text()
+
+
+def test_an_unfinished_cluster_folder_is_cleared_before_initdb(tmp_path):
+    unfinished = tmp_path / "primary"
+    unfinished.mkdir()
+    (unfinished / "postgresql.auto.conf").write_text("port = 15432\n")
+    (unfinished / "base").mkdir()
+    stack.clear_unfinished_cluster(unfinished)
+    assert not unfinished.exists()
+    stack.clear_unfinished_cluster(unfinished)  # nothing there: nothing to do
