@@ -110,7 +110,7 @@ def test_with_redis_stopped_pages_serve_and_reports_and_check_in_say_so(stack):
             assert "报表服务暂时不可用" in response.text
             page = bureau.get(f"/volunteers/check-in/{token}/")
             assert page.status_code == 200
-            check_in = bureau.post(f"/volunteers/check-in/{token}/", {"volunteer_number": "123456", "birth_mmdd": "0101"})
+            check_in = bureau.post(f"/volunteers/check-in/{token}/", {"phone": "13912345678", "birth_mmdd": "0101"})
             assert check_in.status_code == 200
             assert "签到暂时无法使用" in check_in.text
             time.sleep(2)
