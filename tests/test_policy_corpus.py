@@ -99,6 +99,66 @@ def test_the_township_framework_of_the_issue():
     ]
 
 
+def test_a_headline_standing_alone_dates_the_list_of_goals_under_it():
+    # 民政事业发展第十三个五年规划 (转载, 数说…——到2020年底前要实现的数字型目标): the list's items have no year
+    text = ("數說民政事業發展第十三個五年規劃\n——到2020年底前要實現的數字型目標\n"
+            "生活不能自理特困人員集中供養率達到50%\n重特大疾病醫療救助人次占直接救助人次比例達到30%\n"
+            "每千名老年人口擁有養老床位數達到35~40張,其中護理型床位比例不低于30%\n")
+    end = date(2020, 12, 31)
+    assert drafts(text) == [("", "county", "gte", Decimal(50), "%", end), ("", "county", "gte", Decimal(30), "%", end),
+                            ("", "county", "gte", Decimal(35), "张/千人", end),
+                            ("", "county", "gte", Decimal(30), "%", end)]
+    # two goals alike in every field but their words are two targets; a headline said again in the body is one
+    assert len(drafts("到2020年底前要实现的目标\n实现节地生态安葬率达到50%以上\n50%以上的居家患者接受社区康复服务\n")) == 2
+    assert len(drafts("到2023年实现全市乡镇社工站全覆盖\n力争到2023年实现全市15个乡镇办区社工站全覆盖。")) == 1
+
+
+def test_goal_counts_with_no_comparator_and_per_mille():
+    # 民政事业发展第十三个五年规划: 创建…个, 完成…万家, 新增…万人 are counts to complete; ‰ is its own unit
+    text = ("到2020年底前要实现的数字型目标\n創建5000個“全國綜合減災示范社區”\n完成7萬家行業協會商會與行政機關脫鉤\n"
+            "社會組織新增就業人數340萬人\n社會工作專業人才占全國總人口的比例達到1‰以上\n")
+    end = date(2020, 12, 31)
+    assert drafts(text) == [("", "county", "eq", Decimal(5000), "个", end), ("", "county", "eq", Decimal(70000), "家", end),
+                            ("", "county", "eq", Decimal(3400000), "人", end), ("", "county", "gte", Decimal(1), "‰", end)]
+    # 每个农村社区有1名: a number per unit with no comparator word
+    assert drafts("每個城市社區至少有1名社區社會工作專業人才,每個農村社區有1名社區社會工作專業人才") == [
+        ("", "urban_community", "gte", Decimal(1), "名", None), ("", "rural_community", "eq", Decimal(1), "名", None)]
+
+
+def test_per_thousand_denominators_and_a_baseline_is_no_target():
+    # 浙江省“十四五”托育服务发展规划 (浙江发布): the age in the noun does not hide the per-thousand ratio
+    assert drafts("《规划》提出,到2025年,全省每千人口拥有3岁以下婴幼儿托位数4.5个,普惠托位占比超过60%,") == [
+        ("", "county", "gte", Decimal("4.5"), "个/千人", date(2025, 12, 31)),
+        ("", "county", "gt", Decimal(60), "%", date(2025, 12, 31))]
+    # 大力发展社区便民服务实施方案: "在实现1.5个的基础上" is where the goal starts from
+    assert drafts("到2025年,每千人口拥有3岁以下婴幼儿托位数在实现1.5个的基础上,有大幅提高。") == []
+
+
+def test_shares_of_counties_people_or_organisations_are_not_put_on_communities():
+    # 民政“十三五”: a share put first, of counties / of patients / of places; 社区社会组织培育方案: of organisations
+    end = date(2020, 12, 31)
+    text = ("到2020年底前要实现的数字型目标\n70%以上的縣(市、區)設有精神障礙社區康復機構\n50%以上的居家患者接受社區康復服務\n"
+            "健全“一站式”結算服務機制,覆蓋95%以上的地區\n")
+    assert drafts(text) == [("", "county", "gte", Decimal(70), "%", end), ("", "county", "gte", Decimal(50), "%", end),
+                            ("", "county", "gte", Decimal(95), "%", end)]
+    text = ("(二)总体目标\n具体目标包括:社区社会组织数量实现每百户居民拥有1个以上;80%以上的组织具备独立承接社区服务项目的能力;"
+            "形成10个以上具有区域影响力的社区社会组织品牌。")
+    assert drafts(text) == [("", "community", "gte", Decimal(1), "个/百户", None), ("", "county", "gte", Decimal(80), "%", None),
+                            ("", "county", "gte", Decimal(10), "个", None)]
+    # 吉林省推进儿童友好城市建设实施方案: a number of pilots to open, with no place: the county's (here the province's)
+    assert drafts("到2025年,申报开展2-3个儿童友好城市建设试点。") == [("", "county", "gte", Decimal(2), "个", date(2025, 12, 31))]
+
+
+def test_an_indicator_is_drafted_only_at_a_level_the_registry_computes_it_at():
+    # 民政“十三五”: social work agencies are counted per town (agencies_cultivated); a count of the whole county is
+    # reported. No station in the document: 专职工作人员 are not a station's staff.
+    text = "到2020年底前要实现的数字型目标\n社會工作服務機構達到1萬家\n縣級以上登記管理機關配齊不少于2名專職工作人員\n"
+    end = date(2020, 12, 31)
+    assert drafts(text) == [("", "county", "gte", Decimal(10000), "家", end), ("", "county", "gte", Decimal(2), "名", end)]
+    # 北京 志愿者意见: the county's participation rate, which the registry computes for towns and communities only
+    assert drafts("在三至五年間,本市將力爭實現全市志願者服務參與率達到20%以上。")[0][:2] == ("", "county")
+
+
 def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources():
     documents = KEY["documents"]
     assert len(documents) >= 10
@@ -109,10 +169,9 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Issue 20: drafting documents never tuned on (session 3)", second
-# round): (found, drafted) and (found, expected) of the development documents (sets 1–3 among them) and of the
-# held-out set 4.
-REPORTED = {"dev": ((134, 141), (134, 144)), "held out": ((7, 29), (7, 36))}
+# The figures reported in docs/decisions.md ("Session 4 (h20d)"): (found, drafted) and (found, expected) of the
+# development documents (sets 1–4 among them) and of the held-out set 5, measured once after the tuning.
+REPORTED = {"dev": ((172, 178), (172, 180)), "held out": ((23, 62), (23, 74))}
 
 
 def _ratio(line, name):
@@ -137,9 +196,10 @@ def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
     assert len(held) >= 8
     assert len([t for t in KEY["targets"] if t["document"] in held]) >= 30
-    assert {d.get("held_out_set") for d in held.values()} == {4}
+    assert {d.get("held_out_set") for d in held.values()} == {5}
+    assert len({d["province"] for d in held.values()}) >= 5
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == {1, 2, 3}
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == {1, 2, 3, 4}
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -181,7 +241,7 @@ def test_ratios_per_person_and_per_household_and_rates_that_name_no_place():
         ("", "county", "gte", Decimal(97), "%", end), ("", "county", "gte", Decimal("3.93"), "人/万人", end),
         ("", "county", "present", None, "", end), ("", "county", "gte", Decimal(18000), "次/万人", end),
         ("", "county", "gte", Decimal("3.15"), "平方米/人", end),
-        ("", "", "eq", Decimal("0.3"), "平方米/户", None)]
+        ("", "community", "eq", Decimal("0.3"), "平方米/户", None)]  # per household: the community's (the key's level)
 
 
 def test_two_rates_sharing_one_figure_and_coverage_of_all_communities():

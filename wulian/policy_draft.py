@@ -99,7 +99,7 @@ _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, �
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 # Any measure word after a number is a unit (beds 张, schools 所, households 户…), not only those seen so far.
 _MEASURE_WORDS = r"张|所|床|户|间|处|座"
-_UNIT = (r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|%|小时|"
+_UNIT = (r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|%|‰|小时|"
          + _MEASURE_WORDS + ")")
 # A range ("35-40张", "35张~40张", "2至4个") is a floor: its lower end, ≥.
 _RANGE = r"(?P<range>\s*(?:" + _MEASURE_WORDS + r"|个|家|人|名|%)?\s*[-－—~～至]\s*\d+(?:\.\d+)?)?"
@@ -117,14 +117,18 @@ BARE_AMOUNTS = (
     re.compile(r"(?P<verb>资助|补助|补贴|奖补)" + _BARE + r"(?P<unit>万元|元)"),
     re.compile(r"(?P<verb>聘请|聘用|招聘|配备|配齐|选派|派驻)" + _BARE + r"(?P<unit>名|人)"),
     re.compile(r"(?P<verb>新增设立|新增建设|新增|建设|建成|设立)" + _BARE + r"(?P<unit>个|家)"),
+    re.compile(r"(?P<verb>新增)" + _BARE + r"(?P<wan>万)?(?P<unit>人|名|张|所)"),  # 社会组织新增就业人数340万人
+    re.compile(r"(?<!至少)(?<!最少)(?<!没)(?P<verb>有)(?P<gap>)(?P<num>\d+)\s*(?P<unit>名|人)"),  # 每个农村社区有1名…人才
 )
-BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)(?![员才])[\u4e00-\u9fa5]{0,12}?(?<![\d.])"
+BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)(?![员才])(?:[\u4e00-\u9fa5]|\d+岁){0,14}?(?<![\d.])"
                         r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?(?P<unit>平方米|平米|㎡|人次|次|个|人|名|元|张|所)"
                         r"(?![\d%])")
 # A goal count with no comparator word in a sentence about the future: "将建设社区日间照料中心520个," (the count
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
 GOAL_COUNT = re.compile(r"(?P<verb>建设|建成|完成|创建|打造|培育|新建)" + _BARE
                         + r"(?P<unit>个|家|所|张|支)(?=\s*(?:[，,；;。]|$))")
+GOAL_DIRECT = re.compile(r"(?P<verb>创建|建成|完成|新建|打造|培育)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+                         r"(?P<unit>个|家|所|张|支)(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
 GOAL_TOTAL = re.compile(r"(?:共|共计|合计|总计)\s*(?P<num>\d+)\s*(?P<unit>个|家|所|张|支)")
 # "城乡社区志愿者注册率分别达居(村)民人口的15%和10%以上": respectively, the town's (urban) and the village's (rural).
 RESPECTIVELY = re.compile(r"分别\s*(?P<cmp>达到|达|为|不低于|不少于|超过)?[^，。；,;\d]{0,12}?(?<![\d.])(?P<first>\d+(?:\.\d+)?)\s*%?"
@@ -325,6 +329,7 @@ class _Sentence:
     previous: list[str]  # the earlier sentences of the same numbered item, nearest last
     headings: list[str]  # the titles of the enclosing items, innermost last
     paragraph: list[str] = field(default_factory=list)  # the earlier sentences of the same paragraph
+    lead: str = ""  # a headline standing alone above a list ("——到2020年底前要实现的数字型目标")
 
 
 PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
@@ -403,14 +408,30 @@ def _numbered_lines(text: str):
 LOOK_BACK = 12  # earlier sentences of an item searched for a place or a deadline (bounded: parsing stays linear)
 
 
+# A line that stands alone (no sentence ends in it), dates a goal and says so: the deadline of the list under it.
+LEAD_LINE = re.compile(r"目标|指标|要实现|任务")
+LEAD_MAX = 40
+
+
+def _lead_line(line: str) -> bool:
+    words = line.strip(" \t\u3000—-－")
+    return (0 < len(words) <= LEAD_MAX and not re.search(r"[。；;！？!?]", words) and bool(LEAD_LINE.search(words))
+            and any(pattern.search(words) for pattern in (*DEADLINES, PLAN_END)))
+
+
 def _sentences(text: str):
     """Yield the document's sentences with the clause they stand in."""
     titles: dict[str, str] = {}
     item: list[str] = []  # sentences of the current item so far
+    lead = ""
     for clause, heading, line in _numbered_lines(text):
         if heading:
             titles[clause] = SENTENCE_END.split(line, maxsplit=1)[0]
             item = []
+            if heading.re is L1:
+                lead = ""
+        if _lead_line(line):
+            lead = line.strip()
         parts = clause.split(".")
         enclosing = [titles.get(".".join(parts[:n]), "") for n in range(1, len(parts) + 1)]
         paragraph: list[str] = []
@@ -418,7 +439,7 @@ def _sentences(text: str):
             sentence = sentence.strip(" \t\u3000")
             if sentence:
                 yield _Sentence(clause, sentence, item[-LOOK_BACK:], [t for t in enclosing if t],
-                                paragraph[-LOOK_BACK:])
+                                paragraph[-LOOK_BACK:], lead if lead != sentence else "")
                 item.append(sentence)
                 paragraph.append(sentence)
 
@@ -554,21 +575,24 @@ def _segment_start(text: str, position: int, floor: int) -> int:
     return max([floor, *boundaries])
 
 
-def _requirements(text: str):
+def _requirements(text: str, goals: bool = False):
     """The measurable requirements of one sentence: (start, end, comparator, number text, unit, level or None
-    when the words around it must say)."""
+    when the words around it must say). ``goals``: the sentence stands in a list of goals (under a headline)."""
     found = list(_respectively(text))
     found += [(*r, None) for r in _plain_requirements(text, [(s, e) for s, e, *_ in found])]
     taken = [(s, e) for s, e, *_ in found]
     # A goal count with no comparator word, in a sentence about the future: the county's count.
-    for pattern in (GOAL_COUNT, GOAL_TOTAL):
+    for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TOTAL):
         for match in pattern.finditer(text):
             start = match.start("num")
-            if any(s <= start < e for s, e in taken) or not FUTURE.search(text[:start]):
+            if any(s <= start < e for s, e in taken) or not (goals or FUTURE.search(text[:start])):
                 continue
-            if pattern is GOAL_COUNT and PER_UNIT.search(text[_segment_start(text, match.start(), 0):start]):
+            if pattern is not GOAL_TOTAL and PER_UNIT.search(text[_segment_start(text, match.start(), 0):start]):
                 continue  # per unit: the bare amounts below read it
-            found.append((start, match.end(), EQ, match["num"], match["unit"], COUNTY))
+            number = match["num"]
+            if match.groupdict().get("wan") and (value := _number(number)) is not None:
+                number = str(value * 10000)  # 完成7万家
+            found.append((start, match.end(), EQ, number, match["unit"], COUNTY))
             taken.append((start, match.end()))
     found.sort()
     return found
@@ -637,7 +661,10 @@ def _plain_requirements(text: str, taken_before):
             segment = text[_segment_start(text, match.start(), 0):match.start()] + match["gap"]
             if not match["verb"].startswith("新增") and not PER_UNIT.search(segment + match["verb"]):
                 continue  # "省级资助“双百计划”3000万元": a budget, not a per-unit requirement
-            found.append((start, match.end(), EQ, match["num"], match["unit"]))
+            number = match["num"]
+            if match.groupdict().get("wan") and (value := _number(number)) is not None:
+                number = str(value * 10000)
+            found.append((start, match.end(), EQ, number, match["unit"]))
     found.sort()
     return found
 
@@ -649,6 +676,11 @@ SUBJECT = re.compile(r"[\u4e00-\u9fa5]{2,}")
 SUBJECT_FILLER = re.compile(r"(?:力争|预计|争取)?(?:到|在|至)?\s*\d{4}\s*年(?:底|末|前)?|要|应|须|将|力争|争取|达到|达|为|增加到|提高到|并|且|同时")
 
 
+BASELINE = re.compile(r"[^，。；,;\d]{0,3}?的?基础上")
+# "70%以上的县(市、区)设有…", "50%以上的居家患者接受…", "80%以上的组织具备…": a share of a group, put first; the
+# group's place word (if it opens the noun) is the level, else the share is the county's.
+SHARE_OF = re.compile(r"\s*的\s*(?P<noun>[\u4e00-\u9fa5]{1,12})")
+SHARE_VERBS = re.compile(r"覆盖|惠及|使|让|有")
 COUNTY_INDICATORS = frozenset({"agency_training_hours", "town_stations_built", "town_station_built_share",
                                "certified_share", "volunteer_participation_rate", "volunteer_registration_rate"})
 
@@ -663,6 +695,9 @@ def _measure(text: str, segment_start: int, start: int, end: int, comparator: st
     the clause up to its end), without the year and the verbs around it."""
     words = text[segment_start:end] if comparator == PRESENT else text[segment_start:start]
     words = MEASURE_TAIL.sub("", MEASURE_LEAD.sub("", words)).strip(" ，,；;：:（(")
+    if not HAN.search(words):  # "50%以上的居家患者接受社区康复服务": the figure comes first, the words after it
+        boundary = SEGMENT_BOUNDARY.search(text, end)
+        words = text[end:boundary.start() if boundary else len(text)].lstrip("的 ")
     return words[:200]
 
 
@@ -758,6 +793,13 @@ def _coverage(text: str, station_level: str = ""):
     return found
 
 
+def _indicator_levels(code: str) -> tuple:
+    """The levels the registry computes ``code`` at (its catalogue entry; any level for a code it does not list)."""
+    from wulian.indicators import CATALOGUE
+
+    return CATALOGUE[code][2] if code in CATALOGUE else (COUNTY, TOWN, URBAN, RURAL, COMMUNITY, HUB, TOWN_STATION, ROOM)
+
+
 def comparator_of(words: str) -> str:
     """不少于 / 不得低于 → gte, 不超过 / 不得高于 → lte, 超过 → gt, …"""
     if words.startswith("不"):
@@ -815,18 +857,37 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     plan_end = None
     if plan:
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
-    drafts, seen = [], set()
+    drafts, seen = [], {}
     for sentence in _sentences(text):
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
-        # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%").
-        keys, said = set(), set()
+        # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%"), and so are two
+        # goals of a list alike only in their figure ("…集中供养率达到50%" and "…节地生态安葬率达到50%以上").
+        keys, said = {}, set()
         for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end):
-            if draft.key() not in seen and (draft.key(), draft.matched, draft.measure) not in said:
-                keys.add(draft.key())
+            earlier = seen.get(draft.key(), ())
+            if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)):
+                continue  # an indicator names what is measured; with none, the words do
+            if (draft.key(), draft.matched, draft.measure) not in said:
+                keys.setdefault(draft.key(), []).append(draft.measure)
                 said.add((draft.key(), draft.matched, draft.measure))
                 drafts.append(draft)
-        seen |= keys
+        for key, measures in keys.items():
+            seen.setdefault(key, []).extend(measures)
     return drafts
+
+
+def _bigrams(words: str) -> set:
+    han = "".join(HAN.findall(words))
+    return {han[i:i + 2] for i in range(len(han) - 1)}
+
+
+def _same_measure(one: str, other: str) -> bool:
+    """Whether two drafts alike in every field measure the same thing, by their words: a headline and its body
+    share most of them; a measure with no words of its own is taken for the same."""
+    a, b = _bigrams(one), _bigrams(other)
+    if not a or not b:
+        return True
+    return len(a & b) / max(len(a), len(b)) >= 0.3
 
 
 def _past_paragraph(sentence: _Sentence, issued_on) -> bool:
@@ -854,12 +915,12 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     previous_end = 0
     coverage = _coverage(text, station_level)
     taken = [(c[0], c[1]) for c in coverage]
-    for start, end, comparator, number, unit, said_level in _requirements(text):
+    for start, end, comparator, number, unit, said_level in _requirements(text, goals=bool(sentence.lead)):
         threshold = _number(number)
         if threshold is None or any(s <= start < e or start <= s < end for s, e in taken):
             continue
-        if _is_status(text, start, issued_on):
-            continue
+        if _is_status(text, start, issued_on) or BASELINE.match(text, end):
+            continue  # done, or the base a goal starts from ("在实现1.5个的基础上，有大幅提高")
         note = ""
         fixed_level = None
         if unit == "万元":
@@ -889,12 +950,15 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 indicator = "town_stations_built" if unit in ("个", "家") and STATION_WORDS.search(text[:start]) else ""
             elif indicator not in ("certified_share",):
                 indicator = indicator if indicator in COUNTY_INDICATORS else ""
-        if unit == "%" and not indicator and not fixed_level and RATE_WORDS.search(text[segment_start:end]) and not _cues(before) \
+        if unit in ("%", "‰") and not indicator and not fixed_level and RATE_WORDS.search(text[segment_start:end]) and not _cues(before) \
                 and not PER_UNIT.search(before) and indicator not in ("certified_share",) \
                 and not (found and _unit_family(found[-1][4]) == "%" and not SUBJECT.search(before)):
             fixed_level = COUNTY  # "九年义务教育巩固率达到97%": a rate of a population that names no place
         if indicator in STATION_INDICATORS and PER_COMMUNITY.search(before) and not STATION_WORDS.search(text):
             indicator = ""  # "按每个社区5名社工比例配备": a figure per community, no station in the sentence
+        if indicator in STATION_INDICATORS and not station_level and not STATION_WORDS.search(text) \
+                and not ABOUT_STATION.search(text):
+            indicator = ""  # "县级以上登记管理机关配齐不少于2名专职工作人员": no station in the document
         if not indicator and found and not SUBJECT.search(SUBJECT_FILLER.sub("", before)) \
                 and found[-1][4].startswith(unit + "/"):
             unit = found[-1][4]  # "每千人口病床数达到4.97张,到2020年达到6张": the second is per 千人 too
@@ -903,6 +967,19 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             indicator, fixed_level = found[-1][5], found[-1][8]
         if indicator == "town_stations_built":
             fixed_level = COUNTY
+        if unit in ("个", "家") and not fixed_level and not said_level and not _cues(text[end:end + 8]) and (
+                text[start].isdigit() and not PER_UNIT.search(before) and not _cues(before)
+                or not PER_UNIT.search(text[:start]) and not _cues(text[:start])):
+            # "培育10个以上生活性服务业集聚区", "申报开展2-3个儿童友好城市建设试点": a number of things to create,
+            # put before them with no place and no "每"; "社会工作服务机构达到1万家" in a sentence naming no place and
+            # no "每": the county's count
+            fixed_level = COUNTY
+            indicator = indicator if indicator in COUNTY_INDICATORS else ""
+        share_of = SHARE_OF.match(text, end) if unit in ("%", "‰") else None
+        if share_of and not SUBJECT.search(SUBJECT_FILLER.sub("", SHARE_VERBS.sub("", before))):
+            cue = LEVEL_CUES.match(share_of["noun"])
+            fixed_level = _CUE_LEVELS[cue.lastgroup] if cue else COUNTY
+            indicator = indicator if indicator in COUNTY_INDICATORS and fixed_level == COUNTY else ""
         if said_level:
             fixed_level = said_level  # 分别…(urban)和…(rural); a goal count of the county
         if not indicator and not denominator and not fixed_level and found \
@@ -933,6 +1010,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator in STATION_INDICATORS and level not in STATION_TIER_LEVELS and not regions:
             level = STATION_LEVELS.get(level) or station_level or level
             level_note = ""
+        if not level and "/" in unit and unit.endswith("户"):
+            level = COMMUNITY  # "每百户居民拥有1个以上": a figure per household is the community's
+        if indicator and level and level not in _indicator_levels(indicator):
+            indicator = ""  # the registry computes it at other levels only: a reported target ("社会工作服务机构达到1万家": agencies are counted per town)
         if comparator == PRESENT and indicator == "federation":
             inner = LEVEL_CUES.search(text[segment_start:end])  # 成立[镇街]社区社会组织联合会: where it is set up
             if inner:
@@ -946,6 +1027,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 deadline, deadline_note = _deadline(earlier, issued_on, pilot_end)
                 if deadline or deadline_note:
                     break
+        if deadline is None and not deadline_note and sentence.lead:
+            deadline, deadline_note = _deadline(sentence.lead, issued_on, pilot_end)  # the list's headline
         if deadline is None and not deadline_note and period == ONGOING and plan_end \
                 and not KEEP_UP.search(text[:end]):
             deadline, deadline_note = plan_end, "期限：文中未写，按规划期末"
