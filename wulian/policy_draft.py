@@ -234,7 +234,7 @@ NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全�
 
 _YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1,2})\s*日)?"
 DEADLINES = (
-    re.compile(r"(?:到|截至|截止到?|力争到)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
+    re.compile(r"(?:到|截至|截止到?|力争到|(?<=当前)至|(?<=今后)至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
     re.compile(_YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)"),
 )
 THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)年底前|今年(?!以来)")
@@ -419,6 +419,18 @@ def _lead_line(line: str) -> bool:
             and any(pattern.search(words) for pattern in (*DEADLINES, PLAN_END)))
 
 
+# "《规划》,提出了当前至2020年,泉州市……等领域的主要发展目标。" (a paragraph of its own, then the goals): a sentence
+# that ends on announcing the goals, with their date, dates the list after it as a headline does.
+GOAL_ANNOUNCEMENT = re.compile(r"(?:目标|指标)(?:如下|是|为)?\s*[:：—-]*\s*[。:：]?\s*$")
+
+
+def _lead_sentence(paragraph: str) -> bool:
+    sentences = [s for s in SENTENCE_END.split(paragraph.strip()) if s.strip()]
+    if len(sentences) != 1 or not GOAL_ANNOUNCEMENT.search(sentences[0].strip()):
+        return False
+    return any(pattern.search(sentences[0]) for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, PLAN_END))
+
+
 def _sentences(text: str):
     """Yield the document's sentences with the clause they stand in."""
     titles: dict[str, str] = {}
@@ -432,6 +444,7 @@ def _sentences(text: str):
                 lead = ""
         if _lead_line(line):
             lead = line.strip()
+        announced = _lead_sentence(line)
         parts = clause.split(".")
         enclosing = [titles.get(".".join(parts[:n]), "") for n in range(1, len(parts) + 1)]
         paragraph: list[str] = []
@@ -442,6 +455,8 @@ def _sentences(text: str):
                                 paragraph[-LOOK_BACK:], lead if lead != sentence else "")
                 item.append(sentence)
                 paragraph.append(sentence)
+        if announced:
+            lead = line.strip()  # the goals follow in the next paragraphs
 
 
 def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
@@ -522,7 +537,7 @@ def _last_cue(text: str):
 _CUE_LEVELS = {"county": COUNTY, "town": TOWN, "urban": URBAN, "rural": RURAL, "community": COMMUNITY}
 
 
-def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str):
+def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, present: bool = False):
     """The level the requirement applies to, and the named regions if the text names them."""
     text = sentence.text
     regions = [m["name"] for m in NAMED_REGION.finditer(text[segment_start:start])
@@ -533,6 +548,13 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str):
     note = ""
     cue = _last_cue(text[segment_start:start])
     inherited = cue is None
+    if inherited and not present and (segment_start == 0 or text[segment_start - 1] in "，,；;：:") \
+            and _own_subject(text[segment_start:start]) and indicator not in DEFAULT_LEVELS \
+            and not (indicator in STATION_INDICATORS and (STATION_WORDS.search(text) or ABOUT_STATION.search(text))):
+        # "…每个城乡社区至少配备1名社会工作专业人才,民办社会工作服务机构数量达到1000家", "社会工作专业人才达1800人"
+        # after a sentence on 农村社区: a figure whose clause names its own subject and no place is the county's,
+        # not the place of the clause or sentence before.
+        return COUNTY, [], ""
     if cue is None:
         cue = _last_cue(text[:segment_start])
     for earlier in reversed(sentence.previous):
@@ -559,6 +581,17 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str):
             note = "原文限城镇社区" if level == URBAN else "原文限农村社区"
         level = STATION_LEVELS[level]
     return level, [], note
+
+
+OWN_SUBJECT_EXCEPT = re.compile(r"^\s*(?:其中|每|各|均|平均|分别|并|且|人均|户均|占)")
+
+
+def _own_subject(segment: str) -> bool:
+    """Whether a clause names what it counts ("民办社会工作服务机构数量达到") rather than only the figure ("到2020年
+    达到", "其中持证社工", "每户")."""
+    if OWN_SUBJECT_EXCEPT.search(segment) or PER_UNIT.search(segment):
+        return False
+    return bool(SUBJECT.search(SUBJECT_FILLER.sub("", segment)))
 
 
 def _last_cue_kinds(text: str) -> set:
@@ -1001,7 +1034,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     found.sort(key=lambda f: f[0])
     for start, end, comparator, threshold, unit, indicator, segment_start, note, fixed_level in found:
         level, regions, level_note = _level(sentence, start if comparator != PRESENT else end, segment_start,
-                                            indicator)
+                                            indicator, comparator == PRESENT)
         if fixed_level:
             level, regions, level_note = fixed_level, [], ""
         if indicator == "certified_share" and ABOUT_STATION.search(text[:end]):
