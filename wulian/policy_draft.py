@@ -125,9 +125,14 @@ BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)
                         r"(?![\d%])")
 # A goal count with no comparator word in a sentence about the future: "将建设社区日间照料中心520个," (the count
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
-GOAL_COUNT = re.compile(r"(?P<verb>建设|建成|完成|创建|打造|培育|新建)" + _BARE
-                        + r"(?P<unit>个|家|所|张|支)(?=\s*(?:[，,；;。]|$))")
-GOAL_DIRECT = re.compile(r"(?P<verb>创建|建成|完成|新建|打造|培育)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+GOAL_COUNT = re.compile(r"(?P<verb>建设|建成|完成|创建|打造|培育|新建|设立)"
+                        + r"(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*"
+                        + r"(?P<unit>个|家|所|张|支)(?=\s*(?:[，,；;。、]|$))")
+# "计划新建社区型养老服务综合体(农村幸福院)30个、老年人认知障碍照护专区10个、…10个": the counts listed after the
+# first one share its verb.
+LISTED_COUNT = re.compile(r"、(?P<gap>[^，。；,;：:、\d]{1,24}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|所|张|支)"
+                          r"(?=\s*(?:[，,；;。、]|$))")
+GOAL_DIRECT = re.compile(r"(?P<verb>创建|建成|完成|新建|打造|培育|拟建|增加)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                          r"(?P<unit>个|家|所|张|支)(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
 GOAL_TOTAL = re.compile(r"(?:共|共计|合计|总计)\s*(?P<num>\d+)\s*(?P<unit>个|家|所|张|支)")
 # "城乡社区志愿者注册率分别达居(村)民人口的15%和10%以上": respectively, the town's (urban) and the village's (rural).
@@ -627,6 +632,13 @@ def _requirements(text: str, goals: bool = False):
                 number = str(value * 10000)  # 完成7万家
             found.append((start, match.end(), EQ, number, match["unit"], COUNTY))
             taken.append((start, match.end()))
+            if pattern is GOAL_COUNT:
+                position = match.end()
+                while listed := LISTED_COUNT.match(text, position):
+                    if not any(s <= listed.start("num") < e for s, e in taken):
+                        found.append((listed.start("num"), listed.end(), EQ, listed["num"], listed["unit"], COUNTY))
+                        taken.append((listed.start("num"), listed.end()))
+                    position = listed.end()
     found.sort()
     return found
 
@@ -762,6 +774,9 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     return not FUTURE.search(before, since)
 
 
+EVENT_AFTER = re.compile(r"\s*(?:工作)?(?:视频|电视电话|现场|推进|部署|调度|动员)*(?:会议|会)")
+
+
 def _coverage(text: str, station_level: str = ""):
     """Coverage targets of a sentence, which carry no number: (start, end, comparator, threshold, unit,
     indicator, level or None, note)."""
@@ -775,6 +790,8 @@ def _coverage(text: str, station_level: str = ""):
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e, *_ in found):
                 continue
+            if EVENT_AFTER.match(text, match.end()):
+                continue  # "重庆市推进社区养老服务全覆盖工作视频会议": the name of a meeting, not a goal
             # A list of goals ("…覆盖率为100%、…比例(≥10%)、…一体机覆盖率为100%") ends a coverage's subject at "、" too.
             segment_start = max([_segment_start(text, match.start(), 0),
                                  *(m.end() for m in re.finditer("、", text[:match.start()]))])
@@ -1053,7 +1070,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 level = _CUE_LEVELS[inner.lastgroup]
         deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
         if deadline is None and not deadline_note:
-            deadline, deadline_note = _deadline(text, issued_on, pilot_end)
+            # "…,到2022年全部完成": a date after the figure, in the same part of the sentence (a "；" ends it:
+            # "计划建设…220个,覆盖率可达97.3%;今年拟建132个" gives the 220 no date)
+            group_end = re.compile(r"[；;]").search(text, end)
+            deadline, deadline_note = _deadline(text[:group_end.start() if group_end else len(text)], issued_on,
+                                                pilot_end)
         if deadline is None and not deadline_note and period == ONGOING:
             # "到2024年底，社会组织达到…。持证社工占比达到30%。": a goal paragraph's deadline holds for its sentences.
             for earlier in reversed(sentence.paragraph if not sentence.clause else sentence.previous):
