@@ -132,8 +132,15 @@ GOAL_COUNT = re.compile(r"(?P<verb>建设|建成|完成|创建|打造|培育|新
 # first one share its verb.
 LISTED_COUNT = re.compile(r"、(?P<gap>[^，。；,;：:、\d]{1,24}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|所|张|支)"
                           r"(?=\s*(?:[，,；;。、]|$))")
-GOAL_DIRECT = re.compile(r"(?P<verb>创建|建成|完成|新建|打造|培育|拟建|增加)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+GOAL_DIRECT = re.compile(r"(?P<verb>创建|建成|完成|新建|打造|培育|拟建|增加|建设)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                          r"(?P<unit>个|家|所|张|支)(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
+# "基本完成全省7701个城镇老旧小区改造任务": the count of a task to complete.
+GOAL_TASK = re.compile(r"(?P<verb>完成)(?P<gap>[^，。；,;：:\d]{0,10}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+                       r"(?P<unit>个|家|所|张|支)(?=[^，。；,;：:\d]{0,16}?任务)")
+# "97%的老年人享受优质便捷居家养老服务" in a list of goals: a share put first with no comparator word.
+SHARE_FIRST = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?=的[\u4e00-\u9fa5])")
+# "到2021年,我市要实现以下发展目标:" in the paragraph: the sentences after it are goals.
+GOALS_ANNOUNCED = re.compile(r"(?:实现|达到|完成)以下[\u4e00-\u9fa5]{0,4}目标|(?:主要|发展)目标(?:是|为|如下)|目标如下")
 GOAL_TOTAL = re.compile(r"(?:共|共计|合计|总计)\s*(?P<num>\d+)\s*(?P<unit>个|家|所|张|支)")
 # "城乡社区志愿者注册率分别达居(村)民人口的15%和10%以上": respectively, the town's (urban) and the village's (rural).
 RESPECTIVELY = re.compile(r"分别\s*(?P<cmp>达到|达|为|不低于|不少于|超过)?[^，。；,;\d]{0,12}?(?<![\d.])(?P<first>\d+(?:\.\d+)?)\s*%?"
@@ -240,10 +247,10 @@ NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全�
 _YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1,2})\s*日)?"
 DEADLINES = (
     re.compile(r"(?:到|截至|截止到?|力争到|(?<=当前)至|(?<=今后)至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
-    re.compile(_YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)"),
+    re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
 )
-THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)年底前|今年(?!以来)")
-GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面)")
+THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)年底前|今年(?!以来)|(?<=完成)全年")  # 完成全年…任务: this year's
+GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部)")
 PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*[-－—~至到]\s*(?P<year>\d{4})\s*年")
 PLAN_END = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:末|期末|时期末)")
 PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
@@ -256,7 +263,7 @@ KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率
 PLAN_TITLE = re.compile(r"规划\s*[(（]\s*\d{4}\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
                         r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
-ANNUALLY = re.compile(r"每年|年度|每一年|年均|全年")
+ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
 
 # ---------------------------------------------------------------------------------------------------------
 # Document structure
@@ -554,7 +561,7 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, 
     cue = _last_cue(text[segment_start:start])
     inherited = cue is None
     if inherited and not present and (segment_start == 0 or text[segment_start - 1] in "，,；;：:") \
-            and _own_subject(text[segment_start:start]) and indicator not in DEFAULT_LEVELS \
+            and _own_subject(text[segment_start:start]) and DEFAULT_LEVELS.get(indicator, COUNTY) != COMMUNITY \
             and not (indicator in STATION_INDICATORS and (STATION_WORDS.search(text) or ABOUT_STATION.search(text))):
         # "…每个城乡社区至少配备1名社会工作专业人才,民办社会工作服务机构数量达到1000家", "社会工作专业人才达1800人"
         # after a sentence on 农村社区: a figure whose clause names its own subject and no place is the county's,
@@ -571,6 +578,11 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, 
             break
         cue = _last_cue(heading)
     level = _CUE_LEVELS.get(cue, "")
+    if level == COMMUNITY and not inherited and re.match(r"\s*其中", text[segment_start:start]):
+        # "城镇社区办公…面积…达到300平方米以上,其中新建社区面积不低于500平方米": a part of the kind named before
+        before_kind = _last_cue(text[:segment_start])
+        if before_kind in ("urban", "rural"):
+            level = _CUE_LEVELS[before_kind]
     if not level and indicator in DEFAULT_LEVELS:
         level, note = DEFAULT_LEVELS[indicator], "文中未写明适用层级，按指标默认"
     # "每个城镇社区…15个以上，每个农村社区…5个以上(其中…占比超过50%)": a clause that names no place of its
@@ -620,12 +632,12 @@ def _requirements(text: str, goals: bool = False):
     found += [(*r, None) for r in _plain_requirements(text, [(s, e) for s, e, *_ in found])]
     taken = [(s, e) for s, e, *_ in found]
     # A goal count with no comparator word, in a sentence about the future: the county's count.
-    for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TOTAL):
+    for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TASK, GOAL_TOTAL):
         for match in pattern.finditer(text):
             start = match.start("num")
             if any(s <= start < e for s, e in taken) or not (goals or FUTURE.search(text[:start])):
                 continue
-            if pattern is not GOAL_TOTAL and PER_UNIT.search(text[_segment_start(text, match.start(), 0):start]):
+            if pattern not in (GOAL_TOTAL, GOAL_TASK) and PER_UNIT.search(text[_segment_start(text, match.start(), 0):start]):
                 continue  # per unit: the bare amounts below read it
             number = match["num"]
             if match.groupdict().get("wan") and (value := _number(number)) is not None:
@@ -639,6 +651,12 @@ def _requirements(text: str, goals: bool = False):
                         found.append((listed.start("num"), listed.end(), EQ, listed["num"], listed["unit"], COUNTY))
                         taken.append((listed.start("num"), listed.end()))
                     position = listed.end()
+    if goals:
+        for match in SHARE_FIRST.finditer(text):
+            start = match.start("num")
+            if not any(s <= start < e for s, e in taken):
+                found.append((start, match.end(), GTE, match["num"], "%", None))
+                taken.append((start, match.end()))
     found.sort()
     return found
 
@@ -768,6 +786,10 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     since = last.end() if last else None
     for past in re.finditer(r"截[至止]\s*(?P<year>\d{4})\s*年", before):
         if issued_on and int(past["year"]) < issued_on.year and (since is None or past.end() > since):
+            since = past.end()
+    for past in re.finditer(r"截[至止]\s*“?(?P<plan>十一五|十二五|十三五|十四五)”?\s*(?:末|期末|时期末)?", before):
+        # "截至“十二五”末,全省社会工作专业人才总数达4.8万人" in 2016: the count reached, not a goal
+        if issued_on and PLAN_END_YEARS[past["plan"]] < issued_on.year and (since is None or past.end() > since):
             since = past.end()
     if since is None:
         return False
@@ -965,7 +987,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     previous_end = 0
     coverage = _coverage(text, station_level)
     taken = [(c[0], c[1]) for c in coverage]
-    for start, end, comparator, number, unit, said_level in _requirements(text, goals=bool(sentence.lead)):
+    for start, end, comparator, number, unit, said_level in _requirements(text, goals=bool(sentence.lead) or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)):
         threshold = _number(number)
         if threshold is None or any(s <= start < e or start <= s < end for s, e in taken):
             continue
@@ -1000,6 +1022,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 indicator = "town_stations_built" if unit in ("个", "家") and STATION_WORDS.search(text[:start]) else ""
             elif indicator not in ("certified_share",):
                 indicator = indicator if indicator in COUNTY_INDICATORS else ""
+        if unit == "%" and not indicator and not fixed_level and "覆盖率" in before \
+                and not SUBJECT.search(SUBJECT_FILLER.sub("", before.replace("覆盖率", ""))) \
+                and (cue := _last_cue(text[_segment_start(text, segment_start - 1, 0):segment_start])):
+            fixed_level = _CUE_LEVELS[cue]  # "计划建设街道养老服务中心220个,覆盖率可达97.3%": of the towns
         if unit in ("%", "‰") and not indicator and not fixed_level and RATE_WORDS.search(text[segment_start:end]) and not _cues(before) \
                 and not PER_UNIT.search(before) and indicator not in ("certified_share",) \
                 and not (found and _unit_family(found[-1][4]) == "%" and not SUBJECT.search(before)):
@@ -1078,7 +1104,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if deadline is None and not deadline_note and period == ONGOING:
             # "到2024年底，社会组织达到…。持证社工占比达到30%。": a goal paragraph's deadline holds for its sentences.
             for earlier in reversed(sentence.paragraph if not sentence.clause else sentence.previous):
-                deadline, deadline_note = _deadline(earlier, issued_on, pilot_end)
+                # its first part only: "…覆盖率可达97.3%;今年拟建132个…" dates the 132, not the sentence after
+                deadline, deadline_note = _deadline(re.split(r"[；;]", earlier)[0], issued_on, pilot_end)
                 if deadline or deadline_note:
                     break
         if deadline is None and not deadline_note and sentence.lead:
