@@ -154,7 +154,7 @@ DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)?\s*(?:名)?[\u4e00-\u9fa
 COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全县|全区|全州|全省|全盟|全旗")
 # Coverage, the commonest target of a county's document and the one with no number.
 COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:和(?P<second>[\u4e00-\u9fa5]{1,8}率))?"
-                           r"\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
+                           r"\s*(?:均|都)?\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
 FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|覆盖所有[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道))")
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
@@ -223,7 +223,7 @@ def _number(text: str) -> Decimal | None:
 # ---------------------------------------------------------------------------------------------------------
 
 LEVEL_CUES = re.compile(
-    r"(?P<county>县级|总站|全县|县民政局|县财政|县)"
+    r"(?P<county>县级|总站|全县|县民政局|县财政|县|(?<=[每各个])区(?![域级内]))"
     r"|(?P<urban>城镇社区|城市社区|城市(?=每个?社区))"
     r"|(?P<rural>农村社区|行政村|(?<=[每各个])村(?![民委级]))"
     r"|(?P<community>城乡社区|社区)"
@@ -248,6 +248,7 @@ _YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1
 DEADLINES = (
     re.compile(r"(?:到|截至|截止到?|力争到|(?<=当前)至|(?<=今后)至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
     re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
+    re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
 )
 THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)年底前|今年(?!以来)|(?<=完成)全年")  # 完成全年…任务: this year's
 GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部)")
@@ -569,11 +570,13 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, 
         return COUNTY, [], ""
     if cue is None:
         cue = _last_cue(text[:segment_start])
-    for earlier in reversed(sentence.previous):
+    part_of_before = re.match(r"\s*其中", text[segment_start:start]) is not None
+    for earlier in reversed(sentence.previous if not part_of_before else ()):
+        # ("…床位总数将达到6万张,其中普惠性养老床位将超过2.1万张": a part of the figure before, of its place)
         if cue is not None:
             break
         cue = _last_cue(earlier)
-    for heading in reversed(sentence.headings):
+    for heading in reversed(sentence.headings if not part_of_before else ()):
         if cue is not None:
             break
         cue = _last_cue(heading)
@@ -978,6 +981,11 @@ def _past_paragraph(sentence: _Sentence, issued_on) -> bool:
     return bool(match) and issued_on is not None and int(match["year"]) < issued_on.year
 
 
+# Figures set per class of district the text does not assign ("一类、二类、三类区", "中心城区、…其他各区 分别").
+DISTRICT_CLASSES = re.compile(r"[一二三四五]类(?:区|地区|县)?\s*[、和及]\s*[一二三四五]类|中心城区[^，。；]{0,20}?其他各区")
+POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[^，。；,;]{0,10})?(?:比重|比例)?")
+
+
 def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None):
     text = sentence.text
     if _past_paragraph(sentence, issued_on):
@@ -993,6 +1001,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             continue
         if _is_status(text, start, issued_on) or BASELINE.match(text, end):
             continue  # done, or the base a goal starts from ("在实现1.5个的基础上，有大幅提高")
+        if DISTRICT_CLASSES.search(text[:start]):
+            continue  # "一类、二类、三类区…分别达到55平方米、50平方米、45平方米": figures of district classes
+        if "预计" in text[:start] and POPULATION.search(text[_segment_start(text, start, 0):start]):
+            continue  # "预计到“十四五”末,…人口占全市人口比重将突破20%": a projection of the population
         note = ""
         fixed_level = None
         if unit == "万元":
@@ -1088,6 +1100,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             level_note = ""
         if not level and "/" in unit and unit.endswith("户"):
             level = COMMUNITY  # "每百户居民拥有1个以上": a figure per household is the community's
+        if not level and not regions and not indicator:
+            level = COUNTY  # "且包含至少1.5万张认知障碍老年人照护床位": a figure that names no place anywhere
         if indicator and level and level not in _indicator_levels(indicator):
             indicator = ""  # the registry computes it at other levels only: a reported target ("社会工作服务机构达到1万家": agencies are counted per town)
         if comparator == PRESENT and indicator == "federation":
