@@ -563,7 +563,7 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, 
     inherited = cue is None
     if inherited and not present and (segment_start == 0 or text[segment_start - 1] in "，,；;：:") \
             and _own_subject(text[segment_start:start]) and DEFAULT_LEVELS.get(indicator, COUNTY) != COMMUNITY \
-            and not (indicator in STATION_INDICATORS and (STATION_WORDS.search(text) or ABOUT_STATION.search(text))):
+            and indicator not in STATION_INDICATORS:  # a station's figure keeps the document's station tier
         # "…每个城乡社区至少配备1名社会工作专业人才,民办社会工作服务机构数量达到1000家", "社会工作专业人才达1800人"
         # after a sentence on 农村社区: a figure whose clause names its own subject and no place is the county's,
         # not the place of the clause or sentence before.
