@@ -169,9 +169,9 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 4 (h20d)"): (found, drafted) and (found, expected) of the
-# development documents (sets 1–4 among them) and of the held-out set 5, measured once after the tuning.
-REPORTED = {"dev": ((172, 178), (172, 180)), "held out": ((23, 62), (23, 74))}
+# The figures reported in docs/decisions.md ("Session 5 (h20e)"): (found, drafted) and (found, expected) of the
+# development documents (sets 1–5 among them) and of the held-out set 6, measured once after the tuning.
+REPORTED = {"dev": ((234, 246), (234, 254)), "held out": ((10, 21), (10, 24))}
 
 
 def _ratio(line, name):
@@ -194,12 +194,12 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 
 def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
-    assert len(held) >= 8
-    assert len([t for t in KEY["targets"] if t["document"] in held]) >= 30
-    assert {d.get("held_out_set") for d in held.values()} == {5}
-    assert len({d["province"] for d in held.values()}) >= 5
+    assert len(held) >= 10
+    assert len([t for t in KEY["targets"] if t["document"] in held]) >= 20
+    assert {d.get("held_out_set") for d in held.values()} == {6}
+    assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == {1, 2, 3, 4}
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == {1, 2, 3, 4, 5}
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -344,3 +344,111 @@ def test_a_dated_event_is_status():
     # 湖南 (期刊摘要): "2019年12月,全省1940个乡镇(街道)社工站全覆盖" tells what happened; “禾计划” is a name
     assert drafts("2018年5月,湖南省启动“禾计划”.2019年12月,全省1940个乡镇(街道)社工站全覆盖,"
                   "如此大规模、大力度的推动在全国并不多见。") == []
+
+
+# --- session 5 (h20e): rules learnt on set 5's documents once they joined the development set -------------------
+
+
+def test_a_sentence_announcing_the_goals_dates_the_paragraphs_after_it():
+    # 泉州市“十三五”民政事业发展专项规划 (泉州网): the announcement ends in 。, the goals follow under short headings
+    text = ("日前出炉的《泉州市“十三五”民政事业发展专项规划》,提出了当前至2020年,泉州市社会救助保障、民政公共服务、"
+            "社区建设治理等领域的主要发展目标。\n\n养老服务体系\n\n每千名老人拥有养老床位数35张以上,"
+            "护理型床位占养老机构床位30%以上,养老服务设施覆盖所有城市社区和60%以上的建制村。\n\n社区组织建设\n\n"
+            "农村社区建设示范点覆盖率不低于10%。\n\n  全市每万人拥有社会组织不低于10个,服务社会能力明显提升。\n\n"
+            "社会工作专业人才达1800人,社会民办机构达50家,人才培养、使用、评价和激励机制更加完善。")
+    end = date(2020, 12, 31)
+    found = drafts(text, issued_on=date(2016, 12, 1))
+    assert ("", "county", "gte", Decimal(35), "张/千人", end) in found
+    assert ("", "rural_community", "gte", Decimal(10), "%", end) in found
+    assert ("", "county", "gte", Decimal(10), "个/万人", end) in found
+    # a count that names its own subject and no place is the county's, not the 农村社区 of the sentence before
+    assert ("", "county", "gte", Decimal(1800), "人", end) in found
+    assert ("", "county", "gte", Decimal(50), "家", end) in found
+    # no deadline without the announcement
+    assert drafts("社会工作专业人才达1800人,社会民办机构达50家。") == [
+        ("", "county", "gte", Decimal(1800), "人", None), ("", "county", "gte", Decimal(50), "家", None)]
+
+
+def test_counts_listed_after_one_verb_planned_counts_and_a_task_to_complete():
+    # 天津推进老年助餐服务提质增效 (今晚报, traditional characters as reposted)
+    text = ("今年天津市繼續(xù)推進(jìn)社區(qū)嵌入式養(yǎng)老服務(wù)設(shè)施建設(shè),計(jì)劃新建社區(qū)型養(yǎng)老服務(wù)綜合體"
+            "(農(nóng)村幸福院)30個(gè)、老年人認(rèn)知障礙照護(hù)專區(qū)10個(gè)、智慧化養(yǎng)老服務(wù)綜合體(養(yǎng)老院)10個(gè)。")
+    end = date(2025, 12, 31)
+    assert drafts(text, issued_on=date(2025, 3, 1)) == [
+        ("", "county", "eq", Decimal(30), "个", end), ("", "county", "eq", Decimal(10), "个", end),
+        ("", "county", "eq", Decimal(10), "个", end)]
+    # 重庆 (新华社): the plan's count has no date; "今年拟建" is this year's; a "；" ends what a later date covers
+    text = ("据介绍,重庆现有226个街道,计划建设街道养老服务中心220个,覆盖率可达97.3%;今年拟建132个街道养老服务中心,"
+            "目前已验收合格4个,正在施工建设52个。")
+    assert drafts(text, issued_on=date(2020, 5, 24)) == [
+        ("", "county", "eq", Decimal(220), "个", None), ("", "town", "gte", Decimal("97.3"), "%", None),
+        ("", "county", "eq", Decimal(132), "个", date(2020, 12, 31))]
+    # 山西 老龄工作实施意见 (报道): "在2025年年底前,基本完成…7701个…任务"
+    text = ("意见指出,山西将在2025年年底前,基本完成全省7701个城镇老旧小区改造任务,新建城区、新建居住区实现配套建设"
+            "养老服务设施全覆盖。")
+    assert ("", "county", "eq", Decimal(7701), "个", date(2025, 12, 31)) in drafts(text, issued_on=date(2023, 1, 1))
+    # 濮阳: "确保完成全年…27所…建设任务" is this year's task, not a yearly one
+    text = "加大全市社会工作站建设推进力度,确保完成全年全市27所乡镇(街道)社会工作服务站建设任务。"
+    assert drafts(text, issued_on=date(2021, 6, 7)) == [("", "county", "eq", Decimal(27), "所", date(2021, 12, 31))]
+    # a coverage phrase that names a meeting is no goal
+    assert drafts("记者从近日举行的重庆市推进社区养老服务全覆盖工作视频会议上获悉。") == []
+
+
+def test_a_share_put_first_and_a_count_added_in_a_list_of_goals():
+    # 天津市促进养老服务发展三年行动方案(2019—2021年) (报道, traditional characters)
+    text = ("到2021年,我市要實現以下發展目標:一是老年人健康生活水準明顯提升。97%的老年人享受優質便捷居家養老服務。"
+            "老年日間照料服務中心(以下簡稱照料中心)增加300個。")
+    end = date(2021, 12, 31)
+    assert drafts(text, issued_on=date(2019, 10, 17)) == [
+        ("", "county", "gte", Decimal(97), "%", end), ("", "county", "eq", Decimal(300), "个", end)]
+    # outside a list of goals a share put first is a report, not a target
+    assert drafts("97%的老年人享受優質便捷居家養老服務。") == []
+
+
+def test_a_year_with_all_or_at_year_end_dates_a_goal_and_a_part_keeps_its_kind_of_community():
+    # 民政部支持内蒙古民政事业发展的文件 六、(十六)
+    text = ("鼓励内蒙古加快城镇社区建设,使城镇社区办公和居民活动场所面积在2012年全部达到300平方米以上,"
+            "其中新建社区面积不低于500平方米,60%以上的城市社区建成信息化网络平台。"
+            "支持内蒙古到2015年在各苏木(乡镇)、街道建立面积不低于500平米的“一站式”社区服务中心,建设3000个农村牧区社区。")
+    found = drafts(text)
+    y2012 = date(2012, 12, 31)
+    assert found[:3] == [("", "urban_community", "gte", Decimal(300), "平方米", y2012),
+                         ("", "urban_community", "gte", Decimal(500), "平方米", y2012),
+                         ("", "urban_community", "gte", Decimal(60), "%", y2012)]
+    assert ("", "county", "eq", Decimal(3000), "个", date(2015, 12, 31)) in found
+
+
+def test_status_at_a_past_plans_end_and_a_figure_naming_its_own_subject():
+    # 云南省社会工作推进会 (云南日报, 2016)
+    text = ("截至“十二五”末,全省社会工作专业人才总数达4.8万人,其中持证社工2766人。"
+            "力争到“十三五”末,全省社会工作专业人才总量达7万人、每个城乡社区至少配备1名社会工作专业人才,"
+            "民办社会工作服务机构数量达到1000家。")
+    end = date(2020, 12, 31)
+    assert drafts(text, issued_on=date(2016, 11, 30)) == [
+        ("", "county", "gte", Decimal(70000), "人", end), ("", "community", "gte", Decimal(1), "名", end),
+        ("", "county", "gte", Decimal(1000), "家", end)]
+
+
+def test_a_part_of_a_figure_district_classes_and_a_population_projection():
+    # 上海市养老服务设施布局专项规划 (中国社会报, traditional): 其中/且 parts are the city's; class figures left out
+    text = ("《規劃》提出,上海到2025年建成不少于17.8萬張養老床位,其中護理型床位占比不小于60%,"
+            "且包含至少1.5萬張認知障礙老年人照護床位。\n在居家社區養老服務設施方面,根據各區常住老年人口占總人口的比重不同,"
+            "到2025年,一類、二類、三類區常住人口每千人居家社區養老服務設施建筑面積分別達到55平方米、50平方米、45平方米。")
+    end = date(2025, 12, 31)
+    assert drafts(text) == [("", "county", "gte", Decimal(178000), "张", end),
+                            ("", "county", "gte", Decimal(60), "%", end),
+                            ("", "county", "gte", Decimal(15000), "张", end)]
+    # 武汉市促进养老托育服务高质量发展实施方案 (楚天都市报, traditional)
+    wuhan = ("武漢市發改委社會處負責人介紹,預計到“十四五”末,武漢市60歲及以上人口占全市人口比重將突破20%,"
+             "其中65歲及以上人口超過14%,武漢市將進入深度老齡化社會。\n"
+             "方案提出,到2025年,武漢全市養老機構床位總數將達到6萬張,其中普惠性養老床位將超過2.1萬張。\n"
+             "每個區建設1至3家醫養融合康復服務中心。\n"
+             "新建城區、新建居住區配套建設養老服務設施達標率、社區養老服務設施覆蓋率均達到100%。\n"
+             "方案還提出,2025年后,武漢全市每千人口擁有3歲以下嬰幼兒托位數將達到4.5個,普惠性托位占比不低于60%。")
+    found = drafts(wuhan, issued_on=date(2022, 12, 28))
+    assert not [d for d in found if d[3] in (Decimal(20), Decimal(14))]  # the projection
+    assert ("", "county", "gt", Decimal(21000), "张", end) in found
+    assert ("", "county", "gte", Decimal(1), "家", None) in found  # 每个区: each district of the city
+    assert ("", "community", "present", None, "", None) in found  # …覆盖率均达到100%
+    assert ("", "county", "gte", Decimal("4.5"), "个/千人", end) in found  # 2025年后
+    assert ("", "county", "gte", Decimal(60), "%", end) in found

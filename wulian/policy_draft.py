@@ -125,10 +125,22 @@ BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)
                         r"(?![\d%])")
 # A goal count with no comparator word in a sentence about the future: "将建设社区日间照料中心520个," (the count
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
-GOAL_COUNT = re.compile(r"(?P<verb>建设|建成|完成|创建|打造|培育|新建)" + _BARE
-                        + r"(?P<unit>个|家|所|张|支)(?=\s*(?:[，,；;。]|$))")
-GOAL_DIRECT = re.compile(r"(?P<verb>创建|建成|完成|新建|打造|培育)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+GOAL_COUNT = re.compile(r"(?P<verb>建设|建成|完成|创建|打造|培育|新建|设立)"
+                        + r"(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*"
+                        + r"(?P<unit>个|家|所|张|支)(?=\s*(?:[，,；;。、]|$))")
+# "计划新建社区型养老服务综合体(农村幸福院)30个、老年人认知障碍照护专区10个、…10个": the counts listed after the
+# first one share its verb.
+LISTED_COUNT = re.compile(r"、(?P<gap>[^，。；,;：:、\d]{1,24}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|所|张|支)"
+                          r"(?=\s*(?:[，,；;。、]|$))")
+GOAL_DIRECT = re.compile(r"(?P<verb>创建|建成|完成|新建|打造|培育|拟建|增加|建设)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                          r"(?P<unit>个|家|所|张|支)(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
+# "基本完成全省7701个城镇老旧小区改造任务": the count of a task to complete.
+GOAL_TASK = re.compile(r"(?P<verb>完成)(?P<gap>[^，。；,;：:\d]{0,10}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+                       r"(?P<unit>个|家|所|张|支)(?=[^，。；,;：:\d]{0,16}?任务)")
+# "97%的老年人享受优质便捷居家养老服务" in a list of goals: a share put first with no comparator word.
+SHARE_FIRST = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?=的[\u4e00-\u9fa5])")
+# "到2021年,我市要实现以下发展目标:" in the paragraph: the sentences after it are goals.
+GOALS_ANNOUNCED = re.compile(r"(?:实现|达到|完成)以下[\u4e00-\u9fa5]{0,4}目标|(?:主要|发展)目标(?:是|为|如下)|目标如下")
 GOAL_TOTAL = re.compile(r"(?:共|共计|合计|总计)\s*(?P<num>\d+)\s*(?P<unit>个|家|所|张|支)")
 # "城乡社区志愿者注册率分别达居(村)民人口的15%和10%以上": respectively, the town's (urban) and the village's (rural).
 RESPECTIVELY = re.compile(r"分别\s*(?P<cmp>达到|达|为|不低于|不少于|超过)?[^，。；,;\d]{0,12}?(?<![\d.])(?P<first>\d+(?:\.\d+)?)\s*%?"
@@ -142,7 +154,7 @@ DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)?\s*(?:名)?[\u4e00-\u9fa
 COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全县|全区|全州|全省|全盟|全旗")
 # Coverage, the commonest target of a county's document and the one with no number.
 COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:和(?P<second>[\u4e00-\u9fa5]{1,8}率))?"
-                           r"\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
+                           r"\s*(?:均|都)?\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
 FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|覆盖所有[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道))")
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
@@ -211,7 +223,7 @@ def _number(text: str) -> Decimal | None:
 # ---------------------------------------------------------------------------------------------------------
 
 LEVEL_CUES = re.compile(
-    r"(?P<county>县级|总站|全县|县民政局|县财政|县)"
+    r"(?P<county>县级|总站|全县|县民政局|县财政|县|(?<=[每各个])区(?![域级内]))"
     r"|(?P<urban>城镇社区|城市社区|城市(?=每个?社区))"
     r"|(?P<rural>农村社区|行政村|(?<=[每各个])村(?![民委级]))"
     r"|(?P<community>城乡社区|社区)"
@@ -234,11 +246,12 @@ NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全�
 
 _YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1,2})\s*日)?"
 DEADLINES = (
-    re.compile(r"(?:到|截至|截止到?|力争到)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
-    re.compile(_YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)"),
+    re.compile(r"(?:到|截至|截止到?|力争到|(?<=当前)至|(?<=今后)至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
+    re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
+    re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
 )
-THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)年底前|今年(?!以来)")
-GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面)")
+THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)年底前|今年(?!以来)|(?<=完成)全年")  # 完成全年…任务: this year's
+GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部)")
 PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*[-－—~至到]\s*(?P<year>\d{4})\s*年")
 PLAN_END = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:末|期末|时期末)")
 PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
@@ -251,7 +264,7 @@ KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率
 PLAN_TITLE = re.compile(r"规划\s*[(（]\s*\d{4}\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
                         r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
-ANNUALLY = re.compile(r"每年|年度|每一年|年均|全年")
+ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
 
 # ---------------------------------------------------------------------------------------------------------
 # Document structure
@@ -419,6 +432,18 @@ def _lead_line(line: str) -> bool:
             and any(pattern.search(words) for pattern in (*DEADLINES, PLAN_END)))
 
 
+# "《规划》,提出了当前至2020年,泉州市……等领域的主要发展目标。" (a paragraph of its own, then the goals): a sentence
+# that ends on announcing the goals, with their date, dates the list after it as a headline does.
+GOAL_ANNOUNCEMENT = re.compile(r"(?:目标|指标)(?:如下|是|为)?\s*[:：—-]*\s*[。:：]?\s*$")
+
+
+def _lead_sentence(paragraph: str) -> bool:
+    sentences = [s for s in SENTENCE_END.split(paragraph.strip()) if s.strip()]
+    if len(sentences) != 1 or not GOAL_ANNOUNCEMENT.search(sentences[0].strip()):
+        return False
+    return any(pattern.search(sentences[0]) for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, PLAN_END))
+
+
 def _sentences(text: str):
     """Yield the document's sentences with the clause they stand in."""
     titles: dict[str, str] = {}
@@ -432,6 +457,7 @@ def _sentences(text: str):
                 lead = ""
         if _lead_line(line):
             lead = line.strip()
+        announced = _lead_sentence(line)
         parts = clause.split(".")
         enclosing = [titles.get(".".join(parts[:n]), "") for n in range(1, len(parts) + 1)]
         paragraph: list[str] = []
@@ -442,6 +468,8 @@ def _sentences(text: str):
                                 paragraph[-LOOK_BACK:], lead if lead != sentence else "")
                 item.append(sentence)
                 paragraph.append(sentence)
+        if announced:
+            lead = line.strip()  # the goals follow in the next paragraphs
 
 
 def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
@@ -522,7 +550,7 @@ def _last_cue(text: str):
 _CUE_LEVELS = {"county": COUNTY, "town": TOWN, "urban": URBAN, "rural": RURAL, "community": COMMUNITY}
 
 
-def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str):
+def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, present: bool = False):
     """The level the requirement applies to, and the named regions if the text names them."""
     text = sentence.text
     regions = [m["name"] for m in NAMED_REGION.finditer(text[segment_start:start])
@@ -533,17 +561,31 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str):
     note = ""
     cue = _last_cue(text[segment_start:start])
     inherited = cue is None
+    if inherited and not present and (segment_start == 0 or text[segment_start - 1] in "，,；;：:") \
+            and _own_subject(text[segment_start:start]) and DEFAULT_LEVELS.get(indicator, COUNTY) != COMMUNITY \
+            and indicator not in STATION_INDICATORS:  # a station's figure keeps the document's station tier
+        # "…每个城乡社区至少配备1名社会工作专业人才,民办社会工作服务机构数量达到1000家", "社会工作专业人才达1800人"
+        # after a sentence on 农村社区: a figure whose clause names its own subject and no place is the county's,
+        # not the place of the clause or sentence before.
+        return COUNTY, [], ""
     if cue is None:
         cue = _last_cue(text[:segment_start])
-    for earlier in reversed(sentence.previous):
+    part_of_before = re.match(r"\s*其中", text[segment_start:start]) is not None
+    for earlier in reversed(sentence.previous if not part_of_before else ()):
+        # ("…床位总数将达到6万张,其中普惠性养老床位将超过2.1万张": a part of the figure before, of its place)
         if cue is not None:
             break
         cue = _last_cue(earlier)
-    for heading in reversed(sentence.headings):
+    for heading in reversed(sentence.headings if not part_of_before else ()):
         if cue is not None:
             break
         cue = _last_cue(heading)
     level = _CUE_LEVELS.get(cue, "")
+    if level == COMMUNITY and not inherited and re.match(r"\s*其中", text[segment_start:start]):
+        # "城镇社区办公…面积…达到300平方米以上,其中新建社区面积不低于500平方米": a part of the kind named before
+        before_kind = _last_cue(text[:segment_start])
+        if before_kind in ("urban", "rural"):
+            level = _CUE_LEVELS[before_kind]
     if not level and indicator in DEFAULT_LEVELS:
         level, note = DEFAULT_LEVELS[indicator], "文中未写明适用层级，按指标默认"
     # "每个城镇社区…15个以上，每个农村社区…5个以上(其中…占比超过50%)": a clause that names no place of its
@@ -559,6 +601,17 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str):
             note = "原文限城镇社区" if level == URBAN else "原文限农村社区"
         level = STATION_LEVELS[level]
     return level, [], note
+
+
+OWN_SUBJECT_EXCEPT = re.compile(r"^\s*(?:其中|每|各|均|平均|分别|并|且|人均|户均|占)")
+
+
+def _own_subject(segment: str) -> bool:
+    """Whether a clause names what it counts ("民办社会工作服务机构数量达到") rather than only the figure ("到2020年
+    达到", "其中持证社工", "每户")."""
+    if OWN_SUBJECT_EXCEPT.search(segment) or PER_UNIT.search(segment):
+        return False
+    return bool(SUBJECT.search(SUBJECT_FILLER.sub("", segment)))
 
 
 def _last_cue_kinds(text: str) -> set:
@@ -582,18 +635,31 @@ def _requirements(text: str, goals: bool = False):
     found += [(*r, None) for r in _plain_requirements(text, [(s, e) for s, e, *_ in found])]
     taken = [(s, e) for s, e, *_ in found]
     # A goal count with no comparator word, in a sentence about the future: the county's count.
-    for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TOTAL):
+    for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TASK, GOAL_TOTAL):
         for match in pattern.finditer(text):
             start = match.start("num")
             if any(s <= start < e for s, e in taken) or not (goals or FUTURE.search(text[:start])):
                 continue
-            if pattern is not GOAL_TOTAL and PER_UNIT.search(text[_segment_start(text, match.start(), 0):start]):
+            if pattern not in (GOAL_TOTAL, GOAL_TASK) and PER_UNIT.search(text[_segment_start(text, match.start(), 0):start]):
                 continue  # per unit: the bare amounts below read it
             number = match["num"]
             if match.groupdict().get("wan") and (value := _number(number)) is not None:
                 number = str(value * 10000)  # 完成7万家
             found.append((start, match.end(), EQ, number, match["unit"], COUNTY))
             taken.append((start, match.end()))
+            if pattern is GOAL_COUNT:
+                position = match.end()
+                while listed := LISTED_COUNT.match(text, position):
+                    if not any(s <= listed.start("num") < e for s, e in taken):
+                        found.append((listed.start("num"), listed.end(), EQ, listed["num"], listed["unit"], COUNTY))
+                        taken.append((listed.start("num"), listed.end()))
+                    position = listed.end()
+    if goals:
+        for match in SHARE_FIRST.finditer(text):
+            start = match.start("num")
+            if not any(s <= start < e for s, e in taken):
+                found.append((start, match.end(), GTE, match["num"], "%", None))
+                taken.append((start, match.end()))
     found.sort()
     return found
 
@@ -724,9 +790,16 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     for past in re.finditer(r"截[至止]\s*(?P<year>\d{4})\s*年", before):
         if issued_on and int(past["year"]) < issued_on.year and (since is None or past.end() > since):
             since = past.end()
+    for past in re.finditer(r"截[至止]\s*“?(?P<plan>十一五|十二五|十三五|十四五)”?\s*(?:末|期末|时期末)?", before):
+        # "截至“十二五”末,全省社会工作专业人才总数达4.8万人" in 2016: the count reached, not a goal
+        if issued_on and PLAN_END_YEARS[past["plan"]] < issued_on.year and (since is None or past.end() > since):
+            since = past.end()
     if since is None:
         return False
     return not FUTURE.search(before, since)
+
+
+EVENT_AFTER = re.compile(r"\s*(?:工作)?(?:视频|电视电话|现场|推进|部署|调度|动员)*(?:会议|会)")
 
 
 def _coverage(text: str, station_level: str = ""):
@@ -742,6 +815,8 @@ def _coverage(text: str, station_level: str = ""):
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e, *_ in found):
                 continue
+            if EVENT_AFTER.match(text, match.end()):
+                continue  # "重庆市推进社区养老服务全覆盖工作视频会议": the name of a meeting, not a goal
             # A list of goals ("…覆盖率为100%、…比例(≥10%)、…一体机覆盖率为100%") ends a coverage's subject at "、" too.
             segment_start = max([_segment_start(text, match.start(), 0),
                                  *(m.end() for m in re.finditer("、", text[:match.start()]))])
@@ -906,6 +981,11 @@ def _past_paragraph(sentence: _Sentence, issued_on) -> bool:
     return bool(match) and issued_on is not None and int(match["year"]) < issued_on.year
 
 
+# Figures set per class of district the text does not assign ("一类、二类、三类区", "中心城区、…其他各区 分别").
+DISTRICT_CLASSES = re.compile(r"[一二三四五]类(?:区|地区|县)?\s*[、和及]\s*[一二三四五]类|中心城区[^，。；]{0,20}?其他各区")
+POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[^，。；,;]{0,10})?(?:比重|比例)?")
+
+
 def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None):
     text = sentence.text
     if _past_paragraph(sentence, issued_on):
@@ -915,12 +995,16 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     previous_end = 0
     coverage = _coverage(text, station_level)
     taken = [(c[0], c[1]) for c in coverage]
-    for start, end, comparator, number, unit, said_level in _requirements(text, goals=bool(sentence.lead)):
+    for start, end, comparator, number, unit, said_level in _requirements(text, goals=bool(sentence.lead) or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)):
         threshold = _number(number)
         if threshold is None or any(s <= start < e or start <= s < end for s, e in taken):
             continue
         if _is_status(text, start, issued_on) or BASELINE.match(text, end):
             continue  # done, or the base a goal starts from ("在实现1.5个的基础上，有大幅提高")
+        if DISTRICT_CLASSES.search(text[:start]):
+            continue  # "一类、二类、三类区…分别达到55平方米、50平方米、45平方米": figures of district classes
+        if "预计" in text[:start] and POPULATION.search(text[_segment_start(text, start, 0):start]):
+            continue  # "预计到“十四五”末,…人口占全市人口比重将突破20%": a projection of the population
         note = ""
         fixed_level = None
         if unit == "万元":
@@ -950,6 +1034,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 indicator = "town_stations_built" if unit in ("个", "家") and STATION_WORDS.search(text[:start]) else ""
             elif indicator not in ("certified_share",):
                 indicator = indicator if indicator in COUNTY_INDICATORS else ""
+        if unit == "%" and not indicator and not fixed_level and "覆盖率" in before \
+                and not SUBJECT.search(SUBJECT_FILLER.sub("", before.replace("覆盖率", ""))) \
+                and (cue := _last_cue(text[_segment_start(text, segment_start - 1, 0):segment_start])):
+            fixed_level = _CUE_LEVELS[cue]  # "计划建设街道养老服务中心220个,覆盖率可达97.3%": of the towns
         if unit in ("%", "‰") and not indicator and not fixed_level and RATE_WORDS.search(text[segment_start:end]) and not _cues(before) \
                 and not PER_UNIT.search(before) and indicator not in ("certified_share",) \
                 and not (found and _unit_family(found[-1][4]) == "%" and not SUBJECT.search(before)):
@@ -1001,7 +1089,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     found.sort(key=lambda f: f[0])
     for start, end, comparator, threshold, unit, indicator, segment_start, note, fixed_level in found:
         level, regions, level_note = _level(sentence, start if comparator != PRESENT else end, segment_start,
-                                            indicator)
+                                            indicator, comparator == PRESENT)
         if fixed_level:
             level, regions, level_note = fixed_level, [], ""
         if indicator == "certified_share" and ABOUT_STATION.search(text[:end]):
@@ -1012,6 +1100,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             level_note = ""
         if not level and "/" in unit and unit.endswith("户"):
             level = COMMUNITY  # "每百户居民拥有1个以上": a figure per household is the community's
+        if not level and not regions and not indicator:
+            level = COUNTY  # "且包含至少1.5万张认知障碍老年人照护床位": a figure that names no place anywhere
         if indicator and level and level not in _indicator_levels(indicator):
             indicator = ""  # the registry computes it at other levels only: a reported target ("社会工作服务机构达到1万家": agencies are counted per town)
         if comparator == PRESENT and indicator == "federation":
@@ -1020,11 +1110,16 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 level = _CUE_LEVELS[inner.lastgroup]
         deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
         if deadline is None and not deadline_note:
-            deadline, deadline_note = _deadline(text, issued_on, pilot_end)
+            # "…,到2022年全部完成": a date after the figure, in the same part of the sentence (a "；" ends it:
+            # "计划建设…220个,覆盖率可达97.3%;今年拟建132个" gives the 220 no date)
+            group_end = re.compile(r"[；;]").search(text, end)
+            deadline, deadline_note = _deadline(text[:group_end.start() if group_end else len(text)], issued_on,
+                                                pilot_end)
         if deadline is None and not deadline_note and period == ONGOING:
             # "到2024年底，社会组织达到…。持证社工占比达到30%。": a goal paragraph's deadline holds for its sentences.
             for earlier in reversed(sentence.paragraph if not sentence.clause else sentence.previous):
-                deadline, deadline_note = _deadline(earlier, issued_on, pilot_end)
+                # its first part only: "…覆盖率可达97.3%;今年拟建132个…" dates the 132, not the sentence after
+                deadline, deadline_note = _deadline(re.split(r"[；;]", earlier)[0], issued_on, pilot_end)
                 if deadline or deadline_note:
                     break
         if deadline is None and not deadline_note and sentence.lead:
