@@ -513,3 +513,19 @@ def test_what_a_report_shows_marks_or_did_in_past_years_is_status():
     # 眉山 (眉山日报): a paragraph opening on 目前 goes on with the count (达到3000 is no year)
     assert drafts("目前,全市縣級文明實踐中心、鄉鎮(街道)文明實踐所、村(社區)文明實踐站建設實現全覆蓋。"
                   "在全國志愿服務信息系統登記各類志愿者隊伍達到3000余支,注冊志愿者人數66萬余人,占本地常住人口比例達22%。") == []
+
+
+def test_a_share_of_a_standard_a_share_of_villages_covered_and_a_daily_capacity():
+    # 泉州市“十三五”民政事业发展专项规划 (泉州网): 达到…的70% / 130% (人均 in the words is no denominator)
+    quanzhou = ("到2020年,确保“五保”对象供养标准达到当地农民家庭上年度人均生活消费支出的70%,"
+                "确保城市“三无”人员供养标准达到当地城市低保标准的130%。\n"
+                "到2020年,养老服务设施覆盖所有城市社区和60%以上的建制村。")
+    found = drafts(quanzhou)
+    end = date(2020, 12, 31)
+    assert ("", "county", "gte", Decimal(70), "%", end) in found
+    assert ("", "county", "gte", Decimal(130), "%", end) in found
+    assert ("", "rural_community", "gte", Decimal(60), "%", end) in found  # 建制村 are villages
+    assert not [d for d in found if d[4].startswith("%/")]
+    # 上海市养老服务设施布局专项规划 (中国社会报, traditional): 达到每天约25万人次, the city's
+    assert ("", "county", "gte", Decimal(250000), "人次/天", date(2025, 12, 31)) in drafts(
+        "到2025年,社區老年助餐服務供應能力達到每天約25萬人次,建成100家鄉村長者照護之家。")

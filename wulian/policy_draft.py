@@ -141,10 +141,15 @@ GOAL_TASK = re.compile(r"(?P<verb>完成)(?P<gap>[^，。；,;：:\d]{0,10}?)(?P
 SHARE_FIRST = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?=的[\u4e00-\u9fa5])")
 # "到2015年,力争20%的市民接受过志愿服务": a share put first after a word of a goal, in any sentence.
 SHARE_FIRST_AIMED = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:力争|确保|争取|使)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?=的[\u4e00-\u9fa5])")
+# "社区老年助餐服务供应能力达到每天约25万人次": a daily capacity, its period kept in the unit.
+PER_DAY = re.compile(r"(?P<cmp>达到|达|不少于|不低于)\s*每(?:天|日)\s*约?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*"
+                     r"(?P<unit>人次|人|次|份|餐)")
 # "志愿者人数达到常住人口的10%", "注册志愿者人数占社区常住人口的比例10%": a share of the population, the words of
 # the population between the comparator and the figure.
 POPULATION_SHARE = re.compile(r"(?P<cmp>达到|达|占)(?P<gap>[^，。；,;\d%]{0,10}?(?:人口|居民|市民|村民)(?:总数)?的?"
-                              r"(?:比例|比重)?(?:为|达到|达)?)\s*(?P<num>\d+(?:\.\d+)?)\s*%")
+                              r"(?:比例|比重)?(?:为|达到|达)?)\s*(?P<num>\d+(?:\.\d+)?)\s*%"
+                              # "供养标准达到当地农民家庭上年度人均生活消费支出的70%", "…达到当地城市低保标准的130%"
+                              r"|(?P<cmp2>达到)(?P<gap2>[^，。；,;\d%]{2,20}?的)\s*(?P<num2>\d+(?:\.\d+)?)\s*%")
 # "到2021年,我市要实现以下发展目标:" in the paragraph: the sentences after it are goals.
 GOALS_ANNOUNCED = re.compile(r"(?:实现|达到|完成)以下[\u4e00-\u9fa5]{0,4}目标|(?:主要|发展)目标(?:是|为|如下)|目标如下")
 GOAL_TOTAL = re.compile(r"(?:共|共计|合计|总计)\s*(?P<num>\d+)\s*(?P<unit>个|家|所|张|支)")
@@ -167,7 +172,7 @@ ONE_EACH = re.compile(
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地)")
 BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?P<what>[\u4e00-\u9fa5（）()]{2,16}?)(?:建设|建成|覆盖)")
 # "社区日间照料服务覆盖100%的城市社区和50%的农村社区": a share of a kind of place covered (100 % is coverage).
-COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)")
+COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|村)")
 COVERS = re.compile(r"覆盖|惠及")
 # "每个社区都要有便捷的体育健身设施", "每个行政村都有……设施": every place of a kind has it.
 EVERY_HAS = re.compile(r"每(?:个)?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)\s*(?:都|均)\s*(?:要|应|须)?\s*"
@@ -663,11 +668,22 @@ def _requirements(text: str, goals: bool = False):
                         found.append((listed.start("num"), listed.end(), EQ, listed["num"], listed["unit"], COUNTY))
                         taken.append((listed.start("num"), listed.end()))
                     position = listed.end()
+    for match in PER_DAY.finditer(text):
+        start = match.start("num")
+        if not any(s <= start < e for s, e in taken):
+            number = match["num"]
+            if match["wan"] and (value := _number(number)) is not None:
+                number = str(value * 10000)
+            per_unit = PER_UNIT.search(text[_segment_start(text, match.start(), 0):match.start()])
+            found.append((start, match.end(), comparator_of(match["cmp"]), number, f"{match['unit']}/天",
+                          None if per_unit else COUNTY))  # the whole place's capacity, not a community's
+            taken.append((start, match.end()))
     for pattern in (SHARE_FIRST_AIMED, POPULATION_SHARE):
         for match in pattern.finditer(text):
-            start = match.start("num")
+            number = match.groupdict().get("num2") or match["num"]
+            start = match.start("num2" if match.groupdict().get("num2") else "num")
             if not any(s <= start < e for s, e in taken):
-                found.append((start, match.end(), GTE, match["num"], "%", None))
+                found.append((start, match.end(), GTE, number, "%", None))
                 taken.append((start, match.end()))
     if goals:
         for match in SHARE_FIRST.finditer(text):
@@ -879,7 +895,7 @@ def _coverage(text: str, station_level: str = ""):
         if not COVERS.search(segment) or any(s <= match.start() < e for s, e, *_ in found):
             continue
         level = _CUE_LEVELS.get(_last_cue(match["place"]))
-        if match["place"] == "村":
+        if match["place"] in ("村", "行政村", "建制村"):
             level = RURAL
         full = Decimal(match["num"]) == 100
         found.append((match.start(), match.end(), PRESENT if full else GTE, None if full else Decimal(match["num"]),
@@ -1050,7 +1066,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator == "town_stations_built" and re.search(r"每[^，。；,;]{0,20}?(?:站|中心)", before):
             # "每个社区社会工作服务站至少设置1个专业社工岗位": a figure per station, not a count of stations
             indicator = _indicator(text, start, end, previous_end, unit, skip={"town_stations_built"})
-        denominator = _denominator(before)
+        denominator = _denominator(before) if unit not in ("%", "‰") else ""  # 人均…支出的70%: a share
         if denominator:
             unit, indicator = f"{unit}/{denominator}", ""
             if denominator.endswith("人"):
