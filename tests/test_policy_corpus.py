@@ -169,9 +169,9 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 5 (h20e)"): (found, drafted) and (found, expected) of the
-# development documents (sets 1–5 among them) and of the held-out set 6, measured once after the tuning.
-REPORTED = {"dev": ((234, 246), (234, 254)), "held out": ((10, 21), (10, 24))}
+# The figures reported in docs/decisions.md ("Session 6 (h20f)"): (found, drafted) and (found, expected) of the
+# development documents (sets 1–6 among them) and of the held-out set 7, measured once after the tuning.
+REPORTED = {"dev": ((258, 273), (258, 278)), "held out": ((3, 26), (3, 41))}
 
 
 def _ratio(line, name):
@@ -195,11 +195,11 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
     assert len(held) >= 10
-    assert len([t for t in KEY["targets"] if t["document"] in held]) >= 20
-    assert {d.get("held_out_set") for d in held.values()} == {6}
+    assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
+    assert {d.get("held_out_set") for d in held.values()} == {7}
     assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == {1, 2, 3, 4, 5}
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == {1, 2, 3, 4, 5, 6}
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
