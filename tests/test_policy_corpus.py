@@ -169,9 +169,9 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 5 (h20e)"): (found, drafted) and (found, expected) of the
-# development documents (sets 1–5 among them) and of the held-out set 6, measured once after the tuning.
-REPORTED = {"dev": ((234, 246), (234, 254)), "held out": ((10, 21), (10, 24))}
+# The figures reported in docs/decisions.md ("Session 6 (h20f)"): (found, drafted) and (found, expected) of the
+# development documents (sets 1–6 among them) and of the held-out set 7, measured once after the tuning.
+REPORTED = {"dev": ((258, 273), (258, 278)), "held out": ((3, 26), (3, 41))}
 
 
 def _ratio(line, name):
@@ -195,11 +195,11 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
     assert len(held) >= 10
-    assert len([t for t in KEY["targets"] if t["document"] in held]) >= 20
-    assert {d.get("held_out_set") for d in held.values()} == {6}
+    assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
+    assert {d.get("held_out_set") for d in held.values()} == {7}
     assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == {1, 2, 3, 4, 5}
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == {1, 2, 3, 4, 5, 6}
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -452,3 +452,80 @@ def test_a_part_of_a_figure_district_classes_and_a_population_projection():
     assert ("", "community", "present", None, "", None) in found  # …覆盖率均达到100%
     assert ("", "county", "gte", Decimal("4.5"), "个/千人", end) in found  # 2025年后
     assert ("", "county", "gte", Decimal(60), "%", end) in found
+
+
+def test_a_share_of_the_population_and_a_share_aimed_at_with_no_comparator():
+    # 深圳 志愿者之城 决定 (新华社 2011): a share of the residents, the population between 达到 and the figure
+    shenzhen = ("深圳市委市政府发布《关于建设“志愿者之城”的决定(征求意见稿)》提出,"
+                "“到2015年全市志愿者人数达到常住人口的10%”的量化指标。")
+    assert drafts(shenzhen) == [("", "county", "gte", Decimal(10), "%", date(2015, 12, 31))]
+    # 深圳 志愿者之城建设目标指引 (中国日报 2012): a share put first after 力争
+    assert ("", "county", "gte", Decimal(20), "%", date(2015, 12, 31)) in drafts(
+        "指引预计到2015年深圳市参与志愿服务的社会组织将达到1000个,到2015年,力争20%的市民接受过志愿服务。")
+    # 学雷锋志愿服务示范社区 条件 (traditional): 占…比例 with no comparator word; 类 is a unit
+    model = ("2.大力弘揚志愿精神,社區(qū)志愿服務(wù)氛圍濃厚,注冊志愿者人數(shù)占社區(qū)常住人口的比例10%。\n"
+             "5.開展的志愿服務(wù)活動類別不少于3類,組建的志愿服務(wù)隊伍不少于2支。")
+    found = drafts(model)
+    assert ("volunteer_registration_rate", "community", "gte", Decimal(10), "%", None) in found
+    assert [d[3:5] for d in found if d[4] in ("类", "支")] == [(Decimal(3), "类"), (Decimal(2), "支")]
+
+
+def test_about_a_total_and_a_count_raised_to():
+    # “十四五”公共服务规划 (新华网, traditional): 总量约… is a floor
+    assert ("", "county", "gte", Decimal(10000000), "张", None) in drafts(
+        "在老有所養方面,養老機構護理型床位占比達55%,基本養老保險參保率達95%,養老服務床位總量約1000萬張。")
+    # 成都 社区公益慈善平台 (四川日报): 拓展到 is a raise to
+    assert ("", "county", "gte", Decimal(1000), "只", None) in drafts(
+        "共同努力提升现有的300余只社区存量基金质量,通过一到两年的努力,将全市社区基金拓展到1000只。")
+    # 上海 养老服务设施布局规划: "每天约25万人次" is not cut at 约
+    assert not [d for d in drafts("社區老年助餐服務供應能力達到每天約25萬人次。") if d[4] == "人次"]
+
+
+def test_every_town_building_its_station_and_coverage_written_as_100_percent():
+    # 梅州 双百工程 工作方案 (蕉岭县政府网 2021-04-15)
+    meizhou = ("我市将以“统筹规划、合理布局、以点带面、循序渐进、全面覆盖”为原则,分步推进社会工作服务站(点)建设。"
+               "今年底前,全市114个镇(街)全面建成社会工作服务站;2022年底前,全市村(社区)全面建成社会工作服务点,"
+               "全市社工岗位设置总量至少达到2482个。")
+    assert drafts(meizhou, issued_on=date(2021, 4, 15)) == [
+        ("town_station_coverage", "town", "present", None, "", date(2021, 12, 31)),
+        ("", "community", "present", None, "", date(2022, 12, 31)),
+        ("", "county", "gte", Decimal(2482), "个", date(2022, 12, 31))]  # posts, not stations; a principle is no goal
+    # 广东 双百工程 通知 (导语): the stations' coverage is the towns', the groups' service the county's
+    assert drafts("用两年时间实现全省社会工作服务站(点)100%覆盖、困难群众和特殊群体社会工作服务100%覆盖,"
+                  "打通为民服务“最后一米”。") == [("town_station_coverage", "town", "present", None, "", None),
+                                                   ("", "county", "present", None, "", None)]
+
+
+def test_what_a_report_shows_marks_or_did_in_past_years_is_status():
+    # 揭阳 双百工程 (揭阳市政府网): 标志着…实现全覆盖; 近年来…今年新增设…174个,基本实现…全覆盖
+    assert drafts("25日,我市“广东兜底民生服务社会工作双百工程”新增村(居)社会工作服务点挂牌仪式在揭东区埔田镇庵后村举行,"
+                  "标志着我市“双百工程”实现社会工作服务站(点)全覆盖。") == []
+    assert drafts("近年来,我市认真落实省委、省政府部署要求,在去年建成94个乡镇(街道)社会工作服务站、"
+                  "138个村(居)社会工作服务点的基础上,今年新增设村(居)社会工作服务点174个,"
+                  "基本实现乡镇(街道)社会工作服务站100%全覆盖。") == []
+    # 湖南 禾计划 (中国社会工作): 不到两年时间实现…全覆盖
+    assert drafts("不到两年时间实现全省1940个街镇社工站的全覆盖。") == []
+    # 湖州 (2026-03-17): a count of 2025, told in 2026
+    assert drafts("3月16日,记者从湖州市2026年度社会工作者职业资格考试动员部署会上获悉,2025年全市共新增持证社工4439人。",
+                  issued_on=date(2026, 3, 17)) == []
+    # 上海 (中国新闻网): a survey report shows
+    assert drafts("3日在上海發布的一份調查報告顯示,志愿者成為上海市民展示軟實力的“金名片”,上海志愿者注冊率達23%。") == []
+    # 眉山 (眉山日报): a paragraph opening on 目前 goes on with the count (达到3000 is no year)
+    assert drafts("目前,全市縣級文明實踐中心、鄉鎮(街道)文明實踐所、村(社區)文明實踐站建設實現全覆蓋。"
+                  "在全國志愿服務信息系統登記各類志愿者隊伍達到3000余支,注冊志愿者人數66萬余人,占本地常住人口比例達22%。") == []
+
+
+def test_a_share_of_a_standard_a_share_of_villages_covered_and_a_daily_capacity():
+    # 泉州市“十三五”民政事业发展专项规划 (泉州网): 达到…的70% / 130% (人均 in the words is no denominator)
+    quanzhou = ("到2020年,确保“五保”对象供养标准达到当地农民家庭上年度人均生活消费支出的70%,"
+                "确保城市“三无”人员供养标准达到当地城市低保标准的130%。\n"
+                "到2020年,养老服务设施覆盖所有城市社区和60%以上的建制村。")
+    found = drafts(quanzhou)
+    end = date(2020, 12, 31)
+    assert ("", "county", "gte", Decimal(70), "%", end) in found
+    assert ("", "county", "gte", Decimal(130), "%", end) in found
+    assert ("", "rural_community", "gte", Decimal(60), "%", end) in found  # 建制村 are villages
+    assert not [d for d in found if d[4].startswith("%/")]
+    # 上海市养老服务设施布局专项规划 (中国社会报, traditional): 达到每天约25万人次, the city's
+    assert ("", "county", "gte", Decimal(250000), "人次/天", date(2025, 12, 31)) in drafts(
+        "到2025年,社區老年助餐服務供應能力達到每天約25萬人次,建成100家鄉村長者照護之家。")

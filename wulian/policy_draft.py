@@ -93,13 +93,13 @@ EQUIPMENT_WORDS = (("desks", r"桌椅"), ("computers", r"电脑|计算机"), ("p
 # ---------------------------------------------------------------------------------------------------------
 
 _CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于|大于)|至少|最少|达到|超过|高于|多于|大于|低于|少于"
-        r"|(?:增加|增长|提高|提升|扩大)到|(?:(?<=[率例比量数积])为|(?<=目标)[（(])\s*(?:≥|>=|≤|<=)"
+        r"|(?:增加|增长|提高|提升|扩大|拓展)到|(?<=[量数])约(?=\s*\d)|(?:(?<=[率例比量数积])为|(?<=目标)[（(])\s*(?:≥|>=|≤|<=)"
         r"|≥|>=|≤|<=|达|(?<=[率例比量数积])为|(?<=目标)[（(]|占(?=\s*\d))")
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 # Any measure word after a number is a unit (beds 张, schools 所, households 户…), not only those seen so far.
 _MEASURE_WORDS = r"张|所|床|户|间|处|座"
-_UNIT = (r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|%|‰|小时|"
+_UNIT = (r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|类|只|%|‰|小时|"
          + _MEASURE_WORDS + ")")
 # A range ("35-40张", "35张~40张", "2至4个") is a floor: its lower end, ≥.
 _RANGE = r"(?P<range>\s*(?:" + _MEASURE_WORDS + r"|个|家|人|名|%)?\s*[-－—~～至]\s*\d+(?:\.\d+)?)?"
@@ -139,6 +139,17 @@ GOAL_TASK = re.compile(r"(?P<verb>完成)(?P<gap>[^，。；,;：:\d]{0,10}?)(?P
                        r"(?P<unit>个|家|所|张|支)(?=[^，。；,;：:\d]{0,16}?任务)")
 # "97%的老年人享受优质便捷居家养老服务" in a list of goals: a share put first with no comparator word.
 SHARE_FIRST = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?=的[\u4e00-\u9fa5])")
+# "到2015年,力争20%的市民接受过志愿服务": a share put first after a word of a goal, in any sentence.
+SHARE_FIRST_AIMED = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:力争|确保|争取|使)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?=的[\u4e00-\u9fa5])")
+# "社区老年助餐服务供应能力达到每天约25万人次": a daily capacity, its period kept in the unit.
+PER_DAY = re.compile(r"(?P<cmp>达到|达|不少于|不低于)\s*每(?:天|日)\s*约?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*"
+                     r"(?P<unit>人次|人|次|份|餐)")
+# "志愿者人数达到常住人口的10%", "注册志愿者人数占社区常住人口的比例10%": a share of the population, the words of
+# the population between the comparator and the figure.
+POPULATION_SHARE = re.compile(r"(?P<cmp>达到|达|占)(?P<gap>[^，。；,;\d%]{0,10}?(?:人口|居民|市民|村民)(?:总数)?的?"
+                              r"(?:比例|比重)?(?:为|达到|达)?)\s*(?P<num>\d+(?:\.\d+)?)\s*%"
+                              # "供养标准达到当地农民家庭上年度人均生活消费支出的70%", "…达到当地城市低保标准的130%"
+                              r"|(?P<cmp2>达到)(?P<gap2>[^，。；,;\d%]{2,20}?的)\s*(?P<num2>\d+(?:\.\d+)?)\s*%")
 # "到2021年,我市要实现以下发展目标:" in the paragraph: the sentences after it are goals.
 GOALS_ANNOUNCED = re.compile(r"(?:实现|达到|完成)以下[\u4e00-\u9fa5]{0,4}目标|(?:主要|发展)目标(?:是|为|如下)|目标如下")
 GOAL_TOTAL = re.compile(r"(?:共|共计|合计|总计)\s*(?P<num>\d+)\s*(?P<unit>个|家|所|张|支)")
@@ -161,7 +172,7 @@ ONE_EACH = re.compile(
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地)")
 BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?P<what>[\u4e00-\u9fa5（）()]{2,16}?)(?:建设|建成|覆盖)")
 # "社区日间照料服务覆盖100%的城市社区和50%的农村社区": a share of a kind of place covered (100 % is coverage).
-COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)")
+COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|村)")
 COVERS = re.compile(r"覆盖|惠及")
 # "每个社区都要有便捷的体育健身设施", "每个行政村都有……设施": every place of a kind has it.
 EVERY_HAS = re.compile(r"每(?:个)?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)\s*(?:都|均)\s*(?:要|应|须)?\s*"
@@ -180,14 +191,14 @@ STATION_TIER_WORDS = (
 )
 TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
 # Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
-STATUS = re.compile(r"已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配]|均已|以来|分别为|“十三五”时期|十三五期间")
-FUTURE = re.compile(r"预计|力争|将|计划(?!”)|争取|确保|要(?!求)|到\d{4}|今年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间")
+STATUS = re.compile(r"标志着|近(?:几)?年来|多年来|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配]|均已|以来|分别为|“十三五”时期|十三五期间")
+FUTURE = re.compile(r"预计|力争|将|计划(?!”)|争取|确保|要(?!求)|(?<!达)到\s*\d{4}\s*年|今年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间")
 # "2019年12月，全省1940个乡镇(街道)社工站全覆盖": a sentence opening on a month of a year tells an event.
 DATED_EVENT = re.compile(r"^[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]")
 
 COMPARATORS = {
     "不少于": GTE, "不低于": GTE, "不小于": GTE, "至少": GTE, "最少": GTE, "达到": GTE, "达": GTE, "≥": GTE,
-    ">=": GTE, "为": GTE, "占": GTE, "(": GTE, "（": GTE, "超过": GT, "高于": GT, "多于": GT, "大于": GT,
+    ">=": GTE, "为": GTE, "占": GTE, "约": GTE, "(": GTE, "（": GTE, "超过": GT, "高于": GT, "多于": GT, "大于": GT,
     "不超过": LTE, "不高于": LTE, "不多于": LTE, "不大于": LTE, "≤": LTE, "<=": LTE, "低于": LTE, "少于": LTE,
 }
 SUFFIX_COMPARATORS = {"以上": GTE, "及以上": GTE, "以下": LTE, "及以下": LTE, "以内": LTE}
@@ -259,6 +270,9 @@ PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十�
 YEARS_SPAN = re.compile(r"用\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间")
 # A plan's own period, from its title: 《…规划(2011-2020年)》, 《…“十四五”…规划》; its figures with no year of their own
 # fall due at its end.
+STATUS_LEAD = re.compile(r"^[\s\u3000]*(?:目前|截[至止]目前|现已|当前)\s*[,，]")
+# "(3月16日,记者…获悉,)2025年全市共新增持证社工4439人" in a report of 2026: a count of a year gone by.
+PAST_YEAR_COUNT = re.compile(r"(?P<year>\d{4})\s*年(?:全年|度)?\s*(?:全[市县区省州]|共|累计)")
 PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，]")
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
 PLAN_TITLE = re.compile(r"规划\s*[(（]\s*\d{4}\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
@@ -654,6 +668,23 @@ def _requirements(text: str, goals: bool = False):
                         found.append((listed.start("num"), listed.end(), EQ, listed["num"], listed["unit"], COUNTY))
                         taken.append((listed.start("num"), listed.end()))
                     position = listed.end()
+    for match in PER_DAY.finditer(text):
+        start = match.start("num")
+        if not any(s <= start < e for s, e in taken):
+            number = match["num"]
+            if match["wan"] and (value := _number(number)) is not None:
+                number = str(value * 10000)
+            per_unit = PER_UNIT.search(text[_segment_start(text, match.start(), 0):match.start()])
+            found.append((start, match.end(), comparator_of(match["cmp"]), number, f"{match['unit']}/天",
+                          None if per_unit else COUNTY))  # the whole place's capacity, not a community's
+            taken.append((start, match.end()))
+    for pattern in (SHARE_FIRST_AIMED, POPULATION_SHARE):
+        for match in pattern.finditer(text):
+            number = match.groupdict().get("num2") or match["num"]
+            start = match.start("num2" if match.groupdict().get("num2") else "num")
+            if not any(s <= start < e for s, e in taken):
+                found.append((start, match.end(), GTE, number, "%", None))
+                taken.append((start, match.end()))
     if goals:
         for match in SHARE_FIRST.finditer(text):
             start = match.start("num")
@@ -787,7 +818,7 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     for last in STATUS.finditer(before):
         pass
     since = last.end() if last else None
-    for past in re.finditer(r"截[至止]\s*(?P<year>\d{4})\s*年", before):
+    for past in [*re.finditer(r"截[至止]\s*(?P<year>\d{4})\s*年", before), *PAST_YEAR_COUNT.finditer(before)]:
         if issued_on and int(past["year"]) < issued_on.year and (since is None or past.end() > since):
             since = past.end()
     for past in re.finditer(r"截[至止]\s*“?(?P<plan>十一五|十二五|十三五|十四五)”?\s*(?:末|期末|时期末)?", before):
@@ -800,6 +831,13 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
 
 
 EVENT_AFTER = re.compile(r"\s*(?:工作)?(?:视频|电视电话|现场|推进|部署|调度|动员)*(?:会议|会)")
+# "以“统筹规划、…、全面覆盖”为原则": a principle quoted, not a goal.
+PRINCIPLE_AFTER = re.compile(r"\s*[”\"’]\s*(?:为|的)?\s*原则")
+# "…服务站(点)100%覆盖", "困难群众和特殊群体社会工作服务100%覆盖": coverage written as a share of 100 %.
+HUNDRED_COVERAGE = re.compile(r"100\s*%\s*(?:全)?覆盖")
+# "全市114个镇(街)全面建成社会工作服务站", "全市村(社区)全面建成社会工作服务点": every place of a kind builds one.
+ALL_BUILT = re.compile(r"(?P<place>乡镇[（(]街道[)）]|镇[（(]街[)）]|乡镇|街道|镇|村[（(]社区[)）]|社区[（(]村[)）]|村|社区)"
+                       r"\s*(?:全面|全部|均)建成\s*(?P<thing>[\u4e00-\u9fa5]{0,10}?(?:站点|站|点|中心|室))")
 
 
 def _coverage(text: str, station_level: str = ""):
@@ -811,11 +849,19 @@ def _coverage(text: str, station_level: str = ""):
         level = COUNTY if unit in ("县", "区", "市") else TOWN if unit in ("乡镇", "镇", "街道", "乡") else COMMUNITY
         indicator = "town_station_coverage" if level == TOWN and "站" in thing else ""
         found.append((match.start(), match.end(), PRESENT, None, "", indicator, level, f"覆盖：{match.group(0)}"))
-    for pattern in (COVERAGE_RATE, FULL_COVERAGE):
+    for match in ALL_BUILT.finditer(text):
+        place, thing = match["place"], match["thing"]
+        if place.startswith(("村", "社区")):
+            level, indicator = (RURAL if place == "村" else COMMUNITY), ""
+        else:
+            level = TOWN
+            indicator = "town_station_coverage" if "站" in thing else ""
+        found.append((match.start(), match.end(), PRESENT, None, "", indicator, level, f"覆盖：{match.group(0)}"))
+    for pattern in (HUNDRED_COVERAGE, COVERAGE_RATE, FULL_COVERAGE):
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e, *_ in found):
                 continue
-            if EVENT_AFTER.match(text, match.end()):
+            if EVENT_AFTER.match(text, match.end()) or PRINCIPLE_AFTER.match(text, match.end()):
                 continue  # "重庆市推进社区养老服务全覆盖工作视频会议": the name of a meeting, not a goal
             # A list of goals ("…覆盖率为100%、…比例(≥10%)、…一体机覆盖率为100%") ends a coverage's subject at "、" too.
             segment_start = max([_segment_start(text, match.start(), 0),
@@ -824,7 +870,9 @@ def _coverage(text: str, station_level: str = ""):
             if not subject.strip() and segment_start:  # "…乡镇社工站建设，实现全覆盖": the clause before
                 subject = text[_segment_start(text, segment_start - 1, 0):match.start()]
             indicator, level = "", None
-            if (STATION_WORDS.search(subject) or STATION_SERVICE.search(subject) and TOWN_WORDS.search(subject)) and (
+            named_station = pattern is HUNDRED_COVERAGE and re.search(r"社会工作服务站|社工站", subject) \
+                and not re.search(r"村|社区|县|中心", subject)  # 全省社会工作服务站(点)100%覆盖: the towns'
+            if named_station or (STATION_WORDS.search(subject) or STATION_SERVICE.search(subject) and TOWN_WORDS.search(subject)) and (
                     TOWN_WORDS.search(subject) or (
                     station_level == TOWN_STATION and not re.search(r"村|社区", subject))):
                 indicator, level = "town_station_coverage", TOWN
@@ -834,7 +882,7 @@ def _coverage(text: str, station_level: str = ""):
                 if cue == "community" and re.search(r"村", subject) \
                         and not re.search(r"城市|城镇|城乡|村[（(]社区[)）]|社区[（(]村[)）]", subject):
                     level = RURAL
-                if cue is None and pattern is COVERAGE_RATE and subject.strip():
+                if cue is None and pattern in (COVERAGE_RATE, HUNDRED_COVERAGE) and subject.strip():
                     level = COUNTY  # "特困人员集中供养率达到100%": a rate that names no place is the county's
             note = "基本覆盖" if "基本" in match.group(0) else ""
             found.append((segment_start if subject else match.start(), match.end(), PRESENT, None, "", indicator,
@@ -847,7 +895,7 @@ def _coverage(text: str, station_level: str = ""):
         if not COVERS.search(segment) or any(s <= match.start() < e for s, e, *_ in found):
             continue
         level = _CUE_LEVELS.get(_last_cue(match["place"]))
-        if match["place"] == "村":
+        if match["place"] in ("村", "行政村", "建制村"):
             level = RURAL
         full = Decimal(match["num"]) == 100
         found.append((match.start(), match.end(), PRESENT if full else GTE, None if full else Decimal(match["num"]),
@@ -879,7 +927,7 @@ def comparator_of(words: str) -> str:
     """不少于 / 不得低于 → gte, 不超过 / 不得高于 → lte, 超过 → gt, …"""
     if words.startswith("不"):
         return GTE if words[-2:] in ("少于", "低于", "小于") else LTE
-    if words.endswith("到") and words[:2] in ("增加", "增长", "提高", "提升", "扩大"):
+    if words.endswith("到") and words[:2] in ("增加", "增长", "提高", "提升", "扩大", "拓展"):
         return GTE
     for sign, comparator in (("≥", GTE), (">=", GTE), ("≤", LTE), ("<=", LTE)):
         if words.endswith(sign):
@@ -975,7 +1023,9 @@ def _past_paragraph(sentence: _Sentence, issued_on) -> bool:
     if not (issued_on or sentence.paragraph):
         return False
     if sentence.paragraph and re.search(r"截[至止]", sentence.paragraph[-1]):
-        return True  # "截至2021年底，全省共有……。志愿服务站点……覆盖比例达90.78%": the count goes on
+        return True
+    if sentence.paragraph and STATUS_LEAD.match(sentence.paragraph[-1]):
+        return True  # "目前,全市…实现全覆盖。在…登记…志愿者队伍达到3000余支,…占本地常住人口比例达22%。"  # "截至2021年底，全省共有……。志愿服务站点……覆盖比例达90.78%": the count goes on
     opening = (sentence.paragraph[:1] or [sentence.text])[0]
     match = PAST_LEAD.match(opening)
     return bool(match) and issued_on is not None and int(match["year"]) < issued_on.year
@@ -1016,7 +1066,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator == "town_stations_built" and re.search(r"每[^，。；,;]{0,20}?(?:站|中心)", before):
             # "每个社区社会工作服务站至少设置1个专业社工岗位": a figure per station, not a count of stations
             indicator = _indicator(text, start, end, previous_end, unit, skip={"town_stations_built"})
-        denominator = _denominator(before)
+        denominator = _denominator(before) if unit not in ("%", "‰") else ""  # 人均…支出的70%: a share
         if denominator:
             unit, indicator = f"{unit}/{denominator}", ""
             if denominator.endswith("人"):
@@ -1029,9 +1079,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 unit == "%" and _last_cue(before[_last_match_end(COUNTY_WIDE, before):]) in ("urban", "rural", "community")):
             # ("全省农村社区综合服务设施覆盖率达到90%": a rate of the kind of community named after 全省)
             fixed_level = COUNTY  # "社会工作专业人才总数达600人": a county-wide total
+            posts = "岗位" in before[_last_match_end(SEGMENT_BOUNDARY, before):]  # 全市社工岗位设置总量: posts
             if indicator in STATION_INDICATORS or indicator == "town_stations_built" or (
                     unit in ("个", "家") and STATION_WORDS.search(text[:start])):
-                indicator = "town_stations_built" if unit in ("个", "家") and STATION_WORDS.search(text[:start]) else ""
+                indicator = "town_stations_built" if unit in ("个", "家") and STATION_WORDS.search(text[:start]) \
+                    and not posts else ""
             elif indicator not in ("certified_share",):
                 indicator = indicator if indicator in COUNTY_INDICATORS else ""
         if unit == "%" and not indicator and not fixed_level and "覆盖率" in before \
