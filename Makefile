@@ -24,21 +24,33 @@ run-empty: setup
 	@echo "Serving on http://$(HOST):$(PORT)/ — the first page sets up the county."
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-## Set up everything and run the whole suite on PostgreSQL and Redis, the production stack's tests included
-## (they run on one xdist worker beside the rest; STACK_TESTS="not stack" leaves them out, `make test-stack` runs
-## only them).
-STACK_TESTS ?=
+## Set up everything and run the whole suite on PostgreSQL and Redis, the production stack's tests included:
+## they run in a pytest process of their own beside the xdist run of the rest (one stack per tree: an xdist worker
+## of the main run never brings up a second one), and their output follows the main run's. STACK_TESTS= (empty)
+## leaves them out; `make test-stack` runs only them. With PYTEST_ARGS (a selection) only the main run runs.
+STACK_TESTS ?= 1
+TEST_ENV = DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) CACHE_URL=$(TEST_CACHE_URL) \
+	DJANGO_ALLOW_ASYNC_UNSAFE=true
 test: setup-test services
 	$(PY) -m ruff check --quiet .
 	.venv/bin/lint-imports --no-cache
-	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) CACHE_URL=$(TEST_CACHE_URL) \
-		DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n 2 --dist loadgroup --durations=15 \
-		$(if $(STACK_TESTS),-m "$(STACK_TESTS)") $(PYTEST_ARGS)
+	@mkdir -p var/test; rm -f var/test/stack-tests.rc
+	@if [ -n "$(STACK_TESTS)" ] && [ -z "$(PYTEST_ARGS)" ]; then \
+		echo "The stack's tests run beside the rest: var/test/stack-tests.log"; \
+		( $(TEST_ENV) $(PY) -m pytest -m stack -v --durations=5 > var/test/stack-tests.log 2>&1; \
+		  echo $$? > var/test/stack-tests.rc ) & \
+	fi; \
+	$(TEST_ENV) $(PY) -m pytest -n 2 --dist loadgroup --durations=15 -m "not stack" $(PYTEST_ARGS); main=$$?; \
+	wait; stack=0; \
+	if [ -f var/test/stack-tests.rc ]; then \
+		echo "== the stack's tests (tests/test_stack*.py, marked stack), run beside the rest:"; \
+		cat var/test/stack-tests.log; stack=$$(cat var/test/stack-tests.rc); fi; \
+	echo "main run: exit $$main; stack tests: exit $$stack"; \
+	[ $$main -eq 0 ] && [ $$stack -eq 0 ]
 
 ## Only the tests marked `stack` (the stack's processes, the replica, the drills), in order.
 test-stack: setup-test services
-	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) CACHE_URL=$(TEST_CACHE_URL) \
-		DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m stack $(PYTEST_ARGS)
+	$(TEST_ENV) $(PY) -m pytest -m stack $(PYTEST_ARGS)
 
 setup:
 	scripts/bootstrap.sh run

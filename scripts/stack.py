@@ -779,8 +779,26 @@ def status() -> int:
     return 0 if ok else 1
 
 
+def one_at_a_time():
+    """An exclusive lock on this tree's stack for `up`, `down` and `purge`: two of them at once (two test processes,
+    or a test beside `make stack`) would each take the other's half-made cluster for a dead server's leftovers and
+    kill it — an initdb killed mid-way was the stack tests' failure on a fresh clone. The second waits its turn."""
+    import fcntl
+
+    STACK.mkdir(parents=True, exist_ok=True)
+    lock = open(STACK / ".lock", "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        log("another up/down of this stack is running: waiting for it")
+        fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
+
+
 def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else "up"
+    if command in ("up", "down", "purge"):
+        lock = one_at_a_time()  # held until this process exits
     if command == "up":
         up()
     elif command == "down":
@@ -789,6 +807,7 @@ def main(argv: list[str]) -> int:
         down()
         shutil.rmtree(pg_home(), ignore_errors=True)
         shutil.rmtree(STACK, ignore_errors=True)
+        del lock
     elif command == "status":
         return status()
     else:

@@ -93,3 +93,24 @@ def test_an_unfinished_cluster_folder_is_cleared_before_initdb(tmp_path):
     stack.clear_unfinished_cluster(unfinished)
     assert not unfinished.exists()
     stack.clear_unfinished_cluster(unfinished)  # nothing there: nothing to do
+
+
+def test_two_ups_of_one_stack_take_turns(tmp_path):
+    # Two `up`s at once each took the other's half-made cluster for a dead server's leftovers and killed its initdb.
+    import os
+    import sys
+
+    code = (
+        "import importlib.util, sys, time\n"
+        f"spec = importlib.util.spec_from_file_location('s', {str(stack.ROOT / 'scripts' / 'stack.py')!r})\n"
+        "s = importlib.util.module_from_spec(spec); spec.loader.exec_module(s)\n"
+        "lock = s.one_at_a_time(); print(time.time(), flush=True); time.sleep(1.5)\n"
+    )
+    env = dict(os.environ, STACK_DIR=str(tmp_path))
+    first = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+    first_got = float(first.stdout.readline())
+    second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=30)
+    first.wait(timeout=30)
+    second_got = float(second.stdout.split()[-1])
+    assert second_got - first_got >= 1.4, "the second took the lock while the first held it"
+    assert "waiting for it" in second.stdout + second.stderr
