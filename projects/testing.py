@@ -17,8 +17,8 @@ from decimal import Decimal
 from django.db.models import F
 from django.utils import timezone
 
-from wulian.choices import Role
-from wulian.models import Agency, Attachment, User
+from wulian.choices import RegionLevel, Role
+from wulian.models import Agency, Attachment, Region, User
 from wulian.workflow import perform
 
 from .choices import (
@@ -152,12 +152,14 @@ def close_bidding(project) -> None:
     Notice.objects.filter(project=project).update(bid_deadline=timezone.now() - dt.timedelta(minutes=1))
 
 
-def expert(username: str) -> User:
-    """An expert's account (评审专家) who sits on scoring panels: the evaluator role, no region."""
+def expert(username: str, county=None) -> User:
+    """An expert's account (评审专家) who sits on scoring panels: the evaluator role, registered for a county (by
+    default the first county of the tree: the cast's)."""
     names = {"expert1": ("周", "文"), "expert2": ("郑", "华"), "expert3": ("冯", "丽")}
     last, first = names.get(username, ("专", username[-2:]))
+    county = county or Region.objects.filter(level=RegionLevel.COUNTY).order_by("path").first()
     user, _ = User.objects.get_or_create(username=username, defaults={
-        "role": Role.EVALUATOR, "last_name": last, "first_name": first})
+        "role": Role.EVALUATOR, "last_name": last, "first_name": first, "region": county})
     return user
 
 
