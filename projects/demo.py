@@ -430,6 +430,8 @@ def _project(spec, region, today, rng, users, agencies, sheet) -> Project:
         Project.objects.filter(pk=project.pk).update(agency=agency, awarded_bid=winner, award_reason=reason, awarded_at=awarded_at)
         changes.append(("award", S.PUBLISHED, S.AWARDED, users["bureau"], awarded_at, reason))
         agreement = _agreement(project, spec, start)
+        if station is not None:
+            agreement.stations.set([station])  # the station the agency works in (进驻), named by the agreement
     if reached >= STEP_INDEX[S.AGENCY_SIGNED]:
         day = step_day("agency_sign")
         Agreement.objects.filter(pk=agreement.pk).update(agency_signed_on=day, agency_signer=actors["agency"])

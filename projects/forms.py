@@ -457,6 +457,8 @@ class AgreementForm(ScopedModelForm):
             for name, value in (("amount", amount), ("start", project.planned_start), ("end", project.planned_end)):
                 if not self.initial.get(name):
                     self.initial[name] = value
+            if project.station_id and not self.initial.get("stations"):
+                self.initial["stations"] = [project.station_id]
         self.helper.layout = Layout(
             Row(Column("number"), Column("amount")),
             Row(Column("start"), Column("end"), Column("stable_service", css_class="col-md pt-md-4")),
@@ -484,6 +486,11 @@ class AgreementForm(ScopedModelForm):
             self.add_error(
                 "amount", _("The amount is above the budget ceiling of %(ceiling)s yuan.") % {"ceiling": plain_number(notice.budget_ceiling)}
             )
+        if self.project is not None and "stations" in cleaned and not cleaned["stations"]:
+            from .guards import stations_message, stations_required
+
+            if stations_required(self.project):
+                self.add_error("stations", stations_message(self.project))
         return cleaned
 
     def save(self, commit=True):

@@ -389,6 +389,21 @@ def agreement_rules(agreement):
         raise Refused(message, field="end")
 
 
+def stations_required(project) -> bool:
+    """Whether the agreement must name the stations the agency works in (进驻): the project names its station, or
+    there are stations where it serves (at or below its region) — a service place the agreement can name."""
+    from stations.models import Station  # projects stand above stations; imported late, as models import guards
+
+    if project.station_id:
+        return True
+    return Station.objects.filter(region__path__startswith=project.region.path).exists()
+
+
+def stations_message(project) -> str:
+    return ("服务协议须写明承接机构进驻的服务站点（至少一个）：%(region)s设有服务站点，服务记录只在协议写明的站点登记。"
+            % {"region": project.region.name})
+
+
 def agreement_complete(project):
     """What the agency signs: an agreement with deliverables, targets and milestones that total the amount."""
     agreement = _agreement(project)
@@ -397,6 +412,8 @@ def agreement_complete(project):
     agreement_rules(agreement)
     if not agreement.deliverables.strip():
         raise Refused(_("The agreement lacks its deliverables."))
+    if not agreement.stations.exists() and stations_required(project):
+        raise Refused(stations_message(project))
     if not project.targets.exists():
         raise Refused(_("The agreement has no performance targets."))
     total = sum((m.amount for m in project.milestones.all()), Decimal("0"))

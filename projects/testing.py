@@ -201,13 +201,20 @@ def score_bids(project, user, *, fraction=Decimal("0.8")) -> None:
                     "score": (criterion.weight * fraction).quantize(Decimal("0.01")), "entered_by": user})
 
 
-def make_agreement(project, *, amount=None, stations=()) -> Agreement:
+def make_agreement(project, *, amount=None, stations=None) -> Agreement:
+    """The agreement; ``stations`` by default the ones the project requires (its station, or the first station
+    where it serves: ``guards.stations_required``)."""
     today = timezone.localdate()
     amount = amount or project.notice.budget_ceiling - Decimal("2000")
     agreement = Agreement.objects.create(
         project=project, number=f"MX-XY-{project.pk:04d}", amount=amount, start=today,
         end=today + dt.timedelta(days=364), deliverables="服务台账、个案档案、中期与结项报告",
     )
+    if stations is None:
+        from stations.models import Station
+
+        stations = [project.station] if project.station_id else list(
+            Station.objects.filter(region__path__startswith=project.region.path).order_by("pk")[:1])
     agreement.stations.set(stations)
     PerformanceTarget.objects.create(project=project, indicator="开展成长小组", unit="次", target_value=Decimal("7"),
                                      measure=Measure.GROUP_ACTIVITIES, order=1)
