@@ -14,7 +14,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from projects.choices import ProjectStatus
 from projects.models import MemberScore, Panel, PanelMember
-from projects.testing import advance, close_bidding, expert, make_bid, make_project, people_of, score_bids
+from projects.testing import People, advance, close_bidding, expert, make_bid, make_project, score_bids
 from wulian.choices import RegionLevel, Role
 from wulian.models import Region, User
 
@@ -25,9 +25,9 @@ ENDPOINTS = ("project-panels", "project-panel-members", "project-member-scores")
 
 @pytest.fixture
 def world(cast, client):
-    people = people_of(cast)
     panels = {}
     for key, region, town in (("A", cast.shoushan, cast.user_shoushan), ("B", cast.hengqu, cast.user_hengqu)):
+        people = People(bureau=cast.user_bureau, town=town, agency=cast.user_agency, evaluator=cast.user_evaluator)
         project = advance(make_project(region, proposer=town), S.PUBLISHED, people)
         make_bid(project, cast.agency, cast.user_agency)
         close_bidding(project)
