@@ -12,6 +12,7 @@ the regions table, a station of the county's list) and answered 404.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from html.parser import HTMLParser
@@ -110,3 +111,24 @@ def test_no_link_a_role_is_offered_leads_to_an_error(client, settings):
     print(f"dead-end crawl: demo {loaded - started:.0f} s, {sum(opened.values())} links ({opened}) "
           f"in {time.monotonic() - loaded:.0f} s")
     assert dead == {}
+
+
+def test_a_related_record_links_only_for_a_viewer_who_may_open_it(client, cast):
+    """The activity's 记录人 is an account: the bureau opens accounts of its county, a town's cadre does not — the
+    cadre reads the name as plain text (before: a link that answered 404)."""
+    from stations.models import Activity
+    from tests.stations_helpers import station_at
+
+    station = station_at(cast.hengqu)
+    activity = Activity.objects.create(station=station, kind="visit", title="入户走访", date=dt.date(2026, 6, 1),
+                                       recorded_by=cast.user_bureau)
+    account = cast.user_bureau.get_absolute_url()
+    client.force_login(cast.user_bureau)
+    assert f'href="{account}"' in client.get(activity.get_absolute_url()).content.decode()
+    assert client.get(account).status_code == 200
+    client.force_login(cast.user_hengqu)
+    page = client.get(activity.get_absolute_url()).content.decode()
+    assert f'href="{account}"' not in page and cast.user_bureau.display_name in page
+    assert f'href="{station.get_absolute_url()}"' in page  # the station of the cadre's own town opens
+    assert client.get(station.get_absolute_url()).status_code == 200
+    assert client.get(account).status_code == 404

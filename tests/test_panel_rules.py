@@ -44,7 +44,8 @@ def test_a_panel_with_fewer_than_two_thirds_experts_is_refused(as_user, cast):
                                             {"name": "专家丙", "kind": EXP}]))
     assert response.status_code == 302
     assert sorted(PanelMember.objects.values_list("kind", flat=True)) == [EXP, EXP, REP]
-    # The panel is named on the scoring page with each member's standing.
+    # The panel is named on the scoring page with each member's standing (once the bids are opened).
+    with_bids(cast, project)
     page = client.get(reverse("projects:bid_scoring", args=[project.pk])).content.decode()
     assert "采购人甲" in page and "（采购人代表）" in page
 
