@@ -46,7 +46,7 @@ def project_money(request, project) -> dict:
         else None,
         "add_line_url": f"{reverse('funding:budgetline_add')}?purpose={Purpose.PROJECT}&project={project.pk}"
         if user_can(user, BudgetLine, "add") else None,
-        "entries_url": f"{reverse('funding:entry_list')}?project={project.pk}",
+        "entries_url": f"{reverse('funding:entry_list')}?project={project.pk}" if user_can(user, Entry, "view") else None,
         **_bond(user, project, committed and may_pay),
     }
 
@@ -74,7 +74,7 @@ def station_money(request, station) -> dict:
         row["spent"] += line.spent
     return {
         "years": sorted(by_year.values(), key=lambda r: -r["year"]),
-        "entries_url": reverse("funding:entry_list"),
+        "entries_url": reverse("funding:entry_list") if user_can(user, Entry, "view") else None,
         "add_line_url": f"{reverse('funding:budgetline_add')}?purpose={Purpose.STATION}&station={station.pk}"
         if user_can(user, BudgetLine, "add") else None,
     }

@@ -2,7 +2,8 @@
 
 States change only through the core's action route (``POST /api/<prefix>/<id>/actions/<name>/``), never by
 writing a status field: every status, signature, score and award field is read-only here. Reviews, the
-agency marks and amendments are read-only (they are written by transitions and the agreement's ``amend``).
+agency marks and amendments are read-only (they are written by transitions and the agreement's ``amend``), and so
+are the scoring panels, their members and the members' scores (formed and scored on their pages).
 """
 
 from __future__ import annotations
@@ -107,6 +108,12 @@ ENDPOINTS = [
      {"save": _created_by("recorded_by")}),
     ("project-evaluation-parties", m.EvaluationParty, {"read_only": STAMPS}, {}),
     ("project-item-scores", m.ItemScore, {"read_only": STAMPS}, {}),
+    # The scoring panel (issue 23 C): read-only here — the panel is formed on its page (size and share of experts
+    # checked together, ``guards.panel_size``) and members score on their sheets; the award is a transition.
+    ("project-panels", m.Panel, {"read_only": "__all__"},
+     {"read_only": True, "queryset": m.Panel.objects.select_related("notice")}),
+    ("project-panel-members", m.PanelMember, {"read_only": "__all__"}, {"read_only": True}),
+    ("project-member-scores", m.MemberScore, {"read_only": "__all__"}, {"read_only": True}),
     ("project-rectifications", m.Rectification,
      {"read_only": ["status", "answer", "answered_by", "answered_at", "closed_by", "closed_at", *STAMPS]}, {}),
 ]

@@ -76,7 +76,7 @@ AGENCIES = {
 }
 # The second agency's login (username, surname, given name), listed with the demo logins.
 AGENCY_USER = ("chunhui", "吴", "晓燕")
-# The experts who sit on the scoring panels (评审专家; the evaluator role, no region): username, surname, name.
+# The experts who sit on the scoring panels (评审专家; the evaluator role, registered for the county): username, surname, name.
 EXPERTS = [("expert1", "周", "文"), ("expert2", "郑", "华"), ("expert3", "冯", "丽")]
 # A tender's 评标委员会 needs five: two outside experts without an account, recorded by name.
 OUTSIDE_EXPERTS = ["李明远", "高淑琴"]
@@ -241,7 +241,7 @@ def load(stdout=None) -> None:
         return
     agencies = _agencies(mei)
     users["chunhui"] = _agency_user(agencies["chunhui"])
-    users["experts"] = [_expert(*row) for row in EXPERTS]
+    users["experts"] = [_expert(*row, county=mei) for row in EXPERTS]
     sheet = _sheet(mei)
     added = 0
     for spec in PROJECTS:
@@ -279,12 +279,13 @@ def _agency_user(agency) -> User:
     return user
 
 
-def _expert(username, last, first) -> User:
+def _expert(username, last, first, county) -> User:
+    """An expert's account registered for the county that engaged it (its panels offer the county's accounts)."""
     user = User.objects.filter(username=username).first()
     if user is None:
         user = User(username=username)
         user.set_password(settings.WULIAN_DEMO_PASSWORD)
-    user.role, user.region, user.agency, user.last_name, user.first_name = Role.EVALUATOR, None, None, last, first
+    user.role, user.region, user.agency, user.last_name, user.first_name = Role.EVALUATOR, county, None, last, first
     user.save()
     return user
 
@@ -429,6 +430,8 @@ def _project(spec, region, today, rng, users, agencies, sheet) -> Project:
         Project.objects.filter(pk=project.pk).update(agency=agency, awarded_bid=winner, award_reason=reason, awarded_at=awarded_at)
         changes.append(("award", S.PUBLISHED, S.AWARDED, users["bureau"], awarded_at, reason))
         agreement = _agreement(project, spec, start)
+        if station is not None:
+            agreement.stations.set([station])  # the station the agency works in (进驻), named by the agreement
     if reached >= STEP_INDEX[S.AGENCY_SIGNED]:
         day = step_day("agency_sign")
         Agreement.objects.filter(pk=agreement.pk).update(agency_signed_on=day, agency_signer=actors["agency"])

@@ -32,6 +32,7 @@ from .models import (
     BidScore,
     Criterion,
     Evaluation,
+    MemberKind,
     MemberScore,
     Milestone,
     Need,
@@ -456,6 +457,8 @@ class AgreementForm(ScopedModelForm):
             for name, value in (("amount", amount), ("start", project.planned_start), ("end", project.planned_end)):
                 if not self.initial.get(name):
                     self.initial[name] = value
+            if project.station_id and not self.initial.get("stations"):
+                self.initial["stations"] = [project.station_id]
         self.helper.layout = Layout(
             Row(Column("number"), Column("amount")),
             Row(Column("start"), Column("end"), Column("stable_service", css_class="col-md pt-md-4")),
@@ -483,6 +486,11 @@ class AgreementForm(ScopedModelForm):
             self.add_error(
                 "amount", _("The amount is above the budget ceiling of %(ceiling)s yuan.") % {"ceiling": plain_number(notice.budget_ceiling)}
             )
+        if self.project is not None and "stations" in cleaned and not cleaned["stations"]:
+            from .guards import stations_message, stations_required
+
+            if stations_required(self.project):
+                self.add_error("stations", stations_message(self.project))
         return cleaned
 
     def save(self, commit=True):
@@ -628,26 +636,40 @@ class PanelForm(ScopedModelForm):
 class PanelMemberForm(RowForm):
     class Meta:
         model = PanelMember
-        fields = ["user", "name", "agency", "is_chair"]
+        fields = ["user", "name", "kind", "agency", "is_chair"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         from wulian.models import User
 
-        # Experts' accounts (评估人员/评审专家) and the bureau's representatives; anyone else is named.
-        self.fields["user"].queryset = User.objects.filter(
+        # Experts' accounts (评估人员/评审专家) and the bureau's representatives of the user's own county (the
+        # accounts in their scope: an expert's account is registered for the county that engaged it); anyone
+        # else is named. A posted account of another county is refused as not one of the choices.
+        accounts = User.objects.restrict(user) if user is not None else User.objects.none()
+        self.fields["user"].queryset = accounts.filter(
             is_active=True, role__in=[Role.EVALUATOR, Role.BUREAU_ADMIN]).order_by("role", "username")
         self.fields["user"].label_from_instance = lambda u: f"{u.display_name}（{u.username}）"
+        self.fields["kind"].required = False  # an expert unless said otherwise
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or MemberKind.EXPERT
 
     def has_changed(self):
         return super().has_changed() and bool(self.data.get(self.add_prefix("user")) or self.data.get(self.add_prefix("name")))
 
 
 class PanelMemberFormSetBase(RowFormSet):
+    def _kept(self) -> list:
+        return [form.cleaned_data for form in self.forms
+                if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+                and (form.cleaned_data.get("user") or (form.cleaned_data.get("name") or "").strip())]
+
     def members(self) -> int:
-        return sum(1 for form in self.forms
-                   if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
-                   and (form.cleaned_data.get("user") or (form.cleaned_data.get("name") or "").strip()))
+        return len(self._kept())
+
+    def experts(self) -> int:
+        """How many of the members are experts (评审专家), not the purchaser's representatives."""
+        return sum(1 for data in self._kept() if (data.get("kind") or MemberKind.EXPERT) == MemberKind.EXPERT)
 
 
 PanelMemberFormSet = inlineformset_factory(Panel, PanelMember, form=PanelMemberForm, formset=PanelMemberFormSetBase,

@@ -389,6 +389,21 @@ def agreement_rules(agreement):
         raise Refused(message, field="end")
 
 
+def stations_required(project) -> bool:
+    """Whether the agreement must name the stations the agency works in (进驻): the project names its station, or
+    there are stations where it serves (at or below its region) — a service place the agreement can name."""
+    from stations.models import Station  # projects stand above stations; imported late, as models import guards
+
+    if project.station_id:
+        return True
+    return Station.objects.filter(region__path__startswith=project.region.path).exists()
+
+
+def stations_message(project) -> str:
+    return ("服务协议须写明承接机构进驻的服务站点（至少一个）：%(region)s设有服务站点，服务记录只在协议写明的站点登记。"
+            % {"region": project.region.name})
+
+
 def agreement_complete(project):
     """What the agency signs: an agreement with deliverables, targets and milestones that total the amount."""
     agreement = _agreement(project)
@@ -397,6 +412,8 @@ def agreement_complete(project):
     agreement_rules(agreement)
     if not agreement.deliverables.strip():
         raise Refused(_("The agreement lacks its deliverables."))
+    if not agreement.stations.exists() and stations_required(project):
+        raise Refused(stations_message(project))
     if not project.targets.exists():
         raise Refused(_("The agreement has no performance targets."))
     total = sum((m.amount for m in project.milestones.all()), Decimal("0"))
@@ -624,8 +641,10 @@ def panel_rule(notice):
     return PANELS.get(notice.method)
 
 
-def panel_size(notice, size: int):
-    """评标委员会 5 or more, 磋商小组 / 询价小组 / 谈判小组 3 or more, always an odd number."""
+def panel_size(notice, size: int, experts: int | None = None):
+    """评标委员会 5 or more, 磋商小组 / 询价小组 / 谈判小组 3 or more, always an odd number; the experts (评审专家)
+    at least two-thirds of the members (``experts``: how many of the ``size`` are experts, not purchaser's
+    representatives; 87号令 第四十七条, 214号 第十四条, 74号令 第七条)."""
     rule = panel_rule(notice)
     if rule is None:
         raise Refused(_("A single-source or entrusted project has no scoring panel."))
@@ -636,6 +655,21 @@ def panel_size(notice, size: int):
             % {"method": _method_label(notice.method), "panel": rule.name, "minimum": rule.minimum,
                "source": rule.source, "size": size}
         )
+    if experts is not None and not rule.enough_experts(size, experts):
+        raise Refused(
+            "%(method)s：%(panel)s中评审专家不得少于成员总数的三分之二（%(source)s）；本%(panel)s%(size)s名成员中"
+            "评审专家%(experts)s名、采购人代表%(others)s名，评审专家至少应有%(needed)s名。"
+            % {"method": _method_label(notice.method), "panel": rule.name, "source": rule.source, "size": size,
+               "experts": experts, "others": size - experts, "needed": rule.experts_needed(size)}
+        )
+
+
+def panel_members_rule(panel):
+    """The panel as recorded: its size and its share of experts (checked when a member scores and at the award)."""
+    from .models import MemberKind
+
+    kinds = list(panel.members.values_list("kind", flat=True))
+    panel_size(panel.notice, len(kinds), sum(1 for k in kinds if k == MemberKind.EXPERT))
 
 
 def panel_member_rules(member):
@@ -668,7 +702,7 @@ def member_score_rules(score):
         raise Refused(_("The bid or criterion belongs to another project's notice."))
     if notice.project.status != S.PUBLISHED or notice.bid_deadline is None or notice.bid_deadline > timezone.now():
         raise Refused(_("Bids are scored after the bid deadline and before the award."))
-    panel_size(notice, member.panel.members.count())
+    panel_members_rule(member.panel)
     if conflict(member, bid):
         raise Refused(
             _("%(member)s belongs to %(agency)s and cannot score its bid (a conflict of interest).")
@@ -691,7 +725,7 @@ def panel_complete(project, notice):
     panel = Panel.objects.filter(notice=notice).first()
     if panel is None:
         raise Refused(_("Form the scoring panel first."))
-    panel_size(notice, panel.members.count())
+    panel_members_rule(panel)
     result = panel.result()
     missing = [f"{m.name}（{b.agency}）" for m, b in result.unscored]
     if missing:

@@ -103,11 +103,28 @@ def evaluator_home(request) -> dict:
 
 
 def _seats(user) -> list:
-    """The panels the expert sits on whose bids are to be scored (published projects)."""
-    from .models import PanelMember
+    """The panels the expert sits on whose bids are to be scored (published projects). Each seat knows whether
+    scoring is open (the deadline passed) and whether the expert still has a bid to score (``to_score``): the
+    button to score is shown only then (three queries, whatever the number of seats)."""
+    from .models import Bid, Criterion, PanelMember
 
-    return list(PanelMember.objects.restrict(user).filter(user=user, panel__notice__project__status=S.PUBLISHED)
-                .select_related("panel__notice__project").order_by("-pk")[:PANEL_ROWS])
+    seats = list(PanelMember.objects.restrict(user).filter(user=user, panel__notice__project__status=S.PUBLISHED)
+                 .select_related("panel__notice__project").annotate(given=Count("scores"))
+                 .order_by("-pk")[:PANEL_ROWS])
+    notices = {seat.panel.notice_id for seat in seats}
+    criteria = dict(Criterion.objects.filter(notice__in=notices).values_list("notice").annotate(n=Count("pk")))
+    bids: dict = {}
+    for project_id, agency_id in (Bid.objects.filter(project__notice__in=notices).exclude(status="withdrawn")
+                                  .values_list("project_id", "agency_id")):
+        bids.setdefault(project_id, []).append(agency_id)
+    now = timezone.now()
+    for seat in seats:
+        notice = seat.panel.notice
+        seat.open = notice.bid_deadline is not None and notice.bid_deadline <= now
+        own = {seat.agency_id, user.agency_id} - {None}  # a bid of the member's agency is not theirs to score
+        needed = sum(1 for agency_id in bids.get(notice.project_id, []) if agency_id not in own) * criteria.get(notice.pk, 0)
+        seat.to_score = seat.open and seat.given < needed
+    return seats
 
 
 def _evaluator_due(project, today) -> tuple[str, str]:

@@ -71,6 +71,14 @@ class PanelRule:
     def allows(self, size: int) -> bool:
         return size >= self.minimum and size % 2 == 1
 
+    @staticmethod
+    def experts_needed(size: int) -> int:
+        """评审专家不得少于成员总数的三分之二: the least number of experts in a panel of ``size``."""
+        return -(-2 * size // 3)
+
+    def enough_experts(self, size: int, experts: int) -> bool:
+        return 3 * experts >= 2 * size
+
 
 # 评标委员会 5 or more (odd) for a tender; 磋商小组 / 询价小组 / 谈判小组 3 or more (odd); docs/decisions.md cites them.
 PANELS: dict[str, PanelRule] = {

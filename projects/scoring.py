@@ -68,6 +68,11 @@ class PanelResult:
     def complete(self) -> bool:
         return bool(self.members) and not self.unscored
 
+    @property
+    def pending(self) -> set:
+        """The members (pks) who still have a bid to score."""
+        return {member.pk for member, _bid in self.unscored}
+
     def row_of(self, bid_id):
         return next((r for r in self.rows if r.bid.pk == bid_id), None)
 

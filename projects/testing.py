@@ -17,8 +17,8 @@ from decimal import Decimal
 from django.db.models import F
 from django.utils import timezone
 
-from wulian.choices import Role
-from wulian.models import Agency, Attachment, User
+from wulian.choices import RegionLevel, Role
+from wulian.models import Agency, Attachment, Region, User
 from wulian.workflow import perform
 
 from .choices import (
@@ -152,12 +152,14 @@ def close_bidding(project) -> None:
     Notice.objects.filter(project=project).update(bid_deadline=timezone.now() - dt.timedelta(minutes=1))
 
 
-def expert(username: str) -> User:
-    """An expert's account (评审专家) who sits on scoring panels: the evaluator role, no region."""
+def expert(username: str, county=None) -> User:
+    """An expert's account (评审专家) who sits on scoring panels: the evaluator role, registered for a county (by
+    default the first county of the tree: the cast's)."""
     names = {"expert1": ("周", "文"), "expert2": ("郑", "华"), "expert3": ("冯", "丽")}
     last, first = names.get(username, ("专", username[-2:]))
+    county = county or Region.objects.filter(level=RegionLevel.COUNTY).order_by("path").first()
     user, _ = User.objects.get_or_create(username=username, defaults={
-        "role": Role.EVALUATOR, "last_name": last, "first_name": first})
+        "role": Role.EVALUATOR, "last_name": last, "first_name": first, "region": county})
     return user
 
 
@@ -199,13 +201,20 @@ def score_bids(project, user, *, fraction=Decimal("0.8")) -> None:
                     "score": (criterion.weight * fraction).quantize(Decimal("0.01")), "entered_by": user})
 
 
-def make_agreement(project, *, amount=None, stations=()) -> Agreement:
+def make_agreement(project, *, amount=None, stations=None) -> Agreement:
+    """The agreement; ``stations`` by default the ones the project requires (its station, or the first station
+    where it serves: ``guards.stations_required``)."""
     today = timezone.localdate()
     amount = amount or project.notice.budget_ceiling - Decimal("2000")
     agreement = Agreement.objects.create(
         project=project, number=f"MX-XY-{project.pk:04d}", amount=amount, start=today,
         end=today + dt.timedelta(days=364), deliverables="服务台账、个案档案、中期与结项报告",
     )
+    if stations is None:
+        from stations.models import Station
+
+        stations = [project.station] if project.station_id else list(
+            Station.objects.filter(region__path__startswith=project.region.path).order_by("pk")[:1])
     agreement.stations.set(stations)
     PerformanceTarget.objects.create(project=project, indicator="开展成长小组", unit="次", target_value=Decimal("7"),
                                      measure=Measure.GROUP_ACTIVITIES, order=1)

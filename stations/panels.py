@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from .models import AgencyPlacement, Training
+from .models import AgencyPlacement, Station, Training
 from .trainings import hours_by_agency, meets, training_targets
 
 
@@ -22,6 +22,14 @@ def agency_stations_and_training(request, agency) -> dict:
     )
     # The class hours the agency's county asks for (its policy profile); none without a profile.
     target = training_targets(type(agency).objects.filter(pk=agency.pk)).get(agency.pk)
+    placements = list(placements)
+    # A station's page only for a viewer who may open it (agency staff see their placement, not the station's
+    # page): one query for the lot.
+    viewable = set(Station.objects.restrict(user).filter(pk__in={p.station_id for p in placements})
+                   .values_list("pk", flat=True)) if placements else set()
+    for placement in placements:
+        placement.url = (placement.station.get_absolute_url() if placement.station_id in viewable
+                         else placement.get_absolute_url())
     return {
         "placements": placements,
         "recent_trainings": trainings.select_related("organizer").order_by("-date")[:10],

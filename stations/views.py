@@ -329,7 +329,7 @@ class ActivityDetailView(generic.ObjectDetailView):
         field = Activity._meta.get_field("target_groups")
         rows.insert(6, (field.verbose_name, obj.get_target_groups_display(), field))
         field = Activity._meta.get_field("recorded_by")
-        rows.append((field.verbose_name, obj.recorded_by, field))
+        rows.append((field.verbose_name, self._related_value(obj.recorded_by), field))
         return rows
 
 

@@ -224,9 +224,10 @@ OUTSIDE_MATRIX = {
     },
     # Issue 23 C: the scoring panel has pages (formed on the bid page, scored on each member's sheet) whose scope per
     # role — the bureau and the project's town, each member's account, nobody else — is tested on the models and
-    # the pages in tests/test_panels.py (test_who_sees_the_panel); no API routes.
+    # the pages in tests/test_panels.py (test_who_sees_the_panel), and on its read-only API routes in
+    # tests/test_panels_api.py.
     **{
-        f"projects.{name}": "scope per role in tests/test_panels.py (test_who_sees_the_panel)"
+        f"projects.{name}": "scope per role in tests/test_panels.py (test_who_sees_the_panel) and tests/test_panels_api.py"
         for name in ("Panel", "PanelMember", "MemberScore")
     },
     # Funding (issue 19): scope per role of lines and entries (pages and API) in tests/test_funding_views.py.

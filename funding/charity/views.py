@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from wulian.models.base import user_can
+from wulian.models.base import can_add, user_can
 from wulian.views import generic
 from wulian.views.generic import Inline, RelatedList
 
@@ -214,8 +214,12 @@ class SupermarketDetailView(generic.ObjectDetailView):
 
     def extra_context(self, obj):
         today = timezone.localdate()
+        user = self.request.user
+        # Each action is offered only to a user who may take it (a leader reads the stock, does not move it).
         return {"expiring_ids": set(goods.expiring(GoodsLot.objects.filter(supermarket=obj), today)
-                                    .values_list("pk", flat=True))}
+                                    .values_list("pk", flat=True)),
+                "can_stock_in": can_add(user, GoodsLot, obj, "supermarket"),
+                "can_issue": user_can(user, GoodsIssue, "add"), "can_count": user_can(user, StockCount, "add")}
 
 
 class SupermarketEditView(generic.ObjectEditView):
@@ -253,7 +257,9 @@ class GoodsLotDetailView(generic.ObjectDetailView):
     template_name = "funding/charity/lot_detail.html"
 
     def extra_context(self, obj):
-        return {"expiring": goods.is_expiring(obj, timezone.localdate())}
+        user = self.request.user
+        return {"expiring": goods.is_expiring(obj, timezone.localdate()),
+                "can_issue": can_add(user, GoodsIssue, obj, "lot"), "can_count": can_add(user, StockCount, obj, "lot")}
 
 
 class GoodsLotEditView(generic.ObjectEditView):

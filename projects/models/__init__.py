@@ -26,12 +26,12 @@ from .project import Need, NeedsSurvey, Project, Review
 from .tender import AgencyMark, Bid, BidMember, BidScore, Criterion, Notice
 from .agreement import Agreement, Amendment, Milestone, PerformanceTarget, amend_agreement
 from .evaluation import EvaluationParty, Evaluation, IndicatorItem, IndicatorSheet, ItemScore, Rectification
-from .panel import MemberScore, Panel, PanelMember
+from .panel import MemberKind, MemberScore, Panel, PanelMember
 from .service import ServiceRecord
 
 __all__ = [
     "Agreement", "Amendment", "AgencyMark", "Bid", "BidMember", "BidScore", "Criterion", "Evaluation",
     "EvaluationParty", "IndicatorItem", "IndicatorSheet", "ItemScore", "MemberScore", "Milestone", "Need",
-    "NeedsSurvey", "Notice", "Panel", "PanelMember", "PerformanceTarget", "Project", "Rectification", "Refused", "Review",
+    "MemberKind", "NeedsSurvey", "Notice", "Panel", "PanelMember", "PerformanceTarget", "Project", "Rectification", "Refused", "Review",
     "ServiceRecord", "amend_agreement",
 ]

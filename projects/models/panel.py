@@ -78,6 +78,14 @@ class Panel(ScopedModel):
         return panel_result(self)
 
 
+class MemberKind(models.TextChoices):
+    """Who a member is (财政部令第87号 第四十七条: 评标委员会由采购人代表和评审专家组成): the experts are at least
+    two-thirds of the panel (``guards.panel_composition``)."""
+
+    EXPERT = "expert", "评审专家"
+    PURCHASER = "purchaser", "采购人代表"
+
+
 class PanelMember(ScopedModel):
     """A member of a panel: a user of the portal (an expert's account, or the bureau's representative) or an
     outside expert recorded by name; ``agency`` is an agency they belong to (a conflict with its bid)."""
@@ -98,6 +106,8 @@ class PanelMember(ScopedModel):
     agency = models.ForeignKey("wulian.Agency", verbose_name=_("belongs to agency"), on_delete=models.PROTECT,
                                null=True, blank=True, related_name="+",
                                help_text=_("An agency the member works for: they cannot score its bid."))
+    kind = models.CharField("身份", max_length=12, choices=MemberKind.choices, default=MemberKind.EXPERT,
+                            help_text="评审专家不得少于成员总数的三分之二。")
     is_chair = models.BooleanField(_("chair"), default=False)
 
     class Meta:

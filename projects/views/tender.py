@@ -19,6 +19,7 @@ from wulian.workflow import perform
 from .. import forms as f
 from ..filtersets import BidFilterSet
 from .. import guards
+from ..choices import ProjectStatus
 from ..models import Bid, MemberScore, Notice, Panel, PanelMember, Project
 from ..tables import BidTable
 from .base import ProjectPartView, ProjectRecordEditView
@@ -120,9 +121,16 @@ class BidScoringView(ProjectPartView):
         return render(self.request, self.template_name, self.base_context(
             project=self.project, notice=self.notice, rows=self.bids, award_form=award_form, result=result,
             deadline_passed=deadline is None or deadline <= timezone.now(), panel=self.panel,
-            panel_rule=guards.panel_rule(self.notice), can_enter_for=True, can_form_panel=self.may_form_panel(),
+            panel_rule=guards.panel_rule(self.notice), can_form_panel=self.may_form_panel(),
+            can_enter_for=self.may_enter_for(deadline),
             award_url=reverse("projects:project_award", args=[self.project.pk]),
         ))
+
+    def may_enter_for(self, deadline) -> bool:
+        """The bureau enters an outside expert's sheet after the deadline, before the award (a member's own
+        pending bids decide per member, ``result.pending``)."""
+        return (self.panel is not None and self.project.status == ProjectStatus.PUBLISHED
+                and deadline is not None and deadline <= timezone.now() and can(self.request.user, "change", self.panel))
 
     def may_form_panel(self) -> bool:
         if self.panel is None:
@@ -188,9 +196,17 @@ class PanelEditView(ProjectRecordEditView):
     def success_url(self, obj):
         return reverse("projects:bid_scoring", args=[self.project.pk])
 
+    def get_formsets(self, obj, data=None, files=None):
+        """The member rows offer the accounts of the user's county only (``PanelMemberForm``)."""
+        parent = self.inline_parent(obj)
+        return [(inline.name, inline.formset(data=data, files=files, instance=parent, prefix=inline.name,
+                                             form_kwargs={"user": self.request.user}), inline.legend)
+                for inline in self.inlines]
+
     def valid_together(self, form, formsets):
         try:
-            guards.panel_size(self.notice, formsets[0][1].members())
+            members = formsets[0][1]
+            guards.panel_size(self.notice, members.members(), members.experts())
         except writes.Refused as exc:
             form.add_error(None, exc.message)
             return False
@@ -229,10 +245,17 @@ class PanelScoringView(generic.ScopedView):
         messages.success(request, _("The scores of %(member)s were recorded.") % {"member": self.member.name})
         return redirect(request.get_full_path())
 
+    def scoring_open(self) -> bool:
+        deadline = self.notice.bid_deadline
+        return self.project.status == ProjectStatus.PUBLISHED and deadline is not None and deadline <= timezone.now()
+
     def render_page(self, form):
+        rows = form.rows()
         return render(self.request, self.template_name, self.base_context(
             project=self.project, notice=self.notice, member=self.member, rule=guards.panel_rule(self.notice),
-            criteria=self.criteria, rows=form.rows(), errors=form.messages(), entering_for=self.member.user_id is None,
+            criteria=self.criteria, rows=rows, errors=form.messages(), entering_for=self.member.user_id is None,
+            can_submit=self.scoring_open() and any(not r["scored"] and not r["conflict"] for r in rows),
+            deadline_passed=self.notice.bid_deadline is not None and self.notice.bid_deadline <= timezone.now(),
             back_url=self.project.get_absolute_url() if self.member.user_id is None else reverse("home")))
 
 

@@ -34,7 +34,7 @@ from wulian.choices import AccessAction
 from wulian.exports import XLSX_CONTENT_TYPE, export_table
 from wulian.history import history_for
 from wulian.models import AccessLog, AttachmentsMixin
-from wulian.models.base import conceal, hidden_fields, is_party, user_can
+from wulian.models.base import can, conceal, hidden_fields, is_party, user_can
 from wulian.money import MoneyField, format_money
 from wulian.panels import render_panels
 from wulian.personal import Masker, can_reveal, hide_search_term, looks_personal, personal_fields
@@ -466,9 +466,12 @@ class ObjectDetailView(ScopedView):
         """A related record links to its page only for a viewer who may read all of it; to one who is no party
         (a losing bidder and the project it bid for) it links to its public page, or reads as plain text."""
         rule = getattr(type(related), "scope_rule", None)
-        if related is None or not getattr(rule, "parties", None):
+        if related is None or rule is None or not hasattr(related, "get_absolute_url"):
             return related
-        if is_party(self.request.user, related):
+        if rule.parties:
+            if is_party(self.request.user, related):
+                return related
+        elif can(self.request.user, "view", related):  # no link to a page the viewer may not open (issue 23)
             return related
         public = getattr(related, "get_public_url", None)
         return PublicLink(str(related), public()) if public else str(related)
