@@ -180,15 +180,20 @@ def meeting_count(communities, book: TargetBook | None = None) -> tuple[int, int
     )
     book = book or TargetBook()
     meeting = count = 0
+    # Communities held to the same targets with the same four counts get the same verdict: judged once each
+    # (a province's 9,000 communities fall into a few hundred such cases at most).
+    verdicts: dict[tuple, bool] = {}
     for pk, path, level, kind, total, service, registered, filed in rows:
-        region = SimpleNamespace(pk=pk, path=path, level=level, kind=kind)
-        row = CommunityRow(
-            community=None, town_name="", counts={}, registered=registered, filed=filed, total=total,
-            service=service, share=service_share(service, total), town_has_federation=False,
-            targets=organization_targets(book, region),
-        )
+        targets = organization_targets(book, SimpleNamespace(pk=pk, path=path, level=level, kind=kind))
+        key = (tuple(sorted(t.pk for t in targets.values())), total, service, registered, filed)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = CommunityRow(
+                community=None, town_name="", counts={}, registered=registered, filed=filed, total=total,
+                service=service, share=service_share(service, total), town_has_federation=False, targets=targets,
+            ).meets_targets
         count += 1
-        meeting += row.meets_targets
+        meeting += verdict
     return meeting, count
 
 
