@@ -5,8 +5,12 @@
 A size is a fraction of the plan's city (10 counties, 80 towns, 900 communities, 100,000 volunteers,
 1,012,500 hour rows, 59,400 activity-log rows, 5,000 service projects in every step with their notices,
 agreements and milestones); ``1`` and ``0.1`` are the city and exactly a tenth of it.
-Each size has its own PostgreSQL database (``wulian_bench_city``, ``wulian_bench_small``), seeded once with
-``bulk_create`` in big batches and seeded again only when its size changes.
+Each size has its own PostgreSQL database (``wulian_bench_city``, ``wulian_bench_small``, ``wulian_bench_x10``),
+seeded once and again only when its size changes: the rows are model instances written with PostgreSQL COPY
+(``copy_in``: each column what ``bulk_create`` would send — timestamps, encrypted personal fields, blind
+indexes), the hour rows by ``INSERT … SELECT`` over ``generate_series`` (``seed_hours``), the big tables' secondary
+indexes and constraints dropped during the load and made again after it, then ``VACUUM ANALYZE``: ten times the
+city (10 million hour rows) seeds in about 9 minutes on this 2-core machine under load, the city in 2.
 
 Every run then migrates each database and recomputes its kept figures (``volunteers.stats``): the code measured
 may be newer than the seed.

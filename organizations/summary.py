@@ -171,11 +171,11 @@ def meeting_count(communities, book: TargetBook | None = None) -> tuple[int, int
     """(communities meeting every organisation target their document sets, communities) — the home page's
     figure: the same verdict as ``community_summary``'s rows, read as plain tuples with only the four counts
     the targets need (a city's 900 communities in one light query, no model instances)."""
-    meeting, count, _standards = judged(communities, book)
+    meeting, count, _standards = judged(communities, book, ordered=False)
     return meeting, count
 
 
-def judged(communities, book: TargetBook | None = None) -> tuple[int, int, list]:
+def judged(communities, book: TargetBook | None = None, ordered: bool = True) -> tuple[int, int, list]:
     """(communities meeting their targets, communities, the standards they follow — as ``standards_of``) in one
     light pass: what the summary page says of all its communities while it builds rows for one page only."""
     from types import SimpleNamespace
@@ -183,7 +183,7 @@ def judged(communities, book: TargetBook | None = None) -> tuple[int, int, list]
     rows = (
         counted(communities)
         .values_list("pk", "path", "level", "kind", "total", "service", "registered", "filed")
-        .order_by("path")  # the documents in the order the rows show them
+        .order_by(*(["path"] if ordered else []))  # the documents in the order the rows show them
     )
     book = book or TargetBook()
     meeting = count = 0
