@@ -257,3 +257,12 @@ def test_the_project_lists_order_is_walked_by_its_year_index(cast):
     make_project(cast.binhe)
     plan = _plan(Project.objects.select_related("region", "agency"))
     assert "project_year_id_idx" in plan, plan
+
+
+def test_the_staff_lists_orders_are_walked_by_their_indexes(cast):
+    from stations.models import StaffAssignment, StaffMember
+
+    person = StaffMember.objects.create(name="张社工", region=cast.binhe)
+    StaffAssignment.objects.create(person=person, station=station_at(cast.binhe), start_date=dt.date(2024, 1, 1))
+    assert "staffmember_name_id_idx" in _plan(StaffMember.objects.select_related("region"))
+    assert "staffassignment_start_id_idx" in _plan(StaffAssignment.objects.select_related("person", "station"))
