@@ -72,9 +72,11 @@ messages:
 ## attainment, annual PDF and summary refresh, and judge each against its goal
 ## (seeds wulian_bench_city and wulian_bench_small once; BENCH_ARGS="--sizes 1,0.1 --rounds 5 ..." to change).
 ## Then province scale (issue 22 item 7): BENCH_PROVINCE times the city (default 10: 100 counties, 9,000 communities,
-## 1,000,000 volunteers, 10 million hour rows; seeded once into wulian_bench_x10, about 25 minutes on a quiet
-## machine) against the city, for the list pages, the dashboard and the attainment computation: ≤ 2× the city's
-## time. BENCH_PROVINCE= (empty) leaves it out; `make bench-province` runs only it.
+## 1,000,000 volunteers, 10 million hour rows; seeded once into wulian_bench_x10 by COPY and INSERT … SELECT with
+## the secondary indexes made after the load: 552 s at load 7–11, the city 123 s) against the city, for the list
+## pages, the dashboard and the attainment computation: ≤ 2× the city's time (docs/benchmarks.md, "Province
+## scale": 27 of 30 pages within 2× after the fixes there). BENCH_PROVINCE= (empty) leaves it out;
+## `make bench-province` runs only it.
 BENCH_PROVINCE ?= 10
 bench: setup-test services
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)

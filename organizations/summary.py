@@ -171,25 +171,40 @@ def meeting_count(communities, book: TargetBook | None = None) -> tuple[int, int
     """(communities meeting every organisation target their document sets, communities) — the home page's
     figure: the same verdict as ``community_summary``'s rows, read as plain tuples with only the four counts
     the targets need (a city's 900 communities in one light query, no model instances)."""
+    meeting, count, _standards = judged(communities, book, ordered=False)
+    return meeting, count
+
+
+def judged(communities, book: TargetBook | None = None, ordered: bool = True) -> tuple[int, int, list]:
+    """(communities meeting their targets, communities, the standards they follow — as ``standards_of``) in one
+    light pass: what the summary page says of all its communities while it builds rows for one page only."""
     from types import SimpleNamespace
 
     rows = (
         counted(communities)
         .values_list("pk", "path", "level", "kind", "total", "service", "registered", "filed")
-        .order_by()
+        .order_by(*(["path"] if ordered else []))  # the documents in the order the rows show them
     )
     book = book or TargetBook()
     meeting = count = 0
+    # Communities held to the same targets with the same four counts get the same verdict: judged once each
+    # (a province's 9,000 communities fall into a few hundred such cases at most).
+    verdicts: dict[tuple, bool] = {}
+    followed: dict[tuple, SimpleNamespace] = {}
     for pk, path, level, kind, total, service, registered, filed in rows:
-        region = SimpleNamespace(pk=pk, path=path, level=level, kind=kind)
-        row = CommunityRow(
-            community=None, town_name="", counts={}, registered=registered, filed=filed, total=total,
-            service=service, share=service_share(service, total), town_has_federation=False,
-            targets=organization_targets(book, region),
-        )
+        targets = organization_targets(book, SimpleNamespace(pk=pk, path=path, level=level, kind=kind))
+        case = tuple(sorted(t.pk for t in targets.values()))
+        followed.setdefault(case, SimpleNamespace(targets=targets))
+        key = (case, total, service, registered, filed)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = CommunityRow(
+                community=None, town_name="", counts={}, registered=registered, filed=filed, total=total,
+                service=service, share=service_share(service, total), town_has_federation=False, targets=targets,
+            ).meets_targets
         count += 1
-        meeting += row.meets_targets
-    return meeting, count
+        meeting += verdict
+    return meeting, count, standards_of(list(followed.values()))
 
 
 @dataclass

@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from wulian.attainment import TargetBook
 from wulian.choices import RegionLevel
 from wulian.exports import export_rows
 from wulian.models import Agency, Region
@@ -12,7 +13,7 @@ from .filtersets import AgencyFilterSet, SocialOrganizationFilterSet
 from .forms import AgencyForm, CommunitySummaryForm, SocialOrganizationForm
 from .importers import SocialOrganizationImporter
 from .models import SocialOrganization
-from .summary import community_summary, sheet_headers, sheet_row, standards_of
+from .summary import community_summary, judged, sheet_headers, sheet_row
 from .tables import AgencyTable, SocialOrganizationTable
 
 SUMMARY_ROWS_PER_PAGE = 100
@@ -102,21 +103,27 @@ class CommunitySummaryView(generic.ScopedView):
                 communities = communities.filter(kind=form.cleaned_data["kind"])
         elif form.is_bound:
             communities = communities.none()
-        rows = community_summary(communities)
         if request.GET.get("export") == "xlsx":
-            return self.export(request, rows)
-        # A city has thousands of communities: the page shows them 100 at a time (the export has them all).
-        page = Paginator(rows, SUMMARY_ROWS_PER_PAGE).get_page(request.GET.get("page"))
+            return self.export(request, community_summary(communities))
+        # A city has thousands of communities, a province ten times more: the page shows them 100 at a time
+        # and builds the rows of that page only (the export has them all); the verdicts and the documents of
+        # all of them come from one light pass over their four counts.
+        book = TargetBook()
+        met, total, standards = judged(communities, book)
+        paginator = Paginator(communities.order_by("path").values("pk"), SUMMARY_ROWS_PER_PAGE)
+        paginator.count = total  # counted by the pass above: no COUNT query of its own
+        page = paginator.get_page(request.GET.get("page"))
+        rows = community_summary(Region.objects.filter(pk__in=page.object_list), book)  # the page's, as a subquery
         context = {
             "form": form,
-            "rows": page.object_list,
+            "rows": rows,
             "page_obj": page,
-            "total": len(rows),
+            "total": total,
             "page_query": _page_query(request),
             "categories": OrganizationCategory.choices,
             # The documents the communities follow and what each asks (the policy targets, never a copy).
-            "standards": standards_of(rows),
-            "met": sum(1 for r in rows if r.meets_targets),
+            "standards": standards,
+            "met": met,
             "export_query": _export_query(request),
         }
         return render(request, self.template_name, context)

@@ -208,3 +208,61 @@ def test_the_activity_search_is_served_by_its_trigram_indexes(cast):
     for column in ("title", "place", "notes"):
         assert f"stations_activity_{column}_trgm" in plan, plan
     assert [a.title for a in queryset] == ["小组活动5"]
+
+
+# -- province scale (issue 22 item 7): the lists' own order walked by an index, not sorted whole ----------------
+
+
+def _plan(queryset) -> str:
+    """The plan of ``queryset``'s first page with plain scans and whole sorts priced out, as on big tables."""
+    sql, params = queryset[:25].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_the_hours_list_shows_the_newest_day_one_activity_at_a_time(as_user, cast):
+    day = dt.date(2024, 5, 1)
+    earlier = make_activity(cast.binhe, title="上月活动", date=day - dt.timedelta(days=30))
+    first = make_activity(cast.binhe, title="清扫楼道", date=day)
+    second = make_activity(cast.binhe, title="看望老人", date=day)
+    a, b, c = (make_volunteer(cast.binhe) for _ in range(3))
+    for activity, volunteers in ((earlier, [a]), (first, [c, a]), (second, [b, a])):
+        for volunteer in volunteers:
+            make_hours(activity, volunteer)
+    response = as_user("shoushan").get(reverse("volunteers:servicehours_list"))
+    rows = [(r.record.activity.title, r.record.volunteer.volunteer_number) for r in response.context["table"].page.object_list]
+    number = {v: v.volunteer_number for v in (a, b, c)}
+    # The newest day first; on it the later-entered activity's volunteers together, by their numbers.
+    assert rows == [
+        ("看望老人", min(number[a], number[b])), ("看望老人", max(number[a], number[b])),
+        ("清扫楼道", min(number[a], number[c])), ("清扫楼道", max(number[a], number[c])),
+        ("上月活动", number[a]),
+    ]
+
+
+def test_the_hours_lists_order_is_walked_by_the_activities_date_index(cast):
+    # At province scale the busiest day held 28,000 hour rows: sorting them all for the first page took 250 ms.
+    make_hours(make_activity(cast.binhe), make_volunteer(cast.binhe))
+    plan = _plan(ServiceHours.objects.select_related("activity", "volunteer"))
+    assert "volunteeractivity_date_id_idx" in plan, plan
+
+
+def test_the_project_lists_order_is_walked_by_its_year_index(cast):
+    from projects.models import Project
+    from projects.testing import make_project
+
+    make_project(cast.binhe)
+    plan = _plan(Project.objects.select_related("region", "agency"))
+    assert "project_year_id_idx" in plan, plan
+
+
+def test_the_staff_lists_orders_are_walked_by_their_indexes(cast):
+    from stations.models import StaffAssignment, StaffMember
+
+    person = StaffMember.objects.create(name="张社工", region=cast.binhe)
+    StaffAssignment.objects.create(person=person, station=station_at(cast.binhe), start_date=dt.date(2024, 1, 1))
+    assert "staffmember_name_id_idx" in _plan(StaffMember.objects.select_related("region"))
+    assert "staffassignment_start_id_idx" in _plan(StaffAssignment.objects.select_related("person", "station"))

@@ -48,3 +48,28 @@ def test_the_ancestor_path_does_not_assume_the_root_is_a_province(db):
     assert village.ancestor_path(RegionLevel.TOWN) == town.path
     assert village.ancestor_path(RegionLevel.COUNTY) == county.path
     assert county.ancestor_path(RegionLevel.TOWN) is None
+
+
+def test_every_regions_total_is_the_sum_of_the_groups_at_or_below_it(cast, django_assert_num_queries):
+    """Summed up the tree once (each group into its ancestors), the totals are those of scanning every group
+    for every region — what the roll-up did before, regions × groups at province scale."""
+    from decimal import Decimal
+
+    from wulian.rollup import prefix_totals
+
+    for community, n in ((cast.binhe, 3), (cast.jingxian, 1), (cast.hengqu_village, 2)):
+        for _ in range(n):
+            make_volunteer(community)
+    counts = RollUp(Volunteer.objects.all(), "community", n=Count("pk"))
+    regions = list(Region.objects.all())
+    with django_assert_num_queries(0):
+        totals = {r.path: counts.value(r) for r in regions}
+    assert totals == {r.path: sum(row["n"] for p, row in counts.groups.items() if p.startswith(r.path)) for r in regions}
+    assert totals[cast.mei.path] == 6 and totals[cast.hengqu_community.path] == 0
+    # A value a caller changes is its own copy; the kept sums stay.
+    counts.total(cast.mei)["n"] = 99
+    assert counts.value(cast.mei) == 6
+    groups = {"0001": {"h": Decimal("1.5")}, "00010002": {"h": None}, "000100020003": {"h": Decimal(2)}}
+    assert prefix_totals(groups, {"h": Decimal(0)}) == {
+        "0001": {"h": Decimal("3.5")}, "00010002": {"h": Decimal(2)}, "000100020003": {"h": Decimal(2)},
+    }

@@ -191,3 +191,29 @@ def test_agency_staff_see_no_volunteer_indicators(as_user):
 def test_rates_under_returns_the_total_and_one_row_per_child(cast):
     total, rows, _book = rates_under(Region.objects.get(pk=cast.shoushan.pk), 2024)
     assert total.region.name == "首善街道" and len(rows) == 6
+
+
+def test_the_drill_down_reads_its_figures_summed_to_the_childrens_depth(cast):
+    """A province's rates page read its 9,000 communities' rows and summed them in Python for each of its 100
+    counties; the database now sums them to the children's depth, with the same totals."""
+    from volunteers import stats
+
+    _setup(cast)
+    county = Region.objects.get(pk=cast.mei.pk)
+    towns = list(Region.objects.filter(path__startswith=county.path, depth=county.depth + 1))
+    grouped = stats.figures(county, 2024, county.depth + 1)
+    assert grouped.groups and all(len(path) <= len(towns[0].path) for path in grouped.groups)
+    every = stats.figures(county, 2024)
+    assert len(every.groups) > len(grouped.groups)
+    for region in [county, *towns]:
+        assert grouped.total(region) == every.total(region)
+    total, rows, _book = rates_under(county, 2024)
+    shoushan = next(r for r in rows if r.region.pk == cast.shoushan.pk)
+    assert (shoushan.registered, shoushan.hours) == (21, Decimal("5.00"))
+    assert total.registered == 21
+    # A town without its own population counts its communities' known ones, summed in the database too.
+    Region.objects.filter(pk=cast.shoushan.pk).update(population=None)
+    _total, rows, _book = rates_under(county, 2024)
+    shoushan = next(r for r in rows if r.region.pk == cast.shoushan.pk)
+    known = [p for p in Region.objects.filter(path__startswith=cast.shoushan.path, level=5).values_list("population", flat=True) if p]
+    assert known and shoushan.population == sum(known)

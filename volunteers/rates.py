@@ -14,11 +14,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce, Left
+
 from wulian import indicators
 from wulian.attainment import LEVELS_OF_REGION_LEVEL, TargetBook, meets
 from wulian.choices import RegionLevel
 from wulian.models import PolicyProfile, Region, Target
 from wulian.models.targets import TargetLevel
+from wulian.rollup import prefix_totals
 
 from . import stats
 
@@ -111,11 +115,22 @@ def rates_for(regions: list[Region], root: Region, year: int, book: TargetBook |
     year, kept current by the write path, summed up the tree here by path prefix — never the million hour
     rows. Each row's ``as_of`` is the oldest recompute time of the figures read.
     """
-    under = root.path
-    populations = dict(
-        Region.objects.filter(path__startswith=under, level=RegionLevel.COMMUNITY).values_list("path", "population")
+    # The deepest region asked for bounds the grouping: the database sums each community into its ancestor at
+    # that depth (a province's drill-down reads 100 county rows, not 9,000 communities), then up the tree once.
+    depth = max(r.depth for r in regions) if regions else root.depth
+    known = Q(population__gt=0)
+    populations = prefix_totals(
+        {
+            row["group_path"]: row
+            for row in Region.objects.filter(path__startswith=root.path, level=RegionLevel.COMMUNITY)
+            .annotate(group_path=Left("path", depth * Region.steplen))
+            .values("group_path")
+            .annotate(people=Coalesce(Sum("population", filter=known), 0), known=Count("pk", filter=known))
+            .order_by()
+        },
+        {"people": 0, "known": 0},
     )
-    year_figures = stats.figures(root, year)
+    year_figures = stats.figures(root, year, depth)
     book = book or TargetBook()
     rows = []
     for region in regions:
@@ -124,8 +139,8 @@ def rates_for(regions: list[Region], root: Region, year: int, book: TargetBook |
         elif region.population:
             population = region.population
         else:
-            known = [p for path, p in populations.items() if path.startswith(region.path) and p]
-            population = sum(known) if known else None
+            summed = populations.get(region.path)
+            population = summed["people"] if summed and summed["known"] else None
         f = year_figures.total(region)
         rows.append(
             RateRow(

@@ -30,20 +30,37 @@ class RollUp:
         rows = [row for row in queryset.order_by().values(region_lookup).annotate(**aggregates) if row[region_lookup]]
         paths = dict(Region.objects.filter(pk__in={row[region_lookup] for row in rows}).values_list("pk", "path"))
         self.groups: dict[str, dict] = {paths[row[region_lookup]]: row for row in rows}
+        self._totals: dict[str, dict] | None = None
 
     def total(self, region: Region | str) -> dict:
         """The sums of every group at or below ``region`` (a Region or a path)."""
         path = region if isinstance(region, str) else region.path
-        sums = {name: 0 for name in self.names}
-        for group_path, row in self.groups.items():
-            if group_path.startswith(path):
-                for name in self.names:
-                    sums[name] += row[name] or 0
-        return sums
+        if self._totals is None:
+            self._totals = prefix_totals(self.groups, {name: 0 for name in self.names})
+        return dict(self._totals.get(path) or {name: 0 for name in self.names})
 
     def value(self, region: Region | str, name: str | None = None):
         """One figure of ``region`` (the only aggregate when ``name`` is left out)."""
         return self.total(region)[name or self.names[0]]
+
+
+def prefix_totals(groups: dict[str, dict], zero: dict) -> dict[str, dict]:
+    """The sums of ``groups`` (rows by region path) at every region path at or above each group, in one pass.
+
+    Each group is added to its own path and to each ancestor's (a path is its ancestors' paths plus one step),
+    so the total of any region is then one look-up. Scanning every group for every region read instead cost
+    regions × groups: 100 counties × 9,000 communities at province scale, most of a page's time.
+    """
+    totals: dict[str, dict] = {}
+    step = Region.steplen
+    for path, row in groups.items():
+        for end in range(step, len(path) + 1, step):
+            sums = totals.get(path[:end])
+            if sums is None:
+                sums = totals[path[:end]] = dict(zero)
+            for name in zero:
+                sums[name] += row[name] or 0
+    return totals
 
 
 def ancestors_at(regions: Iterable[Region], level: int) -> dict[int, Region]:
