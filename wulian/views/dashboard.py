@@ -110,7 +110,15 @@ def dashboard_context(request) -> dict:
         "refresh_queued": queued and data.refreshed is None,
         "refresh_unavailable": queued is None,
         "chart_data": chart_data(data),
+        "ranking_url": ranking_url(data),
+        "ranking_bottom_start": data.ranking_count - len(data.ranking_bottom) + 1,
     }
+
+
+def ranking_url(data) -> str:
+    """The complete ranking the panel is the top (and bottom) of: same area, level and year, same order."""
+    return with_query(reverse("wulian:ranking_list"), region=data.region.pk, level=data.ranking_level or "",
+                      year=data.year)
 
 
 def chart_data(data) -> dict:
@@ -123,7 +131,7 @@ def chart_data(data) -> dict:
             "counted": t.counted,
             "url": dashboard_url(t.region, data.year),
         }
-        for t in data.ranking
+        for t in [*data.ranking, *data.ranking_bottom]
     ]
     series = [
         {
