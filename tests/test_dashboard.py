@@ -95,6 +95,27 @@ def test_the_county_dashboard_lists_its_towns_with_links_down(as_user, cast):
     assert "62<small>平方米</small>" in body  # 横渠镇's station area, as the table shows it
 
 
+def test_a_province_sized_table_of_children_comes_a_page_at_a_time(as_user, cast, monkeypatch):
+    """A county's towns fit on one page (no pager); with more children than a page holds (a province's 100
+    counties, two towns a page here) the table pages, and the area's own figures still count every child."""
+    import wulian.dashboard as dashboard_module
+    from wulian.models import Region
+
+    refresh(YEAR)
+    client = as_user("leader")
+    towns = list(Region.objects.filter(path__startswith=cast.mei.path, depth=cast.mei.depth + 1).order_by("path"))
+    assert len(towns) > 2
+    whole = dashboard(client)
+    assert 'id="children-pages"' not in whole.content.decode()
+    monkeypatch.setattr(dashboard_module, "CHILDREN_PER_PAGE", 2)
+    response = client.get(reverse("wulian:dashboard"), {"region": cast.mei.pk, "year": YEAR, "page": 2})
+    body = response.content.decode()
+    assert f"下级区域共 {len(towns)} 个，第 3–4 个" in body
+    shown = [row.region for table in response.context["dash"].tables for row in table.rows]
+    assert set(shown) <= set(towns[2:4]) and shown
+    assert response.context["dash"].tally == whole.context["dash"].tally  # the area's tally: every child
+
+
 def test_drilling_down_to_a_town_shows_its_communities_and_the_way_back(as_user, cast):
     refresh(YEAR)
     body = dashboard(as_user("leader"), cast.shoushan).content.decode()

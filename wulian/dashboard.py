@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import DecimalField, ExpressionWrapper, F, IntegerField, OuterRef, Subquery, Value, Window
 from django.db.models.functions import Coalesce, NullIf, Round, RowNumber
@@ -302,6 +303,7 @@ class Overview:
     child_level: int | None
     tables: list[Table]
     own: list[Table]
+    child_page: object  # the page of ``tables``' regions (``django.core.paginator.Page``)
     ranking: list[Tally]  # the top of the ranking (all of it when short)
     ranking_bottom: list[Tally]  # its bottom, when longer than twice the panel's limit
     ranking_count: int  # regions in the complete ranking
@@ -380,22 +382,12 @@ def _tables(figures: list[AttainmentFigure], regions: list[Region], leaf: dict, 
 
 # The panel's order: the highest share first (regions without data last), then more targets met, then the path.
 BEST_FIRST = (F("share").desc(nulls_last=True), F("met").desc(), F("path").asc())
-WORST_FIRST = (F("share").asc(nulls_first=True), F("met").asc(), F("path").desc())
 
 
 def ranked(year: int):
-    """Regions annotated with their tally for ``year`` (met, not met, no data, share of those with data)."""
-
-    def count(status):
-        figure = DashboardFigure.objects.filter(region=OuterRef("pk"), year=year, key=f"attainment.{status}")
-        return Coalesce(Subquery(figure.values("value")[:1], output_field=IntegerField()), Value(0))
-
-    queryset = Region.objects.annotate(
-        met=count(AttainmentStatus.MET),
-        not_met=count(AttainmentStatus.NOT_MET),
-        no_data=count(AttainmentStatus.NO_DATA),
-    )
-    return queryset.annotate(
+    """Regions annotated with their tally for ``year`` and their share of targets met (rounded as
+    ``Tally.share``), ranked: the complete ranking's list (``wulian.views.ranking``)."""
+    return tallied(year).annotate(
         counted=F("met") + F("not_met"),
         applicable=F("met") + F("not_met") + F("no_data"),
         # Rounded to a tenth in the database (half up, as ``Tally.share``), so ties rank as they read.
@@ -411,11 +403,40 @@ def ranked(year: int):
     )
 
 
-def overview(user, region: Region, year: int, *, shortfall_limit: int = 10, ranking_limit: int = 10) -> Overview:
+def tallied(year: int):
+    """Regions annotated with their tally for ``year`` (met, not met, no data): three index look-ups each."""
+
+    def count(status):
+        figure = DashboardFigure.objects.filter(region=OuterRef("pk"), year=year, key=TALLY_KEYS[status])
+        return Coalesce(Subquery(figure.values("value")[:1], output_field=IntegerField()), Value(0))
+
+    return Region.objects.annotate(
+        met=count(AttainmentStatus.MET),
+        not_met=count(AttainmentStatus.NOT_MET),
+        no_data=count(AttainmentStatus.NO_DATA),
+    )
+
+
+def ranking_key(tally: Tally) -> tuple:
+    """The ranking's order (``BEST_FIRST`` in the database): the highest share first, regions without data
+    last, then more targets met, then the tree's order."""
+    return (-(tally.share if tally.share is not None else Decimal(-1)), -tally.met, tally.region.path)
+
+
+CHILDREN_PER_PAGE = 25  # rows of the next level's table, as many as a list page
+
+
+def overview(user, region: Region, year: int, *, shortfall_limit: int = 10, ranking_limit: int = 10,
+             page: int | str | None = None) -> Overview:
     """The dashboard of ``region`` (already checked to be in ``user``'s scope) for ``year``."""
     refreshes = list(SummaryRefresh.objects.order_by("-year"))
     refreshed = next((r for r in refreshes if r.year == year), None)
-    children = list(Region.objects.filter(path__startswith=region.path, depth=region.depth + 1).order_by("path"))
+    # The next level's table, a page at a time (a province's 100 counties; a county's towns fit on one page).
+    child_page = Paginator(
+        Region.objects.filter(path__startswith=region.path, depth=region.depth + 1).order_by("path"),
+        CHILDREN_PER_PAGE,
+    ).get_page(page)
+    children = list(child_page.object_list)
     child_level = children[0].level if children else None
     figures = list(
         AttainmentFigure.objects.restrict(user)
@@ -430,16 +451,23 @@ def overview(user, region: Region, year: int, *, shortfall_limit: int = 10, rank
     ranking_level = RegionLevel.TOWN if region.level < RegionLevel.TOWN else child_level
     ranking, ranking_bottom, ranking_count = [], [], 0
     if ranking_level is not None:
-        rows = ranked(year).restrict(user).filter(path__startswith=region.path, level=ranking_level)
-        first = list(rows.order_by(*BEST_FIRST)[: 2 * ranking_limit + 1])
-        if len(first) <= 2 * ranking_limit:
-            ranking, ranking_count = first, len(first)
+        # One query reads every ranked region's three tallies (as id, path, counts: no model instances); the
+        # order is ``ranking_key``'s, the list's ``BEST_FIRST``; only the regions shown are loaded.
+        rows = (
+            tallied(year).restrict(user).filter(path__startswith=region.path, level=ranking_level)
+            .values_list("pk", "path", "met", "not_met", "no_data")
+        )
+        tallies_ = [Tally(Region(pk=pk, path=path), met, not_met, no_data)
+                    for pk, path, met, not_met, no_data in rows if met or not_met or no_data]
+        tallies_.sort(key=ranking_key)
+        ranking_count = len(tallies_)
+        if ranking_count <= 2 * ranking_limit:
+            ranking = tallies_
         else:
-            ranking = first[:ranking_limit]
-            ranking_bottom = list(reversed(rows.order_by(*WORST_FIRST)[:ranking_limit]))
-            ranking_count = rows.count()
-    ranking = [Tally(r, r.met, r.not_met, r.no_data) for r in ranking]
-    ranking_bottom = [Tally(r, r.met, r.not_met, r.no_data) for r in ranking_bottom]
+            ranking, ranking_bottom = tallies_[:ranking_limit], tallies_[-ranking_limit:]
+        shown = Region.objects.in_bulk([t.region.pk for t in [*ranking, *ranking_bottom]])
+        for t in [*ranking, *ranking_bottom]:
+            t.region = shown[t.region.pk]
     leaf = tallies(user, [region, *children], year)
     shortfalls = list(
         AttainmentFigure.objects.restrict(user)
@@ -473,6 +501,7 @@ def overview(user, region: Region, year: int, *, shortfall_limit: int = 10, rank
         child_level=child_level,
         tables=_tables(child_figures, children, leaf, drill=bool(children) and children[0].level < RegionLevel.COMMUNITY),
         own=_tables(own_figures, [region], leaf, drill=False),
+        child_page=child_page,
         ranking=ranking,
         ranking_bottom=ranking_bottom,
         ranking_count=ranking_count,

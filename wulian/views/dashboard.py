@@ -95,13 +95,14 @@ def dashboard_context(request) -> dict:
     user = request.user
     region = chosen_region(request)
     year = chosen_year(request)
-    data = overview(user, region, year)
+    page = request.GET.get("page")
+    data = overview(user, region, year, page=page)
     queued = False
     if data.refreshed is None:
         # Nothing computed for this year yet: start it rather than show an empty page forever.
         queued = ask_refresh(user, year)
         if queued and data.refreshed is None:
-            data = overview(user, region, year)  # an in-process (eager) run has finished already
+            data = overview(user, region, year, page=page)  # an in-process (eager) run has finished already
     return {
         "dash": data,
         "page_url": dashboard_url(region, year),

@@ -74,3 +74,7 @@ class RankingListView(generic.ObjectListView):
 
     def base_queryset(self):
         return ranked(year_of(self.request.GET)).order_by(*BEST_FIRST)
+
+    def _url(self, action: str):
+        # A ranking is read, not added to: no 「新增」 (the regions' own list adds regions).
+        return None if action == "add" else super()._url(action)
