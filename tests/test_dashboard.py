@@ -243,6 +243,25 @@ def test_the_dashboard_query_count_does_not_grow_with_the_regions(as_user, cast)
     assert after <= 30
 
 
+def test_the_complete_ranking_costs_the_same_queries_for_more_towns(as_user, cast, django_assert_max_num_queries):
+    client = as_user("leader")
+    url = f"{reverse('wulian:ranking_list')}?region={cast.mei.pk}&level=4&year={YEAR}"
+    refresh(YEAR)
+    client.get(url)
+    before = count_queries(client, url)
+    for t in range(30):  # past a page of the list (25 rows) and past the panel's top and bottom ten
+        town = cast.mei.add_child(name=f"新增镇{t}", level=4)
+        town.add_child(name=f"新增{t}社区", level=5, kind="rural", population=1000)
+    refresh(YEAR)
+    assert count_queries(client, url) == before
+    body = client.get(url).content.decode()
+    assert "共 " in body and "新增镇" in body
+    with django_assert_max_num_queries(30):
+        dashboard(client)
+    panel = dashboard(client).context["dash"]
+    assert len(panel.ranking) == 10 and len(panel.ranking_bottom) == 10 and panel.ranking_count > 30
+
+
 def test_the_bureau_can_refresh_now(as_user, cast):
     client = as_user("bureau")
     response = client.post(reverse("wulian:dashboard_refresh"), {"year": YEAR, "next": "/core/dashboard/"})
