@@ -208,6 +208,31 @@ def test_the_page_costs_the_same_queries_for_more_regions(as_user, cast, django_
         client.get(reverse("wulian:attainment"), {"region": town.pk, "year": 2023})
 
 
+def test_the_children_come_a_page_at_a_time_and_the_parent_still_counts_them_all(as_user, cast, monkeypatch):
+    """A province's 100 counties are shown 50 at a time; the parent's own figures still cover every child, and
+    the pages together hold each child once, in the tree's order."""
+    county = Region.objects.get(pk=cast.mei.pk)
+    towns = list(Region.objects.filter(path__startswith=county.path, depth=county.depth + 1).order_by("path"))
+    assert len(towns) > 2
+    whole = attainment.attainment(county, 2023)
+    assert not whole.page.has_other_pages()  # a county's towns on one page: the page as before
+    shown = []
+    for number in range(1, len(towns) // 2 + 2):
+        paged = attainment.attainment(county, 2023, page=number, per_page=2)
+        assert [(c.target.pk, c.value) for s in paged.own for r in s.rows for c in r.cells if c] == [
+            (c.target.pk, c.value) for s in whole.own for r in s.rows for c in r.cells if c
+        ]
+        shown += [r.region for s in paged.children for r in s.rows if r.region not in shown]
+    assert shown == [r.region for s in whole.children for r in s.rows]
+    client = as_user("bureau")
+    body = client.get(reverse("wulian:attainment"), {"region": county.pk, "year": 2023}).content.decode()
+    assert 'id="children-pages"' not in body  # one page: no pager
+    monkeypatch.setattr(attainment, "CHILDREN_PER_PAGE", 2)  # two towns a page stand for 50 counties
+    body = client.get(reverse("wulian:attainment"), {"region": county.pk, "year": 2023, "page": 2}).content.decode()
+    assert f"下级区域共 {len(towns)} 个，第 3–4 个" in body
+    assert towns[2].name in body and f'data-region="{towns[0].pk}"' not in body
+
+
 # -- station compliance on the same targets ------------------------------------------------------------------------
 def test_station_compliance_follows_the_stations_own_document(cast, two_counties):
     town = Region.objects.get(name="洞山街道")

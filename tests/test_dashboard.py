@@ -95,6 +95,27 @@ def test_the_county_dashboard_lists_its_towns_with_links_down(as_user, cast):
     assert "62<small>平方米</small>" in body  # 横渠镇's station area, as the table shows it
 
 
+def test_a_province_sized_table_of_children_comes_a_page_at_a_time(as_user, cast, monkeypatch):
+    """A county's towns fit on one page (no pager); with more children than a page holds (a province's 100
+    counties, two towns a page here) the table pages, and the area's own figures still count every child."""
+    import wulian.dashboard as dashboard_module
+    from wulian.models import Region
+
+    refresh(YEAR)
+    client = as_user("leader")
+    towns = list(Region.objects.filter(path__startswith=cast.mei.path, depth=cast.mei.depth + 1).order_by("path"))
+    assert len(towns) > 2
+    whole = dashboard(client)
+    assert 'id="children-pages"' not in whole.content.decode()
+    monkeypatch.setattr(dashboard_module, "CHILDREN_PER_PAGE", 2)
+    response = client.get(reverse("wulian:dashboard"), {"region": cast.mei.pk, "year": YEAR, "page": 2})
+    body = response.content.decode()
+    assert f"下级区域共 {len(towns)} 个，第 3–4 个" in body
+    shown = [row.region for table in response.context["dash"].tables for row in table.rows]
+    assert set(shown) <= set(towns[2:4]) and shown
+    assert response.context["dash"].tally == whole.context["dash"].tally  # the area's tally: every child
+
+
 def test_drilling_down_to_a_town_shows_its_communities_and_the_way_back(as_user, cast):
     refresh(YEAR)
     body = dashboard(as_user("leader"), cast.shoushan).content.decode()
@@ -220,6 +241,25 @@ def test_the_dashboard_query_count_does_not_grow_with_the_regions(as_user, cast)
     after = count_queries(client, url)
     assert after == before
     assert after <= 30
+
+
+def test_the_complete_ranking_costs_the_same_queries_for_more_towns(as_user, cast, django_assert_max_num_queries):
+    client = as_user("leader")
+    url = f"{reverse('wulian:ranking_list')}?region={cast.mei.pk}&level=4&year={YEAR}"
+    refresh(YEAR)
+    client.get(url)
+    before = count_queries(client, url)
+    for t in range(30):  # past a page of the list (25 rows) and past the panel's top and bottom ten
+        town = cast.mei.add_child(name=f"新增镇{t}", level=4)
+        town.add_child(name=f"新增{t}社区", level=5, kind="rural", population=1000)
+    refresh(YEAR)
+    assert count_queries(client, url) == before
+    body = client.get(url).content.decode()
+    assert "共 " in body and "新增镇" in body
+    with django_assert_max_num_queries(30):
+        dashboard(client)
+    panel = dashboard(client).context["dash"]
+    assert len(panel.ranking) == 10 and len(panel.ranking_bottom) == 10 and panel.ranking_count > 30
 
 
 def test_the_bureau_can_refresh_now(as_user, cast):

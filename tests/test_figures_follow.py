@@ -128,3 +128,52 @@ def test_the_share_of_targets_met_links_to_the_figures_it_divides(frozen_demo, c
     met = int(re.search(r'id="kpi-met">(\d+)<', body).group(1))
     assert Decimal(met * 100 / counted).quantize(Decimal("0.1")) == Decimal(share.group(2))
     assert "已达成" in page and "未达成" in page
+
+
+RANKING_ALL = re.compile(r'id="ranking-all" href="(?P<url>[^"]+)">查看全部 (?P<count>\d+) 个<')
+RANKED_NAME = re.compile(r'<tr[^>]*>\s*<td[^>]*>\s*(\d+)\s*</td>\s*<td[^>]*>\s*([^<\s]+)\s*</td>')
+
+
+def test_the_ranking_panel_opens_the_complete_ranking_with_its_count_and_order(frozen_demo, client):
+    """「查看全部 N 个」 opens the whole ranking: N rows, the panel's regions first and in the panel's order."""
+    from wulian.models import User
+
+    followed = 0
+    for username in ROLES:
+        client.force_login(User.objects.get(username=username))
+        response = client.get(reverse("wulian:dashboard"))
+        if response.status_code != 200 or not response.context["dash"].ranking:
+            continue
+        body = response.content.decode()
+        link = RANKING_ALL.search(body)
+        assert link, f"{username}'s ranking panel has no 「查看全部」"
+        dash = response.context["dash"]
+        count, _totals, page = listed(client, link.group("url"))
+        assert count == int(link.group("count")) == dash.ranking_count, username
+        rows = RANKED_NAME.findall(page)
+        assert [name for _rank, name in rows[: len(dash.ranking)]] == [t.region.name for t in dash.ranking]
+        assert [int(rank) for rank, _name in rows] == list(range(1, len(rows) + 1))
+        followed += 1
+    assert followed >= 2
+
+
+def test_a_long_ranking_shows_its_top_and_bottom_and_the_list_holds_them_all(frozen_demo, client):
+    """More regions than twice the panel's limit: the top and the bottom, and the list's first and last rows
+    are those regions, ranked the same (a limit of 2 stands for the province's 10 of 800 towns)."""
+    from wulian.dashboard import overview
+    from wulian.models import User
+
+    user = User.objects.get(username="bureau")
+    whole = overview(user, user.region, FROZEN.year, ranking_limit=100)
+    assert len(whole.ranking) > 4 and not whole.ranking_bottom
+    short = overview(user, user.region, FROZEN.year, ranking_limit=2)
+    assert short.ranking_count == len(whole.ranking)
+    assert [t.region for t in short.ranking] == [t.region for t in whole.ranking[:2]]
+    assert [t.region for t in short.ranking_bottom] == [t.region for t in whole.ranking[-2:]]
+    assert [(t.met, t.not_met, t.no_data) for t in short.ranking_bottom] == [
+        (t.met, t.not_met, t.no_data) for t in whole.ranking[-2:]
+    ]
+    client.force_login(user)
+    url = reverse("wulian:ranking_list") + f"?region={user.region.pk}&level={whole.ranking_level}&year={FROZEN.year}&per_page=100"
+    rows = RANKED_NAME.findall(client.get(url).content.decode())
+    assert [name for _rank, name in rows] == [t.region.name for t in whole.ranking]

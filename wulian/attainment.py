@@ -375,19 +375,31 @@ class Attainment:
     own: list[Section]
     children: list[Section]
     child_level: int | None
+    page: object = None  # the page of child regions shown (``django.core.paginator.Page``)
 
 
-def attainment(region: Region, year: int, book: TargetBook | None = None) -> Attainment:
-    """The parent's own targets and those of every region of the next level below it."""
+CHILDREN_PER_PAGE = 50
+
+
+def attainment(region: Region, year: int, book: TargetBook | None = None, page: int | str | None = None,
+               per_page: int | None = None) -> Attainment:
+    """The parent's own targets and those of the regions of the next level below it, ``per_page`` of them at a
+    time (a province's 100 counties in two pages; a county's towns on one). The parent's own figures cover
+    everything below it, whichever page of children is shown."""
+    from django.core.paginator import Paginator
+
     book = book or TargetBook()
-    children = list(Region.objects.filter(path__startswith=region.path, depth=region.depth + 1).order_by("path"))
-    child_level = children[0].level if children else None
+    children = Region.objects.filter(path__startswith=region.path, depth=region.depth + 1).order_by("path")
+    shown = Paginator(children, per_page or CHILDREN_PER_PAGE).get_page(page)
+    rows = list(shown.object_list)
+    child_level = rows[0].level if rows else None
     return Attainment(
         region=region,
         year=year,
         own=evaluate([region], year, book),
-        children=evaluate(children, year, book, drill_level=RegionLevel.COMMUNITY),
+        children=evaluate(rows, year, book, drill_level=RegionLevel.COMMUNITY),
         child_level=child_level,
+        page=shown,
     )
 
 

@@ -29,7 +29,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import DecimalField, ExpressionWrapper, F, IntegerField, OuterRef, Subquery, Value, Window
+from django.db.models.functions import Coalesce, NullIf, Round, RowNumber
 from django.utils import timezone
 from django.utils.functional import Promise
 
@@ -300,7 +303,10 @@ class Overview:
     child_level: int | None
     tables: list[Table]
     own: list[Table]
-    ranking: list[Tally]
+    child_page: object  # the page of ``tables``' regions (``django.core.paginator.Page``)
+    ranking: list[Tally]  # the top of the ranking (all of it when short)
+    ranking_bottom: list[Tally]  # its bottom, when longer than twice the panel's limit
+    ranking_count: int  # regions in the complete ranking
     ranking_level: int | None
     shortfalls: list[AttainmentFigure]
     series: list[SeriesView]
@@ -374,11 +380,63 @@ def _tables(figures: list[AttainmentFigure], regions: list[Region], leaf: dict, 
     return tables
 
 
-def overview(user, region: Region, year: int, *, shortfall_limit: int = 10) -> Overview:
+# The panel's order: the highest share first (regions without data last), then more targets met, then the path.
+BEST_FIRST = (F("share").desc(nulls_last=True), F("met").desc(), F("path").asc())
+
+
+def ranked(year: int):
+    """Regions annotated with their tally for ``year`` and their share of targets met (rounded as
+    ``Tally.share``), ranked: the complete ranking's list (``wulian.views.ranking``)."""
+    return tallied(year).annotate(
+        counted=F("met") + F("not_met"),
+        applicable=F("met") + F("not_met") + F("no_data"),
+        # Rounded to a tenth in the database (half up, as ``Tally.share``), so ties rank as they read.
+        share=Round(
+            ExpressionWrapper(F("met") * Value(Decimal(100)) / NullIf(F("met") + F("not_met"), 0),
+                              output_field=DecimalField(max_digits=9, decimal_places=4)),
+            1, output_field=DecimalField(max_digits=6, decimal_places=1),
+        ),
+    ).filter(applicable__gt=0).annotate(
+        # The place by share (the panel's order), whatever order the list is sorted in; computed after the
+        # filters (area, level), so it is the place within the chosen area.
+        rank=Window(RowNumber(), order_by=BEST_FIRST),
+    )
+
+
+def tallied(year: int):
+    """Regions annotated with their tally for ``year`` (met, not met, no data): three index look-ups each."""
+
+    def count(status):
+        figure = DashboardFigure.objects.filter(region=OuterRef("pk"), year=year, key=TALLY_KEYS[status])
+        return Coalesce(Subquery(figure.values("value")[:1], output_field=IntegerField()), Value(0))
+
+    return Region.objects.annotate(
+        met=count(AttainmentStatus.MET),
+        not_met=count(AttainmentStatus.NOT_MET),
+        no_data=count(AttainmentStatus.NO_DATA),
+    )
+
+
+def ranking_key(tally: Tally) -> tuple:
+    """The ranking's order (``BEST_FIRST`` in the database): the highest share first, regions without data
+    last, then more targets met, then the tree's order."""
+    return (-(tally.share if tally.share is not None else Decimal(-1)), -tally.met, tally.region.path)
+
+
+CHILDREN_PER_PAGE = 25  # rows of the next level's table, as many as a list page
+
+
+def overview(user, region: Region, year: int, *, shortfall_limit: int = 10, ranking_limit: int = 10,
+             page: int | str | None = None) -> Overview:
     """The dashboard of ``region`` (already checked to be in ``user``'s scope) for ``year``."""
     refreshes = list(SummaryRefresh.objects.order_by("-year"))
     refreshed = next((r for r in refreshes if r.year == year), None)
-    children = list(Region.objects.filter(path__startswith=region.path, depth=region.depth + 1).order_by("path"))
+    # The next level's table, a page at a time (a province's 100 counties; a county's towns fit on one page).
+    child_page = Paginator(
+        Region.objects.filter(path__startswith=region.path, depth=region.depth + 1).order_by("path"),
+        CHILDREN_PER_PAGE,
+    ).get_page(page)
+    children = list(child_page.object_list)
     child_level = children[0].level if children else None
     figures = list(
         AttainmentFigure.objects.restrict(user)
@@ -387,16 +445,30 @@ def overview(user, region: Region, year: int, *, shortfall_limit: int = 10) -> O
     )
     own_figures = [f for f in figures if f.region_id == region.pk]
     child_figures = [f for f in figures if f.region_id != region.pk]
-    # Ranking: the towns under a county or city; the communities of a town.
-    if region.level < RegionLevel.TOWN:
-        ranking_level = RegionLevel.TOWN
-        ranked = list(Region.objects.filter(path__startswith=region.path, level=RegionLevel.TOWN).order_by("path"))
-    else:
-        ranking_level = child_level
-        ranked = children
-    leaf = tallies(user, [region, *children, *ranked], year)
-    ranking = [t for t in (tally_of(r, leaf) for r in ranked) if t.applicable]
-    ranking.sort(key=lambda t: (-(t.share if t.share is not None else Decimal(-1)), -t.met, t.region.path))
+    # Ranking: the towns under a county or city; the communities of a town. The panel shows the top and the
+    # bottom ``ranking_limit`` (all of them when there are no more than twice that); the complete ranking is a
+    # list of its own (``wulian:ranking_list``), read in the database whatever the number of regions.
+    ranking_level = RegionLevel.TOWN if region.level < RegionLevel.TOWN else child_level
+    ranking, ranking_bottom, ranking_count = [], [], 0
+    if ranking_level is not None:
+        # One query reads every ranked region's three tallies (as id, path, counts: no model instances); the
+        # order is ``ranking_key``'s, the list's ``BEST_FIRST``; only the regions shown are loaded.
+        rows = (
+            tallied(year).restrict(user).filter(path__startswith=region.path, level=ranking_level)
+            .values_list("pk", "path", "met", "not_met", "no_data")
+        )
+        tallies_ = [Tally(Region(pk=pk, path=path), met, not_met, no_data)
+                    for pk, path, met, not_met, no_data in rows if met or not_met or no_data]
+        tallies_.sort(key=ranking_key)
+        ranking_count = len(tallies_)
+        if ranking_count <= 2 * ranking_limit:
+            ranking = tallies_
+        else:
+            ranking, ranking_bottom = tallies_[:ranking_limit], tallies_[-ranking_limit:]
+        shown = Region.objects.in_bulk([t.region.pk for t in [*ranking, *ranking_bottom]])
+        for t in [*ranking, *ranking_bottom]:
+            t.region = shown[t.region.pk]
+    leaf = tallies(user, [region, *children], year)
     shortfalls = list(
         AttainmentFigure.objects.restrict(user)
         .filter(year=year, region__path__startswith=region.path, shortfall_rank__isnull=False)
@@ -429,7 +501,10 @@ def overview(user, region: Region, year: int, *, shortfall_limit: int = 10) -> O
         child_level=child_level,
         tables=_tables(child_figures, children, leaf, drill=bool(children) and children[0].level < RegionLevel.COMMUNITY),
         own=_tables(own_figures, [region], leaf, drill=False),
+        child_page=child_page,
         ranking=ranking,
+        ranking_bottom=ranking_bottom,
+        ranking_count=ranking_count,
         ranking_level=ranking_level,
         shortfalls=shortfalls,
         series=series_views,

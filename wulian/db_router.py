@@ -1,7 +1,7 @@
 """Reads on a streaming replica, without a user ever missing their own change.
 
 With ``DATABASE_REPLICA_URL`` set (settings add the ``replica`` database and this router), the reads of the
-heavy read-only pages — dashboard, attainment, report centre, every list export (``?export=xlsx``), see
+heavy read-only pages — dashboard (and its complete ranking), attainment, report centre, every list export (``?export=xlsx``), see
 ``WULIAN_REPLICA_VIEWS`` — and of the report builds in Celery (``WULIAN_REPLICA_TASKS``) go to the replica.
 Everything else reads from the primary, and every write goes to the primary.
 

@@ -441,7 +441,7 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 # not read from (a log line says so).
 WULIAN_PRIMARY_AFTER_WRITE_SECONDS = float(os.environ.get("WULIAN_PRIMARY_AFTER_WRITE_SECONDS", "10"))
 WULIAN_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("WULIAN_REPLICA_MAX_LAG_SECONDS", "5"))
-WULIAN_REPLICA_VIEWS = ["wulian:dashboard", "wulian:attainment", "wulian:report_center"]
+WULIAN_REPLICA_VIEWS = ["wulian:dashboard", "wulian:ranking_list", "wulian:attainment", "wulian:report_center"]
 WULIAN_REPLICA_TASKS = ["wulian.tasks.build_report"]
 MIDDLEWARE.insert(0, "wulian.logs.RequestIdMiddleware")
 MIDDLEWARE.insert(

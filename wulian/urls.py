@@ -7,7 +7,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from wulian.api import router
 from wulian.views import policy_drafts  # one line of its own: pages to draft a profile from a document
-from wulian.views import figures  # one line of its own: the rows behind the dashboard's tally (issue 23)
+from wulian.views import figures, ranking  # one line of its own: the rows behind the dashboard's tally (issue 23)
 from wulian.views import region_import  # one line of its own: a county's towns and villages from the code list
 from wulian.views import report_schedules  # one line of its own: the bureau's scheduled reports
 from wulian.views import first_run  # one line of its own: the first run of an empty installation
@@ -32,6 +32,7 @@ core_patterns = [
     path("targets/attainment/", targets.attainment_page, name="attainment"),
     path("targets/<int:target_pk>/report/<int:region_pk>/<int:year>/", targets.target_report, name="target_report"),
     path("targets/figures/", figures.AttainmentFigureListView.as_view(), name="attainmentfigure_list"),
+    path("dashboard/ranking/", ranking.RankingListView.as_view(), name="ranking_list"),
     path("regions/import/", region_import.RegionImportView.as_view(), name="region_import"),
     path("reports/schedules/add/", report_schedules.schedule_add, name="report_schedule_add"),
     path("setup/", first_run.first_run, name="first_run"),

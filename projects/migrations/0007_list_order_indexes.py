@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0005_activity_link'),
+        ('projects', '0006_panelmember_kind'),
         ('stations', '0011_activity_unlinked'),
         ('wulian', '0025_accounts_import'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -95,13 +95,14 @@ def dashboard_context(request) -> dict:
     user = request.user
     region = chosen_region(request)
     year = chosen_year(request)
-    data = overview(user, region, year)
+    page = request.GET.get("page")
+    data = overview(user, region, year, page=page)
     queued = False
     if data.refreshed is None:
         # Nothing computed for this year yet: start it rather than show an empty page forever.
         queued = ask_refresh(user, year)
         if queued and data.refreshed is None:
-            data = overview(user, region, year)  # an in-process (eager) run has finished already
+            data = overview(user, region, year, page=page)  # an in-process (eager) run has finished already
     return {
         "dash": data,
         "page_url": dashboard_url(region, year),
@@ -110,7 +111,15 @@ def dashboard_context(request) -> dict:
         "refresh_queued": queued and data.refreshed is None,
         "refresh_unavailable": queued is None,
         "chart_data": chart_data(data),
+        "ranking_url": ranking_url(data),
+        "ranking_bottom_start": data.ranking_count - len(data.ranking_bottom) + 1,
     }
+
+
+def ranking_url(data) -> str:
+    """The complete ranking the panel is the top (and bottom) of: same area, level and year, same order."""
+    return with_query(reverse("wulian:ranking_list"), region=data.region.pk, level=data.ranking_level or "",
+                      year=data.year)
 
 
 def chart_data(data) -> dict:
@@ -123,7 +132,7 @@ def chart_data(data) -> dict:
             "counted": t.counted,
             "url": dashboard_url(t.region, data.year),
         }
-        for t in data.ranking
+        for t in [*data.ranking, *data.ranking_bottom]
     ]
     series = [
         {

@@ -164,7 +164,7 @@ def attainment_page(request):
         if region is None:
             raise Http404
     year = _year(request)
-    result = att.attainment(region, year)
+    result = att.attainment(region, year, page=request.GET.get("page"))
     _decorate(result.own)
     _decorate(result.children)
     # Breadcrumbs: the region's ancestors inside the user's scope (the scope region first).
