@@ -529,3 +529,31 @@ def test_a_share_of_a_standard_a_share_of_villages_covered_and_a_daily_capacity(
     # 上海市养老服务设施布局专项规划 (中国社会报, traditional): 达到每天约25万人次, the city's
     assert ("", "county", "gte", Decimal(250000), "人次/天", date(2025, 12, 31)) in drafts(
         "到2025年,社區老年助餐服務供應能力達到每天約25萬人次,建成100家鄉村長者照護之家。")
+
+
+# --- session 7 (h20g): structure, not sentences (each rule read off set 7's misses, checked on the other sets) ----
+
+
+def test_a_years_task_list_dates_its_figures_by_its_title_and_reads_every_count_as_a_goal():
+    # 西安市2024年为民实事实施方案: no sentence carries a date or a word of the future; the title's year does
+    text = ("西安市人民政府办公厅关于印发2024年为民实事实施方案的通知\n"
+            "各区、县人民政府,市人民政府各工作部门、各直属机构:\n"
+            "一、为民实事主要任务\n"
+            "2.新开调整公交线路。新开、调整公交线路80条,增加运营城市小型公交300辆。\n"
+            "4.公(专)用充电桩、公共停车位建设。建成投运充电桩4700个,开工建设公共停车位1.5万个。\n"
+            "5.增加托育服务供给。建设公办托育机构7所,发展普惠托育机构29所,托位总数达到5.19万个。\n")
+    end = date(2024, 12, 31)
+    found = drafts(text)
+    for row in (("", "county", "eq", Decimal(80), "条", end), ("", "county", "eq", Decimal(300), "辆", end),
+                ("", "county", "eq", Decimal(4700), "个", end), ("", "county", "eq", Decimal(15000), "个", end),
+                ("", "county", "eq", Decimal(7), "所", end), ("", "county", "gte", Decimal(51900), "个", end)):
+        assert row in found, row
+    # the same sentences in a report that is no year's list are not goals (no verb of the future, no title year)
+    assert drafts("新开、调整公交线路80条,增加运营城市小型公交300辆。") == []
+
+
+def test_a_year_named_in_passing_in_a_report_makes_no_task_list():
+    # 巴中 (四川): "…公布的2022年社会工作服务体系建设试点单位名单中" is a sentence of a report, not a title
+    text = ("从巴中市民政局了解到,在日前四川省民政厅、省财政厅联合公布的2022年社会工作服务体系建设试点单位名单中,"
+            "巴中市3县(区)9镇(街道)成功入围。\n")
+    assert drafts(text) == []

@@ -125,15 +125,19 @@ BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)
                         r"(?![\d%])")
 # A goal count with no comparator word in a sentence about the future: "将建设社区日间照料中心520个," (the count
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
-GOAL_COUNT = re.compile(r"(?P<verb>建设|建成|完成|创建|打造|培育|新建|设立)"
-                        + r"(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*"
-                        + r"(?P<unit>个|家|所|张|支)(?=\s*(?:[，,；;。、]|$))")
+# A verb of making and the units a count of things made is given in (a units table, not one sentence's words):
+# "新开、调整公交线路80条", "增加运营城市小型公交300辆", "建成投运充电桩4700个", "改造提升…19处".
+MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|新开|开设|新增|增加|投运|加装|改造|改建|更新"
+COUNT_UNITS = r"个|家|所|张|支|条|辆|处|座|台|栋|盒"
+GOAL_COUNT = re.compile(r"(?P<verb>" + MAKING + r")"
+                        + r"(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+                        + r"(?P<unit>" + COUNT_UNITS + r")(?=\s*(?:[，,；;。、]|$))")
 # "计划新建社区型养老服务综合体(农村幸福院)30个、老年人认知障碍照护专区10个、…10个": the counts listed after the
 # first one share its verb.
 LISTED_COUNT = re.compile(r"、(?P<gap>[^，。；,;：:、\d]{1,24}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|所|张|支)"
                           r"(?=\s*(?:[，,；;。、]|$))")
-GOAL_DIRECT = re.compile(r"(?P<verb>创建|建成|完成|新建|打造|培育|拟建|增加|建设)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
-                         r"(?P<unit>个|家|所|张|支)(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
+GOAL_DIRECT = re.compile(r"(?P<verb>" + MAKING + r"|拟建)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+                         r"(?P<unit>" + COUNT_UNITS + r")(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
 # "基本完成全省7701个城镇老旧小区改造任务": the count of a task to complete.
 GOAL_TASK = re.compile(r"(?P<verb>完成)(?P<gap>[^，。；,;：:\d]{0,10}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                        r"(?P<unit>个|家|所|张|支)(?=[^，。；,;：:\d]{0,16}?任务)")
@@ -277,6 +281,10 @@ PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
 PLAN_TITLE = re.compile(r"规划\s*[(（]\s*\d{4}\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
                         r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
+# A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
+# their deadline, and every sentence of it is a goal.
+YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|重点任务|工作要点|"
+                       r"重点工作|工作安排|工作计划)")
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
 ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
 
@@ -962,9 +970,23 @@ def draft_document(text: str, *, issued_on: date | None = None) -> DocumentDraft
                          targets=draft_targets(text, issued_on, phases=phases))
 
 
-def _title_lines(text: str) -> str:
+def _year_plan_end(text: str) -> date | None:
+    """The end of the year a year's task list is for, read from its title: a short line among the first ones
+    ("2024年为民实事实施方案", "…关于印发2024年为民实事实施方案的通知") or a title in 《》 there — not a report's
+    sentence that names a year's list in passing ("…公布的2022年社会工作服务体系建设试点单位名单中")."""
+    for line in _title_lines(text, 6).split("\n"):
+        titles = [m.group(1) for m in re.finditer(r"《([^》]{4,60})》", line)]
+        if len(line.strip()) <= 40 or TITLE_LINE.match(line) or re.search(r"关于印发.{4,60}的通知", line):
+            titles.append(line)
+        for title in titles:
+            if match := YEAR_PLAN.search(title):
+                return date(int(match["year"]), 12, 31)
+    return None
+
+
+def _title_lines(text: str, count: int = 3) -> str:
     """The document's first lines (its title, or the report's headline and first paragraph)."""
-    return "\n".join([line for line in text.split("\n") if line.strip()][:3])
+    return "\n".join([line for line in text.split("\n") if line.strip()][:count])
 
 
 def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPhase] | None = None) -> list[DraftTarget]:
@@ -977,6 +999,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     counts = [(len(pattern.findall(text)), level) for level, pattern in STATION_TIER_WORDS]
     station_level = max(counts)[1] if max(counts)[0] else ""
     plan = PLAN_TITLE.search(_title_lines(text))
+    year_end = _year_plan_end(text)
     plan_end = None
     if plan:
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
@@ -986,7 +1009,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%"), and so are two
         # goals of a list alike only in their figure ("…集中供养率达到50%" and "…节地生态安葬率达到50%以上").
         keys, said = {}, set()
-        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end):
+        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end):
             earlier = seen.get(draft.key(), ())
             if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)):
                 continue  # an indicator names what is measured; with none, the words do
@@ -1036,7 +1059,7 @@ DISTRICT_CLASSES = re.compile(r"[一二三四五]类(?:区|地区|县)?\s*[、�
 POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[^，。；,;]{0,10})?(?:比重|比例)?")
 
 
-def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None):
+def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None, year_end=None):
     text = sentence.text
     if _past_paragraph(sentence, issued_on):
         return
@@ -1045,7 +1068,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     previous_end = 0
     coverage = _coverage(text, station_level)
     taken = [(c[0], c[1]) for c in coverage]
-    for start, end, comparator, number, unit, said_level in _requirements(text, goals=bool(sentence.lead) or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)):
+    goals = bool(sentence.lead) or bool(year_end) or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)
+    for start, end, comparator, number, unit, said_level in _requirements(text, goals=goals):
         threshold = _number(number)
         if threshold is None or any(s <= start < e or start <= s < end for s, e in taken):
             continue
@@ -1176,6 +1200,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                     break
         if deadline is None and not deadline_note and sentence.lead:
             deadline, deadline_note = _deadline(sentence.lead, issued_on, pilot_end)  # the list's headline
+        if deadline is None and year_end and (not deadline_note or "发文年份不明" in deadline_note):
+            deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
         if deadline is None and not deadline_note and period == ONGOING and plan_end \
                 and not KEEP_UP.search(text[:end]):
             deadline, deadline_note = plan_end, "期限：文中未写，按规划期末"
