@@ -557,3 +557,15 @@ def test_a_year_named_in_passing_in_a_report_makes_no_task_list():
     text = ("从巴中市民政局了解到,在日前四川省民政厅、省财政厅联合公布的2022年社会工作服务体系建设试点单位名单中,"
             "巴中市3县(区)9镇(街道)成功入围。\n")
     assert drafts(text) == []
+
+
+def test_a_figure_raised_or_lowered_from_one_value_to_another_is_the_new_value_with_its_period():
+    # 莲湖区落实西安市2025年为民实事工作方案, 二、(一)2./3.: the old value is no floor, the new one is set exactly
+    text = ("莲湖区落实西安市2025年为民实事工作方案\n"
+            "2.阶段性减征职工基本医疗保险费。将参保单位缴费费率由7%降至6%。\n"
+            "3.提高财政补助标准。城乡居民医保补助标准由每人每年670元提高到700元;孤儿、事实无人抚养儿童基本生活最低"
+            "养育标准由每人每月1800元和1500元统一提高到2200元。\n")
+    end = date(2025, 12, 31)
+    assert drafts(text) == [("", "county", "eq", Decimal(6), "%", end),
+                            ("", "county", "eq", Decimal(700), "元/人/年", end),
+                            ("", "county", "eq", Decimal(2200), "元/人/月", end)]

@@ -653,7 +653,8 @@ def _segment_start(text: str, position: int, floor: int) -> int:
 def _requirements(text: str, goals: bool = False):
     """The measurable requirements of one sentence: (start, end, comparator, number text, unit, level or None
     when the words around it must say). ``goals``: the sentence stands in a list of goals (under a headline)."""
-    found = list(_respectively(text))
+    found = list(_raised(text))
+    found += [r for r in _respectively(text) if not any(s <= r[0] < e for s, e, *_ in found)]
     found += [(*r, None) for r in _plain_requirements(text, [(s, e) for s, e, *_ in found])]
     taken = [(s, e) for s, e, *_ in found]
     # A goal count with no comparator word, in a sentence about the future: the county's count.
@@ -715,6 +716,23 @@ def _respectively(text: str):
         found.append((match.start("first"), match.end("first"), comparator, match["first"], match["unit"], URBAN))
         found.append((match.start("second"), match.end(), comparator, match["second"], match["unit"], RURAL))
     return found
+
+
+# "由每人每年670元提高到700元", "由7%降至6%", "由每人每月1800元和1500元统一提高到2200元": the target is the new
+# figure, set exactly (eq); the old one is where it starts from; the period stays in the unit (元/人/年).
+RAISED = re.compile(r"由\s*(?P<period>每(?P<who>人|生|户)?每?(?P<span>年|月))?\s*\d+(?:\.\d+)?\s*(?:元|%)?"
+                    r"(?:\s*[和、]\s*\d+(?:\.\d+)?\s*(?:元|%)?)*\s*(?:统一|分别)?\s*"
+                    r"(?:提高到|提高至|提升到|提升至|调整到|调整为|调至|降至|降低到|降低至|下降到|降到)\s*"
+                    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元|%)")
+
+
+def _raised(text: str):
+    """(start, end, comparator, number, unit, level) of each figure raised or lowered "由…到…"."""
+    for match in RAISED.finditer(text):
+        unit = match["unit"]
+        if unit == "元" and match["period"]:
+            unit += (f"/{match['who']}" if match["who"] else "") + f"/{match['span']}"
+        yield match.start(), match.end(), EQ, match["num"], unit, None
 
 
 def _plain_requirements(text: str, taken_before):
@@ -1090,7 +1108,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator == "town_stations_built" and re.search(r"每[^，。；,;]{0,20}?(?:站|中心)", before):
             # "每个社区社会工作服务站至少设置1个专业社工岗位": a figure per station, not a count of stations
             indicator = _indicator(text, start, end, previous_end, unit, skip={"town_stations_built"})
-        denominator = _denominator(before) if unit not in ("%", "‰") else ""  # 人均…支出的70%: a share
+        denominator = _denominator(before) if unit not in ("%", "‰") and "/" not in unit else ""  # 人均…支出的70%: a share
         if denominator:
             unit, indicator = f"{unit}/{denominator}", ""
             if denominator.endswith("人"):
