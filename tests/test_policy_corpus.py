@@ -569,3 +569,17 @@ def test_a_figure_raised_or_lowered_from_one_value_to_another_is_the_new_value_w
     assert drafts(text) == [("", "county", "eq", Decimal(6), "%", end),
                             ("", "county", "eq", Decimal(700), "元/人/年", end),
                             ("", "county", "eq", Decimal(2200), "元/人/月", end)]
+
+
+def test_station_words_count_only_as_the_figures_subject_and_basically_built_is_coverage():
+    # 贵州省“十四五”民政事业发展规划: a document about stations, but this sentence names none — the province's total
+    guizhou = ("推动建立“社工站市级指导中心—县级社工总站—乡镇(街道)社工站—村居(社区)社工室”四级社会工作服务体系。"
+               "在“十四五”主要发展指标中,专门列出社会工作专业人才数要达到10万人。"
+               "到2025年,全省乡镇(街道)社会工作站基本建成。")
+    found = drafts(guizhou)
+    assert ("", "county", "gte", Decimal(100000), "人", None) in found
+    assert ("town_station_coverage", "town", "present", None, "", date(2025, 12, 31)) in found
+    assert not [d for d in found if d[0] == "station_professionals"]
+    # 亳州市民政局 重点任务: 精神障碍社区康复站点 are no social-work stations (a count the county reports)
+    assert drafts("持续开展“精康融合行动”,到2024年底累计建成精神障碍社区康复站点不少于10个。") == [
+        ("", "county", "gte", Decimal(10), "个", date(2024, 12, 31))]

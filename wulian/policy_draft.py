@@ -183,6 +183,8 @@ EVERY_HAS = re.compile(r"每(?:个)?\s*(?P<place>城市社区|城镇社区|农�
                        r"(?:有|建有|设有|配有)")
 ALL_IN_POST = re.compile(r"(?:社工|工作人员|人员)全部(?:上岗|到岗|配齐)")
 STATION_WORDS = re.compile(r"社工站|社会工作服务站|社会工作站|站点")
+# A social-work station by name: "精神障碍社区康复站点" and "志愿服务站点" are stations of other kinds.
+SOCIAL_WORK_STATION = re.compile(r"社工站|社会工作服务站|社会工作站|社工服务站|社会工作服务(?:站)?点|社工服务点|社工站点")
 STATION_SERVICE = re.compile(r"社工服务|社会工作服务")  # 乡镇(街道)社工服务全覆盖: the town stations' service
 # "每站配备不少于2名社工，其中持证人员占比不低于60%": a sentence about each station.
 ABOUT_STATION = re.compile(r"每(?:个)?(?:站|站点|社工站|社会工作服务站)|驻站|站内|各站")
@@ -864,6 +866,10 @@ HUNDRED_COVERAGE = re.compile(r"100\s*%\s*(?:全)?覆盖")
 # "全市114个镇(街)全面建成社会工作服务站", "全市村(社区)全面建成社会工作服务点": every place of a kind builds one.
 ALL_BUILT = re.compile(r"(?P<place>乡镇[（(]街道[)）]|镇[（(]街[)）]|乡镇|街道|镇|村[（(]社区[)）]|社区[（(]村[)）]|村|社区)"
                        r"\s*(?:全面|全部|均)建成\s*(?P<thing>[\u4e00-\u9fa5]{0,10}?(?:站点|站|点|中心|室))")
+# "全省乡镇(街道)社会工作站基本建成": the thing named first, then built (基本建成 is coverage, as 基本覆盖).
+BUILT_AFTER = re.compile(r"(?P<place>乡镇[（(]街道[)）]|镇[（(]街[)）]|乡镇|街道|村[（(]社区[)）]|社区[（(]村[)）])"
+                         r"\s*(?P<thing>[\u4e00-\u9fa5]{0,8}?(?:社工站|社会工作站|社会工作服务站|站点|中心|室))"
+                         r"\s*(?:基本|全面|全部|均)建成(?![率的])")
 
 
 def _coverage(text: str, station_level: str = ""):
@@ -875,7 +881,7 @@ def _coverage(text: str, station_level: str = ""):
         level = COUNTY if unit in ("县", "区", "市") else TOWN if unit in ("乡镇", "镇", "街道", "乡") else COMMUNITY
         indicator = "town_station_coverage" if level == TOWN and "站" in thing else ""
         found.append((match.start(), match.end(), PRESENT, None, "", indicator, level, f"覆盖：{match.group(0)}"))
-    for match in ALL_BUILT.finditer(text):
+    for match in [*ALL_BUILT.finditer(text), *BUILT_AFTER.finditer(text)]:
         place, thing = match["place"], match["thing"]
         if place.startswith(("村", "社区")):
             level, indicator = (RURAL if place == "村" else COMMUNITY), ""
@@ -1123,8 +1129,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             fixed_level = COUNTY  # "社会工作专业人才总数达600人": a county-wide total
             posts = "岗位" in before[_last_match_end(SEGMENT_BOUNDARY, before):]  # 全市社工岗位设置总量: posts
             if indicator in STATION_INDICATORS or indicator == "town_stations_built" or (
-                    unit in ("个", "家") and STATION_WORDS.search(text[:start])):
-                indicator = "town_stations_built" if unit in ("个", "家") and STATION_WORDS.search(text[:start]) \
+                    unit in ("个", "家") and SOCIAL_WORK_STATION.search(text[:start])):
+                # "年底累计建成精神障碍社区康复站点不少于10个": a count of stations of another kind is reported
+                indicator = "town_stations_built" if unit in ("个", "家") and SOCIAL_WORK_STATION.search(text[:start]) \
                     and not posts else ""
             elif indicator not in ("certified_share",):
                 indicator = indicator if indicator in COUNTY_INDICATORS else ""
@@ -1141,6 +1148,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator in STATION_INDICATORS and not station_level and not STATION_WORDS.search(text) \
                 and not ABOUT_STATION.search(text):
             indicator = ""  # "县级以上登记管理机关配齐不少于2名专职工作人员": no station in the document
+        if indicator in ("station_professionals", "station_staff") and station_level and not STATION_WORDS.search(text) \
+                and not ABOUT_STATION.search(text) and not PER_UNIT.search(text[:start]) and not _cues(before):
+            # "社会工作专业人才数要达到10万人": the words of a station's staff, but no station, no "每" and no place
+            # in the sentence — the subject is the whole place's people, a total the county reports
+            indicator, fixed_level = "", COUNTY
         if not indicator and found and not SUBJECT.search(SUBJECT_FILLER.sub("", before)) \
                 and found[-1][4].startswith(unit + "/"):
             unit = found[-1][4]  # "每千人口病床数达到4.97张,到2020年达到6张": the second is per 千人 too
