@@ -583,3 +583,10 @@ def test_station_words_count_only_as_the_figures_subject_and_basically_built_is_
     # 亳州市民政局 重点任务: 精神障碍社区康复站点 are no social-work stations (a count the county reports)
     assert drafts("持续开展“精康融合行动”,到2024年底累计建成精神障碍社区康复站点不少于10个。") == [
         ("", "county", "gte", Decimal(10), "个", date(2024, 12, 31))]
+
+
+def test_a_rate_of_a_village_level_facility_is_the_villages():
+    # 亳州市民政局 重点任务进展表: 村级养老服务站覆盖率提高到45% (no 由: the comparator of a goal raised to)
+    found = drafts("加强老年人权益保护,新增村级养老服务站64个,村级养老服务站覆盖率提高到45%,完成家庭适老化改造5000户。",
+                   issued_on=date(2024, 3, 1))
+    assert [d[:5] for d in found if d[4] == "%"] == [("", "rural_community", "gte", Decimal(45), "%")]

@@ -178,6 +178,7 @@ BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%
 # "社区日间照料服务覆盖100%的城市社区和50%的农村社区": a share of a kind of place covered (100 % is coverage).
 COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|村)")
 COVERS = re.compile(r"覆盖|惠及")
+VILLAGE_RATE = re.compile(r"村级[\u4e00-\u9fa5]{0,12}?(?:覆盖率|建成率|覆盖面)")
 # "每个社区都要有便捷的体育健身设施", "每个行政村都有……设施": every place of a kind has it.
 EVERY_HAS = re.compile(r"每(?:个)?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)\s*(?:都|均)\s*(?:要|应|须)?\s*"
                        r"(?:有|建有|设有|配有)")
@@ -1139,6 +1140,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 and not SUBJECT.search(SUBJECT_FILLER.sub("", before.replace("覆盖率", ""))) \
                 and (cue := _last_cue(text[_segment_start(text, segment_start - 1, 0):segment_start])):
             fixed_level = _CUE_LEVELS[cue]  # "计划建设街道养老服务中心220个,覆盖率可达97.3%": of the towns
+        if unit == "%" and not indicator and not fixed_level and VILLAGE_RATE.search(before):
+            fixed_level = RURAL  # "村级养老服务站覆盖率提高到45%": the share of villages with one
         if unit in ("%", "‰") and not indicator and not fixed_level and RATE_WORDS.search(text[segment_start:end]) and not _cues(before) \
                 and not PER_UNIT.search(before) and indicator not in ("certified_share",) \
                 and not (found and _unit_family(found[-1][4]) == "%" and not SUBJECT.search(before)):
