@@ -106,9 +106,9 @@ class Command(BaseCommand):
         if len(sets) > 1:
             for number, figures in sorted(sets.items()):
                 self.stdout.write(f"  held-out set {number} {_scores(*figures)}")
-        self.stdout.write(f"all {_scores(*[a + b for a, b in zip(totals[False], totals[True])])}")
         for line in leave_one_set_out(development, tuning_set):
             self.stdout.write(line)
+        self.stdout.write(f"all {_scores(*[a + b for a, b in zip(totals[False], totals[True])])}")  # last, as before
 
 
 def development_set(document: dict) -> int:
