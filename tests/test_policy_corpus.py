@@ -169,9 +169,11 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 6 (h20f)"): (found, drafted) and (found, expected) of the
-# development documents (sets 1–6 among them) and of the held-out set 7, measured once after the tuning.
-REPORTED = {"dev": ((258, 273), (258, 278)), "held out": ((3, 26), (3, 41))}
+# The figures reported in docs/decisions.md ("Session 7 (h20g)"): (found, drafted) and (found, expected) of the
+# development documents (sets 1–7 among them) and of the held-out set 8, measured once after the tuning.
+REPORTED = {"dev": ((280, 307), (280, 319)), "held out": ((20, 52), (20, 58))}
+# The leave-one-set-out means printed beside them (each development set weighs the same), in tenths of a percent.
+REPORTED_LOSO = {"over 8 development sets": (912, 890)}
 
 
 def _ratio(line, name):
@@ -192,14 +194,26 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
         assert found * precision[1] >= precision[0] * drafted, totals[name]
 
 
+def test_the_leave_one_set_out_figure_is_printed_and_at_or_above_the_reported_one():
+    out = io.StringIO()
+    call_command("draft_targets", "--evaluate", "--tuning-set", "7", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert len([line for line in lines if line.startswith("  development set ")]) == 8
+    for name, (precision, recall) in REPORTED_LOSO.items():
+        line = next(line for line in lines if line.startswith(f"leave-one-set-out {name}"))
+        mean_p, mean_r = (round(float(x) * 10) for x in re.findall(r"mean (?:precision|recall) ([\d.]+)%", line))
+        assert mean_p >= precision and mean_r >= recall, line
+    assert any(line.startswith("leave-one-set-out over the 7 sets not tuned on (all but set 7)") for line in lines)
+
+
 def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
     assert len(held) >= 10
     assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
-    assert {d.get("held_out_set") for d in held.values()} == {7}
+    assert {d.get("held_out_set") for d in held.values()} == {8}
     assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == {1, 2, 3, 4, 5, 6}
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == {1, 2, 3, 4, 5, 6, 7}
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -529,3 +543,64 @@ def test_a_share_of_a_standard_a_share_of_villages_covered_and_a_daily_capacity(
     # 上海市养老服务设施布局专项规划 (中国社会报, traditional): 达到每天约25万人次, the city's
     assert ("", "county", "gte", Decimal(250000), "人次/天", date(2025, 12, 31)) in drafts(
         "到2025年,社區老年助餐服務供應能力達到每天約25萬人次,建成100家鄉村長者照護之家。")
+
+
+# --- session 7 (h20g): structure, not sentences (each rule read off set 7's misses, checked on the other sets) ----
+
+
+def test_a_years_task_list_dates_its_figures_by_its_title_and_reads_every_count_as_a_goal():
+    # 西安市2024年为民实事实施方案: no sentence carries a date or a word of the future; the title's year does
+    text = ("西安市人民政府办公厅关于印发2024年为民实事实施方案的通知\n"
+            "各区、县人民政府,市人民政府各工作部门、各直属机构:\n"
+            "一、为民实事主要任务\n"
+            "2.新开调整公交线路。新开、调整公交线路80条,增加运营城市小型公交300辆。\n"
+            "4.公(专)用充电桩、公共停车位建设。建成投运充电桩4700个,开工建设公共停车位1.5万个。\n"
+            "5.增加托育服务供给。建设公办托育机构7所,发展普惠托育机构29所,托位总数达到5.19万个。\n")
+    end = date(2024, 12, 31)
+    found = drafts(text)
+    for row in (("", "county", "eq", Decimal(80), "条", end), ("", "county", "eq", Decimal(300), "辆", end),
+                ("", "county", "eq", Decimal(4700), "个", end), ("", "county", "eq", Decimal(15000), "个", end),
+                ("", "county", "eq", Decimal(7), "所", end), ("", "county", "gte", Decimal(51900), "个", end)):
+        assert row in found, row
+    # the same sentences in a report that is no year's list are not goals (no verb of the future, no title year)
+    assert drafts("新开、调整公交线路80条,增加运营城市小型公交300辆。") == []
+
+
+def test_a_year_named_in_passing_in_a_report_makes_no_task_list():
+    # 巴中 (四川): "…公布的2022年社会工作服务体系建设试点单位名单中" is a sentence of a report, not a title
+    text = ("从巴中市民政局了解到,在日前四川省民政厅、省财政厅联合公布的2022年社会工作服务体系建设试点单位名单中,"
+            "巴中市3县(区)9镇(街道)成功入围。\n")
+    assert drafts(text) == []
+
+
+def test_a_figure_raised_or_lowered_from_one_value_to_another_is_the_new_value_with_its_period():
+    # 莲湖区落实西安市2025年为民实事工作方案, 二、(一)2./3.: the old value is no floor, the new one is set exactly
+    text = ("莲湖区落实西安市2025年为民实事工作方案\n"
+            "2.阶段性减征职工基本医疗保险费。将参保单位缴费费率由7%降至6%。\n"
+            "3.提高财政补助标准。城乡居民医保补助标准由每人每年670元提高到700元;孤儿、事实无人抚养儿童基本生活最低"
+            "养育标准由每人每月1800元和1500元统一提高到2200元。\n")
+    end = date(2025, 12, 31)
+    assert drafts(text) == [("", "county", "eq", Decimal(6), "%", end),
+                            ("", "county", "eq", Decimal(700), "元/人/年", end),
+                            ("", "county", "eq", Decimal(2200), "元/人/月", end)]
+
+
+def test_station_words_count_only_as_the_figures_subject_and_basically_built_is_coverage():
+    # 贵州省“十四五”民政事业发展规划: a document about stations, but this sentence names none — the province's total
+    guizhou = ("推动建立“社工站市级指导中心—县级社工总站—乡镇(街道)社工站—村居(社区)社工室”四级社会工作服务体系。"
+               "在“十四五”主要发展指标中,专门列出社会工作专业人才数要达到10万人。"
+               "到2025年,全省乡镇(街道)社会工作站基本建成。")
+    found = drafts(guizhou)
+    assert ("", "county", "gte", Decimal(100000), "人", None) in found
+    assert ("town_station_coverage", "town", "present", None, "", date(2025, 12, 31)) in found
+    assert not [d for d in found if d[0] == "station_professionals"]
+    # 亳州市民政局 重点任务: 精神障碍社区康复站点 are no social-work stations (a count the county reports)
+    assert drafts("持续开展“精康融合行动”,到2024年底累计建成精神障碍社区康复站点不少于10个。") == [
+        ("", "county", "gte", Decimal(10), "个", date(2024, 12, 31))]
+
+
+def test_a_rate_of_a_village_level_facility_is_the_villages():
+    # 亳州市民政局 重点任务进展表: 村级养老服务站覆盖率提高到45% (no 由: the comparator of a goal raised to)
+    found = drafts("加强老年人权益保护,新增村级养老服务站64个,村级养老服务站覆盖率提高到45%,完成家庭适老化改造5000户。",
+                   issued_on=date(2024, 3, 1))
+    assert [d[:5] for d in found if d[4] == "%"] == [("", "rural_community", "gte", Decimal(45), "%")]

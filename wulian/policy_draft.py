@@ -125,15 +125,19 @@ BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)
                         r"(?![\d%])")
 # A goal count with no comparator word in a sentence about the future: "将建设社区日间照料中心520个," (the count
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
-GOAL_COUNT = re.compile(r"(?P<verb>建设|建成|完成|创建|打造|培育|新建|设立)"
-                        + r"(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*"
-                        + r"(?P<unit>个|家|所|张|支)(?=\s*(?:[，,；;。、]|$))")
+# A verb of making and the units a count of things made is given in (a units table, not one sentence's words):
+# "新开、调整公交线路80条", "增加运营城市小型公交300辆", "建成投运充电桩4700个", "改造提升…19处".
+MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|新开|开设|新增|增加|投运|加装|改造|改建|更新"
+COUNT_UNITS = r"个|家|所|张|支|条|辆|处|座|台|栋|盒"
+GOAL_COUNT = re.compile(r"(?P<verb>" + MAKING + r")"
+                        + r"(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+                        + r"(?P<unit>" + COUNT_UNITS + r")(?=\s*(?:[，,；;。、]|$))")
 # "计划新建社区型养老服务综合体(农村幸福院)30个、老年人认知障碍照护专区10个、…10个": the counts listed after the
 # first one share its verb.
 LISTED_COUNT = re.compile(r"、(?P<gap>[^，。；,;：:、\d]{1,24}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|所|张|支)"
                           r"(?=\s*(?:[，,；;。、]|$))")
-GOAL_DIRECT = re.compile(r"(?P<verb>创建|建成|完成|新建|打造|培育|拟建|增加|建设)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
-                         r"(?P<unit>个|家|所|张|支)(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
+GOAL_DIRECT = re.compile(r"(?P<verb>" + MAKING + r"|拟建)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+                         r"(?P<unit>" + COUNT_UNITS + r")(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
 # "基本完成全省7701个城镇老旧小区改造任务": the count of a task to complete.
 GOAL_TASK = re.compile(r"(?P<verb>完成)(?P<gap>[^，。；,;：:\d]{0,10}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                        r"(?P<unit>个|家|所|张|支)(?=[^，。；,;：:\d]{0,16}?任务)")
@@ -174,11 +178,14 @@ BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%
 # "社区日间照料服务覆盖100%的城市社区和50%的农村社区": a share of a kind of place covered (100 % is coverage).
 COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|村)")
 COVERS = re.compile(r"覆盖|惠及")
+VILLAGE_RATE = re.compile(r"村级[\u4e00-\u9fa5]{0,12}?(?:覆盖率|建成率|覆盖面)")
 # "每个社区都要有便捷的体育健身设施", "每个行政村都有……设施": every place of a kind has it.
 EVERY_HAS = re.compile(r"每(?:个)?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)\s*(?:都|均)\s*(?:要|应|须)?\s*"
                        r"(?:有|建有|设有|配有)")
 ALL_IN_POST = re.compile(r"(?:社工|工作人员|人员)全部(?:上岗|到岗|配齐)")
 STATION_WORDS = re.compile(r"社工站|社会工作服务站|社会工作站|站点")
+# A social-work station by name: "精神障碍社区康复站点" and "志愿服务站点" are stations of other kinds.
+SOCIAL_WORK_STATION = re.compile(r"社工站|社会工作服务站|社会工作站|社工服务站|社会工作服务(?:站)?点|社工服务点|社工站点")
 STATION_SERVICE = re.compile(r"社工服务|社会工作服务")  # 乡镇(街道)社工服务全覆盖: the town stations' service
 # "每站配备不少于2名社工，其中持证人员占比不低于60%": a sentence about each station.
 ABOUT_STATION = re.compile(r"每(?:个)?(?:站|站点|社工站|社会工作服务站)|驻站|站内|各站")
@@ -277,6 +284,10 @@ PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
 PLAN_TITLE = re.compile(r"规划\s*[(（]\s*\d{4}\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
                         r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
+# A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
+# their deadline, and every sentence of it is a goal.
+YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|重点任务|工作要点|"
+                       r"重点工作|工作安排|工作计划)")
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
 ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
 
@@ -645,7 +656,8 @@ def _segment_start(text: str, position: int, floor: int) -> int:
 def _requirements(text: str, goals: bool = False):
     """The measurable requirements of one sentence: (start, end, comparator, number text, unit, level or None
     when the words around it must say). ``goals``: the sentence stands in a list of goals (under a headline)."""
-    found = list(_respectively(text))
+    found = list(_raised(text))
+    found += [r for r in _respectively(text) if not any(s <= r[0] < e for s, e, *_ in found)]
     found += [(*r, None) for r in _plain_requirements(text, [(s, e) for s, e, *_ in found])]
     taken = [(s, e) for s, e, *_ in found]
     # A goal count with no comparator word, in a sentence about the future: the county's count.
@@ -707,6 +719,23 @@ def _respectively(text: str):
         found.append((match.start("first"), match.end("first"), comparator, match["first"], match["unit"], URBAN))
         found.append((match.start("second"), match.end(), comparator, match["second"], match["unit"], RURAL))
     return found
+
+
+# "由每人每年670元提高到700元", "由7%降至6%", "由每人每月1800元和1500元统一提高到2200元": the target is the new
+# figure, set exactly (eq); the old one is where it starts from; the period stays in the unit (元/人/年).
+RAISED = re.compile(r"由\s*(?P<period>每(?P<who>人|生|户)?每?(?P<span>年|月))?\s*\d+(?:\.\d+)?\s*(?:元|%)?"
+                    r"(?:\s*[和、]\s*\d+(?:\.\d+)?\s*(?:元|%)?)*\s*(?:统一|分别)?\s*"
+                    r"(?:提高到|提高至|提升到|提升至|调整到|调整为|调至|降至|降低到|降低至|下降到|降到)\s*"
+                    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元|%)")
+
+
+def _raised(text: str):
+    """(start, end, comparator, number, unit, level) of each figure raised or lowered "由…到…"."""
+    for match in RAISED.finditer(text):
+        unit = match["unit"]
+        if unit == "元" and match["period"]:
+            unit += (f"/{match['who']}" if match["who"] else "") + f"/{match['span']}"
+        yield match.start(), match.end(), EQ, match["num"], unit, None
 
 
 def _plain_requirements(text: str, taken_before):
@@ -838,6 +867,10 @@ HUNDRED_COVERAGE = re.compile(r"100\s*%\s*(?:全)?覆盖")
 # "全市114个镇(街)全面建成社会工作服务站", "全市村(社区)全面建成社会工作服务点": every place of a kind builds one.
 ALL_BUILT = re.compile(r"(?P<place>乡镇[（(]街道[)）]|镇[（(]街[)）]|乡镇|街道|镇|村[（(]社区[)）]|社区[（(]村[)）]|村|社区)"
                        r"\s*(?:全面|全部|均)建成\s*(?P<thing>[\u4e00-\u9fa5]{0,10}?(?:站点|站|点|中心|室))")
+# "全省乡镇(街道)社会工作站基本建成": the thing named first, then built (基本建成 is coverage, as 基本覆盖).
+BUILT_AFTER = re.compile(r"(?P<place>乡镇[（(]街道[)）]|镇[（(]街[)）]|乡镇|街道|村[（(]社区[)）]|社区[（(]村[)）])"
+                         r"\s*(?P<thing>[\u4e00-\u9fa5]{0,8}?(?:社工站|社会工作站|社会工作服务站|站点|中心|室))"
+                         r"\s*(?:基本|全面|全部|均)建成(?![率的])")
 
 
 def _coverage(text: str, station_level: str = ""):
@@ -849,7 +882,7 @@ def _coverage(text: str, station_level: str = ""):
         level = COUNTY if unit in ("县", "区", "市") else TOWN if unit in ("乡镇", "镇", "街道", "乡") else COMMUNITY
         indicator = "town_station_coverage" if level == TOWN and "站" in thing else ""
         found.append((match.start(), match.end(), PRESENT, None, "", indicator, level, f"覆盖：{match.group(0)}"))
-    for match in ALL_BUILT.finditer(text):
+    for match in [*ALL_BUILT.finditer(text), *BUILT_AFTER.finditer(text)]:
         place, thing = match["place"], match["thing"]
         if place.startswith(("村", "社区")):
             level, indicator = (RURAL if place == "村" else COMMUNITY), ""
@@ -962,9 +995,23 @@ def draft_document(text: str, *, issued_on: date | None = None) -> DocumentDraft
                          targets=draft_targets(text, issued_on, phases=phases))
 
 
-def _title_lines(text: str) -> str:
+def _year_plan_end(text: str) -> date | None:
+    """The end of the year a year's task list is for, read from its title: a short line among the first ones
+    ("2024年为民实事实施方案", "…关于印发2024年为民实事实施方案的通知") or a title in 《》 there — not a report's
+    sentence that names a year's list in passing ("…公布的2022年社会工作服务体系建设试点单位名单中")."""
+    for line in _title_lines(text, 6).split("\n"):
+        titles = [m.group(1) for m in re.finditer(r"《([^》]{4,60})》", line)]
+        if len(line.strip()) <= 40 or TITLE_LINE.match(line) or re.search(r"关于印发.{4,60}的通知", line):
+            titles.append(line)
+        for title in titles:
+            if match := YEAR_PLAN.search(title):
+                return date(int(match["year"]), 12, 31)
+    return None
+
+
+def _title_lines(text: str, count: int = 3) -> str:
     """The document's first lines (its title, or the report's headline and first paragraph)."""
-    return "\n".join([line for line in text.split("\n") if line.strip()][:3])
+    return "\n".join([line for line in text.split("\n") if line.strip()][:count])
 
 
 def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPhase] | None = None) -> list[DraftTarget]:
@@ -977,6 +1024,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     counts = [(len(pattern.findall(text)), level) for level, pattern in STATION_TIER_WORDS]
     station_level = max(counts)[1] if max(counts)[0] else ""
     plan = PLAN_TITLE.search(_title_lines(text))
+    year_end = _year_plan_end(text)
     plan_end = None
     if plan:
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
@@ -986,7 +1034,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%"), and so are two
         # goals of a list alike only in their figure ("…集中供养率达到50%" and "…节地生态安葬率达到50%以上").
         keys, said = {}, set()
-        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end):
+        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end):
             earlier = seen.get(draft.key(), ())
             if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)):
                 continue  # an indicator names what is measured; with none, the words do
@@ -1036,7 +1084,7 @@ DISTRICT_CLASSES = re.compile(r"[一二三四五]类(?:区|地区|县)?\s*[、�
 POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[^，。；,;]{0,10})?(?:比重|比例)?")
 
 
-def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None):
+def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None, year_end=None):
     text = sentence.text
     if _past_paragraph(sentence, issued_on):
         return
@@ -1045,7 +1093,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     previous_end = 0
     coverage = _coverage(text, station_level)
     taken = [(c[0], c[1]) for c in coverage]
-    for start, end, comparator, number, unit, said_level in _requirements(text, goals=bool(sentence.lead) or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)):
+    goals = bool(sentence.lead) or bool(year_end) or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)
+    for start, end, comparator, number, unit, said_level in _requirements(text, goals=goals):
         threshold = _number(number)
         if threshold is None or any(s <= start < e or start <= s < end for s, e in taken):
             continue
@@ -1066,7 +1115,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator == "town_stations_built" and re.search(r"每[^，。；,;]{0,20}?(?:站|中心)", before):
             # "每个社区社会工作服务站至少设置1个专业社工岗位": a figure per station, not a count of stations
             indicator = _indicator(text, start, end, previous_end, unit, skip={"town_stations_built"})
-        denominator = _denominator(before) if unit not in ("%", "‰") else ""  # 人均…支出的70%: a share
+        denominator = _denominator(before) if unit not in ("%", "‰") and "/" not in unit else ""  # 人均…支出的70%: a share
         if denominator:
             unit, indicator = f"{unit}/{denominator}", ""
             if denominator.endswith("人"):
@@ -1081,8 +1130,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             fixed_level = COUNTY  # "社会工作专业人才总数达600人": a county-wide total
             posts = "岗位" in before[_last_match_end(SEGMENT_BOUNDARY, before):]  # 全市社工岗位设置总量: posts
             if indicator in STATION_INDICATORS or indicator == "town_stations_built" or (
-                    unit in ("个", "家") and STATION_WORDS.search(text[:start])):
-                indicator = "town_stations_built" if unit in ("个", "家") and STATION_WORDS.search(text[:start]) \
+                    unit in ("个", "家") and SOCIAL_WORK_STATION.search(text[:start])):
+                # "年底累计建成精神障碍社区康复站点不少于10个": a count of stations of another kind is reported
+                indicator = "town_stations_built" if unit in ("个", "家") and SOCIAL_WORK_STATION.search(text[:start]) \
                     and not posts else ""
             elif indicator not in ("certified_share",):
                 indicator = indicator if indicator in COUNTY_INDICATORS else ""
@@ -1090,6 +1140,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 and not SUBJECT.search(SUBJECT_FILLER.sub("", before.replace("覆盖率", ""))) \
                 and (cue := _last_cue(text[_segment_start(text, segment_start - 1, 0):segment_start])):
             fixed_level = _CUE_LEVELS[cue]  # "计划建设街道养老服务中心220个,覆盖率可达97.3%": of the towns
+        if unit == "%" and not indicator and not fixed_level and VILLAGE_RATE.search(before):
+            fixed_level = RURAL  # "村级养老服务站覆盖率提高到45%": the share of villages with one
         if unit in ("%", "‰") and not indicator and not fixed_level and RATE_WORDS.search(text[segment_start:end]) and not _cues(before) \
                 and not PER_UNIT.search(before) and indicator not in ("certified_share",) \
                 and not (found and _unit_family(found[-1][4]) == "%" and not SUBJECT.search(before)):
@@ -1099,6 +1151,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator in STATION_INDICATORS and not station_level and not STATION_WORDS.search(text) \
                 and not ABOUT_STATION.search(text):
             indicator = ""  # "县级以上登记管理机关配齐不少于2名专职工作人员": no station in the document
+        if indicator in ("station_professionals", "station_staff") and station_level and not STATION_WORDS.search(text) \
+                and not ABOUT_STATION.search(text) and not PER_UNIT.search(text[:start]) and not _cues(before):
+            # "社会工作专业人才数要达到10万人": the words of a station's staff, but no station, no "每" and no place
+            # in the sentence — the subject is the whole place's people, a total the county reports
+            indicator, fixed_level = "", COUNTY
         if not indicator and found and not SUBJECT.search(SUBJECT_FILLER.sub("", before)) \
                 and found[-1][4].startswith(unit + "/"):
             unit = found[-1][4]  # "每千人口病床数达到4.97张,到2020年达到6张": the second is per 千人 too
@@ -1176,6 +1233,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                     break
         if deadline is None and not deadline_note and sentence.lead:
             deadline, deadline_note = _deadline(sentence.lead, issued_on, pilot_end)  # the list's headline
+        if deadline is None and year_end and (not deadline_note or "发文年份不明" in deadline_note):
+            deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
         if deadline is None and not deadline_note and period == ONGOING and plan_end \
                 and not KEEP_UP.search(text[:end]):
             deadline, deadline_note = plan_end, "期限：文中未写，按规划期末"

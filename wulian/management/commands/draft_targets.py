@@ -24,10 +24,14 @@ class Command(BaseCommand):
                             help="The answer key (JSON); its documents are in the documents/ folder beside it.")
         parser.add_argument("--json", action="store_true", help="Print the drafts as JSON.")
         parser.add_argument("--quotes", action="store_true", help="Print each draft's sentence too.")
+        parser.add_argument("--tuning-set", type=int, default=None,
+                            help="With --evaluate: the development set whose misses are being read while tuning; the "
+                                 "leave-one-set-out figure is then also given over the other sets (those not looked at).")
 
-    def handle(self, *args, path=None, evaluate=False, key=None, json=False, quotes=False, **options):
+    def handle(self, *args, path=None, evaluate=False, key=None, json=False, quotes=False, tuning_set=None,
+               **options):
         if evaluate:
-            return self.evaluate(Path(key), quotes=quotes)
+            return self.evaluate(Path(key), quotes=quotes, tuning_set=tuning_set)
         if not path:
             raise CommandError("Give a document to draft, or --evaluate.")
         draft = draft_document(self.read(Path(path)))
@@ -57,13 +61,14 @@ class Command(BaseCommand):
         if quotes:
             self.stdout.write(f"      {target.quote}")
 
-    def evaluate(self, key_path: Path, quotes: bool):
+    def evaluate(self, key_path: Path, quotes: bool, tuning_set: int | None = None):
         try:
             key = policy_corpus.load(key_path)
         except (OSError, ValueError) as exc:
             raise CommandError(f"Cannot read the answer key {key_path}: {exc}") from exc
         totals = {False: [0, 0, 0], True: [0, 0, 0]}  # held out? → found, drafted, expected
         sets: dict[int, list[int]] = {}  # held-out set → found, drafted, expected
+        development: dict[int, list[int]] = {}  # development set (0: never held out) → found, drafted, expected
         for code, document in key["documents"].items():
             rows = policy_corpus.rows(key, code)
             try:
@@ -91,13 +96,56 @@ class Command(BaseCommand):
             if held:
                 number = int(document.get("held_out_set") or 1)
                 sets[number] = [a + b for a, b in zip(sets.get(number, [0, 0, 0]), (found, drafted, len(rows)))]
+            else:
+                number = development_set(document)
+                development[number] = [a + b for a, b in zip(development.get(number, [0, 0, 0]),
+                                                             (found, drafted, len(rows)))]
         for held, name in ((False, "dev"), (True, "held out")):  # tuned on / only evaluated
             if totals[held][1] or totals[held][2]:
                 self.stdout.write(f"{name} {_scores(*totals[held])}")
         if len(sets) > 1:
             for number, figures in sorted(sets.items()):
                 self.stdout.write(f"  held-out set {number} {_scores(*figures)}")
-        self.stdout.write(f"all {_scores(*[a + b for a, b in zip(totals[False], totals[True])])}")
+        for line in leave_one_set_out(development, tuning_set):
+            self.stdout.write(line)
+        self.stdout.write(f"all {_scores(*[a + b for a, b in zip(totals[False], totals[True])])}")  # last, as before
+
+
+def development_set(document: dict) -> int:
+    """The round a development document came in: the held-out set it was scored in before it was tuned on
+    (``was_held_out_set``), or 0 for the documents the drafter was built on."""
+    return int(document.get("was_held_out_set") or 0)
+
+
+def leave_one_set_out(development: dict[int, list[int]], tuning_set: int | None = None) -> list[str]:
+    """Each development set scored as a set of its own, and their mean (every set weighs the same, whatever its
+    size) beside the worst set. The drafter's rules are written by hand, so no fold can be retrained without its set:
+    the set left out is the one whose misses are *not read* while tuning. With ``tuning_set`` (the set being read)
+    the mean is also given over the other sets — the figure a change must raise, or at least not lower, to count as
+    general rather than fitted to the sentences looked at."""
+    if not development:
+        return []
+    lines = []
+    for number, (found, drafted, expected) in sorted(development.items()):
+        lines.append(f"  development set {number} {_scores(found, drafted, expected)}")
+
+    def mean(numbers):
+        chosen = [development[n] for n in numbers]
+        precision = sum(f / d if d else 0.0 for f, d, _e in chosen) / len(chosen)
+        recall = sum(f / e if e else 0.0 for f, _d, e in chosen) / len(chosen)
+        worst = min(numbers, key=lambda n: (development[n][0] / development[n][2]) if development[n][2] else 1.0)
+        return precision, recall, worst
+
+    numbers = sorted(development)
+    precision, recall, worst = mean(numbers)
+    lines.append(f"leave-one-set-out over {len(numbers)} development sets: mean precision {precision:.1%}, "
+                 f"mean recall {recall:.1%}, worst recall set {worst}")
+    others = [n for n in numbers if n != tuning_set]
+    if tuning_set is not None and tuning_set in development and others:
+        precision, recall, worst = mean(others)
+        lines.append(f"leave-one-set-out over the {len(others)} sets not tuned on (all but set {tuning_set}): "
+                     f"mean precision {precision:.1%}, mean recall {recall:.1%}, worst recall set {worst}")
+    return lines
 
 
 def _scores(found: int, drafted: int, expected: int) -> str:
