@@ -29,6 +29,7 @@ run-empty: setup
 ## of the main run never brings up a second one), and their output follows the main run's. STACK_TESTS= (empty)
 ## leaves them out; `make test-stack` runs only them. With PYTEST_ARGS (a selection) only the main run runs.
 STACK_TESTS ?= 1
+TEST_WORKERS ?= 2
 TEST_ENV = DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) CACHE_URL=$(TEST_CACHE_URL) \
 	DJANGO_ALLOW_ASYNC_UNSAFE=true
 test: setup-test services
@@ -40,7 +41,7 @@ test: setup-test services
 		( $(TEST_ENV) $(PY) -m pytest -m stack -v --durations=5 > var/test/stack-tests.log 2>&1; \
 		  echo $$? > var/test/stack-tests.rc ) & \
 	fi; \
-	$(TEST_ENV) $(PY) -m pytest -n 2 --dist loadgroup --durations=15 -m "not stack" $(PYTEST_ARGS); main=$$?; \
+	$(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15 -m "not stack" $(PYTEST_ARGS); main=$$?; \
 	wait; stack=0; \
 	if [ -f var/test/stack-tests.rc ]; then \
 		echo "== the stack's tests (tests/test_stack*.py, marked stack), run beside the rest:"; \
