@@ -177,33 +177,49 @@ def meeting_count(communities, book: TargetBook | None = None) -> tuple[int, int
 
 def judged(communities, book: TargetBook | None = None, ordered: bool = True) -> tuple[int, int, list]:
     """(communities meeting their targets, communities, the standards they follow — as ``standards_of``) in one
-    light pass: what the summary page says of all its communities while it builds rows for one page only."""
+    light query: what the summary page says of all its communities while it builds rows for one page only.
+
+    Communities that follow the same document, sit at the same level, are of the same kind (and are not named by
+    a target) with the same four counts get the same verdict: PostgreSQL groups them into those cases (a
+    province's 9,000 communities fall into a few hundred at most) and each case is judged once here, by the same
+    ``CommunityRow.meets_targets`` as the rows — no Python per community. ``ordered``: the documents in the
+    order the rows show them (the first community of each, by path).
+    """
     from types import SimpleNamespace
 
-    rows = (
-        counted(communities)
-        .values_list("pk", "path", "level", "kind", "total", "service", "registered", "filed")
-        .order_by(*(["path"] if ordered else []))  # the documents in the order the rows show them
-    )
+    from django.db import connections
+
     book = book or TargetBook()
+    counts = counted(communities).values_list("pk", "path", "level", "kind", "total", "service", "registered", "filed")
+    inner, params = counts.order_by().query.sql_with_params()
+    # The document a community follows: its deepest attached ancestor, as ``profile_of_path`` (links deepest first).
+    whens = " ".join("WHEN c.path LIKE %s THEN %s" for _link in book.links)
+    profile = f"CASE {whens} END" if book.links else "NULL"
+    case_params = [p for prefix, prof in book.links for p in (prefix + "%", prof.pk)]  # paths: digits, letters
+    named = sorted(book.named)
+    named_sql = "CASE WHEN c.pk = ANY(%s) THEN c.pk END" if named else "NULL::integer"
+    named_params = [named] if named else []
+    sql = (
+        f"SELECT {profile} AS profile, c.level, c.kind, {named_sql} AS named, c.total, c.service, c.registered, "
+        f"c.filed, COUNT(*), MIN(c.path) FROM ({inner}) AS c GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
+    )
+    with connections[counts.db].cursor() as cursor:
+        cursor.execute(sql, [*case_params, *named_params, *params])
+        cases = cursor.fetchall()
+    if ordered:
+        cases.sort(key=lambda case: case[9])
     meeting = count = 0
-    # Communities held to the same targets with the same four counts get the same verdict: judged once each
-    # (a province's 9,000 communities fall into a few hundred such cases at most).
-    verdicts: dict[tuple, bool] = {}
     followed: dict[tuple, SimpleNamespace] = {}
-    for pk, path, level, kind, total, service, registered, filed in rows:
-        targets = organization_targets(book, SimpleNamespace(pk=pk, path=path, level=level, kind=kind))
-        case = tuple(sorted(t.pk for t in targets.values()))
-        followed.setdefault(case, SimpleNamespace(targets=targets))
-        key = (case, total, service, registered, filed)
-        verdict = verdicts.get(key)
-        if verdict is None:
-            verdict = verdicts[key] = CommunityRow(
-                community=None, town_name="", counts={}, registered=registered, filed=filed, total=total,
-                service=service, share=service_share(service, total), town_has_federation=False, targets=targets,
-            ).meets_targets
-        count += 1
-        meeting += verdict
+    for _profile, level, kind, named_pk, total, service, registered, filed, n, first_path in cases:
+        # ``first_path`` finds the case's document (every community of the case follows the same one).
+        targets = organization_targets(book, SimpleNamespace(pk=named_pk, path=first_path, level=level, kind=kind))
+        followed.setdefault(tuple(sorted(t.pk for t in targets.values())), SimpleNamespace(targets=targets))
+        verdict = CommunityRow(
+            community=None, town_name="", counts={}, registered=registered, filed=filed, total=total,
+            service=service, share=service_share(service, total), town_has_federation=False, targets=targets,
+        ).meets_targets
+        count += n
+        meeting += n if verdict else 0
     return meeting, count, standards_of(list(followed.values()))
 
 

@@ -239,6 +239,35 @@ class TestCommunitySummary:
             dict.fromkeys(t.profile_id for r in every for t in r.targets.values())
         )
 
+    def test_the_grouped_verdicts_equal_the_rows_with_a_target_naming_one_community(self, as_user, cast):
+        """The count meeting their targets is judged per case in the database (same document, level, kind and
+        counts); a target naming one community (the pilot) sets that community apart from its look-alikes."""
+        from organizations.summary import community_summary, judged, standards_of
+
+        for community in (cast.binhe, cast.jingxian):
+            for i in range(16):
+                make_org(community, f"服务组织{i}", OrganizationCategory.SERVICE, RegistrationStatus.REGISTERED)
+        communities = Region.objects.restrict(User.objects.get(username="bureau")).filter(level=5)
+        rows = {r.community.pk: r for r in community_summary(communities)}
+        assert rows[cast.binhe.pk].meets_targets and rows[cast.jingxian.pk].meets_targets
+        assert judged(communities)[:2] == (sum(r.meets_targets for r in rows.values()), len(rows))
+        usual = Target.objects.get(profile__code="meixian2022", indicator="orgs_per_community", level="urban_community")
+        pilot = Target.objects.create(
+            profile=usual.profile, indicator=usual.indicator, level=usual.level, comparator="gte",
+            threshold=Decimal("20"), status="accepted", position=usual.position,
+        )
+        pilot.regions.add(cast.binhe)  # the pilot community is held to 20, its look-alike 景贤 still to 15
+        rows = {r.community.pk: r for r in community_summary(communities)}
+        assert not rows[cast.binhe.pk].meets_targets and rows[cast.jingxian.pk].meets_targets
+        met, total, standards = judged(communities)
+        assert (met, total) == (sum(r.meets_targets for r in rows.values()), len(rows))
+        assert as_user("bureau").get(self.url).context["met"] == met
+        listed = standards_of(community_summary(communities))  # what the page's rows follow, in their order
+        assert [(s.profile.pk, [t.pk for t in s.targets]) for s in standards] == [
+            (s.profile.pk, [t.pk for t in s.targets]) for s in listed
+        ]
+        assert pilot in listed[0].targets and usual in listed[0].targets
+
     def test_agency_staff_may_not_open_it(self, as_user):
         assert as_user("agency").get(self.url).status_code == 403
 

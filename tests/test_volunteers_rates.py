@@ -189,7 +189,7 @@ def test_agency_staff_see_no_volunteer_indicators(as_user):
 
 
 def test_rates_under_returns_the_total_and_one_row_per_child(cast):
-    total, rows, _book = rates_under(Region.objects.get(pk=cast.shoushan.pk), 2024)
+    total, rows, _book, _page = rates_under(Region.objects.get(pk=cast.shoushan.pk), 2024)
     assert total.region.name == "首善街道" and len(rows) == 6
 
 
@@ -207,13 +207,33 @@ def test_the_drill_down_reads_its_figures_summed_to_the_childrens_depth(cast):
     assert len(every.groups) > len(grouped.groups)
     for region in [county, *towns]:
         assert grouped.total(region) == every.total(region)
-    total, rows, _book = rates_under(county, 2024)
+    total, rows, _book, _page = rates_under(county, 2024)
     shoushan = next(r for r in rows if r.region.pk == cast.shoushan.pk)
     assert (shoushan.registered, shoushan.hours) == (21, Decimal("5.00"))
     assert total.registered == 21
     # A town without its own population counts its communities' known ones, summed in the database too.
     Region.objects.filter(pk=cast.shoushan.pk).update(population=None)
-    _total, rows, _book = rates_under(county, 2024)
+    _total, rows, _book, _page = rates_under(county, 2024)
     shoushan = next(r for r in rows if r.region.pk == cast.shoushan.pk)
     known = [p for p in Region.objects.filter(path__startswith=cast.shoushan.path, level=5).values_list("population", flat=True) if p]
     assert known and shoushan.population == sum(known)
+
+
+def test_a_province_sees_its_children_a_page_at_a_time_and_the_total_of_all(as_user, cast, monkeypatch):
+    """A province's 100 counties are shown 50 a page (as the attainment page): the page costs what the city's
+    does; the total row still counts every child, and every child is on exactly one page."""
+    from volunteers import rates
+
+    monkeypatch.setattr(rates, "CHILDREN_PER_PAGE", 4)
+    _setup(cast)
+    town = Region.objects.get(pk=cast.shoushan.pk)
+    total, every, _book, _page = rates_under(town, 2024, per_page=100)
+    client = as_user("bureau")
+    seen = []
+    for number in (1, 2):
+        response = client.get(reverse("volunteers:rates"), {"region": town.pk, "year": 2024, "page": number})
+        assert response.status_code == 200
+        seen += [row.region.pk for row in response.context["rows"]]
+        assert response.context["total"].registered == total.registered
+        assert f"下级区域共 {len(every)} 个" in response.content.decode()
+    assert len(every) == 6 and seen == [row.region.pk for row in every]

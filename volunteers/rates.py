@@ -215,10 +215,17 @@ def column_requirement(rows: list[RateRow], code: str) -> str | None:
     return requirements.pop() if len(requirements) == 1 else None
 
 
-def rates_under(root: Region, year: int) -> tuple[RateRow, list[RateRow], TargetBook]:
-    """The row of ``root``, one row per child region (drill-down) and the targets they were judged by; a few
-    more queries than rates_for, however many children."""
-    children = list(Region.objects.filter(path__startswith=root.path, depth=root.depth + 1).order_by("path"))
+CHILDREN_PER_PAGE = 50  # a province's 100 counties on two pages, a county's towns on one (as the attainment page)
+
+
+def rates_under(root: Region, year: int, page: int | str | None = None, per_page: int | None = None):
+    """The row of ``root``, one row per child region (drill-down), ``per_page`` children at a time, and the
+    targets they were judged by; a few more queries than rates_for, however many children. The root's row
+    covers everything below it whichever page of children is shown. ``(total, rows, book, page)``."""
+    from django.core.paginator import Paginator
+
+    children = Region.objects.filter(path__startswith=root.path, depth=root.depth + 1).order_by("path")
+    shown = Paginator(children, per_page or CHILDREN_PER_PAGE).get_page(page)
     book = TargetBook()
-    rows = rates_for([root, *children], root, year, book)
-    return rows[0], rows[1:], book
+    rows = rates_for([root, *shown.object_list], root, year, book)
+    return rows[0], rows[1:], book, shown

@@ -521,7 +521,7 @@ class RatesView(generic.ScopedView):
             root = Region.objects.filter(level=RegionLevel.COUNTY).order_by("path").first()
         if root is None:
             raise PermissionDenied
-        total, rows, book = rates_under(root, year)
+        total, rows, book, page = rates_under(root, year, request.GET.get("page"))
         ancestors = Region.objects.restrict(user).filter(path__in=root.ancestors_path_prefixes(), level__gte=RegionLevel.COUNTY)
         return render(
             request,
@@ -532,6 +532,7 @@ class RatesView(generic.ScopedView):
                 "year": year,
                 "total": total,
                 "rows": rows,
+                "page_obj": page,
                 "ancestors": ancestors,
                 # The documents the rows follow and what each asks (from the policy targets, never a copy).
                 "standards": standards_for(book, [total.region, *(r.region for r in rows)]),
