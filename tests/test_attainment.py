@@ -281,3 +281,21 @@ def test_a_superuser_sees_every_document_and_drills_down_from_the_top(client, ca
     # No region of its own: the top of the tree, whose cities carry no target, lists the regions to open.
     body = client.get(reverse("wulian:attainment")).content.decode()
     assert 'id="drill-list"' in body and "宝鸡市" in body
+
+
+def test_the_child_pager_keeps_the_area_and_year_and_elides_a_province_of_pages():
+    """One pager for the attainment page, the dashboard and the volunteer rates: every link keeps the page's own
+    area and year, and a province's 9,000 communities (180 pages) read as a short row, not 180 links."""
+    from django.core.paginator import Paginator
+    from django.template.loader import render_to_string
+
+    page = Paginator(range(9000), 50).get_page(90)
+    html = render_to_string("wulian/children_pages.html", {"page": page, "base": "?region=7&year=2026"})
+    assert "下级区域共 9000 个，第 4451–4500 个" in html
+    assert 'href="?region=7&amp;year=2026&amp;page=89">上一页' in html
+    assert 'href="?region=7&amp;year=2026&amp;page=91">下一页' in html
+    assert 'href="?region=7&amp;year=2026&amp;page=180"' in html and "…" in html
+    assert html.count('class="page-link"') < 20
+    assert 'aria-current="page">90<' in html
+    single = render_to_string("wulian/children_pages.html", {"page": Paginator(range(10), 50).get_page(1), "base": "?"})
+    assert not single.strip()

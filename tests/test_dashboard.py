@@ -111,6 +111,7 @@ def test_a_province_sized_table_of_children_comes_a_page_at_a_time(as_user, cast
     response = client.get(reverse("wulian:dashboard"), {"region": cast.mei.pk, "year": YEAR, "page": 2})
     body = response.content.decode()
     assert f"下级区域共 {len(towns)} 个，第 3–4 个" in body
+    assert f'href="/core/dashboard/?region={cast.mei.pk}&amp;year={YEAR}&amp;page=3"' in body  # the next page, same area
     shown = [row.region for table in response.context["dash"].tables for row in table.rows]
     assert set(shown) <= set(towns[2:4]) and shown
     assert response.context["dash"].tally == whole.context["dash"].tally  # the area's tally: every child
@@ -333,3 +334,20 @@ def test_project_panels_wait_for_the_project_pages(as_user, cast):
     codes = [view.series.code for view in dashboard(as_user("leader")).context["dash"].series]
     assert ("projects.status" in codes) == has_pages
     assert "volunteers.hours" in codes
+
+
+@pytest.mark.parametrize("who, level", [("bureau", 4), ("hengqu", 5)])
+def test_the_complete_ranking_opened_bare_is_the_panels_level_and_this_year(as_user, cast, who, level):
+    # Opened from the menu or a bookmark, the list ranks what the user's own dashboard ranks — the towns of the
+    # county, the communities of a town — for this year, never every level mixed with the county itself.
+    refresh(YEAR)
+    client = as_user(who)
+    response = client.get(reverse("wulian:ranking_list"))
+    assert response.status_code == 200
+    rows = list(response.context["table"].data)
+    assert rows and {r.level for r in rows} == {level}
+    form = response.context["filter_form"]
+    assert str(form["year"].value()) == str(YEAR) and str(form["level"].value()) == str(level)
+    # A level cleared on purpose stays cleared: every ranked level, as asked.
+    mixed = list(client.get(reverse("wulian:ranking_list") + "?level=&year=" + str(YEAR)).context["table"].data)
+    assert len({r.level for r in mixed}) > 1

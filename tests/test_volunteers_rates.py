@@ -236,4 +236,7 @@ def test_a_province_sees_its_children_a_page_at_a_time_and_the_total_of_all(as_u
         seen += [row.region.pk for row in response.context["rows"]]
         assert response.context["total"].registered == total.registered
         assert f"下级区域共 {len(every)} 个" in response.content.decode()
+        assert "合计行为全部下级区域" in response.content.decode()
+        other = 2 if number == 1 else 1
+        assert f'href="?region={town.pk}&amp;year=2024&amp;page={other}"' in response.content.decode()
     assert len(every) == 6 and seen == [row.region.pk for row in every]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import django_filters
 import django_tables2 as tables
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,7 @@ from wulian.filtersets import RegionFilter, ScopedFilterSet
 from wulian.models import Region
 from wulian.tables import ObjectTable
 from wulian.views import generic
+from wulian.views.dashboard import scope_root
 
 LEVEL_CHOICES = [(RegionLevel.TOWN, RegionLevel.TOWN.label), (RegionLevel.COMMUNITY, RegionLevel.COMMUNITY.label)]
 
@@ -32,6 +34,22 @@ class RankingFilterSet(ScopedFilterSet):
     class Meta:
         model = Region
         fields = ["region", "year", "level"]
+
+    def __init__(self, data=None, *args, request=None, **kwargs):
+        # Opened bare (the menu, a bookmark) the list is the panel's: this year, and the level the user's own
+        # dashboard ranks (the towns under a county or city, the communities of a town) — not every level mixed.
+        # A level or year the user cleared on purpose (present but empty) stays as chosen.
+        data = data.copy() if data is not None else QueryDict(mutable=True)
+        if "year" not in data:
+            data["year"] = str(timezone.localdate().year)
+        if "level" not in data and request is not None:
+            area = None
+            if str(data.get("region", "")).isdigit():
+                area = Region.objects.restrict(request.user).filter(pk=int(data["region"])).first()
+            area = area or scope_root(request.user)
+            if area is not None:
+                data["level"] = str(RegionLevel.TOWN if area.level < RegionLevel.TOWN else RegionLevel.COMMUNITY)
+        super().__init__(data, *args, request=request, **kwargs)
 
     def filter_nothing(self, queryset, name, value):
         return queryset  # the year chooses the figures (the view's queryset), not rows
