@@ -459,6 +459,13 @@ class AgreementForm(ScopedModelForm):
                     self.initial[name] = value
             if project.station_id and not self.initial.get("stations"):
                 self.initial["stations"] = [project.station_id]
+        if project is not None:
+            from .guards import stations_message, stations_required
+
+            if stations_required(project):
+                # Marked required (the asterisk, the browser's own check) with the rule's words as its message.
+                self.fields["stations"].required = True
+                self.fields["stations"].error_messages["required"] = stations_message(project)
         self.helper.layout = Layout(
             Row(Column("number"), Column("amount")),
             Row(Column("start"), Column("end"), Column("stable_service", css_class="col-md pt-md-4")),
@@ -486,11 +493,6 @@ class AgreementForm(ScopedModelForm):
             self.add_error(
                 "amount", _("The amount is above the budget ceiling of %(ceiling)s yuan.") % {"ceiling": plain_number(notice.budget_ceiling)}
             )
-        if self.project is not None and "stations" in cleaned and not cleaned["stations"]:
-            from .guards import stations_message, stations_required
-
-            if stations_required(self.project):
-                self.add_error("stations", stations_message(self.project))
         return cleaned
 
     def save(self, commit=True):

@@ -4,6 +4,7 @@ open item 6). Before: an agreement with no station was saved and signed, and ser
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -56,6 +57,11 @@ def test_the_projects_own_station_is_offered_first_and_required(as_user, cast):
     project = t.advance(project, S.AWARDED, t.people_of(cast))
     page = as_user("bureau").get(reverse("projects:agreement_edit", args=[project.pk])).content.decode()
     assert f'<option value="{station.pk}" selected' in page
+    # Marked required before anything is posted: the asterisk beside 进驻站点 and the browser's own check.
+    form = as_user("bureau").get(reverse("projects:agreement_edit", args=[project.pk])).context["form"]
+    assert form.fields["stations"].required
+    assert re.search(r'<select[^>]*name="stations"[^>]*required', page)
+    assert re.search(r'for="id_stations"[^<]*>[^<]*<span class="asteriskField">\*</span>', page)
 
 
 def test_the_agency_cannot_sign_an_agreement_that_names_no_station(cast):
