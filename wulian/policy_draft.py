@@ -128,8 +128,8 @@ BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
 # A verb of making and the units a count of things made is given in (a units table, not one sentence's words):
 # "新开、调整公交线路80条", "增加运营城市小型公交300辆", "建成投运充电桩4700个", "改造提升…19处".
-MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|新开|开设|新增|增加|投运|加装|改造|改建|更新"
-COUNT_UNITS = r"个|家|所|张|支|条|辆|处|座|台|栋|盒|户"
+MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办"
+COUNT_UNITS = r"个|家|所|张|支|条|辆|处|座|台|栋|盒|户|场"
 GOAL_COUNT = re.compile(r"(?P<verb>" + MAKING + r")"
                         + r"(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                         + r"(?P<unit>" + COUNT_UNITS + r")(?=\s*(?:[，,；;。、]|$))")
@@ -137,7 +137,7 @@ GOAL_COUNT = re.compile(r"(?P<verb>" + MAKING + r")"
 # first one share its verb.
 LISTED_COUNT = re.compile(r"、(?P<gap>[^，。；,;：:、\d]{1,24}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|所|张|支)"
                           r"(?=\s*(?:[，,；;。、]|$))")
-GOAL_DIRECT = re.compile(r"(?P<verb>" + MAKING + r"|拟建)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+GOAL_DIRECT = re.compile(r"(?P<verb>" + MAKING + r"|拟建)\s*(?:中心城区|主城区)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                          r"(?P<unit>" + COUNT_UNITS + r")(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
 # "完成43个省级新农村建设点和40个县级自建点建设", "建成1个老年食堂、18个社区老年助餐点,23个村级老年助餐点": the
 # counts listed after a count put straight after its verb share the verb (joined by 和/及/与/、/，).
@@ -148,8 +148,8 @@ GOAL_WIN = re.compile(r"(?P<verb>争创|创成|申报)(?P<gap>[^，。；,;：:\
                       r"(?=[^，。；,;]{0,12}?(?:试点|示范|品牌|称号))")
 # "为5000户困难重度残疾人家庭进行无障碍改造", "为10万户高龄独居老人加装燃气报警器" in a year's list: the households
 # (buildings, people) a task is done for.
-GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*为\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>户|栋|名|人)"
-                      r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|更换|提供))")
+GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*(?:为|帮助)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>户|栋|名|人)"
+                      r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供))")
 # "基本完成全省7701个城镇老旧小区改造任务": the count of a task to complete.
 GOAL_TASK = re.compile(r"(?P<verb>完成)(?P<gap>[^，。；,;：:\d]{0,10}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                        r"(?P<unit>个|家|所|张|支)(?=[^，。；,;：:\d]{0,16}?任务)")
@@ -684,7 +684,11 @@ def _requirements(text: str, goals: bool = False):
     for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TASK, GOAL_TOTAL, GOAL_WIN, GOAL_FOR):
         for match in pattern.finditer(text):
             start = match.start("num")
-            if any(s <= start < e for s, e in taken) or not (goals or FUTURE.search(text[:start])):
+            if not (goals or FUTURE.search(text[:start])):
+                continue
+            if any(s <= start < e for s, e in taken):
+                if pattern is GOAL_DIRECT:  # "新增2000个…托额和3200个…托额": the head read already, not its list
+                    _listed_after(text, match.end(), found, taken)
                 continue
             if pattern is GOAL_FOR and not goals:
                 continue  # only in a list of goals: "为…户" in a report tells what was done
@@ -696,15 +700,7 @@ def _requirements(text: str, goals: bool = False):
             found.append((start, match.end(), EQ, number, match["unit"], COUNTY))
             taken.append((start, match.end()))
             if pattern is GOAL_DIRECT:
-                position = match.end()
-                while listed := LISTED_DIRECT.match(text, position):
-                    number = listed["num"]
-                    if listed["wan"] and (value := _number(number)) is not None:
-                        number = str(value * 10000)
-                    if not any(s <= listed.start("num") < e for s, e in taken):
-                        found.append((listed.start("num"), listed.end(), EQ, number, listed["unit"], COUNTY))
-                        taken.append((listed.start("num"), listed.end()))
-                    position = listed.end()
+                _listed_after(text, match.end(), found, taken)
             if pattern is GOAL_COUNT:
                 position = match.end()
                 while listed := LISTED_COUNT.match(text, position):
@@ -737,6 +733,18 @@ def _requirements(text: str, goals: bool = False):
                 taken.append((start, match.end()))
     found.sort()
     return found
+
+
+def _listed_after(text: str, position: int, found: list, taken: list):
+    """The counts listed after a count put straight after its verb, sharing it ("…和40个县级自建点建设")."""
+    while listed := LISTED_DIRECT.match(text, position):
+        number = listed["num"]
+        if listed["wan"] and (value := _number(number)) is not None:
+            number = str(value * 10000)
+        if not any(s <= listed.start("num") < e for s, e in taken):
+            found.append((listed.start("num"), listed.end(), EQ, number, listed["unit"], COUNTY))
+            taken.append((listed.start("num"), listed.end()))
+        position = listed.end()
 
 
 def _respectively(text: str):
@@ -1055,6 +1063,10 @@ YEAR_PLAN_ANNOUNCED = re.compile(r"(?P<year>\d{4})\s*年[^\n，。；,;]{0,8}?(?
 YEAR_NAMED = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?(?:为民实事|为民办实事|民生实事)")
 # A report of a year's work, not a plan: "2022年工作总结", "我市2024年民生实事已全部完成".
 REPORT_OPENING = re.compile(r"工作总结|(?:已经?|均已)全部完成|已圆满完成")
+# "20xx年我市民政工作在…领导下,…各项工作取得了明显成效": a year's work told — a report, when no year's list is named.
+REPORT_RESULTS = re.compile(r"^[^\n。]{0,12}年[^\n。]{0,160}?工作取得了?[\u4e00-\u9fa5]{0,4}(?:成效|成绩|突破|进展)")
+# "地市一级至少要打造1至2个…": a figure of the cities, a tier the portal does not have.
+CITY_TIER = re.compile(r"地市一级|地市级|地级市一级|设区市一级")
 
 
 def _year_plan_end(text: str) -> date | None:
@@ -1142,7 +1154,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         text = "\n".join("" if i in progress else line for i, line in enumerate(lines))
         if year_end is None and table_year:
             year_end = date(table_year, 12, 31)  # the year the progress column reports on
-    report = bool(REPORT_OPENING.search(_title_lines(text, 3)))
+    report = bool(REPORT_OPENING.search(_title_lines(text, 3))) or (
+        year_end is None and bool(REPORT_RESULTS.search(_title_lines(text, 1).strip())))
     if report:
         year_end = None  # a report's figures are what was done
     this_year = None
@@ -1151,7 +1164,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     plan_end = None
     if plan:
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
-    drafts, seen = [], {}
+    drafts, seen, elsewhere = [], {}, {}
     for sentence in _sentences(text):
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
         # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%"), and so are two
@@ -1163,6 +1176,10 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
             earlier = seen.get(draft.key(), ())
             if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)):
                 continue  # an indicator names what is measured; with none, the words do
+            if any(clause != draft.clause and _bigrams(draft.measure) and _bigrams(m) and _same_measure(draft.measure, m)
+                   for clause, m in elsewhere.get(draft.key()[1:], ())):
+                continue  # "…包括新增5000张养老床位…" then "一、新增5000张养老床位;…": a summary, then its list
+            elsewhere.setdefault(draft.key()[1:], []).append((draft.clause, draft.measure))
             if (draft.key(), draft.matched, draft.measure) not in said:
                 keys.setdefault(draft.key(), []).append(draft.measure)
                 said.add((draft.key(), draft.matched, draft.measure))
@@ -1228,6 +1245,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             continue
         if _is_status(text, start, issued_on) or BASELINE.match(text, end):
             continue  # done, or the base a goal starts from ("在实现1.5个的基础上，有大幅提高")
+        if CITY_TIER.search(text[_segment_start(text, start, 0):start]):
+            continue  # the cities' figure: no tier of the portal
         if DISTRICT_CLASSES.search(text[:start]):
             continue  # "一类、二类、三类区…分别达到55平方米、50平方米、45平方米": figures of district classes
         if "预计" in text[:start] and POPULATION.search(text[_segment_start(text, start, 0):start]):
