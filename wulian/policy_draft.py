@@ -150,6 +150,10 @@ GOAL_WIN = re.compile(r"(?P<verb>争创|创成|申报)(?P<gap>[^，。；,;：:\
 # (buildings, people) a task is done for.
 GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*(?:为|帮助)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>户|栋|名|人)"
                       r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供))")
+# In a list of goals, a count after its verb and before its noun, however far ("改造提升…沿山区县19处农村供水设施",
+# "发展普惠托育机构29所", "启动100个社区嵌入式服务设施建设和服务项目试点").
+GOAL_IN_LIST = re.compile(r"(?P<verb>" + MAKING + r"|发展|启动|选择)(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*"
+                          r"(?P<wan>万)?(?P<unit>" + COUNT_UNITS + r")(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
 # "基本完成全省7701个城镇老旧小区改造任务": the count of a task to complete.
 GOAL_TASK = re.compile(r"(?P<verb>完成)(?P<gap>[^，。；,;：:\d]{0,10}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                        r"(?P<unit>个|家|所|张|支)(?=[^，。；,;：:\d]{0,16}?任务)")
@@ -681,7 +685,7 @@ def _requirements(text: str, goals: bool = False):
     found += [(*r, None) for r in _plain_requirements(text, [(s, e) for s, e, *_ in found])]
     taken = [(s, e) for s, e, *_ in found]
     # A goal count with no comparator word, in a sentence about the future: the county's count.
-    for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TASK, GOAL_TOTAL, GOAL_WIN, GOAL_FOR):
+    for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TASK, GOAL_TOTAL, GOAL_WIN, GOAL_FOR, GOAL_IN_LIST):
         for match in pattern.finditer(text):
             start = match.start("num")
             if not (goals or FUTURE.search(text[:start])):
@@ -690,7 +694,7 @@ def _requirements(text: str, goals: bool = False):
                 if pattern is GOAL_DIRECT:  # "新增2000个…托额和3200个…托额": the head read already, not its list
                     _listed_after(text, match.end(), found, taken)
                 continue
-            if pattern is GOAL_FOR and not goals:
+            if pattern in (GOAL_FOR, GOAL_IN_LIST) and not goals:
                 continue  # only in a list of goals: "为…户" in a report tells what was done
             if pattern not in (GOAL_TOTAL, GOAL_TASK) and PER_UNIT.search(text[_segment_start(text, match.start(), 0):start]):
                 continue  # per unit: the bare amounts below read it
@@ -853,6 +857,7 @@ def _plain_requirements(text: str, taken_before):
     return found
 
 
+VERB_ONLY = re.compile(r"^\s*(?:" + MAKING + r")\s*$")
 MADE_THINGS = re.compile(r"^\s*(?:建成|新建|建设|打造|培育)[\u4e00-\u9fa5（）()]{2,16}?(?:站点|中心|食堂|机构|设施|基地)\s*$")
 RATE_WORDS = re.compile(r"率|占比|比例|比重|占(?=\s*\d)")
 PER_COMMUNITY = re.compile(r"每(?:个)?(?:城市|城镇|农村)?(?:社区|村)(?!社会组织|服务站|社工)")
@@ -1311,6 +1316,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             indicator, fixed_level = found[-1][5], found[-1][8]
         if indicator == "town_stations_built":
             fixed_level = COUNTY
+        if unit in ("个", "家", "所") and not fixed_level and not said_level and VERB_ONLY.match(before) \
+                and not PER_UNIT.search(text[:start]):
+            # "建成不少于30个社区嵌入式服务设施": a count of things to make, straight after the verb — the county's
+            fixed_level = COUNTY
+            indicator = indicator if indicator in COUNTY_INDICATORS else ""
         if unit in ("个", "家") and not fixed_level and not said_level and not _cues(text[end:end + 8]) and (
                 text[start].isdigit() and not PER_UNIT.search(before) and not _cues(before)
                 or not PER_UNIT.search(text[:start]) and not _cues(text[:start])
