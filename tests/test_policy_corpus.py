@@ -163,17 +163,19 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
     documents = KEY["documents"]
     assert len(documents) >= 10
     assert len({d["province"] for d in documents.values()}) >= 6
-    assert [c for c, d in documents.items() if d.get("held_out")], "some documents are held out"
     for code, document in documents.items():
         raw = (policy_corpus.HERE / "documents" / document["file"]).read_text(encoding="utf-8")
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 7 (h20g)"): (found, drafted) and (found, expected) of the
-# development documents (sets 1–7 among them) and of the held-out set 8, measured once after the tuning.
-REPORTED = {"dev": ((280, 307), (280, 319)), "held out": ((20, 52), (20, 58))}
-# The leave-one-set-out means printed beside them (each development set weighs the same), in tenths of a percent.
-REPORTED_LOSO = {"over 8 development sets": (912, 890)}
+# The figures reported in docs/decisions.md ("Session 8 (h20h)"): (found, drafted) and (found, expected) of the
+# development documents (sets 1–8 among them). No set is held out on this branch: set 9 is merged in, and its figure
+# ("held out") added here, once it has been measured.
+REPORTED = {"dev": ((341, 363), (341, 377))}
+# The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
+# development set (all tuned on), and over the sets not read this round (all but set 8).
+REPORTED_LOSO = {"per-set mean over 9 development sets (all tuned on)": (943, 918),
+                 "mean over the 8 sets not read this round (all but set 8)": (946, 927)}
 
 
 def _ratio(line, name):
@@ -194,26 +196,30 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
         assert found * precision[1] >= precision[0] * drafted, totals[name]
 
 
-def test_the_leave_one_set_out_figure_is_printed_and_at_or_above_the_reported_one():
+def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_above_the_reported_ones():
     out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--tuning-set", "7", stdout=out)
+    call_command("draft_targets", "--evaluate", "--tuning-set", "8", stdout=out)
     lines = out.getvalue().splitlines()
-    assert len([line for line in lines if line.startswith("  development set ")]) == 8
+    assert len([line for line in lines if line.startswith("  development set ")]) == 9
     for name, (precision, recall) in REPORTED_LOSO.items():
-        line = next(line for line in lines if line.startswith(f"leave-one-set-out {name}"))
+        line = next(line for line in lines if line.startswith(name))
         mean_p, mean_r = (round(float(x) * 10) for x in re.findall(r"mean (?:precision|recall) ([\d.]+)%", line))
         assert mean_p >= precision and mean_r >= recall, line
-    assert any(line.startswith("leave-one-set-out over the 7 sets not tuned on (all but set 7)") for line in lines)
+    # every development set has been tuned on: no line calls their mean a held-out ("leave-one-set-out") figure
+    assert not [line for line in lines if "leave-one-set-out" in line]
+    # the sets read this round may be several
+    out = io.StringIO()
+    call_command("draft_targets", "--evaluate", "--tuning-set", "7", "--tuning-set", "8", stdout=out)
+    assert any(line.startswith("mean over the 7 sets not read this round (all but sets 7, 8): ")
+               for line in out.getvalue().splitlines())
 
 
 def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
+    # Set 8 was read in session 8; set 9, frozen meanwhile on another branch, is the only held-out set there may be.
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
-    assert len(held) >= 10
-    assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
-    assert {d.get("held_out_set") for d in held.values()} == {8}
-    assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
+    assert {d.get("held_out_set") for d in held.values()} <= {9}
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == {1, 2, 3, 4, 5, 6, 7}
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 9))
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -604,3 +610,138 @@ def test_a_rate_of_a_village_level_facility_is_the_villages():
     found = drafts("加强老年人权益保护,新增村级养老服务站64个,村级养老服务站覆盖率提高到45%,完成家庭适老化改造5000户。",
                    issued_on=date(2024, 3, 1))
     assert [d[:5] for d in found if d[4] == "%"] == [("", "rural_community", "gte", Decimal(45), "%")]
+
+
+# --- session 8 (h20h): set 8 read (and set 7's remaining misses); each rule checked on the sets not read -----------
+
+
+def test_a_years_list_announced_in_an_opening_sentence_dates_its_figures_and_reads_its_counts_as_goals():
+    # 成都商报 (成都市2023年民政工作会议): no title names the year's list; the opening sentence does ("将抓好…民生实事").
+    # The counts listed after one verb (",3个…阵地"), a share of the towns covered, things built with a place word in
+    # their name (社区服务站点) counted for the county.
+    chengdu = ("3月2日上午,2023年成都市民政工作会议召开。\n"
+               "记者从会议上获悉,2023年成都将抓好8项民生实事:计划空巢独居老年人适老化改造10000户;建设社区养老服务综合体"
+               "27个,推进“15分钟养老服务圈”建设;建设9个未成年人保护示范镇(街道),3个未成年人保护阵地;开展精神障碍社区"
+               "康复服务,服务站点覆盖全市60%以上镇(街道),建成社区服务站点不少于157个。\n"
+               "2023年,成都还将开展…九大专项行动。其中,…2023年至少打造25家开放型复合型养老服务机构,分区分类、有序面向"
+               "社会开放。")
+    end = date(2023, 12, 31)
+    assert drafts(chengdu, issued_on=date(2023, 3, 3)) == [
+        ("", "county", "eq", Decimal(10000), "户", end), ("", "county", "eq", Decimal(27), "个", end),
+        ("", "county", "eq", Decimal(9), "个", end), ("", "county", "eq", Decimal(3), "个", end),
+        ("", "town", "gte", Decimal(60), "%", end), ("", "county", "gte", Decimal(157), "个", end),
+        ("", "county", "gte", Decimal(25), "家", end)]
+
+
+def test_a_years_arrangements_a_standard_raised_to_with_no_from_and_pilots_to_win():
+    # 宁波市2023年全市民政工作要点: "现对2023年全市民政工作做出如下安排"; "提高…标准至1255元/月" and the standards listed
+    # after it share the verb; "争创省级4项数字改革试点"
+    ningbo = ("2023年是全面贯彻党的二十大精神的开局之年,也是实施“十四五”规划承上启下的关键一年。根据市委市政府和上级民政部门"
+              "工作要求,现对2023年全市民政工作做出如下安排。\n二、重点工作\n(一)开展“甬有共扶”提升行动\n"
+              "1.深化智慧救助。以“浙江省大救助信息系统”为依托,争创省级4项数字改革试点,建设“低收入对象风险预警处置场景”。\n"
+              "2.持续提标扩面。落实社会救助标准自然增长机制,提高最低生活保障标准至1255元/月,特困供养基本生活标准至2134元/月,"
+              "机构孤儿基本生活保障标准至3195元/月。")
+    end = date(2023, 12, 31)  # not the “十四五” plan's end the opening mentions
+    assert drafts(ningbo, issued_on=date(2023, 3, 17)) == [
+        ("", "county", "eq", Decimal(4), "项", end), ("", "county", "eq", Decimal(1255), "元/月", end),
+        ("", "county", "eq", Decimal(2134), "元/月", end), ("", "county", "eq", Decimal(3195), "元/月", end)]
+
+
+def test_counts_listed_after_one_verb_and_a_coverage_dated_by_its_own_words():
+    # 滁州日报 (来安县): 1个…、18个…,23个…,1个… after 建成; "2025年实现…全覆盖" after "计划今年建成…"
+    laian = ("为适应老年人群体的助餐服务需求,来安县加快推进社区老年助餐服务,计划今年建成1个老年食堂、18个社区老年助餐点,"
+             "23个村级老年助餐点,1个老年餐桌示范点,2025年实现老人助餐服务城乡全覆盖。")
+    this_year = date(2022, 12, 31)
+    assert drafts(laian, issued_on=date(2022, 6, 23)) == [
+        ("", "county", "eq", Decimal(1), "个", this_year), ("", "county", "eq", Decimal(18), "个", this_year),
+        ("", "county", "eq", Decimal(23), "个", this_year), ("", "county", "eq", Decimal(1), "个", this_year),
+        ("", "community", "present", None, "", date(2025, 12, 31))]
+
+
+def test_villages_and_communities_a_town_government_next_year_and_the_cities_tier():
+    # 新华社 (福建 儿童主任, traditional): 每个村(居) is every village and community; 人民政府 is no "per person"; 明年
+    # is the year after the report's; 地市一级's figure is left out (no city tier)
+    fujian = ("福建省民政廳聯合教育廳、公安廳等部門近日出臺文件,提出到2020年底,每個村(居)配備1名“兒童主任”,"
+              "每個鄉鎮人民政府(街道辦事處)配備1名“兒童督導員”。\n"
+              "福建省提出,明年年底前,地市一級至少要打造1至2個集養、治、教、康于一體的區域性兒童福利機構,"
+              "縣級以上要實現未成年人救助保護機構全覆蓋,區縣一級要確保有一個開展兒童福利工作的實體機構。")
+    end = date(2020, 12, 31)
+    assert drafts(fujian, issued_on=date(2019, 10, 15)) == [
+        ("", "community", "eq", Decimal(1), "名", end), ("", "town", "eq", Decimal(1), "名", end),
+        ("", "county", "present", None, "", end)]
+
+
+def test_a_progress_tables_progress_column_is_status_and_its_year_dates_the_tasks():
+    # 亳州市民政局2024年重点任务进展表 (cells copied one a line, "|" after each): 进展 reports; its year is the tasks'
+    bozhou = ("|\n报送次数 |\n任务序号 |\n任务事项 |\n进展 |\n进度 |\n2 |\n207 |\n"
+              "加强老年人权益保护,新增村级养老服务站64个,村级养老服务站覆盖率提高到45%,完成家庭适老化改造5000户,"
+              "新增社区嵌入式养老服务机构3家。 |\n"
+              "将工作任务纳入养老服务重点工作加以推动,每月统计全市工作进展,对工作进展较慢的县区进行调度。"
+              "2024年全市新增村级养老服务站66个,新增社区嵌入式养老服务机构3个。 |\n90% |\n")
+    end = date(2024, 12, 31)
+    assert drafts(bozhou) == [("", "county", "eq", Decimal(64), "个", end), ("", "rural_community", "gte", Decimal(45), "%", end),
+                              ("", "county", "eq", Decimal(5000), "户", end), ("", "county", "eq", Decimal(3), "家", end)]
+    # 某区2021年民生实事项目进展表 (traditional; a header of short lines, no "|"): the cells after the 牵头单位's
+    quyang = ("項目\n名稱\n內容\n牽頭單位\n進展情況(7月)\n進展情況(10月)\n進展情況(12月)\n養老服務項目\n"
+              "新增15家示范型居家養老服務照料中心,實施生活困難老年人家庭適老化改造260戶。\n區民政局\n"
+              "已完成8家示范型居家養老服務照料中心,267戶適老化改造。\n已完成改造346戶,超額完成。\n"
+              "新增示范型居家養老服務照料中心25家。\n完成生活困難老年人家庭適老化改造367戶。\n")
+    assert [d[3] for d in drafts(quyang)] == [Decimal(15)]
+
+
+def test_a_years_report_drafts_nothing_it_tells_of_the_past():
+    # 绍兴市民政局2022年工作总结: "由每月890元提高到1050元" was done
+    assert drafts("一、2022年工作总结\n今年以来,我们深入践行习近平总书记对民政工作的重要论述精神,各项工作取得了新突破、"
+                  "迈上了新台阶。\n(一)聚焦困难群众急难,健全社会大救助工作体系。一是社会救助提标扩面。低保标准由每月890元"
+                  "提高到1050元,低边认定标准由低保标准1.5倍扩大到2倍。", issued_on=date(2023, 12, 28)) == []
+    # 黑龙江某市民政局年度工作总结: a year's work that 取得了明显成效
+    assert drafts("20xx年我市民政工作在市委、市政府的领导下,在省民政厅的指导下,紧紧围绕市委、市政府的中心工作,坚持改善民生、"
+                  "为民解困这一宗旨,各项工作取得了明显成效,主要体现在六个方面:\n一、20xx年全市民政工作情况\n"
+                  "(一)社会救助体系进一步完善。城市低保标准由每人每月500元提高到530元;医疗救助比例由医保报销后的65%提高到"
+                  "70%,一般疾病的年度医疗救助封顶线达40000元。") == []
+    # 某市2024年民生实事全部完成 (traditional)
+    assert drafts("民之所盼,政之所向。記者從市發改委獲悉,我市2024年民生實事已全部完成。\n2024年,是幸福成色更濃的一年。"
+                  "我市實施“安心托幼”行動,公辦園在園幼兒占比達到65.11%,新建3所幼兒園,新增托位501個。") == []
+
+
+def test_a_years_list_announced_on_a_date_its_items_once_and_what_is_done_for_households():
+    # 界面新闻 (上海2023年为民办实事项目): the dated opening announces the list (no event told); "为5000户…进行…改造",
+    # "帮助8000名…实现…", "推出5000场", "完成中心城区11条…"; "新增2000个…和3200个…"; the list under 一、 repeats the
+    # summary's items, drafted once (40个 is new there)
+    shanghai = ("2023年2月7日,上海2023年为民办实事项目正式公布,共10方面32项,包括新增5000张养老床位、开设500个小学生爱心暑托班、"
+                "新增1万个公共(含专用)充电桩、帮助8000名长期失业青年实现就业创业、完成中心城区11条道路积水改善工程等。\n"
+                "今年共新增14个项目,包括:建设30家智慧养老院,完成5000户居家环境适老化改造,为5000户困难重度残疾人家庭进行"
+                "无障碍改造,新增2000个公办幼儿园托班托额和3200个社区托育托额,为10万户高龄独居老人加装燃气报警器,"
+                "推出5000场艺术普及教育活动。\n2023年上海市为民办实事项目\n"
+                "一、新增5000张养老床位;建设30家智慧养老院;新增40个社区长者食堂;完成5000户居家环境适老化改造;")
+    found = drafts(shanghai, issued_on=date(2023, 2, 7))
+    end = date(2023, 12, 31)
+    for figure, unit in ((5000, "张"), (500, "个"), (10000, "个"), (8000, "名"), (11, "条"), (30, "家"), (2000, "个"),
+                         (3200, "个"), (100000, "户"), (5000, "场"), (40, "个")):
+        assert ("", "county", "eq", Decimal(figure), unit, end) in found, figure
+    assert len([d for d in found if d[3:5] == (Decimal(5000), "户")]) == 2  # two tasks, each said once
+    assert len([d for d in found if d[3:5] == (Decimal(5000), "张")]) == 1
+
+
+def test_in_a_years_list_a_count_far_from_its_verb_and_a_count_of_things_made_is_the_countys():
+    # 西安市2024年为民实事实施方案: 选择/发展/启动…N; "改造提升…等沿山区县19处…"; "建成不少于30个社区嵌入式服务设施"
+    xian = ("西安市人民政府办公厅关于印发2024年为民实事实施方案的通知\n一、为民实事主要任务\n"
+            "3.市政道路建设改造。选择100条城市主干道和支路开展工程微改造和智慧化改造试点。\n"
+            "5.增加托育服务供给。建设公办托育机构7所,发展普惠托育机构29所,托位总数达到5.19万个。\n"
+            "9.城市社区嵌入式服务设施建设。启动100个社区嵌入式服务设施建设和服务项目试点,建成不少于30个社区嵌入式服务设施。\n"
+            "11.解决沿山区县农村居民季节性缺水。改造提升临潼区、长安区、鄠邑区、蓝田县、周至县等沿山区县19处农村供水设施。\n")
+    end = date(2024, 12, 31)
+    found = drafts(xian)
+    for row in (("", "county", "eq", Decimal(100), "条", end), ("", "county", "eq", Decimal(29), "所", end),
+                ("", "county", "eq", Decimal(100), "个", end), ("", "county", "gte", Decimal(30), "个", end),
+                ("", "county", "eq", Decimal(19), "处", end)):
+        assert row in found, row
+
+
+def test_this_year_of_an_undated_report_is_the_year_of_the_list_it_names():
+    # 某市2024年十大民生实事年终报道: no date of issue; "今年…计划新增社区老年食堂3家" is 2024's
+    text = ("民生无小事,枝叶总关情。今年年初,市代表聚焦百姓所盼、发展所需,票决产生了2024年十大政府重点民生实事项目。"
+            "年终将至,民生实事提前交卷:截至目前,十大重点民生实事23个子项目已有22个完成。\n"
+            "小食堂,大民生。今年,我市将“一老一小”暖心关爱项目纳入十大民生实事之一,计划新增社区老年食堂3家,"
+            "多渠道增加老年助餐服务供给。")
+    assert drafts(text) == [("", "county", "eq", Decimal(3), "家", date(2024, 12, 31))]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -127,8 +128,8 @@ BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
 # A verb of making and the units a count of things made is given in (a units table, not one sentence's words):
 # "新开、调整公交线路80条", "增加运营城市小型公交300辆", "建成投运充电桩4700个", "改造提升…19处".
-MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|新开|开设|新增|增加|投运|加装|改造|改建|更新"
-COUNT_UNITS = r"个|家|所|张|支|条|辆|处|座|台|栋|盒"
+MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办"
+COUNT_UNITS = r"个|家|所|张|支|条|辆|处|座|台|栋|盒|户|场"
 GOAL_COUNT = re.compile(r"(?P<verb>" + MAKING + r")"
                         + r"(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                         + r"(?P<unit>" + COUNT_UNITS + r")(?=\s*(?:[，,；;。、]|$))")
@@ -136,8 +137,23 @@ GOAL_COUNT = re.compile(r"(?P<verb>" + MAKING + r")"
 # first one share its verb.
 LISTED_COUNT = re.compile(r"、(?P<gap>[^，。；,;：:、\d]{1,24}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|所|张|支)"
                           r"(?=\s*(?:[，,；;。、]|$))")
-GOAL_DIRECT = re.compile(r"(?P<verb>" + MAKING + r"|拟建)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+GOAL_DIRECT = re.compile(r"(?P<verb>" + MAKING + r"|拟建)\s*(?:中心城区|主城区)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                          r"(?P<unit>" + COUNT_UNITS + r")(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
+# "完成43个省级新农村建设点和40个县级自建点建设", "建成1个老年食堂、18个社区老年助餐点,23个村级老年助餐点": the
+# counts listed after a count put straight after its verb share the verb (joined by 和/及/与/、/，).
+LISTED_DIRECT = re.compile(r"(?P<gap>[^，。；,;：:、\d]{1,30}?)(?:和|及|与|、|[，,])\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+                           r"(?P<unit>" + COUNT_UNITS + r")(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
+# "争创省级4项数字改革试点": pilots or titles to win, counted in 项 or 个.
+GOAL_WIN = re.compile(r"(?P<verb>争创|创成|申报)(?P<gap>[^，。；,;：:\d]{0,6}?)(?P<num>\d+)\s*(?P<wan>)(?P<unit>项|个)"
+                      r"(?=[^，。；,;]{0,12}?(?:试点|示范|品牌|称号))")
+# "为5000户困难重度残疾人家庭进行无障碍改造", "为10万户高龄独居老人加装燃气报警器" in a year's list: the households
+# (buildings, people) a task is done for.
+GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*(?:为|帮助)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>户|栋|名|人)"
+                      r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供))")
+# In a list of goals, a count after its verb and before its noun, however far ("改造提升…沿山区县19处农村供水设施",
+# "发展普惠托育机构29所", "启动100个社区嵌入式服务设施建设和服务项目试点").
+GOAL_IN_LIST = re.compile(r"(?P<verb>" + MAKING + r"|发展|启动|选择)(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*"
+                          r"(?P<wan>万)?(?P<unit>" + COUNT_UNITS + r")(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
 # "基本完成全省7701个城镇老旧小区改造任务": the count of a task to complete.
 GOAL_TASK = re.compile(r"(?P<verb>完成)(?P<gap>[^，。；,;：:\d]{0,10}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                        r"(?P<unit>个|家|所|张|支)(?=[^，。；,;：:\d]{0,16}?任务)")
@@ -164,7 +180,7 @@ RESPECTIVELY = re.compile(r"分别\s*(?P<cmp>达到|达|为|不低于|不少于|
 URBAN_RURAL_PAIR = re.compile(r"城乡|城市和农村|城镇和农村|城市、农村|城镇、农村")
 PER_UNIT = re.compile(r"每|各(?!类|项|种|地|方面|部门|级)")
 # A ratio's denominator, just before its figure: 每百户30平米, 每万城镇常住人口拥有社区工作者不低于25人.
-DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)?\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)(?!员|才)"
+DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)?\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)(?!员|才|民)"
                          r"|(?P<average>人均)")
 COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全县|全区|全州|全省|全盟|全旗")
 # Coverage, the commonest target of a county's document and the one with no number.
@@ -176,7 +192,9 @@ ONE_EACH = re.compile(
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地)")
 BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?P<what>[\u4e00-\u9fa5（）()]{2,16}?)(?:建设|建成|覆盖)")
 # "社区日间照料服务覆盖100%的城市社区和50%的农村社区": a share of a kind of place covered (100 % is coverage).
-COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|村)")
+COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?(?:的\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|村)"
+                          # "服务站点覆盖全市60%以上镇(街道)": a share of the towns
+                          r"|的?\s*(?P<town>乡镇[（(]街道[)）]|镇[（(]街道?[)）]|乡镇|街道))")
 COVERS = re.compile(r"覆盖|惠及")
 VILLAGE_RATE = re.compile(r"村级[\u4e00-\u9fa5]{0,12}?(?:覆盖率|建成率|覆盖面)")
 # "每个社区都要有便捷的体育健身设施", "每个行政村都有……设施": every place of a kind has it.
@@ -243,8 +261,8 @@ def _number(text: str) -> Decimal | None:
 LEVEL_CUES = re.compile(
     r"(?P<county>县级|总站|全县|县民政局|县财政|县|(?<=[每各个])区(?![域级内]))"
     r"|(?P<urban>城镇社区|城市社区|城市(?=每个?社区))"
-    r"|(?P<rural>农村社区|行政村|(?<=[每各个])村(?![民委级]))"
-    r"|(?P<community>城乡社区|社区)"
+    r"|(?P<rural>农村社区|行政村|(?<=[每各个])村(?![民委级]|[（(](?:居|社区)[)）]))"
+    r"|(?P<community>城乡社区|社区|(?<=[每各个])村[（(](?:居|社区)[)）])"
     r"|(?P<town>镇街|镇\(街\)|镇（街）|街道|乡镇|镇)"
 )
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
@@ -268,7 +286,8 @@ DEADLINES = (
     re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
     re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
 )
-THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)年底前|今年(?!以来)|(?<=完成)全年")  # 完成全年…任务: this year's
+THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)(?<!明年)年底前|今年(?!以来)|(?<=完成)全年")
+NEXT_YEAR = re.compile(r"明年(?:年底|底|年内)?(?:前|之前)?")  # 完成全年…任务: this year's
 GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部)")
 PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*[-－—~至到]\s*(?P<year>\d{4})\s*年")
 PLAN_END = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:末|期末|时期末)")
@@ -519,6 +538,11 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
             candidates.append((match.end(), date(issued_on.year + int(years) - 1, 12, 31), ""))
         elif years:
             candidates.append((match.end(), None, f"期限：{match.group(0)}（发文年份不明）"))
+    for match in NEXT_YEAR.finditer(text):  # "明年年底前": the year after the document's
+        if issued_on:
+            candidates.append((match.end(), date(issued_on.year + 1, 12, 31), ""))
+        else:
+            candidates.append((match.end(), None, "期限：明年（发文年份不明）"))
     for match in THIS_YEAR.finditer(text):
         if issued_on:
             candidates.append((match.end(), date(issued_on.year, 12, 31), ""))
@@ -661,11 +685,17 @@ def _requirements(text: str, goals: bool = False):
     found += [(*r, None) for r in _plain_requirements(text, [(s, e) for s, e, *_ in found])]
     taken = [(s, e) for s, e, *_ in found]
     # A goal count with no comparator word, in a sentence about the future: the county's count.
-    for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TASK, GOAL_TOTAL):
+    for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TASK, GOAL_TOTAL, GOAL_WIN, GOAL_FOR, GOAL_IN_LIST):
         for match in pattern.finditer(text):
             start = match.start("num")
-            if any(s <= start < e for s, e in taken) or not (goals or FUTURE.search(text[:start])):
+            if not (goals or FUTURE.search(text[:start])):
                 continue
+            if any(s <= start < e for s, e in taken):
+                if pattern is GOAL_DIRECT:  # "新增2000个…托额和3200个…托额": the head read already, not its list
+                    _listed_after(text, match.end(), found, taken)
+                continue
+            if pattern in (GOAL_FOR, GOAL_IN_LIST) and not goals:
+                continue  # only in a list of goals: "为…户" in a report tells what was done
             if pattern not in (GOAL_TOTAL, GOAL_TASK) and PER_UNIT.search(text[_segment_start(text, match.start(), 0):start]):
                 continue  # per unit: the bare amounts below read it
             number = match["num"]
@@ -673,6 +703,8 @@ def _requirements(text: str, goals: bool = False):
                 number = str(value * 10000)  # 完成7万家
             found.append((start, match.end(), EQ, number, match["unit"], COUNTY))
             taken.append((start, match.end()))
+            if pattern is GOAL_DIRECT:
+                _listed_after(text, match.end(), found, taken)
             if pattern is GOAL_COUNT:
                 position = match.end()
                 while listed := LISTED_COUNT.match(text, position):
@@ -707,6 +739,18 @@ def _requirements(text: str, goals: bool = False):
     return found
 
 
+def _listed_after(text: str, position: int, found: list, taken: list):
+    """The counts listed after a count put straight after its verb, sharing it ("…和40个县级自建点建设")."""
+    while listed := LISTED_DIRECT.match(text, position):
+        number = listed["num"]
+        if listed["wan"] and (value := _number(number)) is not None:
+            number = str(value * 10000)
+        if not any(s <= listed.start("num") < e for s, e in taken):
+            found.append((listed.start("num"), listed.end(), EQ, number, listed["unit"], COUNTY))
+            taken.append((listed.start("num"), listed.end()))
+        position = listed.end()
+
+
 def _respectively(text: str):
     """"城乡社区志愿者注册率分别达…的15%和10%以上": two figures, the first of the town (urban), the second of the
     village (rural) when the subject names both kinds of community; (start, end, comparator, number, unit, level)."""
@@ -729,13 +773,31 @@ RAISED = re.compile(r"由\s*(?P<period>每(?P<who>人|生|户)?每?(?P<span>年|
                     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元|%)")
 
 
+# "提高最低生活保障标准至1255元/月,特困供养基本生活标准至2134元/月": a standard raised to a figure with no 由 — the
+# new figure, eq, the period written after it kept in the unit; the standards listed after it share the verb.
+RAISED_TO = re.compile(r"(?:提高|提升|上调|调整)(?P<what>[^，。；,;\d由到]{1,16}?标准)至\s*(?P<num>\d+(?:\.\d+)?)\s*"
+                       r"(?P<unit>元)(?:\s*/\s*(?P<span>月|年))?")
+RAISED_TO_LISTED = re.compile(r"\s*[，,、]\s*(?P<what>[^，。；,;\d由到]{1,16}?标准)至\s*(?P<num>\d+(?:\.\d+)?)\s*"
+                              r"(?P<unit>元)(?:\s*/\s*(?P<span>月|年))?")
+
+
 def _raised(text: str):
     """(start, end, comparator, number, unit, level) of each figure raised or lowered "由…到…"."""
+    taken = []
     for match in RAISED.finditer(text):
         unit = match["unit"]
         if unit == "元" and match["period"]:
             unit += (f"/{match['who']}" if match["who"] else "") + f"/{match['span']}"
+        taken.append((match.start(), match.end()))
         yield match.start(), match.end(), EQ, match["num"], unit, None
+    for first in RAISED_TO.finditer(text):
+        if any(s <= first.start() < e for s, e in taken):
+            continue
+        match = first
+        while match:
+            unit = match["unit"] + (f"/{match['span']}" if match["span"] else "")
+            yield match.start("num"), match.end(), EQ, match["num"], unit, None
+            match = RAISED_TO_LISTED.match(text, match.end())
 
 
 def _plain_requirements(text: str, taken_before):
@@ -795,6 +857,8 @@ def _plain_requirements(text: str, taken_before):
     return found
 
 
+VERB_ONLY = re.compile(r"^\s*(?:" + MAKING + r")\s*$")
+MADE_THINGS = re.compile(r"^\s*(?:建成|新建|建设|打造|培育)[\u4e00-\u9fa5（）()]{2,16}?(?:站点|中心|食堂|机构|设施|基地)\s*$")
 RATE_WORDS = re.compile(r"率|占比|比例|比重|占(?=\s*\d)")
 PER_COMMUNITY = re.compile(r"每(?:个)?(?:城市|城镇|农村)?(?:社区|村)(?!社会组织|服务站|社工)")
 # Words that name what a figure counts; a segment without any ("到2020年，要达到") has no subject of its own.
@@ -927,7 +991,7 @@ def _coverage(text: str, station_level: str = ""):
         segment = text[_segment_start(text, match.start(), 0):match.start()]
         if not COVERS.search(segment) or any(s <= match.start() < e for s, e, *_ in found):
             continue
-        level = _CUE_LEVELS.get(_last_cue(match["place"]))
+        level = TOWN if match["town"] else _CUE_LEVELS.get(_last_cue(match["place"]))
         if match["place"] in ("村", "行政村", "建制村"):
             level = RURAL
         full = Decimal(match["num"]) == 100
@@ -995,6 +1059,21 @@ def draft_document(text: str, *, issued_on: date | None = None) -> DocumentDraft
                          targets=draft_targets(text, issued_on, phases=phases))
 
 
+# "2023年成都将抓好8项民生实事", "现对2023年全市民政工作做出如下安排": an opening sentence that announces a year's
+# list (a word of the future inside the list's name) or a year's arrangements.
+YEAR_PLAN_ANNOUNCED = re.compile(r"(?P<year>\d{4})\s*年[^\n，。；,;]{0,8}?(?:将|计划|要|拟)[^\n，。；,;]{0,8}?(?:为民实事|"
+                                 r"为民办实事|民生实事|重点任务|重点工作)"
+                                 r"|(?:对|就)\s*(?P<year2>\d{4})\s*年[^\n，。；,;]{0,16}?(?:作出|做出)(?:如下|以下)?(?:安排|部署)")
+# "…票决产生了2024年十大政府重点民生实事项目" in a report with no date: the year "今年" is.
+YEAR_NAMED = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?(?:为民实事|为民办实事|民生实事)")
+# A report of a year's work, not a plan: "2022年工作总结", "我市2024年民生实事已全部完成".
+REPORT_OPENING = re.compile(r"工作总结|(?:已经?|均已)全部完成|已圆满完成")
+# "20xx年我市民政工作在…领导下,…各项工作取得了明显成效": a year's work told — a report, when no year's list is named.
+REPORT_RESULTS = re.compile(r"^[^\n。]{0,12}年[^\n。]{0,160}?工作取得了?[\u4e00-\u9fa5]{0,4}(?:成效|成绩|突破|进展)")
+# "地市一级至少要打造1至2个…": a figure of the cities, a tier the portal does not have.
+CITY_TIER = re.compile(r"地市一级|地市级|地级市一级|设区市一级")
+
+
 def _year_plan_end(text: str) -> date | None:
     """The end of the year a year's task list is for, read from its title: a short line among the first ones
     ("2024年为民实事实施方案", "…关于印发2024年为民实事实施方案的通知") or a title in 《》 there — not a report's
@@ -1006,7 +1085,56 @@ def _year_plan_end(text: str) -> date | None:
         for title in titles:
             if match := YEAR_PLAN.search(title):
                 return date(int(match["year"]), 12, 31)
+    if match := YEAR_PLAN_ANNOUNCED.search(_title_lines(text, 3)):
+        return date(int(match["year"] or match["year2"]), 12, 31)
     return None
+
+
+# A progress table copied one cell a line ("任务事项 |", "进展 |", …; or a header of short lines "项目", "内容", "牵头单位",
+# "进展情况(7月)"…): the cells of its 进展 columns report what was done, and the year they report on is the year of
+# the tasks beside them.
+TABLE_CELL = re.compile(r"^\s*(?P<cell>[^|\n]*?)\s*\|\s*$")
+HEADER_WORD = re.compile(r"^[\u4e00-\u9fa5()（）0-9月]{1,12}$")
+PROGRESS_HEADER = re.compile(r"^(?:进展|完成情况|推进情况)")
+RESPONSIBLE_CELL = re.compile(r"^[\u4e00-\u9fa5、]{1,14}(?:局|委|办|部|中心|政府|办事处)$")
+
+
+def _progress_table(lines: list[str]) -> tuple[set, int | None]:
+    """The indices of the lines that are cells of a progress column, and the year those cells speak of most."""
+    filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip() and line.strip() != "|"]
+    progress: set = set()
+    piped = [(i, TABLE_CELL.match(line)) for i, line in filled]
+    headers, start = [], None
+    for n, (i, cell) in enumerate(piped):
+        if cell and HEADER_WORD.match(cell["cell"]) and not cell["cell"].isdigit():
+            headers.append(cell["cell"])
+            continue
+        if len(headers) >= 3 and any(PROGRESS_HEADER.match(h) for h in headers):
+            start = n
+            break
+        headers = []
+    if start is not None:  # "报送次数 | 任务序号 | 任务事项 | 进展 | 进度 |": count the cells of each row
+        columns = [bool(PROGRESS_HEADER.match(h)) for h in headers]
+        for k, (i, _cell) in enumerate(filled[start:]):
+            if columns[k % len(columns)]:
+                progress.add(i)
+    else:  # no "|": short header lines, then in each row the cells after the responsible unit's
+        header_end = 0
+        while header_end < len(filled) and HEADER_WORD.match(filled[header_end][1]):
+            header_end += 1
+        heads = [line for _i, line in filled[:header_end]]
+        if any(PROGRESS_HEADER.match(h) for h in heads) and any(re.search(r"牵头|责任", h) for h in heads):
+            in_progress = False
+            for i, line in filled[header_end:]:
+                if RESPONSIBLE_CELL.match(line):
+                    in_progress = True
+                    continue
+                if in_progress and len(line) <= 12 and not line.startswith("已") and not line.endswith("。"):
+                    in_progress = False  # the next row's name
+                if in_progress:
+                    progress.add(i)
+    years = Counter(re.findall(r"(\d{4})\s*年", "\n".join(lines[i] for i in progress)))
+    return progress, int(years.most_common(1)[0][0]) if years else None
 
 
 def _title_lines(text: str, count: int = 3) -> str:
@@ -1025,19 +1153,38 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     station_level = max(counts)[1] if max(counts)[0] else ""
     plan = PLAN_TITLE.search(_title_lines(text))
     year_end = _year_plan_end(text)
+    lines = text.split("\n")
+    progress, table_year = _progress_table(lines)
+    if progress:
+        text = "\n".join("" if i in progress else line for i, line in enumerate(lines))
+        if year_end is None and table_year:
+            year_end = date(table_year, 12, 31)  # the year the progress column reports on
+    report = bool(REPORT_OPENING.search(_title_lines(text, 3))) or (
+        year_end is None and bool(REPORT_RESULTS.search(_title_lines(text, 1).strip())))
+    if report:
+        year_end = None  # a report's figures are what was done
+    this_year = None
+    if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
+        this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
     plan_end = None
     if plan:
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
-    drafts, seen = [], {}
+    drafts, seen, elsewhere = [], {}, {}
     for sentence in _sentences(text):
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
         # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%"), and so are two
         # goals of a list alike only in their figure ("…集中供养率达到50%" and "…节地生态安葬率达到50%以上").
         keys, said = {}, set()
-        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end):
+        if report and not FUTURE.search(sentence.text):
+            continue  # "低保标准由每月890元提高到1050元" in a year's 总结: done, not aimed at
+        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end, this_year):
             earlier = seen.get(draft.key(), ())
             if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)):
                 continue  # an indicator names what is measured; with none, the words do
+            if any(clause != draft.clause and _bigrams(draft.measure) and _bigrams(m) and _same_measure(draft.measure, m)
+                   for clause, m in elsewhere.get(draft.key()[1:], ())):
+                continue  # "…包括新增5000张养老床位…" then "一、新增5000张养老床位;…": a summary, then its list
+            elsewhere.setdefault(draft.key()[1:], []).append((draft.clause, draft.measure))
             if (draft.key(), draft.matched, draft.measure) not in said:
                 keys.setdefault(draft.key(), []).append(draft.measure)
                 said.add((draft.key(), draft.matched, draft.measure))
@@ -1061,12 +1208,14 @@ def _same_measure(one: str, other: str) -> bool:
     return len(a & b) / max(len(a), len(b)) >= 0.3
 
 
-def _past_paragraph(sentence: _Sentence, issued_on) -> bool:
+def _past_paragraph(sentence: _Sentence, issued_on, year_end=None) -> bool:
     """"2021年，锦州市民政局确定……。作为……，为每个街道社工站配备2名社工。" in a report of 2022: a paragraph that
     opens on a year before the document's tells what was done then, unless a sentence speaks of the future."""
     if FUTURE.search(sentence.text):
         return False
-    if DATED_EVENT.match(sentence.text):
+    if DATED_EVENT.match(sentence.text) and not (
+            year_end and YEAR_PLAN.search(sentence.text) and int(sentence.text.strip()[:4]) <= year_end.year):
+        # ("2023年2月7日,上海2023年为民办实事项目正式公布,…包括新增5000张养老床位…": the list announced)
         return True  # "2019年12月，全省1940个乡镇(街道)社工站全覆盖": an event, told
     if not (issued_on or sentence.paragraph):
         return False
@@ -1084,9 +1233,10 @@ DISTRICT_CLASSES = re.compile(r"[一二三四五]类(?:区|地区|县)?\s*[、�
 POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[^，。；,;]{0,10})?(?:比重|比例)?")
 
 
-def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None, year_end=None):
+def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None, year_end=None,
+                      this_year=None):
     text = sentence.text
-    if _past_paragraph(sentence, issued_on):
+    if _past_paragraph(sentence, issued_on, year_end):
         return
     period = ANNUAL if ANNUALLY.search(text) else ONGOING
     found = []
@@ -1100,6 +1250,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             continue
         if _is_status(text, start, issued_on) or BASELINE.match(text, end):
             continue  # done, or the base a goal starts from ("在实现1.5个的基础上，有大幅提高")
+        if CITY_TIER.search(text[_segment_start(text, start, 0):start]):
+            continue  # the cities' figure: no tier of the portal
         if DISTRICT_CLASSES.search(text[:start]):
             continue  # "一类、二类、三类区…分别达到55平方米、50平方米、45平方米": figures of district classes
         if "预计" in text[:start] and POPULATION.search(text[_segment_start(text, start, 0):start]):
@@ -1164,9 +1316,16 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             indicator, fixed_level = found[-1][5], found[-1][8]
         if indicator == "town_stations_built":
             fixed_level = COUNTY
+        if unit in ("个", "家", "所") and not fixed_level and not said_level and VERB_ONLY.match(before) \
+                and not PER_UNIT.search(text[:start]):
+            # "建成不少于30个社区嵌入式服务设施": a count of things to make, straight after the verb — the county's
+            fixed_level = COUNTY
+            indicator = indicator if indicator in COUNTY_INDICATORS else ""
         if unit in ("个", "家") and not fixed_level and not said_level and not _cues(text[end:end + 8]) and (
                 text[start].isdigit() and not PER_UNIT.search(before) and not _cues(before)
-                or not PER_UNIT.search(text[:start]) and not _cues(text[:start])):
+                or not PER_UNIT.search(text[:start]) and not _cues(text[:start])
+                # "建成社区服务站点不少于157个": things built, a place word in their name, none per place
+                or not PER_UNIT.search(text[:start]) and MADE_THINGS.match(before)):
             # "培育10个以上生活性服务业集聚区", "申报开展2-3个儿童友好城市建设试点": a number of things to create,
             # put before them with no place and no "每"; "社会工作服务机构达到1万家" in a sentence naming no place and
             # no "每": the county's count
@@ -1217,7 +1376,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             inner = LEVEL_CUES.search(text[segment_start:end])  # 成立[镇街]社区社会组织联合会: where it is set up
             if inner:
                 level = _CUE_LEVELS[inner.lastgroup]
-        deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
+        # a coverage's own words may carry its year ("…,2025年实现老人助餐服务城乡全覆盖" after "计划今年建成…")
+        deadline, deadline_note = _deadline(text[:end if comparator == PRESENT else start], issued_on, pilot_end)
         if deadline is None and not deadline_note:
             # "…,到2022年全部完成": a date after the figure, in the same part of the sentence (a "；" ends it:
             # "计划建设…220个,覆盖率可达97.3%;今年拟建132个" gives the 220 no date)
@@ -1235,6 +1395,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             deadline, deadline_note = _deadline(sentence.lead, issued_on, pilot_end)  # the list's headline
         if deadline is None and year_end and (not deadline_note or "发文年份不明" in deadline_note):
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
+        if deadline is None and this_year and deadline_note.startswith("期限：年内"):
+            deadline, deadline_note = this_year, "期限：年内，按文中所说的该年民生实事"
         if deadline is None and not deadline_note and period == ONGOING and plan_end \
                 and not KEEP_UP.search(text[:end]):
             deadline, deadline_note = plan_end, "期限：文中未写，按规划期末"
