@@ -154,6 +154,8 @@ class Load:
             try:
                 response = browser.get(path)
                 status, text = response.status_code, response.text
+            except requests.exceptions.ChunkedEncodingError:
+                status, text = CUT, ""  # the answer's head came, its body was cut (the instance died sending it)
             except requests.RequestException:
                 status, text = 0, ""
             with self.lock:
@@ -204,6 +206,12 @@ class Load:
         }
 
 
+# The status recorded for an answer whose head came and whose body was cut: the instance sending it was killed. nginx
+# passes an answer's head to the browser before its body, and retries on the other instance only what it has passed
+# nothing of, so no proxy can take such an answer back; each of the killed instance's workers can be sending one.
+CUT = -1
+
+
 def burst(browser: Browser, paths: list[str]) -> tuple[list, list]:
     """Sends the GETs of ``paths`` at once, each on its own connection with ``browser``'s session; returns the
     threads (to join) and the list they fill with (path, status, request id, unavailable page)."""
@@ -217,6 +225,8 @@ def burst(browser: Browser, paths: list[str]) -> tuple[list, list]:
         try:
             response = client.get(path, timeout=120)
             answers.append((path, response.status_code, response.headers.get("X-Request-ID", ""), UNAVAILABLE in response.text))
+        except requests.exceptions.ChunkedEncodingError as exc:
+            answers.append((path, CUT, repr(exc), False))
         except requests.RequestException as exc:
             answers.append((path, 0, repr(exc), False))
 

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.stack_helpers import Browser, Load, burst, nginx_log_of, wait_until
+from tests.stack_helpers import CUT, Browser, Load, burst, nginx_log_of, wait_until
 
 pytestmark = [pytest.mark.stack, pytest.mark.xdist_group("stack")]
 
@@ -38,20 +38,25 @@ def test_kill_9_of_one_gunicorn_instance_under_load_loses_no_get_and_no_post_twi
         after = [g for g in load.gets if g[0] >= killed_at]
         in_flight = [g for g in load.gets if g[0] < killed_at < g[0] + g[3]]
         # nginx's log: a request it passed on to the other instance names both upstreams.
-        logged = nginx_log_of({request_id for _p, _s, request_id, _u in answers})
+        answered = {request_id for _p, status, request_id, _u in answers if status > 0}
+        logged = nginx_log_of(answered)
         retried = [line for line in logged if "," in line["upstream"]]
         figures.update(killed_at_s=round(killed_at, 1), gets_after_kill=len(after),
                        load_gets_in_flight_at_kill=len(in_flight), burst_gets=len(answers),
                        burst_errors=sum(1 for a in answers if a[1] != 200), burst_retried_on_the_other=len(retried))
+        cut = [a for a in answers if a[1] == CUT] + [g for g in load.gets if g[2] == CUT]
+        figures["answers_cut_mid_body"] = len(cut)
         report("kill -9 gunicorn", figures)
         # Every GET — before, in flight at, and after the kill — was answered by a page: nginx retried the ones
-        # the victim held on the other instance.
-        assert [a for a in answers if a[1] != 200] == []
-        assert len(answers) == 8 and len(logged) == 8
+        # the victim held on the other instance. The one exception no proxy can hide: an answer the victim was
+        # sending at the kill (its head already passed on) is cut — at most one per worker of the victim (3).
+        assert [a for a in answers if a[1] not in (200, CUT)] == []
+        assert len(cut) <= 3, cut
+        assert len(answers) == 8 and len(logged) == len(answered) == 8 - len([a for a in answers if a[1] == CUT])
         assert retried, "no GET was in flight on the killed instance: the drill proved nothing about retries"
         assert all(line["status"] == 200 for line in retried)
         assert len(after) >= 8
-        assert [g for g in load.gets if g[2] != 200] == []
+        assert [g for g in load.gets if g[2] not in (200, CUT)] == []
         # Every POST either committed once (302 and one row) or failed cleanly (no row, or one row if the
         # instance died after the commit): never twice.
         rows = load.rows_written()
