@@ -1066,6 +1066,12 @@ YEAR_PLAN_ANNOUNCED = re.compile(r"(?P<year>\d{4})\s*年[^\n，。；,;]{0,8}?(?
                                  r"|(?:对|就)\s*(?P<year2>\d{4})\s*年[^\n，。；,;]{0,16}?(?:作出|做出)(?:如下|以下)?(?:安排|部署)")
 # "…票决产生了2024年十大政府重点民生实事项目" in a report with no date: the year "今年" is.
 YEAR_NAMED = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?(?:为民实事|为民办实事|民生实事)")
+# "今年我市将聚焦…十方面实事", "今年绵阳市民政工作将…", "(政府工作报告)山东将扎实办好重点民生实事": a report's opening
+# that announces this year's list with no year written; the year is the report's date, or a dateline among its first
+# lines ("2024-02-29 10:27:28", "2015年4月"). A report of a document issued (《…实施方案》) is not: its norms
+# (每站不少于2名社工, 一乡镇一站点) stand beyond the year.
+THIS_YEAR_ANNOUNCED = re.compile(r"今年(?!以来)[^\n，。；,;]{0,12}?将|将[^\n，。；,;]{0,8}?(?:为民实事|为民办实事|民生实事)")
+DATELINE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月)")
 # A report of a year's work, not a plan: "2022年工作总结", "我市2024年民生实事已全部完成".
 REPORT_OPENING = re.compile(r"工作总结|(?:已经?|均已)全部完成|已圆满完成")
 # "20xx年我市民政工作在…领导下,…各项工作取得了明显成效": a year's work told — a report, when no year's list is named.
@@ -1163,6 +1169,11 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         year_end is None and bool(REPORT_RESULTS.search(_title_lines(text, 1).strip())))
     if report:
         year_end = None  # a report's figures are what was done
+    elif year_end is None and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 5)) \
+            and not re.search(r"《[^》]{2,60}》", _title_lines(text, 5)):  # (a 《方案》 reported: its norms stand)
+        dateline = DATELINE.search(_title_lines(text, 3))
+        if issued_on or dateline:
+            year_end = date(issued_on.year if issued_on else int(dateline["year"]), 12, 31)
     this_year = None
     if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
         this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
