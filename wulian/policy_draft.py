@@ -617,6 +617,14 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, 
         # after a sentence on 农村社区: a figure whose clause names its own subject and no place is the county's,
         # not the place of the clause or sentence before.
         return COUNTY, [], ""
+    if inherited and not present and segment_start > 0 and text[segment_start - 1] in "，," \
+            and DEFAULT_LEVELS.get(indicator, COUNTY) != COMMUNITY and indicator not in STATION_INDICATORS:
+        # "4A级以上婚姻登记场所达到100%,5A级达到60%": a clause that goes on with the subject of the clause before
+        # (its own subject, no place) is the county's too
+        before = text[_segment_start(text, segment_start - 1, 0):segment_start - 1]
+        if not re.match(r"\s*其中", text[segment_start:start]) and _own_subject(before) \
+                and _last_cue(before) is None and not PER_UNIT.search(text[segment_start:start]):
+            return COUNTY, [], ""
     if cue is None:
         cue = _last_cue(text[:segment_start])
     part_of_before = re.match(r"\s*其中", text[segment_start:start]) is not None
@@ -1367,8 +1375,12 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             found.append((match.start(), match.end(), PRESENT, None, "", code, match.start("inner"), note, None))
     found.sort(key=lambda f: f[0])
     for start, end, comparator, threshold, unit, indicator, segment_start, note, fixed_level in found:
+        all_of = unit == "%" and threshold == 100 and comparator in (GTE, EQ)
+        if all_of:
+            # "覆盖率将达到100%", "4A级以上婚姻登记场所达到100%": all of them — coverage, not a share to pass
+            comparator, threshold, unit = PRESENT, None, ""
         level, regions, level_note = _level(sentence, start if comparator != PRESENT else end, segment_start,
-                                            indicator, comparator == PRESENT)
+                                            indicator, comparator == PRESENT and not all_of)
         if fixed_level:
             level, regions, level_note = fixed_level, [], ""
         if indicator == "certified_share" and ABOUT_STATION.search(text[:end]):
