@@ -109,7 +109,7 @@ _SUFFIX = r"(?P<suffix>及以上|以上|及以下|以下|以内)?"
 _WAN = r"(?P<wan>万(?!元))?"  # 200万人: ten thousands of a count (万元 is its own unit)
 NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + _RANGE + r"\s*" + _WAN + _UNIT + _SUFFIX)
 BARE_RANGE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*[-－—~～至]\s*\d+(?:\.\d+)?\s*" + _UNIT)
-BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下|以内)")
+BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _WAN + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下|以内)")
 COORDINATED = re.compile(r"(?<=[和及与、])\s*(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT)
 # An amount granted, a number hired or built, with no comparator word ("每个站资助15万元", "用于聘请3名社工",
 # "各建设1个镇(街)社会工作服务站", "新增设立乡镇(街道)省级社工站22个"): the verb says what the number counts.
@@ -821,9 +821,12 @@ def _plain_requirements(text: str, taken_before):
             number = str(value * 10000)
         found.append((match.start(), match.end(), comparator, number, match["unit"]))
     taken = [(s, e) for s, e, *_ in found] + list(taken_before)
-    for match in BARE_WITH_SUFFIX.finditer(text):
+    for match in BARE_WITH_SUFFIX.finditer(text):  # "…服务1500万人次以上": 万 a count's ten thousands
         if not any(s <= match.start() < e for s, e in taken):
-            found.append((match.start(), match.end(), SUFFIX_COMPARATORS[match["suffix"]], match["num"],
+            number = match["num"]
+            if match["wan"] and (value := _number(number)) is not None:
+                number = str(value * 10000)
+            found.append((match.start(), match.end(), SUFFIX_COMPARATORS[match["suffix"]], number,
                           match["unit"]))
     for match in BARE_RANGE.finditer(text):  # "着重打造2至4个示范乡镇社会工作站": at least the lower end
         if not any(s <= match.start() < e for s, e in [*taken, *((f[0], f[1]) for f in found)]):
