@@ -135,7 +135,7 @@ GOAL_COUNT = re.compile(r"(?P<verb>" + MAKING + r")"
                         + r"(?P<unit>" + COUNT_UNITS + r")(?=\s*(?:[，,；;。、]|$))")
 # "计划新建社区型养老服务综合体(农村幸福院)30个、老年人认知障碍照护专区10个、…10个": the counts listed after the
 # first one share its verb.
-LISTED_COUNT = re.compile(r"、(?P<gap>[^，。；,;：:、\d]{1,24}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|所|张|支)"
+LISTED_COUNT = re.compile(r"、(?P<gap>[^，。；,;：:、\d]{1,24}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>个|家|所|张|支)"
                           r"(?=\s*(?:[，,；;。、]|$))")
 GOAL_DIRECT = re.compile(r"(?P<verb>" + MAKING + r"|拟建)\s*(?:中心城区|主城区)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                          r"(?P<unit>" + COUNT_UNITS + r")(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
@@ -701,6 +701,8 @@ def _requirements(text: str, goals: bool = False):
             if any(s <= start < e for s, e in taken):
                 if pattern is GOAL_DIRECT:  # "新增2000个…托额和3200个…托额": the head read already, not its list
                     _listed_after(text, match.end(), found, taken)
+                if pattern is GOAL_COUNT:  # "新增护理型床位2.5万张、家庭养老床位1万张": the same, its verb's list
+                    _listed_counts(text, match.end(), found, taken)
                 continue
             if pattern in (GOAL_FOR, GOAL_IN_LIST) and not goals:
                 continue  # only in a list of goals: "为…户" in a report tells what was done
@@ -714,12 +716,7 @@ def _requirements(text: str, goals: bool = False):
             if pattern is GOAL_DIRECT:
                 _listed_after(text, match.end(), found, taken)
             if pattern is GOAL_COUNT:
-                position = match.end()
-                while listed := LISTED_COUNT.match(text, position):
-                    if not any(s <= listed.start("num") < e for s, e in taken):
-                        found.append((listed.start("num"), listed.end(), EQ, listed["num"], listed["unit"], COUNTY))
-                        taken.append((listed.start("num"), listed.end()))
-                    position = listed.end()
+                _listed_counts(text, match.end(), found, taken)
     for match in PER_DAY.finditer(text):
         start = match.start("num")
         if not any(s <= start < e for s, e in taken):
@@ -745,6 +742,18 @@ def _requirements(text: str, goals: bool = False):
                 taken.append((start, match.end()))
     found.sort()
     return found
+
+
+def _listed_counts(text: str, position: int, found: list, taken: list):
+    """The counts listed after a goal count, sharing its verb ("…30个、老年人认知障碍照护专区10个")."""
+    while listed := LISTED_COUNT.match(text, position):
+        number = listed["num"]
+        if listed["wan"] and (value := _number(number)) is not None:
+            number = str(value * 10000)
+        if not any(s <= listed.start("num") < e for s, e in taken):
+            found.append((listed.start("num"), listed.end(), EQ, number, listed["unit"], COUNTY))
+            taken.append((listed.start("num"), listed.end()))
+        position = listed.end()
 
 
 def _listed_after(text: str, position: int, found: list, taken: list):
