@@ -945,7 +945,9 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     return not FUTURE.search(before, since)
 
 
-EVENT_AFTER = re.compile(r"\s*(?:工作)?(?:视频|电视电话|现场|推进|部署|调度|动员)*(?:会议|会)")
+EVENT_AFTER = re.compile(r"\s*(?:工作)?(?:视频|电视电话|现场|推进|部署|调度|动员)*(?:会议|会)"
+                         # "实施…城乡养老服务全覆盖工程”列为…民生实事": the name of a project, not a goal of its own
+                         r"|\s*(?:工程|行动|项目)")
 # "以“统筹规划、…、全面覆盖”为原则": a principle quoted, not a goal.
 PRINCIPLE_AFTER = re.compile(r"\s*[”\"’]\s*(?:为|的)?\s*原则")
 # "…服务站(点)100%覆盖", "困难群众和特殊群体社会工作服务100%覆盖": coverage written as a share of 100 %.
