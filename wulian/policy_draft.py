@@ -150,8 +150,10 @@ GOAL_WIN = re.compile(r"(?P<verb>争创|创成|申报)(?P<gap>[^，。；,;：:\
                       r"(?=[^，。；,;]{0,12}?(?:试点|示范|品牌|称号))")
 # "为5000户困难重度残疾人家庭进行无障碍改造", "为10万户高龄独居老人加装燃气报警器" in a year's list: the households
 # (buildings, people) a task is done for.
-GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*(?:为|帮助)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>户|栋|名|人)"
-                      r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供))")
+GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*(?:为|帮助)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+                      # a count of people with no classifier takes 人: "为200万中小学生开展心理健康测评"
+                      r"(?:(?P<unit>户|栋|名|人)|(?=[\u4e00-\u9fa5]{0,4}(?:学生|老人|老年人|儿童|残疾人|群众|居民|职工)))"
+                      r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供|开展))")
 # In a list of goals, a count after its verb and before its noun, however far ("改造提升…沿山区县19处农村供水设施",
 # "发展普惠托育机构29所", "启动100个社区嵌入式服务设施建设和服务项目试点").
 GOAL_IN_LIST = re.compile(r"(?P<verb>" + MAKING + r"|发展|启动|选择)(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*"
@@ -713,7 +715,7 @@ def _requirements(text: str, goals: bool = False):
             number = match["num"]
             if match.groupdict().get("wan") and (value := _number(number)) is not None:
                 number = str(value * 10000)  # 完成7万家
-            found.append((start, match.end(), EQ, number, match["unit"], COUNTY))
+            found.append((start, match.end(), EQ, number, match["unit"] or "人", COUNTY))
             taken.append((start, match.end()))
             if pattern is GOAL_DIRECT:
                 _listed_after(text, match.end(), found, taken)
