@@ -1131,6 +1131,49 @@ PROGRESS_HEADER = re.compile(r"^(?:进展|完成情况|推进情况)")
 RESPONSIBLE_CELL = re.compile(r"^[\u4e00-\u9fa5、]{1,14}(?:局|委|办|部|中心|政府|办事处)$")
 
 
+LIST_TABLE_NUMBER = re.compile(r"^(?:序号|编号)$")
+LIST_TABLE_SKIP = re.compile(r"序号|编号|地点|时间|单位|部门|备注|年份")
+HEADER_UNIT = re.compile(r"[(（]\s*(?P<unit>万元|亿元|元|个|平方米|公里|人|%)\s*[)）]\s*$")
+
+
+def _list_table(lines: list[str]) -> list[str]:
+    """A list table copied one cell a line ("序号 |" "项目名称 |" "建设内容 |" "年度投资金额 (万元) |", then each
+    row's cells) read as numbered sentences: "1、项目名称，建设内容，年度投资金额300万元。" — the row's number is
+    its clause, a figure of a column whose header gives a unit takes that unit. Places, times and the units
+    responsible are left out. A table with a progress column is left to ``_progress_table``."""
+    cells = [(i, m["cell"]) for i, line in enumerate(lines) if (m := TABLE_CELL.match(line)) and m["cell"]]
+    out = list(lines)
+    for n, (_i, cell) in enumerate(cells):
+        if not LIST_TABLE_NUMBER.match(cell):
+            continue
+        headers = []
+        for _j, head in cells[n:]:
+            if head.isdigit():
+                break
+            headers.append(head)
+        if len(headers) < 3 or any(PROGRESS_HEADER.match(h) for h in headers):
+            return lines
+        rows = cells[n + len(headers):]
+        for r in range(0, len(rows) - len(headers) + 1, len(headers)):
+            row = rows[r:r + len(headers)]
+            if not row[0][1].isdigit():
+                break
+            parts = []
+            for head, (_k, value) in zip(headers, row):
+                if LIST_TABLE_SKIP.search(head):
+                    continue
+                unit = HEADER_UNIT.search(head)
+                if unit and re.fullmatch(r"\d+(?:\.\d+)?", value):
+                    parts.append(f"{HEADER_UNIT.sub('', head).strip()}{value}{unit['unit']}")
+                else:
+                    parts.append(value.rstrip("。"))
+            for k, _value in row:
+                out[k] = ""
+            out[row[0][0]] = f"{row[0][1]}、 " + "，".join(parts) + "。"  # (the space: "4、2024年…" is item 4)
+        return out
+    return lines
+
+
 def _progress_table(lines: list[str]) -> tuple[set, int | None]:
     """The indices of the lines that are cells of a progress column, and the year those cells speak of most."""
     filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip() and line.strip() != "|"]
@@ -1185,7 +1228,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     station_level = max(counts)[1] if max(counts)[0] else ""
     plan = PLAN_TITLE.search(_title_lines(text))
     year_end = _year_plan_end(text)
-    lines = text.split("\n")
+    lines = _list_table(text.split("\n"))
+    text = "\n".join(lines)
     progress, table_year = _progress_table(lines)
     if progress:
         text = "\n".join("" if i in progress else line for i, line in enumerate(lines))
@@ -1203,6 +1247,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     this_year = None
     if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
         this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
+    progress_report = bool(PROGRESS_REPORT.search(_title_lines(text, 5)))  # figures of a year under way: done
     plan_end = None
     if plan:
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
@@ -1228,7 +1273,93 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                 drafts.append(draft)
         for key, measures in keys.items():
             seen.setdefault(key, []).extend(measures)
+        if report or progress_report or not (year_end or plan_end or FUTURE.search(sentence.text)):
+            continue
+        if _past_paragraph(sentence, issued_on, year_end):
+            continue
+        taken = [d for d in drafts if d.quote == sentence.text]
+        for draft in _fallback(sentence, taken, drafts, issued_on, pilot_end, plan_end, year_end):
+            if draft.key() not in seen:
+                seen.setdefault(draft.key(), []).append(draft.measure)
+                drafts.append(draft)
     return drafts
+
+
+# The generic fallback: after the precise rules, a forward-looking quantity of a plan or a year's list — a number
+# with a measure word — that they did not draft is the county's, 'eq' unless words around it compare; status,
+# dates, ordinals, growth rates, per-unit figures and counts of the document's own structure are left out.
+FALLBACK_QUANTITY = re.compile(
+    r"(?<![\d.第])(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?\s*"
+    r"(?P<unit>万元|元|平方米|公里|人次|个(?!月|工作日|百分点|小时)|家|所|张|条|座|套|处|户|名|人(?![口民员])|亩|株|辆|台|栋)")
+FALLBACK_STATUS = re.compile(r"已|累计|截[至止]|共计|同比|比上年|较上年|上年|去年|完成了|建成了|落成|竣工|现有|目前|现状|以来|"
+                             r"历年|增长|下降|增幅|增速|降低|提高了|年均")
+FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措施|行动|民生实事|实事|重点工作|小项|指标|举措|领域|板块|部分|"
+                                r"环节|原则|问题|渠道|机制|体系|方向|类)")
+FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|已经|上升|预计|人口")
+# a count of places or bodies named is the scope of a text ("全市31个乡、44个镇", "21个部门印发"), not a goal
+FALLBACK_PLACES = re.compile(r"\s*(?:乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所|场))")
+FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
+PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结")
+FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
+FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于")
+FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取")
+
+
+def _noun_after(quote: str, matched: str) -> str:
+    """The words right after a figure ("5000张养老床位" → "养老床位"), or the empty string when none follow."""
+    at = quote.find(matched)
+    return "" if at < 0 else re.match(r"[\u4e00-\u9fa5]{0,8}", quote[at + len(matched):]).group(0) or ""
+
+
+def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_end, plan_end, year_end):
+    text = sentence.text
+    numbers = {(d.threshold, d.unit, d.clause) for d in earlier} | {
+        (d.threshold, d.unit, noun) for d in earlier if (noun := _noun_after(d.quote, d.matched))}
+    for draft in taken:
+        numbers.update(re.findall(r"\d+(?:\.\d+)?", draft.matched + " " + draft.note))
+    for match in FALLBACK_QUANTITY.finditer(text):
+        if match["num"] in numbers:
+            continue  # a precise rule read it (or deliberately set it aside in its matched words)
+        start, end = match.start(), match.end()
+        segment = text[_segment_start(text, start, 0):start]
+        after = text[end:end + 8]
+        if FALLBACK_STATUS.search(segment) or FALLBACK_STATUS.match(after) or FALLBACK_PER.search(segment):
+            continue
+        if FALLBACK_SENTENCE_STATUS.search(text[:start]) or CITY_TIER.search(segment) or FALLBACK_PLACES.match(after):
+            continue  # a sentence that tells what is, a projection, a city's figure, the places a text covers
+        if re.search(r"[至~～\-－—]\s*$", text[:start]) or text[:start].count("《") > text[:start].count("》"):
+            continue  # the end of a range; a title
+        tail = SEGMENT_BOUNDARY.split(text[end:], maxsplit=1)[0]
+        if FALLBACK_STRUCTURE_TAIL.search(tail):
+            continue  # "15个…质量提升行动", "5个项目专栏": the plan's own parts
+        if FALLBACK_STRUCTURE.match(text, end) or re.match(r"\s*(?:年|月|日|岁|号|届|期)", after):
+            continue
+        unit, scale = match["unit"], match["scale"]
+        threshold = _number(match["num"])
+        if threshold is None or len(match["num"].split(".")[0]) > 9:
+            continue
+        note = ""
+        if scale == "万":
+            threshold *= 10000
+        elif scale == "亿":
+            threshold *= 100000000
+        if unit == "万元":
+            threshold, unit, note = threshold * 10000, "元", f"原文：{match.group(0)}"
+        comparator = GT if FALLBACK_GT.search(segment) else GTE if (
+            FALLBACK_GTE.search(segment) or re.match(r"\s*(?:以上|及以上)", text[end:])) else EQ
+        deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
+        if deadline is None and year_end:
+            deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
+        if deadline is None and plan_end:
+            deadline, deadline_note = plan_end, "期限：文中未写，按规划期末"
+        noun = _noun_after(text, match.group(0))
+        if deadline is None or {(threshold, unit, sentence.clause), (threshold, unit, noun or None)} & numbers:
+            continue  # no dated horizon: not read as a goal; or drafted already (a summary, then its list)
+        yield DraftTarget(
+            clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
+            threshold=threshold, unit=unit,
+            deadline=deadline, note="；".join(n for n in ("通用规则", note, deadline_note) if n),
+            matched=match.group(0), measure=segment.strip())
 
 
 def _bigrams(words: str) -> set:
