@@ -1273,7 +1273,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                 drafts.append(draft)
         for key, measures in keys.items():
             seen.setdefault(key, []).extend(measures)
-        if report or progress_report or not (year_end or plan_end or FUTURE.search(sentence.text)):
+        if report or progress_report or not (year_end or plan_end or FUTURE.search(sentence.text)
+                                             or THIS_YEAR.search(sentence.text)):
             continue
         if _past_paragraph(sentence, issued_on, year_end):
             continue
@@ -1290,7 +1291,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
 # dates, ordinals, growth rates, per-unit figures and counts of the document's own structure are left out.
 FALLBACK_QUANTITY = re.compile(
     r"(?<![\d.第])(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?\s*"
-    r"(?P<unit>万元|元|平方米|公里|人次|个(?!月|工作日|百分点|小时)|家|所|张|条|座|套|处|户|名|人(?![口民员])|亩|株|辆|台|栋)")
+    r"(?P<unit>万元|元|平方米|公里|人次|个(?!月|工作日|百分点|小时)|家|所|张|条|座|套|处|户|名|人(?![口民员])|亩|株|辆|台|栋|km|千米|路(?![公车线段口]))")
 FALLBACK_STATUS = re.compile(r"已|累计|截[至止]|共计|同比|比上年|较上年|上年|去年|完成了|建成了|落成|竣工|现有|目前|现状|以来|"
                              r"历年|增长|下降|增幅|增速|降低|提高了|年均")
 FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措施|行动|民生实事|实事|重点工作|小项|指标|举措|领域|板块|部分|"
@@ -1330,8 +1331,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         if re.search(r"[至~～\-－—]\s*$", text[:start]) or text[:start].count("《") > text[:start].count("》"):
             continue  # the end of a range; a title
         tail = SEGMENT_BOUNDARY.split(text[end:], maxsplit=1)[0]
-        if FALLBACK_STRUCTURE_TAIL.search(tail):
-            continue  # "15个…质量提升行动", "5个项目专栏": the plan's own parts
+        if FALLBACK_STRUCTURE_TAIL.search(tail) or re.search(r"已|完成了|建成了", tail):
+            continue  # "15个…质量提升行动", "5个项目专栏": the plan's own parts; "400个…项目已全部开工": told
         if FALLBACK_STRUCTURE.match(text, end) or re.match(r"\s*(?:年|月|日|岁|号|届|期)", after):
             continue
         unit, scale = match["unit"], match["scale"]
@@ -1345,6 +1346,7 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
             threshold *= 100000000
         if unit == "万元":
             threshold, unit, note = threshold * 10000, "元", f"原文：{match.group(0)}"
+        unit = {"km": "公里", "千米": "公里"}.get(unit, unit)
         comparator = GT if FALLBACK_GT.search(segment) else GTE if (
             FALLBACK_GTE.search(segment) or re.match(r"\s*(?:以上|及以上)", text[end:])) else EQ
         deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
