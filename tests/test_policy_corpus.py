@@ -168,14 +168,14 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 8, second round (h20k)"): (found, drafted) and (found, expected)
-# of the development documents (sets 1–9 among them), and of held-out set 10, frozen on another branch while the
-# drafter was tuned and measured once at the merge.
-REPORTED = {"dev": ((389, 416), (389, 436)), "held out": ((15, 55), (15, 95))}
+# The figures reported in docs/decisions.md ("Session 8, third round (h20l)"): (found, drafted) and (found, expected)
+# of the development documents (sets 1–10 among them). Set 10 was read this round, so there is no held-out set on this
+# branch; set 11, frozen meanwhile on another branch, is measured at the merge.
+REPORTED = {"dev": ((436, 510), (436, 531))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
-# development set (all tuned on), and over the sets not read this round (all but set 9).
-REPORTED_LOSO = {"per-set mean over 10 development sets (all tuned on)": (940, 907),
-                 "mean over the 9 sets not read this round (all but set 9)": (943, 918)}
+# development set (all tuned on), and over the sets not read this round (all but set 10).
+REPORTED_LOSO = {"per-set mean over 11 development sets (all tuned on)": (893, 872),
+                 "mean over the 10 sets not read this round (all but set 10)": (931, 911)}
 
 
 def _ratio(line, name):
@@ -198,9 +198,9 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 
 def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_above_the_reported_ones():
     out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--tuning-set", "9", stdout=out)
+    call_command("draft_targets", "--evaluate", "--tuning-set", "10", stdout=out)
     lines = out.getvalue().splitlines()
-    assert len([line for line in lines if line.startswith("  development set ")]) == 10
+    assert len([line for line in lines if line.startswith("  development set ")]) == 11
     for name, (precision, recall) in REPORTED_LOSO.items():
         line = next(line for line in lines if line.startswith(name))
         mean_p, mean_r = (round(float(x) * 10) for x in re.findall(r"mean (?:precision|recall) ([\d.]+)%", line))
@@ -209,20 +209,22 @@ def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_abov
     assert not [line for line in lines if "leave-one-set-out" in line]
     # the sets read this round may be several
     out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--tuning-set", "8", "--tuning-set", "9", stdout=out)
-    assert any(line.startswith("mean over the 8 sets not read this round (all but sets 8, 9): ")
+    call_command("draft_targets", "--evaluate", "--tuning-set", "9", "--tuning-set", "10", stdout=out)
+    assert any(line.startswith("mean over the 9 sets not read this round (all but sets 9, 10): ")
                for line in out.getvalue().splitlines())
 
 
 def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
-    # Set 9 was read in session 8's second round (h20k); set 10, frozen meanwhile on another branch, is the held-out set.
+    # Set 10 was read in session 8's third round (h20l); set 11, frozen meanwhile on another branch, is the next
+    # held-out set and joins the key only at the merge.
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
-    assert {d.get("held_out_set") for d in held.values()} == {10}
-    assert len(held) >= 10
-    assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
-    assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
+    assert {d.get("held_out_set") for d in held.values()} <= {11}
+    if held:
+        assert len(held) >= 10
+        assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
+        assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 10))
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 11))
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -836,3 +838,61 @@ def test_a_plans_own_indicators_a_projects_name_and_a_building_completed_are_no_
     # 竹溪县 (期刊短讯): the home built and opened (落成) with its 56 beds is done
     zhuxi = ("近日,湖北省竹溪县财政、民政部门共同投资新建的城区福利院落成,新增床位56张,将成为城区扩容孤寡老人的“幸福院”。")
     assert drafts(zhuxi) == []
+
+
+# --- session 8, third round (h20l): set 10 read; a generic fallback after the precise rules ------------------------
+
+
+def test_a_list_tables_rows_are_numbered_sentences_and_the_fallback_drafts_their_quantities():
+    # 洋县2024年十大民生实事项目清单 (a table copied one cell a line): the row's 序号 is its clause, the 年度投资金额
+    # column's header gives 万元; every quantity with a measure word of the year's list is the county's, 'eq'
+    yangxian = ("关于印发洋县2024年十大民生实事项目的通知\n附件:洋县2024年十大民生实事项目清单\n|\n序号 |\n项目名称 |\n"
+                "建设地点 |\n建设时间 |\n2024年建设内容 |\n年度投资金额 (万元) |\n责任单位 |\n|\n2 |\n城北小学门前道路建设项目 |\n"
+                "纸坊街道 |\n2024 |\n建成唐塔北路延伸段(城北小学门前)道路。 |\n300 |\n住建局 |\n|\n5 |\n高标准农田建设项目 |\n"
+                "谢村镇 |\n2024 |\n实施田块整治500亩,修复堰塘1座、建设机电井7座、农桥5座、灌溉渠道50公里;新建田间道路38公里、"
+                "农田林网241公里,种植桂花、紫薇等苗木8000株;实施土壤培肥、田间监测3万亩,布设耕地质量监测点30处。 |\n4930 |\n"
+                "农业农村局 |\n|\n")
+    end = date(2024, 12, 31)
+    found = [(d.clause, d.level, d.comparator, d.threshold, d.unit, d.deadline)
+             for d in draft_targets(yangxian, date(2024, 4, 2))]
+    for row in (("2", "county", "eq", Decimal(3000000), "元", end), ("5", "county", "eq", Decimal(500), "亩", end),
+                ("5", "county", "eq", Decimal(1), "座", end), ("5", "county", "eq", Decimal(241), "公里", end),
+                ("5", "county", "eq", Decimal(8000), "株", end), ("5", "county", "eq", Decimal(30000), "亩", end),
+                ("5", "county", "eq", Decimal(30), "处", end), ("5", "county", "eq", Decimal(49300000), "元", end)):
+        assert row in found, row
+    assert not [f for f in found if f[4] in ("年", "") or f[3] == 2024]  # the year and the 建设时间 column
+
+
+def test_the_fallback_reads_a_years_quantities_in_any_measure_word_and_a_budget_of_this_year():
+    # 建湖 2023年十大民生实事 (a reposted copy): km and 路 are units; the 13 markets 已建成 are status, the date no figure
+    jianhu = ("2023年建湖十大民生实事项目出炉\n1月4日,在建湖县第十九届人民代表大会第二次会议上,票决确定了2023年政府十大民生实事"
+              "项目,项目涵盖交通、教导、养老等多个方面。\n农贸市场“安心菜篮子”工程:做好已建成13个农贸市场快检室运营工做,"
+              "新建农贸市场快检室8个。\n推进农村河道生态治理:建成农村生态河道60km。\n治安防控系统建立及利用:对党政机关安防设备"
+              "提档晋级,新增(革新)社会面监控500路、人脸像机300路,完美应急通信批示系统。\n")
+    end = date(2023, 12, 31)
+    assert drafts(jianhu, issued_on=date(2023, 1, 4)) == [
+        ("", "county", "eq", Decimal(8), "个", end), ("", "county", "eq", Decimal(60), "公里", end),
+        ("", "county", "eq", Decimal(500), "路", end), ("", "county", "eq", Decimal(300), "路", end)]
+    # 贵阳晚报 (贵州 慈善超市): "今年…资金预算130万元,支援建设26个" — this year's budget and count
+    guizhou = ("记者从贵州省民政厅获悉,该厅近日印发《2022年省级福彩公益金支援慈善超市建设项目实施方案》,我省今年慈善超市建设"
+               "项目资金预算130万元,支援建设26个慈善超市。")
+    end = date(2022, 12, 31)
+    found = drafts(guizhou, issued_on=date(2022, 5, 14))
+    assert ("", "county", "eq", Decimal(1300000), "元", end) in found
+    assert ("", "county", "eq", Decimal(26), "个", end) in found
+
+
+def test_the_fallback_leaves_out_status_places_covered_projects_counted_and_a_plans_own_parts():
+    # 甘肃: "今年实施的400个…项目已全部开工建设" (status in the figure's own clause)
+    gansu = "记者24日从甘肃省民政厅获悉,今年实施的400个“为民实事”项目已全部开工建设,甘肃省、市、县三级补助资金到位率100%。"
+    assert [d for d in drafts(gansu, issued_on=date(2023, 8, 25)) if d[3] == 400] == []
+    # 大埔: "…初步遴选项目11个" counts the list's projects
+    dabu = "根据省、市民生实事等情况,拟订2023年县十件民生实事初步遴选项目11个,现公开向社会公众征求意见。"
+    assert drafts(dabu, issued_on=date(2023, 1, 1)) == []
+    # 濮阳: "完成全市31个乡、44个镇、14个街道,共89个…" — the places a plan covers are its scope
+    puyang = "确保用3年时间,完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务。"
+    assert [d[3] for d in drafts(puyang, issued_on=date(2021, 1, 1))] == [Decimal(89)]
+    # 陇南: "…等15个新时代新社区新生活质量提升行动" — the plan's own actions; and a status sentence (截至…)
+    longnan = ("到2025年,开展社区固本强基行动、社区养老服务行动、社区未成年人关爱行动等15个新时代新社区新生活质量提升行动。"
+               "截至2020年末,全省共建成城乡社区综合服务设施1.2万个。")
+    assert drafts(longnan, issued_on=date(2021, 6, 1)) == []

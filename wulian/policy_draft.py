@@ -1333,7 +1333,7 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         tail = SEGMENT_BOUNDARY.split(text[end:], maxsplit=1)[0]
         if FALLBACK_STRUCTURE_TAIL.search(tail) or re.search(r"已|完成了|建成了", tail):
             continue  # "15个…质量提升行动", "5个项目专栏": the plan's own parts; "400个…项目已全部开工": told
-        if FALLBACK_STRUCTURE.match(text, end) or re.match(r"\s*(?:年|月|日|岁|号|届|期)", after):
+        if FALLBACK_STRUCTURE.match(text, end) or re.search(r"(?:项目|事项|实事|任务|指标|措施)\s*$", segment) or re.match(r"\s*(?:年|月|日|岁|号|届|期)", after):
             continue
         unit, scale = match["unit"], match["scale"]
         threshold = _number(match["num"])
