@@ -168,14 +168,14 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 8 (h20h)"): (found, drafted) and (found, expected) of the
-# development documents (sets 1–8 among them), and of held-out set 9, frozen on another branch while the drafter was
-# tuned and measured once at the merge.
-REPORTED = {"dev": ((341, 363), (341, 377)), "held out": ((18, 36), (18, 59))}
+# The figures reported in docs/decisions.md ("Session 8, third round (h20l)"): (found, drafted) and (found, expected)
+# of the development documents (sets 1–10 among them), and of held-out set 11, frozen on another branch while the
+# drafter was tuned and measured once at the merge.
+REPORTED = {"dev": ((436, 510), (436, 531)), "held out": ((25, 44), (25, 62))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
-# development set (all tuned on), and over the sets not read this round (all but set 8).
-REPORTED_LOSO = {"per-set mean over 9 development sets (all tuned on)": (943, 918),
-                 "mean over the 8 sets not read this round (all but set 8)": (946, 927)}
+# development set (all tuned on), and over the sets not read this round (all but set 10).
+REPORTED_LOSO = {"per-set mean over 11 development sets (all tuned on)": (893, 872),
+                 "mean over the 10 sets not read this round (all but set 10)": (931, 911)}
 
 
 def _ratio(line, name):
@@ -198,9 +198,9 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 
 def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_above_the_reported_ones():
     out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--tuning-set", "8", stdout=out)
+    call_command("draft_targets", "--evaluate", "--tuning-set", "10", stdout=out)
     lines = out.getvalue().splitlines()
-    assert len([line for line in lines if line.startswith("  development set ")]) == 9
+    assert len([line for line in lines if line.startswith("  development set ")]) == 11
     for name, (precision, recall) in REPORTED_LOSO.items():
         line = next(line for line in lines if line.startswith(name))
         mean_p, mean_r = (round(float(x) * 10) for x in re.findall(r"mean (?:precision|recall) ([\d.]+)%", line))
@@ -209,20 +209,20 @@ def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_abov
     assert not [line for line in lines if "leave-one-set-out" in line]
     # the sets read this round may be several
     out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--tuning-set", "7", "--tuning-set", "8", stdout=out)
-    assert any(line.startswith("mean over the 7 sets not read this round (all but sets 7, 8): ")
+    call_command("draft_targets", "--evaluate", "--tuning-set", "9", "--tuning-set", "10", stdout=out)
+    assert any(line.startswith("mean over the 9 sets not read this round (all but sets 9, 10): ")
                for line in out.getvalue().splitlines())
 
 
 def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
-    # Set 8 was read in session 8; set 9, frozen meanwhile on another branch, is the held-out set.
+    # Set 10 was read in session 8's third round (h20l); set 11, frozen meanwhile on another branch, is the held-out set.
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
+    assert {d.get("held_out_set") for d in held.values()} == {11}
     assert len(held) >= 10
     assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
-    assert {d.get("held_out_set") for d in held.values()} == {9}
     assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 9))
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 11))
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -748,3 +748,149 @@ def test_this_year_of_an_undated_report_is_the_year_of_the_list_it_names():
             "小食堂,大民生。今年,我市将“一老一小”暖心关爱项目纳入十大民生实事之一,计划新增社区老年食堂3家,"
             "多渠道增加老年助餐服务供给。")
     assert drafts(text) == [("", "county", "eq", Decimal(3), "家", date(2024, 12, 31))]
+
+
+# --- session 8, second round (h20k): set 9 read; each rule checked on the sets not read (0–8) ----------------------
+
+
+def test_a_reports_opening_announcing_this_years_list_dates_its_figures_at_the_years_end():
+    # 金华 (全市民政工作会议报道): "今年我市将…十方面实事", no date of issue but a dateline; the clause after
+    # "…婚姻登记场所达到100%" goes on with its subject (the county's, not the 社区 of the paragraph before); 100 % is
+    # coverage; "服务1500万人次以上"; "落实帮扶项目10个", "实施…6项基本服务免费"
+    jinhua = ("2024-02-29 10:27:28\n"
+              "记者昨日从全市民政工作会议上获悉,今年我市将聚焦社会救助、养老服务、慈善事业、儿童福利、社会组织、社会服务等"
+              "民生重点领域,扎实推进“民政惠民有感”十方面实事。\n"
+              "在“民政惠民有感”十方面实事中,市民政局将持续加强城乡居民最低生活保障,全市低保标准增幅不低于上年度全体居民"
+              "人均可支配收入增幅;全面推行深化“爱心卡”,新增村(社区)老年助餐服务点60个以上,提供助餐、助行、助购、助洁等"
+              "服务1500万人次以上;加大失智照护服务供给,新增老年人认知障碍床位700张,每万名老年人拥有认知障碍床位达到18张;"
+              "推动老年友好型社会建设,创建全国示范性老年友好型社区3个。\n"
+              "与此同时,市民政局将加快儿童福利阵地建设,启用金华市儿童福利院新院;实施慈善“共富同行”三年行动,落实帮扶项目"
+              "10个;实施第二批“善居工程”,改造困难家庭居室250户;提升殡葬服务水平,实施群众“身后事”6项基本服务免费,龙山"
+              "公墓二期投入使用;优化婚姻登记管理服务,4A级以上婚姻登记场所达到100%,5A级达到60%;加大水库移民后期扶持力度,"
+              "打造和美移民村35个。")
+    end = date(2024, 12, 31)
+    found = drafts(jinhua)
+    for row in (("", "county", "gte", Decimal(60), "个", end), ("", "county", "gte", Decimal(15000000), "人次", end),
+                ("", "county", "eq", Decimal(700), "张", end), ("", "county", "eq", Decimal(3), "个", end),
+                ("", "county", "eq", Decimal(10), "个", end), ("", "county", "eq", Decimal(250), "户", end),
+                ("", "county", "eq", Decimal(6), "项", end), ("", "county", "present", None, "", end),
+                ("", "county", "gte", Decimal(60), "%", end), ("", "county", "eq", Decimal(35), "个", end)):
+        assert row in found, row
+    # 山东省政府工作报告 (齐鲁网, traditional): "山東將扎實辦好重點民生實事"; counts listed after one verb, in 万
+    shandong = ("齊魯網·閃電新聞1月13日訊 今天上午,山東省第十四屆人民代表大會第一次會議在濟南開幕,省長周乃翔作政府工作報告。\n"
+                "報告指出,山東將扎實辦好重點民生實事。著力解決群眾急難愁盼問題,在提高人民生活水平上加力提效。\n"
+                "在深化養老托育行動方面,山東將完善基本養老服務,新增護理型床位2.5萬張、家庭養老床位1萬張。加強特殊困難老人"
+                "探訪關愛服務,完成家庭適老化改造3萬戶。積極落實生育支持政策,改善優生優育全程服務,新增托位3萬個。")
+    end = date(2023, 12, 31)
+    assert drafts(shandong, issued_on=date(2023, 1, 13)) == [
+        ("", "county", "eq", Decimal(25000), "张", end), ("", "county", "eq", Decimal(10000), "张", end),
+        ("", "county", "eq", Decimal(30000), "户", end), ("", "county", "eq", Decimal(30000), "个", end)]
+    # 台海网 (福建 社工站方案): a report of a 《方案》 issued — its norm (每站不少于2名) stands beyond the year
+    fujian = ("福建全省每个乡镇今年都将有社工站\n"
+              "台海网1月18日讯 (海峡导报驻福州记者林芹)社工,正离老百姓生活越来越近。2021年我省将实现乡镇(街道)社工站全覆盖,"
+              "越来越多基层困难群体、老人、儿童将得到社工专业服务。日前,省民政厅出台《福建省乡镇(街道)社会工作服务站购买服务"
+              "项目实施方案(试行)》,明确提出按照“一年覆盖、两年规范、三年提升”工作思路。\n"
+              "根据方案,每个社工站原则上配备不少于2名社工。")
+    assert ("station_staff", "station_town", "gte", Decimal(2), "名", None) in drafts(fujian, issued_on=date(2021, 1, 18))
+
+
+def test_coverage_of_100_percent_aimed_at_is_present_at_the_level_of_its_subject():
+    # 无锡日报 (全市民政工作座谈会): "全市村、社区协商议事平台覆盖率将达到100%" is coverage of communities
+    wuxi = ("今年全市民政工作将重点抓好四个方面。年底前,我市将改造提升25个社区综合服务中心,全市村、社区协商议事平台覆盖率"
+            "将达到100%,进一步提升社区服务功能,创新基层治理机制。")
+    end = date(2021, 12, 31)
+    assert drafts(wuxi, issued_on=date(2021, 2, 24)) == [
+        ("", "county", "eq", Decimal(25), "个", end), ("", "community", "present", None, "", end)]
+
+
+def test_a_years_list_of_things_made_in_kilometres_square_metres_lines_and_people_with_no_classifier():
+    # 华龙网 (重庆市2025年15件重点民生实事): 平方米/公里 counted; 条 with 以上; "为200万中小学生开展…" counts 人;
+    # 实施/提升 are verbs of a count made; "12万人次以上"
+    chongqing = ("2025年重庆将接续办好15件重点民生实事\n"
+                 "中国式现代化,民生为大。今年,重庆将突出“民呼我为”,聚焦“急难愁盼”,接续办好15件重点民生实事。具体包括:\n"
+                 "新开工改造城镇老旧小区3011万平方米。\n加装农村公路安全护栏4000公里。\n"
+                 "为200万中小学生开展心理健康测评。\n整体提升100所学校、50家医院周边环境。\n"
+                 "为未成年人提供假期公益托管服务12万人次以上。\n"
+                 "新增及优化调整公交线路60条以上、新增小巷公交等微循环线路10条以上。\n"
+                 "实施165个农村饮水水源保障工程和25个城乡供水一体化工程。\n")
+    end = date(2025, 12, 31)
+    assert drafts(chongqing, issued_on=date(2025, 1, 19)) == [
+        ("", "county", "eq", Decimal(30110000), "平方米", end), ("", "county", "eq", Decimal(4000), "公里", end),
+        ("", "county", "eq", Decimal(2000000), "人", end), ("", "county", "eq", Decimal(100), "所", end),
+        ("", "county", "eq", Decimal(50), "家", end), ("", "county", "gte", Decimal(120000), "人次", end),
+        ("", "county", "gte", Decimal(60), "条", end), ("", "county", "gte", Decimal(10), "条", end),
+        ("", "county", "eq", Decimal(165), "个", end), ("", "county", "eq", Decimal(25), "个", end)]
+
+
+def test_a_plans_own_indicators_a_projects_name_and_a_building_completed_are_no_targets():
+    # 新华日报 (江苏“十四五”城乡社区服务体系规划): "新增7项发展指标" counts the plan's indicators
+    jiangsu = ("《规划》突出江苏特色,细化设置12项主要发展指标,在国家规划设定的…等指标基础上,新增7项发展指标,包括实行全科服务"
+               "模式的社区覆盖率达到90%。")
+    assert [d for d in drafts(jiangsu, issued_on=date(2022, 8, 11)) if d[4] == "项"] == []
+    # 晋中晚报 (榆社县): "…城乡养老服务全覆盖工程" names a project
+    yushe = ("今年,榆社縣將“實施惠及全縣2.3萬老年人的城鄉養老服務全覆蓋工程”列為該縣2024年“十件民生實事”之一,除了社區"
+             "老年人助餐點的建設外,該縣還將新建4個農村日間照料中心并實施60個中心提檔升級項目。")
+    end = date(2024, 12, 31)
+    assert drafts(yushe, issued_on=date(2024, 6, 28)) == [
+        ("", "county", "eq", Decimal(4), "个", end), ("", "county", "eq", Decimal(60), "个", end)]
+    # 竹溪县 (期刊短讯): the home built and opened (落成) with its 56 beds is done
+    zhuxi = ("近日,湖北省竹溪县财政、民政部门共同投资新建的城区福利院落成,新增床位56张,将成为城区扩容孤寡老人的“幸福院”。")
+    assert drafts(zhuxi) == []
+
+
+# --- session 8, third round (h20l): set 10 read; a generic fallback after the precise rules ------------------------
+
+
+def test_a_list_tables_rows_are_numbered_sentences_and_the_fallback_drafts_their_quantities():
+    # 洋县2024年十大民生实事项目清单 (a table copied one cell a line): the row's 序号 is its clause, the 年度投资金额
+    # column's header gives 万元; every quantity with a measure word of the year's list is the county's, 'eq'
+    yangxian = ("关于印发洋县2024年十大民生实事项目的通知\n附件:洋县2024年十大民生实事项目清单\n|\n序号 |\n项目名称 |\n"
+                "建设地点 |\n建设时间 |\n2024年建设内容 |\n年度投资金额 (万元) |\n责任单位 |\n|\n2 |\n城北小学门前道路建设项目 |\n"
+                "纸坊街道 |\n2024 |\n建成唐塔北路延伸段(城北小学门前)道路。 |\n300 |\n住建局 |\n|\n5 |\n高标准农田建设项目 |\n"
+                "谢村镇 |\n2024 |\n实施田块整治500亩,修复堰塘1座、建设机电井7座、农桥5座、灌溉渠道50公里;新建田间道路38公里、"
+                "农田林网241公里,种植桂花、紫薇等苗木8000株;实施土壤培肥、田间监测3万亩,布设耕地质量监测点30处。 |\n4930 |\n"
+                "农业农村局 |\n|\n")
+    end = date(2024, 12, 31)
+    found = [(d.clause, d.level, d.comparator, d.threshold, d.unit, d.deadline)
+             for d in draft_targets(yangxian, date(2024, 4, 2))]
+    for row in (("2", "county", "eq", Decimal(3000000), "元", end), ("5", "county", "eq", Decimal(500), "亩", end),
+                ("5", "county", "eq", Decimal(1), "座", end), ("5", "county", "eq", Decimal(241), "公里", end),
+                ("5", "county", "eq", Decimal(8000), "株", end), ("5", "county", "eq", Decimal(30000), "亩", end),
+                ("5", "county", "eq", Decimal(30), "处", end), ("5", "county", "eq", Decimal(49300000), "元", end)):
+        assert row in found, row
+    assert not [f for f in found if f[4] in ("年", "") or f[3] == 2024]  # the year and the 建设时间 column
+
+
+def test_the_fallback_reads_a_years_quantities_in_any_measure_word_and_a_budget_of_this_year():
+    # 建湖 2023年十大民生实事 (a reposted copy): km and 路 are units; the 13 markets 已建成 are status, the date no figure
+    jianhu = ("2023年建湖十大民生实事项目出炉\n1月4日,在建湖县第十九届人民代表大会第二次会议上,票决确定了2023年政府十大民生实事"
+              "项目,项目涵盖交通、教导、养老等多个方面。\n农贸市场“安心菜篮子”工程:做好已建成13个农贸市场快检室运营工做,"
+              "新建农贸市场快检室8个。\n推进农村河道生态治理:建成农村生态河道60km。\n治安防控系统建立及利用:对党政机关安防设备"
+              "提档晋级,新增(革新)社会面监控500路、人脸像机300路,完美应急通信批示系统。\n")
+    end = date(2023, 12, 31)
+    assert drafts(jianhu, issued_on=date(2023, 1, 4)) == [
+        ("", "county", "eq", Decimal(8), "个", end), ("", "county", "eq", Decimal(60), "公里", end),
+        ("", "county", "eq", Decimal(500), "路", end), ("", "county", "eq", Decimal(300), "路", end)]
+    # 贵阳晚报 (贵州 慈善超市): "今年…资金预算130万元,支援建设26个" — this year's budget and count
+    guizhou = ("记者从贵州省民政厅获悉,该厅近日印发《2022年省级福彩公益金支援慈善超市建设项目实施方案》,我省今年慈善超市建设"
+               "项目资金预算130万元,支援建设26个慈善超市。")
+    end = date(2022, 12, 31)
+    found = drafts(guizhou, issued_on=date(2022, 5, 14))
+    assert ("", "county", "eq", Decimal(1300000), "元", end) in found
+    assert ("", "county", "eq", Decimal(26), "个", end) in found
+
+
+def test_the_fallback_leaves_out_status_places_covered_projects_counted_and_a_plans_own_parts():
+    # 甘肃: "今年实施的400个…项目已全部开工建设" (status in the figure's own clause)
+    gansu = "记者24日从甘肃省民政厅获悉,今年实施的400个“为民实事”项目已全部开工建设,甘肃省、市、县三级补助资金到位率100%。"
+    assert [d for d in drafts(gansu, issued_on=date(2023, 8, 25)) if d[3] == 400] == []
+    # 大埔: "…初步遴选项目11个" counts the list's projects
+    dabu = "根据省、市民生实事等情况,拟订2023年县十件民生实事初步遴选项目11个,现公开向社会公众征求意见。"
+    assert drafts(dabu, issued_on=date(2023, 1, 1)) == []
+    # 濮阳: "完成全市31个乡、44个镇、14个街道,共89个…" — the places a plan covers are its scope
+    puyang = "确保用3年时间,完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务。"
+    assert [d[3] for d in drafts(puyang, issued_on=date(2021, 1, 1))] == [Decimal(89)]
+    # 陇南: "…等15个新时代新社区新生活质量提升行动" — the plan's own actions; and a status sentence (截至…)
+    longnan = ("到2025年,开展社区固本强基行动、社区养老服务行动、社区未成年人关爱行动等15个新时代新社区新生活质量提升行动。"
+               "截至2020年末,全省共建成城乡社区综合服务设施1.2万个。")
+    assert drafts(longnan, issued_on=date(2021, 6, 1)) == []

@@ -99,7 +99,7 @@ _CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 # Any measure word after a number is a unit (beds 张, schools 所, households 户…), not only those seen so far.
-_MEASURE_WORDS = r"张|所|床|户|间|处|座"
+_MEASURE_WORDS = r"张|所|床|户|间|处|座|条|公里"
 _UNIT = (r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|类|只|%|‰|小时|"
          + _MEASURE_WORDS + ")")
 # A range ("35-40张", "35张~40张", "2至4个") is a floor: its lower end, ≥.
@@ -109,7 +109,7 @@ _SUFFIX = r"(?P<suffix>及以上|以上|及以下|以下|以内)?"
 _WAN = r"(?P<wan>万(?!元))?"  # 200万人: ten thousands of a count (万元 is its own unit)
 NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + _RANGE + r"\s*" + _WAN + _UNIT + _SUFFIX)
 BARE_RANGE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*[-－—~～至]\s*\d+(?:\.\d+)?\s*" + _UNIT)
-BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下|以内)")
+BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _WAN + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下|以内)")
 COORDINATED = re.compile(r"(?<=[和及与、])\s*(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT)
 # An amount granted, a number hired or built, with no comparator word ("每个站资助15万元", "用于聘请3名社工",
 # "各建设1个镇(街)社会工作服务站", "新增设立乡镇(街道)省级社工站22个"): the verb says what the number counts.
@@ -128,14 +128,16 @@ BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
 # A verb of making and the units a count of things made is given in (a units table, not one sentence's words):
 # "新开、调整公交线路80条", "增加运营城市小型公交300辆", "建成投运充电桩4700个", "改造提升…19处".
-MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办"
-COUNT_UNITS = r"个|家|所|张|支|条|辆|处|座|台|栋|盒|户|场"
+MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办|实施|落实|提升"
+# (项 of services, projects: "6项基本服务"; not of a plan's own parts: "新增7项发展指标", "3项措施")
+COUNT_UNITS = (r"个|家|所|张|支|条|辆|处|座|台|栋|盒|户|场|公里|平方米"
+               r"|项(?![\u4e00-\u9fa5]{0,4}(?:指标|措施|举措|任务|要求|原则|内容|制度|机制))")
 GOAL_COUNT = re.compile(r"(?P<verb>" + MAKING + r")"
                         + r"(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                         + r"(?P<unit>" + COUNT_UNITS + r")(?=\s*(?:[，,；;。、]|$))")
 # "计划新建社区型养老服务综合体(农村幸福院)30个、老年人认知障碍照护专区10个、…10个": the counts listed after the
 # first one share its verb.
-LISTED_COUNT = re.compile(r"、(?P<gap>[^，。；,;：:、\d]{1,24}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|所|张|支)"
+LISTED_COUNT = re.compile(r"、(?P<gap>[^，。；,;：:、\d]{1,24}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>个|家|所|张|支)"
                           r"(?=\s*(?:[，,；;。、]|$))")
 GOAL_DIRECT = re.compile(r"(?P<verb>" + MAKING + r"|拟建)\s*(?:中心城区|主城区)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                          r"(?P<unit>" + COUNT_UNITS + r")(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
@@ -148,8 +150,10 @@ GOAL_WIN = re.compile(r"(?P<verb>争创|创成|申报)(?P<gap>[^，。；,;：:\
                       r"(?=[^，。；,;]{0,12}?(?:试点|示范|品牌|称号))")
 # "为5000户困难重度残疾人家庭进行无障碍改造", "为10万户高龄独居老人加装燃气报警器" in a year's list: the households
 # (buildings, people) a task is done for.
-GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*(?:为|帮助)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>户|栋|名|人)"
-                      r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供))")
+GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*(?:为|帮助)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+                      # a count of people with no classifier takes 人: "为200万中小学生开展心理健康测评"
+                      r"(?:(?P<unit>户|栋|名|人)|(?=[\u4e00-\u9fa5]{0,4}(?:学生|老人|老年人|儿童|残疾人|群众|居民|职工)))"
+                      r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供|开展))")
 # In a list of goals, a count after its verb and before its noun, however far ("改造提升…沿山区县19处农村供水设施",
 # "发展普惠托育机构29所", "启动100个社区嵌入式服务设施建设和服务项目试点").
 GOAL_IN_LIST = re.compile(r"(?P<verb>" + MAKING + r"|发展|启动|选择)(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*"
@@ -216,7 +220,7 @@ STATION_TIER_WORDS = (
 )
 TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
 # Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
-STATUS = re.compile(r"标志着|近(?:几)?年来|多年来|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配]|均已|以来|分别为|“十三五”时期|十三五期间")
+STATUS = re.compile(r"标志着|近(?:几)?年来|多年来|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配]|均已|以来|分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)")
 FUTURE = re.compile(r"预计|力争|将|计划(?!”)|争取|确保|要(?!求)|(?<!达)到\s*\d{4}\s*年|今年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间")
 # "2019年12月，全省1940个乡镇(街道)社工站全覆盖": a sentence opening on a month of a year tells an event.
 DATED_EVENT = re.compile(r"^[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]")
@@ -617,6 +621,14 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, 
         # after a sentence on 农村社区: a figure whose clause names its own subject and no place is the county's,
         # not the place of the clause or sentence before.
         return COUNTY, [], ""
+    if inherited and not present and segment_start > 0 and text[segment_start - 1] in "，," \
+            and DEFAULT_LEVELS.get(indicator, COUNTY) != COMMUNITY and indicator not in STATION_INDICATORS:
+        # "4A级以上婚姻登记场所达到100%,5A级达到60%": a clause that goes on with the subject of the clause before
+        # (its own subject, no place) is the county's too
+        before = text[_segment_start(text, segment_start - 1, 0):segment_start - 1]
+        if not re.match(r"\s*其中", text[segment_start:start]) and _own_subject(before) \
+                and _last_cue(before) is None and not PER_UNIT.search(text[segment_start:start]):
+            return COUNTY, [], ""
     if cue is None:
         cue = _last_cue(text[:segment_start])
     part_of_before = re.match(r"\s*其中", text[segment_start:start]) is not None
@@ -693,6 +705,8 @@ def _requirements(text: str, goals: bool = False):
             if any(s <= start < e for s, e in taken):
                 if pattern is GOAL_DIRECT:  # "新增2000个…托额和3200个…托额": the head read already, not its list
                     _listed_after(text, match.end(), found, taken)
+                if pattern is GOAL_COUNT:  # "新增护理型床位2.5万张、家庭养老床位1万张": the same, its verb's list
+                    _listed_counts(text, match.end(), found, taken)
                 continue
             if pattern in (GOAL_FOR, GOAL_IN_LIST) and not goals:
                 continue  # only in a list of goals: "为…户" in a report tells what was done
@@ -701,17 +715,12 @@ def _requirements(text: str, goals: bool = False):
             number = match["num"]
             if match.groupdict().get("wan") and (value := _number(number)) is not None:
                 number = str(value * 10000)  # 完成7万家
-            found.append((start, match.end(), EQ, number, match["unit"], COUNTY))
+            found.append((start, match.end(), EQ, number, match["unit"] or "人", COUNTY))
             taken.append((start, match.end()))
             if pattern is GOAL_DIRECT:
                 _listed_after(text, match.end(), found, taken)
             if pattern is GOAL_COUNT:
-                position = match.end()
-                while listed := LISTED_COUNT.match(text, position):
-                    if not any(s <= listed.start("num") < e for s, e in taken):
-                        found.append((listed.start("num"), listed.end(), EQ, listed["num"], listed["unit"], COUNTY))
-                        taken.append((listed.start("num"), listed.end()))
-                    position = listed.end()
+                _listed_counts(text, match.end(), found, taken)
     for match in PER_DAY.finditer(text):
         start = match.start("num")
         if not any(s <= start < e for s, e in taken):
@@ -737,6 +746,18 @@ def _requirements(text: str, goals: bool = False):
                 taken.append((start, match.end()))
     found.sort()
     return found
+
+
+def _listed_counts(text: str, position: int, found: list, taken: list):
+    """The counts listed after a goal count, sharing its verb ("…30个、老年人认知障碍照护专区10个")."""
+    while listed := LISTED_COUNT.match(text, position):
+        number = listed["num"]
+        if listed["wan"] and (value := _number(number)) is not None:
+            number = str(value * 10000)
+        if not any(s <= listed.start("num") < e for s, e in taken):
+            found.append((listed.start("num"), listed.end(), EQ, number, listed["unit"], COUNTY))
+            taken.append((listed.start("num"), listed.end()))
+        position = listed.end()
 
 
 def _listed_after(text: str, position: int, found: list, taken: list):
@@ -813,9 +834,12 @@ def _plain_requirements(text: str, taken_before):
             number = str(value * 10000)
         found.append((match.start(), match.end(), comparator, number, match["unit"]))
     taken = [(s, e) for s, e, *_ in found] + list(taken_before)
-    for match in BARE_WITH_SUFFIX.finditer(text):
+    for match in BARE_WITH_SUFFIX.finditer(text):  # "…服务1500万人次以上": 万 a count's ten thousands
         if not any(s <= match.start() < e for s, e in taken):
-            found.append((match.start(), match.end(), SUFFIX_COMPARATORS[match["suffix"]], match["num"],
+            number = match["num"]
+            if match["wan"] and (value := _number(number)) is not None:
+                number = str(value * 10000)
+            found.append((match.start(), match.end(), SUFFIX_COMPARATORS[match["suffix"]], number,
                           match["unit"]))
     for match in BARE_RANGE.finditer(text):  # "着重打造2至4个示范乡镇社会工作站": at least the lower end
         if not any(s <= match.start() < e for s, e in [*taken, *((f[0], f[1]) for f in found)]):
@@ -923,7 +947,9 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     return not FUTURE.search(before, since)
 
 
-EVENT_AFTER = re.compile(r"\s*(?:工作)?(?:视频|电视电话|现场|推进|部署|调度|动员)*(?:会议|会)")
+EVENT_AFTER = re.compile(r"\s*(?:工作)?(?:视频|电视电话|现场|推进|部署|调度|动员)*(?:会议|会)"
+                         # "实施…城乡养老服务全覆盖工程”列为…民生实事": the name of a project, not a goal of its own
+                         r"|\s*(?:工程|行动|项目)")
 # "以“统筹规划、…、全面覆盖”为原则": a principle quoted, not a goal.
 PRINCIPLE_AFTER = re.compile(r"\s*[”\"’]\s*(?:为|的)?\s*原则")
 # "…服务站(点)100%覆盖", "困难群众和特殊群体社会工作服务100%覆盖": coverage written as a share of 100 %.
@@ -1066,6 +1092,12 @@ YEAR_PLAN_ANNOUNCED = re.compile(r"(?P<year>\d{4})\s*年[^\n，。；,;]{0,8}?(?
                                  r"|(?:对|就)\s*(?P<year2>\d{4})\s*年[^\n，。；,;]{0,16}?(?:作出|做出)(?:如下|以下)?(?:安排|部署)")
 # "…票决产生了2024年十大政府重点民生实事项目" in a report with no date: the year "今年" is.
 YEAR_NAMED = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?(?:为民实事|为民办实事|民生实事)")
+# "今年我市将聚焦…十方面实事", "今年绵阳市民政工作将…", "(政府工作报告)山东将扎实办好重点民生实事": a report's opening
+# that announces this year's list with no year written; the year is the report's date, or a dateline among its first
+# lines ("2024-02-29 10:27:28", "2015年4月"). A report of a document issued (《…实施方案》) is not: its norms
+# (每站不少于2名社工, 一乡镇一站点) stand beyond the year.
+THIS_YEAR_ANNOUNCED = re.compile(r"今年(?!以来)[^\n，。；,;]{0,12}?将|将[^\n，。；,;]{0,8}?(?:为民实事|为民办实事|民生实事)")
+DATELINE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月)")
 # A report of a year's work, not a plan: "2022年工作总结", "我市2024年民生实事已全部完成".
 REPORT_OPENING = re.compile(r"工作总结|(?:已经?|均已)全部完成|已圆满完成")
 # "20xx年我市民政工作在…领导下,…各项工作取得了明显成效": a year's work told — a report, when no year's list is named.
@@ -1097,6 +1129,49 @@ TABLE_CELL = re.compile(r"^\s*(?P<cell>[^|\n]*?)\s*\|\s*$")
 HEADER_WORD = re.compile(r"^[\u4e00-\u9fa5()（）0-9月]{1,12}$")
 PROGRESS_HEADER = re.compile(r"^(?:进展|完成情况|推进情况)")
 RESPONSIBLE_CELL = re.compile(r"^[\u4e00-\u9fa5、]{1,14}(?:局|委|办|部|中心|政府|办事处)$")
+
+
+LIST_TABLE_NUMBER = re.compile(r"^(?:序号|编号)$")
+LIST_TABLE_SKIP = re.compile(r"序号|编号|地点|时间|单位|部门|备注|年份")
+HEADER_UNIT = re.compile(r"[(（]\s*(?P<unit>万元|亿元|元|个|平方米|公里|人|%)\s*[)）]\s*$")
+
+
+def _list_table(lines: list[str]) -> list[str]:
+    """A list table copied one cell a line ("序号 |" "项目名称 |" "建设内容 |" "年度投资金额 (万元) |", then each
+    row's cells) read as numbered sentences: "1、项目名称，建设内容，年度投资金额300万元。" — the row's number is
+    its clause, a figure of a column whose header gives a unit takes that unit. Places, times and the units
+    responsible are left out. A table with a progress column is left to ``_progress_table``."""
+    cells = [(i, m["cell"]) for i, line in enumerate(lines) if (m := TABLE_CELL.match(line)) and m["cell"]]
+    out = list(lines)
+    for n, (_i, cell) in enumerate(cells):
+        if not LIST_TABLE_NUMBER.match(cell):
+            continue
+        headers = []
+        for _j, head in cells[n:]:
+            if head.isdigit():
+                break
+            headers.append(head)
+        if len(headers) < 3 or any(PROGRESS_HEADER.match(h) for h in headers):
+            return lines
+        rows = cells[n + len(headers):]
+        for r in range(0, len(rows) - len(headers) + 1, len(headers)):
+            row = rows[r:r + len(headers)]
+            if not row[0][1].isdigit():
+                break
+            parts = []
+            for head, (_k, value) in zip(headers, row):
+                if LIST_TABLE_SKIP.search(head):
+                    continue
+                unit = HEADER_UNIT.search(head)
+                if unit and re.fullmatch(r"\d+(?:\.\d+)?", value):
+                    parts.append(f"{HEADER_UNIT.sub('', head).strip()}{value}{unit['unit']}")
+                else:
+                    parts.append(value.rstrip("。"))
+            for k, _value in row:
+                out[k] = ""
+            out[row[0][0]] = f"{row[0][1]}、 " + "，".join(parts) + "。"  # (the space: "4、2024年…" is item 4)
+        return out
+    return lines
 
 
 def _progress_table(lines: list[str]) -> tuple[set, int | None]:
@@ -1153,7 +1228,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     station_level = max(counts)[1] if max(counts)[0] else ""
     plan = PLAN_TITLE.search(_title_lines(text))
     year_end = _year_plan_end(text)
-    lines = text.split("\n")
+    lines = _list_table(text.split("\n"))
+    text = "\n".join(lines)
     progress, table_year = _progress_table(lines)
     if progress:
         text = "\n".join("" if i in progress else line for i, line in enumerate(lines))
@@ -1163,9 +1239,15 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         year_end is None and bool(REPORT_RESULTS.search(_title_lines(text, 1).strip())))
     if report:
         year_end = None  # a report's figures are what was done
+    elif year_end is None and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 5)) \
+            and not re.search(r"《[^》]{2,60}》", _title_lines(text, 5)):  # (a 《方案》 reported: its norms stand)
+        dateline = DATELINE.search(_title_lines(text, 3))
+        if issued_on or dateline:
+            year_end = date(issued_on.year if issued_on else int(dateline["year"]), 12, 31)
     this_year = None
     if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
         this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
+    progress_report = bool(PROGRESS_REPORT.search(_title_lines(text, 5)))  # figures of a year under way: done
     plan_end = None
     if plan:
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
@@ -1191,7 +1273,95 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                 drafts.append(draft)
         for key, measures in keys.items():
             seen.setdefault(key, []).extend(measures)
+        if report or progress_report or not (year_end or plan_end or FUTURE.search(sentence.text)
+                                             or THIS_YEAR.search(sentence.text)):
+            continue
+        if _past_paragraph(sentence, issued_on, year_end):
+            continue
+        taken = [d for d in drafts if d.quote == sentence.text]
+        for draft in _fallback(sentence, taken, drafts, issued_on, pilot_end, plan_end, year_end):
+            if draft.key() not in seen:
+                seen.setdefault(draft.key(), []).append(draft.measure)
+                drafts.append(draft)
     return drafts
+
+
+# The generic fallback: after the precise rules, a forward-looking quantity of a plan or a year's list — a number
+# with a measure word — that they did not draft is the county's, 'eq' unless words around it compare; status,
+# dates, ordinals, growth rates, per-unit figures and counts of the document's own structure are left out.
+FALLBACK_QUANTITY = re.compile(
+    r"(?<![\d.第])(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?\s*"
+    r"(?P<unit>万元|元|平方米|公里|人次|个(?!月|工作日|百分点|小时)|家|所|张|条|座|套|处|户|名|人(?![口民员])|亩|株|辆|台|栋|km|千米|路(?![公车线段口]))")
+FALLBACK_STATUS = re.compile(r"已|累计|截[至止]|共计|同比|比上年|较上年|上年|去年|完成了|建成了|落成|竣工|现有|目前|现状|以来|"
+                             r"历年|增长|下降|增幅|增速|降低|提高了|年均")
+FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措施|行动|民生实事|实事|重点工作|小项|指标|举措|领域|板块|部分|"
+                                r"环节|原则|问题|渠道|机制|体系|方向|类)")
+FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|已经|上升|预计|人口")
+# a count of places or bodies named is the scope of a text ("全市31个乡、44个镇", "21个部门印发"), not a goal
+FALLBACK_PLACES = re.compile(r"\s*(?:乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所|场))")
+FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
+PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结")
+FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
+FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于")
+FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取")
+
+
+def _noun_after(quote: str, matched: str) -> str:
+    """The words right after a figure ("5000张养老床位" → "养老床位"), or the empty string when none follow."""
+    at = quote.find(matched)
+    return "" if at < 0 else re.match(r"[\u4e00-\u9fa5]{0,8}", quote[at + len(matched):]).group(0) or ""
+
+
+def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_end, plan_end, year_end):
+    text = sentence.text
+    numbers = {(d.threshold, d.unit, d.clause) for d in earlier} | {
+        (d.threshold, d.unit, noun) for d in earlier if (noun := _noun_after(d.quote, d.matched))}
+    for draft in taken:
+        numbers.update(re.findall(r"\d+(?:\.\d+)?", draft.matched + " " + draft.note))
+    for match in FALLBACK_QUANTITY.finditer(text):
+        if match["num"] in numbers:
+            continue  # a precise rule read it (or deliberately set it aside in its matched words)
+        start, end = match.start(), match.end()
+        segment = text[_segment_start(text, start, 0):start]
+        after = text[end:end + 8]
+        if FALLBACK_STATUS.search(segment) or FALLBACK_STATUS.match(after) or FALLBACK_PER.search(segment):
+            continue
+        if FALLBACK_SENTENCE_STATUS.search(text[:start]) or CITY_TIER.search(segment) or FALLBACK_PLACES.match(after):
+            continue  # a sentence that tells what is, a projection, a city's figure, the places a text covers
+        if re.search(r"[至~～\-－—]\s*$", text[:start]) or text[:start].count("《") > text[:start].count("》"):
+            continue  # the end of a range; a title
+        tail = SEGMENT_BOUNDARY.split(text[end:], maxsplit=1)[0]
+        if FALLBACK_STRUCTURE_TAIL.search(tail) or re.search(r"已|完成了|建成了", tail):
+            continue  # "15个…质量提升行动", "5个项目专栏": the plan's own parts; "400个…项目已全部开工": told
+        if FALLBACK_STRUCTURE.match(text, end) or re.search(r"(?:项目|事项|实事|任务|指标|措施)\s*$", segment) or re.match(r"\s*(?:年|月|日|岁|号|届|期)", after):
+            continue
+        unit, scale = match["unit"], match["scale"]
+        threshold = _number(match["num"])
+        if threshold is None or len(match["num"].split(".")[0]) > 9:
+            continue
+        note = ""
+        if scale == "万":
+            threshold *= 10000
+        elif scale == "亿":
+            threshold *= 100000000
+        if unit == "万元":
+            threshold, unit, note = threshold * 10000, "元", f"原文：{match.group(0)}"
+        unit = {"km": "公里", "千米": "公里"}.get(unit, unit)
+        comparator = GT if FALLBACK_GT.search(segment) else GTE if (
+            FALLBACK_GTE.search(segment) or re.match(r"\s*(?:以上|及以上)", text[end:])) else EQ
+        deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
+        if deadline is None and year_end:
+            deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
+        if deadline is None and plan_end:
+            deadline, deadline_note = plan_end, "期限：文中未写，按规划期末"
+        noun = _noun_after(text, match.group(0))
+        if deadline is None or {(threshold, unit, sentence.clause), (threshold, unit, noun or None)} & numbers:
+            continue  # no dated horizon: not read as a goal; or drafted already (a summary, then its list)
+        yield DraftTarget(
+            clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
+            threshold=threshold, unit=unit,
+            deadline=deadline, note="；".join(n for n in ("通用规则", note, deadline_note) if n),
+            matched=match.group(0), measure=segment.strip())
 
 
 def _bigrams(words: str) -> set:
@@ -1356,8 +1526,12 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             found.append((match.start(), match.end(), PRESENT, None, "", code, match.start("inner"), note, None))
     found.sort(key=lambda f: f[0])
     for start, end, comparator, threshold, unit, indicator, segment_start, note, fixed_level in found:
+        all_of = unit == "%" and threshold == 100 and comparator in (GTE, EQ)
+        if all_of:
+            # "覆盖率将达到100%", "4A级以上婚姻登记场所达到100%": all of them — coverage, not a share to pass
+            comparator, threshold, unit = PRESENT, None, ""
         level, regions, level_note = _level(sentence, start if comparator != PRESENT else end, segment_start,
-                                            indicator, comparator == PRESENT)
+                                            indicator, comparator == PRESENT and not all_of)
         if fixed_level:
             level, regions, level_note = fixed_level, [], ""
         if indicator == "certified_share" and ABOUT_STATION.search(text[:end]):
