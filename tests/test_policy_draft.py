@@ -356,6 +356,25 @@ def test_the_command_prints_precision_and_recall_per_document_and_for_the_held_o
     assert totals == (["dev", "held out", "all"] if held else ["dev", "all"])
 
 
+def test_the_held_out_figure_on_the_issues_fields_leaves_out_only_the_clause_and_the_indicator(tmp_path):
+    """The issue counts a draft right on threshold or coverage, unit, level and deadline; the strict figure also
+    compares the clause and the indicator code. Both are printed, the strict one first; a wrong threshold is wrong
+    on either."""
+    rows_004 = rows("004")
+    key = {"documents": {"004": dict(KEY["documents"]["004"], held_out=True, held_out_set=1)},
+           "targets": [dict(rows_004[0], clause="九"), dict(rows_004[1], indicator=""),
+                       dict(rows_004[2], threshold="999"), *rows_004[3:]]}
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "documents" / KEY["documents"]["004"]["file"]).write_text(seed("004"), encoding="utf-8")
+    (tmp_path / "key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
+    out = io.StringIO()
+    call_command("draft_targets", "--evaluate", "--key", str(tmp_path / "key.json"), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert "held out precision 11/14 = 78.6%, recall 11/14 = 78.6%" in lines
+    assert ("on the issue's fields (clause and indicator not compared), held out precision 13/14 = 92.9%, "
+            "recall 13/14 = 92.9%") in lines
+
+
 def test_a_document_with_targets_and_no_drafts_scores_nothing(tmp_path):
     key = {"documents": {"x": {"file": "x.txt", "title": "没有数字的方案"}},
            "targets": [dict(rows("fujian")[0], document="x")]}
