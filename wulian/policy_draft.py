@@ -293,6 +293,9 @@ DEADLINES = (
 THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)(?<!明年)年底前|今年(?!以来)|(?<=完成)全年")
 NEXT_YEAR = re.compile(r"明年(?:年底|底|年内)?(?:前|之前)?")  # 完成全年…任务: this year's
 GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部)")
+# "此外,2020年,济南将推进…", "2021年改造提升敬老院不少于18处": a year that opens its clause (no 到/前, no verb yet)
+# is the clause's own date; what is past is left out as status before any deadline is asked for.
+CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。]))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
 PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*[-－—~至到]\s*(?P<year>\d{4})\s*年")
 PLAN_END = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:末|期末|时期末)")
 PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
@@ -305,7 +308,7 @@ STATUS_LEAD = re.compile(r"^[\s\u3000]*(?:目前|截[至止]目前|现已|当前
 PAST_YEAR_COUNT = re.compile(r"(?P<year>\d{4})\s*年(?:全年|度)?\s*(?:全[市县区省州]|共|累计)")
 PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，]")
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
-PLAN_TITLE = re.compile(r"规划\s*[(（]\s*\d{4}\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
+PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年?\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
                         r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
 # A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
 # their deadline, and every sentence of it is a goal.
@@ -520,11 +523,33 @@ def _sentences(text: str):
             lead = line.strip()  # the goals follow in the next paragraphs
 
 
+# "《行动计划》将分4个阶段实施。第一阶段将…。第二阶段将…": phases named in order, with no dates of their own.
+PHASE_NAMED = re.compile(r"第(?P<n>[一二三四五六七八九十\d]{1,3})阶段")
+PHASE_OPEN = re.compile(r"^[\s\u3000]*" + PHASE_NAMED.pattern)
+
+
+def _phase_number(text: str) -> int:
+    number = _number(text)
+    return int(number) if number else 0
+
+
+def _phase_scope(text: str, earlier: list[str]) -> tuple[list[str], int]:
+    """The earlier sentences that share the sentence's phase, and the phase's number (0: no phase named)."""
+    opening = PHASE_OPEN.match(text)
+    if opening:
+        return [], _phase_number(opening["n"])
+    for index in range(len(earlier) - 1, -1, -1):
+        opening = PHASE_OPEN.match(earlier[index])
+        if opening:
+            return earlier[index:], _phase_number(opening["n"])
+    return earlier, 0
+
+
 def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
     """The deadline a sentence sets: (date or None, note); the nearest to the end of ``text`` when it names
     several (the callers pass the text up to the figure)."""
     candidates = []
-    for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD):
+    for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, CLAUSE_YEAR):
         for match in pattern.finditer(text):
             groups = match.groupdict()
             year = int(groups["year"])
@@ -1251,6 +1276,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     plan_end = None
     if plan:
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
+    last_phase = max([_phase_number(m["n"]) for m in PHASE_NAMED.finditer(text)], default=0)
     drafts, seen, elsewhere = [], {}, {}
     for sentence in _sentences(text):
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
@@ -1259,7 +1285,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         keys, said = {}, set()
         if report and not FUTURE.search(sentence.text):
             continue  # "低保标准由每月890元提高到1050元" in a year's 总结: done, not aimed at
-        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end, this_year):
+        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end, this_year,
+                                       last_phase):
             earlier = seen.get(draft.key(), ())
             if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)):
                 continue  # an indicator names what is measured; with none, the words do
@@ -1404,7 +1431,7 @@ POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[
 
 
 def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None, year_end=None,
-                      this_year=None):
+                      this_year=None, last_phase=0):
     text = sentence.text
     if _past_paragraph(sentence, issued_on, year_end):
         return
@@ -1559,12 +1586,18 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             deadline, deadline_note = _deadline(text[:group_end.start() if group_end else len(text)], issued_on,
                                                 pilot_end)
         if deadline is None and not deadline_note and period == ONGOING:
-            # "到2024年底，社会组织达到…。持证社工占比达到30%。": a goal paragraph's deadline holds for its sentences.
-            for earlier in reversed(sentence.paragraph if not sentence.clause else sentence.previous):
+            # "到2024年底，社会组织达到…。持证社工占比达到30%。": a goal paragraph's deadline holds for its sentences
+            # — within the phase the sentence stands in ("第二阶段…达到25%以上" takes nothing from the first's 年内).
+            scope, phase = _phase_scope(sentence.text,
+                                        sentence.paragraph if not sentence.clause else sentence.previous)
+            for earlier in reversed(scope):
                 # its first part only: "…覆盖率可达97.3%;今年拟建132个…" dates the 132, not the sentence after
                 deadline, deadline_note = _deadline(re.split(r"[；;]", earlier)[0], issued_on, pilot_end)
                 if deadline or deadline_note:
                     break
+            if deadline is None and not deadline_note and phase and phase < last_phase:
+                # an undated phase before the last: its end is not written (the last ends with the plan)
+                deadline_note = f"期限：第{phase}阶段，文中未写明日期"
         if deadline is None and not deadline_note and sentence.lead:
             deadline, deadline_note = _deadline(sentence.lead, issued_on, pilot_end)  # the list's headline
         if deadline is None and year_end and (not deadline_note or "发文年份不明" in deadline_note):
