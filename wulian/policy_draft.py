@@ -1605,7 +1605,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if deadline is None and this_year and deadline_note.startswith("期限：年内"):
             deadline, deadline_note = this_year, "期限：年内，按文中所说的该年民生实事"
         if deadline is None and not deadline_note and period == ONGOING and plan_end \
-                and not KEEP_UP.search(text[:end]):
+                and not KEEP_UP.search(text[segment_start:end]):
             deadline, deadline_note = plan_end, "期限：文中未写，按规划期末"
         draft_period = period
         if period == ONGOING and (deadline or deadline_note):
