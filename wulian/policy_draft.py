@@ -1322,7 +1322,7 @@ FALLBACK_QUANTITY = re.compile(
 FALLBACK_STATUS = re.compile(r"已|累计|截[至止]|共计|同比|比上年|较上年|上年|去年|完成了|建成了|落成|竣工|现有|目前|现状|以来|"
                              r"历年|增长|下降|增幅|增速|降低|提高了|年均")
 FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措施|行动|民生实事|实事|重点工作|小项|指标|举措|领域|板块|部分|"
-                                r"环节|原则|问题|渠道|机制|体系|方向|类)")
+                                r"环节|原则|问题|渠道|机制|体系|方向|类|阶段)")
 FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|已经|上升|预计|人口")
 # a count of places or bodies named is the scope of a text ("全市31个乡、44个镇", "21个部门印发"), not a goal
 FALLBACK_PLACES = re.compile(r"\s*(?:乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所|场))")
@@ -1360,6 +1360,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         tail = SEGMENT_BOUNDARY.split(text[end:], maxsplit=1)[0]
         if FALLBACK_STRUCTURE_TAIL.search(tail) or re.search(r"已|完成了|建成了", tail):
             continue  # "15个…质量提升行动", "5个项目专栏": the plan's own parts; "400个…项目已全部开工": told
+        if re.search(r"基础上", tail):
+            continue  # "在5个省级试点地区的基础上建设一批…": the base a goal starts from, not the goal
         if FALLBACK_STRUCTURE.match(text, end) or re.search(r"(?:项目|事项|实事|任务|指标|措施)\s*$", segment) or re.match(r"\s*(?:年|月|日|岁|号|届|期)", after):
             continue
         unit, scale = match["unit"], match["scale"]
