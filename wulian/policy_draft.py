@@ -99,7 +99,7 @@ _CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 # Any measure word after a number is a unit (beds 张, schools 所, households 户…), not only those seen so far.
-_MEASURE_WORDS = r"张|所|床|户|间|处|座|条|公里"
+_MEASURE_WORDS = r"张|所|床|户|间|处|座|条|公里|栋|辆|台|套"  # (the count units a comparator may take: COUNT_UNITS)
 _UNIT = (r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|类|只|%|‰|小时|"
          + _MEASURE_WORDS + ")")
 # A range ("35-40张", "35张~40张", "2至4个") is a floor: its lower end, ≥.
