@@ -545,6 +545,19 @@ def _phase_scope(text: str, earlier: list[str]) -> tuple[list[str], int]:
     return earlier, 0
 
 
+# "“十二五”期间,我区将…": a plan period the sentence (or its paragraph) speaks in; its figures fall due at its end,
+# unless kept up (持续巩固…100%), as a plan's own figures do.
+PLAN_DURING = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:期间|时期)")
+
+
+def _plan_during(text: str, paragraph: list[str]) -> date | None:
+    for part in (text, *reversed(paragraph)):
+        matches = list(PLAN_DURING.finditer(part))
+        if matches:
+            return date(PLAN_END_YEARS[matches[-1]["plan"]], 12, 31)
+    return None
+
+
 def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
     """The deadline a sentence sets: (date or None, note); the nearest to the end of ``text`` when it names
     several (the callers pass the text up to the figure)."""
@@ -1606,9 +1619,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
         if deadline is None and this_year and deadline_note.startswith("期限：年内"):
             deadline, deadline_note = this_year, "期限：年内，按文中所说的该年民生实事"
-        if deadline is None and not deadline_note and period == ONGOING and plan_end \
+        during = _plan_during(text[:end], sentence.paragraph)
+        if deadline is None and not deadline_note and period == ONGOING and (during or plan_end) \
                 and not KEEP_UP.search(text[segment_start:end]):
-            deadline, deadline_note = plan_end, "期限：文中未写，按规划期末"
+            # "“十二五”期间,我区将帮助8万残疾人…": the period the sentence names, else the document's plan
+            deadline, deadline_note = during or plan_end, "期限：文中未写，按规划期末"
         draft_period = period
         if period == ONGOING and (deadline or deadline_note):
             draft_period = BY_DEADLINE
