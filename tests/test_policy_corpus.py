@@ -171,11 +171,11 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
 # The figures reported in docs/decisions.md ("Session 8, fourth round (h20n)"): (found, drafted) and (found, expected)
 # of the development documents (sets 1–11 among them; set 11 was read this round). No held-out set is on this branch:
 # set 12 is frozen on another and measured at the merge.
-REPORTED = {"dev": ((469, 556), (469, 593))}
+REPORTED = {"dev": ((472, 556), (472, 593))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but set 11).
-REPORTED_LOSO = {"per-set mean over 12 development sets (all tuned on)": (878, 843),
-                 "mean over the 11 sets not read this round (all but set 11)": (893, 872)}
+REPORTED_LOSO = {"per-set mean over 12 development sets (all tuned on)": (881, 846),
+                 "mean over the 11 sets not read this round (all but set 11)": (896, 875)}
 
 
 def _ratio(line, name):
@@ -932,3 +932,16 @@ def test_the_base_a_goal_starts_from_is_no_target():
     # 济南 2020: "在5个省级试点地区的基础上建设一批国家级社区治理试点地区"
     jinan = "2020年,济南将在5个省级试点地区的基础上建设一批国家级社区治理试点地区。"
     assert not [d for d in drafts(jinan) if d[3] == 5]
+
+
+def test_a_plan_period_spoken_in_and_a_year_end_with_no_year_named():
+    # 宁夏残疾人事业“十二五”发展纲要 (央视网 2012-02-04): "“十二五”期间,我区将…" dates the sentence's figures at 2015
+    ningxia = "“十二五”期间,我区将帮助8万残疾人得到不同程度的康复;城镇新增残疾人就业6000人;残疾人机构托养将达到5000人。"
+    found = drafts(ningxia, issued_on=date(2012, 2, 4))
+    assert ("", "county", "gte", Decimal(5000), "人", date(2015, 12, 31)) in found
+    # ... but a figure kept up in such a period has no date (邢台 “十四五” 规划: 持续巩固…100%)
+    xingtai = "邢台市城乡社区服务体系建设“十四五”规划\n“十四五”时期,持续巩固城市社区综合服务设施覆盖率100%。"
+    assert [d[5] for d in drafts(xingtai)] == [None]
+    # 上海 未成年人保护工作站 (2022-02-18): "年底将实现街镇全覆盖" — this year's end
+    shanghai = "未成年人保护工作站建设首入为民办实事项目,年底将实现街镇全覆盖"
+    assert drafts(shanghai, issued_on=date(2022, 2, 18)) == [("", "town", "present", None, "", date(2022, 12, 31))]
