@@ -269,6 +269,9 @@ LEVEL_CUES = re.compile(
     r"|(?P<community>城乡社区|社区|(?<=[每各个])村[（(](?:居|社区)[)）])"
     r"|(?P<town>镇街|镇\(街\)|镇（街）|街道|乡镇|镇)"
 )
+# "80%以上城市社区实现…", "60%的乡镇建成…": a share whose noun is a kind of place is that place's target.
+SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>城镇社区|城市社区)|(?P<rural>农村社区|行政村|建制村)"
+                             r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|街道|乡镇))")
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
 LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区[\u4e00-\u9fa5]{0,6}?组织")
 STATION_LEVELS = {COUNTY: HUB, TOWN: TOWN_STATION, URBAN: ROOM, RURAL: ROOM, COMMUNITY: ROOM}
@@ -1576,6 +1579,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                                             indicator, comparator == PRESENT and not all_of)
         if fixed_level:
             level, regions, level_note = fixed_level, [], ""
+        elif unit == "%" and not regions and (share_of := SHARE_OF_PLACES.match(text, end)):
+            # "推动80%以上城市社区实现…": a share of places counts the places named after it
+            level, level_note = _CUE_LEVELS[share_of.lastgroup], ""
         if indicator == "certified_share" and ABOUT_STATION.search(text[:end]):
             indicator = "station_certified_share"  # 每站…其中持证人员占比: the share among the station's staff
             level, level_note = station_level or STATION_LEVELS.get(level, ""), ""
