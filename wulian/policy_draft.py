@@ -271,7 +271,9 @@ LEVEL_CUES = re.compile(
 )
 # "80%以上城市社区实现…", "60%的乡镇建成…": a share whose noun is a kind of place is that place's target.
 SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>城镇社区|城市社区)|(?P<rural>农村社区|行政村|建制村)"
-                             r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|街道|乡镇))")
+                             r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|(?:城市|农村)?街道|乡镇))")
+GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
+                                  r"[^，。；,;\d]{0,4}?(?:建有|建成|设有|实现|配备|开展)")
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
 LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区[\u4e00-\u9fa5]{0,6}?组织")
 STATION_LEVELS = {COUNTY: HUB, TOWN: TOWN_STATION, URBAN: ROOM, RURAL: ROOM, COMMUNITY: ROOM}
@@ -762,6 +764,14 @@ def _requirements(text: str, goals: bool = False):
                 _listed_after(text, match.end(), found, taken)
             if pattern is GOAL_COUNT:
                 _listed_counts(text, match.end(), found, taken)
+    for match in GOAL_SHARE_OF_PLACES.finditer(text):
+        # "(2022年我省将…)70%的城市街道建有综合性养老服务中心": a share of places that will have a thing, at least
+        start = match.start("num")
+        named = re.search(r"(?:[\u4e00-\u9fa5]{1,6}[区县市]、){2,}", text[_segment_start(text, start, 0):start])
+        if FUTURE.search(text[:start]) and not named and not any(s <= start < e for s, e in taken):
+            # (not a share set only for districts listed by name: "锦江区、青羊区、…50%的城市社区建成…")
+            found.append((start, match.end("num") + 1, GTE, match["num"], "%", None))
+            taken.append((start, match.end("num") + 1))
     for match in PER_DAY.finditer(text):
         start = match.start("num")
         if not any(s <= start < e for s, e in taken):
@@ -1577,11 +1587,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             comparator, threshold, unit = PRESENT, None, ""
         level, regions, level_note = _level(sentence, start if comparator != PRESENT else end, segment_start,
                                             indicator, comparator == PRESENT and not all_of)
-        if fixed_level:
-            level, regions, level_note = fixed_level, [], ""
-        elif unit == "%" and not regions and (share_of := SHARE_OF_PLACES.match(text, end)):
-            # "推动80%以上城市社区实现…": a share of places counts the places named after it
+        if unit == "%" and not regions and (share_of := SHARE_OF_PLACES.match(text, end)):
+            # "推动80%以上城市社区实现…", "(我省)70%的城市街道建有…": a share of places counts the places named after it
             level, level_note = _CUE_LEVELS[share_of.lastgroup], ""
+        elif fixed_level:
+            level, regions, level_note = fixed_level, [], ""
         if indicator == "certified_share" and ABOUT_STATION.search(text[:end]):
             indicator = "station_certified_share"  # 每站…其中持证人员占比: the share among the station's staff
             level, level_note = station_level or STATION_LEVELS.get(level, ""), ""
