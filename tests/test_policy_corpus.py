@@ -168,14 +168,14 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 8, third round (h20l)"): (found, drafted) and (found, expected)
-# of the development documents (sets 1–10 among them), and of held-out set 11, frozen on another branch while the
-# drafter was tuned and measured once at the merge.
-REPORTED = {"dev": ((436, 510), (436, 531)), "held out": ((25, 44), (25, 62))}
+# The figures reported in docs/decisions.md ("Session 8, fourth round (h20n)"): (found, drafted) and (found, expected)
+# of the development documents (sets 1–11 among them; set 11 was read this round). No held-out set is on this branch:
+# set 12 is frozen on another and measured at the merge.
+REPORTED = {"dev": ((474, 557), (474, 593))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
-# development set (all tuned on), and over the sets not read this round (all but set 10).
-REPORTED_LOSO = {"per-set mean over 11 development sets (all tuned on)": (893, 872),
-                 "mean over the 10 sets not read this round (all but set 10)": (931, 911)}
+# development set (all tuned on), and over the sets not read this round (all but set 11).
+REPORTED_LOSO = {"per-set mean over 12 development sets (all tuned on)": (884, 849),
+                 "mean over the 11 sets not read this round (all but set 11)": (896, 875)}
 
 
 def _ratio(line, name):
@@ -198,9 +198,9 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 
 def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_above_the_reported_ones():
     out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--tuning-set", "10", stdout=out)
+    call_command("draft_targets", "--evaluate", "--tuning-set", "11", stdout=out)
     lines = out.getvalue().splitlines()
-    assert len([line for line in lines if line.startswith("  development set ")]) == 11
+    assert len([line for line in lines if line.startswith("  development set ")]) == 12
     for name, (precision, recall) in REPORTED_LOSO.items():
         line = next(line for line in lines if line.startswith(name))
         mean_p, mean_r = (round(float(x) * 10) for x in re.findall(r"mean (?:precision|recall) ([\d.]+)%", line))
@@ -210,19 +210,21 @@ def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_abov
     # the sets read this round may be several
     out = io.StringIO()
     call_command("draft_targets", "--evaluate", "--tuning-set", "9", "--tuning-set", "10", stdout=out)
-    assert any(line.startswith("mean over the 9 sets not read this round (all but sets 9, 10): ")
+    assert any(line.startswith("mean over the 10 sets not read this round (all but sets 9, 10): ")
                for line in out.getvalue().splitlines())
 
 
 def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
-    # Set 10 was read in session 8's third round (h20l); set 11, frozen meanwhile on another branch, is the held-out set.
+    # Set 11 was read in session 8's fourth round (h20n); set 12, frozen meanwhile on another branch, is the held-out
+    # set: on this branch no document is held out, and any that joins belongs to set 12.
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
-    assert {d.get("held_out_set") for d in held.values()} == {11}
-    assert len(held) >= 10
-    assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
-    assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
+    assert {d.get("held_out_set") for d in held.values()} <= {12}
+    if held:
+        assert len(held) >= 10
+        assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
+        assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 11))
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 12))
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -894,3 +896,66 @@ def test_the_fallback_leaves_out_status_places_covered_projects_counted_and_a_pl
     longnan = ("到2025年,开展社区固本强基行动、社区养老服务行动、社区未成年人关爱行动等15个新时代新社区新生活质量提升行动。"
                "截至2020年末,全省共建成城乡社区综合服务设施1.2万个。")
     assert drafts(longnan, issued_on=date(2021, 6, 1)) == []
+
+
+# --- session 8, fourth round (h20n): set 11 read; deadlines as one procedure ---------------------------------------
+
+
+def test_a_year_opening_its_clause_dates_the_clause_and_a_comparator_takes_any_count_unit():
+    # 济南 2020年全市民政工作会议 (report): "2020年," opens the clause; 栋 is a count unit like 个
+    jinan = "此外,2020年,济南将推进社区治理服务创新,改造升级不少于50栋城市社区综合服务设施。"
+    assert ("", "county", "gte", Decimal(50), "栋", date(2020, 12, 31)) in drafts(jinan)
+    # 济南 强省会 发布会 (2021, traditional characters): "2021年改造提升敬老院不少于18處" — the year before the verb
+    jinan = "李越千介紹,濟南將加快市社會福利院搬遷改造,實施敬老院改造提升三年行動計劃,2021年改造提升敬老院不少于18處。"
+    assert ("", "county", "gte", Decimal(18), "处", date(2021, 12, 31)) in drafts(jinan)
+
+
+def test_a_plans_period_in_a_title_and_its_undated_phases():
+    # 海南省推行绿色殡葬五年行动计划(2019-2023年) (海南日报): a 行动计划's period gives its end; the phases have no dates:
+    # a figure of a phase before the last has none (the first phase's 年内 is not the second's), the last phase's and
+    # the plan's own fall due at the plan's end; "分4个阶段" counts the plan's parts
+    hainan = ("海南将全面实施绿色殡葬奖补激励政策\n"
+              "近日,省委办公厅、省政府办公厅联合印发《海南省推行绿色殡葬五年行动计划(2019-2023年)》(以下简称《行动计划》)。\n"
+              "《行动计划》提出,火化率要大幅度提升,全省遗体火化率达50%以上。\n"
+              "《行动计划》将分4个阶段实施。第一阶段将完成儋州市殡仪馆建设,年内投入使用。第二阶段将完成万宁市殡仪馆建设。"
+              "全省遗体火化率达到25%以上。第三阶段将其他土葬改革区城镇划为火葬区,全省遗体火化率达到40%以上。第四阶段将巩固"
+              "散埋乱葬和殡葬陋习治理成效,节地生态安葬比例达到50%以上。")
+    found = drafts(hainan)
+    end = date(2023, 12, 31)
+    assert ("", "county", "gte", Decimal(25), "%", None) in found
+    assert ("", "county", "gte", Decimal(40), "%", None) in found
+    assert [f for f in found if f[3] == 50] == [("", "county", "gte", Decimal(50), "%", end)] * 2
+    assert not [f for f in found if f[3] == 4]
+
+
+def test_the_base_a_goal_starts_from_is_no_target():
+    # 济南 2020: "在5个省级试点地区的基础上建设一批国家级社区治理试点地区"
+    jinan = "2020年,济南将在5个省级试点地区的基础上建设一批国家级社区治理试点地区。"
+    assert not [d for d in drafts(jinan) if d[3] == 5]
+
+
+def test_a_plan_period_spoken_in_and_a_year_end_with_no_year_named():
+    # 宁夏残疾人事业“十二五”发展纲要 (央视网 2012-02-04): "“十二五”期间,我区将…" dates the sentence's figures at 2015
+    ningxia = "“十二五”期间,我区将帮助8万残疾人得到不同程度的康复;城镇新增残疾人就业6000人;残疾人机构托养将达到5000人。"
+    found = drafts(ningxia, issued_on=date(2012, 2, 4))
+    assert ("", "county", "gte", Decimal(5000), "人", date(2015, 12, 31)) in found
+    # ... but a figure kept up in such a period has no date (邢台 “十四五” 规划: 持续巩固…100%)
+    xingtai = "邢台市城乡社区服务体系建设“十四五”规划\n“十四五”时期,持续巩固城市社区综合服务设施覆盖率100%。"
+    assert [d[5] for d in drafts(xingtai)] == [None]
+    # 上海 未成年人保护工作站 (2022-02-18): "年底将实现街镇全覆盖" — this year's end
+    shanghai = "未成年人保护工作站建设首入为民办实事项目,年底将实现街镇全覆盖"
+    assert drafts(shanghai, issued_on=date(2022, 2, 18)) == [("", "town", "present", None, "", date(2022, 12, 31))]
+
+
+def test_a_share_of_places_is_those_places_target_with_or_without_a_comparator():
+    # 济南 2020: "推动80%以上城市社区实现“一窗受理、综合服务”" — the urban communities' share, not the city's
+    jinan = "此外,2020年,济南将推进社区治理服务创新,推动80%以上城市社区实现“一窗受理、综合服务”。"
+    assert ("", "urban_community", "gte", Decimal(80), "%", date(2020, 12, 31)) in drafts(jinan)
+    # 江苏 2022年全省民政工作会议: "70%的城市街道建有综合性养老服务中心" — a share of towns aimed at, no comparator
+    jiangsu = ("根据部署,2022年我省将重点聚焦“一老一小”群体,办好民生实事:加强普惠型养老服务设施建设,70%的城市街道建有"
+               "综合性养老服务中心。")
+    assert ("", "town", "gte", Decimal(70), "%", date(2022, 12, 31)) in drafts(jiangsu)
+    # 成都 嵌入式服务设施: a share set only for districts listed by name is left out
+    chengdu = ("到2027年底前,向全市更多社区推开,确保四川天府新区、成都高新区、锦江区、青羊区、金牛区、武侯区、成华区50%的城市"
+               "社区建成完备的社区嵌入式服务综合体(社区服务中心);")
+    assert not [d for d in drafts(chengdu) if d[3] == 50]

@@ -99,7 +99,7 @@ _CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 # Any measure word after a number is a unit (beds 张, schools 所, households 户…), not only those seen so far.
-_MEASURE_WORDS = r"张|所|床|户|间|处|座|条|公里"
+_MEASURE_WORDS = r"张|所|床|户|间|处|座|条|公里|栋|辆|台|套"  # (the count units a comparator may take: COUNT_UNITS)
 _UNIT = (r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|类|只|%|‰|小时|"
          + _MEASURE_WORDS + ")")
 # A range ("35-40张", "35张~40张", "2至4个") is a floor: its lower end, ≥.
@@ -269,6 +269,11 @@ LEVEL_CUES = re.compile(
     r"|(?P<community>城乡社区|社区|(?<=[每各个])村[（(](?:居|社区)[)）])"
     r"|(?P<town>镇街|镇\(街\)|镇（街）|街道|乡镇|镇)"
 )
+# "80%以上城市社区实现…", "60%的乡镇建成…": a share whose noun is a kind of place is that place's target.
+SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>城镇社区|城市社区)|(?P<rural>农村社区|行政村|建制村)"
+                             r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|(?:城市|农村)?街道|乡镇))")
+GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
+                                  r"[^，。；,;\d]{0,4}?(?:建有|建成|设有|实现|配备|开展)")
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
 LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区[\u4e00-\u9fa5]{0,6}?组织")
 STATION_LEVELS = {COUNTY: HUB, TOWN: TOWN_STATION, URBAN: ROOM, RURAL: ROOM, COMMUNITY: ROOM}
@@ -290,9 +295,12 @@ DEADLINES = (
     re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
     re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
 )
-THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)(?<!明年)年底前|今年(?!以来)|(?<=完成)全年")
+THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年")
 NEXT_YEAR = re.compile(r"明年(?:年底|底|年内)?(?:前|之前)?")  # 完成全年…任务: this year's
 GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部)")
+# "此外,2020年,济南将推进…", "2021年改造提升敬老院不少于18处": a year that opens its clause (no 到/前, no verb yet)
+# is the clause's own date; what is past is left out as status before any deadline is asked for.
+CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。]))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
 PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*[-－—~至到]\s*(?P<year>\d{4})\s*年")
 PLAN_END = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:末|期末|时期末)")
 PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
@@ -305,7 +313,7 @@ STATUS_LEAD = re.compile(r"^[\s\u3000]*(?:目前|截[至止]目前|现已|当前
 PAST_YEAR_COUNT = re.compile(r"(?P<year>\d{4})\s*年(?:全年|度)?\s*(?:全[市县区省州]|共|累计)")
 PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，]")
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
-PLAN_TITLE = re.compile(r"规划\s*[(（]\s*\d{4}\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
+PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年?\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
                         r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
 # A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
 # their deadline, and every sentence of it is a goal.
@@ -520,11 +528,46 @@ def _sentences(text: str):
             lead = line.strip()  # the goals follow in the next paragraphs
 
 
+# "《行动计划》将分4个阶段实施。第一阶段将…。第二阶段将…": phases named in order, with no dates of their own.
+PHASE_NAMED = re.compile(r"第(?P<n>[一二三四五六七八九十\d]{1,3})阶段")
+PHASE_OPEN = re.compile(r"^[\s\u3000]*" + PHASE_NAMED.pattern)
+
+
+def _phase_number(text: str) -> int:
+    number = _number(text)
+    return int(number) if number else 0
+
+
+def _phase_scope(text: str, earlier: list[str]) -> tuple[list[str], int]:
+    """The earlier sentences that share the sentence's phase, and the phase's number (0: no phase named)."""
+    opening = PHASE_OPEN.match(text)
+    if opening:
+        return [], _phase_number(opening["n"])
+    for index in range(len(earlier) - 1, -1, -1):
+        opening = PHASE_OPEN.match(earlier[index])
+        if opening:
+            return earlier[index:], _phase_number(opening["n"])
+    return earlier, 0
+
+
+# "“十二五”期间,我区将…": a plan period the sentence (or its paragraph) speaks in; its figures fall due at its end,
+# unless kept up (持续巩固…100%), as a plan's own figures do.
+PLAN_DURING = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:期间|时期)")
+
+
+def _plan_during(text: str, paragraph: list[str]) -> date | None:
+    for part in (text, *reversed(paragraph)):
+        matches = list(PLAN_DURING.finditer(part))
+        if matches:
+            return date(PLAN_END_YEARS[matches[-1]["plan"]], 12, 31)
+    return None
+
+
 def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
     """The deadline a sentence sets: (date or None, note); the nearest to the end of ``text`` when it names
     several (the callers pass the text up to the figure)."""
     candidates = []
-    for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD):
+    for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, CLAUSE_YEAR):
         for match in pattern.finditer(text):
             groups = match.groupdict()
             year = int(groups["year"])
@@ -721,6 +764,14 @@ def _requirements(text: str, goals: bool = False):
                 _listed_after(text, match.end(), found, taken)
             if pattern is GOAL_COUNT:
                 _listed_counts(text, match.end(), found, taken)
+    for match in GOAL_SHARE_OF_PLACES.finditer(text):
+        # "(2022年我省将…)70%的城市街道建有综合性养老服务中心": a share of places that will have a thing, at least
+        start = match.start("num")
+        named = re.search(r"(?:[\u4e00-\u9fa5]{1,6}[区县市]、){2,}", text[_segment_start(text, start, 0):start])
+        if FUTURE.search(text[:start]) and not named and not any(s <= start < e for s, e in taken):
+            # (not a share set only for districts listed by name: "锦江区、青羊区、…50%的城市社区建成…")
+            found.append((start, match.end("num") + 1, GTE, match["num"], "%", None))
+            taken.append((start, match.end("num") + 1))
     for match in PER_DAY.finditer(text):
         start = match.start("num")
         if not any(s <= start < e for s, e in taken):
@@ -1251,6 +1302,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     plan_end = None
     if plan:
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
+    last_phase = max([_phase_number(m["n"]) for m in PHASE_NAMED.finditer(text)], default=0)
     drafts, seen, elsewhere = [], {}, {}
     for sentence in _sentences(text):
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
@@ -1259,7 +1311,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         keys, said = {}, set()
         if report and not FUTURE.search(sentence.text):
             continue  # "低保标准由每月890元提高到1050元" in a year's 总结: done, not aimed at
-        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end, this_year):
+        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end, this_year,
+                                       last_phase):
             earlier = seen.get(draft.key(), ())
             if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)):
                 continue  # an indicator names what is measured; with none, the words do
@@ -1295,7 +1348,7 @@ FALLBACK_QUANTITY = re.compile(
 FALLBACK_STATUS = re.compile(r"已|累计|截[至止]|共计|同比|比上年|较上年|上年|去年|完成了|建成了|落成|竣工|现有|目前|现状|以来|"
                              r"历年|增长|下降|增幅|增速|降低|提高了|年均")
 FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措施|行动|民生实事|实事|重点工作|小项|指标|举措|领域|板块|部分|"
-                                r"环节|原则|问题|渠道|机制|体系|方向|类)")
+                                r"环节|原则|问题|渠道|机制|体系|方向|类|阶段)")
 FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|已经|上升|预计|人口")
 # a count of places or bodies named is the scope of a text ("全市31个乡、44个镇", "21个部门印发"), not a goal
 FALLBACK_PLACES = re.compile(r"\s*(?:乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所|场))")
@@ -1333,6 +1386,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         tail = SEGMENT_BOUNDARY.split(text[end:], maxsplit=1)[0]
         if FALLBACK_STRUCTURE_TAIL.search(tail) or re.search(r"已|完成了|建成了", tail):
             continue  # "15个…质量提升行动", "5个项目专栏": the plan's own parts; "400个…项目已全部开工": told
+        if re.search(r"基础上", tail):
+            continue  # "在5个省级试点地区的基础上建设一批…": the base a goal starts from, not the goal
         if FALLBACK_STRUCTURE.match(text, end) or re.search(r"(?:项目|事项|实事|任务|指标|措施)\s*$", segment) or re.match(r"\s*(?:年|月|日|岁|号|届|期)", after):
             continue
         unit, scale = match["unit"], match["scale"]
@@ -1404,7 +1459,7 @@ POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[
 
 
 def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None, year_end=None,
-                      this_year=None):
+                      this_year=None, last_phase=0):
     text = sentence.text
     if _past_paragraph(sentence, issued_on, year_end):
         return
@@ -1532,7 +1587,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             comparator, threshold, unit = PRESENT, None, ""
         level, regions, level_note = _level(sentence, start if comparator != PRESENT else end, segment_start,
                                             indicator, comparator == PRESENT and not all_of)
-        if fixed_level:
+        if unit == "%" and not regions and (share_of := SHARE_OF_PLACES.match(text, end)):
+            # "推动80%以上城市社区实现…", "(我省)70%的城市街道建有…": a share of places counts the places named after it
+            level, level_note = _CUE_LEVELS[share_of.lastgroup], ""
+        elif fixed_level:
             level, regions, level_note = fixed_level, [], ""
         if indicator == "certified_share" and ABOUT_STATION.search(text[:end]):
             indicator = "station_certified_share"  # 每站…其中持证人员占比: the share among the station's staff
@@ -1559,21 +1617,29 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             deadline, deadline_note = _deadline(text[:group_end.start() if group_end else len(text)], issued_on,
                                                 pilot_end)
         if deadline is None and not deadline_note and period == ONGOING:
-            # "到2024年底，社会组织达到…。持证社工占比达到30%。": a goal paragraph's deadline holds for its sentences.
-            for earlier in reversed(sentence.paragraph if not sentence.clause else sentence.previous):
+            # "到2024年底，社会组织达到…。持证社工占比达到30%。": a goal paragraph's deadline holds for its sentences
+            # — within the phase the sentence stands in ("第二阶段…达到25%以上" takes nothing from the first's 年内).
+            scope, phase = _phase_scope(sentence.text,
+                                        sentence.paragraph if not sentence.clause else sentence.previous)
+            for earlier in reversed(scope):
                 # its first part only: "…覆盖率可达97.3%;今年拟建132个…" dates the 132, not the sentence after
                 deadline, deadline_note = _deadline(re.split(r"[；;]", earlier)[0], issued_on, pilot_end)
                 if deadline or deadline_note:
                     break
+            if deadline is None and not deadline_note and phase and phase < last_phase:
+                # an undated phase before the last: its end is not written (the last ends with the plan)
+                deadline_note = f"期限：第{phase}阶段，文中未写明日期"
         if deadline is None and not deadline_note and sentence.lead:
             deadline, deadline_note = _deadline(sentence.lead, issued_on, pilot_end)  # the list's headline
         if deadline is None and year_end and (not deadline_note or "发文年份不明" in deadline_note):
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
         if deadline is None and this_year and deadline_note.startswith("期限：年内"):
             deadline, deadline_note = this_year, "期限：年内，按文中所说的该年民生实事"
-        if deadline is None and not deadline_note and period == ONGOING and plan_end \
-                and not KEEP_UP.search(text[:end]):
-            deadline, deadline_note = plan_end, "期限：文中未写，按规划期末"
+        during = _plan_during(text[:end], sentence.paragraph)
+        if deadline is None and not deadline_note and period == ONGOING and (during or plan_end) \
+                and not KEEP_UP.search(text[segment_start:end]):
+            # "“十二五”期间,我区将帮助8万残疾人…": the period the sentence names, else the document's plan
+            deadline, deadline_note = during or plan_end, "期限：文中未写，按规划期末"
         draft_period = period
         if period == ONGOING and (deadline or deadline_note):
             draft_period = BY_DEADLINE
