@@ -1170,7 +1170,16 @@ def _year_plan_end(text: str) -> date | None:
                 return date(int(match["year"]), 12, 31)
     if match := YEAR_PLAN_ANNOUNCED.search(_title_lines(text, 3)):
         return date(int(match["year"] or match["year2"]), 12, 31)
+    # "市六届人大四次会议公告…票决通过,2024年台州市政府民生实事项目为:": the list's title is the clause that opens it
+    # (a short clause ending on a colon, after the opening lines of a 公告 or a report's headline).
+    for match in LIST_OPENING.finditer(_title_lines(text, 8)):
+        if plan := YEAR_PLAN.search(match["title"]):
+            return date(int(plan["year"]), 12, 31)
     return None
+
+
+LIST_OPENING = re.compile(r"(?:^|[,，。；;])[\s\u3000]*(?P<title>[^\n,，。；;:：]{4,30}?)(?:为|如下|是)?[\s\u3000]*[:：]",
+                          re.MULTILINE)
 
 
 # A progress table copied one cell a line ("任务事项 |", "进展 |", …; or a header of short lines "项目", "内容", "牵头单位",
