@@ -329,6 +329,10 @@ ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
 L1 = re.compile(r"^[\s\u3000]*(?P<n>[一二三四五六七八九十]{1,3})[\s\u3000]*、[\s\u3000]*(?P<rest>.*)$")
 L2 = re.compile(r"^[\s\u3000]*[（(][\s\u3000]*(?P<n>[一二三四五六七八九十]{1,3})[\s\u3000]*[)）][\s\u3000]*(?P<rest>.*)$")
 L3 = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*[.．、](?!\d)[\s\u3000]*(?P<rest>.*)$")
+# A table copied with "|" between its cells, its first column headed 序号: a row that opens on its number ("1 | 为全县…", or "15 |" alone when the
+# table is copied one cell a line) is a numbered item, as "1." is.
+TABLE_NUMBER_HEADER = re.compile(r"^[\s\u3000|]*序号[\s\u3000]*\|")
+TABLE_ROW = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*\|[\s\u3000]*(?P<rest>.*)$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 SEGMENT_BOUNDARY = re.compile(r"[，,；;。：:]")
 IMAGE = re.compile(r"\s*\[image:[^\]]*\]\s*\"?\s*")
@@ -460,9 +464,13 @@ def draft_phases(text: str) -> list[DraftPhase]:
 def _numbered_lines(text: str):
     """Yield (clause, heading match or None, the line's text after its number) for each line."""
     path: list[str] = []  # e.g. ["三", "一", "1"]
+    numbered_table = False  # a table whose first column is 序号 (not 报送次数 or a year)
     for line in text.split("\n"):
         heading = None
-        for depth, pattern in ((1, L1), (2, L2), (3, L3)):
+        numbered_table = numbered_table or bool(TABLE_NUMBER_HEADER.match(line))
+        for depth, pattern in ((1, L1), (2, L2), (3, L3), (3, TABLE_ROW)):
+            if pattern is TABLE_ROW and not numbered_table:
+                break
             heading = pattern.match(line)
             if heading:
                 del path[depth - 1:]
