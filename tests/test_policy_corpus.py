@@ -171,10 +171,10 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
 # The figures reported in docs/decisions.md ("Session 8, fifth round (h20p)"): (found, drafted) and (found, expected)
 # of the development documents (sets 1–12 among them; set 12 was read this round). No held-out set is on this branch:
 # set 13 is frozen on another and measured at the merge.
-REPORTED = {"dev": ((510, 626), (510, 659))}
+REPORTED = {"dev": ((510, 614), (510, 659))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but set 12).
-REPORTED_LOSO = {"per-set mean over 13 development sets (all tuned on)": (856, 825),
+REPORTED_LOSO = {"per-set mean over 13 development sets (all tuned on)": (864, 825),
                  "mean over the 12 sets not read this round (all but set 12)": (884, 849)}
 
 
@@ -991,3 +991,14 @@ def test_a_table_rows_number_under_a_xuhao_header_is_its_clause():
     bozhou = ("|\n报送次数 |\n任务序号 |\n任务事项 |\n进展 |\n2 |\n210 |\n"
               "持续开展“精康融合行动”,年底累计建成精神障碍社区康复站点不少于10个。 |")
     assert {t.clause for t in draft_targets(bozhou)} <= {""}
+
+
+def test_a_plans_review_section_is_status():
+    # 马鞍山市“十四五”残疾人保障和发展规划, its 一、编制背景 (the stored copy stops there): what the last plan achieved
+    maanshan = ("马鞍山市“十四五”残疾人保障和发展规划\n一、编制背景\n"
+                "全市6567名建档立卡贫困残疾人实现脱贫,新增1288名残疾人就业,为4219名残疾人进行职业技能培训,扶持2403名残疾人"
+                "自主创业。为有康复需求的7.6万人次残疾人提供基本康复服务,基本康复服务率达100%。适龄残疾儿童入学率达97%。")
+    assert drafts(maanshan) == []
+    # the plan's goals in the next section are still drafted
+    goals = maanshan + "\n二、主要目标\n到2025年,新增残疾人就业2000名。"
+    assert [d[3] for d in drafts(goals)] == [Decimal(2000)]

@@ -1161,6 +1161,9 @@ DATELINE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|
 REPORT_OPENING = re.compile(r"工作总结|(?:已经?|均已)全部完成|已圆满完成")
 # "20xx年我市民政工作在…领导下,…各项工作取得了明显成效": a year's work told — a report, when no year's list is named.
 REPORT_RESULTS = re.compile(r"^[^\n。]{0,12}年[^\n。]{0,160}?工作取得了?[\u4e00-\u9fa5]{0,4}(?:成效|成绩|突破|进展)")
+# A plan's section that reviews what was done ("一、编制背景", "发展基础", "“十三五”时期取得的成就"): status.
+STATUS_SECTION = re.compile(r"^[\s\u3000]*(?:编制背景|发展基础|发展现状|发展成就|工作回顾|基本情况|现状与形势|"
+                            r"[^，。；]{0,12}(?:取得的|主要)(?:成就|成效|成绩)|“?十[二三]五”?(?:时期|期间)?[^，。；]{0,8}(?:成就|回顾))")
 # "地市一级至少要打造1至2个…": a figure of the cities, a tier the portal does not have.
 CITY_TIER = re.compile(r"地市一级|地市级|地级市一级|设区市一级")
 
@@ -1328,6 +1331,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         keys, said = {}, set()
         if report and not FUTURE.search(sentence.text):
             continue  # "低保标准由每月890元提高到1050元" in a year's 总结: done, not aimed at
+        if any(STATUS_SECTION.search(title) for title in sentence.headings) and not FUTURE.search(sentence.text):
+            continue  # "一、编制背景 …全市6567名建档立卡贫困残疾人实现脱贫": a plan's review of the last period
         for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end, this_year,
                                        last_phase):
             earlier = seen.get(draft.key(), ())
