@@ -171,10 +171,10 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
 # The figures reported in docs/decisions.md ("Session 8, fifth round (h20p)"): (found, drafted) and (found, expected)
 # of the development documents (sets 1–12 among them; set 12 was read this round). No held-out set is on this branch:
 # set 13 is frozen on another and measured at the merge.
-REPORTED = {"dev": ((510, 614), (510, 659))}
+REPORTED = {"dev": ((510, 608), (510, 659))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but set 12).
-REPORTED_LOSO = {"per-set mean over 13 development sets (all tuned on)": (864, 825),
+REPORTED_LOSO = {"per-set mean over 13 development sets (all tuned on)": (870, 825),
                  "mean over the 12 sets not read this round (all but set 12)": (884, 849)}
 
 
@@ -1002,3 +1002,14 @@ def test_a_plans_review_section_is_status():
     # the plan's goals in the next section are still drafted
     goals = maanshan + "\n二、主要目标\n到2025年,新增残疾人就业2000名。"
     assert [d[3] for d in drafts(goals)] == [Decimal(2000)]
+
+
+def test_a_completion_report_and_figures_already_added_are_status():
+    # 杭州市2024年10件民生实事完成情况 (人大常委会): "已新增…235个…1202张" — done, not aimed at
+    hangzhou = ("今日,杭州市第十四届人民代表大会常务委员会第二十一次会议召开。2024年10件民生实事48个子项目具体完成情况公布。\n"
+                "(一)已新增老年助餐服务点235个、新增认知障碍照护专区床位1202张,整体完成率111.5%。")
+    assert drafts(hangzhou, issued_on=date(2024, 12, 25)) == []
+    # 第七个残疾预防日发布会 (人民日报 2023-08-24): "主要任务指标完成情况良好,…覆盖率达93.5%" — the plan's figures reached
+    canji = ("据介绍,各地、各部门认真贯彻落实《国家残疾预防行动计划(2021—2025年)》,取得积极成效。主要任务指标完成情况良好,"
+             "全国孕前优生健康检查目标人群覆盖率达93.5%,新生儿遗传代谢病和新生儿听力筛查率分别达到98.1%和97.1%。")
+    assert drafts(canji, issued_on=date(2023, 8, 24)) == []
