@@ -168,14 +168,14 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 8, fifth round (h20p)"): (found, drafted) and (found, expected)
-# of the development documents (sets 1–12 among them; set 12 was read this round), and of held-out set 13, frozen on
-# another branch while the drafter was tuned and measured once at the merge.
-REPORTED = {"dev": ((510, 608), (510, 659)), "held out": ((17, 45), (17, 61))}
+# The figures reported in docs/decisions.md ("Session 8, sixth round (h20r)"): (found, drafted) and (found, expected)
+# of the development documents (sets 1–13 among them; set 13 was read this round). Held-out set 14 is frozen on
+# another branch and measured at the merge.
+REPORTED = {"dev": ((527, 642), (527, 720))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
-# development set (all tuned on), and over the sets not read this round (all but set 12).
-REPORTED_LOSO = {"per-set mean over 13 development sets (all tuned on)": (870, 825),
-                 "mean over the 12 sets not read this round (all but set 12)": (884, 849)}
+# development set (all tuned on), and over the sets not read this round (all but set 13).
+REPORTED_LOSO = {"per-set mean over 14 development sets (all tuned on)": (844, 786),
+                 "mean over the 13 sets not read this round (all but set 13)": (870, 825)}
 
 
 def _ratio(line, name):
@@ -198,9 +198,9 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 
 def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_above_the_reported_ones():
     out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--tuning-set", "12", stdout=out)
+    call_command("draft_targets", "--evaluate", "--tuning-set", "13", stdout=out)
     lines = out.getvalue().splitlines()
-    assert len([line for line in lines if line.startswith("  development set ")]) == 13
+    assert len([line for line in lines if line.startswith("  development set ")]) == 14
     for name, (precision, recall) in REPORTED_LOSO.items():
         line = next(line for line in lines if line.startswith(name))
         mean_p, mean_r = (round(float(x) * 10) for x in re.findall(r"mean (?:precision|recall) ([\d.]+)%", line))
@@ -210,19 +210,21 @@ def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_abov
     # the sets read this round may be several
     out = io.StringIO()
     call_command("draft_targets", "--evaluate", "--tuning-set", "9", "--tuning-set", "10", stdout=out)
-    assert any(line.startswith("mean over the 11 sets not read this round (all but sets 9, 10): ")
+    assert any(line.startswith("mean over the 12 sets not read this round (all but sets 9, 10): ")
                for line in out.getvalue().splitlines())
 
 
 def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
-    # Set 12 was read in session 8's fifth round (h20p); set 13, frozen meanwhile on another branch, is the held-out set.
+    # Set 13 was read in session 8's sixth round (h20r); set 14, frozen meanwhile on another branch, is the held-out set
+    # and joins the key at the merge.
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
-    assert {d.get("held_out_set") for d in held.values()} == {13}
-    assert len(held) >= 10
-    assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
-    assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
+    assert {d.get("held_out_set") for d in held.values()} <= {14}
+    if held:
+        assert len(held) >= 10
+        assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
+        assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 13))
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 14))
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -1011,3 +1013,21 @@ def test_a_completion_report_and_figures_already_added_are_status():
     canji = ("据介绍,各地、各部门认真贯彻落实《国家残疾预防行动计划(2021—2025年)》,取得积极成效。主要任务指标完成情况良好,"
              "全国孕前优生健康检查目标人群覆盖率达93.5%,新生儿遗传代谢病和新生儿听力筛查率分别达到98.1%和97.1%。")
     assert drafts(canji, issued_on=date(2023, 8, 24)) == []
+
+
+# --- session 8, sixth round (h20r): set 13 read; status documents as one reader (checked on sets 0–12) -------------
+
+
+def test_a_years_summary_drafts_only_its_explicit_future_sentences():
+    # 某市民政局2025年工作总结 (公文范文站): "现将全年工作情况总结如下" — every figure after it is work done; "将3200名…
+    # 纳入" is the object marker, not a future
+    zongjie = ("2025年,是“十四五”规划收官决胜之年,也是民政事业高质量发展的关键一年。扎实推进各项民政工作落地见效,"
+               "为全市经济社会高质量发展筑牢民生保障根基。现将全年工作情况总结如下:\n"
+               "一、聚焦主责主业,彰显为民担当,2025年民政工作成效显著\n"
+               "(一)筑牢兜底保障防线,民生福祉更有温度。一是精准推进社会救助提质。健全分层分类社会救助体系,"
+               "全面落实《刚性支出困难家庭认定办法》,将3200名刚性支出困难群众纳入救助范围。二是强化特殊群体关爱。"
+               "深入推进儿童福利和未成年人保护工作,升级改造县级未成年人保护中心3个,新建乡镇(街道)未成年人保护工作站28个,"
+               "实现乡镇(街道)全覆盖。落实孤儿、事实无人抚养儿童保障政策,发放基本生活保障金1560万元,惠及儿童1280名。")
+    assert drafts(zongjie) == []
+    # a sentence of the same summary with an explicit future word is still drafted
+    assert [d[3] for d in drafts(zongjie + "\n二、明年工作打算\n2026年将新建社区养老服务站10个。")] == [Decimal(10)]

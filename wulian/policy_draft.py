@@ -1158,7 +1158,12 @@ YEAR_NAMED = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?(?:为
 THIS_YEAR_ANNOUNCED = re.compile(r"今年(?!以来)[^\n，。；,;]{0,12}?将|将[^\n，。；,;]{0,8}?(?:为民实事|为民办实事|民生实事)")
 DATELINE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月)")
 # A report of a year's work, not a plan: "2022年工作总结", "我市2024年民生实事已全部完成".
-REPORT_OPENING = re.compile(r"工作总结|(?:已经?|均已)全部完成|已圆满完成")
+# A status document's opening in general: a year's summary (工作总结, 年度总结, "现将全年工作情况总结如下"), a report
+# of results ("今年以来…取得…成效", "…工作成效显著"). Only sentences with an explicit future word are drafted.
+REPORT_OPENING = re.compile(r"工作总结|年度总结|(?:情况|工作)总结如下|(?:已经?|均已)全部完成|已圆满完成|"
+                            r"(?:全年|今年|年初)以来[^\n。]{0,60}取得|工作成效显著")
+# In a report, "将" before a figure or a group is the object marker ("将3200名…纳入救助范围"), not a future.
+REPORT_FUTURE = re.compile(FUTURE.pattern.replace("将", "将(?![\\d一二两三四五六七八九十百千万]|[^，。；,;]{0,12}纳入)", 1))
 # "20xx年我市民政工作在…领导下,…各项工作取得了明显成效": a year's work told — a report, when no year's list is named.
 REPORT_RESULTS = re.compile(r"^[^\n。]{0,12}年[^\n。]{0,160}?工作取得了?[\u4e00-\u9fa5]{0,4}(?:成效|成绩|突破|进展)")
 # A plan's section that reviews what was done ("一、编制背景", "发展基础", "“十三五”时期取得的成就"): status.
@@ -1329,7 +1334,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%"), and so are two
         # goals of a list alike only in their figure ("…集中供养率达到50%" and "…节地生态安葬率达到50%以上").
         keys, said = {}, set()
-        if report and not FUTURE.search(sentence.text):
+        if report and not REPORT_FUTURE.search(sentence.text):
             continue  # "低保标准由每月890元提高到1050元" in a year's 总结: done, not aimed at
         if any(STATUS_SECTION.search(title) for title in sentence.headings) and not FUTURE.search(sentence.text):
             continue  # "一、编制背景 …全市6567名建档立卡贫困残疾人实现脱贫": a plan's review of the last period
