@@ -1191,6 +1191,10 @@ def _year_plan_end(text: str) -> date | None:
     for match in LIST_OPENING.finditer(_title_lines(text, 8)):
         if plan := YEAR_PLAN.search(match["title"]):
             return date(int(plan["year"]), 12, 31)
+    # "…依法票决确定2025年象山县民生实事项目,共15项,分别是:": a line that opens the list names its year's list
+    for line in _title_lines(text, 8).split("\n"):
+        if re.search(r"(?:分别是|分别为|如下|为|是)\s*[:：]\s*$", line) and (plan := YEAR_PLAN.search(line)):
+            return date(int(plan["year"]), 12, 31)
     return None
 
 
@@ -1217,7 +1221,15 @@ def _list_table(lines: list[str]) -> list[str]:
     row's cells) read as numbered sentences: "1、项目名称，建设内容，年度投资金额300万元。" — the row's number is
     its clause, a figure of a column whose header gives a unit takes that unit. Places, times and the units
     responsible are left out. A table with a progress column is left to ``_progress_table``."""
-    cells = [(i, m["cell"]) for i, line in enumerate(lines) if (m := TABLE_CELL.match(line)) and m["cell"]]
+    cells = []
+    for i, line in enumerate(lines):
+        if (m := TABLE_CELL.match(line)) and m["cell"]:
+            cells.append((i, m["cell"]))  # one cell a line: "项目名称 |"
+        elif line.count("|") >= 2 or (line.count("|") == 1 and not line.rstrip().endswith("|")):
+            # several cells a line: "序号 | 项目名称 |", "1 | 安康颐养项目:新改建…6个 |" (an empty cell kept in place)
+            parts = [part.strip() for part in line.strip().strip("|").split("|")]
+            if len(parts) >= 2:
+                cells.extend((i, part) for part in parts)
     out = list(lines)
     for n, (_i, cell) in enumerate(cells):
         if not LIST_TABLE_NUMBER.match(cell):
@@ -1227,7 +1239,7 @@ def _list_table(lines: list[str]) -> list[str]:
             if head.isdigit():
                 break
             headers.append(head)
-        if len(headers) < 3 or any(PROGRESS_HEADER.match(h) for h in headers):
+        if len(headers) < 2 or any(PROGRESS_HEADER.match(h) for h in headers):
             return lines
         rows = cells[n + len(headers):]
         for r in range(0, len(rows) - len(headers) + 1, len(headers)):
@@ -1245,7 +1257,7 @@ def _list_table(lines: list[str]) -> list[str]:
                     parts.append(value.rstrip("。"))
             for k, _value in row:
                 out[k] = ""
-            out[row[0][0]] = f"{row[0][1]}、 " + "，".join(parts) + "。"  # (the space: "4、2024年…" is item 4)
+            out[row[0][0]] = f"{row[0][1]}、 " + "，".join(p for p in parts if p) + "。"  # (the space: "4、2024年…" is item 4)
         return out
     return lines
 
