@@ -171,10 +171,10 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
 # The figures reported in docs/decisions.md ("Session 8, sixth round (h20r)"): (found, drafted) and (found, expected)
 # of the development documents (sets 1–13 among them; set 13 was read this round). Held-out set 14 is frozen on
 # another branch and measured at the merge.
-REPORTED = {"dev": ((539, 653), (539, 720))}
+REPORTED = {"dev": ((542, 653), (542, 720))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but set 13).
-REPORTED_LOSO = {"per-set mean over 14 development sets (all tuned on)": (854, 800),
+REPORTED_LOSO = {"per-set mean over 14 development sets (all tuned on)": (858, 804),
                  "mean over the 13 sets not read this round (all but set 13)": (871, 825)}
 
 
@@ -1045,3 +1045,18 @@ def test_a_table_of_several_cells_a_line_is_read_row_by_row():
     assert {(t.clause, t.threshold, t.unit, t.deadline) for t in found} >= {
         ("1", Decimal(6), "个", date(2025, 12, 31)), ("3", Decimal(5), "个", date(2025, 12, 31)),
         ("4", Decimal(27), "家", date(2025, 12, 31))}
+
+
+def test_a_table_of_one_cell_a_line_without_bars_reads_its_due_column_and_leaves_its_progress_out():
+    # 杭州市西湖区民政局2024年重点工作任务(民生实事项目)一季度进展表: no "|", a row may leave cells out; 计划完成时间
+    # "11月底前" is that month's end, an empty one the year's end; the 进展情况 cells ("3个点位已完成建设") are status
+    xihu = ("序号\n重点工作任务(民生实事项目)\n牵头单位\n负责科室\n负责人\n计划完成时间\n进展情况(一季度)\n"
+            "1\n新增老年食堂(助餐点)15个\n区民政局\n养老服务科\n何滢\n11月底前\n"
+            "其中北山街道1个,西溪街道1个,灵隐街道1个,翠苑街道2个,其中3个点位已完成建设。\n"
+            "2\n新增认知障碍照护专区床位100张\n10月底前\n目前已完成选址,目前已完成20张专区床位建设。\n"
+            "3\n建成启用区级老年活动中心\n目前正在进行主体建筑装修阶段。\n"
+            "4\n新增养老机构护理型床位500张\n目前已在杭州金色年华老年公寓完成500张护理型床位建设。\n")
+    found = {(t.clause, t.threshold, t.unit, t.deadline) for t in draft_targets(xihu, date(2024, 4, 22))}
+    assert found >= {("1", Decimal(15), "个", date(2024, 11, 30)), ("2", Decimal(100), "张", date(2024, 10, 31)),
+                     ("4", Decimal(500), "张", date(2024, 12, 31))}
+    assert not {f for f in found if f[1] in (Decimal(3), Decimal(20))}  # progress cells: done, not aimed at

@@ -1262,6 +1262,58 @@ def _list_table(lines: list[str]) -> list[str]:
     return lines
 
 
+# The same table copied one cell a line with no "|" ("序号", "重点工作任务(民生实事项目)", "牵头单位", "计划完成时间",
+# "进展情况(一季度)", then "1", its cells, "2", …; a row may leave cells out): rows are split at the next row number,
+# the item cell is the row's sentence, a due cell ("11月底前") its deadline, every other cell (units, people,
+# progress) is left out.
+ITEM_HEADER = re.compile(r"项目|内容|任务|事项")
+DUE_HEADER = re.compile(r"完成时限|完成时间|时间节点|时限")
+DUE_CELL = re.compile(r"^(?:(?P<year>\d{4})\s*年)?\s*(?P<month>\d{1,2})\s*月(?:底|末|份)?\s*(?:前|之前)?(?:完成)?$")
+
+
+def _line_table(lines: list[str], year: int | None) -> tuple[list[str], bool]:
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for n, i in enumerate(filled):
+        if not LIST_TABLE_NUMBER.match(lines[i].strip()):
+            continue
+        headers = []
+        for j in filled[n + 1:]:
+            cell = lines[j].strip()
+            if cell.isdigit() or len(cell) > 16 or "|" in cell:
+                break
+            headers.append(cell)
+        start = n + 1 + len(headers)
+        if len(headers) < 3 or not ITEM_HEADER.search(headers[0]) or start >= len(filled) \
+                or lines[filled[start]].strip() != "1":
+            continue
+        due_column = any(DUE_HEADER.search(h) for h in headers)
+        out = list(lines)
+        for j in filled[n:start]:
+            out[j] = ""
+        number = 1
+        rows = []
+        for j in filled[start:]:
+            cell = lines[j].strip()
+            if cell == str(number):
+                rows.append((j, number, []))
+                number += 1
+                continue
+            rows[-1][2].append(j)
+        for j, num, cells in rows:
+            if not cells:
+                continue
+            item = lines[cells[0]].strip().rstrip("。")
+            due = next((m for k in cells[1:] if (m := DUE_CELL.match(lines[k].strip()))), None) if due_column else None
+            when = ""
+            if due and (due["year"] or year):
+                when = f"{due['year'] or year}年{int(due['month'])}月底前完成:"
+            for k in cells:
+                out[k] = ""
+            out[j] = f"{num}、 {when}{item}。"
+        return out, True
+    return lines, False
+
+
 def _progress_table(lines: list[str]) -> tuple[set, int | None]:
     """The indices of the lines that are cells of a progress column, and the year those cells speak of most."""
     filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip() and line.strip() != "|"]
@@ -1316,7 +1368,10 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     station_level = max(counts)[1] if max(counts)[0] else ""
     plan = PLAN_TITLE.search(_title_lines(text))
     year_end = _year_plan_end(text)
-    lines = _list_table(text.split("\n"))
+    lines, line_table = _line_table(text.split("\n"), year_end.year if year_end else issued_on.year if issued_on else None)
+    if line_table and year_end is None and issued_on:
+        year_end = date(issued_on.year, 12, 31)  # a year's task table reported on in its year: due at its end
+    lines = _list_table(lines)
     text = "\n".join(lines)
     progress, table_year = _progress_table(lines)
     if progress:
