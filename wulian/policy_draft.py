@@ -974,6 +974,10 @@ def _measure(text: str, segment_start: int, start: int, end: int, comparator: st
     return words[:200]
 
 
+# A money figure's own denominator written after it: "1780元/具", "100元/天", "200元/人/月" (a fee or a standard).
+MONEY_PER = re.compile(r"(?:\s*/\s*[具天日月年间次户人](?!次))+")
+
+
 def _denominator(before: str) -> str:
     """"百户" / "万人" when the words just before a figure make it a ratio (每百户…, 每万城镇常住人口…)."""
     match = None
@@ -1586,6 +1590,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator == "town_stations_built" and re.search(r"每[^，。；,;]{0,20}?(?:站|中心)", before):
             # "每个社区社会工作服务站至少设置1个专业社工岗位": a figure per station, not a count of stations
             indicator = _indicator(text, start, end, previous_end, unit, skip={"town_stations_built"})
+        money_per = MONEY_PER.match(text, end) if unit == "元" else None
+        if money_per:
+            # a fee or standard written with its own denominator ("不高于1780元/具", "100元/天", "6500元/户")
+            unit = unit + re.sub(r"\s+", "", money_per.group())
         denominator = _denominator(before) if unit not in ("%", "‰") and "/" not in unit else ""  # 人均…支出的70%: a share
         if denominator:
             unit, indicator = f"{unit}/{denominator}", ""
