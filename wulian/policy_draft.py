@@ -121,6 +121,9 @@ BARE_AMOUNTS = (
     re.compile(r"(?P<verb>新增)" + _BARE + r"(?P<wan>万)?(?P<unit>人|名|张|所)"),  # 社会组织新增就业人数340万人
     re.compile(r"(?<!至少)(?<!最少)(?<!没)(?P<verb>有)(?P<gap>)(?P<num>\d+)\s*(?P<unit>名|人)"),  # 每个农村社区有1名…人才
 )
+# A fee schedule's item priced per body, day, month, room or time with no comparator word ("普通火化爐240元/具",
+# "告別廳租用(小型):200元/間"): the schedule's standard, 'eq' (its denominator is kept by MONEY_PER).
+FEE_ITEM = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元)(?=\s*/\s*[具天日月间間次](?!次))")
 BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)(?![员才])(?:[\u4e00-\u9fa5]|\d+岁){0,14}?(?<![\d.])"
                         r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?(?P<unit>平方米|平米|㎡|人次|次|个|人|名|元|张|所)"
                         r"(?![\d%])")
@@ -936,6 +939,11 @@ def _plain_requirements(text: str, taken_before):
             if match.groupdict().get("wan") and (value := _number(number)) is not None:
                 number = str(value * 10000)
             found.append((start, match.end(), EQ, number, match["unit"]))
+    for match in FEE_ITEM.finditer(text):
+        start = match.start("num")
+        if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+            continue
+        found.append((start, match.end(), EQ, match["num"], match["unit"]))
     found.sort()
     return found
 
