@@ -171,10 +171,10 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
 # The figures reported in docs/decisions.md ("Session 8, seventh round (h20t)"): (found, drafted) and (found, expected)
 # of the development documents (sets 1–14 among them; set 14 was read this round). Held-out set 15 is frozen on
 # another branch and measured at the merge.
-REPORTED = {"dev": ((564, 702), (564, 780))}
+REPORTED = {"dev": ((565, 703), (565, 780))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but set 14).
-REPORTED_LOSO = {"per-set mean over 15 development sets (all tuned on)": (831, 775),
+REPORTED_LOSO = {"per-set mean over 15 development sets (all tuned on)": (832, 776),
                  "mean over the 14 sets not read this round (all but set 14)": (858, 804)}
 
 
@@ -1086,3 +1086,9 @@ def test_a_fee_schedules_priced_items_are_its_standards_with_no_comparator_word(
     found = draft_targets(boli)
     assert {(t.comparator, t.threshold, t.unit) for t in found} == {
         ("eq", Decimal(100), "元/天"), ("eq", Decimal(240), "元/具"), ("eq", Decimal(5), "元/月")}
+
+
+def test_bu_chao_without_guo_is_a_ceiling():
+    # 两当县婚俗改革 (转载报道): "礼金不超50元" is a ceiling as "不超过"
+    liangdang = "走進城關鎮城關村,村規民約公示欄里清晰標注著彩禮上限6萬元、婚宴不超15桌、禮金不超50元等內容。"
+    assert ("lte", Decimal(50), "元") in {(t.comparator, t.threshold, t.unit) for t in draft_targets(liangdang)}
