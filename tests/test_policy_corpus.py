@@ -171,10 +171,10 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
 # The figures reported in docs/decisions.md ("Session 8, seventh round (h20t)"): (found, drafted) and (found, expected)
 # of the development documents (sets 1–14 among them; set 14 was read this round). Held-out set 15 is frozen on
 # another branch and measured at the merge.
-REPORTED = {"dev": ((565, 703), (565, 780))}
+REPORTED = {"dev": ((566, 704), (566, 780))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but set 14).
-REPORTED_LOSO = {"per-set mean over 15 development sets (all tuned on)": (832, 776),
+REPORTED_LOSO = {"per-set mean over 15 development sets (all tuned on)": (833, 777),
                  "mean over the 14 sets not read this round (all but set 14)": (858, 804)}
 
 
@@ -1092,3 +1092,9 @@ def test_bu_chao_without_guo_is_a_ceiling():
     # 两当县婚俗改革 (转载报道): "礼金不超50元" is a ceiling as "不超过"
     liangdang = "走進城關鎮城關村,村規民約公示欄里清晰標注著彩禮上限6萬元、婚宴不超15桌、禮金不超50元等內容。"
     assert ("lte", Decimal(50), "元") in {(t.comparator, t.threshold, t.unit) for t in draft_targets(liangdang)}
+
+
+def test_feng_ding_after_a_figure_is_a_ceiling():
+    # 《五华县免除户籍人口殡葬基本服务费用实施方案》解读 (traditional characters as stored): "300元封顶" is 'lte 300 元'
+    wuhua = "2.遺體存放(不超過3天):300元封頂;"
+    assert [(t.comparator, t.threshold, t.unit) for t in draft_targets(wuhua)] == [("lte", Decimal(300), "元")]

@@ -104,12 +104,12 @@ _UNIT = (r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!�
          + _MEASURE_WORDS + ")")
 # A range ("35-40张", "35张~40张", "2至4个") is a floor: its lower end, ≥.
 _RANGE = r"(?P<range>\s*(?:" + _MEASURE_WORDS + r"|个|家|人|名|%)?\s*[-－—~～至]\s*\d+(?:\.\d+)?)?"
-_SUFFIX = r"(?P<suffix>及以上|以上|及以下|以下|以内)?"
+_SUFFIX = r"(?P<suffix>及以上|以上|及以下|以下|以内|封顶)?"
 
 _WAN = r"(?P<wan>万(?!元))?"  # 200万人: ten thousands of a count (万元 is its own unit)
 NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + _RANGE + r"\s*" + _WAN + _UNIT + _SUFFIX)
 BARE_RANGE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*[-－—~～至]\s*\d+(?:\.\d+)?\s*" + _UNIT)
-BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _WAN + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下|以内)")
+BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _WAN + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下|以内|封顶)")
 COORDINATED = re.compile(r"(?<=[和及与、])\s*(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT)
 # An amount granted, a number hired or built, with no comparator word ("每个站资助15万元", "用于聘请3名社工",
 # "各建设1个镇(街)社会工作服务站", "新增设立乡镇(街道)省级社工站22个"): the verb says what the number counts.
@@ -233,7 +233,7 @@ COMPARATORS = {
     ">=": GTE, "为": GTE, "占": GTE, "约": GTE, "(": GTE, "（": GTE, "超过": GT, "高于": GT, "多于": GT, "大于": GT,
     "不超过": LTE, "不高于": LTE, "不多于": LTE, "不大于": LTE, "≤": LTE, "<=": LTE, "低于": LTE, "少于": LTE,
 }
-SUFFIX_COMPARATORS = {"以上": GTE, "及以上": GTE, "以下": LTE, "及以下": LTE, "以内": LTE}
+SUFFIX_COMPARATORS = {"以上": GTE, "及以上": GTE, "以下": LTE, "及以下": LTE, "以内": LTE, "封顶": LTE}
 UNIT_ALIASES = {"平米": "平方米", "㎡": "平方米", "学时": "课时"}
 
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
