@@ -22,19 +22,22 @@ def target_progress(project, user) -> list:
     return targets_with_progress(project, user)
 
 
-@register.simple_tag
-def returned_review(obj):
-    """For a returned proposal: the review round that returned it, and who may submit it again (the roles of the
-    ``submit`` transition), for the edit page and the project page. None for anything else."""
+@register.simple_tag(takes_context=True)
+def returned_review(context, obj):
+    """For a returned proposal: the review round that returned it (as the reader's scope shows reviews), and who may
+    submit it again (the roles of the ``submit`` transition), for the edit page and the project page. None for
+    anything else."""
     from django.utils.text import format_lazy
 
     from projects.choices import ProjectStatus
-    from projects.models import Project
+    from projects.models import Project, Review
     from wulian.choices import Role
 
     if not isinstance(obj, Project) or obj.status != ProjectStatus.RETURNED:
         return None
-    review = obj.reviews.select_related("reviewer").order_by("-round").first()
+    user = context["request"].user
+    review = (Review.objects.restrict(user, "view").filter(project=obj).select_related("reviewer")
+              .order_by("-round").first())
     roles = Project.workflow.get("submit").roles
     who = "、".join(str(label) for value, label in Role.choices if value in roles)
     return {"review": review, "who": format_lazy("{}", who)}
