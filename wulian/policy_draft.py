@@ -810,9 +810,11 @@ def _requirements(text: str, goals: bool = False):
     return found
 
 
-def _listed_counts(text: str, position: int, found: list, taken: list):
-    """The counts listed after a goal count, sharing its verb ("…30个、老年人认知障碍照护专区10个")."""
-    while listed := LISTED_COUNT.match(text, position):
+def _listed_counts(text: str, position: int, found: list, taken: list, pattern: re.Pattern | None = None):
+    """The counts listed after a goal count, sharing its verb ("…30个、老年人认知障碍照护专区10个"); with
+    ``LISTED_DIRECT``, those after a count put straight after its verb ("…和40个县级自建点建设")."""
+    pattern = pattern or LISTED_COUNT
+    while listed := pattern.match(text, position):
         number = listed["num"]
         if listed["wan"] and (value := _number(number)) is not None:
             number = str(value * 10000)
@@ -824,14 +826,7 @@ def _listed_counts(text: str, position: int, found: list, taken: list):
 
 def _listed_after(text: str, position: int, found: list, taken: list):
     """The counts listed after a count put straight after its verb, sharing it ("…和40个县级自建点建设")."""
-    while listed := LISTED_DIRECT.match(text, position):
-        number = listed["num"]
-        if listed["wan"] and (value := _number(number)) is not None:
-            number = str(value * 10000)
-        if not any(s <= listed.start("num") < e for s, e in taken):
-            found.append((listed.start("num"), listed.end(), EQ, number, listed["unit"], COUNTY))
-            taken.append((listed.start("num"), listed.end()))
-        position = listed.end()
+    _listed_counts(text, position, found, taken, LISTED_DIRECT)
 
 
 def _respectively(text: str):
