@@ -1098,3 +1098,21 @@ def test_feng_ding_after_a_figure_is_a_ceiling():
     # 《五华县免除户籍人口殡葬基本服务费用实施方案》解读 (traditional characters as stored): "300元封顶" is 'lte 300 元'
     wuhua = "2.遺體存放(不超過3天):300元封頂;"
     assert [(t.comparator, t.threshold, t.unit) for t in draft_targets(wuhua)] == [("lte", Decimal(300), "元")]
+
+
+# --- session 9, round 1 (t15): rules learnt on set 15, read this round ------------------------------------------
+
+
+def test_a_money_standard_per_person_keeps_its_month_or_year_in_the_unit():
+    # 《福建省加强孤独症儿童关爱服务的若干措施》 (光明网转载): 每人每月 / 每年 give the period of each ceiling; the second
+    # figure of a clause pair ("每年不超过1.7万元") is per person too
+    fujian = ("康复服务补助标准按每人每月不超过1700元,每年不超过1.7万元执行;贫困残疾儿童康复服务补助标准按每人每月不超过"
+              "2000元,每年不超过2万元执行。")
+    assert [(t.comparator, t.threshold, t.unit) for t in draft_targets(fujian)] == [
+        ("lte", Decimal(1700), "元/人/月"), ("lte", Decimal(17000), "元/人/年"),
+        ("lte", Decimal(2000), "元/人/月"), ("lte", Decimal(20000), "元/人/年")]
+    # 长春《关于关爱救助孤独症儿童的意见》(健康报转载): money per person with no comparator word is the amount granted
+    changchun = "近日从吉林省长春市政府常务会议上获悉,根据会议通过的《关于关爱救助孤独症儿童的意见》,该市孤独症儿童每人每年将获4000元康复补贴。"
+    assert [(t.comparator, t.threshold, t.unit) for t in draft_targets(changchun)] == [("eq", Decimal(4000), "元/人/年")]
+    # a ratio of people per 万 residents keeps its unit and its county level (unchanged)
+    assert drafts("到2025年,每万城镇常住人口拥有社区工作者不低于25人。")[0][1:5] == ("county", "gte", Decimal(25), "人/万人")

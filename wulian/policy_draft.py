@@ -918,7 +918,8 @@ def _plain_requirements(text: str, taken_before):
         number = match["num"]
         if match["wan"] and (value := _number(number)) is not None:
             number = str(value * 10000)
-        standard = "按" in text[max(0, match.start() - 2):match.start()] or "标准" in text[match.end():match.end() + 4]
+        standard = "按" in text[max(0, match.start() - 2):match.start()] or "标准" in text[match.end():match.end() + 4] \
+            or match["unit"] == "元"  # "每人每年将获4000元": money per person is an amount granted, not a floor
         found.append((start, match.end(), EQ if standard else GTE, number, match["unit"]))
     found.sort()
     # Amounts with no comparator word: granted, hired, built (per unit, or new ones).
@@ -979,6 +980,21 @@ def _measure(text: str, segment_start: int, start: int, end: int, comparator: st
 
 # A money figure's own denominator written after it: "1780元/具", "100元/天", "200元/人/月" (a fee or a standard).
 MONEY_PER = re.compile(r"(?:\s*/\s*[具天日月年间次户人](?!次))+")
+
+
+# The period a money standard per person (household, pupil) is given for: "每人每月", "每户每年", "每人每年将获".
+MONEY_SPAN = re.compile(r"每\s*(?P<span>年|月)")
+MONEY_PER_SPAN = re.compile(r"元/[人户生]/[年月]")
+
+
+def _money_span(before: str) -> str:
+    """"月" / "年" when the last words before a money figure give its period (每人每月…1700元, 每年不超过1.7万元):
+    the nearest 每年/每月 after the figure's denominator, in the figure's own clause."""
+    clause = before[_last_match_end(SEGMENT_BOUNDARY, before):]
+    match = None
+    for match in MONEY_SPAN.finditer(clause):
+        pass
+    return match["span"] if match else ""
 
 
 def _denominator(before: str) -> str:
@@ -1598,8 +1614,13 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             # a fee or standard written with its own denominator ("不高于1780元/具", "100元/天", "6500元/户")
             unit = unit + re.sub(r"\s+", "", money_per.group())
         denominator = _denominator(before) if unit not in ("%", "‰") and "/" not in unit else ""  # 人均…支出的70%: a share
+        if unit == "元" and not denominator and found and MONEY_PER_SPAN.fullmatch(found[-1][4]) \
+                and (span := _money_span(before)):
+            denominator = found[-1][4].split("/")[1]  # "…每月不超过1700元,每年不超过1.7万元": per person too
         if denominator:
             unit, indicator = f"{unit}/{denominator}", ""
+            if unit.startswith("元/") and (span := _money_span(before)):
+                unit += f"/{span}"  # "每人每月不超过1700元": a standard per person and month (元/人/月)
             if denominator.endswith("人"):
                 fixed_level = COUNTY  # people per 万 residents: a figure of the whole county
         elif "新增" in before or "新增" in text[max(0, start - 20):start]:
