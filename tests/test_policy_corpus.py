@@ -1116,3 +1116,34 @@ def test_a_money_standard_per_person_keeps_its_month_or_year_in_the_unit():
     assert [(t.comparator, t.threshold, t.unit) for t in draft_targets(changchun)] == [("eq", Decimal(4000), "元/人/年")]
     # a ratio of people per 万 residents keeps its unit and its county level (unchanged)
     assert drafts("到2025年,每万城镇常住人口拥有社区工作者不低于25人。")[0][1:5] == ("county", "gte", Decimal(25), "人/万人")
+
+
+def test_a_facility_projects_investment_floor_area_and_beds_are_its_targets():
+    # 渝中区启动小泉福利院改扩建工程 (渝中区民政局 2015): beds due at the end of the year of expected completion,
+    # the planned investment with no deadline (万元 → 元)
+    yuzhong = ("为提高机构养老服务水平,渝中区启动小泉福利院改扩建工程。该工程将原有的小泉福利院改扩建成拥有300张床位的公办示范性"
+               "福利院,预计投入3020万元,预计2016年完工,目前,已完成平基工程施工。")
+    assert [(t.level, t.comparator, t.threshold, t.unit, t.deadline) for t in draft_targets(yuzhong)] == [
+        ("county", "eq", Decimal(300), "张", date(2016, 12, 31)), ("county", "eq", Decimal(30200000), "元", None)]
+    # 长寿区救助站改迁工程 (2024): '约' is at least; "拟将已建成的…改建为" names the building reused, not a status
+    changshou = ("为切实提升社会救助基本工作条件,拟将已建成的我区黄桷湾便民服务中心改建为区救助管理站暨区未成年人救助保护中心,"
+                 "项目名称为长寿区救助站改迁工程。项目总投资估算约450万元,建筑面积约1500㎡,建设50张床位,配备接待大厅、值班室等场地。")
+    assert {(t.comparator, t.threshold, t.unit) for t in draft_targets(changshou)} == {
+        ("gte", Decimal(4500000), "元"), ("gte", Decimal(1500), "平方米"), ("eq", Decimal(50), "张")}
+    # 鄂州市救助管理服务中心综合体 开工 (2023, traditional characters as stored): the total floor area and each part's
+    # beds (alike figures of one sentence are two targets); the site (总用地面积), one building's area in the
+    # breakdown (其中:…建筑面积) and the design parameters are not targets
+    ezhou = ("該項目位于鄂州市葛山大道北側,總用地面積30畝,總建筑面積25251.05平方米,其中:綜合樓建筑面積3379.28平方米,"
+             "未成年人救助保護中心建筑面積1513.22平方米,床位100張;流浪乞討人員救助管理服務中心建筑面積1513.22平方米,床位100張;"
+             "精神障礙患者福利中心建筑面積12962.98平方米,床位310張。項目建筑密度22.8%,綠地率30%,容積率1.03。")
+    assert [(t.comparator, t.threshold, t.unit) for t in draft_targets(ezhou)] == [
+        ("eq", Decimal("25251.05"), "平方米"), ("eq", Decimal(100), "张"), ("eq", Decimal(100), "张"),
+        ("eq", Decimal(310), "张")]
+    # 厦门 第二救助管理站 (2012): the new station's design beds and planned investment; the building in use (新大楼…
+    # 共设有床位276张) is told, not aimed at
+    xiamen = ("根據初步規劃,第二救助管理站項目設計床位600張,計劃投資5000萬元。目前,該項目正在落實用地置換工作。"
+              "新大樓投資2766萬元,總建筑面積10787平方米,共設有床位276張,其中未成年人床位204張,成年人床位72張。")
+    assert [(t.comparator, t.threshold, t.unit) for t in draft_targets(xiamen)] == [
+        ("eq", Decimal(600), "张"), ("eq", Decimal(50000000), "元")]
+    # 竹溪县城区福利院落成: a facility finished, its beds told
+    assert draft_targets("近日,湖北省竹溪县财政、民政部门共同投资新建的城区福利院落成,新增床位56张,将成为孤寡老人的“幸福院”。") == []

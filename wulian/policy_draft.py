@@ -1419,6 +1419,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
     last_phase = max([_phase_number(m["n"]) for m in PHASE_NAMED.finditer(text)], default=0)
     drafts, seen, elsewhere = [], {}, {}
+    completion, finished = _project_completion(text), _project_finished(text)
     for sentence in _sentences(text):
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
         # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%"), and so are two
@@ -1443,6 +1444,15 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                 drafts.append(draft)
         for key, measures in keys.items():
             seen.setdefault(key, []).extend(measures)
+        if not report and not progress_report and not finished and not _past_paragraph(sentence, issued_on, year_end):
+            numbers = {n for d in drafts if d.quote == sentence.text for n in re.findall(r"\d+(?:\.\d+)?", d.matched)}
+            here = set()  # two figures of one sentence alike are two targets (床位100张;…床位100张)
+            for draft in _project_figures(sentence, completion):
+                if not set(re.findall(r"\d+(?:\.\d+)?", draft.matched)) & numbers \
+                        and (draft.key() not in seen or draft.key() in here):
+                    seen.setdefault(draft.key(), []).append(draft.measure)
+                    here.add(draft.key())
+                    drafts.append(draft)
         if report or progress_report or not (year_end or plan_end or FUTURE.search(sentence.text)
                                              or THIS_YEAR.search(sentence.text)):
             continue
@@ -1534,6 +1544,65 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
             threshold=threshold, unit=unit,
             deadline=deadline, note="；".join(n for n in ("通用规则", note, deadline_note) if n),
             matched=match.group(0), measure=segment.strip())
+
+
+# A facility project's scale (news of one 福利院, 救助站, 殡仪馆 built or enlarged, a 项目建议书批复, a plan's project):
+# its planned investment (总投资900万元, 计划投资5000万元, 预计投入3020万元), floor area (建筑面积2959.85平方米, 建设规模
+# 为7000平方米) and beds (设计床位600张, 新建500张床位) — 'eq', '约'/'余' 'gte', at the county. Beds and area fall due at
+# the end of the year the project is expected to be finished (预计2017年3月竣工), the investment has no deadline; what
+# is told of a building already in use (新大楼投资…共设有床位276张), a site area (占地面积) and one building's area in a
+# breakdown (其中:综合楼建筑面积…) are not targets.
+PROJECT_WORDS = re.compile(r"项目|工程|拟|计划|规划|预计|新建|扩建|改建|建设规模")
+PROJECT_FIGURE = re.compile(
+    r"(?P<money_word>总投资|计划投资|预计投入|投资估算|估算总投资|拟投资)(?:估算)?\s*(?:为|达)?\s*"
+    r"(?P<money_about>约)?\s*(?P<money>\d+(?:\.\d+)?)\s*(?P<money_scale>万|亿)元(?P<money_more>余)?"
+    r"|(?P<area_word>总建筑面积|建筑面积|建设规模)\s*(?:为|约为|达)?\s*(?P<area_about>约)?\s*(?P<area>\d+(?:\.\d+)?)\s*"
+    r"(?:平方米|㎡|平米)(?P<area_more>余)?"
+    r"|床位\s*(?P<beds>\d+)\s*张|(?P<beds_after>\d+)\s*张床位")
+# a headline that tells the facility is finished ("竹溪县城区福利院落成", "海南州儿童福利院全面建成并投入使用")
+PROJECT_FINISHED = re.compile(r"落成|建成并?投入使用|建成启用|竣工(?!后)")
+PROJECT_DONE = re.compile(r"(?P<year>\d{4})\s*年(?:\s*\d{1,2}\s*月)?(?:底|前)?\s*(?:建成|竣工|完工|投入使用)")
+
+
+def _project_completion(text: str) -> date | None:
+    """The end of the year a document's one project is expected to be finished ("预计将于2017年3月竣工")."""
+    years = {int(m["year"]) for sentence in re.split(r"[。！？\n]", text) if "预计" in sentence
+             for m in PROJECT_DONE.finditer(sentence[sentence.index("预计"):])}
+    return date(years.pop(), 12, 31) if len(years) == 1 else None
+
+
+def _project_finished(text: str) -> bool:
+    """Whether the document's headline reports its facility finished: its scale is then told, not aimed at."""
+    return any(PROJECT_FINISHED.search(line) and not re.search(r"预计|将|计划|拟|启动|开工", line)
+               for line in _title_lines(text, 5).split("\n"))
+
+
+def _project_figures(sentence: _Sentence, completion: date | None):
+    text = sentence.text
+    for match in PROJECT_FIGURE.finditer(text):
+        kind = next(k for k in ("money", "area", "beds", "beds_after") if match[k])
+        start = match.start(kind)
+        segment = text[_segment_start(text, start, 0):start]
+        if not PROJECT_WORDS.search(text[:match.end()]) or FALLBACK_STATUS.search(segment) \
+                or re.search(r"(?<![将要])(?:落成|竣工)(?!后)", text[:start]):
+            continue  # no project named or planned before it; or told as done ("已完成", "现有", "福利院落成,新增床位56张")
+        if "占地" in segment or (kind == "area" and "其中" in text[:start] and match["area_word"] != "总建筑面积"):
+            continue  # the site's area; one building's area in a breakdown
+        if kind == "money" and ("其中" in text[:start] or "期间" in segment):
+            continue  # the shares of an investment received ("其中中央预算内投资1120万元"); a plan period's sum
+        threshold = _number(match[kind])
+        if kind == "money":
+            threshold *= 10000 if match["money_scale"] == "万" else 100000000
+            unit, note, deadline = "元", f"原文：{match.group(0)}", None
+        else:
+            unit, note, deadline = ("平方米" if kind == "area" else "张"), "", completion
+        about = kind in ("money", "area") and (match[f"{kind}_about"] or match[f"{kind}_more"]
+                                               or "约" in text[max(0, match.start() - 2):match.start()])
+        yield DraftTarget(
+            clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=GTE if about else EQ,
+            threshold=threshold.normalize() if threshold % 1 else threshold.quantize(1), unit=unit,
+            period=BY_DEADLINE if deadline else ONGOING, deadline=deadline,
+            note="；".join(n for n in ("项目规模", note) if n), matched=match.group(0), measure=segment.strip())
 
 
 def _bigrams(words: str) -> set:
