@@ -115,11 +115,13 @@ COORDINATED = re.compile(r"(?<=[和及与、])\s*(?P<num>\d+(?:\.\d+)?)\s*" + _U
 # "各建设1个镇(街)社会工作服务站", "新增设立乡镇(街道)省级社工站22个"): the verb says what the number counts.
 _BARE = r"(?P<gap>[^，。；,;：:\d]{0,14}?)(?P<num>\d+(?:\.\d+)?)\s*"
 BARE_AMOUNTS = (
-    re.compile(r"(?P<verb>资助|补助|补贴|奖补)" + _BARE + r"(?P<unit>万元|元)"),
+    re.compile(r"(?P<verb>资助|补助|补贴|奖补|给予)" + _BARE + r"(?P<unit>万元|元)"),  # 给予每个“儿童之家”3万元
     re.compile(r"(?P<verb>聘请|聘用|招聘|配备|配齐|选派|派驻)" + _BARE + r"(?P<unit>名|人)"),
     re.compile(r"(?P<verb>新增设立|新增建设|新增|建设|建成|设立)" + _BARE + r"(?P<unit>个|家)"),
     re.compile(r"(?P<verb>新增)" + _BARE + r"(?P<wan>万)?(?P<unit>人|名|张|所)"),  # 社会组织新增就业人数340万人
     re.compile(r"(?<!至少)(?<!最少)(?<!没)(?P<verb>有)(?P<gap>)(?P<num>\d+)\s*(?P<unit>名|人)"),  # 每个农村社区有1名…人才
+    # "每个设区市要有1所…", "常住人口30万人以上的县(市)要有1所…", "全省每个县(市)都有一所": each place must have one
+    re.compile(r"(?P<verb>(?:要|应|须|都|均|应当)有)(?P<gap>)(?P<num>\d+|[一两二三])\s*(?P<unit>所|个|家|处|座)"),
 )
 # A fee schedule's item priced per body, day, month, room or time with no comparator word ("普通火化爐240元/具",
 # "告別廳租用(小型):200元/間"): the schedule's standard, 'eq' (its denominator is kept by MONEY_PER).
@@ -929,7 +931,8 @@ def _plain_requirements(text: str, taken_before):
             if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
                 continue
             segment = text[_segment_start(text, match.start(), 0):match.start()] + match["gap"]
-            if not match["verb"].startswith("新增") and not PER_UNIT.search(segment + match["verb"]):
+            must_have = len(match["verb"]) > 1 and match["verb"].endswith("有")  # 要有1所: each place named has one
+            if not match["verb"].startswith("新增") and not must_have and not PER_UNIT.search(segment + match["verb"]):
                 continue  # "省级资助“双百计划”3000万元": a budget, not a per-unit requirement
             number = match["num"]
             if match.groupdict().get("wan") and (value := _number(number)) is not None:
@@ -1554,7 +1557,7 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
 # breakdown (其中:综合楼建筑面积…) are not targets.
 PROJECT_WORDS = re.compile(r"项目|工程|拟|计划|规划|预计|新建|扩建|改建|建设规模")
 PROJECT_FIGURE = re.compile(
-    r"(?P<money_word>总投资|计划投资|预计投入|投资估算|估算总投资|拟投资)(?:估算)?\s*(?:为|达)?\s*"
+    r"(?P<money_word>总投资|计划投资|预计投入|投资估算|估算总投资|拟投资|将投资)(?:估算)?\s*(?:为|达)?\s*"
     r"(?P<money_about>约)?\s*(?P<money>\d+(?:\.\d+)?)\s*(?P<money_scale>万|亿)元(?P<money_more>余)?"
     r"|(?P<area_word>总建筑面积|建筑面积|建设规模)\s*(?:为|约为|达)?\s*(?P<area_about>约)?\s*(?P<area>\d+(?:\.\d+)?)\s*"
     r"(?:平方米|㎡|平米)(?P<area_more>余)?"
@@ -1583,9 +1586,11 @@ def _project_figures(sentence: _Sentence, completion: date | None):
         kind = next(k for k in ("money", "area", "beds", "beds_after") if match[k])
         start = match.start(kind)
         segment = text[_segment_start(text, start, 0):start]
-        if not PROJECT_WORDS.search(text[:match.end()]) or FALLBACK_STATUS.search(segment) \
+        if not PROJECT_WORDS.search(text) or FALLBACK_STATUS.search(segment) \
                 or re.search(r"(?<![将要])(?:落成|竣工)(?!后)", text[:start]):
             continue  # no project named or planned before it; or told as done ("已完成", "现有", "福利院落成,新增床位56张")
+        if re.match(r"\s*(?:及)?(?:以上|以下)", text[match.end():]):
+            continue  # "新增养老服务床位3000张以上": a goal with its comparator, read by the rules above
         if "占地" in segment or (kind == "area" and "其中" in text[:start] and match["area_word"] != "总建筑面积"):
             continue  # the site's area; one building's area in a breakdown
         if kind == "money" and ("其中" in text[:start] or "期间" in segment):
@@ -1639,6 +1644,8 @@ def _past_paragraph(sentence: _Sentence, issued_on, year_end=None) -> bool:
     return bool(match) and issued_on is not None and int(match["year"]) < issued_on.year
 
 
+# A population that says which places a requirement is for ("30万人以上的县(市)", "20万人口以上的县(市、区)").
+QUALIFYING_POPULATION = re.compile(r"\s*(?:人口)?\s*(?:以上|以下)?\s*的\s*(?:县|市|区|乡|镇|街道|社区|村|地区|城市)")
 # Figures set per class of district the text does not assign ("一类、二类、三类区", "中心城区、…其他各区 分别").
 DISTRICT_CLASSES = re.compile(r"[一二三四五]类(?:区|地区|县)?\s*[、和及]\s*[一二三四五]类|中心城区[^，。；]{0,20}?其他各区")
 POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[^，。；,;]{0,10})?(?:比重|比例)?")
@@ -1663,6 +1670,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             continue  # done, or the base a goal starts from ("在实现1.5个的基础上，有大幅提高")
         if CITY_TIER.search(text[_segment_start(text, start, 0):start]):
             continue  # the cities' figure: no tier of the portal
+        if unit in ("人", "名") and QUALIFYING_POPULATION.match(text, end):
+            continue  # "常住人口30万人以上的县(市)要有1所…": which places, not a target
         if DISTRICT_CLASSES.search(text[:start]):
             continue  # "一类、二类、三类区…分别达到55平方米、50平方米、45平方米": figures of district classes
         if "预计" in text[:start] and POPULATION.search(text[_segment_start(text, start, 0):start]):
