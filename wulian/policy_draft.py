@@ -1586,7 +1586,7 @@ def _project_figures(sentence: _Sentence, completion: date | None):
         kind = next(k for k in ("money", "area", "beds", "beds_after") if match[k])
         start = match.start(kind)
         segment = text[_segment_start(text, start, 0):start]
-        if not PROJECT_WORDS.search(text) or FALLBACK_STATUS.search(segment) \
+        if not PROJECT_WORDS.search(" ".join([*sentence.paragraph[-2:], text])) or FALLBACK_STATUS.search(segment) \
                 or re.search(r"(?<![将要])(?:落成|竣工)(?!后)", text[:start]):
             continue  # no project named or planned before it; or told as done ("已完成", "现有", "福利院落成,新增床位56张")
         if re.match(r"\s*(?:及)?(?:以上|以下)", text[match.end():]):
