@@ -1591,9 +1591,11 @@ def _project_figures(sentence: _Sentence, completion: date | None):
             continue  # no project named or planned before it; or told as done ("已完成", "现有", "福利院落成,新增床位56张")
         if re.match(r"\s*(?:及)?(?:以上|以下)", text[match.end():]):
             continue  # "新增养老服务床位3000张以上": a goal with its comparator, read by the rules above
-        if "占地" in segment or (kind == "area" and "其中" in text[:start] and match["area_word"] != "总建筑面积"):
+        part = re.split(r"[；;]", text[:start])[-1]  # money's breakdown (其中…) ends at its "；"
+        if "占地" in segment or (kind == "area" and "其中" in text[:start]
+                                 and match["area_word"] not in ("总建筑面积", "建设规模")):
             continue  # the site's area; one building's area in a breakdown
-        if kind == "money" and ("其中" in text[:start] or "期间" in segment):
+        if kind == "money" and ("其中" in part or "期间" in segment):
             continue  # the shares of an investment received ("其中中央预算内投资1120万元"); a plan period's sum
         threshold = _number(match[kind])
         if kind == "money":
