@@ -1450,7 +1450,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         if not report and not progress_report and not finished and not _past_paragraph(sentence, issued_on, year_end):
             numbers = {n for d in drafts if d.quote == sentence.text for n in re.findall(r"\d+(?:\.\d+)?", d.matched)}
             here = set()  # two figures of one sentence alike are two targets (床位100张;…床位100张)
-            for draft in _project_figures(sentence, completion):
+            for draft in _project_figures(sentence, completion, year_end):
                 if not set(re.findall(r"\d+(?:\.\d+)?", draft.matched)) & numbers \
                         and (draft.key() not in seen or draft.key() in here):
                     seen.setdefault(draft.key(), []).append(draft.measure)
@@ -1555,11 +1555,13 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
 # the end of the year the project is expected to be finished (预计2017年3月竣工), the investment has no deadline; what
 # is told of a building already in use (新大楼投资…共设有床位276张), a site area (占地面积) and one building's area in a
 # breakdown (其中:综合楼建筑面积…) are not targets.
+# told as done in the figure's own clause (共计 in a project is its sum, not a count of what exists)
+PROJECT_STATUS = re.compile(r"已|累计|截[至止]|同比|比上年|较上年|上年|去年|完成了|建成了|现有|目前|现状|以来|历年")
 PROJECT_WORDS = re.compile(r"项目|工程|拟|计划|规划|预计|新建|扩建|改建|建设规模")
 PROJECT_FIGURE = re.compile(
-    r"(?P<money_word>总投资|计划投资|预计投入|投资估算|估算总投资|拟投资|将投资)(?:估算)?\s*(?:为|达)?\s*"
-    r"(?P<money_about>约)?\s*(?P<money>\d+(?:\.\d+)?)\s*(?P<money_scale>万|亿)元(?P<money_more>余)?"
-    r"|(?P<area_word>总建筑面积|建筑面积|建设规模)\s*(?:为|约为|达)?\s*(?P<area_about>约)?\s*(?P<area>\d+(?:\.\d+)?)\s*"
+    r"(?P<money_word>总投资|计划投资|预计投入|投资估算|估算总投资|拟投资|将投资)(?:估算|预计)?\s*(?:为|达)?\s*"
+    r"(?P<money_about>约)?\s*(?P<money>\d+(?:\.\d+)?)\s*(?P<money_scale>万|亿)(?P<money_more>余)?元"
+    r"|(?P<area_word>总建筑面积|建筑面积|建设规模)\s*(?:为|约为|达|共计|共)?\s*(?P<area_about>约)?\s*(?P<area>\d+(?:\.\d+)?)\s*"
     r"(?:平方米|㎡|平米)(?P<area_more>余)?"
     r"|床位\s*(?P<beds>\d+)\s*张|(?P<beds_after>\d+)\s*张床位")
 # a headline that tells the facility is finished ("竹溪县城区福利院落成", "海南州儿童福利院全面建成并投入使用")
@@ -1568,10 +1570,14 @@ PROJECT_DONE = re.compile(r"(?P<year>\d{4})\s*年(?:\s*\d{1,2}\s*月)?(?:底|前
 
 
 def _project_completion(text: str) -> date | None:
-    """The end of the year a document's one project is expected to be finished ("预计将于2017年3月竣工")."""
+    """The end of the year a document's one project is expected to be finished ("预计将于2017年3月竣工"), else of
+    the year whose list of tasks the document opens by naming (2021年为民办实事项目之一)."""
     years = {int(m["year"]) for sentence in re.split(r"[。！？\n]", text) if "预计" in sentence
              for m in PROJECT_DONE.finditer(sentence[sentence.index("预计"):])}
-    return date(years.pop(), 12, 31) if len(years) == 1 else None
+    if len(years) == 1:
+        return date(years.pop(), 12, 31)
+    listed = YEAR_PLAN.search(_title_lines(text, 5))  # "作为石狮市2021年为民办实事项目之一,…修缮项目正式启动"
+    return date(int(listed["year"]), 12, 31) if listed else None
 
 
 def _project_finished(text: str) -> bool:
@@ -1580,13 +1586,13 @@ def _project_finished(text: str) -> bool:
                for line in _title_lines(text, 5).split("\n"))
 
 
-def _project_figures(sentence: _Sentence, completion: date | None):
+def _project_figures(sentence: _Sentence, completion: date | None, year_end: date | None = None):
     text = sentence.text
     for match in PROJECT_FIGURE.finditer(text):
         kind = next(k for k in ("money", "area", "beds", "beds_after") if match[k])
         start = match.start(kind)
         segment = text[_segment_start(text, start, 0):start]
-        if not PROJECT_WORDS.search(" ".join([*sentence.paragraph[-2:], text])) or FALLBACK_STATUS.search(segment) \
+        if not PROJECT_WORDS.search(" ".join([*sentence.paragraph[-2:], text])) or PROJECT_STATUS.search(segment) \
                 or re.search(r"(?<![将要])(?:落成|竣工)(?!后)", text[:start]):
             continue  # no project named or planned before it; or told as done ("已完成", "现有", "福利院落成,新增床位56张")
         if re.match(r"\s*(?:及)?(?:以上|以下)", text[match.end():]):
@@ -1602,7 +1608,8 @@ def _project_figures(sentence: _Sentence, completion: date | None):
             threshold *= 10000 if match["money_scale"] == "万" else 100000000
             unit, note, deadline = "元", f"原文：{match.group(0)}", None
         else:
-            unit, note, deadline = ("平方米" if kind == "area" else "张"), "", completion
+            # due when the project is expected to be finished, else by the year's list it stands in (为民办实事)
+            unit, note, deadline = ("平方米" if kind == "area" else "张"), "", completion or year_end
         about = kind in ("money", "area") and (match[f"{kind}_about"] or match[f"{kind}_more"]
                                                or "约" in text[max(0, match.start() - 2):match.start()])
         yield DraftTarget(
