@@ -1435,8 +1435,10 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end, this_year,
                                        last_phase):
             earlier = seen.get(draft.key(), ())
-            if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)):
-                continue  # an indicator names what is measured; with none, the words do
+            if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)
+                            or draft.unit.startswith("元/") and draft.key() not in keys):
+                continue  # an indicator names what is measured; with none, the words do; a money standard per
+                # person said again in a later sentence ("每人每年将获4000元…" then "按照每人每年4000元的标准") is one
             if any(clause != draft.clause and _bigrams(draft.measure) and _bigrams(m) and _same_measure(draft.measure, m)
                    for clause, m in elsewhere.get(draft.key()[1:], ())):
                 continue  # "…包括新增5000张养老床位…" then "一、新增5000张养老床位;…": a summary, then its list
