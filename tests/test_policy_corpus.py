@@ -171,10 +171,10 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
 # The figures reported in docs/decisions.md ("Session 9, round 1: tuning on set 15"): (found, drafted) and (found,
 # expected) of the development documents (sets 1–15 among them; set 15 was read this round). Held-out sets 16 and 17
 # are frozen on other branches and measured at the merge.
-REPORTED = {"dev": ((608, 757), (608, 844))}
+REPORTED = {"dev": ((608, 756), (608, 844))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but set 15).
-REPORTED_LOSO = {"per-set mean over 16 development sets (all tuned on)": (831, 769),
+REPORTED_LOSO = {"per-set mean over 16 development sets (all tuned on)": (832, 769),
                  "mean over the 15 sets not read this round (all but set 15)": (833, 782)}
 
 
@@ -1215,3 +1215,9 @@ def test_a_money_standard_said_again_in_a_later_sentence_is_drafted_once():
     changchun = ("近日从吉林省长春市政府常务会议上获悉,根据会议通过的《关于关爱救助孤独症儿童的意见》,该市孤独症儿童每人每年将获4000元"
                  "康复补贴。\n该市要求,对户籍在长春市各城区、开发区的2~6周岁孤独症儿童,按照每人每年4000元的标准给予康复补贴。")
     assert drafts(changchun) == [("", "county", "eq", Decimal(4000), "元/人/年", None)]
+
+
+def test_a_pace_of_work_is_no_target():
+    # 文山州 儿童之家 (文山州妇联 2016): "以每年建设20个…的工作进度" is how fast, the 全覆盖 by 2020 is the target
+    wenshan = "今后,文山州将以每年建设20个“儿童之家”的工作进度,以点带面,全面推进,到2020年,基本实现全州社区“儿童之家”建设全覆盖。"
+    assert drafts(wenshan) == [("", "community", "present", None, "", date(2020, 12, 31))]

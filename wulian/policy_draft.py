@@ -1655,6 +1655,9 @@ def _past_paragraph(sentence: _Sentence, issued_on, year_end=None) -> bool:
     return bool(match) and issued_on is not None and int(match["year"]) < issued_on.year
 
 
+# A pace ("以每年建设20个“儿童之家”的工作进度", "以每年新增10个的速度"): how fast the work goes, not a target.
+PACE = re.compile(r"以\s*每年[^，。；,;\d]{0,8}$")
+PACE_AFTER = re.compile(r"[^，。；,;\d]{0,14}?的(?:工作)?(?:进度|速度|节奏)")
 # A population that says which places a requirement is for ("30万人以上的县(市)", "20万人口以上的县(市、区)").
 QUALIFYING_POPULATION = re.compile(r"\s*(?:人口)?\s*(?:以上|以下)?\s*的\s*(?:县|市|区|乡|镇|街道|社区|村|地区|城市)")
 # Figures set per class of district the text does not assign ("一类、二类、三类区", "中心城区、…其他各区 分别").
@@ -1681,6 +1684,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             continue  # done, or the base a goal starts from ("在实现1.5个的基础上，有大幅提高")
         if CITY_TIER.search(text[_segment_start(text, start, 0):start]):
             continue  # the cities' figure: no tier of the portal
+        if PACE.search(text[_segment_start(text, start, 0):start]) and PACE_AFTER.match(text, end):
+            continue  # "以每年建设20个“儿童之家”的工作进度…": the pace of the work, not a target
         if unit in ("人", "名") and QUALIFYING_POPULATION.match(text, end):
             continue  # "常住人口30万人以上的县(市)要有1所…": which places, not a target
         if DISTRICT_CLASSES.search(text[:start]):
