@@ -1458,6 +1458,11 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                     seen.setdefault(draft.key(), []).append(draft.measure)
                     here.add(draft.key())
                     drafts.append(draft)
+        if progress_report and not report:
+            for draft in _progress_tasks(sentence, issued_on, year_end):
+                if draft.key() not in seen:
+                    seen.setdefault(draft.key(), []).append(draft.measure)
+                    drafts.append(draft)
         if report or progress_report or not (year_end or plan_end or FUTURE.search(sentence.text)
                                              or THIS_YEAR.search(sentence.text)):
             continue
@@ -1619,6 +1624,22 @@ def _project_figures(sentence: _Sentence, completion: date | None, year_end: dat
             threshold=threshold.normalize() if threshold % 1 else threshold.quantize(1), unit=unit,
             period=BY_DEADLINE if deadline else ONGOING, deadline=deadline,
             note="；".join(n for n in ("项目规模", note) if n), matched=match.group(0), measure=segment.strip())
+
+
+# A progress report's task and what is done of it ("15个农村幸福院建设已完成8个(53%)", "263场送戏进万村已送230场",
+# "6个老旧小区改造正在施工中(90%)"): the task's count is the year's target, due at the year's end; the count done is status.
+PROGRESS_TASK = re.compile(r"(?:^|(?<=[，,；;：:、(（]))\s*(?P<num>\d+)\s*(?P<unit>个|条|场|件|所|家|张|处|座|户)"
+                           r"(?P<what>[^，。；,;：:\d]{1,24}?)(?:已[\u4e00-\u9fa5]{1,2}\s*\d+(?:\.\d+)?\s*(?P=unit)|正在施工中?\s*[(（]\s*\d)")
+
+
+def _progress_tasks(sentence: _Sentence, issued_on: date | None, year_end: date | None):
+    text = sentence.text
+    due = year_end or (date(issued_on.year, 12, 31) if issued_on else None)
+    for match in PROGRESS_TASK.finditer(text):
+        yield DraftTarget(
+            clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=EQ,
+            threshold=Decimal(match["num"]), unit=match["unit"], period=BY_DEADLINE if due else ONGOING, deadline=due,
+            note="进展报告的年度任务", matched=match.group(0).strip(), measure=match["what"].strip())
 
 
 def _bigrams(words: str) -> set:
