@@ -389,9 +389,10 @@ def test_a_sentence_announcing_the_goals_dates_the_paragraphs_after_it():
     # a count that names its own subject and no place is the county's, not the 农村社区 of the sentence before
     assert ("", "county", "gte", Decimal(1800), "人", end) in found
     assert ("", "county", "gte", Decimal(50), "家", end) in found
-    # no deadline without the announcement
-    assert drafts("社会工作专业人才达1800人,社会民办机构达50家。") == [
+    # no deadline without the announcement; and with no word of aim at all the figures reached are status (round 2)
+    assert drafts("社会工作专业人才力争达1800人,社会民办机构达50家。") == [
         ("", "county", "gte", Decimal(1800), "人", None), ("", "county", "gte", Decimal(50), "家", None)]
+    assert drafts("社会工作专业人才达1800人,社会民办机构达50家。") == []
 
 
 def test_counts_listed_after_one_verb_planned_counts_and_a_task_to_complete():
@@ -1235,3 +1236,25 @@ def test_a_progress_reports_task_counts_are_the_years_targets_and_what_is_done_i
         ("", "county", "eq", Decimal(n), unit, end) for n, unit in ((2, "个"), (15, "个"), (263, "场"), (1170, "件"), (6, "个"))]
     # 15个居委会完成改扩建,16个居委会正在施工中: what is under way, with no task named, is status
     assert drafts("2012年社区建设推进情况\n15个居委会完成改扩建,16个居委会正在施工中。", issued_on=date(2012, 6, 1)) == []
+
+
+# --- session 9, round 2 (t1617): sets 16 and 17 read ---------------------------------------------------------------
+
+
+def test_a_figure_reached_or_a_coverage_achieved_with_no_word_of_aim_is_status():
+    # 海南日报 2022-12-30 (新华网转载): the headline and the body report what was reached
+    hainan = ("全省持证社会工作者专业人才达9900人\n"
+              "据了解,过去两年,省民政厅认真贯彻落实省委、省政府决策部署,加大社会工作人才培训力度,累计培训超过13000人,"
+              "全省社会工作专业人才数量达到9900余人。其中,持证社会工作者人数由893人增长到2204人,增长率达到147%;")
+    assert drafts(hainan, issued_on=date(2022, 12, 30)) == []
+    # 临清 (转载报道), 泉州晚报 2023-03-23: coverage achieved
+    assert drafts("至此,临清市16个镇街实现社工服务站全覆盖。") == []
+    assert drafts("此外,我市还在全省率先实现乡镇(街道)社工站全覆盖,建成12个县级社会工作服务指导中心、163个镇街社会工作服务站、"
+                  "1101个社区社工室,配备驻站社工近400人,投入购买服务资金6000多万元,", issued_on=date(2023, 3, 23)) == []
+    # 中新网 2024-08-22 (宁夏): in a year's plan, last year's figures reached stay status
+    ningxia = ("今年宁夏计划争取资金上亿元支持养老服务发展\n"
+               "2023年,宁夏健康养老产业服务类机构达到5892个,从业人数8.6万人,实现营业收入488.6亿元,同比增长12.20%;"
+               "护理型床位由2022年的41%提升到63.2%,社区日间照料机构和设施覆盖率由2022年的37%提升到87.5%。")
+    assert [d for d in drafts(ningxia, issued_on=date(2024, 8, 22)) if d[3] in (5892, Decimal("63.2"), Decimal("87.5"))] == []
+    # with a word of aim in the sentence or its paragraph the same words are a target (龙山, 海南 未保)
+    assert drafts("到2023年实现乡镇(街道)未保工作站全覆盖") == [("", "town", "present", None, "", date(2023, 12, 31))]

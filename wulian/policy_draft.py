@@ -1192,6 +1192,46 @@ REPORT_OPENING = re.compile(r"工作总结|年度总结|(?:情况|工作)总结�
 REPORT_FUTURE = re.compile(FUTURE.pattern.replace("将", "将(?![\\d一二两三四五六七八九十百千万]|[^，。；,;]{0,12}纳入)", 1))
 # "20xx年我市民政工作在…领导下,…各项工作取得了明显成效": a year's work told — a report, when no year's list is named.
 REPORT_RESULTS = re.compile(r"^[^\n。]{0,12}年[^\n。]{0,160}?工作取得了?[\u4e00-\u9fa5]{0,4}(?:成效|成绩|突破|进展)")
+# A figure reached (达到, 增长到, 提升到, 超过, 突破) or a coverage achieved (实现…全覆盖) is status in news
+# ("全省持证社会工作者专业人才达9900人", "持证社会工作者人数由893人增长到2204人", "我市还在全省率先实现乡镇(街道)社工站
+# 全覆盖") unless a word of the future or of a requirement stands in its sentence, its paragraph, its headings or the
+# headline above its list. In a plan or a year's list only a figure of a year before the document's is status
+# ("2023年,宁夏…护理型床位由2022年的41%提升到63.2%" said in 2024).
+REACHED = re.compile(r"^(?:达到|达|(?:增加|增长|提高|提升|扩大)(?:到|至)|超过|突破)|实现|全覆盖|基本覆盖|覆盖率|一[\u4e00-\u9fa5]{1,4}一")
+REACHED_AIM = re.compile(FUTURE.pattern + r"|目标|任务|指标|[应须需]|必须|务必|尽[早快]|努力|"
+                         r"[(（]\d{4}\s*[-－—~至到]\s*\d{4}\s*年?[)）]|规划|实事|年底|年末|底前")
+
+
+# "方案提出,…" earlier in a report: the figures after it are the plan's.
+PLAN_REPORTED = re.compile(r"(?:方案|规划|意见|计划|纲要|通知|办法|措施|《[^》]{2,40}》)[^，。；,;]{0,6}?(?:提出|明确|要求|指出|规定)")
+RAISED_TO = re.compile(r"^(?:增加|增长|提高|提升|扩大)(?:到|至)")
+
+
+def _reached_unaimed(draft: "DraftTarget", sentence: "_Sentence", issued_on: date | None, planned: bool) -> bool:
+    """Whether a draft read from a figure reached or a coverage achieved has no word of aim around it (status).
+    In a plan, a year's list or a report of a plan (``planned``) only a figure dated in a year before the
+    document's is. A figure per unit (每个社区社会组织达到30个) is a norm, and so is one with 以上/以下."""
+    if not REACHED.search(draft.matched) and not REACHED.search(draft.note) or re.search(r"以[上下]$", draft.matched):
+        return False
+    text = sentence.text
+    at = text.find(draft.matched) if draft.matched else -1
+    segment = text[_segment_start(text, at, 0):at] if at >= 0 else ""
+    if PER_UNIT.search(segment):
+        return False
+    years = [int(y) for y in re.findall(r"(\d{4})\s*年", text)]
+    past = bool(issued_on and years and max(years) < issued_on.year)
+    if planned:
+        return past and not FUTURE.search(text)
+    if RAISED_TO.match(draft.matched) and not past and not re.search(r"[由从]", segment) and not STATUS.search(segment):
+        return False  # "覆盖率提高到45%": a raise aimed at; "由893人增长到2204人" reports one
+    context = [sentence.text, *sentence.paragraph, *sentence.headings, sentence.lead]
+    if any(REACHED_AIM.search(part) for part in context if part):
+        return False
+    if issued_on and any(int(y) > issued_on.year for part in context for y in re.findall(r"(\d{4})\s*年", part or "")):
+        return False  # a year still to come
+    return True
+
+
 # A plan's section that reviews what was done ("一、编制背景", "发展基础", "“十三五”时期取得的成就"): status.
 STATUS_SECTION = re.compile(r"^[\s\u3000]*(?:编制背景|发展基础|发展现状|发展成就|工作回顾|基本情况|现状与形势|"
                             r"[^，。；]{0,12}(?:取得的|主要)(?:成就|成效|成绩)|“?十[二三]五”?(?:时期|期间)?[^，。；]{0,8}(?:成就|回顾))")
@@ -1421,19 +1461,22 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     if plan:
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
     last_phase = max([_phase_number(m["n"]) for m in PHASE_NAMED.finditer(text)], default=0)
-    drafts, seen, elsewhere = [], {}, {}
+    drafts, seen, elsewhere, plan_reported = [], {}, {}, False
     completion, finished = _project_completion(text), _project_finished(text)
     for sentence in _sentences(text):
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
         # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%"), and so are two
         # goals of a list alike only in their figure ("…集中供养率达到50%" and "…节地生态安葬率达到50%以上").
         keys, said = {}, set()
+        plan_reported = plan_reported or bool(PLAN_REPORTED.search(sentence.text))
         if report and not REPORT_FUTURE.search(sentence.text):
             continue  # "低保标准由每月890元提高到1050元" in a year's 总结: done, not aimed at
         if any(STATUS_SECTION.search(title) for title in sentence.headings) and not FUTURE.search(sentence.text):
             continue  # "一、编制背景 …全市6567名建档立卡贫困残疾人实现脱贫": a plan's review of the last period
         for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end, this_year,
                                        last_phase):
+            if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
+                continue  # a figure reached with no word of aim: status
             earlier = seen.get(draft.key(), ())
             if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)
                             or draft.unit.startswith("元/") and draft.key() not in keys):
