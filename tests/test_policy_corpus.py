@@ -1258,3 +1258,16 @@ def test_a_figure_reached_or_a_coverage_achieved_with_no_word_of_aim_is_status()
     assert [d for d in drafts(ningxia, issued_on=date(2024, 8, 22)) if d[3] in (5892, Decimal("63.2"), Decimal("87.5"))] == []
     # with a word of aim in the sentence or its paragraph the same words are a target (龙山, 海南 未保)
     assert drafts("到2023年实现乡镇(街道)未保工作站全覆盖") == [("", "town", "present", None, "", date(2023, 12, 31))]
+
+
+def test_news_of_this_years_list_dates_what_it_says_will_be_done_at_the_years_end():
+    # 中新网 2024-03-08 (新疆 2024年十件民生实事·养老“三个一”)
+    xinjiang = ("当日,新疆维吾尔自治区人民政府新闻办公室举行新闻发布会,介绍自治区2024年十件民生实事情况。\n"
+                "中新网乌鲁木齐3月8日电(胡嘉琛) “新疆将因地制宜建设1万个老年助餐服务点,实施1万户特殊困难老年人家庭适老化改造,"
+                "建成100个乡镇、街道区域养老服务中心(社区老年人日间照料中心)。”")
+    end = date(2024, 12, 31)
+    assert drafts(xinjiang, issued_on=date(2024, 3, 8)) == [("", "county", "eq", Decimal(10000), "个", end),
+                                                            ("", "county", "eq", Decimal(10000), "户", end),
+                                                            ("", "county", "eq", Decimal(100), "个", end)]
+    # an earlier year's list named in passing dates nothing
+    assert drafts(xinjiang.replace("2024年", "2023年"), issued_on=date(2024, 3, 8))[0][5] is None

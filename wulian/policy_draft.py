@@ -1183,6 +1183,11 @@ YEAR_NAMED = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?(?:为
 # (每站不少于2名社工, 一乡镇一站点) stand beyond the year.
 THIS_YEAR_ANNOUNCED = re.compile(r"今年(?!以来)[^\n，。；,;]{0,12}?将|将[^\n，。；,;]{0,8}?(?:为民实事|为民办实事|民生实事)")
 DATELINE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月)")
+# News of this year's list ("介绍自治区2024年十件民生实事情况", "社区养老工程是乌鲁木齐2021年民生建设十大实事之一",
+# "今年该市又把这项工作作为市政府为民办实事的内容之一") in the year it is issued: a figure it says will be done, with no
+# date of its own, is due at that year's end.
+YEAR_LIST_NAMED = re.compile(r"(?:(?P<year>\d{4})\s*年度?|今年)[^\n，。；,;]{0,16}?(?:为民实事|为民办实事|"
+                             r"民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事)")
 # A report of a year's work, not a plan: "2022年工作总结", "我市2024年民生实事已全部完成".
 # A status document's opening in general: a year's summary (工作总结, 年度总结, "现将全年工作情况总结如下"), a report
 # of results ("今年以来…取得…成效", "…工作成效显著"). Only sentences with an explicit future word are drafted.
@@ -1456,6 +1461,10 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     this_year = None
     if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
         this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
+    list_year = None
+    if issued_on and not report and year_end is None and any(
+            int(m["year"] or issued_on.year) == issued_on.year for m in YEAR_LIST_NAMED.finditer(_title_lines(text, 8))):
+        list_year = date(issued_on.year, 12, 31)  # news of this year's list: what it says will be done is due then
     progress_report = bool(PROGRESS_REPORT.search(_title_lines(text, 5)))  # figures of a year under way: done
     plan_end = None
     if plan:
@@ -1474,7 +1483,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         if any(STATUS_SECTION.search(title) for title in sentence.headings) and not FUTURE.search(sentence.text):
             continue  # "一、编制背景 …全市6567名建档立卡贫困残疾人实现脱贫": a plan's review of the last period
         for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end, this_year,
-                                       last_phase):
+                                       last_phase, list_year):
             if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
                 continue  # a figure reached with no word of aim: status
             earlier = seen.get(draft.key(), ())
@@ -1730,7 +1739,7 @@ POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[
 
 
 def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None, year_end=None,
-                      this_year=None, last_phase=0):
+                      this_year=None, last_phase=0, list_year=None):
     text = sentence.text
     if _past_paragraph(sentence, issued_on, year_end):
         return
@@ -1919,6 +1928,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
         if deadline is None and this_year and deadline_note.startswith("期限：年内"):
             deadline, deadline_note = this_year, "期限：年内，按文中所说的该年民生实事"
+        if deadline is None and list_year and (not deadline_note or deadline_note.startswith("期限：年内")) \
+                and FUTURE.search(text[:end]):
+            deadline, deadline_note = list_year, "期限：该年民生实事，按该年年底"
         during = _plan_during(text[:end], sentence.paragraph)
         if deadline is None and not deadline_note and period == ONGOING and (during or plan_end) \
                 and not KEEP_UP.search(text[segment_start:end]):
