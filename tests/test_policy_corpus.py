@@ -1271,3 +1271,9 @@ def test_news_of_this_years_list_dates_what_it_says_will_be_done_at_the_years_en
                                                             ("", "county", "eq", Decimal(100), "个", end)]
     # an earlier year's list named in passing dates nothing
     assert drafts(xinjiang.replace("2024年", "2023年"), issued_on=date(2024, 3, 8))[0][5] is None
+
+
+def test_a_standard_keeps_the_span_it_is_given_for_in_its_unit():
+    # 天津市《深化推进老年助餐服务工作实施方案》(养老信息网简讯): 每餐 → 元/餐, 一周 → 次/周
+    assert drafts("补贴包括助餐补贴和食堂运营补贴,就餐者每餐补贴3元,一周不超过5次。") == [
+        ("", "county", "eq", Decimal(3), "元/餐", None), ("", "county", "lte", Decimal(5), "次/周", None)]

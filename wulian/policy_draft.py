@@ -990,6 +990,11 @@ MONEY_SPAN = re.compile(r"每\s*(?P<span>年|月)")
 MONEY_PER_SPAN = re.compile(r"元/[人户生]/[年月]")
 
 
+# The span a standard with no per-person denominator is given for, in the figure's own clause: "就餐者每餐补贴3元"
+# (元/餐), "一周不超过5次" (次/周), "每天2次" (次/天); 每年/每月 say how often (the period), not a unit.
+SPAN_PER = re.compile(r"(?:每|(?<![第\d一二三四五六七八九十])一(?=\s*[周天]))\s*(?P<span>餐|周|天|日|次)(?![内前后])")
+
+
 def _money_span(before: str) -> str:
     """"月" / "年" when the last words before a money figure give its period (每人每月…1700元, 每年不超过1.7万元):
     the nearest 每年/每月 after the figure's denominator, in the figure's own clause."""
@@ -1784,6 +1789,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if unit == "元" and not denominator and found and MONEY_PER_SPAN.fullmatch(found[-1][4]) \
                 and (span := _money_span(before)):
             denominator = found[-1][4].split("/")[1]  # "…每月不超过1700元,每年不超过1.7万元": per person too
+        if not denominator and unit in ("元", "次", "人次", "份", "餐") and (per := SPAN_PER.search(before)):
+            unit, indicator = f"{unit}/{per['span'].replace('日', '天')}", ""  # 每餐补贴3元 → 元/餐, 一周不超过5次 → 次/周
         if denominator:
             unit, indicator = f"{unit}/{denominator}", ""
             if unit.startswith("元/") and (span := _money_span(before)):
