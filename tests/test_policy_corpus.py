@@ -1277,3 +1277,10 @@ def test_a_standard_keeps_the_span_it_is_given_for_in_its_unit():
     # 天津市《深化推进老年助餐服务工作实施方案》(养老信息网简讯): 每餐 → 元/餐, 一周 → 次/周
     assert drafts("补贴包括助餐补贴和食堂运营补贴,就餐者每餐补贴3元,一周不超过5次。") == [
         ("", "county", "eq", Decimal(3), "元/餐", None), ("", "county", "lte", Decimal(5), "次/周", None)]
+
+
+def test_a_facility_standard_is_at_the_tier_its_noun_names():
+    # 乌鲁木齐 社区养老服务设施 (2021年民生建设十大实事, 转载): a 街道 centre's area and beds are the town tier's
+    urumqi = "街道养老服务中心一般以街道为服务半径,建筑面积750平方米以上,至少设置10张及以上养老床位,具备全托、日托、上门服务、示范指导等多项服务功能。"
+    assert drafts(urumqi) == [("", "town", "gte", Decimal(750), "平方米", None),
+                              ("", "town", "gte", Decimal(10), "张", None)]

@@ -670,6 +670,13 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, 
     note = ""
     cue = _last_cue(text[segment_start:start])
     inherited = cue is None
+    if inherited and (facility := TIER_FACILITY.match(text)) and segment_start > facility.end() \
+            and FACILITY_ATTRIBUTE.match(text, segment_start):
+        # "街道养老服务中心一般以街道为服务半径,建筑面积750平方米以上,至少设置10张…床位": the standard of a facility
+        # of one tier, at that tier
+        tier = _CUE_LEVELS.get(_last_cue(facility["tier"]) or "", "")
+        if tier:
+            return (STATION_LEVELS[tier] if indicator in STATION_INDICATORS else tier), [], ""
     if inherited and not present and (segment_start == 0 or text[segment_start - 1] in "，,；;：:") \
             and _own_subject(text[segment_start:start]) and DEFAULT_LEVELS.get(indicator, COUNTY) != COMMUNITY \
             and indicator not in STATION_INDICATORS:  # a station's figure keeps the document's station tier
@@ -718,6 +725,12 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, 
             note = "原文限城镇社区" if level == URBAN else "原文限农村社区"
         level = STATION_LEVELS[level]
     return level, [], note
+
+
+# A sentence about one facility of a tier, then its attributes: the tier noun opens it, an attribute opens the clause.
+TIER_FACILITY = re.compile(r"^[\s\u3000]*(?:每个|各)?(?P<tier>乡镇[（(]街道[)）]|镇[（(]街[)）]|乡镇|街道|镇街|城市社区|农村社区|城乡社区|社区|村)"
+                           r"[\u4e00-\u9fa5]{0,12}?(?:中心|站|院|室|之家)(?:[（(][^）)]{0,12}[)）])?")
+FACILITY_ATTRIBUTE = re.compile(r"[\s\u3000]*(?:建筑面积|使用面积|用房面积|场地面积|总面积|面积|床位|养老床位|至少设置|设置|设有|配备|配置)")
 
 
 OWN_SUBJECT_EXCEPT = re.compile(r"^\s*(?:其中|每|各|均|平均|分别|并|且|人均|户均|占)")
