@@ -1284,3 +1284,11 @@ def test_a_facility_standard_is_at_the_tier_its_noun_names():
     urumqi = "街道养老服务中心一般以街道为服务半径,建筑面积750平方米以上,至少设置10张及以上养老床位,具备全托、日托、上门服务、示范指导等多项服务功能。"
     assert drafts(urumqi) == [("", "town", "gte", Decimal(750), "平方米", None),
                               ("", "town", "gte", Decimal(10), "张", None)]
+
+
+def test_a_count_after_a_verb_with_a_second_verb_in_brackets_is_a_goal_count():
+    # 乌鲁木齐 (2021年民生建设十大实事, 转载): "新建(改造)94个", due at the year's end
+    urumqi = ("乌鲁木齐计划新建(改造)94个社区养老服务设施\n"
+              "社区养老工程是乌鲁木齐2021年民生建设十大实事之一。1月27日,记者从乌鲁木齐市民政局获悉,今年将进一步推进社区养老服务工作,"
+              "计划新建(改造)94个社区养老服务设施。")
+    assert drafts(urumqi, issued_on=date(2021, 1, 27)) == [("", "county", "eq", Decimal(94), "个", date(2021, 12, 31))]
