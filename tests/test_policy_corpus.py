@@ -1292,3 +1292,18 @@ def test_a_count_after_a_verb_with_a_second_verb_in_brackets_is_a_goal_count():
               "社区养老工程是乌鲁木齐2021年民生建设十大实事之一。1月27日,记者从乌鲁木齐市民政局获悉,今年将进一步推进社区养老服务工作,"
               "计划新建(改造)94个社区养老服务设施。")
     assert drafts(urumqi, issued_on=date(2021, 1, 27)) == [("", "county", "eq", Decimal(94), "个", date(2021, 12, 31))]
+
+
+def test_funds_sought_are_an_amount_and_a_past_years_figures_stay_status_in_a_paragraph_that_looks_ahead():
+    # 中新网 2024-08-22 (宁夏养老服务业博览会发布会)
+    sought = ("2024年,宁夏计划争取自治区彩票公益金1.32亿元支持养老服务发展,争取中央集中彩票公益金940万元支持养老服务,"
+              "争取中央专项彩票公益金1136万元支持中卫市开展居家和社区基本养老服务提升行动项目,争取中央预算内投资项目资金1199万元,"
+              "支持银川市兴庆区中山南街综合养老服务中心建设。")
+    end = date(2024, 12, 31)
+    assert drafts(sought, issued_on=date(2024, 8, 22)) == [
+        ("", "county", "eq", Decimal(n), "元", end) for n in (132000000, 9400000, 11360000, 11990000)]
+    past = ("截至2023年底,宁夏共有60岁以上老年人口110.6万人,占总人口的15.7%;预计2025年,宁夏老年人口将超过120万人。"
+            "2023年,宁夏健康养老产业服务类机构达到5892个,从业人数8.6万人,实现营业收入488.6亿元,同比增长12.20%;"
+            "护理型床位由2022年的41%提升到63.2%,社区日间照料机构和设施覆盖率由2022年的37%提升到87.5%。")
+    assert [d for d in drafts(past, issued_on=date(2024, 8, 22))
+            if d[3] in (5892, Decimal("63.2"), Decimal("87.5"))] == []

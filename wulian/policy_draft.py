@@ -1244,8 +1244,8 @@ def _reached_unaimed(draft: "DraftTarget", sentence: "_Sentence", issued_on: dat
         return False
     years = [int(y) for y in re.findall(r"(\d{4})\s*年", text)]
     past = bool(issued_on and years and max(years) < issued_on.year)
-    if planned:
-        return past and not FUTURE.search(text)
+    if planned or past:
+        return past and not FUTURE.search(text)  # (a past year's figure, even in a paragraph that looks ahead)
     if RAISED_TO.match(draft.matched) and not past and not re.search(r"[由从]", segment) and not STATUS.search(segment):
         return False  # "覆盖率提高到45%": a raise aimed at; "由893人增长到2204人" reports one
     context = [sentence.text, *sentence.paragraph, *sentence.headings, sentence.lead]
@@ -1565,6 +1565,8 @@ PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进�
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
 FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于")
 FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取")
+# "争取自治区彩票公益金1.32亿元", "争取项目资金105万元": funds sought are an amount, as one granted ('eq').
+MONEY_SOUGHT = re.compile(r"(?<!力)争取(?=[^，。；,;\d]{0,16}?(?:资金|公益金|补助|补贴|经费|投资|资助))")
 
 
 def _noun_after(quote: str, matched: str) -> str:
@@ -1610,8 +1612,9 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         if unit == "万元":
             threshold, unit, note = threshold * 10000, "元", f"原文：{match.group(0)}"
         unit = {"km": "公里", "千米": "公里"}.get(unit, unit)
+        aimed = segment if unit != "元" else MONEY_SOUGHT.sub("", segment)  # 争取…资金1.32亿元: the sum sought, 'eq'
         comparator = GT if FALLBACK_GT.search(segment) else GTE if (
-            FALLBACK_GTE.search(segment) or re.match(r"\s*(?:以上|及以上)", text[end:])) else EQ
+            FALLBACK_GTE.search(aimed) or re.match(r"\s*(?:以上|及以上)", text[end:])) else EQ
         deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
         if deadline is None and year_end:
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
