@@ -1307,3 +1307,15 @@ def test_funds_sought_are_an_amount_and_a_past_years_figures_stay_status_in_a_pa
             "护理型床位由2022年的41%提升到63.2%,社区日间照料机构和设施覆盖率由2022年的37%提升到87.5%。")
     assert [d for d in drafts(past, issued_on=date(2024, 8, 22))
             if d[3] in (5892, Decimal("63.2"), Decimal("87.5"))] == []
+
+
+def test_a_target_said_first_with_no_date_takes_the_date_it_is_given_when_said_again():
+    # 鄂尔多斯市民政局 工作动态 2022-06-20: the purpose of the meeting, then what it asks, 年内
+    ordos = ("按照自治区民政厅和市委、市政府关于五社联动工作的部署要求,为推动全市苏木乡镇社工站建设和五社联动社会工作服务项目实施全覆盖,"
+             "确保高质量完成五社联动工作任务,617日,鄂尔多斯市民政局召开了全市社工站建设暨五社联动社会工作服务项目工作部署视频会议。\n"
+             "会议强调,各旗区要认真落实自治区民政厅、市委市政府关于五社联动工作的部署要求,建立健全机制体制,细化工作举措,"
+             "加快推进苏木乡镇社工站标准化建设和五社联动社会工作服务试点项目政府采购手续,"
+             "确保年内完成苏木乡镇社工站建设和五社联动社会工作服务项目实施全覆盖任务目标。")
+    found = drafts(ordos, issued_on=date(2022, 6, 20))
+    assert ("town_station_coverage", "town", "present", None, "", date(2022, 12, 31)) in found
+    assert ("town_station_coverage", "town", "present", None, "", None) not in found

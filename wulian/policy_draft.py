@@ -1447,6 +1447,17 @@ def _title_lines(text: str, count: int = 3) -> str:
     return "\n".join([line for line in text.split("\n") if line.strip()][:count])
 
 
+def _date_the_undated(drafts: list, again: "DraftTarget") -> None:
+    """A target said first with no date and again with one: the first takes the date of the second."""
+    if again.deadline is None:
+        return
+    for draft in drafts:
+        if draft.key() == again.key() and draft.deadline is None and draft.period == ONGOING:
+            draft.deadline, draft.period = again.deadline, again.period
+            draft.note = "；".join(n for n in (draft.note, "期限：后文再提时所写") if n)
+            return
+
+
 def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPhase] | None = None) -> list[DraftTarget]:
     """Every measurable requirement of ``text`` as a draft target, in document order, without duplicates."""
     text = normalize(text)
@@ -1508,6 +1519,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
             earlier = seen.get(draft.key(), ())
             if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)
                             or draft.unit.startswith("元/") and draft.key() not in keys):
+                _date_the_undated(drafts, draft)  # "为推动…全覆盖,…" then "确保年内完成…全覆盖": the date said later
                 continue  # an indicator names what is measured; with none, the words do; a money standard per
                 # person said again in a later sentence ("每人每年将获4000元…" then "按照每人每年4000元的标准") is one
             if any(clause != draft.clause and _bigrams(draft.measure) and _bigrams(m) and _same_measure(draft.measure, m)
