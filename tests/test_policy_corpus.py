@@ -1319,3 +1319,9 @@ def test_a_target_said_first_with_no_date_takes_the_date_it_is_given_when_said_a
     found = drafts(ordos, issued_on=date(2022, 6, 20))
     assert ("town_station_coverage", "town", "present", None, "", date(2022, 12, 31)) in found
     assert ("town_station_coverage", "town", "present", None, "", None) not in found
+
+
+def test_a_coverage_said_only_of_named_districts_is_the_countys_reported_figure():
+    # 天津市民政局 街道(乡镇)社工站建设推动会 (转载报道 2022-03-09)
+    tianjin = "今年,社工站建设进度按下“快进键”,年底前滨海新区、市内六区、环城四区街道(乡镇)社工站服务要实现全覆盖。"
+    assert drafts(tianjin, issued_on=date(2022, 3, 9)) == [("", "county", "present", None, "", date(2022, 12, 31))]

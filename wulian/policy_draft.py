@@ -734,6 +734,12 @@ TIER_FACILITY = re.compile(r"^[\s\u3000]*(?:每个|各)?(?P<tier>乡镇[（(]街
 FACILITY_ATTRIBUTE = re.compile(r"[\s\u3000]*(?:建筑面积|使用面积|用房面积|场地面积|总面积|面积|床位|养老床位|至少设置|设置|设有|配备|配置)")
 
 
+# Districts named in a list ("滨海新区、市内六区、环城四区", "锦江区、青羊区、…"): a coverage of theirs only is the
+# county's reported figure, not the coverage of every town.
+_DISTRICT = r"(?:(?!新建|居住|小区|城区|老旧)[\u4e00-\u9fa5]){1,5}(?:区|县|旗)"
+NAMED_DISTRICTS = re.compile(rf"(?:{_DISTRICT}、)+{_DISTRICT}(?![\u4e00-\u9fa5]{{0,2}}(?:委|政府))")
+
+
 OWN_SUBJECT_EXCEPT = re.compile(r"^\s*(?:其中|每|各|均|平均|分别|并|且|人均|户均|占)")
 
 
@@ -1900,6 +1906,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                       unit, indicator, segment_start, note, fixed_level))
         previous_end = end
     for start, end, comparator, threshold, unit, indicator, level, note in coverage:
+        if NAMED_DISTRICTS.search(text[_segment_start(text, start, 0):end]):
+            indicator, level = "", COUNTY  # "滨海新区、市内六区、环城四区街道(乡镇)社工站…全覆盖": some districts' towns
         if not _is_status(text, end - 1, issued_on):
             found.append((start, end, comparator, threshold, unit, indicator, _segment_start(text, start, 0), note,
                           level))
