@@ -1325,3 +1325,13 @@ def test_a_coverage_said_only_of_named_districts_is_the_countys_reported_figure(
     # 天津市民政局 街道(乡镇)社工站建设推动会 (转载报道 2022-03-09)
     tianjin = "今年,社工站建设进度按下“快进键”,年底前滨海新区、市内六区、环城四区街道(乡镇)社工站服务要实现全覆盖。"
     assert drafts(tianjin, issued_on=date(2022, 3, 9)) == [("", "county", "present", None, "", date(2022, 12, 31))]
+
+
+def test_counts_after_a_verb_pair_and_a_total_of_people_in_a_clause_with_no_station():
+    # 闽宁“牵手计划” (中国新闻网转载, 宁夏民政厅): 培育发展5家; the 30 people are the whole programme's, not a station's
+    minning = ("宁夏民政厅供图此外,福建还将支援宁夏建设5个乡镇社会工作服务站,培育发展5家社会工作服务机构,"
+               "培养社会工作专业人才不少于30名,培训社会工作人员不少于人次,全面提升宁夏社会工作专业服务能力和水平。")
+    found = drafts(minning)
+    assert ("", "county", "eq", Decimal(5), "家", None) in found
+    assert ("", "county", "gte", Decimal(30), "名", None) in found
+    assert not [d for d in found if d[0] == "station_professionals"]

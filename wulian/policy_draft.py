@@ -144,7 +144,7 @@ GOAL_COUNT = re.compile(r"(?P<verb>" + MAKING + r")"
 # first one share its verb.
 LISTED_COUNT = re.compile(r"、(?P<gap>[^，。；,;：:、\d]{1,24}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>个|家|所|张|支)"
                           r"(?=\s*(?:[，,；;。、]|$))")
-GOAL_DIRECT = re.compile(r"(?P<verb>" + MAKING + r"|拟建)\s*(?:[（(]\s*(?:" + MAKING + r")\s*[)）])?"  # 新建(改造)94个
+GOAL_DIRECT = re.compile(r"(?P<verb>" + MAKING + r"|拟建)\s*(?:[（(]\s*(?:" + MAKING + r")\s*[)）]|发展)?"  # 新建(改造)94个, 培育发展5家
                          r"\s*(?:中心城区|主城区)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                          r"(?P<unit>" + COUNT_UNITS + r")(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
 # "完成43个省级新农村建设点和40个县级自建点建设", "建成1个老年食堂、18个社区老年助餐点,23个村级老年助餐点": the
@@ -738,6 +738,12 @@ FACILITY_ATTRIBUTE = re.compile(r"[\s\u3000]*(?:建筑面积|使用面积|用房
 # county's reported figure, not the coverage of every town.
 _DISTRICT = r"(?:(?!新建|居住|小区|城区|老旧)[\u4e00-\u9fa5]){1,5}(?:区|县|旗)"
 NAMED_DISTRICTS = re.compile(rf"(?:{_DISTRICT}、)+{_DISTRICT}(?![\u4e00-\u9fa5]{{0,2}}(?:委|政府))")
+
+
+# A sentence whose subject is a station ("镇（街）社会工作服务站办公面积不低于80㎡，配备专业社工至少2名"): its later
+# clauses go on about the station; a station that is only an object elsewhere in it ("建设5个乡镇社会工作服务站,…,
+# 培养社会工作专业人才不少于30名") does not make the other clauses' people the station's.
+STATION_SUBJECT = re.compile(r"^[^，,；;:：\d]{0,12}?(?:" + STATION_WORDS.pattern + r")")
 
 
 OWN_SUBJECT_EXCEPT = re.compile(r"^\s*(?:其中|每|各|均|平均|分别|并|且|人均|户均|占)")
@@ -1863,7 +1869,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator in STATION_INDICATORS and not station_level and not STATION_WORDS.search(text) \
                 and not ABOUT_STATION.search(text):
             indicator = ""  # "县级以上登记管理机关配齐不少于2名专职工作人员": no station in the document
-        if indicator in ("station_professionals", "station_staff") and station_level and not STATION_WORDS.search(text) \
+        if indicator in ("station_professionals", "station_staff") and station_level \
+                and not STATION_WORDS.search(text[segment_start:end]) and not STATION_SUBJECT.match(text) \
                 and not ABOUT_STATION.search(text) and not PER_UNIT.search(text[:start]) and not _cues(before):
             # "社会工作专业人才数要达到10万人": the words of a station's staff, but no station, no "每" and no place
             # in the sentence — the subject is the whole place's people, a total the county reports
