@@ -1256,6 +1256,8 @@ def test_a_figure_reached_or_a_coverage_achieved_with_no_word_of_aim_is_status()
                "2023年,宁夏健康养老产业服务类机构达到5892个,从业人数8.6万人,实现营业收入488.6亿元,同比增长12.20%;"
                "护理型床位由2022年的41%提升到63.2%,社区日间照料机构和设施覆盖率由2022年的37%提升到87.5%。")
     assert [d for d in drafts(ningxia, issued_on=date(2024, 8, 22)) if d[3] in (5892, Decimal("63.2"), Decimal("87.5"))] == []
+    # 长春晚报 2017: a population reached and its share of the whole population are status
+    assert drafts("就长春而言,60岁及以上老年人口达到148万人,占全市总人口的19.69%。", issued_on=date(2017, 1, 1)) == []
     # with a word of aim in the sentence or its paragraph the same words are a target (龙山, 海南 未保)
     assert drafts("到2023年实现乡镇(街道)未保工作站全覆盖") == [("", "town", "present", None, "", date(2023, 12, 31))]
 

@@ -1238,6 +1238,7 @@ REACHED_AIM = re.compile(FUTURE.pattern + r"|目标|任务|指标|[应须需]|�
                          r"[(（]\d{4}\s*[-－—~至到]\s*\d{4}\s*年?[)）]|规划|实事|年底|年末|底前")
 
 
+POPULATION_SHARE_OF = re.compile(r"占[^，。；,;\d]{0,8}(?:总人口|人口总数)")
 # "方案提出,…" earlier in a report: the figures after it are the plan's.
 PLAN_REPORTED = re.compile(r"(?:方案|规划|意见|计划|纲要|通知|办法|措施|《[^》]{2,40}》)[^，。；,;]{0,6}?(?:提出|明确|要求|指出|规定)")
 RAISED_TO = re.compile(r"^(?:增加|增长|提高|提升|扩大)(?:到|至)")
@@ -1247,11 +1248,12 @@ def _reached_unaimed(draft: "DraftTarget", sentence: "_Sentence", issued_on: dat
     """Whether a draft read from a figure reached or a coverage achieved has no word of aim around it (status).
     In a plan, a year's list or a report of a plan (``planned``) only a figure dated in a year before the
     document's is. A figure per unit (每个社区社会组织达到30个) is a norm, and so is one with 以上/以下."""
-    if not REACHED.search(draft.matched) and not REACHED.search(draft.note) or re.search(r"以[上下]$", draft.matched):
-        return False
     text = sentence.text
     at = text.find(draft.matched) if draft.matched else -1
     segment = text[_segment_start(text, at, 0):at] if at >= 0 else ""
+    share = draft.unit == "%" and POPULATION_SHARE_OF.search(segment)  # "…人口达到148万人,占全市总人口的19.69%"
+    if not (share or REACHED.search(draft.matched) or REACHED.search(draft.note)) or re.search(r"以[上下]$", draft.matched):
+        return False
     if PER_UNIT.search(segment):
         return False
     years = [int(y) for y in re.findall(r"(\d{4})\s*年", text)]
