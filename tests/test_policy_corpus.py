@@ -1337,3 +1337,9 @@ def test_counts_after_a_verb_pair_and_a_total_of_people_in_a_clause_with_no_stat
     assert ("", "county", "eq", Decimal(5), "家", None) in found
     assert ("", "county", "gte", Decimal(30), "名", None) in found
     assert not [d for d in found if d[0] == "station_professionals"]
+
+
+def test_coverage_of_all_the_places_of_a_named_district():
+    # 某“新城区”“十四五”民政事业发展规划 (转载页第6页): 覆盖到…所有的镇(街道)
+    assert drafts("到2025年末,“五社联动”社会工作服务项目覆盖到新城区所有的镇(街道)。") == [
+        ("", "town", "present", None, "", date(2025, 12, 31))]

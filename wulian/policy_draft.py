@@ -196,7 +196,7 @@ COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全�
 # Coverage, the commonest target of a county's document and the one with no number.
 COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:和(?P<second>[\u4e00-\u9fa5]{1,8}率))?"
                            r"\s*(?:均|都)?\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
-FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|覆盖所有[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道))")
+FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|覆盖(?:到)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|市))?所有的?[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道|镇))")
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地)")
