@@ -168,14 +168,14 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 9, round 1: tuning on set 15"): (found, drafted) and (found,
-# expected) of the development documents (sets 1–15 among them; set 15 was read this round). Held-out sets 16 and 17
-# are frozen on other branches and measured at the merge.
-REPORTED = {"dev": ((615, 763), (615, 844)), "held out": ((25, 62), (25, 62))}
+# The figures reported in docs/decisions.md ("Session 9, round 2: tuning on sets 16 and 17"): (found, drafted) and
+# (found, expected) of the development documents (sets 1–17 among them; sets 16 and 17 were read this round). Held-out
+# sets 18 and 19 are frozen on other branches and measured at the merge.
+REPORTED = {"dev": ((658, 803), (658, 906))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
-# development set (all tuned on), and over the sets not read this round (all but set 15).
-REPORTED_LOSO = {"per-set mean over 16 development sets (all tuned on)": (834, 776),
-                 "mean over the 15 sets not read this round (all but set 15)": (833, 782)}
+# development set (all tuned on), and over the sets not read this round (all but sets 16, 17).
+REPORTED_LOSO = {"per-set mean over 18 development sets (all tuned on)": (841, 765),
+                 "mean over the 16 sets not read this round (all but sets 16, 17)": (839, 777)}
 
 
 def _ratio(line, name):
@@ -198,9 +198,9 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 
 def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_above_the_reported_ones():
     out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--tuning-set", "15", stdout=out)
+    call_command("draft_targets", "--evaluate", "--tuning-set", "16", "--tuning-set", "17", stdout=out)
     lines = out.getvalue().splitlines()
-    assert len([line for line in lines if line.startswith("  development set ")]) == 16
+    assert len([line for line in lines if line.startswith("  development set ")]) == 18
     for name, (precision, recall) in REPORTED_LOSO.items():
         line = next(line for line in lines if line.startswith(name))
         mean_p, mean_r = (round(float(x) * 10) for x in re.findall(r"mean (?:precision|recall) ([\d.]+)%", line))
@@ -210,20 +210,21 @@ def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_abov
     # the sets read this round may be several
     out = io.StringIO()
     call_command("draft_targets", "--evaluate", "--tuning-set", "9", "--tuning-set", "10", stdout=out)
-    assert any(line.startswith("mean over the 14 sets not read this round (all but sets 9, 10): ")
+    assert any(line.startswith("mean over the 16 sets not read this round (all but sets 9, 10): ")
                for line in out.getvalue().splitlines())
 
 
 def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
-    # Set 15 was read in session 9's first round (t15); sets 16 and 17, frozen meanwhile on other branches, are the
-    # held-out sets: measured once at the merge, 25/62 and 25/62 (see REPORTED).
+    # Sets 16 and 17 were measured once at the merge (25/62, 25/62) and read in session 9's second round (t1617);
+    # sets 18 and 19, frozen meanwhile on other branches, are the held-out sets the lead adds at the merge.
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
-    assert {d.get("held_out_set") for d in held.values()} == {16, 17}
-    assert len(held) >= 10
-    assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
-    assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
+    assert {d.get("held_out_set") for d in held.values()} <= {18, 19}
+    if held:
+        assert len(held) >= 10
+        assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
+        assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 16))
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 18))
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -388,9 +389,10 @@ def test_a_sentence_announcing_the_goals_dates_the_paragraphs_after_it():
     # a count that names its own subject and no place is the county's, not the 农村社区 of the sentence before
     assert ("", "county", "gte", Decimal(1800), "人", end) in found
     assert ("", "county", "gte", Decimal(50), "家", end) in found
-    # no deadline without the announcement
-    assert drafts("社会工作专业人才达1800人,社会民办机构达50家。") == [
+    # no deadline without the announcement; and with no word of aim at all the figures reached are status (round 2)
+    assert drafts("社会工作专业人才力争达1800人,社会民办机构达50家。") == [
         ("", "county", "gte", Decimal(1800), "人", None), ("", "county", "gte", Decimal(50), "家", None)]
+    assert drafts("社会工作专业人才达1800人,社会民办机构达50家。") == []
 
 
 def test_counts_listed_after_one_verb_planned_counts_and_a_task_to_complete():
@@ -1234,3 +1236,110 @@ def test_a_progress_reports_task_counts_are_the_years_targets_and_what_is_done_i
         ("", "county", "eq", Decimal(n), unit, end) for n, unit in ((2, "个"), (15, "个"), (263, "场"), (1170, "件"), (6, "个"))]
     # 15个居委会完成改扩建,16个居委会正在施工中: what is under way, with no task named, is status
     assert drafts("2012年社区建设推进情况\n15个居委会完成改扩建,16个居委会正在施工中。", issued_on=date(2012, 6, 1)) == []
+
+
+# --- session 9, round 2 (t1617): sets 16 and 17 read ---------------------------------------------------------------
+
+
+def test_a_figure_reached_or_a_coverage_achieved_with_no_word_of_aim_is_status():
+    # 海南日报 2022-12-30 (新华网转载): the headline and the body report what was reached
+    hainan = ("全省持证社会工作者专业人才达9900人\n"
+              "据了解,过去两年,省民政厅认真贯彻落实省委、省政府决策部署,加大社会工作人才培训力度,累计培训超过13000人,"
+              "全省社会工作专业人才数量达到9900余人。其中,持证社会工作者人数由893人增长到2204人,增长率达到147%;")
+    assert drafts(hainan, issued_on=date(2022, 12, 30)) == []
+    # 临清 (转载报道), 泉州晚报 2023-03-23: coverage achieved
+    assert drafts("至此,临清市16个镇街实现社工服务站全覆盖。") == []
+    assert drafts("此外,我市还在全省率先实现乡镇(街道)社工站全覆盖,建成12个县级社会工作服务指导中心、163个镇街社会工作服务站、"
+                  "1101个社区社工室,配备驻站社工近400人,投入购买服务资金6000多万元,", issued_on=date(2023, 3, 23)) == []
+    # 中新网 2024-08-22 (宁夏): in a year's plan, last year's figures reached stay status
+    ningxia = ("今年宁夏计划争取资金上亿元支持养老服务发展\n"
+               "2023年,宁夏健康养老产业服务类机构达到5892个,从业人数8.6万人,实现营业收入488.6亿元,同比增长12.20%;"
+               "护理型床位由2022年的41%提升到63.2%,社区日间照料机构和设施覆盖率由2022年的37%提升到87.5%。")
+    assert [d for d in drafts(ningxia, issued_on=date(2024, 8, 22)) if d[3] in (5892, Decimal("63.2"), Decimal("87.5"))] == []
+    # 长春晚报 2017: a population reached and its share of the whole population are status
+    assert drafts("就长春而言,60岁及以上老年人口达到148万人,占全市总人口的19.69%。", issued_on=date(2017, 1, 1)) == []
+    # with a word of aim in the sentence or its paragraph the same words are a target (龙山, 海南 未保)
+    assert drafts("到2023年实现乡镇(街道)未保工作站全覆盖") == [("", "town", "present", None, "", date(2023, 12, 31))]
+
+
+def test_news_of_this_years_list_dates_what_it_says_will_be_done_at_the_years_end():
+    # 中新网 2024-03-08 (新疆 2024年十件民生实事·养老“三个一”)
+    xinjiang = ("当日,新疆维吾尔自治区人民政府新闻办公室举行新闻发布会,介绍自治区2024年十件民生实事情况。\n"
+                "中新网乌鲁木齐3月8日电(胡嘉琛) “新疆将因地制宜建设1万个老年助餐服务点,实施1万户特殊困难老年人家庭适老化改造,"
+                "建成100个乡镇、街道区域养老服务中心(社区老年人日间照料中心)。”")
+    end = date(2024, 12, 31)
+    assert drafts(xinjiang, issued_on=date(2024, 3, 8)) == [("", "county", "eq", Decimal(10000), "个", end),
+                                                            ("", "county", "eq", Decimal(10000), "户", end),
+                                                            ("", "county", "eq", Decimal(100), "个", end)]
+    # an earlier year's list named in passing dates nothing
+    assert drafts(xinjiang.replace("2024年", "2023年"), issued_on=date(2024, 3, 8))[0][5] is None
+
+
+def test_a_standard_keeps_the_span_it_is_given_for_in_its_unit():
+    # 天津市《深化推进老年助餐服务工作实施方案》(养老信息网简讯): 每餐 → 元/餐, 一周 → 次/周
+    assert drafts("补贴包括助餐补贴和食堂运营补贴,就餐者每餐补贴3元,一周不超过5次。") == [
+        ("", "county", "eq", Decimal(3), "元/餐", None), ("", "county", "lte", Decimal(5), "次/周", None)]
+
+
+def test_a_facility_standard_is_at_the_tier_its_noun_names():
+    # 乌鲁木齐 社区养老服务设施 (2021年民生建设十大实事, 转载): a 街道 centre's area and beds are the town tier's
+    urumqi = "街道养老服务中心一般以街道为服务半径,建筑面积750平方米以上,至少设置10张及以上养老床位,具备全托、日托、上门服务、示范指导等多项服务功能。"
+    assert drafts(urumqi) == [("", "town", "gte", Decimal(750), "平方米", None),
+                              ("", "town", "gte", Decimal(10), "张", None)]
+
+
+def test_a_count_after_a_verb_with_a_second_verb_in_brackets_is_a_goal_count():
+    # 乌鲁木齐 (2021年民生建设十大实事, 转载): "新建(改造)94个", due at the year's end
+    urumqi = ("乌鲁木齐计划新建(改造)94个社区养老服务设施\n"
+              "社区养老工程是乌鲁木齐2021年民生建设十大实事之一。1月27日,记者从乌鲁木齐市民政局获悉,今年将进一步推进社区养老服务工作,"
+              "计划新建(改造)94个社区养老服务设施。")
+    assert drafts(urumqi, issued_on=date(2021, 1, 27)) == [("", "county", "eq", Decimal(94), "个", date(2021, 12, 31))]
+
+
+def test_funds_sought_are_an_amount_and_a_past_years_figures_stay_status_in_a_paragraph_that_looks_ahead():
+    # 中新网 2024-08-22 (宁夏养老服务业博览会发布会)
+    sought = ("2024年,宁夏计划争取自治区彩票公益金1.32亿元支持养老服务发展,争取中央集中彩票公益金940万元支持养老服务,"
+              "争取中央专项彩票公益金1136万元支持中卫市开展居家和社区基本养老服务提升行动项目,争取中央预算内投资项目资金1199万元,"
+              "支持银川市兴庆区中山南街综合养老服务中心建设。")
+    end = date(2024, 12, 31)
+    assert drafts(sought, issued_on=date(2024, 8, 22)) == [
+        ("", "county", "eq", Decimal(n), "元", end) for n in (132000000, 9400000, 11360000, 11990000)]
+    past = ("截至2023年底,宁夏共有60岁以上老年人口110.6万人,占总人口的15.7%;预计2025年,宁夏老年人口将超过120万人。"
+            "2023年,宁夏健康养老产业服务类机构达到5892个,从业人数8.6万人,实现营业收入488.6亿元,同比增长12.20%;"
+            "护理型床位由2022年的41%提升到63.2%,社区日间照料机构和设施覆盖率由2022年的37%提升到87.5%。")
+    assert [d for d in drafts(past, issued_on=date(2024, 8, 22))
+            if d[3] in (5892, Decimal("63.2"), Decimal("87.5"))] == []
+
+
+def test_a_target_said_first_with_no_date_takes_the_date_it_is_given_when_said_again():
+    # 鄂尔多斯市民政局 工作动态 2022-06-20: the purpose of the meeting, then what it asks, 年内
+    ordos = ("按照自治区民政厅和市委、市政府关于五社联动工作的部署要求,为推动全市苏木乡镇社工站建设和五社联动社会工作服务项目实施全覆盖,"
+             "确保高质量完成五社联动工作任务,617日,鄂尔多斯市民政局召开了全市社工站建设暨五社联动社会工作服务项目工作部署视频会议。\n"
+             "会议强调,各旗区要认真落实自治区民政厅、市委市政府关于五社联动工作的部署要求,建立健全机制体制,细化工作举措,"
+             "加快推进苏木乡镇社工站标准化建设和五社联动社会工作服务试点项目政府采购手续,"
+             "确保年内完成苏木乡镇社工站建设和五社联动社会工作服务项目实施全覆盖任务目标。")
+    found = drafts(ordos, issued_on=date(2022, 6, 20))
+    assert ("town_station_coverage", "town", "present", None, "", date(2022, 12, 31)) in found
+    assert ("town_station_coverage", "town", "present", None, "", None) not in found
+
+
+def test_a_coverage_said_only_of_named_districts_is_the_countys_reported_figure():
+    # 天津市民政局 街道(乡镇)社工站建设推动会 (转载报道 2022-03-09)
+    tianjin = "今年,社工站建设进度按下“快进键”,年底前滨海新区、市内六区、环城四区街道(乡镇)社工站服务要实现全覆盖。"
+    assert drafts(tianjin, issued_on=date(2022, 3, 9)) == [("", "county", "present", None, "", date(2022, 12, 31))]
+
+
+def test_counts_after_a_verb_pair_and_a_total_of_people_in_a_clause_with_no_station():
+    # 闽宁“牵手计划” (中国新闻网转载, 宁夏民政厅): 培育发展5家; the 30 people are the whole programme's, not a station's
+    minning = ("宁夏民政厅供图此外,福建还将支援宁夏建设5个乡镇社会工作服务站,培育发展5家社会工作服务机构,"
+               "培养社会工作专业人才不少于30名,培训社会工作人员不少于人次,全面提升宁夏社会工作专业服务能力和水平。")
+    found = drafts(minning)
+    assert ("", "county", "eq", Decimal(5), "家", None) in found
+    assert ("", "county", "gte", Decimal(30), "名", None) in found
+    assert not [d for d in found if d[0] == "station_professionals"]
+
+
+def test_coverage_of_all_the_places_of_a_named_district():
+    # 某“新城区”“十四五”民政事业发展规划 (转载页第6页): 覆盖到…所有的镇(街道)
+    assert drafts("到2025年末,“五社联动”社会工作服务项目覆盖到新城区所有的镇(街道)。") == [
+        ("", "town", "present", None, "", date(2025, 12, 31))]

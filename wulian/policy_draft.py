@@ -144,7 +144,8 @@ GOAL_COUNT = re.compile(r"(?P<verb>" + MAKING + r")"
 # first one share its verb.
 LISTED_COUNT = re.compile(r"、(?P<gap>[^，。；,;：:、\d]{1,24}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>个|家|所|张|支)"
                           r"(?=\s*(?:[，,；;。、]|$))")
-GOAL_DIRECT = re.compile(r"(?P<verb>" + MAKING + r"|拟建)\s*(?:中心城区|主城区)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+GOAL_DIRECT = re.compile(r"(?P<verb>" + MAKING + r"|拟建)\s*(?:[（(]\s*(?:" + MAKING + r")\s*[)）]|发展)?"  # 新建(改造)94个, 培育发展5家
+                         r"\s*(?:中心城区|主城区)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                          r"(?P<unit>" + COUNT_UNITS + r")(?![^，。；,;]{0,12}?(?:以上|以下|左右))")
 # "完成43个省级新农村建设点和40个县级自建点建设", "建成1个老年食堂、18个社区老年助餐点,23个村级老年助餐点": the
 # counts listed after a count put straight after its verb share the verb (joined by 和/及/与/、/，).
@@ -195,7 +196,7 @@ COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全�
 # Coverage, the commonest target of a county's document and the one with no number.
 COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:和(?P<second>[\u4e00-\u9fa5]{1,8}率))?"
                            r"\s*(?:均|都)?\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
-FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|覆盖所有[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道))")
+FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|覆盖(?:到)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|市))?所有的?[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道|镇))")
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地)")
@@ -670,6 +671,13 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, 
     note = ""
     cue = _last_cue(text[segment_start:start])
     inherited = cue is None
+    if inherited and (facility := TIER_FACILITY.match(text)) and segment_start > facility.end() \
+            and FACILITY_ATTRIBUTE.match(text, segment_start):
+        # "街道养老服务中心一般以街道为服务半径,建筑面积750平方米以上,至少设置10张…床位": the standard of a facility
+        # of one tier, at that tier
+        tier = _CUE_LEVELS.get(_last_cue(facility["tier"]) or "", "")
+        if tier:
+            return (STATION_LEVELS[tier] if indicator in STATION_INDICATORS else tier), [], ""
     if inherited and not present and (segment_start == 0 or text[segment_start - 1] in "，,；;：:") \
             and _own_subject(text[segment_start:start]) and DEFAULT_LEVELS.get(indicator, COUNTY) != COMMUNITY \
             and indicator not in STATION_INDICATORS:  # a station's figure keeps the document's station tier
@@ -718,6 +726,24 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, 
             note = "原文限城镇社区" if level == URBAN else "原文限农村社区"
         level = STATION_LEVELS[level]
     return level, [], note
+
+
+# A sentence about one facility of a tier, then its attributes: the tier noun opens it, an attribute opens the clause.
+TIER_FACILITY = re.compile(r"^[\s\u3000]*(?:每个|各)?(?P<tier>乡镇[（(]街道[)）]|镇[（(]街[)）]|乡镇|街道|镇街|城市社区|农村社区|城乡社区|社区|村)"
+                           r"[\u4e00-\u9fa5]{0,12}?(?:中心|站|院|室|之家)(?:[（(][^）)]{0,12}[)）])?")
+FACILITY_ATTRIBUTE = re.compile(r"[\s\u3000]*(?:建筑面积|使用面积|用房面积|场地面积|总面积|面积|床位|养老床位|至少设置|设置|设有|配备|配置)")
+
+
+# Districts named in a list ("滨海新区、市内六区、环城四区", "锦江区、青羊区、…"): a coverage of theirs only is the
+# county's reported figure, not the coverage of every town.
+_DISTRICT = r"(?:(?!新建|居住|小区|城区|老旧)[\u4e00-\u9fa5]){1,5}(?:区|县|旗)"
+NAMED_DISTRICTS = re.compile(rf"(?:{_DISTRICT}、)+{_DISTRICT}(?![\u4e00-\u9fa5]{{0,2}}(?:委|政府))")
+
+
+# A sentence whose subject is a station ("镇（街）社会工作服务站办公面积不低于80㎡，配备专业社工至少2名"): its later
+# clauses go on about the station; a station that is only an object elsewhere in it ("建设5个乡镇社会工作服务站,…,
+# 培养社会工作专业人才不少于30名") does not make the other clauses' people the station's.
+STATION_SUBJECT = re.compile(r"^[^，,；;:：\d]{0,12}?(?:" + STATION_WORDS.pattern + r")")
 
 
 OWN_SUBJECT_EXCEPT = re.compile(r"^\s*(?:其中|每|各|均|平均|分别|并|且|人均|户均|占)")
@@ -990,6 +1016,11 @@ MONEY_SPAN = re.compile(r"每\s*(?P<span>年|月)")
 MONEY_PER_SPAN = re.compile(r"元/[人户生]/[年月]")
 
 
+# The span a standard with no per-person denominator is given for, in the figure's own clause: "就餐者每餐补贴3元"
+# (元/餐), "一周不超过5次" (次/周), "每天2次" (次/天); 每年/每月 say how often (the period), not a unit.
+SPAN_PER = re.compile(r"(?:每|(?<![第\d一二三四五六七八九十])一(?=\s*[周天]))\s*(?P<span>餐|周|天|日|次)(?![内前后])")
+
+
 def _money_span(before: str) -> str:
     """"月" / "年" when the last words before a money figure give its period (每人每月…1700元, 每年不超过1.7万元):
     the nearest 每年/每月 after the figure's denominator, in the figure's own clause."""
@@ -1183,6 +1214,11 @@ YEAR_NAMED = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?(?:为
 # (每站不少于2名社工, 一乡镇一站点) stand beyond the year.
 THIS_YEAR_ANNOUNCED = re.compile(r"今年(?!以来)[^\n，。；,;]{0,12}?将|将[^\n，。；,;]{0,8}?(?:为民实事|为民办实事|民生实事)")
 DATELINE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月)")
+# News of this year's list ("介绍自治区2024年十件民生实事情况", "社区养老工程是乌鲁木齐2021年民生建设十大实事之一",
+# "今年该市又把这项工作作为市政府为民办实事的内容之一") in the year it is issued: a figure it says will be done, with no
+# date of its own, is due at that year's end.
+YEAR_LIST_NAMED = re.compile(r"(?:(?P<year>\d{4})\s*年度?|今年)[^\n，。；,;]{0,16}?(?:为民实事|为民办实事|"
+                             r"民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事)")
 # A report of a year's work, not a plan: "2022年工作总结", "我市2024年民生实事已全部完成".
 # A status document's opening in general: a year's summary (工作总结, 年度总结, "现将全年工作情况总结如下"), a report
 # of results ("今年以来…取得…成效", "…工作成效显著"). Only sentences with an explicit future word are drafted.
@@ -1192,6 +1228,48 @@ REPORT_OPENING = re.compile(r"工作总结|年度总结|(?:情况|工作)总结�
 REPORT_FUTURE = re.compile(FUTURE.pattern.replace("将", "将(?![\\d一二两三四五六七八九十百千万]|[^，。；,;]{0,12}纳入)", 1))
 # "20xx年我市民政工作在…领导下,…各项工作取得了明显成效": a year's work told — a report, when no year's list is named.
 REPORT_RESULTS = re.compile(r"^[^\n。]{0,12}年[^\n。]{0,160}?工作取得了?[\u4e00-\u9fa5]{0,4}(?:成效|成绩|突破|进展)")
+# A figure reached (达到, 增长到, 提升到, 超过, 突破) or a coverage achieved (实现…全覆盖) is status in news
+# ("全省持证社会工作者专业人才达9900人", "持证社会工作者人数由893人增长到2204人", "我市还在全省率先实现乡镇(街道)社工站
+# 全覆盖") unless a word of the future or of a requirement stands in its sentence, its paragraph, its headings or the
+# headline above its list. In a plan or a year's list only a figure of a year before the document's is status
+# ("2023年,宁夏…护理型床位由2022年的41%提升到63.2%" said in 2024).
+REACHED = re.compile(r"^(?:达到|达|(?:增加|增长|提高|提升|扩大)(?:到|至)|超过|突破)|实现|全覆盖|基本覆盖|覆盖率|一[\u4e00-\u9fa5]{1,4}一")
+REACHED_AIM = re.compile(FUTURE.pattern + r"|目标|任务|指标|[应须需]|必须|务必|尽[早快]|努力|"
+                         r"[(（]\d{4}\s*[-－—~至到]\s*\d{4}\s*年?[)）]|规划|实事|年底|年末|底前")
+
+
+POPULATION_SHARE_OF = re.compile(r"占[^，。；,;\d]{0,8}(?:总人口|人口总数)")
+# "方案提出,…" earlier in a report: the figures after it are the plan's.
+PLAN_REPORTED = re.compile(r"(?:方案|规划|意见|计划|纲要|通知|办法|措施|《[^》]{2,40}》)[^，。；,;]{0,6}?(?:提出|明确|要求|指出|规定)")
+RAISED_TO = re.compile(r"^(?:增加|增长|提高|提升|扩大)(?:到|至)")
+
+
+def _reached_unaimed(draft: "DraftTarget", sentence: "_Sentence", issued_on: date | None, planned: bool) -> bool:
+    """Whether a draft read from a figure reached or a coverage achieved has no word of aim around it (status).
+    In a plan, a year's list or a report of a plan (``planned``) only a figure dated in a year before the
+    document's is. A figure per unit (每个社区社会组织达到30个) is a norm, and so is one with 以上/以下."""
+    text = sentence.text
+    at = text.find(draft.matched) if draft.matched else -1
+    segment = text[_segment_start(text, at, 0):at] if at >= 0 else ""
+    share = draft.unit == "%" and POPULATION_SHARE_OF.search(segment)  # "…人口达到148万人,占全市总人口的19.69%"
+    if not (share or REACHED.search(draft.matched) or REACHED.search(draft.note)) or re.search(r"以[上下]$", draft.matched):
+        return False
+    if PER_UNIT.search(segment):
+        return False
+    years = [int(y) for y in re.findall(r"(\d{4})\s*年", text)]
+    past = bool(issued_on and years and max(years) < issued_on.year)
+    if planned or past:
+        return past and not FUTURE.search(text)  # (a past year's figure, even in a paragraph that looks ahead)
+    if RAISED_TO.match(draft.matched) and not past and not re.search(r"[由从]", segment) and not STATUS.search(segment):
+        return False  # "覆盖率提高到45%": a raise aimed at; "由893人增长到2204人" reports one
+    context = [sentence.text, *sentence.paragraph, *sentence.headings, sentence.lead]
+    if any(REACHED_AIM.search(part) for part in context if part):
+        return False
+    if issued_on and any(int(y) > issued_on.year for part in context for y in re.findall(r"(\d{4})\s*年", part or "")):
+        return False  # a year still to come
+    return True
+
+
 # A plan's section that reviews what was done ("一、编制背景", "发展基础", "“十三五”时期取得的成就"): status.
 STATUS_SECTION = re.compile(r"^[\s\u3000]*(?:编制背景|发展基础|发展现状|发展成就|工作回顾|基本情况|现状与形势|"
                             r"[^，。；]{0,12}(?:取得的|主要)(?:成就|成效|成绩)|“?十[二三]五”?(?:时期|期间)?[^，。；]{0,8}(?:成就|回顾))")
@@ -1383,6 +1461,17 @@ def _title_lines(text: str, count: int = 3) -> str:
     return "\n".join([line for line in text.split("\n") if line.strip()][:count])
 
 
+def _date_the_undated(drafts: list, again: "DraftTarget") -> None:
+    """A target said first with no date and again with one: the first takes the date of the second."""
+    if again.deadline is None:
+        return
+    for draft in drafts:
+        if draft.key() == again.key() and draft.deadline is None and draft.period == ONGOING:
+            draft.deadline, draft.period = again.deadline, again.period
+            draft.note = "；".join(n for n in (draft.note, "期限：后文再提时所写") if n)
+            return
+
+
 def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPhase] | None = None) -> list[DraftTarget]:
     """Every measurable requirement of ``text`` as a draft target, in document order, without duplicates."""
     text = normalize(text)
@@ -1416,27 +1505,35 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     this_year = None
     if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
         this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
+    list_year = None
+    if issued_on and not report and year_end is None and any(
+            int(m["year"] or issued_on.year) == issued_on.year for m in YEAR_LIST_NAMED.finditer(_title_lines(text, 8))):
+        list_year = date(issued_on.year, 12, 31)  # news of this year's list: what it says will be done is due then
     progress_report = bool(PROGRESS_REPORT.search(_title_lines(text, 5)))  # figures of a year under way: done
     plan_end = None
     if plan:
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
     last_phase = max([_phase_number(m["n"]) for m in PHASE_NAMED.finditer(text)], default=0)
-    drafts, seen, elsewhere = [], {}, {}
+    drafts, seen, elsewhere, plan_reported = [], {}, {}, False
     completion, finished = _project_completion(text), _project_finished(text)
     for sentence in _sentences(text):
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
         # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%"), and so are two
         # goals of a list alike only in their figure ("…集中供养率达到50%" and "…节地生态安葬率达到50%以上").
         keys, said = {}, set()
+        plan_reported = plan_reported or bool(PLAN_REPORTED.search(sentence.text))
         if report and not REPORT_FUTURE.search(sentence.text):
             continue  # "低保标准由每月890元提高到1050元" in a year's 总结: done, not aimed at
         if any(STATUS_SECTION.search(title) for title in sentence.headings) and not FUTURE.search(sentence.text):
             continue  # "一、编制背景 …全市6567名建档立卡贫困残疾人实现脱贫": a plan's review of the last period
         for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end, this_year,
-                                       last_phase):
+                                       last_phase, list_year):
+            if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
+                continue  # a figure reached with no word of aim: status
             earlier = seen.get(draft.key(), ())
             if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)
                             or draft.unit.startswith("元/") and draft.key() not in keys):
+                _date_the_undated(drafts, draft)  # "为推动…全覆盖,…" then "确保年内完成…全覆盖": the date said later
                 continue  # an indicator names what is measured; with none, the words do; a money standard per
                 # person said again in a later sentence ("每人每年将获4000元…" then "按照每人每年4000元的标准") is one
             if any(clause != draft.clause and _bigrams(draft.measure) and _bigrams(m) and _same_measure(draft.measure, m)
@@ -1494,6 +1591,8 @@ PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进�
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
 FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于")
 FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取")
+# "争取自治区彩票公益金1.32亿元", "争取项目资金105万元": funds sought are an amount, as one granted ('eq').
+MONEY_SOUGHT = re.compile(r"(?<!力)争取(?=[^，。；,;\d]{0,16}?(?:资金|公益金|补助|补贴|经费|投资|资助))")
 
 
 def _noun_after(quote: str, matched: str) -> str:
@@ -1539,8 +1638,9 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         if unit == "万元":
             threshold, unit, note = threshold * 10000, "元", f"原文：{match.group(0)}"
         unit = {"km": "公里", "千米": "公里"}.get(unit, unit)
+        aimed = segment if unit != "元" else MONEY_SOUGHT.sub("", segment)  # 争取…资金1.32亿元: the sum sought, 'eq'
         comparator = GT if FALLBACK_GT.search(segment) else GTE if (
-            FALLBACK_GTE.search(segment) or re.match(r"\s*(?:以上|及以上)", text[end:])) else EQ
+            FALLBACK_GTE.search(aimed) or re.match(r"\s*(?:以上|及以上)", text[end:])) else EQ
         deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
         if deadline is None and year_end:
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
@@ -1687,7 +1787,7 @@ POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[
 
 
 def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None, year_end=None,
-                      this_year=None, last_phase=0):
+                      this_year=None, last_phase=0, list_year=None):
     text = sentence.text
     if _past_paragraph(sentence, issued_on, year_end):
         return
@@ -1732,6 +1832,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if unit == "元" and not denominator and found and MONEY_PER_SPAN.fullmatch(found[-1][4]) \
                 and (span := _money_span(before)):
             denominator = found[-1][4].split("/")[1]  # "…每月不超过1700元,每年不超过1.7万元": per person too
+        if not denominator and unit in ("元", "次", "人次", "份", "餐") and (per := SPAN_PER.search(before)):
+            unit, indicator = f"{unit}/{per['span'].replace('日', '天')}", ""  # 每餐补贴3元 → 元/餐, 一周不超过5次 → 次/周
         if denominator:
             unit, indicator = f"{unit}/{denominator}", ""
             if unit.startswith("元/") and (span := _money_span(before)):
@@ -1769,7 +1871,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator in STATION_INDICATORS and not station_level and not STATION_WORDS.search(text) \
                 and not ABOUT_STATION.search(text):
             indicator = ""  # "县级以上登记管理机关配齐不少于2名专职工作人员": no station in the document
-        if indicator in ("station_professionals", "station_staff") and station_level and not STATION_WORDS.search(text) \
+        if indicator in ("station_professionals", "station_staff") and station_level \
+                and not STATION_WORDS.search(text[segment_start:end]) and not STATION_SUBJECT.match(text) \
                 and not ABOUT_STATION.search(text) and not PER_UNIT.search(text[:start]) and not _cues(before):
             # "社会工作专业人才数要达到10万人": the words of a station's staff, but no station, no "每" and no place
             # in the sentence — the subject is the whole place's people, a total the county reports
@@ -1812,6 +1915,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                       unit, indicator, segment_start, note, fixed_level))
         previous_end = end
     for start, end, comparator, threshold, unit, indicator, level, note in coverage:
+        if NAMED_DISTRICTS.search(text[_segment_start(text, start, 0):end]):
+            indicator, level = "", COUNTY  # "滨海新区、市内六区、环城四区街道(乡镇)社工站…全覆盖": some districts' towns
         if not _is_status(text, end - 1, issued_on):
             found.append((start, end, comparator, threshold, unit, indicator, _segment_start(text, start, 0), note,
                           level))
@@ -1876,6 +1981,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
         if deadline is None and this_year and deadline_note.startswith("期限：年内"):
             deadline, deadline_note = this_year, "期限：年内，按文中所说的该年民生实事"
+        if deadline is None and list_year and (not deadline_note or deadline_note.startswith("期限：年内")) \
+                and FUTURE.search(text[:end]):
+            deadline, deadline_note = list_year, "期限：该年民生实事，按该年年底"
         during = _plan_during(text[:end], sentence.paragraph)
         if deadline is None and not deadline_note and period == ONGOING and (during or plan_end) \
                 and not KEEP_UP.search(text[segment_start:end]):
