@@ -1346,3 +1346,63 @@ def test_coverage_of_all_the_places_of_a_named_district():
     # 某“新城区”“十四五”民政事业发展规划 (转载页第6页): 覆盖到…所有的镇(街道)
     assert drafts("到2025年末,“五社联动”社会工作服务项目覆盖到新城区所有的镇(街道)。") == [
         ("", "town", "present", None, "", date(2025, 12, 31))]
+
+
+# --- session 9, round 3 (t1819): readers from sets 18 and 19, each tested on the stored sentence ---------------
+
+
+def test_a_phases_figure_takes_the_year_before_it_in_its_own_clause():
+    # 河南省社会工作专业人才队伍建设中长期规划(2011~2020年) 发布报道 (郑州日报, 清流社工网转载)
+    henan = "全省社会工作专业人才总量2015年达到3.5万人,2020年达到10万人。"
+    assert drafts(henan, issued_on=date(2012, 7, 9)) == [
+        ("", "county", "gte", Decimal(35000), "人", date(2015, 12, 31)),
+        ("", "county", "gte", Decimal(100000), "人", date(2020, 12, 31))]
+
+
+def test_the_parts_listed_after_a_total_reached_take_its_comparator():
+    # 河南 (as above): 其中 … 约500人; 分别为1.2万人、1800人
+    lead = ("《规划》制定了我省社工发展目标:到2015年,社会工作专业人才总量达到3.5万人,其中具有社会工作师职业水平证书或达到"
+            "同等能力素质的中级社会工作专业人才约3000人,高级社会工作专业人才约500人。")
+    found = drafts(lead, issued_on=date(2012, 7, 9))
+    assert ("", "county", "gte", Decimal(500), "人", date(2015, 12, 31)) in found
+    assert ("", "county", "eq", Decimal(500), "人", date(2015, 12, 31)) not in found
+    later = "到2020年,总量达到10万人,中、高级社会工作专业人才分别为1.2万人、1800人。"
+    found = drafts(later, issued_on=date(2012, 7, 9))
+    assert ("", "county", "gte", Decimal(12000), "人", date(2020, 12, 31)) in found
+    assert ("", "county", "gte", Decimal(1800), "人", date(2020, 12, 31)) in found
+    # 签约 is no 约: "今年计划新签约1000张家庭养老床位" (大连 2023) stays the planned count
+    assert ("", "county", "eq", Decimal(1000), "张", date(2023, 12, 31)) in drafts(
+        "今年计划新签约1000张家庭养老床位,面向特殊困难老年人家庭实施适老化改造。", issued_on=date(2023, 2, 1))
+
+
+def test_an_item_numbered_with_no_separator_is_a_clause():
+    # 某地中长期人才发展规划纲要 (转载页第7页): "6加强社会工作人才队伍建设。…"
+    text = ("6加强社会工作人才队伍建设。适应率先构建社会主义和谐社会的需要,以人才培养和岗位开发为基础。"
+            "2015年,专业社会工作者达到5万人,社会工作人才总量达到20万人。")
+    found = draft_targets(text)
+    assert [(d.clause, d.threshold, d.deadline) for d in found] == [
+        ("6", Decimal(50000), date(2015, 12, 31)), ("6", Decimal(200000), date(2015, 12, 31))]
+
+
+def test_su_exceeds_as_chao_guo():
+    # 江苏“十四五”社会工作专业人才发展规划 发布会 (2022): 要超10万人 is 'gt'
+    text = "《规划》提出5项量化指标,包括:到2025年,全省持证社工人数要超10万人;累计培养社会工作领军人才、督导人才各150名。"
+    assert ("", "county", "gt", Decimal(100000), "人", date(2025, 12, 31)) in drafts(text, issued_on=date(2022, 1, 6))
+
+
+def test_a_deadline_opened_by_zhi_and_a_plan_period_named_with_its_plan():
+    # 深圳社区服务中心 (《中国社会工作》2015): ",至2015年底,"; 珠三角社区服务中心 (电子书): 在“十二五”规划期间
+    text = "根据《深圳市社区服务“十二五”规划》,至2015年底,中心将达到700家,实现“一社区一中心”的全覆盖。"
+    found = drafts(text, issued_on=date(2015, 3, 1))
+    assert ("", "county", "gte", Decimal(700), "家", date(2015, 12, 31)) in found
+    assert ("", "community", "present", None, "", date(2015, 12, 31)) in found
+    plan = ("根据社区服务的“十二五”规划,按照基本公共服务均等化的原则,逐步完善社区公共服务设施,以1.5万~2万人为规划范围,"
+            "在“十二五”规划期间计划建成700家社区服务中心。")
+    assert ("", "county", "eq", Decimal(700), "家", date(2015, 12, 31)) in drafts(plan)
+
+
+def test_what_was_done_since_a_year_up_to_now_is_status():
+    # 重庆“三区”计划 (期刊摘要): "2013年至今,…共选派357名社会工作人才进驻乡村"
+    text = ("2013年至今,重庆市累计投入1685万元在万州、黔江、涪陵等17个区县(自治县)立项实施77个\"三区\"计划暨深度贫困乡镇"
+            "社会工作服务项目,共选派357名社会工作人才进驻乡村")
+    assert drafts(text) == []

@@ -297,13 +297,17 @@ NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全�
 
 _YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1,2})\s*日)?"
 DEADLINES = (
-    re.compile(r"(?:到|截至|截止到?|力争到|(?<=当前)至|(?<=今后)至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
+    re.compile(r"(?:到|截至|截止到?|力争到|(?<=当前)至|(?<=今后)至|(?:^|(?<=[，,；;：:]))\s*至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
     re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
     re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
 )
 THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年")
 NEXT_YEAR = re.compile(r"明年(?:年底|底|年内)?(?:前|之前)?")  # 完成全年…任务: this year's
-GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部)")
+# "全省社会工作专业人才总量2015年达到3.5万人,2020年达到10万人": the year right before 达到 dates its own figure
+GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部|达到)")
+# "…总量2015年达到3.5万人,2020年达到10万人" (the text passed ends where the figure's 达到 begins): a year written
+# straight before the figure's words is its own date, nearer than any other.
+YEAR_AT_FIGURE = re.compile(r"(?P<year>\d{4})\s*年(?:底|末)?\s*$")
 # "此外,2020年,济南将推进…", "2021年改造提升敬老院不少于18处": a year that opens its clause (no 到/前, no verb yet)
 # is the clause's own date; what is past is left out as status before any deadline is asked for.
 CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。]))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
@@ -335,6 +339,9 @@ ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
 L1 = re.compile(r"^[\s\u3000]*(?P<n>[一二三四五六七八九十]{1,3})[\s\u3000]*、[\s\u3000]*(?P<rest>.*)$")
 L2 = re.compile(r"^[\s\u3000]*[（(][\s\u3000]*(?P<n>[一二三四五六七八九十]{1,3})[\s\u3000]*[)）][\s\u3000]*(?P<rest>.*)$")
 L3 = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*[.．、](?!\d)[\s\u3000]*(?P<rest>.*)$")
+# "6加强社会工作人才队伍建设。…": an item numbered with no separator, its number straight before a verb of its title
+L3_BARE = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})(?=(?:加强|推进|推动|完善|健全|建立|建设|实施|开展|提升|提高|促进|发展|深化|强化|加快|"
+                     r"培育|落实|做好|创新|优化|扩大|规范)[\u4e00-\u9fa5]{2,30}[。:：]?)(?P<rest>.*)$")
 # A table copied with "|" between its cells, its first column headed 序号: a row that opens on its number ("1 | 为全县…", or "15 |" alone when the
 # table is copied one cell a line) is a numbered item, as "1." is.
 TABLE_NUMBER_HEADER = re.compile(r"^[\s\u3000|]*序号[\s\u3000]*\|")
@@ -474,7 +481,7 @@ def _numbered_lines(text: str):
     for line in text.split("\n"):
         heading = None
         numbered_table = numbered_table or bool(TABLE_NUMBER_HEADER.match(line))
-        for depth, pattern in ((1, L1), (2, L2), (3, L3), (3, TABLE_ROW)):
+        for depth, pattern in ((1, L1), (2, L2), (3, L3), (3, L3_BARE), (3, TABLE_ROW)):
             if pattern is TABLE_ROW and not numbered_table:
                 break
             heading = pattern.match(line)
@@ -566,7 +573,7 @@ def _phase_scope(text: str, earlier: list[str]) -> tuple[list[str], int]:
 
 # "“十二五”期间,我区将…": a plan period the sentence (or its paragraph) speaks in; its figures fall due at its end,
 # unless kept up (持续巩固…100%), as a plan's own figures do.
-PLAN_DURING = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:期间|时期)")
+PLAN_DURING = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:规划)?\s*(?:期间|时期)")
 
 
 def _plan_during(text: str, paragraph: list[str]) -> date | None:
@@ -581,7 +588,7 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
     """The deadline a sentence sets: (date or None, note); the nearest to the end of ``text`` when it names
     several (the callers pass the text up to the figure)."""
     candidates = []
-    for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, CLAUSE_YEAR):
+    for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, CLAUSE_YEAR, YEAR_AT_FIGURE):
         for match in pattern.finditer(text):
             groups = match.groupdict()
             year = int(groups["year"])
@@ -1583,13 +1590,13 @@ FALLBACK_STATUS = re.compile(r"已|累计|截[至止]|共计|同比|比上年|�
                              r"历年|增长|下降|增幅|增速|降低|提高了|年均")
 FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措施|行动|民生实事|实事|重点工作|小项|指标|举措|领域|板块|部分|"
                                 r"环节|原则|问题|渠道|机制|体系|方向|类|阶段)")
-FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|已经|上升|预计|人口")
+FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|至今|已经|上升|预计|人口")
 # a count of places or bodies named is the scope of a text ("全市31个乡、44个镇", "21个部门印发"), not a goal
 FALLBACK_PLACES = re.compile(r"\s*(?:乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所|场))")
 FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
 PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结")
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
-FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于")
+FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于|(?<![赶])超\s*$")  # 全省持证社工人数要超10万人
 FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取")
 # "争取自治区彩票公益金1.32亿元", "争取项目资金105万元": funds sought are an amount, as one granted ('eq').
 MONEY_SOUGHT = re.compile(r"(?<!力)争取(?=[^，。；,;\d]{0,16}?(?:资金|公益金|补助|补贴|经费|投资|资助))")
@@ -1599,6 +1606,18 @@ def _noun_after(quote: str, matched: str) -> str:
     """The words right after a figure ("5000张养老床位" → "养老床位"), or the empty string when none follow."""
     at = quote.find(matched)
     return "" if at < 0 else re.match(r"[\u4e00-\u9fa5]{0,8}", quote[at + len(matched):]).group(0) or ""
+
+
+# "…总量达到3.5万人,其中…中级…约3000人,高级…约500人", "总量达到10万人,中、高级…分别为1.2万人、1800人": the parts
+# listed after a total reached (其中, 分别) take its comparator.
+CARRIED_GTE = re.compile(r"达到|不少于|不低于|至少")
+
+
+def _carried_gte(head: str) -> bool:
+    total = None
+    for total in CARRIED_GTE.finditer(head):
+        pass
+    return bool(total) and bool(re.search(r"其中|分别", head[total.end():]))
 
 
 def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_end, plan_end, year_end):
@@ -1641,6 +1660,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         aimed = segment if unit != "元" else MONEY_SOUGHT.sub("", segment)  # 争取…资金1.32亿元: the sum sought, 'eq'
         comparator = GT if FALLBACK_GT.search(segment) else GTE if (
             FALLBACK_GTE.search(aimed) or re.match(r"\s*(?:以上|及以上)", text[end:])) else EQ
+        if comparator == EQ and (re.search(r"(?<![签节制公条预合契违履守])约\s*$", text[:start]) or _carried_gte(text[:start])):
+            comparator = GTE  # "…约500人"; "总量达到10万人,中、高级…分别为1.2万人、1800人": the 达到 of the total holds
         deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
         if deadline is None and year_end:
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
