@@ -1406,3 +1406,51 @@ def test_what_was_done_since_a_year_up_to_now_is_status():
     text = ("2013年至今,重庆市累计投入1685万元在万州、黔江、涪陵等17个区县(自治县)立项实施77个\"三区\"计划暨深度贫困乡镇"
             "社会工作服务项目,共选派357名社会工作人才进驻乡村")
     assert drafts(text) == []
+
+
+def test_a_contest_round_its_money_its_selections_and_its_ceilings():
+    # 广州 第七届社会组织公益创投 (南方网 2020-03-10): the round's money this year, a ceiling raised read once
+    guangzhou = ("最高资助50万!广州市社会组织公益创投活动启动\n"
+                 "3月9日,笔者从会上获悉,第七届广州市社会组织公益创投活动正式启动,将投入福利彩票公益金1800万元,"
+                 "支持广州社会组织开展公益项目,单个项目最高可获50万元。\n"
+                 "一是目标更聚焦。今年的项目资助将更加聚焦社会组织复工复产和参与脱贫攻坚目标。"
+                 "为提升项目资金效果,本届单个项目资助上限由30万元提至50万元。")
+    assert drafts(guangzhou, issued_on=date(2020, 3, 10)) == [
+        ("", "county", "lte", Decimal(500000), "元", None),
+        ("", "county", "eq", Decimal(18000000), "元", date(2020, 12, 31))]
+    # 温州 第一届社会组织公益创投大赛 (温州商报 2021-02-01): the round's 实施时间 dates its money and prizes
+    wenzhou = ("我市首届社会组织公益创投大赛启动项目征集\n"
+               "据悉,本次社会组织公益创投大赛由温州市民政局主办,公益创投大赛和项目实施时间为2021年1月至12月。\n"
+               "另外,本次大赛将在市福利彩票公益金中安排资金100万元,市社会组织发展基金会以网络配资形式参与,最终选出金奖2个,"
+               "银奖3个,铜奖若干个,进行授牌表彰。")
+    assert drafts(wenzhou, issued_on=date(2021, 2, 1)) == [
+        ("", "county", "eq", Decimal(1000000), "元", date(2021, 12, 31)),
+        ("", "county", "eq", Decimal(2), "个", date(2021, 12, 31)),
+        ("", "county", "eq", Decimal(3), "个", date(2021, 12, 31))]
+    # 广州 第三届福彩公益金慈善项目大赛 (2017, 繁体 as stored): 最高…达20萬元 is a ceiling; no year, no deadline
+    cishan = ("第三屆廣州市福彩公益金慈善項目大賽啟動 征集慈善點子 最高資助20萬\n"
+              "本報綜合消息 據悉,本次大賽將最終評選出20 個優秀項目,并給予資金支持,單個項目的 最高資助金額達20萬元。")
+    assert drafts(cishan) == [("", "county", "lte", Decimal(200000), "元", None),
+                              ("", "county", "eq", Decimal(20), "个", None)]
+    # 宜兴 福彩公益金公益创投 (宜兴日报 2019-11-27): the money falls due with the span of the projects it funds (the
+    # headline's money dated by the body), the projects to collect 'gte' (约) this year
+    yixing = ("宜兴拟出资300万福彩公益金支持公益项目\n"
+              "据宜兴市民政局消息:宜兴市福彩公益金拟出资300万元购买公共服务,面向全市社会组织公开征集约35个公益项目,"
+              "每个项目扶植期为一年(2020年1月至12月)。\n"
+              "8年来,福彩公益金累计投入2000万元,先后扶持302个项目,惠泽群众110万人次。今年,宜兴市将面向各类社会组织征集约35个公益项目。")
+    assert drafts(yixing, issued_on=date(2019, 11, 27)) == [
+        ("", "county", "eq", Decimal(3000000), "元", date(2020, 12, 31)),
+        ("", "county", "gte", Decimal(35), "个", date(2019, 12, 31))]
+
+
+def test_a_contest_rounds_past_and_a_headline_over_money_spent_are_not_read():
+    # 善行贵州 (中新网改写页): the first round's selection is told; 湖南福彩 2016: a headline over a status report
+    guizhou = ("2020第二届“善行贵州”公益项目大赛起航\n"
+               "年,第一届善行贵州·; 创益青春慈善公益项目大会召开,最终从65个参与项目中选出12个项目落地实施。"
+               "其中,金奖2人,银奖4人,铜奖6人。资助金额最高不超过50万元。")
+    assert drafts(guizhou) == [("", "county", "eq", Decimal(2), "人", None), ("", "county", "eq", Decimal(4), "人", None),
+                               ("", "county", "eq", Decimal(6), "人", None),
+                               ("", "county", "lte", Decimal(500000), "元", None)]
+    hunan = ("湖南投入5000万福彩公益金培育社会组织\n"
+             "在刚刚过去的2015年,省财政福彩公益金列支5000万元,用于支持各地社会组织孵化基地建设。")
+    assert drafts(hunan, issued_on=date(2016, 5, 3)) == []

@@ -1522,6 +1522,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
     last_phase = max([_phase_number(m["n"]) for m in PHASE_NAMED.finditer(text)], default=0)
     drafts, seen, elsewhere, plan_reported = [], {}, {}, False
+    contest = bool(CONTEST_DOCUMENT.search(_title_lines(text, 3)))
+    contest_end, contest_keys = (_contest_year(text, issued_on) if contest else None), {}
     completion, finished = _project_completion(text), _project_finished(text)
     for sentence in _sentences(text):
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
@@ -1562,6 +1564,20 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                     seen.setdefault(draft.key(), []).append(draft.measure)
                     here.add(draft.key())
                     drafts.append(draft)
+        contest_drafts = list(_contest_figures(sentence, issued_on, contest_end)) if contest and not report else []
+        if contest_drafts:
+            numbers = {n for d in contest_drafts for n in re.findall(r"\d+(?:\.\d+)?", d.matched)}
+            # the round's own reading replaces what the other rules made of the same figures
+            own = {d.key() for d in contest_drafts}
+            drafts[:] = [d for d in drafts if d.quote != sentence.text or d.key() in own
+                         or not set(re.findall(r"\d+(?:\.\d+)?", d.matched)) & numbers]
+            for draft in contest_drafts:
+                if draft.key() not in seen and draft.key()[1:] not in contest_keys:
+                    seen.setdefault(draft.key(), []).append(draft.measure)
+                    contest_keys[draft.key()[1:]] = draft
+                    drafts.append(draft)
+                elif (first := contest_keys.get(draft.key()[1:])) and draft.note.endswith("所资助项目的期间"):
+                    first.deadline, first.note = draft.deadline, draft.note  # the headline's money, dated in the body
         if progress_report and not report:
             for draft in _progress_tasks(sentence, issued_on, year_end):
                 if draft.key() not in seen:
@@ -1572,12 +1588,93 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
             continue
         if _past_paragraph(sentence, issued_on, year_end):
             continue
-        taken = [d for d in drafts if d.quote == sentence.text]
+        taken = [d for d in drafts if d.quote == sentence.text] + contest_drafts  # (one read once is still read)
         for draft in _fallback(sentence, taken, drafts, issued_on, pilot_end, plan_end, year_end):
             if draft.key() not in seen:
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 drafts.append(draft)
     return drafts
+
+
+# A contest or funding round (公益创投, 公益创新大赛, 项目大赛, 福彩公益金资助, 志愿服务项目援助计划): news of a round names
+# its money (投入/安排/预算/设立/拟出资/利用 N万元 → 'eq' in 元, '多' 'gte'), the projects or prizes it will select
+# (评选出16个, 入围60个, 确定30─50个, 金奖2个、银奖3个 → 'eq', '约'/'以上'/a range 'gte') and each project's ceiling
+# (最高/上限/不超过 N万元 → 'lte', no deadline); a per-project range (1万~10万元) is 'gte' its lower end. The round's money
+# and counts fall due at the end of the round's year: a span in their own sentence (扶植期…(2020年1月至12月)), else the
+# round's 实施时间 (2021年1月至12月) or its 《2018年…实施方案》, else the year of a document that says 今年, else a month
+# the sentence names (将于10月下旬举办决赛,评选出…); with none, no deadline. What an earlier round did (第一届…最终从65个
+# …选出12个, 累计投入, 已投放) is not read.
+CONTEST_DOCUMENT = re.compile(r"公益创投|公益创新|项目大赛|项目大会|创投|福彩公益金|福利彩票公益金|项目援助计划")
+CONTEST_PAST = re.compile(r"已|累计|以来|共计|实际|往届|上届|历届|最终从")  # in the figure's own clause
+_CONTEST_MONEY_NUM = r"(?P<num>\d+(?:\.\d+)?)\s*(?P<more>多|余)?\s*(?P<wan>万)?\s*(?:元|(?=福利彩票|福彩|的?\s*[“\"]?种子资金))"
+CONTEST_MONEY = re.compile(r"(?:投入|安排|预算|设立|拟出资|出资|利用|总资助金额|总资助资金|资金总额|总扶持资金|扶持资金总额|总额)"
+                           r"[^，。；,;\d]{0,10}?(?:高达|达|为)?\s*" + _CONTEST_MONEY_NUM)
+CONTEST_CEILING = re.compile(r"(?:最高|上限)[^，。；,;\d由]{0,10}?(?:由[^，。；,;]{0,12}?提至|为|达|不超过|不超)?\s*"
+                             r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*元?(?![\d万元])(?!\s*[提至到])")
+CONTEST_RANGE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*[~～]\s*\d+(?:\.\d+)?\s*万?元")
+CONTEST_COUNT = re.compile(r"(?:评选出|选出|评出|确定|遴选出|入围|征集)(?P<gap>[^，。；,;\d]{0,12}?)(?P<approx>约)?\s*"
+                           r"(?P<num>\d+)\s*(?P<range>[─—\-~～至]\s*\d+)?\s*(?P<unit>个|项)(?P<more>以上)?")
+CONTEST_PRIZE = re.compile(r"(?:金奖|银奖|铜奖|优秀奖|一等奖|二等奖|三等奖)(?:项目)?\s*(?P<num>\d+)\s*(?P<unit>个|人|名|项)")
+CONTEST_SPAN = re.compile(r"(?P<year>\d{4})\s*年\s*1\s*月\s*至\s*12\s*月")
+CONTEST_ROUND_YEAR = re.compile(r"实施时间[^，。；,;]{0,6}?(?P<year>\d{4})\s*年\s*1\s*月\s*至\s*12\s*月|"
+                                r"《[^》]{0,20}?(?P<plan>\d{4})\s*年[^》]{0,40}?(?:实施方案|工作方案)》")
+CONTEST_MONTH = re.compile(r"于\s*(?P<month>\d{1,2})\s*月(?:上旬|中旬|下旬|底|份)?")
+
+
+def _contest_year(text: str, issued_on: date | None) -> date | None:
+    round_year = CONTEST_ROUND_YEAR.search(text)
+    if round_year:
+        return date(int(round_year["year"] or round_year["plan"]), 12, 31)
+    if issued_on and re.search(r"今年(?!以来)", text):
+        return date(issued_on.year, 12, 31)
+    return None
+
+
+def _contest_figures(sentence: _Sentence, issued_on: date | None, round_end: date | None):
+    text = sentence.text
+    span = CONTEST_SPAN.search(text)
+    month = CONTEST_MONTH.search(text)
+    if not round_end and month and issued_on:
+        round_end = _month_end(issued_on.year, int(month["month"]))  # 将于10月下旬举办决赛,评选出…
+    dated = date(int(span["year"]), 12, 31) if span else round_end  # the money: the span of what it funds
+    headline = not re.search(r"[。；;,，]", text)
+    read = []
+
+    def draft(match, comparator, threshold, unit, deadline, note):
+        if any(s < match.end() and match.start() < e for s, e in read) \
+                or CONTEST_PAST.search(text[_segment_start(text, match.start(), 0):match.start()]):
+            return None
+        read.append((match.start(), match.end()))
+        return DraftTarget(clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
+                           threshold=threshold.normalize() if threshold % 1 else threshold.quantize(1), unit=unit,
+                           deadline=deadline, note=note, matched=match.group(0), measure="")
+
+    for match in CONTEST_CEILING.finditer(text):
+        amount = Decimal(match["num"]) * (10000 if match["wan"] else 1)
+        if amount >= 100 and (target := draft(match, LTE, amount, "元", None, "一轮资助：单个项目上限")):
+            yield target
+    for match in CONTEST_MONEY.finditer(text):
+        if headline and not re.search(FUTURE.pattern + "|拟", text):
+            continue  # "湖南投入5000万福彩公益金培育社会组织": a headline over a report of what was spent
+        amount = Decimal(match["num"]) * (10000 if match["wan"] else 1)
+        note = "一轮资助：资金总额" + ("；期限：所资助项目的期间" if span else "")
+        if target := draft(match, GTE if match["more"] else EQ, amount, "元", dated, note):
+            yield target
+    for match in CONTEST_RANGE.finditer(text):
+        amount = Decimal(match["num"]) * (10000 if match["wan"] else 1)
+        if target := draft(match, GTE, amount, "元", None, "一轮资助：单个项目资助范围"):
+            yield target
+    for match in CONTEST_PRIZE.finditer(text):
+        if target := draft(match, EQ, Decimal(match["num"]), match["unit"], dated, "一轮评选：奖项数"):
+            yield target
+    for match in CONTEST_COUNT.finditer(text):
+        if re.search(r"每年", text[:match.start()]):
+            deadline = None  # "每年…确定30─50个": a yearly selection with no end year
+        else:
+            deadline = _deadline(text[:match.start()], issued_on)[0] or round_end
+        comparator = GTE if match["approx"] or match["range"] or match["more"] else EQ
+        if target := draft(match, comparator, Decimal(match["num"]), match["unit"], deadline, "一轮评选：项目数"):
+            yield target
 
 
 # The generic fallback: after the precise rules, a forward-looking quantity of a plan or a year's list — a number
