@@ -1454,3 +1454,28 @@ def test_a_contest_rounds_past_and_a_headline_over_money_spent_are_not_read():
     hunan = ("湖南投入5000万福彩公益金培育社会组织\n"
              "在刚刚过去的2015年,省财政福彩公益金列支5000万元,用于支持各地社会组织孵化基地建设。")
     assert drafts(hunan, issued_on=date(2016, 5, 3)) == []
+
+
+def test_a_one_each_coverage_said_with_quan_fu_gai_is_one_target():
+    # 深圳社区服务中心 (《中国社会工作》2015): 实现“一社区一中心”的全覆盖
+    found = drafts("根据《深圳市社区服务“十二五”规划》,至2015年底,中心将达到700家,实现“一社区一中心”的全覆盖。",
+                   issued_on=date(2015, 3, 1))
+    assert [d for d in found if d[2] == "present"] == [("", "community", "present", None, "", date(2015, 12, 31))]
+
+
+def test_a_coverage_aimed_at_a_plans_end_is_a_target():
+    # 巴中 2021 (巴中日报): 到“十四五”末实现全市街道(乡镇)社会工作服务站全覆盖, in a sentence about this year's pilots
+    text = ("在巴州区回风街道等12个街道(乡镇)实施2021年省、市级社会工作服务体系建设试点项目,带动运行一批社会工作服务站点"
+            "(简称“社工站”),到“十四五”末实现全市街道(乡镇)社会工作服务站全覆盖。")
+    assert drafts(text, issued_on=date(2021, 7, 6)) == [
+        ("town_station_coverage", "town", "present", None, "", date(2025, 12, 31))]
+
+
+def test_every_place_of_a_tier_setting_one_up_and_the_figures_of_its_sentence():
+    # 陕西 社区志愿服务意见 (陕西日报 2016): the headline's tier coverage takes the body's date; 1-2家 per urban community
+    text = ("陕西省城市社区志愿服务站将实现全覆盖\n"
+            "省民政厅、省文明办近日联合印发《关于进一步加强社区志愿服务工作的意见》,明确提出到2020年,全省城市社区都将建立"
+            "志愿服务站,配备专兼职工作人员,培育孵化1-2家社区志愿服务组织。")
+    assert drafts(text, issued_on=date(2016, 5, 1)) == [
+        ("", "urban_community", "present", None, "", date(2020, 12, 31)),
+        ("", "urban_community", "gte", Decimal(1), "家", date(2020, 12, 31))]

@@ -210,6 +210,8 @@ VILLAGE_RATE = re.compile(r"村级[\u4e00-\u9fa5]{0,12}?(?:覆盖率|建成率|�
 # "每个社区都要有便捷的体育健身设施", "每个行政村都有……设施": every place of a kind has it.
 EVERY_HAS = re.compile(r"每(?:个)?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)\s*(?:都|均)\s*(?:要|应|须)?\s*"
                        r"(?:有|建有|设有|配有)")
+ALL_OF_TIER = re.compile(r"(?<![每各])(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|社区|村)\s*(?:都|均|全部)\s*(?:将|要|应)?\s*"
+                         r"(?:建立|建有|设立|成立|建成)(?P<thing>[\u4e00-\u9fa5]{2,12}?(?:站|中心|室|点|组织|队伍|基金))")
 ALL_IN_POST = re.compile(r"(?:社工|工作人员|人员)全部(?:上岗|到岗|配齐)")
 STATION_WORDS = re.compile(r"社工站|社会工作服务站|社会工作站|站点")
 # A social-work station by name: "精神障碍社区康复站点" and "志愿服务站点" are stations of other kinds.
@@ -1113,6 +1115,8 @@ def _coverage(text: str, station_level: str = ""):
             segment_start = max([_segment_start(text, match.start(), 0),
                                  *(m.end() for m in re.finditer("、", text[:match.start()]))])
             subject = text[segment_start:match.start()]
+            if pattern is FULL_COVERAGE and any(segment_start <= s and e <= match.start() for s, e, *_ in found):
+                continue  # 实现“一社区一中心”的全覆盖: the 一X一Y already read is the coverage, said once
             if not subject.strip() and segment_start:  # "…乡镇社工站建设，实现全覆盖": the clause before
                 subject = text[_segment_start(text, segment_start - 1, 0):match.start()]
             indicator, level = "", None
@@ -1146,6 +1150,11 @@ def _coverage(text: str, station_level: str = ""):
         full = Decimal(match["num"]) == 100
         found.append((match.start(), match.end(), PRESENT if full else GTE, None if full else Decimal(match["num"]),
                       "" if full else "%", "", level, "覆盖：" + match.group(0)))
+    for match in ALL_OF_TIER.finditer(text):  # 全省城市社区都将建立志愿服务站: every place of the tier has one
+        if any(s <= match.start() < e for s, e, *_ in found):
+            continue
+        level = RURAL if match["place"] in ("村", "行政村") else _CUE_LEVELS.get(_last_cue(match["place"]))
+        found.append((match.start(), match.end(), PRESENT, None, "", "", level, "都建立"))
     for match in EVERY_HAS.finditer(text):
         if any(s <= match.start() < e for s, e, *_ in found):
             continue
@@ -1242,7 +1251,8 @@ REPORT_RESULTS = re.compile(r"^[^\n。]{0,12}年[^\n。]{0,160}?工作取得了?
 # ("2023年,宁夏…护理型床位由2022年的41%提升到63.2%" said in 2024).
 REACHED = re.compile(r"^(?:达到|达|(?:增加|增长|提高|提升|扩大)(?:到|至)|超过|突破)|实现|全覆盖|基本覆盖|覆盖率|一[\u4e00-\u9fa5]{1,4}一")
 REACHED_AIM = re.compile(FUTURE.pattern + r"|目标|任务|指标|[应须需]|必须|务必|尽[早快]|努力|"
-                         r"[(（]\d{4}\s*[-－—~至到]\s*\d{4}\s*年?[)）]|规划|实事|年底|年末|底前")
+                         r"[(（]\d{4}\s*[-－—~至到]\s*\d{4}\s*年?[)）]|规划|实事|年底|年末|底前|"
+                         r"到\s*“?十[一二三四五]五”?\s*(?:末|期末)")  # 到“十四五”末实现…全覆盖: a plan's end aimed at
 
 
 POPULATION_SHARE_OF = re.compile(r"占[^，。；,;\d]{0,8}(?:总人口|人口总数)")
@@ -2023,6 +2033,12 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             cue = LEVEL_CUES.match(share_of["noun"])
             fixed_level = _CUE_LEVELS[cue.lastgroup] if cue else COUNTY
             indicator = indicator if indicator in COUNTY_INDICATORS and fixed_level == COUNTY else ""
+        if (tier := ALL_OF_TIER.search(text[:start])) and not _cues(before) and not PER_UNIT.search(before) \
+                and not COUNTY_WIDE.search(before):
+            # "全省城市社区都将建立志愿服务站,配备…,培育孵化1-2家社区志愿服务组织": each place of the tier the
+            # sentence is about, as its subject says
+            fixed_level = RURAL if tier["place"] in ("村", "行政村") else _CUE_LEVELS.get(_last_cue(tier["place"]))
+            indicator = ""
         if said_level:
             fixed_level = said_level  # 分别…(urban)和…(rural); a goal count of the county
         if not indicator and not denominator and not fixed_level and found \
