@@ -1479,3 +1479,20 @@ def test_every_place_of_a_tier_setting_one_up_and_the_figures_of_its_sentence():
     assert drafts(text, issued_on=date(2016, 5, 1)) == [
         ("", "urban_community", "present", None, "", date(2020, 12, 31)),
         ("", "urban_community", "gte", Decimal(1), "家", date(2020, 12, 31))]
+
+
+def test_a_figure_straight_after_a_verb_done_is_status():
+    # 2023年“江淮社工周” (中国网·移动安徽): posts a job fair offered
+    text = ("此次活动由省民政厅、合肥市民政局主办,现场同步举办全省社会工作行业专场招聘会,省内51家社会工作服务机构、公益服务组织"
+            "提供了超过200个优质社工岗位,为高校社会工作专业生源和社会工作市场需求搭建供需平台。")
+    assert drafts(text, issued_on=date(2023, 3, 20)) == []
+
+
+def test_one_social_worker_in_each_community_and_a_round_chinese_count_in_a_list():
+    # 河南 社会工作专业人才规划 (清流社工网, noise strings kept): 2020年实现一社区一社工; 、百名…督导、
+    text = ("《河南省社会工作专业人才队伍建设中长期规划(2011~2020年)》发布\n"
+            "到2020年,培养和引进20名社会工作专业博士、百名社会工作专业督导、200名“双师型”专业教师。\n"
+            "' X. v% P\" }7 m3 2020年实现一社区一社工6 Y2 S) J4 l l")
+    found = drafts(text, issued_on=date(2012, 7, 9))
+    assert ("", "county", "eq", Decimal(100), "名", date(2020, 12, 31)) in found
+    assert ("", "community", "present", None, "", date(2020, 12, 31)) in found

@@ -199,7 +199,7 @@ COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:
 FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|覆盖(?:到)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|市))?所有的?[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道|镇))")
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
-    r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地)")
+    r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地|社工(?!站)|社会工作者)")  # 一社区一社工: each has a social worker
 BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?P<what>[\u4e00-\u9fa5（）()]{2,16}?)(?:建设|建成|覆盖)")
 # "社区日间照料服务覆盖100%的城市社区和50%的农村社区": a share of a kind of place covered (100 % is coverage).
 COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?(?:的\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|村)"
@@ -1056,6 +1056,8 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     """Whether the figure at ``start`` reports what is done ("截至目前…已…", "截至2020年末…为100%"): the
     nearest status word before it with no word of a future goal in between."""
     before = text[:start]
+    if re.search(r"(?<![为除])[\u4e00-\u9fa5]了\s*$", before):
+        return True  # "…提供了超过200个优质社工岗位": a verb done (了) straight before its figure
     last = None
     for last in STATUS.finditer(before):
         pass
@@ -1691,7 +1693,7 @@ def _contest_figures(sentence: _Sentence, issued_on: date | None, round_end: dat
 # with a measure word — that they did not draft is the county's, 'eq' unless words around it compare; status,
 # dates, ordinals, growth rates, per-unit figures and counts of the document's own structure are left out.
 FALLBACK_QUANTITY = re.compile(
-    r"(?<![\d.第])(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?\s*"
+    r"(?<![\d.第])(?P<num>\d+(?:\.\d+)?|(?<=、)[一两二三四五六七八九]?[百千](?=名))\s*(?P<scale>万|亿)?\s*"  # 、百名…督导、
     r"(?P<unit>万元|元|平方米|公里|人次|个(?!月|工作日|百分点|小时)|家|所|张|条|座|套|处|户|名|人(?![口民员])|亩|株|辆|台|栋|km|千米|路(?![公车线段口]))")
 FALLBACK_STATUS = re.compile(r"已|累计|截[至止]|共计|同比|比上年|较上年|上年|去年|完成了|建成了|落成|竣工|现有|目前|现状|以来|"
                              r"历年|增长|下降|增幅|增速|降低|提高了|年均")
