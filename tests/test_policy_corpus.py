@@ -1496,3 +1496,11 @@ def test_one_social_worker_in_each_community_and_a_round_chinese_count_in_a_list
     found = drafts(text, issued_on=date(2012, 7, 9))
     assert ("", "county", "eq", Decimal(100), "名", date(2020, 12, 31)) in found
     assert ("", "community", "present", None, "", date(2020, 12, 31)) in found
+
+
+def test_a_plan_cited_by_its_title_dates_the_figures_it_gives_with_no_date():
+    # 深圳社区服务中心 (《中国社会工作》2015), the sentence without its ",至2015年底,": the plan's period ends in 2015
+    text = "根据《深圳市社区服务“十二五”规划》,中心将达到700家,实现“一社区一中心”的全覆盖。"
+    assert drafts(text, issued_on=date(2015, 3, 1)) == [
+        ("", "county", "gte", Decimal(700), "家", date(2015, 12, 31)),
+        ("", "community", "present", None, "", date(2015, 12, 31))]

@@ -578,11 +578,21 @@ def _phase_scope(text: str, earlier: list[str]) -> tuple[list[str], int]:
 PLAN_DURING = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:规划)?\s*(?:期间|时期)")
 
 
+# "根据《深圳市社区服务“十二五”规划》,中心将达到700家": a plan the sentence cites by its title sets the end of its
+# period as the date of the figures it gives with none of their own.
+PLAN_CITED = re.compile(r"《[^》]{0,30}?(?:“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?[^》]{0,30}?(?:规划|纲要)|"
+                        r"(?:规划|纲要)\s*[(（]\s*\d{4}\s*年?\s*[-－—~～至到]\s*(?P<year>\d{4})\s*年?\s*[)）])》")
+
+
 def _plan_during(text: str, paragraph: list[str]) -> date | None:
     for part in (text, *reversed(paragraph)):
         matches = list(PLAN_DURING.finditer(part))
         if matches:
             return date(PLAN_END_YEARS[matches[-1]["plan"]], 12, 31)
+    cited = list(PLAN_CITED.finditer(text))
+    if cited:
+        last = cited[-1]
+        return date(int(last["year"]) if last["year"] else PLAN_END_YEARS[last["plan"]], 12, 31)
     return None
 
 
