@@ -1504,3 +1504,13 @@ def test_a_plan_cited_by_its_title_dates_the_figures_it_gives_with_no_date():
     assert drafts(text, issued_on=date(2015, 3, 1)) == [
         ("", "county", "gte", Decimal(700), "家", date(2015, 12, 31)),
         ("", "community", "present", None, "", date(2015, 12, 31))]
+
+
+def test_one_target_for_each_group_listed_before_ge_and_a_cumulative_goal_by_a_date_ahead():
+    # 江苏“十四五”社会工作专业人才发展规划 发布会 (2022): 累计培养社会工作领军人才、督导人才各150名
+    text = ("《规划》提出5项量化指标,包括:到2025年,全省持证社工人数要超10万人;累计培养社会工作领军人才、督导人才各150名; "
+            "乡镇(街道)社会工作服务站点覆盖率达到100%。")
+    found = drafts(text, issued_on=date(2022, 1, 6))
+    assert found.count(("", "county", "eq", Decimal(150), "名", date(2025, 12, 31))) == 2
+    # a cumulative count with no date ahead stays status (重庆“三区”计划: 累计投入…共选派357名)
+    assert drafts("今年,累计培养社会工作领军人才、督导人才各150名。", issued_on=date(2022, 1, 6)) == []

@@ -1612,7 +1612,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
             continue
         taken = [d for d in drafts if d.quote == sentence.text] + contest_drafts  # (one read once is still read)
         for draft in _fallback(sentence, taken, drafts, issued_on, pilot_end, plan_end, year_end):
-            if draft.key() not in seen:
+            if draft.key() not in seen or "各：第" in draft.note and not draft.note.endswith("第1组"):
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 drafts.append(draft)
     return drafts
@@ -1739,6 +1739,9 @@ def _carried_gte(head: str) -> bool:
     return bool(total) and bool(re.search(r"其中|分别", head[total.end():]))
 
 
+EACH_GROUP = re.compile(r"(?P<groups>[\u4e00-\u9fa5]{2,12}(?:、[\u4e00-\u9fa5]{2,12})+)(?P<each>各)\s*$")
+
+
 def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_end, plan_end, year_end):
     text = sentence.text
     numbers = {(d.threshold, d.unit, d.clause) for d in earlier} | {
@@ -1749,9 +1752,19 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         if match["num"] in numbers:
             continue  # a precise rule read it (or deliberately set it aside in its matched words)
         start, end = match.start(), match.end()
-        segment = text[_segment_start(text, start, 0):start]
+        segment_start = _segment_start(text, start, 0)
+        segment = text[segment_start:start]
         after = text[end:end + 8]
-        if FALLBACK_STATUS.search(segment) or FALLBACK_STATUS.match(after) or FALLBACK_PER.search(segment):
+        groups = 1
+        if (each := EACH_GROUP.search(segment)) and not FALLBACK_PER.search(segment[:each.start("each")]):
+            # "累计培养社会工作领军人才、督导人才各150名": one target for each group listed before 各
+            groups = each["groups"].count("、") + 1
+            segment = segment[:each.start("each")]
+        status = FALLBACK_STATUS.search(segment)
+        if status and status.group() == "累计" and not FALLBACK_STATUS.search(segment, status.end()) \
+                and re.search(r"(?<!达)到\s*\d{4}\s*年", text[:segment_start]):
+            status = None  # "到2025年,…;累计培养…各150名": a cumulative goal by a date ahead
+        if status or FALLBACK_STATUS.match(after) or FALLBACK_PER.search(segment):
             continue
         if FALLBACK_SENTENCE_STATUS.search(text[:start]) or CITY_TIER.search(segment) or FALLBACK_PLACES.match(after):
             continue  # a sentence that tells what is, a projection, a city's figure, the places a text covers
@@ -1789,11 +1802,13 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         noun = _noun_after(text, match.group(0))
         if deadline is None or {(threshold, unit, sentence.clause), (threshold, unit, noun or None)} & numbers:
             continue  # no dated horizon: not read as a goal; or drafted already (a summary, then its list)
-        yield DraftTarget(
-            clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
-            threshold=threshold, unit=unit,
-            deadline=deadline, note="；".join(n for n in ("通用规则", note, deadline_note) if n),
-            matched=match.group(0), measure=segment.strip())
+        for group in range(groups):
+            yield DraftTarget(
+                clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
+                threshold=threshold, unit=unit, deadline=deadline,
+                note="；".join(n for n in ("通用规则", note, deadline_note, f"各：第{group + 1}组" if groups > 1 else "")
+                              if n),
+                matched=match.group(0), measure=segment.strip())
 
 
 # A facility project's scale (news of one 福利院, 救助站, 殡仪馆 built or enlarged, a 项目建议书批复, a plan's project):
