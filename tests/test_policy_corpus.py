@@ -1514,3 +1514,12 @@ def test_one_target_for_each_group_listed_before_ge_and_a_cumulative_goal_by_a_d
     assert found.count(("", "county", "eq", Decimal(150), "名", date(2025, 12, 31))) == 2
     # a cumulative count with no date ahead stays status (重庆“三区”计划: 累计投入…共选派357名)
     assert drafts("今年,累计培养社会工作领军人才、督导人才各150名。", issued_on=date(2022, 1, 6)) == []
+
+
+def test_federations_of_every_town_said_as_a_coverage_and_set_up_by_the_towns():
+    # 通州区 社区社会组织联合会 (北京社区报 2020, 新浪转载): the headline and the body are one town-level target
+    text = ("通州区17个街乡年底将实现社区社会组织联合会全覆盖\n"
+            "而到今年年底,通州区的17个街道、乡镇都将成立自己的社区社会组织联合会,这是记者昨天从通州区委社会工委区民政局获悉的。")
+    assert drafts(text, issued_on=date(2020, 6, 1)) == [("federation", "town", "present", None, "", date(2020, 12, 31))]
+    body = "而到今年年底,通州区的17个街道、乡镇都将成立自己的社区社会组织联合会。"
+    assert drafts(body, issued_on=date(2020, 6, 1)) == [("federation", "town", "present", None, "", date(2020, 12, 31))]

@@ -275,7 +275,7 @@ LEVEL_CUES = re.compile(
     r"|(?P<urban>城镇社区|城市社区|城市(?=每个?社区))"
     r"|(?P<rural>农村社区|行政村|(?<=[每各个])村(?![民委级]|[（(](?:居|社区)[)）]))"
     r"|(?P<community>城乡社区|社区|(?<=[每各个])村[（(](?:居|社区)[)）])"
-    r"|(?P<town>镇街|镇\(街\)|镇（街）|街道|乡镇|镇)"
+    r"|(?P<town>镇街|街乡|镇\(街\)|镇（街）|街道|乡镇|镇)"  # 街乡: 北京's streets and townships
 )
 # "80%以上城市社区实现…", "60%的乡镇建成…": a share whose noun is a kind of place is that place's target.
 SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>城镇社区|城市社区)|(?P<rural>农村社区|行政村|建制村)"
@@ -2111,10 +2111,21 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             level = COUNTY  # "且包含至少1.5万张认知障碍老年人照护床位": a figure that names no place anywhere
         if indicator and level and level not in _indicator_levels(indicator):
             indicator = ""  # the registry computes it at other levels only: a reported target ("社会工作服务机构达到1万家": agencies are counted per town)
-        if comparator == PRESENT and indicator == "federation":
-            inner = LEVEL_CUES.search(text[segment_start:end])  # 成立[镇街]社区社会组织联合会: where it is set up
+        if comparator == PRESENT and not indicator and level == TOWN \
+                and re.search(r"社会组织联合会的?(?:全覆盖|基本覆盖)", text[segment_start:end]):
+            indicator = "federation"  # "17个街乡年底将实现社区社会组织联合会全覆盖": every town's federation
+        elif comparator == PRESENT and indicator == "federation":
+            # 成立[镇街]社区社会组织联合会: where it is set up — the words before 社区社会组织 (the federation's name),
+            # else the places that set it up ("17个街道、乡镇都将成立自己的社区社会组织联合会")
+            named = re.sub(r"社区社会组织联合会$", "", text[segment_start:end])
+            inner = LEVEL_CUES.search(named)
+            setters = None
+            for setters in LEVEL_CUES.finditer(text[_segment_start(text, start, 0):start]):
+                pass
             if inner:
                 level = _CUE_LEVELS[inner.lastgroup]
+            elif setters and re.search(r"都|均|全部|各", text[setters.end():start]):
+                level = _CUE_LEVELS[setters.lastgroup]
         # a coverage's own words may carry its year ("…,2025年实现老人助餐服务城乡全覆盖" after "计划今年建成…")
         deadline, deadline_note = _deadline(text[:end if comparator == PRESENT else start], issued_on, pilot_end)
         if deadline is None and not deadline_note:
