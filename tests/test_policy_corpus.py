@@ -168,14 +168,14 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 9, round 2: tuning on sets 16 and 17"): (found, drafted) and
-# (found, expected) of the development documents (sets 1–17 among them; sets 16 and 17 were read this round). Held-out
-# sets 18 and 19 are frozen on other branches and measured at the merge.
-REPORTED = {"dev": ((658, 803), (658, 906)), "held out": ((18, 40), (18, 76))}
+# The figures reported in docs/decisions.md ("Session 9, round 3: tuning on sets 18 and 19"): (found, drafted) and
+# (found, expected) of the development documents (sets 1–19 among them; sets 18 and 19 were read this round). Held-out
+# sets 20 and 21 are frozen on other branches and measured at the merge (the lead adds their line).
+REPORTED = {"dev": ((728, 873), (728, 982))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
-# development set (all tuned on), and over the sets not read this round (all but sets 16, 17).
-REPORTED_LOSO = {"per-set mean over 18 development sets (all tuned on)": (841, 765),
-                 "mean over the 16 sets not read this round (all but sets 16, 17)": (839, 777)}
+# development set (all tuned on), and over the sets not read this round (all but sets 18, 19).
+REPORTED_LOSO = {"per-set mean over 20 development sets (all tuned on)": (857, 781),
+                 "mean over the 18 sets not read this round (all but sets 18, 19)": (842, 767)}
 
 
 def _ratio(line, name):
@@ -198,9 +198,9 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 
 def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_above_the_reported_ones():
     out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--tuning-set", "16", "--tuning-set", "17", stdout=out)
+    call_command("draft_targets", "--evaluate", "--tuning-set", "18", "--tuning-set", "19", stdout=out)
     lines = out.getvalue().splitlines()
-    assert len([line for line in lines if line.startswith("  development set ")]) == 18
+    assert len([line for line in lines if line.startswith("  development set ")]) == 20
     for name, (precision, recall) in REPORTED_LOSO.items():
         line = next(line for line in lines if line.startswith(name))
         mean_p, mean_r = (round(float(x) * 10) for x in re.findall(r"mean (?:precision|recall) ([\d.]+)%", line))
@@ -210,7 +210,7 @@ def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_abov
     # the sets read this round may be several
     out = io.StringIO()
     call_command("draft_targets", "--evaluate", "--tuning-set", "9", "--tuning-set", "10", stdout=out)
-    assert any(line.startswith("mean over the 16 sets not read this round (all but sets 9, 10): ")
+    assert any(line.startswith("mean over the 18 sets not read this round (all but sets 9, 10): ")
                for line in out.getvalue().splitlines())
 
 
@@ -218,13 +218,16 @@ def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
     # Sets 16 and 17 were measured once at the merge (25/62, 25/62) and read in session 9's second round (t1617);
     # sets 18 and 19, frozen meanwhile on other branches, are the held-out sets: measured once at the merge, 18/40
     # and 18/76 (see REPORTED).
+    # Sets 18 and 19 were read in session 9's third round (t1819); sets 20 and 21, frozen meanwhile on other
+    # branches, are folded in by the lead (until then no document is held out).
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
-    assert {d.get("held_out_set") for d in held.values()} == {18, 19}
-    assert len(held) >= 10
-    assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
-    assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
+    assert {d.get("held_out_set") for d in held.values()} <= {20, 21}
+    if held:
+        assert len(held) >= 10
+        assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
+        assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 18))
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 20))
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -1343,3 +1346,180 @@ def test_coverage_of_all_the_places_of_a_named_district():
     # 某“新城区”“十四五”民政事业发展规划 (转载页第6页): 覆盖到…所有的镇(街道)
     assert drafts("到2025年末,“五社联动”社会工作服务项目覆盖到新城区所有的镇(街道)。") == [
         ("", "town", "present", None, "", date(2025, 12, 31))]
+
+
+# --- session 9, round 3 (t1819): readers from sets 18 and 19, each tested on the stored sentence ---------------
+
+
+def test_a_phases_figure_takes_the_year_before_it_in_its_own_clause():
+    # 河南省社会工作专业人才队伍建设中长期规划(2011~2020年) 发布报道 (郑州日报, 清流社工网转载)
+    henan = "全省社会工作专业人才总量2015年达到3.5万人,2020年达到10万人。"
+    assert drafts(henan, issued_on=date(2012, 7, 9)) == [
+        ("", "county", "gte", Decimal(35000), "人", date(2015, 12, 31)),
+        ("", "county", "gte", Decimal(100000), "人", date(2020, 12, 31))]
+
+
+def test_the_parts_listed_after_a_total_reached_take_its_comparator():
+    # 河南 (as above): 其中 … 约500人; 分别为1.2万人、1800人
+    lead = ("《规划》制定了我省社工发展目标:到2015年,社会工作专业人才总量达到3.5万人,其中具有社会工作师职业水平证书或达到"
+            "同等能力素质的中级社会工作专业人才约3000人,高级社会工作专业人才约500人。")
+    found = drafts(lead, issued_on=date(2012, 7, 9))
+    assert ("", "county", "gte", Decimal(500), "人", date(2015, 12, 31)) in found
+    assert ("", "county", "eq", Decimal(500), "人", date(2015, 12, 31)) not in found
+    later = "到2020年,总量达到10万人,中、高级社会工作专业人才分别为1.2万人、1800人。"
+    found = drafts(later, issued_on=date(2012, 7, 9))
+    assert ("", "county", "gte", Decimal(12000), "人", date(2020, 12, 31)) in found
+    assert ("", "county", "gte", Decimal(1800), "人", date(2020, 12, 31)) in found
+    # 签约 is no 约: "今年计划新签约1000张家庭养老床位" (大连 2023) stays the planned count
+    assert ("", "county", "eq", Decimal(1000), "张", date(2023, 12, 31)) in drafts(
+        "今年计划新签约1000张家庭养老床位,面向特殊困难老年人家庭实施适老化改造。", issued_on=date(2023, 2, 1))
+
+
+def test_an_item_numbered_with_no_separator_is_a_clause():
+    # 某地中长期人才发展规划纲要 (转载页第7页): "6加强社会工作人才队伍建设。…"
+    text = ("6加强社会工作人才队伍建设。适应率先构建社会主义和谐社会的需要,以人才培养和岗位开发为基础。"
+            "2015年,专业社会工作者达到5万人,社会工作人才总量达到20万人。")
+    found = draft_targets(text)
+    assert [(d.clause, d.threshold, d.deadline) for d in found] == [
+        ("6", Decimal(50000), date(2015, 12, 31)), ("6", Decimal(200000), date(2015, 12, 31))]
+
+
+def test_su_exceeds_as_chao_guo():
+    # 江苏“十四五”社会工作专业人才发展规划 发布会 (2022): 要超10万人 is 'gt'
+    text = "《规划》提出5项量化指标,包括:到2025年,全省持证社工人数要超10万人;累计培养社会工作领军人才、督导人才各150名。"
+    assert ("", "county", "gt", Decimal(100000), "人", date(2025, 12, 31)) in drafts(text, issued_on=date(2022, 1, 6))
+
+
+def test_a_deadline_opened_by_zhi_and_a_plan_period_named_with_its_plan():
+    # 深圳社区服务中心 (《中国社会工作》2015): ",至2015年底,"; 珠三角社区服务中心 (电子书): 在“十二五”规划期间
+    text = "根据《深圳市社区服务“十二五”规划》,至2015年底,中心将达到700家,实现“一社区一中心”的全覆盖。"
+    found = drafts(text, issued_on=date(2015, 3, 1))
+    assert ("", "county", "gte", Decimal(700), "家", date(2015, 12, 31)) in found
+    assert ("", "community", "present", None, "", date(2015, 12, 31)) in found
+    plan = ("根据社区服务的“十二五”规划,按照基本公共服务均等化的原则,逐步完善社区公共服务设施,以1.5万~2万人为规划范围,"
+            "在“十二五”规划期间计划建成700家社区服务中心。")
+    assert ("", "county", "eq", Decimal(700), "家", date(2015, 12, 31)) in drafts(plan)
+
+
+def test_what_was_done_since_a_year_up_to_now_is_status():
+    # 重庆“三区”计划 (期刊摘要): "2013年至今,…共选派357名社会工作人才进驻乡村"
+    text = ("2013年至今,重庆市累计投入1685万元在万州、黔江、涪陵等17个区县(自治县)立项实施77个\"三区\"计划暨深度贫困乡镇"
+            "社会工作服务项目,共选派357名社会工作人才进驻乡村")
+    assert drafts(text) == []
+
+
+def test_a_contest_round_its_money_its_selections_and_its_ceilings():
+    # 广州 第七届社会组织公益创投 (南方网 2020-03-10): the round's money this year, a ceiling raised read once
+    guangzhou = ("最高资助50万!广州市社会组织公益创投活动启动\n"
+                 "3月9日,笔者从会上获悉,第七届广州市社会组织公益创投活动正式启动,将投入福利彩票公益金1800万元,"
+                 "支持广州社会组织开展公益项目,单个项目最高可获50万元。\n"
+                 "一是目标更聚焦。今年的项目资助将更加聚焦社会组织复工复产和参与脱贫攻坚目标。"
+                 "为提升项目资金效果,本届单个项目资助上限由30万元提至50万元。")
+    assert drafts(guangzhou, issued_on=date(2020, 3, 10)) == [
+        ("", "county", "lte", Decimal(500000), "元", None),
+        ("", "county", "eq", Decimal(18000000), "元", date(2020, 12, 31))]
+    # 温州 第一届社会组织公益创投大赛 (温州商报 2021-02-01): the round's 实施时间 dates its money and prizes
+    wenzhou = ("我市首届社会组织公益创投大赛启动项目征集\n"
+               "据悉,本次社会组织公益创投大赛由温州市民政局主办,公益创投大赛和项目实施时间为2021年1月至12月。\n"
+               "另外,本次大赛将在市福利彩票公益金中安排资金100万元,市社会组织发展基金会以网络配资形式参与,最终选出金奖2个,"
+               "银奖3个,铜奖若干个,进行授牌表彰。")
+    assert drafts(wenzhou, issued_on=date(2021, 2, 1)) == [
+        ("", "county", "eq", Decimal(1000000), "元", date(2021, 12, 31)),
+        ("", "county", "eq", Decimal(2), "个", date(2021, 12, 31)),
+        ("", "county", "eq", Decimal(3), "个", date(2021, 12, 31))]
+    # 广州 第三届福彩公益金慈善项目大赛 (2017, 繁体 as stored): 最高…达20萬元 is a ceiling; no year, no deadline
+    cishan = ("第三屆廣州市福彩公益金慈善項目大賽啟動 征集慈善點子 最高資助20萬\n"
+              "本報綜合消息 據悉,本次大賽將最終評選出20 個優秀項目,并給予資金支持,單個項目的 最高資助金額達20萬元。")
+    assert drafts(cishan) == [("", "county", "lte", Decimal(200000), "元", None),
+                              ("", "county", "eq", Decimal(20), "个", None)]
+    # 宜兴 福彩公益金公益创投 (宜兴日报 2019-11-27): the money falls due with the span of the projects it funds (the
+    # headline's money dated by the body), the projects to collect 'gte' (约) this year
+    yixing = ("宜兴拟出资300万福彩公益金支持公益项目\n"
+              "据宜兴市民政局消息:宜兴市福彩公益金拟出资300万元购买公共服务,面向全市社会组织公开征集约35个公益项目,"
+              "每个项目扶植期为一年(2020年1月至12月)。\n"
+              "8年来,福彩公益金累计投入2000万元,先后扶持302个项目,惠泽群众110万人次。今年,宜兴市将面向各类社会组织征集约35个公益项目。")
+    assert drafts(yixing, issued_on=date(2019, 11, 27)) == [
+        ("", "county", "eq", Decimal(3000000), "元", date(2020, 12, 31)),
+        ("", "county", "gte", Decimal(35), "个", date(2019, 12, 31))]
+
+
+def test_a_contest_rounds_past_and_a_headline_over_money_spent_are_not_read():
+    # 善行贵州 (中新网改写页): the first round's selection is told; 湖南福彩 2016: a headline over a status report
+    guizhou = ("2020第二届“善行贵州”公益项目大赛起航\n"
+               "年,第一届善行贵州·; 创益青春慈善公益项目大会召开,最终从65个参与项目中选出12个项目落地实施。"
+               "其中,金奖2人,银奖4人,铜奖6人。资助金额最高不超过50万元。")
+    assert drafts(guizhou) == [("", "county", "eq", Decimal(2), "人", None), ("", "county", "eq", Decimal(4), "人", None),
+                               ("", "county", "eq", Decimal(6), "人", None),
+                               ("", "county", "lte", Decimal(500000), "元", None)]
+    hunan = ("湖南投入5000万福彩公益金培育社会组织\n"
+             "在刚刚过去的2015年,省财政福彩公益金列支5000万元,用于支持各地社会组织孵化基地建设。")
+    assert drafts(hunan, issued_on=date(2016, 5, 3)) == []
+
+
+def test_a_one_each_coverage_said_with_quan_fu_gai_is_one_target():
+    # 深圳社区服务中心 (《中国社会工作》2015): 实现“一社区一中心”的全覆盖
+    found = drafts("根据《深圳市社区服务“十二五”规划》,至2015年底,中心将达到700家,实现“一社区一中心”的全覆盖。",
+                   issued_on=date(2015, 3, 1))
+    assert [d for d in found if d[2] == "present"] == [("", "community", "present", None, "", date(2015, 12, 31))]
+
+
+def test_a_coverage_aimed_at_a_plans_end_is_a_target():
+    # 巴中 2021 (巴中日报): 到“十四五”末实现全市街道(乡镇)社会工作服务站全覆盖, in a sentence about this year's pilots
+    text = ("在巴州区回风街道等12个街道(乡镇)实施2021年省、市级社会工作服务体系建设试点项目,带动运行一批社会工作服务站点"
+            "(简称“社工站”),到“十四五”末实现全市街道(乡镇)社会工作服务站全覆盖。")
+    assert drafts(text, issued_on=date(2021, 7, 6)) == [
+        ("town_station_coverage", "town", "present", None, "", date(2025, 12, 31))]
+
+
+def test_every_place_of_a_tier_setting_one_up_and_the_figures_of_its_sentence():
+    # 陕西 社区志愿服务意见 (陕西日报 2016): the headline's tier coverage takes the body's date; 1-2家 per urban community
+    text = ("陕西省城市社区志愿服务站将实现全覆盖\n"
+            "省民政厅、省文明办近日联合印发《关于进一步加强社区志愿服务工作的意见》,明确提出到2020年,全省城市社区都将建立"
+            "志愿服务站,配备专兼职工作人员,培育孵化1-2家社区志愿服务组织。")
+    assert drafts(text, issued_on=date(2016, 5, 1)) == [
+        ("", "urban_community", "present", None, "", date(2020, 12, 31)),
+        ("", "urban_community", "gte", Decimal(1), "家", date(2020, 12, 31))]
+
+
+def test_a_figure_straight_after_a_verb_done_is_status():
+    # 2023年“江淮社工周” (中国网·移动安徽): posts a job fair offered
+    text = ("此次活动由省民政厅、合肥市民政局主办,现场同步举办全省社会工作行业专场招聘会,省内51家社会工作服务机构、公益服务组织"
+            "提供了超过200个优质社工岗位,为高校社会工作专业生源和社会工作市场需求搭建供需平台。")
+    assert drafts(text, issued_on=date(2023, 3, 20)) == []
+
+
+def test_one_social_worker_in_each_community_and_a_round_chinese_count_in_a_list():
+    # 河南 社会工作专业人才规划 (清流社工网, noise strings kept): 2020年实现一社区一社工; 、百名…督导、
+    text = ("《河南省社会工作专业人才队伍建设中长期规划(2011~2020年)》发布\n"
+            "到2020年,培养和引进20名社会工作专业博士、百名社会工作专业督导、200名“双师型”专业教师。\n"
+            "' X. v% P\" }7 m3 2020年实现一社区一社工6 Y2 S) J4 l l")
+    found = drafts(text, issued_on=date(2012, 7, 9))
+    assert ("", "county", "eq", Decimal(100), "名", date(2020, 12, 31)) in found
+    assert ("", "community", "present", None, "", date(2020, 12, 31)) in found
+
+
+def test_a_plan_cited_by_its_title_dates_the_figures_it_gives_with_no_date():
+    # 深圳社区服务中心 (《中国社会工作》2015), the sentence without its ",至2015年底,": the plan's period ends in 2015
+    text = "根据《深圳市社区服务“十二五”规划》,中心将达到700家,实现“一社区一中心”的全覆盖。"
+    assert drafts(text, issued_on=date(2015, 3, 1)) == [
+        ("", "county", "gte", Decimal(700), "家", date(2015, 12, 31)),
+        ("", "community", "present", None, "", date(2015, 12, 31))]
+
+
+def test_one_target_for_each_group_listed_before_ge_and_a_cumulative_goal_by_a_date_ahead():
+    # 江苏“十四五”社会工作专业人才发展规划 发布会 (2022): 累计培养社会工作领军人才、督导人才各150名
+    text = ("《规划》提出5项量化指标,包括:到2025年,全省持证社工人数要超10万人;累计培养社会工作领军人才、督导人才各150名; "
+            "乡镇(街道)社会工作服务站点覆盖率达到100%。")
+    found = drafts(text, issued_on=date(2022, 1, 6))
+    assert found.count(("", "county", "eq", Decimal(150), "名", date(2025, 12, 31))) == 2
+    # a cumulative count with no date ahead stays status (重庆“三区”计划: 累计投入…共选派357名)
+    assert drafts("今年,累计培养社会工作领军人才、督导人才各150名。", issued_on=date(2022, 1, 6)) == []
+
+
+def test_federations_of_every_town_said_as_a_coverage_and_set_up_by_the_towns():
+    # 通州区 社区社会组织联合会 (北京社区报 2020, 新浪转载): the headline and the body are one town-level target
+    text = ("通州区17个街乡年底将实现社区社会组织联合会全覆盖\n"
+            "而到今年年底,通州区的17个街道、乡镇都将成立自己的社区社会组织联合会,这是记者昨天从通州区委社会工委区民政局获悉的。")
+    assert drafts(text, issued_on=date(2020, 6, 1)) == [("federation", "town", "present", None, "", date(2020, 12, 31))]
+    body = "而到今年年底,通州区的17个街道、乡镇都将成立自己的社区社会组织联合会。"
+    assert drafts(body, issued_on=date(2020, 6, 1)) == [("federation", "town", "present", None, "", date(2020, 12, 31))]

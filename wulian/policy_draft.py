@@ -199,7 +199,7 @@ COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:
 FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|覆盖(?:到)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|市))?所有的?[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道|镇))")
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
-    r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地)")
+    r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地|社工(?!站)|社会工作者)")  # 一社区一社工: each has a social worker
 BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?P<what>[\u4e00-\u9fa5（）()]{2,16}?)(?:建设|建成|覆盖)")
 # "社区日间照料服务覆盖100%的城市社区和50%的农村社区": a share of a kind of place covered (100 % is coverage).
 COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?(?:的\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|村)"
@@ -210,6 +210,8 @@ VILLAGE_RATE = re.compile(r"村级[\u4e00-\u9fa5]{0,12}?(?:覆盖率|建成率|�
 # "每个社区都要有便捷的体育健身设施", "每个行政村都有……设施": every place of a kind has it.
 EVERY_HAS = re.compile(r"每(?:个)?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)\s*(?:都|均)\s*(?:要|应|须)?\s*"
                        r"(?:有|建有|设有|配有)")
+ALL_OF_TIER = re.compile(r"(?<![每各])(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|社区|村)\s*(?:都|均|全部)\s*(?:将|要|应)?\s*"
+                         r"(?:建立|建有|设立|成立|建成)(?P<thing>[\u4e00-\u9fa5]{2,12}?(?:站|中心|室|点|组织|队伍|基金))")
 ALL_IN_POST = re.compile(r"(?:社工|工作人员|人员)全部(?:上岗|到岗|配齐)")
 STATION_WORDS = re.compile(r"社工站|社会工作服务站|社会工作站|站点")
 # A social-work station by name: "精神障碍社区康复站点" and "志愿服务站点" are stations of other kinds.
@@ -273,7 +275,7 @@ LEVEL_CUES = re.compile(
     r"|(?P<urban>城镇社区|城市社区|城市(?=每个?社区))"
     r"|(?P<rural>农村社区|行政村|(?<=[每各个])村(?![民委级]|[（(](?:居|社区)[)）]))"
     r"|(?P<community>城乡社区|社区|(?<=[每各个])村[（(](?:居|社区)[)）])"
-    r"|(?P<town>镇街|镇\(街\)|镇（街）|街道|乡镇|镇)"
+    r"|(?P<town>镇街|街乡|镇\(街\)|镇（街）|街道|乡镇|镇)"  # 街乡: 北京's streets and townships
 )
 # "80%以上城市社区实现…", "60%的乡镇建成…": a share whose noun is a kind of place is that place's target.
 SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>城镇社区|城市社区)|(?P<rural>农村社区|行政村|建制村)"
@@ -297,13 +299,17 @@ NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全�
 
 _YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1,2})\s*日)?"
 DEADLINES = (
-    re.compile(r"(?:到|截至|截止到?|力争到|(?<=当前)至|(?<=今后)至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
+    re.compile(r"(?:到|截至|截止到?|力争到|(?<=当前)至|(?<=今后)至|(?:^|(?<=[，,；;：:]))\s*至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
     re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
     re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
 )
 THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年")
 NEXT_YEAR = re.compile(r"明年(?:年底|底|年内)?(?:前|之前)?")  # 完成全年…任务: this year's
-GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部)")
+# "全省社会工作专业人才总量2015年达到3.5万人,2020年达到10万人": the year right before 达到 dates its own figure
+GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部|达到)")
+# "…总量2015年达到3.5万人,2020年达到10万人" (the text passed ends where the figure's 达到 begins): a year written
+# straight before the figure's words is its own date, nearer than any other.
+YEAR_AT_FIGURE = re.compile(r"(?P<year>\d{4})\s*年(?:底|末)?\s*$")
 # "此外,2020年,济南将推进…", "2021年改造提升敬老院不少于18处": a year that opens its clause (no 到/前, no verb yet)
 # is the clause's own date; what is past is left out as status before any deadline is asked for.
 CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。]))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
@@ -335,6 +341,9 @@ ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
 L1 = re.compile(r"^[\s\u3000]*(?P<n>[一二三四五六七八九十]{1,3})[\s\u3000]*、[\s\u3000]*(?P<rest>.*)$")
 L2 = re.compile(r"^[\s\u3000]*[（(][\s\u3000]*(?P<n>[一二三四五六七八九十]{1,3})[\s\u3000]*[)）][\s\u3000]*(?P<rest>.*)$")
 L3 = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*[.．、](?!\d)[\s\u3000]*(?P<rest>.*)$")
+# "6加强社会工作人才队伍建设。…": an item numbered with no separator, its number straight before a verb of its title
+L3_BARE = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})(?=(?:加强|推进|推动|完善|健全|建立|建设|实施|开展|提升|提高|促进|发展|深化|强化|加快|"
+                     r"培育|落实|做好|创新|优化|扩大|规范)[\u4e00-\u9fa5]{2,30}[。:：]?)(?P<rest>.*)$")
 # A table copied with "|" between its cells, its first column headed 序号: a row that opens on its number ("1 | 为全县…", or "15 |" alone when the
 # table is copied one cell a line) is a numbered item, as "1." is.
 TABLE_NUMBER_HEADER = re.compile(r"^[\s\u3000|]*序号[\s\u3000]*\|")
@@ -474,7 +483,7 @@ def _numbered_lines(text: str):
     for line in text.split("\n"):
         heading = None
         numbered_table = numbered_table or bool(TABLE_NUMBER_HEADER.match(line))
-        for depth, pattern in ((1, L1), (2, L2), (3, L3), (3, TABLE_ROW)):
+        for depth, pattern in ((1, L1), (2, L2), (3, L3), (3, L3_BARE), (3, TABLE_ROW)):
             if pattern is TABLE_ROW and not numbered_table:
                 break
             heading = pattern.match(line)
@@ -566,7 +575,13 @@ def _phase_scope(text: str, earlier: list[str]) -> tuple[list[str], int]:
 
 # "“十二五”期间,我区将…": a plan period the sentence (or its paragraph) speaks in; its figures fall due at its end,
 # unless kept up (持续巩固…100%), as a plan's own figures do.
-PLAN_DURING = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:期间|时期)")
+PLAN_DURING = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:规划)?\s*(?:期间|时期)")
+
+
+# "根据《深圳市社区服务“十二五”规划》,中心将达到700家": a plan the sentence cites by its title sets the end of its
+# period as the date of the figures it gives with none of their own.
+PLAN_CITED = re.compile(r"《[^》]{0,30}?(?:“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?[^》]{0,30}?(?:规划|纲要)|"
+                        r"(?:规划|纲要)\s*[(（]\s*\d{4}\s*年?\s*[-－—~～至到]\s*(?P<year>\d{4})\s*年?\s*[)）])》")
 
 
 def _plan_during(text: str, paragraph: list[str]) -> date | None:
@@ -574,6 +589,10 @@ def _plan_during(text: str, paragraph: list[str]) -> date | None:
         matches = list(PLAN_DURING.finditer(part))
         if matches:
             return date(PLAN_END_YEARS[matches[-1]["plan"]], 12, 31)
+    cited = list(PLAN_CITED.finditer(text))
+    if cited:
+        last = cited[-1]
+        return date(int(last["year"]) if last["year"] else PLAN_END_YEARS[last["plan"]], 12, 31)
     return None
 
 
@@ -581,7 +600,7 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
     """The deadline a sentence sets: (date or None, note); the nearest to the end of ``text`` when it names
     several (the callers pass the text up to the figure)."""
     candidates = []
-    for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, CLAUSE_YEAR):
+    for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, CLAUSE_YEAR, YEAR_AT_FIGURE):
         for match in pattern.finditer(text):
             groups = match.groupdict()
             year = int(groups["year"])
@@ -1047,6 +1066,8 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     """Whether the figure at ``start`` reports what is done ("截至目前…已…", "截至2020年末…为100%"): the
     nearest status word before it with no word of a future goal in between."""
     before = text[:start]
+    if re.search(r"(?<![为除])[\u4e00-\u9fa5]了\s*$", before):
+        return True  # "…提供了超过200个优质社工岗位": a verb done (了) straight before its figure
     last = None
     for last in STATUS.finditer(before):
         pass
@@ -1106,6 +1127,8 @@ def _coverage(text: str, station_level: str = ""):
             segment_start = max([_segment_start(text, match.start(), 0),
                                  *(m.end() for m in re.finditer("、", text[:match.start()]))])
             subject = text[segment_start:match.start()]
+            if pattern is FULL_COVERAGE and any(segment_start <= s and e <= match.start() for s, e, *_ in found):
+                continue  # 实现“一社区一中心”的全覆盖: the 一X一Y already read is the coverage, said once
             if not subject.strip() and segment_start:  # "…乡镇社工站建设，实现全覆盖": the clause before
                 subject = text[_segment_start(text, segment_start - 1, 0):match.start()]
             indicator, level = "", None
@@ -1139,6 +1162,11 @@ def _coverage(text: str, station_level: str = ""):
         full = Decimal(match["num"]) == 100
         found.append((match.start(), match.end(), PRESENT if full else GTE, None if full else Decimal(match["num"]),
                       "" if full else "%", "", level, "覆盖：" + match.group(0)))
+    for match in ALL_OF_TIER.finditer(text):  # 全省城市社区都将建立志愿服务站: every place of the tier has one
+        if any(s <= match.start() < e for s, e, *_ in found):
+            continue
+        level = RURAL if match["place"] in ("村", "行政村") else _CUE_LEVELS.get(_last_cue(match["place"]))
+        found.append((match.start(), match.end(), PRESENT, None, "", "", level, "都建立"))
     for match in EVERY_HAS.finditer(text):
         if any(s <= match.start() < e for s, e, *_ in found):
             continue
@@ -1235,7 +1263,8 @@ REPORT_RESULTS = re.compile(r"^[^\n。]{0,12}年[^\n。]{0,160}?工作取得了?
 # ("2023年,宁夏…护理型床位由2022年的41%提升到63.2%" said in 2024).
 REACHED = re.compile(r"^(?:达到|达|(?:增加|增长|提高|提升|扩大)(?:到|至)|超过|突破)|实现|全覆盖|基本覆盖|覆盖率|一[\u4e00-\u9fa5]{1,4}一")
 REACHED_AIM = re.compile(FUTURE.pattern + r"|目标|任务|指标|[应须需]|必须|务必|尽[早快]|努力|"
-                         r"[(（]\d{4}\s*[-－—~至到]\s*\d{4}\s*年?[)）]|规划|实事|年底|年末|底前")
+                         r"[(（]\d{4}\s*[-－—~至到]\s*\d{4}\s*年?[)）]|规划|实事|年底|年末|底前|"
+                         r"到\s*“?十[一二三四五]五”?\s*(?:末|期末)")  # 到“十四五”末实现…全覆盖: a plan's end aimed at
 
 
 POPULATION_SHARE_OF = re.compile(r"占[^，。；,;\d]{0,8}(?:总人口|人口总数)")
@@ -1515,6 +1544,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
     last_phase = max([_phase_number(m["n"]) for m in PHASE_NAMED.finditer(text)], default=0)
     drafts, seen, elsewhere, plan_reported = [], {}, {}, False
+    contest = bool(CONTEST_DOCUMENT.search(_title_lines(text, 3)))
+    contest_end, contest_keys = (_contest_year(text, issued_on) if contest else None), {}
     completion, finished = _project_completion(text), _project_finished(text)
     for sentence in _sentences(text):
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
@@ -1555,6 +1586,20 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                     seen.setdefault(draft.key(), []).append(draft.measure)
                     here.add(draft.key())
                     drafts.append(draft)
+        contest_drafts = list(_contest_figures(sentence, issued_on, contest_end)) if contest and not report else []
+        if contest_drafts:
+            numbers = {n for d in contest_drafts for n in re.findall(r"\d+(?:\.\d+)?", d.matched)}
+            # the round's own reading replaces what the other rules made of the same figures
+            own = {d.key() for d in contest_drafts}
+            drafts[:] = [d for d in drafts if d.quote != sentence.text or d.key() in own
+                         or not set(re.findall(r"\d+(?:\.\d+)?", d.matched)) & numbers]
+            for draft in contest_drafts:
+                if draft.key() not in seen and draft.key()[1:] not in contest_keys:
+                    seen.setdefault(draft.key(), []).append(draft.measure)
+                    contest_keys[draft.key()[1:]] = draft
+                    drafts.append(draft)
+                elif (first := contest_keys.get(draft.key()[1:])) and draft.note.endswith("所资助项目的期间"):
+                    first.deadline, first.note = draft.deadline, draft.note  # the headline's money, dated in the body
         if progress_report and not report:
             for draft in _progress_tasks(sentence, issued_on, year_end):
                 if draft.key() not in seen:
@@ -1565,31 +1610,112 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
             continue
         if _past_paragraph(sentence, issued_on, year_end):
             continue
-        taken = [d for d in drafts if d.quote == sentence.text]
+        taken = [d for d in drafts if d.quote == sentence.text] + contest_drafts  # (one read once is still read)
         for draft in _fallback(sentence, taken, drafts, issued_on, pilot_end, plan_end, year_end):
-            if draft.key() not in seen:
+            if draft.key() not in seen or "各：第" in draft.note and not draft.note.endswith("第1组"):
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 drafts.append(draft)
     return drafts
+
+
+# A contest or funding round (公益创投, 公益创新大赛, 项目大赛, 福彩公益金资助, 志愿服务项目援助计划): news of a round names
+# its money (投入/安排/预算/设立/拟出资/利用 N万元 → 'eq' in 元, '多' 'gte'), the projects or prizes it will select
+# (评选出16个, 入围60个, 确定30─50个, 金奖2个、银奖3个 → 'eq', '约'/'以上'/a range 'gte') and each project's ceiling
+# (最高/上限/不超过 N万元 → 'lte', no deadline); a per-project range (1万~10万元) is 'gte' its lower end. The round's money
+# and counts fall due at the end of the round's year: a span in their own sentence (扶植期…(2020年1月至12月)), else the
+# round's 实施时间 (2021年1月至12月) or its 《2018年…实施方案》, else the year of a document that says 今年, else a month
+# the sentence names (将于10月下旬举办决赛,评选出…); with none, no deadline. What an earlier round did (第一届…最终从65个
+# …选出12个, 累计投入, 已投放) is not read.
+CONTEST_DOCUMENT = re.compile(r"公益创投|公益创新|项目大赛|项目大会|创投|福彩公益金|福利彩票公益金|项目援助计划")
+CONTEST_PAST = re.compile(r"已|累计|以来|共计|实际|往届|上届|历届|最终从")  # in the figure's own clause
+_CONTEST_MONEY_NUM = r"(?P<num>\d+(?:\.\d+)?)\s*(?P<more>多|余)?\s*(?P<wan>万)?\s*(?:元|(?=福利彩票|福彩|的?\s*[“\"]?种子资金))"
+CONTEST_MONEY = re.compile(r"(?:投入|安排|预算|设立|拟出资|出资|利用|总资助金额|总资助资金|资金总额|总扶持资金|扶持资金总额|总额)"
+                           r"[^，。；,;\d]{0,10}?(?:高达|达|为)?\s*" + _CONTEST_MONEY_NUM)
+CONTEST_CEILING = re.compile(r"(?:最高|上限)[^，。；,;\d由]{0,10}?(?:由[^，。；,;]{0,12}?提至|为|达|不超过|不超)?\s*"
+                             r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*元?(?![\d万元])(?!\s*[提至到])")
+CONTEST_RANGE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*[~～]\s*\d+(?:\.\d+)?\s*万?元")
+CONTEST_COUNT = re.compile(r"(?:评选出|选出|评出|确定|遴选出|入围|征集)(?P<gap>[^，。；,;\d]{0,12}?)(?P<approx>约)?\s*"
+                           r"(?P<num>\d+)\s*(?P<range>[─—\-~～至]\s*\d+)?\s*(?P<unit>个|项)(?P<more>以上)?")
+CONTEST_PRIZE = re.compile(r"(?:金奖|银奖|铜奖|优秀奖|一等奖|二等奖|三等奖)(?:项目)?\s*(?P<num>\d+)\s*(?P<unit>个|人|名|项)")
+CONTEST_SPAN = re.compile(r"(?P<year>\d{4})\s*年\s*1\s*月\s*至\s*12\s*月")
+CONTEST_ROUND_YEAR = re.compile(r"实施时间[^，。；,;]{0,6}?(?P<year>\d{4})\s*年\s*1\s*月\s*至\s*12\s*月|"
+                                r"《[^》]{0,20}?(?P<plan>\d{4})\s*年[^》]{0,40}?(?:实施方案|工作方案)》")
+CONTEST_MONTH = re.compile(r"于\s*(?P<month>\d{1,2})\s*月(?:上旬|中旬|下旬|底|份)?")
+
+
+def _contest_year(text: str, issued_on: date | None) -> date | None:
+    round_year = CONTEST_ROUND_YEAR.search(text)
+    if round_year:
+        return date(int(round_year["year"] or round_year["plan"]), 12, 31)
+    if issued_on and re.search(r"今年(?!以来)", text):
+        return date(issued_on.year, 12, 31)
+    return None
+
+
+def _contest_figures(sentence: _Sentence, issued_on: date | None, round_end: date | None):
+    text = sentence.text
+    span = CONTEST_SPAN.search(text)
+    month = CONTEST_MONTH.search(text)
+    if not round_end and month and issued_on:
+        round_end = _month_end(issued_on.year, int(month["month"]))  # 将于10月下旬举办决赛,评选出…
+    dated = date(int(span["year"]), 12, 31) if span else round_end  # the money: the span of what it funds
+    headline = not re.search(r"[。；;,，]", text)
+    read = []
+
+    def draft(match, comparator, threshold, unit, deadline, note):
+        if any(s < match.end() and match.start() < e for s, e in read) \
+                or CONTEST_PAST.search(text[_segment_start(text, match.start(), 0):match.start()]):
+            return None
+        read.append((match.start(), match.end()))
+        return DraftTarget(clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
+                           threshold=threshold.normalize() if threshold % 1 else threshold.quantize(1), unit=unit,
+                           deadline=deadline, note=note, matched=match.group(0), measure="")
+
+    for match in CONTEST_CEILING.finditer(text):
+        amount = Decimal(match["num"]) * (10000 if match["wan"] else 1)
+        if amount >= 100 and (target := draft(match, LTE, amount, "元", None, "一轮资助：单个项目上限")):
+            yield target
+    for match in CONTEST_MONEY.finditer(text):
+        if headline and not re.search(FUTURE.pattern + "|拟", text):
+            continue  # "湖南投入5000万福彩公益金培育社会组织": a headline over a report of what was spent
+        amount = Decimal(match["num"]) * (10000 if match["wan"] else 1)
+        note = "一轮资助：资金总额" + ("；期限：所资助项目的期间" if span else "")
+        if target := draft(match, GTE if match["more"] else EQ, amount, "元", dated, note):
+            yield target
+    for match in CONTEST_RANGE.finditer(text):
+        amount = Decimal(match["num"]) * (10000 if match["wan"] else 1)
+        if target := draft(match, GTE, amount, "元", None, "一轮资助：单个项目资助范围"):
+            yield target
+    for match in CONTEST_PRIZE.finditer(text):
+        if target := draft(match, EQ, Decimal(match["num"]), match["unit"], dated, "一轮评选：奖项数"):
+            yield target
+    for match in CONTEST_COUNT.finditer(text):
+        if re.search(r"每年", text[:match.start()]):
+            deadline = None  # "每年…确定30─50个": a yearly selection with no end year
+        else:
+            deadline = _deadline(text[:match.start()], issued_on)[0] or round_end
+        comparator = GTE if match["approx"] or match["range"] or match["more"] else EQ
+        if target := draft(match, comparator, Decimal(match["num"]), match["unit"], deadline, "一轮评选：项目数"):
+            yield target
 
 
 # The generic fallback: after the precise rules, a forward-looking quantity of a plan or a year's list — a number
 # with a measure word — that they did not draft is the county's, 'eq' unless words around it compare; status,
 # dates, ordinals, growth rates, per-unit figures and counts of the document's own structure are left out.
 FALLBACK_QUANTITY = re.compile(
-    r"(?<![\d.第])(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?\s*"
+    r"(?<![\d.第])(?P<num>\d+(?:\.\d+)?|(?<=、)[一两二三四五六七八九]?[百千](?=名))\s*(?P<scale>万|亿)?\s*"  # 、百名…督导、
     r"(?P<unit>万元|元|平方米|公里|人次|个(?!月|工作日|百分点|小时)|家|所|张|条|座|套|处|户|名|人(?![口民员])|亩|株|辆|台|栋|km|千米|路(?![公车线段口]))")
 FALLBACK_STATUS = re.compile(r"已|累计|截[至止]|共计|同比|比上年|较上年|上年|去年|完成了|建成了|落成|竣工|现有|目前|现状|以来|"
                              r"历年|增长|下降|增幅|增速|降低|提高了|年均")
 FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措施|行动|民生实事|实事|重点工作|小项|指标|举措|领域|板块|部分|"
                                 r"环节|原则|问题|渠道|机制|体系|方向|类|阶段)")
-FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|已经|上升|预计|人口")
+FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|至今|已经|上升|预计|人口")
 # a count of places or bodies named is the scope of a text ("全市31个乡、44个镇", "21个部门印发"), not a goal
 FALLBACK_PLACES = re.compile(r"\s*(?:乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所|场))")
 FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
 PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结")
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
-FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于")
+FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于|(?<![赶])超\s*$")  # 全省持证社工人数要超10万人
 FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取")
 # "争取自治区彩票公益金1.32亿元", "争取项目资金105万元": funds sought are an amount, as one granted ('eq').
 MONEY_SOUGHT = re.compile(r"(?<!力)争取(?=[^，。；,;\d]{0,16}?(?:资金|公益金|补助|补贴|经费|投资|资助))")
@@ -1599,6 +1725,21 @@ def _noun_after(quote: str, matched: str) -> str:
     """The words right after a figure ("5000张养老床位" → "养老床位"), or the empty string when none follow."""
     at = quote.find(matched)
     return "" if at < 0 else re.match(r"[\u4e00-\u9fa5]{0,8}", quote[at + len(matched):]).group(0) or ""
+
+
+# "…总量达到3.5万人,其中…中级…约3000人,高级…约500人", "总量达到10万人,中、高级…分别为1.2万人、1800人": the parts
+# listed after a total reached (其中, 分别) take its comparator.
+CARRIED_GTE = re.compile(r"达到|不少于|不低于|至少")
+
+
+def _carried_gte(head: str) -> bool:
+    total = None
+    for total in CARRIED_GTE.finditer(head):
+        pass
+    return bool(total) and bool(re.search(r"其中|分别", head[total.end():]))
+
+
+EACH_GROUP = re.compile(r"(?P<groups>[\u4e00-\u9fa5]{2,12}(?:、[\u4e00-\u9fa5]{2,12})+)(?P<each>各)\s*$")
 
 
 def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_end, plan_end, year_end):
@@ -1611,9 +1752,19 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         if match["num"] in numbers:
             continue  # a precise rule read it (or deliberately set it aside in its matched words)
         start, end = match.start(), match.end()
-        segment = text[_segment_start(text, start, 0):start]
+        segment_start = _segment_start(text, start, 0)
+        segment = text[segment_start:start]
         after = text[end:end + 8]
-        if FALLBACK_STATUS.search(segment) or FALLBACK_STATUS.match(after) or FALLBACK_PER.search(segment):
+        groups = 1
+        if (each := EACH_GROUP.search(segment)) and not FALLBACK_PER.search(segment[:each.start("each")]):
+            # "累计培养社会工作领军人才、督导人才各150名": one target for each group listed before 各
+            groups = each["groups"].count("、") + 1
+            segment = segment[:each.start("each")]
+        status = FALLBACK_STATUS.search(segment)
+        if status and status.group() == "累计" and not FALLBACK_STATUS.search(segment, status.end()) \
+                and re.search(r"(?<!达)到\s*\d{4}\s*年", text[:segment_start]):
+            status = None  # "到2025年,…;累计培养…各150名": a cumulative goal by a date ahead
+        if status or FALLBACK_STATUS.match(after) or FALLBACK_PER.search(segment):
             continue
         if FALLBACK_SENTENCE_STATUS.search(text[:start]) or CITY_TIER.search(segment) or FALLBACK_PLACES.match(after):
             continue  # a sentence that tells what is, a projection, a city's figure, the places a text covers
@@ -1641,6 +1792,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         aimed = segment if unit != "元" else MONEY_SOUGHT.sub("", segment)  # 争取…资金1.32亿元: the sum sought, 'eq'
         comparator = GT if FALLBACK_GT.search(segment) else GTE if (
             FALLBACK_GTE.search(aimed) or re.match(r"\s*(?:以上|及以上)", text[end:])) else EQ
+        if comparator == EQ and (re.search(r"(?<![签节制公条预合契违履守])约\s*$", text[:start]) or _carried_gte(text[:start])):
+            comparator = GTE  # "…约500人"; "总量达到10万人,中、高级…分别为1.2万人、1800人": the 达到 of the total holds
         deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
         if deadline is None and year_end:
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
@@ -1649,11 +1802,13 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         noun = _noun_after(text, match.group(0))
         if deadline is None or {(threshold, unit, sentence.clause), (threshold, unit, noun or None)} & numbers:
             continue  # no dated horizon: not read as a goal; or drafted already (a summary, then its list)
-        yield DraftTarget(
-            clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
-            threshold=threshold, unit=unit,
-            deadline=deadline, note="；".join(n for n in ("通用规则", note, deadline_note) if n),
-            matched=match.group(0), measure=segment.strip())
+        for group in range(groups):
+            yield DraftTarget(
+                clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
+                threshold=threshold, unit=unit, deadline=deadline,
+                note="；".join(n for n in ("通用规则", note, deadline_note, f"各：第{group + 1}组" if groups > 1 else "")
+                              if n),
+                matched=match.group(0), measure=segment.strip())
 
 
 # A facility project's scale (news of one 福利院, 救助站, 殡仪馆 built or enlarged, a 项目建议书批复, a plan's project):
@@ -1905,6 +2060,12 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             cue = LEVEL_CUES.match(share_of["noun"])
             fixed_level = _CUE_LEVELS[cue.lastgroup] if cue else COUNTY
             indicator = indicator if indicator in COUNTY_INDICATORS and fixed_level == COUNTY else ""
+        if (tier := ALL_OF_TIER.search(text[:start])) and not _cues(before) and not PER_UNIT.search(before) \
+                and not COUNTY_WIDE.search(before):
+            # "全省城市社区都将建立志愿服务站,配备…,培育孵化1-2家社区志愿服务组织": each place of the tier the
+            # sentence is about, as its subject says
+            fixed_level = RURAL if tier["place"] in ("村", "行政村") else _CUE_LEVELS.get(_last_cue(tier["place"]))
+            indicator = ""
         if said_level:
             fixed_level = said_level  # 分别…(urban)和…(rural); a goal count of the county
         if not indicator and not denominator and not fixed_level and found \
@@ -1950,10 +2111,21 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             level = COUNTY  # "且包含至少1.5万张认知障碍老年人照护床位": a figure that names no place anywhere
         if indicator and level and level not in _indicator_levels(indicator):
             indicator = ""  # the registry computes it at other levels only: a reported target ("社会工作服务机构达到1万家": agencies are counted per town)
-        if comparator == PRESENT and indicator == "federation":
-            inner = LEVEL_CUES.search(text[segment_start:end])  # 成立[镇街]社区社会组织联合会: where it is set up
+        if comparator == PRESENT and not indicator and level == TOWN \
+                and re.search(r"社会组织联合会的?(?:全覆盖|基本覆盖)", text[segment_start:end]):
+            indicator = "federation"  # "17个街乡年底将实现社区社会组织联合会全覆盖": every town's federation
+        elif comparator == PRESENT and indicator == "federation":
+            # 成立[镇街]社区社会组织联合会: where it is set up — the words before 社区社会组织 (the federation's name),
+            # else the places that set it up ("17个街道、乡镇都将成立自己的社区社会组织联合会")
+            named = re.sub(r"社区社会组织联合会$", "", text[segment_start:end])
+            inner = LEVEL_CUES.search(named)
+            setters = None
+            for setters in LEVEL_CUES.finditer(text[_segment_start(text, start, 0):start]):
+                pass
             if inner:
                 level = _CUE_LEVELS[inner.lastgroup]
+            elif setters and re.search(r"都|均|全部|各", text[setters.end():start]):
+                level = _CUE_LEVELS[setters.lastgroup]
         # a coverage's own words may carry its year ("…,2025年实现老人助餐服务城乡全覆盖" after "计划今年建成…")
         deadline, deadline_note = _deadline(text[:end if comparator == PRESENT else start], issued_on, pilot_end)
         if deadline is None and not deadline_note:
