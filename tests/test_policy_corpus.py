@@ -1522,3 +1522,20 @@ def test_federations_of_every_town_said_as_a_coverage_and_set_up_by_the_towns():
     assert drafts(text, issued_on=date(2020, 6, 1)) == [("federation", "town", "present", None, "", date(2020, 12, 31))]
     body = "而到今年年底,通州区的17个街道、乡镇都将成立自己的社区社会组织联合会。"
     assert drafts(body, issued_on=date(2020, 6, 1)) == [("federation", "town", "present", None, "", date(2020, 12, 31))]
+
+
+# --- session 9, round 4 (t2021): rules learnt on sets 20 and 21 (sentences as the documents write them) -----------
+
+
+def test_a_completion_tables_target_column_falls_due_at_the_end_of_the_year_its_title_names():
+    # 郴州市民政局2015年“民生100工程”完成情况公示: 工作目标 holds the year's targets, 已完成数/占年度任务 the status;
+    # a standard's period opens its name (月人均 → 元/人/月, 年分散供养标准 → 元/年)
+    text = ("郴州市民政局2015年“民生100工程”完成情况公示\n考核指标 |\n计量单位 |\n工作目标 |\n已完成数 |\n占年度任务 |\n"
+            "新增养老床位1671张 |\n张 |\n敬老院新增床位900张 |\n900 |\n100% |\n元 |\n"
+            "确保农村五保户年分散供养标准不低于2640元 |\n2900 |\n110% |\n|\n确保城乡低保月人均救助水平 |\n元 |\n"
+            "城市低保月人均保障标准不低于330元 |\n332.5 |\n100.76% |\n")
+    found = drafts(text, issued_on=date(2015, 12, 8))
+    assert ("", "county", "eq", Decimal(900), "张", date(2015, 12, 31)) in found
+    assert ("", "county", "gte", Decimal(2640), "元/年", date(2015, 12, 31)) in found
+    assert ("", "county", "gte", Decimal(330), "元/人/月", date(2015, 12, 31)) in found
+    assert not [d for d in found if d[3] in (Decimal(2900), Decimal("332.5"))]  # the 已完成数 column is status

@@ -1032,6 +1032,9 @@ MONEY_PER = re.compile(r"(?:\s*/\s*[具天日月年间次户人](?!次))+")
 
 # The period a money standard per person (household, pupil) is given for: "每人每月", "每户每年", "每人每年将获".
 MONEY_SPAN = re.compile(r"每\s*(?P<span>年|月)")
+# "城市低保月人均保障标准不低于330元", "农村五保户年分散供养标准不低于2640元": the standard's period is the 月/年 that
+# opens its name (not a date's 年: 2015年, 今年).
+STANDARD_SPAN = re.compile(r"(?<![\d\s今明去全当每本上下同])(?P<span>年|月)(?=人均|[\u4e00-\u9fa5]{0,6}?标准)")
 MONEY_PER_SPAN = re.compile(r"元/[人户生]/[年月]")
 
 
@@ -1047,6 +1050,9 @@ def _money_span(before: str) -> str:
     match = None
     for match in MONEY_SPAN.finditer(clause):
         pass
+    if not match:
+        for match in STANDARD_SPAN.finditer(clause):
+            pass
     return match["span"] if match else ""
 
 
@@ -1485,6 +1491,21 @@ def _progress_table(lines: list[str]) -> tuple[set, int | None]:
     return progress, int(years.most_common(1)[0][0]) if years else None
 
 
+# A completion table ("考核指标 | 计量单位 | 工作目标 | 已完成数 | 占年度任务 |"): its 工作目标 column holds the year's
+# targets, and the year is the one its title names (the short line above the header).
+TARGET_COLUMN = re.compile(r"^[\s\u3000]*(?:工作目标|年度目标|目标任务|年度任务)[\s\u3000]*\|?[\s\u3000]*$")
+DONE_COLUMN = re.compile(r"^[\s\u3000]*(?:已完成数?|完成数|实际完成|占年度任务|完成比例)[\s\u3000]*\|?[\s\u3000]*$")
+
+
+def _completion_table_year(lines: list[str]) -> int | None:
+    for i, line in enumerate(lines):
+        if TARGET_COLUMN.match(line) and any(DONE_COLUMN.match(x) for x in lines[i + 1:i + 4]):
+            for above in reversed(lines[max(0, i - 8):i]):
+                if (year := re.search(r"(\d{4})\s*年", above)) and len(above.strip()) <= 40:
+                    return int(year[1])
+    return None
+
+
 def _title_lines(text: str, count: int = 3) -> str:
     """The document's first lines (its title, or the report's headline and first paragraph)."""
     return "\n".join([line for line in text.split("\n") if line.strip()][:count])
@@ -1522,6 +1543,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         text = "\n".join("" if i in progress else line for i, line in enumerate(lines))
         if year_end is None and table_year:
             year_end = date(table_year, 12, 31)  # the year the progress column reports on
+    if year_end is None and (table_year := _completion_table_year(lines)):
+        year_end = date(table_year, 12, 31)  # a completion table's 工作目标 column: the year its title names
     report = bool(REPORT_OPENING.search(_title_lines(text, 3))) or (
         year_end is None and bool(REPORT_RESULTS.search(_title_lines(text, 1).strip())))
     if report:
@@ -1989,6 +2012,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             denominator = found[-1][4].split("/")[1]  # "…每月不超过1700元,每年不超过1.7万元": per person too
         if not denominator and unit in ("元", "次", "人次", "份", "餐") and (per := SPAN_PER.search(before)):
             unit, indicator = f"{unit}/{per['span'].replace('日', '天')}", ""  # 每餐补贴3元 → 元/餐, 一周不超过5次 → 次/周
+        if not denominator and unit == "元" and (span := STANDARD_SPAN.search(before[_last_match_end(SEGMENT_BOUNDARY, before):])):
+            unit, indicator = f"元/{span['span']}", ""  # 年分散供养标准不低于2640元: a yearly standard
         if denominator:
             unit, indicator = f"{unit}/{denominator}", ""
             if unit.startswith("元/") and (span := _money_span(before)):
