@@ -1539,3 +1539,22 @@ def test_a_completion_tables_target_column_falls_due_at_the_end_of_the_year_its_
     assert ("", "county", "gte", Decimal(2640), "元/年", date(2015, 12, 31)) in found
     assert ("", "county", "gte", Decimal(330), "元/人/月", date(2015, 12, 31)) in found
     assert not [d for d in found if d[3] in (Decimal(2900), Decimal("332.5"))]  # the 已完成数 column is status
+
+
+def test_an_indicator_table_in_columns_separated_by_spaces_is_read_row_by_row():
+    # 某市“十四五”城乡社区服务体系建设规划·专栏1 主要指标: the row number is the clause, the 2025年 目标值 column the
+    # goal (its sign kept, unsigned 'gte' or coverage), the 2020年 基期值 column status
+    text = ("专栏1 “十四五”城乡社区服务体系建设主要指标\n序号 指 标 2020年 基期值 2025年 目标值 指标 属性\n"
+            "1 农村社区综合服务设施覆盖率 100% 100% 预期性\n"
+            "3 社区商业和综合服务设施面积占社区总建筑面积比例 — ≥10% 预期性\n"
+            "4 每百户城乡居民拥有社区综合服务设施面积 30平方米 ≥30平方米 预期性\n"
+            "7 每万城镇常住人口拥有社区工作者 14.3人 18人 预期性\n"
+            "8 平均每个城市社区拥有“社工师”人数 2.5人 ≥3人 约束性\n二、优化城乡社区服务体系\n")
+    due = date(2025, 12, 31)
+    assert [(d.clause, d.indicator, d.level, d.comparator, d.threshold, d.unit, d.deadline)
+            for d in draft_targets(text, None)] == [
+        ("1", "", "rural_community", "present", None, "", due),
+        ("3", "", "community", "gte", Decimal(10), "%", due),
+        ("4", "", "community", "gte", Decimal(30), "平方米/百户", due),
+        ("7", "", "county", "gte", Decimal(18), "人/万人", due),
+        ("8", "", "urban_community", "gte", Decimal(3), "人", due)]

@@ -1453,6 +1453,40 @@ def _line_table(lines: list[str], year: int | None) -> tuple[list[str], bool]:
     return lines, False
 
 
+# A plan's indicator table with its columns separated by spaces ("序号 指 标 2020年 基期值 2025年 目标值 指标 属性",
+# then "7 每万城镇常住人口拥有社区工作者 14.3人 18人 预期性"): each row is a goal of its number, due in the target
+# column's year, the base column is status, and an unsigned target value is reached ('达到'), a signed one kept.
+INDICATOR_TABLE_HEADER = re.compile(r"^[\s\u3000]*序号[\s\u3000]+指[\s\u3000]*标[\s\u3000].*?(?P<year>\d{4})\s*年[\s\u3000]*目标值")
+TABLE_VALUE = re.compile(r"^(?:[—–\-－/]+|(?P<sign>[≥≤><]|>=|<=)?(?P<value>\d+(?:\.\d+)?[^\s\d]{0,6}))$")
+TABLE_SIGNS = {"≥": "不低于", ">=": "不低于", "≤": "不超过", "<=": "不超过", ">": "超过", "<": "低于", None: "达到"}
+
+
+def _indicator_table(lines: list[str]) -> list[str]:
+    out, year, base_column = list(lines), None, False
+    for i, line in enumerate(lines):
+        if header := INDICATOR_TABLE_HEADER.match(line):
+            year, base_column = int(header["year"]), "基期" in line
+            continue
+        if year is None:
+            continue
+        tokens = line.split()
+        if not tokens or not tokens[0].isdigit() or len(tokens) < 3:
+            if line.strip():
+                year = None  # the table ends at the first line that is not a row
+            continue
+        if tokens[-1] in ("预期性", "约束性"):
+            tokens = tokens[:-1]
+        values = []
+        while len(tokens) > 2 and TABLE_VALUE.match(tokens[-1]) and len(values) < 1 + base_column:
+            values.insert(0, TABLE_VALUE.match(tokens.pop()))
+        target = values[-1] if values else None
+        if target is None or not target["value"]:
+            continue
+        name = "".join(tokens[1:])
+        out[i] = f"{tokens[0]}、 到{year}年,{name}{TABLE_SIGNS[target['sign']]}{target['value']}。"
+    return out
+
+
 def _progress_table(lines: list[str]) -> tuple[set, int | None]:
     """The indices of the lines that are cells of a progress column, and the year those cells speak of most."""
     filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip() and line.strip() != "|"]
@@ -1536,7 +1570,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     lines, line_table = _line_table(text.split("\n"), year_end.year if year_end else issued_on.year if issued_on else None)
     if line_table and year_end is None and issued_on:
         year_end = date(issued_on.year, 12, 31)  # a year's task table reported on in its year: due at its end
-    lines = _list_table(lines)
+    lines = _indicator_table(_list_table(lines))
     text = "\n".join(lines)
     progress, table_year = _progress_table(lines)
     if progress:
