@@ -1558,3 +1558,23 @@ def test_an_indicator_table_in_columns_separated_by_spaces_is_read_row_by_row():
         ("4", "", "community", "gte", Decimal(30), "平方米/百户", due),
         ("7", "", "county", "gte", Decimal(18), "人/万人", due),
         ("8", "", "urban_community", "gte", Decimal(3), "人", due)]
+
+
+def test_a_reports_expected_goals_are_floors_and_the_paragraph_naming_this_years_list_goes_on_with_its_items():
+    # 上海法治报 2022-01-12 (静安区 政府工作报告): 主要预期目标 (增长6%, 1600亿元) are 'gte'; the items that follow
+    # "此外还公布2022年静安区为民办实事项目。" in its paragraph are the year's, 'eq', due at its end
+    text = ("静安:今年为千户老年人居家适老化改造\n上海法治报 2022年01月12日\n"
+            "根据政府工作报告,2022年静安经济社会发展的主要预期目标是:地区生产总值增长率与全市保持同步;区级一般公共预算收入增长6%;"
+            "实现社会消费品零售总额1600亿元;全社会固定资产投资额增长8%以上;城镇登记失业人数、单位增加值能耗下降率均完成市下达目标。\n"
+            "此外还公布2022年静安区为民办实事项目。包括推进“美丽家园”建设,实施旧住房修缮改造50万平方米。开工建设既有多层住宅加装电梯500台;"
+            "推进“美丽街区”建设,完成28条道路大修。\n")
+    due = date(2022, 12, 31)
+    found = drafts(text, issued_on=date(2022, 1, 12))
+    assert ("", "county", "gte", Decimal(6), "%", due) in found
+    assert ("", "county", "gte", Decimal(160000000000), "元", due) in found
+    assert ("", "county", "gte", Decimal(8), "%", due) in found
+    assert ("", "county", "eq", Decimal(500000), "平方米", due) in found
+    assert ("", "county", "eq", Decimal(500), "台", due) in found
+    assert ("", "county", "eq", Decimal(28), "条", due) in found
+    # the sentence that names the list is not an item of it (甘肃: 今年實施的400個“為民實事”項目已全部開工建設)
+    assert drafts("記者24日從甘肅省民政廳獲悉,今年實施的400個“為民實事”項目已全部開工建設。", issued_on=date(2023, 6, 24)) == []

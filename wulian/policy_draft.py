@@ -847,6 +847,12 @@ def _requirements(text: str, goals: bool = False):
             if not any(s <= start < e for s, e in taken):
                 found.append((start, match.end(), GTE, number, "%", None))
                 taken.append((start, match.end()))
+    if expected := EXPECTED_GOALS.search(text):
+        for match in GROWTH.finditer(text, expected.end()):
+            start = match.start("num")
+            if not any(s <= start < e for s, e in taken):
+                found.append((start, match.end(), GTE, match["num"], "%", COUNTY))
+                taken.append((start, match.end()))
     if goals:
         for match in SHARE_FIRST.finditer(text):
             start = match.start("num")
@@ -1774,6 +1780,9 @@ PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进�
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
 FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于|(?<![赶])超\s*$")  # 全省持证社工人数要超10万人
 FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取")
+# A 政府工作报告's 主要预期目标 ("…的主要预期目标是:…收入增长6%;实现…总额1600亿元"): floors, growth included.
+EXPECTED_GOALS = re.compile(r"预期目标(?:是|为|如下)")
+GROWTH = re.compile(r"增长\s*(?P<num>\d+(?:\.\d+)?)\s*%(?!\s*(?:以上|以下|左右|及以上))")
 # "争取自治区彩票公益金1.32亿元", "争取项目资金105万元": funds sought are an amount, as one granted ('eq').
 MONEY_SOUGHT = re.compile(r"(?<!力)争取(?=[^，。；,;\d]{0,16}?(?:资金|公益金|补助|补贴|经费|投资|资助))")
 
@@ -1849,6 +1858,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         aimed = segment if unit != "元" else MONEY_SOUGHT.sub("", segment)  # 争取…资金1.32亿元: the sum sought, 'eq'
         comparator = GT if FALLBACK_GT.search(segment) else GTE if (
             FALLBACK_GTE.search(aimed) or re.match(r"\s*(?:以上|及以上)", text[end:])) else EQ
+        if comparator == EQ and EXPECTED_GOALS.search(text[:start]):
+            comparator = GTE  # "主要预期目标是:…实现社会消费品零售总额1600亿元": an expected figure is a floor
         if comparator == EQ and (re.search(r"(?<![签节制公条预合契违履守])约\s*$", text[:start]) or _carried_gte(text[:start])):
             comparator = GTE  # "…约500人"; "总量达到10万人,中、高级…分别为1.2万人、1800人": the 达到 of the total holds
         deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
@@ -2008,7 +2019,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     previous_end = 0
     coverage = _coverage(text, station_level)
     taken = [(c[0], c[1]) for c in coverage]
-    goals = bool(sentence.lead) or bool(year_end) or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)
+    # "此外还公布2022年静安区为民办实事项目。包括…改造50万平方米。开工建设…500台": the paragraph that names this
+    # year's list goes on with its items
+    listed = bool(list_year) and any(YEAR_LIST_NAMED.search(e) for e in sentence.paragraph)
+    goals = bool(sentence.lead) or bool(year_end) or listed or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)
     for start, end, comparator, number, unit, said_level in _requirements(text, goals=goals):
         threshold = _number(number)
         if threshold is None or any(s <= start < e or start <= s < end for s, e in taken):
@@ -2213,7 +2227,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if deadline is None and this_year and deadline_note.startswith("期限：年内"):
             deadline, deadline_note = this_year, "期限：年内，按文中所说的该年民生实事"
         if deadline is None and list_year and (not deadline_note or deadline_note.startswith("期限：年内")) \
-                and FUTURE.search(text[:end]):
+                and (FUTURE.search(text[:end]) or listed):
             deadline, deadline_note = list_year, "期限：该年民生实事，按该年年底"
         during = _plan_during(text[:end], sentence.paragraph)
         if deadline is None and not deadline_note and period == ONGOING and (during or plan_end) \
