@@ -1578,3 +1578,14 @@ def test_a_reports_expected_goals_are_floors_and_the_paragraph_naming_this_years
     assert ("", "county", "eq", Decimal(28), "条", due) in found
     # the sentence that names the list is not an item of it (甘肃: 今年實施的400個“為民實事”項目已全部開工建設)
     assert drafts("記者24日從甘肅省民政廳獲悉,今年實施的400個“為民實事”項目已全部開工建設。", issued_on=date(2023, 6, 24)) == []
+
+
+def test_a_share_of_villages_covered_is_the_villages_and_n_years_is_not_this_year():
+    # 莆田市 加快发展养老服务业的实施意见 一、主要目标 (2014): 90%以上乡镇 / 60%以上村 with no 的; "以上乡" is no town's name
+    text = "一、主要目标\n到2020年,全面建成…养老服务体系。\n——养老服务设施覆盖所有城市社区、90%以上乡镇和60%以上村。"
+    found = drafts(text, issued_on=date(2014, 9, 1))
+    assert ("", "town", "gte", Decimal(90), "%", date(2020, 12, 31)) in found
+    assert ("", "rural_community", "gte", Decimal(60), "%", date(2020, 12, 31)) in found
+    # 衢州 农村社区建设实施意见 (农村信息报 2009): 50%以上的农村 are villages, and "3年内" is not "年内" (this year)
+    text = "3年内,衢州将建立1100个村级社区服务中心,覆盖全市50%以上的农村。"
+    assert ("", "rural_community", "gte", Decimal(50), "%", None) in drafts(text, issued_on=date(2009, 6, 1))

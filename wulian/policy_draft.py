@@ -202,7 +202,9 @@ ONE_EACH = re.compile(
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地|社工(?!站)|社会工作者)")  # 一社区一社工: each has a social worker
 BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?P<what>[\u4e00-\u9fa5（）()]{2,16}?)(?:建设|建成|覆盖)")
 # "社区日间照料服务覆盖100%的城市社区和50%的农村社区": a share of a kind of place covered (100 % is coverage).
-COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?(?:的\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|村)"
+COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?(?:的?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|"
+                          # "覆盖…90%以上乡镇和60%以上村", "覆盖全市50%以上的农村": the villages
+                          r"村|农村(?!社区))"
                           # "服务站点覆盖全市60%以上镇(街道)": a share of the towns
                           r"|的?\s*(?P<town>乡镇[（(]街道[)）]|镇[（(]街道?[)）]|乡镇|街道))")
 COVERS = re.compile(r"覆盖|惠及")
@@ -295,7 +297,7 @@ DEFAULT_LEVELS = {
 }
 
 NAMED_REGION = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2}(?:街道|镇|乡))")
-NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全县市区村社工站心务中作点这此等省两一到前后年")
+NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全县市区村社工站心务中作点这此等省两一到前后年以上下")
 
 _YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1,2})\s*日)?"
 DEADLINES = (
@@ -303,7 +305,7 @@ DEADLINES = (
     re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
     re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
 )
-THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年")
+THIS_YEAR = re.compile(r"(?<![\d一二两三四五六七八九十])年内|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年")
 NEXT_YEAR = re.compile(r"明年(?:年底|底|年内)?(?:前|之前)?")  # 完成全年…任务: this year's
 # "全省社会工作专业人才总量2015年达到3.5万人,2020年达到10万人": the year right before 达到 dates its own figure
 GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部|达到)")
@@ -1169,7 +1171,7 @@ def _coverage(text: str, station_level: str = ""):
         if not COVERS.search(segment) or any(s <= match.start() < e for s, e, *_ in found):
             continue
         level = TOWN if match["town"] else _CUE_LEVELS.get(_last_cue(match["place"]))
-        if match["place"] in ("村", "行政村", "建制村"):
+        if match["place"] in ("村", "行政村", "建制村", "农村"):
             level = RURAL
         full = Decimal(match["num"]) == 100
         found.append((match.start(), match.end(), PRESENT if full else GTE, None if full else Decimal(match["num"]),
