@@ -1589,3 +1589,17 @@ def test_a_share_of_villages_covered_is_the_villages_and_n_years_is_not_this_yea
     # 衢州 农村社区建设实施意见 (农村信息报 2009): 50%以上的农村 are villages, and "3年内" is not "年内" (this year)
     text = "3年内,衢州将建立1100个村级社区服务中心,覆盖全市50%以上的农村。"
     assert ("", "rural_community", "gte", Decimal(50), "%", None) in drafts(text, issued_on=date(2009, 6, 1))
+
+
+def test_a_share_of_the_urban_areas_communities_and_a_village_facilitys_coverage_take_their_tier():
+    # 黑龙江省某市社区建设文件 五、(一): 城区70%以上的社区 are urban communities
+    text = "五、加大投入力度\n(一)切实加强社区基础设施建设。城区70%以上的社区要有养老服务设施与场所。全市90%的社区基本实现社区管理信息化。"
+    found = drafts(text)
+    assert ("", "urban_community", "gte", Decimal(70), "%", None) in found
+    # 铜川 居家和社区养老服务改革试点: a 农村幸福院 coverage rate is the villages'; a count of them stays the county's
+    # (济南 2018: 農村幸福院達到1200處)
+    text = "第一个目标是城市社区日间照料中心覆盖率达到90%以上,农村幸福院覆盖率达到85%以上。"
+    assert drafts(text) == [("", "urban_community", "gte", Decimal(90), "%", None),
+                            ("", "rural_community", "gte", Decimal(85), "%", None)]
+    found = drafts("會議要求,到2020年,城市社區老年人日間照料中心達到500處,農村幸福院達到1200處。", issued_on=date(2018, 3, 1))
+    assert ("", "county", "gte", Decimal(1200), "处", date(2020, 12, 31)) in found

@@ -284,6 +284,8 @@ SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>�
                              r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|(?:城市|农村)?街道|乡镇))")
 GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
                                   r"[^，。；,;\d]{0,4}?(?:建有|建成|设有|实现|配备|开展)")
+VILLAGE_FACILITY_RATE = re.compile(r"农村(?:互助)?幸福院[\u4e00-\u9fa5]{0,4}?(?:覆盖率|建成率)")
+URBAN_AREA = re.compile(r"(?:^|(?<=[，,；;。]))\s*(?:全市|全县|全区)?\s*(?:城区|市区|城市)(?![\u4e00-\u9fa5]{0,2}(?:和|及|与|、)(?:农村|乡村))")
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
 LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区[\u4e00-\u9fa5]{0,6}?组织")
 STATION_LEVELS = {COUNTY: HUB, TOWN: TOWN_STATION, URBAN: ROOM, RURAL: ROOM, COMMUNITY: ROOM}
@@ -2172,6 +2174,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if unit == "%" and not regions and (share_of := SHARE_OF_PLACES.match(text, end)):
             # "推动80%以上城市社区实现…", "(我省)70%的城市街道建有…": a share of places counts the places named after it
             level, level_note = _CUE_LEVELS[share_of.lastgroup], ""
+            if level == COMMUNITY and URBAN_AREA.search(text[segment_start:start]):
+                level = URBAN  # "城区70%以上的社区要有养老服务设施": the communities of the urban area
+        elif unit == "%" and not regions and level == COUNTY and VILLAGE_FACILITY_RATE.search(text[segment_start:start]):
+            level = RURAL  # "农村幸福院覆盖率达到85%以上": the villages a village facility covers
         elif fixed_level:
             level, regions, level_note = fixed_level, [], ""
         if indicator == "certified_share" and ABOUT_STATION.search(text[:end]):
