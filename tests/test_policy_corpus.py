@@ -1603,3 +1603,13 @@ def test_a_share_of_the_urban_areas_communities_and_a_village_facilitys_coverage
                             ("", "rural_community", "gte", Decimal(85), "%", None)]
     found = drafts("會議要求,到2020年,城市社區老年人日間照料中心達到500處,農村幸福院達到1200處。", issued_on=date(2018, 3, 1))
     assert ("", "county", "gte", Decimal(1200), "处", date(2020, 12, 31)) in found
+
+
+def test_every_place_of_a_tier_to_have_a_centre_or_reach_a_standard_is_a_coverage_of_that_tier():
+    # 山东 农村社区服务体系建设推进会 (2016): "将全部建成" with the centre's qualities before it
+    text = "省民政厅相关负责人介绍,到2018年底,全省农村社区将全部建成面积达标、功能完善、运转正常的社区服务中心。"
+    assert drafts(text, issued_on=date(2016, 6, 1)) == [("", "rural_community", "present", None, "", date(2018, 12, 31))]
+    # 浙江省城乡现代社区服务体系建设“十四五”规划 (报道): 行政村全部达到…创建标准
+    text = "《規劃》還提出,要探索未來鄉村試點建設,行政村全部達到新時代美麗鄉村創建標準。"
+    found = drafts(text, issued_on=date(2022, 2, 1))
+    assert [d[:3] for d in found] == [("", "rural_community", "present")]
