@@ -1613,3 +1613,12 @@ def test_every_place_of_a_tier_to_have_a_centre_or_reach_a_standard_is_a_coverag
     text = "《規劃》還提出,要探索未來鄉村試點建設,行政村全部達到新時代美麗鄉村創建標準。"
     found = drafts(text, issued_on=date(2022, 2, 1))
     assert [d[:3] for d in found] == [("", "rural_community", "present")]
+
+
+def test_a_count_of_facilities_whose_name_carries_a_tier_is_the_countys():
+    # 2024年郑州市民政工作会议: 乡镇敬老院…不少于10家 counts the county's homes, not each town's
+    text = "尽快补齐农村养老工作短板,农村养老服务设施覆盖率达到60%以上,乡镇敬老院转型为区域养老服务中心不少于10家。"
+    assert ("", "county", "gte", Decimal(10), "家", None) in drafts(text, issued_on=date(2024, 3, 1))
+    # 衢州 农村社区建设实施意见: 乡镇社区服务中心将达93个
+    text = "根据计划,到2012年底,衢州的乡镇社区服务中心将达93个,建成村级社区服务中心1100个。"
+    assert ("", "county", "gte", Decimal(93), "个", date(2012, 12, 31)) in drafts(text, issued_on=date(2009, 6, 1))

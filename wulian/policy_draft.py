@@ -288,6 +288,7 @@ SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>�
                              r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|(?:城市|农村)?街道|乡镇))")
 GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
                                   r"[^，。；,;\d]{0,4}?(?:建有|建成|设有|实现|配备|开展)")
+TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]{0,6}?(?:敬老院|福利院|幸福院|服务中心|食堂|服务站)")
 VILLAGE_FACILITY_RATE = re.compile(r"农村(?:互助)?幸福院[\u4e00-\u9fa5]{0,4}?(?:覆盖率|建成率)")
 URBAN_AREA = re.compile(r"(?:^|(?<=[，,；;。]))\s*(?:全市|全县|全区)?\s*(?:城区|市区|城市)(?![\u4e00-\u9fa5]{0,2}(?:和|及|与|、)(?:农村|乡村))")
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
@@ -2190,6 +2191,14 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator in STATION_INDICATORS and level not in STATION_TIER_LEVELS and not regions:
             level = STATION_LEVELS.get(level) or station_level or level
             level_note = ""
+        if unit in ("个", "家", "所", "处", "座") and comparator != PRESENT and not regions \
+                and level in (TOWN, COMMUNITY, URBAN, RURAL) and not fixed_level \
+                and (named := TIER_IN_FACILITY_NAME.search(text[segment_start:start])) \
+                and not PER_UNIT.search(text[segment_start:start]) and "平均" not in text[segment_start:start] \
+                and not _last_cue(text[segment_start + named.end():start]):
+            # "乡镇敬老院转型为区域养老服务中心不少于10家", "乡镇社区服务中心将达93个": a count of facilities whose
+            # name carries a tier is the county's count of them
+            level, level_note = COUNTY, ""
         if not level and "/" in unit and unit.endswith("户"):
             level = COMMUNITY  # "每百户居民拥有1个以上": a figure per household is the community's
         if not level and not regions and not indicator:
