@@ -1622,3 +1622,11 @@ def test_a_count_of_facilities_whose_name_carries_a_tier_is_the_countys():
     # 衢州 农村社区建设实施意见: 乡镇社区服务中心将达93个
     text = "根据计划,到2012年底,衢州的乡镇社区服务中心将达93个,建成村级社区服务中心1100个。"
     assert ("", "county", "gte", Decimal(93), "个", date(2012, 12, 31)) in drafts(text, issued_on=date(2009, 6, 1))
+
+
+def test_what_the_past_year_reached_is_status_and_this_years_raise_a_target():
+    # 张家界 2019年全市民政工作会议: 过去一年 … 提高到每人每月480元 (done); 今年 … 提高到每人每年3700元 (the target)
+    text = ("过去一年,全市社会救助水平不断提高,城乡低保标准分别提高到每人每月480元和每人每年3400元,全年累计发放社会保障兜底脱贫资金7983.79万元。"
+            "今年,全市将进一步提升社会救助水平,农村低保标准提高到每人每年3700元。")
+    found = drafts(text, issued_on=date(2019, 5, 7))
+    assert [d[3] for d in found] == [Decimal(3700)]
