@@ -1630,3 +1630,9 @@ def test_what_the_past_year_reached_is_status_and_this_years_raise_a_target():
             "今年,全市将进一步提升社会救助水平,农村低保标准提高到每人每年3700元。")
     found = drafts(text, issued_on=date(2019, 5, 7))
     assert [d[3] for d in found] == [Decimal(3700)]
+
+
+def test_a_capacity_keeps_its_period_in_the_unit():
+    # 伊金霍洛旗 阿镇日间照料中心 (2015): 年接待能力约达到70000人次以上 → 人次/年
+    text = "该项目建成后,设置养老床位150张,年接待能力约达到70000人次以上。"
+    assert ("", "county", "gte", Decimal(70000), "人次/年", None) in drafts(text, issued_on=date(2015, 8, 1))

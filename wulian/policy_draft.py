@@ -1049,6 +1049,8 @@ MONEY_PER = re.compile(r"(?:\s*/\s*[具天日月年间次户人](?!次))+")
 MONEY_SPAN = re.compile(r"每\s*(?P<span>年|月)")
 # "城市低保月人均保障标准不低于330元", "农村五保户年分散供养标准不低于2640元": the standard's period is the 月/年 that
 # opens its name (not a date's 年: 2015年, 今年).
+# "年接待能力约达到70000人次以上", "日服务能力…": a capacity keeps its period in the unit
+CAPACITY_SPAN = re.compile(r"(?<![\d\s今明去全当每本上下同])(?P<span>年|日)(?=接待|服务|[\u4e00-\u9fa5]{0,4}能力)")
 STANDARD_SPAN = re.compile(r"(?<![\d\s今明去全当每本上下同])(?P<span>年|月)(?=人均|[\u4e00-\u9fa5]{0,6}?标准)")
 MONEY_PER_SPAN = re.compile(r"元/[人户生]/[年月]")
 
@@ -2071,6 +2073,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             unit, indicator = f"{unit}/{per['span'].replace('日', '天')}", ""  # 每餐补贴3元 → 元/餐, 一周不超过5次 → 次/周
         if not denominator and unit == "元" and (span := STANDARD_SPAN.search(before[_last_match_end(SEGMENT_BOUNDARY, before):])):
             unit, indicator = f"元/{span['span']}", ""  # 年分散供养标准不低于2640元: a yearly standard
+        if not denominator and unit == "人次" and (span := CAPACITY_SPAN.search(before[_last_match_end(SEGMENT_BOUNDARY, before):])):
+            unit, indicator = f"人次/{span['span'].replace('日', '天')}", ""  # 年接待能力约达到70000人次以上: per year
         if denominator:
             unit, indicator = f"{unit}/{denominator}", ""
             if unit.startswith("元/") and (span := _money_span(before)):
