@@ -1636,3 +1636,14 @@ def test_a_capacity_keeps_its_period_in_the_unit():
     # 伊金霍洛旗 阿镇日间照料中心 (2015): 年接待能力约达到70000人次以上 → 人次/年
     text = "该项目建成后,设置养老床位150张,年接待能力约达到70000人次以上。"
     assert ("", "county", "gte", Decimal(70000), "人次/年", None) in drafts(text, issued_on=date(2015, 8, 1))
+
+
+def test_the_base_a_goal_starts_from_is_no_target_and_every_community_achieving_a_thing_is_coverage():
+    # 河源 2009 (河源新闻网): 在连续三年完成59个“六好”社区创建的基础上 (the base), 再全力创建20个 (the goal);
+    # 全面实现社区有址办公: every community
+    text = ("据了解,今年我市将在连续三年完成59个“六好”社区创建的基础上,再全力创建20个“六好”社区。"
+            "同时加强社区基础设施建设,完成全市剩余26个社区办公用房和活动场所建设任务,全面实现社区有址办公。")
+    found = drafts(text, issued_on=date(2009, 3, 1))
+    assert not [d for d in found if d[3] == Decimal(59)]
+    assert ("", "county", "eq", Decimal(20), "个", date(2009, 12, 31)) in found
+    assert ("", "community", "present", None, "", date(2009, 12, 31)) in found

@@ -218,6 +218,7 @@ ALL_OF_TIER = re.compile(r"(?<![每各])(?P<place>城市社区|城镇社区|农�
                          r"|(?:[\u4e00-\u9fa5]{2,6}、){1,4}[\u4e00-\u9fa5]{2,8}?的[\u4e00-\u9fa5]{2,8}?(?:站|中心))"
                          # "行政村全部达到新时代美丽乡村创建标准"
                          r"|达到[\u4e00-\u9fa5]{2,14}?标准)")
+ALL_ACHIEVE = re.compile(r"(?:全面|全部)实现(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|社区|村)[\u4e00-\u9fa5]{2,8}(?=[，,。；;]|$)")
 ALL_IN_POST = re.compile(r"(?:社工|工作人员|人员)全部(?:上岗|到岗|配齐)")
 STATION_WORDS = re.compile(r"社工站|社会工作服务站|社会工作站|站点")
 # A social-work station by name: "精神障碍社区康复站点" and "志愿服务站点" are stations of other kinds.
@@ -1016,7 +1017,7 @@ SUBJECT = re.compile(r"[\u4e00-\u9fa5]{2,}")
 SUBJECT_FILLER = re.compile(r"(?:力争|预计|争取)?(?:到|在|至)?\s*\d{4}\s*年(?:底|末|前)?|要|应|须|将|力争|争取|达到|达|为|增加到|提高到|并|且|同时")
 
 
-BASELINE = re.compile(r"[^，。；,;\d]{0,3}?的?基础上")
+BASELINE = re.compile(r"[^，。；,;\d]{0,3}?的?基础上|[^，。；,;\d]{0,12}?的基础上")  # 完成59个“六好”社区创建的基础上
 # "70%以上的县(市、区)设有…", "50%以上的居家患者接受…", "80%以上的组织具备…": a share of a group, put first; the
 # group's place word (if it opens the noun) is the level, else the share is the county's.
 SHARE_OF = re.compile(r"\s*的\s*(?P<noun>[\u4e00-\u9fa5]{1,12})")
@@ -1190,6 +1191,11 @@ def _coverage(text: str, station_level: str = ""):
             continue
         level = RURAL if match["place"] in ("村", "行政村") else _CUE_LEVELS.get(_last_cue(match["place"]))
         found.append((match.start(), match.end(), PRESENT, None, "", "", level, "都建立"))
+    for match in ALL_ACHIEVE.finditer(text):  # 全面实现社区有址办公: every community of the tier
+        if any(s <= match.start() < e for s, e, *_ in found):
+            continue
+        level = RURAL if match["place"] in ("村", "行政村") else _CUE_LEVELS.get(_last_cue(match["place"]))
+        found.append((match.start(), match.end(), PRESENT, None, "", "", level, "全面实现"))
     for match in EVERY_HAS.finditer(text):
         if any(s <= match.start() < e for s, e, *_ in found):
             continue
