@@ -1647,3 +1647,11 @@ def test_the_base_a_goal_starts_from_is_no_target_and_every_community_achieving_
     assert not [d for d in found if d[3] == Decimal(59)]
     assert ("", "county", "eq", Decimal(20), "个", date(2009, 12, 31)) in found
     assert ("", "community", "present", None, "", date(2009, 12, 31)) in found
+
+
+def test_the_places_a_requirement_covers_are_no_target():
+    # 江西省民政厅 2006 (江南都市报): 全省11个设区市的19个城区和所属街道、80个县(市)政府所在城镇 is the scope
+    text = ("到2010年,全省11个设区市的19个城区和所属街道、80个县(市)政府所在城镇,都要建有建筑面积分别不少于1500平方米和600平方米的"
+            "具有综合服务功能的社区服务中心。")
+    found = drafts(text, issued_on=date(2006, 5, 1))
+    assert not [d for d in found if d[3] in (Decimal(11), Decimal(19), Decimal(80))]
