@@ -1655,3 +1655,9 @@ def test_the_places_a_requirement_covers_are_no_target():
             "具有综合服务功能的社区服务中心。")
     found = drafts(text, issued_on=date(2006, 5, 1))
     assert not [d for d in found if d[3] in (Decimal(11), Decimal(19), Decimal(80))]
+
+
+def test_figures_of_old_and_new_districts_are_left_out():
+    # 某市 267个社区标准化提质改造 (2007): the floor area differs by a district class the text does not assign
+    text = "据了解,在这267个社区标准化提质改造中,要求老城区社区办公用房不少于300平方米,新城区500平方米以上。"
+    assert drafts(text, issued_on=date(2007, 4, 1)) == []

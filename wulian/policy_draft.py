@@ -2022,6 +2022,7 @@ PACE_AFTER = re.compile(r"[^，。；,;\d]{0,14}?的(?:工作)?(?:进度|速度|
 # A population that says which places a requirement is for ("30万人以上的县(市)", "20万人口以上的县(市、区)").
 QUALIFYING_POPULATION = re.compile(r"\s*(?:人口)?\s*(?:以上|以下)?\s*的\s*(?:县|市|区|乡|镇|街道|社区|村|地区|城市)")
 # Figures set per class of district the text does not assign ("一类、二类、三类区", "中心城区、…其他各区 分别").
+DISTRICT_PAIR = re.compile(r"(?:老城区|旧城区)[^。；;]{0,30}?新城区[^，。；,;]{0,20}|新城区[^。；;]{0,30}?(?:老城区|旧城区)[^，。；,;]{0,20}")
 DISTRICT_CLASSES = re.compile(r"[一二三四五]类(?:区|地区|县)?\s*[、和及]\s*[一二三四五]类|中心城区[^，。；]{0,20}?其他各区")
 POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[^，。；,;]{0,10})?(?:比重|比例)?")
 
@@ -2054,6 +2055,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             continue  # "常住人口30万人以上的县(市)要有1所…": which places, not a target
         if DISTRICT_CLASSES.search(text[:start]):
             continue  # "一类、二类、三类区…分别达到55平方米、50平方米、45平方米": figures of district classes
+        if (pair := DISTRICT_PAIR.search(text)) and pair.start() <= start < pair.end():
+            continue  # "老城区社区办公用房不少于300平方米,新城区500平方米以上": figures of old and new districts
         if "预计" in text[:start] and POPULATION.search(text[_segment_start(text, start, 0):start]):
             continue  # "预计到“十四五”末,…人口占全市人口比重将突破20%": a projection of the population
         note = ""
