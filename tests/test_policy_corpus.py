@@ -1661,3 +1661,9 @@ def test_figures_of_old_and_new_districts_are_left_out():
     # 某市 267个社区标准化提质改造 (2007): the floor area differs by a district class the text does not assign
     text = "据了解,在这267个社区标准化提质改造中,要求老城区社区办公用房不少于300平方米,新城区500平方米以上。"
     assert drafts(text, issued_on=date(2007, 4, 1)) == []
+
+
+def test_what_the_county_has_built_in_all_is_status():
+    # 潼关县民政局 提案答复 (2024): 我县共建设…,养老机构达到县域内全覆盖 — what is, not a goal
+    text = "我县共建设养老机构3家,日间照料中心9所,互助幸福院10所,养老机构达到县域内全覆盖,2024年积极向上申报了城关街道办庆丰社区日间照料中心项目。"
+    assert drafts(text, issued_on=date(2024, 6, 27)) == []
