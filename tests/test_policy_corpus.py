@@ -1667,3 +1667,12 @@ def test_what_the_county_has_built_in_all_is_status():
     # 潼关县民政局 提案答复 (2024): 我县共建设…,养老机构达到县域内全覆盖 — what is, not a goal
     text = "我县共建设养老机构3家,日间照料中心9所,互助幸福院10所,养老机构达到县域内全覆盖,2024年积极向上申报了城关街道办庆丰社区日间照料中心项目。"
     assert drafts(text, issued_on=date(2024, 6, 27)) == []
+
+
+def test_a_band_of_households_says_which_communities_and_is_no_target():
+    # 黑龙江省某市社区建设文件 五、(一): 2000户以下的210平方米,2000-3000户的300平方米,3000户以上的400平方米
+    text = ("社区工作用房和居民公益性服务设施使用面积要达到:2000户以下的210平方米,2000-3000户的300平方米,3000户以上的400平方米,"
+            "其中社区工作用房均不得低于80平方米。")
+    found = drafts(text)
+    assert not [d for d in found if d[4] == "户"]
+    assert ("", "community", "gte", Decimal(80), "平方米", None) in found

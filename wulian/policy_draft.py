@@ -2053,6 +2053,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             continue  # "以每年建设20个“儿童之家”的工作进度…": the pace of the work, not a target
         if unit in ("人", "名") and QUALIFYING_POPULATION.match(text, end):
             continue  # "常住人口30万人以上的县(市)要有1所…": which places, not a target
+        if unit == "户" and re.match(r"\s*(?:及以上|以上|及以下|以下)?\s*的\s*\d", text[end:]):
+            continue  # "2000户以下的210平方米,2000-3000户的300平方米": a band of households, which places
         if DISTRICT_CLASSES.search(text[:start]):
             continue  # "一类、二类、三类区…分别达到55平方米、50平方米、45平方米": figures of district classes
         if (pair := DISTRICT_PAIR.search(text)) and pair.start() <= start < pair.end():
