@@ -1676,3 +1676,11 @@ def test_a_band_of_households_says_which_communities_and_is_no_target():
     found = drafts(text)
     assert not [d for d in found if d[4] == "户"]
     assert ("", "community", "gte", Decimal(80), "平方米", None) in found
+
+
+def test_a_goal_ratio_per_thousand_elderly_written_after_its_comparator_keeps_its_denominator():
+    # 黑龙江省某市社区建设文件 五、(一): 床位数达到每千名老人15张; a status "拥有…33张" (内蒙古 2013) stays out
+    text = "各种所有制形式的养老服务机构床位数达到每千名老人15张。"
+    assert drafts(text) == [("", "county", "gte", Decimal(15), "张/千人", None)]
+    text = "全区养老床位达到14.5万张,平均每千名老年人拥有养老床位数33张,超出全国平均水平13个百分点。"
+    assert not [d for d in drafts(text, issued_on=date(2013, 12, 1)) if d[3] == Decimal(33)]

@@ -126,6 +126,7 @@ BARE_AMOUNTS = (
 # A fee schedule's item priced per body, day, month, room or time with no comparator word ("普通火化爐240元/具",
 # "告別廳租用(小型):200元/間"): the schedule's standard, 'eq' (its denominator is kept by MONEY_PER).
 FEE_ITEM = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元)(?=\s*/\s*[具天日月间間次](?!次))")
+GOAL_RATIO = re.compile(r"(?P<cmp>达到|不少于|不低于)\s*每\s*(?:百|千|万)\s*名?\s*(?:老年人|老人)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>张)")
 BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)(?![员才])(?:[\u4e00-\u9fa5]|\d+岁){0,14}?(?<![\d.])"
                         r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?(?P<unit>平方米|平米|㎡|人次|次|个|人|名|元|张|所)"
                         r"(?![\d%])")
@@ -984,6 +985,12 @@ def _plain_requirements(text: str, taken_before):
         standard = "按" in text[max(0, match.start() - 2):match.start()] or "标准" in text[match.end():match.end() + 4] \
             or match["unit"] == "元"  # "每人每年将获4000元": money per person is an amount granted, not a floor
         found.append((start, match.end(), EQ if standard else GTE, number, match["unit"]))
+    found.sort()
+    # "床位数达到每千名老人15张": a goal's ratio written after its comparator ("拥有…33张" of a status stays out)
+    for match in GOAL_RATIO.finditer(text):
+        start = match.start("num")
+        if not any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+            found.append((start, match.end(), comparator_of(match["cmp"]), match["num"], match["unit"]))
     found.sort()
     # Amounts with no comparator word: granted, hired, built (per unit, or new ones).
     for pattern in BARE_AMOUNTS:
