@@ -126,6 +126,7 @@ BARE_AMOUNTS = (
 # A fee schedule's item priced per body, day, month, room or time with no comparator word ("普通火化爐240元/具",
 # "告別廳租用(小型):200元/間"): the schedule's standard, 'eq' (its denominator is kept by MONEY_PER).
 FEE_ITEM = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元)(?=\s*/\s*[具天日月间間次](?!次))")
+GOAL_RATIO = re.compile(r"(?P<cmp>达到|不少于|不低于)\s*每\s*(?:百|千|万)\s*名?\s*(?:老年人|老人)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>张)")
 BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)(?![员才])(?:[\u4e00-\u9fa5]|\d+岁){0,14}?(?<![\d.])"
                         r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?(?P<unit>平方米|平米|㎡|人次|次|个|人|名|元|张|所)"
                         r"(?![\d%])")
@@ -202,7 +203,9 @@ ONE_EACH = re.compile(
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地|社工(?!站)|社会工作者)")  # 一社区一社工: each has a social worker
 BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?P<what>[\u4e00-\u9fa5（）()]{2,16}?)(?:建设|建成|覆盖)")
 # "社区日间照料服务覆盖100%的城市社区和50%的农村社区": a share of a kind of place covered (100 % is coverage).
-COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?(?:的\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|村)"
+COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?(?:的?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|"
+                          # "覆盖…90%以上乡镇和60%以上村", "覆盖全市50%以上的农村": the villages
+                          r"村|农村(?!社区))"
                           # "服务站点覆盖全市60%以上镇(街道)": a share of the towns
                           r"|的?\s*(?P<town>乡镇[（(]街道[)）]|镇[（(]街道?[)）]|乡镇|街道))")
 COVERS = re.compile(r"覆盖|惠及")
@@ -210,8 +213,13 @@ VILLAGE_RATE = re.compile(r"村级[\u4e00-\u9fa5]{0,12}?(?:覆盖率|建成率|�
 # "每个社区都要有便捷的体育健身设施", "每个行政村都有……设施": every place of a kind has it.
 EVERY_HAS = re.compile(r"每(?:个)?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)\s*(?:都|均)\s*(?:要|应|须)?\s*"
                        r"(?:有|建有|设有|配有)")
-ALL_OF_TIER = re.compile(r"(?<![每各])(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|社区|村)\s*(?:都|均|全部)\s*(?:将|要|应)?\s*"
-                         r"(?:建立|建有|设立|成立|建成)(?P<thing>[\u4e00-\u9fa5]{2,12}?(?:站|中心|室|点|组织|队伍|基金))")
+ALL_OF_TIER = re.compile(r"(?<![每各])(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|社区|村)\s*(?:将|要|应)?\s*(?:都|均|全部)\s*(?:将|要|应)?\s*"
+                         # "全省农村社区将全部建成面积达标、功能完善、运转正常的社区服务中心"
+                         r"(?:(?:建立|建有|设立|成立|建成)(?P<thing>[\u4e00-\u9fa5]{2,12}?(?:站|中心|室|点|组织|队伍|基金)"
+                         r"|(?:[\u4e00-\u9fa5]{2,6}、){1,4}[\u4e00-\u9fa5]{2,8}?的[\u4e00-\u9fa5]{2,8}?(?:站|中心))"
+                         # "行政村全部达到新时代美丽乡村创建标准"
+                         r"|达到[\u4e00-\u9fa5]{2,14}?标准)")
+ALL_ACHIEVE = re.compile(r"(?:全面|全部)实现(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|社区|村)[\u4e00-\u9fa5]{2,8}(?=[，,。；;]|$)")
 ALL_IN_POST = re.compile(r"(?:社工|工作人员|人员)全部(?:上岗|到岗|配齐)")
 STATION_WORDS = re.compile(r"社工站|社会工作服务站|社会工作站|站点")
 # A social-work station by name: "精神障碍社区康复站点" and "志愿服务站点" are stations of other kinds.
@@ -228,7 +236,7 @@ STATION_TIER_WORDS = (
 )
 TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
 # Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
-STATUS = re.compile(r"标志着|近(?:几)?年来|多年来|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配新]|均已|完成情况|以来|分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)")
+STATUS = re.compile(r"标志着|近(?:几)?年来|多年来|过去(?:的)?一年|(?:^|(?<=[，,。]))\s*我[县市区旗]共(?:建设|建成|有)|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配新]|均已|完成情况|以来|分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)")
 FUTURE = re.compile(r"预计|力争|将|计划(?!”)|争取|确保|要(?!求)|(?<!达)到\s*\d{4}\s*年|今年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间")
 # "2019年12月，全省1940个乡镇(街道)社工站全覆盖": a sentence opening on a month of a year tells an event.
 DATED_EVENT = re.compile(r"^[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]")
@@ -282,6 +290,9 @@ SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>�
                              r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|(?:城市|农村)?街道|乡镇))")
 GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
                                   r"[^，。；,;\d]{0,4}?(?:建有|建成|设有|实现|配备|开展)")
+TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]{0,6}?(?:敬老院|福利院|幸福院|服务中心|食堂|服务站)")
+VILLAGE_FACILITY_RATE = re.compile(r"农村(?:互助)?幸福院[\u4e00-\u9fa5]{0,4}?(?:覆盖率|建成率)")
+URBAN_AREA = re.compile(r"(?:^|(?<=[，,；;。]))\s*(?:全市|全县|全区)?\s*(?:城区|市区|城市)(?![\u4e00-\u9fa5]{0,2}(?:和|及|与|、)(?:农村|乡村))")
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
 LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区[\u4e00-\u9fa5]{0,6}?组织")
 STATION_LEVELS = {COUNTY: HUB, TOWN: TOWN_STATION, URBAN: ROOM, RURAL: ROOM, COMMUNITY: ROOM}
@@ -295,7 +306,7 @@ DEFAULT_LEVELS = {
 }
 
 NAMED_REGION = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2}(?:街道|镇|乡))")
-NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全县市区村社工站心务中作点这此等省两一到前后年")
+NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全县市区村社工站心务中作点这此等省两一到前后年以上下")
 
 _YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1,2})\s*日)?"
 DEADLINES = (
@@ -303,7 +314,7 @@ DEADLINES = (
     re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
     re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
 )
-THIS_YEAR = re.compile(r"年内|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年")
+THIS_YEAR = re.compile(r"(?<![\d一二两三四五六七八九十])年内|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年")
 NEXT_YEAR = re.compile(r"明年(?:年底|底|年内)?(?:前|之前)?")  # 完成全年…任务: this year's
 # "全省社会工作专业人才总量2015年达到3.5万人,2020年达到10万人": the year right before 达到 dates its own figure
 GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部|达到)")
@@ -847,6 +858,12 @@ def _requirements(text: str, goals: bool = False):
             if not any(s <= start < e for s, e in taken):
                 found.append((start, match.end(), GTE, number, "%", None))
                 taken.append((start, match.end()))
+    if expected := EXPECTED_GOALS.search(text):
+        for match in GROWTH.finditer(text, expected.end()):
+            start = match.start("num")
+            if not any(s <= start < e for s, e in taken):
+                found.append((start, match.end(), GTE, match["num"], "%", COUNTY))
+                taken.append((start, match.end()))
     if goals:
         for match in SHARE_FIRST.finditer(text):
             start = match.start("num")
@@ -969,6 +986,12 @@ def _plain_requirements(text: str, taken_before):
             or match["unit"] == "元"  # "每人每年将获4000元": money per person is an amount granted, not a floor
         found.append((start, match.end(), EQ if standard else GTE, number, match["unit"]))
     found.sort()
+    # "床位数达到每千名老人15张": a goal's ratio written after its comparator ("拥有…33张" of a status stays out)
+    for match in GOAL_RATIO.finditer(text):
+        start = match.start("num")
+        if not any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+            found.append((start, match.end(), comparator_of(match["cmp"]), match["num"], match["unit"]))
+    found.sort()
     # Amounts with no comparator word: granted, hired, built (per unit, or new ones).
     for pattern in BARE_AMOUNTS:
         for match in pattern.finditer(text):
@@ -1001,7 +1024,7 @@ SUBJECT = re.compile(r"[\u4e00-\u9fa5]{2,}")
 SUBJECT_FILLER = re.compile(r"(?:力争|预计|争取)?(?:到|在|至)?\s*\d{4}\s*年(?:底|末|前)?|要|应|须|将|力争|争取|达到|达|为|增加到|提高到|并|且|同时")
 
 
-BASELINE = re.compile(r"[^，。；,;\d]{0,3}?的?基础上")
+BASELINE = re.compile(r"[^，。；,;\d]{0,3}?的?基础上|[^，。；,;\d]{0,12}?的基础上")  # 完成59个“六好”社区创建的基础上
 # "70%以上的县(市、区)设有…", "50%以上的居家患者接受…", "80%以上的组织具备…": a share of a group, put first; the
 # group's place word (if it opens the noun) is the level, else the share is the county's.
 SHARE_OF = re.compile(r"\s*的\s*(?P<noun>[\u4e00-\u9fa5]{1,12})")
@@ -1032,6 +1055,11 @@ MONEY_PER = re.compile(r"(?:\s*/\s*[具天日月年间次户人](?!次))+")
 
 # The period a money standard per person (household, pupil) is given for: "每人每月", "每户每年", "每人每年将获".
 MONEY_SPAN = re.compile(r"每\s*(?P<span>年|月)")
+# "城市低保月人均保障标准不低于330元", "农村五保户年分散供养标准不低于2640元": the standard's period is the 月/年 that
+# opens its name (not a date's 年: 2015年, 今年).
+# "年接待能力约达到70000人次以上", "日服务能力…": a capacity keeps its period in the unit
+CAPACITY_SPAN = re.compile(r"(?<![\d\s今明去全当每本上下同])(?P<span>年|日)(?=接待|服务|[\u4e00-\u9fa5]{0,4}能力)")
+STANDARD_SPAN = re.compile(r"(?<![\d\s今明去全当每本上下同])(?P<span>年|月)(?=人均|[\u4e00-\u9fa5]{0,6}?标准)")
 MONEY_PER_SPAN = re.compile(r"元/[人户生]/[年月]")
 
 
@@ -1047,6 +1075,9 @@ def _money_span(before: str) -> str:
     match = None
     for match in MONEY_SPAN.finditer(clause):
         pass
+    if not match:
+        for match in STANDARD_SPAN.finditer(clause):
+            pass
     return match["span"] if match else ""
 
 
@@ -1157,7 +1188,7 @@ def _coverage(text: str, station_level: str = ""):
         if not COVERS.search(segment) or any(s <= match.start() < e for s, e, *_ in found):
             continue
         level = TOWN if match["town"] else _CUE_LEVELS.get(_last_cue(match["place"]))
-        if match["place"] in ("村", "行政村", "建制村"):
+        if match["place"] in ("村", "行政村", "建制村", "农村"):
             level = RURAL
         full = Decimal(match["num"]) == 100
         found.append((match.start(), match.end(), PRESENT if full else GTE, None if full else Decimal(match["num"]),
@@ -1167,6 +1198,11 @@ def _coverage(text: str, station_level: str = ""):
             continue
         level = RURAL if match["place"] in ("村", "行政村") else _CUE_LEVELS.get(_last_cue(match["place"]))
         found.append((match.start(), match.end(), PRESENT, None, "", "", level, "都建立"))
+    for match in ALL_ACHIEVE.finditer(text):  # 全面实现社区有址办公: every community of the tier
+        if any(s <= match.start() < e for s, e, *_ in found):
+            continue
+        level = RURAL if match["place"] in ("村", "行政村") else _CUE_LEVELS.get(_last_cue(match["place"]))
+        found.append((match.start(), match.end(), PRESENT, None, "", "", level, "全面实现"))
     for match in EVERY_HAS.finditer(text):
         if any(s <= match.start() < e for s, e, *_ in found):
             continue
@@ -1447,6 +1483,40 @@ def _line_table(lines: list[str], year: int | None) -> tuple[list[str], bool]:
     return lines, False
 
 
+# A plan's indicator table with its columns separated by spaces ("序号 指 标 2020年 基期值 2025年 目标值 指标 属性",
+# then "7 每万城镇常住人口拥有社区工作者 14.3人 18人 预期性"): each row is a goal of its number, due in the target
+# column's year, the base column is status, and an unsigned target value is reached ('达到'), a signed one kept.
+INDICATOR_TABLE_HEADER = re.compile(r"^[\s\u3000]*序号[\s\u3000]+指[\s\u3000]*标[\s\u3000].*?(?P<year>\d{4})\s*年[\s\u3000]*目标值")
+TABLE_VALUE = re.compile(r"^(?:[—–\-－/]+|(?P<sign>[≥≤><]|>=|<=)?(?P<value>\d+(?:\.\d+)?[^\s\d]{0,6}))$")
+TABLE_SIGNS = {"≥": "不低于", ">=": "不低于", "≤": "不超过", "<=": "不超过", ">": "超过", "<": "低于", None: "达到"}
+
+
+def _indicator_table(lines: list[str]) -> list[str]:
+    out, year, base_column = list(lines), None, False
+    for i, line in enumerate(lines):
+        if header := INDICATOR_TABLE_HEADER.match(line):
+            year, base_column = int(header["year"]), "基期" in line
+            continue
+        if year is None:
+            continue
+        tokens = line.split()
+        if not tokens or not tokens[0].isdigit() or len(tokens) < 3:
+            if line.strip():
+                year = None  # the table ends at the first line that is not a row
+            continue
+        if tokens[-1] in ("预期性", "约束性"):
+            tokens = tokens[:-1]
+        values = []
+        while len(tokens) > 2 and TABLE_VALUE.match(tokens[-1]) and len(values) < 1 + base_column:
+            values.insert(0, TABLE_VALUE.match(tokens.pop()))
+        target = values[-1] if values else None
+        if target is None or not target["value"]:
+            continue
+        name = "".join(tokens[1:])
+        out[i] = f"{tokens[0]}、 到{year}年,{name}{TABLE_SIGNS[target['sign']]}{target['value']}。"
+    return out
+
+
 def _progress_table(lines: list[str]) -> tuple[set, int | None]:
     """The indices of the lines that are cells of a progress column, and the year those cells speak of most."""
     filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip() and line.strip() != "|"]
@@ -1485,6 +1555,21 @@ def _progress_table(lines: list[str]) -> tuple[set, int | None]:
     return progress, int(years.most_common(1)[0][0]) if years else None
 
 
+# A completion table ("考核指标 | 计量单位 | 工作目标 | 已完成数 | 占年度任务 |"): its 工作目标 column holds the year's
+# targets, and the year is the one its title names (the short line above the header).
+TARGET_COLUMN = re.compile(r"^[\s\u3000]*(?:工作目标|年度目标|目标任务|年度任务)[\s\u3000]*\|?[\s\u3000]*$")
+DONE_COLUMN = re.compile(r"^[\s\u3000]*(?:已完成数?|完成数|实际完成|占年度任务|完成比例)[\s\u3000]*\|?[\s\u3000]*$")
+
+
+def _completion_table_year(lines: list[str]) -> int | None:
+    for i, line in enumerate(lines):
+        if TARGET_COLUMN.match(line) and any(DONE_COLUMN.match(x) for x in lines[i + 1:i + 4]):
+            for above in reversed(lines[max(0, i - 8):i]):
+                if (year := re.search(r"(\d{4})\s*年", above)) and len(above.strip()) <= 40:
+                    return int(year[1])
+    return None
+
+
 def _title_lines(text: str, count: int = 3) -> str:
     """The document's first lines (its title, or the report's headline and first paragraph)."""
     return "\n".join([line for line in text.split("\n") if line.strip()][:count])
@@ -1515,13 +1600,15 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     lines, line_table = _line_table(text.split("\n"), year_end.year if year_end else issued_on.year if issued_on else None)
     if line_table and year_end is None and issued_on:
         year_end = date(issued_on.year, 12, 31)  # a year's task table reported on in its year: due at its end
-    lines = _list_table(lines)
+    lines = _indicator_table(_list_table(lines))
     text = "\n".join(lines)
     progress, table_year = _progress_table(lines)
     if progress:
         text = "\n".join("" if i in progress else line for i, line in enumerate(lines))
         if year_end is None and table_year:
             year_end = date(table_year, 12, 31)  # the year the progress column reports on
+    if year_end is None and (table_year := _completion_table_year(lines)):
+        year_end = date(table_year, 12, 31)  # a completion table's 工作目标 column: the year its title names
     report = bool(REPORT_OPENING.search(_title_lines(text, 3))) or (
         year_end is None and bool(REPORT_RESULTS.search(_title_lines(text, 1).strip())))
     if report:
@@ -1711,12 +1798,15 @@ FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措
                                 r"环节|原则|问题|渠道|机制|体系|方向|类|阶段)")
 FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|至今|已经|上升|预计|人口")
 # a count of places or bodies named is the scope of a text ("全市31个乡、44个镇", "21个部门印发"), not a goal
-FALLBACK_PLACES = re.compile(r"\s*(?:乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所|场))")
+FALLBACK_PLACES = re.compile(r"\s*(?:设区市|城区|市区|乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所(?!属|在)|场))")
 FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
 PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结")
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
 FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于|(?<![赶])超\s*$")  # 全省持证社工人数要超10万人
 FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取")
+# A 政府工作报告's 主要预期目标 ("…的主要预期目标是:…收入增长6%;实现…总额1600亿元"): floors, growth included.
+EXPECTED_GOALS = re.compile(r"预期目标(?:是|为|如下)")
+GROWTH = re.compile(r"增长\s*(?P<num>\d+(?:\.\d+)?)\s*%(?!\s*(?:以上|以下|左右|及以上))")
 # "争取自治区彩票公益金1.32亿元", "争取项目资金105万元": funds sought are an amount, as one granted ('eq').
 MONEY_SOUGHT = re.compile(r"(?<!力)争取(?=[^，。；,;\d]{0,16}?(?:资金|公益金|补助|补贴|经费|投资|资助))")
 
@@ -1792,6 +1882,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         aimed = segment if unit != "元" else MONEY_SOUGHT.sub("", segment)  # 争取…资金1.32亿元: the sum sought, 'eq'
         comparator = GT if FALLBACK_GT.search(segment) else GTE if (
             FALLBACK_GTE.search(aimed) or re.match(r"\s*(?:以上|及以上)", text[end:])) else EQ
+        if comparator == EQ and EXPECTED_GOALS.search(text[:start]):
+            comparator = GTE  # "主要预期目标是:…实现社会消费品零售总额1600亿元": an expected figure is a floor
         if comparator == EQ and (re.search(r"(?<![签节制公条预合契违履守])约\s*$", text[:start]) or _carried_gte(text[:start])):
             comparator = GTE  # "…约500人"; "总量达到10万人,中、高级…分别为1.2万人、1800人": the 达到 of the total holds
         deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
@@ -1937,6 +2029,7 @@ PACE_AFTER = re.compile(r"[^，。；,;\d]{0,14}?的(?:工作)?(?:进度|速度|
 # A population that says which places a requirement is for ("30万人以上的县(市)", "20万人口以上的县(市、区)").
 QUALIFYING_POPULATION = re.compile(r"\s*(?:人口)?\s*(?:以上|以下)?\s*的\s*(?:县|市|区|乡|镇|街道|社区|村|地区|城市)")
 # Figures set per class of district the text does not assign ("一类、二类、三类区", "中心城区、…其他各区 分别").
+DISTRICT_PAIR = re.compile(r"(?:老城区|旧城区)[^。；;]{0,30}?新城区[^，。；,;]{0,20}|新城区[^。；;]{0,30}?(?:老城区|旧城区)[^，。；,;]{0,20}")
 DISTRICT_CLASSES = re.compile(r"[一二三四五]类(?:区|地区|县)?\s*[、和及]\s*[一二三四五]类|中心城区[^，。；]{0,20}?其他各区")
 POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[^，。；,;]{0,10})?(?:比重|比例)?")
 
@@ -1951,7 +2044,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     previous_end = 0
     coverage = _coverage(text, station_level)
     taken = [(c[0], c[1]) for c in coverage]
-    goals = bool(sentence.lead) or bool(year_end) or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)
+    # "此外还公布2022年静安区为民办实事项目。包括…改造50万平方米。开工建设…500台": the paragraph that names this
+    # year's list goes on with its items
+    listed = bool(list_year) and any(YEAR_LIST_NAMED.search(e) for e in sentence.paragraph)
+    goals = bool(sentence.lead) or bool(year_end) or listed or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)
     for start, end, comparator, number, unit, said_level in _requirements(text, goals=goals):
         threshold = _number(number)
         if threshold is None or any(s <= start < e or start <= s < end for s, e in taken):
@@ -1964,8 +2060,12 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             continue  # "以每年建设20个“儿童之家”的工作进度…": the pace of the work, not a target
         if unit in ("人", "名") and QUALIFYING_POPULATION.match(text, end):
             continue  # "常住人口30万人以上的县(市)要有1所…": which places, not a target
+        if unit == "户" and re.match(r"\s*(?:及以上|以上|及以下|以下)?\s*的\s*\d", text[end:]):
+            continue  # "2000户以下的210平方米,2000-3000户的300平方米": a band of households, which places
         if DISTRICT_CLASSES.search(text[:start]):
             continue  # "一类、二类、三类区…分别达到55平方米、50平方米、45平方米": figures of district classes
+        if (pair := DISTRICT_PAIR.search(text)) and pair.start() <= start < pair.end():
+            continue  # "老城区社区办公用房不少于300平方米,新城区500平方米以上": figures of old and new districts
         if "预计" in text[:start] and POPULATION.search(text[_segment_start(text, start, 0):start]):
             continue  # "预计到“十四五”末,…人口占全市人口比重将突破20%": a projection of the population
         note = ""
@@ -1989,6 +2089,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             denominator = found[-1][4].split("/")[1]  # "…每月不超过1700元,每年不超过1.7万元": per person too
         if not denominator and unit in ("元", "次", "人次", "份", "餐") and (per := SPAN_PER.search(before)):
             unit, indicator = f"{unit}/{per['span'].replace('日', '天')}", ""  # 每餐补贴3元 → 元/餐, 一周不超过5次 → 次/周
+        if not denominator and unit == "元" and (span := STANDARD_SPAN.search(before[_last_match_end(SEGMENT_BOUNDARY, before):])):
+            unit, indicator = f"元/{span['span']}", ""  # 年分散供养标准不低于2640元: a yearly standard
+        if not denominator and unit == "人次" and (span := CAPACITY_SPAN.search(before[_last_match_end(SEGMENT_BOUNDARY, before):])):
+            unit, indicator = f"人次/{span['span'].replace('日', '天')}", ""  # 年接待能力约达到70000人次以上: per year
         if denominator:
             unit, indicator = f"{unit}/{denominator}", ""
             if unit.startswith("元/") and (span := _money_span(before)):
@@ -2097,6 +2201,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if unit == "%" and not regions and (share_of := SHARE_OF_PLACES.match(text, end)):
             # "推动80%以上城市社区实现…", "(我省)70%的城市街道建有…": a share of places counts the places named after it
             level, level_note = _CUE_LEVELS[share_of.lastgroup], ""
+            if level == COMMUNITY and URBAN_AREA.search(text[segment_start:start]):
+                level = URBAN  # "城区70%以上的社区要有养老服务设施": the communities of the urban area
+        elif unit == "%" and not regions and level == COUNTY and VILLAGE_FACILITY_RATE.search(text[segment_start:start]):
+            level = RURAL  # "农村幸福院覆盖率达到85%以上": the villages a village facility covers
         elif fixed_level:
             level, regions, level_note = fixed_level, [], ""
         if indicator == "certified_share" and ABOUT_STATION.search(text[:end]):
@@ -2105,6 +2213,14 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator in STATION_INDICATORS and level not in STATION_TIER_LEVELS and not regions:
             level = STATION_LEVELS.get(level) or station_level or level
             level_note = ""
+        if unit in ("个", "家", "所", "处", "座") and comparator != PRESENT and not regions \
+                and level in (TOWN, COMMUNITY, URBAN, RURAL) and not fixed_level \
+                and (named := TIER_IN_FACILITY_NAME.search(text[segment_start:start])) \
+                and not PER_UNIT.search(text[segment_start:start]) and "平均" not in text[segment_start:start] \
+                and not _last_cue(text[segment_start + named.end():start]):
+            # "乡镇敬老院转型为区域养老服务中心不少于10家", "乡镇社区服务中心将达93个": a count of facilities whose
+            # name carries a tier is the county's count of them
+            level, level_note = COUNTY, ""
         if not level and "/" in unit and unit.endswith("户"):
             level = COMMUNITY  # "每百户居民拥有1个以上": a figure per household is the community's
         if not level and not regions and not indicator:
@@ -2154,7 +2270,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if deadline is None and this_year and deadline_note.startswith("期限：年内"):
             deadline, deadline_note = this_year, "期限：年内，按文中所说的该年民生实事"
         if deadline is None and list_year and (not deadline_note or deadline_note.startswith("期限：年内")) \
-                and FUTURE.search(text[:end]):
+                and (FUTURE.search(text[:end]) or listed):
             deadline, deadline_note = list_year, "期限：该年民生实事，按该年年底"
         during = _plan_during(text[:end], sentence.paragraph)
         if deadline is None and not deadline_note and period == ONGOING and (during or plan_end) \
