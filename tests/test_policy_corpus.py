@@ -1687,3 +1687,17 @@ def test_a_goal_ratio_per_thousand_elderly_written_after_its_comparator_keeps_it
     assert drafts(text) == [("", "county", "gte", Decimal(15), "张/千人", None)]
     text = "全区养老床位达到14.5万张,平均每千名老年人拥有养老床位数33张,超出全国平均水平13个百分点。"
     assert not [d for d in drafts(text, issued_on=date(2013, 12, 1)) if d[3] == Decimal(33)]
+
+
+# --- session 9, round 5 (t2223): rules learnt on sets 22 and 23 (sentences as the documents write them) -----------
+
+
+def test_a_residential_quarters_floor_standards_are_the_urban_communitys():
+    # 安徽省《城市居住区配套建设养老服务设施实施细则》(市场星报 2022): 每百户 and 单体面积 of a 居住(小)区's facility
+    text = "《实施细则》规定,新建居住(小)区按照每百户不得低于30平方米、单体面积不得低于350平方米的标准配套建设养老服务设施。"
+    found = drafts(text)
+    assert ("", "urban_community", "gte", Decimal(30), "平方米/百户", None) in found
+    assert ("", "urban_community", "gte", Decimal(350), "平方米", None) in found
+    # 便民服务 (某省): a 住宅小区's per-household standard stays the community's
+    text = "将社区综合服务设施建设纳入国土空间规划,新建住宅小区按每户0.3平方米的标准配建社区服务设施用房。"
+    assert [d[1] for d in drafts(text)] == ["community"]

@@ -291,6 +291,9 @@ SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>�
 GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
                                   r"[^，。；,;\d]{0,4}?(?:建有|建成|设有|实现|配备|开展)")
 TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]{0,6}?(?:敬老院|福利院|幸福院|服务中心|食堂|服务站)")
+# A residential quarter of the planning standards (居住区, 居住(小)区): the town's urban fabric, whose facility standards
+# are the urban community's (a 住宅小区's 每户0.3平方米, 便民服务, stays the community's, as its key has it).
+RESIDENTIAL_AREA = re.compile(r"居住[（(]?小?[)）]?区")
 VILLAGE_FACILITY_RATE = re.compile(r"农村(?:互助)?幸福院[\u4e00-\u9fa5]{0,4}?(?:覆盖率|建成率)")
 URBAN_AREA = re.compile(r"(?:^|(?<=[，,；;。]))\s*(?:全市|全县|全区)?\s*(?:城区|市区|城市)(?![\u4e00-\u9fa5]{0,2}(?:和|及|与|、)(?:农村|乡村))")
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
@@ -2223,6 +2226,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             level, level_note = COUNTY, ""
         if not level and "/" in unit and unit.endswith("户"):
             level = COMMUNITY  # "每百户居民拥有1个以上": a figure per household is the community's
+        if not regions and level in (COMMUNITY, COUNTY, "") and unit.startswith("平方米") \
+                and RESIDENTIAL_AREA.search(text[:start]):
+            # "新建居住(小)区按照每百户不得低于30平方米、单体面积不得低于350平方米的标准配套建设养老服务设施": the floor
+            # standard of a residential quarter's facility is the urban community's
+            level, level_note = URBAN, ""
         if not level and not regions and not indicator:
             level = COUNTY  # "且包含至少1.5万张认知障碍老年人照护床位": a figure that names no place anywhere
         if indicator and level and level not in _indicator_levels(indicator):
