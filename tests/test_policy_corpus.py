@@ -1701,3 +1701,24 @@ def test_a_residential_quarters_floor_standards_are_the_urban_communitys():
     # 便民服务 (某省): a 住宅小区's per-household standard stays the community's
     text = "将社区综合服务设施建设纳入国土空间规划,新建住宅小区按每户0.3平方米的标准配建社区服务设施用房。"
     assert [d[1] for d in drafts(text)] == ["community"]
+
+
+def test_a_procurement_budget_table_gives_its_totals_and_each_stations_yearly_quotas():
+    # 长沙市岳麓区乡镇(街道)社工站政府购买服务项目采购文件 (YLCG-202206230061): (2) is the section, the row its item
+    text = ("(1)项目概况\n通过政府购买服务,重点支持建成一批示范性、五星级社工站。\n(2)项目预算(根据投标文件提供)\n"
+            "项目编号:YLCG-202206230061 金额单位:人民币元\n"
+            "序号 | 分项名称 | 服务内容 | 单位 | 数量 | 单价(元) | 总价(元) | 备注 |\n"
+            "1 | 社工薪酬 | 观沙岭街道、梅溪湖街道、望月湖街道、莲花镇每个街道社工站各配备专职驻站社工2人,雨敞坪镇、望岳街道"
+            "每个街道社工站各配备专职驻站社工1人,6个站共计10名驻站社工工资、社保等其他福利。 | 月 | 36 | 46500.00 | 1674000.00 | 3年 |\n"
+            "2 | 大型社区活动 | 每个站每年开展大型活动1次(50人以上)。 | 次 | 18 | 1300.00 | 23400.00 | 3年 |\n"
+            "5 | 个案服务 | 每个站每年开展个案服务6个。 | 个 | 108 | 50.00 | 5400.00 | 3年 |\n"
+            "7 | 专业支持 | 针对不同层次的社工给予更具针对性的培训和督导,每季度组织培训不少于2次。 | 次 \n")
+    found = [(d.clause, d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, None)]
+    assert ("2.1", "county", "eq", Decimal(10), "名", None) in found
+    assert ("2.1", "county", "eq", Decimal(1674000), "元", None) in found
+    assert ("2.2", "station_town", "eq", Decimal(1), "次", None) in found
+    assert ("2.2", "county", "eq", Decimal(23400), "元", None) in found
+    assert ("2.5", "station_town", "eq", Decimal(6), "个", None) in found
+    assert ("2.7", "county", "gte", Decimal(2), "次", None) in found
+    # the named stations' staff, an activity's size, 数量 and 单价 are not read
+    assert not [f for f in found if f[3] in (Decimal(2), Decimal(50), Decimal(36), Decimal(46500)) and f[0] != "2.7"]

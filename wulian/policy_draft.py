@@ -355,6 +355,7 @@ ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
 L1 = re.compile(r"^[\s\u3000]*(?P<n>[一二三四五六七八九十]{1,3})[\s\u3000]*、[\s\u3000]*(?P<rest>.*)$")
 L2 = re.compile(r"^[\s\u3000]*[（(][\s\u3000]*(?P<n>[一二三四五六七八九十]{1,3})[\s\u3000]*[)）][\s\u3000]*(?P<rest>.*)$")
 L3 = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*[.．、](?!\d)[\s\u3000]*(?P<rest>.*)$")
+L2_DIGIT = re.compile(r"^[\s\u3000]*[（(](?P<n>\d{1,2})[)）][\s\u3000]*(?P<rest>[^\s\u3000\d。；;，,：:][^。；;，,：:]{1,19})$")
 # "6加强社会工作人才队伍建设。…": an item numbered with no separator, its number straight before a verb of its title
 L3_BARE = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})(?=(?:加强|推进|推动|完善|健全|建立|建设|实施|开展|提升|提高|促进|发展|深化|强化|加快|"
                      r"培育|落实|做好|创新|优化|扩大|规范)[\u4e00-\u9fa5]{2,30}[。:：]?)(?P<rest>.*)$")
@@ -490,14 +491,71 @@ def draft_phases(text: str) -> list[DraftPhase]:
     return phases
 
 
+# A procurement budget table ("序号 | 分项名称 | 服务内容 | 单位 | 数量 | 单价(元) | 总价(元) | 备注 |"): each row's 总价 is
+# money planned ('eq' in 元 at the county, no deadline); a yearly quota per station in its 服务内容 ("每个站每年开展
+# 小组服务2个") is the station's ('eq', its unit with no '/年'), a staff total ("6个站共计10名驻站社工") the county's;
+# 数量 and 单价 restate the quotas over stations and years and are not read, nor are figures given to named stations
+# or an activity's size ("(50人以上)"). A row with neither quota nor total is left to the other rules.
+BUDGET_HEADER = re.compile(r"^[\s\u3000|]*序号[\s\u3000]*\|.*(?:服务内容|分项名称).*\|[\s\u3000]*总价")
+BUDGET_QUOTA = re.compile(r"每个?站每年(?:开展|组织|提供|完成)?(?P<what>[^，。；,;\d（(]{1,12}?)(?P<num>\d+)\s*(?P<unit>次|个|场)")
+BUDGET_STAFF = re.compile(r"共计\s*(?P<num>\d+)\s*(?P<unit>名|人)")
+
+
+def _budget_table(text: str, station_level: str) -> tuple[str, list["DraftTarget"]]:
+    lines = text.split("\n")
+    columns: list[str] | None = None
+    drafts = []
+    for i, (clause, heading, rest) in enumerate(_numbered_lines(text)):
+        if BUDGET_HEADER.match(lines[i]):
+            columns = [c.strip() for c in lines[i].strip().strip("|").split("|")]
+            continue
+        if columns is None:
+            continue
+        if heading is None or heading.re is not TABLE_ROW:
+            if lines[i].strip():
+                columns = None  # the table ends at the first line that is not a row
+            continue
+        cells = [c.strip() for c in lines[i].strip().strip("|").split("|")]
+        row = dict(zip(columns, cells))
+        content = next((v for k, v in row.items() if k.startswith("服务内容")), "")
+        total = next((v for k, v in row.items() if k.startswith("总价")), "")
+        quote = lines[i].strip()
+        found = []
+        for match in BUDGET_QUOTA.finditer(content):
+            found.append(DraftTarget(
+                clause=clause, quote=quote, indicator="", level=station_level or TOWN_STATION, comparator=EQ,
+                threshold=Decimal(match["num"]), unit=match["unit"], note="采购预算表：每站每年的服务量",
+                matched=match.group(0), measure=match["what"].strip()))
+        for match in BUDGET_STAFF.finditer(content):
+            found.append(DraftTarget(
+                clause=clause, quote=quote, indicator="", level=COUNTY, comparator=EQ, threshold=Decimal(match["num"]),
+                unit=match["unit"], note="采购预算表：人员总数", matched=match.group(0), measure=content[:match.start()][-12:]))
+        if found and re.fullmatch(r"\d+(?:\.\d+)?", total):
+            amount = Decimal(total)
+            found.append(DraftTarget(
+                clause=clause, quote=quote, indicator="", level=COUNTY, comparator=EQ,
+                threshold=amount.normalize() if amount % 1 else amount.quantize(1), unit="元",
+                note="采购预算表：总价", matched=total, measure=cells[1] if len(cells) > 1 else ""))
+        if found:
+            drafts.extend(found)
+            lines[i] = ""  # read here; the other rules would take the named stations' figures
+    return "\n".join(lines), drafts
+
+
 def _numbered_lines(text: str):
     """Yield (clause, heading match or None, the line's text after its number) for each line."""
     path: list[str] = []  # e.g. ["三", "一", "1"]
     numbered_table = False  # a table whose first column is 序号 (not 报送次数 or a year)
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    # "(1)项目概况" / "(2)项目预算(根据投标文件提供)": title lines numbered (1), (2) in a text with no 一、 or （一）
+    # headings (a procurement text's sections) stand where （一） would, the items under them numbered 1, 2, …
+    levels = ((1, L1), (2, L2), (3, L3), (3, L3_BARE), (3, TABLE_ROW))
+    if not any(L1.match(line) or L2.match(line) for line in lines):
+        levels = ((2, L2_DIGIT), *levels)
+    for line in lines:
         heading = None
         numbered_table = numbered_table or bool(TABLE_NUMBER_HEADER.match(line))
-        for depth, pattern in ((1, L1), (2, L2), (3, L3), (3, L3_BARE), (3, TABLE_ROW)):
+        for depth, pattern in levels:
             if pattern is TABLE_ROW and not numbered_table:
                 break
             heading = pattern.match(line)
@@ -1600,6 +1658,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     station_level = max(counts)[1] if max(counts)[0] else ""
     plan = PLAN_TITLE.search(_title_lines(text))
     year_end = _year_plan_end(text)
+    text, budget = _budget_table(text, station_level)  # (before the list table reads the rows as sentences)
     lines, line_table = _line_table(text.split("\n"), year_end.year if year_end else issued_on.year if issued_on else None)
     if line_table and year_end is None and issued_on:
         year_end = date(issued_on.year, 12, 31)  # a year's task table reported on in its year: due at its end
@@ -1633,7 +1692,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     if plan:
         plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
     last_phase = max([_phase_number(m["n"]) for m in PHASE_NAMED.finditer(text)], default=0)
-    drafts, seen, elsewhere, plan_reported = [], {}, {}, False
+    drafts, seen, elsewhere, plan_reported = budget, {}, {}, False
     contest = bool(CONTEST_DOCUMENT.search(_title_lines(text, 3)))
     contest_end, contest_keys = (_contest_year(text, issued_on) if contest else None), {}
     completion, finished = _project_completion(text), _project_finished(text)
