@@ -1722,3 +1722,18 @@ def test_a_procurement_budget_table_gives_its_totals_and_each_stations_yearly_qu
     assert ("2.7", "county", "gte", Decimal(2), "次", None) in found
     # the named stations' staff, an activity's size, 数量 and 单价 are not read
     assert not [f for f in found if f[3] in (Decimal(2), Decimal(50), Decimal(36), Decimal(46500)) and f[0] != "2.7"]
+
+
+def test_a_procurement_texts_money_is_the_projects_or_one_stations_and_falls_due_when_its_years_end():
+    # 湘潭市雨湖区乡镇(街道)民政社工站(2024-2026年度)服务单位采购项目·采购需求: the budget, not the bid ceiling
+    text = ("湘潭市雨湖区乡镇(街道)民政社工站(2024-2026年度)服务单位采购项目\n采购需求\n一、采购项目情况\n"
+            "2、采购项目预算:3938249元;最高限价:3895249元,投标人的投标报价不得超过最高限价,否则,其投标无效。\n")
+    assert drafts(text) == [("", "county", "eq", Decimal(3938249), "元", date(2026, 12, 31))]
+    # 广州市增城区石滩镇社工服务站(第一社工服务站)购买服务项目: one station's money
+    text = ("广州市增城区石滩镇社工服务站(第一社工服务站)购买服务项目\n\n采购需求\n\n一、项目概况:\n\n(一) 有关说明\n\n"
+            "6、报价说明,本项目总报价为项目预算金额,如线上编制投标文件必须报价可按照招标文件要求报固定总价:1,854,000.00元。\n")
+    assert drafts(text) == [("operating_funds", "station_town", "eq", Decimal(1854000), "元", None)]
+    # 迁安信息港 2022: news of a bureau's purchase of its towns' stations' service (no year named: undated)
+    text = ("投资190万元!这项服务涉及迁安21个镇街社工站!\n"
+            "近日,小编从相关渠道获悉,迁安市民政局购买镇(街道)社工站社会工作服务项目,该项目预计投资190万元,涉及21个镇街社会工作服务站。\n")
+    assert drafts(text) == [("", "county", "eq", Decimal(1900000), "元", None)]

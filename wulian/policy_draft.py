@@ -542,6 +542,38 @@ def _budget_table(text: str, station_level: str) -> tuple[str, list["DraftTarget
     return "\n".join(lines), drafts
 
 
+# A procurement text's money (采购项目预算:3938249元, 预算金额:19万元, 报固定总价:1,854,000.00元, 购买…服务项目,该项目
+# 预计投资190万元): the project's money is 'eq' in 元, a bid ceiling (最高限价) a procurement rule not read; it is one
+# station's operating funds when the title buys the service of one named station (石滩镇社工服务站(第一社工服务站)
+# 购买服务项目), else the county's; due at the end of the years the title names (2024-2026年度, 2022年…项目), else undated.
+PROCUREMENT_TITLE = re.compile(r"采购|竞采|招标|购买[^，。,；;]{0,16}服务项目")
+PROCUREMENT_MONEY = re.compile(r"(?:采购项目预算|项目预算金额|预算金额|项目预算|固定总价|预计投资)\s*[:：为]?\s*"
+                               r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*元")
+PROCUREMENT_SENTENCE = re.compile(r"购买[^，。,；;]{0,24}服务项目")
+ONE_STATION_BOUGHT = re.compile(r"(?<!乡)(?:镇|街道|街道办事处)(?:社工服务站|社会工作服务站|社工站|社会工作站)"
+                                r"(?:[（(][^)）]{0,12}[)）])?购买服务项目")
+PROJECT_YEARS = re.compile(r"\d{4}\s*[-—–至]\s*(?P<last>\d{4})\s*年度|^[\s\u3000]*(?P<year>\d{4})\s*年[^\n]{0,40}?项目")
+
+
+def _procurement_money(sentence: "_Sentence", titles: str):
+    text = sentence.text
+    if not (PROCUREMENT_TITLE.search(titles) or PROCUREMENT_SENTENCE.search(text)):
+        return
+    match = PROCUREMENT_MONEY.search(text)
+    if not match:
+        return
+    amount = Decimal(match["num"].replace(",", "")) * (10000 if match["wan"] else 1)
+    one_station = bool(ONE_STATION_BOUGHT.search(titles)) and not re.search(r"乡镇[（(]街道[)）]|镇[（(]街道?[)）]|镇街", titles)
+    years = PROJECT_YEARS.search(titles) if PROCUREMENT_TITLE.search(titles) else None
+    deadline = date(int(years["last"] or years["year"]), 12, 31) if years else None
+    yield DraftTarget(
+        clause=sentence.clause, quote=text, indicator="operating_funds" if one_station else "",
+        level=TOWN_STATION if one_station else COUNTY, comparator=EQ,
+        threshold=amount.normalize() if amount % 1 else amount.quantize(1), unit="元",
+        period=BY_DEADLINE if deadline else ONGOING, deadline=deadline, note="采购项目的金额",
+        matched=match.group(0), measure=text[:match.start()][-12:])
+
+
 def _numbered_lines(text: str):
     """Yield (clause, heading match or None, the line's text after its number) for each line."""
     path: list[str] = []  # e.g. ["三", "一", "1"]
@@ -1696,6 +1728,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     contest = bool(CONTEST_DOCUMENT.search(_title_lines(text, 3)))
     contest_end, contest_keys = (_contest_year(text, issued_on) if contest else None), {}
     completion, finished = _project_completion(text), _project_finished(text)
+    procurement_titles = "\n".join(line for line in _title_lines(text, 8).split("\n") if len(line.strip()) <= 60)
     for sentence in _sentences(text):
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
         # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%"), and so are two
@@ -1706,6 +1739,11 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
             continue  # "低保标准由每月890元提高到1050元" in a year's 总结: done, not aimed at
         if any(STATUS_SECTION.search(title) for title in sentence.headings) and not FUTURE.search(sentence.text):
             continue  # "一、编制背景 …全市6567名建档立卡贫困残疾人实现脱贫": a plan's review of the last period
+        for draft in _procurement_money(sentence, procurement_titles):
+            if draft.key() not in seen:
+                seen.setdefault(draft.key(), []).append(draft.measure)
+                keys.setdefault(draft.key(), [])
+                drafts.append(draft)
         for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end, this_year,
                                        last_phase, list_year):
             if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
