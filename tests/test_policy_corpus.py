@@ -1737,3 +1737,13 @@ def test_a_procurement_texts_money_is_the_projects_or_one_stations_and_falls_due
     text = ("投资190万元!这项服务涉及迁安21个镇街社工站!\n"
             "近日,小编从相关渠道获悉,迁安市民政局购买镇(街道)社工站社会工作服务项目,该项目预计投资190万元,涉及21个镇街社会工作服务站。\n")
     assert drafts(text) == [("", "county", "eq", Decimal(1900000), "元", None)]
+
+
+def test_a_count_the_speaking_county_builds_this_year_is_its_plan_and_a_reports_count_is_not():
+    # 忠县 本报讯 (undated): the year's planned count, with no deadline when the report's year is unknown
+    text = "本报讯 (通讯员 罗小君)近日,笔者从全县社区养老服务站建设现场会获悉,我县今年新建10个社区养老服务站。"
+    assert drafts(text) == [("", "county", "eq", Decimal(10), "个", None)]
+    # 揭阳“双百工程” (status): a year's increment on last year's base, in a report of recent years, stays status
+    text = ("近年来,我市认真落实省委、省政府部署要求,在去年建成94个乡镇(街道)社会工作服务站、138个村(居)社会工作服务点的基础上,"
+            "今年新增设村(居)社会工作服务点174个,基本实现乡镇(街道)社会工作服务站100%全覆盖。")
+    assert drafts(text) == []

@@ -237,7 +237,10 @@ STATION_TIER_WORDS = (
 TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
 # Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
 STATUS = re.compile(r"标志着|近(?:几)?年来|多年来|过去(?:的)?一年|(?:^|(?<=[，,。]))\s*我[县市区旗]共(?:建设|建成|有)|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配新]|均已|完成情况|以来|分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)")
-FUTURE = re.compile(r"预计|力争|将|计划(?!”)|争取|确保|要(?!求)|(?<!达)到\s*\d{4}\s*年|今年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间")
+# ("我县今年新建10个社区养老服务站": a count the speaking county builds this year, told with no 了, is its plan; not
+# "…的基础上,今年新增设…174个" in a report of recent years)
+FUTURE = re.compile(r"预计|力争|将|计划(?!”)|争取|确保|要(?!求)|(?<!达)到\s*\d{4}\s*年|今年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间"
+                    r"|(?<![\u4e00-\u9fa5])(?:我|全)(?:县|区|市|省)今年(?:新建|新增)(?![^，。；,;]{0,24}?了)")
 # "2019年12月，全省1940个乡镇(街道)社工站全覆盖": a sentence opening on a month of a year tells an event.
 DATED_EVENT = re.compile(r"^[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]")
 
