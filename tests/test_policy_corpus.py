@@ -1747,3 +1747,13 @@ def test_a_count_the_speaking_county_builds_this_year_is_its_plan_and_a_reports_
     text = ("近年来,我市认真落实省委、省政府部署要求,在去年建成94个乡镇(街道)社会工作服务站、138个村(居)社会工作服务点的基础上,"
             "今年新增设村(居)社会工作服务点174个,基本实现乡镇(街道)社会工作服务站100%全覆盖。")
     assert drafts(text) == []
+
+
+def test_a_span_of_years_with_no_start_takes_no_date_and_the_countryside_covered_is_the_villages():
+    # 荆州区城乡居家养老服务工作现场推进会 (2014): 今年 dates the first sentence, not the 2至3年内 of the next
+    text = ("据悉,今年荆州区将建成10个以上城市社区居家养老服务中心、30个以上农村老年人互助照料中心。"
+            "力争2至3年内城市社区实现养老服务网络全覆盖,农村覆盖面积达到50%以上。")
+    found = drafts(text, issued_on=date(2014, 5, 20))
+    assert ("", "county", "gte", Decimal(10), "个", date(2014, 12, 31)) in found
+    assert ("", "urban_community", "present", None, "", None) in found
+    assert ("", "rural_community", "gte", Decimal(50), "%", None) in found

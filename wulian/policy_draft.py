@@ -298,6 +298,9 @@ TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]
 # are the urban community's (a 住宅小区's 每户0.3平方米, 便民服务, stays the community's, as its key has it).
 RESIDENTIAL_AREA = re.compile(r"居住[（(]?小?[)）]?区")
 VILLAGE_FACILITY_RATE = re.compile(r"农村(?:互助)?幸福院[\u4e00-\u9fa5]{0,4}?(?:覆盖率|建成率)")
+# A clause opening on the countryside covered (农村覆盖面积, 农村覆盖率; not 农村养老服务设施覆盖率, whose denominator is
+# not named).
+COUNTRYSIDE_COVERED = re.compile(r"[\s\u3000]*农村覆盖(?:面积|面|率)")
 URBAN_AREA = re.compile(r"(?:^|(?<=[，,；;。]))\s*(?:全市|全县|全区)?\s*(?:城区|市区|城市)(?![\u4e00-\u9fa5]{0,2}(?:和|及|与|、)(?:农村|乡村))")
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
 LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区[\u4e00-\u9fa5]{0,6}?组织")
@@ -320,6 +323,9 @@ DEADLINES = (
     re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
     re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
 )
+# "力争2至3年内城市社区实现…全覆盖", "用两年时间": a span with no start or end year, whose goal takes no date from
+# the sentence before it (今年荆州区将建成…).
+UNDATED_SPAN = re.compile(r"(?:\d|[一二两三四五六七八九十])\s*(?:[至到~～\-—]\s*(?:\d|[一二两三四五六七八九十])\s*)?年(?:内|时间|左右)")
 THIS_YEAR = re.compile(r"(?<![\d一二两三四五六七八九十])年内|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年")
 NEXT_YEAR = re.compile(r"明年(?:年底|底|年内)?(?:前|之前)?")  # 完成全年…任务: this year's
 # "全省社会工作专业人才总量2015年达到3.5万人,2020年达到10万人": the year right before 达到 dates its own figure
@@ -2308,6 +2314,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 level = URBAN  # "城区70%以上的社区要有养老服务设施": the communities of the urban area
         elif unit == "%" and not regions and level == COUNTY and VILLAGE_FACILITY_RATE.search(text[segment_start:start]):
             level = RURAL  # "农村幸福院覆盖率达到85%以上": the villages a village facility covers
+        elif unit == "%" and not regions and level == COUNTY and COUNTRYSIDE_COVERED.match(text, segment_start):
+            level = RURAL  # "…城市社区实现养老服务网络全覆盖,农村覆盖面积达到50%以上": the villages covered
         elif fixed_level:
             level, regions, level_note = fixed_level, [], ""
         if indicator == "certified_share" and ABOUT_STATION.search(text[:end]):
@@ -2358,6 +2366,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             group_end = re.compile(r"[；;]").search(text, end)
             deadline, deadline_note = _deadline(text[:group_end.start() if group_end else len(text)], issued_on,
                                                 pilot_end)
+        if deadline is None and not deadline_note and UNDATED_SPAN.search(text[:end]) \
+                and not re.search(r"\d{4}\s*年(?:起|开始)", text[:end]):  # (自2013年起…5年内: counted from a year)
+            deadline_note = "期限：文中只写年数，未写起止"  # "力争2至3年内…": not the date of the sentence before
         if deadline is None and not deadline_note and period == ONGOING:
             # "到2024年底，社会组织达到…。持证社工占比达到30%。": a goal paragraph's deadline holds for its sentences
             # — within the phase the sentence stands in ("第二阶段…达到25%以上" takes nothing from the first's 年内).
