@@ -1757,3 +1757,15 @@ def test_a_span_of_years_with_no_start_takes_no_date_and_the_countryside_covered
     assert ("", "county", "gte", Decimal(10), "个", date(2014, 12, 31)) in found
     assert ("", "urban_community", "present", None, "", None) in found
     assert ("", "rural_community", "gte", Decimal(50), "%", None) in found
+
+
+def test_what_one_station_has_is_a_standard_of_the_stations_tier_with_no_date():
+    # 萧山日报 2021-04-01 (省、区两级民生实事项目): the year's count is dated, a standard station's area and staff are not
+    text = ("我区今年计划新建9家镇街社会工作站。"
+            "一个标准的镇街社会工作站面积不少于1000平方米,并设有个案工作室、小组工作室、社区(项目)工作室等场所。"
+            "工作站配备站长1名,持证社会工作者至少3名,旨在为辖区群众提供专业的社会工作服务。")
+    found = drafts(text, issued_on=date(2021, 4, 1))
+    assert ("station_area", "station_town", "gte", Decimal(1000), "平方米", None) in found
+    assert ("station_professionals", "station_town", "gte", Decimal(3), "名", None) in found
+    assert ("", "station_town", "eq", Decimal(1), "名", None) in found
+    assert ("", "county", "eq", Decimal(9), "家", date(2021, 12, 31)) in found

@@ -64,7 +64,7 @@ INDICATOR_RULES = (
     _rule("operating_funds", {"元"}, r"经费|运行资金|运营资金|工作资金|资助|补助|补贴|奖补"),
     _rule("micro_venture_projects", {"个", "次", "项"}, r"公益创投"),
     _rule("station_professionals", {"人", "名", "个"},
-          r"专业社工|专业社会工作者|社会工作专业人才|社工岗位|社会工作专业岗位|持证社工"),
+          r"专业社工|专业社会工作者|社会工作专业人才|社工岗位|社会工作专业岗位|持证社工|持证社会工作者"),
     _rule("station_staff", {"人", "名"}, r"驻站|专职工作人员|工作人员|专职社会工作者|专职社工|社工(?![站室机])"),
     _rule("town_stations_built", {"个"}, r"社工站|社会工作服务站|社会工作站"),
     _rule("agencies_cultivated", {"个", "家"}, r"社会工作服务机构|社工机构"),
@@ -75,6 +75,9 @@ INDICATOR_RULES = (
     _rule("orgs_per_community", {"个", "家"}, r"社会组织|社区服务组织"),
 )
 
+# A sentence on what one station has ("一个标准的镇街社会工作站面积…", "工作站配备站长1名…"): a station's standard.
+STATION_STANDARD = re.compile(r"^[\s\u3000]*(?:一个|每个)?(?:标准的?)?(?:镇街|乡镇|街道|镇)?"
+                              r"(?:社会工作服务站|社会工作站|社工站|工作站)(?:面积|建筑面积|配备|设有)")
 # Requirements with no number: "成立…社区社会组织联合会", "配置办公室、个案室…等功能部室".
 PRESENCE_RULES = (
     ("federation", re.compile(r"(?:成立|建立|组建|设立)(?P<inner>[^，。；,;]{0,12}?)社会组织联合会")),
@@ -1808,6 +1811,14 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
             continue
         taken = [d for d in drafts if d.quote == sentence.text] + contest_drafts  # (one read once is still read)
         for draft in _fallback(sentence, taken, drafts, issued_on, pilot_end, plan_end, year_end):
+            if STATION_STANDARD.match(sentence.text) and not draft.regions and draft.level not in STATION_TIER_LEVELS:
+                # (配备站长1名: a station's standard, as in _sentence_targets; a post no indicator counts)
+                draft.level = station_level or TOWN_STATION
+                if draft.note.endswith("期限：一年的任务，按该年年底"):
+                    draft.deadline, draft.period = None, ONGOING
+                    draft.note = re.sub(r"；?期限：一年的任务，按该年年底$", "", draft.note)
+                if draft.indicator and draft.level not in _indicator_levels(draft.indicator):
+                    draft.indicator = ""
             if draft.key() not in seen or "各：第" in draft.note and not draft.note.endswith("第1组"):
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 drafts.append(draft)
@@ -2399,6 +2410,16 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         draft_period = period
         if period == ONGOING and (deadline or deadline_note):
             draft_period = BY_DEADLINE
+        if STATION_STANDARD.match(text) and not regions:
+            # "一个标准的镇街社会工作站面积不少于1000平方米", "工作站配备站长1名,持证社会工作者至少3名": what a station
+            # has is a standard of the station's tier, in force with no date even in news of the year's work
+            if deadline_note == "期限：一年的任务，按该年年底":
+                deadline, deadline_note, draft_period = None, "", period
+            if level not in STATION_TIER_LEVELS:
+                level, level_note = station_level or TOWN_STATION, ""
+                indicator = indicator or _indicator(text, start, end, segment_start, unit)
+                if indicator and level not in _indicator_levels(indicator):
+                    indicator = ""
         parameters = {}
         if indicator in ("station_rooms", "station_equipment"):
             words = ROOM_WORDS if indicator == "station_rooms" else EQUIPMENT_WORDS
