@@ -1761,9 +1761,10 @@ def test_a_span_of_years_with_no_start_takes_no_date_and_the_countryside_covered
 
 def test_what_one_station_has_is_a_standard_of_the_stations_tier_with_no_date():
     # 萧山日报 2021-04-01 (省、区两级民生实事项目): the year's count is dated, a standard station's area and staff are not
-    text = ("我区今年计划新建9家镇街社会工作站。"
-            "一个标准的镇街社会工作站面积不少于1000平方米,并设有个案工作室、小组工作室、社区(项目)工作室等场所。"
-            "工作站配备站长1名,持证社会工作者至少3名,旨在为辖区群众提供专业的社会工作服务。")
+    text = ("我区今年计划新建9家镇街社会工作站\n\n"
+            "  本报讯  记者昨日从区民政局了解到,作为2021年省、区两级民生实事项目,今年我区将新建9家镇街社会工作站。\n\n"
+            "  一个标准的镇街社会工作站面积不少于1000平方米,并设有个案工作室、小组工作室、社区(项目)工作室等场所。"
+            "工作站配备站长1名,持证社会工作者至少3名,旨在为辖区群众提供专业的社会工作服务。\n")
     found = drafts(text, issued_on=date(2021, 4, 1))
     assert ("station_area", "station_town", "gte", Decimal(1000), "平方米", None) in found
     assert ("station_professionals", "station_town", "gte", Decimal(3), "名", None) in found
