@@ -1770,3 +1770,13 @@ def test_what_one_station_has_is_a_standard_of_the_stations_tier_with_no_date():
     assert ("station_professionals", "station_town", "gte", Decimal(3), "名", None) in found
     assert ("", "station_town", "eq", Decimal(1), "名", None) in found
     assert ("", "county", "eq", Decimal(9), "家", date(2021, 12, 31)) in found
+
+
+def test_a_canteens_standards_keep_their_units_and_an_eligibility_threshold_is_no_target():
+    # 安徽省民政厅《老年助餐服務實施方案》 (2022, 繁体 转载): 人/餐; the site's 50方米 is 平方米; 10人以上…即可设立 qualifies
+    text = ("社區老年食堂應依法依規取得《食品經營許可證》,具有相應的消防安全資質,供餐能力在50人/餐以上,就餐面積原則不少于50方米。"
+            "沒有條件建立社區老年食堂的,可按照轄區內老年助餐需求,依托社區綜合服務設施、養老服務站等設施,因地制宜設置老年助餐點,"
+            "一般集中就餐人數達到10人以上的場所即可設立老年助餐點;老年助餐點面積原則不少于20方米;老年助餐點應設置在一樓。")
+    assert drafts(text) == [("", "county", "gte", Decimal(50), "人/餐", None),
+                            ("", "county", "gte", Decimal(50), "平方米", None),
+                            ("", "county", "gte", Decimal(20), "平方米", None)]

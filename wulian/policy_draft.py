@@ -75,6 +75,8 @@ INDICATOR_RULES = (
     _rule("orgs_per_community", {"个", "家"}, r"社会组织|社区服务组织"),
 )
 
+# A figure that makes a place eligible ("…达到10人以上的场所即可设立…"): a condition, not a target.
+ELIGIBILITY = re.compile(r"[^，。；,;]{0,12}?即可")
 # A sentence on what one station has ("一个标准的镇街社会工作站面积…", "工作站配备站长1名…"): a station's standard.
 STATION_STANDARD = re.compile(r"^[\s\u3000]*(?:一个|每个)?(?:标准的?)?(?:镇街|乡镇|街道|镇)?"
                               r"(?:社会工作服务站|社会工作站|社工站|工作站)(?:面积|建筑面积|配备|设有)")
@@ -103,7 +105,8 @@ _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, �
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 # Any measure word after a number is a unit (beds 张, schools 所, households 户…), not only those seen so far.
 _MEASURE_WORDS = r"张|所|床|户|间|处|座|条|公里|栋|辆|台|套"  # (the count units a comparator may take: COUNT_UNITS)
-_UNIT = (r"(?P<unit>万元|元|平方米|平米|㎡|课时|学时|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|类|只|%|‰|小时|"
+# (人/餐: a canteen's capacity per meal; 方米: a site's 平方米 with its 平 dropped, "面积原则不少于20方米")
+_UNIT = (r"(?P<unit>万元|元|平方米|平米|方米|㎡|课时|学时|人/餐|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|类|只|%|‰|小时|"
          + _MEASURE_WORDS + ")")
 # A range ("35-40张", "35张~40张", "2至4个") is a floor: its lower end, ≥.
 _RANGE = r"(?P<range>\s*(?:" + _MEASURE_WORDS + r"|个|家|人|名|%)?\s*[-－—~～至]\s*\d+(?:\.\d+)?)?"
@@ -253,7 +256,7 @@ COMPARATORS = {
     "不超过": LTE, "不高于": LTE, "不多于": LTE, "不大于": LTE, "≤": LTE, "<=": LTE, "低于": LTE, "少于": LTE,
 }
 SUFFIX_COMPARATORS = {"以上": GTE, "及以上": GTE, "以下": LTE, "及以下": LTE, "以内": LTE, "封顶": LTE}
-UNIT_ALIASES = {"平米": "平方米", "㎡": "平方米", "学时": "课时"}
+UNIT_ALIASES = {"平米": "平方米", "方米": "平方米", "㎡": "平方米", "学时": "课时"}
 
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -2312,6 +2315,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             found.append((match.start(), match.end(), PRESENT, None, "", code, match.start("inner"), note, None))
     found.sort(key=lambda f: f[0])
     for start, end, comparator, threshold, unit, indicator, segment_start, note, fixed_level in found:
+        if ELIGIBILITY.match(text, end):
+            continue  # "一般集中就餐人数达到10人以上的场所即可设立老年助餐点": a condition to qualify, not a goal
         all_of = unit == "%" and threshold == 100 and comparator in (GTE, EQ)
         if all_of:
             # "覆盖率将达到100%", "4A级以上婚姻登记场所达到100%": all of them — coverage, not a share to pass
