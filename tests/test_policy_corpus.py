@@ -1780,3 +1780,11 @@ def test_a_canteens_standards_keep_their_units_and_an_eligibility_threshold_is_n
     assert drafts(text) == [("", "county", "gte", Decimal(50), "人/餐", None),
                             ("", "county", "gte", Decimal(50), "平方米", None),
                             ("", "county", "gte", Decimal(20), "平方米", None)]
+
+
+def test_a_statistic_reported_is_status_even_in_news_of_the_years_plan():
+    # 河南日报 2021-01-25 (今年河南省将建1000个养老服务机构或日间照料中心): 据统计 reports a share, not a goal
+    text = "今年河南省将建1000个养老服务机构或日间照料中心\n据统计,我省90%以上的老人都选择了居家和社区养老。\n"
+    found = drafts(text, issued_on=date(2021, 1, 25))
+    assert ("", "county", "eq", Decimal(1000), "个", date(2021, 12, 31)) in found
+    assert not [d for d in found if d[3] == Decimal(90)]
