@@ -1788,3 +1788,15 @@ def test_a_statistic_reported_is_status_even_in_news_of_the_years_plan():
     found = drafts(text, issued_on=date(2021, 1, 25))
     assert ("", "county", "eq", Decimal(1000), "个", date(2021, 12, 31)) in found
     assert not [d for d in found if d[3] == Decimal(90)]
+
+
+def test_full_area_coverage_is_coverage_and_demonstration_sites_are_not_stations_built():
+    # 泸州市社会工作服务体系建设试点工作方案·二、工作目标 (2021): 全域覆盖, 片区化有效覆盖; 示范点 counts
+    text = ("二、工作目标\n按照全省总体安排部署,2023年力争实现乡镇(街道)社会工作服务站全域覆盖,"
+            "2025年力争实现全市村(社区)社会工作服务室片区化有效覆盖。\n"
+            "2021年,大力推进区县社会工作服务总站标准化建设,创建1-2个省级区县社会工作服务总站示范点、3-4个省级街道社会工作服务站示范点。\n")
+    found = drafts(text)
+    assert ("town_station_coverage", "town", "present", None, "", date(2023, 12, 31)) in found
+    assert ("", "community", "present", None, "", date(2025, 12, 31)) in found
+    assert ("", "county", "gte", Decimal(1), "个", date(2021, 12, 31)) in found
+    assert ("", "county", "gte", Decimal(3), "个", date(2021, 12, 31)) in found

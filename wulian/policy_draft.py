@@ -203,7 +203,7 @@ COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全�
 # Coverage, the commonest target of a county's document and the one with no number.
 COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:和(?P<second>[\u4e00-\u9fa5]{1,8}率))?"
                            r"\s*(?:均|都)?\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
-FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|覆盖(?:到)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|市))?所有的?[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道|镇))")
+FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|全域覆盖|(?<=化)有效覆盖|覆盖(?:到)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|市))?所有的?[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道|镇))")
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地|社工(?!站)|社会工作者)")  # 一社区一社工: each has a social worker
@@ -2415,6 +2415,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         draft_period = period
         if period == ONGOING and (deadline or deadline_note):
             draft_period = BY_DEADLINE
+        if indicator == "town_stations_built" and re.match(r"[^，。；,;、]{0,24}?示范(?:点|站)", text[end:]):
+            indicator = ""  # "创建1-2个省级区县社会工作服务总站示范点": demonstration sites named, not stations built
         if STATION_STANDARD.match(text) and not regions:
             # "一个标准的镇街社会工作站面积不少于1000平方米", "工作站配备站长1名,持证社会工作者至少3名": what a station
             # has is a standard of the station's tier, in force with no date even in news of the year's work
