@@ -1800,3 +1800,9 @@ def test_full_area_coverage_is_coverage_and_demonstration_sites_are_not_stations
     assert ("", "community", "present", None, "", date(2025, 12, 31)) in found
     assert ("", "county", "gte", Decimal(1), "个", date(2021, 12, 31)) in found
     assert ("", "county", "gte", Decimal(3), "个", date(2021, 12, 31)) in found
+
+
+def test_a_month_of_this_year_before_the_report_opens_an_event_told():
+    # 长乐新闻网 2021-11-19 (社工服务专用车发车仪式): what was built in June is status in November
+    text = "今年6月,全区18个乡镇(街道)社工站全面建成,并划分成4个片区分别委托4家社工机构负责运营管理。"
+    assert drafts(text, issued_on=date(2021, 11, 19)) == []

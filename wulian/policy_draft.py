@@ -248,6 +248,7 @@ STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年
 FUTURE = re.compile(r"预计|力争|将|计划(?!”)|争取|确保|要(?!求)|(?<!达)到\s*\d{4}\s*年|今年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间"
                     r"|(?<![\u4e00-\u9fa5])(?:我|全)(?:县|区|市|省)今年(?:新建|新增)(?![^，。；,;]{0,24}?了)")
 # "2019年12月，全省1940个乡镇(街道)社工站全覆盖": a sentence opening on a month of a year tells an event.
+THIS_YEAR_MONTH_EVENT = re.compile(r"^[\s\u3000]*今年\s*(?P<month>\d{1,2})\s*月(?:份|\s*\d{1,2}\s*日)?\s*[,，]")
 DATED_EVENT = re.compile(r"^[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]")
 
 COMPARATORS = {
@@ -2135,6 +2136,8 @@ def _past_paragraph(sentence: _Sentence, issued_on, year_end=None) -> bool:
             year_end and YEAR_PLAN.search(sentence.text) and int(sentence.text.strip()[:4]) <= year_end.year):
         # ("2023年2月7日,上海2023年为民办实事项目正式公布,…包括新增5000张养老床位…": the list announced)
         return True  # "2019年12月，全省1940个乡镇(街道)社工站全覆盖": an event, told
+    if issued_on and (month := THIS_YEAR_MONTH_EVENT.match(sentence.text)) and int(month["month"]) < issued_on.month:
+        return True  # "今年6月,全区18个乡镇(街道)社工站全面建成" told in November: an event of this year, done
     if not (issued_on or sentence.paragraph):
         return False
     if sentence.paragraph and re.search(r"截[至止]", sentence.paragraph[-1]):
