@@ -171,10 +171,10 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
 # The figures reported in docs/decisions.md ("Session 9, round 5: tuning on sets 22 and 23"): (found, drafted) and
 # (found, expected) of the development documents (sets 1–23 among them; sets 22 and 23 were read this round). Held-out
 # sets 24 and 25 are frozen on other branches and measured at the merge (the lead adds their line).
-REPORTED = {"dev": ((863, 1051), (863, 1221))}
+REPORTED = {"dev": ((896, 1064), (896, 1221))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but sets 22, 23).
-REPORTED_LOSO = {"per-set mean over 24 development sets (all tuned on)": (819, 736),
+REPORTED_LOSO = {"per-set mean over 24 development sets (all tuned on)": (856, 763),
                  "mean over the 22 sets not read this round (all but sets 22, 23)": (863, 781)}
 
 
