@@ -1806,3 +1806,36 @@ def test_a_month_of_this_year_before_the_report_opens_an_event_told():
     # 长乐新闻网 2021-11-19 (社工服务专用车发车仪式): what was built in June is status in November
     text = "今年6月,全区18个乡镇(街道)社工站全面建成,并划分成4个片区分别委托4家社工机构负责运营管理。"
     assert drafts(text, issued_on=date(2021, 11, 19)) == []
+
+
+# --- session 9, round 6 (t2425): sets 24 and 25 read (sentences as the documents write them) --------------------
+
+
+def test_a_year_list_numbered_01_02_03_gives_the_clause_and_its_title_the_year():
+    # 人民网上海频道 2022-03-02 (今年长宁区政府15件实事项目已确定): items numbered "03 " under "2022年长宁区政府实事项目"
+    text = ("今年长宁区政府15件实事项目已确定,一起来了解下→\n"
+            "2022年长宁区政府实事项目\n"
+            "03 新建社区综合为老服务中心2家,新增老年助餐点7个,新增养老床位200张,新建日间照料中心3家。\n"
+            "04 完成适老化改造400户;为高龄独居老人家庭新增烟感报警装置3000台。\n")
+    found = draft_targets(text)
+    by_figure = {(d.threshold, d.unit): d for d in found}
+    assert by_figure[(Decimal(200), "张")].clause == "3"
+    assert by_figure[(Decimal(200), "张")].deadline == date(2022, 12, 31)
+    assert by_figure[(Decimal(3000), "台")].clause == "4"
+
+
+def test_an_item_number_standing_alone_on_its_line_numbers_the_lines_under_it():
+    # 上海长宁区政府网 2024-01-18 (2024年长宁区政府为民办实事项目公布): "1" alone, then the item's lines
+    text = ("2024年长宁区政府为民办实事项目\n1\n新增100张困难重残养护床位\n改建100张认知障碍照护床位、611张护理型床位\n"
+            "新增5家老年人助餐点\n")
+    found = draft_targets(text, issued_on=date(2024, 1, 18))
+    assert {(d.clause, d.threshold, d.unit) for d in found} >= {("1", Decimal(611), "张"), ("1", Decimal(5), "家")}
+
+
+def test_a_figure_followed_by_zuoyou_is_a_floor():
+    # 常州日报 (常州市四支力量赋能人人社区“百千万”行动): 100个左右 … 'gte', as 约100个
+    text = ("到2025年底,将推动四支力量发挥人才、资源、技术、资金等优势,与100个左右城乡社区结对共建,"
+            "实施1000个左右惠民生项目、实现10000个左右居民需求微心愿。")
+    found = drafts(text)
+    for figure in (100, 1000, 10000):
+        assert ("", "county", "gte", Decimal(figure), "个", date(2025, 12, 31)) in found

@@ -359,7 +359,7 @@ PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年
                         r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
 # A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
 # their deadline, and every sentence of it is a goal.
-YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|重点任务|工作要点|"
+YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|"
                        r"重点工作|工作安排|工作计划)")
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
 ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
@@ -379,6 +379,12 @@ L3_BARE = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})(?=(?:加强|推进|推动|完�
 # table is copied one cell a line) is a numbered item, as "1." is.
 TABLE_NUMBER_HEADER = re.compile(r"^[\s\u3000|]*序号[\s\u3000]*\|")
 TABLE_ROW = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*\|[\s\u3000]*(?P<rest>.*)$")
+# A year's list numbered 01, 02, 03 (长宁区政府实事项目: "03 新建社区综合为老服务中心2家,…"): the item number written
+# with a leading zero and a space is the clause ("3"), as "3." is.
+L3_PADDED = re.compile(r"^[\s\u3000]*0(?P<n>[1-9])[\s\u3000]+(?P<rest>[\u4e00-\u9fa5].*)$")
+# A list item whose number stands on a line of its own ("1" then the item's lines: 长宁区 2024年为民办实事项目):
+# the lines under it are that item, until the next number.
+L3_ALONE = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*(?P<rest>)$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 SEGMENT_BOUNDARY = re.compile(r"[，,；;。：:]")
 IMAGE = re.compile(r"\s*\[image:[^\]]*\]\s*\"?\s*")
@@ -597,7 +603,7 @@ def _numbered_lines(text: str):
     lines = text.split("\n")
     # "(1)项目概况" / "(2)项目预算(根据投标文件提供)": title lines numbered (1), (2) in a text with no 一、 or （一）
     # headings (a procurement text's sections) stand where （一） would, the items under them numbered 1, 2, …
-    levels = ((1, L1), (2, L2), (3, L3), (3, L3_BARE), (3, TABLE_ROW))
+    levels = ((1, L1), (2, L2), (3, L3), (3, L3_BARE), (3, L3_PADDED), (3, L3_ALONE), (3, TABLE_ROW))
     if not any(L1.match(line) or L2.match(line) for line in lines):
         levels = ((2, L2_DIGIT), *levels)
     for line in lines:
@@ -2005,7 +2011,7 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         unit = {"km": "公里", "千米": "公里"}.get(unit, unit)
         aimed = segment if unit != "元" else MONEY_SOUGHT.sub("", segment)  # 争取…资金1.32亿元: the sum sought, 'eq'
         comparator = GT if FALLBACK_GT.search(segment) else GTE if (
-            FALLBACK_GTE.search(aimed) or re.match(r"\s*(?:以上|及以上)", text[end:])) else EQ
+            FALLBACK_GTE.search(aimed) or re.match(r"\s*(?:以上|及以上|左右)", text[end:])) else EQ
         if comparator == EQ and EXPECTED_GOALS.search(text[:start]):
             comparator = GTE  # "主要预期目标是:…实现社会消费品零售总额1600亿元": an expected figure is a floor
         if comparator == EQ and (re.search(r"(?<![签节制公条预合契违履守])约\s*$", text[:start]) or _carried_gte(text[:start])):
