@@ -1839,3 +1839,24 @@ def test_a_figure_followed_by_zuoyou_is_a_floor():
     found = drafts(text)
     for figure in (100, 1000, 10000):
         assert ("", "county", "gte", Decimal(figure), "个", date(2025, 12, 31)) in found
+
+
+def test_a_relief_amount_as_a_multiple_of_the_dibao_standard_is_in_bei():
+    # 池州市某县民政局 2025-07-15 (临时救助 救助标准): a ceiling 'lte' in '倍', the county's, no deadline
+    text = "二、救助标准\n各市根据救助对象实际情况,分类分档制定临时救助标准,原则上不超过当地低保月保障标准 10 倍,有条件的地区可适当提高。\n"
+    assert drafts(text, issued_on=date(2025, 7, 15)) == [("", "county", "lte", Decimal(10), "倍", None)]
+    # 东至县龙泉镇 (临时救助的救助标准, as it reads unmangled): a range is 'gte' its lower end
+    text = "现金救助的,每户救助金额原则上为当地月低保标准的2至6倍;实物救助的,根据救助对象的实际需要定期定量发放实物。"
+    assert drafts(text) == [("", "county", "gte", Decimal(2), "倍", None)]
+
+
+def test_a_progress_table_copied_with_its_cells_run_together_keeps_the_task_and_drops_the_progress():
+    # 杭州市余杭区人民政府网 2020-09-15 (区民生实事项目进展表·养老助残)
+    text = ("实事内容工作任务责任单位进展情况\n一季度二季度三季度四季度\n"
+            "养老助残创建20个无障碍社区。区残联,相关镇街1.完成第一批申报、培训、进入实施改造阶段,其中2个已完成改造; "
+            "2.完成第二批申报、培训。1.完成两批共40个社区的申报、培训工作。成功创建38个无障碍社区,超额完成目标任务。\n"
+            "新增30家示范型以上居家养老服务照料中心。区民政局,相关镇街目前已完成5家建设任务。累计完成21家。\n")
+    found = drafts(text, issued_on=date(2020, 9, 15))
+    assert ("", "county", "eq", Decimal(20), "个", date(2020, 12, 31)) in found
+    assert ("", "county", "eq", Decimal(30), "家", date(2020, 12, 31)) in found
+    assert not [d for d in found if d[3] in (Decimal(40), Decimal(38), Decimal(21), Decimal(5))]

@@ -596,6 +596,31 @@ def _procurement_money(sentence: "_Sentence", titles: str):
         matched=match.group(0), measure=text[:match.start()][-12:])
 
 
+# A relief amount set as a multiple of the 低保 standard (临时救助: "每户救助金额原则上为当地月低保标准的2至6倍",
+# "原则上不超过当地低保月保障标准 10 倍"): the county's standing rule in '倍' (the base named in the quote), with no
+# deadline; a range is 'gte' its lower end, a ceiling (不超过, 不高于, 最高) 'lte'.
+MULTIPLE_OF_STANDARD = re.compile(r"[^，。；,;\d]{0,24}?标准的?\s*(?P<lo>\d+(?:\.\d+)?)\s*"
+                                  r"(?:[至到\-—~～]\s*(?P<hi>\d+(?:\.\d+)?)\s*)?倍")
+CEILING = re.compile(r"不超过|不高于|最高|最多")
+RELIEF = re.compile(r"救助")
+
+
+def _multiple_of_standard(sentence: "_Sentence"):
+    text = sentence.text
+    if not RELIEF.search(text):
+        return
+    for match in MULTIPLE_OF_STANDARD.finditer(text):
+        if CEILING.search(match.group(0)):
+            comparator, figure = LTE, match["hi"] or match["lo"]
+        else:
+            comparator, figure = (GTE if match["hi"] else EQ), match["lo"]
+        yield DraftTarget(
+            clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
+            threshold=Decimal(figure).normalize() if "." in figure else Decimal(int(figure)), unit="倍",
+            period=ONGOING, deadline=None, note="低保标准的倍数", matched=match.group(0),
+            measure=text[:match.start()][-12:])
+
+
 def _numbered_lines(text: str):
     """Yield (clause, heading match or None, the line's text after its number) for each line."""
     path: list[str] = []  # e.g. ["三", "一", "1"]
@@ -1632,6 +1657,28 @@ def _indicator_table(lines: list[str]) -> list[str]:
     return out
 
 
+# A progress table whose cells were run together when copied (余杭区民生实事项目进展表: a header line
+# "实事内容工作任务责任单位进展情况", then rows "养老助残创建20个无障碍社区。区残联,相关镇街1.完成第一批…"): each row's task
+# is its text up to the first 。, the rest (responsible units, the quarters' progress) is status.
+RUN_TOGETHER_HEADER = re.compile(r"^[\s\u3000]*[\u4e00-\u9fa5]{0,8}(?:工作任务|任务|实事内容)[\u4e00-\u9fa5]{0,6}"
+                                 r"(?:责任单位|牵头单位)[\u4e00-\u9fa5]{0,6}(?:进展情况|完成情况|推进情况)[\s\u3000]*$")
+
+
+RESPONSIBLE_RUN = re.compile(r"[\s\u3000]*[\u4e00-\u9fa5、]{1,14}?(?:局|委|办|残联|政府|中心)(?:[,，、][^,，。]{0,8}?(?:镇街|街道|乡镇))?")
+
+
+def _run_together_progress(lines: list[str]) -> tuple[list[str], bool]:
+    header = next((i for i, line in enumerate(lines) if RUN_TOGETHER_HEADER.match(line)), None)
+    if header is None:
+        return lines, False
+    cut = []
+    for i, line in enumerate(lines):
+        if i > header and "。" in line and RESPONSIBLE_RUN.match(line.split("。", 1)[1]):
+            line = line.split("。", 1)[0] + "。"
+        cut.append(line)
+    return cut, True
+
+
 def _progress_table(lines: list[str]) -> tuple[set, int | None]:
     """The indices of the lines that are cells of a progress column, and the year those cells speak of most."""
     filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip() and line.strip() != "|"]
@@ -1719,6 +1766,11 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     lines = _indicator_table(_list_table(lines))
     text = "\n".join(lines)
     progress, table_year = _progress_table(lines)
+    lines, run_together = _run_together_progress(lines)
+    if run_together:
+        text = "\n".join(lines)
+        if year_end is None and issued_on:
+            year_end = date(issued_on.year, 12, 31)  # a year's task table reported on in its year: due at its end
     if progress:
         text = "\n".join("" if i in progress else line for i, line in enumerate(lines))
         if year_end is None and table_year:
@@ -1761,7 +1813,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
             continue  # "低保标准由每月890元提高到1050元" in a year's 总结: done, not aimed at
         if any(STATUS_SECTION.search(title) for title in sentence.headings) and not FUTURE.search(sentence.text):
             continue  # "一、编制背景 …全市6567名建档立卡贫困残疾人实现脱贫": a plan's review of the last period
-        for draft in _procurement_money(sentence, procurement_titles):
+        for draft in (*_procurement_money(sentence, procurement_titles), *_multiple_of_standard(sentence)):
             if draft.key() not in seen:
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 keys.setdefault(draft.key(), [])
