@@ -1860,3 +1860,15 @@ def test_a_progress_table_copied_with_its_cells_run_together_keeps_the_task_and_
     assert ("", "county", "eq", Decimal(20), "个", date(2020, 12, 31)) in found
     assert ("", "county", "eq", Decimal(30), "家", date(2020, 12, 31)) in found
     assert not [d for d in found if d[3] in (Decimal(40), Decimal(38), Decimal(21), Decimal(5))]
+
+
+def test_a_completion_reports_item_headings_are_the_years_targets_and_its_body_status():
+    # 上海普陀 2024-01-19 (2023年普陀区29项为民办实事项目完成): "(二)新增养老床位250张" is the year's target,
+    # "新增378张养老床位,超额完成年度任务" what was done
+    text = ("为老服务、教育、健身……2023年普陀区29项为民办实事项目完成 2024年01月19日\n"
+            "2023年普陀区共安排29个为民办实事项目在各单位共同努力下29个为民办实事项目已全部完成具体情况如下:\n"
+            "(一)完成2家社区综合为老服务中心建设\n完成长征镇祥和片区等4家社区综合为老服务中心建设,超额完成年度任务。\n"
+            "(二)新增养老床位250张\n新增378张养老床位,超额完成年度任务。\n")
+    found = draft_targets(text, issued_on=date(2024, 1, 19))
+    assert {(d.clause, d.comparator, d.threshold, d.unit, d.deadline) for d in found} == {
+        ("一", "eq", Decimal(2), "家", date(2023, 12, 31)), ("二", "eq", Decimal(250), "张", date(2023, 12, 31))}

@@ -1732,6 +1732,12 @@ def _completion_table_year(lines: list[str]) -> int | None:
     return None
 
 
+def _item_heading(sentence: "_Sentence") -> bool:
+    """The sentence is a numbered item's heading line of its own ("(二)新增养老床位250张"), with a figure."""
+    return (bool(sentence.headings) and not sentence.previous and sentence.text == sentence.headings[-1]
+            and not re.search(r"[。；;]", sentence.text) and bool(re.search(r"\d", sentence.text)))
+
+
 def _title_lines(text: str, count: int = 3) -> str:
     """The document's first lines (its title, or the report's headline and first paragraph)."""
     return "\n".join([line for line in text.split("\n") if line.strip()][:count])
@@ -1803,13 +1809,18 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     contest_end, contest_keys = (_contest_year(text, issued_on) if contest else None), {}
     completion, finished = _project_completion(text), _project_finished(text)
     procurement_titles = "\n".join(line for line in _title_lines(text, 8).split("\n") if len(line.strip()) <= 60)
+    # A completion report of a year's list (普陀区 "2023年…29项为民办实事项目完成", items "(一)完成2家社区综合为老服务中心
+    # 建设" then what was done): each numbered item's heading is the year's target, the text under it status.
+    completed_list = YEAR_NAMED.search(_title_lines(text, 3)) if report else None
+    completed_year = date(int(completed_list["year"]), 12, 31) if completed_list else None
     for sentence in _sentences(text):
+        heading_target = bool(completed_year) and _item_heading(sentence)
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
         # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%"), and so are two
         # goals of a list alike only in their figure ("…集中供养率达到50%" and "…节地生态安葬率达到50%以上").
         keys, said = {}, set()
         plan_reported = plan_reported or bool(PLAN_REPORTED.search(sentence.text))
-        if report and not REPORT_FUTURE.search(sentence.text):
+        if report and not REPORT_FUTURE.search(sentence.text) and not heading_target:
             continue  # "低保标准由每月890元提高到1050元" in a year's 总结: done, not aimed at
         if any(STATUS_SECTION.search(title) for title in sentence.headings) and not FUTURE.search(sentence.text):
             continue  # "一、编制背景 …全市6567名建档立卡贫困残疾人实现脱贫": a plan's review of the last period
@@ -1818,8 +1829,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 keys.setdefault(draft.key(), [])
                 drafts.append(draft)
-        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end, this_year,
-                                       last_phase, list_year):
+        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end,
+                                       completed_year if heading_target else year_end, this_year, last_phase, list_year):
             if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
                 continue  # a figure reached with no word of aim: status
             earlier = seen.get(draft.key(), ())
