@@ -1872,3 +1872,10 @@ def test_a_completion_reports_item_headings_are_the_years_targets_and_its_body_s
     found = draft_targets(text, issued_on=date(2024, 1, 19))
     assert {(d.clause, d.comparator, d.threshold, d.unit, d.deadline) for d in found} == {
         ("一", "eq", Decimal(2), "家", date(2023, 12, 31)), ("二", "eq", Decimal(250), "张", date(2023, 12, 31))}
+
+
+def test_a_figure_with_its_year_on_year_change_is_a_statistic_not_a_goal():
+    # 新华网 2024-01-18 (上海静安区2024年十项为民办实事): last year's revenue, then this year's list
+    text = ("新华网从日前召开的上海市静安区第二届人民代表大会第四次会议上获悉,2023年,静安区实现区级一般公共预算收入287.80亿元,"
+            "同比增长3%,总量位列上海中心城区第二。")
+    assert not [d for d in drafts(text, issued_on=date(2024, 1, 18)) if d[3] == Decimal("28780000000")]
