@@ -1876,6 +1876,7 @@ def test_a_completion_reports_item_headings_are_the_years_targets_and_its_body_s
 
 def test_a_figure_with_its_year_on_year_change_is_a_statistic_not_a_goal():
     # 新华网 2024-01-18 (上海静安区2024年十项为民办实事): last year's revenue, then this year's list
-    text = ("新华网从日前召开的上海市静安区第二届人民代表大会第四次会议上获悉,2023年,静安区实现区级一般公共预算收入287.80亿元,"
-            "同比增长3%,总量位列上海中心城区第二。")
+    text = ("上海静安发布2024年十项为民办实事项目\n"
+            "新华网从日前召开的上海市静安区第二届人民代表大会第四次会议上获悉,2023年,静安区实现区级一般公共预算收入287.80亿元,"
+            "同比增长3%,总量位列上海中心城区第二。\n新的一年,聚焦民生福祉,静安区发布2024年十项为民办实事项目。\n")
     assert not [d for d in drafts(text, issued_on=date(2024, 1, 18)) if d[3] == Decimal("28780000000")]
