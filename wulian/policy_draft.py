@@ -359,7 +359,7 @@ PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年
                         r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
 # A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
 # their deadline, and every sentence of it is a goal.
-YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|重点任务|工作要点|"
+YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|"
                        r"重点工作|工作安排|工作计划)")
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
 ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
@@ -379,6 +379,12 @@ L3_BARE = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})(?=(?:加强|推进|推动|完�
 # table is copied one cell a line) is a numbered item, as "1." is.
 TABLE_NUMBER_HEADER = re.compile(r"^[\s\u3000|]*序号[\s\u3000]*\|")
 TABLE_ROW = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*\|[\s\u3000]*(?P<rest>.*)$")
+# A year's list numbered 01, 02, 03 (长宁区政府实事项目: "03 新建社区综合为老服务中心2家,…"): the item number written
+# with a leading zero and a space is the clause ("3"), as "3." is.
+L3_PADDED = re.compile(r"^[\s\u3000]*0(?P<n>[1-9])[\s\u3000]+(?P<rest>[\u4e00-\u9fa5].*)$")
+# A list item whose number stands on a line of its own ("1" then the item's lines: 长宁区 2024年为民办实事项目):
+# the lines under it are that item, until the next number.
+L3_ALONE = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*(?P<rest>)$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 SEGMENT_BOUNDARY = re.compile(r"[，,；;。：:]")
 IMAGE = re.compile(r"\s*\[image:[^\]]*\]\s*\"?\s*")
@@ -590,6 +596,31 @@ def _procurement_money(sentence: "_Sentence", titles: str):
         matched=match.group(0), measure=text[:match.start()][-12:])
 
 
+# A relief amount set as a multiple of the 低保 standard (临时救助: "每户救助金额原则上为当地月低保标准的2至6倍",
+# "原则上不超过当地低保月保障标准 10 倍"): the county's standing rule in '倍' (the base named in the quote), with no
+# deadline; a range is 'gte' its lower end, a ceiling (不超过, 不高于, 最高) 'lte'.
+MULTIPLE_OF_STANDARD = re.compile(r"[^，。；,;\d]{0,24}?标准的?\s*(?P<lo>\d+(?:\.\d+)?)\s*"
+                                  r"(?:[至到\-—~～]\s*(?P<hi>\d+(?:\.\d+)?)\s*)?倍")
+CEILING = re.compile(r"不超过|不高于|最高|最多")
+RELIEF = re.compile(r"救助")
+
+
+def _multiple_of_standard(sentence: "_Sentence"):
+    text = sentence.text
+    if not RELIEF.search(text):
+        return
+    for match in MULTIPLE_OF_STANDARD.finditer(text):
+        if CEILING.search(match.group(0)):
+            comparator, figure = LTE, match["hi"] or match["lo"]
+        else:
+            comparator, figure = (GTE if match["hi"] else EQ), match["lo"]
+        yield DraftTarget(
+            clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
+            threshold=Decimal(figure).normalize() if "." in figure else Decimal(int(figure)), unit="倍",
+            period=ONGOING, deadline=None, note="低保标准的倍数", matched=match.group(0),
+            measure=text[:match.start()][-12:])
+
+
 def _numbered_lines(text: str):
     """Yield (clause, heading match or None, the line's text after its number) for each line."""
     path: list[str] = []  # e.g. ["三", "一", "1"]
@@ -597,7 +628,7 @@ def _numbered_lines(text: str):
     lines = text.split("\n")
     # "(1)项目概况" / "(2)项目预算(根据投标文件提供)": title lines numbered (1), (2) in a text with no 一、 or （一）
     # headings (a procurement text's sections) stand where （一） would, the items under them numbered 1, 2, …
-    levels = ((1, L1), (2, L2), (3, L3), (3, L3_BARE), (3, TABLE_ROW))
+    levels = ((1, L1), (2, L2), (3, L3), (3, L3_BARE), (3, L3_PADDED), (3, L3_ALONE), (3, TABLE_ROW))
     if not any(L1.match(line) or L2.match(line) for line in lines):
         levels = ((2, L2_DIGIT), *levels)
     for line in lines:
@@ -1626,6 +1657,28 @@ def _indicator_table(lines: list[str]) -> list[str]:
     return out
 
 
+# A progress table whose cells were run together when copied (余杭区民生实事项目进展表: a header line
+# "实事内容工作任务责任单位进展情况", then rows "养老助残创建20个无障碍社区。区残联,相关镇街1.完成第一批…"): each row's task
+# is its text up to the first 。, the rest (responsible units, the quarters' progress) is status.
+RUN_TOGETHER_HEADER = re.compile(r"^[\s\u3000]*[\u4e00-\u9fa5]{0,8}(?:工作任务|任务|实事内容)[\u4e00-\u9fa5]{0,6}"
+                                 r"(?:责任单位|牵头单位)[\u4e00-\u9fa5]{0,6}(?:进展情况|完成情况|推进情况)[\s\u3000]*$")
+
+
+RESPONSIBLE_RUN = re.compile(r"[\s\u3000]*[\u4e00-\u9fa5、]{1,14}?(?:局|委|办|残联|政府|中心)(?:[,，、][^,，。]{0,8}?(?:镇街|街道|乡镇))?")
+
+
+def _run_together_progress(lines: list[str]) -> tuple[list[str], bool]:
+    header = next((i for i, line in enumerate(lines) if RUN_TOGETHER_HEADER.match(line)), None)
+    if header is None:
+        return lines, False
+    cut = []
+    for i, line in enumerate(lines):
+        if i > header and "。" in line and RESPONSIBLE_RUN.match(line.split("。", 1)[1]):
+            line = line.split("。", 1)[0] + "。"
+        cut.append(line)
+    return cut, True
+
+
 def _progress_table(lines: list[str]) -> tuple[set, int | None]:
     """The indices of the lines that are cells of a progress column, and the year those cells speak of most."""
     filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip() and line.strip() != "|"]
@@ -1679,6 +1732,12 @@ def _completion_table_year(lines: list[str]) -> int | None:
     return None
 
 
+def _item_heading(sentence: "_Sentence") -> bool:
+    """The sentence is a numbered item's heading line of its own ("(二)新增养老床位250张"), with a figure."""
+    return (bool(sentence.headings) and not sentence.previous and sentence.text == sentence.headings[-1]
+            and not re.search(r"[。；;]", sentence.text) and bool(re.search(r"\d", sentence.text)))
+
+
 def _title_lines(text: str, count: int = 3) -> str:
     """The document's first lines (its title, or the report's headline and first paragraph)."""
     return "\n".join([line for line in text.split("\n") if line.strip()][:count])
@@ -1713,6 +1772,11 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     lines = _indicator_table(_list_table(lines))
     text = "\n".join(lines)
     progress, table_year = _progress_table(lines)
+    lines, run_together = _run_together_progress(lines)
+    if run_together:
+        text = "\n".join(lines)
+        if year_end is None and issued_on:
+            year_end = date(issued_on.year, 12, 31)  # a year's task table reported on in its year: due at its end
     if progress:
         text = "\n".join("" if i in progress else line for i, line in enumerate(lines))
         if year_end is None and table_year:
@@ -1745,23 +1809,28 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     contest_end, contest_keys = (_contest_year(text, issued_on) if contest else None), {}
     completion, finished = _project_completion(text), _project_finished(text)
     procurement_titles = "\n".join(line for line in _title_lines(text, 8).split("\n") if len(line.strip()) <= 60)
+    # A completion report of a year's list (普陀区 "2023年…29项为民办实事项目完成", items "(一)完成2家社区综合为老服务中心
+    # 建设" then what was done): each numbered item's heading is the year's target, the text under it status.
+    completed_list = YEAR_NAMED.search(_title_lines(text, 3)) if report else None
+    completed_year = date(int(completed_list["year"]), 12, 31) if completed_list else None
     for sentence in _sentences(text):
+        heading_target = bool(completed_year) and _item_heading(sentence)
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
         # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%"), and so are two
         # goals of a list alike only in their figure ("…集中供养率达到50%" and "…节地生态安葬率达到50%以上").
         keys, said = {}, set()
         plan_reported = plan_reported or bool(PLAN_REPORTED.search(sentence.text))
-        if report and not REPORT_FUTURE.search(sentence.text):
+        if report and not REPORT_FUTURE.search(sentence.text) and not heading_target:
             continue  # "低保标准由每月890元提高到1050元" in a year's 总结: done, not aimed at
         if any(STATUS_SECTION.search(title) for title in sentence.headings) and not FUTURE.search(sentence.text):
             continue  # "一、编制背景 …全市6567名建档立卡贫困残疾人实现脱贫": a plan's review of the last period
-        for draft in _procurement_money(sentence, procurement_titles):
+        for draft in (*_procurement_money(sentence, procurement_titles), *_multiple_of_standard(sentence)):
             if draft.key() not in seen:
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 keys.setdefault(draft.key(), [])
                 drafts.append(draft)
-        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end, year_end, this_year,
-                                       last_phase, list_year):
+        for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end,
+                                       completed_year if heading_target else year_end, this_year, last_phase, list_year):
             if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
                 continue  # a figure reached with no word of aim: status
             earlier = seen.get(draft.key(), ())
@@ -1918,6 +1987,8 @@ FALLBACK_QUANTITY = re.compile(
     r"(?P<unit>万元|元|平方米|公里|人次|个(?!月|工作日|百分点|小时)|家|所|张|条|座|套|处|户|名|人(?![口民员])|亩|株|辆|台|栋|km|千米|路(?![公车线段口]))")
 FALLBACK_STATUS = re.compile(r"已|累计|截[至止]|共计|同比|比上年|较上年|上年|去年|完成了|建成了|落成|竣工|现有|目前|现状|以来|"
                              r"历年|增长|下降|增幅|增速|降低|提高了|年均")
+# a figure followed by its year-on-year change is a statistic reported, not a goal
+YEAR_ON_YEAR = re.compile(r"\s*[，,]?\s*(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|增加|减少|提高|降低)")
 FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措施|行动|民生实事|实事|重点工作|小项|指标|举措|领域|板块|部分|"
                                 r"环节|原则|问题|渠道|机制|体系|方向|类|阶段)")
 FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|至今|已经|上升|预计|人口")
@@ -1985,6 +2056,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         if re.search(r"[至~～\-－—]\s*$", text[:start]) or text[:start].count("《") > text[:start].count("》"):
             continue  # the end of a range; a title
         tail = SEGMENT_BOUNDARY.split(text[end:], maxsplit=1)[0]
+        if YEAR_ON_YEAR.match(text, end):
+            continue  # "2023年,静安区实现区级一般公共预算收入287.80亿元,同比增长3%": a statistic reported
         if FALLBACK_STRUCTURE_TAIL.search(tail) or re.search(r"已|完成了|建成了", tail):
             continue  # "15个…质量提升行动", "5个项目专栏": the plan's own parts; "400个…项目已全部开工": told
         if re.search(r"基础上", tail):
@@ -2005,7 +2078,7 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         unit = {"km": "公里", "千米": "公里"}.get(unit, unit)
         aimed = segment if unit != "元" else MONEY_SOUGHT.sub("", segment)  # 争取…资金1.32亿元: the sum sought, 'eq'
         comparator = GT if FALLBACK_GT.search(segment) else GTE if (
-            FALLBACK_GTE.search(aimed) or re.match(r"\s*(?:以上|及以上)", text[end:])) else EQ
+            FALLBACK_GTE.search(aimed) or re.match(r"\s*(?:以上|及以上|左右)", text[end:])) else EQ
         if comparator == EQ and EXPECTED_GOALS.search(text[:start]):
             comparator = GTE  # "主要预期目标是:…实现社会消费品零售总额1600亿元": an expected figure is a floor
         if comparator == EQ and (re.search(r"(?<![签节制公条预合契违履守])约\s*$", text[:start]) or _carried_gte(text[:start])):
