@@ -171,10 +171,10 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
 # The figures reported in docs/decisions.md ("Session 9, round 7: tuning on sets 26 and 27"): (found, drafted) and
 # (found, expected) of the development documents (sets 1–27 among them; sets 26 and 27 were read this round). Held-out
 # sets 28 and 29 are frozen on other branches and measured at the merge (the lead adds their line).
-REPORTED = {"dev": ((957, 1162), (957, 1351))}
+REPORTED = {"dev": ((968, 1162), (968, 1351))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but sets 26, 27).
-REPORTED_LOSO = {"per-set mean over 28 development sets (all tuned on)": (803, 705),
+REPORTED_LOSO = {"per-set mean over 28 development sets (all tuned on)": (815, 717),
                  "mean over the 26 sets not read this round (all but sets 26, 27)": (847, 744)}
 
 
