@@ -291,7 +291,7 @@ def _number(text: str) -> Decimal | None:
 LEVEL_CUES = re.compile(
     r"(?P<county>县级|总站|全县|县民政局|县财政|县|(?<=[每各个])区(?![域级内]))"
     r"|(?P<urban>城镇社区|城市社区|城市(?=每个?社区))"
-    r"|(?P<rural>农村社区|行政村|(?<=[每各个])村(?![民委级]|[（(](?:居|社区)[)）]))"
+    r"|(?P<rural>农村社区|(?<![、和与及])乡镇社区(?!服务中心)|行政村|(?<=[每各个])村(?![民委级]|[（(](?:居|社区)[)）]))"
     r"|(?P<community>城乡社区|社区|(?<=[每各个])村[（(](?:居|社区)[)）])"
     r"|(?P<town>镇街|街乡|镇\(街\)|镇（街）|街道|乡镇|镇)"  # 街乡: 北京's streets and townships
 )
@@ -322,7 +322,8 @@ DEFAULT_LEVELS = {
 }
 
 NAMED_REGION = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2}(?:街道|镇|乡))")
-NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全县市区村社工站心务中作点这此等省两一到前后年以上下")
+# (实现: "实现乡镇(街道)、村(居)…全覆盖" names no town "实现乡")
+NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全县市区村社工站心务中作点这此等省两一到前后年以上下实现")
 
 _YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1,2})\s*日)?"
 DEADLINES = (
@@ -1295,6 +1296,11 @@ BUILT_AFTER = re.compile(r"(?P<place>乡镇[（(]街道[)）]|镇[（(]街[)）]
                          r"\s*(?:基本|全面|全部|均)建成(?![率的])")
 
 
+# A coverage of two tiers listed ("乡镇(街道)、村(居)志愿服务站点全覆盖"): the town before the 、, the village after it.
+TOWN_BEFORE_VILLAGE = re.compile(r"(?:乡镇[（(]街道[)）]|乡镇|街道|镇街)\s*、\s*$")
+VILLAGE_TIER = re.compile(r"\s*(?:村[（(](?:居|社区)[)）]|村社区|社区[（(]村[)）])")
+
+
 def _coverage(text: str, station_level: str = ""):
     """Coverage targets of a sentence, which carry no number: (start, end, comparator, threshold, unit,
     indicator, level or None, note)."""
@@ -1342,6 +1348,11 @@ def _coverage(text: str, station_level: str = ""):
                 if cue is None and pattern in (COVERAGE_RATE, HUNDRED_COVERAGE) and subject.strip():
                     level = COUNTY  # "特困人员集中供养率达到100%": a rate that names no place is the county's
             note = "基本覆盖" if "基本" in match.group(0) else ""
+            pair = TOWN_BEFORE_VILLAGE.search(text[:segment_start]) if pattern is FULL_COVERAGE else None
+            if pair and not indicator and VILLAGE_TIER.match(subject):
+                # "实现乡镇(街道)、村(居)志愿服务站点全覆盖": the towns' and the villages' (communities') points, two
+                found.append((pair.start(), match.end(), PRESENT, None, "", "", TOWN, note))
+                level = COMMUNITY
             found.append((segment_start if subject else match.start(), match.end(), PRESENT, None, "", indicator,
                           level, note))
             if pattern is COVERAGE_RATE and match["second"]:  # 覆盖率和面积达标率达到100%: two rates, one figure
