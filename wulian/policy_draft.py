@@ -291,7 +291,7 @@ def _number(text: str) -> Decimal | None:
 LEVEL_CUES = re.compile(
     r"(?P<county>县级|总站|全县|县民政局|县财政|县|(?<=[每各个])区(?![域级内]))"
     r"|(?P<urban>城镇社区|城市社区|城市(?=每个?社区))"
-    r"|(?P<rural>农村社区|行政村|(?<=[每各个])村(?![民委级]|[（(](?:居|社区)[)）]))"
+    r"|(?P<rural>农村社区|(?<![、和与及])乡镇社区(?!服务中心)|行政村|(?<=[每各个])村(?![民委级]|[（(](?:居|社区)[)）]))"
     r"|(?P<community>城乡社区|社区|(?<=[每各个])村[（(](?:居|社区)[)）])"
     r"|(?P<town>镇街|街乡|镇\(街\)|镇（街）|街道|乡镇|镇)"  # 街乡: 北京's streets and townships
 )
@@ -322,7 +322,8 @@ DEFAULT_LEVELS = {
 }
 
 NAMED_REGION = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2}(?:街道|镇|乡))")
-NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全县市区村社工站心务中作点这此等省两一到前后年以上下")
+# (实现: "实现乡镇(街道)、村(居)…全覆盖" names no town "实现乡")
+NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全县市区村社工站心务中作点这此等省两一到前后年以上下实现")
 
 _YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1,2})\s*日)?"
 DEADLINES = (
@@ -343,7 +344,8 @@ YEAR_AT_FIGURE = re.compile(r"(?P<year>\d{4})\s*年(?:底|末)?\s*$")
 # "此外,2020年,济南将推进…", "2021年改造提升敬老院不少于18处": a year that opens its clause (no 到/前, no verb yet)
 # is the clause's own date; what is past is left out as status before any deadline is asked for.
 CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。]))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
-PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*[-－—~至到]\s*(?P<year>\d{4})\s*年")
+# ("从2013年至2020年,我省每年选派50名…": a span with its start year written out)
+PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*(?:年\s*)?[-－—~至到]\s*(?P<year>\d{4})\s*年")
 PLAN_END = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:末|期末|时期末)")
 PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 # "确保用3年时间，完成……": the span runs from the year the document is issued.
@@ -973,6 +975,21 @@ def _requirements(text: str, goals: bool = False):
                 _listed_after(text, match.end(), found, taken)
             if pattern is GOAL_COUNT:
                 _listed_counts(text, match.end(), found, taken)
+    # A programme's planned counts with no comparator word ("民政部决定于2017-2020年实施…“牵手计划”,从…遴选300家…,
+    # 培育发展300家…,培养1000名…,提供300个…项目", "民政部第一批选派1000名…,同时…培养500名"): the issuer's totals.
+    for match in PROGRAMME_COUNT.finditer(text):
+        start = match.start("num")
+        if any(s <= start < e for s, e in taken) or not PROGRAMME_CUE.search(text[:start]):
+            continue
+        if PER_UNIT.search(text[_segment_start(text, match.start(), 0):start].replace("每年", "")):
+            continue  # per unit ("每个援派机构选派2名"): the bare amounts read it (每年…: a yearly quota, read here)
+        if PROGRAMME_DONE.search(text[_segment_start(text, match.start(), 0):start]) or PROGRAMME_SO_FAR.search(
+                text[:start]) or (match["verb"] == "提供" and match["unit"] != "个"):
+            continue  # "累计选派57名…,为当地培养…30名", "2013年至今…共选派357名": sent so far; "提供1名…督导": a supplier's staff
+        if re.search(r"[（(]\s*其中[^)）]*$", text[:start]):
+            continue  # "遴选15家(其中:浙江省…遴选5家、…遴选10家)": the total's split between named sources
+        found.append((start, match.end(), EQ, match["num"], match["unit"], COUNTY))
+        taken.append((start, match.end()))
     for match in GOAL_SHARE_OF_PLACES.finditer(text):
         # "(2022年我省将…)70%的城市街道建有综合性养老服务中心": a share of places that will have a thing, at least
         start = match.start("num")
@@ -1155,6 +1172,14 @@ def _plain_requirements(text: str, taken_before):
     return found
 
 
+# The verbs of a support programme's counts (agencies chosen and grown, social workers sent and trained, projects
+# provided) and the words that say the sentence is about such a programme (its name, its batch, its yearly quota, its
+# span of years).
+PROGRAMME_COUNT = re.compile(r"(?P<verb>遴选|培育发展|培养|选派|提供)(?P<gap>[^，。；,;：:\d（()）]{0,14}?)(?P<num>\d+)\s*"
+                             r"(?P<unit>名|家|个)(?![\u4e00-\u9fa5]{0,3}(?:县|区|市|省|旗|盟))")
+PROGRAMME_DONE = re.compile(r"累计|共|已|至今")
+PROGRAMME_SO_FAR = re.compile(r"累计|至今")
+PROGRAMME_CUE = re.compile(r"计划|首批|第[一二三四五六七八九十]批|每年|\d{4}\s*年?\s*[-－—~至到]\s*\d{4}\s*年")
 VERB_ONLY = re.compile(r"^\s*(?:" + MAKING + r")\s*$")
 MADE_THINGS = re.compile(r"^\s*(?:建成|新建|建设|打造|培育)[\u4e00-\u9fa5（）()]{2,16}?(?:站点|中心|食堂|机构|设施|基地)\s*$")
 RATE_WORDS = re.compile(r"率|占比|比例|比重|占(?=\s*\d)")
@@ -1271,6 +1296,11 @@ BUILT_AFTER = re.compile(r"(?P<place>乡镇[（(]街道[)）]|镇[（(]街[)）]
                          r"\s*(?:基本|全面|全部|均)建成(?![率的])")
 
 
+# A coverage of two tiers listed ("乡镇(街道)、村(居)志愿服务站点全覆盖"): the town before the 、, the village after it.
+TOWN_BEFORE_VILLAGE = re.compile(r"(?:乡镇[（(]街道[)）]|乡镇|街道|镇街)\s*、\s*$")
+VILLAGE_TIER = re.compile(r"\s*(?:村[（(](?:居|社区)[)）]|村社区|社区[（(]村[)）])")
+
+
 def _coverage(text: str, station_level: str = ""):
     """Coverage targets of a sentence, which carry no number: (start, end, comparator, threshold, unit,
     indicator, level or None, note)."""
@@ -1318,6 +1348,11 @@ def _coverage(text: str, station_level: str = ""):
                 if cue is None and pattern in (COVERAGE_RATE, HUNDRED_COVERAGE) and subject.strip():
                     level = COUNTY  # "特困人员集中供养率达到100%": a rate that names no place is the county's
             note = "基本覆盖" if "基本" in match.group(0) else ""
+            pair = TOWN_BEFORE_VILLAGE.search(text[:segment_start]) if pattern is FULL_COVERAGE else None
+            if pair and not indicator and VILLAGE_TIER.match(subject):
+                # "实现乡镇(街道)、村(居)志愿服务站点全覆盖": the towns' and the villages' (communities') points, two
+                found.append((pair.start(), match.end(), PRESENT, None, "", "", TOWN, note))
+                level = COMMUNITY
             found.append((segment_start if subject else match.start(), match.end(), PRESENT, None, "", indicator,
                           level, note))
             if pattern is COVERAGE_RATE and match["second"]:  # 覆盖率和面积达标率达到100%: two rates, one figure
@@ -2222,6 +2257,8 @@ def _past_paragraph(sentence: _Sentence, issued_on, year_end=None) -> bool:
     return bool(match) and issued_on is not None and int(match["year"]) < issued_on.year
 
 
+# A yearly quota of people sent or trained ("我省每年选派50名…", "每年由民政部对支持服务的贫困县区培养30名…").
+YEARLY_QUOTA = re.compile(r"每年[^，。；,;\d]{0,20}?(?:选派|培养|招募|派驻|遴选)[^，。；,;\d]{0,10}$")
 # A pace ("以每年建设20个“儿童之家”的工作进度", "以每年新增10个的速度"): how fast the work goes, not a target.
 PACE = re.compile(r"以\s*每年[^，。；,;\d]{0,8}$")
 PACE_AFTER = re.compile(r"[^，。；,;\d]{0,14}?的(?:工作)?(?:进度|速度|节奏)")
@@ -2292,6 +2329,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             unit, indicator = f"元/{span['span']}", ""  # 年分散供养标准不低于2640元: a yearly standard
         if not denominator and unit == "人次" and (span := CAPACITY_SPAN.search(before[_last_match_end(SEGMENT_BOUNDARY, before):])):
             unit, indicator = f"人次/{span['span'].replace('日', '天')}", ""  # 年接待能力约达到70000人次以上: per year
+        if not denominator and unit in ("名", "人") and YEARLY_QUOTA.search(before):
+            unit, indicator = f"{unit}/年", ""  # "每年选派50名社会工作优秀专业人才": a yearly quota, its period in the unit
         if denominator:
             unit, indicator = f"{unit}/{denominator}", ""
             if unit.startswith("元/") and (span := _money_span(before)):
