@@ -1930,7 +1930,69 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
             if draft.key() not in seen or "各：第" in draft.note and not draft.note.endswith("第1组"):
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 drafts.append(draft)
+    if not report and STANDARD_NOTICE.search(_title_lines(text, 6)):
+        drafts = _standard_notice(drafts, text, issued_on)
     return drafts
+
+
+# A notice setting benefit standards (低保, 特困, 孤儿, 残疾人两项补贴, 高龄津贴 …: "关于调整城乡居民最低生活保障和…标准的
+# 通知", "城乡低保标准从2012年7月1日上调", "社会救助再提标"), or news of one. Its targets are each class's new standard:
+# 'eq' the figure it is raised to or fixed at (提高到/调高至/调整为/为/达到), 'gte' where it says 不低于; the unit keeps the
+# person when the class's clause names one (由每人685元/月提高到740元/月 → 元/人/月; 自理标准由191元/月提高到210元/月 →
+# 元/月); every standard falls due the day it takes effect (自2020年4月1日起, 从今年7月1日, 于2016年4月开始执行), unless
+# the notice sets a date by which the raise must be done (提标要在8月完成), else at the end of the year its title names.
+# Not targets: the old standard (由…685元, 从最初的…), the raise (每人每月提高50元, 增幅), a differentiated standard given
+# only as its top (最高达到660元/月), the people reached and the money added (新增救助资金455万元, 增发…低保金).
+STANDARD_NOTICE = re.compile(
+    r"(?:调整|提高|上调|调高|提标|再提|明确)[^。\n]{0,40}?(?:保障|救助|供养|生活|补贴|津贴|补助)[^。\n]{0,6}?(?:标准|水平)"
+    r"|(?:保障|救助|供养|补贴|津贴|补助)(?:标准|水平)[^。\n]{0,30}?(?:调整|提高|上调|调高)|提标")
+STANDARD_EFFECTIVE = re.compile(
+    r"(?:自|从|于)\s*(?:(?P<year>\d{4})\s*年|今年)?\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?\s*"
+    r"(?:起|开始|上调|执行)")
+STANDARD_DONE_BY = re.compile(r"要在\s*(?P<month>\d{1,2})\s*月(?:底前|底|份)?完成")
+STANDARD_OLD = re.compile(r"(?:由|从)[^，。；,;:：提到至为]{0,14}$")
+STANDARD_RAISE = re.compile(r"(?:提高|增加|上调|增长|提升|调增)\s*$")
+STANDARD_NOT_NEW = re.compile(r"最高|最初|始建|资金|低保金|救助金|补差|差额|惠及")
+
+
+def _standard_effective(text: str, issued_on: date | None) -> date | None:
+    if (done := STANDARD_DONE_BY.search(text)) and issued_on:
+        return _month_end(issued_on.year, int(done["month"]))
+    for match in STANDARD_EFFECTIVE.finditer(text):
+        year = int(match["year"]) if match["year"] else issued_on.year if issued_on else None
+        if year and 1 <= int(match["month"]) <= 12:
+            return date(year, int(match["month"]), int(match["day"] or 1))
+    if named := re.search(r"(\d{4})\s*年", _title_lines(text, 1)):
+        return date(int(named.group(1)), 12, 31)
+    return None
+
+
+def _standard_notice(drafts: list, text: str, issued_on: date | None) -> list:
+    due = _standard_effective(text, issued_on)
+    kept = []
+    for draft in drafts:
+        if not draft.unit.startswith("元") or draft.threshold is None:
+            kept.append(draft)
+            continue
+        at = draft.quote.find(draft.matched)
+        number = re.search(r"\d", draft.matched)
+        if at < 0 or not number:
+            kept.append(draft)
+            continue
+        at += number.start()
+        clause = draft.quote[_segment_start(draft.quote, at, 0):at]
+        clause = re.split(r"[，。；,;]", clause)[-1]
+        head = draft.quote[max(0, at - 16):at]
+        if STANDARD_OLD.search(head) or STANDARD_RAISE.search(head) or STANDARD_NOT_NEW.search(clause):
+            continue  # the old standard, the raise, the top of a differentiated one, money added
+        if draft.comparator == GTE and not re.search(r"不低于|不少于|不得低于|以上|至少", head[-8:] + draft.matched):
+            draft.comparator = EQ  # 提高到740元: the new standard
+        if draft.unit in ("元/月", "元/年") and re.search(r"每人|人均|/人", clause):
+            draft.unit = "元/人/" + draft.unit[-1]
+        if due:
+            draft.deadline, draft.period = due, BY_DEADLINE
+        kept.append(draft)
+    return kept
 
 
 # A contest or funding round (公益创投, 公益创新大赛, 项目大赛, 福彩公益金资助, 志愿服务项目援助计划): news of a round names
