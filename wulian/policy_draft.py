@@ -1945,14 +1945,14 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
 # only as its top (最高达到660元/月), the people reached and the money added (新增救助资金455万元, 增发…低保金).
 STANDARD_NOTICE = re.compile(
     r"(?:调整|提高|上调|调高|提标|再提|明确)[^。\n]{0,40}?(?:保障|救助|供养|生活|补贴|津贴|补助)[^。\n]{0,6}?(?:标准|水平)"
-    r"|(?:保障|救助|供养|补贴|津贴|补助)(?:标准|水平)[^。\n]{0,30}?(?:调整|提高|上调|调高)|提标")
+    r"|(?:保障|救助|供养|补贴|津贴|补助|低保)(?:标准|水平)[^。\n]{0,30}?(?:调整|提高|上调|调高)|提标")
 STANDARD_EFFECTIVE = re.compile(
     r"(?:自|从|于)\s*(?:(?P<year>\d{4})\s*年|今年)?\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?\s*"
     r"(?:起|开始|上调|执行)")
 STANDARD_DONE_BY = re.compile(r"要在\s*(?P<month>\d{1,2})\s*月(?:底前|底|份)?完成")
 STANDARD_OLD = re.compile(r"(?:由|从)[^，。；,;:：提到至为]{0,14}$")
 STANDARD_RAISE = re.compile(r"(?:提高|增加|上调|增长|提升|调增)\s*$")
-STANDARD_NOT_NEW = re.compile(r"最高|最初|始建|资金|低保金|救助金|补差|差额|惠及")
+STANDARD_NOT_NEW = re.compile(r"最高|最初|始建|资金(?!生活)|低保金|救助金|补差|差额|惠及|新增|增发")
 
 
 def _standard_effective(text: str, issued_on: date | None) -> date | None:
@@ -1962,13 +1962,68 @@ def _standard_effective(text: str, issued_on: date | None) -> date | None:
         year = int(match["year"]) if match["year"] else issued_on.year if issued_on else None
         if year and 1 <= int(match["month"]) <= 12:
             return date(year, int(match["month"]), int(match["day"] or 1))
-    if named := re.search(r"(\d{4})\s*年", _title_lines(text, 1)):
-        return date(int(named.group(1)), 12, 31)
+    if named := re.search(r"(\d{4})\s*年", _title_lines(text, 1)) or re.search(
+            r"(\d{4})\s*年[^，。；,;\n]{0,50}?标准", text):
+        return date(int(named.group(1)), 12, 31)  # a year's standards with no date they take effect
     return None
+
+
+STANDARD_NEW = re.compile(
+    r"(?P<verb>提高到|提高至|调高至|调高到|调整为|调整到|调整至|上调至|上调到|提至|达到|为|标准(?=\s*\d))"
+    r"(?P<cls>[^，。；,;\d元为]{0,6}?)\s*(?P<floor>不低于)?\s*"
+    r"(?P<per>每人每月|每人每年|人均每月|月人均|年人均|每人)?\s*(?P<floor2>不低于)?\s*(?P<num>\d+(?:\.\d+)?)\s*元"
+    r"(?P<tail>\s*/\s*人\s*[、/]\s*月|\s*/\s*人\s*/\s*年|\s*/\s*月|\s*/\s*年|\s*/\s*人)?"
+    r"(?P<more>(?:\s*、\s*[^、，。；,;\d]{0,10}?\d+(?:\.\d+)?\s*元)*)")
+
+
+def _standard_unit(clause: str, per: str, tail: str) -> str:
+    tail = re.sub(r"\s", "", tail or "")
+    person = bool(re.search(r"每人|人均|/人", clause + per + tail))
+    words = per + tail if (per or tail) else clause
+    if "月" in (per + tail):
+        period = "月"
+    elif "年" in (per + tail):
+        period = "年"
+    else:
+        last = max(((words.rfind(w), p) for w, p in (("月", "月"), ("年", "年"))), default=(-1, ""))
+        period = last[1] if last[0] >= 0 else ""
+    if not period:
+        return "元/人" if person else "元"
+    return f"元/人/{period}" if person else f"元/{period}"
+
+
+def _standard_figures(text: str, drafts: list):
+    """The new standards the other rules did not draft (由…每人每月719元提高到每人每月不低于791元; 照料护理标准…为每人每月
+    626元、313元、189元): one row per class, the unit from the class's clause."""
+    for sentence in _sentences(text):
+        taken = {d.threshold for d in drafts if d.quote == sentence.text}
+        for match in STANDARD_NEW.finditer(sentence.text):
+            head = sentence.text[max(0, match.start() - 16):match.start()]
+            clause = re.split(r"[，。；,;]", sentence.text[:match.start()])[-1]
+            if STANDARD_NOT_NEW.search(clause) or re.search(r"年\s*$", head) or (
+                    match["verb"] in ("为", "达到") and not re.search(r"标准|水平|生活费|补贴|津贴", head + clause)) or (
+                    match["verb"] == "标准" and match["cls"]):
+                continue  # (最高达到, 资金为; "2015年为"; a figure that is no standard)
+            unit = _standard_unit(clause, match["per"] or "", match["tail"] or "")
+            figures = [match["num"], *re.findall(r"\d+(?:\.\d+)?", match["more"] or "")]
+            for figure in figures:
+                threshold = Decimal(figure)
+                threshold = threshold.normalize() if threshold % 1 else threshold.quantize(1)
+                if threshold in taken:
+                    continue
+                taken.add(threshold)
+                yield DraftTarget(clause=sentence.clause, quote=sentence.text, indicator="", level=COUNTY,
+                                  comparator=GTE if match["floor"] or match["floor2"] else EQ, threshold=threshold, unit=unit,
+                                  note="救助保障标准：新标准", matched=match.group(0), measure="")
 
 
 def _standard_notice(drafts: list, text: str, issued_on: date | None) -> list:
     due = _standard_effective(text, issued_on)
+    drafts = _standard_read(drafts, due)
+    return drafts + _standard_read(list(_standard_figures(text, drafts)), due)
+
+
+def _standard_read(drafts: list, due: date | None) -> list:
     kept = []
     for draft in drafts:
         if not draft.unit.startswith("元") or draft.threshold is None:
