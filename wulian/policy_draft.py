@@ -1950,6 +1950,7 @@ STANDARD_EFFECTIVE = re.compile(
     r"(?:自|从|于)\s*(?:(?P<year>\d{4})\s*年|今年)?\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?\s*"
     r"(?:起|开始|上调|执行)")
 STANDARD_DONE_BY = re.compile(r"要在\s*(?P<month>\d{1,2})\s*月(?:底前|底|份)?完成")
+STANDARD_PAST = re.compile(r"过去|去年|上年|以来|累计|截至")  # "过去一年,…低保标准分别提高到每人每月480元": done
 STANDARD_OLD = re.compile(r"(?:由|从)[^，。；,;:：提到至为]{0,14}$")
 STANDARD_RAISE = re.compile(r"(?:提高|增加|上调|增长|提升|调增)\s*$")
 STANDARD_NOT_NEW = re.compile(r"最高|最初|始建|资金(?!生活)|低保金|救助金|补差|差额|惠及|新增|增发")
@@ -2000,7 +2001,8 @@ def _standard_figures(text: str, drafts: list):
         for match in STANDARD_NEW.finditer(sentence.text):
             head = sentence.text[max(0, match.start() - 16):match.start()]
             clause = re.split(r"[，。；,;]", sentence.text[:match.start()])[-1]
-            if STANDARD_NOT_NEW.search(clause) or re.search(r"年\s*$", head) or (
+            if STANDARD_NOT_NEW.search(clause) or re.search(r"年\s*$", head) or STANDARD_PAST.search(
+                    sentence.text[:match.start()]) or (
                     match["verb"] in ("为", "达到") and not re.search(r"标准|水平|生活费|补贴|津贴", head + clause)) or (
                     match["verb"] == "标准" and match["cls"]):
                 continue  # (最高达到, 资金为; "2015年为"; a figure that is no standard)
