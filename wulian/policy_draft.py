@@ -363,6 +363,7 @@ PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年
 # their deadline, and every sentence of it is a goal.
 YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|"
                        r"重点工作|工作安排|工作计划)")
+YEAR_WORKS = re.compile(r"民生工程预告|民生办")  # 安徽's yearly 民生工程, announced item by item by its 民生办
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
 ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
 
@@ -1800,6 +1801,9 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     station_level = max(counts)[1] if max(counts)[0] else ""
     plan = PLAN_TITLE.search(_title_lines(text))
     year_end = _year_plan_end(text)
+    works_end = None
+    if year_end is None and issued_on and YEAR_WORKS.search(_title_lines(text, 4)):
+        year_end = works_end = date(issued_on.year, 12, 31)  # an item of a year's 民生工程 (民生工程预告): due then
     text, budget = _budget_table(text, station_level)  # (before the list table reads the rows as sentences)
     lines, line_table = _line_table(text.split("\n"), year_end.year if year_end else issued_on.year if issued_on else None)
     if line_table and year_end is None and issued_on:
@@ -1932,6 +1936,9 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                 drafts.append(draft)
     if not report and STANDARD_NOTICE.search(_title_lines(text, 6)):
         drafts = _standard_notice(drafts, text, issued_on)
+    for draft in drafts if works_end and not report else ():
+        if draft.deadline is None:  # (孤儿基本生活费标准每人每月不低于600元: the year's standard, kept in force)
+            draft.deadline, draft.period = works_end, BY_DEADLINE
     return drafts
 
 
