@@ -2035,6 +2035,11 @@ def _standard_notice(drafts: list, text: str, issued_on: date | None) -> list:
 def _standard_read(drafts: list, due: date | None) -> list:
     kept = []
     for draft in drafts:
+        if draft.unit == "倍" and re.search(r"不低于|不得低于", draft.matched):
+            # 特困人员救助供养基本生活标准不低于当地低保标准的1.3倍: a floor, dated only when its own sentence dates it
+            draft.comparator = GTE
+            if due and STANDARD_EFFECTIVE.search(draft.quote):
+                draft.deadline, draft.period = due, BY_DEADLINE
         if not draft.unit.startswith("元") or draft.threshold is None:
             kept.append(draft)
             continue
