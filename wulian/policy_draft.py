@@ -310,7 +310,7 @@ VILLAGE_FACILITY_RATE = re.compile(r"农村(?:互助)?幸福院[\u4e00-\u9fa5]{0
 COUNTRYSIDE_COVERED = re.compile(r"[\s\u3000]*农村覆盖(?:面积|面|率)")
 URBAN_AREA = re.compile(r"(?:^|(?<=[，,；;。]))\s*(?:全市|全县|全区)?\s*(?:城区|市区|城市)(?![\u4e00-\u9fa5]{0,2}(?:和|及|与|、)(?:农村|乡村))")
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
-LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区[\u4e00-\u9fa5]{0,6}?组织")
+LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区康复服务|社区[\u4e00-\u9fa5]{0,6}?组织")
 STATION_LEVELS = {COUNTY: HUB, TOWN: TOWN_STATION, URBAN: ROOM, RURAL: ROOM, COMMUNITY: ROOM}
 # Where an indicator applies when the text names no place ("每个社区社会组织不得少于8个": 社区 is part of the noun).
 DEFAULT_LEVELS = {
