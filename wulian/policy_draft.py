@@ -489,9 +489,11 @@ def normalize(text: str) -> str:
             return "%"
         return ""
 
-    return IMAGE.sub(image, text)
+    return VERB_VARIANT.sub("", IMAGE.sub(image, text))
 
 
+# "建成(改扩建)11个…机构": the variant of the verb in brackets says how, not what; the count follows the verb.
+VERB_VARIANT = re.compile(r"(?<=建成|新建|建设)\s*[(（](?:改扩建|改建|扩建|新建|改造|新建或改扩建)[)）]")
 PHASE = re.compile(
     r"^(?P<name>[\u4e00-\u9fa5]{2,10}阶段)[\s\u3000]*[（(](?P<y1>\d{4})年\s*(?P<m1>\d{1,2})月"
     r"(?:\s*(?:至|-|－|—|~|到)\s*(?:(?P<y2>\d{4})年)?\s*(?P<m2>\d{1,2})月)?\s*(?P<open>开始|起|以后)?")
