@@ -168,14 +168,14 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 9, round 7: tuning on sets 26 and 27"): (found, drafted) and
-# (found, expected) of the development documents (sets 1–27 among them; sets 26 and 27 were read this round). Held-out
-# sets 28 and 29 are frozen on other branches and measured at the merge (the lead adds their line).
-REPORTED = {"dev": ((981, 1171), (981, 1351)), "held out": ((14, 91), (14, 92))}
+# The figures reported in docs/decisions.md ("Session 9, round 8: tuning on sets 28 and 29"): (found, drafted) and
+# (found, expected) of the development documents (sets 1–29 among them; sets 28 and 29 were read this round). Held-out
+# sets 30 and 31 are frozen on other branches and measured at the merge (the lead adds their line).
+REPORTED = {"dev": ((1065, 1265), (1065, 1443))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
-# development set (all tuned on), and over the sets not read this round (all but sets 26, 27).
-REPORTED_LOSO = {"per-set mean over 28 development sets (all tuned on)": (837, 735),
-                 "mean over the 26 sets not read this round (all but sets 26, 27)": (847, 744)}
+# development set (all tuned on), and over the sets not read this round (all but sets 28, 29).
+REPORTED_LOSO = {"per-set mean over 30 development sets (all tuned on)": (837, 744),
+                 "mean over the 28 sets not read this round (all but sets 28, 29)": (837, 735)}
 
 
 def _ratio(line, name):
@@ -198,9 +198,9 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 
 def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_above_the_reported_ones():
     out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--tuning-set", "26", "--tuning-set", "27", stdout=out)
+    call_command("draft_targets", "--evaluate", "--tuning-set", "28", "--tuning-set", "29", stdout=out)
     lines = out.getvalue().splitlines()
-    assert len([line for line in lines if line.startswith("  development set ")]) == 28
+    assert len([line for line in lines if line.startswith("  development set ")]) == 30
     for name, (precision, recall) in REPORTED_LOSO.items():
         line = next(line for line in lines if line.startswith(name))
         mean_p, mean_r = (round(float(x) * 10) for x in re.findall(r"mean (?:precision|recall) ([\d.]+)%", line))
@@ -210,22 +210,23 @@ def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_abov
     # the sets read this round may be several
     out = io.StringIO()
     call_command("draft_targets", "--evaluate", "--tuning-set", "9", "--tuning-set", "10", stdout=out)
-    assert any(line.startswith("mean over the 26 sets not read this round (all but sets 9, 10): ")
+    assert any(line.startswith("mean over the 28 sets not read this round (all but sets 9, 10): ")
                for line in out.getvalue().splitlines())
 
 
 def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
     # Session 9 ran seven rounds: in each, one engineer tuned on the sets measured last while two others froze the
     # next ones. Measured once at their merge: sets 16+17 25/62, 25/62; 18+19 18/40, 18/76; 20+21 80/119, 80/145;
-    # 22+23 19/53, 19/94; 24+25 22/44, 22/74; 26+27 12/41, 12/56. Sets 28 and 29 are the held-out sets now: 14/91,
-    # 14/92 (REPORTED).
+    # 22+23 19/53, 19/94; 24+25 22/44, 22/74; 26+27 12/41, 12/56; 28+29 14/91, 14/92. Sets 30 and 31 are frozen on
+    # other branches and join the key at the merge; until then no document here is held out.
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
-    assert {d.get("held_out_set") for d in held.values()} == {28, 29}
-    assert len(held) >= 10
-    assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
-    assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
+    assert {d.get("held_out_set") for d in held.values()} <= {30, 31}
+    if held:
+        assert len(held) >= 10
+        assert len([t for t in KEY["targets"] if t["document"] in held]) >= 40  # one target is not 4 points
+        assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 28))
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 30))
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -1926,3 +1927,104 @@ def test_a_township_community_is_rural_and_a_coverage_of_two_tiers_listed_is_two
                             ("", "rural_community", "gte", Decimal(1), "名", date(2025, 12, 31))]
     assert drafts("到2025年,实现乡镇(街道)、村(居)志愿服务站点全覆盖。") == [
         ("", "town", "present", None, "", date(2025, 12, 31)), ("", "community", "present", None, "", date(2025, 12, 31))]
+
+
+# --- session 9, round 8: a notice setting benefit standards, read as its genre (sets 28 and 29) --------------------
+
+
+def test_a_benefit_standard_notice_reads_each_new_standard_due_the_day_it_takes_effect():
+    # 济南日报 2020-03-12: the old standard and the history are not read; the person stays in the unit where the
+    # class's clause names one, and a 照料护理 grade per month has none
+    text = ("4月起我市提高城乡居民最低生活保障标准\n"
+            "为保障困难群众基本生活,市民政局、市财政局近日印发《关于调整城乡居民最低生活保障和城乡特困人员救助供养标准的通知》,"
+            "自2020年4月1日起,我市提高城乡居民最低生活保障标准和特困人员救助供养标准。\n"
+            "其中,城市最低生活保障标准由每人685元/月提高到740元/月,农村居民最低生活保障标准由每人457元/月提高到不低于494元/月,"
+            "城市特困人员供养资金生活补助标准由每人1028/月元提高到1110元/月,农村特困人员基本生活标准由每人594元/月提高到不低于"
+            "643元/月。按照差异化服务原则,城乡特困人员照料护理标准分三档,自理标准由191元/月提高到210元/月,半自理标准由319元/月"
+            "提高到350元/月,完全不能自理人员标准由637元/月提高到700元/月。\n"
+            "据了解,我市城市最低生活保障制度始建于1996年,农村低保始建于1998年。城市居民低保标准从最初的月人均120元提高到740元,"
+            "保障范围也由最初的“三无对象”覆盖到各类低收入困难群体;农村低保由最初的年人均不低于500元提高到月人均不低于494元。")
+    due = date(2020, 4, 1)
+    assert sorted(drafts(text, issued_on=date(2020, 3, 12)), key=lambda d: d[3]) == [
+        ("", "county", "eq", Decimal(210), "元/月", due), ("", "county", "eq", Decimal(350), "元/月", due),
+        ("", "county", "gte", Decimal(494), "元/人/月", due), ("", "county", "gte", Decimal(643), "元/人/月", due),
+        ("", "county", "eq", Decimal(700), "元/月", due), ("", "county", "eq", Decimal(740), "元/人/月", due),
+        ("", "county", "eq", Decimal(1110), "元/人/月", due)]
+
+
+def test_a_benefit_standard_notice_reads_classes_listed_and_leaves_out_the_raise_and_the_top():
+    # 潍坊晚报 2021-04-15: 提高到每人每月不低于791元 is 'gte'; the 照料护理 grades listed after 提高到 are read each
+    text = ("我市城乡低保和特困人员救助供养标准再提高10%\n"
+            "记者从潍坊市民政局获悉,4月12日,市民政局、市财政局联合印发《关于进一步提高城乡低保和特困人员救助供养标准的通知》,"
+            "要求城市低保标准由目前的每人每月719元提高到每人每月不低于791元。城乡特困人员照料护理标准由目前的全护理每人每月640元、"
+            "半护理每人每月320元、全自理每人每月200元提高到全护理每人每月704元、半护理每人每月352元、全自理每人每月220元。\n"
+            "新的保障标准自2021年1月1日起施行。")
+    due = date(2021, 1, 1)
+    assert sorted(drafts(text, issued_on=date(2021, 4, 15)), key=lambda d: d[3]) == [
+        ("", "county", "eq", Decimal(220), "元/人/月", due), ("", "county", "eq", Decimal(352), "元/人/月", due),
+        ("", "county", "eq", Decimal(704), "元/人/月", due), ("", "county", "gte", Decimal(791), "元/人/月", due)]
+    # 中国县域经济报 2022-04-19 (彭山): the raise (每人每月提高30元) and a standard given only as its top (最高达到660元/月)
+    text = ("彭山区社会救助再提标 困难群众享受更多关爱\n"
+            "自2022年1月起,彭山区城市居民最低生活保障标准每人每月提高30元,最高达到660元/月,城市特困人员基本生活标准"
+            "每人每月提高40元达到860元/月。\n"
+            "此次保障标准调整,将惠及全区6738名低保对象、1252名特困供养人员,全年将新增救助资金455万元。")
+    assert drafts(text, issued_on=date(2022, 4, 19)) == [("", "county", "eq", Decimal(860), "元/人/月", date(2022, 1, 1))]
+
+
+def test_a_benefit_standard_notice_dates_its_standards_by_the_day_the_raise_must_be_done_or_the_year_it_names():
+    # 岳阳市君山区民政局 2019: 提标要在8月完成 wins over 从2019年7月1日起
+    text = ("岳阳市君山区民政局关于《2019年提高城乡低保标准和救助水平》的通知\n"
+            "决定从2019年7月1日起,城市低保保障标准提高到500元/月,月人均救助水平不低于340元。"
+            "城乡低保对象提标要在8月完成并在8月发放低保金时补发7月的不足部分。")
+    assert drafts(text, issued_on=date(2019, 8, 23)) == [
+        ("", "county", "eq", Decimal(500), "元/月", date(2019, 8, 31)),
+        ("", "county", "gte", Decimal(340), "元/人/月", date(2019, 8, 31))]
+    # 新华网 2022-05-25 (内蒙古): a year's standards fixed with 为 and no effective date fall due at that year's end
+    text = ("内蒙古社会救助保障标准再提高\n"
+            "2022年全区城市低保平均标准为813元/月,较2021年增长5.3%;农村牧区低保平均标准为7320元/年,较2021年增长8.8%。")
+    assert drafts(text, issued_on=date(2022, 5, 25)) == [
+        ("", "county", "eq", Decimal(813), "元/月", date(2022, 12, 31)),
+        ("", "county", "eq", Decimal(7320), "元/年", date(2022, 12, 31))]
+
+
+def test_a_benefit_standard_read_in_a_report_of_last_year_is_status():
+    # 张家界 2019 民政工作会议: what was raised last year is done; this year's 3700元 stays
+    text = ("城乡低保标准调整\n过去一年,全市社会救助水平不断提高,城乡低保标准分别提高到每人每月480元和每人每年3400元。"
+            "今年,全市将进一步提升社会救助水平,农村低保标准提高到每人每年3700元。")
+    assert [d[3] for d in drafts(text, issued_on=date(2019, 3, 1))] == [Decimal(3700)]
+
+
+def test_an_item_of_a_years_minsheng_gongcheng_falls_due_at_that_years_end():
+    # 萧县 2015年民生工程预告 二十九、孤儿基本生活保障 (信息来源:民生办)
+    text = ("二十九、孤儿基本生活保障\n\n发表时间:2015-04-24 17:29 信息来源:民生办 作者:民生办\n"
+            "建立健全孤儿救助管理工作体系,向社会散居或福利机构集中供养的孤儿发放生活补助,保障其基本生活权益。"
+            "社会散居孤儿基本生活费标准每人每月不低于600元,福利机构集中供养孤儿每人每月不低于1000元。")
+    assert drafts(text, issued_on=date(2015, 4, 24)) == [
+        ("", "county", "gte", Decimal(600), "元/人/月", date(2015, 12, 31)),
+        ("", "county", "gte", Decimal(1000), "元/人/月", date(2015, 12, 31))]
+
+
+def test_a_benefit_standard_notice_reads_a_multiple_of_the_dibao_standard_as_a_floor():
+    # 衢州市某区 2023 (改写站): the rule quoted from national documents, in a sentence with no date of its own
+    text = ("特困人员救助供养标准调整\n"
+            "根据《国务院关于进一步健全特困人员救助供养制度的意见》(国发〔2023〕14号)等文件精神,贫困人口(原指农村“五保”、"
+            "城市“三无”)救助供养标准不低于当地低保标准的1.3倍。")
+    assert drafts(text, issued_on=date(2023, 10, 1)) == [("", "county", "gte", Decimal("1.3"), "倍", None)]
+
+
+def test_a_share_of_patients_in_community_rehabilitation_is_the_countys_not_a_communitys():
+    # 大同日报 2025 (精康融合行动): 社区康复服务 names a service, not the community tier
+    text = ("这项行动分“服务覆盖年、提质增效年、长效机制建设年”三阶段推进,2025年明确了“全省80%以上县(市、区)开展精神障碍"
+            "社区康复服务、登记康复对象接受规范服务率达60%”的核心目标。")
+    assert drafts(text, issued_on=date(2025, 12, 1)) == [
+        ("", "county", "gte", Decimal(80), "%", date(2025, 12, 31)),
+        ("", "county", "gte", Decimal(60), "%", date(2025, 12, 31))]
+
+
+def test_a_bracketed_variant_of_the_building_verb_does_not_hide_the_counts_after_it():
+    # 宁夏日报 2023 (基层未成年人保护工作网络): 建成(改扩建)11个…、153个…
+    text = ("宁夏民政厅近日联合13个部门印发《关于加快构建全区基层未成年人保护工作网络的通知》,要求加大基层未成年人保护服务阵地"
+            "建设,到2023年年底,建成(改扩建)11个县级未成年人救助保护机构、153个乡镇(街道)未成年人保护站。")
+    assert drafts(text, issued_on=date(2023, 5, 1)) == [
+        ("", "county", "eq", Decimal(11), "个", date(2023, 12, 31)),
+        ("", "county", "eq", Decimal(153), "个", date(2023, 12, 31))]

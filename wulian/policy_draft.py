@@ -310,7 +310,7 @@ VILLAGE_FACILITY_RATE = re.compile(r"农村(?:互助)?幸福院[\u4e00-\u9fa5]{0
 COUNTRYSIDE_COVERED = re.compile(r"[\s\u3000]*农村覆盖(?:面积|面|率)")
 URBAN_AREA = re.compile(r"(?:^|(?<=[，,；;。]))\s*(?:全市|全县|全区)?\s*(?:城区|市区|城市)(?![\u4e00-\u9fa5]{0,2}(?:和|及|与|、)(?:农村|乡村))")
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
-LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区[\u4e00-\u9fa5]{0,6}?组织")
+LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区康复服务|社区[\u4e00-\u9fa5]{0,6}?组织")
 STATION_LEVELS = {COUNTY: HUB, TOWN: TOWN_STATION, URBAN: ROOM, RURAL: ROOM, COMMUNITY: ROOM}
 # Where an indicator applies when the text names no place ("每个社区社会组织不得少于8个": 社区 is part of the noun).
 DEFAULT_LEVELS = {
@@ -363,6 +363,7 @@ PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年
 # their deadline, and every sentence of it is a goal.
 YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|"
                        r"重点工作|工作安排|工作计划)")
+YEAR_WORKS = re.compile(r"民生工程预告|民生办")  # 安徽's yearly 民生工程, announced item by item by its 民生办
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
 ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
 
@@ -488,9 +489,11 @@ def normalize(text: str) -> str:
             return "%"
         return ""
 
-    return IMAGE.sub(image, text)
+    return VERB_VARIANT.sub("", IMAGE.sub(image, text))
 
 
+# "建成(改扩建)11个…机构": the variant of the verb in brackets says how, not what; the count follows the verb.
+VERB_VARIANT = re.compile(r"(?<=建成|新建|建设)\s*[(（](?:改扩建|改建|扩建|新建|改造|新建或改扩建)[)）]")
 PHASE = re.compile(
     r"^(?P<name>[\u4e00-\u9fa5]{2,10}阶段)[\s\u3000]*[（(](?P<y1>\d{4})年\s*(?P<m1>\d{1,2})月"
     r"(?:\s*(?:至|-|－|—|~|到)\s*(?:(?P<y2>\d{4})年)?\s*(?P<m2>\d{1,2})月)?\s*(?P<open>开始|起|以后)?")
@@ -1800,6 +1803,9 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     station_level = max(counts)[1] if max(counts)[0] else ""
     plan = PLAN_TITLE.search(_title_lines(text))
     year_end = _year_plan_end(text)
+    works_end = None
+    if year_end is None and issued_on and YEAR_WORKS.search(_title_lines(text, 4)):
+        year_end = works_end = date(issued_on.year, 12, 31)  # an item of a year's 民生工程 (民生工程预告): due then
     text, budget = _budget_table(text, station_level)  # (before the list table reads the rows as sentences)
     lines, line_table = _line_table(text.split("\n"), year_end.year if year_end else issued_on.year if issued_on else None)
     if line_table and year_end is None and issued_on:
@@ -1930,7 +1936,134 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
             if draft.key() not in seen or "各：第" in draft.note and not draft.note.endswith("第1组"):
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 drafts.append(draft)
+    if not report and STANDARD_NOTICE.search(_title_lines(text, 6)):
+        drafts = _standard_notice(drafts, text, issued_on)
+    for draft in drafts if works_end and not report else ():
+        if draft.deadline is None:  # (孤儿基本生活费标准每人每月不低于600元: the year's standard, kept in force)
+            draft.deadline, draft.period = works_end, BY_DEADLINE
     return drafts
+
+
+# A notice setting benefit standards (低保, 特困, 孤儿, 残疾人两项补贴, 高龄津贴 …: "关于调整城乡居民最低生活保障和…标准的
+# 通知", "城乡低保标准从2012年7月1日上调", "社会救助再提标"), or news of one. Its targets are each class's new standard:
+# 'eq' the figure it is raised to or fixed at (提高到/调高至/调整为/为/达到), 'gte' where it says 不低于; the unit keeps the
+# person when the class's clause names one (由每人685元/月提高到740元/月 → 元/人/月; 自理标准由191元/月提高到210元/月 →
+# 元/月); every standard falls due the day it takes effect (自2020年4月1日起, 从今年7月1日, 于2016年4月开始执行), unless
+# the notice sets a date by which the raise must be done (提标要在8月完成), else at the end of the year its title names.
+# Not targets: the old standard (由…685元, 从最初的…), the raise (每人每月提高50元, 增幅), a differentiated standard given
+# only as its top (最高达到660元/月), the people reached and the money added (新增救助资金455万元, 增发…低保金).
+STANDARD_NOTICE = re.compile(
+    r"(?:调整|提高|上调|调高|提标|再提|明确)[^。\n]{0,40}?(?:保障|救助|供养|生活|补贴|津贴|补助)[^。\n]{0,6}?(?:标准|水平)"
+    r"|(?:保障|救助|供养|补贴|津贴|补助|低保)(?:标准|水平)[^。\n]{0,30}?(?:调整|提高|上调|调高)|提标")
+STANDARD_EFFECTIVE = re.compile(
+    r"(?:自|从|于)\s*(?:(?P<year>\d{4})\s*年|今年)?\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?\s*"
+    r"(?:起|开始|上调|执行)")
+STANDARD_DONE_BY = re.compile(r"要在\s*(?P<month>\d{1,2})\s*月(?:底前|底|份)?完成")
+STANDARD_PAST = re.compile(r"过去|去年|上年|以来|累计|截至")  # "过去一年,…低保标准分别提高到每人每月480元": done
+STANDARD_OLD = re.compile(r"(?:由|从)[^，。；,;:：提到至为]{0,14}$")
+STANDARD_RAISE = re.compile(r"(?:提高|增加|上调|增长|提升|调增)\s*$")
+STANDARD_NOT_NEW = re.compile(r"最高|最初|始建|资金(?!生活)|低保金|救助金|补差|差额|惠及|新增|增发")
+
+
+def _standard_effective(text: str, issued_on: date | None) -> date | None:
+    if (done := STANDARD_DONE_BY.search(text)) and issued_on:
+        return _month_end(issued_on.year, int(done["month"]))
+    for match in STANDARD_EFFECTIVE.finditer(text):
+        year = int(match["year"]) if match["year"] else issued_on.year if issued_on else None
+        if year and 1 <= int(match["month"]) <= 12:
+            return date(year, int(match["month"]), int(match["day"] or 1))
+    if named := re.search(r"(\d{4})\s*年", _title_lines(text, 1)) or re.search(
+            r"(\d{4})\s*年[^，。；,;\n]{0,50}?标准", text):
+        return date(int(named.group(1)), 12, 31)  # a year's standards with no date they take effect
+    return None
+
+
+STANDARD_NEW = re.compile(
+    r"(?P<verb>提高到|提高至|调高至|调高到|调整为|调整到|调整至|上调至|上调到|提至|达到|为|标准(?=\s*\d))"
+    r"(?P<cls>[^，。；,;\d元为]{0,6}?)\s*(?P<floor>不低于)?\s*"
+    r"(?P<per>每人每月|每人每年|人均每月|月人均|年人均|每人)?\s*(?P<floor2>不低于)?\s*(?P<num>\d+(?:\.\d+)?)\s*元"
+    r"(?P<tail>\s*/\s*人\s*[、/]\s*月|\s*/\s*人\s*/\s*年|\s*/\s*月|\s*/\s*年|\s*/\s*人)?"
+    r"(?P<more>(?:\s*、\s*[^、，。；,;\d]{0,10}?\d+(?:\.\d+)?\s*元)*)")
+
+
+def _standard_unit(clause: str, per: str, tail: str) -> str:
+    tail = re.sub(r"\s", "", tail or "")
+    person = bool(re.search(r"每人|人均|/人", clause + per + tail))
+    words = per + tail if (per or tail) else clause
+    if "月" in (per + tail):
+        period = "月"
+    elif "年" in (per + tail):
+        period = "年"
+    else:
+        last = max(((words.rfind(w), p) for w, p in (("月", "月"), ("年", "年"))), default=(-1, ""))
+        period = last[1] if last[0] >= 0 else ""
+    if not period:
+        return "元/人" if person else "元"
+    return f"元/人/{period}" if person else f"元/{period}"
+
+
+def _standard_figures(text: str, drafts: list):
+    """The new standards the other rules did not draft (由…每人每月719元提高到每人每月不低于791元; 照料护理标准…为每人每月
+    626元、313元、189元): one row per class, the unit from the class's clause."""
+    for sentence in _sentences(text):
+        taken = {d.threshold for d in drafts if d.quote == sentence.text}
+        for match in STANDARD_NEW.finditer(sentence.text):
+            head = sentence.text[max(0, match.start() - 16):match.start()]
+            clause = re.split(r"[，。；,;]", sentence.text[:match.start()])[-1]
+            if STANDARD_NOT_NEW.search(clause) or re.search(r"年\s*$", head) or STANDARD_PAST.search(
+                    sentence.text[:match.start()]) or (
+                    match["verb"] in ("为", "达到") and not re.search(r"标准|水平|生活费|补贴|津贴", head + clause)) or (
+                    match["verb"] == "标准" and match["cls"]):
+                continue  # (最高达到, 资金为; "2015年为"; a figure that is no standard)
+            unit = _standard_unit(clause, match["per"] or "", match["tail"] or "")
+            figures = [match["num"], *re.findall(r"\d+(?:\.\d+)?", match["more"] or "")]
+            for figure in figures:
+                threshold = Decimal(figure)
+                threshold = threshold.normalize() if threshold % 1 else threshold.quantize(1)
+                if threshold in taken:
+                    continue
+                taken.add(threshold)
+                yield DraftTarget(clause=sentence.clause, quote=sentence.text, indicator="", level=COUNTY,
+                                  comparator=GTE if match["floor"] or match["floor2"] else EQ, threshold=threshold, unit=unit,
+                                  note="救助保障标准：新标准", matched=match.group(0), measure="")
+
+
+def _standard_notice(drafts: list, text: str, issued_on: date | None) -> list:
+    due = _standard_effective(text, issued_on)
+    drafts = _standard_read(drafts, due)
+    return drafts + _standard_read(list(_standard_figures(text, drafts)), due)
+
+
+def _standard_read(drafts: list, due: date | None) -> list:
+    kept = []
+    for draft in drafts:
+        if draft.unit == "倍" and re.search(r"不低于|不得低于", draft.matched):
+            # 特困人员救助供养基本生活标准不低于当地低保标准的1.3倍: a floor, dated only when its own sentence dates it
+            draft.comparator = GTE
+            if due and STANDARD_EFFECTIVE.search(draft.quote):
+                draft.deadline, draft.period = due, BY_DEADLINE
+        if not draft.unit.startswith("元") or draft.threshold is None:
+            kept.append(draft)
+            continue
+        at = draft.quote.find(draft.matched)
+        number = re.search(r"\d", draft.matched)
+        if at < 0 or not number:
+            kept.append(draft)
+            continue
+        at += number.start()
+        clause = draft.quote[_segment_start(draft.quote, at, 0):at]
+        clause = re.split(r"[，。；,;]", clause)[-1]
+        head = draft.quote[max(0, at - 16):at]
+        if STANDARD_OLD.search(head) or STANDARD_RAISE.search(head) or STANDARD_NOT_NEW.search(clause):
+            continue  # the old standard, the raise, the top of a differentiated one, money added
+        if draft.comparator == GTE and not re.search(r"不低于|不少于|不得低于|以上|至少", head[-8:] + draft.matched):
+            draft.comparator = EQ  # 提高到740元: the new standard
+        if draft.unit in ("元/月", "元/年") and re.search(r"每人|人均|/人", clause):
+            draft.unit = "元/人/" + draft.unit[-1]
+        if due:
+            draft.deadline, draft.period = due, BY_DEADLINE
+        kept.append(draft)
+    return kept
 
 
 # A contest or funding round (公益创投, 公益创新大赛, 项目大赛, 福彩公益金资助, 志愿服务项目援助计划): news of a round names
