@@ -77,14 +77,19 @@ def login(page, base_url: str, username: str, password: str | None = None):
     page.goto(f"{base_url}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password or TEST_PASSWORD)
-    page.click("#login-button")
+    # Each click submits a form: wait for the answer's page, not only for the network to fall quiet — on a loaded
+    # machine "networkidle" can hold before the POST has even left, and the next goto then finds no session.
+    with page.expect_navigation():
+        page.click("#login-button")
     page.wait_for_load_state("networkidle")
     if "/accounts/2fa/" in page.url:
         page.fill("#id_code", totp_code(username))
-        page.click("#two-factor-button, #enrol-button")
+        with page.expect_navigation():
+            page.click("#two-factor-button, #enrol-button")
         page.wait_for_load_state("networkidle")
         if page.locator("#codes-continue").count():
-            page.click("#codes-continue")
+            with page.expect_navigation():
+                page.click("#codes-continue")
             page.wait_for_load_state("networkidle")
 
 
