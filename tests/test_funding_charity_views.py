@@ -180,3 +180,12 @@ def test_the_town_records_its_own_charity_resources_and_not_anothers(as_user, ca
     assert client.get(entry.get_absolute_url()).status_code == 200
     assert as_user("shoushan").get(entry.get_absolute_url()).status_code == 404
     assert as_user("agency").get(reverse("funding:communityfund_list")).status_code == 403
+
+
+@pytest.mark.parametrize("username", ["bureau", "shoushan", "binhe", "leader"])
+def test_a_use_shows_the_committee_members_who_approved_it_to_whom_may_read_them(as_user, people, username):
+    # The approvers are read through CommitteeMember's own scope rule (the fund's region roles), not off the movement.
+    use, _given = people
+    html = as_user(username).get(use.get_absolute_url()).content.decode()
+    names = [str(m) for m in use.approved_by.order_by("pk")]
+    assert names and all(name in html for name in names)

@@ -157,7 +157,9 @@ class MovementDetailView(generic.ObjectDetailView):
     template_name = "funding/charity/movement_detail.html"
 
     def extra_context(self, obj):
-        return {"approvers": list(obj.approved_by.all())}
+        # The committee members who approved it, read through CommitteeMember's own scope rule like every list.
+        members = CommitteeMember.objects.restrict(self.request.user, "view")
+        return {"approvers": list(members.filter(approvals=obj).order_by("pk"))}
 
 
 class MovementEditView(generic.ObjectEditView):
