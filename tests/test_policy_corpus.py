@@ -2027,3 +2027,60 @@ def test_a_bracketed_variant_of_the_building_verb_does_not_hide_the_counts_after
     assert drafts(text, issued_on=date(2023, 5, 1)) == [
         ("", "county", "eq", Decimal(11), "个", date(2023, 12, 31)),
         ("", "county", "eq", Decimal(153), "个", date(2023, 12, 31))]
+
+
+# --- session 10, round 9: sets 30 and 31 read; a standard's date, values and period as the notice writes them ---------
+
+
+def test_a_benefit_standard_takes_effect_on_a_date_written_with_qi_and_no_zi_or_cong():
+    # 马鞍山 2023 (繁体转载页, the site's pinyin kept): 2023年5月起 is the date the new standards take effect
+    text = ("2023年4月28日,馬鞍(an)山市(shi)民政局發布了提高孤(gu)兒(er)基本生活保障標準的通知,旨在進一步健全馬鞍(an)山市(shi)"
+            "孤(gu)兒(er)基本生活(huo)保障制(zhi)度,體(ti)現“兒(er)童利益最(zui)大(da)化(hua)”。\n"
+            "通知提(ti)(ti)到2023年(nian)5月起,馬鞍(an)山(shan)市集中養育孤(gu)兒(er)基本生活保障標準由1565元/月提(ti)(ti)高(gao)"
+            "至(zhi)1865元/月,社會散居孤(gu)兒(er)基本生活保障標準由1150元/月提(ti)(ti)高(gao)至(zhi)1450元/月。")
+    due = date(2023, 5, 1)
+    assert drafts(text, issued_on=date(2023, 4, 28)) == [
+        ("", "county", "eq", Decimal(1865), "元/月", due), ("", "county", "eq", Decimal(1450), "元/月", due)]
+
+
+def test_a_benefit_standard_raised_today_reads_both_classes_joined_by_he():
+    # 镇海新闻网讯 2013-04-01: 今日起 is the report's day; 提高到1360元和820元 is one standard per class
+    text = ("镇海新闻网讯(记者李佳静 通讯员张静君)根据全市统一规定,我区今日起再次提高孤儿基本生活费补助标准。\n"
+            "目前我区孤儿主要有机构养育和社会散居两种形式,其中机构养育孤儿19名、社会散居孤儿2名。调整后,其基本生活费补助标准"
+            "将分别由每人每月1271元和763元提高到1360元和820元,同比增加7%和7.47%。")
+    due = date(2013, 4, 1)
+    assert sorted(drafts(text, issued_on=due), key=lambda d: d[3]) == [
+        ("", "county", "eq", Decimal(820), "元/人/月", due), ("", "county", "eq", Decimal(1360), "元/人/月", due)]
+
+
+def test_a_benefit_standard_keeps_the_period_its_clause_names_before_the_old_figures():
+    # 福州日报 2024-05-27 (繁体): 分別從每人每月2100元、1700元分別提高到2213元、1792元, 今年7月1日起
+    text = ("記者從省財(cái)政廳獲悉,為進(jìn)一步保障孤兒及事實(shí)無(wú)人撫養(yǎng)兒童生活,今年7月1日起,福建省提高孤兒基本生活"
+            "最低養(yǎng)育標(biāo)準(zhǔn),與2023年福建居民人均可支配收入實(shí)際增幅同幅度增長(zhǎng)。\n"
+            "下月起,集中養(yǎng)育孤兒和社會(huì)散居孤兒基本生活最低養(yǎng)育標(biāo)準(zhǔn)分別從每人每月2100元、1700元分別提高到"
+            "2213元、1792元。")
+    due = date(2024, 7, 1)
+    assert drafts(text, issued_on=date(2024, 5, 27)) == [
+        ("", "county", "eq", Decimal(2213), "元/人/月", due), ("", "county", "eq", Decimal(1792), "元/人/月", due)]
+
+
+def test_a_benefit_standard_whose_digits_the_copy_lost_is_not_read():
+    # 晋中 论坛存档页: '.9元/人/月和.1元/人/年' — the leading digits are lost, no figure is left to read
+    text = ("城市低保平均.9元/人/月农村低保平均.1元/人/年\n"
+            "为切实保障和改善民生,近日,市民*局、财*局、发改委、统计局联合下发《关于调整城乡居民最低生活保障标准的通知》,"
+            "从年1月1日起,提高全市城乡居民最低生活保障标准。\n"
+            "此次低保标准调整后,我市城乡低保平均保障标准分别达到.9元/人/月和.1元/人/年,提高幅度分别为7.6%和11.4%。")
+    assert drafts(text) == []
+
+
+def test_a_benefit_standard_notices_numbered_items_are_their_clauses():
+    # 淄博淄川区 2023 (淄民〔2023〕4号): each numbered item is its standard's clause
+    text = ("2023年淄博淄川区困难群众救助保障标准\n"
+            "根据淄博市民政局、淄博市财政局《关于调整困难群众救助保障标准的通知》(淄民〔2023〕4号)要求,按照区委区政府部署安排,"
+            "自2023年1月1日起,将淄川区困难群众救助保障标准调整如下:\n"
+            "1.城市低保标准由每人每月880元提高到924元;\n"
+            "2.农村低保标准由每人每月755元提高到801元;\n"
+            "3.城市特困人员基本生活标准继续执行每人每月1320元;\n")
+    assert sorted((d.clause, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2023, 2, 15))) == [
+        ("1", Decimal(924), "元/人/月", date(2023, 1, 1)), ("2", Decimal(801), "元/人/月", date(2023, 1, 1)),
+        ("3", Decimal(1320), "元/人/月", date(2023, 1, 1))]

@@ -1957,7 +1957,10 @@ STANDARD_NOTICE = re.compile(
     r"|(?:保障|救助|供养|补贴|津贴|补助|低保)(?:标准|水平)[^。\n]{0,30}?(?:调整|提高|上调|调高)|提标")
 STANDARD_EFFECTIVE = re.compile(
     r"(?:自|从|于)\s*(?:(?P<year>\d{4})\s*年|今年)?\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?\s*"
-    r"(?:起|开始|上调|执行)")
+    r"(?:起|开始|上调|执行)"
+    # with no 自/从 the date still takes effect when 起 follows it (2023年5月起, 今年7月1日起)
+    r"|(?:(?P<year2>\d{4})\s*年|今年)\s*(?P<month2>\d{1,2})\s*月(?:\s*(?P<day2>\d{1,2})\s*日)?\s*起")
+STANDARD_EFFECTIVE_NOW = re.compile(r"(?P<today>今日|即日)起|(?P<next>下月|下个月)起")  # dated by the report
 STANDARD_DONE_BY = re.compile(r"要在\s*(?P<month>\d{1,2})\s*月(?:底前|底|份)?完成")
 STANDARD_PAST = re.compile(r"过去|去年|上年|以来|累计|截至")  # "过去一年,…低保标准分别提高到每人每月480元": done
 STANDARD_OLD = re.compile(r"(?:由|从)[^，。；,;:：提到至为]{0,14}$")
@@ -1969,9 +1972,14 @@ def _standard_effective(text: str, issued_on: date | None) -> date | None:
     if (done := STANDARD_DONE_BY.search(text)) and issued_on:
         return _month_end(issued_on.year, int(done["month"]))
     for match in STANDARD_EFFECTIVE.finditer(text):
-        year = int(match["year"]) if match["year"] else issued_on.year if issued_on else None
-        if year and 1 <= int(match["month"]) <= 12:
-            return date(year, int(match["month"]), int(match["day"] or 1))
+        named, month, day = match["year"] or match["year2"], match["month"] or match["month2"], match["day"] or match["day2"]
+        year = int(named) if named else issued_on.year if issued_on else None
+        if year and 1 <= int(month) <= 12:
+            return date(year, int(month), int(day or 1))
+    if issued_on and (now := STANDARD_EFFECTIVE_NOW.search(text)):
+        if now["today"]:
+            return issued_on  # 我区今日起再次提高…标准, in a report of that day
+        return date(issued_on.year + issued_on.month // 12, issued_on.month % 12 + 1, 1)  # 下月起
     if named := re.search(r"(\d{4})\s*年", _title_lines(text, 1)) or re.search(
             r"(\d{4})\s*年[^，。；,;\n]{0,50}?标准", text):
         return date(int(named.group(1)), 12, 31)  # a year's standards with no date they take effect
@@ -1981,9 +1989,9 @@ def _standard_effective(text: str, issued_on: date | None) -> date | None:
 STANDARD_NEW = re.compile(
     r"(?P<verb>提高到|提高至|调高至|调高到|调整为|调整到|调整至|上调至|上调到|提至|达到|为|标准(?=\s*\d))"
     r"(?P<cls>[^，。；,;\d元为]{0,6}?)\s*(?P<floor>不低于)?\s*"
-    r"(?P<per>每人每月|每人每年|人均每月|月人均|年人均|每人)?\s*(?P<floor2>不低于)?\s*(?P<num>\d+(?:\.\d+)?)\s*元"
+    r"(?P<per>每人每月|每人每年|人均每月|月人均|年人均|每人)?\s*(?P<floor2>不低于)?\s*(?<![.\d])(?P<num>\d+(?:\.\d+)?)\s*元"
     r"(?P<tail>\s*/\s*人\s*[、/]\s*月|\s*/\s*人\s*/\s*年|\s*/\s*月|\s*/\s*年|\s*/\s*人)?"
-    r"(?P<more>(?:\s*、\s*[^、，。；,;\d]{0,10}?\d+(?:\.\d+)?\s*元)*)")
+    r"(?P<more>(?:\s*[、和]\s*[^、，。；,;\d]{0,10}?(?<![.\d])\d+(?:\.\d+)?\s*元)*)")  # (1360元和820元: one value per class)
 
 
 def _standard_unit(clause: str, per: str, tail: str) -> str:
@@ -2060,6 +2068,8 @@ def _standard_read(drafts: list, due: date | None) -> list:
             draft.comparator = EQ  # 提高到740元: the new standard
         if draft.unit in ("元/月", "元/年") and re.search(r"每人|人均|/人", clause):
             draft.unit = "元/人/" + draft.unit[-1]
+        elif draft.unit == "元" and "/" in (unit := _standard_unit(clause, "", "")) and unit != "元/人":
+            draft.unit = unit  # 分别从每人每月2100元、1700元分别提高到2213元、1792元: the period its clause names
         if due:
             draft.deadline, draft.period = due, BY_DEADLINE
         kept.append(draft)
