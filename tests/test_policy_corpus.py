@@ -2084,3 +2084,12 @@ def test_a_benefit_standard_notices_numbered_items_are_their_clauses():
     assert sorted((d.clause, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2023, 2, 15))) == [
         ("1", Decimal(924), "元/人/月", date(2023, 1, 1)), ("2", Decimal(801), "元/人/月", date(2023, 1, 1)),
         ("3", Decimal(1320), "元/人/月", date(2023, 1, 1))]
+
+
+def test_a_year_opening_a_quoted_goal_dates_the_goals_after_it():
+    # 合肥市老年助餐服务行动方案 (news): 提出“2022年,建成…不少于826个…” — the year opens the quoted clause
+    text = ("《合肥市老年助餐服务行动方案》由合肥市发布,提出“2022年,建成城市老年食堂、老年助餐点不少于826个,略高于省下达的"
+            "812个任务,将实现三个全覆盖,即街道、乡镇老年食堂全覆盖,城市社区老年助餐点全覆盖,经济困难老年人发放就餐补贴全覆盖”。")
+    found = drafts(text)
+    assert ("", "county", "gte", Decimal(826), "个", date(2022, 12, 31)) in found
+    assert ("", "town", "present", None, "", date(2022, 12, 31)) in found

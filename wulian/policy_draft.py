@@ -343,7 +343,7 @@ GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?
 YEAR_AT_FIGURE = re.compile(r"(?P<year>\d{4})\s*年(?:底|末)?\s*$")
 # "此外,2020年,济南将推进…", "2021年改造提升敬老院不少于18处": a year that opens its clause (no 到/前, no verb yet)
 # is the clause's own date; what is past is left out as status before any deadline is asked for.
-CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。]))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
+CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。“「]))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
 # ("从2013年至2020年,我省每年选派50名…": a span with its start year written out)
 PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*(?:年\s*)?[-－—~至到]\s*(?P<year>\d{4})\s*年")
 PLAN_END = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:末|期末|时期末)")
