@@ -2093,3 +2093,18 @@ def test_a_year_opening_a_quoted_goal_dates_the_goals_after_it():
     found = drafts(text)
     assert ("", "county", "gte", Decimal(826), "个", date(2022, 12, 31)) in found
     assert ("", "town", "present", None, "", date(2022, 12, 31)) in found
+
+
+def test_a_count_of_facilities_whose_name_carries_a_tier_is_the_countys_total():
+    # 济南 2018 养老服务 会议: 城市社区老年人日间照料中心达到500处 — the city's count of those centres, not a community's
+    text = ("会议要求,到2020年,全市每个县区都要建成1处县区级养老服务中心,每个街道建成1处综合养老服务中心,"
+            "城市社区老年人日间照料中心达到500处,农村幸福院达到1200处,对全部敬老院进行改造提升。")
+    found = drafts(text)
+    assert ("", "county", "gte", Decimal(500), "处", date(2020, 12, 31)) in found
+    assert ("", "county", "gte", Decimal(1200), "处", date(2020, 12, 31)) in found
+    # 济南 2020 民政工作会议: 改造升级不少于50栋城市社区综合服务设施和50栋村级综合服务设施 — two county-wide counts
+    text = ("此外,2020年,济南将推进社区治理服务创新,改造升级不少于50栋城市社区综合服务设施和50栋村级综合服务设施,"
+            "推动80%以上城市社区实现“一窗受理、综合服务”。")
+    found = drafts(text)
+    assert found.count(("", "county", "gte", Decimal(50), "栋", date(2020, 12, 31))) == 2
+    assert ("", "urban_community", "gte", Decimal(80), "%", date(2020, 12, 31)) in found

@@ -300,7 +300,7 @@ SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>�
                              r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|(?:城市|农村)?街道|乡镇))")
 GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
                                   r"[^，。；,;\d]{0,4}?(?:建有|建成|设有|实现|配备|开展)")
-TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]{0,6}?(?:敬老院|福利院|幸福院|服务中心|食堂|服务站)")
+TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]{0,8}?(?:敬老院|福利院|幸福院|中心|食堂|服务站|服务设施)")
 # A residential quarter of the planning standards (居住区, 居住(小)区): the town's urban fabric, whose facility standards
 # are the urban community's (a 住宅小区's 每户0.3平方米, 便民服务, stays the community's, as its key has it).
 RESIDENTIAL_AREA = re.compile(r"居住[（(]?小?[)）]?区")
@@ -2598,7 +2598,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator in STATION_INDICATORS and level not in STATION_TIER_LEVELS and not regions:
             level = STATION_LEVELS.get(level) or station_level or level
             level_note = ""
-        if unit in ("个", "家", "所", "处", "座") and comparator != PRESENT and not regions \
+        if unit in ("个", "家", "所", "处", "座", "栋") and comparator != PRESENT and not regions \
                 and level in (TOWN, COMMUNITY, URBAN, RURAL) and not fixed_level \
                 and (named := TIER_IN_FACILITY_NAME.search(text[segment_start:start])) \
                 and not PER_UNIT.search(text[segment_start:start]) and "平均" not in text[segment_start:start] \
