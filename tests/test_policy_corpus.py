@@ -2108,3 +2108,12 @@ def test_a_count_of_facilities_whose_name_carries_a_tier_is_the_countys_total():
     found = drafts(text)
     assert found.count(("", "county", "gte", Decimal(50), "栋", date(2020, 12, 31))) == 2
     assert ("", "urban_community", "gte", Decimal(80), "%", date(2020, 12, 31)) in found
+
+
+def test_a_residential_quarters_standard_per_resident_is_the_countys_per_household_the_urban_communitys():
+    # 某市 “一老一小” 整体解决方案 (到2023年): 人均用地不少于0.1平方米 is a standard per resident, the city's
+    text = "新建居住区按照人均用地不少于0.1平方米的标准规划配建养老服务设施。"
+    assert drafts(text) == [("", "county", "gte", Decimal("0.1"), "平方米/人", None)]
+    # 安徽 配建 2022: 每百户不得低于30平方米 stays the urban community's
+    text = "新建居住(小)区按照每百户不得低于30平方米的标准配套建设养老服务设施。"
+    assert drafts(text) == [("", "urban_community", "gte", Decimal(30), "平方米/百户", None)]

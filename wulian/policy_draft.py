@@ -2608,10 +2608,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             level, level_note = COUNTY, ""
         if not level and "/" in unit and unit.endswith("户"):
             level = COMMUNITY  # "每百户居民拥有1个以上": a figure per household is the community's
-        if not regions and level in (COMMUNITY, COUNTY, "") and unit.startswith("平方米") \
+        if not regions and level in (COMMUNITY, COUNTY, "") and unit.startswith("平方米") and not unit.endswith("/人") \
                 and RESIDENTIAL_AREA.search(text[:start]):
             # "新建居住(小)区按照每百户不得低于30平方米、单体面积不得低于350平方米的标准配套建设养老服务设施": the floor
-            # standard of a residential quarter's facility is the urban community's
+            # standard of a residential quarter's facility is the urban community's ("新建居住区要按人均用地不少于0.1平方米":
+            # a standard per resident is the county's, as every per-capita figure)
             level, level_note = URBAN, ""
         if not level and not regions and not indicator:
             level = COUNTY  # "且包含至少1.5万张认知障碍老年人照护床位": a figure that names no place anywhere
