@@ -2117,3 +2117,20 @@ def test_a_residential_quarters_standard_per_resident_is_the_countys_per_househo
     # 安徽 配建 2022: 每百户不得低于30平方米 stays the urban community's
     text = "新建居住(小)区按照每百户不得低于30平方米的标准配套建设养老服务设施。"
     assert drafts(text) == [("", "urban_community", "gte", Decimal(30), "平方米/百户", None)]
+
+
+def test_standards_raised_from_old_figures_read_each_class_new_figure_with_its_period():
+    # 大埔县 2023年十件民生实事候选项目 一、(繁体): 分別從(2022年)每(人每)月…元、…元提高到(2023年)…元、…元 — each class's
+    # new figure 'eq', the old ones not read; 人均 in the clause keeps the person in the unit
+    text = ("遴選2023年大埔縣十件民生實事\n公開征求意見\n為貫徹落實縣委、縣政府工作部署,我縣結合2023年梅州市民生實事等情況,"
+            "擬訂2023年縣十件民生實事初步遴選項目11個,現公開向社會公眾征求意見。\n"
+            "附件:關于《遴選2023年大埔縣十件民生實事公開征求意見》的起草說明.docx\n大埔縣財政局\n2023年1月29日\n"
+            "附件: 大埔縣2023年十件民生實事候選項目\n"
+            "一、提高低保、特困人員、孤兒基本生活和殘疾人兩項補貼保障水平。城鄉低保對象最低生活保障人均補差水平分別從每月653元、3"
+            "00元提高到676元、327元;特困人員基本生活標準不低于當?shù)刈畹蜕畋U蠘?biāo)準的1.6倍。集中供養孤兒"
+            "、散居孤兒(含艾滋病病毒感染兒童)基本生活最低養育標準水平分別從2022年每人每月1949元、1313元提高到2023年"
+            "2017元、1359元;事實無人撫養兒童基本生活補貼標準參照散居孤兒基本生活養育標準執行。困難殘疾人生活補貼、重度殘疾人"
+            "護理補貼標準分別從2022年每人每月188元、252元提高到2023年195元、261元。(主管部門:縣民政局)")
+    assert sorted(d[3] for d in drafts(text, issued_on=date(2023, 1, 29))) == [
+        Decimal(195), Decimal(261), Decimal(327), Decimal(676), Decimal(1359), Decimal(2017)]
+    assert {d[:3] + d[4:5] for d in drafts(text, issued_on=date(2023, 1, 29))} == {("", "county", "eq", "元/人/月")}

@@ -1069,10 +1069,12 @@ def _respectively(text: str):
 
 # "由每人每年670元提高到700元", "由7%降至6%", "由每人每月1800元和1500元统一提高到2200元": the target is the new
 # figure, set exactly (eq); the old one is where it starts from; the period stays in the unit (元/人/年).
-RAISED = re.compile(r"由\s*(?P<period>每(?P<who>人|生|户)?每?(?P<span>年|月))?\s*\d+(?:\.\d+)?\s*(?:元|%)?"
-                    r"(?:\s*[和、]\s*\d+(?:\.\d+)?\s*(?:元|%)?)*\s*(?:统一|分别)?\s*"
+RAISED = re.compile(r"(?:由|(?<=分别)从)\s*(?:\d{4}\s*年\s*)?(?P<period>每(?P<who>人|生|户)?每?(?P<span>年|月))?\s*"
+                    r"\d+(?:\.\d+)?\s*(?:元|%)?(?:\s*[和、]\s*\d+(?:\.\d+)?\s*(?:元|%)?)*\s*(?:统一|分别)?\s*"
                     r"(?:提高到|提高至|提升到|提升至|调整到|调整为|调至|降至|降低到|降低至|下降到|降到)\s*"
-                    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元|%)")
+                    r"(?:\d{4}\s*年\s*)?(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元|%)"
+                    # "分别从每月653元、300元提高到676元、327元": each class's new figure, in the order of the old ones
+                    r"(?P<more>(?:\s*[、和]\s*\d+(?:\.\d+)?\s*(?:元|%))*)")
 
 
 # "提高最低生活保障标准至1255元/月,特困供养基本生活标准至2134元/月": a standard raised to a figure with no 由 — the
@@ -1089,9 +1091,12 @@ def _raised(text: str):
     for match in RAISED.finditer(text):
         unit = match["unit"]
         if unit == "元" and match["period"]:
-            unit += (f"/{match['who']}" if match["who"] else "") + f"/{match['span']}"
+            who = match["who"] or ("人" if re.search(r"人均|每人", re.split(r"[，。；,;]", text[:match.start()])[-1]) else "")
+            unit += (f"/{who}" if who else "") + f"/{match['span']}"  # (人均补差水平分别从每月653元…: per person)
         taken.append((match.start(), match.end()))
-        yield match.start(), match.end(), EQ, match["num"], unit, None
+        yield match.start(), match.end("unit"), EQ, match["num"], unit, None
+        for more in re.finditer(r"\d+(?:\.\d+)?", match["more"] or ""):
+            yield match.start(), match.start("more") + more.end(), EQ, more.group(0), unit, None  # (read from 由/从, as the first)
     for first in RAISED_TO.finditer(text):
         if any(s <= first.start() < e for s, e in taken):
             continue
@@ -2058,7 +2063,8 @@ def _standard_read(drafts: list, due: date | None) -> list:
         if at < 0 or not number:
             kept.append(draft)
             continue
-        at += number.start()
+        figure = draft.matched.rfind(format(draft.threshold, "f"))
+        at += figure if figure > 0 else number.start()  # (由…1949元、1313元提高到2017元、1359元: the new figure's place)
         clause = draft.quote[_segment_start(draft.quote, at, 0):at]
         clause = re.split(r"[，。；,;]", clause)[-1]
         head = draft.quote[max(0, at - 16):at]
@@ -2072,6 +2078,8 @@ def _standard_read(drafts: list, due: date | None) -> list:
             draft.unit = unit  # 分别从每人每月2100元、1700元分别提高到2213元、1792元: the period its clause names
         if due:
             draft.deadline, draft.period = due, BY_DEADLINE
+        if not draft.regions and draft.level != COUNTY:
+            draft.level, draft.indicator = COUNTY, ""  # a standard the notice sets is its issuer's (镇海区…, not a town)
         kept.append(draft)
     return kept
 
