@@ -2134,3 +2134,17 @@ def test_standards_raised_from_old_figures_read_each_class_new_figure_with_its_p
     assert sorted(d[3] for d in drafts(text, issued_on=date(2023, 1, 29))) == [
         Decimal(195), Decimal(261), Decimal(327), Decimal(676), Decimal(1359), Decimal(2017)]
     assert {d[:3] + d[4:5] for d in drafts(text, issued_on=date(2023, 1, 29))} == {("", "county", "eq", "元/人/月")}
+
+
+def test_standards_in_force_written_per_year_and_person_after_the_figure_are_read_each():
+    # 合肥 (瑶海区信息公开页): '标准分别为 12360 元/年/人、…' is each grade's standard (not a report's '分别为'); '元/年/人'
+    # and '元/月/人' are the document's order of 元/人/年 and 元/人/月
+    text = ("我市照料护理标准为集中供养特困人员全护理、半护理、全自理照料护理补贴标准分别为 12360 元/年/人、7416 元/年/人、"
+            "989 元/年/ 人,分散特困供养人员全护理、半护理、全自理照料护理补贴标准分别为 8652 元/年/人、4944 元/年/人、742 元/年/人;"
+            "孤儿基本生活保障标准统一为 2420 元/月/人;一、二级困难残疾人生活补贴为 277 元/月/人;三、四级为 185 元/月/人;"
+            "重度残疾人护理补贴为 277 元/月/人。")
+    found = drafts(text)
+    assert [d[3] for d in found if d[4] == "元/人/年"] == [
+        Decimal(12360), Decimal(7416), Decimal(989), Decimal(8652), Decimal(4944), Decimal(742)]
+    assert [d[3] for d in found if d[4] == "元/人/月"] == [Decimal(2420), Decimal(277), Decimal(185), Decimal(277)]
+    assert {d[:3] + d[5:] for d in found} == {("", "county", "eq", None)}
