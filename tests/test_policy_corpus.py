@@ -2148,3 +2148,13 @@ def test_standards_in_force_written_per_year_and_person_after_the_figure_are_rea
         Decimal(12360), Decimal(7416), Decimal(989), Decimal(8652), Decimal(4944), Decimal(742)]
     assert [d[3] for d in found if d[4] == "元/人/月"] == [Decimal(2420), Decimal(277), Decimal(185), Decimal(277)]
     assert {d[:3] + d[5:] for d in found} == {("", "county", "eq", None)}
+
+
+def test_standards_listed_after_a_standard_per_person_are_each_a_class():
+    # 东营 2019 新闻发布会 (三) 二是照料护理标准: 每人每年2292元、3820元、7640元 — one per grade; the wage base is not read
+    text = ("自2019年10月1日起,我市提高城乡低保和特困人员救助供养标准。\n"
+            "(三)特困人员救助供养标准:二是照料护理标准。按照我市上年度最低工资标准为22920元计算,自理、半自理和完全不能自理"
+            "特困人员每人每年2292元、3820元、7640元。")
+    found = [d for d in drafts(text, issued_on=date(2019, 10, 30)) if d[4] == "元/人/年"]
+    assert [d[3] for d in found] == [Decimal(2292), Decimal(3820), Decimal(7640)]
+    assert {d[2] for d in found} == {"eq"}

@@ -1108,6 +1108,9 @@ def _raised(text: str):
             match = RAISED_TO_LISTED.match(text, match.end())
 
 
+LISTED_YUAN = re.compile(r"\s*[、和及]\s*(?P<num>\d+(?:\.\d+)?)\s*元(?![\u4e00-\u9fa5]{0,2}[/每])")
+
+
 def _plain_requirements(text: str, taken_before):
     found = []
     for match in NUMERIC.finditer(text):
@@ -1151,6 +1154,12 @@ def _plain_requirements(text: str, taken_before):
         standard = "按" in text[max(0, match.start() - 2):match.start()] or "标准" in text[match.end():match.end() + 4] \
             or match["unit"] == "元"  # "每人每年将获4000元": money per person is an amount granted, not a floor
         found.append((start, match.end(), EQ if standard else GTE, number, match["unit"]))
+        # "每人每年2292元、3820元、7640元": the classes listed after it, each its own standard
+        listed = LISTED_YUAN.match(text, match.end()) if match["unit"] == "元" and standard else None
+        while listed:
+            if not any(s <= listed.start("num") < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+                found.append((listed.start("num"), listed.end(), EQ, listed["num"], "元"))
+            listed = LISTED_YUAN.match(text, listed.end())
     found.sort()
     # "床位数达到每千名老人15张": a goal's ratio written after its comparator ("拥有…33张" of a status stays out)
     for match in GOAL_RATIO.finditer(text):
