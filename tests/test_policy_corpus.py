@@ -2158,3 +2158,21 @@ def test_standards_listed_after_a_standard_per_person_are_each_a_class():
     found = [d for d in drafts(text, issued_on=date(2019, 10, 30)) if d[4] == "元/人/年"]
     assert [d[3] for d in found] == [Decimal(2292), Decimal(3820), Decimal(7640)]
     assert {d[2] for d in found} == {"eq"}
+
+
+def test_a_standard_already_in_force_from_a_date_and_one_a_city_puts_in_force_are_dated_that_day():
+    # 深圳 高龄津贴 (深民规〔2019〕2号, restated 2024): 已于2019年10月1日正式执行 is the day the new standards took effect
+    text = ("高龄老人津贴的发放标准\n"
+            "根据《关于调整高龄老人津贴有关事项的通知》(深民规〔2019〕2号),新的高龄津贴标准已于2019年10月1日正式执行。"
+            "提标后,我市高龄老人津贴发放标准变化如下:\n70至79周岁从每人每月100元上调至200元;\n"
+            "100周岁以上从每人每月500元上调至1000元。")
+    assert drafts(text, issued_on=date(2024, 7, 1)) == [
+        ("", "county", "eq", Decimal(200), "元/人/月", date(2019, 10, 1)),
+        ("", "county", "eq", Decimal(1000), "元/人/月", date(2019, 10, 1))]
+    # 泉州 2011: a city that 全面实施 its orphans' 最低养育标准 从今年1月起
+    text = ("泉州市全面实施孤儿最低养育标准\n"
+            "从今年1月起,泉州市全面实施孤儿最低养育标准,社会福利机构供养孤儿最低养育标准为每人每月1000元,社会散居孤儿的最低"
+            "养育标准为每人每月600元,包含伙食费、服装被褥费、日常用品费、教育费、医疗费和康复费。")
+    assert drafts(text, issued_on=date(2011, 1, 17)) == [
+        ("", "county", "eq", Decimal(1000), "元/人/月", date(2011, 1, 1)),
+        ("", "county", "eq", Decimal(600), "元/人/月", date(2011, 1, 1))]

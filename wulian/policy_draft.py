@@ -1968,11 +1968,12 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
 # Not targets: the old standard (由…685元, 从最初的…), the raise (每人每月提高50元, 增幅), a differentiated standard given
 # only as its top (最高达到660元/月), the people reached and the money added (新增救助资金455万元, 增发…低保金).
 STANDARD_NOTICE = re.compile(
-    r"(?:调整|提高|上调|调高|提标|再提|明确)[^。\n]{0,40}?(?:保障|救助|供养|生活|补贴|津贴|补助)[^。\n]{0,6}?(?:标准|水平)"
+    r"(?:调整|提高|上调|调高|提标|再提|明确|实施)[^。\n]{0,40}?(?:保障|救助|供养|生活|补贴|津贴|补助|养育)[^。\n]{0,6}?"
+    r"(?:标准|水平)"
     r"|(?:保障|救助|供养|补贴|津贴|补助|低保)(?:标准|水平)[^。\n]{0,30}?(?:调整|提高|上调|调高)|提标")
 STANDARD_EFFECTIVE = re.compile(
     r"(?:自|从|于)\s*(?:(?P<year>\d{4})\s*年|今年)?\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?\s*"
-    r"(?:起|开始|上调|执行)"
+    r"(?:正式)?(?:起|开始|上调|执行|实施|施行)"  # (已于2019年10月1日正式执行)
     # with no 自/从 the date still takes effect when 起 follows it (2023年5月起, 今年7月1日起)
     r"|(?:(?P<year2>\d{4})\s*年|今年)\s*(?P<month2>\d{1,2})\s*月(?:\s*(?P<day2>\d{1,2})\s*日)?\s*起")
 STANDARD_EFFECTIVE_NOW = re.compile(r"(?P<today>今日|即日)起|(?P<next>下月|下个月)起")  # dated by the report
