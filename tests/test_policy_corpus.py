@@ -2176,3 +2176,14 @@ def test_a_standard_already_in_force_from_a_date_and_one_a_city_puts_in_force_ar
     assert drafts(text, issued_on=date(2011, 1, 17)) == [
         ("", "county", "eq", Decimal(1000), "元/人/月", date(2011, 1, 1)),
         ("", "county", "eq", Decimal(600), "元/人/月", date(2011, 1, 1))]
+
+
+def test_a_standard_fixed_as_a_multiple_of_the_dibao_standard_with_an_is_eq_from_the_notices_date():
+    # 广州 穗民规字〔2023〕4号 一、(二): 按最低生活保障标准的1.5倍确定 — no 救助 in the sentence, still the genre's multiple
+    text = ("广州市民政局 广州市财政局关于提高我市2023年最低生活保障及相关社会救助标准的通知\n"
+            "一、提高社会救助标准\n"
+            "(一)全市城乡最低生活保障标准提高到每人每月1238元。\n"
+            "(二)最低生活保障边缘家庭认定标准按最低生活保障标准的1.5倍确定,提高到每人每月1857元。")
+    found = [(d.clause, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2023, 5, 31))]
+    assert ("一.二", "eq", Decimal("1.5"), "倍", date(2023, 12, 31)) in found
+    assert ("一.二", "eq", Decimal(1857), "元/人/月", date(2023, 12, 31)) in found

@@ -608,7 +608,7 @@ def _procurement_money(sentence: "_Sentence", titles: str):
 MULTIPLE_OF_STANDARD = re.compile(r"[^，。；,;\d]{0,24}?标准的?\s*(?P<lo>\d+(?:\.\d+)?)\s*"
                                   r"(?:[至到\-—~～]\s*(?P<hi>\d+(?:\.\d+)?)\s*)?倍")
 CEILING = re.compile(r"不超过|不高于|最高|最多")
-RELIEF = re.compile(r"救助")
+RELIEF = re.compile(r"救助|低保|最低生活保障|特困")  # (边缘家庭认定标准按最低生活保障标准的1.5倍确定)
 
 
 def _multiple_of_standard(sentence: "_Sentence"):
@@ -2066,6 +2066,8 @@ def _standard_read(drafts: list, due: date | None) -> list:
             draft.comparator = GTE
             if due and STANDARD_EFFECTIVE.search(draft.quote):
                 draft.deadline, draft.period = due, BY_DEADLINE
+        elif draft.unit == "倍" and draft.comparator == EQ and due:
+            draft.deadline, draft.period = due, BY_DEADLINE  # 按…标准的1.5倍确定: the notice's own standard, from its date
         if not draft.unit.startswith("元") or draft.threshold is None:
             kept.append(draft)
             continue
