@@ -2187,3 +2187,11 @@ def test_a_standard_fixed_as_a_multiple_of_the_dibao_standard_with_an_is_eq_from
     found = [(d.clause, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2023, 5, 31))]
     assert ("一.二", "eq", Decimal("1.5"), "倍", date(2023, 12, 31)) in found
     assert ("一.二", "eq", Decimal(1857), "元/人/月", date(2023, 12, 31)) in found
+
+
+def test_a_rate_of_the_urban_areas_cheng_zhen_is_no_towns_target():
+    # 宁夏残疾人事业“十二五”发展纲要 (央视网): 入学率城镇达到92%以上、农村地区达到85%以上 — 城镇 the urban areas, the region's rate
+    text = ("“十二五”期间,我区将帮助8万残疾人得到不同程度的康复,为6万残疾人提供辅助器具服务;残疾儿童少年入学率城镇达到92%以上、"
+            "农村地区达到85%以上。")
+    found = [d[:5] for d in drafts(text, issued_on=date(2012, 2, 4)) if d[4] == "%"]
+    assert found == [("", "county", "gte", Decimal(92), "%"), ("", "county", "gte", Decimal(85), "%")]

@@ -294,7 +294,8 @@ LEVEL_CUES = re.compile(
     r"|(?P<urban>城镇社区|城市社区|城市(?=每个?社区))"
     r"|(?P<rural>农村社区|(?<![、和与及])乡镇社区(?!服务中心)|行政村|(?<=[每各个])村(?![民委级]|[（(](?:居|社区)[)）]))"
     r"|(?P<community>城乡社区|社区|(?<=[每各个])村[（(](?:居|社区)[)）])"
-    r"|(?P<town>镇街|街乡|镇\(街\)|镇（街）|街道|乡镇|镇)"  # 街乡: 北京's streets and townships
+    r"|(?P<town>镇街|街乡|镇\(街\)|镇（街）|街道|乡镇|(?<!城)镇|城镇(?!\s*(?:达|为|地区|[和、及与]\s*农村|$)))"
+    # 街乡: 北京's streets and townships; "入学率城镇达到92%以上、农村地区达到85%以上": 城镇 the urban areas, no tier
 )
 # "80%以上城市社区实现…", "60%的乡镇建成…": a share whose noun is a kind of place is that place's target.
 SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>城镇社区|城市社区)|(?P<rural>农村社区|行政村|建制村)"
