@@ -2027,3 +2027,171 @@ def test_a_bracketed_variant_of_the_building_verb_does_not_hide_the_counts_after
     assert drafts(text, issued_on=date(2023, 5, 1)) == [
         ("", "county", "eq", Decimal(11), "个", date(2023, 12, 31)),
         ("", "county", "eq", Decimal(153), "个", date(2023, 12, 31))]
+
+
+# --- session 10, round 9: sets 30 and 31 read; a standard's date, values and period as the notice writes them ---------
+
+
+def test_a_benefit_standard_takes_effect_on_a_date_written_with_qi_and_no_zi_or_cong():
+    # 马鞍山 2023 (繁体转载页, the site's pinyin kept): 2023年5月起 is the date the new standards take effect
+    text = ("2023年4月28日,馬鞍(an)山市(shi)民政局發布了提高孤(gu)兒(er)基本生活保障標準的通知,旨在進一步健全馬鞍(an)山市(shi)"
+            "孤(gu)兒(er)基本生活(huo)保障制(zhi)度,體(ti)現“兒(er)童利益最(zui)大(da)化(hua)”。\n"
+            "通知提(ti)(ti)到2023年(nian)5月起,馬鞍(an)山(shan)市集中養育孤(gu)兒(er)基本生活保障標準由1565元/月提(ti)(ti)高(gao)"
+            "至(zhi)1865元/月,社會散居孤(gu)兒(er)基本生活保障標準由1150元/月提(ti)(ti)高(gao)至(zhi)1450元/月。")
+    due = date(2023, 5, 1)
+    assert drafts(text, issued_on=date(2023, 4, 28)) == [
+        ("", "county", "eq", Decimal(1865), "元/月", due), ("", "county", "eq", Decimal(1450), "元/月", due)]
+
+
+def test_a_benefit_standard_raised_today_reads_both_classes_joined_by_he():
+    # 镇海新闻网讯 2013-04-01: 今日起 is the report's day; 提高到1360元和820元 is one standard per class
+    text = ("镇海新闻网讯(记者李佳静 通讯员张静君)根据全市统一规定,我区今日起再次提高孤儿基本生活费补助标准。\n"
+            "目前我区孤儿主要有机构养育和社会散居两种形式,其中机构养育孤儿19名、社会散居孤儿2名。调整后,其基本生活费补助标准"
+            "将分别由每人每月1271元和763元提高到1360元和820元,同比增加7%和7.47%。")
+    due = date(2013, 4, 1)
+    assert sorted(drafts(text, issued_on=due), key=lambda d: d[3]) == [
+        ("", "county", "eq", Decimal(820), "元/人/月", due), ("", "county", "eq", Decimal(1360), "元/人/月", due)]
+
+
+def test_a_benefit_standard_keeps_the_period_its_clause_names_before_the_old_figures():
+    # 福州日报 2024-05-27 (繁体): 分別從每人每月2100元、1700元分別提高到2213元、1792元, 今年7月1日起
+    text = ("記者從省財(cái)政廳獲悉,為進(jìn)一步保障孤兒及事實(shí)無(wú)人撫養(yǎng)兒童生活,今年7月1日起,福建省提高孤兒基本生活"
+            "最低養(yǎng)育標(biāo)準(zhǔn),與2023年福建居民人均可支配收入實(shí)際增幅同幅度增長(zhǎng)。\n"
+            "下月起,集中養(yǎng)育孤兒和社會(huì)散居孤兒基本生活最低養(yǎng)育標(biāo)準(zhǔn)分別從每人每月2100元、1700元分別提高到"
+            "2213元、1792元。")
+    due = date(2024, 7, 1)
+    assert drafts(text, issued_on=date(2024, 5, 27)) == [
+        ("", "county", "eq", Decimal(2213), "元/人/月", due), ("", "county", "eq", Decimal(1792), "元/人/月", due)]
+
+
+def test_a_benefit_standard_whose_digits_the_copy_lost_is_not_read():
+    # 晋中 论坛存档页: '.9元/人/月和.1元/人/年' — the leading digits are lost, no figure is left to read
+    text = ("城市低保平均.9元/人/月农村低保平均.1元/人/年\n"
+            "为切实保障和改善民生,近日,市民*局、财*局、发改委、统计局联合下发《关于调整城乡居民最低生活保障标准的通知》,"
+            "从年1月1日起,提高全市城乡居民最低生活保障标准。\n"
+            "此次低保标准调整后,我市城乡低保平均保障标准分别达到.9元/人/月和.1元/人/年,提高幅度分别为7.6%和11.4%。")
+    assert drafts(text) == []
+
+
+def test_a_benefit_standard_notices_numbered_items_are_their_clauses():
+    # 淄博淄川区 2023 (淄民〔2023〕4号): each numbered item is its standard's clause
+    text = ("2023年淄博淄川区困难群众救助保障标准\n"
+            "根据淄博市民政局、淄博市财政局《关于调整困难群众救助保障标准的通知》(淄民〔2023〕4号)要求,按照区委区政府部署安排,"
+            "自2023年1月1日起,将淄川区困难群众救助保障标准调整如下:\n"
+            "1.城市低保标准由每人每月880元提高到924元;\n"
+            "2.农村低保标准由每人每月755元提高到801元;\n"
+            "3.城市特困人员基本生活标准继续执行每人每月1320元;\n")
+    assert sorted((d.clause, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2023, 2, 15))) == [
+        ("1", Decimal(924), "元/人/月", date(2023, 1, 1)), ("2", Decimal(801), "元/人/月", date(2023, 1, 1)),
+        ("3", Decimal(1320), "元/人/月", date(2023, 1, 1))]
+
+
+def test_a_year_opening_a_quoted_goal_dates_the_goals_after_it():
+    # 合肥市老年助餐服务行动方案 (news): 提出“2022年,建成…不少于826个…” — the year opens the quoted clause
+    text = ("《合肥市老年助餐服务行动方案》由合肥市发布,提出“2022年,建成城市老年食堂、老年助餐点不少于826个,略高于省下达的"
+            "812个任务,将实现三个全覆盖,即街道、乡镇老年食堂全覆盖,城市社区老年助餐点全覆盖,经济困难老年人发放就餐补贴全覆盖”。")
+    found = drafts(text)
+    assert ("", "county", "gte", Decimal(826), "个", date(2022, 12, 31)) in found
+    assert ("", "town", "present", None, "", date(2022, 12, 31)) in found
+
+
+def test_a_count_of_facilities_whose_name_carries_a_tier_is_the_countys_total():
+    # 济南 2018 养老服务 会议: 城市社区老年人日间照料中心达到500处 — the city's count of those centres, not a community's
+    text = ("会议要求,到2020年,全市每个县区都要建成1处县区级养老服务中心,每个街道建成1处综合养老服务中心,"
+            "城市社区老年人日间照料中心达到500处,农村幸福院达到1200处,对全部敬老院进行改造提升。")
+    found = drafts(text)
+    assert ("", "county", "gte", Decimal(500), "处", date(2020, 12, 31)) in found
+    assert ("", "county", "gte", Decimal(1200), "处", date(2020, 12, 31)) in found
+    # 济南 2020 民政工作会议: 改造升级不少于50栋城市社区综合服务设施和50栋村级综合服务设施 — two county-wide counts
+    text = ("此外,2020年,济南将推进社区治理服务创新,改造升级不少于50栋城市社区综合服务设施和50栋村级综合服务设施,"
+            "推动80%以上城市社区实现“一窗受理、综合服务”。")
+    found = drafts(text)
+    assert found.count(("", "county", "gte", Decimal(50), "栋", date(2020, 12, 31))) == 2
+    assert ("", "urban_community", "gte", Decimal(80), "%", date(2020, 12, 31)) in found
+
+
+def test_a_residential_quarters_standard_per_resident_is_the_countys_per_household_the_urban_communitys():
+    # 某市 “一老一小” 整体解决方案 (到2023年): 人均用地不少于0.1平方米 is a standard per resident, the city's
+    text = "新建居住区按照人均用地不少于0.1平方米的标准规划配建养老服务设施。"
+    assert drafts(text) == [("", "county", "gte", Decimal("0.1"), "平方米/人", None)]
+    # 安徽 配建 2022: 每百户不得低于30平方米 stays the urban community's
+    text = "新建居住(小)区按照每百户不得低于30平方米的标准配套建设养老服务设施。"
+    assert drafts(text) == [("", "urban_community", "gte", Decimal(30), "平方米/百户", None)]
+
+
+def test_standards_raised_from_old_figures_read_each_class_new_figure_with_its_period():
+    # 大埔县 2023年十件民生实事候选项目 一、(繁体): 分別從(2022年)每(人每)月…元、…元提高到(2023年)…元、…元 — each class's
+    # new figure 'eq', the old ones not read; 人均 in the clause keeps the person in the unit
+    text = ("遴選2023年大埔縣十件民生實事\n公開征求意見\n為貫徹落實縣委、縣政府工作部署,我縣結合2023年梅州市民生實事等情況,"
+            "擬訂2023年縣十件民生實事初步遴選項目11個,現公開向社會公眾征求意見。\n"
+            "附件:關于《遴選2023年大埔縣十件民生實事公開征求意見》的起草說明.docx\n大埔縣財政局\n2023年1月29日\n"
+            "附件: 大埔縣2023年十件民生實事候選項目\n"
+            "一、提高低保、特困人員、孤兒基本生活和殘疾人兩項補貼保障水平。城鄉低保對象最低生活保障人均補差水平分別從每月653元、3"
+            "00元提高到676元、327元;特困人員基本生活標準不低于當?shù)刈畹蜕畋U蠘?biāo)準的1.6倍。集中供養孤兒"
+            "、散居孤兒(含艾滋病病毒感染兒童)基本生活最低養育標準水平分別從2022年每人每月1949元、1313元提高到2023年"
+            "2017元、1359元;事實無人撫養兒童基本生活補貼標準參照散居孤兒基本生活養育標準執行。困難殘疾人生活補貼、重度殘疾人"
+            "護理補貼標準分別從2022年每人每月188元、252元提高到2023年195元、261元。(主管部門:縣民政局)")
+    assert sorted(d[3] for d in drafts(text, issued_on=date(2023, 1, 29))) == [
+        Decimal(195), Decimal(261), Decimal(327), Decimal(676), Decimal(1359), Decimal(2017)]
+    assert {d[:3] + d[4:5] for d in drafts(text, issued_on=date(2023, 1, 29))} == {("", "county", "eq", "元/人/月")}
+
+
+def test_standards_in_force_written_per_year_and_person_after_the_figure_are_read_each():
+    # 合肥 (瑶海区信息公开页): '标准分别为 12360 元/年/人、…' is each grade's standard (not a report's '分别为'); '元/年/人'
+    # and '元/月/人' are the document's order of 元/人/年 and 元/人/月
+    text = ("我市照料护理标准为集中供养特困人员全护理、半护理、全自理照料护理补贴标准分别为 12360 元/年/人、7416 元/年/人、"
+            "989 元/年/ 人,分散特困供养人员全护理、半护理、全自理照料护理补贴标准分别为 8652 元/年/人、4944 元/年/人、742 元/年/人;"
+            "孤儿基本生活保障标准统一为 2420 元/月/人;一、二级困难残疾人生活补贴为 277 元/月/人;三、四级为 185 元/月/人;"
+            "重度残疾人护理补贴为 277 元/月/人。")
+    found = drafts(text)
+    assert [d[3] for d in found if d[4] == "元/人/年"] == [
+        Decimal(12360), Decimal(7416), Decimal(989), Decimal(8652), Decimal(4944), Decimal(742)]
+    assert [d[3] for d in found if d[4] == "元/人/月"] == [Decimal(2420), Decimal(277), Decimal(185), Decimal(277)]
+    assert {d[:3] + d[5:] for d in found} == {("", "county", "eq", None)}
+
+
+def test_standards_listed_after_a_standard_per_person_are_each_a_class():
+    # 东营 2019 新闻发布会 (三) 二是照料护理标准: 每人每年2292元、3820元、7640元 — one per grade; the wage base is not read
+    text = ("自2019年10月1日起,我市提高城乡低保和特困人员救助供养标准。\n"
+            "(三)特困人员救助供养标准:二是照料护理标准。按照我市上年度最低工资标准为22920元计算,自理、半自理和完全不能自理"
+            "特困人员每人每年2292元、3820元、7640元。")
+    found = [d for d in drafts(text, issued_on=date(2019, 10, 30)) if d[4] == "元/人/年"]
+    assert [d[3] for d in found] == [Decimal(2292), Decimal(3820), Decimal(7640)]
+    assert {d[2] for d in found} == {"eq"}
+
+
+def test_a_standard_already_in_force_from_a_date_and_one_a_city_puts_in_force_are_dated_that_day():
+    # 深圳 高龄津贴 (深民规〔2019〕2号, restated 2024): 已于2019年10月1日正式执行 is the day the new standards took effect
+    text = ("高龄老人津贴的发放标准\n"
+            "根据《关于调整高龄老人津贴有关事项的通知》(深民规〔2019〕2号),新的高龄津贴标准已于2019年10月1日正式执行。"
+            "提标后,我市高龄老人津贴发放标准变化如下:\n70至79周岁从每人每月100元上调至200元;\n"
+            "100周岁以上从每人每月500元上调至1000元。")
+    assert drafts(text, issued_on=date(2024, 7, 1)) == [
+        ("", "county", "eq", Decimal(200), "元/人/月", date(2019, 10, 1)),
+        ("", "county", "eq", Decimal(1000), "元/人/月", date(2019, 10, 1))]
+    # 泉州 2011: a city that 全面实施 its orphans' 最低养育标准 从今年1月起
+    text = ("泉州市全面实施孤儿最低养育标准\n"
+            "从今年1月起,泉州市全面实施孤儿最低养育标准,社会福利机构供养孤儿最低养育标准为每人每月1000元,社会散居孤儿的最低"
+            "养育标准为每人每月600元,包含伙食费、服装被褥费、日常用品费、教育费、医疗费和康复费。")
+    assert drafts(text, issued_on=date(2011, 1, 17)) == [
+        ("", "county", "eq", Decimal(1000), "元/人/月", date(2011, 1, 1)),
+        ("", "county", "eq", Decimal(600), "元/人/月", date(2011, 1, 1))]
+
+
+def test_a_standard_fixed_as_a_multiple_of_the_dibao_standard_with_an_is_eq_from_the_notices_date():
+    # 广州 穗民规字〔2023〕4号 一、(二): 按最低生活保障标准的1.5倍确定 — no 救助 in the sentence, still the genre's multiple
+    text = ("广州市民政局 广州市财政局关于提高我市2023年最低生活保障及相关社会救助标准的通知\n"
+            "一、提高社会救助标准\n"
+            "(一)全市城乡最低生活保障标准提高到每人每月1238元。\n"
+            "(二)最低生活保障边缘家庭认定标准按最低生活保障标准的1.5倍确定,提高到每人每月1857元。")
+    found = [(d.clause, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2023, 5, 31))]
+    assert ("一.二", "eq", Decimal("1.5"), "倍", date(2023, 12, 31)) in found
+    assert ("一.二", "eq", Decimal(1857), "元/人/月", date(2023, 12, 31)) in found
+
+
+def test_a_rate_of_the_urban_areas_cheng_zhen_is_no_towns_target():
+    # 宁夏残疾人事业“十二五”发展纲要 (央视网): 入学率城镇达到92%以上、农村地区达到85%以上 — 城镇 the urban areas, the region's rate
+    text = ("“十二五”期间,我区将帮助8万残疾人得到不同程度的康复,为6万残疾人提供辅助器具服务;残疾儿童少年入学率城镇达到92%以上、"
+            "农村地区达到85%以上。")
+    found = [d[:5] for d in drafts(text, issued_on=date(2012, 2, 4)) if d[4] == "%"]
+    assert found == [("", "county", "gte", Decimal(92), "%"), ("", "county", "gte", Decimal(85), "%")]

@@ -130,8 +130,9 @@ BARE_AMOUNTS = (
     re.compile(r"(?P<verb>(?:要|应|须|都|均|应当)有)(?P<gap>)(?P<num>\d+|[一两二三])\s*(?P<unit>所|个|家|处|座)"),
 )
 # A fee schedule's item priced per body, day, month, room or time with no comparator word ("普通火化爐240元/具",
-# "告別廳租用(小型):200元/間"): the schedule's standard, 'eq' (its denominator is kept by MONEY_PER).
-FEE_ITEM = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元)(?=\s*/\s*[具天日月间間次](?!次))")
+# "告別廳租用(小型):200元/間"): the schedule's standard, 'eq' (its denominator is kept by MONEY_PER); a standard per
+# person and year written so ("12360元/年/人", "5832元/人/年") is one too.
+FEE_ITEM = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元)(?=\s*/\s*(?:[具天日月间間次](?!次)|[年人户]\s*/))")
 GOAL_RATIO = re.compile(r"(?P<cmp>达到|不少于|不低于)\s*每\s*(?:百|千|万)\s*名?\s*(?:老年人|老人)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>张)")
 BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)(?![员才])(?:[\u4e00-\u9fa5]|\d+岁){0,14}?(?<![\d.])"
                         r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?(?P<unit>平方米|平米|㎡|人次|次|个|人|名|元|张|所)"
@@ -242,7 +243,7 @@ STATION_TIER_WORDS = (
 )
 TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
 # Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
-STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年来|过去(?:的)?一年|(?:^|(?<=[，,。]))\s*我[县市区旗]共(?:建设|建成|有)|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配新]|均已|完成情况|以来|分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)")
+STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年来|过去(?:的)?一年|(?:^|(?<=[，,。]))\s*我[县市区旗]共(?:建设|建成|有)|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配新]|均已|完成情况|以来|(?<!标准)分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)")
 # ("我县今年新建10个社区养老服务站": a count the speaking county builds this year, told with no 了, is its plan; not
 # "…的基础上,今年新增设…174个" in a report of recent years)
 FUTURE = re.compile(r"预计|力争|将|计划(?!”)|争取|确保|要(?!求)|(?<!达)到\s*\d{4}\s*年|今年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间"
@@ -293,14 +294,15 @@ LEVEL_CUES = re.compile(
     r"|(?P<urban>城镇社区|城市社区|城市(?=每个?社区))"
     r"|(?P<rural>农村社区|(?<![、和与及])乡镇社区(?!服务中心)|行政村|(?<=[每各个])村(?![民委级]|[（(](?:居|社区)[)）]))"
     r"|(?P<community>城乡社区|社区|(?<=[每各个])村[（(](?:居|社区)[)）])"
-    r"|(?P<town>镇街|街乡|镇\(街\)|镇（街）|街道|乡镇|镇)"  # 街乡: 北京's streets and townships
+    r"|(?P<town>镇街|街乡|镇\(街\)|镇（街）|街道|乡镇|(?<!城)镇|城镇(?!\s*(?:达|为|地区|[和、及与]\s*农村|$)))"
+    # 街乡: 北京's streets and townships; "入学率城镇达到92%以上、农村地区达到85%以上": 城镇 the urban areas, no tier
 )
 # "80%以上城市社区实现…", "60%的乡镇建成…": a share whose noun is a kind of place is that place's target.
 SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>城镇社区|城市社区)|(?P<rural>农村社区|行政村|建制村)"
                              r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|(?:城市|农村)?街道|乡镇))")
 GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
                                   r"[^，。；,;\d]{0,4}?(?:建有|建成|设有|实现|配备|开展)")
-TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]{0,6}?(?:敬老院|福利院|幸福院|服务中心|食堂|服务站)")
+TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]{0,8}?(?:敬老院|福利院|幸福院|中心|食堂|服务站|服务设施)")
 # A residential quarter of the planning standards (居住区, 居住(小)区): the town's urban fabric, whose facility standards
 # are the urban community's (a 住宅小区's 每户0.3平方米, 便民服务, stays the community's, as its key has it).
 RESIDENTIAL_AREA = re.compile(r"居住[（(]?小?[)）]?区")
@@ -343,7 +345,7 @@ GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?
 YEAR_AT_FIGURE = re.compile(r"(?P<year>\d{4})\s*年(?:底|末)?\s*$")
 # "此外,2020年,济南将推进…", "2021年改造提升敬老院不少于18处": a year that opens its clause (no 到/前, no verb yet)
 # is the clause's own date; what is past is left out as status before any deadline is asked for.
-CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。]))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
+CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。“「]))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
 # ("从2013年至2020年,我省每年选派50名…": a span with its start year written out)
 PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*(?:年\s*)?[-－—~至到]\s*(?P<year>\d{4})\s*年")
 PLAN_END = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:末|期末|时期末)")
@@ -607,7 +609,7 @@ def _procurement_money(sentence: "_Sentence", titles: str):
 MULTIPLE_OF_STANDARD = re.compile(r"[^，。；,;\d]{0,24}?标准的?\s*(?P<lo>\d+(?:\.\d+)?)\s*"
                                   r"(?:[至到\-—~～]\s*(?P<hi>\d+(?:\.\d+)?)\s*)?倍")
 CEILING = re.compile(r"不超过|不高于|最高|最多")
-RELIEF = re.compile(r"救助")
+RELIEF = re.compile(r"救助|低保|最低生活保障|特困")  # (边缘家庭认定标准按最低生活保障标准的1.5倍确定)
 
 
 def _multiple_of_standard(sentence: "_Sentence"):
@@ -1069,10 +1071,12 @@ def _respectively(text: str):
 
 # "由每人每年670元提高到700元", "由7%降至6%", "由每人每月1800元和1500元统一提高到2200元": the target is the new
 # figure, set exactly (eq); the old one is where it starts from; the period stays in the unit (元/人/年).
-RAISED = re.compile(r"由\s*(?P<period>每(?P<who>人|生|户)?每?(?P<span>年|月))?\s*\d+(?:\.\d+)?\s*(?:元|%)?"
-                    r"(?:\s*[和、]\s*\d+(?:\.\d+)?\s*(?:元|%)?)*\s*(?:统一|分别)?\s*"
+RAISED = re.compile(r"(?:由|(?<=分别)从)\s*(?:\d{4}\s*年\s*)?(?P<period>每(?P<who>人|生|户)?每?(?P<span>年|月))?\s*"
+                    r"\d+(?:\.\d+)?\s*(?:元|%)?(?:\s*[和、]\s*\d+(?:\.\d+)?\s*(?:元|%)?)*\s*(?:统一|分别)?\s*"
                     r"(?:提高到|提高至|提升到|提升至|调整到|调整为|调至|降至|降低到|降低至|下降到|降到)\s*"
-                    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元|%)")
+                    r"(?:\d{4}\s*年\s*)?(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元|%)"
+                    # "分别从每月653元、300元提高到676元、327元": each class's new figure, in the order of the old ones
+                    r"(?P<more>(?:\s*[、和]\s*\d+(?:\.\d+)?\s*(?:元|%))*)")
 
 
 # "提高最低生活保障标准至1255元/月,特困供养基本生活标准至2134元/月": a standard raised to a figure with no 由 — the
@@ -1089,9 +1093,12 @@ def _raised(text: str):
     for match in RAISED.finditer(text):
         unit = match["unit"]
         if unit == "元" and match["period"]:
-            unit += (f"/{match['who']}" if match["who"] else "") + f"/{match['span']}"
+            who = match["who"] or ("人" if re.search(r"人均|每人", re.split(r"[，。；,;]", text[:match.start()])[-1]) else "")
+            unit += (f"/{who}" if who else "") + f"/{match['span']}"  # (人均补差水平分别从每月653元…: per person)
         taken.append((match.start(), match.end()))
-        yield match.start(), match.end(), EQ, match["num"], unit, None
+        yield match.start(), match.end("unit"), EQ, match["num"], unit, None
+        for more in re.finditer(r"\d+(?:\.\d+)?", match["more"] or ""):
+            yield match.start(), match.start("more") + more.end(), EQ, more.group(0), unit, None  # (read from 由/从, as the first)
     for first in RAISED_TO.finditer(text):
         if any(s <= first.start() < e for s, e in taken):
             continue
@@ -1100,6 +1107,9 @@ def _raised(text: str):
             unit = match["unit"] + (f"/{match['span']}" if match["span"] else "")
             yield match.start("num"), match.end(), EQ, match["num"], unit, None
             match = RAISED_TO_LISTED.match(text, match.end())
+
+
+LISTED_YUAN = re.compile(r"\s*[、和及]\s*(?P<num>\d+(?:\.\d+)?)\s*元(?![\u4e00-\u9fa5]{0,2}[/每])")
 
 
 def _plain_requirements(text: str, taken_before):
@@ -1145,6 +1155,12 @@ def _plain_requirements(text: str, taken_before):
         standard = "按" in text[max(0, match.start() - 2):match.start()] or "标准" in text[match.end():match.end() + 4] \
             or match["unit"] == "元"  # "每人每年将获4000元": money per person is an amount granted, not a floor
         found.append((start, match.end(), EQ if standard else GTE, number, match["unit"]))
+        # "每人每年2292元、3820元、7640元": the classes listed after it, each its own standard
+        listed = LISTED_YUAN.match(text, match.end()) if match["unit"] == "元" and standard else None
+        while listed:
+            if not any(s <= listed.start("num") < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+                found.append((listed.start("num"), listed.end(), EQ, listed["num"], "元"))
+            listed = LISTED_YUAN.match(text, listed.end())
     found.sort()
     # "床位数达到每千名老人15张": a goal's ratio written after its comparator ("拥有…33张" of a status stays out)
     for match in GOAL_RATIO.finditer(text):
@@ -1953,11 +1969,15 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
 # Not targets: the old standard (由…685元, 从最初的…), the raise (每人每月提高50元, 增幅), a differentiated standard given
 # only as its top (最高达到660元/月), the people reached and the money added (新增救助资金455万元, 增发…低保金).
 STANDARD_NOTICE = re.compile(
-    r"(?:调整|提高|上调|调高|提标|再提|明确)[^。\n]{0,40}?(?:保障|救助|供养|生活|补贴|津贴|补助)[^。\n]{0,6}?(?:标准|水平)"
+    r"(?:调整|提高|上调|调高|提标|再提|明确|实施)[^。\n]{0,40}?(?:保障|救助|供养|生活|补贴|津贴|补助|养育)[^。\n]{0,6}?"
+    r"(?:标准|水平)"
     r"|(?:保障|救助|供养|补贴|津贴|补助|低保)(?:标准|水平)[^。\n]{0,30}?(?:调整|提高|上调|调高)|提标")
 STANDARD_EFFECTIVE = re.compile(
     r"(?:自|从|于)\s*(?:(?P<year>\d{4})\s*年|今年)?\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?\s*"
-    r"(?:起|开始|上调|执行)")
+    r"(?:正式)?(?:起|开始|上调|执行|实施|施行)"  # (已于2019年10月1日正式执行)
+    # with no 自/从 the date still takes effect when 起 follows it (2023年5月起, 今年7月1日起)
+    r"|(?:(?P<year2>\d{4})\s*年|今年)\s*(?P<month2>\d{1,2})\s*月(?:\s*(?P<day2>\d{1,2})\s*日)?\s*起")
+STANDARD_EFFECTIVE_NOW = re.compile(r"(?P<today>今日|即日)起|(?P<next>下月|下个月)起")  # dated by the report
 STANDARD_DONE_BY = re.compile(r"要在\s*(?P<month>\d{1,2})\s*月(?:底前|底|份)?完成")
 STANDARD_PAST = re.compile(r"过去|去年|上年|以来|累计|截至")  # "过去一年,…低保标准分别提高到每人每月480元": done
 STANDARD_OLD = re.compile(r"(?:由|从)[^，。；,;:：提到至为]{0,14}$")
@@ -1969,9 +1989,14 @@ def _standard_effective(text: str, issued_on: date | None) -> date | None:
     if (done := STANDARD_DONE_BY.search(text)) and issued_on:
         return _month_end(issued_on.year, int(done["month"]))
     for match in STANDARD_EFFECTIVE.finditer(text):
-        year = int(match["year"]) if match["year"] else issued_on.year if issued_on else None
-        if year and 1 <= int(match["month"]) <= 12:
-            return date(year, int(match["month"]), int(match["day"] or 1))
+        named, month, day = match["year"] or match["year2"], match["month"] or match["month2"], match["day"] or match["day2"]
+        year = int(named) if named else issued_on.year if issued_on else None
+        if year and 1 <= int(month) <= 12:
+            return date(year, int(month), int(day or 1))
+    if issued_on and (now := STANDARD_EFFECTIVE_NOW.search(text)):
+        if now["today"]:
+            return issued_on  # 我区今日起再次提高…标准, in a report of that day
+        return date(issued_on.year + issued_on.month // 12, issued_on.month % 12 + 1, 1)  # 下月起
     if named := re.search(r"(\d{4})\s*年", _title_lines(text, 1)) or re.search(
             r"(\d{4})\s*年[^，。；,;\n]{0,50}?标准", text):
         return date(int(named.group(1)), 12, 31)  # a year's standards with no date they take effect
@@ -1981,9 +2006,9 @@ def _standard_effective(text: str, issued_on: date | None) -> date | None:
 STANDARD_NEW = re.compile(
     r"(?P<verb>提高到|提高至|调高至|调高到|调整为|调整到|调整至|上调至|上调到|提至|达到|为|标准(?=\s*\d))"
     r"(?P<cls>[^，。；,;\d元为]{0,6}?)\s*(?P<floor>不低于)?\s*"
-    r"(?P<per>每人每月|每人每年|人均每月|月人均|年人均|每人)?\s*(?P<floor2>不低于)?\s*(?P<num>\d+(?:\.\d+)?)\s*元"
+    r"(?P<per>每人每月|每人每年|人均每月|月人均|年人均|每人)?\s*(?P<floor2>不低于)?\s*(?<![.\d])(?P<num>\d+(?:\.\d+)?)\s*元"
     r"(?P<tail>\s*/\s*人\s*[、/]\s*月|\s*/\s*人\s*/\s*年|\s*/\s*月|\s*/\s*年|\s*/\s*人)?"
-    r"(?P<more>(?:\s*、\s*[^、，。；,;\d]{0,10}?\d+(?:\.\d+)?\s*元)*)")
+    r"(?P<more>(?:\s*[、和]\s*[^、，。；,;\d]{0,10}?(?<![.\d])\d+(?:\.\d+)?\s*元)*)")  # (1360元和820元: one value per class)
 
 
 def _standard_unit(clause: str, per: str, tail: str) -> str:
@@ -2042,6 +2067,8 @@ def _standard_read(drafts: list, due: date | None) -> list:
             draft.comparator = GTE
             if due and STANDARD_EFFECTIVE.search(draft.quote):
                 draft.deadline, draft.period = due, BY_DEADLINE
+        elif draft.unit == "倍" and draft.comparator == EQ and due:
+            draft.deadline, draft.period = due, BY_DEADLINE  # 按…标准的1.5倍确定: the notice's own standard, from its date
         if not draft.unit.startswith("元") or draft.threshold is None:
             kept.append(draft)
             continue
@@ -2050,7 +2077,8 @@ def _standard_read(drafts: list, due: date | None) -> list:
         if at < 0 or not number:
             kept.append(draft)
             continue
-        at += number.start()
+        figure = draft.matched.rfind(format(draft.threshold, "f"))
+        at += figure if figure > 0 else number.start()  # (由…1949元、1313元提高到2017元、1359元: the new figure's place)
         clause = draft.quote[_segment_start(draft.quote, at, 0):at]
         clause = re.split(r"[，。；,;]", clause)[-1]
         head = draft.quote[max(0, at - 16):at]
@@ -2060,8 +2088,12 @@ def _standard_read(drafts: list, due: date | None) -> list:
             draft.comparator = EQ  # 提高到740元: the new standard
         if draft.unit in ("元/月", "元/年") and re.search(r"每人|人均|/人", clause):
             draft.unit = "元/人/" + draft.unit[-1]
+        elif draft.unit == "元" and "/" in (unit := _standard_unit(clause, "", "")) and unit != "元/人":
+            draft.unit = unit  # 分别从每人每月2100元、1700元分别提高到2213元、1792元: the period its clause names
         if due:
             draft.deadline, draft.period = due, BY_DEADLINE
+        if not draft.regions and draft.level != COUNTY:
+            draft.level, draft.indicator = COUNTY, ""  # a standard the notice sets is its issuer's (镇海区…, not a town)
         kept.append(draft)
     return kept
 
@@ -2452,6 +2484,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if money_per:
             # a fee or standard written with its own denominator ("不高于1780元/具", "100元/天", "6500元/户")
             unit = unit + re.sub(r"\s+", "", money_per.group())
+            if unit in ("元/人", "元/户") and text[money_per.end():money_per.end() + 1] in ("月", "年"):
+                unit += "/" + text[money_per.end()]  # "1130元/人月": per person and month
+            unit = re.sub(r"^元/([年月])/([人户生])$", r"元/\2/\1", unit)  # "2420元/月/人", "12360元/年/人": 元/人/月
         denominator = _denominator(before) if unit not in ("%", "‰") and "/" not in unit else ""  # 人均…支出的70%: a share
         if unit == "元" and not denominator and found and MONEY_PER_SPAN.fullmatch(found[-1][4]) \
                 and (span := _money_span(before)):
@@ -2588,7 +2623,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator in STATION_INDICATORS and level not in STATION_TIER_LEVELS and not regions:
             level = STATION_LEVELS.get(level) or station_level or level
             level_note = ""
-        if unit in ("个", "家", "所", "处", "座") and comparator != PRESENT and not regions \
+        if unit in ("个", "家", "所", "处", "座", "栋") and comparator != PRESENT and not regions \
                 and level in (TOWN, COMMUNITY, URBAN, RURAL) and not fixed_level \
                 and (named := TIER_IN_FACILITY_NAME.search(text[segment_start:start])) \
                 and not PER_UNIT.search(text[segment_start:start]) and "平均" not in text[segment_start:start] \
@@ -2598,10 +2633,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             level, level_note = COUNTY, ""
         if not level and "/" in unit and unit.endswith("户"):
             level = COMMUNITY  # "每百户居民拥有1个以上": a figure per household is the community's
-        if not regions and level in (COMMUNITY, COUNTY, "") and unit.startswith("平方米") \
+        if not regions and level in (COMMUNITY, COUNTY, "") and unit.startswith("平方米") and not unit.endswith("/人") \
                 and RESIDENTIAL_AREA.search(text[:start]):
             # "新建居住(小)区按照每百户不得低于30平方米、单体面积不得低于350平方米的标准配套建设养老服务设施": the floor
-            # standard of a residential quarter's facility is the urban community's
+            # standard of a residential quarter's facility is the urban community's ("新建居住区要按人均用地不少于0.1平方米":
+            # a standard per resident is the county's, as every per-capita figure)
             level, level_note = URBAN, ""
         if not level and not regions and not indicator:
             level = COUNTY  # "且包含至少1.5万张认知障碍老年人照护床位": a figure that names no place anywhere
