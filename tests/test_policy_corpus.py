@@ -2196,3 +2196,18 @@ def test_a_rate_of_the_urban_areas_cheng_zhen_is_no_towns_target():
             "农村地区达到85%以上。")
     found = [d[:5] for d in drafts(text, issued_on=date(2012, 2, 4)) if d[4] == "%"]
     assert found == [("", "county", "gte", Decimal(92), "%"), ("", "county", "gte", Decimal(85), "%")]
+
+
+# --- session 10: a summary, then its numbered list (the lead, after the clause rows were corrected) -----------------
+
+
+def test_a_figure_said_in_a_summary_and_again_in_a_numbered_item_is_one_target_cited_at_the_item():
+    # 界面新闻 2023-02-07 (上海 2023 为民办实事): the lead paragraph names 5000张养老床位 and 30家智慧养老院 with no
+    # number; item 一、 sets them. One target each, and its clause is the item's place in the document.
+    text = ("2023年上海市为民办实事项目\n"
+            "2023年2月7日,上海2023年为民办实事项目正式公布,共10方面32项,包括新增5000张养老床位、开设500个小学生爱心暑托班等。\n"
+            "2022年相比,今年共新增14个项目,包括:建设30家智慧养老院,新增500张困难重残养护床位。\n"
+            "一、新增5000张养老床位;建设30家智慧养老院;新增500张困难重残养护床位。")
+    found = [(d.clause, d.threshold, d.unit) for d in draft_targets(text, date(2023, 2, 7))
+             if (d.threshold, d.unit) in {(Decimal(5000), "张"), (Decimal(30), "家"), (Decimal(500), "张")}]
+    assert sorted(found) == [("一", Decimal(30), "家"), ("一", Decimal(500), "张"), ("一", Decimal(5000), "张")]

@@ -1896,9 +1896,20 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                 _date_the_undated(drafts, draft)  # "为推动…全覆盖,…" then "确保年内完成…全覆盖": the date said later
                 continue  # an indicator names what is measured; with none, the words do; a money standard per
                 # person said again in a later sentence ("每人每年将获4000元…" then "按照每人每年4000元的标准") is one
-            if any(clause != draft.clause and _bigrams(draft.measure) and _bigrams(m) and _same_measure(draft.measure, m)
-                   for clause, m in elsewhere.get(draft.key()[1:], ())):
-                continue  # "…包括新增5000张养老床位…" then "一、新增5000张养老床位;…": a summary, then its list
+            summary = next((clause for clause, m in elsewhere.get(draft.key()[1:], ())
+                            if clause != draft.clause and _bigrams(draft.measure) and _bigrams(m)
+                            and _same_measure(draft.measure, m)), None)
+            if summary is not None:
+                # "…包括新增5000张养老床位…" then "一、新增5000张养老床位;…": a summary, then its list — one target,
+                # cited at the numbered item that sets it (the clause is the item's place in the document)
+                if not summary and draft.clause:
+                    for first in drafts:
+                        if first.key()[1:] == draft.key()[1:] and not first.clause \
+                                and _same_measure(draft.measure, first.measure):
+                            seen.setdefault(draft.key(), []).extend(seen.get(first.key(), ()))
+                            first.clause = draft.clause
+                            break
+                continue
             elsewhere.setdefault(draft.key()[1:], []).append((draft.clause, draft.measure))
             if (draft.key(), draft.matched, draft.measure) not in said:
                 keys.setdefault(draft.key(), []).append(draft.measure)
