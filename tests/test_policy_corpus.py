@@ -2196,3 +2196,31 @@ def test_a_rate_of_the_urban_areas_cheng_zhen_is_no_towns_target():
             "农村地区达到85%以上。")
     found = [d[:5] for d in drafts(text, issued_on=date(2012, 2, 4)) if d[4] == "%"]
     assert found == [("", "county", "gte", Decimal(92), "%"), ("", "county", "gte", Decimal(85), "%")]
+
+
+# --- session 10, round 10: sets 32 and 33 read; a plan's indicator table, phases and layout totals -------------------
+
+
+def test_an_indicator_table_copied_one_cell_a_line_reads_each_row_in_the_target_column():
+    # 广西民政事业发展“十四五”规划 图解页, 主要指标表 stored one cell a line: the 2025 column is the goal, the 2020 column
+    # status, the unit cell follows the label (万人 read as ten thousands), a row with no figure as its goal is left out
+    text = ("到2025年,全区民政系统党的建设进一步加强,民政相关制度更加完善。\n"
+            "类别 |\n主要指标 |\n单位 |\n2020年 实际值 |\n2025年 目标值 |\n指标 属性 |\n基本民生保障 |\n"
+            "1.城乡低保标准年度增速 |\n% |\n城市:13.5 |\n不低于居民上年度人均消费支出增速 |\n预期性 |\n"
+            "2.农村低保标准占城市低保标准比例 |\n% |\n58 |\n75 |\n预期性 | |\n"
+            "4.困难残疾人生活补贴覆盖率 |\n% |\n95 |\n100 |\n约束性 | |\n"
+            "5.重度残疾人护理补贴覆盖率 |\n% |\n95 |\n100 |\n约束性 | |\n"
+            "养老服务体系建设 |\n6.养老机构护理型床位占比 |\n% |\n44.28 |\n≥55 |\n约束性 |\n"
+            "基层社会治理 |\n8.社会组织专职工作人员数量 |\n万人 |\n2.3 |\n4.8 |\n预期性 |\n"
+            "9.每百户居民拥有城乡社区综合服务设施建筑面积 |\n平方米 |\n25 |\n>30 |\n预期值 | |\n"
+            "11.社会工作服务站乡镇(街道)覆盖率 |\n% |\n— |\n100 |\n预期性 |\n")
+    due = date(2025, 12, 31)
+    found = [(d.clause, d.indicator, d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [
+        ("2", "", "county", "gte", Decimal(75), "%", due),
+        ("4", "", "county", "present", None, "", due),
+        ("5", "", "county", "present", None, "", due),
+        ("6", "", "county", "gte", Decimal(55), "%", due),
+        ("8", "", "county", "gte", Decimal(48000), "人", due),
+        ("9", "", "community", "gt", Decimal(30), "平方米/百户", due),
+        ("11", "town_station_coverage", "town", "present", None, "", due)]

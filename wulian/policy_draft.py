@@ -1711,6 +1711,76 @@ def _indicator_table(lines: list[str]) -> list[str]:
     return out
 
 
+# The same kind of indicator table copied one cell a line, each cell closed by "|" ("类别 |", "主要指标 |", "单位 |",
+# "2020年 实际值 |", "2025年 目标值 |", "指标 属性 |", then "2.农村低保标准占城市低保标准比例 |", "% |", "58 |", "75 |",
+# "预期性 |"; a group's name "基本民生保障 |" between rows): each numbered row is a goal of its number due in the target
+# column's year, written as a sentence with the unit cell after its value ("万人" read as ten thousands); the base
+# column is status; a target cell that is no figure ("不低于居民…增速") gives no goal.
+CELL_HEADER_TARGET = re.compile(r"^(?P<year>\d{4})\s*年?\s*(?:目标值|目标|规划值|预期值)$")
+CELL_HEADER_BASE = re.compile(r"实际值|基期值|基准值|现状值|基数")
+CELL_ROW = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<name>\D\S*)$")
+CELL_UNIT = re.compile(r"^(?:%|‰|万?人|万?个|万?家|万?张|万?户|万?名|平方米|元|万元|亿元|岁|年|次|人次|万人次|处|所|[\u4e00-\u9fa5]{1,2}/[\u4e00-\u9fa5]{1,3})$")
+CELL_KIND = re.compile(r"^(?:预期性|约束性|预期值|约束值)$")
+
+
+INDICATOR_ROW = re.compile(r"^到\d{4}年,")  # a row of an indicator table as read (its number the clause): its own goal
+
+
+def _cell_indicator_table(lines: list[str]) -> list[str]:
+    cells = []  # (line index, cell) of every line that is cells closed by "|"
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.endswith("|") and "|" in stripped:
+            parts = [part.strip() for part in stripped.strip("|").split("|") if part.strip()]
+            if len(parts) == 1:
+                cells.append((i, parts[0]))
+                continue
+        cells.append((i, None))
+    out = list(lines)
+    n = 0
+    while n < len(cells):
+        target_at = next((k for k in range(n, min(n + 8, len(cells))) if cells[k][1]
+                          and CELL_HEADER_TARGET.match(cells[k][1].replace(" ", "").replace("\u3000", ""))), None)
+        if target_at is None or not any(cells[k][1] and cells[k][1] == "单位" for k in range(n, target_at)):
+            n += 1
+            continue
+        year = int(CELL_HEADER_TARGET.match(cells[target_at][1].replace(" ", ""))["year"])
+        base = any(cells[k][1] and CELL_HEADER_BASE.search(cells[k][1]) for k in range(n, target_at))
+        k = target_at + 1
+        while k < len(cells) and cells[k][1] and not CELL_ROW.match(cells[k][1]) and len(cells[k][1]) <= 6 \
+                and ("属性" in cells[k][1] or "备注" in cells[k][1]):
+            k += 1
+        for j in range(n, k):
+            out[cells[j][0]] = ""
+        while k < len(cells):
+            i, cell = cells[k]
+            if cell is None:
+                if lines[i].strip():
+                    break  # the table ends at the first line that is not a cell
+                k += 1
+                continue
+            row = CELL_ROW.match(cell)
+            if not row:
+                out[i] = ""  # a group's name, a row's kind (预期性)
+                k += 1
+                continue
+            values = [c for _i, c in cells[k + 1:k + 4]]
+            unit = values[0] if values and values[0] and CELL_UNIT.match(values[0]) else None
+            used = 1 + (unit is not None) + (1 if base else 0) + 1
+            target = values[(unit is not None) + (1 if base else 0)] if len(values) > (unit is not None) + base else None
+            for j in range(k, min(k + used, len(cells))):
+                out[cells[j][0]] = ""
+            value = TABLE_VALUE.match(target.replace(" ", "")) if target else None
+            if value and value["value"]:
+                figure = value["value"]
+                if unit and re.fullmatch(r"\d+(?:\.\d+)?", figure):
+                    figure += unit
+                out[i] = f"{row['n']}、 到{year}年,{row['name']}{TABLE_SIGNS[value['sign']]}{figure}。"
+            k += used
+        n = k + 1
+    return out
+
+
 # A progress table whose cells were run together when copied (余杭区民生实事项目进展表: a header line
 # "实事内容工作任务责任单位进展情况", then rows "养老助残创建20个无障碍社区。区残联,相关镇街1.完成第一批…"): each row's task
 # is its text up to the first 。, the rest (responsible units, the quarters' progress) is status.
@@ -1826,7 +1896,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     lines, line_table = _line_table(text.split("\n"), year_end.year if year_end else issued_on.year if issued_on else None)
     if line_table and year_end is None and issued_on:
         year_end = date(issued_on.year, 12, 31)  # a year's task table reported on in its year: due at its end
-    lines = _indicator_table(_list_table(lines))
+    lines = _cell_indicator_table(_indicator_table(_list_table(lines)))
     text = "\n".join(lines)
     progress, table_year = _progress_table(lines)
     lines, run_together = _run_together_progress(lines)
@@ -1897,6 +1967,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                 continue  # an indicator names what is measured; with none, the words do; a money standard per
                 # person said again in a later sentence ("每人每年将获4000元…" then "按照每人每年4000元的标准") is one
             if any(clause != draft.clause and _bigrams(draft.measure) and _bigrams(m) and _same_measure(draft.measure, m)
+                   and not (INDICATOR_ROW.match(sentence.text) and clause.isdigit() and draft.clause.isdigit())
                    for clause, m in elsewhere.get(draft.key()[1:], ())):
                 continue  # "…包括新增5000张养老床位…" then "一、新增5000张养老床位;…": a summary, then its list
             elsewhere.setdefault(draft.key()[1:], []).append((draft.clause, draft.measure))
