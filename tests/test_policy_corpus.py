@@ -2224,3 +2224,19 @@ def test_an_indicator_table_copied_one_cell_a_line_reads_each_row_in_the_target_
         ("8", "", "county", "gte", Decimal(48000), "人", due),
         ("9", "", "community", "gt", Decimal(30), "平方米/百户", due),
         ("11", "town_station_coverage", "town", "present", None, "", due)]
+
+
+def test_a_layout_plans_near_and_far_horizons_date_each_tiers_facility_count():
+    # 嘉兴市区殡葬设施专项规划(2022-2035年)批后公布 (市民政局 2024-09-09): 近期 ends 2025, 远期 2035; one count per tier
+    text = ("嘉兴市区殡葬设施专项规划(2022-2035年)批后公布\n"
+            "二、 规划期限\n规划期限为2022年—2035年,其中近期为2022-2025年,远期为2026-2035年。\n"
+            "五、 布点规划\n"
+            "近期:殡仪设施规划布局1处市级殡仪服务设施,1处镇(街)级殡仪服务设施。安葬(放)设施规划布局2处市级安葬(放)设施,"
+            "5处镇(街)级安葬(放)设施。\n\n"
+            "远期:殡仪设施规划布局1处区级殡仪服务设施,4处镇(街)级殡仪服务设施。安葬(放)设施规划布局1处区级安葬(放)设施,"
+            "3处镇(街)级安葬(放)设施。")
+    near, far = date(2025, 12, 31), date(2035, 12, 31)
+    found = [(d.clause, d.level, d.comparator, d.threshold, d.unit, d.deadline)
+             for d in draft_targets(text, date(2024, 9, 9))]
+    assert found == [("五", "county", "eq", Decimal(n), "处", due)
+                     for n, due in ((1, near), (1, near), (2, near), (5, near), (1, far), (4, far), (1, far), (3, far))]

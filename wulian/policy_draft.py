@@ -16,6 +16,7 @@ and then through the earlier sentences of the same numbered item.
 from __future__ import annotations
 
 import calendar
+import contextvars
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -754,6 +755,22 @@ def _plan_during(text: str, paragraph: list[str]) -> date | None:
     return None
 
 
+# A plan's horizons named and dated once ("规划期限为2022年—2035年,其中近期为2022-2025年,远期为2026-2035年"; "近期
+# (2021—2025年)"): a passage that opens on the horizon's name ("近期:殡仪设施规划布局1处…", "远期,…") falls due at
+# that horizon's end.
+HORIZON_DEFINED = re.compile(r"(?P<name>近期|中期|远期)\s*(?:为|是|[(（:：])?\s*(?:\d{4}\s*年?\s*[-－—~～至到]\s*)?"
+                             r"(?P<year>\d{4})\s*年")
+HORIZON_NAMED = re.compile(r"(?:^|(?<=[\n。；;]))[\s\u3000]*(?P<name>近期|中期|远期)(?:规划|目标|建设)?[\s\u3000]*[:：,，]")
+_HORIZONS: contextvars.ContextVar[dict] = contextvars.ContextVar("horizons", default={})
+
+
+def _horizons(text: str) -> dict:
+    found = {}
+    for match in HORIZON_DEFINED.finditer(text):
+        found.setdefault(match["name"], date(int(match["year"]), 12, 31))
+    return found
+
+
 def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
     """The deadline a sentence sets: (date or None, note); the nearest to the end of ``text`` when it names
     several (the callers pass the text up to the figure)."""
@@ -770,6 +787,10 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
             candidates.append((match.end(), when, ""))
     for match in PLAN_END.finditer(text):
         candidates.append((match.end(), date(PLAN_END_YEARS[match["plan"]], 12, 31), ""))
+    horizons = _HORIZONS.get()
+    for match in HORIZON_NAMED.finditer(text) if horizons else ():
+        if match["name"] in horizons:
+            candidates.append((match.end(), horizons[match["name"]], ""))
     for match in YEARS_SPAN.finditer(text):
         years = _number(match["n"])
         if issued_on and years:
@@ -1881,6 +1902,14 @@ def _date_the_undated(drafts: list, again: "DraftTarget") -> None:
 def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPhase] | None = None) -> list[DraftTarget]:
     """Every measurable requirement of ``text`` as a draft target, in document order, without duplicates."""
     text = normalize(text)
+    token = _HORIZONS.set(_horizons(text))
+    try:
+        return _draft_targets(text, issued_on, phases)
+    finally:
+        _HORIZONS.reset(token)
+
+
+def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] | None) -> list[DraftTarget]:
     if phases is None:
         phases = draft_phases(text)
     ends = [p.end for p in phases if p.end]
@@ -2020,7 +2049,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                     draft.note = re.sub(r"；?期限：一年的任务，按该年年底$", "", draft.note)
                 if draft.indicator and draft.level not in _indicator_levels(draft.indicator):
                     draft.indicator = ""
-            if draft.key() not in seen or "各：第" in draft.note and not draft.note.endswith("第1组"):
+            if draft.key() not in seen or "各：第" in draft.note and not draft.note.endswith("第1组") or "设施：" in draft.note:
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 drafts.append(draft)
     if not report and STANDARD_NOTICE.search(_title_lines(text, 6)):
@@ -2265,6 +2294,8 @@ FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措
 FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|至今|已经|上升|预计|人口")
 # a count of places or bodies named is the scope of a text ("全市31个乡、44个镇", "21个部门印发"), not a goal
 FALLBACK_PLACES = re.compile(r"\s*(?:设区市|城区|市区|乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所(?!属|在)|场))")
+# In a plan, "1处市级殡仪服务设施", "5处镇(街)级安葬(放)设施": a count of facilities of a tier, not places covered.
+FALLBACK_TIER_FACILITY = re.compile(r"\s*(?:市|区|县|乡镇|乡|镇|街道|村|社区)(?:[(（][\u4e00-\u9fa5]{1,2}[)）])?级")
 FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
 PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结")
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
@@ -2322,7 +2353,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
             status = None  # "到2025年,…;累计培养…各150名": a cumulative goal by a date ahead
         if status or FALLBACK_STATUS.match(after) or FALLBACK_PER.search(segment):
             continue
-        if FALLBACK_SENTENCE_STATUS.search(text[:start]) or CITY_TIER.search(segment) or FALLBACK_PLACES.match(after):
+        if FALLBACK_SENTENCE_STATUS.search(text[:start]) or CITY_TIER.search(segment) or (
+                FALLBACK_PLACES.match(after) and not (plan_end and FALLBACK_TIER_FACILITY.match(after))):
             continue  # a sentence that tells what is, a projection, a city's figure, the places a text covers
         if re.search(r"[至~～\-－—]\s*$", text[:start]) or text[:start].count("《") > text[:start].count("》"):
             continue  # the end of a range; a title
@@ -2355,19 +2387,30 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         if comparator == EQ and (re.search(r"(?<![签节制公条预合契违履守])约\s*$", text[:start]) or _carried_gte(text[:start])):
             comparator = GTE  # "…约500人"; "总量达到10万人,中、高级…分别为1.2万人、1800人": the 达到 of the total holds
         deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
+        if deadline is None and _HORIZONS.get():
+            # "远期:殡仪设施规划布局1处…。安葬(放)设施规划布局1处…": the horizon the paragraph opens on
+            deadline = next((when for earlier in reversed(sentence.paragraph or sentence.previous)
+                             if (when := _deadline(earlier, issued_on)[0]) and HORIZON_NAMED.match(earlier)), None)
         if deadline is None and year_end:
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
         if deadline is None and plan_end:
             deadline, deadline_note = plan_end, "期限：文中未写，按规划期末"
         noun = _noun_after(text, match.group(0))
-        if deadline is None or {(threshold, unit, sentence.clause), (threshold, unit, noun or None)} & numbers:
+        facility = ""
+        if plan_end and FALLBACK_TIER_FACILITY.match(after):
+            # "近期:…规划布局1处市级殡仪服务设施,1处镇(街)级殡仪服务设施": one count per tier and horizon, even alike
+            facility = "设施：" + re.match(r"[\u4e00-\u9fa5()（）]{0,14}", text[end:]).group(0)
+            if deadline is None or any(d.note.endswith(facility) and d.deadline == deadline and d.quote == text
+                                       and d.threshold == threshold for d in earlier):
+                continue
+        elif deadline is None or {(threshold, unit, sentence.clause), (threshold, unit, noun or None)} & numbers:
             continue  # no dated horizon: not read as a goal; or drafted already (a summary, then its list)
         for group in range(groups):
             yield DraftTarget(
                 clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
                 threshold=threshold, unit=unit, deadline=deadline,
-                note="；".join(n for n in ("通用规则", note, deadline_note, f"各：第{group + 1}组" if groups > 1 else "")
-                              if n),
+                note="；".join(n for n in ("通用规则", note, deadline_note, f"各：第{group + 1}组" if groups > 1 else "",
+                                          facility) if n),
                 matched=match.group(0), measure=segment.strip())
 
 
