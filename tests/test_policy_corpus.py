@@ -2240,3 +2240,25 @@ def test_a_layout_plans_near_and_far_horizons_date_each_tiers_facility_count():
              for d in draft_targets(text, date(2024, 9, 9))]
     assert found == [("五", "county", "eq", Decimal(n), "处", due)
                      for n, due in ((1, near), (1, near), (2, near), (5, near), (1, far), (4, far), (1, far), (3, far))]
+
+
+def test_a_layout_plans_total_and_its_parts_are_planned_counts_and_a_part_kept_as_it_is_is_not():
+    # 高唐县公益性公墓建设规划公示说明 (齐鲁壹点 转载, every year digit lost: '至年'): no date, still the plan's counts
+    text = ("齐鲁晚报·齐鲁壹点记者获悉,日前,高唐县民政局发布《高唐县公益性公墓建设规划(—年)》公示说明。"
+            "至年,全县共规划新建公墓18处(县级公墓1处,镇、街道级公墓7处,社区级公墓10处)。\n"
+            "至年,全县共规划公墓55处,其中现状保留1处、现状改造26处、规划新建28处(包含县级公墓1处,乡镇/街道级公墓11处,"
+            "社区级公墓16处),规划新建公墓骨灰安置总量约16.44万个,用地面积共50.64公顷。")
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text) if d.unit == "处"]
+    assert found == [("county", "eq", Decimal(n), "处", None) for n in (18, 1, 7, 10, 55, 26, 28, 1, 11, 16)]
+
+
+def test_a_layout_total_with_qi_zhong_then_its_parts_one_a_line_reads_the_parts_to_change():
+    # 天津市殡葬服务设施布局规划 报道: 共12个, 其中: 现状保留7个 (status), 改扩建3个, 迁建2个 — dated by the total's 2035
+    text = ("日前,我市印发《天津市殡葬服务设施布局规划》,明确了到2035年,我市各类殡葬服务设施的布局规划。\n\n"
+            "殡仪馆布局规划\n\n到2035年,全市殡仪馆共12个。其中:\n\n"
+            "现状保留7个,分别为天津市第一殡仪馆、天津市第二殡仪馆、蓟州区殡仪馆、宝坻区殡仪馆;\n\n"
+            "改扩建3个,分别为天津市第三殡仪馆、宁河区殡仪馆、武清区殡仪馆\n\n"
+            "迁建2个,分别为天津市静海殡仪馆(原静海区殡仪馆改建为殡仪服务站)滨海新区第三殡仪馆")
+    due = date(2035, 12, 31)
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [("county", "eq", Decimal(n), "个", due) for n in (12, 3, 2)]

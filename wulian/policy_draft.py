@@ -607,6 +607,55 @@ def _procurement_money(sentence: "_Sentence", titles: str):
 # A relief amount set as a multiple of the 低保 standard (临时救助: "每户救助金额原则上为当地月低保标准的2至6倍",
 # "原则上不超过当地低保月保障标准 10 倍"): the county's standing rule in '倍' (the base named in the quote), with no
 # deadline; a range is 'gte' its lower end, a ceiling (不超过, 不高于, 最高) 'lte'.
+# A layout plan's total and its parts ("全县共规划新建公墓18处(县级公墓1处,镇、街道级公墓7处,社区级公墓10处)",
+# "共规划公墓55处,其中现状保留1处、现状改造26处、规划新建28处(包含…)"; "全市殡仪馆共12个。其中:" then lines
+# "改扩建3个,分别为…", "迁建2个,…"): the total and every part are planned counts ('eq', the county's), dated as the
+# total's sentence is (or not at all); a part kept as it is (现状保留) is status.
+LAYOUT_UNITS = r"处|个|家|所|座"
+LAYOUT_TOTAL = re.compile(r"共\s*(?:规划|布局)(?:新建|建设|布局)?(?P<what>[^，,。；;\d()（）]{0,12}?)(?P<num>\d+)\s*"
+                          r"(?P<unit>" + LAYOUT_UNITS + r")")
+LAYOUT_PART = re.compile(r"(?:^|(?<=[、,，(（:：]))\s*(?:其中|包含|包括)?\s*(?P<what>[^、,，()（）。；;:：\d]{1,12}?)(?P<num>\d+)\s*"
+                         r"(?P<unit>" + LAYOUT_UNITS + r")(?=[、,，()（）;；。]|$)")
+LAYOUT_KEPT = re.compile(r"现状保留|保留|现有|已")
+LAYOUT_LINE = re.compile(r"^[\s\u3000]*(?P<what>(?:规划)?(?:新建|改扩建|扩建|迁建|改建|异地重建|现状改造|现状保留))\s*(?P<num>\d+)\s*"
+                         r"(?P<unit>" + LAYOUT_UNITS + r")(?=[,，;；。]|$)")
+LAYOUT_LINE_TOTAL = re.compile(r"共\s*(?P<num>\d+)\s*(?P<unit>" + LAYOUT_UNITS + r")")
+
+
+def _layout_counts(sentence: "_Sentence", issued_on):
+    text = sentence.text
+    told = bool(STATUS.search(text[:40])) and not FUTURE.search(text)
+    parts = []  # (what, num, unit, deadline, total's words)
+    for total in () if told else LAYOUT_TOTAL.finditer(text):
+        deadline = _deadline(text[:total.start()], issued_on)[0]
+        if re.search(r"截[至止]|现有|已", text[max(0, total.start() - 12):total.start()]) \
+                or re.search(r"(?:社区|村|乡镇|街道|镇)$", total["what"]):
+            continue  # (a count of communities a plan lays out is the places it covers, not facilities)
+        head = total.group(0)
+        parts.append((total["what"], total["num"], total["unit"], deadline, head, total))
+        # the parts run to the clause's end (a comma inside brackets or before 其中 does not end it)
+        stop = re.compile(r"[。；;]|[,，](?![^()（）]*[)）])(?!\s*其中)").search(text, total.end())
+        tail_end = stop.start() if stop else len(text)
+        for part in LAYOUT_PART.finditer(text, total.end(), tail_end):
+            if LAYOUT_KEPT.search(part["what"]) or part["unit"] != total["unit"]:
+                continue
+            parts.append((part["what"], part["num"], part["unit"], deadline, head, part))
+    if not parts and (line := LAYOUT_LINE.match(text)) and not LAYOUT_KEPT.search(line["what"]):
+        earlier = list(sentence.previous)
+        while earlier and LAYOUT_LINE.match(earlier[-1]):
+            earlier.pop()
+        if len(earlier) >= 2 and re.fullmatch(r"\s*其中\s*[:：]\s*", earlier[-1]) \
+                and (total := LAYOUT_LINE_TOTAL.search(earlier[-2])) and total["unit"] == line["unit"]:
+            head = earlier[-2].strip()
+            parts.append((line["what"], line["num"], line["unit"], _deadline(head, issued_on)[0], head, line))
+    for what, num, unit, deadline, head, match in parts:
+        yield DraftTarget(
+            clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=EQ, threshold=Decimal(num),
+            unit=unit, period=BY_DEADLINE if deadline else ONGOING, deadline=deadline,
+            note=f"布局规划：{head}" + ("" if match.group(0).startswith("共") else f"之{what.strip()}"),
+            matched=match.group(0).strip("、,，(（:： "), measure=what.strip())
+
+
 MULTIPLE_OF_STANDARD = re.compile(r"[^，。；,;\d]{0,24}?标准的?\s*(?P<lo>\d+(?:\.\d+)?)\s*"
                                   r"(?:[至到\-—~～]\s*(?P<hi>\d+(?:\.\d+)?)\s*)?倍")
 CEILING = re.compile(r"不超过|不高于|最高|最多")
@@ -1985,10 +2034,20 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 keys.setdefault(draft.key(), [])
                 drafts.append(draft)
+        layout = set()
+        for draft in () if report else _layout_counts(sentence, issued_on):
+            layout.add((draft.threshold, draft.unit))
+            if not any(d.key() == draft.key() and (d.note == draft.note or d.quote != draft.quote
+                                                   and "布局规划" not in d.note) for d in drafts):
+                seen.setdefault(draft.key(), []).append(draft.measure)
+                keys.setdefault(draft.key(), [])
+                drafts.append(draft)
         for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end,
                                        completed_year if heading_target else year_end, this_year, last_phase, list_year):
             if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
                 continue  # a figure reached with no word of aim: status
+            if (draft.threshold, draft.unit) in layout:
+                continue  # read as a layout's total or part
             earlier = seen.get(draft.key(), ())
             if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)
                             or draft.unit.startswith("元/") and draft.key() not in keys):
