@@ -2262,3 +2262,24 @@ def test_a_layout_total_with_qi_zhong_then_its_parts_one_a_line_reads_the_parts_
     due = date(2035, 12, 31)
     found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
     assert found == [("county", "eq", Decimal(n), "个", due) for n in (12, 3, 2)]
+
+
+def test_a_plan_that_states_its_term_dates_its_goals_and_a_full_rate_of_its_own_subject_is_the_countys():
+    # 泰安市公益性公墓布局专项规划(2020-2035年) (转载页, 繁体): the title stands below the page's first lines, the term
+    # 规划期限 2020年至2035年 is stated; 火化率基本达到100% is no town's although 乡镇 are named before; 约合1079亩 restates
+    text = ("市自然資源和規劃局\n\n  近日\n\n  泰安市自然資源和規劃局發布\n\n  泰安市公益性公墓布局專項規劃(2020-2035年)\n\n"
+            "  規劃范圍:\n\n  泰安市城市規劃區,總面積2245平方公里,包括8個街道,19個鄉鎮。\n\n"
+            "  規劃期限:\n\n  2020年至2035年;其中,近期至2025年,遠期至2035年。\n\n"
+            "  規劃目標:\n\n  建立完善覆蓋城鄉居民的公益性公墓服務體系,建立健全節地生態獎補制度,火化率基本達到100%,"
+            "樹葬、花壇葬、草坪葬、骨灰格位存放等節地生態安葬比例達到50%以上,綠色殯葬移風易俗新風尚成為殯葬活動主流。"
+            "主要指標為:至2035年,規劃范圍內規劃布局區級及鄉鎮級公益性公墓26處(區級4處,鄉鎮級22處),用地總面積約71.93公頃"
+            "(約合1079畝),可安置生態墓穴29.58萬個。")
+    due = date(2035, 12, 31)
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2020, 12, 28))]
+    assert found[:2] == [("county", "present", None, "", due), ("county", "gte", Decimal(50), "%", due)]
+    assert not [f for f in found if f[3] == "亩"]
+    # 汶上县殡葬设施建设规划（2026—2035年）草案公示: 规划期限为2026—2035年 stated in its 2. with no title year near
+    text = ("一、公示内容\n2.规划期限\n规划期限为2026—2035年,基期年为2025年,近期至2030年,远景展望至2050年。\n4.规划目标\n"
+            "规划公益性公墓全面建成,公益性安葬(放)设施服务覆盖率100%。")
+    assert [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2025, 8, 1))] == [
+        ("county", "present", date(2035, 12, 31))]

@@ -362,6 +362,9 @@ PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
 PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年?\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
                         r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
+# "规划期限:2020年至2035年", "规划期限为2026—2035年": a plan that states its term ends then, as one whose title does.
+PLAN_TERM = re.compile(r"规划期限[\s\u3000]*[:：]?[\s\u3000]*(?:为|是)?\s*\d{4}\s*年?\s*[-－—~～至到]\s*(?P<year>\d{4})\s*年"
+                       r"(?P<plan>)")
 # A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
 # their deadline, and every sentence of it is a goal.
 YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|"
@@ -807,7 +810,7 @@ def _plan_during(text: str, paragraph: list[str]) -> date | None:
 # A plan's horizons named and dated once ("规划期限为2022年—2035年,其中近期为2022-2025年,远期为2026-2035年"; "近期
 # (2021—2025年)"): a passage that opens on the horizon's name ("近期:殡仪设施规划布局1处…", "远期,…") falls due at
 # that horizon's end.
-HORIZON_DEFINED = re.compile(r"(?P<name>近期|中期|远期)\s*(?:为|是|[(（:：])?\s*(?:\d{4}\s*年?\s*[-－—~～至到]\s*)?"
+HORIZON_DEFINED = re.compile(r"(?P<name>近期|中期|远期)\s*(?:为|是|至|到|[(（:：])?\s*(?:\d{4}\s*年?\s*[-－—~～至到]\s*)?"
                              r"(?P<year>\d{4})\s*年")
 HORIZON_NAMED = re.compile(r"(?:^|(?<=[\n。；;]))[\s\u3000]*(?P<name>近期|中期|远期)(?:规划|目标|建设)?[\s\u3000]*[:：,，]")
 _HORIZONS: contextvars.ContextVar[dict] = contextvars.ContextVar("horizons", default={})
@@ -907,6 +910,10 @@ def _last_cue(text: str):
 _CUE_LEVELS = {"county": COUNTY, "town": TOWN, "urban": URBAN, "rural": RURAL, "community": COMMUNITY}
 
 
+OWN_RATE = re.compile(r"^[\s\u3000]*[\u4e00-\u9fa5]{1,12}率[\s\u3000]*(?:基本|全面|均|要|将)?[\s\u3000]*(?:达到|达|为|实现)?"
+                      r"[\s\u3000]*100[\s\u3000]*%$")
+
+
 def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, present: bool = False):
     """The level the requirement applies to, and the named regions if the text names them."""
     text = sentence.text
@@ -940,6 +947,11 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, 
         if not re.match(r"\s*其中", text[segment_start:start]) and _own_subject(before) \
                 and _last_cue(before) is None and not PER_UNIT.search(text[segment_start:start]):
             return COUNTY, [], ""
+    if inherited and (rate := OWN_RATE.match(text[segment_start:start])) \
+            and not re.search(r"覆盖|建成|达标", rate.group(0)):
+        # "…建立健全节地生态奖补制度,火化率基本达到100%": a rate of its own subject (not a coverage of places)
+        # reached in full is the county's, not the place of the sentence before
+        return COUNTY, [], ""
     if cue is None:
         cue = _last_cue(text[:segment_start])
     part_of_before = re.match(r"\s*其中", text[segment_start:start]) is not None
@@ -1965,7 +1977,7 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     pilot_end = max(ends) if ends else None
     counts = [(len(pattern.findall(text)), level) for level, pattern in STATION_TIER_WORDS]
     station_level = max(counts)[1] if max(counts)[0] else ""
-    plan = PLAN_TITLE.search(_title_lines(text))
+    plan = PLAN_TITLE.search(_title_lines(text)) or PLAN_TERM.search(text)
     year_end = _year_plan_end(text)
     works_end = None
     if year_end is None and issued_on and YEAR_WORKS.search(_title_lines(text, 4)):
@@ -2417,6 +2429,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
             continue  # a sentence that tells what is, a projection, a city's figure, the places a text covers
         if re.search(r"[至~～\-－—]\s*$", text[:start]) or text[:start].count("《") > text[:start].count("》"):
             continue  # the end of a range; a title
+        if re.search(r"[(（]\s*(?:约合|折合|约|合)\s*$", text[:start]):
+            continue  # "用地总面积约71.93公顷(约合1079亩)": the figure before, in other units
         tail = SEGMENT_BOUNDARY.split(text[end:], maxsplit=1)[0]
         if YEAR_ON_YEAR.match(text, end):
             continue  # "2023年,静安区实现区级一般公共预算收入287.80亿元,同比增长3%": a statistic reported
