@@ -2283,3 +2283,18 @@ def test_a_plan_that_states_its_term_dates_its_goals_and_a_full_rate_of_its_own_
             "规划公益性公墓全面建成,公益性安葬(放)设施服务覆盖率100%。")
     assert [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2025, 8, 1))] == [
         ("county", "present", date(2035, 12, 31))]
+
+
+def test_a_plan_periods_key_projects_are_due_at_its_end_with_their_area_in_wan_and_funds_put_in():
+    # 《安庆市“十四五”养老服务发展规划》介绍 (市民政局稿件 2022-02-17, 繁体): “十四五”期间 … 5个重点项目——
+    text = ("2021年底,市民政局、市發改委聯合印發《安慶市“十四五”養老服務發展規劃》。\n\n"
+            "  “十四五”期間,我市將實施推動旅居康養產業發展、提升健康養老示范園建設水平等6項重點工程。養老領域實施5個重點項目——"
+            "健康養老示范園項目,預計總投資1.3億元,建筑面積5萬平方米,建設康復醫院、養老服務信息中心;新建、改擴建區域性養老服務"
+            "中心項目,計劃在全市新建改擴建區域性養老服務中心20個,投入改造資金1.87億元;特困人員照護中心項目,建筑總面積19200"
+            "平方米,項目總投資6850萬元;迎江區綜合養老服務中心項目,項目建筑總面積約18000平方米,建設床位242張")
+    due = date(2025, 12, 31)
+    found = [(d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2022, 2, 17))]
+    assert sorted(found, key=lambda f: (f[2], f[1])) == sorted([
+        ("eq", Decimal(130000000), "元", due), ("eq", Decimal(50000), "平方米", due), ("eq", Decimal(20), "个", due),
+        ("eq", Decimal(187000000), "元", due), ("eq", Decimal(19200), "平方米", due), ("eq", Decimal(68500000), "元", due),
+        ("gte", Decimal(18000), "平方米", due), ("eq", Decimal(242), "张", due)], key=lambda f: (f[2], f[1]))

@@ -2080,7 +2080,7 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
         if not report and not progress_report and not finished and not _past_paragraph(sentence, issued_on, year_end):
             numbers = {n for d in drafts if d.quote == sentence.text for n in re.findall(r"\d+(?:\.\d+)?", d.matched)}
             here = set()  # two figures of one sentence alike are two targets (床位100张;…床位100张)
-            for draft in _project_figures(sentence, completion, year_end):
+            for draft in _project_figures(sentence, completion, year_end, plan_end):
                 if not set(re.findall(r"\d+(?:\.\d+)?", draft.matched)) & numbers \
                         and (draft.key() not in seen or draft.key() in here):
                     seen.setdefault(draft.key(), []).append(draft.measure)
@@ -2497,10 +2497,10 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
 PROJECT_STATUS = re.compile(r"已|累计|截[至止]|同比|比上年|较上年|上年|去年|完成了|建成了|现有|目前|现状|以来|历年")
 PROJECT_WORDS = re.compile(r"项目|工程|拟|计划|规划|预计|新建|扩建|改建|建设规模")
 PROJECT_FIGURE = re.compile(
-    r"(?P<money_word>总投资|计划投资|预计投入|投资估算|估算总投资|拟投资|将投资)(?:估算|预计)?\s*(?:为|达)?\s*"
+    r"(?P<money_word>总投资|计划投资|预计投入|投资估算|估算总投资|拟投资|将投资|投入(?:改造|建设)资金)(?:估算|预计)?\s*(?:为|达)?\s*"
     r"(?P<money_about>约)?\s*(?P<money>\d+(?:\.\d+)?)\s*(?P<money_scale>万|亿)(?P<money_more>余)?元"
-    r"|(?P<area_word>总建筑面积|建筑面积|建设规模)\s*(?:为|约为|达|共计|共)?\s*(?P<area_about>约)?\s*(?P<area>\d+(?:\.\d+)?)\s*"
-    r"(?:平方米|㎡|平米)(?P<area_more>余)?"
+    r"|(?P<area_word>总建筑面积|建筑总面积|建筑面积|建设规模)\s*(?:为|约为|达|共计|共)?\s*(?P<area_about>约)?\s*"
+    r"(?P<area>\d+(?:\.\d+)?)\s*(?P<area_scale>万)?(?:平方米|㎡|平米)(?P<area_more>余)?"
     r"|床位\s*(?P<beds>\d+)\s*张|(?P<beds_after>\d+)\s*张床位")
 # a headline that tells the facility is finished ("竹溪县城区福利院落成", "海南州儿童福利院全面建成并投入使用")
 PROJECT_FINISHED = re.compile(r"落成|建成并?投入使用|建成启用|竣工(?!后)")
@@ -2524,7 +2524,7 @@ def _project_finished(text: str) -> bool:
                for line in _title_lines(text, 5).split("\n"))
 
 
-def _project_figures(sentence: _Sentence, completion: date | None, year_end: date | None = None):
+def _project_figures(sentence: _Sentence, completion: date | None, year_end: date | None = None, plan_end=None):
     text = sentence.text
     for match in PROJECT_FIGURE.finditer(text):
         kind = next(k for k in ("money", "area", "beds", "beds_after") if match[k])
@@ -2542,12 +2542,16 @@ def _project_figures(sentence: _Sentence, completion: date | None, year_end: dat
         if kind == "money" and ("其中" in part or "期间" in segment):
             continue  # the shares of an investment received ("其中中央预算内投资1120万元"); a plan period's sum
         threshold = _number(match[kind])
+        if kind == "area" and match["area_scale"]:
+            threshold *= 10000  # 建筑面积5万平方米
+        # "“十四五”期间,我市将实施…。养老领域实施5个重点项目——…": a plan period's projects are due at its end
+        during = _plan_during(text[:start], sentence.paragraph) if plan_end else None
         if kind == "money":
             threshold *= 10000 if match["money_scale"] == "万" else 100000000
-            unit, note, deadline = "元", f"原文：{match.group(0)}", None
+            unit, note, deadline = "元", f"原文：{match.group(0)}", during
         else:
             # due when the project is expected to be finished, else by the year's list it stands in (为民办实事)
-            unit, note, deadline = ("平方米" if kind == "area" else "张"), "", completion or year_end
+            unit, note, deadline = ("平方米" if kind == "area" else "张"), "", completion or year_end or during
         about = kind in ("money", "area") and (match[f"{kind}_about"] or match[f"{kind}_more"]
                                                or "约" in text[max(0, match.start() - 2):match.start()])
         yield DraftTarget(
