@@ -2298,3 +2298,15 @@ def test_a_plan_periods_key_projects_are_due_at_its_end_with_their_area_in_wan_a
         ("eq", Decimal(130000000), "元", due), ("eq", Decimal(50000), "平方米", due), ("eq", Decimal(20), "个", due),
         ("eq", Decimal(187000000), "元", due), ("eq", Decimal(19200), "平方米", due), ("eq", Decimal(68500000), "元", due),
         ("gte", Decimal(18000), "平方米", due), ("eq", Decimal(242), "张", due)], key=lambda f: (f[2], f[1]))
+
+
+def test_a_plans_numbered_heading_naming_a_facility_and_its_count_is_the_plans_count():
+    # 大同市某区殡葬基础设施建设规划方案 (2021-09-29): the heading's count is read, a named town's sub-heading is not
+    text = ("我区以“绿色、环保、生态型”为设计理念,规划区级殡仪服务站和公益性骨灰堂1个,乡级公益性公墓9个,村级公益性公墓11个,"
+            "分别如下:\n一、区级殡葬基础设施1个\n区殡仪服务站和公益性骨灰堂,建设地点:西坪镇陈庄村\n二、乡镇级公益性公墓9个\n"
+            "1.西坪镇公益性公墓:拟建设地址:下高庄村\n三、村级公益性公墓11个\n(一)西坪镇规划建设村级公益性公墓2个\n"
+            "1.东咀村公益性公墓:拟建设地址:东咀村")
+    found = [(d.clause, d.level, d.comparator, d.threshold, d.unit, d.deadline)
+             for d in draft_targets(text, date(2021, 9, 29))]
+    assert found == [("一", "county", "eq", Decimal(1), "个", None), ("二", "county", "eq", Decimal(9), "个", None),
+                     ("三", "county", "eq", Decimal(11), "个", None)]

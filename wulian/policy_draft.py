@@ -625,6 +625,26 @@ LAYOUT_LINE = re.compile(r"^[\s\u3000]*(?P<what>(?:规划)?(?:新建|改扩建|�
 LAYOUT_LINE_TOTAL = re.compile(r"共\s*(?P<num>\d+)\s*(?P<unit>" + LAYOUT_UNITS + r")")
 
 
+# A plan's numbered heading that names a kind of facility and its count, and nothing else ("一、区级殡葬基础设施1个",
+# "二、乡镇级公益性公墓9个"): the count the plan sets ('eq', the county's), the places listed under it its parts.
+HEADING_COUNT = re.compile(r"^[\s\u3000]*(?P<what>[\u4e00-\u9fa5()（）/、]{2,24}?(?:设施|公墓|墓地|中心|站|院|馆|堂|室|点|所|机构))"
+                           r"[\s\u3000]*(?P<num>\d+)[\s\u3000]*(?P<unit>" + LAYOUT_UNITS + r")[\s\u3000]*$")
+
+
+def _heading_count(sentence: "_Sentence", issued_on, plan_end):
+    text = sentence.text
+    if not (sentence.headings and sentence.clause and "." not in sentence.clause and text == sentence.headings[-1]):
+        return
+    if not (match := HEADING_COUNT.match(text)) or NAMED_REGION.search(match["what"]) \
+            or re.search(MAKING + r"|规划|计划|已|现有", match["what"]):
+        return
+    deadline = _deadline(text, issued_on)[0] or plan_end
+    yield DraftTarget(
+        clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=EQ, threshold=Decimal(match["num"]),
+        unit=match["unit"], period=BY_DEADLINE if deadline else ONGOING, deadline=deadline, note="规划条目标题所列数量",
+        matched=f"{match['num']}{match['unit']}", measure=match["what"])
+
+
 def _layout_counts(sentence: "_Sentence", issued_on):
     text = sentence.text
     told = bool(STATUS.search(text[:40])) and not FUTURE.search(text)
@@ -2047,7 +2067,8 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                 keys.setdefault(draft.key(), [])
                 drafts.append(draft)
         layout = set()
-        for draft in () if report else _layout_counts(sentence, issued_on):
+        for draft in () if report else (*_layout_counts(sentence, issued_on),
+                                          *_heading_count(sentence, issued_on, plan_end)):
             layout.add((draft.threshold, draft.unit))
             if not any(d.key() == draft.key() and (d.note == draft.note or d.quote != draft.quote
                                                    and "布局规划" not in d.note) for d in drafts):
