@@ -2310,3 +2310,14 @@ def test_a_plans_numbered_heading_naming_a_facility_and_its_count_is_the_plans_c
              for d in draft_targets(text, date(2021, 9, 29))]
     assert found == [("一", "county", "eq", Decimal(1), "个", None), ("二", "county", "eq", Decimal(9), "个", None),
                      ("三", "county", "eq", Decimal(11), "个", None)]
+
+
+def test_a_rate_at_100_percent_with_no_verb_is_a_goal_and_in_a_report_of_what_is_done_it_is_not():
+    # 汶上县殡葬设施建设规划（2026—2035年）草案公示 4.: two rates, the second with no verb (节地生态率100%)
+    text = ("4.规划目标\n至2035年,规划公益性公墓全面建成,公益性安葬(放)设施服务覆盖率100%,新建、改扩建公墓节地生态率100%。")
+    assert [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2025, 8, 1))] == [
+        ("county", "present", date(2035, 12, 31)), ("county", "present", date(2035, 12, 31))]
+    # 甘肃 2023 为民实事 (繁体转载): 已全部开工建设, …到位率100% — what is
+    text = ("(戴文昌)记者24日从甘肃省民政厅获悉,今年实施的400个“为民实事”项目已全部开工建设,甘肃省、市、县三级补助资金"
+            "到位率100%,整体进度快于往年。")
+    assert not [d for d in draft_targets(text, date(2023, 8, 25)) if d.comparator == "present"]

@@ -204,7 +204,8 @@ DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)?\s*(?:名)?[\u4e00-\u9fa
 COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全县|全区|全州|全省|全盟|全旗")
 # Coverage, the commonest target of a county's document and the one with no number.
 COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:和(?P<second>[\u4e00-\u9fa5]{1,8}率))?"
-                           r"\s*(?:均|都)?\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
+                           r"\s*(?:均|都)?\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%"
+                           r"|(?<=[\u4e00-\u9fa5])率\s*100\s*%")  # (新建、改扩建公墓节地生态率100%: any rate, no verb)
 FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|全域覆盖|(?<=化)有效覆盖|覆盖(?:到)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|市))?所有的?[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道|镇))")
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
@@ -1445,6 +1446,8 @@ def _coverage(text: str, station_level: str = ""):
                 continue
             if EVENT_AFTER.match(text, match.end()) or PRINCIPLE_AFTER.match(text, match.end()):
                 continue  # "重庆市推进社区养老服务全覆盖工作视频会议": the name of a meeting, not a goal
+            if pattern is COVERAGE_RATE and match.group(0).startswith("率") and re.search(r"已|截[至止]|目前", text):
+                continue  # "…项目已全部开工建设,…补助资金到位率100%": a rate with no verb in a report is what is
             # A list of goals ("…覆盖率为100%、…比例(≥10%)、…一体机覆盖率为100%") ends a coverage's subject at "、" too.
             segment_start = max([_segment_start(text, match.start(), 0),
                                  *(m.end() for m in re.finditer("、", text[:match.start()]))])
