@@ -2321,3 +2321,13 @@ def test_a_rate_at_100_percent_with_no_verb_is_a_goal_and_in_a_report_of_what_is
     text = ("(戴文昌)记者24日从甘肃省民政厅获悉,今年实施的400个“为民实事”项目已全部开工建设,甘肃省、市、县三级补助资金"
             "到位率100%,整体进度快于往年。")
     assert not [d for d in draft_targets(text, date(2023, 8, 25)) if d.comparator == "present"]
+
+
+def test_a_headline_looking_back_on_a_period_is_a_report_of_what_was_done():
+    # 綦江区民政局 2021-01-04 回眸“十三五”: 建成…3个, 实现全覆盖, 农村达到68.8%, 规划建设…2个 — work done in the period
+    text = ("回眸“十三五”:求新求变求突破,养老服务体系取得新发展\n\n日期:2021-01-04\n\n"
+            "    牵头编制《养老产业发展规划(2019—2035年)》,统筹布局、科学规划全区养老产业发展。加快推进社区居家养老服务全覆盖和"
+            "社区养老服务千百工程建成街道养老服务中心3个,城市社区居家养老服务实现全覆盖,农村达到68.8%,养老服务质量显著提升。"
+            "深化街镇公办养老机构公建民营改革,2020年底,全区23所街镇公办养老机构全部实施公建民营,大力支持区域性失能特困人员"
+            "集中照护机构建设,规划建设集中照护机构2个,实现有意愿入住失能特困人员集中照护全覆盖。")
+    assert draft_targets(text, date(2021, 1, 4)) == []

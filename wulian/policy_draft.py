@@ -1586,6 +1586,7 @@ YEAR_LIST_NAMED = re.compile(r"(?:(?P<year>\d{4})\s*年度?|今年)[^\n，。；
 # A status document's opening in general: a year's summary (工作总结, 年度总结, "现将全年工作情况总结如下"), a report
 # of results ("今年以来…取得…成效", "…工作成效显著"). Only sentences with an explicit future word are drafted.
 REPORT_OPENING = re.compile(r"工作总结|年度总结|(?:情况|工作)总结如下|(?:已经?|均已)全部完成|已圆满完成|"
+                            r"(?:^|\n)[\s\u3000]*(?:回眸|回顾)[\s\u3000]*“?(?:十[一二三四]五|\d{4}年)|"  # 回眸“十三五”: a period looked back on
                             r"(?:全年|今年|年初)以来[^\n。]{0,60}取得|工作成效显著")
 # In a report, "将" before a figure or a group is the object marker ("将3200名…纳入救助范围"), not a future.
 REPORT_FUTURE = re.compile(FUTURE.pattern.replace("将", "将(?![\\d一二两三四五六七八九十百千万]|[^，。；,;]{0,12}纳入)", 1))
