@@ -2331,3 +2331,9 @@ def test_a_headline_looking_back_on_a_period_is_a_report_of_what_was_done():
             "深化街镇公办养老机构公建民营改革,2020年底,全区23所街镇公办养老机构全部实施公建民营,大力支持区域性失能特困人员"
             "集中照护机构建设,规划建设集中照护机构2个,实现有意愿入住失能特困人员集中照护全覆盖。")
     assert draft_targets(text, date(2021, 1, 4)) == []
+
+
+def test_a_count_of_the_population_growing_or_reaching_a_size_is_a_projection():
+    # 新华社 2020 (北京 “十四五”): 老年人口将增长100万人,2025年将达到500万人 — a forecast, no target
+    text = ("孙立国表示,“十四五”时期,北京市老年人口将增长100万人,2025年将达到500万人,进入中度人口老龄化时期。")
+    assert draft_targets(text, date(2020, 11, 26)) == []

@@ -646,6 +646,20 @@ def _heading_count(sentence: "_Sentence", issued_on, plan_end):
         matched=f"{match['num']}{match['unit']}", measure=match["what"])
 
 
+POPULATION_GROWS = re.compile(r"人口[\s\u3000]*(?:将|预计|总数|总量|数量|规模)?[\s\u3000]*(?:将|预计)?[\s\u3000]*"
+                              r"(?:增长|增加|达到|达|超过|突破|减少)")
+
+
+def _population_forecast(text: str, matched: str) -> bool:
+    """Whether a count of people is the population's size or growth, said in the figure's clause or the one before."""
+    at = text.find(matched)
+    if at < 0:
+        return False
+    head = re.split(r"[。；;!?！？]", text[:at])[-1]
+    clauses = re.split(r"[，,]", head)
+    return any(POPULATION_GROWS.search(clause) for clause in clauses[-2:])
+
+
 def _layout_counts(sentence: "_Sentence", issued_on):
     text = sentence.text
     told = bool(STATUS.search(text[:40])) and not FUTURE.search(text)
@@ -2085,6 +2099,8 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                 continue  # a figure reached with no word of aim: status
             if (draft.threshold, draft.unit) in layout:
                 continue  # read as a layout's total or part
+            if draft.unit == "人" and _population_forecast(sentence.text, draft.matched):
+                continue  # "老年人口将增长100万人,2025年将达到500万人": a projection of the population, not a goal
             earlier = seen.get(draft.key(), ())
             if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)
                             or draft.unit.startswith("元/") and draft.key() not in keys):
