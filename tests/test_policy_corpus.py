@@ -2337,3 +2337,10 @@ def test_a_count_of_the_population_growing_or_reaching_a_size_is_a_projection():
     # 新华社 2020 (北京 “十四五”): 老年人口将增长100万人,2025年将达到500万人 — a forecast, no target
     text = ("孙立国表示,“十四五”时期,北京市老年人口将增长100万人,2025年将达到500万人,进入中度人口老龄化时期。")
     assert draft_targets(text, date(2020, 11, 26)) == []
+
+
+def test_a_count_each_place_of_a_share_must_have_is_what_the_share_counts():
+    # 广东省培育发展社区社会组织专项行动实施方案(2021—2023年) 报道: one goal, 80% of 街道(乡镇); the 1个 is its condition
+    text = "到2023年底,全省80%以上的街道(乡镇)至少要有1个枢纽型社区社会组织。"
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [("town", "gte", Decimal(80), "%", date(2023, 12, 31))]

@@ -650,6 +650,16 @@ POPULATION_GROWS = re.compile(r"人口[\s\u3000]*(?:将|预计|总数|总量|数
                               r"(?:增长|增加|达到|达|超过|突破|减少)")
 
 
+SHARE_OF_PLACES_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:以上|及以上)?的[\u4e00-\u9fa5()（）]{1,12}?"
+                                    r"(?:街道|乡镇|镇街|社区|村|行政村)[)）]?\s*(?:都|均)?\s*(?:要|应|须)?\s*(?:有|建有|设有|拥有)?"
+                                    r"\s*(?:至少|不少于)?[^，,。；;\d]{0,4}$")
+
+
+def _condition_of_share(text: str, matched: str) -> bool:
+    at = text.find(matched)
+    return at >= 0 and bool(SHARE_OF_PLACES_BEFORE.search(re.split(r"[，,。；;]", text[:at])[-1]))
+
+
 def _population_forecast(text: str, matched: str) -> bool:
     """Whether a count of people is the population's size or growth, said in the figure's clause or the one before."""
     at = text.find(matched)
@@ -2099,6 +2109,8 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                 continue  # a figure reached with no word of aim: status
             if (draft.threshold, draft.unit) in layout:
                 continue  # read as a layout's total or part
+            if draft.unit in COUNTS and _condition_of_share(sentence.text, draft.matched):
+                continue  # "80%以上的街道(乡镇)至少要有1个枢纽型社区社会组织": the 1个 is what the 80% counts
             if draft.unit == "人" and _population_forecast(sentence.text, draft.matched):
                 continue  # "老年人口将增长100万人,2025年将达到500万人": a projection of the population, not a goal
             earlier = seen.get(draft.key(), ())
@@ -2470,6 +2482,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
             continue  # a sentence that tells what is, a projection, a city's figure, the places a text covers
         if re.search(r"[至~～\-－—]\s*$", text[:start]) or text[:start].count("《") > text[:start].count("》"):
             continue  # the end of a range; a title
+        if SHARE_OF_PLACES_BEFORE.search(re.split(r"[，,。；;]", text[:start])[-1]):
+            continue  # "80%以上的街道(乡镇)至少要有1个…": the condition the share counts
         if re.search(r"[(（]\s*(?:约合|折合|约|合)\s*$", text[:start]):
             continue  # "用地总面积约71.93公顷(约合1079亩)": the figure before, in other units
         tail = SEGMENT_BOUNDARY.split(text[end:], maxsplit=1)[0]
