@@ -2344,3 +2344,11 @@ def test_a_count_each_place_of_a_share_must_have_is_what_the_share_counts():
     text = "到2023年底,全省80%以上的街道(乡镇)至少要有1个枢纽型社区社会组织。"
     found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
     assert found == [("town", "gte", Decimal(80), "%", date(2023, 12, 31))]
+
+
+def test_staff_named_as_certified_workers_of_a_station_are_its_professionals():
+    # 遂宁 2024 镇街社会工作综合服务中心建设试点 (川观新闻): 每个镇街平台配备2至3名持证的社区工作者
+    text = ("这18个乡镇(街道)社会工作综合服务中心是在原民政部门建设的社会工作服务站、公益慈善服务站基础上换档升级,在人员构成上,"
+            "采用“本土人才+专业力量”,每个镇街平台配备2至3名持证的社区工作者,并用好228个社工岗,负责社会工作事务。")
+    found = [(d.indicator, d.level, d.comparator, d.threshold, d.unit) for d in draft_targets(text, date(2024, 5, 1))]
+    assert found == [("station_professionals", "station_town", "gte", Decimal(2), "名")]
