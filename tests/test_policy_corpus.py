@@ -2352,3 +2352,11 @@ def test_staff_named_as_certified_workers_of_a_station_are_its_professionals():
             "采用“本土人才+专业力量”,每个镇街平台配备2至3名持证的社区工作者,并用好228个社工岗,负责社会工作事务。")
     found = [(d.indicator, d.level, d.comparator, d.threshold, d.unit) for d in draft_targets(text, date(2024, 5, 1))]
     assert found == [("station_professionals", "station_town", "gte", Decimal(2), "名")]
+
+
+def test_every_place_of_a_tier_to_be_covered_in_a_plan_period_named_after_this_year():
+    # 红网永州站 2022-03-11 (江永 社工室): …今年先做一个试点,…应该在这个‘十四五’期间全县所有的村都要覆盖
+    text = ("江永县民政局副局长练玉山说:“专业的队伍来做社会服务,效果比较好,全县从2017年开始,就成立了社工总站,9个乡镇全部覆盖,"
+            "今年先做一个试点,在全县推广6个这个社区社工室的试点,应该在这个‘十四五’期间全县所有的村都要覆盖。")
+    found = [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2022, 3, 11))]
+    assert ("rural_community", "present", date(2025, 12, 31)) in found

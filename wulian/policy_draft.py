@@ -228,7 +228,9 @@ ALL_OF_TIER = re.compile(r"(?<![每各])(?P<place>城市社区|城镇社区|农�
                          r"(?:(?:建立|建有|设立|成立|建成)(?P<thing>[\u4e00-\u9fa5]{2,12}?(?:站|中心|室|点|组织|队伍|基金)"
                          r"|(?:[\u4e00-\u9fa5]{2,6}、){1,4}[\u4e00-\u9fa5]{2,8}?的[\u4e00-\u9fa5]{2,8}?(?:站|中心))"
                          # "行政村全部达到新时代美丽乡村创建标准"
-                         r"|达到[\u4e00-\u9fa5]{2,14}?标准)")
+                         r"|达到[\u4e00-\u9fa5]{2,14}?标准"
+                         # "全县所有的村都要覆盖": every place of the tier covered
+                         r"|(?:实现|被)?覆盖(?=[”\"’']?[，,。；;]|$))")
 ALL_ACHIEVE = re.compile(r"(?:全面|全部)实现(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|社区|村)[\u4e00-\u9fa5]{2,8}(?=[，,。；;]|$)")
 ALL_IN_POST = re.compile(r"(?:社工|工作人员|人员)全部(?:上岗|到岗|配齐)")
 STATION_WORDS = re.compile(r"社工站|社会工作服务站|社会工作站|站点")
@@ -832,7 +834,7 @@ def _phase_scope(text: str, earlier: list[str]) -> tuple[list[str], int]:
 
 # "“十二五”期间,我区将…": a plan period the sentence (or its paragraph) speaks in; its figures fall due at its end,
 # unless kept up (持续巩固…100%), as a plan's own figures do.
-PLAN_DURING = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:规划)?\s*(?:期间|时期)")
+PLAN_DURING = re.compile(r"[“‘]?(?P<plan>十一五|十二五|十三五|十四五|十五五)[”’]?\s*(?:规划)?\s*(?:期间|时期)")
 
 
 # "根据《深圳市社区服务“十二五”规划》,中心将达到700家": a plan the sentence cites by its title sets the end of its
@@ -905,6 +907,10 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
             candidates.append((match.end(), date(issued_on.year, 12, 31), ""))
         else:
             candidates.append((match.end(), None, "期限：年内（发文年份不明）"))
+    for match in PLAN_DURING.finditer(text):
+        if any(position < match.start() for position, *_ in candidates):
+            # "…今年先做一个试点,…应该在这个‘十四五’期间…都要覆盖": a period named after an earlier date is the nearer
+            candidates.append((match.end(), date(PLAN_END_YEARS[match["plan"]], 12, 31), ""))
     match = OPEN_DEADLINE.search(text)
     if match:
         if pilot_end:
