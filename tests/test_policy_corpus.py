@@ -2360,3 +2360,10 @@ def test_every_place_of_a_tier_to_be_covered_in_a_plan_period_named_after_this_y
             "今年先做一个试点,在全县推广6个这个社区社工室的试点,应该在这个‘十四五’期间全县所有的村都要覆盖。")
     found = [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2022, 3, 11))]
     assert ("rural_community", "present", date(2025, 12, 31)) in found
+
+
+def test_a_design_recommendation_with_bu_yi_is_no_goal():
+    # 汶上县殡葬设施建设规划（2026—2035年）草案公示 6.建设标准: 绿地率不宜小于35% — advised, not a level to attain
+    text = ("6.建设标准\n殡仪馆依据《殡仪馆建设标准》(建标181—2017)、《山东省建设用地控制标准(2024年版)》等要求执行。"
+            "新建殡仪馆的绿地率不宜小于35%,改、扩建殡仪馆的绿地率不宜小于30%。")
+    assert draft_targets(text, date(2025, 8, 1)) == []

@@ -2116,6 +2116,8 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                 continue  # a figure reached with no word of aim: status
             if (draft.threshold, draft.unit) in layout:
                 continue  # read as a layout's total or part
+            if draft.matched.startswith("不宜"):
+                continue  # "新建殡仪馆的绿地率不宜小于35%": a design recommendation, not a level to attain
             if draft.unit in COUNTS and _condition_of_share(sentence.text, draft.matched):
                 continue  # "80%以上的街道(乡镇)至少要有1个枢纽型社区社会组织": the 1个 is what the 80% counts
             if draft.unit == "人" and _population_forecast(sentence.text, draft.matched):
