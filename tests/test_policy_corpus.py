@@ -2367,3 +2367,11 @@ def test_a_design_recommendation_with_bu_yi_is_no_goal():
     text = ("6.建设标准\n殡仪馆依据《殡仪馆建设标准》(建标181—2017)、《山东省建设用地控制标准(2024年版)》等要求执行。"
             "新建殡仪馆的绿地率不宜小于35%,改、扩建殡仪馆的绿地率不宜小于30%。")
     assert draft_targets(text, date(2025, 8, 1)) == []
+
+
+def test_a_heading_and_its_first_item_run_into_one_line_are_numbered_as_the_document_numbers_them():
+    # 上饶所辖某市殡葬改革实施方案 (文档站, one line): "…营造良好环境。 二、目标任务 1.确保火化率 100%。"
+    text = ("殡葬改革实施方案例文二则 (篇一) 为加快我市公益性墓地建设,特制定如下实施方案。 1. 挃导思想 全面贯彻落实…精神,"
+            "为建设赣浙皖三省交界最具魅力山城营造良好环境。 二、目标任务 1.确保火化率 100%。将巩固和保持 100%\n")
+    found = [(d.clause, d.level, d.comparator) for d in draft_targets(text)]
+    assert found == [("二.1", "county", "present")]

@@ -2025,7 +2025,14 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         _HORIZONS.reset(token)
 
 
+# A copy that ran a heading and its first item into one line ("…营造良好环境。 二、目标任务 1.确保火化率 100%。"): the
+# heading and the item start lines of their own, so they are numbered as the document numbers them.
+INLINE_HEADING = re.compile(r"(?<=[。；;])[\s\u3000]+(?P<heading>[一二三四五六七八九十]{1,2}、[\u4e00-\u9fa5]{2,8})[\s\u3000]+"
+                            r"(?P<item>\d{1,2}[.．](?!\d))")
+
+
 def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] | None) -> list[DraftTarget]:
+    text = INLINE_HEADING.sub(lambda m: f"\n{m['heading']}\n{m['item']}", text)
     if phases is None:
         phases = draft_phases(text)
     ends = [p.end for p in phases if p.end]
