@@ -2375,3 +2375,22 @@ def test_a_heading_and_its_first_item_run_into_one_line_are_numbered_as_the_docu
             "为建设赣浙皖三省交界最具魅力山城营造良好环境。 二、目标任务 1.确保火化率 100%。将巩固和保持 100%\n")
     found = [(d.clause, d.level, d.comparator) for d in draft_targets(text)]
     assert found == [("二.1", "county", "present")]
+
+
+def test_an_indicator_table_copied_one_cell_a_line_with_no_bars_and_two_year_columns_reads_the_later_one():
+    # the 广西 “十四五” 主要指标表 as a copy without the "|" (rows "2", its label, its unit, 2020, 2025): the later year's
+    # column is the goal, the earlier one status; the sentence after the table is read as before
+    text = ("到2025年,全区民政系统党的建设进一步加强。\n"
+            "类别\n主要指标\n单位\n2020年\n2025年\n指标属性\n基本民生保障\n"
+            "1\n城乡低保标准年度增速\n%\n城市:13.5\n不低于居民上年度人均消费支出增速\n预期性\n"
+            "2\n农村低保标准占城市低保标准比例\n%\n58\n75\n预期性\n"
+            "养老服务体系建设\n6\n养老机构护理型床位占比\n%\n44.28\n≥55\n约束性\n"
+            "8\n社会组织专职工作人员数量\n万人\n2.3\n4.8\n预期性\n"
+            "11\n社会工作服务站乡镇(街道)覆盖率\n%\n—\n100\n预期性\n")
+    due = date(2025, 12, 31)
+    found = [(d.clause, d.indicator, d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [
+        ("2", "", "county", "gte", Decimal(75), "%", due),
+        ("6", "", "county", "gte", Decimal(55), "%", due),
+        ("8", "", "county", "gte", Decimal(48000), "人", due),
+        ("11", "town_station_coverage", "town", "present", None, "", due)]

@@ -1853,7 +1853,11 @@ def _indicator_table(lines: list[str]) -> list[str]:
 # "预期性 |"; a group's name "基本民生保障 |" between rows): each numbered row is a goal of its number due in the target
 # column's year, written as a sentence with the unit cell after its value ("万人" read as ten thousands); the base
 # column is status; a target cell that is no figure ("不低于居民…增速") gives no goal.
-CELL_HEADER_TARGET = re.compile(r"^(?P<year>\d{4})\s*年?\s*(?:目标值|目标|规划值|预期值)$")
+CELL_HEADER_TARGET = re.compile(r"^(?:(?P<year>\d{4})年?(?:末|底)?(?:目标值|目标|规划值|预期值)?"
+                                r"|(?:目标值|目标|规划值)[(（](?P<year2>\d{4})年?[)）])$")
+CELL_HEADER_WORD = re.compile(r"^(?:类别|领域|序号|主要指标|指标|指标名称|具体指标|单位|计量单位|指标属性|属性|备注|"
+                              r"\d{4}年?(?:末|底)?(?:实际值|基期值|基准值|现状值|目标值|目标|规划值|预期值)?|"
+                              r"(?:目标值|目标|规划值|基期值|实际值)[(（]\d{4}年?[)）])$")
 CELL_HEADER_BASE = re.compile(r"实际值|基期值|基准值|现状值|基数")
 CELL_ROW = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<name>\D\S*)$")
 CELL_UNIT = re.compile(r"^(?:%|‰|万?人|万?个|万?家|万?张|万?户|万?名|平方米|元|万元|亿元|岁|年|次|人次|万人次|处|所|[\u4e00-\u9fa5]{1,2}/[\u4e00-\u9fa5]{1,3})$")
@@ -1864,29 +1868,31 @@ INDICATOR_ROW = re.compile(r"^到\d{4}年,")  # a row of an indicator table as r
 
 
 def _cell_indicator_table(lines: list[str]) -> list[str]:
-    cells = []  # (line index, cell) of every line that is cells closed by "|"
+    cells = []  # (line index, cell): a line that is one cell closed by "|", or a short line with no "|" (a bare copy)
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if stripped.endswith("|") and "|" in stripped:
+        if stripped.endswith("|"):
             parts = [part.strip() for part in stripped.strip("|").split("|") if part.strip()]
-            if len(parts) == 1:
-                cells.append((i, parts[0]))
-                continue
-        cells.append((i, None))
+            cells.append((i, parts[0] if len(parts) == 1 else None))
+        elif stripped and "|" not in stripped and len(stripped) <= 40 and not stripped.endswith(("。", "；", ";")):
+            cells.append((i, stripped))
+        else:
+            cells.append((i, None))
     out = list(lines)
     n = 0
     while n < len(cells):
-        target_at = next((k for k in range(n, min(n + 8, len(cells))) if cells[k][1]
-                          and CELL_HEADER_TARGET.match(cells[k][1].replace(" ", "").replace("\u3000", ""))), None)
-        if target_at is None or not any(cells[k][1] and cells[k][1] == "单位" for k in range(n, target_at)):
+        header = []  # the run of header cells from n
+        k = n
+        while k < len(cells) and cells[k][1] is not None and CELL_HEADER_WORD.match(_squeezed(cells[k][1])) \
+                and len(header) < 10:
+            header.append(_squeezed(cells[k][1]))
+            k += 1
+        years = [m for h in header if (m := CELL_HEADER_TARGET.match(h))]
+        if not years or not any(h in ("单位", "计量单位") for h in header):
             n += 1
             continue
-        year = int(CELL_HEADER_TARGET.match(cells[target_at][1].replace(" ", ""))["year"])
-        base = any(cells[k][1] and CELL_HEADER_BASE.search(cells[k][1]) for k in range(n, target_at))
-        k = target_at + 1
-        while k < len(cells) and cells[k][1] and not CELL_ROW.match(cells[k][1]) and len(cells[k][1]) <= 6 \
-                and ("属性" in cells[k][1] or "备注" in cells[k][1]):
-            k += 1
+        year = int(years[-1]["year"] or years[-1]["year2"])
+        base = len(years) > 1 or any(CELL_HEADER_BASE.search(h) for h in header)
         for j in range(n, k):
             out[cells[j][0]] = ""
         while k < len(cells):
@@ -1897,13 +1903,18 @@ def _cell_indicator_table(lines: list[str]) -> list[str]:
                 k += 1
                 continue
             row = CELL_ROW.match(cell)
+            label = 0
+            if not row and re.fullmatch(r"\d{1,2}", cell) and k + 1 < len(cells) and cells[k + 1][1] \
+                    and re.match(r"\D{2,}", cells[k + 1][1]) and not CELL_UNIT.match(cells[k + 1][1]):
+                row, label = re.match(r"(?P<n>\d{1,2})(?P<name>)", cell), 1  # "2" then "农村低保标准…比例" (no "|")
             if not row:
                 out[i] = ""  # a group's name, a row's kind (预期性)
                 k += 1
                 continue
-            values = [c for _i, c in cells[k + 1:k + 4]]
+            name = row["name"] or cells[k + 1][1]
+            values = [c for _i, c in cells[k + 1 + label:k + 4 + label]]
             unit = values[0] if values and values[0] and CELL_UNIT.match(values[0]) else None
-            used = 1 + (unit is not None) + (1 if base else 0) + 1
+            used = 1 + label + (unit is not None) + (1 if base else 0) + 1
             target = values[(unit is not None) + (1 if base else 0)] if len(values) > (unit is not None) + base else None
             for j in range(k, min(k + used, len(cells))):
                 out[cells[j][0]] = ""
@@ -1912,10 +1923,14 @@ def _cell_indicator_table(lines: list[str]) -> list[str]:
                 figure = value["value"]
                 if unit and re.fullmatch(r"\d+(?:\.\d+)?", figure):
                     figure += unit
-                out[i] = f"{row['n']}、 到{year}年,{row['name']}{TABLE_SIGNS[value['sign']]}{figure}。"
+                out[i] = f"{row['n']}、 到{year}年,{name}{TABLE_SIGNS[value['sign']]}{figure}。"
             k += used
         n = k + 1
     return out
+
+
+def _squeezed(cell: str) -> str:
+    return re.sub(r"[\s\u3000]", "", cell)
 
 
 # A progress table whose cells were run together when copied (余杭区民生实事项目进展表: a header line
