@@ -2394,3 +2394,19 @@ def test_an_indicator_table_copied_one_cell_a_line_with_no_bars_and_two_year_col
         ("6", "", "county", "gte", Decimal(55), "%", due),
         ("8", "", "county", "gte", Decimal(48000), "人", due),
         ("11", "town_station_coverage", "town", "present", None, "", due)]
+
+
+def test_an_indicator_table_headed_only_by_its_target_year_and_rows_joined_to_their_numbers():
+    # 内蒙古自治区“十四五”残疾人事业发展规划·专栏1 (PDF text): "指 标  2025 年  属 性", "1.…年均增长(%)  >7.5  预期性";
+    # the unit in brackets after the label is the value's (万人 as ten thousands), a row cut before its value is not read
+    text = ("专栏 1        “十四五”时期残疾人事业发展主要指标\n\n"
+            "指 标                                   2025 年        属 性\n\n"
+            "1.残疾人家庭人均收入年均增长(%)                                             >7.5           预期性\n"
+            "2.城乡残疾人职业技能培训人数(万人)                                            >4             预期性\n"
+            "3.符合条件的残疾人纳入最低生活保障比例(%)                                        100            约束性\n"
+            "6.残疾人基本养老保险参保率(%)                                              >90            预期性\n"
+            "8.残疾儿童少年义\n")
+    due = date(2025, 12, 31)
+    found = [(d.clause, d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [("1", "county", "gt", Decimal("7.5"), "%", due), ("2", "county", "gt", Decimal(40000), "人", due),
+                     ("3", "county", "present", None, "", due), ("6", "county", "gt", Decimal(90), "%", due)]

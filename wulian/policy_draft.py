@@ -1817,7 +1817,10 @@ def _line_table(lines: list[str], year: int | None) -> tuple[list[str], bool]:
 # A plan's indicator table with its columns separated by spaces ("序号 指 标 2020年 基期值 2025年 目标值 指标 属性",
 # then "7 每万城镇常住人口拥有社区工作者 14.3人 18人 预期性"): each row is a goal of its number, due in the target
 # column's year, the base column is status, and an unsigned target value is reached ('达到'), a signed one kept.
-INDICATOR_TABLE_HEADER = re.compile(r"^[\s\u3000]*序号[\s\u3000]+指[\s\u3000]*标[\s\u3000].*?(?P<year>\d{4})\s*年[\s\u3000]*目标值")
+INDICATOR_TABLE_HEADER = re.compile(r"^[\s\u3000]*(?:序号[\s\u3000]+)?指[\s\u3000]*标[\s\u3000].*?"
+                                    r"(?P<year>\d{4})\s*年[\s\u3000]*(?:目标值|(?=属[\s\u3000]*性[\s\u3000]*$))")
+# "1.残疾人家庭人均收入年均增长(%)  >7.5  预期性": a row whose number is joined to its label, the unit in brackets after it
+JOINED_ROW = re.compile(r"^(?P<n>\d{1,2})[.．、](?P<name>\D.*?)(?:[(（](?P<unit>%|‰|万?人|万?个|万?家|万?张|平方米|元|万元|亿元|岁|年)[)）])?$")
 TABLE_VALUE = re.compile(r"^(?:[—–\-－/]+|(?P<sign>[≥≤><]|>=|<=)?(?P<value>\d+(?:\.\d+)?[^\s\d]{0,6}))$")
 TABLE_SIGNS = {"≥": "不低于", ">=": "不低于", "≤": "不超过", "<=": "不超过", ">": "超过", "<": "低于", None: "达到"}
 
@@ -1831,6 +1834,9 @@ def _indicator_table(lines: list[str]) -> list[str]:
         if year is None:
             continue
         tokens = line.split()
+        joined = JOINED_ROW.match(tokens[0]) if tokens and len(tokens) >= 2 else None
+        if joined:
+            tokens = [joined["n"], joined["name"], *tokens[1:]]
         if not tokens or not tokens[0].isdigit() or len(tokens) < 3:
             if line.strip():
                 year = None  # the table ends at the first line that is not a row
@@ -1844,7 +1850,10 @@ def _indicator_table(lines: list[str]) -> list[str]:
         if target is None or not target["value"]:
             continue
         name = "".join(tokens[1:])
-        out[i] = f"{tokens[0]}、 到{year}年,{name}{TABLE_SIGNS[target['sign']]}{target['value']}。"
+        figure = target["value"]
+        if joined and joined["unit"] and re.fullmatch(r"\d+(?:\.\d+)?", figure):
+            figure += joined["unit"]  # "(万人)" after the label: the value's unit
+        out[i] = f"{tokens[0]}、 到{year}年,{name}{TABLE_SIGNS[target['sign']]}{figure}。"
     return out
 
 
