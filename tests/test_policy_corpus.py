@@ -2410,3 +2410,15 @@ def test_an_indicator_table_headed_only_by_its_target_year_and_rows_joined_to_th
     found = [(d.clause, d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
     assert found == [("1", "county", "gt", Decimal("7.5"), "%", due), ("2", "county", "gt", Decimal(40000), "人", due),
                      ("3", "county", "present", None, "", due), ("6", "county", "gt", Decimal(90), "%", due)]
+
+
+def test_news_of_a_plans_release_dates_its_figures_at_the_plans_end():
+    # 南国早报 2015-02-09: 自治区民政厅于近日制定了《广西壮族自治区殡葬事业发展规划(2014~2020年)》 … 力争新建殡仪馆19个
+    text = ("广西增加殡葬基础设施投入 6年建191个公益性公墓\n\n"
+            "广西新闻网-南国早报 2015-02-09     设施缺乏等因素影响殡葬事业发展,自治区民政厅制定规划逐步解决难题\n\n"
+            "    增加殡葬基础设施投入,提高遗体火化率……2月8日,记者了解到,自治区民政厅于近日制定了《广西壮族自治区殡葬事业发展"
+            "规划(2014~2020年)》(以下简称《规划》),提出全区县级以上城市应当建设一座城市公益性公墓。\n\n"
+            "    《规划》提出,将争取加大公共财政投入,力争新建殡仪馆19个、殡仪服务站(中心)27个,改扩建殡仪馆29个。")
+    due = date(2020, 12, 31)
+    found = [(d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2015, 2, 9)) if d.unit == "个"]
+    assert (Decimal(19), "个", due) in found and (Decimal(27), "个", due) in found and (Decimal(29), "个", due) in found

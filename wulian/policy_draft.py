@@ -369,6 +369,10 @@ PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年
 # "规划期限:2020年至2035年", "规划期限为2026—2035年": a plan that states its term ends then, as one whose title does.
 PLAN_TERM = re.compile(r"规划期限[\s\u3000]*[:：]?[\s\u3000]*(?:为|是)?\s*\d{4}\s*年?\s*[-－—~～至到]\s*(?P<year>\d{4})\s*年"
                        r"(?P<plan>)")
+# News of a plan's release ("自治区民政厅于近日制定了《广西壮族自治区殡葬事业发展规划(2014~2020年)》"): its figures fall due at
+# the plan's end, as a plan's own do.
+PLAN_RELEASED = re.compile(r"(?:制定|印发|出台|发布|公布)(?:了)?《[^》]{2,40}?(?:规划|纲要|行动计划|方案)\s*[(（]\s*\d{4}\s*年?\s*"
+                           r"[-－—~～至到]\s*(?P<year>\d{4})\s*年?\s*[)）]》(?P<plan>)")
 # A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
 # their deadline, and every sentence of it is a goal.
 YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|"
@@ -2063,7 +2067,7 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     pilot_end = max(ends) if ends else None
     counts = [(len(pattern.findall(text)), level) for level, pattern in STATION_TIER_WORDS]
     station_level = max(counts)[1] if max(counts)[0] else ""
-    plan = PLAN_TITLE.search(_title_lines(text)) or PLAN_TERM.search(text)
+    plan = PLAN_TITLE.search(_title_lines(text)) or PLAN_TERM.search(text) or PLAN_RELEASED.search(_title_lines(text, 8))
     year_end = _year_plan_end(text)
     works_end = None
     if year_end is None and issued_on and YEAR_WORKS.search(_title_lines(text, 4)):
