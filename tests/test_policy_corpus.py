@@ -2422,3 +2422,12 @@ def test_news_of_a_plans_release_dates_its_figures_at_the_plans_end():
     due = date(2020, 12, 31)
     found = [(d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2015, 2, 9)) if d.unit == "个"]
     assert (Decimal(19), "个", due) in found and (Decimal(27), "个", due) in found and (Decimal(29), "个", due) in found
+
+
+def test_rates_listed_before_one_shared_figure_of_100_percent_are_each_a_goal():
+    # 新华社 数据里看“十四五”民政事业发展规划: four rates joined by 、 share 要达到100%
+    text = ("规划提出,到2025年,困难残疾人生活补贴覆盖率、重度残疾人护理补贴覆盖率、查明身份信息流浪乞讨受助人员接送返回率、"
+            "县级公益性安葬(放)设施覆盖率要达到100%。")
+    due = date(2025, 12, 31)
+    found = [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2021, 6, 18))]
+    assert found == [("county", "present", due)] * 4

@@ -1458,6 +1458,9 @@ TOWN_BEFORE_VILLAGE = re.compile(r"(?:乡镇[（(]街道[)）]|乡镇|街道|镇
 VILLAGE_TIER = re.compile(r"\s*(?:村[（(](?:居|社区)[)）]|村社区|社区[（(]村[)）])")
 
 
+RATE_ITEM = re.compile(r"[\u4e00-\u9fa5()（）]{2,24}率")
+
+
 def _coverage(text: str, station_level: str = ""):
     """Coverage targets of a sentence, which carry no number: (start, end, comparator, threshold, unit,
     indicator, level or None, note)."""
@@ -1517,6 +1520,18 @@ def _coverage(text: str, station_level: str = ""):
             if pattern is COVERAGE_RATE and match["second"]:  # 覆盖率和面积达标率达到100%: two rates, one figure
                 found.append((match.start("second"), match.end(), PRESENT, None, "", "", level,
                               f"{match['second']}达到100%"))
+            if pattern is COVERAGE_RATE and not indicator and text[segment_start - 1:segment_start] == "、":
+                # "困难残疾人生活补贴覆盖率、重度残疾人护理补贴覆盖率、…接送返回率、县级…覆盖率要达到100%": each rate
+                # listed before the shared figure is a goal of its own
+                clause_start = _segment_start(text, match.start(), 0)
+                position = clause_start
+                for item in text[clause_start:segment_start - 1].split("、"):
+                    words = item.strip()
+                    if RATE_ITEM.fullmatch(words):
+                        cue = _last_cue(words)
+                        found.append((position, position + len(item), PRESENT, None, "", "",
+                                      _CUE_LEVELS.get(cue) if cue else COUNTY, f"{words}达到100%"))
+                    position += len(item) + 1
     for match in COVERS_SHARE.finditer(text):
         segment = text[_segment_start(text, match.start(), 0):match.start()]
         if not COVERS.search(segment) or any(s <= match.start() < e for s, e, *_ in found):
