@@ -2431,3 +2431,10 @@ def test_rates_listed_before_one_shared_figure_of_100_percent_are_each_a_goal():
     due = date(2025, 12, 31)
     found = [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2021, 6, 18))]
     assert found == [("county", "present", due)] * 4
+
+
+def test_reached_or_exceeded_is_at_least():
+    # 新华社 数据里看“十四五”民政事业发展规划: “十四五”期间,这一指标必须达到或超过55%
+    text = "规划提出,养老机构护理型床位占比是约束性指标。“十四五”期间,这一指标必须达到或超过55%。"
+    found = [(d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2021, 6, 18))]
+    assert found == [("gte", Decimal(55), "%", date(2025, 12, 31))]
