@@ -1546,7 +1546,8 @@ def _coverage(text: str, station_level: str = ""):
         if any(s <= match.start() < e for s, e, *_ in found):
             continue
         level = RURAL if match["place"] in ("村", "行政村") else _CUE_LEVELS.get(_last_cue(match["place"]))
-        found.append((match.start(), match.end(), PRESENT, None, "", "", level, "都建立"))
+        found.append((match.start(), match.end(), PRESENT, None, "", "", level,
+                      "都覆盖" if match.group(0).endswith("覆盖") else "都建立"))
     for match in ALL_ACHIEVE.finditer(text):  # 全面实现社区有址办公: every community of the tier
         if any(s <= match.start() < e for s, e, *_ in found):
             continue
