@@ -2198,6 +2198,247 @@ def test_a_rate_of_the_urban_areas_cheng_zhen_is_no_towns_target():
     assert found == [("", "county", "gte", Decimal(92), "%"), ("", "county", "gte", Decimal(85), "%")]
 
 
+# --- session 10, round 10: sets 32 and 33 read; a plan's indicator table, phases and layout totals -------------------
+
+
+def test_an_indicator_table_copied_one_cell_a_line_reads_each_row_in_the_target_column():
+    # 广西民政事业发展“十四五”规划 图解页, 主要指标表 stored one cell a line: the 2025 column is the goal, the 2020 column
+    # status, the unit cell follows the label (万人 read as ten thousands), a row with no figure as its goal is left out
+    text = ("到2025年,全区民政系统党的建设进一步加强,民政相关制度更加完善。\n"
+            "类别 |\n主要指标 |\n单位 |\n2020年 实际值 |\n2025年 目标值 |\n指标 属性 |\n基本民生保障 |\n"
+            "1.城乡低保标准年度增速 |\n% |\n城市:13.5 |\n不低于居民上年度人均消费支出增速 |\n预期性 |\n"
+            "2.农村低保标准占城市低保标准比例 |\n% |\n58 |\n75 |\n预期性 | |\n"
+            "4.困难残疾人生活补贴覆盖率 |\n% |\n95 |\n100 |\n约束性 | |\n"
+            "5.重度残疾人护理补贴覆盖率 |\n% |\n95 |\n100 |\n约束性 | |\n"
+            "养老服务体系建设 |\n6.养老机构护理型床位占比 |\n% |\n44.28 |\n≥55 |\n约束性 |\n"
+            "基层社会治理 |\n8.社会组织专职工作人员数量 |\n万人 |\n2.3 |\n4.8 |\n预期性 |\n"
+            "9.每百户居民拥有城乡社区综合服务设施建筑面积 |\n平方米 |\n25 |\n>30 |\n预期值 | |\n"
+            "11.社会工作服务站乡镇(街道)覆盖率 |\n% |\n— |\n100 |\n预期性 |\n")
+    due = date(2025, 12, 31)
+    found = [(d.clause, d.indicator, d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [
+        ("2", "", "county", "gte", Decimal(75), "%", due),
+        ("4", "", "county", "present", None, "", due),
+        ("5", "", "county", "present", None, "", due),
+        ("6", "", "county", "gte", Decimal(55), "%", due),
+        ("8", "", "county", "gte", Decimal(48000), "人", due),
+        ("9", "", "community", "gt", Decimal(30), "平方米/百户", due),
+        ("11", "town_station_coverage", "town", "present", None, "", due)]
+
+
+def test_a_layout_plans_near_and_far_horizons_date_each_tiers_facility_count():
+    # 嘉兴市区殡葬设施专项规划(2022-2035年)批后公布 (市民政局 2024-09-09): 近期 ends 2025, 远期 2035; one count per tier
+    text = ("嘉兴市区殡葬设施专项规划(2022-2035年)批后公布\n"
+            "二、 规划期限\n规划期限为2022年—2035年,其中近期为2022-2025年,远期为2026-2035年。\n"
+            "五、 布点规划\n"
+            "近期:殡仪设施规划布局1处市级殡仪服务设施,1处镇(街)级殡仪服务设施。安葬(放)设施规划布局2处市级安葬(放)设施,"
+            "5处镇(街)级安葬(放)设施。\n\n"
+            "远期:殡仪设施规划布局1处区级殡仪服务设施,4处镇(街)级殡仪服务设施。安葬(放)设施规划布局1处区级安葬(放)设施,"
+            "3处镇(街)级安葬(放)设施。")
+    near, far = date(2025, 12, 31), date(2035, 12, 31)
+    found = [(d.clause, d.level, d.comparator, d.threshold, d.unit, d.deadline)
+             for d in draft_targets(text, date(2024, 9, 9))]
+    assert found == [("五", "county", "eq", Decimal(n), "处", due)
+                     for n, due in ((1, near), (1, near), (2, near), (5, near), (1, far), (4, far), (1, far), (3, far))]
+
+
+def test_a_layout_plans_total_and_its_parts_are_planned_counts_and_a_part_kept_as_it_is_is_not():
+    # 高唐县公益性公墓建设规划公示说明 (齐鲁壹点 转载, every year digit lost: '至年'): no date, still the plan's counts
+    text = ("齐鲁晚报·齐鲁壹点记者获悉,日前,高唐县民政局发布《高唐县公益性公墓建设规划(—年)》公示说明。"
+            "至年,全县共规划新建公墓18处(县级公墓1处,镇、街道级公墓7处,社区级公墓10处)。\n"
+            "至年,全县共规划公墓55处,其中现状保留1处、现状改造26处、规划新建28处(包含县级公墓1处,乡镇/街道级公墓11处,"
+            "社区级公墓16处),规划新建公墓骨灰安置总量约16.44万个,用地面积共50.64公顷。")
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text) if d.unit == "处"]
+    assert found == [("county", "eq", Decimal(n), "处", None) for n in (18, 1, 7, 10, 55, 26, 28, 1, 11, 16)]
+
+
+def test_a_layout_total_with_qi_zhong_then_its_parts_one_a_line_reads_the_parts_to_change():
+    # 天津市殡葬服务设施布局规划 报道: 共12个, 其中: 现状保留7个 (status), 改扩建3个, 迁建2个 — dated by the total's 2035
+    text = ("日前,我市印发《天津市殡葬服务设施布局规划》,明确了到2035年,我市各类殡葬服务设施的布局规划。\n\n"
+            "殡仪馆布局规划\n\n到2035年,全市殡仪馆共12个。其中:\n\n"
+            "现状保留7个,分别为天津市第一殡仪馆、天津市第二殡仪馆、蓟州区殡仪馆、宝坻区殡仪馆;\n\n"
+            "改扩建3个,分别为天津市第三殡仪馆、宁河区殡仪馆、武清区殡仪馆\n\n"
+            "迁建2个,分别为天津市静海殡仪馆(原静海区殡仪馆改建为殡仪服务站)滨海新区第三殡仪馆")
+    due = date(2035, 12, 31)
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [("county", "eq", Decimal(n), "个", due) for n in (12, 3, 2)]
+
+
+def test_a_plan_that_states_its_term_dates_its_goals_and_a_full_rate_of_its_own_subject_is_the_countys():
+    # 泰安市公益性公墓布局专项规划(2020-2035年) (转载页, 繁体): the title stands below the page's first lines, the term
+    # 规划期限 2020年至2035年 is stated; 火化率基本达到100% is no town's although 乡镇 are named before; 约合1079亩 restates
+    text = ("市自然資源和規劃局\n\n  近日\n\n  泰安市自然資源和規劃局發布\n\n  泰安市公益性公墓布局專項規劃(2020-2035年)\n\n"
+            "  規劃范圍:\n\n  泰安市城市規劃區,總面積2245平方公里,包括8個街道,19個鄉鎮。\n\n"
+            "  規劃期限:\n\n  2020年至2035年;其中,近期至2025年,遠期至2035年。\n\n"
+            "  規劃目標:\n\n  建立完善覆蓋城鄉居民的公益性公墓服務體系,建立健全節地生態獎補制度,火化率基本達到100%,"
+            "樹葬、花壇葬、草坪葬、骨灰格位存放等節地生態安葬比例達到50%以上,綠色殯葬移風易俗新風尚成為殯葬活動主流。"
+            "主要指標為:至2035年,規劃范圍內規劃布局區級及鄉鎮級公益性公墓26處(區級4處,鄉鎮級22處),用地總面積約71.93公頃"
+            "(約合1079畝),可安置生態墓穴29.58萬個。")
+    due = date(2035, 12, 31)
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2020, 12, 28))]
+    assert found[:2] == [("county", "present", None, "", due), ("county", "gte", Decimal(50), "%", due)]
+    assert not [f for f in found if f[3] == "亩"]
+    # 汶上县殡葬设施建设规划（2026—2035年）草案公示: 规划期限为2026—2035年 stated in its 2. with no title year near
+    text = ("一、公示内容\n2.规划期限\n规划期限为2026—2035年,基期年为2025年,近期至2030年,远景展望至2050年。\n4.规划目标\n"
+            "规划公益性公墓全面建成,公益性安葬(放)设施服务覆盖率100%。")
+    assert [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2025, 8, 1))] == [
+        ("county", "present", date(2035, 12, 31))]
+
+
+def test_a_plan_periods_key_projects_are_due_at_its_end_with_their_area_in_wan_and_funds_put_in():
+    # 《安庆市“十四五”养老服务发展规划》介绍 (市民政局稿件 2022-02-17, 繁体): “十四五”期间 … 5个重点项目——
+    text = ("2021年底,市民政局、市發改委聯合印發《安慶市“十四五”養老服務發展規劃》。\n\n"
+            "  “十四五”期間,我市將實施推動旅居康養產業發展、提升健康養老示范園建設水平等6項重點工程。養老領域實施5個重點項目——"
+            "健康養老示范園項目,預計總投資1.3億元,建筑面積5萬平方米,建設康復醫院、養老服務信息中心;新建、改擴建區域性養老服務"
+            "中心項目,計劃在全市新建改擴建區域性養老服務中心20個,投入改造資金1.87億元;特困人員照護中心項目,建筑總面積19200"
+            "平方米,項目總投資6850萬元;迎江區綜合養老服務中心項目,項目建筑總面積約18000平方米,建設床位242張")
+    due = date(2025, 12, 31)
+    found = [(d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2022, 2, 17))]
+    assert sorted(found, key=lambda f: (f[2], f[1])) == sorted([
+        ("eq", Decimal(130000000), "元", due), ("eq", Decimal(50000), "平方米", due), ("eq", Decimal(20), "个", due),
+        ("eq", Decimal(187000000), "元", due), ("eq", Decimal(19200), "平方米", due), ("eq", Decimal(68500000), "元", due),
+        ("gte", Decimal(18000), "平方米", due), ("eq", Decimal(242), "张", due)], key=lambda f: (f[2], f[1]))
+
+
+def test_a_plans_numbered_heading_naming_a_facility_and_its_count_is_the_plans_count():
+    # 大同市某区殡葬基础设施建设规划方案 (2021-09-29): the heading's count is read, a named town's sub-heading is not
+    text = ("我区以“绿色、环保、生态型”为设计理念,规划区级殡仪服务站和公益性骨灰堂1个,乡级公益性公墓9个,村级公益性公墓11个,"
+            "分别如下:\n一、区级殡葬基础设施1个\n区殡仪服务站和公益性骨灰堂,建设地点:西坪镇陈庄村\n二、乡镇级公益性公墓9个\n"
+            "1.西坪镇公益性公墓:拟建设地址:下高庄村\n三、村级公益性公墓11个\n(一)西坪镇规划建设村级公益性公墓2个\n"
+            "1.东咀村公益性公墓:拟建设地址:东咀村")
+    found = [(d.clause, d.level, d.comparator, d.threshold, d.unit, d.deadline)
+             for d in draft_targets(text, date(2021, 9, 29))]
+    assert found == [("一", "county", "eq", Decimal(1), "个", None), ("二", "county", "eq", Decimal(9), "个", None),
+                     ("三", "county", "eq", Decimal(11), "个", None)]
+
+
+def test_a_rate_at_100_percent_with_no_verb_is_a_goal_and_in_a_report_of_what_is_done_it_is_not():
+    # 汶上县殡葬设施建设规划（2026—2035年）草案公示 4.: two rates, the second with no verb (节地生态率100%)
+    text = ("4.规划目标\n至2035年,规划公益性公墓全面建成,公益性安葬(放)设施服务覆盖率100%,新建、改扩建公墓节地生态率100%。")
+    assert [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2025, 8, 1))] == [
+        ("county", "present", date(2035, 12, 31)), ("county", "present", date(2035, 12, 31))]
+    # 甘肃 2023 为民实事 (繁体转载): 已全部开工建设, …到位率100% — what is
+    text = ("(戴文昌)记者24日从甘肃省民政厅获悉,今年实施的400个“为民实事”项目已全部开工建设,甘肃省、市、县三级补助资金"
+            "到位率100%,整体进度快于往年。")
+    assert not [d for d in draft_targets(text, date(2023, 8, 25)) if d.comparator == "present"]
+
+
+def test_a_headline_looking_back_on_a_period_is_a_report_of_what_was_done():
+    # 綦江区民政局 2021-01-04 回眸“十三五”: 建成…3个, 实现全覆盖, 农村达到68.8%, 规划建设…2个 — work done in the period
+    text = ("回眸“十三五”:求新求变求突破,养老服务体系取得新发展\n\n日期:2021-01-04\n\n"
+            "    牵头编制《养老产业发展规划(2019—2035年)》,统筹布局、科学规划全区养老产业发展。加快推进社区居家养老服务全覆盖和"
+            "社区养老服务千百工程建成街道养老服务中心3个,城市社区居家养老服务实现全覆盖,农村达到68.8%,养老服务质量显著提升。"
+            "深化街镇公办养老机构公建民营改革,2020年底,全区23所街镇公办养老机构全部实施公建民营,大力支持区域性失能特困人员"
+            "集中照护机构建设,规划建设集中照护机构2个,实现有意愿入住失能特困人员集中照护全覆盖。")
+    assert draft_targets(text, date(2021, 1, 4)) == []
+
+
+def test_a_count_of_the_population_growing_or_reaching_a_size_is_a_projection():
+    # 新华社 2020 (北京 “十四五”): 老年人口将增长100万人,2025年将达到500万人 — a forecast, no target
+    text = ("孙立国表示,“十四五”时期,北京市老年人口将增长100万人,2025年将达到500万人,进入中度人口老龄化时期。")
+    assert draft_targets(text, date(2020, 11, 26)) == []
+
+
+def test_a_count_each_place_of_a_share_must_have_is_what_the_share_counts():
+    # 广东省培育发展社区社会组织专项行动实施方案(2021—2023年) 报道: one goal, 80% of 街道(乡镇); the 1个 is its condition
+    text = "到2023年底,全省80%以上的街道(乡镇)至少要有1个枢纽型社区社会组织。"
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [("town", "gte", Decimal(80), "%", date(2023, 12, 31))]
+
+
+def test_staff_named_as_certified_workers_of_a_station_are_its_professionals():
+    # 遂宁 2024 镇街社会工作综合服务中心建设试点 (川观新闻): 每个镇街平台配备2至3名持证的社区工作者
+    text = ("这18个乡镇(街道)社会工作综合服务中心是在原民政部门建设的社会工作服务站、公益慈善服务站基础上换档升级,在人员构成上,"
+            "采用“本土人才+专业力量”,每个镇街平台配备2至3名持证的社区工作者,并用好228个社工岗,负责社会工作事务。")
+    found = [(d.indicator, d.level, d.comparator, d.threshold, d.unit) for d in draft_targets(text, date(2024, 5, 1))]
+    assert found == [("station_professionals", "station_town", "gte", Decimal(2), "名")]
+
+
+def test_every_place_of_a_tier_to_be_covered_in_a_plan_period_named_after_this_year():
+    # 红网永州站 2022-03-11 (江永 社工室): …今年先做一个试点,…应该在这个‘十四五’期间全县所有的村都要覆盖
+    text = ("江永县民政局副局长练玉山说:“专业的队伍来做社会服务,效果比较好,全县从2017年开始,就成立了社工总站,9个乡镇全部覆盖,"
+            "今年先做一个试点,在全县推广6个这个社区社工室的试点,应该在这个‘十四五’期间全县所有的村都要覆盖。")
+    found = [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2022, 3, 11))]
+    assert ("rural_community", "present", date(2025, 12, 31)) in found
+
+
+def test_a_design_recommendation_with_bu_yi_is_no_goal():
+    # 汶上县殡葬设施建设规划（2026—2035年）草案公示 6.建设标准: 绿地率不宜小于35% — advised, not a level to attain
+    text = ("6.建设标准\n殡仪馆依据《殡仪馆建设标准》(建标181—2017)、《山东省建设用地控制标准(2024年版)》等要求执行。"
+            "新建殡仪馆的绿地率不宜小于35%,改、扩建殡仪馆的绿地率不宜小于30%。")
+    assert draft_targets(text, date(2025, 8, 1)) == []
+
+
+def test_a_heading_and_its_first_item_run_into_one_line_are_numbered_as_the_document_numbers_them():
+    # 上饶所辖某市殡葬改革实施方案 (文档站, one line): "…营造良好环境。 二、目标任务 1.确保火化率 100%。"
+    text = ("殡葬改革实施方案例文二则 (篇一) 为加快我市公益性墓地建设,特制定如下实施方案。 1. 挃导思想 全面贯彻落实…精神,"
+            "为建设赣浙皖三省交界最具魅力山城营造良好环境。 二、目标任务 1.确保火化率 100%。将巩固和保持 100%\n")
+    found = [(d.clause, d.level, d.comparator) for d in draft_targets(text)]
+    assert found == [("二.1", "county", "present")]
+
+
+def test_an_indicator_table_copied_one_cell_a_line_with_no_bars_and_two_year_columns_reads_the_later_one():
+    # the 广西 “十四五” 主要指标表 as a copy without the "|" (rows "2", its label, its unit, 2020, 2025): the later year's
+    # column is the goal, the earlier one status; the sentence after the table is read as before
+    text = ("到2025年,全区民政系统党的建设进一步加强。\n"
+            "类别\n主要指标\n单位\n2020年\n2025年\n指标属性\n基本民生保障\n"
+            "1\n城乡低保标准年度增速\n%\n城市:13.5\n不低于居民上年度人均消费支出增速\n预期性\n"
+            "2\n农村低保标准占城市低保标准比例\n%\n58\n75\n预期性\n"
+            "养老服务体系建设\n6\n养老机构护理型床位占比\n%\n44.28\n≥55\n约束性\n"
+            "8\n社会组织专职工作人员数量\n万人\n2.3\n4.8\n预期性\n"
+            "11\n社会工作服务站乡镇(街道)覆盖率\n%\n—\n100\n预期性\n")
+    due = date(2025, 12, 31)
+    found = [(d.clause, d.indicator, d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [
+        ("2", "", "county", "gte", Decimal(75), "%", due),
+        ("6", "", "county", "gte", Decimal(55), "%", due),
+        ("8", "", "county", "gte", Decimal(48000), "人", due),
+        ("11", "town_station_coverage", "town", "present", None, "", due)]
+
+
+def test_an_indicator_table_headed_only_by_its_target_year_and_rows_joined_to_their_numbers():
+    # 内蒙古自治区“十四五”残疾人事业发展规划·专栏1 (PDF text): "指 标  2025 年  属 性", "1.…年均增长(%)  >7.5  预期性";
+    # the unit in brackets after the label is the value's (万人 as ten thousands), a row cut before its value is not read
+    text = ("专栏 1        “十四五”时期残疾人事业发展主要指标\n\n"
+            "指 标                                   2025 年        属 性\n\n"
+            "1.残疾人家庭人均收入年均增长(%)                                             >7.5           预期性\n"
+            "2.城乡残疾人职业技能培训人数(万人)                                            >4             预期性\n"
+            "3.符合条件的残疾人纳入最低生活保障比例(%)                                        100            约束性\n"
+            "6.残疾人基本养老保险参保率(%)                                              >90            预期性\n"
+            "8.残疾儿童少年义\n")
+    due = date(2025, 12, 31)
+    found = [(d.clause, d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [("1", "county", "gt", Decimal("7.5"), "%", due), ("2", "county", "gt", Decimal(40000), "人", due),
+                     ("3", "county", "present", None, "", due), ("6", "county", "gt", Decimal(90), "%", due)]
+
+
+def test_news_of_a_plans_release_dates_its_figures_at_the_plans_end():
+    # 南国早报 2015-02-09: 自治区民政厅于近日制定了《广西壮族自治区殡葬事业发展规划(2014~2020年)》 … 力争新建殡仪馆19个
+    text = ("广西增加殡葬基础设施投入 6年建191个公益性公墓\n\n"
+            "广西新闻网-南国早报 2015-02-09     设施缺乏等因素影响殡葬事业发展,自治区民政厅制定规划逐步解决难题\n\n"
+            "    增加殡葬基础设施投入,提高遗体火化率……2月8日,记者了解到,自治区民政厅于近日制定了《广西壮族自治区殡葬事业发展"
+            "规划(2014~2020年)》(以下简称《规划》),提出全区县级以上城市应当建设一座城市公益性公墓。\n\n"
+            "    《规划》提出,将争取加大公共财政投入,力争新建殡仪馆19个、殡仪服务站(中心)27个,改扩建殡仪馆29个。")
+    due = date(2020, 12, 31)
+    found = [(d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2015, 2, 9)) if d.unit == "个"]
+    assert (Decimal(19), "个", due) in found and (Decimal(27), "个", due) in found and (Decimal(29), "个", due) in found
+
+
+def test_rates_listed_before_one_shared_figure_of_100_percent_are_each_a_goal():
+    # 新华社 数据里看“十四五”民政事业发展规划: four rates joined by 、 share 要达到100%
+    text = ("规划提出,到2025年,困难残疾人生活补贴覆盖率、重度残疾人护理补贴覆盖率、查明身份信息流浪乞讨受助人员接送返回率、"
+            "县级公益性安葬(放)设施覆盖率要达到100%。")
+    due = date(2025, 12, 31)
+    found = [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2021, 6, 18))]
+    assert found == [("county", "present", due)] * 4
+
+
+def test_reached_or_exceeded_is_at_least():
+    # 新华社 数据里看“十四五”民政事业发展规划: “十四五”期间,这一指标必须达到或超过55%
+    text = "规划提出,养老机构护理型床位占比是约束性指标。“十四五”期间,这一指标必须达到或超过55%。"
+    found = [(d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2021, 6, 18))]
+    assert found == [("gte", Decimal(55), "%", date(2025, 12, 31))]
+
 # --- session 10: a summary, then its numbered list (the lead, after the clause rows were corrected) -----------------
 
 

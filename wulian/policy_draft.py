@@ -16,6 +16,7 @@ and then through the earlier sentences of the same numbered item.
 from __future__ import annotations
 
 import calendar
+import contextvars
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -64,7 +65,8 @@ INDICATOR_RULES = (
     _rule("operating_funds", {"元"}, r"经费|运行资金|运营资金|工作资金|资助|补助|补贴|奖补"),
     _rule("micro_venture_projects", {"个", "次", "项"}, r"公益创投"),
     _rule("station_professionals", {"人", "名", "个"},
-          r"专业社工|专业社会工作者|社会工作专业人才|社工岗位|社会工作专业岗位|持证社工|持证社会工作者"),
+          r"专业社工|专业社会工作者|社会工作专业人才|社工岗位|社会工作专业岗位|持证社工|持证社会工作者"
+          r"|持证的?[\u4e00-\u9fa5]{0,4}工作者"),  # 配备2至3名持证的社区工作者: certified, as 持证社工
     _rule("station_staff", {"人", "名"}, r"驻站|专职工作人员|工作人员|专职社会工作者|专职社工|社工(?![站室机])"),
     _rule("town_stations_built", {"个"}, r"社工站|社会工作服务站|社会工作站"),
     _rule("agencies_cultivated", {"个", "家"}, r"社会工作服务机构|社工机构"),
@@ -98,7 +100,7 @@ EQUIPMENT_WORDS = (("desks", r"桌椅"), ("computers", r"电脑|计算机"), ("p
 # Numbers, units, comparators
 # ---------------------------------------------------------------------------------------------------------
 
-_CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于|大于|超(?=\s*\d))|至少|最少|达到|超过|高于|多于|大于|低于|少于"
+_CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于|大于|超(?=\s*\d))|至少|最少|达到或(?:超过|高于|多于)|达到|超过|高于|多于|大于|低于|少于"
         r"|(?:增加|增长|提高|提升|扩大|拓展)到|(?<=[量数])约(?=\s*\d)|(?:(?<=[率例比量数积])为|(?<=目标)[（(])\s*(?:≥|>=|≤|<=)"
         r"|≥|>=|≤|<=|达|(?<=[率例比量数积])为|(?<=目标)[（(]|占(?=\s*\d))")
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
@@ -203,7 +205,8 @@ DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)?\s*(?:名)?[\u4e00-\u9fa
 COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全县|全区|全州|全省|全盟|全旗")
 # Coverage, the commonest target of a county's document and the one with no number.
 COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:和(?P<second>[\u4e00-\u9fa5]{1,8}率))?"
-                           r"\s*(?:均|都)?\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%")
+                           r"\s*(?:均|都)?\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%"
+                           r"|(?<=[\u4e00-\u9fa5])率\s*100\s*%")  # (新建、改扩建公墓节地生态率100%: any rate, no verb)
 FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|全域覆盖|(?<=化)有效覆盖|覆盖(?:到)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|市))?所有的?[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道|镇))")
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
@@ -225,7 +228,9 @@ ALL_OF_TIER = re.compile(r"(?<![每各])(?P<place>城市社区|城镇社区|农�
                          r"(?:(?:建立|建有|设立|成立|建成)(?P<thing>[\u4e00-\u9fa5]{2,12}?(?:站|中心|室|点|组织|队伍|基金)"
                          r"|(?:[\u4e00-\u9fa5]{2,6}、){1,4}[\u4e00-\u9fa5]{2,8}?的[\u4e00-\u9fa5]{2,8}?(?:站|中心))"
                          # "行政村全部达到新时代美丽乡村创建标准"
-                         r"|达到[\u4e00-\u9fa5]{2,14}?标准)")
+                         r"|达到[\u4e00-\u9fa5]{2,14}?标准"
+                         # "全县所有的村都要覆盖": every place of the tier covered
+                         r"|(?:实现|被)?覆盖(?=[”\"’']?[，,。；;]|$))")
 ALL_ACHIEVE = re.compile(r"(?:全面|全部)实现(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|社区|村)[\u4e00-\u9fa5]{2,8}(?=[，,。；;]|$)")
 ALL_IN_POST = re.compile(r"(?:社工|工作人员|人员)全部(?:上岗|到岗|配齐)")
 STATION_WORDS = re.compile(r"社工站|社会工作服务站|社会工作站|站点")
@@ -361,6 +366,13 @@ PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
 PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年?\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
                         r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
+# "规划期限:2020年至2035年", "规划期限为2026—2035年": a plan that states its term ends then, as one whose title does.
+PLAN_TERM = re.compile(r"规划期限[\s\u3000]*[:：]?[\s\u3000]*(?:为|是)?\s*\d{4}\s*年?\s*[-－—~～至到]\s*(?P<year>\d{4})\s*年"
+                       r"(?P<plan>)")
+# News of a plan's release ("自治区民政厅于近日制定了《广西壮族自治区殡葬事业发展规划(2014~2020年)》"): its figures fall due at
+# the plan's end, as a plan's own do.
+PLAN_RELEASED = re.compile(r"(?:制定|印发|出台|发布|公布)(?:了)?《[^》]{2,40}?(?:规划|纲要|行动计划|方案)\s*[(（]\s*\d{4}\s*年?\s*"
+                           r"[-－—~～至到]\s*(?P<year>\d{4})\s*年?\s*[)）]》(?P<plan>)")
 # A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
 # their deadline, and every sentence of it is a goal.
 YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|"
@@ -606,6 +618,99 @@ def _procurement_money(sentence: "_Sentence", titles: str):
 # A relief amount set as a multiple of the 低保 standard (临时救助: "每户救助金额原则上为当地月低保标准的2至6倍",
 # "原则上不超过当地低保月保障标准 10 倍"): the county's standing rule in '倍' (the base named in the quote), with no
 # deadline; a range is 'gte' its lower end, a ceiling (不超过, 不高于, 最高) 'lte'.
+# A layout plan's total and its parts ("全县共规划新建公墓18处(县级公墓1处,镇、街道级公墓7处,社区级公墓10处)",
+# "共规划公墓55处,其中现状保留1处、现状改造26处、规划新建28处(包含…)"; "全市殡仪馆共12个。其中:" then lines
+# "改扩建3个,分别为…", "迁建2个,…"): the total and every part are planned counts ('eq', the county's), dated as the
+# total's sentence is (or not at all); a part kept as it is (现状保留) is status.
+LAYOUT_UNITS = r"处|个|家|所|座"
+LAYOUT_TOTAL = re.compile(r"共\s*(?:规划|布局)(?:新建|建设|布局)?(?P<what>[^，,。；;\d()（）]{0,12}?)(?P<num>\d+)\s*"
+                          r"(?P<unit>" + LAYOUT_UNITS + r")")
+LAYOUT_PART = re.compile(r"(?:^|(?<=[、,，(（:：]))\s*(?:其中|包含|包括)?\s*(?P<what>[^、,，()（）。；;:：\d]{1,12}?)(?P<num>\d+)\s*"
+                         r"(?P<unit>" + LAYOUT_UNITS + r")(?=[、,，()（）;；。]|$)")
+LAYOUT_KEPT = re.compile(r"现状保留|保留|现有|已")
+LAYOUT_LINE = re.compile(r"^[\s\u3000]*(?P<what>(?:规划)?(?:新建|改扩建|扩建|迁建|改建|异地重建|现状改造|现状保留))\s*(?P<num>\d+)\s*"
+                         r"(?P<unit>" + LAYOUT_UNITS + r")(?=[,，;；。]|$)")
+LAYOUT_LINE_TOTAL = re.compile(r"共\s*(?P<num>\d+)\s*(?P<unit>" + LAYOUT_UNITS + r")")
+
+
+# A plan's numbered heading that names a kind of facility and its count, and nothing else ("一、区级殡葬基础设施1个",
+# "二、乡镇级公益性公墓9个"): the count the plan sets ('eq', the county's), the places listed under it its parts.
+HEADING_COUNT = re.compile(r"^[\s\u3000]*(?P<what>[\u4e00-\u9fa5()（）/、]{2,24}?(?:设施|公墓|墓地|中心|站|院|馆|堂|室|点|所|机构))"
+                           r"[\s\u3000]*(?P<num>\d+)[\s\u3000]*(?P<unit>" + LAYOUT_UNITS + r")[\s\u3000]*$")
+
+
+def _heading_count(sentence: "_Sentence", issued_on, plan_end):
+    text = sentence.text
+    if not (sentence.headings and sentence.clause and "." not in sentence.clause and text == sentence.headings[-1]):
+        return
+    if not (match := HEADING_COUNT.match(text)) or NAMED_REGION.search(match["what"]) \
+            or re.search(MAKING + r"|规划|计划|已|现有", match["what"]):
+        return
+    deadline = _deadline(text, issued_on)[0] or plan_end
+    yield DraftTarget(
+        clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=EQ, threshold=Decimal(match["num"]),
+        unit=match["unit"], period=BY_DEADLINE if deadline else ONGOING, deadline=deadline, note="规划条目标题所列数量",
+        matched=f"{match['num']}{match['unit']}", measure=match["what"])
+
+
+POPULATION_GROWS = re.compile(r"人口[\s\u3000]*(?:将|预计|总数|总量|数量|规模)?[\s\u3000]*(?:将|预计)?[\s\u3000]*"
+                              r"(?:增长|增加|达到|达|超过|突破|减少)")
+
+
+SHARE_OF_PLACES_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:以上|及以上)?的[\u4e00-\u9fa5()（）]{1,12}?"
+                                    r"(?:街道|乡镇|镇街|社区|村|行政村)[)）]?\s*(?:都|均)?\s*(?:要|应|须)?\s*(?:有|建有|设有|拥有)?"
+                                    r"\s*(?:至少|不少于)?[^，,。；;\d]{0,4}$")
+
+
+def _condition_of_share(text: str, matched: str) -> bool:
+    at = text.find(matched)
+    return at >= 0 and bool(SHARE_OF_PLACES_BEFORE.search(re.split(r"[，,。；;]", text[:at])[-1]))
+
+
+def _population_forecast(text: str, matched: str) -> bool:
+    """Whether a count of people is the population's size or growth, said in the figure's clause or the one before."""
+    at = text.find(matched)
+    if at < 0:
+        return False
+    head = re.split(r"[。；;!?！？]", text[:at])[-1]
+    clauses = re.split(r"[，,]", head)
+    return any(POPULATION_GROWS.search(clause) for clause in clauses[-2:])
+
+
+def _layout_counts(sentence: "_Sentence", issued_on):
+    text = sentence.text
+    told = bool(STATUS.search(text[:40])) and not FUTURE.search(text)
+    parts = []  # (what, num, unit, deadline, total's words)
+    for total in () if told else LAYOUT_TOTAL.finditer(text):
+        deadline = _deadline(text[:total.start()], issued_on)[0]
+        if re.search(r"截[至止]|现有|已", text[max(0, total.start() - 12):total.start()]) \
+                or re.search(r"(?:社区|村|乡镇|街道|镇)$", total["what"]):
+            continue  # (a count of communities a plan lays out is the places it covers, not facilities)
+        head = total.group(0)
+        parts.append((total["what"], total["num"], total["unit"], deadline, head, total))
+        # the parts run to the clause's end (a comma inside brackets or before 其中 does not end it)
+        stop = re.compile(r"[。；;]|[,，](?![^()（）]*[)）])(?!\s*其中)").search(text, total.end())
+        tail_end = stop.start() if stop else len(text)
+        for part in LAYOUT_PART.finditer(text, total.end(), tail_end):
+            if LAYOUT_KEPT.search(part["what"]) or part["unit"] != total["unit"]:
+                continue
+            parts.append((part["what"], part["num"], part["unit"], deadline, head, part))
+    if not parts and (line := LAYOUT_LINE.match(text)) and not LAYOUT_KEPT.search(line["what"]):
+        earlier = list(sentence.previous)
+        while earlier and LAYOUT_LINE.match(earlier[-1]):
+            earlier.pop()
+        if len(earlier) >= 2 and re.fullmatch(r"\s*其中\s*[:：]\s*", earlier[-1]) \
+                and (total := LAYOUT_LINE_TOTAL.search(earlier[-2])) and total["unit"] == line["unit"]:
+            head = earlier[-2].strip()
+            parts.append((line["what"], line["num"], line["unit"], _deadline(head, issued_on)[0], head, line))
+    for what, num, unit, deadline, head, match in parts:
+        yield DraftTarget(
+            clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=EQ, threshold=Decimal(num),
+            unit=unit, period=BY_DEADLINE if deadline else ONGOING, deadline=deadline,
+            note=f"布局规划：{head}" + ("" if match.group(0).startswith("共") else f"之{what.strip()}"),
+            matched=match.group(0).strip("、,，(（:： "), measure=what.strip())
+
+
 MULTIPLE_OF_STANDARD = re.compile(r"[^，。；,;\d]{0,24}?标准的?\s*(?P<lo>\d+(?:\.\d+)?)\s*"
                                   r"(?:[至到\-—~～]\s*(?P<hi>\d+(?:\.\d+)?)\s*)?倍")
 CEILING = re.compile(r"不超过|不高于|最高|最多")
@@ -733,7 +838,7 @@ def _phase_scope(text: str, earlier: list[str]) -> tuple[list[str], int]:
 
 # "“十二五”期间,我区将…": a plan period the sentence (or its paragraph) speaks in; its figures fall due at its end,
 # unless kept up (持续巩固…100%), as a plan's own figures do.
-PLAN_DURING = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:规划)?\s*(?:期间|时期)")
+PLAN_DURING = re.compile(r"[“‘]?(?P<plan>十一五|十二五|十三五|十四五|十五五)[”’]?\s*(?:规划)?\s*(?:期间|时期)")
 
 
 # "根据《深圳市社区服务“十二五”规划》,中心将达到700家": a plan the sentence cites by its title sets the end of its
@@ -754,6 +859,22 @@ def _plan_during(text: str, paragraph: list[str]) -> date | None:
     return None
 
 
+# A plan's horizons named and dated once ("规划期限为2022年—2035年,其中近期为2022-2025年,远期为2026-2035年"; "近期
+# (2021—2025年)"): a passage that opens on the horizon's name ("近期:殡仪设施规划布局1处…", "远期,…") falls due at
+# that horizon's end.
+HORIZON_DEFINED = re.compile(r"(?P<name>近期|中期|远期)\s*(?:为|是|至|到|[(（:：])?\s*(?:\d{4}\s*年?\s*[-－—~～至到]\s*)?"
+                             r"(?P<year>\d{4})\s*年")
+HORIZON_NAMED = re.compile(r"(?:^|(?<=[\n。；;]))[\s\u3000]*(?P<name>近期|中期|远期)(?:规划|目标|建设)?[\s\u3000]*[:：,，]")
+_HORIZONS: contextvars.ContextVar[dict] = contextvars.ContextVar("horizons", default={})
+
+
+def _horizons(text: str) -> dict:
+    found = {}
+    for match in HORIZON_DEFINED.finditer(text):
+        found.setdefault(match["name"], date(int(match["year"]), 12, 31))
+    return found
+
+
 def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
     """The deadline a sentence sets: (date or None, note); the nearest to the end of ``text`` when it names
     several (the callers pass the text up to the figure)."""
@@ -770,6 +891,10 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
             candidates.append((match.end(), when, ""))
     for match in PLAN_END.finditer(text):
         candidates.append((match.end(), date(PLAN_END_YEARS[match["plan"]], 12, 31), ""))
+    horizons = _HORIZONS.get()
+    for match in HORIZON_NAMED.finditer(text) if horizons else ():
+        if match["name"] in horizons:
+            candidates.append((match.end(), horizons[match["name"]], ""))
     for match in YEARS_SPAN.finditer(text):
         years = _number(match["n"])
         if issued_on and years:
@@ -786,6 +911,10 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
             candidates.append((match.end(), date(issued_on.year, 12, 31), ""))
         else:
             candidates.append((match.end(), None, "期限：年内（发文年份不明）"))
+    for match in PLAN_DURING.finditer(text):
+        if any(position < match.start() for position, *_ in candidates):
+            # "…今年先做一个试点,…应该在这个‘十四五’期间…都要覆盖": a period named after an earlier date is the nearer
+            candidates.append((match.end(), date(PLAN_END_YEARS[match["plan"]], 12, 31), ""))
     match = OPEN_DEADLINE.search(text)
     if match:
         if pilot_end:
@@ -837,6 +966,10 @@ def _last_cue(text: str):
 _CUE_LEVELS = {"county": COUNTY, "town": TOWN, "urban": URBAN, "rural": RURAL, "community": COMMUNITY}
 
 
+OWN_RATE = re.compile(r"^[\s\u3000]*[\u4e00-\u9fa5]{1,12}率[\s\u3000]*(?:基本|全面|均|要|将)?[\s\u3000]*(?:达到|达|为|实现)?"
+                      r"[\s\u3000]*100[\s\u3000]*%$")
+
+
 def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, present: bool = False):
     """The level the requirement applies to, and the named regions if the text names them."""
     text = sentence.text
@@ -870,6 +1003,11 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, 
         if not re.match(r"\s*其中", text[segment_start:start]) and _own_subject(before) \
                 and _last_cue(before) is None and not PER_UNIT.search(text[segment_start:start]):
             return COUNTY, [], ""
+    if inherited and (rate := OWN_RATE.match(text[segment_start:start])) \
+            and not re.search(r"覆盖|建成|达标", rate.group(0)):
+        # "…建立健全节地生态奖补制度,火化率基本达到100%": a rate of its own subject (not a coverage of places)
+        # reached in full is the county's, not the place of the sentence before
+        return COUNTY, [], ""
     if cue is None:
         cue = _last_cue(text[:segment_start])
     part_of_before = re.match(r"\s*其中", text[segment_start:start]) is not None
@@ -1320,6 +1458,9 @@ TOWN_BEFORE_VILLAGE = re.compile(r"(?:乡镇[（(]街道[)）]|乡镇|街道|镇
 VILLAGE_TIER = re.compile(r"\s*(?:村[（(](?:居|社区)[)）]|村社区|社区[（(]村[)）])")
 
 
+RATE_ITEM = re.compile(r"[\u4e00-\u9fa5()（）]{2,24}率")
+
+
 def _coverage(text: str, station_level: str = ""):
     """Coverage targets of a sentence, which carry no number: (start, end, comparator, threshold, unit,
     indicator, level or None, note)."""
@@ -1343,6 +1484,8 @@ def _coverage(text: str, station_level: str = ""):
                 continue
             if EVENT_AFTER.match(text, match.end()) or PRINCIPLE_AFTER.match(text, match.end()):
                 continue  # "重庆市推进社区养老服务全覆盖工作视频会议": the name of a meeting, not a goal
+            if pattern is COVERAGE_RATE and match.group(0).startswith("率") and re.search(r"已|截[至止]|目前", text):
+                continue  # "…项目已全部开工建设,…补助资金到位率100%": a rate with no verb in a report is what is
             # A list of goals ("…覆盖率为100%、…比例(≥10%)、…一体机覆盖率为100%") ends a coverage's subject at "、" too.
             segment_start = max([_segment_start(text, match.start(), 0),
                                  *(m.end() for m in re.finditer("、", text[:match.start()]))])
@@ -1377,6 +1520,18 @@ def _coverage(text: str, station_level: str = ""):
             if pattern is COVERAGE_RATE and match["second"]:  # 覆盖率和面积达标率达到100%: two rates, one figure
                 found.append((match.start("second"), match.end(), PRESENT, None, "", "", level,
                               f"{match['second']}达到100%"))
+            if pattern is COVERAGE_RATE and not indicator and text[segment_start - 1:segment_start] == "、":
+                # "困难残疾人生活补贴覆盖率、重度残疾人护理补贴覆盖率、…接送返回率、县级…覆盖率要达到100%": each rate
+                # listed before the shared figure is a goal of its own
+                clause_start = _segment_start(text, match.start(), 0)
+                position = clause_start
+                for item in text[clause_start:segment_start - 1].split("、"):
+                    words = item.strip()
+                    if RATE_ITEM.fullmatch(words):
+                        cue = _last_cue(words)
+                        found.append((position, position + len(item), PRESENT, None, "", "",
+                                      _CUE_LEVELS.get(cue) if cue else COUNTY, f"{words}达到100%"))
+                    position += len(item) + 1
     for match in COVERS_SHARE.finditer(text):
         segment = text[_segment_start(text, match.start(), 0):match.start()]
         if not COVERS.search(segment) or any(s <= match.start() < e for s, e, *_ in found):
@@ -1391,7 +1546,8 @@ def _coverage(text: str, station_level: str = ""):
         if any(s <= match.start() < e for s, e, *_ in found):
             continue
         level = RURAL if match["place"] in ("村", "行政村") else _CUE_LEVELS.get(_last_cue(match["place"]))
-        found.append((match.start(), match.end(), PRESENT, None, "", "", level, "都建立"))
+        found.append((match.start(), match.end(), PRESENT, None, "", "", level,
+                      "都覆盖" if match.group(0).endswith("覆盖") else "都建立"))
     for match in ALL_ACHIEVE.finditer(text):  # 全面实现社区有址办公: every community of the tier
         if any(s <= match.start() < e for s, e, *_ in found):
             continue
@@ -1426,6 +1582,8 @@ def comparator_of(words: str) -> str:
         return GTE if words[-2:] in ("少于", "低于", "小于") else LTE
     if words.endswith("到") and words[:2] in ("增加", "增长", "提高", "提升", "扩大", "拓展"):
         return GTE
+    if words.startswith("达到或"):
+        return GTE  # "必须达到或超过55%": reached at least
     for sign, comparator in (("≥", GTE), (">=", GTE), ("≤", LTE), ("<=", LTE)):
         if words.endswith(sign):
             return comparator
@@ -1481,6 +1639,7 @@ YEAR_LIST_NAMED = re.compile(r"(?:(?P<year>\d{4})\s*年度?|今年)[^\n，。；
 # A status document's opening in general: a year's summary (工作总结, 年度总结, "现将全年工作情况总结如下"), a report
 # of results ("今年以来…取得…成效", "…工作成效显著"). Only sentences with an explicit future word are drafted.
 REPORT_OPENING = re.compile(r"工作总结|年度总结|(?:情况|工作)总结如下|(?:已经?|均已)全部完成|已圆满完成|"
+                            r"(?:^|\n)[\s\u3000]*(?:回眸|回顾)[\s\u3000]*“?(?:十[一二三四]五|\d{4}年)|"  # 回眸“十三五”: a period looked back on
                             r"(?:全年|今年|年初)以来[^\n。]{0,60}取得|工作成效显著")
 # In a report, "将" before a figure or a group is the object marker ("将3200名…纳入救助范围"), not a future.
 REPORT_FUTURE = re.compile(FUTURE.pattern.replace("将", "将(?![\\d一二两三四五六七八九十百千万]|[^，。；,;]{0,12}纳入)", 1))
@@ -1680,7 +1839,10 @@ def _line_table(lines: list[str], year: int | None) -> tuple[list[str], bool]:
 # A plan's indicator table with its columns separated by spaces ("序号 指 标 2020年 基期值 2025年 目标值 指标 属性",
 # then "7 每万城镇常住人口拥有社区工作者 14.3人 18人 预期性"): each row is a goal of its number, due in the target
 # column's year, the base column is status, and an unsigned target value is reached ('达到'), a signed one kept.
-INDICATOR_TABLE_HEADER = re.compile(r"^[\s\u3000]*序号[\s\u3000]+指[\s\u3000]*标[\s\u3000].*?(?P<year>\d{4})\s*年[\s\u3000]*目标值")
+INDICATOR_TABLE_HEADER = re.compile(r"^[\s\u3000]*(?:序号[\s\u3000]+)?指[\s\u3000]*标[\s\u3000].*?"
+                                    r"(?P<year>\d{4})\s*年[\s\u3000]*(?:目标值|(?=属[\s\u3000]*性[\s\u3000]*$))")
+# "1.残疾人家庭人均收入年均增长(%)  >7.5  预期性": a row whose number is joined to its label, the unit in brackets after it
+JOINED_ROW = re.compile(r"^(?P<n>\d{1,2})[.．、](?P<name>\D.*?)(?:[(（](?P<unit>%|‰|万?人|万?个|万?家|万?张|平方米|元|万元|亿元|岁|年)[)）])?$")
 TABLE_VALUE = re.compile(r"^(?:[—–\-－/]+|(?P<sign>[≥≤><]|>=|<=)?(?P<value>\d+(?:\.\d+)?[^\s\d]{0,6}))$")
 TABLE_SIGNS = {"≥": "不低于", ">=": "不低于", "≤": "不超过", "<=": "不超过", ">": "超过", "<": "低于", None: "达到"}
 
@@ -1694,6 +1856,9 @@ def _indicator_table(lines: list[str]) -> list[str]:
         if year is None:
             continue
         tokens = line.split()
+        joined = JOINED_ROW.match(tokens[0]) if tokens and len(tokens) >= 2 else None
+        if joined:
+            tokens = [joined["n"], joined["name"], *tokens[1:]]
         if not tokens or not tokens[0].isdigit() or len(tokens) < 3:
             if line.strip():
                 year = None  # the table ends at the first line that is not a row
@@ -1707,8 +1872,96 @@ def _indicator_table(lines: list[str]) -> list[str]:
         if target is None or not target["value"]:
             continue
         name = "".join(tokens[1:])
-        out[i] = f"{tokens[0]}、 到{year}年,{name}{TABLE_SIGNS[target['sign']]}{target['value']}。"
+        figure = target["value"]
+        if joined and joined["unit"] and re.fullmatch(r"\d+(?:\.\d+)?", figure):
+            figure += joined["unit"]  # "(万人)" after the label: the value's unit
+        out[i] = f"{tokens[0]}、 到{year}年,{name}{TABLE_SIGNS[target['sign']]}{figure}。"
     return out
+
+
+# The same kind of indicator table copied one cell a line, each cell closed by "|" ("类别 |", "主要指标 |", "单位 |",
+# "2020年 实际值 |", "2025年 目标值 |", "指标 属性 |", then "2.农村低保标准占城市低保标准比例 |", "% |", "58 |", "75 |",
+# "预期性 |"; a group's name "基本民生保障 |" between rows): each numbered row is a goal of its number due in the target
+# column's year, written as a sentence with the unit cell after its value ("万人" read as ten thousands); the base
+# column is status; a target cell that is no figure ("不低于居民…增速") gives no goal.
+CELL_HEADER_TARGET = re.compile(r"^(?:(?P<year>\d{4})年?(?:末|底)?(?:目标值|目标|规划值|预期值)?"
+                                r"|(?:目标值|目标|规划值)[(（](?P<year2>\d{4})年?[)）])$")
+CELL_HEADER_WORD = re.compile(r"^(?:类别|领域|序号|主要指标|指标|指标名称|具体指标|单位|计量单位|指标属性|属性|备注|"
+                              r"\d{4}年?(?:末|底)?(?:实际值|基期值|基准值|现状值|目标值|目标|规划值|预期值)?|"
+                              r"(?:目标值|目标|规划值|基期值|实际值)[(（]\d{4}年?[)）])$")
+CELL_HEADER_BASE = re.compile(r"实际值|基期值|基准值|现状值|基数")
+CELL_ROW = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<name>\D\S*)$")
+CELL_UNIT = re.compile(r"^(?:%|‰|万?人|万?个|万?家|万?张|万?户|万?名|平方米|元|万元|亿元|岁|年|次|人次|万人次|处|所|[\u4e00-\u9fa5]{1,2}/[\u4e00-\u9fa5]{1,3})$")
+CELL_KIND = re.compile(r"^(?:预期性|约束性|预期值|约束值)$")
+
+
+INDICATOR_ROW = re.compile(r"^到\d{4}年,")  # a row of an indicator table as read (its number the clause): its own goal
+
+
+def _cell_indicator_table(lines: list[str]) -> list[str]:
+    cells = []  # (line index, cell): a line that is one cell closed by "|", or a short line with no "|" (a bare copy)
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.endswith("|"):
+            parts = [part.strip() for part in stripped.strip("|").split("|") if part.strip()]
+            cells.append((i, parts[0] if len(parts) == 1 else None))
+        elif stripped and "|" not in stripped and len(stripped) <= 40 and not stripped.endswith(("。", "；", ";")):
+            cells.append((i, stripped))
+        else:
+            cells.append((i, None))
+    out = list(lines)
+    n = 0
+    while n < len(cells):
+        header = []  # the run of header cells from n
+        k = n
+        while k < len(cells) and cells[k][1] is not None and CELL_HEADER_WORD.match(_squeezed(cells[k][1])) \
+                and len(header) < 10:
+            header.append(_squeezed(cells[k][1]))
+            k += 1
+        years = [m for h in header if (m := CELL_HEADER_TARGET.match(h))]
+        if not years or not any(h in ("单位", "计量单位") for h in header):
+            n += 1
+            continue
+        year = int(years[-1]["year"] or years[-1]["year2"])
+        base = len(years) > 1 or any(CELL_HEADER_BASE.search(h) for h in header)
+        for j in range(n, k):
+            out[cells[j][0]] = ""
+        while k < len(cells):
+            i, cell = cells[k]
+            if cell is None:
+                if lines[i].strip():
+                    break  # the table ends at the first line that is not a cell
+                k += 1
+                continue
+            row = CELL_ROW.match(cell)
+            label = 0
+            if not row and re.fullmatch(r"\d{1,2}", cell) and k + 1 < len(cells) and cells[k + 1][1] \
+                    and re.match(r"\D{2,}", cells[k + 1][1]) and not CELL_UNIT.match(cells[k + 1][1]):
+                row, label = re.match(r"(?P<n>\d{1,2})(?P<name>)", cell), 1  # "2" then "农村低保标准…比例" (no "|")
+            if not row:
+                out[i] = ""  # a group's name, a row's kind (预期性)
+                k += 1
+                continue
+            name = row["name"] or cells[k + 1][1]
+            values = [c for _i, c in cells[k + 1 + label:k + 4 + label]]
+            unit = values[0] if values and values[0] and CELL_UNIT.match(values[0]) else None
+            used = 1 + label + (unit is not None) + (1 if base else 0) + 1
+            target = values[(unit is not None) + (1 if base else 0)] if len(values) > (unit is not None) + base else None
+            for j in range(k, min(k + used, len(cells))):
+                out[cells[j][0]] = ""
+            value = TABLE_VALUE.match(target.replace(" ", "")) if target else None
+            if value and value["value"]:
+                figure = value["value"]
+                if unit and re.fullmatch(r"\d+(?:\.\d+)?", figure):
+                    figure += unit
+                out[i] = f"{row['n']}、 到{year}年,{name}{TABLE_SIGNS[value['sign']]}{figure}。"
+            k += used
+        n = k + 1
+    return out
+
+
+def _squeezed(cell: str) -> str:
+    return re.sub(r"[\s\u3000]", "", cell)
 
 
 # A progress table whose cells were run together when copied (余杭区民生实事项目进展表: a header line
@@ -1811,13 +2064,28 @@ def _date_the_undated(drafts: list, again: "DraftTarget") -> None:
 def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPhase] | None = None) -> list[DraftTarget]:
     """Every measurable requirement of ``text`` as a draft target, in document order, without duplicates."""
     text = normalize(text)
+    token = _HORIZONS.set(_horizons(text))
+    try:
+        return _draft_targets(text, issued_on, phases)
+    finally:
+        _HORIZONS.reset(token)
+
+
+# A copy that ran a heading and its first item into one line ("…营造良好环境。 二、目标任务 1.确保火化率 100%。"): the
+# heading and the item start lines of their own, so they are numbered as the document numbers them.
+INLINE_HEADING = re.compile(r"(?<=[。；;])[\s\u3000]+(?P<heading>[一二三四五六七八九十]{1,2}、[\u4e00-\u9fa5]{2,8})[\s\u3000]+"
+                            r"(?P<item>\d{1,2}[.．](?!\d))")
+
+
+def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] | None) -> list[DraftTarget]:
+    text = INLINE_HEADING.sub(lambda m: f"\n{m['heading']}\n{m['item']}", text)
     if phases is None:
         phases = draft_phases(text)
     ends = [p.end for p in phases if p.end]
     pilot_end = max(ends) if ends else None
     counts = [(len(pattern.findall(text)), level) for level, pattern in STATION_TIER_WORDS]
     station_level = max(counts)[1] if max(counts)[0] else ""
-    plan = PLAN_TITLE.search(_title_lines(text))
+    plan = PLAN_TITLE.search(_title_lines(text)) or PLAN_TERM.search(text) or PLAN_RELEASED.search(_title_lines(text, 8))
     year_end = _year_plan_end(text)
     works_end = None
     if year_end is None and issued_on and YEAR_WORKS.search(_title_lines(text, 4)):
@@ -1826,7 +2094,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     lines, line_table = _line_table(text.split("\n"), year_end.year if year_end else issued_on.year if issued_on else None)
     if line_table and year_end is None and issued_on:
         year_end = date(issued_on.year, 12, 31)  # a year's task table reported on in its year: due at its end
-    lines = _indicator_table(_list_table(lines))
+    lines = _cell_indicator_table(_indicator_table(_list_table(lines)))
     text = "\n".join(lines)
     progress, table_year = _progress_table(lines)
     lines, run_together = _run_together_progress(lines)
@@ -1886,10 +2154,27 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 keys.setdefault(draft.key(), [])
                 drafts.append(draft)
+        layout = set()
+        for draft in () if report else (*_layout_counts(sentence, issued_on),
+                                          *_heading_count(sentence, issued_on, plan_end)):
+            layout.add((draft.threshold, draft.unit))
+            if not any(d.key() == draft.key() and (d.note == draft.note or d.quote != draft.quote
+                                                   and "布局规划" not in d.note) for d in drafts):
+                seen.setdefault(draft.key(), []).append(draft.measure)
+                keys.setdefault(draft.key(), [])
+                drafts.append(draft)
         for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end,
                                        completed_year if heading_target else year_end, this_year, last_phase, list_year):
             if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
                 continue  # a figure reached with no word of aim: status
+            if (draft.threshold, draft.unit) in layout:
+                continue  # read as a layout's total or part
+            if draft.matched.startswith("不宜"):
+                continue  # "新建殡仪馆的绿地率不宜小于35%": a design recommendation, not a level to attain
+            if draft.unit in COUNTS and _condition_of_share(sentence.text, draft.matched):
+                continue  # "80%以上的街道(乡镇)至少要有1个枢纽型社区社会组织": the 1个 is what the 80% counts
+            if draft.unit == "人" and _population_forecast(sentence.text, draft.matched):
+                continue  # "老年人口将增长100万人,2025年将达到500万人": a projection of the population, not a goal
             earlier = seen.get(draft.key(), ())
             if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)
                             or draft.unit.startswith("元/") and draft.key() not in keys):
@@ -1898,10 +2183,13 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                 # person said again in a later sentence ("每人每年将获4000元…" then "按照每人每年4000元的标准") is one
             summary = next((clause for clause, m in elsewhere.get(draft.key()[1:], ())
                             if clause != draft.clause and _bigrams(draft.measure) and _bigrams(m)
-                            and _same_measure(draft.measure, m)), None)
+                            and _same_measure(draft.measure, m)
+                            and not (INDICATOR_ROW.match(sentence.text) and clause.isdigit() and draft.clause.isdigit())),
+                           None)
             if summary is not None:
                 # "…包括新增5000张养老床位…" then "一、新增5000张养老床位;…": a summary, then its list — one target,
-                # cited at the numbered item that sets it (the clause is the item's place in the document)
+                # cited at the numbered item that sets it (the clause is the item's place in the document); two rows
+                # of an indicator table alike in words are two goals
                 if not summary and draft.clause:
                     for first in drafts:
                         if first.key()[1:] == draft.key()[1:] and not first.clause \
@@ -1920,7 +2208,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         if not report and not progress_report and not finished and not _past_paragraph(sentence, issued_on, year_end):
             numbers = {n for d in drafts if d.quote == sentence.text for n in re.findall(r"\d+(?:\.\d+)?", d.matched)}
             here = set()  # two figures of one sentence alike are two targets (床位100张;…床位100张)
-            for draft in _project_figures(sentence, completion, year_end):
+            for draft in _project_figures(sentence, completion, year_end, plan_end):
                 if not set(re.findall(r"\d+(?:\.\d+)?", draft.matched)) & numbers \
                         and (draft.key() not in seen or draft.key() in here):
                     seen.setdefault(draft.key(), []).append(draft.measure)
@@ -1960,7 +2248,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
                     draft.note = re.sub(r"；?期限：一年的任务，按该年年底$", "", draft.note)
                 if draft.indicator and draft.level not in _indicator_levels(draft.indicator):
                     draft.indicator = ""
-            if draft.key() not in seen or "各：第" in draft.note and not draft.note.endswith("第1组"):
+            if draft.key() not in seen or "各：第" in draft.note and not draft.note.endswith("第1组") or "设施：" in draft.note:
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 drafts.append(draft)
     if not report and STANDARD_NOTICE.search(_title_lines(text, 6)):
@@ -2205,6 +2493,8 @@ FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措
 FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|至今|已经|上升|预计|人口")
 # a count of places or bodies named is the scope of a text ("全市31个乡、44个镇", "21个部门印发"), not a goal
 FALLBACK_PLACES = re.compile(r"\s*(?:设区市|城区|市区|乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所(?!属|在)|场))")
+# In a plan, "1处市级殡仪服务设施", "5处镇(街)级安葬(放)设施": a count of facilities of a tier, not places covered.
+FALLBACK_TIER_FACILITY = re.compile(r"\s*(?:市|区|县|乡镇|乡|镇|街道|村|社区)(?:[(（][\u4e00-\u9fa5]{1,2}[)）])?级")
 FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
 PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结")
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
@@ -2262,10 +2552,15 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
             status = None  # "到2025年,…;累计培养…各150名": a cumulative goal by a date ahead
         if status or FALLBACK_STATUS.match(after) or FALLBACK_PER.search(segment):
             continue
-        if FALLBACK_SENTENCE_STATUS.search(text[:start]) or CITY_TIER.search(segment) or FALLBACK_PLACES.match(after):
+        if FALLBACK_SENTENCE_STATUS.search(text[:start]) or CITY_TIER.search(segment) or (
+                FALLBACK_PLACES.match(after) and not (plan_end and FALLBACK_TIER_FACILITY.match(after))):
             continue  # a sentence that tells what is, a projection, a city's figure, the places a text covers
         if re.search(r"[至~～\-－—]\s*$", text[:start]) or text[:start].count("《") > text[:start].count("》"):
             continue  # the end of a range; a title
+        if SHARE_OF_PLACES_BEFORE.search(re.split(r"[，,。；;]", text[:start])[-1]):
+            continue  # "80%以上的街道(乡镇)至少要有1个…": the condition the share counts
+        if re.search(r"[(（]\s*(?:约合|折合|约|合)\s*$", text[:start]):
+            continue  # "用地总面积约71.93公顷(约合1079亩)": the figure before, in other units
         tail = SEGMENT_BOUNDARY.split(text[end:], maxsplit=1)[0]
         if YEAR_ON_YEAR.match(text, end):
             continue  # "2023年,静安区实现区级一般公共预算收入287.80亿元,同比增长3%": a statistic reported
@@ -2295,19 +2590,30 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         if comparator == EQ and (re.search(r"(?<![签节制公条预合契违履守])约\s*$", text[:start]) or _carried_gte(text[:start])):
             comparator = GTE  # "…约500人"; "总量达到10万人,中、高级…分别为1.2万人、1800人": the 达到 of the total holds
         deadline, deadline_note = _deadline(text[:start], issued_on, pilot_end)
+        if deadline is None and _HORIZONS.get():
+            # "远期:殡仪设施规划布局1处…。安葬(放)设施规划布局1处…": the horizon the paragraph opens on
+            deadline = next((when for earlier in reversed(sentence.paragraph or sentence.previous)
+                             if (when := _deadline(earlier, issued_on)[0]) and HORIZON_NAMED.match(earlier)), None)
         if deadline is None and year_end:
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
         if deadline is None and plan_end:
             deadline, deadline_note = plan_end, "期限：文中未写，按规划期末"
         noun = _noun_after(text, match.group(0))
-        if deadline is None or {(threshold, unit, sentence.clause), (threshold, unit, noun or None)} & numbers:
+        facility = ""
+        if plan_end and FALLBACK_TIER_FACILITY.match(after):
+            # "近期:…规划布局1处市级殡仪服务设施,1处镇(街)级殡仪服务设施": one count per tier and horizon, even alike
+            facility = "设施：" + re.match(r"[\u4e00-\u9fa5()（）]{0,14}", text[end:]).group(0)
+            if deadline is None or any(d.note.endswith(facility) and d.deadline == deadline and d.quote == text
+                                       and d.threshold == threshold for d in earlier):
+                continue
+        elif deadline is None or {(threshold, unit, sentence.clause), (threshold, unit, noun or None)} & numbers:
             continue  # no dated horizon: not read as a goal; or drafted already (a summary, then its list)
         for group in range(groups):
             yield DraftTarget(
                 clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
                 threshold=threshold, unit=unit, deadline=deadline,
-                note="；".join(n for n in ("通用规则", note, deadline_note, f"各：第{group + 1}组" if groups > 1 else "")
-                              if n),
+                note="；".join(n for n in ("通用规则", note, deadline_note, f"各：第{group + 1}组" if groups > 1 else "",
+                                          facility) if n),
                 matched=match.group(0), measure=segment.strip())
 
 
@@ -2321,10 +2627,10 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
 PROJECT_STATUS = re.compile(r"已|累计|截[至止]|同比|比上年|较上年|上年|去年|完成了|建成了|现有|目前|现状|以来|历年")
 PROJECT_WORDS = re.compile(r"项目|工程|拟|计划|规划|预计|新建|扩建|改建|建设规模")
 PROJECT_FIGURE = re.compile(
-    r"(?P<money_word>总投资|计划投资|预计投入|投资估算|估算总投资|拟投资|将投资)(?:估算|预计)?\s*(?:为|达)?\s*"
+    r"(?P<money_word>总投资|计划投资|预计投入|投资估算|估算总投资|拟投资|将投资|投入(?:改造|建设)资金)(?:估算|预计)?\s*(?:为|达)?\s*"
     r"(?P<money_about>约)?\s*(?P<money>\d+(?:\.\d+)?)\s*(?P<money_scale>万|亿)(?P<money_more>余)?元"
-    r"|(?P<area_word>总建筑面积|建筑面积|建设规模)\s*(?:为|约为|达|共计|共)?\s*(?P<area_about>约)?\s*(?P<area>\d+(?:\.\d+)?)\s*"
-    r"(?:平方米|㎡|平米)(?P<area_more>余)?"
+    r"|(?P<area_word>总建筑面积|建筑总面积|建筑面积|建设规模)\s*(?:为|约为|达|共计|共)?\s*(?P<area_about>约)?\s*"
+    r"(?P<area>\d+(?:\.\d+)?)\s*(?P<area_scale>万)?(?:平方米|㎡|平米)(?P<area_more>余)?"
     r"|床位\s*(?P<beds>\d+)\s*张|(?P<beds_after>\d+)\s*张床位")
 # a headline that tells the facility is finished ("竹溪县城区福利院落成", "海南州儿童福利院全面建成并投入使用")
 PROJECT_FINISHED = re.compile(r"落成|建成并?投入使用|建成启用|竣工(?!后)")
@@ -2348,7 +2654,7 @@ def _project_finished(text: str) -> bool:
                for line in _title_lines(text, 5).split("\n"))
 
 
-def _project_figures(sentence: _Sentence, completion: date | None, year_end: date | None = None):
+def _project_figures(sentence: _Sentence, completion: date | None, year_end: date | None = None, plan_end=None):
     text = sentence.text
     for match in PROJECT_FIGURE.finditer(text):
         kind = next(k for k in ("money", "area", "beds", "beds_after") if match[k])
@@ -2366,12 +2672,16 @@ def _project_figures(sentence: _Sentence, completion: date | None, year_end: dat
         if kind == "money" and ("其中" in part or "期间" in segment):
             continue  # the shares of an investment received ("其中中央预算内投资1120万元"); a plan period's sum
         threshold = _number(match[kind])
+        if kind == "area" and match["area_scale"]:
+            threshold *= 10000  # 建筑面积5万平方米
+        # "“十四五”期间,我市将实施…。养老领域实施5个重点项目——…": a plan period's projects are due at its end
+        during = _plan_during(text[:start], sentence.paragraph) if plan_end else None
         if kind == "money":
             threshold *= 10000 if match["money_scale"] == "万" else 100000000
-            unit, note, deadline = "元", f"原文：{match.group(0)}", None
+            unit, note, deadline = "元", f"原文：{match.group(0)}", during
         else:
             # due when the project is expected to be finished, else by the year's list it stands in (为民办实事)
-            unit, note, deadline = ("平方米" if kind == "area" else "张"), "", completion or year_end
+            unit, note, deadline = ("平方米" if kind == "area" else "张"), "", completion or year_end or during
         about = kind in ("money", "area") and (match[f"{kind}_about"] or match[f"{kind}_more"]
                                                or "约" in text[max(0, match.start() - 2):match.start()])
         yield DraftTarget(
