@@ -25,7 +25,7 @@ def test_repeated_failures_lock_the_login(live_server, browser_cast, page, setti
         login(page, live_server.url, "hengqu", password="wrong-password")
         assert "请输入一个正确的" in page.content() or "锁定" in page.content()
     # Now even the right password is refused: the account is locked.
-    login(page, live_server.url, "hengqu")
+    login(page, live_server.url, "hengqu", refused=True)
     assert page.locator("#lockout-title").inner_text().strip() == "账户已锁定"
     screenshot(page, "lockout")
     assert page.url.rstrip("/") != live_server.url

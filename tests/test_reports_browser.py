@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from django.urls import reverse
 
 from tests.browser import login, screenshot
@@ -67,10 +68,14 @@ def test_the_progress_bar_moves_while_a_real_worker_builds_the_ledger(live_serve
         deadline = time.monotonic() + 120
         shot = False
         while time.monotonic() < deadline and row.locator(".progress").count():
-            value = bar.get_attribute("aria-valuenow") if bar.count() else None
+            try:  # (the row is swapped when the job ends: the bar counted a moment ago may be gone now)
+                value = bar.get_attribute("aria-valuenow", timeout=1000) if bar.count() else None
+                note = row.locator(".report-note").inner_text(timeout=1000) if value is not None else None
+            except PlaywrightTimeoutError:
+                value = None
             if value is not None:
                 widths.append(int(value))
-                notes.add(row.locator(".report-note").inner_text())
+                notes.add(note)
                 if not shot and 20 < int(value) < 90:
                     screenshot(page, "report-centre-progress")
                     shot = True
