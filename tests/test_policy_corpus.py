@@ -2452,3 +2452,50 @@ def test_a_figure_said_in_a_summary_and_again_in_a_numbered_item_is_one_target_c
     found = [(d.clause, d.threshold, d.unit) for d in draft_targets(text, date(2023, 2, 7))
              if (d.threshold, d.unit) in {(Decimal(5000), "张"), (Decimal(30), "家"), (Decimal(500), "张")}]
     assert sorted(found) == [("一", Decimal(30), "家"), ("一", Decimal(500), "张"), ("一", Decimal(5000), "张")]
+
+# --- session 10, round 11: sets 34–37 read; the year a meeting names, a plan's growth rates, a 十三五 plan ----------
+
+
+def test_this_year_of_a_meeting_report_with_no_date_is_the_year_the_meeting_names():
+    # 中国社保网 转载 (山东省民政厅 2023年新闻媒体见面会), page date not stored: "今年将…", then 全年新增…, 年底前…, 年内…
+    text = ("本报讯 (记者 柳 旭) 日前,记者在山东省民政厅举办的2023年新闻媒体见面会上获悉,省民政厅今年将以深入学习贯彻党的"
+            "二十大精神为主线,倾力打造“六维民政”。\n"
+            "对于全年工作安排,山东省民政厅相关负责人表示,加强基本养老服务体系建设,建立特殊困难老年人探访关爱服务制度,"
+            "全年新增护理型床位2.5万张,特殊困难老年人家庭适老化改造不少于3万户,发展家庭养老床位不少于1万张,全省城乡社区"
+            "助老食堂达到1万家以上,打造“泰山松”暖心为老志愿服务品牌。加强城乡社区服务体系建设,开展社区服务质量评价,"
+            "年底前全省建设不少于2000个智慧社区。加强社会工作专业人才队伍建设,年内乡镇(街道)社工站覆盖率达到100%。")
+    due = date(2023, 12, 31)
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [
+        ("county", "eq", Decimal(25000), "张", due),
+        ("county", "gte", Decimal(30000), "户", due),
+        ("county", "gte", Decimal(10000), "张", due),
+        ("county", "gte", Decimal(10000), "家", due),
+        ("county", "gte", Decimal(2000), "个", due),
+        ("town", "present", None, "", due)]
+
+
+def test_a_mean_yearly_growth_set_as_a_goal_falls_due_with_the_goals_and_per_million_keeps_its_denominator():
+    # 烟台市人民政府办公室 烟政办发〔2024〕15号 一、主要目标: 到2026年底…; ——公益慈善力量日益壮大。慈善组织数量年均增长15%以上…
+    text = ("一、主要目标\n"
+            "以人民对美好生活的向往为标尺,培塑“品重烟台·慈善之城”高品质城市名片。到2026年底,全市慈善活动力、慈善组织力"
+            "显著提升,新时代公益慈善城市建设取得实质性进展。\n"
+            "——公益慈善力量日益壮大。慈善组织数量年均增长15%以上,慈善组织党的组织和党的工作覆盖率达到100%。"
+            "志愿服务组织达到每百万常住人口40个以上。")
+    due = date(2026, 12, 31)
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2024, 8, 6))]
+    assert found == [
+        ("county", "gte", Decimal(15), "%", due),
+        ("county", "present", None, "", due),
+        ("county", "gte", Decimal(40), "个/百万人", due)]
+
+
+def test_a_thirteenth_five_year_plans_figures_fall_due_at_its_end_and_urban_workers_are_no_town():
+    # 重庆市出台《重庆市老龄事业发展和养老体系建设“十三五”规划》 (2017-10-25): no year beside the figures
+    text = ("重庆市出台《老龄事业发展和养老体系建设“十三五”规划》\n"
+            "“十三五”期间,重庆市将全力提升老龄事业发展和养老体系建设水平,不断增强老年人幸福感和获得感。\n"
+            "一是老年人社会保险、社会救助、社会福利等制度更加完善。城镇职工和城乡居民基本养老保险参保率达到95%,"
+            "基本医疗保险参保率稳定在95%以上。")
+    due = date(2020, 12, 31)
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2017, 10, 25))]
+    assert found == [("county", "gte", Decimal(95), "%", due), ("county", "gte", Decimal(95), "%", due)]

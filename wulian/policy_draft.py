@@ -199,8 +199,8 @@ RESPECTIVELY = re.compile(r"分别\s*(?P<cmp>达到|达|为|不低于|不少于|
                           r"(?P<suffix>及以上|以上)?")
 URBAN_RURAL_PAIR = re.compile(r"城乡|城市和农村|城镇和农村|城市、农村|城镇、农村")
 PER_UNIT = re.compile(r"每|各(?!类|项|种|地|方面|部门|级)")
-# A ratio's denominator, just before its figure: 每百户30平米, 每万城镇常住人口拥有社区工作者不低于25人.
-DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)?\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)(?!员|才|民)"
+# A ratio's denominator, just before its figure: 每百户30平米, 每万城镇常住人口拥有社区工作者不低于25人, 每百万常住人口40个.
+DENOMINATOR = re.compile(r"每\s*(?P<scale>百万|千万|十万|百|千|万)?\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)(?!员|才|民)"
                          r"|(?P<average>人均)")
 COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全县|全区|全州|全省|全盟|全旗")
 # Coverage, the commonest target of a county's document and the one with no number.
@@ -317,7 +317,7 @@ VILLAGE_FACILITY_RATE = re.compile(r"农村(?:互助)?幸福院[\u4e00-\u9fa5]{0
 COUNTRYSIDE_COVERED = re.compile(r"[\s\u3000]*农村覆盖(?:面积|面|率)")
 URBAN_AREA = re.compile(r"(?:^|(?<=[，,；;。]))\s*(?:全市|全县|全区)?\s*(?:城区|市区|城市)(?![\u4e00-\u9fa5]{0,2}(?:和|及|与|、)(?:农村|乡村))")
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
-LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区康复服务|社区[\u4e00-\u9fa5]{0,6}?组织")
+LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|城镇职工|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区康复服务|社区[\u4e00-\u9fa5]{0,6}?组织")
 STATION_LEVELS = {COUNTY: HUB, TOWN: TOWN_STATION, URBAN: ROOM, RURAL: ROOM, COMMUNITY: ROOM}
 # Where an indicator applies when the text names no place ("每个社区社会组织不得少于8个": 社区 is part of the noun).
 DEFAULT_LEVELS = {
@@ -365,7 +365,7 @@ PAST_YEAR_COUNT = re.compile(r"(?P<year>\d{4})\s*年(?:全年|度)?\s*(?:全[市
 PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，]")
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
 PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年?\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
-                        r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
+                        r"|“?(?P<plan>十三五|十四五|十五五)”?[^。\n《》]{0,30}?规划")
 # "规划期限:2020年至2035年", "规划期限为2026—2035年": a plan that states its term ends then, as one whose title does.
 PLAN_TERM = re.compile(r"规划期限[\s\u3000]*[:：]?[\s\u3000]*(?:为|是)?\s*\d{4}\s*年?\s*[-－—~～至到]\s*(?P<year>\d{4})\s*年"
                        r"(?P<plan>)")
@@ -379,7 +379,8 @@ YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民
                        r"重点工作|工作安排|工作计划)")
 YEAR_WORKS = re.compile(r"民生工程预告|民生办")  # 安徽's yearly 民生工程, announced item by item by its 民生办
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
-ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
+# (a mean yearly growth set as a goal, 数量年均增长15%以上, is a rate to reach over the plan, not a figure every year)
+ANNUALLY = re.compile(r"每年|年度|每一年|年均(?!增长|递增|增速)|(?<!完成)全年")
 
 # ---------------------------------------------------------------------------------------------------------
 # Document structure
@@ -1630,6 +1631,9 @@ YEAR_NAMED = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?(?:为
 # (每站不少于2名社工, 一乡镇一站点) stand beyond the year.
 THIS_YEAR_ANNOUNCED = re.compile(r"今年(?!以来)[^\n，。；,;]{0,12}?将|将[^\n，。；,;]{0,8}?(?:为民实事|为民办实事|民生实事)")
 DATELINE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月)")
+# "记者在…举办的2023年新闻媒体见面会上获悉,省民政厅今年将…": the year of the meeting or press conference that announces
+# the work is the year its "今年" means, when the report bears no date.
+MEETING_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?[^\n，。；,;]{0,12}?(?:会议|见面会|发布会|座谈会|推进会|工作会)")
 # News of this year's list ("介绍自治区2024年十件民生实事情况", "社区养老工程是乌鲁木齐2021年民生建设十大实事之一",
 # "今年该市又把这项工作作为市政府为民办实事的内容之一") in the year it is issued: a figure it says will be done, with no
 # date of its own, is due at that year's end.
@@ -2114,12 +2118,15 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
         year_end = None  # a report's figures are what was done
     elif year_end is None and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 5)) \
             and not re.search(r"《[^》]{2,60}》", _title_lines(text, 5)):  # (a 《方案》 reported: its norms stand)
-        dateline = DATELINE.search(_title_lines(text, 3))
+        dateline = DATELINE.search(_title_lines(text, 3)) or MEETING_YEAR.search(_title_lines(text, 3))
         if issued_on or dateline:
             year_end = date(issued_on.year if issued_on else int(dateline["year"]), 12, 31)
     this_year = None
     if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
         this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
+    elif issued_on is None and not report and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 3)) \
+            and (meeting := MEETING_YEAR.search(_title_lines(text, 3))):
+        this_year = date(int(meeting["year"]), 12, 31)  # "今年将…" said at the year's meeting (2023年…见面会): that year
     list_year = None
     if issued_on and not report and year_end is None and any(
             int(m["year"] or issued_on.year) == issued_on.year for m in YEAR_LIST_NAMED.finditer(_title_lines(text, 8))):
@@ -3009,6 +3016,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
         if deadline is None and this_year and deadline_note.startswith("期限：年内"):
             deadline, deadline_note = this_year, "期限：年内，按文中所说的该年民生实事"
+        if deadline is None and this_year and not deadline_note and period == ANNUAL \
+                and not re.search(r"每年|年度|每一年|年均", text):
+            # "全年新增护理型床位2.5万张" in the tasks said for this year: the year's figure, due at its end
+            deadline, deadline_note = this_year, "期限：全年，按文中所说的该年"
         if deadline is None and list_year and (not deadline_note or deadline_note.startswith("期限：年内")) \
                 and (FUTURE.search(text[:end]) or listed):
             deadline, deadline_note = list_year, "期限：该年民生实事，按该年年底"
