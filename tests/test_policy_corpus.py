@@ -2499,3 +2499,26 @@ def test_a_thirteenth_five_year_plans_figures_fall_due_at_its_end_and_urban_work
     due = date(2020, 12, 31)
     found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2017, 10, 25))]
     assert found == [("county", "gte", Decimal(95), "%", due), ("county", "gte", Decimal(95), "%", due)]
+
+
+def test_what_a_progress_press_conference_tells_with_no_word_of_aim_is_status():
+    # 舟山 2023-10-24: 婚俗改革工作进展情况新闻发布会 — rates told as they are, no target
+    text = ("2023-10-24 10:04:11\n"
+            "昨天上午,我市就婚俗改革工作进展情况举行新闻发布会。记者从发布会上了解到,全市各地通过购买服务、公益创投、"
+            "招募志愿者等方式提供婚姻家庭全周期服务,全市婚姻家庭辅导率85%以上,离婚劝合率近55%。\n"
+            "全市婚姻登记机关将结婚颁证仪式纳入结婚登记流程,常态化开展室内颁证活动,简化婚俗礼仪,室内颁证室年使用率70%以上。")
+    assert draft_targets(text, date(2023, 10, 24)) == []
+    # 济南 2023 (齐鲁壹点): a 发布会 that 介绍了…工作情况 reports the year's results
+    text = ("3月26日上午,济南市政府新闻办召开发布会,济南市民政局党组副书记、副局长、新闻发言人李越千介绍了2023年济南市民政局"
+            "相关工作情况。\n"
+            "11项困难群众保障标准提高5%以上。\n"
+            "新建成区县养老服务中心4处,新建家庭养老床位2524张,完成适老化改造934户,新建社区养老服务设施配建达标率达到100%。")
+    assert draft_targets(text) == []
+
+
+def test_a_total_reached_so_far_is_status():
+    # 晋江市民政局 2025-12-30: the year's 为民办实事 item, then 至此,…达48家,实现镇街全覆盖 — what is now
+    text = ("2025年晋江市将“新建、提升10个长者食堂”列为年度“为民办实事”项目,目前5个新建点已全部投入运营。\n"
+            "至此,晋江全市运营中的长者食堂达48家,实现镇街全覆盖,日均服务老人超4500人次。")
+    found = [(d.threshold, d.unit) for d in draft_targets(text, date(2025, 12, 30))]
+    assert (Decimal(48), "家") not in found and all(d.level != "town" for d in draft_targets(text, date(2025, 12, 30)))

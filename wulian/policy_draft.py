@@ -248,7 +248,7 @@ STATION_TIER_WORDS = (
 )
 TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
 # Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
-STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年来|过去(?:的)?一年|(?:^|(?<=[，,。]))\s*我[县市区旗]共(?:建设|建成|有)|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配新]|均已|完成情况|以来|(?<!标准)分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)")
+STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年来|过去(?:的)?一年|(?:^|(?<=[，,。]))\s*我[县市区旗]共(?:建设|建成|有)|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|(?:^|(?<=[，,。；;]))\s*至此|现已|已经|已[建完实达有开均设配新]|均已|完成情况|以来|(?<!标准)分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)")
 # ("我县今年新建10个社区养老服务站": a count the speaking county builds this year, told with no 了, is its plan; not
 # "…的基础上,今年新增设…174个" in a report of recent years)
 FUTURE = re.compile(r"预计|力争|将|计划(?!”)|争取|确保|要(?!求)|(?<!达)到\s*\d{4}\s*年|今年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间"
@@ -2174,6 +2174,10 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                                        completed_year if heading_target else year_end, this_year, last_phase, list_year):
             if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
                 continue  # a figure reached with no word of aim: status
+            if progress_report and not report and not (year_end or plan_end) \
+                    and not (REPORT_FUTURE.search(sentence.text) or THIS_YEAR.search(sentence.text)
+                             or re.search(r"任务|目标|要求", sentence.text)):  # (下达任务…创建235个: the task set)
+                continue  # "全市婚姻家庭辅导率85%以上" told at a 工作进展情况 press conference: what is, not an aim
             if (draft.threshold, draft.unit) in layout:
                 continue  # read as a layout's total or part
             if draft.matched.startswith("不宜"):
@@ -2503,7 +2507,7 @@ FALLBACK_PLACES = re.compile(r"\s*(?:设区市|城区|市区|乡镇|乡|镇|街�
 # In a plan, "1处市级殡仪服务设施", "5处镇(街)级安葬(放)设施": a count of facilities of a tier, not places covered.
 FALLBACK_TIER_FACILITY = re.compile(r"\s*(?:市|区|县|乡镇|乡|镇|街道|村|社区)(?:[(（][\u4e00-\u9fa5]{1,2}[)）])?级")
 FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
-PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结")
+PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结|介绍[^\n，。；,;]{0,24}?工作情况")
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
 FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于|(?<![赶])超\s*$")  # 全省持证社工人数要超10万人
 FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取")
