@@ -2522,3 +2522,11 @@ def test_a_total_reached_so_far_is_status():
             "至此,晋江全市运营中的长者食堂达48家,实现镇街全覆盖,日均服务老人超4500人次。")
     found = [(d.threshold, d.unit) for d in draft_targets(text, date(2025, 12, 30))]
     assert (Decimal(48), "家") not in found and all(d.level != "town" for d in draft_targets(text, date(2025, 12, 30)))
+
+
+def test_what_the_year_will_still_do_after_this_year_so_far_is_due_at_its_end():
+    # 金华市民政局 2025-05-09: 今年以来,我市积极推进…“枢纽化”改革,将提升改造未成年人救助保护机构5家
+    text = ("截至目前,累计建成未成年人保护工作站147个,实现乡镇(街道)全覆盖。今年以来,我市积极推进未成年人救助保护机构"
+            "“枢纽化”改革,将提升改造未成年人救助保护机构5家。")
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2025, 5, 9))]
+    assert found == [("county", "eq", Decimal(5), "家", date(2025, 12, 31))]

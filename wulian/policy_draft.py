@@ -3027,6 +3027,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if deadline is None and list_year and (not deadline_note or deadline_note.startswith("期限：年内")) \
                 and (FUTURE.search(text[:end]) or listed):
             deadline, deadline_note = list_year, "期限：该年民生实事，按该年年底"
+        if deadline is None and not deadline_note and issued_on and period == ONGOING \
+                and re.search(r"今年以来[^。；;]{0,40}?[,，]\s*(?:[^，,。；;]{0,12}?)将(?![\d一二两三四五六七八九十])", text[:end]):
+            # "今年以来,我市积极推进…改革,将提升改造…5家" on a page of 2025: what the year's work will still do, due then
+            deadline, deadline_note = date(issued_on.year, 12, 31), "期限：今年以来所说将做的，按该年年底"
         during = _plan_during(text[:end], sentence.paragraph)
         if deadline is None and not deadline_note and period == ONGOING and (during or plan_end) \
                 and not KEEP_UP.search(text[segment_start:end]):
