@@ -2530,3 +2530,12 @@ def test_what_the_year_will_still_do_after_this_year_so_far_is_due_at_its_end():
             "“枢纽化”改革,将提升改造未成年人救助保护机构5家。")
     found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2025, 5, 9))]
     assert found == [("county", "eq", Decimal(5), "家", date(2025, 12, 31))]
+
+
+def test_the_size_of_the_places_a_norm_is_for_is_no_target():
+    # 新浪天津 2022-06-14, 《天津市“十四五”城乡社区服务体系建设规划》 9项预期性指标
+    text = ("《天津市“十四五”城乡社区服务体系建设规划》正式印发\n"
+            "到2025年,天津市城乡社区服务体系建设主要指标如下:\n"
+            "500户以上的城市社区、300户以上的村拥有登记和备案型社区社会组织为12个以上(城市社区)和6个以上(行政村);\n")
+    units = [d.unit for d in draft_targets(text, date(2022, 6, 14))]
+    assert "户" not in units and units.count("个") == 2

@@ -2182,6 +2182,9 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                 continue  # read as a layout's total or part
             if draft.matched.startswith("不宜"):
                 continue  # "新建殡仪馆的绿地率不宜小于35%": a design recommendation, not a level to attain
+            if draft.unit in ("户", "人") and draft.matched and re.search(
+                    re.escape(draft.matched) + PLACE_SIZE_AFTER.pattern, sentence.text):
+                continue  # "500户以上的城市社区、300户以上的村拥有…12个以上": the size of the places meant, not a goal
             if draft.unit in COUNTS and _condition_of_share(sentence.text, draft.matched):
                 continue  # "80%以上的街道(乡镇)至少要有1个枢纽型社区社会组织": the 1个 is what the 80% counts
             if draft.unit == "人" and _population_forecast(sentence.text, draft.matched):
@@ -2539,6 +2542,10 @@ def _carried_gte(head: str) -> bool:
 EACH_GROUP = re.compile(r"(?P<groups>[\u4e00-\u9fa5]{2,12}(?:、[\u4e00-\u9fa5]{2,12})+)(?P<each>各)\s*$")
 
 
+# "500户以上的城市社区": a figure of households or people then 的 and a place — the size of the places a norm is for.
+PLACE_SIZE_AFTER = re.compile(r"\s*(?:以上|以下)?\s*的\s*(?:城市|城镇|农村)?(?:社区|村|小区|乡镇|街道|居民区)")
+
+
 def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_end, plan_end, year_end):
     text = sentence.text
     numbers = {(d.threshold, d.unit, d.clause) for d in earlier} | {
@@ -2572,6 +2579,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
             continue  # "80%以上的街道(乡镇)至少要有1个…": the condition the share counts
         if re.search(r"[(（]\s*(?:约合|折合|约|合)\s*$", text[:start]):
             continue  # "用地总面积约71.93公顷(约合1079亩)": the figure before, in other units
+        if match["unit"] in ("户", "人", "名") and PLACE_SIZE_AFTER.match(text, end):
+            continue  # "500户以上的城市社区、300户以上的村拥有…": the size of the places meant, not a goal
         tail = SEGMENT_BOUNDARY.split(text[end:], maxsplit=1)[0]
         if YEAR_ON_YEAR.match(text, end):
             continue  # "2023年,静安区实现区级一般公共预算收入287.80亿元,同比增长3%": a statistic reported
