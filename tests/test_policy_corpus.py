@@ -2539,3 +2539,16 @@ def test_the_size_of_the_places_a_norm_is_for_is_no_target():
             "500户以上的城市社区、300户以上的村拥有登记和备案型社区社会组织为12个以上(城市社区)和6个以上(行政村);\n")
     units = [d.unit for d in draft_targets(text, date(2022, 6, 14))]
     assert "户" not in units and units.count("个") == 2
+
+
+def test_a_post_each_place_sets_up_and_one_facility_each_place_builds_are_counts_at_that_place():
+    # 《中国青年报》2019-08-28 (陕西 农村留守儿童和困境儿童关爱服务体系 实施意见): no comparator, no date
+    text = ("新出台的实施意见明确提出,加强基层儿童工作队伍建设,每个村(居)委会设立1名儿童主任,由村(居)民委员会委员或者专业"
+            "社会工作者、社区专职工作者等人员担任;每个乡镇人民政府(街道办事处)设1名儿童督导员。")
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [("community", "eq", Decimal(1), "名", None), ("town", "eq", Decimal(1), "名", None)]
+    # 《内蒙古日报》2021: 到2022年,全区每个街道建设一个具备综合功能的养老服务中心 (the numeral written out)
+    text = ("“十四五”期间我区要积极推动建设“一刻钟”居家养老服务圈,到2022年,全区每个街道建设一个具备综合功能的养老服务中心,"
+            "全区社区日间照料机构覆盖率达到90%以上。")
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2021, 10, 20))]
+    assert ("town", "eq", Decimal(1), "个", date(2022, 12, 31)) in found

@@ -125,6 +125,10 @@ _BARE = r"(?P<gap>[^，。；,;：:\d]{0,14}?)(?P<num>\d+(?:\.\d+)?)\s*"
 BARE_AMOUNTS = (
     re.compile(r"(?P<verb>资助|补助|补贴|奖补|给予)" + _BARE + r"(?P<unit>万元|元)"),  # 给予每个“儿童之家”3万元
     re.compile(r"(?P<verb>聘请|聘用|招聘|配备|配齐|选派|派驻)" + _BARE + r"(?P<unit>名|人)"),
+    # "每个村(居)委会设立1名儿童主任", "每个乡镇人民政府(街道办事处)设1名儿童督导员": a post each place sets up
+    re.compile(r"(?<=[)）\u4e00-\u9fa5])(?P<verb>设立|设置|(?<![建开增])设)(?P<gap>)(?P<num>\d+)\s*(?P<unit>名)"),
+    # "全区每个街道建设一个具备综合功能的养老服务中心": one facility each place builds, the numeral written out
+    re.compile(r"(?<=每个)[^，。；,;\d]{1,10}?(?P<verb>建设|建立|建成|设立)(?P<gap>)(?P<num>一)\s*(?P<unit>个|所|家|处)"),
     re.compile(r"(?P<verb>新增设立|新增建设|新增|建设|建成|设立)" + _BARE + r"(?P<unit>个|家)"),
     re.compile(r"(?P<verb>新增)" + _BARE + r"(?P<wan>万)?(?P<unit>人|名|张|所)"),  # 社会组织新增就业人数340万人
     re.compile(r"(?<!至少)(?<!最少)(?<!没)(?P<verb>有)(?P<gap>)(?P<num>\d+)\s*(?P<unit>名|人)"),  # 每个农村社区有1名…人才
