@@ -2552,3 +2552,11 @@ def test_a_post_each_place_sets_up_and_one_facility_each_place_builds_are_counts
             "全区社区日间照料机构覆盖率达到90%以上。")
     found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2021, 10, 20))]
     assert ("town", "eq", Decimal(1), "个", date(2022, 12, 31)) in found
+
+
+def test_a_platform_in_use_in_every_village_is_coverage_of_communities():
+    # 《湖北日报》2021-08 (“幸福家园”村社互助项目实施方案): 到2024年底,项目平台在全省各村(社区)基本普及
+    text = ("近日,湖北省民政厅会同省文明办等联合印发《关于的实施方案》,提出到2024年底,项目平台在全省各村(社区)基本普及,"
+            "支持村(社区)实施慈善项目超2万个。")
+    found = [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2021, 8, 31)) if d.comparator == "present"]
+    assert found == [("community", "present", date(2024, 12, 31))]
