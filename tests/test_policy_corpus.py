@@ -2560,3 +2560,10 @@ def test_a_platform_in_use_in_every_village_is_coverage_of_communities():
             "支持村(社区)实施慈善项目超2万个。")
     found = [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2021, 8, 31)) if d.comparator == "present"]
     assert found == [("community", "present", date(2024, 12, 31))]
+
+
+def test_reaching_all_the_places_of_a_tier_is_that_tiers_coverage():
+    # 财联社 2024-09-15 (安徽省民政厅): 2026年将建成不少于400家,辐射所有城市街道和部分有需求的社区
+    text = ("目前,全省社区嵌入式养老服务机构建成93家,2026年将建成不少于400家,辐射所有城市街道和部分有需求的社区。")
+    found = [(d.level, d.comparator, d.threshold, d.deadline) for d in draft_targets(text, date(2024, 9, 15))]
+    assert found == [("county", "gte", Decimal(400), date(2026, 12, 31)), ("town", "present", None, date(2026, 12, 31))]
