@@ -2567,3 +2567,11 @@ def test_reaching_all_the_places_of_a_tier_is_that_tiers_coverage():
     text = ("目前,全省社区嵌入式养老服务机构建成93家,2026年将建成不少于400家,辐射所有城市街道和部分有需求的社区。")
     found = [(d.level, d.comparator, d.threshold, d.deadline) for d in draft_targets(text, date(2024, 9, 15))]
     assert found == [("county", "gte", Decimal(400), date(2026, 12, 31)), ("town", "present", None, date(2026, 12, 31))]
+
+
+def test_the_parts_a_plan_is_divided_into_are_no_target():
+    # 东方市民政局 《东方市殡葬设施布局专项规划(2020-2035年)》的公告: its chapters and sections, no figure to reach
+    text = ("东方市民政局关于《东方市殡葬设施布局专项规划(2020-2035年)》的公告\n"
+            "《东方市殡葬设施布局专项规划(2021-2023年)》共8章43个分节,明确规定了制定目的、实施措施和工作要求。\n"
+            "第六章为各乡镇殡葬设施用地管控规划,分为11个小部分,主要针对10个镇及华侨经济区殡葬设施用地管控。")
+    assert draft_targets(text) == []

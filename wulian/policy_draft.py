@@ -2179,7 +2179,7 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                                        completed_year if heading_target else year_end, this_year, last_phase, list_year):
             if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
                 continue  # a figure reached with no word of aim: status
-            if progress_report and not report and not (year_end or plan_end) \
+            if progress_report and not report and not (year_end or plan_end or progress) \
                     and not (REPORT_FUTURE.search(sentence.text) or THIS_YEAR.search(sentence.text)
                              or re.search(r"任务|目标|要求", sentence.text)):  # (下达任务…创建235个: the task set)
                 continue  # "全市婚姻家庭辅导率85%以上" told at a 工作进展情况 press conference: what is, not an aim
@@ -2508,7 +2508,7 @@ FALLBACK_STATUS = re.compile(r"已|累计|截[至止]|共计|同比|比上年|�
 # a figure followed by its year-on-year change is a statistic reported, not a goal
 YEAR_ON_YEAR = re.compile(r"\s*[，,]?\s*(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|增加|减少|提高|降低)")
 FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措施|行动|民生实事|实事|重点工作|小项|指标|举措|领域|板块|部分|"
-                                r"环节|原则|问题|渠道|机制|体系|方向|类|阶段)")
+                                r"环节|原则|问题|渠道|机制|体系|方向|类|阶段|分节|小部分|章节)")  # (共8章43个分节: the text's own parts)
 FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|至今|已经|上升|预计|人口")
 # a count of places or bodies named is the scope of a text ("全市31个乡、44个镇", "21个部门印发"), not a goal
 FALLBACK_PLACES = re.compile(r"\s*(?:设区市|城区|市区|乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所(?!属|在)|场))")
