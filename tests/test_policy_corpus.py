@@ -2575,3 +2575,13 @@ def test_the_parts_a_plan_is_divided_into_are_no_target():
             "《东方市殡葬设施布局专项规划(2021-2023年)》共8章43个分节,明确规定了制定目的、实施措施和工作要求。\n"
             "第六章为各乡镇殡葬设施用地管控规划,分为11个小部分,主要针对10个镇及华侨经济区殡葬设施用地管控。")
     assert draft_targets(text) == []
+
+
+def test_paragraphs_numbered_only_yi_shi_er_shi_are_the_clauses():
+    # 重庆市出台《…“十三五”规划》 (2017-10-25): the goals told in paragraphs 一是…, 二是…, no other numbering
+    text = ("重庆市出台《老龄事业发展和养老体系建设“十三五”规划》\n"
+            "“十三五”期间,重庆市将全力提升老龄事业发展和养老体系建设水平。\n"
+            "一是老年人社会保险、社会救助、社会福利等制度更加完善。城镇职工和城乡居民基本养老保险参保率达到95%。\n"
+            "二是老年健康服务体系更加健全。二级以上综合性医院设老年病科比例达到35%,65岁以上老年人健康管理率达到70%。")
+    found = [(d.clause, d.threshold) for d in draft_targets(text, date(2017, 10, 25))]
+    assert found == [("一", Decimal(95)), ("二", Decimal(35)), ("二", Decimal(70))]

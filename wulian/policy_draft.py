@@ -407,6 +407,7 @@ TABLE_ROW = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*\|[\s\u3000]*(?P<r
 L3_PADDED = re.compile(r"^[\s\u3000]*0(?P<n>[1-9])[\s\u3000]+(?P<rest>[\u4e00-\u9fa5].*)$")
 # A list item whose number stands on a line of its own ("1" then the item's lines: 长宁区 2024年为民办实事项目):
 # the lines under it are that item, until the next number.
+L1_SHI = re.compile(r"^[\s\u3000]*(?P<n>[一二三四五六七八九十]{1,2})是(?![否不])(?P<rest>.*)$")
 L3_ALONE = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*(?P<rest>)$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 SEGMENT_BOUNDARY = re.compile(r"[，,；;。：:]")
@@ -749,6 +750,10 @@ def _numbered_lines(text: str):
     levels = ((1, L1), (2, L2), (3, L3), (3, L3_BARE), (3, L3_PADDED), (3, L3_ALONE), (3, TABLE_ROW))
     if not any(L1.match(line) or L2.match(line) for line in lines):
         levels = ((2, L2_DIGIT), *levels)
+        if not any(L3.match(line) or L2_DIGIT.match(line) for line in lines) \
+                and sum(bool(L1_SHI.match(line)) for line in lines) >= 2:
+            # "一是老年人社会保险…更加完善。…" / "二是…": a report's paragraphs numbered 一是, 二是 and nothing else
+            levels = ((1, L1_SHI), *levels)
     for line in lines:
         heading = None
         numbered_table = numbered_table or bool(TABLE_NUMBER_HEADER.match(line))
