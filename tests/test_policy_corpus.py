@@ -2452,3 +2452,136 @@ def test_a_figure_said_in_a_summary_and_again_in_a_numbered_item_is_one_target_c
     found = [(d.clause, d.threshold, d.unit) for d in draft_targets(text, date(2023, 2, 7))
              if (d.threshold, d.unit) in {(Decimal(5000), "张"), (Decimal(30), "家"), (Decimal(500), "张")}]
     assert sorted(found) == [("一", Decimal(30), "家"), ("一", Decimal(500), "张"), ("一", Decimal(5000), "张")]
+
+# --- session 10, round 11: sets 34–37 read; the year a meeting names, a plan's growth rates, a 十三五 plan ----------
+
+
+def test_this_year_of_a_meeting_report_with_no_date_is_the_year_the_meeting_names():
+    # 中国社保网 转载 (山东省民政厅 2023年新闻媒体见面会), page date not stored: "今年将…", then 全年新增…, 年底前…, 年内…
+    text = ("本报讯 (记者 柳 旭) 日前,记者在山东省民政厅举办的2023年新闻媒体见面会上获悉,省民政厅今年将以深入学习贯彻党的"
+            "二十大精神为主线,倾力打造“六维民政”。\n"
+            "对于全年工作安排,山东省民政厅相关负责人表示,加强基本养老服务体系建设,建立特殊困难老年人探访关爱服务制度,"
+            "全年新增护理型床位2.5万张,特殊困难老年人家庭适老化改造不少于3万户,发展家庭养老床位不少于1万张,全省城乡社区"
+            "助老食堂达到1万家以上,打造“泰山松”暖心为老志愿服务品牌。加强城乡社区服务体系建设,开展社区服务质量评价,"
+            "年底前全省建设不少于2000个智慧社区。加强社会工作专业人才队伍建设,年内乡镇(街道)社工站覆盖率达到100%。")
+    due = date(2023, 12, 31)
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [
+        ("county", "eq", Decimal(25000), "张", due),
+        ("county", "gte", Decimal(30000), "户", due),
+        ("county", "gte", Decimal(10000), "张", due),
+        ("county", "gte", Decimal(10000), "家", due),
+        ("county", "gte", Decimal(2000), "个", due),
+        ("town", "present", None, "", due)]
+
+
+def test_a_mean_yearly_growth_set_as_a_goal_falls_due_with_the_goals_and_per_million_keeps_its_denominator():
+    # 烟台市人民政府办公室 烟政办发〔2024〕15号 一、主要目标: 到2026年底…; ——公益慈善力量日益壮大。慈善组织数量年均增长15%以上…
+    text = ("一、主要目标\n"
+            "以人民对美好生活的向往为标尺,培塑“品重烟台·慈善之城”高品质城市名片。到2026年底,全市慈善活动力、慈善组织力"
+            "显著提升,新时代公益慈善城市建设取得实质性进展。\n"
+            "——公益慈善力量日益壮大。慈善组织数量年均增长15%以上,慈善组织党的组织和党的工作覆盖率达到100%。"
+            "志愿服务组织达到每百万常住人口40个以上。")
+    due = date(2026, 12, 31)
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2024, 8, 6))]
+    assert found == [
+        ("county", "gte", Decimal(15), "%", due),
+        ("county", "present", None, "", due),
+        ("county", "gte", Decimal(40), "个/百万人", due)]
+
+
+def test_a_thirteenth_five_year_plans_figures_fall_due_at_its_end_and_urban_workers_are_no_town():
+    # 重庆市出台《重庆市老龄事业发展和养老体系建设“十三五”规划》 (2017-10-25): no year beside the figures
+    text = ("重庆市出台《老龄事业发展和养老体系建设“十三五”规划》\n"
+            "“十三五”期间,重庆市将全力提升老龄事业发展和养老体系建设水平,不断增强老年人幸福感和获得感。\n"
+            "一是老年人社会保险、社会救助、社会福利等制度更加完善。城镇职工和城乡居民基本养老保险参保率达到95%,"
+            "基本医疗保险参保率稳定在95%以上。")
+    due = date(2020, 12, 31)
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2017, 10, 25))]
+    assert found == [("county", "gte", Decimal(95), "%", due), ("county", "gte", Decimal(95), "%", due)]
+
+
+def test_what_a_progress_press_conference_tells_with_no_word_of_aim_is_status():
+    # 舟山 2023-10-24: 婚俗改革工作进展情况新闻发布会 — rates told as they are, no target
+    text = ("2023-10-24 10:04:11\n"
+            "昨天上午,我市就婚俗改革工作进展情况举行新闻发布会。记者从发布会上了解到,全市各地通过购买服务、公益创投、"
+            "招募志愿者等方式提供婚姻家庭全周期服务,全市婚姻家庭辅导率85%以上,离婚劝合率近55%。\n"
+            "全市婚姻登记机关将结婚颁证仪式纳入结婚登记流程,常态化开展室内颁证活动,简化婚俗礼仪,室内颁证室年使用率70%以上。")
+    assert draft_targets(text, date(2023, 10, 24)) == []
+    # 济南 2023 (齐鲁壹点): a 发布会 that 介绍了…工作情况 reports the year's results
+    text = ("3月26日上午,济南市政府新闻办召开发布会,济南市民政局党组副书记、副局长、新闻发言人李越千介绍了2023年济南市民政局"
+            "相关工作情况。\n"
+            "11项困难群众保障标准提高5%以上。\n"
+            "新建成区县养老服务中心4处,新建家庭养老床位2524张,完成适老化改造934户,新建社区养老服务设施配建达标率达到100%。")
+    assert draft_targets(text) == []
+
+
+def test_a_total_reached_so_far_is_status():
+    # 晋江市民政局 2025-12-30: the year's 为民办实事 item, then 至此,…达48家,实现镇街全覆盖 — what is now
+    text = ("2025年晋江市将“新建、提升10个长者食堂”列为年度“为民办实事”项目,目前5个新建点已全部投入运营。\n"
+            "至此,晋江全市运营中的长者食堂达48家,实现镇街全覆盖,日均服务老人超4500人次。")
+    found = [(d.threshold, d.unit) for d in draft_targets(text, date(2025, 12, 30))]
+    assert (Decimal(48), "家") not in found and all(d.level != "town" for d in draft_targets(text, date(2025, 12, 30)))
+
+
+def test_what_the_year_will_still_do_after_this_year_so_far_is_due_at_its_end():
+    # 金华市民政局 2025-05-09: 今年以来,我市积极推进…“枢纽化”改革,将提升改造未成年人救助保护机构5家
+    text = ("截至目前,累计建成未成年人保护工作站147个,实现乡镇(街道)全覆盖。今年以来,我市积极推进未成年人救助保护机构"
+            "“枢纽化”改革,将提升改造未成年人救助保护机构5家。")
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2025, 5, 9))]
+    assert found == [("county", "eq", Decimal(5), "家", date(2025, 12, 31))]
+
+
+def test_the_size_of_the_places_a_norm_is_for_is_no_target():
+    # 新浪天津 2022-06-14, 《天津市“十四五”城乡社区服务体系建设规划》 9项预期性指标
+    text = ("《天津市“十四五”城乡社区服务体系建设规划》正式印发\n"
+            "到2025年,天津市城乡社区服务体系建设主要指标如下:\n"
+            "500户以上的城市社区、300户以上的村拥有登记和备案型社区社会组织为12个以上(城市社区)和6个以上(行政村);\n")
+    units = [d.unit for d in draft_targets(text, date(2022, 6, 14))]
+    assert "户" not in units and units.count("个") == 2
+
+
+def test_a_post_each_place_sets_up_and_one_facility_each_place_builds_are_counts_at_that_place():
+    # 《中国青年报》2019-08-28 (陕西 农村留守儿童和困境儿童关爱服务体系 实施意见): no comparator, no date
+    text = ("新出台的实施意见明确提出,加强基层儿童工作队伍建设,每个村(居)委会设立1名儿童主任,由村(居)民委员会委员或者专业"
+            "社会工作者、社区专职工作者等人员担任;每个乡镇人民政府(街道办事处)设1名儿童督导员。")
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [("community", "eq", Decimal(1), "名", None), ("town", "eq", Decimal(1), "名", None)]
+    # 《内蒙古日报》2021: 到2022年,全区每个街道建设一个具备综合功能的养老服务中心 (the numeral written out)
+    text = ("“十四五”期间我区要积极推动建设“一刻钟”居家养老服务圈,到2022年,全区每个街道建设一个具备综合功能的养老服务中心,"
+            "全区社区日间照料机构覆盖率达到90%以上。")
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2021, 10, 20))]
+    assert ("town", "eq", Decimal(1), "个", date(2022, 12, 31)) in found
+
+
+def test_a_platform_in_use_in_every_village_is_coverage_of_communities():
+    # 《湖北日报》2021-08 (“幸福家园”村社互助项目实施方案): 到2024年底,项目平台在全省各村(社区)基本普及
+    text = ("近日,湖北省民政厅会同省文明办等联合印发《关于的实施方案》,提出到2024年底,项目平台在全省各村(社区)基本普及,"
+            "支持村(社区)实施慈善项目超2万个。")
+    found = [(d.level, d.comparator, d.deadline) for d in draft_targets(text, date(2021, 8, 31)) if d.comparator == "present"]
+    assert found == [("community", "present", date(2024, 12, 31))]
+
+
+def test_reaching_all_the_places_of_a_tier_is_that_tiers_coverage():
+    # 财联社 2024-09-15 (安徽省民政厅): 2026年将建成不少于400家,辐射所有城市街道和部分有需求的社区
+    text = ("目前,全省社区嵌入式养老服务机构建成93家,2026年将建成不少于400家,辐射所有城市街道和部分有需求的社区。")
+    found = [(d.level, d.comparator, d.threshold, d.deadline) for d in draft_targets(text, date(2024, 9, 15))]
+    assert found == [("county", "gte", Decimal(400), date(2026, 12, 31)), ("town", "present", None, date(2026, 12, 31))]
+
+
+def test_the_parts_a_plan_is_divided_into_are_no_target():
+    # 东方市民政局 《东方市殡葬设施布局专项规划(2020-2035年)》的公告: its chapters and sections, no figure to reach
+    text = ("东方市民政局关于《东方市殡葬设施布局专项规划(2020-2035年)》的公告\n"
+            "《东方市殡葬设施布局专项规划(2021-2023年)》共8章43个分节,明确规定了制定目的、实施措施和工作要求。\n"
+            "第六章为各乡镇殡葬设施用地管控规划,分为11个小部分,主要针对10个镇及华侨经济区殡葬设施用地管控。")
+    assert draft_targets(text) == []
+
+
+def test_paragraphs_numbered_only_yi_shi_er_shi_are_the_clauses():
+    # 重庆市出台《…“十三五”规划》 (2017-10-25): the goals told in paragraphs 一是…, 二是…, no other numbering
+    text = ("重庆市出台《老龄事业发展和养老体系建设“十三五”规划》\n"
+            "“十三五”期间,重庆市将全力提升老龄事业发展和养老体系建设水平。\n"
+            "一是老年人社会保险、社会救助、社会福利等制度更加完善。城镇职工和城乡居民基本养老保险参保率达到95%。\n"
+            "二是老年健康服务体系更加健全。二级以上综合性医院设老年病科比例达到35%,65岁以上老年人健康管理率达到70%。")
+    found = [(d.clause, d.threshold) for d in draft_targets(text, date(2017, 10, 25))]
+    assert found == [("一", Decimal(95)), ("二", Decimal(35)), ("二", Decimal(70))]

@@ -125,6 +125,10 @@ _BARE = r"(?P<gap>[^，。；,;：:\d]{0,14}?)(?P<num>\d+(?:\.\d+)?)\s*"
 BARE_AMOUNTS = (
     re.compile(r"(?P<verb>资助|补助|补贴|奖补|给予)" + _BARE + r"(?P<unit>万元|元)"),  # 给予每个“儿童之家”3万元
     re.compile(r"(?P<verb>聘请|聘用|招聘|配备|配齐|选派|派驻)" + _BARE + r"(?P<unit>名|人)"),
+    # "每个村(居)委会设立1名儿童主任", "每个乡镇人民政府(街道办事处)设1名儿童督导员": a post each place sets up
+    re.compile(r"(?<=[)）\u4e00-\u9fa5])(?P<verb>设立|设置|(?<![建开增])设)(?P<gap>)(?P<num>\d+)\s*(?P<unit>名)"),
+    # "全区每个街道建设一个具备综合功能的养老服务中心": one facility each place builds, the numeral written out
+    re.compile(r"(?<=每个)[^，。；,;\d]{1,10}?(?P<verb>建设|建立|建成|设立)(?P<gap>)(?P<num>一)\s*(?P<unit>个|所|家|处)"),
     re.compile(r"(?P<verb>新增设立|新增建设|新增|建设|建成|设立)" + _BARE + r"(?P<unit>个|家)"),
     re.compile(r"(?P<verb>新增)" + _BARE + r"(?P<wan>万)?(?P<unit>人|名|张|所)"),  # 社会组织新增就业人数340万人
     re.compile(r"(?<!至少)(?<!最少)(?<!没)(?P<verb>有)(?P<gap>)(?P<num>\d+)\s*(?P<unit>名|人)"),  # 每个农村社区有1名…人才
@@ -199,15 +203,16 @@ RESPECTIVELY = re.compile(r"分别\s*(?P<cmp>达到|达|为|不低于|不少于|
                           r"(?P<suffix>及以上|以上)?")
 URBAN_RURAL_PAIR = re.compile(r"城乡|城市和农村|城镇和农村|城市、农村|城镇、农村")
 PER_UNIT = re.compile(r"每|各(?!类|项|种|地|方面|部门|级)")
-# A ratio's denominator, just before its figure: 每百户30平米, 每万城镇常住人口拥有社区工作者不低于25人.
-DENOMINATOR = re.compile(r"每\s*(?P<scale>百|千|万)?\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)(?!员|才|民)"
+# A ratio's denominator, just before its figure: 每百户30平米, 每万城镇常住人口拥有社区工作者不低于25人, 每百万常住人口40个.
+DENOMINATOR = re.compile(r"每\s*(?P<scale>百万|千万|十万|百|千|万)?\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)(?!员|才|民)"
                          r"|(?P<average>人均)")
 COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全县|全区|全州|全省|全盟|全旗")
 # Coverage, the commonest target of a county's document and the one with no number.
 COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:和(?P<second>[\u4e00-\u9fa5]{1,8}率))?"
                            r"\s*(?:均|都)?\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%"
                            r"|(?<=[\u4e00-\u9fa5])率\s*100\s*%")  # (新建、改扩建公墓节地生态率100%: any rate, no verb)
-FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|全域覆盖|(?<=化)有效覆盖|覆盖(?:到)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|市))?所有的?[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道|镇))")
+# (…在全省各村(社区)基本普及: a platform in use in every place of a tier is that tier's coverage, as 基本覆盖)
+FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|全域覆盖|(?<=[各有])[村社区乡镇街道()（）]{1,8}(?:基本|全面)普及|(?<=化)有效覆盖|(?:覆盖|辐射)(?:到)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|市))?所有的?[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道|镇))")
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地|社工(?!站)|社会工作者)")  # 一社区一社工: each has a social worker
@@ -248,7 +253,7 @@ STATION_TIER_WORDS = (
 )
 TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
 # Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
-STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年来|过去(?:的)?一年|(?:^|(?<=[，,。]))\s*我[县市区旗]共(?:建设|建成|有)|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|现已|已经|已[建完实达有开均设配新]|均已|完成情况|以来|(?<!标准)分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)")
+STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年来|过去(?:的)?一年|(?:^|(?<=[，,。]))\s*我[县市区旗]共(?:建设|建成|有)|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|(?:^|(?<=[，,。；;]))\s*至此|现已|已经|已[建完实达有开均设配新]|均已|完成情况|以来|(?<!标准)分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)")
 # ("我县今年新建10个社区养老服务站": a count the speaking county builds this year, told with no 了, is its plan; not
 # "…的基础上,今年新增设…174个" in a report of recent years)
 FUTURE = re.compile(r"预计|力争|将|计划(?!”)|争取|确保|要(?!求)|(?<!达)到\s*\d{4}\s*年|今年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间"
@@ -317,7 +322,7 @@ VILLAGE_FACILITY_RATE = re.compile(r"农村(?:互助)?幸福院[\u4e00-\u9fa5]{0
 COUNTRYSIDE_COVERED = re.compile(r"[\s\u3000]*农村覆盖(?:面积|面|率)")
 URBAN_AREA = re.compile(r"(?:^|(?<=[，,；;。]))\s*(?:全市|全县|全区)?\s*(?:城区|市区|城市)(?![\u4e00-\u9fa5]{0,2}(?:和|及|与|、)(?:农村|乡村))")
 # Nouns that carry a place word without placing the requirement there ("从社区专职工作人员中配备驻站…").
-LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区康复服务|社区[\u4e00-\u9fa5]{0,6}?组织")
+LEVEL_MASKS = re.compile(r"城镇常住人口|城镇人口|城镇居民|城镇职工|社区专职工作人员|社区\(村\)“两委”|社区（村）“两委”|乡村振兴|社区康复服务|社区[\u4e00-\u9fa5]{0,6}?组织")
 STATION_LEVELS = {COUNTY: HUB, TOWN: TOWN_STATION, URBAN: ROOM, RURAL: ROOM, COMMUNITY: ROOM}
 # Where an indicator applies when the text names no place ("每个社区社会组织不得少于8个": 社区 is part of the noun).
 DEFAULT_LEVELS = {
@@ -365,7 +370,7 @@ PAST_YEAR_COUNT = re.compile(r"(?P<year>\d{4})\s*年(?:全年|度)?\s*(?:全[市
 PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，]")
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
 PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年?\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
-                        r"|“?(?P<plan>十四五|十五五)”?[^。\n《》]{0,30}?规划")
+                        r"|“?(?P<plan>十三五|十四五|十五五)”?[^。\n《》]{0,30}?规划")
 # "规划期限:2020年至2035年", "规划期限为2026—2035年": a plan that states its term ends then, as one whose title does.
 PLAN_TERM = re.compile(r"规划期限[\s\u3000]*[:：]?[\s\u3000]*(?:为|是)?\s*\d{4}\s*年?\s*[-－—~～至到]\s*(?P<year>\d{4})\s*年"
                        r"(?P<plan>)")
@@ -379,7 +384,8 @@ YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民
                        r"重点工作|工作安排|工作计划)")
 YEAR_WORKS = re.compile(r"民生工程预告|民生办")  # 安徽's yearly 民生工程, announced item by item by its 民生办
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
-ANNUALLY = re.compile(r"每年|年度|每一年|年均|(?<!完成)全年")
+# (a mean yearly growth set as a goal, 数量年均增长15%以上, is a rate to reach over the plan, not a figure every year)
+ANNUALLY = re.compile(r"每年|年度|每一年|年均(?!增长|递增|增速)|(?<!完成)全年")
 
 # ---------------------------------------------------------------------------------------------------------
 # Document structure
@@ -401,6 +407,7 @@ TABLE_ROW = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*\|[\s\u3000]*(?P<r
 L3_PADDED = re.compile(r"^[\s\u3000]*0(?P<n>[1-9])[\s\u3000]+(?P<rest>[\u4e00-\u9fa5].*)$")
 # A list item whose number stands on a line of its own ("1" then the item's lines: 长宁区 2024年为民办实事项目):
 # the lines under it are that item, until the next number.
+L1_SHI = re.compile(r"^[\s\u3000]*(?P<n>[一二三四五六七八九十]{1,2})是(?![否不])(?P<rest>.*)$")
 L3_ALONE = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*(?P<rest>)$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 SEGMENT_BOUNDARY = re.compile(r"[，,；;。：:]")
@@ -743,6 +750,10 @@ def _numbered_lines(text: str):
     levels = ((1, L1), (2, L2), (3, L3), (3, L3_BARE), (3, L3_PADDED), (3, L3_ALONE), (3, TABLE_ROW))
     if not any(L1.match(line) or L2.match(line) for line in lines):
         levels = ((2, L2_DIGIT), *levels)
+        if not any(L3.match(line) or L2_DIGIT.match(line) for line in lines) \
+                and sum(bool(L1_SHI.match(line)) for line in lines) >= 2:
+            # "一是老年人社会保险…更加完善。…" / "二是…": a report's paragraphs numbered 一是, 二是 and nothing else
+            levels = ((1, L1_SHI), *levels)
     for line in lines:
         heading = None
         numbered_table = numbered_table or bool(TABLE_NUMBER_HEADER.match(line))
@@ -1630,6 +1641,9 @@ YEAR_NAMED = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?(?:为
 # (每站不少于2名社工, 一乡镇一站点) stand beyond the year.
 THIS_YEAR_ANNOUNCED = re.compile(r"今年(?!以来)[^\n，。；,;]{0,12}?将|将[^\n，。；,;]{0,8}?(?:为民实事|为民办实事|民生实事)")
 DATELINE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月)")
+# "记者在…举办的2023年新闻媒体见面会上获悉,省民政厅今年将…": the year of the meeting or press conference that announces
+# the work is the year its "今年" means, when the report bears no date.
+MEETING_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?[^\n，。；,;]{0,12}?(?:会议|见面会|发布会|座谈会|推进会|工作会)")
 # News of this year's list ("介绍自治区2024年十件民生实事情况", "社区养老工程是乌鲁木齐2021年民生建设十大实事之一",
 # "今年该市又把这项工作作为市政府为民办实事的内容之一") in the year it is issued: a figure it says will be done, with no
 # date of its own, is due at that year's end.
@@ -2114,12 +2128,15 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
         year_end = None  # a report's figures are what was done
     elif year_end is None and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 5)) \
             and not re.search(r"《[^》]{2,60}》", _title_lines(text, 5)):  # (a 《方案》 reported: its norms stand)
-        dateline = DATELINE.search(_title_lines(text, 3))
+        dateline = DATELINE.search(_title_lines(text, 3)) or MEETING_YEAR.search(_title_lines(text, 3))
         if issued_on or dateline:
             year_end = date(issued_on.year if issued_on else int(dateline["year"]), 12, 31)
     this_year = None
     if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
         this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
+    elif issued_on is None and not report and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 3)) \
+            and (meeting := MEETING_YEAR.search(_title_lines(text, 3))):
+        this_year = date(int(meeting["year"]), 12, 31)  # "今年将…" said at the year's meeting (2023年…见面会): that year
     list_year = None
     if issued_on and not report and year_end is None and any(
             int(m["year"] or issued_on.year) == issued_on.year for m in YEAR_LIST_NAMED.finditer(_title_lines(text, 8))):
@@ -2167,10 +2184,17 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                                        completed_year if heading_target else year_end, this_year, last_phase, list_year):
             if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
                 continue  # a figure reached with no word of aim: status
+            if progress_report and not report and not (year_end or plan_end or progress) \
+                    and not (REPORT_FUTURE.search(sentence.text) or THIS_YEAR.search(sentence.text)
+                             or re.search(r"任务|目标|要求", sentence.text)):  # (下达任务…创建235个: the task set)
+                continue  # "全市婚姻家庭辅导率85%以上" told at a 工作进展情况 press conference: what is, not an aim
             if (draft.threshold, draft.unit) in layout:
                 continue  # read as a layout's total or part
             if draft.matched.startswith("不宜"):
                 continue  # "新建殡仪馆的绿地率不宜小于35%": a design recommendation, not a level to attain
+            if draft.unit in ("户", "人") and draft.matched and re.search(
+                    re.escape(draft.matched) + PLACE_SIZE_AFTER.pattern, sentence.text):
+                continue  # "500户以上的城市社区、300户以上的村拥有…12个以上": the size of the places meant, not a goal
             if draft.unit in COUNTS and _condition_of_share(sentence.text, draft.matched):
                 continue  # "80%以上的街道(乡镇)至少要有1个枢纽型社区社会组织": the 1个 is what the 80% counts
             if draft.unit == "人" and _population_forecast(sentence.text, draft.matched):
@@ -2489,14 +2513,14 @@ FALLBACK_STATUS = re.compile(r"已|累计|截[至止]|共计|同比|比上年|�
 # a figure followed by its year-on-year change is a statistic reported, not a goal
 YEAR_ON_YEAR = re.compile(r"\s*[，,]?\s*(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|增加|减少|提高|降低)")
 FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措施|行动|民生实事|实事|重点工作|小项|指标|举措|领域|板块|部分|"
-                                r"环节|原则|问题|渠道|机制|体系|方向|类|阶段)")
+                                r"环节|原则|问题|渠道|机制|体系|方向|类|阶段|分节|小部分|章节)")  # (共8章43个分节: the text's own parts)
 FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|至今|已经|上升|预计|人口")
 # a count of places or bodies named is the scope of a text ("全市31个乡、44个镇", "21个部门印发"), not a goal
 FALLBACK_PLACES = re.compile(r"\s*(?:设区市|城区|市区|乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所(?!属|在)|场))")
 # In a plan, "1处市级殡仪服务设施", "5处镇(街)级安葬(放)设施": a count of facilities of a tier, not places covered.
 FALLBACK_TIER_FACILITY = re.compile(r"\s*(?:市|区|县|乡镇|乡|镇|街道|村|社区)(?:[(（][\u4e00-\u9fa5]{1,2}[)）])?级")
 FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
-PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结")
+PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结|介绍[^\n，。；,;]{0,24}?工作情况")
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
 FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于|(?<![赶])超\s*$")  # 全省持证社工人数要超10万人
 FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取")
@@ -2526,6 +2550,10 @@ def _carried_gte(head: str) -> bool:
 
 
 EACH_GROUP = re.compile(r"(?P<groups>[\u4e00-\u9fa5]{2,12}(?:、[\u4e00-\u9fa5]{2,12})+)(?P<each>各)\s*$")
+
+
+# "500户以上的城市社区": a figure of households or people then 的 and a place — the size of the places a norm is for.
+PLACE_SIZE_AFTER = re.compile(r"\s*(?:以上|以下)?\s*的\s*(?:城市|城镇|农村)?(?:社区|村|小区|乡镇|街道|居民区)")
 
 
 def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_end, plan_end, year_end):
@@ -2561,6 +2589,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
             continue  # "80%以上的街道(乡镇)至少要有1个…": the condition the share counts
         if re.search(r"[(（]\s*(?:约合|折合|约|合)\s*$", text[:start]):
             continue  # "用地总面积约71.93公顷(约合1079亩)": the figure before, in other units
+        if match["unit"] in ("户", "人", "名") and PLACE_SIZE_AFTER.match(text, end):
+            continue  # "500户以上的城市社区、300户以上的村拥有…": the size of the places meant, not a goal
         tail = SEGMENT_BOUNDARY.split(text[end:], maxsplit=1)[0]
         if YEAR_ON_YEAR.match(text, end):
             continue  # "2023年,静安区实现区级一般公共预算收入287.80亿元,同比增长3%": a statistic reported
@@ -3009,9 +3039,17 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
         if deadline is None and this_year and deadline_note.startswith("期限：年内"):
             deadline, deadline_note = this_year, "期限：年内，按文中所说的该年民生实事"
+        if deadline is None and this_year and not deadline_note and period == ANNUAL \
+                and not re.search(r"每年|年度|每一年|年均", text):
+            # "全年新增护理型床位2.5万张" in the tasks said for this year: the year's figure, due at its end
+            deadline, deadline_note = this_year, "期限：全年，按文中所说的该年"
         if deadline is None and list_year and (not deadline_note or deadline_note.startswith("期限：年内")) \
                 and (FUTURE.search(text[:end]) or listed):
             deadline, deadline_note = list_year, "期限：该年民生实事，按该年年底"
+        if deadline is None and not deadline_note and issued_on and period == ONGOING \
+                and re.search(r"今年以来[^。；;]{0,40}?[,，]\s*(?:[^，,。；;]{0,12}?)将(?![\d一二两三四五六七八九十])", text[:end]):
+            # "今年以来,我市积极推进…改革,将提升改造…5家" on a page of 2025: what the year's work will still do, due then
+            deadline, deadline_note = date(issued_on.year, 12, 31), "期限：今年以来所说将做的，按该年年底"
         during = _plan_during(text[:end], sentence.paragraph)
         if deadline is None and not deadline_note and period == ONGOING and (during or plan_end) \
                 and not KEEP_UP.search(text[segment_start:end]):
