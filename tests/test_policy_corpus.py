@@ -2586,3 +2586,21 @@ def test_paragraphs_numbered_only_yi_shi_er_shi_are_the_clauses():
             "二是老年健康服务体系更加健全。二级以上综合性医院设老年病科比例达到35%,65岁以上老年人健康管理率达到70%。")
     found = [(d.clause, d.threshold) for d in draft_targets(text, date(2017, 10, 25))]
     assert found == [("一", Decimal(95)), ("二", Decimal(35)), ("二", Decimal(70))]
+
+
+# --- session 10, round 12: sets 38 and 39 read; the year of a report under way, ... -----------------------------------
+
+def test_a_plan_said_in_a_report_of_a_year_under_way_is_due_at_that_years_end():
+    # 宿州市民政局2025年上半年工作总结及下半年工作计划, 一、(三): the year's plan, said in the half-year report
+    text = ("宿州市民政局2025年上半年工作总结及下半年工作计划\n"
+            "一、2025年上半年重点工作完成情况\n"
+            "(三)完善养老服务体系\n"
+            "计划建设社区嵌入式养老服务机构9个、农村幸福院82个。")
+    found = [(d.level, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [("county", Decimal(9), "个", date(2025, 12, 31)), ("county", Decimal(82), "个", date(2025, 12, 31))]
+    # 沈阳市民政局2024年一季度工作情况: "年内计划" in a quarter's report that names its year
+    text = ("一季度以来,市民政局各项重点任务稳步推进,工作成效显著。为2024年各项工作开好局。\n"
+            "(二)养老服务扎实开展\n"
+            "社区养老服务功能进一步完善,年内计划新培育社区400个、村屯370个,一季度已完成80个社区和74个村屯。")
+    found = [(d.threshold, d.deadline) for d in draft_targets(text)]
+    assert found == [(Decimal(400), date(2024, 12, 31)), (Decimal(370), date(2024, 12, 31))]

@@ -2137,6 +2137,10 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     elif issued_on is None and not report and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 3)) \
             and (meeting := MEETING_YEAR.search(_title_lines(text, 3))):
         this_year = date(int(meeting["year"]), 12, 31)  # "今年将…" said at the year's meeting (2023年…见面会): that year
+    elif issued_on is None and report and (named := REPORT_YEAR.search(_title_lines(text, 3))):
+        # a report of a year under way ("2025年上半年工作总结及下半年工作计划", "一季度以来…为2024年各项工作开好局"):
+        # what it says is planned for the year ("年内计划新培育社区400个", "计划建设…9个") is due at that year's end
+        this_year = date(int(named["year"]), 12, 31)
     list_year = None
     if issued_on and not report and year_end is None and any(
             int(m["year"] or issued_on.year) == issued_on.year for m in YEAR_LIST_NAMED.finditer(_title_lines(text, 8))):
@@ -2520,6 +2524,11 @@ FALLBACK_PLACES = re.compile(r"\s*(?:设区市|城区|市区|乡镇|乡|镇|街�
 # In a plan, "1处市级殡仪服务设施", "5处镇(街)级安葬(放)设施": a count of facilities of a tier, not places covered.
 FALLBACK_TIER_FACILITY = re.compile(r"\s*(?:市|区|县|乡镇|乡|镇|街道|村|社区)(?:[(（][\u4e00-\u9fa5]{1,2}[)）])?级")
 FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
+# The year a report of a year under way is about: "2025年上半年工作总结", "2024年一季度", "为2024年各项工作开好局".
+REPORT_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?:上半年|前三季度|[一二三四1-4]季度|第[一二三四]季度|1\s*[-—至]\s*\d{1,2}\s*月|"
+                         r"各项工作)")
+# A plan said in a report ("年内计划新培育社区400个", "计划建设…9个"): in its clause, before the figure.
+PLANNED = re.compile(r"计划(?!单列)[^，,。；;]{0,30}$")
 PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结|介绍[^\n，。；,;]{0,24}?工作情况")
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
 FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于|(?<![赶])超\s*$")  # 全省持证社工人数要超10万人
@@ -3043,6 +3052,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 and not re.search(r"每年|年度|每一年|年均", text):
             # "全年新增护理型床位2.5万张" in the tasks said for this year: the year's figure, due at its end
             deadline, deadline_note = this_year, "期限：全年，按文中所说的该年"
+        if deadline is None and this_year and not deadline_note and PLANNED.search(re.split(r"[，,。；;]", text[:start])[-1]):
+            # "计划建设社区嵌入式养老服务机构9个" in a report of the year: the year's plan, due at its end
+            deadline, deadline_note = this_year, "期限：该年计划，按该年年底"
         if deadline is None and list_year and (not deadline_note or deadline_note.startswith("期限：年内")) \
                 and (FUTURE.search(text[:end]) or listed):
             deadline, deadline_note = list_year, "期限：该年民生实事，按该年年底"
