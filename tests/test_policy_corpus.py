@@ -2604,3 +2604,13 @@ def test_a_plan_said_in_a_report_of_a_year_under_way_is_due_at_that_years_end():
             "社区养老服务功能进一步完善,年内计划新培育社区400个、村屯370个,一季度已完成80个社区和74个村屯。")
     found = [(d.threshold, d.deadline) for d in draft_targets(text)]
     assert found == [(Decimal(400), date(2024, 12, 31)), (Decimal(370), date(2024, 12, 31))]
+
+
+def test_news_of_the_list_a_government_work_report_sets_is_due_at_that_years_end():
+    # 《湖北日报》2024-02-03: 2024年湖北省政府工作报告提出…今年,湖北将继续实施10大类52项民生实事
+    text = ("2024年湖北省政府工作报告提出,聚焦保障改善民生,推动发展成果更好惠及人民群众。今年,湖北将继续实施10大类52项民生实事,"
+            "涵盖就业、教育、医疗、养老、育幼、安居、出行等领域,努力让人民群众收获更多实实在在、可感可及的幸福。\n"
+            "着力实现幼有善育\n"
+            "力争市、县两级中心城区老年助餐服务覆盖率达到50%")
+    found = [(d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2024, 2, 3))]
+    assert found == [("gte", Decimal(50), "%", date(2024, 12, 31))]

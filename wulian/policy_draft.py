@@ -2145,6 +2145,13 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     if issued_on and not report and year_end is None and any(
             int(m["year"] or issued_on.year) == issued_on.year for m in YEAR_LIST_NAMED.finditer(_title_lines(text, 8))):
         list_year = date(issued_on.year, 12, 31)  # news of this year's list: what it says will be done is due then
+    if list_year is None and not report and year_end is None \
+            and (said := GOV_REPORT_YEAR.search(_title_lines(text, 5))) \
+            and (issued_on is None or issued_on.year == int(said["year"] or said["year2"])) \
+            and THIS_YEAR_LIST.search(_title_lines(text, 8)):
+        # news of the list a government work report sets for its year ("2024年湖北省政府工作报告提出…今年,湖北将继续实施
+        # 10大类52项民生实事", "省十四届人大一次会议（2023年1月）…今年安排了13类55件民生实事"), the page undated: that year
+        list_year = date(int(said["year"] or said["year2"]), 12, 31)
     progress_report = bool(PROGRESS_REPORT.search(_title_lines(text, 5)))  # figures of a year under way: done
     plan_end = None
     if plan:
@@ -2529,6 +2536,10 @@ REPORT_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?:上半年|前三季度|[一�
                          r"各项工作)")
 # A plan said in a report ("年内计划新培育社区400个", "计划建设…9个"): in its clause, before the figure.
 PLANNED = re.compile(r"计划(?!单列)[^，,。；;]{0,30}$")
+# The year of a government work report, or of the people's congress session that hears it.
+GOV_REPORT_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年[^\n，。；,;（(]{0,12}?政府工作报告|"
+                             r"人大[^\n，。；,;]{0,8}?会议\s*[（(]\s*(?P<year2>(?:19|20)\d{2})\s*年")
+THIS_YEAR_LIST = re.compile(r"今年[^\n。；;]{0,24}?(?:为民实事|为民办实事|民生[\u4e00-\u9fa5]{0,4}实事)")
 PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结|介绍[^\n，。；,;]{0,24}?工作情况")
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
 FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于|(?<![赶])超\s*$")  # 全省持证社工人数要超10万人
