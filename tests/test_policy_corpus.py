@@ -2611,6 +2611,9 @@ def test_news_of_the_list_a_government_work_report_sets_is_due_at_that_years_end
     text = ("2024年湖北省政府工作报告提出,聚焦保障改善民生,推动发展成果更好惠及人民群众。今年,湖北将继续实施10大类52项民生实事,"
             "涵盖就业、教育、医疗、养老、育幼、安居、出行等领域,努力让人民群众收获更多实实在在、可感可及的幸福。\n"
             "着力实现幼有善育\n"
+            "完成特殊困难老年人家庭适老化改造2.5万户以上\n"
+            "新建社区养老服务综合体100个\n"
             "力争市、县两级中心城区老年助餐服务覆盖率达到50%")
     found = [(d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2024, 2, 3))]
-    assert found == [("gte", Decimal(50), "%", date(2024, 12, 31))]
+    assert found == [("gte", Decimal(25000), "户", date(2024, 12, 31)), ("eq", Decimal(100), "个", date(2024, 12, 31)),
+                     ("gte", Decimal(50), "%", date(2024, 12, 31))]

@@ -2145,6 +2145,7 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     if issued_on and not report and year_end is None and any(
             int(m["year"] or issued_on.year) == issued_on.year for m in YEAR_LIST_NAMED.finditer(_title_lines(text, 8))):
         list_year = date(issued_on.year, 12, 31)  # news of this year's list: what it says will be done is due then
+    reported_list = False
     if list_year is None and not report and year_end is None \
             and (said := GOV_REPORT_YEAR.search(_title_lines(text, 5))) \
             and (issued_on is None or issued_on.year == int(said["year"] or said["year2"])) \
@@ -2152,6 +2153,7 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
         # news of the list a government work report sets for its year ("2024年湖北省政府工作报告提出…今年,湖北将继续实施
         # 10大类52项民生实事", "省十四届人大一次会议（2023年1月）…今年安排了13类55件民生实事"), the page undated: that year
         list_year = date(int(said["year"] or said["year2"]), 12, 31)
+        reported_list = True  # its lines are the list's items ("新建社区养老服务综合体100个")
     progress_report = bool(PROGRESS_REPORT.search(_title_lines(text, 5)))  # figures of a year under way: done
     plan_end = None
     if plan:
@@ -2192,7 +2194,8 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                 keys.setdefault(draft.key(), [])
                 drafts.append(draft)
         for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end,
-                                       completed_year if heading_target else year_end, this_year, last_phase, list_year):
+                                       completed_year if heading_target else year_end, this_year, last_phase, list_year,
+                                       reported_list):
             if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
                 continue  # a figure reached with no word of aim: status
             if progress_report and not report and not (year_end or plan_end or progress) \
@@ -2807,7 +2810,7 @@ POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[
 
 
 def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None, year_end=None,
-                      this_year=None, last_phase=0, list_year=None):
+                      this_year=None, last_phase=0, list_year=None, reported_list=False):
     text = sentence.text
     if _past_paragraph(sentence, issued_on, year_end):
         return
@@ -2818,7 +2821,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     taken = [(c[0], c[1]) for c in coverage]
     # "此外还公布2022年静安区为民办实事项目。包括…改造50万平方米。开工建设…500台": the paragraph that names this
     # year's list goes on with its items
-    listed = bool(list_year) and any(YEAR_LIST_NAMED.search(e) for e in sentence.paragraph)
+    listed = bool(list_year) and (reported_list or any(YEAR_LIST_NAMED.search(e) for e in sentence.paragraph))
     goals = bool(sentence.lead) or bool(year_end) or listed or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)
     for start, end, comparator, number, unit, said_level in _requirements(text, goals=goals):
         threshold = _number(number)
