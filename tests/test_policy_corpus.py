@@ -2617,3 +2617,22 @@ def test_news_of_the_list_a_government_work_report_sets_is_due_at_that_years_end
     found = [(d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2024, 2, 3))]
     assert found == [("gte", Decimal(25000), "户", date(2024, 12, 31)), ("eq", Decimal(100), "个", date(2024, 12, 31)),
                      ("gte", Decimal(50), "%", date(2024, 12, 31))]
+
+
+def test_a_past_year_told_after_a_speakers_lead_is_status():
+    # 中新网长春2月1日电 (2024): 吉林省民政厅厅长肖模文介绍,2023年,… 支持建设102个…, 分别达到156个和549个
+    text = ("记者1日从吉林省民政厅获悉,今年,吉林省实施幸福养老工程,新建改建合作助老餐厅和助餐点1300个。\n"
+            "吉林省民政厅厅长肖模文介绍,2023年,吉林省养老服务政策制度体系进一步完善,幸福养老工程亮点纷呈。"
+            "吉林省民政系统支持建设102个综合嵌入式社区居家养老服务中心和100个社区老年食堂,全省综合嵌入式社区居家养老服务中心"
+            "和社区老年食堂分别达到156个和549个。")
+    found = [(d.threshold, d.deadline) for d in draft_targets(text, date(2024, 2, 1))]
+    assert found == [(Decimal(1300), date(2024, 12, 31))]
+
+
+def test_a_figure_dated_in_a_year_before_the_page_with_no_word_of_aim_is_status():
+    # 全省民政工作视频会议 (福建, 2019-01-28; the page in traditional characters): 截至2018年底 … 由16.7%提高到62.6%
+    text = ("記者從近日召開的全省民政工作視頻會議獲悉,去年福建省養老補短板工作取得重大突破。截至2018年底,全省每千名老年人擁有養"
+            "老床位數由31張提高到33張;全省共建成321所居家社區養老服務照料中心,覆蓋率從36.9%提高到65.6%;建成758"
+            "6所農村幸福院等農村養老服務設施,覆蓋率從46.8%提高到52.8%。養老事業社會投入比例首次超過50%,民營養老床位佔"
+            "比由30%提高到60%。全省鄉鎮敬老院的平均床位使用率由16.7%提高到62.6%,其中38.7%實現社會化運營,改革步伐走在全國前列。")
+    assert Decimal("62.6") not in [d.threshold for d in draft_targets(text, date(2019, 1, 28))]

@@ -367,7 +367,9 @@ YEARS_SPAN = re.compile(r"用\s*(?P<n>\d+|[一二两三四五六七八九十]+)\
 STATUS_LEAD = re.compile(r"^[\s\u3000]*(?:目前|截[至止]目前|现已|当前)\s*[,，]")
 # "(3月16日,记者…获悉,)2025年全市共新增持证社工4439人" in a report of 2026: a count of a year gone by.
 PAST_YEAR_COUNT = re.compile(r"(?P<year>\d{4})\s*年(?:全年|度)?\s*(?:全[市县区省州]|共|累计)")
-PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，]")
+# (after a reporter's or speaker's lead: "吉林省民政厅厅长肖模文介绍,2023年,…", "记者从…民政厅获悉,2024年,宁夏…")
+PAST_LEAD = re.compile(r"^[\s\u3000]*(?:[^\n，,。；;]{2,40}?(?:介绍|表示|指出|获悉|了解到)\s*[,，:：]\s*)?"
+                       r"(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，]")
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
 PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年?\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
                         r"|“?(?P<plan>十三五|十四五|十五五)”?[^。\n《》]{0,30}?规划")
@@ -2202,6 +2204,9 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                     and not (REPORT_FUTURE.search(sentence.text) or THIS_YEAR.search(sentence.text)
                              or re.search(r"任务|目标|要求", sentence.text)):  # (下达任务…创建235个: the task set)
                 continue  # "全市婚姻家庭辅导率85%以上" told at a 工作进展情况 press conference: what is, not an aim
+            if issued_on and not report and draft.deadline and draft.deadline.year < issued_on.year \
+                    and not FUTURE.search(sentence.text) and not any(FUTURE.search(e) for e in sentence.paragraph[:1]):
+                continue  # "2023年,…支持建设102个…" on a page of 2024 with no word of aim: the year before, done
             if (draft.threshold, draft.unit) in layout:
                 continue  # read as a layout's total or part
             if draft.matched.startswith("不宜"):
