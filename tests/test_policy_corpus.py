@@ -2636,3 +2636,12 @@ def test_a_figure_dated_in_a_year_before_the_page_with_no_word_of_aim_is_status(
             "6所農村幸福院等農村養老服務設施,覆蓋率從46.8%提高到52.8%。養老事業社會投入比例首次超過50%,民營養老床位佔"
             "比由30%提高到60%。全省鄉鎮敬老院的平均床位使用率由16.7%提高到62.6%,其中38.7%實現社會化運營,改革步伐走在全國前列。")
     assert Decimal("62.6") not in [d.threshold for d in draft_targets(text, date(2019, 1, 28))]
+
+
+def test_a_verb_before_the_town_tier_is_no_named_town():
+    # 《宁夏日报》2025: 力争乡镇(街道)养老服务机构覆盖率达到60% — the tier, not a 乡 called 力争
+    text = ("2025年,宁夏将持续牵头办好加强困境儿童关爱、推进养老服务设施建设、持续优化养老服务供给3件民生实事,"
+            "支持4个县(市)未保机构建设和功能提升,力争实现县级未保机构全覆盖;新建50个农村老饭桌,"
+            "力争乡镇(街道)养老服务机构覆盖率达到60%,农村老饭桌覆盖率达到35%。")
+    found = [(d.level, d.regions, d.threshold) for d in draft_targets(text, date(2025, 2, 13)) if d.threshold == 60]
+    assert found == [("town", [], Decimal(60))]

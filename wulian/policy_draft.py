@@ -333,7 +333,8 @@ DEFAULT_LEVELS = {
     "town_stations_built": COUNTY, "town_station_built_share": COUNTY, "town_station_coverage": TOWN,
 }
 
-NAMED_REGION = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2}(?:街道|镇|乡))")
+# (not the tier words after a verb: "力争乡镇(街道)…覆盖率", "推动镇街…")
+NAMED_REGION = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2}(?:街道|镇(?!街)|乡(?![镇村])))")
 # (实现: "实现乡镇(街道)、村(居)…全覆盖" names no town "实现乡")
 NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全县市区村社工站心务中作点这此等省两一到前后年以上下实现")
 
