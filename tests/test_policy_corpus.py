@@ -2645,3 +2645,11 @@ def test_a_verb_before_the_town_tier_is_no_named_town():
             "力争乡镇(街道)养老服务机构覆盖率达到60%,农村老饭桌覆盖率达到35%。")
     found = [(d.level, d.regions, d.threshold) for d in draft_targets(text, date(2025, 2, 13)) if d.threshold == 60]
     assert found == [("town", [], Decimal(60))]
+
+
+def test_a_floor_word_before_a_list_of_amounts_holds_for_each():
+    # 南昌新闻网 2025 (民生实事安排方案): 照料护理补助标准分别按每人每月不低于1500元、375元、110元落实
+    text = ("我市将按规定提高城乡低保对象、特困人员月人均保障标准和财政补差水平;特困失能人员、半失能人员、自理人员照料护理补助标准"
+            "分别按每人每月不低于1500元、375元、110元落实。")
+    found = [(d.comparator, d.threshold, d.unit) for d in draft_targets(text, date(2025, 3, 1))]
+    assert found == [("gte", Decimal(1500), "元/人/月"), ("gte", Decimal(375), "元/人/月"), ("gte", Decimal(110), "元/人/月")]

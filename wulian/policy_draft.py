@@ -2402,6 +2402,10 @@ def _standard_notice(drafts: list, text: str, issued_on: date | None) -> list:
     return drafts + _standard_read(list(_standard_figures(text, drafts)), due)
 
 
+# A floor word before a list of amounts: "分别按每人每月不低于1500元、375元、110元落实" — each is a floor.
+FLOOR_LIST = re.compile(r"(?:不低于|不少于|不得低于|至少)\s*\d+(?:\.\d+)?\s*元(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*元)*\s*[、和及]\s*$")
+
+
 def _standard_read(drafts: list, due: date | None) -> list:
     kept = []
     for draft in drafts:
@@ -2427,7 +2431,8 @@ def _standard_read(drafts: list, due: date | None) -> list:
         head = draft.quote[max(0, at - 16):at]
         if STANDARD_OLD.search(head) or STANDARD_RAISE.search(head) or STANDARD_NOT_NEW.search(clause):
             continue  # the old standard, the raise, the top of a differentiated one, money added
-        if draft.comparator == GTE and not re.search(r"不低于|不少于|不得低于|以上|至少", head[-8:] + draft.matched):
+        if draft.comparator == GTE and not re.search(r"不低于|不少于|不得低于|以上|至少", head[-8:] + draft.matched) \
+                and not FLOOR_LIST.search(clause):  # (每人每月不低于1500元、375元、110元: the floor holds for each)
             draft.comparator = EQ  # 提高到740元: the new standard
         if draft.unit in ("元/月", "元/年") and re.search(r"每人|人均|/人", clause):
             draft.unit = "元/人/" + draft.unit[-1]
