@@ -2653,3 +2653,10 @@ def test_a_floor_word_before_a_list_of_amounts_holds_for_each():
             "分别按每人每月不低于1500元、375元、110元落实。")
     found = [(d.comparator, d.threshold, d.unit) for d in draft_targets(text, date(2025, 3, 1))]
     assert found == [("gte", Decimal(1500), "元/人/月"), ("gte", Decimal(375), "元/人/月"), ("gte", Decimal(110), "元/人/月")]
+
+
+def test_a_coverage_rate_of_the_towns_after_the_whole_city_is_the_towns():
+    # 西安市推进基本养老服务体系建设实施方案, 任务分解表 3.: 全市街道(镇)综合养老服务中心覆盖率达到80%
+    text = "到2026年,全市街道(镇)综合养老服务中心覆盖率达到80%,为老年人提供全托、日托、助餐、上门服务等综合性养老服务。"
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2023, 3, 1))]
+    assert found == [("town", "gte", Decimal(80), "%", date(2026, 12, 31))]

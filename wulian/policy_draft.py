@@ -2895,8 +2895,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             fixed_level = COUNTY
         elif COUNTY_WIDE.search(before) and not PER_UNIT.search(before) and not (
                 unit == "%" and not re.search(r"全[市县区州省盟旗]", before)) and not (
-                unit == "%" and _last_cue(before[_last_match_end(COUNTY_WIDE, before):]) in ("urban", "rural", "community")):
-            # ("全省农村社区综合服务设施覆盖率达到90%": a rate of the kind of community named after 全省)
+                unit == "%" and _last_cue(before[_last_match_end(COUNTY_WIDE, before):]) in ("urban", "rural", "community")) \
+                and not (unit == "%" and _last_cue(before[_last_match_end(COUNTY_WIDE, before):]) == "town"
+                         and re.search(r"覆盖率\s*(?:要|将|力争)?\s*(?:达到|达|提高到|为)?\s*$", before)):
+            # ("全省农村社区综合服务设施覆盖率达到90%": a rate of the kind of community named after 全省; so the towns'
+            # "全市街道(镇)综合养老服务中心覆盖率达到80%")
             fixed_level = COUNTY  # "社会工作专业人才总数达600人": a county-wide total
             posts = "岗位" in before[_last_match_end(SEGMENT_BOUNDARY, before):]  # 全市社工岗位设置总量: posts
             if indicator in STATION_INDICATORS or indicator == "town_stations_built" or (
