@@ -2660,3 +2660,19 @@ def test_a_coverage_rate_of_the_towns_after_the_whole_city_is_the_towns():
     text = "到2026年,全市街道(镇)综合养老服务中心覆盖率达到80%,为老年人提供全托、日托、助餐、上门服务等综合性养老服务。"
     found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2023, 3, 1))]
     assert found == [("town", "gte", Decimal(80), "%", date(2026, 12, 31))]
+
+
+def test_the_items_of_a_government_work_reports_year_list_with_no_year_are_drafted_undated():
+    # 黔东南州政府工作报告 “十件民生实事” (四): the list's size is no target, its item's count is (the year not written)
+    text = ("1月31日上午,黔东南苗族侗族自治州第十五届人民代表大会第四次会议在凯里隆重开幕。州长杨光杰代表州人民政府向大会作政府工作报告。\n"
+            "报告明确,今年将继续统筹财力,扎实办好“十件民生实事”。\n(四)\n"
+            "完善养老服务体系和儿童福利机构,对2000户特殊困难老年人家庭适老化改造,打造16个示范性社区老年助餐点,对州儿童福利院进行优化提质。")
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [("county", "eq", Decimal(16), "个", None)]
+
+
+def test_the_size_of_a_year_list_is_no_target():
+    # 江苏省2023年民生实事 (转载页): 其中,民政部门牵头实施9项民生实事
+    text = ("日前,江苏省十四届人大一次会议召开,省长许昆林作政府工作报告。他表示,为解决群众急难愁盼,今年安排了13类55件民生实事,"
+            "实行清单式管理、项目化推进、节点化调度。其中,民政部门牵头实施9项民生实事,送出了新年度“民生红包”。")
+    assert [d.threshold for d in draft_targets(text)] == []

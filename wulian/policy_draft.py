@@ -2157,6 +2157,11 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
         # 10大类52项民生实事", "省十四届人大一次会议（2023年1月）…今年安排了13类55件民生实事"), the page undated: that year
         list_year = date(int(said["year"] or said["year2"]), 12, 31)
         reported_list = True  # its lines are the list's items ("新建社区养老服务综合体100个")
+    elif list_year is None and issued_on is None and not report and year_end is None \
+            and re.search(r"政府工作报告", _title_lines(text, 5)) and THIS_YEAR_LIST.search(_title_lines(text, 8)):
+        # "…作政府工作报告。报告明确,今年将继续…扎实办好“十件民生实事”。(四)…打造16个示范性社区老年助餐点": the
+        # items of the year's list, the year not written (no date)
+        reported_list = True
     progress_report = bool(PROGRESS_REPORT.search(_title_lines(text, 5)))  # figures of a year under way: done
     plan_end = None
     if plan:
@@ -2208,6 +2213,9 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
             if issued_on and not report and draft.deadline and draft.deadline.year < issued_on.year \
                     and not FUTURE.search(sentence.text) and not any(FUTURE.search(e) for e in sentence.paragraph[:1]):
                 continue  # "2023年,…支持建设102个…" on a page of 2024 with no word of aim: the year before, done
+            if draft.unit in ("项", "件", "类") and draft.matched and re.search(
+                    re.escape(draft.matched) + r"\s*(?:重点)?(?:民生|为民办?)?[\u4e00-\u9fa5]{0,2}实事", sentence.text):
+                continue  # "民政部门牵头实施9项民生实事": the size of the year's list, not one of its goals
             if (draft.threshold, draft.unit) in layout:
                 continue  # read as a layout's total or part
             if draft.matched.startswith("不宜"):
@@ -2832,7 +2840,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     taken = [(c[0], c[1]) for c in coverage]
     # "此外还公布2022年静安区为民办实事项目。包括…改造50万平方米。开工建设…500台": the paragraph that names this
     # year's list goes on with its items
-    listed = bool(list_year) and (reported_list or any(YEAR_LIST_NAMED.search(e) for e in sentence.paragraph))
+    listed = reported_list or bool(list_year) and any(YEAR_LIST_NAMED.search(e) for e in sentence.paragraph)
     goals = bool(sentence.lead) or bool(year_end) or listed or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)
     for start, end, comparator, number, unit, said_level in _requirements(text, goals=goals):
         threshold = _number(number)
