@@ -2586,3 +2586,93 @@ def test_paragraphs_numbered_only_yi_shi_er_shi_are_the_clauses():
             "二是老年健康服务体系更加健全。二级以上综合性医院设老年病科比例达到35%,65岁以上老年人健康管理率达到70%。")
     found = [(d.clause, d.threshold) for d in draft_targets(text, date(2017, 10, 25))]
     assert found == [("一", Decimal(95)), ("二", Decimal(35)), ("二", Decimal(70))]
+
+
+# --- session 10, round 12: sets 38 and 39 read; the year of a report under way, ... -----------------------------------
+
+def test_a_plan_said_in_a_report_of_a_year_under_way_is_due_at_that_years_end():
+    # 宿州市民政局2025年上半年工作总结及下半年工作计划, 一、(三): the year's plan, said in the half-year report
+    text = ("宿州市民政局2025年上半年工作总结及下半年工作计划\n"
+            "一、2025年上半年重点工作完成情况\n"
+            "(三)完善养老服务体系\n"
+            "计划建设社区嵌入式养老服务机构9个、农村幸福院82个。")
+    found = [(d.level, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [("county", Decimal(9), "个", date(2025, 12, 31)), ("county", Decimal(82), "个", date(2025, 12, 31))]
+    # 沈阳市民政局2024年一季度工作情况: "年内计划" in a quarter's report that names its year
+    text = ("一季度以来,市民政局各项重点任务稳步推进,工作成效显著。为2024年各项工作开好局。\n"
+            "(二)养老服务扎实开展\n"
+            "社区养老服务功能进一步完善,年内计划新培育社区400个、村屯370个,一季度已完成80个社区和74个村屯。")
+    found = [(d.threshold, d.deadline) for d in draft_targets(text)]
+    assert found == [(Decimal(400), date(2024, 12, 31)), (Decimal(370), date(2024, 12, 31))]
+
+
+def test_news_of_the_list_a_government_work_report_sets_is_due_at_that_years_end():
+    # 《湖北日报》2024-02-03: 2024年湖北省政府工作报告提出…今年,湖北将继续实施10大类52项民生实事
+    text = ("2024年湖北省政府工作报告提出,聚焦保障改善民生,推动发展成果更好惠及人民群众。今年,湖北将继续实施10大类52项民生实事,"
+            "涵盖就业、教育、医疗、养老、育幼、安居、出行等领域,努力让人民群众收获更多实实在在、可感可及的幸福。\n"
+            "着力实现幼有善育\n"
+            "完成特殊困难老年人家庭适老化改造2.5万户以上\n"
+            "新建社区养老服务综合体100个\n"
+            "力争市、县两级中心城区老年助餐服务覆盖率达到50%")
+    found = [(d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2024, 2, 3))]
+    assert found == [("gte", Decimal(25000), "户", date(2024, 12, 31)), ("eq", Decimal(100), "个", date(2024, 12, 31)),
+                     ("gte", Decimal(50), "%", date(2024, 12, 31))]
+
+
+def test_a_past_year_told_after_a_speakers_lead_is_status():
+    # 中新网长春2月1日电 (2024): 吉林省民政厅厅长肖模文介绍,2023年,… 支持建设102个…, 分别达到156个和549个
+    text = ("记者1日从吉林省民政厅获悉,今年,吉林省实施幸福养老工程,新建改建合作助老餐厅和助餐点1300个。\n"
+            "吉林省民政厅厅长肖模文介绍,2023年,吉林省养老服务政策制度体系进一步完善,幸福养老工程亮点纷呈。"
+            "吉林省民政系统支持建设102个综合嵌入式社区居家养老服务中心和100个社区老年食堂,全省综合嵌入式社区居家养老服务中心"
+            "和社区老年食堂分别达到156个和549个。")
+    found = [(d.threshold, d.deadline) for d in draft_targets(text, date(2024, 2, 1))]
+    assert found == [(Decimal(1300), date(2024, 12, 31))]
+
+
+def test_a_figure_dated_in_a_year_before_the_page_with_no_word_of_aim_is_status():
+    # 全省民政工作视频会议 (福建, 2019-01-28; the page in traditional characters): 截至2018年底 … 由16.7%提高到62.6%
+    text = ("記者從近日召開的全省民政工作視頻會議獲悉,去年福建省養老補短板工作取得重大突破。截至2018年底,全省每千名老年人擁有養"
+            "老床位數由31張提高到33張;全省共建成321所居家社區養老服務照料中心,覆蓋率從36.9%提高到65.6%;建成758"
+            "6所農村幸福院等農村養老服務設施,覆蓋率從46.8%提高到52.8%。養老事業社會投入比例首次超過50%,民營養老床位佔"
+            "比由30%提高到60%。全省鄉鎮敬老院的平均床位使用率由16.7%提高到62.6%,其中38.7%實現社會化運營,改革步伐走在全國前列。")
+    assert Decimal("62.6") not in [d.threshold for d in draft_targets(text, date(2019, 1, 28))]
+
+
+def test_a_verb_before_the_town_tier_is_no_named_town():
+    # 《宁夏日报》2025: 力争乡镇(街道)养老服务机构覆盖率达到60% — the tier, not a 乡 called 力争
+    text = ("2025年,宁夏将持续牵头办好加强困境儿童关爱、推进养老服务设施建设、持续优化养老服务供给3件民生实事,"
+            "支持4个县(市)未保机构建设和功能提升,力争实现县级未保机构全覆盖;新建50个农村老饭桌,"
+            "力争乡镇(街道)养老服务机构覆盖率达到60%,农村老饭桌覆盖率达到35%。")
+    found = [(d.level, d.regions, d.threshold) for d in draft_targets(text, date(2025, 2, 13)) if d.threshold == 60]
+    assert found == [("town", [], Decimal(60))]
+
+
+def test_a_floor_word_before_a_list_of_amounts_holds_for_each():
+    # 南昌新闻网 2025 (民生实事安排方案): 照料护理补助标准分别按每人每月不低于1500元、375元、110元落实
+    text = ("我市将按规定提高城乡低保对象、特困人员月人均保障标准和财政补差水平;特困失能人员、半失能人员、自理人员照料护理补助标准"
+            "分别按每人每月不低于1500元、375元、110元落实。")
+    found = [(d.comparator, d.threshold, d.unit) for d in draft_targets(text, date(2025, 3, 1))]
+    assert found == [("gte", Decimal(1500), "元/人/月"), ("gte", Decimal(375), "元/人/月"), ("gte", Decimal(110), "元/人/月")]
+
+
+def test_a_coverage_rate_of_the_towns_after_the_whole_city_is_the_towns():
+    # 西安市推进基本养老服务体系建设实施方案, 任务分解表 3.: 全市街道(镇)综合养老服务中心覆盖率达到80%
+    text = "到2026年,全市街道(镇)综合养老服务中心覆盖率达到80%,为老年人提供全托、日托、助餐、上门服务等综合性养老服务。"
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2023, 3, 1))]
+    assert found == [("town", "gte", Decimal(80), "%", date(2026, 12, 31))]
+
+
+def test_the_items_of_a_government_work_reports_year_list_with_no_year_are_drafted_undated():
+    # 黔东南州政府工作报告 “十件民生实事” (四): the list's size is no target, its item's count is (the year not written)
+    text = ("1月31日上午,黔东南苗族侗族自治州第十五届人民代表大会第四次会议在凯里隆重开幕。州长杨光杰代表州人民政府向大会作政府工作报告。\n"
+            "报告明确,今年将继续统筹财力,扎实办好“十件民生实事”。\n(四)\n"
+            "完善养老服务体系和儿童福利机构,对2000户特殊困难老年人家庭适老化改造,打造16个示范性社区老年助餐点,对州儿童福利院进行优化提质。")
+    found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
+    assert found == [("county", "eq", Decimal(16), "个", None)]
+
+
+def test_the_size_of_a_year_list_is_no_target():
+    # 江苏省2023年民生实事 (转载页): 其中,民政部门牵头实施9项民生实事
+    text = ("日前,江苏省十四届人大一次会议召开,省长许昆林作政府工作报告。他表示,为解决群众急难愁盼,今年安排了13类55件民生实事,"
+            "实行清单式管理、项目化推进、节点化调度。其中,民政部门牵头实施9项民生实事,送出了新年度“民生红包”。")
+    assert [d.threshold for d in draft_targets(text)] == []

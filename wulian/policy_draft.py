@@ -333,7 +333,8 @@ DEFAULT_LEVELS = {
     "town_stations_built": COUNTY, "town_station_built_share": COUNTY, "town_station_coverage": TOWN,
 }
 
-NAMED_REGION = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2}(?:街道|镇|乡))")
+# (not the tier words after a verb: "力争乡镇(街道)…覆盖率", "推动镇街…")
+NAMED_REGION = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2}(?:街道|镇(?!街)|乡(?![镇村])))")
 # (实现: "实现乡镇(街道)、村(居)…全覆盖" names no town "实现乡")
 NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全县市区村社工站心务中作点这此等省两一到前后年以上下实现")
 
@@ -367,7 +368,9 @@ YEARS_SPAN = re.compile(r"用\s*(?P<n>\d+|[一二两三四五六七八九十]+)\
 STATUS_LEAD = re.compile(r"^[\s\u3000]*(?:目前|截[至止]目前|现已|当前)\s*[,，]")
 # "(3月16日,记者…获悉,)2025年全市共新增持证社工4439人" in a report of 2026: a count of a year gone by.
 PAST_YEAR_COUNT = re.compile(r"(?P<year>\d{4})\s*年(?:全年|度)?\s*(?:全[市县区省州]|共|累计)")
-PAST_LEAD = re.compile(r"^[\s\u3000]*(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，]")
+# (after a reporter's or speaker's lead: "吉林省民政厅厅长肖模文介绍,2023年,…", "记者从…民政厅获悉,2024年,宁夏…")
+PAST_LEAD = re.compile(r"^[\s\u3000]*(?:[^\n，,。；;]{2,40}?(?:介绍|表示|指出|获悉|了解到)\s*[,，:：]\s*)?"
+                       r"(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，]")
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
 PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年?\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
                         r"|“?(?P<plan>十三五|十四五|十五五)”?[^。\n《》]{0,30}?规划")
@@ -2137,10 +2140,28 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     elif issued_on is None and not report and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 3)) \
             and (meeting := MEETING_YEAR.search(_title_lines(text, 3))):
         this_year = date(int(meeting["year"]), 12, 31)  # "今年将…" said at the year's meeting (2023年…见面会): that year
+    elif issued_on is None and report and (named := REPORT_YEAR.search(_title_lines(text, 3))):
+        # a report of a year under way ("2025年上半年工作总结及下半年工作计划", "一季度以来…为2024年各项工作开好局"):
+        # what it says is planned for the year ("年内计划新培育社区400个", "计划建设…9个") is due at that year's end
+        this_year = date(int(named["year"]), 12, 31)
     list_year = None
     if issued_on and not report and year_end is None and any(
             int(m["year"] or issued_on.year) == issued_on.year for m in YEAR_LIST_NAMED.finditer(_title_lines(text, 8))):
         list_year = date(issued_on.year, 12, 31)  # news of this year's list: what it says will be done is due then
+    reported_list = False
+    if list_year is None and not report and year_end is None \
+            and (said := GOV_REPORT_YEAR.search(_title_lines(text, 5))) \
+            and (issued_on is None or issued_on.year == int(said["year"] or said["year2"])) \
+            and THIS_YEAR_LIST.search(_title_lines(text, 8)):
+        # news of the list a government work report sets for its year ("2024年湖北省政府工作报告提出…今年,湖北将继续实施
+        # 10大类52项民生实事", "省十四届人大一次会议（2023年1月）…今年安排了13类55件民生实事"), the page undated: that year
+        list_year = date(int(said["year"] or said["year2"]), 12, 31)
+        reported_list = True  # its lines are the list's items ("新建社区养老服务综合体100个")
+    elif list_year is None and issued_on is None and not report and year_end is None \
+            and re.search(r"政府工作报告", _title_lines(text, 5)) and THIS_YEAR_LIST.search(_title_lines(text, 8)):
+        # "…作政府工作报告。报告明确,今年将继续…扎实办好“十件民生实事”。(四)…打造16个示范性社区老年助餐点": the
+        # items of the year's list, the year not written (no date)
+        reported_list = True
     progress_report = bool(PROGRESS_REPORT.search(_title_lines(text, 5)))  # figures of a year under way: done
     plan_end = None
     if plan:
@@ -2181,13 +2202,20 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                 keys.setdefault(draft.key(), [])
                 drafts.append(draft)
         for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end,
-                                       completed_year if heading_target else year_end, this_year, last_phase, list_year):
+                                       completed_year if heading_target else year_end, this_year, last_phase, list_year,
+                                       reported_list):
             if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
                 continue  # a figure reached with no word of aim: status
             if progress_report and not report and not (year_end or plan_end or progress) \
                     and not (REPORT_FUTURE.search(sentence.text) or THIS_YEAR.search(sentence.text)
                              or re.search(r"任务|目标|要求", sentence.text)):  # (下达任务…创建235个: the task set)
                 continue  # "全市婚姻家庭辅导率85%以上" told at a 工作进展情况 press conference: what is, not an aim
+            if issued_on and not report and draft.deadline and draft.deadline.year < issued_on.year \
+                    and not FUTURE.search(sentence.text) and not any(FUTURE.search(e) for e in sentence.paragraph[:1]):
+                continue  # "2023年,…支持建设102个…" on a page of 2024 with no word of aim: the year before, done
+            if draft.unit in ("项", "件", "类") and draft.matched and re.search(
+                    re.escape(draft.matched) + r"\s*(?:重点)?(?:民生|为民办?)?[\u4e00-\u9fa5]{0,2}实事", sentence.text):
+                continue  # "民政部门牵头实施9项民生实事": the size of the year's list, not one of its goals
             if (draft.threshold, draft.unit) in layout:
                 continue  # read as a layout's total or part
             if draft.matched.startswith("不宜"):
@@ -2382,6 +2410,10 @@ def _standard_notice(drafts: list, text: str, issued_on: date | None) -> list:
     return drafts + _standard_read(list(_standard_figures(text, drafts)), due)
 
 
+# A floor word before a list of amounts: "分别按每人每月不低于1500元、375元、110元落实" — each is a floor.
+FLOOR_LIST = re.compile(r"(?:不低于|不少于|不得低于|至少)\s*\d+(?:\.\d+)?\s*元(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*元)*\s*[、和及]\s*$")
+
+
 def _standard_read(drafts: list, due: date | None) -> list:
     kept = []
     for draft in drafts:
@@ -2407,7 +2439,8 @@ def _standard_read(drafts: list, due: date | None) -> list:
         head = draft.quote[max(0, at - 16):at]
         if STANDARD_OLD.search(head) or STANDARD_RAISE.search(head) or STANDARD_NOT_NEW.search(clause):
             continue  # the old standard, the raise, the top of a differentiated one, money added
-        if draft.comparator == GTE and not re.search(r"不低于|不少于|不得低于|以上|至少", head[-8:] + draft.matched):
+        if draft.comparator == GTE and not re.search(r"不低于|不少于|不得低于|以上|至少", head[-8:] + draft.matched) \
+                and not FLOOR_LIST.search(clause):  # (每人每月不低于1500元、375元、110元: the floor holds for each)
             draft.comparator = EQ  # 提高到740元: the new standard
         if draft.unit in ("元/月", "元/年") and re.search(r"每人|人均|/人", clause):
             draft.unit = "元/人/" + draft.unit[-1]
@@ -2520,6 +2553,15 @@ FALLBACK_PLACES = re.compile(r"\s*(?:设区市|城区|市区|乡镇|乡|镇|街�
 # In a plan, "1处市级殡仪服务设施", "5处镇(街)级安葬(放)设施": a count of facilities of a tier, not places covered.
 FALLBACK_TIER_FACILITY = re.compile(r"\s*(?:市|区|县|乡镇|乡|镇|街道|村|社区)(?:[(（][\u4e00-\u9fa5]{1,2}[)）])?级")
 FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
+# The year a report of a year under way is about: "2025年上半年工作总结", "2024年一季度", "为2024年各项工作开好局".
+REPORT_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?:上半年|前三季度|[一二三四1-4]季度|第[一二三四]季度|1\s*[-—至]\s*\d{1,2}\s*月|"
+                         r"各项工作)")
+# A plan said in a report ("年内计划新培育社区400个", "计划建设…9个"): in its clause, before the figure.
+PLANNED = re.compile(r"计划(?!单列)[^，,。；;]{0,30}$")
+# The year of a government work report, or of the people's congress session that hears it.
+GOV_REPORT_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年[^\n，。；,;（(]{0,12}?政府工作报告|"
+                             r"人大[^\n，。；,;]{0,8}?会议\s*[（(]\s*(?P<year2>(?:19|20)\d{2})\s*年")
+THIS_YEAR_LIST = re.compile(r"今年[^\n。；;]{0,24}?(?:为民实事|为民办实事|民生[\u4e00-\u9fa5]{0,4}实事)")
 PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结|介绍[^\n，。；,;]{0,24}?工作情况")
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
 FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于|(?<![赶])超\s*$")  # 全省持证社工人数要超10万人
@@ -2787,7 +2829,7 @@ POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[
 
 
 def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None, year_end=None,
-                      this_year=None, last_phase=0, list_year=None):
+                      this_year=None, last_phase=0, list_year=None, reported_list=False):
     text = sentence.text
     if _past_paragraph(sentence, issued_on, year_end):
         return
@@ -2798,7 +2840,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     taken = [(c[0], c[1]) for c in coverage]
     # "此外还公布2022年静安区为民办实事项目。包括…改造50万平方米。开工建设…500台": the paragraph that names this
     # year's list goes on with its items
-    listed = bool(list_year) and any(YEAR_LIST_NAMED.search(e) for e in sentence.paragraph)
+    listed = reported_list or bool(list_year) and any(YEAR_LIST_NAMED.search(e) for e in sentence.paragraph)
     goals = bool(sentence.lead) or bool(year_end) or listed or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)
     for start, end, comparator, number, unit, said_level in _requirements(text, goals=goals):
         threshold = _number(number)
@@ -2861,8 +2903,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             fixed_level = COUNTY
         elif COUNTY_WIDE.search(before) and not PER_UNIT.search(before) and not (
                 unit == "%" and not re.search(r"全[市县区州省盟旗]", before)) and not (
-                unit == "%" and _last_cue(before[_last_match_end(COUNTY_WIDE, before):]) in ("urban", "rural", "community")):
-            # ("全省农村社区综合服务设施覆盖率达到90%": a rate of the kind of community named after 全省)
+                unit == "%" and _last_cue(before[_last_match_end(COUNTY_WIDE, before):]) in ("urban", "rural", "community")) \
+                and not (unit == "%" and _last_cue(before[_last_match_end(COUNTY_WIDE, before):]) == "town"
+                         and re.search(r"覆盖率\s*(?:要|将|力争)?\s*(?:达到|达|提高到|为)?\s*$", before)):
+            # ("全省农村社区综合服务设施覆盖率达到90%": a rate of the kind of community named after 全省; so the towns'
+            # "全市街道(镇)综合养老服务中心覆盖率达到80%")
             fixed_level = COUNTY  # "社会工作专业人才总数达600人": a county-wide total
             posts = "岗位" in before[_last_match_end(SEGMENT_BOUNDARY, before):]  # 全市社工岗位设置总量: posts
             if indicator in STATION_INDICATORS or indicator == "town_stations_built" or (
@@ -3043,6 +3088,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 and not re.search(r"每年|年度|每一年|年均", text):
             # "全年新增护理型床位2.5万张" in the tasks said for this year: the year's figure, due at its end
             deadline, deadline_note = this_year, "期限：全年，按文中所说的该年"
+        if deadline is None and this_year and not deadline_note and PLANNED.search(re.split(r"[，,。；;]", text[:start])[-1]):
+            # "计划建设社区嵌入式养老服务机构9个" in a report of the year: the year's plan, due at its end
+            deadline, deadline_note = this_year, "期限：该年计划，按该年年底"
         if deadline is None and list_year and (not deadline_note or deadline_note.startswith("期限：年内")) \
                 and (FUTURE.search(text[:end]) or listed):
             deadline, deadline_note = list_year, "期限：该年民生实事，按该年年底"
