@@ -76,14 +76,21 @@ def login(page, base_url: str, username: str, password: str | None = None, *, re
     a password of its own), it fails here, with the page's words, when the user did not end up signed in."""
     from tests.conftest import TEST_PASSWORD
 
-    page.goto(f"{base_url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password or TEST_PASSWORD)
-    # Each click submits a form: wait for the answer's page, not only for the network to fall quiet — on a loaded
-    # machine "networkidle" can hold before the POST has even left, and the next goto then finds no session.
-    with page.expect_navigation():
-        page.click("#login-button")
-    page.wait_for_load_state("networkidle")
+    # Leave the page before first: a request of its still under way (a dashboard's htmx call, sent after a test
+    # cleared the cookies) comes back through the login page and sets a new CSRF cookie, so the form loaded here
+    # would carry the old token and be refused (403, seen in a CI run on a loaded machine).
+    page.goto("about:blank")
+    for attempt in range(2):
+        page.goto(f"{base_url}/accounts/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password or TEST_PASSWORD)
+        # Each click submits a form: wait for the answer's page, not only for the network to fall quiet — on a loaded
+        # machine "networkidle" can hold before the POST has even left, and the next goto then finds no session.
+        with page.expect_navigation() as answer:
+            page.click("#login-button")
+        page.wait_for_load_state("networkidle")
+        if answer.value is None or answer.value.status != 403 or attempt:
+            break  # (a 403 is such a late cookie: the form is loaded again, with the cookie as it is now)
     # A code is good for its 30-second step (and one step either side). On a loaded machine the step can pass between
     # reading the code and the server checking it: the page then says the code is wrong, and a user types the next one.
     for _attempt in range(2):
