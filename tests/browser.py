@@ -109,6 +109,20 @@ def login(page, base_url: str, username: str, password: str | None = None, *, re
             f"{username} is not signed in: {page.url}\n{page.locator('body').inner_text()[:400]}")
 
 
+def as_(page, base_url: str, username: str):
+    """Sign in as another user: leave the page first (none of its requests may land after the cookies go), drop the
+    cookies, then log in."""
+    page.goto("about:blank")
+    page.context.clear_cookies()
+    login(page, base_url, username)
+
+
+def go(page, url: str):
+    """Open a page and wait until its own requests (htmx, charts) are done."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+
 def totp_code(username: str) -> str:
     """The code the user's authenticator app shows now (the device being enrolled when none is confirmed)."""
     from django_otp.oath import TOTP

@@ -7,20 +7,9 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from tests.browser import login, screenshot
+from tests.browser import as_, go, login, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-def go(page, url):
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-
-
-def as_(page, base, username):
-    page.goto("about:blank")  # (the page before stops first: none of its requests lands after the cookies go)
-    page.context.clear_cookies()
-    login(page, base, username)
 
 
 def test_budget_request_approve_pay_and_see_it(live_server, browser_cast, page, tmp_path):

@@ -9,14 +9,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from tests.browser import login, screenshot
+from tests.browser import go, login, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-def go(page, url):
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
 
 
 def save(page):

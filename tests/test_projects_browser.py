@@ -41,16 +41,6 @@ def logout(page, base):
     page.context.clear_cookies()
 
 
-def as_(page, base, username):
-    logout(page, base)
-    login(page, base, username)
-
-
-def go(page, url):
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-
-
 def click(page, selector):
     page.click(selector)
     page.wait_for_load_state("networkidle")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from tests.browser import SCREENSHOTS, login, screenshot
+from tests.browser import SCREENSHOTS, as_, login, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -51,11 +51,6 @@ def county(browser_cast):
         user.set_password(TEST_PASSWORD)
         user.save()
     return cast
-
-
-def as_(page, base, username):
-    page.context.clear_cookies()
-    login(page, base, username)
 
 
 def go(page, url):
