@@ -1631,6 +1631,8 @@ def draft_document(text: str, *, issued_on: date | None = None) -> DocumentDraft
                          targets=draft_targets(text, issued_on, phases=phases))
 
 
+# The document's year and kind, read by ``_document_year`` (``DocumentYear``) from its first lines, and
+# ``_year_plan_end``'s year's list.
 # "2023年成都将抓好8项民生实事", "现对2023年全市民政工作做出如下安排": an opening sentence that announces a year's
 # list (a word of the future inside the list's name) or a year's arrangements.
 YEAR_PLAN_ANNOUNCED = re.compile(r"(?P<year>\d{4})\s*年[^\n，。；,;]{0,8}?(?:将|计划|要|拟)[^\n，。；,;]{0,8}?(?:为民实事|"
@@ -1652,6 +1654,14 @@ MEETING_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?[^\n，。；,;]{0
 # date of its own, is due at that year's end.
 YEAR_LIST_NAMED = re.compile(r"(?:(?P<year>\d{4})\s*年度?|今年)[^\n，。；,;]{0,16}?(?:为民实事|为民办实事|"
                              r"民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事)")
+# The year a report of a year under way is about: "2025年上半年工作总结", "2024年一季度", "为2024年各项工作开好局".
+REPORT_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?:上半年|前三季度|[一二三四1-4]季度|第[一二三四]季度|1\s*[-—至]\s*\d{1,2}\s*月|"
+                         r"各项工作)")
+# The year of a government work report, or of the people's congress session that hears it.
+GOV_REPORT_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年[^\n，。；,;（(]{0,12}?政府工作报告|"
+                             r"人大[^\n，。；,;]{0,8}?会议\s*[（(]\s*(?P<year2>(?:19|20)\d{2})\s*年")
+THIS_YEAR_LIST = re.compile(r"今年[^\n。；;]{0,24}?(?:为民实事|为民办实事|民生[\u4e00-\u9fa5]{0,4}实事)")
+PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结|介绍[^\n，。；,;]{0,24}?工作情况")
 # A report of a year's work, not a plan: "2022年工作总结", "我市2024年民生实事已全部完成".
 # A status document's opening in general: a year's summary (工作总结, 年度总结, "现将全年工作情况总结如下"), a report
 # of results ("今年以来…取得…成效", "…工作成效显著"). Only sentences with an explicit future word are drafted.
@@ -2103,79 +2113,30 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     counts = [(len(pattern.findall(text)), level) for level, pattern in STATION_TIER_WORDS]
     station_level = max(counts)[1] if max(counts)[0] else ""
     plan = PLAN_TITLE.search(_title_lines(text)) or PLAN_TERM.search(text) or PLAN_RELEASED.search(_title_lines(text, 8))
-    year_end = _year_plan_end(text)
-    works_end = None
-    if year_end is None and issued_on and YEAR_WORKS.search(_title_lines(text, 4)):
-        year_end = works_end = date(issued_on.year, 12, 31)  # an item of a year's 民生工程 (民生工程预告): due then
+    listed_end = _year_plan_end(text)
+    works = listed_end is None and issued_on is not None and bool(YEAR_WORKS.search(_title_lines(text, 4)))
     text, budget = _budget_table(text, station_level)  # (before the list table reads the rows as sentences)
-    lines, line_table = _line_table(text.split("\n"), year_end.year if year_end else issued_on.year if issued_on else None)
-    if line_table and year_end is None and issued_on:
-        year_end = date(issued_on.year, 12, 31)  # a year's task table reported on in its year: due at its end
+    lines, line_table = _line_table(text.split("\n"), listed_end.year if listed_end else issued_on.year if issued_on else None)
     lines = _cell_indicator_table(_indicator_table(_list_table(lines)))
     text = "\n".join(lines)
-    progress, table_year = _progress_table(lines)
+    progress, progress_year = _progress_table(lines)
     lines, run_together = _run_together_progress(lines)
     if run_together:
         text = "\n".join(lines)
-        if year_end is None and issued_on:
-            year_end = date(issued_on.year, 12, 31)  # a year's task table reported on in its year: due at its end
     if progress:
         text = "\n".join("" if i in progress else line for i, line in enumerate(lines))
-        if year_end is None and table_year:
-            year_end = date(table_year, 12, 31)  # the year the progress column reports on
-    if year_end is None and (table_year := _completion_table_year(lines)):
-        year_end = date(table_year, 12, 31)  # a completion table's 工作目标 column: the year its title names
-    report = bool(REPORT_OPENING.search(_title_lines(text, 3))) or (
-        year_end is None and bool(REPORT_RESULTS.search(_title_lines(text, 1).strip())))
-    if report:
-        year_end = None  # a report's figures are what was done
-    elif year_end is None and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 5)) \
-            and not re.search(r"《[^》]{2,60}》", _title_lines(text, 5)):  # (a 《方案》 reported: its norms stand)
-        dateline = DATELINE.search(_title_lines(text, 3)) or MEETING_YEAR.search(_title_lines(text, 3))
-        if issued_on or dateline:
-            year_end = date(issued_on.year if issued_on else int(dateline["year"]), 12, 31)
-    this_year = None
-    if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
-        this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
-    elif issued_on is None and not report and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 3)) \
-            and (meeting := MEETING_YEAR.search(_title_lines(text, 3))):
-        this_year = date(int(meeting["year"]), 12, 31)  # "今年将…" said at the year's meeting (2023年…见面会): that year
-    elif issued_on is None and report and (named := REPORT_YEAR.search(_title_lines(text, 3))):
-        # a report of a year under way ("2025年上半年工作总结及下半年工作计划", "一季度以来…为2024年各项工作开好局"):
-        # what it says is planned for the year ("年内计划新培育社区400个", "计划建设…9个") is due at that year's end
-        this_year = date(int(named["year"]), 12, 31)
-    list_year = None
-    if issued_on and not report and year_end is None and any(
-            int(m["year"] or issued_on.year) == issued_on.year for m in YEAR_LIST_NAMED.finditer(_title_lines(text, 8))):
-        list_year = date(issued_on.year, 12, 31)  # news of this year's list: what it says will be done is due then
-    reported_list = False
-    if list_year is None and not report and year_end is None \
-            and (said := GOV_REPORT_YEAR.search(_title_lines(text, 5))) \
-            and (issued_on is None or issued_on.year == int(said["year"] or said["year2"])) \
-            and THIS_YEAR_LIST.search(_title_lines(text, 8)):
-        # news of the list a government work report sets for its year ("2024年湖北省政府工作报告提出…今年,湖北将继续实施
-        # 10大类52项民生实事", "省十四届人大一次会议（2023年1月）…今年安排了13类55件民生实事"), the page undated: that year
-        list_year = date(int(said["year"] or said["year2"]), 12, 31)
-        reported_list = True  # its lines are the list's items ("新建社区养老服务综合体100个")
-    elif list_year is None and issued_on is None and not report and year_end is None \
-            and re.search(r"政府工作报告", _title_lines(text, 5)) and THIS_YEAR_LIST.search(_title_lines(text, 8)):
-        # "…作政府工作报告。报告明确,今年将继续…扎实办好“十件民生实事”。(四)…打造16个示范性社区老年助餐点": the
-        # items of the year's list, the year not written (no date)
-        reported_list = True
-    progress_report = bool(PROGRESS_REPORT.search(_title_lines(text, 5)))  # figures of a year under way: done
-    plan_end = None
-    if plan:
-        plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
+    due = _document_year(text, issued_on, plan=plan, listed_end=listed_end, works=works,
+                         task_table=line_table or run_together, progress_year=progress_year if progress else None,
+                         completion_year=_completion_table_year(lines))
+    report, progress_report, year_end, works_end = due.report, due.progress_report, due.year_end, due.works_end
+    this_year, list_year, reported_list, plan_end = due.this_year, due.list_year, due.reported_list, due.plan_end
     last_phase = max([_phase_number(m["n"]) for m in PHASE_NAMED.finditer(text)], default=0)
     drafts, seen, elsewhere, plan_reported = budget, {}, {}, False
     contest = bool(CONTEST_DOCUMENT.search(_title_lines(text, 3)))
     contest_end, contest_keys = (_contest_year(text, issued_on) if contest else None), {}
     completion, finished = _project_completion(text), _project_finished(text)
     procurement_titles = "\n".join(line for line in _title_lines(text, 8).split("\n") if len(line.strip()) <= 60)
-    # A completion report of a year's list (普陀区 "2023年…29项为民办实事项目完成", items "(一)完成2家社区综合为老服务中心
-    # 建设" then what was done): each numbered item's heading is the year's target, the text under it status.
-    completed_list = YEAR_NAMED.search(_title_lines(text, 3)) if report else None
-    completed_year = date(int(completed_list["year"]), 12, 31) if completed_list else None
+    completed_year = due.completed_year
     for sentence in _sentences(text):
         heading_target = bool(completed_year) and _item_heading(sentence)
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
@@ -2309,6 +2270,89 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
         if draft.deadline is None:  # (孤儿基本生活费标准每人每月不低于600元: the year's standard, kept in force)
             draft.deadline, draft.period = works_end, BY_DEADLINE
     return drafts
+
+
+@dataclass
+class DocumentYear:
+    """Which year's end a figure with no date of its own falls due at, and whether the document aims at all: the one
+    answer to that question, read once per document by ``_document_year`` from its title lines, its kind and its
+    tables. The sentence's own words (到2025年, 年底前, 今年, “十四五”期间) still come first (``_deadline``); these
+    are what a sentence with none of them falls back on."""
+
+    report: bool  # a year's 总结 or a report of results: its figures are what was done
+    progress_report: bool  # a 工作进展/推进情况 report: figures of a year under way, done unless said to be aimed at
+    plan_end: date | None  # a plan's end: 规划(2021-2025年), 规划期限, 印发《…(2021-2025年)》
+    year_end: date | None  # a year's task list, work list or task table: its items are due at that year's end
+    works_end: date | None  # a year's 民生工程 (民生工程预告): even its undated standards are due then
+    this_year: date | None  # what "今年" means on an undated page (its list, its meeting, the report's year)
+    list_year: date | None  # news of a year's list (为民实事, a 政府工作报告's 民生实事): what it says will be done
+    reported_list: bool  # its lines are the list's items ("新建社区养老服务综合体100个")
+    completed_year: date | None  # a completion report of a year's list: each item's heading is that year's target
+
+
+def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date | None, works: bool,
+                   task_table: bool, progress_year: int | None, completion_year: int | None) -> DocumentYear:
+    """The document's year and kind (see ``DocumentYear``). ``text`` is the text with its tables read as sentences;
+    the rest is what was read before (``plan``: a plan's period in its title or its 规划期限; ``listed_end``: a year's
+    list in the title, ``_year_plan_end``; ``works``: a year's 民生工程) and what the tables say (a task table reported
+    on in its year, the year a progress column reports on, the year a completion table's title names)."""
+    year_end = listed_end
+    works_end = None
+    if year_end is None and works:
+        year_end = works_end = date(issued_on.year, 12, 31)  # an item of a year's 民生工程 (民生工程预告): due then
+    if year_end is None and task_table and issued_on:
+        year_end = date(issued_on.year, 12, 31)  # a year's task table reported on in its year: due at its end
+    if year_end is None and progress_year:
+        year_end = date(progress_year, 12, 31)  # the year the progress column reports on
+    if year_end is None and completion_year:
+        year_end = date(completion_year, 12, 31)  # a completion table's 工作目标 column: the year its title names
+    report = bool(REPORT_OPENING.search(_title_lines(text, 3))) or (
+        year_end is None and bool(REPORT_RESULTS.search(_title_lines(text, 1).strip())))
+    if report:
+        year_end = None  # a report's figures are what was done
+    elif year_end is None and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 5)) \
+            and not re.search(r"《[^》]{2,60}》", _title_lines(text, 5)):  # (a 《方案》 reported: its norms stand)
+        dateline = DATELINE.search(_title_lines(text, 3)) or MEETING_YEAR.search(_title_lines(text, 3))
+        if issued_on or dateline:
+            year_end = date(issued_on.year if issued_on else int(dateline["year"]), 12, 31)
+    this_year = None
+    if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
+        this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
+    elif issued_on is None and not report and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 3)) \
+            and (meeting := MEETING_YEAR.search(_title_lines(text, 3))):
+        this_year = date(int(meeting["year"]), 12, 31)  # "今年将…" said at the year's meeting (2023年…见面会): that year
+    elif issued_on is None and report and (named := REPORT_YEAR.search(_title_lines(text, 3))):
+        # a report of a year under way ("2025年上半年工作总结及下半年工作计划", "一季度以来…为2024年各项工作开好局"):
+        # what it says is planned for the year ("年内计划新培育社区400个", "计划建设…9个") is due at that year's end
+        this_year = date(int(named["year"]), 12, 31)
+    list_year = None
+    if issued_on and not report and year_end is None and any(
+            int(m["year"] or issued_on.year) == issued_on.year for m in YEAR_LIST_NAMED.finditer(_title_lines(text, 8))):
+        list_year = date(issued_on.year, 12, 31)  # news of this year's list: what it says will be done is due then
+    reported_list = False
+    if list_year is None and not report and year_end is None \
+            and (said := GOV_REPORT_YEAR.search(_title_lines(text, 5))) \
+            and (issued_on is None or issued_on.year == int(said["year"] or said["year2"])) \
+            and THIS_YEAR_LIST.search(_title_lines(text, 8)):
+        # news of the list a government work report sets for its year ("2024年湖北省政府工作报告提出…今年,湖北将继续实施
+        # 10大类52项民生实事", "省十四届人大一次会议（2023年1月）…今年安排了13类55件民生实事"), the page undated: that year
+        list_year = date(int(said["year"] or said["year2"]), 12, 31)
+        reported_list = True  # its lines are the list's items ("新建社区养老服务综合体100个")
+    elif list_year is None and issued_on is None and not report and year_end is None \
+            and re.search(r"政府工作报告", _title_lines(text, 5)) and THIS_YEAR_LIST.search(_title_lines(text, 8)):
+        # "…作政府工作报告。报告明确,今年将继续…扎实办好“十件民生实事”。(四)…打造16个示范性社区老年助餐点": the
+        # items of the year's list, the year not written (no date)
+        reported_list = True
+    plan_end = None
+    if plan:
+        plan_end = date(int(plan["year"]) if plan["year"] else PLAN_END_YEARS[plan["plan"]], 12, 31)
+    # A completion report of a year's list (普陀区 "2023年…29项为民办实事项目完成", items "(一)完成2家社区综合为老服务中心
+    # 建设" then what was done): each numbered item's heading is the year's target, the text under it status.
+    completed_list = YEAR_NAMED.search(_title_lines(text, 3)) if report else None
+    return DocumentYear(
+        report=report, progress_report=bool(PROGRESS_REPORT.search(_title_lines(text, 5))), plan_end=plan_end,
+        year_end=year_end, works_end=works_end, this_year=this_year, list_year=list_year, reported_list=reported_list,
+        completed_year=date(int(completed_list["year"]), 12, 31) if completed_list else None)
 
 
 # A notice setting benefit standards (低保, 特困, 孤儿, 残疾人两项补贴, 高龄津贴 …: "关于调整城乡居民最低生活保障和…标准的
@@ -2553,16 +2597,8 @@ FALLBACK_PLACES = re.compile(r"\s*(?:设区市|城区|市区|乡镇|乡|镇|街�
 # In a plan, "1处市级殡仪服务设施", "5处镇(街)级安葬(放)设施": a count of facilities of a tier, not places covered.
 FALLBACK_TIER_FACILITY = re.compile(r"\s*(?:市|区|县|乡镇|乡|镇|街道|村|社区)(?:[(（][\u4e00-\u9fa5]{1,2}[)）])?级")
 FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
-# The year a report of a year under way is about: "2025年上半年工作总结", "2024年一季度", "为2024年各项工作开好局".
-REPORT_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?:上半年|前三季度|[一二三四1-4]季度|第[一二三四]季度|1\s*[-—至]\s*\d{1,2}\s*月|"
-                         r"各项工作)")
 # A plan said in a report ("年内计划新培育社区400个", "计划建设…9个"): in its clause, before the figure.
 PLANNED = re.compile(r"计划(?!单列)[^，,。；;]{0,30}$")
-# The year of a government work report, or of the people's congress session that hears it.
-GOV_REPORT_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年[^\n，。；,;（(]{0,12}?政府工作报告|"
-                             r"人大[^\n，。；,;]{0,8}?会议\s*[（(]\s*(?P<year2>(?:19|20)\d{2})\s*年")
-THIS_YEAR_LIST = re.compile(r"今年[^\n。；;]{0,24}?(?:为民实事|为民办实事|民生[\u4e00-\u9fa5]{0,4}实事)")
-PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进度|工作回顾|工作总结|介绍[^\n，。；,;]{0,24}?工作情况")
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
 FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于|(?<![赶])超\s*$")  # 全省持证社工人数要超10万人
 FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取")
