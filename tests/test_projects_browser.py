@@ -37,10 +37,6 @@ def setting(browser_cast):
     return cast
 
 
-def logout(page, base):
-    page.context.clear_cookies()
-
-
 def click(page, selector):
     page.click(selector)
     page.wait_for_load_state("networkidle")
