@@ -691,14 +691,22 @@ class ObjectImportView(ScopedView):
 
     def get(self, request, *args, **kwargs):
         self.check_model_permission("add")
-        importer = self.importer_class(request.user)
+        importer = self.get_importer()
         if request.GET.get("template"):
             response = HttpResponse(importer.template_bytes(), content_type=XLSX_CONTENT_TYPE)
-            response["Content-Disposition"] = content_disposition_header(
-                True, _("%s import template.xlsx") % self.verbose_name_plural
-            )
+            response["Content-Disposition"] = content_disposition_header(True, self.template_filename())
             return response
         return self.render_page(importer)
+
+    # What a page importing into one parent (a profile's targets) changes; by default the model's list.
+    def get_importer(self):
+        return self.importer_class(self.request.user)
+
+    def template_filename(self) -> str:
+        return _("%s import template.xlsx") % self.verbose_name_plural
+
+    def get_success_url(self) -> str:
+        return reverse(self.model.url_name("list"))
 
     def render_page(self, importer, result=None):
         return render(
@@ -708,13 +716,13 @@ class ObjectImportView(ScopedView):
                 importer=importer,
                 headers=importer.headers(),
                 result=result,
-                list_url=reverse(self.model.url_name("list")),
+                list_url=self.get_success_url(),
             ),
         )
 
     def post(self, request, *args, **kwargs):
         self.check_model_permission("add")
-        importer = self.importer_class(request.user)
+        importer = self.get_importer()
         upload = request.FILES.get("file")
         if upload is None:
             messages.error(request, _("Choose an Excel file to import."))
@@ -723,7 +731,7 @@ class ObjectImportView(ScopedView):
         if result.ok:
             AccessLog.record(request, AccessAction.IMPORT, self.model, row_count=result.created)
             messages.success(request, importer.success_message(result))
-            return redirect(reverse(self.model.url_name("list")))
+            return redirect(self.get_success_url())
         messages.error(request, _("Nothing was imported: correct the rows below and upload the file again."))
         return self.render_page(importer, result)
 
