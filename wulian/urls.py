@@ -11,6 +11,7 @@ from wulian.views import figures, ranking  # one line of its own: the rows behin
 from wulian.views import region_import  # one line of its own: a county's towns and villages from the code list
 from wulian.views import report_schedules  # one line of its own: the bureau's scheduled reports
 from wulian.views import first_run  # one line of its own: the first run of an empty installation
+from wulian.views import target_import  # one line of its own: a profile's targets from the county's Excel sheet
 from wulian.models import Region, User
 from wulian.security import views as security  # issue 21: second factor, tokens, 三员, audit trail
 from wulian.views import attachments, core, dashboard, generic, notifications, pickers, reports, targets
@@ -46,6 +47,7 @@ core_patterns = [
     path("reports/<int:pk>/download/", reports.download, name="report_download"),
     path("reports/<int:pk>/retry/", reports.retry_job, name="report_retry"),
     path("targets/drafts/", include(policy_drafts.urlpatterns)),
+    path("targets/drafts/<int:pk>/import/", target_import.TargetImportView.as_view(), name="policy_draft_import"),
     *generic.object_urls(
         "regions",
         Region,
