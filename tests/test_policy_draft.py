@@ -962,3 +962,51 @@ def test_the_review_aid_line_counts_the_missed_targets_standing_in_a_listed_sent
             f"0 hold a target") in lines
     assert lines[-1].startswith("all precision ")  # the last line stays the last
     assert "held out precision 20/20 = 100.0%, recall 20/21 = 95.2%" in lines
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_a_reviewer_adds_a_missed_target_from_a_listed_sentence_in_chromium(live_server, browser_cast, page):
+    from wulian.models import User
+
+    User.objects.create_superuser("root_unread", "root@example.org", "Root-pass-2024")
+    login(page, live_server.url, "root_unread", "Root-pass-2024")
+    page.goto(live_server.url + reverse(NEW))
+    page.fill("#id_name", "黑龙江社区建设意见（起草）")
+    page.fill("#id_code", "hljsqjs-draft")
+    page.fill("#id_text", policy_corpus.text_of(KEY, "hljsqjs"))  # 8 drafts; its 90 % of communities is missed
+    page.click("#draft-button")
+    page.wait_for_url("**/core/targets/drafts/*/")
+    drafts = page.locator(".target-card").count()
+    tab = page.locator("#undrafted-tab")
+    assert tab.inner_text().split() == ["原文未起草的句子", "3"]
+    tab.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".undrafted-sentence").count() == 3
+    sentence = page.locator(".undrafted-sentence").filter(has_text="社区管理信息化")
+    assert sentence.locator("mark").inner_text() == "90%" and "§五.一" in sentence.inner_text()
+    screenshot(page, "policy_draft_undrafted")
+    sentence.get_by_role("link", name="补录为目标").click()
+    page.wait_for_url("**/targets/add/?s=*")
+    assert page.locator("#sentence").inner_text() == "全市90%的社区基本实现社区管理信息化。"
+    assert page.locator("#id_new-clause").input_value() == "§五.一"
+    page.fill("#id_new-measure", "基本实现社区管理信息化的社区占比")
+    page.select_option("#id_new-level", "community")
+    page.select_option("#id_new-comparator", "gte")
+    page.fill("#id_new-threshold", "90")
+    page.select_option("#id_new-unit", "%")
+    page.select_option("#id_new-period", "ongoing")
+    screenshot(page, "policy_draft_add_target")
+    page.click("#add-button")
+    page.wait_for_url("**/core/targets/drafts/*/?status=draft*")
+    page.wait_for_load_state("networkidle")
+    assert "已从原文补录目标" in page.locator("body").inner_text()
+    assert page.locator(".target-card").count() == drafts + 1
+    added = page.locator(".target-card").last
+    assert "全市90%的社区基本实现社区管理信息化" in added.locator(".quote").inner_text()
+    assert added.locator(".target-status").inner_text() == "草稿"
+    assert page.locator("#status-tabs .active").inner_text().startswith("待审核")  # on the 待审核 tab, scrolled to it
+    assert page.locator("#undrafted-tab").inner_text().split() == ["原文未起草的句子", "2"]
+    screenshot(page, "policy_draft_added")
+    target = PolicyProfile.objects.get(code="hljsqjs-draft").targets.get(quote="全市90%的社区基本实现社区管理信息化。")
+    assert (target.status, target.threshold, target.unit, target.clause) == ("draft", Decimal(90), "%", "§五.一")
