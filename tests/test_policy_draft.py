@@ -767,3 +767,246 @@ def test_an_accepted_target_is_corrected_without_leaving_its_state(root):
     assert "修改已保存，该项要求仍为已采纳。" in page
     area.refresh_from_db()
     assert (area.status, area.threshold) == ("accepted", Decimal(80)) and state_changes(area) == before
+
+
+# -- the sentences no draft was made from: the reviewer adds what the drafter missed -----------------------------
+
+from wulian.policy_draft import normalize, undrafted_sentences  # noqa: E402
+
+# 眉县 (seed 000), 四、（一）: four communities named for the pilot, a figure the design table holds no target for.
+PILOT_COMMUNITIES = ("首善街道作为全市试点，要聚焦社会救助、养老服务、儿童福利、社区治理、社会事务、平安建设、乡村振兴、疫情防控等领域,"
+                     "在滨河、景贤、迎宾、东关4个社区率先开展“五社联动”试点工作")
+UNDRAFTED = "wulian:policy_draft_target_add"
+
+
+def undrafted_of(code, quotes=None):
+    text = seed(code)
+    if quotes is None:
+        quotes = [d.quote for d in draft_document(text).targets]
+    return undrafted_sentences(text, quotes)
+
+
+def test_a_sentence_with_a_figure_and_no_draft_is_listed_with_its_clause():
+    listed = undrafted_of("000")
+    (pilot,) = [(clause, s) for clause, s in listed if s.startswith(PILOT_COMMUNITIES)]
+    assert pilot[0] == "四.一"
+    # drafted sentences are not listed (every one of seed 000's twenty targets has its sentence)…
+    hub = next(d.quote for d in draft_document(seed("000")).targets if d.indicator == "station_area")
+    assert "不少于100平米" in hub and hub not in [s for _c, s in listed]
+    assert hub in [s for _c, s in undrafted_of("000", quotes=[])]  # …which are listed when nothing is drafted
+    # a sentence with only dates, the date of issue and a document number hold no figure
+    sentences = [s for _c, s in undrafted_of("000", quotes=[])]
+    assert "试点阶段（2022年10月至2023年6月）。" not in sentences and "2022年11月3日" not in sentences
+    assert not [s for _c, s in undrafted_of("004", quotes=[]) if "淮发〔2018〕29号" in s]
+    # the order is the document's
+    everything = normalize(seed("000"))
+    positions = [everything.index(s) for _c, s in undrafted_of("000", quotes=[])]
+    assert positions == sorted(positions)
+
+
+def test_a_quote_that_holds_the_sentence_or_stands_in_it_drafts_it():
+    text = "一、目标\n到2025年，每个社区配备2名社工。全县建成12个社工站。试点期间（2023年6月）。"
+    assert undrafted_sentences(text, []) == [("一", "到2025年，每个社区配备2名社工。"), ("一", "全县建成12个社工站。")]
+    assert undrafted_sentences(text, ["全县建成12个社工站。"]) == [("一", "到2025年，每个社区配备2名社工。")]
+    assert undrafted_sentences(text, ["每个社区配备2名社工"]) == [("一", "全县建成12个社工站。")]  # stands in it
+    assert undrafted_sentences(text, ["前言。到2025年，每个社区配备2名社工。全县建成12个社工站。"]) == []  # holds both
+    # compared normalized: a quote in traditional characters and full-width digits
+    assert undrafted_sentences(text, ["全縣建成１２個社工站。"]) == [("一", "到2025年，每个社区配备2名社工。")]
+    # coverage with no figure, and 一乡镇(街道)一站点
+    assert undrafted_sentences("到2023年实现社工站全覆盖。建立健全工作机制。实现一乡镇(街道)一站点。", []) == [
+        ("", "到2023年实现社工站全覆盖。"), ("", "实现一乡镇(街道)一站点。")]
+
+
+def undrafted_tab(client, profile):
+    return client.get(reverse("wulian:policy_draft_review", args=[profile.pk]) + "?status=undrafted")
+
+
+def add_form(target_fields=None, sentence=None, **fields):
+    data = {"indicator": "", "measure": "试点社区数", "level": "town", "comparator": "gte", "threshold": "4",
+            "unit": "个", "period": "by_deadline", "deadline": "2023-06-30", "clause": "§四.一", "note": ""}
+    data.update(fields)
+    posted = {f"new-{k}": v for k, v in data.items()}
+    if sentence is not None:
+        posted["sentence"] = sentence
+    return posted
+
+
+def test_the_tab_lists_the_sentences_with_no_draft_and_counts_them(root, django_assert_max_num_queries):
+    post_document(root, text=seed("000"))
+    profile = PolicyProfile.objects.get(code="testxian")
+    with django_assert_max_num_queries(10):  # the profile, the counts, the quotes…: none per sentence
+        response = undrafted_tab(root, profile)
+    page = response.content.decode()
+    count = len(undrafted_of("000"))
+    assert response.status_code == 200 and response.context["undrafted_count"] == count >= 1
+    assert page.count('class="list-group-item d-flex gap-2 align-items-start undrafted-sentence"') == count
+    assert f'原文未起草的句子 <span class="badge text-bg-info">{count}</span>' in page
+    assert "在滨河、景贤、迎宾、东关<mark>4个</mark>社区率先开展“五社联动”试点工作" in page
+    assert '<span class="badge text-bg-light border mt-1">§四.一</span>' in page and "补录为目标" in page
+    assert 'class="card mb-3 target-card' not in page  # the targets are on their own tabs
+    # the count stands on every tab: the status tabs keep their bound (test_the_review_page_shows_each_draft_…)
+    with django_assert_max_num_queries(15):
+        page = root.get(reverse("wulian:policy_draft_review", args=[profile.pk])).content.decode()
+    assert f'原文未起草的句子 <span class="badge text-bg-info">{count}</span>' in page
+
+
+def test_a_missed_target_is_added_from_its_sentence_as_a_draft_and_audited(root):
+    from auditlog.models import LogEntry
+
+    post_document(root, text=seed("000"))
+    profile = PolicyProfile.objects.get(code="testxian")
+    listed = undrafted_of("000")
+    index = next(i for i, (_c, s) in enumerate(listed) if s.startswith(PILOT_COMMUNITIES))
+    url = reverse(UNDRAFTED, args=[profile.pk]) + f"?s={index}"
+    response = root.get(url)
+    page = response.content.decode()
+    assert response.status_code == 200 and "从原文补录目标" in page
+    assert "东关<mark>4个</mark>社区" in page and 'value="§四.一"' in page  # the sentence and its clause, prefilled
+    last = max(profile.targets.values_list("position", flat=True))
+    response = root.post(url, add_form(sentence=listed[index][1]))
+    added = profile.targets.get(quote=listed[index][1])
+    assert response.status_code == 302
+    assert response["Location"] == (reverse("wulian:policy_draft_review", args=[profile.pk])
+                                    + f"?status=draft#target-{added.pk}")
+    assert (added.status, added.clause, added.level, added.comparator, added.threshold, added.unit, added.deadline) == (
+        "draft", "§四.一", "town", "gte", Decimal(4), "个", date(2023, 6, 30))
+    assert added.position > last and added.measure == "试点社区数"
+    entry = LogEntry.objects.get_for_object(added).get()
+    assert entry.action == LogEntry.Action.CREATE and entry.actor.username == "root_policy"
+    page = root.get(response["Location"]).content.decode()
+    assert "已从原文补录目标，与其他目标一样待审核。" in page and f'id="target-{added.pk}"' in page
+    assert "待审核 21 项" in page
+    # the sentence has a draft now: it leaves the list
+    assert len(undrafted_tab(root, profile).context["sentences"]) == len(listed) - 1
+    assert PILOT_COMMUNITIES not in undrafted_tab(root, profile).content.decode()
+
+
+def test_a_form_opened_before_the_list_moved_adds_its_own_sentence_once(root):
+    post_document(root, text=seed("004"))
+    profile = PolicyProfile.objects.get(code="testxian")
+    listed = [s for _c, s in undrafted_of("004")]
+    assert len(listed) == 3 and listed[2] == "具体工作分五个阶段来推进。"
+    url = reverse(UNDRAFTED, args=[profile.pk])
+    assert root.post(url + "?s=0", add_form(sentence=listed[0])).status_code == 302  # in another tab
+    # the form opened as ?s=2 before: the list has two sentences now, and its sentence is the second
+    response = root.post(url + "?s=2", add_form(sentence=listed[2]))
+    assert response.status_code == 302 and profile.targets.filter(quote=listed[2]).count() == 1
+    # sent again (the back button): that sentence has its target, nothing is added twice
+    response = root.post(url + "?s=0", add_form(sentence=listed[2]), follow=True)
+    assert "该句已有目标，无需再补录。" in response.content.decode()
+    assert profile.targets.filter(quote=listed[2]).count() == 1
+    assert undrafted_tab(root, profile).context["undrafted_count"] == 1
+
+
+@pytest.mark.parametrize(("fields", "field", "message"), [
+    ({"threshold": ""}, "threshold", ""),  # only "must exist" goes without one
+    ({"level": ""}, "level", "此项必填。"),
+    ({"measure": ""}, "measure", "请按文件原文填写填报目标测量的内容。"),
+    ({"period": "by_deadline", "deadline": ""}, "deadline", ""),
+    ({"threshold": "-5"}, "threshold", ""),
+])
+def test_a_bad_target_is_refused_in_chinese_and_adds_nothing(root, fields, field, message):
+    post_document(root, text=seed("000"))
+    profile = PolicyProfile.objects.get(code="testxian")
+    before = Target.objects.count()
+    response = root.post(reverse(UNDRAFTED, args=[profile.pk]) + "?s=0", add_form(**fields))
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == [field]
+    page = response.content.decode()
+    assert f'id="id_new-{field}"' in page and "is-invalid" in page and "invalid-feedback" in page
+    assert message in page and "This field" not in page
+    assert Target.objects.count() == before
+
+
+def test_an_index_out_of_range_is_not_found(root):
+    post_document(root, text=seed("000"))
+    profile = PolicyProfile.objects.get(code="testxian")
+    url = reverse(UNDRAFTED, args=[profile.pk])
+    for index in (len(undrafted_of("000")), -1, 999, "x", ""):
+        assert root.get(url + f"?s={index}").status_code == 404
+        assert root.post(url + f"?s={index}", add_form()).status_code == 404
+    assert root.get(url).status_code == 404
+    assert profile.targets.count() == 20
+
+
+def test_only_a_superuser_adds_a_target(as_user, cast):
+    profile = PolicyProfile.objects.get(code="meixian2022")
+    before = Target.objects.count()
+    client = as_user("bureau")
+    url = reverse(UNDRAFTED, args=[profile.pk]) + "?s=0"
+    assert client.get(url).status_code == 404
+    assert client.post(url, add_form()).status_code == 404
+    assert client.get(reverse("wulian:policy_draft_review", args=[profile.pk]) + "?status=undrafted").status_code == 404
+    client.logout()
+    assert client.post(url, add_form()).status_code == 302  # to the login page
+    assert Target.objects.count() == before
+
+
+def test_the_review_aid_line_counts_the_missed_targets_standing_in_a_listed_sentence(tmp_path):
+    pilot = {"document": "000", "indicator": "", "level": "town", "regions": [], "comparator": "eq", "threshold": "4",
+             "unit": "个", "deadline": None, "clause": "四.一", "source": "在滨河、景贤、迎宾、东关4个社区率先开展“五社联动”试点工作"}
+    key = {"documents": {"000": dict(KEY["documents"]["000"], held_out=True, held_out_set=1),
+                         "004": KEY["documents"]["004"]},
+           "targets": [*rows("000"), pilot, *rows("004")[1:]]}  # 004's first target dropped: its draft is extra
+    (tmp_path / "documents").mkdir()
+    for code in ("000", "004"):
+        (tmp_path / "documents" / KEY["documents"][code]["file"]).write_text(seed(code), encoding="utf-8")
+    (tmp_path / "key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
+    out = io.StringIO()
+    call_command("draft_targets", "--evaluate", "--key", str(tmp_path / "key.json"), stdout=out)
+    lines = out.getvalue().splitlines()
+    listed_000, listed_004 = len(undrafted_of("000")), len(undrafted_of("004"))
+    assert (f"review aid, held out: 1/1 missed targets stand in a listed sentence; {listed_000} sentences listed, "
+            f"1 hold a target") in lines
+    assert (f"review aid, dev: 0/0 missed targets stand in a listed sentence; {listed_004} sentences listed, "
+            f"0 hold a target") in lines
+    assert lines[-1].startswith("all precision ")  # the last line stays the last
+    assert "held out precision 20/20 = 100.0%, recall 20/21 = 95.2%" in lines
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_a_reviewer_adds_a_missed_target_from_a_listed_sentence_in_chromium(live_server, browser_cast, page):
+    from wulian.models import User
+
+    User.objects.create_superuser("root_unread", "root@example.org", "Root-pass-2024")
+    login(page, live_server.url, "root_unread", "Root-pass-2024")
+    page.goto(live_server.url + reverse(NEW))
+    page.fill("#id_name", "黑龙江社区建设意见（起草）")
+    page.fill("#id_code", "hljsqjs-draft")
+    page.fill("#id_text", policy_corpus.text_of(KEY, "hljsqjs"))  # 8 drafts; its 90 % of communities is missed
+    page.click("#draft-button")
+    page.wait_for_url("**/core/targets/drafts/*/")
+    drafts = page.locator(".target-card").count()
+    tab = page.locator("#undrafted-tab")
+    assert tab.inner_text().split() == ["原文未起草的句子", "3"]
+    tab.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".undrafted-sentence").count() == 3
+    sentence = page.locator(".undrafted-sentence").filter(has_text="社区管理信息化")
+    assert sentence.locator("mark").inner_text() == "90%" and "§五.一" in sentence.inner_text()
+    screenshot(page, "policy_draft_undrafted")
+    sentence.get_by_role("link", name="补录为目标").click()
+    page.wait_for_url("**/targets/add/?s=*")
+    assert page.locator("#sentence").inner_text() == "全市90%的社区基本实现社区管理信息化。"
+    assert page.locator("#id_new-clause").input_value() == "§五.一"
+    page.fill("#id_new-measure", "基本实现社区管理信息化的社区占比")
+    page.select_option("#id_new-level", "community")
+    page.select_option("#id_new-comparator", "gte")
+    page.fill("#id_new-threshold", "90")
+    page.select_option("#id_new-unit", "%")
+    page.select_option("#id_new-period", "ongoing")
+    screenshot(page, "policy_draft_add_target")
+    page.click("#add-button")
+    page.wait_for_url("**/core/targets/drafts/*/?status=draft*")
+    page.wait_for_load_state("networkidle")
+    assert "已从原文补录目标" in page.locator("body").inner_text()
+    assert page.locator(".target-card").count() == drafts + 1
+    added = page.locator(".target-card").last
+    assert "全市90%的社区基本实现社区管理信息化" in added.locator(".quote").inner_text()
+    assert added.locator(".target-status").inner_text() == "草稿"
+    assert page.locator("#status-tabs .active").inner_text().startswith("待审核")  # on the 待审核 tab, scrolled to it
+    assert page.locator("#undrafted-tab").inner_text().split() == ["原文未起草的句子", "2"]
+    screenshot(page, "policy_draft_added")
+    target = PolicyProfile.objects.get(code="hljsqjs-draft").targets.get(quote="全市90%的社区基本实现社区管理信息化。")
+    assert (target.status, target.threshold, target.unit, target.clause) == ("draft", Decimal(90), "%", "§五.一")

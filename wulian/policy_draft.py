@@ -3385,3 +3385,63 @@ def evaluate(drafts: list[DraftTarget], rows: list[dict]) -> Evaluation:
             unmatched.remove(match)
             found.append((row, match))
     return Evaluation(found=found, missed=missed, extra=unmatched)
+
+
+# -- the sentences no draft was made from (the review page's list of what the reviewer may add by hand) ---------
+
+# A figure: a number (Arabic, or Chinese other than a lone 一) with the unit it counts in (500余场, 40余万元, 两名), a
+# share (%, ‰, 百分之…) or a span of years (至少运营3年). A year, a month or a day (2023年, 12月31日), a document
+# number (〔2023〕12号), an item's number (第3条) and an age (60周岁) are no figures.
+_FIGURE_UNITS = (r"万元|亿元|元|平方米|平米|方米|㎡|平方公里|公里|千米|公顷|亩|吨|公斤|课时|学时|小时|人次|户次|"
+                 r"个百分点|百分点|个(?!月|工作日|方面)|家|人|名|次|场|项|支|类|只|张|所|床|户|间|处|座|条|栋|辆|台|套|件|批|"
+                 r"册|份|篇|种|天|周(?!岁)|倍|岗|位(?!一体)|组|班|队")
+# (not 千家万户: a lone 百 or 千 only as 千余项)
+_CN_FIGURE = r"(?:(?:[一二两三四五六七八九][十百千万]|[两二三四五六七八九十])[零一二两三四五六七八九十百千万]*|[百千](?=[余多]))"
+FIGURE = re.compile(
+    r"(?<![\d.,第])\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[-－—~～至]\s*\d+(?:\.\d+)?)?\s*(?:余|多)?\s*(?:[%‰]|[万亿千]?\s*(?:"
+    + _FIGURE_UNITS + r"))"
+    r"|(?<![第一二两三四五六七八九十百千万])" + _CN_FIGURE + r"(?:余|多)?(?:" + _FIGURE_UNITS + r")"
+    r"|百分之[\d零一二两三四五六七八九十百]+(?:\.\d+)?"
+    r"|(?<![\d.])\d{1,2}\s*年(?![底末初度内前后以来])")
+# Coverage, which needs no number: 全覆盖, 基本覆盖, 覆盖率, 覆盖所有…, "一乡镇(街道)一站点" (each place of a tier has
+# one).
+COVERAGE_WORDS = re.compile(
+    r"(?:全|基本|全面|全部|全域)覆盖|覆盖率|(?:覆盖|辐射)(?:到)?[\u4e00-\u9fa5]{0,6}?所有"
+    r"|一(?:县|区|市|乡镇|镇|街道|街|乡|村|社区|居)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
+    r"一(?:社会工作者|社工站|服务站|社工室|站点|中心|阵地|社工|平台|队伍|团队|[\u4e00-\u9fa5])")
+# What the review page marks in a sentence no draft was made from.
+UNDRAFTED_WORDS = re.compile(f"{FIGURE.pattern}|{COVERAGE_WORDS.pattern}")
+
+
+def undrafted_sentences(text: str, quotes) -> list[tuple[str, str]]:
+    """(clause, sentence) of every sentence of ``text`` that holds a figure or a coverage phrase and from which no
+    draft was made, in the document's order: what a reviewer reads for the targets the drafter missed.
+
+    A sentence counts as drafted when one of ``quotes`` (the sentences the drafts cite) is it, holds it or stands in
+    it, compared normalized. No pair is compared in Python: each sentence is looked up in a set of the quotes, then
+    searched for in one string of them all; each quote is searched for in one string of the sentences left."""
+    import bisect
+
+    listed = [(s.clause, s.text) for s in _sentences(normalize(text)) if UNDRAFTED_WORDS.search(s.text)]
+    quotes = [" ".join(str(q).split("\n")).strip(" \t\u3000") for q in quotes if q and str(q).strip()]
+    if not quotes or not listed:
+        return listed
+    quoted = [q for q in normalize("\n".join(quotes)).split("\n") if q]
+    exact, everything = set(quoted), "\n".join(quoted)  # (a sentence has no line end: found here, it is in one quote)
+    listed = [(clause, sentence) for clause, sentence in listed if sentence not in exact and sentence not in everything]
+    if not listed:
+        return listed
+    # A quote that stands in a sentence (a cell of a table's row, one clause of a sentence): that sentence is drafted.
+    starts, length = [], 0
+    for _clause, sentence in listed:
+        starts.append(length)
+        length += len(sentence) + 1
+    joined = "\n".join(sentence for _clause, sentence in listed)
+    drafted = set()
+    for quote in set(quoted):
+        at = joined.find(quote)
+        while at != -1:
+            index = bisect.bisect_right(starts, at) - 1
+            drafted.add(index)
+            at = joined.find(quote, starts[index + 1]) if index + 1 < len(starts) else -1
+    return [item for index, item in enumerate(listed) if index not in drafted]

@@ -15,7 +15,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, path, reverse
@@ -37,11 +37,13 @@ from wulian.models.targets import (
 )
 from wulian.policy_draft import (
     MAX_UPLOAD_BYTES,
+    UNDRAFTED_WORDS,
     DocumentDraft,
     DraftTarget,
     UnreadableDocument,
     draft_document,
     read_document,
+    undrafted_sentences,
 )
 from wulian.workflow import perform
 from wulian.writes import Refused, write
@@ -283,6 +285,9 @@ STATUS_TABS = [
     ("rejected", TargetStatus.REJECTED.label),
     ("all", gettext_lazy("All")),
 ]
+# The tab beside them: the document's sentences with a figure or a coverage phrase and no draft (the drafter finds
+# far from every target of a document it was not tuned on; the reviewer adds the rest from here).
+UNDRAFTED = "undrafted"
 
 
 @superuser_required
@@ -294,11 +299,14 @@ def draft_review(request, pk):
 
 def render_review(request, profile, shown, bound=None):
     """The review page; ``bound`` is a target's form that failed validation, shown with its errors."""
-    if shown not in dict(STATUS_TABS):
+    if shown not in dict(STATUS_TABS) and shown != UNDRAFTED:
         shown = "draft"
     counts = dict(profile.targets.values_list("status").annotate(n=Count("pk")))
+    listed = undrafted(profile)
     targets = profile.targets.prefetch_related("regions")
-    if shown != "all":
+    if shown == UNDRAFTED:
+        targets = targets.none()
+    elif shown != "all":
         targets = targets.filter(status=shown)
     if bound is not None and bound.instance.status != shown and shown != "all":
         targets = list(targets) + [bound.instance]
@@ -312,11 +320,31 @@ def render_review(request, profile, shown, bound=None):
                      "actions": actions, "editable": target.status != TargetStatus.REJECTED,
                      "indicator_label": indicators.label(target.indicator) if target.indicator else ""})
     tabs = [(code, label, counts.get(code, 0) if code != "all" else sum(counts.values())) for code, label in STATUS_TABS]
+    sentences = [{"index": index, "clause": f"§{clause}" if clause else "§—", "text": marked(sentence)}
+                 for index, (clause, sentence) in enumerate(listed)] if shown == UNDRAFTED else []
     return render(request, "wulian/policy_drafts/review.html", {
         "profile": profile, "rows": rows, "tabs": tabs, "shown": shown, "counts": counts,
+        "undrafted_count": len(listed), "sentences": sentences,
         "phases": profile.phases.all(), "admin_url": admin_url(profile),
         "profile_actions": PolicyProfile.workflow.offered(profile, request.user, known={"change": True}),
     }, status=400 if bound is not None else 200)
+
+
+def undrafted(profile) -> list[tuple[str, str]]:
+    """(clause, sentence) of the profile's document that hold a figure and no target of any status cites."""
+    if not profile.source_text:
+        return []
+    return undrafted_sentences(profile.source_text, profile.targets.values_list("quote", flat=True))
+
+
+def marked(sentence: str):
+    """A sentence with its figures and coverage words marked (the text escaped)."""
+    parts, end = [], 0
+    for match in UNDRAFTED_WORDS.finditer(sentence):
+        parts += [escape(sentence[end:match.start()]), f"<mark>{escape(match.group(0))}</mark>"]
+        end = match.end()
+    parts.append(escape(sentence[end:]))
+    return mark_safe("".join(parts))  # noqa: S308 — built from escaped text
 
 
 def admin_url(profile) -> str:
@@ -384,6 +412,52 @@ def _save(target: Target, fields=None) -> Target:
 
 
 @superuser_required
+def add_target(request, pk):
+    """A target the drafter missed, added by hand from a sentence the review page lists (``?s=``: its place in the
+    list): a draft of the profile, reviewed like the others."""
+    profile = get_object_or_404(PolicyProfile, pk=pk)
+    listed = undrafted(profile)
+    try:
+        index = int(request.GET.get("s", ""))
+    except ValueError:
+        raise Http404 from None
+    review_url = reverse("wulian:policy_draft_review", args=[profile.pk])
+    # The form carries its sentence: when the list moved since the page was opened (a sentence above it was added
+    # meanwhile), the sentence the form was filled for is added wherever it stands now.
+    posted = request.POST.get("sentence") if request.method == "POST" else None
+    moved = next((i for i, (_clause, sentence) in enumerate(listed) if sentence == posted), None)
+    if moved is not None:
+        index = moved
+    elif not 0 <= index < len(listed):
+        raise Http404
+    elif posted is not None:
+        messages.info(request, _("That sentence has a target already."))
+        return redirect(f"{review_url}?status={UNDRAFTED}")
+    clause, sentence = listed[index]
+    target = Target(profile=profile, status=TargetStatus.DRAFT, quote=sentence,
+                    clause=f"§{clause}" if clause else "")
+    form = TargetReviewForm(request.POST if request.method == "POST" else None, instance=target, prefix="new")
+    if request.method == "POST":
+        if form.is_valid():
+            added = form.save(commit=False)
+            try:
+                with transaction.atomic():
+                    last = profile.targets.aggregate(last=Max("position"))["last"] or 0
+                    added.position = last + 10
+                    write(request.user, "add", lambda: _save(added))
+            except Refused as refusal:
+                form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
+            else:
+                messages.success(request, _("Target added from the document's sentence; it waits for review "
+                                            "like the others."))
+                return redirect(f"{review_url}?status=draft#target-{added.pk}")
+    return render(request, "wulian/policy_drafts/add.html", {
+        "profile": profile, "form": form, "sentence": sentence, "quote": marked(sentence),
+        "clause": target.clause or "§—", "index": index, "review_url": review_url,
+    }, status=400 if request.method == "POST" else 200)
+
+
+@superuser_required
 @require_POST
 def activate(request, pk):
     """Make the profile count (its accepted targets only); regions are attached to it in the admin."""
@@ -407,4 +481,5 @@ urlpatterns = [
     path("<int:pk>/", draft_review, name="policy_draft_review"),
     path("<int:pk>/activate/", activate, name="policy_draft_activate"),
     path("<int:pk>/targets/<int:target_pk>/", review_target, name="policy_draft_target"),
+    path("<int:pk>/targets/add/", add_target, name="policy_draft_target_add"),
 ]

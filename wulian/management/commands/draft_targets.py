@@ -14,7 +14,9 @@ from wulian.policy_draft import (
     draft_key,
     evaluate,
     expected_key,
+    normalize,
     read_document,
+    undrafted_sentences,
 )
 
 
@@ -79,6 +81,9 @@ class Command(BaseCommand):
         loose = {False: 0, True: 0}  # held out? → found on the issue's fields (clause and indicator not compared)
         sets: dict[int, list[int]] = {}  # held-out set → found, drafted, expected
         development: dict[int, list[int]] = {}  # development set (0: never held out) → found, drafted, expected
+        # held out? → missed targets standing in a sentence the review page lists, missed targets, sentences listed,
+        # listed sentences holding an expected target
+        aid = {False: [0, 0, 0, 0], True: [0, 0, 0, 0]}
         for code, document in key["documents"].items():
             rows = policy_corpus.rows(key, code)
             try:
@@ -104,6 +109,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {code} {_scores(found, drafted, len(rows))}")
             totals[held] = [a + b for a, b in zip(totals[held], (found, drafted, len(rows)))]
             loose[held] += loose_found(draft.targets, rows)
+            aid[held] = [a + b for a, b in zip(aid[held], review_aid(text, draft.targets, rows, result.missed))]
             if held:
                 number = int(document.get("held_out_set") or 1)
                 sets[number] = [a + b for a, b in zip(sets.get(number, [0, 0, 0]), (found, drafted, len(rows)))]
@@ -125,7 +131,28 @@ class Command(BaseCommand):
                 self.stdout.write(f"  held-out set {number} {_scores(*figures)}")
         for line in leave_one_set_out(development, tuning_set):
             self.stdout.write(line)
+        for held, name in ((True, "held out"), (False, "dev")):
+            if totals[held][1] or totals[held][2]:
+                standing, missed, listed, holding = aid[held]
+                self.stdout.write(f"review aid, {name}: {standing}/{missed} missed targets stand in a listed sentence; "
+                                  f"{listed} sentences listed, {holding} hold a target")
         self.stdout.write(f"all {_scores(*[a + b for a, b in zip(totals[False], totals[True])])}")  # last, as before
+
+
+def review_aid(text: str, drafts: list[DraftTarget], rows: list[dict], missed: list[dict]) -> tuple[int, int, int, int]:
+    """What the review page's list of sentences with no draft (``undrafted_sentences``) gives a reviewer of this
+    document: how many of the ``missed`` rows stand in a listed sentence (the row's ``source``, normalized, contained
+    in or containing it), of how many missed; how many sentences are listed, and how many of them hold a row."""
+    listed = [sentence for _clause, sentence in undrafted_sentences(text, [d.quote for d in drafts])]
+    sources = {id(row): normalize(row["source"]).strip() for row in rows if (row.get("source") or "").strip()}
+
+    def stands(source: str, sentence: str) -> bool:
+        return source in sentence or sentence in source
+
+    standing = sum(1 for row in missed if id(row) in sources
+                   and any(stands(sources[id(row)], sentence) for sentence in listed))
+    holding = sum(1 for sentence in listed if any(stands(source, sentence) for source in sources.values()))
+    return standing, len(missed), len(listed), holding
 
 
 LOOSE_FIELDS = slice(2, None)  # of ``expected_key``/``draft_key``: level, regions, comparator, threshold, unit, deadline
