@@ -70,6 +70,8 @@ SUPERUSER_ONLY = {
     "wulian:policy_draft_review": "reviews a drafted profile's targets",
     "wulian:policy_draft_target": "accepts, corrects or rejects one drafted target",
     "wulian:policy_draft_activate": "activates or deactivates a profile",
+    "wulian:policy_draft_target_add": "adds a target the drafter missed, from a sentence of the profile's text",
+    "wulian:policy_draft_import": "imports a profile's targets from the county's Excel sheet (tests/test_target_import.py)",
 }
 # Function views that restrict rows by hand, with the model they restrict.
 SCOPED_FUNCTIONS = {

@@ -197,7 +197,10 @@ def test_an_admin_imports_a_sheet_and_reviews_its_targets_in_chromium(live_serve
     sheet = tmp_path / "任务分解表.xlsx"
     sheet.write_bytes(xlsx([COMPUTED, REPORTED, PRESENT]).read())
     login(page, live_server.url, "root_browser", "Root-pass-2024")
-    page.goto(live_server.url + url(profile))
+    page.goto(live_server.url + reverse("wulian:policy_draft_review", args=[profile.pk]))  # the profile's page
+    with page.expect_navigation():
+        page.click("#import-targets")  # 从 Excel 导入目标
+    assert page.url.endswith(url(profile))
     assert page.locator(".card-header").first.inner_text() == "从 Excel 导入政策目标"
     assert "测试县五社联动方案" in page.locator(".breadcrumb").inner_text()
     wrong = tmp_path / "有误的任务分解表.xlsx"

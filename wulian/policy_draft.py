@@ -15,6 +15,7 @@ and then through the earlier sentences of the same numbered item.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import contextvars
 import re
@@ -3420,8 +3421,6 @@ def undrafted_sentences(text: str, quotes) -> list[tuple[str, str]]:
     A sentence counts as drafted when one of ``quotes`` (the sentences the drafts cite) is it, holds it or stands in
     it, compared normalized. No pair is compared in Python: each sentence is looked up in a set of the quotes, then
     searched for in one string of them all; each quote is searched for in one string of the sentences left."""
-    import bisect
-
     listed = [(s.clause, s.text) for s in _sentences(normalize(text)) if UNDRAFTED_WORDS.search(s.text)]
     quotes = [" ".join(str(q).split("\n")).strip(" \t\u3000") for q in quotes if q and str(q).strip()]
     if not quotes or not listed:

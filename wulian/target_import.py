@@ -20,7 +20,7 @@ from wulian import indicators
 from wulian.imports import Importer, ImportRejected
 from wulian.models import PolicyProfile, Target
 from wulian.models.targets import TargetStatus
-from wulian.views.policy_drafts import TargetReviewForm
+from wulian.target_forms import TargetReviewForm
 
 POSITION_STEP = 10  # as the drafter numbers its targets, so one can be put between two later
 MAX_POSITION = 32767  # the largest PositiveSmallIntegerField

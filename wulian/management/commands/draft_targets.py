@@ -1,6 +1,7 @@
 """Draft policy targets from a document's text, or score the drafter on its corpus (``wulian/policy_corpus``)."""
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -82,8 +83,8 @@ class Command(BaseCommand):
         sets: dict[int, list[int]] = {}  # held-out set → found, drafted, expected
         development: dict[int, list[int]] = {}  # development set (0: never held out) → found, drafted, expected
         # held out? → missed targets standing in a sentence the review page lists, missed targets, sentences listed,
-        # listed sentences holding an expected target
-        aid = {False: [0, 0, 0, 0], True: [0, 0, 0, 0]}
+        # listed sentences holding an expected target, targets standing in a sentence the page shows, targets
+        aid = {False: [0] * 6, True: [0] * 6}
         for code, document in key["documents"].items():
             rows = policy_corpus.rows(key, code)
             try:
@@ -133,18 +134,28 @@ class Command(BaseCommand):
             self.stdout.write(line)
         for held, name in ((True, "held out"), (False, "dev")):
             if totals[held][1] or totals[held][2]:
-                standing, missed, listed, holding = aid[held]
+                standing, missed, listed, holding, shown, expected = aid[held]
                 self.stdout.write(f"review aid, {name}: {standing}/{missed} missed targets stand in a listed sentence; "
-                                  f"{listed} sentences listed, {holding} hold a target")
+                                  f"{listed} sentences listed, {holding} hold a target; {shown}/{expected} targets "
+                                  f"quoting their sentence stand in one the page shows (a draft's or a listed one)")
         self.stdout.write(f"all {_scores(*[a + b for a, b in zip(totals[False], totals[True])])}")  # last, as before
 
 
-def review_aid(text: str, drafts: list[DraftTarget], rows: list[dict], missed: list[dict]) -> tuple[int, int, int, int]:
-    """What the review page's list of sentences with no draft (``undrafted_sentences``) gives a reviewer of this
-    document: how many of the ``missed`` rows stand in a listed sentence (the row's ``source``, normalized, contained
-    in or containing it), of how many missed; how many sentences are listed, and how many of them hold a row."""
+KEY_REMARK = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def review_aid(text: str, drafts: list[DraftTarget], rows: list[dict], missed: list[dict]) -> tuple[int, ...]:
+    """What the review page gives a reviewer of this document. Its list of sentences with no draft
+    (``undrafted_sentences``): how many of the ``missed`` rows stand in a listed sentence (the row's ``source``,
+    normalized, contained in or containing it), of how many missed; how many sentences are listed, and how many of
+    them hold a row. And the page as a whole: how many rows stand in a sentence it shows, a draft's or a listed one
+    (a row missed but standing in a draft's sentence is a draft to correct), of how many rows quote their sentence
+    (the two seed documents' rows cite the design's table instead)."""
     listed = [sentence for _clause, sentence in undrafted_sentences(text, [d.quote for d in drafts])]
-    sources = {id(row): normalize(row["source"]).strip() for row in rows if (row.get("source") or "").strip()}
+    quoted = [normalize(d.quote).strip() for d in drafts if (d.quote or "").strip()]
+    # (a key's own remark closing a source, "…建成一个（每个街道一个，town）", is not the document's)
+    sources = {id(row): KEY_REMARK.sub("", normalize(row["source"]).strip()) for row in rows
+               if (row.get("source") or "").strip()}
 
     def stands(source: str, sentence: str) -> bool:
         return source in sentence or sentence in source
@@ -152,7 +163,8 @@ def review_aid(text: str, drafts: list[DraftTarget], rows: list[dict], missed: l
     standing = sum(1 for row in missed if id(row) in sources
                    and any(stands(sources[id(row)], sentence) for sentence in listed))
     holding = sum(1 for sentence in listed if any(stands(source, sentence) for source in sources.values()))
-    return standing, len(missed), len(listed), holding
+    shown = sum(1 for source in sources.values() if any(stands(source, sentence) for sentence in (*quoted, *listed)))
+    return standing, len(missed), len(listed), holding, shown, len(sources)
 
 
 LOOSE_FIELDS = slice(2, None)  # of ``expected_key``/``draft_key``: level, regions, comparator, threshold, unit, deadline
