@@ -2677,3 +2677,62 @@ def test_the_size_of_a_year_list_is_no_target():
     text = ("日前,江苏省十四届人大一次会议召开,省长许昆林作政府工作报告。他表示,为解决群众急难愁盼,今年安排了13类55件民生实事,"
             "实行清单式管理、项目化推进、节点化调度。其中,民政部门牵头实施9项民生实事,送出了新年度“民生红包”。")
     assert [d.threshold for d in draft_targets(text)] == []
+
+
+# --- session 11: sets 42 and 43 read (rules of the year a figure falls due; each from a real sentence) ----------
+
+
+def test_a_document_the_years_work_carries_out_does_not_make_the_news_a_plan():
+    # 国际在线 2019 (黑龙江省全省民政工作会议): the opening names 《儿童福利机构管理办法》 only as what the year's work
+    # carries out (落实《…》) — the news still announces that year's work, due at its end
+    text = ("记者从24日召开的2019年全省民政工作会议上获悉,今年,黑龙江省将继续充分发挥兜底保障作用。"
+            "城乡低保标准按照不低于上年度城乡居民人均消费支出的30%调整;新增养老床位1.5万张,完成30个养老机构消防改造工作。\n"
+            "此外,今年我省还将全面提升儿童福利保障水平。落实《儿童福利机构管理办法》,规范儿童福利机构管理。")
+    found = [(d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2019, 1, 25))
+             if d.unit in ("张", "个")]
+    assert found == [("eq", Decimal(15000), "张", date(2019, 12, 31)), ("eq", Decimal(30), "个", date(2019, 12, 31))]
+
+
+def test_the_work_a_years_meeting_sets_is_due_at_that_years_end():
+    # 中国新闻网 2019: "2019年吉林省民政工作重点确定", then "记者从2019年全省民政工作会议上获悉,吉林省要继续…" — no 今年
+    text = ("2019年吉林省民政工作重点确定\n"
+            "1月10日,记者从2019年全省民政工作会议上获悉,吉林省要继续实施农村社会福利服务中心3年整合改造提升计划。\n"
+            "落实慈善优惠政策,发挥慈善信托作用。资助2000名低保家庭及精准扶贫对象家庭学生圆梦大学,"
+            "对贫困家庭血友病等疾病患者实施救助1200人次。")
+    found = [(d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2019, 1, 11))]
+    assert (Decimal(2000), "名", date(2019, 12, 31)) in found
+    assert (Decimal(1200), "人次", date(2019, 12, 31)) in found
+    # a meeting of another year than the page's is not this page's year
+    assert all(d.deadline is None for d in draft_targets(text, date(2021, 1, 11)) if d.unit == "名")
+
+
+def test_a_plan_period_before_the_figure_dates_it_not_a_later_clause_of_this_year():
+    # 宁夏 2011 (农村五保供养工作会议): “十二五”期間…45所…今年…已安排建設…5所 (traditional characters as stored)
+    text = ("9月27日,寧夏回族自治區民政廳在靈武市召開全區農村五保供養工作會議。會議透露,“十二五”期間,自治區將新建和改擴建農村敬老院"
+            "45所,使農村五保供養床位在現有基礎上新增3500張,今年寧夏已安排建設中衛興仁、同心下馬關生態移民等5所敬老院。")
+    found = {(d.threshold, d.unit): d.deadline for d in draft_targets(text)}
+    assert found[(Decimal(45), "所")] == date(2015, 12, 31)
+    assert found[(Decimal(3500), "张")] == date(2015, 12, 31)
+    # 贵州 2014: in a year's news the period's total is the period's, not the year's
+    text = ("贵州今年将建百余所农村敬老院\n省社会救助局有关负责人介绍,“十二五”期间,贵州省将建设750所农村敬老院,"
+            "其中2011年——2013年已经建设了469所,今年建设120所,明年建设161所。")
+    found = {(d.threshold, d.unit): d.deadline for d in draft_targets(text, date(2014, 3, 3))}
+    assert found[(Decimal(750), "所")] == date(2015, 12, 31)
+
+
+def test_the_closing_year_of_a_plan_is_its_end():
+    # 新华社 2015 (西藏): 在“十二五”收官之年,西藏將完成7個地(市)級和10個縣級老年護理院的建設
+    text = ("2014年,西藏共下達五保集中供養項目資金89476萬元,全區有意願集中供養五保對象集中供養率達到72%。在“十二五”收官之年,"
+            "西藏將完成7個地(市)級和10個縣級老年護理院的建設,全區有意願集中供養的五保對象集中供養率將達到100%。")
+    found = [(d.threshold, d.deadline) for d in draft_targets(text, date(2015, 1, 28))]
+    assert (Decimal(7), date(2015, 12, 31)) in found and (Decimal(10), date(2015, 12, 31)) in found
+
+
+def test_a_standard_raised_in_a_years_list_is_the_new_standard():
+    # 大众网 2022 (济南市市中区 22件民生实事) 四、: the new standards, not the old ones, as a notice reads them
+    text = ("2022年,市中区办好22件民生实事\n2022-02-24 16:05:30 来源: 大众网 作者: 肖阳\n大众网·海报新闻记者 肖阳 济南报道\n"
+            "2月24日,济南市市中区第十九届人民代表大会第一次会议开幕,会上公布了市中区2022年将办好的22件民生实事。\n"
+            "一、对2500户居民供电进行一户一表改造。\n三、开工建设区级敬老院;新建规范化社区养老设施13处、农村幸福院8处。\n"
+            "四、提高社会救助标准,将城乡低保标准由904元/月提高到995元/月;城乡特困人员供养救助标准由1356元/月提高到1493元/月。")
+    found = [(d.comparator, d.threshold, d.unit) for d in draft_targets(text, date(2022, 2, 24)) if d.unit.startswith("元")]
+    assert found == [("eq", Decimal(995), "元/月"), ("eq", Decimal(1493), "元/月")]

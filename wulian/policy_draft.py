@@ -360,7 +360,7 @@ YEAR_AT_FIGURE = re.compile(r"(?P<year>\d{4})\s*年(?:底|末)?\s*$")
 CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。“「]))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
 # ("从2013年至2020年,我省每年选派50名…": a span with its start year written out)
 PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*(?:年\s*)?[-－—~至到]\s*(?P<year>\d{4})\s*年")
-PLAN_END = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:末|期末|时期末)")
+PLAN_END = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:末|期末|时期末|的?收官之年|的?最后一年)")
 PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 # "确保用3年时间，完成……": the span runs from the year the document is issued.
 YEARS_SPAN = re.compile(r"用\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间")
@@ -1645,6 +1645,11 @@ YEAR_NAMED = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?(?:为
 # that announces this year's list with no year written; the year is the report's date, or a dateline among its first
 # lines ("2024-02-29 10:27:28", "2015年4月"). A report of a document issued (《…实施方案》) is not: its norms
 # (每站不少于2名社工, 一乡镇一站点) stand beyond the year.
+# A document reported in the opening lines ("印发《…实施方案》", "《意见》提出"): its norms stand beyond the year; a
+# document named only as what the year's work carries out ("落实《儿童福利机构管理办法》") is not one.
+DOCUMENT_NAMED = re.compile(r"(?P<verb>落实|贯彻|执行|按照|依据|根据)?\s*《[^》]{2,60}》")
+# The year's work meeting of a bureau, or the work points it sets: "2019年全省民政工作会议", "2023年民政工作要点".
+WORK_MEETING = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?[^\n，。；,;]{0,10}?民政工作(?:会议|重点|要点)")
 THIS_YEAR_ANNOUNCED = re.compile(r"今年(?!以来)[^\n，。；,;]{0,12}?将|将[^\n，。；,;]{0,8}?(?:为民实事|为民办实事|民生实事)")
 DATELINE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月)")
 # "记者在…举办的2023年新闻媒体见面会上获悉,省民政厅今年将…": the year of the meeting or press conference that announces
@@ -2267,6 +2272,13 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                 drafts.append(draft)
     if not report and STANDARD_NOTICE.search(_title_lines(text, 6)):
         drafts = _standard_notice(drafts, text, issued_on)
+    elif not report:
+        # a standard raised in a document of another kind ("将城乡低保标准由904元/月提高到995元/月" in a year's list):
+        # read as a notice reads it — the new standard, not the old one
+        raised = [d for d in drafts if d.unit.startswith("元") and STANDARD_RAISED.search(d.quote)]
+        if raised:
+            kept = {id(d) for d in _standard_read(raised, None)}
+            drafts = [d for d in drafts if id(d) in kept or not any(d is r for r in raised)]
     for draft in drafts if works_end and not report else ():
         if draft.deadline is None:  # (孤儿基本生活费标准每人每月不低于600元: the year's standard, kept in force)
             draft.deadline, draft.period = works_end, BY_DEADLINE
@@ -2312,10 +2324,16 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
     if report:
         year_end = None  # a report's figures are what was done
     elif year_end is None and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 5)) \
-            and not re.search(r"《[^》]{2,60}》", _title_lines(text, 5)):  # (a 《方案》 reported: its norms stand)
+            and not any(not m["verb"] for m in DOCUMENT_NAMED.finditer(_title_lines(text, 5))):
+        # (a 《方案》 reported: its norms stand)
         dateline = DATELINE.search(_title_lines(text, 3)) or MEETING_YEAR.search(_title_lines(text, 3))
         if issued_on or dateline:
             year_end = date(issued_on.year if issued_on else int(dateline["year"]), 12, 31)
+    if year_end is None and not report and plan is None and (meeting := WORK_MEETING.search(_title_lines(text, 3))) \
+            and (issued_on is None or issued_on.year == int(meeting["year"])):
+        # "记者从2019年全省民政工作会议上获悉,吉林省要继续…", "2019年吉林省民政工作重点确定": the work a year's meeting sets
+        # is that year's, due at its end
+        year_end = date(int(meeting["year"]), 12, 31)
     this_year = None
     if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
         this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
@@ -2368,6 +2386,9 @@ STANDARD_NOTICE = re.compile(
     r"(?:调整|提高|上调|调高|提标|再提|明确|实施)[^。\n]{0,40}?(?:保障|救助|供养|生活|补贴|津贴|补助|养育)[^。\n]{0,6}?"
     r"(?:标准|水平)"
     r"|(?:保障|救助|供养|补贴|津贴|补助|低保)(?:标准|水平)[^。\n]{0,30}?(?:调整|提高|上调|调高)|提标")
+# A standard raised from one amount to another, in any document ("低保标准由904元/月提高到995元/月").
+STANDARD_RAISED = re.compile(r"(?:标准|补贴|津贴|补助)[^，。；,;]{0,8}?(?:由|从)\s*(?:每人每月|每人每年|每月|人均)?\s*"
+                             r"\d+(?:\.\d+)?\s*元[^，。；,;]{0,16}?(?:提高|上调|调整|增加|提升)(?:到|至)")
 STANDARD_EFFECTIVE = re.compile(
     r"(?:自|从|于)\s*(?:(?P<year>\d{4})\s*年|今年)?\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?\s*"
     r"(?:正式)?(?:起|开始|上调|执行|实施|施行)"  # (已于2019年10月1日正式执行)
@@ -3093,9 +3114,10 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 level = _CUE_LEVELS[setters.lastgroup]
         # a coverage's own words may carry its year ("…,2025年实现老人助餐服务城乡全覆盖" after "计划今年建成…")
         deadline, deadline_note = _deadline(text[:end if comparator == PRESENT else start], issued_on, pilot_end)
-        if deadline is None and not deadline_note:
+        if deadline is None and not deadline_note and not PLAN_DURING.search(text[:start]):
             # "…,到2022年全部完成": a date after the figure, in the same part of the sentence (a "；" ends it:
-            # "计划建设…220个,覆盖率可达97.3%;今年拟建132个" gives the 220 no date)
+            # "计划建设…220个,覆盖率可达97.3%;今年拟建132个" gives the 220 no date); a period named before the figure
+            # dates it, not a later clause ("“十二五”期间,自治区将新建…45所,…今年…已安排建设…5所")
             group_end = re.compile(r"[；;]").search(text, end)
             deadline, deadline_note = _deadline(text[:group_end.start() if group_end else len(text)], issued_on,
                                                 pilot_end)
@@ -3117,7 +3139,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 deadline_note = f"期限：第{phase}阶段，文中未写明日期"
         if deadline is None and not deadline_note and sentence.lead:
             deadline, deadline_note = _deadline(sentence.lead, issued_on, pilot_end)  # the list's headline
-        if deadline is None and year_end and (not deadline_note or "发文年份不明" in deadline_note):
+        if deadline is None and year_end and (not deadline_note or "发文年份不明" in deadline_note) \
+                and not PLAN_DURING.search(text[:start]):  # (“十二五”期间,…将建设750所: the period's, below)
             deadline, deadline_note = year_end, "期限：一年的任务，按该年年底"
         if deadline is None and this_year and deadline_note.startswith("期限：年内"):
             deadline, deadline_note = this_year, "期限：年内，按文中所说的该年民生实事"
