@@ -9,7 +9,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from stations.choices import Post, StationTier
 from stations.importers import StaffImporter, StationImporter
@@ -18,18 +18,13 @@ from tests.browser import login, screenshot
 from tests.conftest import CAST_USERS
 from wulian.account_import import AccountImporter
 from wulian.models import User
+from tests.xlsx import upload
 
 GOOD_PASSWORD = "Meixian-2026!"
 
 
 def xlsx(headers, rows) -> SimpleUploadedFile:
-    wb = Workbook()
-    wb.active.append(headers)
-    for row in rows:
-        wb.active.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("ledger.xlsx", buffer.getvalue())
+    return upload([headers, *rows], "ledger.xlsx")
 
 
 def accounts_file(importer, rows):

@@ -3,15 +3,14 @@ CSV, all rows or none with per-row errors, and again next year without touching 
 
 from __future__ import annotations
 
-import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook
 
 from wulian.choices import RegionLevel
 from wulian.models import Region
 from wulian.region_import import RegionTreeImporter
+from tests.xlsx import upload
 
 # 眉县 is 610326; 首善街道 (610326001) is on record, 红河谷镇 and 太白山镇 are new.
 LIST = [
@@ -33,12 +32,7 @@ def csv_file(rows, encoding="gbk", name="610326.csv"):
 
 
 def xlsx_file(rows, name="610326.xlsx"):
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(list(row))
-    handle = io.BytesIO()
-    wb.save(handle)
-    return SimpleUploadedFile(name, handle.getvalue())
+    return upload(rows, name)
 
 
 def under(region, name):

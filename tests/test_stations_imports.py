@@ -7,22 +7,16 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from stations.importers import ActivityImporter, StaffImporter
 from stations.models import Activity, Certificate, StaffAssignment, StaffMember
 from tests.stations_helpers import station_at
+from tests.xlsx import upload
 
 
 def xlsx(headers, rows) -> SimpleUploadedFile:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(headers)
-    for row in rows:
-        ws.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("rows.xlsx", buffer.getvalue())
+    return upload([headers, *rows], "rows.xlsx")
 
 
 def activity_rows(station_name, *dates):

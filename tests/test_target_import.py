@@ -10,11 +10,12 @@ from urllib.parse import unquote
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from tests.browser import login, screenshot
 from wulian.models import PolicyProfile, Target
 from wulian.models.targets import ProfileStatus
+from tests.xlsx import upload
 
 HEADERS = ["条款", "指标", "考核内容", "层级", "比较", "目标值", "单位", "周期", "期限", "原文", "说明"]
 COMPUTED = ["§三.一", "社区社会组织", "", "城镇社区", "不少于", 15, "个", "限期完成", date(2025, 12, 31),
@@ -26,14 +27,7 @@ PRESENT = ["§三.三", "社区社会组织联合会", None, "镇（街道）", 
 
 
 def xlsx(rows, headers=HEADERS) -> SimpleUploadedFile:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(headers)
-    for row in rows:
-        ws.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("任务分解表.xlsx", buffer.getvalue())
+    return upload([headers, *rows], "任务分解表.xlsx")
 
 
 @pytest.fixture

@@ -4,21 +4,17 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from organizations.models import SocialOrganization
 from volunteers.models import ServiceHours, Volunteer
 from volunteers.testing import make_activity, make_volunteer
 from wulian.models import AccessLog
+from tests.xlsx import upload
 
 
 def xlsx(rows) -> SimpleUploadedFile:
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("data.xlsx", buffer.getvalue())
+    return upload(rows, "data.xlsx")
 
 
 VOLUNTEER_HEADER = ["姓名", "证件类型", "证件号码", "联系电话", "社区（村）", "技能特长", "注册日期", "志愿者编号"]
