@@ -196,6 +196,23 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
         assert found * precision[1] >= precision[0] * drafted, totals[name]
 
 
+# What the review page gives a reviewer (docs/decisions.md, "Session 11: the reviewer is shown where the misses
+# are"): of the targets quoting their sentence, how many stand in a sentence the page shows (a draft's or one listed
+# as not drafted), and how many listed sentences the reviewer reads for it.
+REPORTED_AID = {"held out": ((64, 65), 31), "dev": ((1751, 1853), 1110)}
+
+
+def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_reported_share():
+    out = io.StringIO()
+    call_command("draft_targets", "--evaluate", stdout=out)
+    for name, ((shown, quoting), listed) in REPORTED_AID.items():
+        line = next(line for line in out.getvalue().splitlines() if line.startswith(f"review aid, {name}: "))
+        found, total = map(int, re.search(r"(\d+)/(\d+) targets quoting their sentence", line).groups())
+        assert total == quoting and found >= shown, line
+        # the list stays a list to read, not the whole text: at most a tenth more sentences than reported
+        assert int(re.search(r"(\d+) sentences listed", line).group(1)) <= listed * 1.1, line
+
+
 def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_above_the_reported_ones():
     out = io.StringIO()
     call_command("draft_targets", "--evaluate", "--tuning-set", "42", "--tuning-set", "43", stdout=out)
