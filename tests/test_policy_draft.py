@@ -886,6 +886,16 @@ def test_a_missed_target_is_added_from_its_sentence_as_a_draft_and_audited(root)
     assert PILOT_COMMUNITIES not in undrafted_tab(root, profile).content.decode()
 
 
+def test_a_target_added_past_the_last_place_a_profile_holds_is_refused_in_chinese(root):
+    post_document(root, text=seed("000"))
+    profile = PolicyProfile.objects.get(code="testxian")
+    profile.targets.filter(pk=profile.targets.order_by("position").last().pk).update(position=32760)
+    before = profile.targets.count()
+    response = root.post(reverse(UNDRAFTED, args=[profile.pk]) + "?s=0", add_form(sentence=undrafted_of("000")[0][1]))
+    assert response.status_code == 400
+    assert "该方案的目标过多，无法再补录目标。" in response.content.decode()
+    assert profile.targets.count() == before
+
 def test_a_form_opened_before_the_list_moved_adds_its_own_sentence_once(root):
     post_document(root, text=seed("004"))
     profile = PolicyProfile.objects.get(code="testxian")

@@ -2324,8 +2324,8 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
     if report:
         year_end = None  # a report's figures are what was done
     elif year_end is None and THIS_YEAR_ANNOUNCED.search(_title_lines(text, 5)) \
-            and not any(not m["verb"] for m in DOCUMENT_NAMED.finditer(_title_lines(text, 5))):
-        # (a 《方案》 reported: its norms stand)
+            and all(m["verb"] for m in DOCUMENT_NAMED.finditer(_title_lines(text, 5))):
+        # news announcing the year's work, no 《方案》 reported in it (a document reported: its norms stand)
         dateline = DATELINE.search(_title_lines(text, 3)) or MEETING_YEAR.search(_title_lines(text, 3))
         if issued_on or dateline:
             year_end = date(issued_on.year if issued_on else int(dateline["year"]), 12, 31)

@@ -12,18 +12,15 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from wulian import indicators
 from wulian.imports import Importer, ImportRejected
 from wulian.models import PolicyProfile, Target
-from wulian.models.targets import TargetStatus
+from wulian.models.targets import MAX_TARGET_POSITION, TARGET_POSITION_STEP, TargetStatus
 from wulian.target_forms import TargetReviewForm
 
-POSITION_STEP = 10  # as the drafter numbers its targets, so one can be put between two later
-MAX_POSITION = 32767  # the largest PositiveSmallIntegerField
 # The columns of the sheet, in the order of a 任务分解表: where, what, for whom, how much, by when, the document's words.
 COLUMNS = ["clause", "indicator", "measure", "level", "comparator", "threshold", "unit", "period", "deadline", "quote",
            "note"]
@@ -106,7 +103,7 @@ class TargetImporter(Importer):
         super().__init__(user)
         self.profile = profile
         self.next_position = 0
-        self.step = POSITION_STEP
+        self.step = TARGET_POSITION_STEP
 
     def success_message(self, result) -> str:
         return _("%(count)d targets were imported into %(profile)s. Review each one: nothing counts until "
@@ -127,10 +124,10 @@ class TargetImporter(Importer):
     def read_rows(self, upload):
         """The rows, and where they go: after the profile's last target (one query whatever their number)."""
         rows = super().read_rows(upload)
-        last = self.profile.targets.aggregate(last=Max("position"))["last"] or 0
-        if last + len(rows) * self.step > MAX_POSITION:
+        last = self.profile.last_target_position()
+        if last + len(rows) * self.step > MAX_TARGET_POSITION:
             self.step = 1
-        if last + len(rows) > MAX_POSITION:
+        if last + len(rows) > MAX_TARGET_POSITION:
             raise ImportRejected(_("The profile holds too many targets to add %(count)d more.") % {"count": len(rows)})
         self.next_position = last
         return rows

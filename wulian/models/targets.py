@@ -209,6 +209,17 @@ class PolicyProfile(Stateful, models.Model):
     def accepted_targets(self):
         return self.targets.filter(status=TargetStatus.ACCEPTED)
 
+    def last_target_position(self) -> int:
+        """Where the profile's targets end (0 for none): a target added by hand or imported goes after it, one
+        ``TARGET_POSITION_STEP`` further, as the drafter numbers them."""
+        return self.targets.aggregate(last=models.Max("position"))["last"] or 0
+
+
+# Targets are numbered 10, 20, 30…, so that one can later be put between two (a PositiveSmallIntegerField: at most
+# MAX_TARGET_POSITION).
+TARGET_POSITION_STEP = 10
+MAX_TARGET_POSITION = 32767
+
 
 class ProfileRegion(models.Model):
     """A region attached to a profile: it and everything below it follow the profile (unless a descendant

@@ -15,7 +15,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, path, reverse
@@ -28,6 +28,8 @@ from django.views.decorators.http import require_POST
 from wulian import indicators
 from wulian.models import PolicyProfile, Region, Target
 from wulian.models.targets import (
+    MAX_TARGET_POSITION,
+    TARGET_POSITION_STEP,
     Phase,
     ProfileStatus,
     TargetPeriod,
@@ -182,7 +184,8 @@ def create_profile(name: str, code: str, text: str, draft: DocumentDraft) -> Pol
             for region in Region.objects.filter(name__in=named, level=TOWN_LEVEL):
                 towns.setdefault(region.name, []).append(region)
         for position, proposal in enumerate(draft.targets, start=1):
-            target = Target.objects.create(profile=profile, position=position * 10, status=TargetStatus.DRAFT,
+            target = Target.objects.create(profile=profile, position=position * TARGET_POSITION_STEP,
+                                           status=TargetStatus.DRAFT,
                                            **target_fields(proposal))
             places = [towns[name][0] for name in proposal.regions if len(towns.get(name, [])) == 1]
             if places:
@@ -384,8 +387,9 @@ def add_target(request, pk):
             added = form.save(commit=False)
             try:
                 with transaction.atomic():
-                    last = profile.targets.aggregate(last=Max("position"))["last"] or 0
-                    added.position = last + 10
+                    added.position = profile.last_target_position() + TARGET_POSITION_STEP
+                    if added.position > MAX_TARGET_POSITION:
+                        raise Refused(_("The profile holds too many targets to add one more."))
                     write(request.user, "add", lambda: _save(added))
             except Refused as refusal:
                 form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
