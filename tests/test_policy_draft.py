@@ -718,7 +718,7 @@ def test_a_refused_reject_or_reopen_answers_in_chinese_and_changes_nothing(root,
 def test_a_profile_is_not_activated_without_an_accepted_target_and_says_so(root):
     profile, _targets = drafted(root)
     response = root.post(reverse("wulian:policy_draft_activate", args=[profile.pk]), {"active": "1"}, follow=True)
-    assert "请至少采纳一项要求后再启用方案。" in response.content.decode()
+    assert "请至少采纳一项目标后再启用方案。" in response.content.decode()
     profile.refresh_from_db()
     assert (profile.status, profile.is_active) == ("inactive", False) and state_changes(profile) == []
 
@@ -764,7 +764,7 @@ def test_an_accepted_target_is_corrected_without_leaving_its_state(root):
     before = state_changes(area)
     response = review(root, area, "save", threshold="80")
     page = root.get(response["Location"]).content.decode()
-    assert "修改已保存，该项要求仍为已采纳。" in page
+    assert "修改已保存，该项目标仍为已采纳。" in page
     area.refresh_from_db()
     assert (area.status, area.threshold) == ("accepted", Decimal(80)) and state_changes(area) == before
 
@@ -881,6 +881,7 @@ def test_a_missed_target_is_added_from_its_sentence_as_a_draft_and_audited(root)
     page = root.get(response["Location"]).content.decode()
     assert "已从原文补录目标，与其他目标一样待审核。" in page and f'id="target-{added.pk}"' in page
     assert "待审核 21 项" in page
+    assert "东关<mark>4</mark>个社区" in page  # its card marks the figure it was given, as a draft's marks its words
     # the sentence has a draft now: it leaves the list
     assert len(undrafted_tab(root, profile).context["sentences"]) == len(listed) - 1
     assert PILOT_COMMUNITIES not in undrafted_tab(root, profile).content.decode()
@@ -1045,3 +1046,17 @@ def test_a_reviewer_adds_a_missed_target_from_a_listed_sentence_in_chromium(live
     screenshot(page, "policy_draft_added")
     target = PolicyProfile.objects.get(code="hljsqjs-draft").targets.get(quote="全市90%的社区基本实现社区管理信息化。")
     assert (target.status, target.threshold, target.unit, target.clause) == ("draft", Decimal(90), "%", "§五.一")
+
+
+def test_a_hand_written_targets_card_marks_its_threshold_as_the_sentence_writes_it():
+    from wulian.views.policy_drafts import highlighted
+
+    def card(quote, threshold, unit, note=""):
+        return str(highlighted(Target(quote=quote, threshold=threshold, unit=unit, note=note)))
+
+    assert card("每个站资助15万元，用于聘请3名社工", Decimal(150000), "元") == "每个站资助<mark>15万</mark>元，用于聘请3名社工"
+    assert card("每个站资助15万元，用于聘请3名社工", Decimal(3), "名") == "每个站资助15万元，用于聘请<mark>3</mark>名社工"
+    assert card("覆盖率达到100%，建成10.5个", Decimal("10.50"), "个") == "覆盖率达到100%，建成<mark>10.5</mark>个"
+    assert card("建成12个站，其中2个示范站", Decimal(2), "个") == "建成12个站，其中<mark>2</mark>个示范站"  # not 12's 2
+    assert card("实现<全覆盖>", None, "") == "实现&lt;全覆盖&gt;"
+    assert card("到2025年建成12个", Decimal(12), "个", note="依据：“建成12个”") == "到2025年<mark>建成12个</mark>"

@@ -301,13 +301,29 @@ def admin_url(profile) -> str:
 
 
 def highlighted(target: Target):
-    """The quoted sentence with the words that set the target marked."""
+    """The quoted sentence with the words that set the target marked: the drafter's (its 依据 note) or, for a
+    target added or imported by hand, the first figure in the sentence that is its threshold (15万 for 150000 元)."""
     quote = escape(target.quote)
     match = MATCHED_NOTE.match(target.note)
     if match:
         words = escape(match["matched"])
-        quote = quote.replace(words, f"<mark>{words}</mark>", 1)
+        return mark_safe(quote.replace(words, f"<mark>{words}</mark>", 1))  # noqa: S308 — built from escaped text
+    for figure in threshold_figures(target):
+        found = re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])", quote)
+        if found:
+            return mark_safe(f"{quote[:found.start()]}<mark>{found[0]}</mark>{quote[found.end():]}")  # noqa: S308
     return mark_safe(quote)  # noqa: S308 — built from escaped text
+
+
+def threshold_figures(target: Target) -> list[str]:
+    """How a target's threshold may be written in its sentence, most specific first."""
+    if target.threshold is None:
+        return []
+    figure = target.threshold.normalize()
+    figures = [f"{figure:f}"]
+    if (target.unit or "").startswith("元") and figure >= 10000:
+        figures.insert(0, f"{(figure / 10000).normalize():f}万")
+    return figures
 
 
 @superuser_required
