@@ -2,6 +2,7 @@
 
 import json
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -39,9 +40,15 @@ class Command(BaseCommand):
                             help="With --evaluate: a development set whose misses are being read while tuning (give it "
                                  "again for each set read); the per-set mean is then also given over the other sets "
                                  "(those not read this round).")
+        parser.add_argument("--second-reading", metavar="FILE", default=None,
+                            help="Score a second reader's targets (rows in the key's format, written by hand from the "
+                                 "documents alone) against the answer key on the documents it covers, beside the "
+                                 "drafter's score on the same documents: how far two careful readers agree.")
 
     def handle(self, *args, path=None, evaluate=False, key=None, json=False, quotes=False, tuning_set=None,
-               **options):
+               second_reading=None, **options):
+        if second_reading:
+            return self.second_reading(Path(key), Path(second_reading))
         if evaluate:
             return self.evaluate(Path(key), quotes=quotes, tuning_set=tuning_set)
         if not path:
@@ -139,6 +146,92 @@ class Command(BaseCommand):
                                   f"{listed} sentences listed, {holding} hold a target; {shown}/{expected} targets "
                                   f"quoting their sentence stand in one the page shows (a draft's or a listed one)")
         self.stdout.write(f"all {_scores(*[a + b for a, b in zip(totals[False], totals[True])])}")  # last, as before
+
+    def second_reading(self, key_path: Path, reading_path: Path):
+        try:
+            key = policy_corpus.load(key_path)
+            reading = json.loads(reading_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"Cannot read {key_path} or {reading_path}: {exc}") from exc
+        codes = sorted({row["document"] for row in reading["targets"]} | set(reading.get("documents", ())))
+        unknown = [code for code in codes if code not in key["documents"]]
+        if unknown:
+            raise CommandError(f"{reading_path} reads documents the key does not hold: {', '.join(unknown)}")
+        totals = {"reader": [0, 0, 0, 0], "drafter": [0, 0, 0, 0]}  # exact, loose, given, expected
+        fields: Counter = Counter()
+        for code in codes:
+            expected = policy_corpus.rows(key, code)
+            document = key["documents"][code]
+            issued = date.fromisoformat(document["issued_on"]) if document.get("issued_on") else None
+            drafts = draft_document(policy_corpus.text_of(key, code), issued_on=issued).targets
+            given = {"reader": [expected_key(row) for row in reading["targets"] if row["document"] == code],
+                     "drafter": [draft_key(draft) for draft in drafts]}
+            for who, keys in given.items():
+                exact, loose = matches(keys, expected)
+                totals[who] = [a + b for a, b in zip(totals[who], (exact, loose, len(keys), len(expected)))]
+            fields.update(differing_fields(
+                [row for row in reading["targets"] if row["document"] == code], expected))
+        self.stdout.write(f"{len(codes)} documents, {totals['reader'][3]} targets in the key")
+        for who, name in (("reader", "second reader"),
+                          ("drafter", "drafter (as it stands: it may since have been tuned on some of them)")):
+            exact, loose, given, expected = totals[who]
+            self.stdout.write(f"{name} against the key: {_scores(exact, given, expected)}")
+            self.stdout.write(f"{name} on the issue's fields (clause and indicator not compared): "
+                              f"{_scores(loose, given, expected)}")
+        paired = fields.pop("", 0)
+        self.stdout.write(f"second reader's rows unmatched but quoting a key row's sentence: {paired}; fields that "
+                          "differ: " + (", ".join(f"{name} {count}" for name, count in fields.most_common())
+                                        or "none"))
+
+
+KEY_FIELDS = ("clause", "indicator", "level", "regions", "comparator", "threshold", "unit", "deadline")
+
+
+def matches(keys: list[tuple], rows: list[dict]) -> tuple[int, int]:
+    """How many rows ``keys`` (tuples as ``expected_key`` makes them) match on every field, and on the issue's
+    fields; each key matches at most one row."""
+    exact = loose = 0
+    unmatched, unmatched_loose = list(keys), [k[LOOSE_FIELDS] for k in keys]
+    for row in rows:
+        wanted = expected_key(row)
+        if wanted in unmatched:
+            unmatched.remove(wanted)
+            exact += 1
+        if wanted[LOOSE_FIELDS] in unmatched_loose:
+            unmatched_loose.remove(wanted[LOOSE_FIELDS])
+            loose += 1
+    return exact, loose
+
+
+def differing_fields(reading: list[dict], rows: list[dict]) -> Counter:
+    """For each of the second reader's rows that matches no key row exactly but quotes the sentence of one left
+    unmatched (either source containing the other): the fields in which the two differ; ``""`` counts the pairs."""
+    remaining = [row for row in rows]
+    unpaired = []
+    for given in reading:
+        wanted = expected_key(given)
+        twin = next((row for row in remaining if expected_key(row) == wanted), None)
+        if twin is not None:
+            remaining.remove(twin)
+        else:
+            unpaired.append(given)
+    counts: Counter = Counter()
+    for given in unpaired:
+        source = KEY_REMARK.sub("", normalize(given.get("source") or "").strip())
+        if not source:
+            continue
+        candidates = []
+        for row in remaining:
+            other = KEY_REMARK.sub("", normalize(row.get("source") or "").strip())
+            if other and (source in other or other in source):
+                candidates.append([name for name, a, b in zip(KEY_FIELDS, expected_key(given), expected_key(row))
+                                   if a != b] + [row])
+        if candidates:  # of several targets in one sentence, the one closest to the reader's row
+            *names, row = min(candidates, key=len)
+            remaining.remove(row)
+            counts[""] += 1
+            counts.update(names)
+    return counts
 
 
 KEY_REMARK = re.compile(r"[（(][^（）()]*[）)]$")
