@@ -881,7 +881,7 @@ def test_a_missed_target_is_added_from_its_sentence_as_a_draft_and_audited(root)
     page = root.get(response["Location"]).content.decode()
     assert "已从原文补录目标，与其他目标一样待审核。" in page and f'id="target-{added.pk}"' in page
     assert "待审核 21 项" in page
-    assert "东关<mark>4</mark>个社区" in page  # its card marks the figure it was given, as a draft's marks its words
+    assert "东关<mark>4个</mark>社区" in page  # its card marks the figure it was given, as a draft's marks its words
     # the sentence has a draft now: it leaves the list
     assert len(undrafted_tab(root, profile).context["sentences"]) == len(listed) - 1
     assert PILOT_COMMUNITIES not in undrafted_tab(root, profile).content.decode()
@@ -1040,6 +1040,7 @@ def test_a_reviewer_adds_a_missed_target_from_a_listed_sentence_in_chromium(live
     assert page.locator(".target-card").count() == drafts + 1
     added = page.locator(".target-card").last
     assert "全市90%的社区基本实现社区管理信息化" in added.locator(".quote").inner_text()
+    assert added.locator(".quote mark").inner_text() == "90%"  # the figure it was given, marked in its sentence
     assert added.locator(".target-status").inner_text() == "草稿"
     assert page.locator("#status-tabs .active").inner_text().startswith("待审核")  # on the 待审核 tab, scrolled to it
     assert page.locator("#undrafted-tab").inner_text().split() == ["原文未起草的句子", "2"]
@@ -1054,9 +1055,10 @@ def test_a_hand_written_targets_card_marks_its_threshold_as_the_sentence_writes_
     def card(quote, threshold, unit, note=""):
         return str(highlighted(Target(quote=quote, threshold=threshold, unit=unit, note=note)))
 
-    assert card("每个站资助15万元，用于聘请3名社工", Decimal(150000), "元") == "每个站资助<mark>15万</mark>元，用于聘请3名社工"
-    assert card("每个站资助15万元，用于聘请3名社工", Decimal(3), "名") == "每个站资助15万元，用于聘请<mark>3</mark>名社工"
-    assert card("覆盖率达到100%，建成10.5个", Decimal("10.50"), "个") == "覆盖率达到100%，建成<mark>10.5</mark>个"
-    assert card("建成12个站，其中2个示范站", Decimal(2), "个") == "建成12个站，其中<mark>2</mark>个示范站"  # not 12's 2
+    assert card("每个站资助15万元，用于聘请3名社工", Decimal(150000), "元") == "每个站资助<mark>15万元</mark>，用于聘请3名社工"
+    assert card("每个站资助15万元，用于聘请3名社工", Decimal(3), "名") == "每个站资助15万元，用于聘请<mark>3名</mark>社工"
+    assert card("覆盖率达到100%，建成10.5个", Decimal("10.50"), "个") == "覆盖率达到100%，建成<mark>10.5个</mark>"
+    assert card("建成12个站，其中2个示范站", Decimal(2), "个") == "建成12个站，其中<mark>2个</mark>示范站"  # not 12's 2
     assert card("实现<全覆盖>", None, "") == "实现&lt;全覆盖&gt;"
+    assert card("补贴标准提高到每人每月200元", Decimal(200), "元/人/月") == "补贴标准提高到每人每月<mark>200</mark>元"
     assert card("到2025年建成12个", Decimal(12), "个", note="依据：“建成12个”") == "到2025年<mark>建成12个</mark>"

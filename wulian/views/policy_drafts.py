@@ -302,14 +302,16 @@ def admin_url(profile) -> str:
 
 def highlighted(target: Target):
     """The quoted sentence with the words that set the target marked: the drafter's (its 依据 note) or, for a
-    target added or imported by hand, the first figure in the sentence that is its threshold (15万 for 150000 元)."""
+    target added or imported by hand, the first figure in the sentence that is its threshold (15万 for 150000 元),
+    with its unit when the sentence writes it there."""
     quote = escape(target.quote)
     match = MATCHED_NOTE.match(target.note)
     if match:
         words = escape(match["matched"])
         return mark_safe(quote.replace(words, f"<mark>{words}</mark>", 1))  # noqa: S308 — built from escaped text
+    unit = f"(?:{re.escape(escape(target.unit))})?" if target.unit else ""  # marked with the figure when it follows
     for figure in threshold_figures(target):
-        found = re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])", quote)
+        found = re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.]){unit}", quote)
         if found:
             return mark_safe(f"{quote[:found.start()]}<mark>{found[0]}</mark>{quote[found.end():]}")  # noqa: S308
     return mark_safe(quote)  # noqa: S308 — built from escaped text
