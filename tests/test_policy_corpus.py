@@ -15,8 +15,14 @@ from wulian.policy_draft import draft_targets, expected_key
 KEY = policy_corpus.load()
 
 
-def drafts(text, issued_on=None):
-    return [(d.indicator, d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text, issued_on)]
+def drafts(text, issued_on=None, **options):
+    return [(d.indicator, d.level, d.comparator, d.threshold, d.unit, d.deadline)
+            for d in draft_targets(text, issued_on, **options)]
+
+
+def all_drafts(text, issued_on=None):
+    """Every item of a government's list, other departments' too (how the list itself is read)."""
+    return drafts(text, issued_on, civil_affairs_only=False)
 
 
 def test_an_amount_granted_and_a_number_hired_with_no_comparator_are_targets():
@@ -169,14 +175,14 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 12: sets 46 and 47, measured once"): (found, drafted) and
-# (found, expected) of the development documents (sets 1–45 among them; sets 42 and 43 were read in round 13, the
-# last round of tuning), and of held-out sets 46 and 47, measured once at the merge.
-REPORTED = {"dev": ((1435, 1750), (1435, 1950)), "held out": ((22, 65), (22, 50))}
+# The figures reported in docs/decisions.md ("Session 12: sets 46 and 47, measured once" and "round 14"): (found,
+# drafted) and (found, expected) of the development documents (sets 1–45 among them, with the key's session-12
+# correction), and of held-out sets 46 and 47, measured once at the merge (round 14 read them: 22/40 since).
+REPORTED = {"dev": ((1317, 1646), (1317, 1809)), "held out": ((22, 65), (22, 50))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but sets 42, 43).
-REPORTED_LOSO = {"per-set mean over 46 development sets (all tuned on)": (799, 720),
-                 "mean over the 44 sets not read this round (all but sets 42, 43)": (811, 724)}
+REPORTED_LOSO = {"per-set mean over 46 development sets (all tuned on)": (785, 712),
+                 "mean over the 44 sets not read this round (all but sets 42, 43)": (793, 716)}
 
 
 def _ratio(line, name):
@@ -200,7 +206,7 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 # What the review page gives a reviewer (docs/decisions.md, "Session 11: the reviewer is shown where the misses
 # are"): of the targets quoting their sentence, how many stand in a sentence the page shows (a draft's or one listed
 # as not drafted), and how many listed sentences the reviewer reads for it.
-REPORTED_AID = {"held out": ((48, 50), 27), "dev": ((1815, 1918), 1141)}
+REPORTED_AID = {"held out": ((48, 50), 30), "dev": ((1682, 1777), 1172)}
 
 
 def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_reported_share():
@@ -744,13 +750,20 @@ def test_a_years_list_announced_on_a_date_its_items_once_and_what_is_done_for_ho
                 "无障碍改造,新增2000个公办幼儿园托班托额和3200个社区托育托额,为10万户高龄独居老人加装燃气报警器,"
                 "推出5000场艺术普及教育活动。\n2023年上海市为民办实事项目\n"
                 "一、新增5000张养老床位;建设30家智慧养老院;新增40个社区长者食堂;完成5000户居家环境适老化改造;")
-    found = drafts(shanghai, issued_on=date(2023, 2, 7))
+    found = all_drafts(shanghai, issued_on=date(2023, 2, 7))
     end = date(2023, 12, 31)
     for figure, unit in ((5000, "张"), (500, "个"), (10000, "个"), (8000, "名"), (11, "条"), (30, "家"), (2000, "个"),
                          (3200, "个"), (100000, "户"), (5000, "场"), (40, "个")):
         assert ("", "county", "eq", Decimal(figure), unit, end) in found, figure
     assert len([d for d in found if d[3:5] == (Decimal(5000), "户")]) == 2  # two tasks, each said once
     assert len([d for d in found if d[3:5] == (Decimal(5000), "张")]) == 1
+    # a civil-affairs profile of the list takes its beds, care homes, 适老化 and 无障碍 works, canteens and alarms, and
+    # leaves the 暑托班, charging points, jobs, roads, 托育 places and arts to their departments
+    civil = {d[3:5] for d in drafts(shanghai, issued_on=date(2023, 2, 7))}
+    assert {(Decimal(5000), "张"), (Decimal(30), "家"), (Decimal(5000), "户"), (Decimal(100000), "户"),
+            (Decimal(40), "个")} <= civil
+    assert not civil & {(Decimal(500), "个"), (Decimal(10000), "个"), (Decimal(8000), "名"), (Decimal(11), "条"),
+                        (Decimal(2000), "个"), (Decimal(3200), "个"), (Decimal(5000), "场")}
 
 
 def test_in_a_years_list_a_count_far_from_its_verb_and_a_count_of_things_made_is_the_countys():
@@ -796,7 +809,7 @@ def test_a_reports_opening_announcing_this_years_list_dates_its_figures_at_the_y
               "公墓二期投入使用;优化婚姻登记管理服务,4A级以上婚姻登记场所达到100%,5A级达到60%;加大水库移民后期扶持力度,"
               "打造和美移民村35个。")
     end = date(2024, 12, 31)
-    found = drafts(jinhua)
+    found = all_drafts(jinhua)
     for row in (("", "county", "gte", Decimal(60), "个", end), ("", "county", "gte", Decimal(15000000), "人次", end),
                 ("", "county", "eq", Decimal(700), "张", end), ("", "county", "eq", Decimal(3), "个", end),
                 ("", "county", "eq", Decimal(10), "个", end), ("", "county", "eq", Decimal(250), "户", end),
@@ -809,7 +822,7 @@ def test_a_reports_opening_announcing_this_years_list_dates_its_figures_at_the_y
                 "在深化養老托育行動方面,山東將完善基本養老服務,新增護理型床位2.5萬張、家庭養老床位1萬張。加強特殊困難老人"
                 "探訪關愛服務,完成家庭適老化改造3萬戶。積極落實生育支持政策,改善優生優育全程服務,新增托位3萬個。")
     end = date(2023, 12, 31)
-    assert drafts(shandong, issued_on=date(2023, 1, 13)) == [
+    assert all_drafts(shandong, issued_on=date(2023, 1, 13)) == [
         ("", "county", "eq", Decimal(25000), "张", end), ("", "county", "eq", Decimal(10000), "张", end),
         ("", "county", "eq", Decimal(30000), "户", end), ("", "county", "eq", Decimal(30000), "个", end)]
     # 台海网 (福建 社工站方案): a report of a 《方案》 issued — its norm (每站不少于2名) stands beyond the year
@@ -818,7 +831,7 @@ def test_a_reports_opening_announcing_this_years_list_dates_its_figures_at_the_y
               "越来越多基层困难群体、老人、儿童将得到社工专业服务。日前,省民政厅出台《福建省乡镇(街道)社会工作服务站购买服务"
               "项目实施方案(试行)》,明确提出按照“一年覆盖、两年规范、三年提升”工作思路。\n"
               "根据方案,每个社工站原则上配备不少于2名社工。")
-    assert ("station_staff", "station_town", "gte", Decimal(2), "名", None) in drafts(fujian, issued_on=date(2021, 1, 18))
+    assert ("station_staff", "station_town", "gte", Decimal(2), "名", None) in all_drafts(fujian, issued_on=date(2021, 1, 18))
 
 
 def test_coverage_of_100_percent_aimed_at_is_present_at_the_level_of_its_subject():
@@ -841,7 +854,7 @@ def test_a_years_list_of_things_made_in_kilometres_square_metres_lines_and_peopl
                  "新增及优化调整公交线路60条以上、新增小巷公交等微循环线路10条以上。\n"
                  "实施165个农村饮水水源保障工程和25个城乡供水一体化工程。\n")
     end = date(2025, 12, 31)
-    assert drafts(chongqing, issued_on=date(2025, 1, 19)) == [
+    assert all_drafts(chongqing, issued_on=date(2025, 1, 19)) == [
         ("", "county", "eq", Decimal(30110000), "平方米", end), ("", "county", "eq", Decimal(4000), "公里", end),
         ("", "county", "eq", Decimal(2000000), "人", end), ("", "county", "eq", Decimal(100), "所", end),
         ("", "county", "eq", Decimal(50), "家", end), ("", "county", "gte", Decimal(120000), "人次", end),
@@ -879,7 +892,7 @@ def test_a_list_tables_rows_are_numbered_sentences_and_the_fallback_drafts_their
                 "农业农村局 |\n|\n")
     end = date(2024, 12, 31)
     found = [(d.clause, d.level, d.comparator, d.threshold, d.unit, d.deadline)
-             for d in draft_targets(yangxian, date(2024, 4, 2))]
+             for d in draft_targets(yangxian, date(2024, 4, 2), civil_affairs_only=False)]
     for row in (("2", "county", "eq", Decimal(3000000), "元", end), ("5", "county", "eq", Decimal(500), "亩", end),
                 ("5", "county", "eq", Decimal(1), "座", end), ("5", "county", "eq", Decimal(241), "公里", end),
                 ("5", "county", "eq", Decimal(8000), "株", end), ("5", "county", "eq", Decimal(30000), "亩", end),
@@ -895,14 +908,14 @@ def test_the_fallback_reads_a_years_quantities_in_any_measure_word_and_a_budget_
               "新建农贸市场快检室8个。\n推进农村河道生态治理:建成农村生态河道60km。\n治安防控系统建立及利用:对党政机关安防设备"
               "提档晋级,新增(革新)社会面监控500路、人脸像机300路,完美应急通信批示系统。\n")
     end = date(2023, 12, 31)
-    assert drafts(jianhu, issued_on=date(2023, 1, 4)) == [
+    assert all_drafts(jianhu, issued_on=date(2023, 1, 4)) == [
         ("", "county", "eq", Decimal(8), "个", end), ("", "county", "eq", Decimal(60), "公里", end),
         ("", "county", "eq", Decimal(500), "路", end), ("", "county", "eq", Decimal(300), "路", end)]
     # 贵阳晚报 (贵州 慈善超市): "今年…资金预算130万元,支援建设26个" — this year's budget and count
     guizhou = ("记者从贵州省民政厅获悉,该厅近日印发《2022年省级福彩公益金支援慈善超市建设项目实施方案》,我省今年慈善超市建设"
                "项目资金预算130万元,支援建设26个慈善超市。")
     end = date(2022, 12, 31)
-    found = drafts(guizhou, issued_on=date(2022, 5, 14))
+    found = all_drafts(guizhou, issued_on=date(2022, 5, 14))
     assert ("", "county", "eq", Decimal(1300000), "元", end) in found
     assert ("", "county", "eq", Decimal(26), "个", end) in found
 
@@ -1007,15 +1020,15 @@ def test_a_table_rows_number_under_a_xuhao_header_is_its_clause():
     # 海安市民政局2023年民生实事项目实施进度表, copied one cell a line: the row "15 |" is the clause of its task
     haian = ("海安市民政局2023年民生实事项目实施进度表\n序号 |\n责任单位 |\n实施内容 |\n15 |\n民政局 |\n"
              "新增民营养老机构不少于2家、养老床位不少于300张,主城区增设4-5家居家养老服务场所,完成居家适老化改造400户。 |")
-    assert [t.clause for t in draft_targets(haian)][:2] == ["15", "15"]
+    assert [t.clause for t in draft_targets(haian, civil_affairs_only=False)][:2] == ["15", "15"]
     # 泰顺 2024年4月省政府民生实事项目进展情况汇总表, one row a line
     taishun = ("2024年4月省政府民生实事项目进展情况汇总表\n序号 | 项目内容 | 月度工作计划 | 牵头单位 | 落实情况 |\n"
                "3 | 在公共场所新增配置自动体外除颤仪47台。 | 4月:公布采购意向公告。 | 县卫生健康局 | |")
-    assert [t.clause for t in draft_targets(taishun) if t.threshold == 47] == ["3"]
+    assert [t.clause for t in draft_targets(taishun, civil_affairs_only=False) if t.threshold == 47] == ["3"]
     # 亳州 重点任务进展表: its first column is 报送次数 ("2 |"), not a row number — no clause from it
     bozhou = ("|\n报送次数 |\n任务序号 |\n任务事项 |\n进展 |\n2 |\n210 |\n"
               "持续开展“精康融合行动”,年底累计建成精神障碍社区康复站点不少于10个。 |")
-    assert {t.clause for t in draft_targets(bozhou)} <= {""}
+    assert {t.clause for t in draft_targets(bozhou, civil_affairs_only=False)} <= {""}
 
 
 def test_a_plans_review_section_is_status():
@@ -1066,7 +1079,7 @@ def test_a_table_of_several_cells_a_line_is_read_row_by_row():
                  "1 | 安康颐养项目:新改建农村互助颐养小院6个;为80周岁及以上老年人投保2.5万份意外伤害保险 |\n"
                  "3 | 名医下乡项目:建设名医基层工作站5个 |\n"
                  "4 | 村有医疗项目:新(改、扩)建村级医疗卫生机构27家 |")
-    found = draft_targets(xiangshan)
+    found = draft_targets(xiangshan, civil_affairs_only=False)  # (rows 3 and 4 are 卫健's: a profile leaves them)
     assert {(t.clause, t.threshold, t.unit, t.deadline) for t in found} >= {
         ("1", Decimal(6), "个", date(2025, 12, 31)), ("3", Decimal(5), "个", date(2025, 12, 31)),
         ("4", Decimal(27), "家", date(2025, 12, 31))}
@@ -1256,10 +1269,10 @@ def test_a_progress_reports_task_counts_are_the_years_targets_and_what_is_done_i
                 "这5项预计10月底前全部完成;1170件困难群体法律援助已完成948件(81%),6个老旧小区改造正在施工中(90%)"
                 "这3项预计11月底前全部完成。")
     end = date(2025, 12, 31)
-    assert drafts(xiaoxian, issued_on=date(2025, 10, 9)) == [
+    assert all_drafts(xiaoxian, issued_on=date(2025, 10, 9)) == [
         ("", "county", "eq", Decimal(n), unit, end) for n, unit in ((2, "个"), (15, "个"), (263, "场"), (1170, "件"), (6, "个"))]
     # 15个居委会完成改扩建,16个居委会正在施工中: what is under way, with no task named, is status
-    assert drafts("2012年社区建设推进情况\n15个居委会完成改扩建,16个居委会正在施工中。", issued_on=date(2012, 6, 1)) == []
+    assert all_drafts("2012年社区建设推进情况\n15个居委会完成改扩建,16个居委会正在施工中。", issued_on=date(2012, 6, 1)) == []
 
 
 # --- session 9, round 2 (t1617): sets 16 and 17 read ---------------------------------------------------------------
@@ -1591,7 +1604,7 @@ def test_a_reports_expected_goals_are_floors_and_the_paragraph_naming_this_years
             "此外还公布2022年静安区为民办实事项目。包括推进“美丽家园”建设,实施旧住房修缮改造50万平方米。开工建设既有多层住宅加装电梯500台;"
             "推进“美丽街区”建设,完成28条道路大修。\n")
     due = date(2022, 12, 31)
-    found = drafts(text, issued_on=date(2022, 1, 12))
+    found = all_drafts(text, issued_on=date(2022, 1, 12))
     assert ("", "county", "gte", Decimal(6), "%", due) in found
     assert ("", "county", "gte", Decimal(160000000000), "元", due) in found
     assert ("", "county", "gte", Decimal(8), "%", due) in found
@@ -1599,7 +1612,7 @@ def test_a_reports_expected_goals_are_floors_and_the_paragraph_naming_this_years
     assert ("", "county", "eq", Decimal(500), "台", due) in found
     assert ("", "county", "eq", Decimal(28), "条", due) in found
     # the sentence that names the list is not an item of it (甘肃: 今年實施的400個“為民實事”項目已全部開工建設)
-    assert drafts("記者24日從甘肅省民政廳獲悉,今年實施的400個“為民實事”項目已全部開工建設。", issued_on=date(2023, 6, 24)) == []
+    assert all_drafts("記者24日從甘肅省民政廳獲悉,今年實施的400個“為民實事”項目已全部開工建設。", issued_on=date(2023, 6, 24)) == []
 
 
 def test_a_share_of_villages_covered_is_the_villages_and_n_years_is_not_this_year():
@@ -2802,3 +2815,25 @@ def test_a_second_careful_reader_reproduces_the_key_as_recorded():
                          [row for row in second["targets"] if row["document"] == code])[0]
                  for code in first["documents"])
     assert (agreed, len(first["targets"]), len(second["targets"])) == (150, 157, 152)
+
+
+def test_a_government_lists_items_of_other_departments_are_not_a_civil_affairs_profiles_targets():
+    # 贵州 2021 政府工作报告's 十件民生实事 (held-out set 47): of ten items for every department, two are civil affairs'
+    text = ("2021年贵州将继续办好“十件民生实事”\n"
+            "1月25日,贵州省第十三届人民代表大会第四次会议在贵阳隆重开幕。《政府工作报告》提出,2021年我省继续扎实办好“十件民生实事”。\n"
+            "“十件民生实事”具体为:新建改扩建公办幼儿园100所;提质扩能40个县级医疗卫生机构,提升基层医疗机构服务能力;"
+            "改造提升50个标准化养老院,新增1万张护理型床位;开展职业技能培训100万人次,实现农村劳动力转移就业70万人,"
+            "公益岗位安置就业困难人员6万人;实施城镇老旧小区改造16.8万户,新建城市公共停车位3万个;"
+            "改造村道安全生命防护工程1500公里、农村公路危桥150座。")
+    end = date(2021, 12, 31)
+    assert drafts(text, date(2021, 1, 27)) == [("", "county", "eq", Decimal(50), "个", end),
+                                              ("", "county", "eq", Decimal(10000), "张", end)]
+    # an item naming civil affairs' own thing stays, whatever else its clause names (湖北 2023: 适老化 beside 老旧小区)
+    hubei = ("湖北今年將凝心聚力做這些事 十大民生清單件件貼著民心\n"
+             "昨日上午,湖北省第十四屆人民代表大會第一次會議在漢開幕,政府工作報告提出2023年十大民生項目清單。具體如下:\n"
+             "推動保障性住房建設、舊城改造和適老化改造,建設籌集保障性租賃住房10萬套,改造棚戶區住房4.8萬套,"
+             "改造城鎮老舊小區4000個以上,完成適老化改造2.5萬戶。")
+    assert [d[3:5] for d in drafts(hubei, date(2023, 1, 14))] == [(Decimal(25000), "户")]
+    # a civil-affairs document is not a government's list: its figures are all read
+    plan = "某县民政事业发展规划\n到2025年，新建儿童福利机构附设特殊教育学校1所。"
+    assert [d[3:5] for d in drafts(plan)] == [(Decimal(1), "所")]

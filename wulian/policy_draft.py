@@ -2094,14 +2094,20 @@ def _date_the_undated(drafts: list, again: "DraftTarget") -> None:
             return
 
 
-def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPhase] | None = None) -> list[DraftTarget]:
-    """Every measurable requirement of ``text`` as a draft target, in document order, without duplicates."""
+def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPhase] | None = None, *,
+                  civil_affairs_only: bool = True) -> list[DraftTarget]:
+    """Every measurable requirement of ``text`` as a draft target, in document order, without duplicates. In a
+    government's list of the year's works for every department only civil affairs' items are drafted, unless
+    ``civil_affairs_only`` is false (every item: how the list itself is read)."""
     text = normalize(text)
     token = _HORIZONS.set(_horizons(text))
     try:
-        return _draft_targets(text, issued_on, phases)
+        drafts = _draft_targets(text, issued_on, phases)
     finally:
         _HORIZONS.reset(token)
+    if civil_affairs_only and GOVERNMENT_LIST.search(_title_lines(text, 3)):
+        drafts = [d for d in drafts if not _other_departments(d)]
+    return drafts
 
 
 # A copy that ran a heading and its first item into one line ("…营造良好环境。 二、目标任务 1.确保火化率 100%。"): the
@@ -2283,6 +2289,43 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
         if draft.deadline is None:  # (孤儿基本生活费标准每人每月不低于600元: the year's standard, kept in force)
             draft.deadline, draft.period = works_end, BY_DEADLINE
     return drafts
+
+
+# A government's list of the year's works for every department (政府工作报告, 民生实事, 为民办实事项目, 民生工程): a
+# civil-affairs profile takes the items that are civil affairs' and leaves the schools, roads, jobs and clinics to
+# the departments that carry them (the key's convention since set 24). An item is another department's when the
+# words of its own clause name another department's thing and nothing civil affairs carries.
+GOVERNMENT_LIST = re.compile(r"政府工作报告|政府工作報告|民生实事|民生實事|实事项目|實事項目|为民办实事|為民辦實事|民生工程"
+                             r"|民生项目|民生項目|民生清单|民生清單|惠民实事|十件实事|民心工程")
+CIVIL_AFFAIRS_THINGS = re.compile(
+    r"养老|養老|老年|老人|长者|長者|高龄|高齡|为老|為老|颐养|頤養|助餐|敬老|幸福院|互助|照护|照護|照料|失能|失智|认知障碍"
+    r"|認知障礙|福利|孤儿|孤兒|困境儿童|困境兒童|留守|未成年人|儿童之家|兒童之家|救助|低保|特困|供养|供養|流浪|殡|殯|公墓|墓"
+    r"|骨灰|火化|婚|社会组织|社會組織|社工|社会工作|社會工作|志愿|志願|慈善|社区服务|社區服務|民政|残疾|殘疾|重残|重殘|适老|適老"
+    r"|居家|床位|护理|護理|区划|區劃|地名|优抚|優撫|退役|老龄|老齡|五保|光荣院|光榮院")
+OTHER_DEPARTMENT_THINGS = re.compile(
+    r"学校|學校|学位|學位|幼儿园|幼兒園|中小学|中小學|小学|小學|初中|高中|学生|學生|教师|教師|暑托班|美育"  # 教育
+    r"|医院|醫院|卫生院|衛生院|医疗|醫療|诊所|診所|名医|名醫|医保|醫保|报销|報銷|筛查|篩查|体检|體檢|两癌|宫颈癌|疫苗|除颤|除顫"
+    r"|救护|救護|托位|托育|托额|托額|托班"  # 卫健, 医保
+    r"|就业|就業|创业|創業|岗位|崗位|见习|見習|失业|失業|技能|人才|家政"  # 人社, 商务
+    r"|老旧小区|老舊小區|棚改|棚户|棚戶|保障性租赁|保障性租賃|住房|电梯|電梯|燃气|燃氣|燃具|污水|垃圾|厕所|廁所|路灯|路燈"  # 住建
+    r"|公路|道路|村道|桥梁|橋梁|危桥|危橋|公交|停车|停車|充电|充電|交通"  # 交通
+    r"|体育|體育|健身|文化|艺术|藝術|送戏|送戲|图书|圖書|艺校|藝校"  # 文体
+    r"|农田|農田|田间|田間|美丽乡村|美麗鄉村|户厕|戶廁|黑臭水体|河道|绿道|綠道|绿地|綠地|公园|公園|饮水|飲水|供水"  # 农业, 水利, 园林
+    r"|监控|監控|消防|应急|應急|技防|刷脸|刷臉|法律援助|菜市场|菜場|菜场|农贸|農貿|快检|快檢"  # 公安, 应急, 司法, 市场
+    r"|预算收入|預算收入|零售总额|零售總額|固定资产投资|固定資產投資|生产总值|生產總值")  # the economy's figures
+ITEM_BOUNDARY = "，,；;。：:、"
+
+
+def _other_departments(draft: "DraftTarget") -> bool:
+    """Whether a draft of a government's list is another department's item: its figure's own clause (to the nearest
+    comma, enumeration comma or full stop) names another department's thing and no civil-affairs one."""
+    quote, at = draft.quote or "", (draft.quote or "").find(draft.matched) if draft.matched else -1
+    if at < 0:
+        return False
+    start = max(quote.rfind(mark, 0, at) for mark in ITEM_BOUNDARY) + 1
+    ends = [i for i in (quote.find(mark, at + len(draft.matched)) for mark in ITEM_BOUNDARY) if i >= 0]
+    clause = quote[start:min(ends) if ends else len(quote)]
+    return bool(OTHER_DEPARTMENT_THINGS.search(clause)) and not CIVIL_AFFAIRS_THINGS.search(clause)
 
 
 @dataclass
