@@ -1,6 +1,7 @@
 """The policy-document parser: the design's target table recovered from both seeds, and nothing else."""
 
 import io
+import re
 import json
 import zipfile
 from datetime import date
@@ -1062,3 +1063,22 @@ def test_a_hand_written_targets_card_marks_its_threshold_as_the_sentence_writes_
     assert card("实现<全覆盖>", None, "") == "实现&lt;全覆盖&gt;"
     assert card("补贴标准提高到每人每月200元", Decimal(200), "元/人/月") == "补贴标准提高到每人每月<mark>200</mark>元"
     assert card("到2025年建成12个", Decimal(12), "个", note="依据：“建成12个”") == "到2025年<mark>建成12个</mark>"
+
+
+def test_a_government_lists_other_departments_items_are_listed_with_why_nothing_was_drafted(root):
+    # 贵州 2021 政府工作报告's 十件民生实事 (held-out set 47): two items drafted, the others listed and marked
+    text = ("2021年贵州将继续办好“十件民生实事”\n"
+            "1月25日,贵州省第十三届人民代表大会第四次会议在贵阳隆重开幕。《政府工作报告》提出,2021年我省继续扎实办好“十件民生实事”。\n"
+            "新建改扩建公办幼儿园100所。\n改造提升50个标准化养老院,新增1万张护理型床位。\n实施城镇老旧小区改造16.8万户。\n")
+    post_document(root, text=text, name="贵州十件民生实事", code="gz-list")
+    profile = PolicyProfile.objects.get(code="gz-list")
+    assert sorted(profile.targets.values_list("threshold", flat=True)) == [Decimal(50), Decimal(10000)]
+    page = undrafted_tab(root, profile).content.decode()
+    marks = re.findall(r'<div class="flex-grow-1 small sentence">(.*?)</div>', page)
+    assert [("幼儿园" in m or "老旧小区" in m, "其他部门事项" in m) for m in marks if "100所" in m or "16.8万户" in m] == [
+        (True, True), (True, True)]
+    # the same sentence in a civil-affairs plan is no other department's: listed with no such mark
+    post_document(root, text="某县民政事业发展规划\n到2025年，新建改扩建公办幼儿园100所，具体由相关部门商定。\n",
+                  name="某县民政规划", code="mz-plan")
+    plan = PolicyProfile.objects.get(code="mz-plan")
+    assert "其他部门事项" not in undrafted_tab(root, plan).content.decode()

@@ -2316,6 +2316,16 @@ OTHER_DEPARTMENT_THINGS = re.compile(
 ITEM_BOUNDARY = "，,；;。：:、"
 
 
+def government_list(text: str) -> bool:
+    """Whether ``text`` opens as a government's list of the year's works for every department."""
+    return bool(GOVERNMENT_LIST.search(_title_lines(normalize(text), 3)))
+
+
+def other_departments_sentence(sentence: str) -> bool:
+    """Whether a sentence of a government's list names only other departments' things (what the drafter leaves out)."""
+    return bool(OTHER_DEPARTMENT_THINGS.search(sentence)) and not CIVIL_AFFAIRS_THINGS.search(sentence)
+
+
 def _other_departments(draft: "DraftTarget") -> bool:
     """Whether a draft of a government's list is another department's item: its figure's own clause (to the nearest
     comma, enumeration comma or full stop) names another department's thing and no civil-affairs one."""

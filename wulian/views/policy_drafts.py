@@ -44,6 +44,8 @@ from wulian.policy_draft import (
     DraftTarget,
     UnreadableDocument,
     draft_document,
+    government_list,
+    other_departments_sentence,
     read_document,
     undrafted_sentences,
 )
@@ -265,7 +267,9 @@ def render_review(request, profile, shown, bound=None):
                      "actions": actions, "editable": target.status != TargetStatus.REJECTED,
                      "indicator_label": indicators.label(target.indicator) if target.indicator else ""})
     tabs = [(code, label, counts.get(code, 0) if code != "all" else sum(counts.values())) for code, label in STATUS_TABS]
-    sentences = [{"index": index, "clause": f"§{clause}" if clause else "§—", "text": marked(sentence)}
+    in_list = shown == UNDRAFTED and government_list(profile.source_text)
+    sentences = [{"index": index, "clause": f"§{clause}" if clause else "§—", "text": marked(sentence),
+                  "other_departments": in_list and other_departments_sentence(sentence)}
                  for index, (clause, sentence) in enumerate(listed)] if shown == UNDRAFTED else []
     return render(request, "wulian/policy_drafts/review.html", {
         "profile": profile, "rows": rows, "tabs": tabs, "shown": shown, "counts": counts,
