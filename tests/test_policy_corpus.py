@@ -2791,9 +2791,10 @@ def test_a_second_reading_is_scored_against_the_key_field_by_field(tmp_path):
 
 # Second readings, written from the documents and the conventions alone (wulian/policy_corpus/second_readings): how
 # far a careful reader reproduces the key — the bar the issue sets the drafter. Two readers of the 43 documents of
-# sets 42–45 (the drafter read them unseen at 51/131, 51/136), one of the 17 of sets 46+47 (unseen: 22/65, 22/50).
+# sets 42–45 (the drafter read them unseen at 51/131, 51/136), two of the 17 of sets 46+47 (unseen: 22/65, 22/50).
 SECOND_READINGS = {"reader_b.json": (43, (122, 157), (122, 136), (130, 157), (130, 136)),
                    "reader_c.json": (43, (119, 152), (119, 136), (127, 152), (127, 136)),
+                   "reader_d_sets_46_47.json": (17, (40, 56), (40, 50), (42, 56), (42, 50)),
                    "reader_e_sets_46_47.json": (17, (41, 57), (41, 50), (43, 57), (43, 50))}
 
 
@@ -2812,12 +2813,14 @@ def test_a_second_careful_reader_reproduces_the_key_as_recorded():
     # …and the two readers with each other, row for row on every field
     from wulian.management.commands.draft_targets import matches
 
-    first, second = (json.loads((folder / name).read_text(encoding="utf-8")) for name in ("reader_b.json", "reader_c.json"))
-    assert first["documents"] == second["documents"]
-    agreed = sum(matches([expected_key(row) for row in first["targets"] if row["document"] == code],
-                         [row for row in second["targets"] if row["document"] == code])[0]
-                 for code in first["documents"])
-    assert (agreed, len(first["targets"]), len(second["targets"])) == (150, 157, 152)
+    for pair, figures in ((("reader_b.json", "reader_c.json"), (150, 157, 152)),
+                          (("reader_d_sets_46_47.json", "reader_e_sets_46_47.json"), (51, 56, 57))):
+        first, second = (json.loads((folder / name).read_text(encoding="utf-8")) for name in pair)
+        assert first["documents"] == second["documents"]
+        agreed = sum(matches([expected_key(row) for row in first["targets"] if row["document"] == code],
+                             [row for row in second["targets"] if row["document"] == code])[0]
+                     for code in first["documents"])
+        assert (agreed, len(first["targets"]), len(second["targets"])) == figures
 
 
 def test_a_government_lists_items_of_other_departments_are_not_a_civil_affairs_profiles_targets():
