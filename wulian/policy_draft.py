@@ -2105,7 +2105,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         drafts = _draft_targets(text, issued_on, phases)
     finally:
         _HORIZONS.reset(token)
-    if civil_affairs_only and GOVERNMENT_LIST.search(_title_lines(text, 3)):
+    if civil_affairs_only and government_list(text):
         drafts = [d for d in drafts if not _other_departments(d)]
     return drafts
 
@@ -2322,7 +2322,8 @@ def government_list(text: str) -> bool:
 
 
 def other_departments_sentence(sentence: str) -> bool:
-    """Whether a sentence of a government's list names only other departments' things (what the drafter leaves out)."""
+    """Whether words of a government's list (a sentence, or one item's clause) name another department's thing and no
+    civil-affairs one: what the drafter leaves out."""
     return bool(OTHER_DEPARTMENT_THINGS.search(sentence)) and not CIVIL_AFFAIRS_THINGS.search(sentence)
 
 
@@ -2334,8 +2335,7 @@ def _other_departments(draft: "DraftTarget") -> bool:
         return False
     start = max(quote.rfind(mark, 0, at) for mark in ITEM_BOUNDARY) + 1
     ends = [i for i in (quote.find(mark, at + len(draft.matched)) for mark in ITEM_BOUNDARY) if i >= 0]
-    clause = quote[start:min(ends) if ends else len(quote)]
-    return bool(OTHER_DEPARTMENT_THINGS.search(clause)) and not CIVIL_AFFAIRS_THINGS.search(clause)
+    return other_departments_sentence(quote[start:min(ends) if ends else len(quote)])
 
 
 @dataclass

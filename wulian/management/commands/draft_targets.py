@@ -116,7 +116,7 @@ class Command(BaseCommand):
             found, drafted = len(result.found), len(draft.targets)
             self.stdout.write(f"  {code} {_scores(found, drafted, len(rows))}")
             totals[held] = [a + b for a, b in zip(totals[held], (found, drafted, len(rows)))]
-            loose[held] += loose_found(draft.targets, rows)
+            loose[held] += matches([draft_key(d) for d in draft.targets], rows)[1]
             aid[held] = [a + b for a, b in zip(aid[held], review_aid(text, draft.targets, rows, result.missed))]
             if held:
                 number = int(document.get("held_out_set") or 1)
@@ -217,12 +217,12 @@ def differing_fields(reading: list[dict], rows: list[dict]) -> Counter:
             unpaired.append(given)
     counts: Counter = Counter()
     for given in unpaired:
-        source = KEY_REMARK.sub("", normalize(given.get("source") or "").strip())
+        source = quoted_source(given)
         if not source:
             continue
         candidates = []
         for row in remaining:
-            other = KEY_REMARK.sub("", normalize(row.get("source") or "").strip())
+            other = quoted_source(row)
             if other and (source in other or other in source):
                 candidates.append([name for name, a, b in zip(KEY_FIELDS, expected_key(given), expected_key(row))
                                    if a != b] + [row])
@@ -237,6 +237,12 @@ def differing_fields(reading: list[dict], rows: list[dict]) -> Counter:
 KEY_REMARK = re.compile(r"[（(][^（）()]*[）)]$")
 
 
+def quoted_source(row: dict) -> str:
+    """A key row's sentence as the document writes it, normalized: a key's own remark closing it
+    ("…建成一个（每个街道一个，town）") is not the document's."""
+    return KEY_REMARK.sub("", normalize(row.get("source") or "").strip())
+
+
 def review_aid(text: str, drafts: list[DraftTarget], rows: list[dict], missed: list[dict]) -> tuple[int, ...]:
     """What the review page gives a reviewer of this document. Its list of sentences with no draft
     (``undrafted_sentences``): how many of the ``missed`` rows stand in a listed sentence (the row's ``source``,
@@ -246,9 +252,7 @@ def review_aid(text: str, drafts: list[DraftTarget], rows: list[dict], missed: l
     (the two seed documents' rows cite the design's table instead)."""
     listed = [sentence for _clause, sentence in undrafted_sentences(text, [d.quote for d in drafts])]
     quoted = [normalize(d.quote).strip() for d in drafts if (d.quote or "").strip()]
-    # (a key's own remark closing a source, "…建成一个（每个街道一个，town）", is not the document's)
-    sources = {id(row): KEY_REMARK.sub("", normalize(row["source"]).strip()) for row in rows
-               if (row.get("source") or "").strip()}
+    sources = {id(row): quoted_source(row) for row in rows if (row.get("source") or "").strip()}
 
     def stands(source: str, sentence: str) -> bool:
         return source in sentence or sentence in source
@@ -261,18 +265,6 @@ def review_aid(text: str, drafts: list[DraftTarget], rows: list[dict], missed: l
 
 
 LOOSE_FIELDS = slice(2, None)  # of ``expected_key``/``draft_key``: level, regions, comparator, threshold, unit, deadline
-
-
-def loose_found(drafts: list[DraftTarget], rows: list[dict]) -> int:
-    """How many rows a draft matches on the issue's fields (each draft matching at most one row)."""
-    unmatched = [draft_key(d)[LOOSE_FIELDS] for d in drafts]
-    found = 0
-    for row in rows:
-        wanted = expected_key(row)[LOOSE_FIELDS]
-        if wanted in unmatched:
-            unmatched.remove(wanted)
-            found += 1
-    return found
 
 
 def development_set(document: dict) -> int:
