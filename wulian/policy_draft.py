@@ -129,7 +129,9 @@ BARE_AMOUNTS = (
     # "每个村(居)委会设立1名儿童主任", "每个乡镇人民政府(街道办事处)设1名儿童督导员": a post each place sets up
     re.compile(r"(?<=[)）\u4e00-\u9fa5])(?P<verb>设立|设置|(?<![建开增])设)(?P<gap>)(?P<num>\d+)\s*(?P<unit>名)"),
     # "全区每个街道建设一个具备综合功能的养老服务中心": one facility each place builds, the numeral written out
-    re.compile(r"(?<=每个)[^，。；,;\d]{1,10}?(?P<verb>建设|建立|建成|设立)(?P<gap>)(?P<num>一)\s*(?P<unit>个|所|家|处)"),
+    # ("每个县(市、区)建成1所社会福利中心", "每个县(市)建有一所…中心敬老院")
+    re.compile(r"(?<=每个)[^，。；,;\d]{1,10}?(?P<verb>建设|建立|建成|设立|建有)(?P<gap>)(?P<num>一|1(?![\d.]))\s*"
+               r"(?P<unit>个|所|家|处)"),
     re.compile(r"(?P<verb>新增设立|新增建设|新增|建设|建成|设立)" + _BARE + r"(?P<unit>个|家)"),
     re.compile(r"(?P<verb>新增)" + _BARE + r"(?P<wan>万)?(?P<unit>人|名|张|所)"),  # 社会组织新增就业人数340万人
     re.compile(r"(?<!至少)(?<!最少)(?<!没)(?P<verb>有)(?P<gap>)(?P<num>\d+)\s*(?P<unit>名|人)"),  # 每个农村社区有1名…人才
@@ -170,8 +172,8 @@ LISTED_DIRECT = re.compile(r"(?P<gap>[^，。；,;：:、\d]{1,30}?)(?:和|及|�
 GOAL_WIN = re.compile(r"(?P<verb>争创|创成|申报)(?P<gap>[^，。；,;：:\d]{0,6}?)(?P<num>\d+)\s*(?P<wan>)(?P<unit>项|个)"
                       r"(?=[^，。；,;]{0,12}?(?:试点|示范|品牌|称号))")
 # "为5000户困难重度残疾人家庭进行无障碍改造", "为10万户高龄独居老人加装燃气报警器" in a year's list: the households
-# (buildings, people) a task is done for.
-GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*(?:为|帮助)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
+# (buildings, people) a task is done for — not an age ("为60岁及以上老年人提供健康管理服务").
+GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*(?:为|帮助)\s*(?P<num>\d+(?:\.\d+)?)(?!\s*周?岁)\s*(?P<wan>万)?"
                       # a count of people with no classifier takes 人: "为200万中小学生开展心理健康测评"
                       r"(?:(?P<unit>户|栋|名|人)|(?=[\u4e00-\u9fa5]{0,4}(?:学生|老人|老年人|儿童|残疾人|群众|居民|职工)))"
                       r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供|开展))")
@@ -225,6 +227,9 @@ COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?(?
                           # "服务站点覆盖全市60%以上镇(街道)": a share of the towns
                           r"|的?\s*(?P<town>乡镇[（(]街道[)）]|镇[（(]街道?[)）]|乡镇|街道))")
 COVERS = re.compile(r"覆盖|惠及")
+# "到2020年实现基本殡葬公共服务覆盖全体城乡居民", "山西将实行覆盖全体老年人的高龄津贴政策": a service or benefit for every
+# resident (or every older person) of the county or province, coverage at 'county'.
+COVERS_EVERYONE = re.compile(r"覆盖全体(?:城乡|城镇|农村)?(?:居民|老年人|老人|人口)")
 VILLAGE_RATE = re.compile(r"村级[\u4e00-\u9fa5]{0,12}?(?:覆盖率|建成率|覆盖面)")
 # "每个社区都要有便捷的体育健身设施", "每个行政村都有……设施": every place of a kind has it.
 EVERY_HAS = re.compile(r"每(?:个)?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)\s*(?:都|均)\s*(?:要|应|须)?\s*"
@@ -254,10 +259,13 @@ STATION_TIER_WORDS = (
 )
 TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
 # Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
-STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年来|过去(?:的)?一年|(?:^|(?<=[，,。]))\s*我[县市区旗]共(?:建设|建成|有)|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|(?:^|(?<=[，,。；;]))\s*至此|现已|已经|已[建完实达有开均设配新]|均已|完成情况|以来|(?<!标准)分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)")
+STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年来|过去(?:的)?一年|(?:^|(?<=[，,。“:：]))\s*(?:我|全)[省市县区旗州]共(?:建设|建成|有|保障|培育|登记|创建)|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|(?:^|(?<=[，,。；;]))\s*至此|现已|已经|已[建完实达有开均设配新]|均已|完成情况|以来|(?<!标准)分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)")
+# "全省共建成居家社区养老服务中心1.8万个", "全省共保障城乡低保对象64.6万人": the total so far, told at a meeting —
+# unless a word of the future comes before it ("到2025年,全省共建成…").
+TOTAL_SO_FAR = re.compile(r"\s*(?:我|全)[省市县区旗州]共")
 # ("我县今年新建10个社区养老服务站": a count the speaking county builds this year, told with no 了, is its plan; not
 # "…的基础上,今年新增设…174个" in a report of recent years)
-FUTURE = re.compile(r"预计|力争|将|计划(?!”)|争取|确保|要(?!求)|(?<!达)到\s*\d{4}\s*年|今年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间"
+FUTURE = re.compile(r"预计|力争|将|计划(?!”)|[拟擬](?:新建|新增|建设|建設|投入|安排|实施|實施|改造|打造)|争取|确保|要(?!求)|(?<!达)到\s*\d{4}\s*年|(?<![\d一二两三四五六七八九十])年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间"
                     r"|(?<![\u4e00-\u9fa5])(?:我|全)(?:县|区|市|省)今年(?:新建|新增)(?![^，。；,;]{0,24}?了)")
 # "2019年12月，全省1940个乡镇(街道)社工站全覆盖": a sentence opening on a month of a year tells an event.
 THIS_YEAR_MONTH_EVENT = re.compile(r"^[\s\u3000]*今年\s*(?P<month>\d{1,2})\s*月(?:份|\s*\d{1,2}\s*日)?\s*[,，]")
@@ -311,8 +319,8 @@ LEVEL_CUES = re.compile(
 # "80%以上城市社区实现…", "60%的乡镇建成…": a share whose noun is a kind of place is that place's target.
 SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>城镇社区|城市社区)|(?P<rural>农村社区|行政村|建制村)"
                              r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|(?:城市|农村)?街道|乡镇))")
-GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
-                                  r"[^，。；,;\d]{0,4}?(?:建有|建成|设有|实现|配备|开展)")
+GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的?(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
+                                  r"[^，。；,;\d]{0,4}?(?:要|将|应|须)?(?:建有|建成|设有|实现|配备|开展|建立|设立)")
 TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]{0,8}?(?:敬老院|福利院|幸福院|中心|食堂|服务站|服务设施)")
 # A residential quarter of the planning standards (居住区, 居住(小)区): the town's urban fabric, whose facility standards
 # are the urban community's (a 住宅小区's 每户0.3平方米, 便民服务, stays the community's, as its key has it).
@@ -906,6 +914,9 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
             candidates.append((match.end(), when, ""))
     for match in PLAN_END.finditer(text):
         candidates.append((match.end(), date(PLAN_END_YEARS[match["plan"]], 12, 31), ""))
+    for match in YEAR_LIST_NAMED.finditer(text):
+        if match["year"]:  # "已列入2022年为民办实事项目,全县计划建设…50个": an item of that year's list
+            candidates.append((match.end(), date(int(match["year"]), 12, 31), ""))
     horizons = _HORIZONS.get()
     for match in HORIZON_NAMED.finditer(text) if horizons else ():
         if match["name"] in horizons:
@@ -1148,6 +1159,14 @@ def _requirements(text: str, goals: bool = False):
             continue  # "遴选15家(其中:浙江省…遴选5家、…遴选10家)": the total's split between named sources
         found.append((start, match.end(), EQ, match["num"], match["unit"], COUNTY))
         taken.append((start, match.end()))
+    for match in PLACES_CHOSEN.finditer(text):
+        # "全市将选择36个社区开展完整社区建设试点", "要在全省选择1000个村(社区)开展…行动": the places a work is done in,
+        # a count of the county's
+        start = match.start("num")
+        if any(s <= start < e for s, e in taken) or not (goals or FUTURE.search(text[:start])):
+            continue
+        found.append((start, match.end("unit"), EQ, match["num"], match["unit"], COUNTY))
+        taken.append((start, match.end("unit")))
     for match in GOAL_SHARE_OF_PLACES.finditer(text):
         # "(2022年我省将…)70%的城市街道建有综合性养老服务中心": a share of places that will have a thing, at least
         start = match.start("num")
@@ -1361,6 +1380,9 @@ SUBJECT = re.compile(r"[\u4e00-\u9fa5]{2,}")
 SUBJECT_FILLER = re.compile(r"(?:力争|预计|争取)?(?:到|在|至)?\s*\d{4}\s*年(?:底|末|前)?|要|应|须|将|力争|争取|达到|达|为|增加到|提高到|并|且|同时")
 
 
+PLACES_CHOSEN = re.compile(r"(?:选择|选取|确定|遴选|选定|(?<![\u4e00-\u9fa5]{2}[区县市])在)\s*(?P<num>\d+)\s*(?P<unit>个)\s*"
+                           r"(?:城市|城镇|农村)?(?:社区|村|行政村|乡镇|街道|镇街|村[（(]社区[)）]|社区[（(]村[)）])"
+                           r"(?=[^，。；,;\d]{0,4}?(?:开展|设立|建设|实施|进行|作为|为|推进))")
 BASELINE = re.compile(r"[^，。；,;\d]{0,3}?的?基础上|[^，。；,;\d]{0,12}?的基础上")  # 完成59个“六好”社区创建的基础上
 # "70%以上的县(市、区)设有…", "50%以上的居家患者接受…", "80%以上的组织具备…": a share of a group, put first; the
 # group's place word (if it opens the noun) is the level, else the share is the county's.
@@ -1437,8 +1459,10 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     if re.search(r"(?<![为除])[\u4e00-\u9fa5]了\s*$", before):
         return True  # "…提供了超过200个优质社工岗位": a verb done (了) straight before its figure
     last = None
-    for last in STATUS.finditer(before):
-        pass
+    for match in STATUS.finditer(before):
+        if TOTAL_SO_FAR.match(match.group()) and FUTURE.search(before, 0, match.start()):
+            continue  # "到2025年,全省共建成…": the total aimed at, not the total so far
+        last = match
     since = last.end() if last else None
     for past in [*re.finditer(r"截[至止]\s*(?P<year>\d{4})\s*年", before), *PAST_YEAR_COUNT.finditer(before)]:
         if issued_on and int(past["year"]) < issued_on.year and (since is None or past.end() > since):
@@ -1450,6 +1474,13 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     if since is None:
         return False
     return not FUTURE.search(before, since)
+
+
+def _total_so_far(before: str) -> bool:
+    """Whether the text before a figure tells the total so far ("全省共建成…1.8万个、…8145家"): a 全省共/我市共 with no
+    word of the future before it or after it."""
+    totals = [m for m in STATUS.finditer(before) if TOTAL_SO_FAR.match(m.group())]
+    return bool(totals) and not FUTURE.search(before)
 
 
 EVENT_AFTER = re.compile(r"\s*(?:工作)?(?:视频|电视电话|现场|推进|部署|调度|动员)*(?:会议|会)"
@@ -1547,6 +1578,9 @@ def _coverage(text: str, station_level: str = ""):
                         found.append((position, position + len(item), PRESENT, None, "", "",
                                       _CUE_LEVELS.get(cue) if cue else COUNTY, f"{words}达到100%"))
                     position += len(item) + 1
+    for match in COVERS_EVERYONE.finditer(text):
+        if not any(s <= match.start() < e for s, e, *_ in found):
+            found.append((match.start(), match.end(), PRESENT, None, "", "", COUNTY, "覆盖：" + match.group(0)))
     for match in COVERS_SHARE.finditer(text):
         segment = text[_segment_start(text, match.start(), 0):match.start()]
         if not COVERS.search(segment) or any(s <= match.start() < e for s, e, *_ in found):
@@ -1650,6 +1684,7 @@ YEAR_NAMED = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?(?:为
 DOCUMENT_NAMED = re.compile(r"(?P<verb>落实|贯彻|执行|按照|依据|根据)?\s*《[^》]{2,60}》")
 # The year's work meeting of a bureau, or the work points it sets: "2019年全省民政工作会议", "2023年民政工作要点".
 WORK_MEETING = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?[^\n，。；,;]{0,10}?民政工作(?:会议|重点|要点)")
+WORK_MEETING_UNDATED = re.compile(r"(?<![年度])(?:全[省市县区州盟旗]|全国)民政工作(?:会议|会)")  # no year in its name
 THIS_YEAR_ANNOUNCED = re.compile(r"今年(?!以来)[^\n，。；,;]{0,12}?将|将[^\n，。；,;]{0,8}?(?:为民实事|为民办实事|民生实事)")
 DATELINE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月)")
 # "记者在…举办的2023年新闻媒体见面会上获悉,省民政厅今年将…": the year of the meeting or press conference that announces
@@ -1659,7 +1694,10 @@ MEETING_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?[^\n，。；,;]{0
 # "今年该市又把这项工作作为市政府为民办实事的内容之一") in the year it is issued: a figure it says will be done, with no
 # date of its own, is due at that year's end.
 YEAR_LIST_NAMED = re.compile(r"(?:(?P<year>\d{4})\s*年度?|今年)[^\n，。；,;]{0,16}?(?:为民实事|为民办实事|"
-                             r"民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事)")
+                             r"民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事|惠民工程)")
+# "区委、区政府全面启动2019年惠民工程": a year's list launched (not one named in passing, "作为2022年…民生实事之一").
+LIST_LAUNCHED = re.compile(r"(?:启动|啟動|确定|確定|公布|发布|發布)(?:了)?\s*(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?"
+                           r"(?:为民实事|为民办实事|民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事|惠民工程)")
 # The year a report of a year under way is about: "2025年上半年工作总结", "2024年一季度", "为2024年各项工作开好局".
 REPORT_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?:上半年|前三季度|[一二三四1-4]季度|第[一二三四]季度|1\s*[-—至]\s*\d{1,2}\s*月|"
                          r"各项工作)")
@@ -2296,21 +2334,21 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
 # the departments that carry them (the key's convention since set 24). An item is another department's when the
 # words of its own clause name another department's thing and nothing civil affairs carries.
 GOVERNMENT_LIST = re.compile(r"政府工作报告|政府工作報告|民生实事|民生實事|实事项目|實事項目|为民办实事|為民辦實事|民生工程"
-                             r"|民生项目|民生項目|民生清单|民生清單|惠民实事|十件实事|民心工程")
+                             r"|民生项目|民生項目|民生清单|民生清單|惠民实事|十件实事|民心工程|惠民工程|民生办|民生辦")
 CIVIL_AFFAIRS_THINGS = re.compile(
     r"养老|養老|老年|老人|长者|長者|高龄|高齡|为老|為老|颐养|頤養|助餐|敬老|幸福院|互助|照护|照護|照料|失能|失智|认知障碍"
     r"|認知障礙|福利|孤儿|孤兒|困境儿童|困境兒童|留守|未成年人|儿童之家|兒童之家|救助|低保|特困|供养|供養|流浪|殡|殯|公墓|墓"
     r"|骨灰|火化|婚|社会组织|社會組織|社工|社会工作|社會工作|志愿|志願|慈善|社区服务|社區服務|民政|残疾|殘疾|重残|重殘|适老|適老"
-    r"|居家|床位|护理|護理|区划|區劃|地名|优抚|優撫|退役|老龄|老齡|五保|光荣院|光榮院")
+    r"|居家|床位|护理|護理|区划|區劃|地名|老龄|老齡|五保|光荣院|光榮院")
 OTHER_DEPARTMENT_THINGS = re.compile(
     r"学校|學校|学位|學位|幼儿园|幼兒園|中小学|中小學|小学|小學|初中|高中|学生|學生|教师|教師|暑托班|美育"  # 教育
     r"|医院|醫院|卫生院|衛生院|医疗|醫療|诊所|診所|名医|名醫|医保|醫保|报销|報銷|筛查|篩查|体检|體檢|两癌|宫颈癌|疫苗|除颤|除顫"
     r"|救护|救護|托位|托育|托额|托額|托班"  # 卫健, 医保
-    r"|就业|就業|创业|創業|岗位|崗位|见习|見習|失业|失業|技能|人才|家政"  # 人社, 商务
+    r"|就业|就業|创业|創業|岗位|崗位|见习|見習|失业|失業|技能|人才|家政|招聘|稳岗|穩崗"  # 人社, 商务
     r"|老旧小区|老舊小區|棚改|棚户|棚戶|保障性租赁|保障性租賃|住房|电梯|電梯|燃气|燃氣|燃具|污水|垃圾|厕所|廁所|路灯|路燈"  # 住建
-    r"|公路|道路|村道|桥梁|橋梁|危桥|危橋|公交|停车|停車|充电|充電|交通"  # 交通
+    r"|供电|供電|电网|電網|一户一表|天桥|天橋|卫生间|衛生間|公厕|公廁|公路|道路|村道|农村路|農村路|桥梁|橋梁|危桥|危橋|公交|停车|停車|充电|充電|交通"  # 交通
     r"|体育|體育|健身|文化|艺术|藝術|送戏|送戲|图书|圖書|艺校|藝校"  # 文体
-    r"|农田|農田|田间|田間|美丽乡村|美麗鄉村|户厕|戶廁|黑臭水体|河道|绿道|綠道|绿地|綠地|公园|公園|饮水|飲水|供水"  # 农业, 水利, 园林
+    r"|农田|農田|田间|田間|美丽乡村|美麗鄉村|美丽村庄|美麗村莊|森林|造林|抚育|撫育|户厕|戶廁|黑臭水体|河道|绿道|綠道|绿地|綠地|公园|公園|饮水|飲水|供水"  # 农业, 水利, 园林
     r"|监控|監控|消防|应急|應急|技防|刷脸|刷臉|法律援助|菜市场|菜場|菜场|农贸|農貿|快检|快檢"  # 公安, 应急, 司法, 市场
     r"|预算收入|預算收入|零售总额|零售總額|固定资产投资|固定資產投資|生产总值|生產總值")  # the economy's figures
 ITEM_BOUNDARY = "，,；;。：:、"
@@ -2327,12 +2365,22 @@ def other_departments_sentence(sentence: str) -> bool:
     return bool(OTHER_DEPARTMENT_THINGS.search(sentence)) and not CIVIL_AFFAIRS_THINGS.search(sentence)
 
 
+# An item's responsible units in brackets after it: "(人社局、各开发区)", "（责任单位：市民政局）".
+RESPONSIBLE_UNITS = re.compile(r"[（(]\s*(?:(?:牵头|责任|承办|主办)单位\s*[:：]\s*)?(?P<units>(?:[\u4e00-\u9fa5]{0,10}?"
+                               r"(?:局|委|办|厅|部|残联|妇联|团委|总工会|各开发区|政府|办事处)[、，,]?\s*)+)[)）]")
+CIVIL_AFFAIRS_UNIT = re.compile(r"民政|社会事业局|社会事务局|民宗")
+
+
 def _other_departments(draft: "DraftTarget") -> bool:
     """Whether a draft of a government's list is another department's item: its figure's own clause (to the nearest
-    comma, enumeration comma or full stop) names another department's thing and no civil-affairs one."""
+    comma, enumeration comma or full stop) names another department's thing and no civil-affairs one — or the item
+    names the units responsible for it after it ("…全年安置不低于4000人;(人社局、各开发区)") and civil affairs is not
+    among them."""
     quote, at = draft.quote or "", (draft.quote or "").find(draft.matched) if draft.matched else -1
     if at < 0:
         return False
+    if responsible := RESPONSIBLE_UNITS.search(quote, at + len(draft.matched)):
+        return not CIVIL_AFFAIRS_UNIT.search(responsible["units"])
     start = max(quote.rfind(mark, 0, at) for mark in ITEM_BOUNDARY) + 1
     ends = [i for i in (quote.find(mark, at + len(draft.matched)) for mark in ITEM_BOUNDARY) if i >= 0]
     return other_departments_sentence(quote[start:min(ends) if ends else len(quote)])
@@ -2382,11 +2430,15 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
         dateline = DATELINE.search(_title_lines(text, 3)) or MEETING_YEAR.search(_title_lines(text, 3))
         if issued_on or dateline:
             year_end = date(issued_on.year if issued_on else int(dateline["year"]), 12, 31)
-    if year_end is None and not report and plan is None and (meeting := WORK_MEETING.search(_title_lines(text, 3))) \
+    if year_end is None and not report and plan is None and (meeting := WORK_MEETING.search(_title_lines(text, 5))) \
             and (issued_on is None or issued_on.year == int(meeting["year"])):
         # "记者从2019年全省民政工作会议上获悉,吉林省要继续…", "2019年吉林省民政工作重点确定": the work a year's meeting sets
         # is that year's, due at its end
         year_end = date(int(meeting["year"]), 12, 31)
+    if year_end is None and not report and plan is None and issued_on and issued_on.month <= 4 \
+            and WORK_MEETING_UNDATED.search(_title_lines(text, 5)):
+        # "2月29日,记者从全市民政工作会议获悉,今年,全市民政系统将…": the year's meeting, reported in its first months
+        year_end = date(issued_on.year, 12, 31)
     this_year = None
     if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
         this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
@@ -2401,6 +2453,10 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
     if issued_on and not report and year_end is None and any(
             int(m["year"] or issued_on.year) == issued_on.year for m in YEAR_LIST_NAMED.finditer(_title_lines(text, 8))):
         list_year = date(issued_on.year, 12, 31)  # news of this year's list: what it says will be done is due then
+    elif issued_on is None and not report and year_end is None and (
+            named := LIST_LAUNCHED.search(_title_lines(text, 3))):
+        # "区委、区政府全面启动2019年惠民工程。…一是…" on an undated page: the list of the year it names
+        list_year = date(int(named["year"]), 12, 31)
     reported_list = False
     if list_year is None and not report and year_end is None \
             and (said := GOV_REPORT_YEAR.search(_title_lines(text, 5))) \
@@ -2733,7 +2789,7 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
             status = None  # "到2025年,…;累计培养…各150名": a cumulative goal by a date ahead
         if status or FALLBACK_STATUS.match(after) or FALLBACK_PER.search(segment):
             continue
-        if FALLBACK_SENTENCE_STATUS.search(text[:start]) or CITY_TIER.search(segment) or (
+        if FALLBACK_SENTENCE_STATUS.search(text[:start]) or _total_so_far(text[:start]) or CITY_TIER.search(segment) or (
                 FALLBACK_PLACES.match(after) and not (plan_end and FALLBACK_TIER_FACILITY.match(after))):
             continue  # a sentence that tells what is, a projection, a city's figure, the places a text covers
         if re.search(r"[至~～\-－—]\s*$", text[:start]) or text[:start].count("《") > text[:start].count("》"):
