@@ -150,7 +150,7 @@ BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
 # A verb of making and the units a count of things made is given in (a units table, not one sentence's words):
 # "新开、调整公交线路80条", "增加运营城市小型公交300辆", "建成投运充电桩4700个", "改造提升…19处".
-MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办|实施|落实|提升"
+MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办|实施|落实|提升|(?<=[将拟])建(?![设成立议])"
 # (项 of services, projects: "6项基本服务"; not of a plan's own parts: "新增7项发展指标", "3项措施")
 COUNT_UNITS = (r"个|家|所|张|支|条|辆|处|座|台|栋|盒|户|场|公里|平方米"
                r"|项(?![\u4e00-\u9fa5]{0,4}(?:指标|措施|举措|任务|要求|原则|内容|制度|机制))")
@@ -522,9 +522,12 @@ def normalize(text: str) -> str:
             return "%"
         return ""
 
-    return VERB_VARIANT.sub("", IMAGE.sub(image, text))
+    return RATIO_BASE.sub(lambda m: RATIO_BASES[m["base"]], VERB_VARIANT.sub("", IMAGE.sub(image, text)))
 
 
+# "平均每1000名老年人20张以上床位", "每100户": a ratio's base in digits is read as the words write it (每千名, 每百户).
+RATIO_BASE = re.compile(r"(?<=每)\s*(?P<base>100|1000|10000)\s*(?=名|户|人|位)")
+RATIO_BASES = {"100": "百", "1000": "千", "10000": "万"}
 # "建成(改扩建)11个…机构": the variant of the verb in brackets says how, not what; the count follows the verb.
 VERB_VARIANT = re.compile(r"(?<=建成|新建|建设)\s*[(（](?:改扩建|改建|扩建|新建|改造|新建或改扩建)[)）]")
 PHASE = re.compile(
@@ -1489,7 +1492,7 @@ EVENT_AFTER = re.compile(r"\s*(?:工作)?(?:视频|电视电话|现场|推进|�
 # "以“统筹规划、…、全面覆盖”为原则": a principle quoted, not a goal.
 PRINCIPLE_AFTER = re.compile(r"\s*[”\"’]\s*(?:为|的)?\s*原则")
 # "…服务站(点)100%覆盖", "困难群众和特殊群体社会工作服务100%覆盖": coverage written as a share of 100 %.
-HUNDRED_COVERAGE = re.compile(r"100\s*%\s*(?:全)?覆盖")
+HUNDRED_COVERAGE = re.compile(r"100\s*%\s*(?:全)?覆盖|(?<=配建)\s*100\s*%\s*达标")  # 社区养老服务设施配建100%达标
 # "全市114个镇(街)全面建成社会工作服务站", "全市村(社区)全面建成社会工作服务点": every place of a kind builds one.
 ALL_BUILT = re.compile(r"(?P<place>乡镇[（(]街道[)）]|镇[（(]街[)）]|乡镇|街道|镇|村[（(]社区[)）]|社区[（(]村[)）]|村|社区)"
                        r"\s*(?:全面|全部|均)建成\s*(?P<thing>[\u4e00-\u9fa5]{0,10}?(?:站点|站|点|中心|室))")
@@ -2143,9 +2146,54 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         drafts = _draft_targets(text, issued_on, phases)
     finally:
         _HORIZONS.reset(token)
+    drafts = _without_restated(drafts, _title_lines(text, 1))
     if civil_affairs_only and government_list(text):
         drafts = [d for d in drafts if not _other_departments(d)]
     return drafts
+
+
+def _context(draft: "DraftTarget") -> str:
+    """The words around a draft's figure in its sentence (what it counts, before or after it)."""
+    quote = draft.quote or ""
+    at = quote.find(draft.matched) if draft.matched else -1
+    if at < 0:
+        return ""
+    return "".join(HAN.findall(quote[max(0, at - 14):at] + "|" + quote[at + len(draft.matched):at + len(draft.matched) + 14]))
+
+
+def _without_restated(drafts: list["DraftTarget"], headline: str) -> list["DraftTarget"]:
+    """A target said again (a report's headline, then its body: "泰州市今年将新建150个老年人助餐点" … "今年我市将建成150个
+    社区老年人助餐点"): the same figure, level, comparator, unit and date in a later sentence, counting the same thing
+    (four characters in a row of the words around the figure in common), is the first draft again — not a single one
+    ("1处市级殡仪服务设施", "1处…殡仪服务站": one facility of each tier, a plan's layout). Of a headline and its body,
+    the body's draft stays: its words are the document's own ("将建23个农村敬老院" … "新建23家农村敬老院")."""
+    def restated_key(draft):  # "35所“农村幸福院”" and "35个“农村幸福院”" count the same places
+        return (*draft_key(draft)[:6], "所" if draft.unit in FACILITY_UNITS else draft.unit)
+
+    kept: list[DraftTarget] = []
+    by_key: dict[tuple, list[int]] = {}  # restated key → places in ``kept`` (linear in the drafts, not quadratic)
+    for draft in drafts:
+        places = by_key.setdefault(restated_key(draft), [])
+        same = [i for i in places if kept[i].quote != draft.quote
+                and (kept[i].deadline == draft.deadline or kept[i].deadline is None or draft.deadline is None)
+                and _shares_words(_context(kept[i]), _context(draft))]
+        if draft.threshold in (None, 1) or not same:
+            places.append(len(kept))
+            kept.append(draft)
+        elif (kept[same[0]].quote or "").strip() == headline.strip() or (kept[same[0]].deadline is None and draft.deadline):
+            # the body's words, not the headline's ("23个" → "23家农村敬老院"); the date the text gives it (the
+            # headline's, "2026年北京市将新增5000张家庭养老床位", when the body has none)
+            if draft.deadline is None:
+                draft.deadline, draft.period = kept[same[0]].deadline, kept[same[0]].period
+            kept[same[0]] = draft
+    return kept
+
+
+FACILITY_UNITS = frozenset({"个", "所", "家", "处", "座"})
+
+
+def _shares_words(first: str, second: str, run: int = 4) -> bool:
+    return any(first[i:i + run] in second for i in range(len(first) - run + 1))
 
 
 # A copy that ran a heading and its first item into one line ("…营造良好环境。 二、目标任务 1.确保火化率 100%。"): the
@@ -2336,17 +2384,17 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
 GOVERNMENT_LIST = re.compile(r"政府工作报告|政府工作報告|民生实事|民生實事|实事项目|實事項目|为民办实事|為民辦實事|民生工程"
                              r"|民生项目|民生項目|民生清单|民生清單|惠民实事|十件实事|民心工程|惠民工程|民生办|民生辦")
 CIVIL_AFFAIRS_THINGS = re.compile(
-    r"养老|養老|老年|老人|长者|長者|高龄|高齡|为老|為老|颐养|頤養|助餐|敬老|幸福院|互助|照护|照護|照料|失能|失智|认知障碍"
+    r"养老(?!保险|金)|養老(?!保險|金)|老年|老人|长者|長者|高龄|高齡|为老(?!旧)|為老(?!舊)|颐养|頤養|助餐|敬老|幸福院|互助|照护|照護|照料|失能|失智|认知障碍"
     r"|認知障礙|福利|孤儿|孤兒|困境儿童|困境兒童|留守|未成年人|儿童之家|兒童之家|救助|低保|特困|供养|供養|流浪|殡|殯|公墓|墓"
     r"|骨灰|火化|婚|社会组织|社會組織|社工|社会工作|社會工作|志愿|志願|慈善|社区服务|社區服務|民政|残疾|殘疾|重残|重殘|适老|適老"
     r"|居家|床位|护理|護理|区划|區劃|地名|老龄|老齡|五保|光荣院|光榮院")
 OTHER_DEPARTMENT_THINGS = re.compile(
     r"学校|學校|学位|學位|幼儿园|幼兒園|中小学|中小學|小学|小學|初中|高中|学生|學生|教师|教師|暑托班|美育"  # 教育
     r"|医院|醫院|卫生院|衛生院|医疗|醫療|诊所|診所|名医|名醫|医保|醫保|报销|報銷|筛查|篩查|体检|體檢|两癌|宫颈癌|疫苗|除颤|除顫"
-    r"|救护|救護|托位|托育|托额|托額|托班"  # 卫健, 医保
-    r"|就业|就業|创业|創業|岗位|崗位|见习|見習|失业|失業|技能|人才|家政|招聘|稳岗|穩崗"  # 人社, 商务
+    r"|救护|救護|急救|健康服务|健康服務|托位|托育|托额|托額|托班"  # 卫健, 医保
+    r"|就业|就業|创业|創業|岗位|崗位|见习|見習|失业|失業|技能|人才|家政|招聘|稳岗|穩崗|学徒|學徒|职工|職工|早餐|养老保险|養老保險|养老金|養老金"  # 人社, 总工会, 商务
     r"|老旧小区|老舊小區|棚改|棚户|棚戶|保障性租赁|保障性租賃|住房|电梯|電梯|燃气|燃氣|燃具|污水|垃圾|厕所|廁所|路灯|路燈"  # 住建
-    r"|供电|供電|电网|電網|一户一表|天桥|天橋|卫生间|衛生間|公厕|公廁|公路|道路|村道|农村路|農村路|桥梁|橋梁|危桥|危橋|公交|停车|停車|充电|充電|交通"  # 交通
+    r"|供电|供電|电网|電網|一户一表|天桥|天橋|卫生间|衛生間|公厕|公廁|公路|道路|示范路|示範路|村道|农村路|農村路|桥梁|橋梁|危桥|危橋|公交|停车|停車|充电|充電|交通"  # 交通
     r"|体育|體育|健身|文化|艺术|藝術|送戏|送戲|图书|圖書|艺校|藝校"  # 文体
     r"|农田|農田|田间|田間|美丽乡村|美麗鄉村|美丽村庄|美麗村莊|森林|造林|抚育|撫育|户厕|戶廁|黑臭水体|河道|绿道|綠道|绿地|綠地|公园|公園|饮水|飲水|供水"  # 农业, 水利, 园林
     r"|监控|監控|消防|应急|應急|技防|刷脸|刷臉|法律援助|菜市场|菜場|菜场|农贸|農貿|快检|快檢"  # 公安, 应急, 司法, 市场
