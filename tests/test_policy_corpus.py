@@ -176,14 +176,14 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 13, round 16"): (found, drafted) and (found, expected) of the
-# development documents (sets 1–51 among them; sets 50 and 51 were read in round 16), and of held-out sets 52 and 53,
+# The figures reported in docs/decisions.md ("Session 13, round 17"): (found, drafted) and (found, expected) of the
+# development documents (sets 1–53 among them; sets 52 and 53 were read in round 17), and of held-out sets 54 and 55,
 # measured once at the merge.
-REPORTED = {"dev": ((1415, 1772), (1415, 1942)), "held out": ((26, 98), (26, 55))}
+REPORTED = {"dev": ((1444, 1821), (1444, 1997)), "held out": ((31, 52), (31, 54))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
-# development set (all tuned on), and over the sets not read this round (all but sets 50, 51, read in round 16).
-REPORTED_LOSO = {"per-set mean over 52 development sets (all tuned on)": (777, 710),
-                 "mean over the 50 sets not read this round (all but sets 50, 51)": (786, 718)}
+# development set (all tuned on), and over the sets not read this round (all but sets 52, 53, read in round 17).
+REPORTED_LOSO = {"per-set mean over 54 development sets (all tuned on)": (774, 703),
+                 "mean over the 52 sets not read this round (all but sets 52, 53)": (790, 710)}
 
 
 def _ratio(line, name):
@@ -193,10 +193,10 @@ def _ratio(line, name):
 
 @pytest.fixture(scope="module")
 def evaluation():
-    """What ``draft_targets --evaluate --tuning-set 50 --tuning-set 51`` prints, run once for the tests that read it
+    """What ``draft_targets --evaluate --tuning-set 52 --tuning-set 53`` prints, run once for the tests that read it
     (drafting the whole corpus takes most of a minute)."""
     out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--tuning-set", "50", "--tuning-set", "51", stdout=out)
+    call_command("draft_targets", "--evaluate", "--tuning-set", "52", "--tuning-set", "53", stdout=out)
     return out.getvalue()
 
 
@@ -214,7 +214,7 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 # What the review page gives a reviewer (docs/decisions.md, "Session 11: the reviewer is shown where the misses
 # are"): of the targets quoting their sentence, how many stand in a sentence the page shows (a draft's or one listed
 # as not drafted), and how many listed sentences the reviewer reads for it.
-REPORTED_AID = {"held out": ((53, 55), 45), "dev": ((1810, 1910), 1272)}
+REPORTED_AID = {"held out": ((52, 54), 81), "dev": ((1864, 1965), 1341)}
 
 
 def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_reported_share(evaluation):
@@ -228,7 +228,7 @@ def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_repor
 
 def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_above_the_reported_ones(evaluation):
     lines = evaluation.splitlines()
-    assert len([line for line in lines if line.startswith("  development set ")]) == 52
+    assert len([line for line in lines if line.startswith("  development set ")]) == 54
     for name, (precision, recall) in REPORTED_LOSO.items():
         line = next(line for line in lines if line.startswith(name))
         mean_p, mean_r = (round(float(x) * 10) for x in re.findall(r"mean (?:precision|recall) ([\d.]+)%", line))
@@ -256,16 +256,17 @@ def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
     # sets 46 and 47 measured once, 22/65, 22/50 (the same on the issue's fields); round 14 read them, and sets 48 and
     # 49 measured once, 20/43, 20/38 (the same on the issue's fields). Session 13: round 15 read sets 48 and 49, and
     # sets 50 and 51 were measured once, 19/48, 19/45 (the same on the issue's fields, and the same with the drafter
-    # before round 15); round 16 read them, and sets 52 and 53 are the held-out sets now, 26/98, 26/55 (REPORTED; the
-    # same on the issue's fields; 26/100, 26/55 with the drafters of rounds 14 and 15).
+    # before round 15); round 16 read them, and sets 52 and 53 were measured once, 26/98, 26/55 (the same on the
+    # issue's fields; 26/100, 26/55 with the drafters of rounds 14 and 15); round 17 read them, and sets 54 and 55 are
+    # the held-out sets now, 31/52, 31/54 (REPORTED; the same on the issue's fields; 31/71, 31/54 with round 16's).
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
-    assert {d.get("held_out_set") for d in held.values()} == {52, 53}
+    assert {d.get("held_out_set") for d in held.values()} == {54, 55}
     assert len(held) >= 10
-    # one target is not 4 points: 55 in session 13's second pair (the search tool holds few documents not read yet)
+    # one target is not 4 points: 54 in session 13's third pair (the search tool holds few documents not read yet)
     assert len([t for t in KEY["targets"] if t["document"] in held]) >= 35
     assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 52))
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 54))
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -2708,12 +2709,12 @@ def test_a_coverage_rate_of_the_towns_after_the_whole_city_is_the_towns():
 
 
 def test_the_items_of_a_government_work_reports_year_list_with_no_year_are_drafted_undated():
-    # 黔东南州政府工作报告 “十件民生实事” (四): the list's size is no target, its item's count is (the year not written)
+    # 黔东南州政府工作报告 “十件民生实事” (四): the list's size is no target, its items' counts are (the year not written)
     text = ("1月31日上午,黔东南苗族侗族自治州第十五届人民代表大会第四次会议在凯里隆重开幕。州长杨光杰代表州人民政府向大会作政府工作报告。\n"
             "报告明确,今年将继续统筹财力,扎实办好“十件民生实事”。\n(四)\n"
             "完善养老服务体系和儿童福利机构,对2000户特殊困难老年人家庭适老化改造,打造16个示范性社区老年助餐点,对州儿童福利院进行优化提质。")
     found = [(d.level, d.comparator, d.threshold, d.unit, d.deadline) for d in draft_targets(text)]
-    assert found == [("county", "eq", Decimal(16), "个", None)]
+    assert found == [("county", "eq", Decimal(2000), "户", None), ("county", "eq", Decimal(16), "个", None)]
 
 
 def test_the_size_of_a_year_list_is_no_target():
@@ -2936,6 +2937,56 @@ def test_a_government_lists_other_items_named_by_their_words():
             "六、新建改建6个医疗急救(120)分站;建立100个园区(楼宇)健康服务点。\n七、打造50条精品示范路。\n"
             "八、在10%以上的农业人口中实施新型农村养老保险试点。\n九、新增养老床位5000张。")
     assert drafts(text, date(2021, 1, 25)) == [("", "county", "eq", Decimal(5000), "张", date(2021, 12, 31))]
+
+
+# --- session 13, round 17: sets 52 and 53 read ------------------------------------------------------------------
+
+
+PINGLIANG_2025 = ("2025年平凉市将办好这10件为民实事\n政务   2025-01-09 15:09   甘肃  \n"
+                  "1月9日上午,平凉市第五届人民代表大会第五次会议开幕。\n"
+                  "10件民生实事包括,加力推进消费品以旧换新,惠及城乡居民5万户以上;促进未就业高校毕业生实现就业4000名以上;"
+                  "新增城镇中小学学位1350个、幼儿园园位570个;完成生态及地质灾害避险搬迁1000户以上,农房抗震设防改造650户以上;"
+                  "新建自然村(组)硬化路200公里以上;建成乡镇综合养老服务中心10个以上、村级互助幸福院20个以上;"
+                  "为670名重度残疾人提供集中日间照料服务;组织文化惠民演出1200场以上。")
+
+
+def test_in_a_list_of_every_departments_works_an_item_naming_no_civil_affairs_thing_is_left_out():
+    # 甘肃日报 2025 (平凉's 10件为民实事, announced at the city's people's congress): 以旧换新, 避险搬迁, 抗震改造 name
+    # no department a word list knows, and no civil-affairs thing either — only the civil-affairs items stay
+    end = date(2025, 12, 31)
+    assert drafts(PINGLIANG_2025, date(2025, 1, 9)) == [("", "county", "gte", Decimal(10), "个", end),
+                                                       ("", "county", "gte", Decimal(20), "个", end),
+                                                       ("", "county", "eq", Decimal(670), "名", end)]
+    assert len(all_drafts(PINGLIANG_2025, date(2025, 1, 9))) == 11
+
+
+def test_a_congress_years_list_announced_for_next_year_dates_its_items_by_the_title():
+    # 新甘肃 2022-12-13: "2023年,平凉要为民办好这10件实事", then "10件实事是:…" at the congress of December
+    text = ("【聚焦平凉市两会】2023年,平凉要为民办好这10件实事\n 2022/12/13/ 22:19 来源:新甘肃 记者 田丽媛\n"
+            "12月13日上午,平凉市第五届人民代表大会第三次会议开幕。\n"
+            "10件实事是:完成政府补贴性职业技能培训3万人;新建改扩建校舍8.6万平方米;建设乡镇综合养老服务中心10个、"
+            "村级互助幸福院30个,为6万名78岁及以上老年人办理意外伤害保险;实施老旧小区改造21个3100户。")
+    end = date(2023, 12, 31)
+    assert drafts(text, date(2022, 12, 13)) == [("", "county", "eq", Decimal(10), "个", end),
+                                                ("", "county", "eq", Decimal(30), "个", end),
+                                                ("", "county", "eq", Decimal(60000), "名", end)]
+
+
+def test_the_households_a_task_is_done_for_with_dui_and_yu():
+    # 宜宾 2026 (十大惠民行动): "为9300余名特殊困难老人提供居家上门服务,对1300余户家庭进行适老化改造" — 余: at least
+    text = ("宜宾市2026年民生实事\n2026年,宜宾将实施十大惠民行动:\n"
+            "为9300余名特殊困难老人提供居家上门服务,对1300余户家庭进行适老化改造。")
+    end = date(2026, 12, 31)
+    assert drafts(text, date(2026, 2, 25)) == [("", "county", "gte", Decimal(9300), "名", end),
+                                               ("", "county", "gte", Decimal(1300), "户", end)]
+
+
+def test_every_county_or_every_community_and_village_having_one_is_coverage():
+    # 安徽 2016 (节地生态安葬 opinions), 吉安 2015 (居家养老 three-year plan)
+    assert drafts("到2020年,所有县(市、区)都建有公益性骨灰埋葬(放)设施。") == [
+        ("", "county", "present", None, "", date(2020, 12, 31))]
+    assert drafts("到2016年,全市所有的城镇社区和农村村委会均建有居家养老服务中心。") == [
+        ("", "community", "present", None, "", date(2016, 12, 31))]
 
 
 def test_a_second_reading_is_scored_against_the_key_field_by_field(tmp_path):

@@ -1077,6 +1077,19 @@ def test_a_government_lists_other_departments_items_are_listed_with_why_nothing_
     marks = re.findall(r'<div class="flex-grow-1 small sentence">(.*?)</div>', page)
     assert [("幼儿园" in m or "老旧小区" in m, "其他部门事项" in m) for m in marks if "100所" in m or "16.8万户" in m] == [
         (True, True), (True, True)]
+    # in a list of every department's works, an item that names neither side (以旧换新, 避险搬迁) is marked too, as
+    # the drafter leaves it out; the civil-affairs item is drafted
+    post_document(root, text=("2025年平凉市将办好这10件为民实事\n1月9日上午,平凉市第五届人民代表大会第五次会议开幕。\n"
+                              "10件民生实事包括:\n加力推进消费品以旧换新,惠及城乡居民5万户以上。\n新增城镇中小学学位1350个。\n"
+                              "促进未就业高校毕业生实现就业4000名以上。\n为1万名适龄女童免费接种HPV疫苗。\n"
+                              "完成生态及地质灾害避险搬迁1000户以上。\n新建自然村(组)硬化路200公里以上。\n"
+                              "建成乡镇综合养老服务中心10个以上。\n"), name="平凉十件实事", code="pl-list")
+    pingliang = PolicyProfile.objects.get(code="pl-list")
+    assert list(pingliang.targets.values_list("threshold", flat=True)) == [Decimal(10)]
+    page = undrafted_tab(root, pingliang).content.decode()
+    marks = re.findall(r'<div class="flex-grow-1 small sentence">(.*?)</div>', page)
+    items = [m for m in marks if any(word in m for word in ("以旧换新", "避险搬迁", "硬化路", "学位", "疫苗"))]
+    assert len(items) == 5 and all("其他部门事项" in m for m in items), marks
     # the same sentence in a civil-affairs plan is no other department's: listed with no such mark
     post_document(root, text="某县民政事业发展规划\n到2025年，新建改扩建公办幼儿园100所，具体由相关部门商定。\n",
                   name="某县民政规划", code="mz-plan")

@@ -171,9 +171,9 @@ LISTED_DIRECT = re.compile(r"(?P<gap>[^，。；,;：:、\d]{1,30}?)(?:和|及|�
 # "争创省级4项数字改革试点": pilots or titles to win, counted in 项 or 个.
 GOAL_WIN = re.compile(r"(?P<verb>争创|创成|申报)(?P<gap>[^，。；,;：:\d]{0,6}?)(?P<num>\d+)\s*(?P<wan>)(?P<unit>项|个)"
                       r"(?=[^，。；,;]{0,12}?(?:试点|示范|品牌|称号))")
-# "为5000户困难重度残疾人家庭进行无障碍改造", "为10万户高龄独居老人加装燃气报警器" in a year's list: the households
-# (buildings, people) a task is done for — not an age ("为60岁及以上老年人提供健康管理服务").
-GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*(?:为|帮助)\s*(?P<num>\d+(?:\.\d+)?)(?!\s*周?岁)\s*(?P<wan>万)?"
+# "为5000户困难重度残疾人家庭进行无障碍改造", "为10万户高龄独居老人加装燃气报警器", "对1300余户家庭进行适老化改造" (余:
+# at least) in a year's list: the households (buildings, people) a task is done for — not an age ("为60岁及以上老年人提供健康管理服务").
+GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*(?:为|帮助|对)\s*(?P<num>\d+(?:\.\d+)?)(?!\s*周?岁)\s*(?P<wan>万)?(?P<more>余|多)?"
                       # a count of people with no classifier takes 人: "为200万中小学生开展心理健康测评"
                       r"(?:(?P<unit>户|栋|名|人)|(?=[\u4e00-\u9fa5]{0,4}(?:学生|老人|老年人|儿童|残疾人|群众|居民|职工)))"
                       r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供|开展))")
@@ -234,9 +234,12 @@ VILLAGE_RATE = re.compile(r"村级[\u4e00-\u9fa5]{0,12}?(?:覆盖率|建成率|�
 # "每个社区都要有便捷的体育健身设施", "每个行政村都有……设施": every place of a kind has it.
 EVERY_HAS = re.compile(r"每(?:个)?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)\s*(?:都|均)\s*(?:要|应|须)?\s*"
                        r"(?:有|建有|设有|配有)")
-ALL_OF_TIER = re.compile(r"(?<![每各])(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|社区|村)\s*(?:将|要|应)?\s*(?:都|均|全部)\s*(?:将|要|应)?\s*"
+ALL_OF_TIER = re.compile(r"(?<![每各])(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|村委会|社区|村"
+                         # "所有县(市、区)都建有公益性骨灰埋葬(放)设施": the counties' (a county's own)
+                         r"|(?<=所有)县[（(]市、?区[)）]|(?<=所有)县[（(]区[)）]|(?<=所有)县区)"
+                         r"\s*(?:将|要|应)?\s*(?:都|均|全部)\s*(?:将|要|应)?\s*"
                          # "全省农村社区将全部建成面积达标、功能完善、运转正常的社区服务中心"
-                         r"(?:(?:建立|建有|设立|成立|建成)(?P<thing>[\u4e00-\u9fa5]{2,12}?(?:站|中心|室|点|组织|队伍|基金)"
+                         r"(?:(?:建立|建有|设立|成立|建成)(?P<thing>[\u4e00-\u9fa5()（）]{2,12}?(?:站|中心|室|点|组织|队伍|基金|设施)"
                          r"|(?:[\u4e00-\u9fa5]{2,6}、){1,4}[\u4e00-\u9fa5]{2,8}?的[\u4e00-\u9fa5]{2,8}?(?:站|中心))"
                          # "行政村全部达到新时代美丽乡村创建标准"
                          r"|达到[\u4e00-\u9fa5]{2,14}?标准"
@@ -393,7 +396,7 @@ PLAN_RELEASED = re.compile(r"(?:制定|印发|出台|发布|公布)(?:了)?《[^
 # A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
 # their deadline, and every sentence of it is a goal.
 YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|"
-                       r"重点工作|工作安排|工作计划)")
+                       r"重点工作|工作安排|工作计划|(?:\d+|[一二三四五六七八九十]+)件(?:为民|民生)?实事)")  # 要为民办好这10件实事
 YEAR_WORKS = re.compile(r"民生工程预告|民生办")  # 安徽's yearly 民生工程, announced item by item by its 民生办
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
 # (a mean yearly growth set as a goal, 数量年均增长15%以上, is a rate to reach over the plan, not a figure every year)
@@ -1141,7 +1144,8 @@ def _requirements(text: str, goals: bool = False):
             number = match["num"]
             if match.groupdict().get("wan") and (value := _number(number)) is not None:
                 number = str(value * 10000)  # 完成7万家
-            found.append((start, match.end(), EQ, number, match["unit"] or "人", COUNTY))
+            more = GTE if match.groupdict().get("more") else EQ  # "为9300余名…提供…": at least
+            found.append((start, match.end(), more, number, match["unit"] or "人", COUNTY))
             taken.append((start, match.end()))
             if pattern is GOAL_DIRECT:
                 _listed_after(text, match.end(), found, taken)
@@ -1404,7 +1408,7 @@ def _measure(text: str, segment_start: int, start: int, end: int, comparator: st
     """What the requirement measures, in the document's words: the clause before the figure (for coverage,
     the clause up to its end), without the year and the verbs around it."""
     words = text[segment_start:end] if comparator == PRESENT else text[segment_start:start]
-    words = MEASURE_TAIL.sub("", MEASURE_LEAD.sub("", words)).strip(" ，,；;：:（(")
+    words = MEASURE_TAIL.sub("", MEASURE_LEAD.sub("", words.lstrip("、"))).strip(" ，,；;：:（(、")
     if not HAN.search(words):  # "50%以上的居家患者接受社区康复服务": the figure comes first, the words after it
         boundary = SEGMENT_BOUNDARY.search(text, end)
         words = text[end:boundary.start() if boundary else len(text)].lstrip("的 ")
@@ -1597,7 +1601,10 @@ def _coverage(text: str, station_level: str = ""):
     for match in ALL_OF_TIER.finditer(text):  # 全省城市社区都将建立志愿服务站: every place of the tier has one
         if any(s <= match.start() < e for s, e, *_ in found):
             continue
-        level = RURAL if match["place"] in ("村", "行政村") else _CUE_LEVELS.get(_last_cue(match["place"]))
+        level = RURAL if match["place"] in ("村", "行政村", "村委会") else COUNTY if match["place"].startswith("县") \
+            else _CUE_LEVELS.get(_last_cue(match["place"]))
+        if level == RURAL and re.search(r"社区(?:和|及|与|、)[\u4e00-\u9fa5]{0,4}$", text[:match.start()]):
+            level = COMMUNITY  # "所有的城镇社区和农村村委会均建有…": communities and villages, every community
         found.append((match.start(), match.end(), PRESENT, None, "", "", level,
                       "都覆盖" if match.group(0).endswith("覆盖") else "都建立"))
     for match in ALL_ACHIEVE.finditer(text):  # 全面实现社区有址办公: every community of the tier
@@ -2148,7 +2155,10 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         _HORIZONS.reset(token)
     drafts = _without_restated(drafts, _title_lines(text, 1))
     if civil_affairs_only and government_list(text):
-        drafts = [d for d in drafts if not _other_departments(d)]
+        # a list of every department's works names several of their things; news of one civil-affairs project that
+        # stands in such a list ("作为石狮市2021年为民办实事项目之一,…儿童院修缮项目…") names none
+        every_department = every_department_list(text)
+        drafts = [d for d in drafts if not _other_departments(d, every_department)]
     return drafts
 
 
@@ -2382,14 +2392,18 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
 # the departments that carry them (the key's convention since set 24). An item is another department's when the
 # words of its own clause name another department's thing and nothing civil affairs carries.
 GOVERNMENT_LIST = re.compile(r"政府工作报告|政府工作報告|民生实事|民生實事|实事项目|實事項目|为民办实事|為民辦實事|民生工程"
-                             r"|民生项目|民生項目|民生清单|民生清單|惠民实事|十件实事|民心工程|惠民工程|民生办|民生辦")
+                             r"|民生项目|民生項目|民生清单|民生清單|惠民实事|十件实事|民心工程|惠民工程|民生办|民生辦"
+                             # "平凉市将办好这10件为民实事", "第五届人民代表大会第三次会议开幕…10件实事": a congress's list
+                             r"|(?:\d+|[一二三四五六七八九十]+)件(?:为民|為民|民生)?(?:实事|實事)|人民代表大会[^\n，。]{0,16}会议"
+                             r"|人民代表大會[^\n，。]{0,16}會議")
 CIVIL_AFFAIRS_THINGS = re.compile(
     r"养老(?!保险|金)|養老(?!保險|金)|老年|老人|长者|長者|高龄|高齡|为老(?!旧)|為老(?!舊)|颐养|頤養|助餐|敬老|幸福院|互助|照护|照護|照料|失能|失智|认知障碍"
     r"|認知障礙|福利|孤儿|孤兒|困境儿童|困境兒童|留守|未成年人|儿童之家|兒童之家|救助|低保|特困|供养|供養|流浪|殡|殯|公墓|墓"
     r"|骨灰|火化|婚|社会组织|社會組織|社工|社会工作|社會工作|志愿|志願|慈善|社区服务|社區服務|民政|残疾|殘疾|重残|重殘|适老|適老"
-    r"|居家|床位|护理|護理|区划|區劃|地名|老龄|老齡|五保|光荣院|光榮院")
+    r"|居家|床位|护理|護理|区划|區劃|地名|老龄|食堂|困难家庭|困難家庭|社区综合服务|社區綜合服務|社区建设|社區建設|社区治理|社區治理|美丽社区|美麗社區"
+    r"|意外伤害|意外傷害|监护缺失|監護缺失|老齡|五保|光荣院|光榮院")
 OTHER_DEPARTMENT_THINGS = re.compile(
-    r"学校|學校|学位|學位|幼儿园|幼兒園|中小学|中小學|小学|小學|初中|高中|学生|學生|教师|教師|暑托班|美育"  # 教育
+    r"学校|學校|校舍|校园|校園|学位|學位|幼儿园|幼兒園|中小学|中小學|小学|小學|初中|高中|学生|學生|教师|教師|暑托班|美育"  # 教育
     r"|医院|醫院|卫生院|衛生院|医疗|醫療|诊所|診所|名医|名醫|医保|醫保|报销|報銷|筛查|篩查|体检|體檢|两癌|宫颈癌|疫苗|除颤|除顫"
     r"|救护|救護|急救|健康服务|健康服務|托位|托育|托额|托額|托班"  # 卫健, 医保
     r"|就业|就業|创业|創業|岗位|崗位|见习|見習|失业|失業|技能|人才|家政|招聘|稳岗|穩崗|学徒|學徒|职工|職工|早餐|养老保险|養老保險|养老金|養老金"  # 人社, 总工会, 商务
@@ -2400,6 +2414,7 @@ OTHER_DEPARTMENT_THINGS = re.compile(
     r"|监控|監控|消防|应急|應急|技防|刷脸|刷臉|法律援助|菜市场|菜場|菜场|农贸|農貿|快检|快檢"  # 公安, 应急, 司法, 市场
     r"|预算收入|預算收入|零售总额|零售總額|固定资产投资|固定資產投資|生产总值|生產總值")  # the economy's figures
 ITEM_BOUNDARY = "，,；;。：:、"
+ITEM_END = "；;。"
 
 
 def government_list(text: str) -> bool:
@@ -2407,10 +2422,20 @@ def government_list(text: str) -> bool:
     return bool(GOVERNMENT_LIST.search(_title_lines(normalize(text), 3)))
 
 
-def other_departments_sentence(sentence: str) -> bool:
+def other_departments_sentence(sentence: str, every_department: bool = False) -> bool:
     """Whether words of a government's list (a sentence, or one item's clause) name another department's thing and no
-    civil-affairs one: what the drafter leaves out."""
-    return bool(OTHER_DEPARTMENT_THINGS.search(sentence)) and not CIVIL_AFFAIRS_THINGS.search(sentence)
+    civil-affairs one — or, in a list of every department's works (``every_department_list``), no civil-affairs thing
+    at all: what the drafter leaves out."""
+    if CIVIL_AFFAIRS_THINGS.search(sentence):
+        return False
+    return every_department or bool(OTHER_DEPARTMENT_THINGS.search(sentence))
+
+
+def every_department_list(text: str) -> bool:
+    """Whether a government's list names several departments' things (three distinct words): a list of every
+    department's works, where an item naming no civil-affairs thing is another department's. News of one
+    civil-affairs project that stands in such a list names none."""
+    return len(set(OTHER_DEPARTMENT_THINGS.findall(normalize(text)))) >= 3
 
 
 # An item's responsible units in brackets after it: "(人社局、各开发区)", "（责任单位：市民政局）".
@@ -2419,11 +2444,13 @@ RESPONSIBLE_UNITS = re.compile(r"[（(]\s*(?:(?:牵头|责任|承办|主办)单�
 CIVIL_AFFAIRS_UNIT = re.compile(r"民政|社会事业局|社会事务局|民宗")
 
 
-def _other_departments(draft: "DraftTarget") -> bool:
-    """Whether a draft of a government's list is another department's item: its figure's own clause (to the nearest
-    comma, enumeration comma or full stop) names another department's thing and no civil-affairs one — or the item
-    names the units responsible for it after it ("…全年安置不低于4000人;(人社局、各开发区)") and civil affairs is not
-    among them."""
+def _other_departments(draft: "DraftTarget", every_department: bool = True) -> bool:
+    """Whether a draft of a government's list is another department's item: the item names the units responsible
+    for it after it ("…全年安置不低于4000人;(人社局、各开发区)") and civil affairs is not among them; or its figure's own
+    clause (to the nearest comma, enumeration comma or full stop) names another department's thing and no civil-affairs
+    one; or, in a list of every department's works (``every_department_list``), its item (to the nearest semicolon or
+    full stop) names no civil-affairs thing at all — such a list's items are mostly other departments', and most name
+    no word of either side ("惠及城乡居民5万户以上", "完成…避险搬迁1000户以上")."""
     quote, at = draft.quote or "", (draft.quote or "").find(draft.matched) if draft.matched else -1
     if at < 0:
         return False
@@ -2431,7 +2458,13 @@ def _other_departments(draft: "DraftTarget") -> bool:
         return not CIVIL_AFFAIRS_UNIT.search(responsible["units"])
     start = max(quote.rfind(mark, 0, at) for mark in ITEM_BOUNDARY) + 1
     ends = [i for i in (quote.find(mark, at + len(draft.matched)) for mark in ITEM_BOUNDARY) if i >= 0]
-    return other_departments_sentence(quote[start:min(ends) if ends else len(quote)])
+    if other_departments_sentence(quote[start:min(ends) if ends else len(quote)]):
+        return True
+    if not every_department:
+        return False
+    start = max(quote.rfind(mark, 0, at) for mark in ITEM_END) + 1
+    ends = [i for i in (quote.find(mark, at + len(draft.matched)) for mark in ITEM_END) if i >= 0]
+    return other_departments_sentence(quote[start:min(ends) if ends else len(quote)], every_department=True)
 
 
 @dataclass

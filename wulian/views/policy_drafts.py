@@ -38,12 +38,14 @@ from wulian.models.targets import (
 )
 from wulian.target_forms import TargetReviewForm
 from wulian.policy_draft import (
+    GOVERNMENT_LIST,
     MAX_UPLOAD_BYTES,
     UNDRAFTED_WORDS,
     DocumentDraft,
     DraftTarget,
     UnreadableDocument,
     draft_document,
+    every_department_list,
     government_list,
     other_departments_sentence,
     read_document,
@@ -268,8 +270,11 @@ def render_review(request, profile, shown, bound=None):
                      "indicator_label": indicators.label(target.indicator) if target.indicator else ""})
     tabs = [(code, label, counts.get(code, 0) if code != "all" else sum(counts.values())) for code, label in STATUS_TABS]
     in_list = shown == UNDRAFTED and government_list(profile.source_text)
+    every_department = in_list and every_department_list(profile.source_text)
+    # (a sentence that names the list itself, "2025年平凉市将办好这10件为民实事", is no department's item)
     sentences = [{"index": index, "clause": f"§{clause}" if clause else "§—", "text": marked(sentence),
-                  "other_departments": in_list and other_departments_sentence(sentence)}
+                  "other_departments": in_list and other_departments_sentence(sentence, every_department)
+                  and not GOVERNMENT_LIST.search(sentence)}
                  for index, (clause, sentence) in enumerate(listed)] if shown == UNDRAFTED else []
     return render(request, "wulian/policy_drafts/review.html", {
         "profile": profile, "rows": rows, "tabs": tabs, "shown": shown, "counts": counts,
