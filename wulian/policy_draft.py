@@ -117,7 +117,7 @@ _SUFFIX = r"(?P<suffix>及以上|以上|及以下|以下|以内|封顶)?"
 
 _WAN = r"(?P<wan>万(?!元))?"  # 200万人: ten thousands of a count (万元 is its own unit)
 NUMERIC = re.compile(_CMP + rf"(?:{_GAP})?\s*" + _NUM + _RANGE + r"\s*" + _WAN + _UNIT + _SUFFIX)
-BARE_RANGE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*[-－—~～至]\s*\d+(?:\.\d+)?\s*" + _UNIT)
+BARE_RANGE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*[-－—~～至到]\s*\d+(?:\.\d+)?\s*" + _UNIT)
 BARE_WITH_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*" + _WAN + _UNIT + r"(?P<suffix>及以上|以上|及以下|以下|以内|封顶)")
 COORDINATED = re.compile(r"(?<=[和及与、])\s*(?P<num>\d+(?:\.\d+)?)\s*" + _UNIT)
 # An amount granted, a number hired or built, with no comparator word ("每个站资助15万元", "用于聘请3名社工",
@@ -395,7 +395,7 @@ PLAN_RELEASED = re.compile(r"(?:制定|印发|出台|发布|公布)(?:了)?《[^
                            r"[-－—~～至到]\s*(?P<year>\d{4})\s*年?\s*[)）]》(?P<plan>)")
 # A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
 # their deadline, and every sentence of it is a goal.
-YEAR_PLAN = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|"
+YEAR_PLAN = re.compile(r"(?<!过去的)(?<!过去)(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|"
                        r"重点工作|工作安排|工作计划|(?:\d+|[一二三四五六七八九十]+)件(?:为民|民生)?实事)")  # 要为民办好这10件实事
 YEAR_WORKS = re.compile(r"民生工程预告|民生办")  # 安徽's yearly 民生工程, announced item by item by its 民生办
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
@@ -2397,10 +2397,10 @@ GOVERNMENT_LIST = re.compile(r"政府工作报告|政府工作報告|民生实�
                              r"|(?:\d+|[一二三四五六七八九十]+)件(?:为民|為民|民生)?(?:实事|實事)|人民代表大会[^\n，。]{0,16}会议"
                              r"|人民代表大會[^\n，。]{0,16}會議")
 CIVIL_AFFAIRS_THINGS = re.compile(
-    r"养老(?!保险|金)|養老(?!保險|金)|老年|老人|长者|長者|高龄|高齡|为老(?!旧)|為老(?!舊)|颐养|頤養|助餐|敬老|幸福院|互助|照护|照護|照料|失能|失智|认知障碍"
-    r"|認知障礙|福利|孤儿|孤兒|困境儿童|困境兒童|留守|未成年人|儿童之家|兒童之家|救助|低保|特困|供养|供養|流浪|殡|殯|公墓|墓"
-    r"|骨灰|火化|婚|社会组织|社會組織|社工|社会工作|社會工作|志愿|志願|慈善|社区服务|社區服務|民政|残疾|殘疾|重残|重殘|适老|適老"
-    r"|居家|床位|护理|護理|区划|區劃|地名|老龄|食堂|困难家庭|困難家庭|社区综合服务|社區綜合服務|社区建设|社區建設|社区治理|社區治理|美丽社区|美麗社區"
+    r"养老(?!保险|金)|養老(?!保險|金)|老年|老人|长者|長者|高龄|高齡|为老(?!旧)|為老(?!舊)|颐养|頤養|助餐|敬老|幸福院|互助|(?<!婴幼儿)照护|(?<!嬰幼兒)照護|照料|失能|失智|认知障碍"
+    r"|認知障礙|福利|孤儿|孤兒|困境儿童|困境兒童|留守|未成年人|(?<!妇女)儿童之家|(?<!婦女)兒童之家|救助|低保|特困|供养|供養|流浪|殡|殯|公墓|墓"
+    r"|骨灰|火化|婚(?!育)|社会组织|社會組織|社工|社会工作|社會工作|志愿|志願|慈善|社区服务|社區服務|民政|残疾|殘疾|重残|重殘|适老|適老"
+    r"|居家|床位|护理|護理|区划|區劃|地名|老龄|(?<![学校])食堂|(?<![學校])食堂|困难家庭|困難家庭|社区综合服务|社區綜合服務|社区建设|社區建設|社区治理|社區治理|美丽社区|美麗社區"
     r"|意外伤害|意外傷害|监护缺失|監護缺失|老齡|五保|光荣院|光榮院")
 OTHER_DEPARTMENT_THINGS = re.compile(
     r"学校|學校|校舍|校园|校園|学位|學位|幼儿园|幼兒園|中小学|中小學|小学|小學|初中|高中|学生|學生|教师|教師|暑托班|美育"  # 教育
@@ -2873,7 +2873,7 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         if FALLBACK_SENTENCE_STATUS.search(text[:start]) or _total_so_far(text[:start]) or CITY_TIER.search(segment) or (
                 FALLBACK_PLACES.match(after) and not (plan_end and FALLBACK_TIER_FACILITY.match(after))):
             continue  # a sentence that tells what is, a projection, a city's figure, the places a text covers
-        if re.search(r"[至~～\-－—]\s*$", text[:start]) or text[:start].count("《") > text[:start].count("》"):
+        if re.search(r"(?:[至~～\-－—]|(?<=\d)到)\s*$", text[:start]) or text[:start].count("《") > text[:start].count("》"):
             continue  # the end of a range; a title
         if SHARE_OF_PLACES_BEFORE.search(re.split(r"[，,。；;]", text[:start])[-1]):
             continue  # "80%以上的街道(乡镇)至少要有1个…": the condition the share counts
