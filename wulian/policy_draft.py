@@ -175,7 +175,7 @@ GOAL_WIN = re.compile(r"(?P<verb>争创|创成|申报)(?P<gap>[^，。；,;：:\
 # at least) in a year's list: the households (buildings, people) a task is done for — not an age ("为60岁及以上老年人提供健康管理服务").
 GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*(?:为|帮助|对)\s*(?P<num>\d+(?:\.\d+)?)(?!\s*周?岁)\s*(?P<wan>万)?(?P<more>余|多)?"
                       # a count of people with no classifier takes 人: "为200万中小学生开展心理健康测评"
-                      r"(?:(?P<unit>户|栋|名|人)|(?=[\u4e00-\u9fa5]{0,4}(?:学生|老人|老年人|儿童|残疾人|群众|居民|职工)))"
+                      r"(?:(?P<unit>户|栋|名|人次|人)|(?=[\u4e00-\u9fa5]{0,4}(?:学生|老人|老年人|儿童|残疾人|群众|居民|职工)))"
                       r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供|开展))")
 # In a list of goals, a count after its verb and before its noun, however far ("改造提升…沿山区县19处农村供水设施",
 # "发展普惠托育机构29所", "启动100个社区嵌入式服务设施建设和服务项目试点").
@@ -2153,6 +2153,13 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         drafts = _draft_targets(text, issued_on, phases)
     finally:
         _HORIZONS.reset(token)
+    # Lines that are a figure alone ("353张", "840名"), many of them, are a table's cells copied one a line — columns
+    # of figures for each named district (常州's 民政工作要点 task table), not targets of the document's own (a cell or
+    # two alone is a table's target: kept).
+    alone = [d for d in drafts if d.matched and (d.quote or "").strip(" \u3000|") == d.matched]
+    if len(alone) >= LONE_CELLS:
+        cells = {id(d) for d in alone}
+        drafts = [d for d in drafts if id(d) not in cells]
     drafts = _without_restated(drafts, _title_lines(text, 1))
     if civil_affairs_only and government_list(text):
         # a list of every department's works names several of their things; news of one civil-affairs project that
@@ -2160,6 +2167,9 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         every_department = every_department_list(text)
         drafts = [d for d in drafts if not _other_departments(d, every_department)]
     return drafts
+
+
+LONE_CELLS = 4
 
 
 def _context(draft: "DraftTarget") -> str:
@@ -2870,7 +2880,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
             status = None  # "到2025年,…;累计培养…各150名": a cumulative goal by a date ahead
         if status or FALLBACK_STATUS.match(after) or FALLBACK_PER.search(segment):
             continue
-        if FALLBACK_SENTENCE_STATUS.search(text[:start]) or _total_so_far(text[:start]) or CITY_TIER.search(segment) or (
+        if FALLBACK_SENTENCE_STATUS.search(text[:start]) or _total_so_far(text[:start]) or CITY_TIER.search(segment) \
+                or (_is_status(text[segment_start:], start - segment_start, issued_on) and not _carried_gte(text[:start])) or (
                 FALLBACK_PLACES.match(after) and not (plan_end and FALLBACK_TIER_FACILITY.match(after))):
             continue  # a sentence that tells what is, a projection, a city's figure, the places a text covers
         if re.search(r"(?:[至~～\-－—]|(?<=\d)到)\s*$", text[:start]) or text[:start].count("《") > text[:start].count("》"):
@@ -3061,6 +3072,7 @@ def _past_paragraph(sentence: _Sentence, issued_on, year_end=None) -> bool:
     opening = (sentence.paragraph[:1] or [sentence.text])[0]
     match = PAST_LEAD.match(opening)
     return bool(match) and issued_on is not None and int(match["year"]) < issued_on.year
+
 
 
 # A yearly quota of people sent or trained ("我省每年选派50名…", "每年由民政部对支持服务的贫困县区培养30名…").
