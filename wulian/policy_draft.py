@@ -2597,7 +2597,7 @@ STANDARD_EFFECTIVE = re.compile(
 STANDARD_EFFECTIVE_NOW = re.compile(r"(?P<today>今日|即日)起|(?P<next>下月|下个月)起")  # dated by the report
 STANDARD_DONE_BY = re.compile(r"要在\s*(?P<month>\d{1,2})\s*月(?:底前|底|份)?完成")
 STANDARD_PAST = re.compile(r"过去|去年|上年|以来|累计|截至")  # "过去一年,…低保标准分别提高到每人每月480元": done
-STANDARD_OLD = re.compile(r"(?:由|从)[^，。；,;:：提到至为]{0,14}$")
+STANDARD_OLD = re.compile(r"(?:由|从)[^，。；,;:：提到至为]{0,20}$")
 STANDARD_RAISE = re.compile(r"(?:提高|增加|上调|增长|提升|调增)\s*$")
 STANDARD_NOT_NEW = re.compile(r"最高|最初|始建|资金(?!生活)|低保金|救助金|补差|差额|惠及|新增|增发")
 
@@ -2702,7 +2702,7 @@ def _standard_read(drafts: list, due: date | None) -> list:
         at += figure if figure > 0 else number.start()  # (由…1949元、1313元提高到2017元、1359元: the new figure's place)
         clause = draft.quote[_segment_start(draft.quote, at, 0):at]
         clause = re.split(r"[，。；,;]", clause)[-1]
-        head = draft.quote[max(0, at - 16):at]
+        head = draft.quote[max(0, at - 22):at]
         if STANDARD_OLD.search(head) or STANDARD_RAISE.search(head) or STANDARD_NOT_NEW.search(clause):
             continue  # the old standard, the raise, the top of a differentiated one, money added
         if draft.comparator == GTE and not re.search(r"不低于|不少于|不得低于|以上|至少", head[-8:] + draft.matched) \
@@ -3120,7 +3120,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             continue  # "一类、二类、三类区…分别达到55平方米、50平方米、45平方米": figures of district classes
         if (pair := DISTRICT_PAIR.search(text)) and pair.start() <= start < pair.end():
             continue  # "老城区社区办公用房不少于300平方米,新城区500平方米以上": figures of old and new districts
-        if "预计" in text[:start] and POPULATION.search(text[_segment_start(text, start, 0):start]):
+        if re.search(r"预计|预测", text[:start]) and POPULATION.search(text[_segment_start(text, start, 0):start]):
             continue  # "预计到“十四五”末,…人口占全市人口比重将突破20%": a projection of the population
         note = ""
         fixed_level = None
