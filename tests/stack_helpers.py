@@ -212,9 +212,12 @@ class Load:
 CUT = -1
 
 
-def burst(browser: Browser, paths: list[str]) -> tuple[list, list]:
+def burst(browser: Browser, paths: list[str], sending: list | None = None) -> tuple[list, list]:
     """Sends the GETs of ``paths`` at once, each on its own connection with ``browser``'s session; returns the
-    threads (to join) and the list they fill with (path, status, request id, unavailable page)."""
+    threads (to join) and the list they fill with (path, status, request id, unavailable page). ``sending``, if
+    given, gets one entry as each thread starts its request (a drill waits for all of them before it strikes: on a
+    machine busy with the rest of the suite, starting eight threads and sessions can take longer than the strike's
+    delay)."""
     import threading
 
     answers: list[tuple[str, int, str, bool]] = []
@@ -222,6 +225,8 @@ def burst(browser: Browser, paths: list[str]) -> tuple[list, list]:
     def one(path):
         client = Browser()
         client.http.cookies.update(browser.http.cookies)
+        if sending is not None:
+            sending.append(path)
         try:
             response = client.get(path, timeout=120)
             answers.append((path, response.status_code, response.headers.get("X-Request-ID", ""), UNAVAILABLE in response.text))

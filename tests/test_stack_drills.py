@@ -26,7 +26,10 @@ def test_kill_9_of_one_gunicorn_instance_under_load_loses_no_get_and_no_post_twi
         time.sleep(2)
         # GETs certainly in flight at the kill: eight heavy pages at once (half of them on the victim), killed
         # while they are being answered or wait in its queue.
-        threads, answers = burst(burst_user, ["/core/dashboard/", "/core/targets/attainment/"] * 4)
+        sending: list[str] = []
+        paths = ["/core/dashboard/", "/core/targets/attainment/"] * 4
+        threads, answers = burst(burst_user, paths, sending)
+        wait_until(lambda: len(sending) == len(paths), 30, step=0.01)  # every request on its way, then strike
         time.sleep(0.15)
         killed_at = load.now()
         stack.stop(victim, sig=signal.SIGKILL, wait=5)  # the master and its workers, at once
