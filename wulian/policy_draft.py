@@ -2400,7 +2400,8 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
 # A government's list of the year's works for every department (政府工作报告, 民生实事, 为民办实事项目, 民生工程): a
 # civil-affairs profile takes the items that are civil affairs' and leaves the schools, roads, jobs and clinics to
 # the departments that carry them (the key's convention since set 24). An item is another department's when the
-# words of its own clause name another department's thing and nothing civil affairs carries.
+# words of its own clause name another department's thing and nothing civil affairs carries — or, in a list that
+# names several departments' things, when its item names nothing civil affairs carries (``_other_departments``).
 GOVERNMENT_LIST = re.compile(r"政府工作报告|政府工作報告|民生实事|民生實事|实事项目|實事項目|为民办实事|為民辦實事|民生工程"
                              r"|民生项目|民生項目|民生清单|民生清單|惠民实事|十件实事|民心工程|惠民工程|民生办|民生辦"
                              # "平凉市将办好这10件为民实事", "第五届人民代表大会第三次会议开幕…10件实事": a congress's list
@@ -2410,7 +2411,7 @@ CIVIL_AFFAIRS_THINGS = re.compile(
     r"养老(?!保险|金)|養老(?!保險|金)|老年|老人|长者|長者|高龄|高齡|为老(?!旧)|為老(?!舊)|颐养|頤養|助餐|敬老|幸福院|互助|(?<!婴幼儿)照护|(?<!嬰幼兒)照護|照料|失能|失智|认知障碍"
     r"|認知障礙|福利|孤儿|孤兒|困境儿童|困境兒童|留守|未成年人|(?<!妇女)儿童之家|(?<!婦女)兒童之家|救助|低保|特困|供养|供養|流浪|殡|殯|公墓|墓"
     r"|骨灰|火化|婚(?!育)|社会组织|社會組織|社工|社会工作|社會工作|志愿|志願|慈善|社区服务|社區服務|民政|残疾|殘疾|重残|重殘|适老|適老"
-    r"|居家|床位|护理|護理|区划|區劃|地名|老龄|(?<![学校])食堂|(?<![學校])食堂|困难家庭|困難家庭|社区综合服务|社區綜合服務|社区建设|社區建設|社区治理|社區治理|美丽社区|美麗社區"
+    r"|居家|床位|护理|護理|区划|區劃|地名|老龄|(?<![学學校])食堂|困难家庭|困難家庭|社区综合服务|社區綜合服務|社区建设|社區建設|社区治理|社區治理|美丽社区|美麗社區"
     r"|意外伤害|意外傷害|监护缺失|監護缺失|老齡|五保|光荣院|光榮院")
 OTHER_DEPARTMENT_THINGS = re.compile(
     r"学校|學校|校舍|校园|校園|学位|學位|幼儿园|幼兒園|中小学|中小學|小学|小學|初中|高中|学生|學生|教师|教師|暑托班|美育"  # 教育
@@ -2454,7 +2455,7 @@ RESPONSIBLE_UNITS = re.compile(r"[（(]\s*(?:(?:牵头|责任|承办|主办)单�
 CIVIL_AFFAIRS_UNIT = re.compile(r"民政|社会事业局|社会事务局|民宗")
 
 
-def _other_departments(draft: "DraftTarget", every_department: bool = True) -> bool:
+def _other_departments(draft: "DraftTarget", every_department: bool) -> bool:
     """Whether a draft of a government's list is another department's item: the item names the units responsible
     for it after it ("…全年安置不低于4000人;(人社局、各开发区)") and civil affairs is not among them; or its figure's own
     clause (to the nearest comma, enumeration comma or full stop) names another department's thing and no civil-affairs
