@@ -150,7 +150,7 @@ BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
 # A verb of making and the units a count of things made is given in (a units table, not one sentence's words):
 # "新开、调整公交线路80条", "增加运营城市小型公交300辆", "建成投运充电桩4700个", "改造提升…19处".
-MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办|实施|落实|提升|(?<=[将拟])建(?![设成立议])"
+MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|建立|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办|实施|落实|提升|(?<=[将拟])建(?![设成立议])"
 # (项 of services, projects: "6项基本服务"; not of a plan's own parts: "新增7项发展指标", "3项措施")
 COUNT_UNITS = (r"个|家|所|张|支|条|辆|处|座|台|栋|盒|户|场|公里|平方米"
                r"|项(?![\u4e00-\u9fa5]{0,4}(?:指标|措施|举措|任务|要求|原则|内容|制度|机制))")
@@ -215,7 +215,7 @@ COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:
                            r"\s*(?:均|都)?\s*(?:要|应|须|需)?\s*(?:达到|达|为|实现)?\s*100\s*%"
                            r"|(?<=[\u4e00-\u9fa5])率\s*100\s*%")  # (新建、改扩建公墓节地生态率100%: any rate, no verb)
 # (…在全省各村(社区)基本普及: a platform in use in every place of a tier is that tier's coverage, as 基本覆盖)
-FULL_COVERAGE = re.compile(r"(?:全覆盖|基本覆盖|全面覆盖|全部覆盖|全域覆盖|(?<=[各有])[村社区乡镇街道()（）]{1,8}(?:基本|全面)普及|(?<=化)有效覆盖|(?:覆盖|辐射)(?:到)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|市))?所有的?[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道|镇))")
+FULL_COVERAGE = re.compile(r"(?:(?<!健)全覆盖|基本覆盖(?![^，。；,;\d]{0,8}?\d+(?:\.\d+)?\s*%)|全面覆盖|全部覆盖|全域覆盖|(?<=[各有])[村社区乡镇街道()（）]{1,8}(?:基本|全面)普及|(?<=化)有效覆盖|(?:覆盖|辐射)(?:到)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|市))?所有的?[\u4e00-\u9fa5]{0,4}(?:社区|村|乡镇|街道|镇))")
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地|社工(?!站)|社会工作者)")  # 一社区一社工: each has a social worker
@@ -268,7 +268,7 @@ STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年
 TOTAL_SO_FAR = re.compile(r"\s*(?:我|全)[省市县区旗州]共")
 # ("我县今年新建10个社区养老服务站": a count the speaking county builds this year, told with no 了, is its plan; not
 # "…的基础上,今年新增设…174个" in a report of recent years)
-FUTURE = re.compile(r"预计|力争|将|计划(?!”)|[拟擬](?:新建|新增|建设|建設|投入|安排|实施|實施|改造|打造)|争取|确保|要(?!求)|(?<!达)到\s*\d{4}\s*年|(?<![\d一二两三四五六七八九十])年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间"
+FUTURE = re.compile(r"预计|力争|(?<!即)将|计划(?!”)|[拟擬](?:新建|新增|建设|建設|投入|安排|实施|實施|改造|打造)|争取|确保|(?<![重必])要(?!求|素)|(?<!达)到\s*\d{4}\s*年|(?<![\d一二两三四五六七八九十])年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间"
                     r"|(?<![\u4e00-\u9fa5])(?:我|全)(?:县|区|市|省)今年(?:新建|新增)(?![^，。；,;]{0,24}?了)")
 # "2019年12月，全省1940个乡镇(街道)社工站全覆盖": a sentence opening on a month of a year tells an event.
 THIS_YEAR_MONTH_EVENT = re.compile(r"^[\s\u3000]*今年\s*(?P<month>\d{1,2})\s*月(?:份|\s*\d{1,2}\s*日)?\s*[,，]")
@@ -320,10 +320,10 @@ LEVEL_CUES = re.compile(
     # 街乡: 北京's streets and townships; "入学率城镇达到92%以上、农村地区达到85%以上": 城镇 the urban areas, no tier
 )
 # "80%以上城市社区实现…", "60%的乡镇建成…": a share whose noun is a kind of place is that place's target.
-SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上)?\s*的?\s*(?:(?P<urban>城镇社区|城市社区)|(?P<rural>农村社区|行政村|建制村)"
+SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上|左右)?\s*的?\s*(?:(?P<urban>城镇社区|城市社区)|(?P<rural>农村社区|行政村|建制村|农村(?=具备|建有|建成|实现|达到|设有|拥有))"
                              r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|(?:城市|农村)?街道|乡镇))")
-GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?的?(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
-                                  r"[^，。；,;\d]{0,4}?(?:要|将|应|须)?(?:建有|建成|设有|实现|配备|开展|建立|设立)")
+GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上|左右)?的?(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
+                                  r"[^，。；,;\d]{0,4}?(?:要|将|应|须)?(?:建有|建成|设有|实现|配备|开展|建立|设立|拥有|具备)")
 TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]{0,8}?(?:敬老院|福利院|幸福院|中心|食堂|服务站|服务设施)")
 # A residential quarter of the planning standards (居住区, 居住(小)区): the town's urban fabric, whose facility standards
 # are the urban community's (a 住宅小区's 每户0.3平方米, 便民服务, stays the community's, as its key has it).
@@ -368,7 +368,9 @@ GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?
 YEAR_AT_FIGURE = re.compile(r"(?P<year>\d{4})\s*年(?:底|末)?\s*$")
 # "此外,2020年,济南将推进…", "2021年改造提升敬老院不少于18处": a year that opens its clause (no 到/前, no verb yet)
 # is the clause's own date; what is past is left out as status before any deadline is asked for.
-CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。“「]))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
+CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。“「])|(?<=[^\d(（][)）]))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
+# "2024年度,全市将新建颐养社区37个": a year's works named by its 年度 (not "每年度", not a 年度计划 named on)
+CLAUSE_YEAR_OF = re.compile(r"(?:^|(?<=[，,；;：:。“「]))\s*(?P<year>\d{4})\s*年度(?=\s*[,，])")
 # ("从2013年至2020年,我省每年选派50名…": a span with its start year written out)
 PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*(?:年\s*)?[-－—~至到]\s*(?P<year>\d{4})\s*年")
 PLAN_END = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:末|期末|时期末|的?收官之年|的?最后一年)")
@@ -382,17 +384,22 @@ STATUS_LEAD = re.compile(r"^[\s\u3000]*(?:目前|截[至止]目前|现已|当前
 PAST_YEAR_COUNT = re.compile(r"(?P<year>\d{4})\s*年(?:全年|度)?\s*(?:全[市县区省州]|共|累计)")
 # (after a reporter's or speaker's lead: "吉林省民政厅厅长肖模文介绍,2023年,…", "记者从…民政厅获悉,2024年,宁夏…")
 PAST_LEAD = re.compile(r"^[\s\u3000]*(?:[^\n，,。；;]{2,40}?(?:介绍|表示|指出|获悉|了解到)\s*[,，:：]\s*)?"
-                       r"(?P<year>\d{4})\s*年\s*(?:以来)?\s*[,，]")
+                       # ("2012年至2014年,太原市大力发展…,城市建成115个" told in 2015: a span gone by)
+                       r"(?:\d{4}\s*年?\s*(?:[至到~～\-－—]|——)\s*)?(?P<year>\d{4})\s*年\s*(?:以来|间|期间)?\s*[,，]")
+PAST_LEAD_WORD = re.compile(r"^[\s\u3000]*(?:[^\n，,。；;]{2,40}?(?:介绍|表示|指出|获悉|了解到)\s*[,，:：]\s*)?"
+                            r"(?:去年|过去(?:的)?一年|上一?年|“十[一二三四]五”(?:时期|期间|以来))\s*(?:以来|来)?\s*[,，]")
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
-PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年?\s*[-－—~至到]\s*(?P<year>\d{4})\s*年?\s*[)）]"
+PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年?\s*(?:[-－—~至到]|——)\s*(?P<year>\d{4})\s*年?\s*[)）]"
                         r"|“?(?P<plan>十三五|十四五|十五五)”?[^。\n《》]{0,30}?规划")
 # "规划期限:2020年至2035年", "规划期限为2026—2035年": a plan that states its term ends then, as one whose title does.
 PLAN_TERM = re.compile(r"规划期限[\s\u3000]*[:：]?[\s\u3000]*(?:为|是)?\s*\d{4}\s*年?\s*[-－—~～至到]\s*(?P<year>\d{4})\s*年"
                        r"(?P<plan>)")
 # News of a plan's release ("自治区民政厅于近日制定了《广西壮族自治区殡葬事业发展规划(2014~2020年)》"): its figures fall due at
 # the plan's end, as a plan's own do.
-PLAN_RELEASED = re.compile(r"(?:制定|印发|出台|发布|公布)(?:了)?《[^》]{2,40}?(?:规划|纲要|行动计划|方案)\s*[(（]\s*\d{4}\s*年?\s*"
-                           r"[-－—~～至到]\s*(?P<year>\d{4})\s*年?\s*[)）]》(?P<plan>)")
+# ("《广西壮族自治区殡葬事业发展规划(2018——2022年)》(以下简称《规划》)已于近日印发": the verb after it)
+PLAN_RELEASED = re.compile(r"(?:(?:制定|印发|出台|发布|公布)(?:了)?(?=《)|(?=《[^》]{2,60}》[^。\n]{0,20}?(?:印发|出台|发布|公布)))"
+                           r"《[^》]{2,40}?(?:规划|纲要|行动计划|方案)\s*[(（]\s*\d{4}\s*年?\s*"
+                           r"(?:[-－—~～至到]|——)\s*(?P<year>\d{4})\s*年?\s*[)）]》(?P<plan>)")
 # A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
 # their deadline, and every sentence of it is a goal.
 YEAR_PLAN = re.compile(r"(?<!过去的)(?<!过去)(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|"
@@ -400,7 +407,7 @@ YEAR_PLAN = re.compile(r"(?<!过去的)(?<!过去)(?P<year>\d{4})\s*年度?[^\n�
 YEAR_WORKS = re.compile(r"民生工程预告|民生办")  # 安徽's yearly 民生工程, announced item by item by its 民生办
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
 # (a mean yearly growth set as a goal, 数量年均增长15%以上, is a rate to reach over the plan, not a figure every year)
-ANNUALLY = re.compile(r"每年|年度|每一年|年均(?!增长|递增|增速)|(?<!完成)全年")
+ANNUALLY = re.compile(r"每年|(?<!\d)(?<!\d\s)年度|每一年|年均(?!增长|递增|增速)|(?<!完成)全年")
 
 # ---------------------------------------------------------------------------------------------------------
 # Document structure
@@ -682,8 +689,8 @@ POPULATION_GROWS = re.compile(r"人口[\s\u3000]*(?:将|预计|总数|总量|数
                               r"(?:增长|增加|达到|达|超过|突破|减少)")
 
 
-SHARE_OF_PLACES_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:以上|及以上)?的[\u4e00-\u9fa5()（）]{1,12}?"
-                                    r"(?:街道|乡镇|镇街|社区|村|行政村)[)）]?\s*(?:都|均)?\s*(?:要|应|须)?\s*(?:有|建有|设有|拥有)?"
+SHARE_OF_PLACES_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:以上|及以上)?的[\u4e00-\u9fa5()（）]{0,12}?"
+                                    r"(?:街道|乡镇|镇街|社区|村|行政村)[)）]?\s*(?:都|均)?\s*(?:要|应|须)?\s*(?:有|建有|设有|拥有|建立|建成)?"
                                     r"\s*(?:至少|不少于)?[^，,。；;\d]{0,4}$")
 
 
@@ -908,7 +915,7 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
     """The deadline a sentence sets: (date or None, note); the nearest to the end of ``text`` when it names
     several (the callers pass the text up to the figure)."""
     candidates = []
-    for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, CLAUSE_YEAR, YEAR_AT_FIGURE):
+    for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, CLAUSE_YEAR, CLAUSE_YEAR_OF, YEAR_AT_FIGURE):
         for match in pattern.finditer(text):
             groups = match.groupdict()
             year = int(groups["year"])
@@ -944,6 +951,11 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
         else:
             candidates.append((match.end(), None, "期限：年内（发文年份不明）"))
     for match in PLAN_DURING.finditer(text):
+        if issued_on and PLAN_END_YEARS[match["plan"]] >= issued_on.year and FUTURE.search(text, match.end()) \
+                and not KEEP_UP.search(text, match.end()) and not candidates and re.match(r"[\s\u3000“‘]*$", text[_last_match_end(SEGMENT_BOUNDARY, text[:match.start()]):match.start()]):
+            # "“十四五”时期,全市养老机构护理型床位占比将达60%以上" (2021): the period the clause opens on, to come
+            candidates.append((match.end(), date(PLAN_END_YEARS[match["plan"]], 12, 31), ""))
+            continue
         if any(position < match.start() for position, *_ in candidates):
             # "…今年先做一个试点,…应该在这个‘十四五’期间…都要覆盖": a period named after an earlier date is the nearer
             candidates.append((match.end(), date(PLAN_END_YEARS[match["plan"]], 12, 31), ""))
@@ -1113,6 +1125,12 @@ def _last_match_end(pattern: re.Pattern, text: str) -> int:
     return ends[-1] if ends else 0
 
 
+# "13个街办和5个城关镇各建设1处", "29个苏区县各建设1个…站": a count of places each of which builds one
+EACH_OF_THEM = re.compile(r"[^，。；,;]{0,20}?各(?:自)?(?:建设|建成|新建|设立|建立|打造|配备|设置|建|新增|培育|改造|布局)")
+# "90%以上的社区建立1所…": a share of places the count is each one's
+SHARE_OF_PLACES_AHEAD = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:以上|左右)?的?(?:城市|农村|城乡)?(?:社区|村|乡镇|街道|镇街|行政村)")
+
+
 def _segment_start(text: str, position: int, floor: int) -> int:
     boundaries = [m.end() for m in SEGMENT_BOUNDARY.finditer(text, 0, position)]
     return max([floor, *boundaries])
@@ -1141,6 +1159,11 @@ def _requirements(text: str, goals: bool = False):
                 continue  # only in a list of goals: "为…户" in a report tells what was done
             if pattern not in (GOAL_TOTAL, GOAL_TASK) and PER_UNIT.search(text[_segment_start(text, match.start(), 0):start]):
                 continue  # per unit: the bare amounts below read it
+            if EACH_OF_THEM.match(text, match.end()):
+                continue  # "在25个街道各建设一个…中心": the places, each building one
+            if pattern not in (GOAL_TOTAL, GOAL_TASK) and SHARE_OF_PLACES_AHEAD.search(
+                    text[_segment_start(text, match.start(), 0):start]):
+                continue  # "90%以上的社区建立1所…儿童之家": what each of the places has, the share is the goal
             number = match["num"]
             if match.groupdict().get("wan") and (value := _number(number)) is not None:
                 number = str(value * 10000)  # 完成7万家
@@ -1595,6 +1618,8 @@ def _coverage(text: str, station_level: str = ""):
         level = TOWN if match["town"] else _CUE_LEVELS.get(_last_cue(match["place"]))
         if match["place"] in ("村", "行政村", "建制村", "农村"):
             level = RURAL
+        elif level == COMMUNITY and URBAN_AREA.search(segment):
+            level = URBAN  # "市区为老服务站要覆盖95%以上的社区": the communities of the urban area
         full = Decimal(match["num"]) == 100
         found.append((match.start(), match.end(), PRESENT if full else GTE, None if full else Decimal(match["num"]),
                       "" if full else "%", "", level, "覆盖：" + match.group(0)))
@@ -1694,6 +1719,7 @@ YEAR_NAMED = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?(?:为
 DOCUMENT_NAMED = re.compile(r"(?P<verb>落实|贯彻|执行|按照|依据|根据)?\s*《[^》]{2,60}》")
 # The year's work meeting of a bureau, or the work points it sets: "2019年全省民政工作会议", "2023年民政工作要点".
 WORK_MEETING = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?[^\n，。；,;]{0,10}?民政工作(?:会议|重点|要点)")
+YEAR_OPENING = re.compile(r"(?:^|\n)[\s\u3000]*(?P<year>(?:19|20)\d{2})\s*年是[^。\n]{0,80}?(?:开局之年|关键之年|关键一年|攻坚之年|决胜之年|收官之年|起步之年|重要一年)")
 WORK_MEETING_UNDATED = re.compile(r"(?<![年度])(?:全[省市县区州盟旗]|全国)民政工作(?:会议|会)")  # no year in its name
 THIS_YEAR_ANNOUNCED = re.compile(r"今年(?!以来)[^\n，。；,;]{0,12}?将|将[^\n，。；,;]{0,8}?(?:为民实事|为民办实事|民生实事)")
 DATELINE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月)")
@@ -2266,6 +2292,8 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
             continue  # "低保标准由每月890元提高到1050元" in a year's 总结: done, not aimed at
         if any(STATUS_SECTION.search(title) for title in sentence.headings) and not FUTURE.search(sentence.text):
             continue  # "一、编制背景 …全市6567名建档立卡贫困残疾人实现脱贫": a plan's review of the last period
+        if due.meeting and not heading_target and not _aimed_at_meeting(sentence):
+            continue  # "全市养老床位达2.6万张,…远超全省平均水平" at the year's meeting: the review of the year gone by
         for draft in (*_procurement_money(sentence, procurement_titles), *_multiple_of_standard(sentence)):
             if draft.key() not in seen:
                 seen.setdefault(draft.key(), []).append(draft.measure)
@@ -2394,6 +2422,9 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     for draft in drafts if works_end and not report else ():
         if draft.deadline is None:  # (孤儿基本生活费标准每人每月不低于600元: the year's standard, kept in force)
             draft.deadline, draft.period = works_end, BY_DEADLINE
+    if due.meeting and issued_on:
+        # "2016年12月,民政部…将我市确定为…26个地区之一" in a meeting's news of 2017: what fell due before is told
+        drafts = [d for d in drafts if not (d.deadline and d.deadline.year < issued_on.year)]
     return drafts
 
 
@@ -2494,6 +2525,7 @@ class DocumentYear:
     list_year: date | None  # news of a year's list (为民实事, a 政府工作报告's 民生实事): what it says will be done
     reported_list: bool  # its lines are the list's items ("新建社区养老服务综合体100个")
     completed_year: date | None  # a completion report of a year's list: each item's heading is that year's target
+    meeting: bool = False  # the year's works told at its meeting or in news of them: the review told there is status
 
 
 def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date | None, works: bool,
@@ -2504,6 +2536,7 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
     on in its year, the year a progress column reports on, the year a completion table's title names)."""
     year_end = listed_end
     works_end = None
+    meeting = False
     if year_end is None and works:
         year_end = works_end = date(issued_on.year, 12, 31)  # an item of a year's 民生工程 (民生工程预告): due then
     if year_end is None and task_table and issued_on:
@@ -2522,15 +2555,24 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
         dateline = DATELINE.search(_title_lines(text, 3)) or MEETING_YEAR.search(_title_lines(text, 3))
         if issued_on or dateline:
             year_end = date(issued_on.year if issued_on else int(dateline["year"]), 12, 31)
+            meeting = True
     if year_end is None and not report and plan is None and (meeting := WORK_MEETING.search(_title_lines(text, 5))) \
             and (issued_on is None or issued_on.year == int(meeting["year"])):
         # "记者从2019年全省民政工作会议上获悉,吉林省要继续…", "2019年吉林省民政工作重点确定": the work a year's meeting sets
         # is that year's, due at its end
         year_end = date(int(meeting["year"]), 12, 31)
+        meeting = True
     if year_end is None and not report and plan is None and issued_on and issued_on.month <= 4 \
             and WORK_MEETING_UNDATED.search(_title_lines(text, 5)):
         # "2月29日,记者从全市民政工作会议获悉,今年,全市民政系统将…": the year's meeting, reported in its first months
         year_end = date(issued_on.year, 12, 31)
+        meeting = True
+    if year_end is None and not report and (opening := YEAR_OPENING.search(_title_lines(text, 6))) \
+            and (issued_on is None or issued_on.year == int(opening["year"])) \
+            and (plan is None or not PLAN_TITLE.search(_title_lines(text, 6)[:opening.start()])):
+        # "2018年是全面贯彻落实党的十九大精神的开局之年,是…实施“十三五”规划承上启下的关键一年。全市民政工作的总体思路
+        # 是:…": the year's work plan, due at its end (the plan it names is not this document)
+        year_end, plan = date(int(opening["year"]), 12, 31), None
     this_year = None
     if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
         this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
@@ -2572,7 +2614,7 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
     return DocumentYear(
         report=report, progress_report=bool(PROGRESS_REPORT.search(_title_lines(text, 5))), plan_end=plan_end,
         year_end=year_end, works_end=works_end, this_year=this_year, list_year=list_year, reported_list=reported_list,
-        completed_year=date(int(completed_list["year"]), 12, 31) if completed_list else None)
+        completed_year=date(int(completed_list["year"]), 12, 31) if completed_list else None, meeting=meeting is True)
 
 
 # A notice setting benefit standards (低保, 特困, 孤儿, 残疾人两项补贴, 高龄津贴 …: "关于调整城乡居民最低生活保障和…标准的
@@ -2893,6 +2935,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
             continue  # "用地总面积约71.93公顷(约合1079亩)": the figure before, in other units
         if match["unit"] in ("户", "人", "名") and PLACE_SIZE_AFTER.match(text, end):
             continue  # "500户以上的城市社区、300户以上的村拥有…": the size of the places meant, not a goal
+        if EACH_OF_THEM.match(text, end):
+            continue  # "13个街办和5个城关镇各建设1处": the places, each building one
         tail = SEGMENT_BOUNDARY.split(text[end:], maxsplit=1)[0]
         if YEAR_ON_YEAR.match(text, end):
             continue  # "2023年,静安区实现区级一般公共预算收入287.80亿元,同比增长3%": a statistic reported
@@ -3053,6 +3097,16 @@ def _same_measure(one: str, other: str) -> bool:
     return len(a & b) / max(len(a), len(b)) >= 0.3
 
 
+AIMED = re.compile(FUTURE.pattern + "|" + THIS_YEAR.pattern + r"|目标|任务|重点|着力|推进|推动|加快|加大|实施|开展|启动|全力|继续|进一步|新增|新建"
+                   r"|不少于|不低于|至少|不超过|不高于|以上|以下")  # (a standard set: "…站面积不少于1000平方米")
+
+
+def _aimed_at_meeting(sentence: _Sentence) -> bool:
+    """Whether a sentence of a meeting's news speaks of the year's works: a word of aim in it, in its paragraph so far,
+    in the headings above it or its headline; else it tells the year gone by."""
+    return any(AIMED.search(words) for words in (sentence.text, sentence.lead, *sentence.paragraph, *sentence.headings))
+
+
 def _past_paragraph(sentence: _Sentence, issued_on, year_end=None) -> bool:
     """"2021年，锦州市民政局确定……。作为……，为每个街道社工站配备2名社工。" in a report of 2022: a paragraph that
     opens on a year before the document's tells what was done then, unless a sentence speaks of the future."""
@@ -3071,6 +3125,12 @@ def _past_paragraph(sentence: _Sentence, issued_on, year_end=None) -> bool:
     if sentence.paragraph and STATUS_LEAD.match(sentence.paragraph[-1]):
         return True  # "目前,全市…实现全覆盖。在…登记…志愿者队伍达到3000余支,…占本地常住人口比例达22%。"  # "截至2021年底，全省共有……。志愿服务站点……覆盖比例达90.78%": the count goes on
     opening = (sentence.paragraph[:1] or [sentence.text])[0]
+    if PAST_LEAD_WORD.match(opening) and not (issued_on and any(
+            int(year) >= issued_on.year for words in (*sentence.paragraph, sentence.text)
+            for year in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", words))):
+        # "记者从会上获悉,去年,全市投入民政事业经费17.07亿元,…": the year gone by (not "去年,…民政部决定于2017-2020年
+        # 实施…计划,…遴选300家": a programme decided then that runs on)
+        return True
     match = PAST_LEAD.match(opening)
     return bool(match) and issued_on is not None and int(match["year"]) < issued_on.year
 
@@ -3086,6 +3146,7 @@ QUALIFYING_POPULATION = re.compile(r"\s*(?:人口)?\s*(?:以上|以下)?\s*的\s
 # Figures set per class of district the text does not assign ("一类、二类、三类区", "中心城区、…其他各区 分别").
 DISTRICT_PAIR = re.compile(r"(?:老城区|旧城区)[^。；;]{0,30}?新城区[^，。；,;]{0,20}|新城区[^。；;]{0,30}?(?:老城区|旧城区)[^，。；,;]{0,20}")
 DISTRICT_CLASSES = re.compile(r"[一二三四五]类(?:区|地区|县)?\s*[、和及]\s*[一二三四五]类|中心城区[^，。；]{0,20}?其他各区")
+SHARE_OF_POPULATION = re.compile(r"占[^，。；,;\d]{0,6}?人口")
 POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[^，。；,;]{0,10})?(?:比重|比例)?")
 
 
@@ -3274,6 +3335,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             level = RURAL  # "…城市社区实现养老服务网络全覆盖,农村覆盖面积达到50%以上": the villages covered
         elif fixed_level:
             level, regions, level_note = fixed_level, [], ""
+        elif unit == "%" and not regions and indicator == "volunteer_registration_rate" \
+                and SHARE_OF_POPULATION.search(text[segment_start:start]) and not _cues(text[segment_start:start]):
+            # "注册志愿者人数占常住人口比例达到20%以上", "老年志愿者注册人数占老年人口数的比例达到12%": a share of the
+            # whole population (no community named) is the place's own, not a community's registration rate
+            indicator, level, level_note = "", COUNTY, ""
         if indicator == "certified_share" and ABOUT_STATION.search(text[:end]):
             indicator = "station_certified_share"  # 每站…其中持证人员占比: the share among the station's staff
             level, level_note = station_level or STATION_LEVELS.get(level, ""), ""
