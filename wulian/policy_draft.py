@@ -150,7 +150,7 @@ BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
 # A verb of making and the units a count of things made is given in (a units table, not one sentence's words):
 # "新开、调整公交线路80条", "增加运营城市小型公交300辆", "建成投运充电桩4700个", "改造提升…19处".
-MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|建立|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办|实施|落实|提升|(?<=[将拟])建(?![设成立议])"
+MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|建立|改扩建|扩建|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办|实施|落实|提升|(?<=[将拟])建(?![设成立议])"
 # (项 of services, projects: "6项基本服务"; not of a plan's own parts: "新增7项发展指标", "3项措施")
 COUNT_UNITS = (r"个|家|所|张|支|条|辆|处|座|台|栋|盒|户|场|公里|平方米"
                r"|项(?![\u4e00-\u9fa5]{0,4}(?:指标|措施|举措|任务|要求|原则|内容|制度|机制))")
@@ -208,7 +208,9 @@ URBAN_RURAL_PAIR = re.compile(r"城乡|城市和农村|城镇和农村|城市、
 PER_UNIT = re.compile(r"每|各(?!类|项|种|地|方面|部门|级)")
 # A ratio's denominator, just before its figure: 每百户30平米, 每万城镇常住人口拥有社区工作者不低于25人, 每百万常住人口40个.
 DENOMINATOR = re.compile(r"每\s*(?P<scale>百万|千万|十万|百|千|万)?\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)(?!员|才|民)"
-                         r"|(?P<average>人均)")
+                         r"|(?P<average>人均)"
+                         # "每百张养老机构床位配备专业社会工作人才达1人以上": staff per hundred beds
+                         r"|每\s*(?P<beds>百|千)\s*张[\u4e00-\u9fa5]{0,8}?床位")
 COUNTY_WIDE = re.compile(r"总数|总量|总计|合计|共计|累计|全市|全县|全区|全州|全省|全盟|全旗")
 # Coverage, the commonest target of a county's document and the one with no number.
 COVERAGE_RATE = re.compile(r"(?:覆盖|达标|建成|供养|参保|入住)率(?:和(?P<second>[\u4e00-\u9fa5]{1,8}率))?"
@@ -234,6 +236,9 @@ VILLAGE_RATE = re.compile(r"村级[\u4e00-\u9fa5]{0,12}?(?:覆盖率|建成率|�
 # "每个社区都要有便捷的体育健身设施", "每个行政村都有……设施": every place of a kind has it.
 EVERY_HAS = re.compile(r"每(?:个)?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)\s*(?:都|均)\s*(?:要|应|须)?\s*"
                        r"(?:有|建有|设有|配有)")
+# "到年底,全市每个社区都将拥有一个社区居家养老服务中心(站)": every place of a tier has one (coverage, no count)
+EVERY_ONE_HAS = re.compile(r"每(?:一)?个(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|社区|村|乡镇|街道|镇街|镇)\s*(?:都|均)\s*"
+                           r"(?:将|要|应|能)?\s*(?:拥有|建有|设有|有)\s*(?:一|1)\s*(?:个|所|处|家|座)")
 ALL_OF_TIER = re.compile(r"(?<![每各])(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|村委会|社区|村"
                          # "所有县(市、区)都建有公益性骨灰埋葬(放)设施": the counties' (a county's own)
                          r"|(?<=所有)县[（(]市、?区[)）]|(?<=所有)县[（(]区[)）]|(?<=所有)县区)"
@@ -373,7 +378,7 @@ CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。“「])|(?<=[^\d(（][)）]
 CLAUSE_YEAR_OF = re.compile(r"(?:^|(?<=[，,；;：:。“「]))\s*(?P<year>\d{4})\s*年度(?=\s*[,，])")
 # ("从2013年至2020年,我省每年选派50名…": a span with its start year written out)
 PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*(?:年\s*)?[-－—~至到]\s*(?P<year>\d{4})\s*年")
-PLAN_END = re.compile(r"“?(?P<plan>十一五|十二五|十三五|十四五|十五五)”?\s*(?:末|期末|时期末|的?收官之年|的?最后一年)")
+PLAN_END = re.compile(r"[“『「]?(?P<plan>十一五|十二五|十三五|十四五|十五五)[”』」]?\s*(?:末|期末|时期末|的?收官之年|的?最后一年)")
 PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 # "确保用3年时间，完成……": the span runs from the year the document is issued.
 YEARS_SPAN = re.compile(r"用\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间")
@@ -874,7 +879,7 @@ def _phase_scope(text: str, earlier: list[str]) -> tuple[list[str], int]:
 
 # "“十二五”期间,我区将…": a plan period the sentence (or its paragraph) speaks in; its figures fall due at its end,
 # unless kept up (持续巩固…100%), as a plan's own figures do.
-PLAN_DURING = re.compile(r"[“‘]?(?P<plan>十一五|十二五|十三五|十四五|十五五)[”’]?\s*(?:规划)?\s*(?:期间|时期)")
+PLAN_DURING = re.compile(r"[“‘『「]?(?P<plan>十一五|十二五|十三五|十四五|十五五)[”’』」]?\s*(?:规划)?\s*(?:期间|时期)")
 
 
 # "根据《深圳市社区服务“十二五”规划》,中心将达到700家": a plan the sentence cites by its title sets the end of its
@@ -1125,6 +1130,10 @@ def _last_match_end(pattern: re.Pattern, text: str) -> int:
     return ends[-1] if ends else 0
 
 
+PILOTS_RUN = re.compile(r"(?:开展|启动)[^，。；,;\d]{0,6}?(?P<num>\d+)\s*(?P<unit>个)(?=[^，。；,;和]{0,30}?(?:试点|示范创建|创建))")
+PILOTS_LISTED = re.compile(r"[和、]\s*(?P<num>\d+)\s*(?P<unit>个)(?=[^，。；,;和]{0,30}?(?:试点|示范创建|创建))")
+COUNTIES_EACH_BUILD = re.compile(r"\d+\s*个\s*(?:县|县区|县市|区县)(?:[（(][\u4e00-\u9fa5、]{1,8}[)）])?\s*[,，]?\s*各(?:自)?\s*"
+                                 r"(?:建成|建设|新建|设立|建立|建|打造)\s*(?P<num>一|1)\s*(?P<unit>所|个|处|座|家)")
 # "13个街办和5个城关镇各建设1处", "29个苏区县各建设1个…站": a count of places each of which builds one
 EACH_OF_THEM = re.compile(r"[^，。；,;]{0,20}?各(?:自)?(?:建设|建成|新建|设立|建立|打造|配备|设置|建|新增|培育|改造|布局)")
 # "90%以上的社区建立1所…": a share of places the count is each one's
@@ -1189,6 +1198,26 @@ def _requirements(text: str, goals: bool = False):
             continue  # "遴选15家(其中:浙江省…遴选5家、…遴选10家)": the total's split between named sources
         found.append((start, match.end(), EQ, match["num"], match["unit"], COUNTY))
         taken.append((start, match.end()))
+    for match in PILOTS_RUN.finditer(text):
+        # "2018年,我省将…同步开展20个省级…示范创建和10个县(市、区)农村幸福院建设试点": the pilots to run, counted
+        start = match.start("num")
+        if any(s <= start < e for s, e in taken) or not (goals or FUTURE.search(text[:start])):
+            continue
+        found.append((start, match.end("unit"), EQ, match["num"], match["unit"], COUNTY))
+        taken.append((start, match.end("unit")))
+        for more in PILOTS_LISTED.finditer(text, match.end()):
+            if text[match.end():more.start()].count("，") + text[match.end():more.start()].count(",") \
+                    or any(s <= more.start("num") < e for s, e in taken):
+                break
+            found.append((more.start("num"), more.end("unit"), EQ, more["num"], more["unit"], COUNTY))
+            taken.append((more.start("num"), more.end("unit")))
+    for match in COUNTIES_EACH_BUILD.finditer(text):
+        # "在…56个县(市),各建成一所救助管理站", "推进15个县区(开发区)各新建一所…养老机构": one in each county, a county's own
+        start = match.start("num")
+        if any(s <= start < e for s, e in taken) or not (goals or FUTURE.search(text[:start])):
+            continue
+        found.append((start, match.end("unit"), EQ, "1", match["unit"], COUNTY))
+        taken.append((start, match.end("unit")))
     for match in PLACES_CHOSEN.finditer(text):
         # "全市将选择36个社区开展完整社区建设试点", "要在全省选择1000个村(社区)开展…行动": the places a work is done in,
         # a count of the county's
@@ -1479,6 +1508,8 @@ def _denominator(before: str) -> str:
         return ""
     if match["average"]:
         return "人"
+    if match["beds"]:
+        return match["beds"] + "张"
     return (match["scale"] or "") + ("户" if match["base"] == "户" else "人")
 
 
@@ -1558,6 +1589,9 @@ def _coverage(text: str, station_level: str = ""):
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e, *_ in found):
                 continue
+            if pattern is FULL_COVERAGE and text[match.start() - 1:match.start()] == "、" \
+                    and text[match.end():match.end() + 1] == "、":
+                continue  # "多支柱、全覆盖、更加公平、更可持续的社会保障体系": one of a system's qualities, not a goal
             if EVENT_AFTER.match(text, match.end()) or PRINCIPLE_AFTER.match(text, match.end()):
                 continue  # "重庆市推进社区养老服务全覆盖工作视频会议": the name of a meeting, not a goal
             if pattern is COVERAGE_RATE and match.group(0).startswith("率") and re.search(r"已|截[至止]|目前", text):
@@ -1632,6 +1666,13 @@ def _coverage(text: str, station_level: str = ""):
             level = COMMUNITY  # "所有的城镇社区和农村村委会均建有…": communities and villages, every community
         found.append((match.start(), match.end(), PRESENT, None, "", "", level,
                       "都覆盖" if match.group(0).endswith("覆盖") else "都建立"))
+    for match in EVERY_ONE_HAS.finditer(text):  # 每个社区都将拥有一个…中心: every place of the tier has one
+        if any(s <= match.start() < e for s, e, *_ in found):
+            continue
+        place = match["place"]
+        level = RURAL if place in ("村", "行政村") else TOWN if place in ("乡镇", "街道", "镇街", "镇") \
+            else _CUE_LEVELS.get(_last_cue(place))
+        found.append((match.start(), match.end(), PRESENT, None, "", "", level, "每个都有"))
     for match in ALL_ACHIEVE.finditer(text):  # 全面实现社区有址办公: every community of the tier
         if any(s <= match.start() < e for s, e, *_ in found):
             continue
@@ -1745,9 +1786,11 @@ PROGRESS_REPORT = re.compile(r"推进情况|进展情况|完成情况|工作进�
 # A report of a year's work, not a plan: "2022年工作总结", "我市2024年民生实事已全部完成".
 # A status document's opening in general: a year's summary (工作总结, 年度总结, "现将全年工作情况总结如下"), a report
 # of results ("今年以来…取得…成效", "…工作成效显著"). Only sentences with an explicit future word are drafted.
-REPORT_OPENING = re.compile(r"工作总结|年度总结|(?:情况|工作)总结如下|(?:已经?|均已)全部完成|已圆满完成|"
+REPORT_OPENING = re.compile(r"工作总结|年度总结|(?:情况|工作)总结如下|(?:已经?|均已)全部完成|已圆满完成|(?:任务|目标)(?:已|已经)?(?:超额)?提前完成|"
                             r"(?:^|\n)[\s\u3000]*(?:回眸|回顾)[\s\u3000]*“?(?:十[一二三四]五|\d{4}年)|"  # 回眸“十三五”: a period looked back on
                             r"(?:全年|今年|年初)以来[^\n。]{0,60}取得|工作成效显著")
+# In a report of a year's works, the sentence that states the year's task: "2019年社区和居家养老工程任务是:新改扩建100家…"
+TASK_STATED = re.compile(r"(?:\d{4}\s*年|今年|全年)[^。；;\n]{0,24}?(?:任务|目标)(?:是|为)\s*[:：]")
 # In a report, "将" before a figure or a group is the object marker ("将3200名…纳入救助范围"), not a future.
 REPORT_FUTURE = re.compile(FUTURE.pattern.replace("将", "将(?![\\d一二两三四五六七八九十百千万]|[^，。；,;]{0,12}纳入)", 1))
 # "20xx年我市民政工作在…领导下,…各项工作取得了明显成效": a year's work told — a report, when no year's list is named.
@@ -1796,6 +1839,9 @@ def _reached_unaimed(draft: "DraftTarget", sentence: "_Sentence", issued_on: dat
 
 
 # A plan's section that reviews what was done ("一、编制背景", "发展基础", "“十三五”时期取得的成就"): status.
+# A short line naming a year and what follows: its results ("2016成绩", "2016年工作回顾") or its aims ("2017目标").
+YEAR_SECTION = re.compile(r"^[\s\u3000]*(?P<year>(?:19|20)\d{2})\s*年?\s*(?:度)?\s*(?:(?P<review>成绩|成效|工作回顾|回顾|亮点|工作成效)"
+                          r"|目标|任务|计划|重点|打算|工作安排|工作思路|工作重点)[\s\u3000]*$")
 STATUS_SECTION = re.compile(r"^[\s\u3000]*(?:编制背景|发展基础|发展现状|发展成就|工作回顾|基本情况|现状与形势|"
                             r"[^，。；]{0,12}(?:取得的|主要)(?:成就|成效|成绩)|“?十[二三]五”?(?:时期|期间)?[^，。；]{0,8}(?:成就|回顾))")
 # "地市一级至少要打造1至2个…": a figure of the cities, a tier the portal does not have.
@@ -2187,6 +2233,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         cells = {id(d) for d in alone}
         drafts = [d for d in drafts if id(d) not in cells]
     drafts = _without_restated(drafts, _title_lines(text, 1))
+    drafts = [d for d in drafts if not _changed_from(d)]
     if civil_affairs_only and government_list(text):
         # a list of every department's works names several of their things; news of one civil-affairs project that
         # stands in such a list ("作为石狮市2021年为民办实事项目之一,…儿童院修缮项目…") names none
@@ -2196,6 +2243,15 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
 
 
 LONE_CELLS = 4
+# "由开工新建10所农村特困人员供养服务机构,更改为开工新建14所", "任务由新建1所、综合提升9所调整为…": the figure a task is
+# changed from is no longer the target (the one it is changed to is)
+CHANGED_FROM = re.compile(r"由(?P<old>[^。；;由]{0,60}?)[，,]?\s*(?:更改|调整|变更|修改|改)为")
+
+
+def _changed_from(draft: "DraftTarget") -> bool:
+    quote, at = draft.quote or "", (draft.quote or "").find(draft.matched) if draft.matched else -1
+    return at >= 0 and any(m.start("old") <= at and at + len(draft.matched) <= m.end("old")
+                           for m in CHANGED_FROM.finditer(quote))
 
 
 def _context(draft: "DraftTarget") -> str:
@@ -2281,14 +2337,20 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     completion, finished = _project_completion(text), _project_finished(text)
     procurement_titles = "\n".join(line for line in _title_lines(text, 8).split("\n") if len(line.strip()) <= 60)
     completed_year = due.completed_year
+    reviewing = False  # under a line "2016成绩" (a year gone by reviewed), until a line "2017目标"
     for sentence in _sentences(text):
         heading_target = bool(completed_year) and _item_heading(sentence)
+        if (title := YEAR_SECTION.match(sentence.text)) and issued_on:
+            reviewing = bool(title["review"]) and int(title["year"]) < issued_on.year
+            continue
+        if reviewing:
+            continue  # "2016成绩 / …投入4.98亿元,资助各地建设20个…" in a meeting's news of 2017: done
         # A target said again in a later sentence (a headline, then the body) is drafted once; two figures of one
         # sentence are two targets even when alike ("…设施覆盖率为100%、…一体机覆盖率为100%"), and so are two
         # goals of a list alike only in their figure ("…集中供养率达到50%" and "…节地生态安葬率达到50%以上").
         keys, said = {}, set()
         plan_reported = plan_reported or bool(PLAN_REPORTED.search(sentence.text))
-        if report and not REPORT_FUTURE.search(sentence.text) and not heading_target:
+        if report and not REPORT_FUTURE.search(sentence.text) and not heading_target and not TASK_STATED.search(sentence.text):
             continue  # "低保标准由每月890元提高到1050元" in a year's 总结: done, not aimed at
         if any(STATUS_SECTION.search(title) for title in sentence.headings) and not FUTURE.search(sentence.text):
             continue  # "一、编制背景 …全市6567名建档立卡贫困残疾人实现脱贫": a plan's review of the last period
@@ -3163,7 +3225,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     # "此外还公布2022年静安区为民办实事项目。包括…改造50万平方米。开工建设…500台": the paragraph that names this
     # year's list goes on with its items
     listed = reported_list or bool(list_year) and any(YEAR_LIST_NAMED.search(e) for e in sentence.paragraph)
-    goals = bool(sentence.lead) or bool(year_end) or listed or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph)
+    goals = bool(sentence.lead) or bool(year_end) or listed or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph) \
+        or bool(TASK_STATED.search(text))  # "2019年…工程任务是:新改扩建100家…,培育100家…": the year's task stated
     for start, end, comparator, number, unit, said_level in _requirements(text, goals=goals):
         threshold = _number(number)
         if threshold is None or any(s <= start < e or start <= s < end for s, e in taken):
@@ -3324,7 +3387,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             comparator, threshold, unit = PRESENT, None, ""
         level, regions, level_note = _level(sentence, start if comparator != PRESENT else end, segment_start,
                                             indicator, comparator == PRESENT and not all_of)
-        if unit == "%" and not regions and (share_of := SHARE_OF_PLACES.match(text, end)):
+        if (unit == "%" or all_of) and not regions and (share_of := SHARE_OF_PLACES.match(text, end)):
             # "推动80%以上城市社区实现…", "(我省)70%的城市街道建有…": a share of places counts the places named after it
             level, level_note = _CUE_LEVELS[share_of.lastgroup], ""
             if level == COMMUNITY and URBAN_AREA.search(text[segment_start:start]):
