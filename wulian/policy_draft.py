@@ -537,7 +537,12 @@ def normalize(text: str) -> str:
             return "%"
         return ""
 
-    return RATIO_BASE.sub(lambda m: RATIO_BASES[m["base"]], VERB_VARIANT.sub("", IMAGE.sub(image, text)))
+    text = RATIO_BASE.sub(lambda m: RATIO_BASES[m["base"]], VERB_VARIANT.sub("", IMAGE.sub(image, text)))
+    return PERCENT_WORDS.sub(lambda m: m["num"] + "%", text)
+
+
+# "不应少于百分之30": a percent written in words before its digits
+PERCENT_WORDS = re.compile(r"百分之\s*(?P<num>\d+(?:\.\d+)?)(?!\s*%)")
 
 
 # "平均每1000名老年人20张以上床位", "每100户": a ratio's base in digits is read as the words write it (每千名, 每百户).
@@ -1132,6 +1137,8 @@ def _last_match_end(pattern: re.Pattern, text: str) -> int:
 
 PILOTS_RUN = re.compile(r"(?:开展|启动)[^，。；,;\d]{0,6}?(?P<num>\d+)\s*(?P<unit>个)(?=[^，。；,;和]{0,30}?(?:试点|示范创建|创建))")
 PILOTS_LISTED = re.compile(r"[和、]\s*(?P<num>\d+)\s*(?P<unit>个)(?=[^，。；,;和]{0,30}?(?:试点|示范创建|创建))")
+TWO_EACH = re.compile(r"(?:" + MAKING + r")(?P<first>[^，。；,;\d和]{2,30}?)和[^，。；,;\d和]{2,30}?各\s*(?P<num>\d+)\s*"
+                      r"(?P<unit>个|家|所|处|张)")
 COUNTIES_EACH_BUILD = re.compile(r"\d+\s*个\s*(?:县|县区|县市|区县)(?:[（(][\u4e00-\u9fa5、]{1,8}[)）])?\s*[,，]?\s*各(?:自)?\s*"
                                  r"(?:建成|建设|新建|设立|建立|建|打造)\s*(?P<num>一|1)\s*(?P<unit>所|个|处|座|家)")
 # "13个街办和5个城关镇各建设1处", "29个苏区县各建设1个…站": a count of places each of which builds one
@@ -1211,6 +1218,15 @@ def _requirements(text: str, goals: bool = False):
                 break
             found.append((more.start("num"), more.end("unit"), EQ, more["num"], more["unit"], COUNTY))
             taken.append((more.start("num"), more.end("unit")))
+    for match in TWO_EACH.finditer(text):
+        # "新增示范性城市社区居家养老服务中心和农村老年人互助照料活动中心各400个": one count for each of two things
+        start = match.start("num")
+        if any(s <= start < e for s, e in taken) or not (goals or FUTURE.search(text[:start])) \
+                or PER_UNIT.search(text[_segment_start(text, match.start(), 0):match.start()]):
+            continue
+        found.append((match.start("first"), match.end("unit"), EQ, match["num"], match["unit"], COUNTY))
+        found.append((start, match.end("unit"), EQ, match["num"], match["unit"], COUNTY))
+        taken.append((match.start("first"), match.end("unit")))
     for match in COUNTIES_EACH_BUILD.finditer(text):
         # "在…56个县(市),各建成一所救助管理站", "推进15个县区(开发区)各新建一所…养老机构": one in each county, a county's own
         start = match.start("num")
@@ -1761,6 +1777,7 @@ DOCUMENT_NAMED = re.compile(r"(?P<verb>落实|贯彻|执行|按照|依据|根据
 # The year's work meeting of a bureau, or the work points it sets: "2019年全省民政工作会议", "2023年民政工作要点".
 WORK_MEETING = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?[^\n，。；,;]{0,10}?民政工作(?:会议|重点|要点)")
 YEAR_OPENING = re.compile(r"(?:^|\n)[\s\u3000]*(?P<year>(?:19|20)\d{2})\s*年是[^。\n]{0,80}?(?:开局之年|关键之年|关键一年|攻坚之年|决胜之年|收官之年|起步之年|重要一年)")
+YEAR_SET = re.compile(r"(?:确定|部署|明确|安排)(?:了)?\s*(?P<year>(?:19|20)\d{2})\s*年")
 WORK_MEETING_UNDATED = re.compile(r"(?<![年度])(?:全[省市县区州盟旗]|全国)民政工作(?:会议|会)")  # no year in its name
 THIS_YEAR_ANNOUNCED = re.compile(r"今年(?!以来)[^\n，。；,;]{0,12}?将|将[^\n，。；,;]{0,8}?(?:为民实事|为民办实事|民生实事)")
 DATELINE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月)")
@@ -2484,6 +2501,13 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     for draft in drafts if works_end and not report else ():
         if draft.deadline is None:  # (孤儿基本生活费标准每人每月不低于600元: the year's standard, kept in force)
             draft.deadline, draft.period = works_end, BY_DEADLINE
+    for index, draft in enumerate(drafts):
+        at = (draft.quote or "").find(draft.matched) if draft.matched else -1
+        if draft.deadline is None and at > 0 and "届时" in draft.quote[:at]:
+            # "…将新建敬老院9所、扩建2所、维修5所。届时全市敬老院将达到49所": then — when the sentence before falls due
+            earlier = next((d for d in reversed(drafts[:index]) if d.deadline and d.quote != draft.quote), None)
+            if earlier:
+                draft.deadline, draft.period = earlier.deadline, BY_DEADLINE
     if due.meeting and issued_on:
         # "2016年12月,民政部…将我市确定为…26个地区之一" in a meeting's news of 2017: what fell due before is told
         drafts = [d for d in drafts if not (d.deadline and d.deadline.year < issued_on.year)]
@@ -2623,6 +2647,11 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
         # "记者从2019年全省民政工作会议上获悉,吉林省要继续…", "2019年吉林省民政工作重点确定": the work a year's meeting sets
         # is that year's, due at its end
         year_end = date(int(meeting["year"]), 12, 31)
+        meeting = True
+    if year_end is None and not report and plan is None and issued_on is None \
+            and WORK_MEETING_UNDATED.search(_title_lines(text, 5)) and (set_for := YEAR_SET.search(_title_lines(text, 5))):
+        # "上周召开的全省民政工作会议,确定了2014年全省社会救助、养老服务等方面的惠民新政" on an undated page: that year's
+        year_end = date(int(set_for["year"]), 12, 31)
         meeting = True
     if year_end is None and not report and plan is None and issued_on and issued_on.month <= 4 \
             and WORK_MEETING_UNDATED.search(_title_lines(text, 5)):
