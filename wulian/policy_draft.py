@@ -150,7 +150,7 @@ BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
 # A verb of making and the units a count of things made is given in (a units table, not one sentence's words):
 # "新开、调整公交线路80条", "增加运营城市小型公交300辆", "建成投运充电桩4700个", "改造提升…19处".
-MAKING = r"建设|建成|完成|创建|打造|培育|新建|设立|建立|改扩建|扩建|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办|实施|落实|提升|(?<=[将拟])建(?![设成立议])"
+MAKING = r"改造升级|提档升级|建设|建成|完成|创建|打造|培育|新建|设立|建立|改扩建|扩建|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办|实施|落实|提升|(?<=[将拟])建(?![设成立议])"
 # (项 of services, projects: "6项基本服务"; not of a plan's own parts: "新增7项发展指标", "3项措施")
 COUNT_UNITS = (r"个|家|所|张|支|条|辆|处|座|台|栋|盒|户|场|公里|平方米"
                r"|项(?![\u4e00-\u9fa5]{0,4}(?:指标|措施|举措|任务|要求|原则|内容|制度|机制))")
@@ -373,7 +373,7 @@ GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?
 YEAR_AT_FIGURE = re.compile(r"(?P<year>\d{4})\s*年(?:底|末)?\s*$")
 # "此外,2020年,济南将推进…", "2021年改造提升敬老院不少于18处": a year that opens its clause (no 到/前, no verb yet)
 # is the clause's own date; what is past is left out as status before any deadline is asked for.
-CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。“「])|(?<=[^\d(（][)）]))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
+CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。“「])|(?<=[^\d(（][)）])|(?<=[^\d年]、))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
 # "2024年度,全市将新建颐养社区37个": a year's works named by its 年度 (not "每年度", not a 年度计划 named on)
 CLAUSE_YEAR_OF = re.compile(r"(?:^|(?<=[，,；;：:。“「]))\s*(?P<year>\d{4})\s*年度(?=\s*[,，])")
 # ("从2013年至2020年,我省每年选派50名…": a span with its start year written out)
@@ -386,7 +386,9 @@ YEARS_SPAN = re.compile(r"用\s*(?P<n>\d+|[一二两三四五六七八九十]+)\
 # fall due at its end.
 STATUS_LEAD = re.compile(r"^[\s\u3000]*(?:目前|截[至止]目前|现已|当前)\s*[,，]")
 # "(3月16日,记者…获悉,)2025年全市共新增持证社工4439人" in a report of 2026: a count of a year gone by.
-PAST_YEAR_COUNT = re.compile(r"(?P<year>\d{4})\s*年(?:全年|度)?\s*(?:全[市县区省州]|共|累计)")
+PAST_YEAR_COUNT = re.compile(r"(?P<year>\d{4})\s*年(?:全年|度)?\s*(?:全[市县区省州]|共|累计)"
+                             # "2018年重庆全年新增社区养老服务站200个" told in 2019
+                             r"|(?P<year2>\d{4})\s*年[\u4e00-\u9fa5]{0,6}?全年(?:新增|新建|建成|完成|共)")
 # (after a reporter's or speaker's lead: "吉林省民政厅厅长肖模文介绍,2023年,…", "记者从…民政厅获悉,2024年,宁夏…")
 PAST_LEAD = re.compile(r"^[\s\u3000]*(?:[^\n，,。；;]{2,40}?(?:介绍|表示|指出|获悉|了解到)\s*[,，:：]\s*)?"
                        # ("2012年至2014年,太原市大力发展…,城市建成115个" told in 2015: a span gone by)
@@ -407,7 +409,7 @@ PLAN_RELEASED = re.compile(r"(?:(?:制定|印发|出台|发布|公布)(?:了)?(?
                            r"(?:[-－—~～至到]|——)\s*(?P<year>\d{4})\s*年?\s*[)）]》(?P<plan>)")
 # A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
 # their deadline, and every sentence of it is a goal.
-YEAR_PLAN = re.compile(r"(?<!过去的)(?<!过去)(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|"
+YEAR_PLAN = re.compile(r"(?<!过去的)(?<!过去)(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|民生工程实施方案|"
                        r"重点工作|工作安排|工作计划|(?:\d+|[一二三四五六七八九十]+)件(?:为民|民生)?实事)")  # 要为民办好这10件实事
 YEAR_WORKS = re.compile(r"民生工程预告|民生办")  # 安徽's yearly 民生工程, announced item by item by its 民生办
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
@@ -1542,7 +1544,8 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
         last = match
     since = last.end() if last else None
     for past in [*re.finditer(r"截[至止]\s*(?P<year>\d{4})\s*年", before), *PAST_YEAR_COUNT.finditer(before)]:
-        if issued_on and int(past["year"]) < issued_on.year and (since is None or past.end() > since):
+        year = past["year"] or past.groupdict().get("year2")
+        if issued_on and int(year) < issued_on.year and (since is None or past.end() > since):
             since = past.end()
     for past in re.finditer(r"截[至止]\s*“?(?P<plan>十一五|十二五|十三五|十四五)”?\s*(?:末|期末|时期末)?", before):
         # "截至“十二五”末,全省社会工作专业人才总数达4.8万人" in 2016: the count reached, not a goal
@@ -2446,7 +2449,7 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
         if not report and not progress_report and not finished and not _past_paragraph(sentence, issued_on, year_end):
             numbers = {n for d in drafts if d.quote == sentence.text for n in re.findall(r"\d+(?:\.\d+)?", d.matched)}
             here = set()  # two figures of one sentence alike are two targets (床位100张;…床位100张)
-            for draft in _project_figures(sentence, completion, year_end, plan_end):
+            for draft in _project_figures(sentence, completion, year_end, plan_end, issued_on):
                 if not set(re.findall(r"\d+(?:\.\d+)?", draft.matched)) & numbers \
                         and (draft.key() not in seen or draft.key() in here):
                     seen.setdefault(draft.key(), []).append(draft.measure)
@@ -3121,7 +3124,8 @@ def _project_finished(text: str) -> bool:
                for line in _title_lines(text, 5).split("\n"))
 
 
-def _project_figures(sentence: _Sentence, completion: date | None, year_end: date | None = None, plan_end=None):
+def _project_figures(sentence: _Sentence, completion: date | None, year_end: date | None = None, plan_end=None,
+                     issued_on: date | None = None):
     text = sentence.text
     for match in PROJECT_FIGURE.finditer(text):
         kind = next(k for k in ("money", "area", "beds", "beds_after") if match[k])
@@ -3146,6 +3150,8 @@ def _project_figures(sentence: _Sentence, completion: date | None, year_end: dat
         if kind == "money":
             threshold *= 10000 if match["money_scale"] == "万" else 100000000
             unit, note, deadline = "元", f"原文：{match.group(0)}", during
+            if deadline is None and issued_on and THIS_YEAR.search(text[:start]):
+                deadline = date(issued_on.year, 12, 31)  # "今年莆田将投资520万元,新建4所…": this year's sum
         else:
             # due when the project is expected to be finished, else by the year's list it stands in (为民办实事)
             unit, note, deadline = ("平方米" if kind == "area" else "张"), "", completion or year_end or during
