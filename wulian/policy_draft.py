@@ -1138,7 +1138,9 @@ def _last_match_end(pattern: re.Pattern, text: str) -> int:
 
 
 PILOTS_RUN = re.compile(r"(?:开展|启动)[^，。；,;\d]{0,6}?(?P<num>\d+)\s*(?P<unit>个)(?=[^，。；,;和]{0,30}?(?:试点|示范创建|创建))")
-PILOTS_LISTED = re.compile(r"[和、]\s*(?P<num>\d+)\s*(?P<unit>个)(?=[^，。；,;和]{0,30}?(?:试点|示范创建|创建))")
+# (the pilots listed after the first, read by ``_listed_counts``: "…示范创建和10个县(市、区)…试点")
+PILOTS_LISTED = re.compile(r"[^，。；,;\d]{0,30}?[和、]\s*(?P<num>\d+)\s*(?P<wan>)(?P<unit>个)"
+                           r"(?=[^，。；,;和]{0,30}?(?:试点|示范创建|创建))")
 TWO_EACH = re.compile(r"(?:" + MAKING + r")(?P<first>[^，。；,;\d和]{2,30}?)和[^，。；,;\d和]{2,30}?各\s*(?P<num>\d+)\s*"
                       r"(?P<unit>个|家|所|处|张)")
 COUNTIES_EACH_BUILD = re.compile(r"\d+\s*个\s*(?:县|县区|县市|区县)(?:[（(][\u4e00-\u9fa5、]{1,8}[)）])?\s*[,，]?\s*各(?:自)?\s*"
@@ -1209,17 +1211,8 @@ def _requirements(text: str, goals: bool = False):
         taken.append((start, match.end()))
     for match in PILOTS_RUN.finditer(text):
         # "2018年,我省将…同步开展20个省级…示范创建和10个县(市、区)农村幸福院建设试点": the pilots to run, counted
-        start = match.start("num")
-        if any(s <= start < e for s, e in taken) or not (goals or FUTURE.search(text[:start])):
-            continue
-        found.append((start, match.end("unit"), EQ, match["num"], match["unit"], COUNTY))
-        taken.append((start, match.end("unit")))
-        for more in PILOTS_LISTED.finditer(text, match.end()):
-            if text[match.end():more.start()].count("，") + text[match.end():more.start()].count(",") \
-                    or any(s <= more.start("num") < e for s, e in taken):
-                break
-            found.append((more.start("num"), more.end("unit"), EQ, more["num"], more["unit"], COUNTY))
-            taken.append((more.start("num"), more.end("unit")))
+        if _county_count(match, match["num"], text, goals, found, taken):
+            _listed_counts(text, match.end(), found, taken, PILOTS_LISTED)
     for match in TWO_EACH.finditer(text):
         # "新增示范性城市社区居家养老服务中心和农村老年人互助照料活动中心各400个": one count for each of two things
         start = match.start("num")
@@ -1231,19 +1224,11 @@ def _requirements(text: str, goals: bool = False):
         taken.append((match.start("first"), match.end("unit")))
     for match in COUNTIES_EACH_BUILD.finditer(text):
         # "在…56个县(市),各建成一所救助管理站", "推进15个县区(开发区)各新建一所…养老机构": one in each county, a county's own
-        start = match.start("num")
-        if any(s <= start < e for s, e in taken) or not (goals or FUTURE.search(text[:start])):
-            continue
-        found.append((start, match.end("unit"), EQ, "1", match["unit"], COUNTY))
-        taken.append((start, match.end("unit")))
+        _county_count(match, "1", text, goals, found, taken)
     for match in PLACES_CHOSEN.finditer(text):
         # "全市将选择36个社区开展完整社区建设试点", "要在全省选择1000个村(社区)开展…行动": the places a work is done in,
         # a count of the county's
-        start = match.start("num")
-        if any(s <= start < e for s, e in taken) or not (goals or FUTURE.search(text[:start])):
-            continue
-        found.append((start, match.end("unit"), EQ, match["num"], match["unit"], COUNTY))
-        taken.append((start, match.end("unit")))
+        _county_count(match, match["num"], text, goals, found, taken)
     for match in GOAL_SHARE_OF_PLACES.finditer(text):
         # "(2022年我省将…)70%的城市街道建有综合性养老服务中心": a share of places that will have a thing, at least
         start = match.start("num")
@@ -1283,6 +1268,17 @@ def _requirements(text: str, goals: bool = False):
                 taken.append((start, match.end()))
     found.sort()
     return found
+
+
+def _county_count(match: re.Match, number: str, text: str, goals: bool, found: list, taken: list) -> bool:
+    """A planned count with no comparator word at ``match`` ("num" to "unit"), the county's: read when the sentence
+    aims at it (a list of goals, a word of the future before it) and no rule read it already; whether it was."""
+    start = match.start("num")
+    if any(s <= start < e for s, e in taken) or not (goals or FUTURE.search(text[:start])):
+        return False
+    found.append((start, match.end("unit"), EQ, number, match["unit"], COUNTY))
+    taken.append((start, match.end("unit")))
+    return True
 
 
 def _listed_counts(text: str, position: int, found: list, taken: list, pattern: re.Pattern | None = None):
@@ -1587,6 +1583,14 @@ VILLAGE_TIER = re.compile(r"\s*(?:村[（(](?:居|社区)[)）]|村社区|社区
 RATE_ITEM = re.compile(r"[\u4e00-\u9fa5()（）]{2,24}率")
 
 
+def _tier_level(place: str) -> str | None:
+    """The level of a tier of places named alone ("村", "行政村", "所有县(市、区)", "乡镇", "城市社区"): what every place
+    of it having one covers."""
+    if place in ("村", "行政村", "村委会"):
+        return RURAL
+    return COUNTY if place.startswith("县") else _CUE_LEVELS.get(_last_cue(place))
+
+
 def _coverage(text: str, station_level: str = ""):
     """Coverage targets of a sentence, which carry no number: (start, end, comparator, threshold, unit,
     indicator, level or None, note)."""
@@ -1679,8 +1683,7 @@ def _coverage(text: str, station_level: str = ""):
     for match in ALL_OF_TIER.finditer(text):  # 全省城市社区都将建立志愿服务站: every place of the tier has one
         if any(s <= match.start() < e for s, e, *_ in found):
             continue
-        level = RURAL if match["place"] in ("村", "行政村", "村委会") else COUNTY if match["place"].startswith("县") \
-            else _CUE_LEVELS.get(_last_cue(match["place"]))
+        level = _tier_level(match["place"])
         if level == RURAL and re.search(r"社区(?:和|及|与|、)[\u4e00-\u9fa5]{0,4}$", text[:match.start()]):
             level = COMMUNITY  # "所有的城镇社区和农村村委会均建有…": communities and villages, every community
         found.append((match.start(), match.end(), PRESENT, None, "", "", level,
@@ -1688,10 +1691,7 @@ def _coverage(text: str, station_level: str = ""):
     for match in EVERY_ONE_HAS.finditer(text):  # 每个社区都将拥有一个…中心: every place of the tier has one
         if any(s <= match.start() < e for s, e, *_ in found):
             continue
-        place = match["place"]
-        level = RURAL if place in ("村", "行政村") else TOWN if place in ("乡镇", "街道", "镇街", "镇") \
-            else _CUE_LEVELS.get(_last_cue(place))
-        found.append((match.start(), match.end(), PRESENT, None, "", "", level, "每个都有"))
+        found.append((match.start(), match.end(), PRESENT, None, "", "", _tier_level(match["place"]), "每个都有"))
     for match in ALL_ACHIEVE.finditer(text):  # 全面实现社区有址办公: every community of the tier
         if any(s <= match.start() < e for s, e, *_ in found):
             continue
@@ -1859,7 +1859,9 @@ def _reached_unaimed(draft: "DraftTarget", sentence: "_Sentence", issued_on: dat
 
 
 # A plan's section that reviews what was done ("一、编制背景", "发展基础", "“十三五”时期取得的成就"): status.
-# A short line naming a year and what follows: its results ("2016成绩", "2016年工作回顾") or its aims ("2017目标").
+# A short line naming a year and what follows: its results ("2016成绩", "2016年工作回顾") or its aims ("2017目标"). Such a
+# line carries no numbering, so the item parser does not make it a heading and STATUS_SECTION (which reads the
+# headings above a sentence) never sees it; the drafting loop reads the lines after it as status up to the next one.
 YEAR_SECTION = re.compile(r"^[\s\u3000]*(?P<year>(?:19|20)\d{2})\s*年?\s*(?:度)?\s*(?:(?P<review>成绩|成效|工作回顾|回顾|亮点|工作成效)"
                           r"|目标|任务|计划|重点|打算|工作安排|工作思路|工作重点)[\s\u3000]*$")
 STATUS_SECTION = re.compile(r"^[\s\u3000]*(?:编制背景|发展基础|发展现状|发展成就|工作回顾|基本情况|现状与形势|"
@@ -2269,15 +2271,22 @@ CHANGED_FROM = re.compile(r"由(?P<old>[^。；;由]{0,60}?)[，,]?\s*(?:更改|
 
 
 def _changed_from(draft: "DraftTarget") -> bool:
-    quote, at = draft.quote or "", (draft.quote or "").find(draft.matched) if draft.matched else -1
+    """Whether a draft's figure is the one a task is changed from (``CHANGED_FROM``). ``RAISED`` reads a raised
+    standard's new figure within one requirement; a changed task's old count ("由开工新建10所…") may be read by any
+    rule, so it is dropped here, whichever read it."""
+    quote, at = draft.quote or "", _matched_at(draft)
     return at >= 0 and any(m.start("old") <= at and at + len(draft.matched) <= m.end("old")
                            for m in CHANGED_FROM.finditer(quote))
 
 
+def _matched_at(draft: "DraftTarget") -> int:
+    """Where a draft's figure (``matched``) stands in its sentence; -1 when it is not quoted there."""
+    return (draft.quote or "").find(draft.matched) if draft.matched else -1
+
+
 def _context(draft: "DraftTarget") -> str:
     """The words around a draft's figure in its sentence (what it counts, before or after it)."""
-    quote = draft.quote or ""
-    at = quote.find(draft.matched) if draft.matched else -1
+    quote, at = draft.quote or "", _matched_at(draft)
     if at < 0:
         return ""
     return "".join(HAN.findall(quote[max(0, at - 14):at] + "|" + quote[at + len(draft.matched):at + len(draft.matched) + 14]))
@@ -2505,7 +2514,7 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
         if draft.deadline is None:  # (孤儿基本生活费标准每人每月不低于600元: the year's standard, kept in force)
             draft.deadline, draft.period = works_end, BY_DEADLINE
     for index, draft in enumerate(drafts):
-        at = (draft.quote or "").find(draft.matched) if draft.matched else -1
+        at = _matched_at(draft)
         if draft.deadline is None and at > 0 and "届时" in draft.quote[:at]:
             # "…将新建敬老院9所、扩建2所、维修5所。届时全市敬老院将达到49所": then — when the sentence before falls due
             earlier = next((d for d in reversed(drafts[:index]) if d.deadline and d.quote != draft.quote), None)
@@ -2582,7 +2591,7 @@ def _other_departments(draft: "DraftTarget", every_department: bool) -> bool:
     one; or, in a list of every department's works (``every_department_list``), its item (to the nearest semicolon or
     full stop) names no civil-affairs thing at all — such a list's items are mostly other departments', and most name
     no word of either side ("惠及城乡居民5万户以上", "完成…避险搬迁1000户以上")."""
-    quote, at = draft.quote or "", (draft.quote or "").find(draft.matched) if draft.matched else -1
+    quote, at = draft.quote or "", _matched_at(draft)
     if at < 0:
         return False
     if responsible := RESPONSIBLE_UNITS.search(quote, at + len(draft.matched)):
