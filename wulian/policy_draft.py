@@ -150,7 +150,7 @@ BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
 # A verb of making and the units a count of things made is given in (a units table, not one sentence's words):
 # "新开、调整公交线路80条", "增加运营城市小型公交300辆", "建成投运充电桩4700个", "改造提升…19处".
-MAKING = r"改造升级|提档升级|建设|建成|完成|创建|打造|培育|新建|设立|建立|改扩建|扩建|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办|实施|落实|提升|(?<=[将拟])建(?![设成立议])"
+MAKING = r"改造升级|提档升级|建设|建成|完成|创建|打造|培育|新建|设立|建立|改扩建|扩建|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办|实施|落实|提升|(?<=[将拟])建(?![设成立议])|(?<=再)增(?![长幅速加])"
 # (项 of services, projects: "6项基本服务"; not of a plan's own parts: "新增7项发展指标", "3项措施")
 COUNT_UNITS = (r"个|家|所|张|支|条|辆|处|座|台|栋|盒|户|场|公里|平方米"
                r"|项(?![\u4e00-\u9fa5]{0,4}(?:指标|措施|举措|任务|要求|原则|内容|制度|机制))")
@@ -199,6 +199,14 @@ POPULATION_SHARE = re.compile(r"(?P<cmp>达到|达|占)(?P<gap>[^，。；,;\d%]
                               r"|(?P<cmp2>达到)(?P<gap2>[^，。；,;\d%]{2,20}?的)\s*(?P<num2>\d+(?:\.\d+)?)\s*%")
 # "到2021年,我市要实现以下发展目标:" in the paragraph: the sentences after it are goals.
 GOALS_ANNOUNCED = re.compile(r"(?:实现|达到|完成)以下[\u4e00-\u9fa5]{0,4}目标|(?:主要|发展)目标(?:是|为|如下)|目标如下")
+# "方案明确,全区…新增不少于140个…,增加60个左右…": news of a plan telling what it sets, its paragraph the plan's goals.
+PLAN_STATES = re.compile(r"[\s“”\"]*(?:《[^》]{1,40}》|(?:该|这个|此)?(?:实施)?(?:方案|规划|意见|计划))\s*(?:明确|提出|要求)[，,:：]")
+
+
+def _plan_states(sentence) -> bool:
+    return any(PLAN_STATES.match(e) for e in (*sentence.paragraph, sentence.text))
+
+
 GOAL_TOTAL = re.compile(r"(?:共|共计|合计|总计)\s*(?P<num>\d+)\s*(?P<unit>个|家|所|张|支)")
 # "城乡社区志愿者注册率分别达居(村)民人口的15%和10%以上": respectively, the town's (urban) and the village's (rural).
 RESPECTIVELY = re.compile(r"分别\s*(?P<cmp>达到|达|为|不低于|不少于|超过)?[^，。；,;\d]{0,12}?(?<![\d.])(?P<first>\d+(?:\.\d+)?)\s*%?"
@@ -241,7 +249,9 @@ EVERY_ONE_HAS = re.compile(r"每(?:一)?个(?P<place>城市社区|城镇社区|�
                            r"(?:将|要|应|能)?\s*(?:拥有|建有|设有|有)\s*(?:一|1)\s*(?:个|所|处|家|座)")
 ALL_OF_TIER = re.compile(r"(?<![每各])(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|村委会|社区|村"
                          # "所有县(市、区)都建有公益性骨灰埋葬(放)设施": the counties' (a county's own)
-                         r"|(?<=所有)县[（(]市、?区[)）]|(?<=所有)县[（(]区[)）]|(?<=所有)县区)"
+                         r"|(?<=所有)县[（(]市、?区[)）]|(?<=所有)县[（(]区[)）]|(?<=所有)县区"
+                         # "所有乡镇都建有立体式公益性骨灰安放设施": the towns'
+                         r"|(?<=所有)(?:乡镇[（(]街道[)）]|乡镇|街道|镇街))"
                          r"\s*(?:将|要|应)?\s*(?:都|均|全部)\s*(?:将|要|应)?\s*"
                          # "全省农村社区将全部建成面积达标、功能完善、运转正常的社区服务中心"
                          r"(?:(?:建立|建有|设立|成立|建成)(?P<thing>[\u4e00-\u9fa5()（）]{2,12}?(?:站|中心|室|点|组织|队伍|基金|设施)"
@@ -540,9 +550,11 @@ def normalize(text: str) -> str:
         return ""
 
     text = RATIO_BASE.sub(lambda m: RATIO_BASES[m["base"]], VERB_VARIANT.sub("", IMAGE.sub(image, text)))
-    return PERCENT_WORDS.sub(lambda m: m["num"] + "%", text)
+    return HALF_OR_MORE.sub("50%以上", PERCENT_WORDS.sub(lambda m: m["num"] + "%", text))
 
 
+# "全市半数以上的社区达到老年宜居社区标准": half or more, a share of 50 %
+HALF_OR_MORE = re.compile(r"半数以上")
 # "不应少于百分之30": a percent written in words before its digits
 PERCENT_WORDS = re.compile(r"百分之\s*(?P<num>\d+(?:\.\d+)?)(?!\s*%)")
 
@@ -2484,7 +2496,7 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                     seen.setdefault(draft.key(), []).append(draft.measure)
                     drafts.append(draft)
         if report or progress_report or not (year_end or plan_end or FUTURE.search(sentence.text)
-                                             or THIS_YEAR.search(sentence.text)):
+                                             or THIS_YEAR.search(sentence.text) or _plan_states(sentence)):
             continue
         if _past_paragraph(sentence, issued_on, year_end):
             continue
@@ -2744,8 +2756,8 @@ STANDARD_EFFECTIVE_NOW = re.compile(r"(?P<today>今日|即日)起|(?P<next>下�
 STANDARD_DONE_BY = re.compile(r"要在\s*(?P<month>\d{1,2})\s*月(?:底前|底|份)?完成")
 STANDARD_PAST = re.compile(r"过去|去年|上年|以来|累计|截至")  # "过去一年,…低保标准分别提高到每人每月480元": done
 STANDARD_OLD = re.compile(r"(?:由|从)[^，。；,;:：提到至为]{0,20}$")
-STANDARD_RAISE = re.compile(r"(?:提高|增加|上调|增长|提升|调增)\s*$")
-STANDARD_NOT_NEW = re.compile(r"最高|最初|始建|资金(?!生活)|低保金|救助金|补差|差额|惠及|新增|增发")
+STANDARD_RAISE = re.compile(r"(?:提高|增加|上调|增长|提升|调增|提标)\s*$")
+STANDARD_NOT_NEW = re.compile(r"最高|最初|当初|当时|始建|资金(?!生活)|低保金|救助金|补差|差额|惠及|新增|增发")
 
 
 def _standard_effective(text: str, issued_on: date | None) -> date | None:
@@ -2816,10 +2828,19 @@ def _standard_figures(text: str, drafts: list):
                                   note="救助保障标准：新标准", matched=match.group(0), measure="")
 
 
+RESTATED = re.compile(r"届时|本次|此次|提标后|调整后")  # (…以465元标准全额发放: another class's standard, kept)
+
+
 def _standard_notice(drafts: list, text: str, issued_on: date | None) -> list:
     due = _standard_effective(text, issued_on)
     drafts = _standard_read(drafts, due)
-    return drafts + _standard_read(list(_standard_figures(text, drafts)), due)
+    drafts += _standard_read(list(_standard_figures(text, drafts)), due)
+    # "…达到600元" told again later ("本次提标后将达到600元", "届时将提高至每人每月360元"): the same standard, once
+    standards = [d for d in drafts if d.unit.startswith("元") and d.threshold is not None]
+    again = {id(later) for n, later in enumerate(standards) for first in standards[:n]
+             if first.quote != later.quote and first.threshold == later.threshold and first.deadline == later.deadline
+             and (later.unit == "元" or later.unit == first.unit and RESTATED.search(later.quote))}
+    return [d for d in drafts if id(d) not in again]
 
 
 # A floor word before a list of amounts: "分别按每人每月不低于1500元、375元、110元落实" — each is a floor.
@@ -2829,6 +2850,9 @@ FLOOR_LIST = re.compile(r"(?:不低于|不少于|不得低于|至少)\s*\d+(?:\.
 def _standard_read(drafts: list, due: date | None) -> list:
     kept = []
     for draft in drafts:
+        if draft.unit == "%" and draft.matched and (at := draft.quote.find(draft.matched)) >= 0 and re.search(
+                r"(?:增幅|涨幅|增长)[^，。；,;]{0,4}$", draft.quote[:at]):
+            continue  # "届时将提高至每人每月360元,增幅达12.5%": the raise's size, not a standard
         if draft.unit == "倍" and re.search(r"不低于|不得低于", draft.matched):
             # 特困人员救助供养基本生活标准不低于当地低保标准的1.3倍: a floor, dated only when its own sentence dates it
             draft.comparator = GTE
@@ -2961,12 +2985,13 @@ FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措
                                 r"环节|原则|问题|渠道|机制|体系|方向|类|阶段|分节|小部分|章节)")  # (共8章43个分节: the text's own parts)
 FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|至今|已经|上升|预计|人口")
 # a count of places or bodies named is the scope of a text ("全市31个乡、44个镇", "21个部门印发"), not a goal
-FALLBACK_PLACES = re.compile(r"\s*(?:设区市|城区|市区|乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所(?!属|在)|场))")
+FALLBACK_PLACES = re.compile(r"\s*(?:设区市|地级市|地市|城区|市区|乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所(?!属|在)|场))")
 # In a plan, "1处市级殡仪服务设施", "5处镇(街)级安葬(放)设施": a count of facilities of a tier, not places covered.
 FALLBACK_TIER_FACILITY = re.compile(r"\s*(?:市|区|县|乡镇|乡|镇|街道|村|社区)(?:[(（][\u4e00-\u9fa5]{1,2}[)）])?级")
 FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
 # A plan said in a report ("年内计划新培育社区400个", "计划建设…9个"): in its clause, before the figure.
 PLANNED = re.compile(r"计划(?!单列)[^，,。；;]{0,30}$")
+REDUCED = re.compile(r"撤并|撤並|撤销|压减|关停|关闭|减少")
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
 FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于|(?<![赶])超\s*$")  # 全省持证社工人数要超10万人
 FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取")
@@ -3085,8 +3110,11 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
             if deadline is None or any(d.note.endswith(facility) and d.deadline == deadline and d.quote == text
                                        and d.threshold == threshold for d in earlier):
                 continue
-        elif deadline is None or {(threshold, unit, sentence.clause), (threshold, unit, noun or None)} & numbers:
-            continue  # no dated horizon: not read as a goal; or drafted already (a summary, then its list)
+        elif (deadline is None and not _plan_states(sentence)) or {(threshold, unit, sentence.clause),
+                                                                   (threshold, unit, noun or None)} & numbers:
+            continue  # no dated horizon (nor a plan's figure, told as such): not read as a goal; or drafted already
+        if REDUCED.search(segment):
+            continue  # "分别增加400个左右、撤并30个左右…设施": a number of places to close, not to reach
         for group in range(groups):
             yield DraftTarget(
                 clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
@@ -3270,7 +3298,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     # year's list goes on with its items
     listed = reported_list or bool(list_year) and any(YEAR_LIST_NAMED.search(e) for e in sentence.paragraph)
     goals = bool(sentence.lead) or bool(year_end) or listed or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph) \
-        or bool(TASK_STATED.search(text))  # "2019年…工程任务是:新改扩建100家…,培育100家…": the year's task stated
+        or bool(TASK_STATED.search(text)) or _plan_states(sentence)  # "2019年…工程任务是:新改扩建100家…,培育100家…": the year's task stated
     for start, end, comparator, number, unit, said_level in _requirements(text, goals=goals):
         threshold = _number(number)
         if threshold is None or any(s <= start < e or start <= s < end for s, e in taken):
@@ -3296,6 +3324,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if unit == "万元":
             threshold, unit, note = threshold * 10000, "元", f"原文：{number}万元"
         unit = UNIT_ALIASES.get(unit, unit)
+        # (the words of a coverage read before it are the coverage's: "所有乡镇都建有…公益性骨灰安放设施,新建经营性
+        # 公墓生态葬比例不低于35%" — its 公益性 is no word of the share's)
+        previous_end = max([previous_end, *(e for s, e in taken if e <= start)])
         segment_start = _segment_start(text, start, previous_end)
         before = text[segment_start:start]
         indicator = _indicator(text, start, end, previous_end, unit)
@@ -3396,7 +3427,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             fixed_level = _CUE_LEVELS[cue.lastgroup] if cue else COUNTY
             indicator = indicator if indicator in COUNTY_INDICATORS and fixed_level == COUNTY else ""
         if (tier := ALL_OF_TIER.search(text[:start])) and not _cues(before) and not PER_UNIT.search(before) \
-                and not COUNTY_WIDE.search(before):
+                and not COUNTY_WIDE.search(before) and not (unit in ("%", "‰") and RATE_WORDS.search(before) and _own_subject(before)):
+            # (a rate of its own subject after it stays the county's: "…所有乡镇都建有…设施,新建经营性公墓生态葬比例不低于35%")
             # "全省城市社区都将建立志愿服务站,配备…,培育孵化1-2家社区志愿服务组织": each place of the tier the
             # sentence is about, as its subject says
             fixed_level = RURAL if tier["place"] in ("村", "行政村") else _CUE_LEVELS.get(_last_cue(tier["place"]))
@@ -3528,7 +3560,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             # "计划建设社区嵌入式养老服务机构9个" in a report of the year: the year's plan, due at its end
             deadline, deadline_note = this_year, "期限：该年计划，按该年年底"
         if deadline is None and list_year and (not deadline_note or deadline_note.startswith("期限：年内")) \
-                and (FUTURE.search(text[:end]) or listed):
+                and (FUTURE.search(text[:end]) or listed) and not PLAN_DURING.search(text[:start]):
+            # (“十三五”期间将新建…1.5万个 beside a year's 民生实事: the period's, below)
             deadline, deadline_note = list_year, "期限：该年民生实事，按该年年底"
         if deadline is None and not deadline_note and issued_on and period == ONGOING \
                 and re.search(r"今年以来[^。；;]{0,40}?[,，]\s*(?:[^，,。；;]{0,12}?)将(?![\d一二两三四五六七八九十])", text[:end]):
