@@ -185,7 +185,7 @@ GOAL_IN_LIST = re.compile(r"(?P<verb>" + MAKING + r"|发展|启动|选择)(?P<ga
 GOAL_TASK = re.compile(r"(?P<verb>完成)(?P<gap>[^，。；,;：:\d]{0,10}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
                        r"(?P<unit>个|家|所|张|支)(?=[^，。；,;：:\d]{0,16}?任务)")
 # "97%的老年人享受优质便捷居家养老服务" in a list of goals: a share put first with no comparator word.
-SHARE_FIRST = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?=的[\u4e00-\u9fa5])")
+SHARE_FIRST = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:全[省市县区])?\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?=的[\u4e00-\u9fa5])")
 # "到2015年,力争20%的市民接受过志愿服务": a share put first after a word of a goal, in any sentence.
 SHARE_FIRST_AIMED = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:力争|确保|争取|使)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?=的[\u4e00-\u9fa5])")
 # "社区老年助餐服务供应能力达到每天约25万人次": a daily capacity, its period kept in the unit.
@@ -193,7 +193,7 @@ PER_DAY = re.compile(r"(?P<cmp>达到|达|不少于|不低于)\s*每(?:天|日)\
                      r"(?P<unit>人次|人|次|份|餐)")
 # "志愿者人数达到常住人口的10%", "注册志愿者人数占社区常住人口的比例10%": a share of the population, the words of
 # the population between the comparator and the figure.
-POPULATION_SHARE = re.compile(r"(?P<cmp>达到|达|占)(?P<gap>[^，。；,;\d%]{0,10}?(?:人口|居民|市民|村民)(?:总数)?的?"
+POPULATION_SHARE = re.compile(r"(?P<cmp>达到|达|占|不低于|不少于)(?P<gap>[^，。；,;\d%]{0,10}?(?:人口|居民|市民|村民)(?:总数)?的?"
                               r"(?:比例|比重)?(?:为|达到|达)?)\s*(?P<num>\d+(?:\.\d+)?)\s*%"
                               # "供养标准达到当地农民家庭上年度人均生活消费支出的70%", "…达到当地城市低保标准的130%"
                               r"|(?P<cmp2>达到)(?P<gap2>[^，。；,;\d%]{2,20}?的)\s*(?P<num2>\d+(?:\.\d+)?)\s*%")
@@ -245,8 +245,10 @@ VILLAGE_RATE = re.compile(r"村级[\u4e00-\u9fa5]{0,12}?(?:覆盖率|建成率|�
 EVERY_HAS = re.compile(r"每(?:个)?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|城乡社区|社区|村)\s*(?:都|均)\s*(?:要|应|须)?\s*"
                        r"(?:有|建有|设有|配有)")
 # "到年底,全市每个社区都将拥有一个社区居家养老服务中心(站)": every place of a tier has one (coverage, no count)
-EVERY_ONE_HAS = re.compile(r"每(?:一)?个(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|社区|村|乡镇|街道|镇街|镇)\s*(?:都|均)\s*"
-                           r"(?:将|要|应|能)?\s*(?:拥有|建有|设有|有)\s*(?:一|1)\s*(?:个|所|处|家|座)")
+EVERY_ONE_HAS = re.compile(r"(?P<done>实现|做到)?每(?:一)?个(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|社区|村|乡镇|街道|镇街|镇)"
+                           # ("基本实现每个社区具有一处社区养老服务站(点)": 实现 says it of every one, with no 都)
+                           r"\s*(?(done)(?:都|均)?|(?:都|均))\s*"
+                           r"(?:将|要|应|能)?\s*(?:拥有|建有|设有|具有|有)\s*(?:一|1)\s*(?:个|所|处|家|座)")
 ALL_OF_TIER = re.compile(r"(?<![每各])(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|村委会|社区|村"
                          # "所有县(市、区)都建有公益性骨灰埋葬(放)设施": the counties' (a county's own)
                          r"|(?<=所有)县[（(]市、?区[)）]|(?<=所有)县[（(]区[)）]|(?<=所有)县区"
@@ -339,7 +341,7 @@ SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上|左右)?\s*的?\s*(?:(?P<u
                              r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|(?:城市|农村)?街道|乡镇))")
 GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上|左右)?的?(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
                                   r"[^，。；,;\d]{0,4}?(?:要|将|应|须)?(?:建有|建成|设有|实现|配备|开展|建立|设立|拥有|具备)")
-TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]{0,8}?(?:敬老院|福利院|幸福院|中心|食堂|服务站|服务设施)")
+TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]{0,8}?(?:敬老院|福利院|幸福院|中心|食堂|服务站|服务设施|服务场所)")
 # A residential quarter of the planning standards (居住区, 居住(小)区): the town's urban fabric, whose facility standards
 # are the urban community's (a 住宅小区's 每户0.3平方米, 便民服务, stays the community's, as its key has it).
 RESIDENTIAL_AREA = re.compile(r"居住[（(]?小?[)）]?区")
@@ -383,7 +385,8 @@ GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?
 YEAR_AT_FIGURE = re.compile(r"(?P<year>\d{4})\s*年(?:底|末)?\s*$")
 # "此外,2020年,济南将推进…", "2021年改造提升敬老院不少于18处": a year that opens its clause (no 到/前, no verb yet)
 # is the clause's own date; what is past is left out as status before any deadline is asked for.
-CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。“「])|(?<=[^\d(（][)）])|(?<=[^\d年]、))\s*(?P<year>\d{4})\s*年(?![度以内初中底末上下前后起来的])")
+CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。“「])|(?<=[^\d(（][)）])|(?<=[^\d年]、))\s*(?:其中\s*)?(?P<year>\d{4})\s*年"
+                         r"(?![度以内初中底末上下前后起来的])")  # (其中2019年,…: the first year of a span's goals)
 # "2024年度,全市将新建颐养社区37个": a year's works named by its 年度 (not "每年度", not a 年度计划 named on)
 CLAUSE_YEAR_OF = re.compile(r"(?:^|(?<=[，,；;：:。“「]))\s*(?P<year>\d{4})\s*年度(?=\s*[,，])")
 # ("从2013年至2020年,我省每年选派50名…": a span with its start year written out)
@@ -404,7 +407,8 @@ PAST_LEAD = re.compile(r"^[\s\u3000]*(?:[^\n，,。；;]{2,40}?(?:介绍|表示|
                        # ("2012年至2014年,太原市大力发展…,城市建成115个" told in 2015: a span gone by)
                        r"(?:\d{4}\s*年?\s*(?:[至到~～\-－—]|——)\s*)?(?P<year>\d{4})\s*年\s*(?:以来|间|期间)?\s*[,，]")
 PAST_LEAD_WORD = re.compile(r"^[\s\u3000]*(?:[^\n，,。；;]{2,40}?(?:介绍|表示|指出|获悉|了解到)\s*[,，:：]\s*)?"
-                            r"(?:去年|过去(?:的)?一年|上一?年|“十[一二三四]五”(?:时期|期间|以来))\s*(?:以来|来)?\s*[,，]")
+                            r"(?:(?:到|截至|截止)?去年(?:年?底|年?末)?|过去(?:的)?一年|上一?年|“十[一二三四]五”(?:时期|期间|以来))"
+                            r"\s*(?:以来|来)?\s*[,，]")  # (到去年底,…我省拥有社会养老床位56.1万张: told)
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
 PLAN_TITLE = re.compile(r"(?:规划|计划|方案|纲要)\s*[(（]\s*\d{4}\s*年?\s*(?:[-－—~至到]|——)\s*(?P<year>\d{4})\s*年?\s*[)）]"
                         r"|“?(?P<plan>十三五|十四五|十五五)”?[^。\n《》]{0,30}?规划")
@@ -550,9 +554,11 @@ def normalize(text: str) -> str:
         return ""
 
     text = RATIO_BASE.sub(lambda m: RATIO_BASES[m["base"]], VERB_VARIANT.sub("", IMAGE.sub(image, text)))
+    text = HUNDRED_MILLIONS.sub(lambda m: m["num"] + "亿元", text)  # "慈善募捐3个亿": 3亿元
     return HALF_OR_MORE.sub("50%以上", PERCENT_WORDS.sub(lambda m: m["num"] + "%", text))
 
 
+HUNDRED_MILLIONS = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*个亿(?!元)")
 # "全市半数以上的社区达到老年宜居社区标准": half or more, a share of 50 %
 HALF_OR_MORE = re.compile(r"半数以上")
 # "不应少于百分之30": a percent written in words before its digits
@@ -1272,8 +1278,11 @@ def _requirements(text: str, goals: bool = False):
             if not any(s <= start < e for s, e in taken):
                 found.append((start, match.end(), GTE, match["num"], "%", COUNTY))
                 taken.append((start, match.end()))
-    if goals:
+    if goals or FUTURE.search(text):
+        # ("即到2020年,全省96%的老年人享受居家养老服务,4%的老年人享受机构养老服务": a share aimed at, in any sentence)
         for match in SHARE_FIRST.finditer(text):
+            if not goals and not FUTURE.search(text[:match.start()]):
+                continue
             start = match.start("num")
             if not any(s <= start < e for s, e in taken):
                 found.append((start, match.end(), GTE, match["num"], "%", None))
@@ -2268,6 +2277,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         drafts = [d for d in drafts if id(d) not in cells]
     drafts = _without_restated(drafts, _title_lines(text, 1))
     drafts = [d for d in drafts if not _changed_from(d)]
+    _years_respectively(drafts)
     if civil_affairs_only and government_list(text):
         # a list of every department's works names several of their things; news of one civil-affairs project that
         # stands in such a list ("作为石狮市2021年为民办实事项目之一,…儿童院修缮项目…") names none
@@ -2277,6 +2287,20 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
 
 
 LONE_CELLS = 4
+# "明确2024年、2025年分别推进不少于60个、70个…项目": years named in turn, then as many figures, each due at its year's end
+YEARS_RESPECTIVELY = re.compile(r"(?P<years>\d{4}\s*年(?:\s*[、和及与]\s*\d{4}\s*年)+)(?:底|末)?\s*分别")
+
+
+def _years_respectively(drafts: list["DraftTarget"]) -> None:
+    for quote in dict.fromkeys(d.quote for d in drafts):
+        named = YEARS_RESPECTIVELY.search(quote or "")
+        if not named:
+            continue
+        years = [int(y) for y in re.findall(r"\d{4}", named["years"])]
+        after = sorted((d for d in drafts if d.quote == quote and _matched_at(d) > named.end()), key=_matched_at)
+        if len(after) == len(years) and len({d.unit for d in after}) == 1:
+            for draft, year in zip(after, years):
+                draft.deadline, draft.period = date(year, 12, 31), BY_DEADLINE
 # "由开工新建10所农村特困人员供养服务机构,更改为开工新建14所", "任务由新建1所、综合提升9所调整为…": the figure a task is
 # changed from is no longer the target (the one it is changed to is)
 CHANGED_FROM = re.compile(r"由(?P<old>[^。；;由]{0,60}?)[，,]?\s*(?:更改|调整|变更|修改|改)为")
@@ -2994,7 +3018,7 @@ PLANNED = re.compile(r"计划(?!单列)[^，,。；;]{0,30}$")
 REDUCED = re.compile(r"撤并|撤並|撤销|压减|关停|关闭|减少")
 FALLBACK_PER = re.compile(r"每|人均|户均|平均|各(?!类)")
 FALLBACK_GT = re.compile(r"超过|突破|大于|多于|高于|(?<![赶])超\s*$")  # 全省持证社工人数要超10万人
-FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取")
+FALLBACK_GTE = re.compile(r"不少于|不低于|至少|达到|力争|争取|努力实现")
 # A 政府工作报告's 主要预期目标 ("…的主要预期目标是:…收入增长6%;实现…总额1600亿元"): floors, growth included.
 EXPECTED_GOALS = re.compile(r"预期目标(?:是|为|如下)")
 GROWTH = re.compile(r"增长\s*(?P<num>\d+(?:\.\d+)?)\s*%(?!\s*(?:以上|以下|左右|及以上))")
@@ -3280,6 +3304,7 @@ QUALIFYING_POPULATION = re.compile(r"\s*(?:人口)?\s*(?:以上|以下)?\s*的\s
 # Figures set per class of district the text does not assign ("一类、二类、三类区", "中心城区、…其他各区 分别").
 DISTRICT_PAIR = re.compile(r"(?:老城区|旧城区)[^。；;]{0,30}?新城区[^，。；,;]{0,20}|新城区[^。；;]{0,30}?(?:老城区|旧城区)[^，。；,;]{0,20}")
 DISTRICT_CLASSES = re.compile(r"[一二三四五]类(?:区|地区|县)?\s*[、和及]\s*[一二三四五]类|中心城区[^，。；]{0,20}?其他各区")
+FORECAST = re.compile(r"(?:按|据|根据|依)[^，。；,;]{0,12}?(?:预测|测算|推算)\s*[,，]")
 SHARE_OF_POPULATION = re.compile(r"占[^，。；,;\d]{0,6}?人口")
 POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[^，。；,;]{0,10})?(?:比重|比例)?")
 
@@ -3319,6 +3344,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             continue  # "老城区社区办公用房不少于300平方米,新城区500平方米以上": figures of old and new districts
         if re.search(r"预计|预测", text[:start]) and POPULATION.search(text[_segment_start(text, start, 0):start]):
             continue  # "预计到“十四五”末,…人口占全市人口比重将突破20%": a projection of the population
+        if unit == "%" and POPULATION_SHARE_OF.search(text[:start]) \
+                and not _own_subject(text[_segment_start(text, start, 0):start]):
+            continue  # "老年人口已达936万,占总人口的16.1%,2015年将达17.6%": the population's share to come, no goal
+        if FORECAST.search(text[:start]):
+            continue  # "按现有老年人口预测,届时,全省将有47万多张…床位,超过35万人享有…补贴": what a forecast gives
         note = ""
         fixed_level = None
         if unit == "万元":
@@ -3443,6 +3473,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                       unit, indicator, segment_start, note, fixed_level))
         previous_end = end
     for start, end, comparator, threshold, unit, indicator, level, note in coverage:
+        if BASELINE.match(text, end):
+            continue  # "…中心(分中心)在街镇全覆盖的基础上数量要实现“翻番”": the base a goal starts from
         if NAMED_DISTRICTS.search(text[_segment_start(text, start, 0):end]):
             indicator, level = "", COUNTY  # "滨海新区、市内六区、环城四区街道(乡镇)社工站…全覆盖": some districts' towns
         if not _is_status(text, end - 1, issued_on):
@@ -3485,11 +3517,14 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator in STATION_INDICATORS and level not in STATION_TIER_LEVELS and not regions:
             level = STATION_LEVELS.get(level) or station_level or level
             level_note = ""
+        # (a clause with no subject of its own goes on with the one before: "社区老年助餐服务场所总量实现“翻番”,达到1600家")
+        head = segment_start if segment_start == 0 or _own_subject(text[segment_start:start]) \
+            else _segment_start(text, segment_start - 1, 0)
         if unit in ("个", "家", "所", "处", "座", "栋") and comparator != PRESENT and not regions \
                 and level in (TOWN, COMMUNITY, URBAN, RURAL) and not fixed_level \
-                and (named := TIER_IN_FACILITY_NAME.search(text[segment_start:start])) \
-                and not PER_UNIT.search(text[segment_start:start]) and "平均" not in text[segment_start:start] \
-                and not _last_cue(text[segment_start + named.end():start]):
+                and (named := TIER_IN_FACILITY_NAME.search(text[head:start])) \
+                and not PER_UNIT.search(text[head:start]) and "平均" not in text[head:start] \
+                and not _last_cue(text[head + named.end():start]):
             # "乡镇敬老院转型为区域养老服务中心不少于10家", "乡镇社区服务中心将达93个": a count of facilities whose
             # name carries a tier is the county's count of them
             level, level_note = COUNTY, ""
