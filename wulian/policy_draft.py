@@ -200,11 +200,12 @@ POPULATION_SHARE = re.compile(r"(?P<cmp>达到|达|占|不低于|不少于)(?P<g
 # "到2021年,我市要实现以下发展目标:" in the paragraph: the sentences after it are goals.
 GOALS_ANNOUNCED = re.compile(r"(?:实现|达到|完成)以下[\u4e00-\u9fa5]{0,4}目标|(?:主要|发展)目标(?:是|为|如下)|目标如下")
 # "方案明确,全区…新增不少于140个…,增加60个左右…": news of a plan telling what it sets, its paragraph the plan's goals.
-PLAN_STATES = re.compile(r"[\s“”\"]*(?:《[^》]{1,40}》|(?:该|这个|此)?(?:实施)?(?:方案|规划|意见|计划))\s*(?:明确|提出|要求)[，,:：]")
+PLAN_STATES = re.compile(r"(?:^|(?<=[，,。]))[\s“”\"]*(?:《[^》]{1,40}》|(?:该|这个|此)?(?:实施)?(?:方案|规划|意见|计划)"
+                         r"|(?:政府工作)?报告)\s*(?:明确|提出|要求)[，,:：]")  # (…方面,报告提出,加快…: a 政府工作报告's)
 
 
 def _plan_states(sentence) -> bool:
-    return any(PLAN_STATES.match(e) for e in (*sentence.paragraph, sentence.text))
+    return any(PLAN_STATES.search(e) for e in (*sentence.paragraph, sentence.text))
 
 
 GOAL_TOTAL = re.compile(r"(?:共|共计|合计|总计)\s*(?P<num>\d+)\s*(?P<unit>个|家|所|张|支)")
@@ -2765,8 +2766,8 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
 # Not targets: the old standard (由…685元, 从最初的…), the raise (每人每月提高50元, 增幅), a differentiated standard given
 # only as its top (最高达到660元/月), the people reached and the money added (新增救助资金455万元, 增发…低保金).
 STANDARD_NOTICE = re.compile(
-    r"(?:调整|提高|上调|调高|提标|再提|明确|实施)[^。\n]{0,40}?(?:保障|救助|供养|生活|补贴|津贴|补助|养育)[^。\n]{0,6}?"
-    r"(?:标准|水平)"
+    r"(?:调整|提高|上调|调高|提标|再提|明确|实施|发布|公布)[^。\n]{0,40}?(?:保障|救助|供养|生活|补贴|津贴|补助|养育)[^。\n]{0,6}?"
+    r"(?:标准|水平)|调整[^。\n]{0,12}?(?:补贴|津贴|补助)政策"  # (发布…基本生活标准低限; 调整老年人高龄津贴政策)
     r"|(?:保障|救助|供养|补贴|津贴|补助|低保)(?:标准|水平)[^。\n]{0,30}?(?:调整|提高|上调|调高)|提标")
 # A standard raised from one amount to another, in any document ("低保标准由904元/月提高到995元/月").
 STANDARD_RAISED = re.compile(r"(?:标准|补贴|津贴|补助)[^，。；,;]{0,8}?(?:由|从)\s*(?:每人每月|每人每年|每月|人均)?\s*"
@@ -2859,6 +2860,10 @@ def _standard_notice(drafts: list, text: str, issued_on: date | None) -> list:
     due = _standard_effective(text, issued_on)
     drafts = _standard_read(drafts, due)
     drafts += _standard_read(list(_standard_figures(text, drafts)), due)
+    for draft in drafts:
+        if draft.unit == "元" and (earlier := [d for d in drafts if d.quote == draft.quote and d.unit.startswith("元/")
+                                               and 0 <= _matched_at(d) < _matched_at(draft)]):
+            draft.unit = earlier[-1].unit  # "各区…由每人每月380元提高到420元;两县政府所在镇由330元提高到365元": per person and month too
     # "…达到600元" told again later ("本次提标后将达到600元", "届时将提高至每人每月360元"): the same standard, once
     standards = [d for d in drafts if d.unit.startswith("元") and d.threshold is not None]
     again = {id(later) for n, later in enumerate(standards) for first in standards[:n]
@@ -2899,7 +2904,9 @@ def _standard_read(drafts: list, due: date | None) -> list:
         head = draft.quote[max(0, at - 22):at]
         if STANDARD_OLD.search(head) or STANDARD_RAISE.search(head) or STANDARD_NOT_NEW.search(clause):
             continue  # the old standard, the raise, the top of a differentiated one, money added
-        if draft.comparator == GTE and not re.search(r"不低于|不少于|不得低于|以上|至少", head[-8:] + draft.matched) \
+        if draft.comparator == EQ and re.search(r"(?:低限|下限)\s*(?:为|是)?\s*$", head):
+            draft.comparator = GTE  # "城市居民最低生活保障标准低限为740元/月": the floor every city's standard must reach
+        if draft.comparator == GTE and not re.search(r"不低于|不少于|不得低于|以上|至少|低限|下限", head[-8:] + draft.matched) \
                 and not FLOOR_LIST.search(clause):  # (每人每月不低于1500元、375元、110元: the floor holds for each)
             draft.comparator = EQ  # 提高到740元: the new standard
         if draft.unit in ("元/月", "元/年") and re.search(r"每人|人均|/人", clause):
@@ -3573,8 +3580,12 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             scope, phase = _phase_scope(sentence.text,
                                         sentence.paragraph if not sentence.clause else sentence.previous)
             for earlier in reversed(scope):
-                # its first part only: "…覆盖率可达97.3%;今年拟建132个…" dates the 132, not the sentence after
-                deadline, deadline_note = _deadline(re.split(r"[；;]", earlier)[0], issued_on, pilot_end)
+                # its first part only: "…覆盖率可达97.3%;今年拟建132个…" dates the 132, not the sentence after; and
+                # not a clause of coverage with its own date ("全市新建…70个,覆盖67.7%的乡镇(街道),力争至2020年实现
+                # 全覆盖": the coverage's date, not the paragraph's)
+                first = "，".join(part for part in re.split(r"[,，]", re.split(r"[；;]", earlier)[0])
+                                 if not FULL_COVERAGE.search(part))
+                deadline, deadline_note = _deadline(first, issued_on, pilot_end)
                 if deadline or deadline_note:
                     break
             if deadline is None and not deadline_note and phase and phase < last_phase:
