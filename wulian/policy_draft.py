@@ -210,10 +210,11 @@ def _plan_states(sentence) -> bool:
 
 GOAL_TOTAL = re.compile(r"(?:共|共计|合计|总计)\s*(?P<num>\d+)\s*(?P<unit>个|家|所|张|支)")
 # "城乡社区志愿者注册率分别达居(村)民人口的15%和10%以上": respectively, the town's (urban) and the village's (rural).
-RESPECTIVELY = re.compile(r"分别\s*(?P<cmp>达到|达|为|不低于|不少于|超过)?[^，。；,;\d]{0,12}?(?<![\d.])(?P<first>\d+(?:\.\d+)?)\s*%?"
+RESPECTIVELY = re.compile(r"分别\s*(?P<cmp>达到|达|为|不低于|不少于|超过)?[^，。；,;\d]{0,12}?(?<![\d.])(?P<first>\d+(?:\.\d+)?)"
+                          r"\s*(?:%|个|家|人|名|张|所)?"  # (分别拥有10个、5个以上: the unit written after each)
                           r"\s*(?:和|、|与|及)\s*(?P<second>\d+(?:\.\d+)?)\s*(?P<unit>%|个|家|人|名|张|所)"
                           r"(?P<suffix>及以上|以上)?")
-URBAN_RURAL_PAIR = re.compile(r"城乡|城市和农村|城镇和农村|城市、农村|城镇、农村")
+URBAN_RURAL_PAIR = re.compile(r"城乡|(?:城市|城镇)(?:社区)?(?:和|、|与|及)农村")  # (每个城市社区、农村社区分别…)
 PER_UNIT = re.compile(r"每|各(?!类|项|种|地|方面|部门|级)")
 # A ratio's denominator, just before its figure: 每百户30平米, 每万城镇常住人口拥有社区工作者不低于25人, 每百万常住人口40个.
 DENOMINATOR = re.compile(r"每\s*(?P<scale>百万|千万|十万|百|千|万)?\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)(?!员|才|民)"
@@ -395,6 +396,7 @@ PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*(?:年\s*)?[-－—~至到]\s*(?P<
 PLAN_END = re.compile(r"[“『「]?(?P<plan>十一五|十二五|十三五|十四五|十五五)[”』」]?\s*(?:末|期末|时期末|的?收官之年|的?最后一年)")
 PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 # "确保用3年时间，完成……": the span runs from the year the document is issued.
+NEXT_YEARS = re.compile(r"未来\s*(?P<n>[2-5]|[两二三四五])\s*年(?!内|间|来)")
 YEARS_SPAN = re.compile(r"用\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间")
 # A plan's own period, from its title: 《…规划(2011-2020年)》, 《…“十四五”…规划》; its figures with no year of their own
 # fall due at its end.
@@ -3351,9 +3353,13 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             continue  # "老城区社区办公用房不少于300平方米,新城区500平方米以上": figures of old and new districts
         if re.search(r"预计|预测", text[:start]) and POPULATION.search(text[_segment_start(text, start, 0):start]):
             continue  # "预计到“十四五”末,…人口占全市人口比重将突破20%": a projection of the population
-        if unit == "%" and POPULATION_SHARE_OF.search(text[:start]) \
-                and not _own_subject(text[_segment_start(text, start, 0):start]):
-            continue  # "老年人口已达936万,占总人口的16.1%,2015年将达17.6%": the population's share to come, no goal
+        own = _segment_start(text, start, 0)
+        if unit == "%" and (POPULATION_SHARE_OF.search(text[own:start]) and not FUTURE.search(text[own:start]) or (
+                own and not _own_subject(text[own:start])
+                and POPULATION_SHARE_OF.search(text[_segment_start(text, own - 1, 0):own]))):
+            # "老年人口超过150万人,占城乡老年人口总数的47.8%"; "…占总人口的16.1%,2015年将达17.6%": the population's
+            # share, now or to come — no goal
+            continue
         if FORECAST.search(text[:start]):
             continue  # "按现有老年人口预测,届时,全省将有47万多张…床位,超过35万人享有…补贴": what a forecast gives
         note = ""
@@ -3535,6 +3541,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             # "乡镇敬老院转型为区域养老服务中心不少于10家", "乡镇社区服务中心将达93个": a count of facilities whose
             # name carries a tier is the county's count of them
             level, level_note = COUNTY, ""
+        if unit.startswith("元/") and level in (TOWN, COMMUNITY, URBAN, RURAL) and not regions and not fixed_level \
+                and not indicator:
+            # "农村家庭改造按每户2000元、城镇家庭改造按每户4000元补贴标准实施": a sum per household (person, place)
+            # is a standard the county pays, not a figure of its towns or communities
+            level, level_note = COUNTY, ""
         if not level and "/" in unit and unit.endswith("户"):
             level = COMMUNITY  # "每百户居民拥有1个以上": a figure per household is the community's
         if not regions and level in (COMMUNITY, COUNTY, "") and unit.startswith("平方米") and not unit.endswith("/人") \
@@ -3571,6 +3582,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             group_end = re.compile(r"[；;]").search(text, end)
             deadline, deadline_note = _deadline(text[:group_end.start() if group_end else len(text)], issued_on,
                                                 pilot_end)
+        if deadline is None and not deadline_note and issued_on and (ahead := NEXT_YEARS.search(text[:start])):
+            # "《实施方案》提出,未来三年计划完成5万户…" in 2023: the years counted from the document's, this one the first
+            years = int(ahead["n"]) if ahead["n"].isdigit() else chinese_number(ahead["n"])
+            deadline = date(issued_on.year + years - 1, 12, 31)
+            deadline_note = "期限：未来数年，自发文年份起算"
         if deadline is None and not deadline_note and UNDATED_SPAN.search(text[:end]) \
                 and not re.search(r"\d{4}\s*年(?:起|开始)", text[:end]):  # (自2013年起…5年内: counted from a year)
             deadline_note = "期限：文中只写年数，未写起止"  # "力争2至3年内…": not the date of the sentence before
