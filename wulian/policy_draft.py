@@ -428,6 +428,7 @@ PLAN_RELEASED = re.compile(r"(?:(?:制定|印发|出台|发布|公布)(?:了)?(?
 # their deadline, and every sentence of it is a goal.
 YEAR_PLAN = re.compile(r"(?<!过去的)(?<!过去)(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|民生工程实施方案|"
                        r"重点工作|工作安排|工作计划|(?:\d+|[一二三四五六七八九十]+)件(?:为民|民生)?实事)")  # 要为民办好这10件实事
+MONTH_PLAN = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月份?\s*(?:重点工作|工作计划|工作安排|工作要点)")
 YEAR_WORKS = re.compile(r"民生工程预告|民生办")  # 安徽's yearly 民生工程, announced item by item by its 民生办
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
 # (a mean yearly growth set as a goal, 数量年均增长15%以上, is a rate to reach over the plan, not a figure every year)
@@ -1904,6 +1905,8 @@ def _year_plan_end(text: str) -> date | None:
             titles.append(line)
         for title in titles:
             if match := YEAR_PLAN.search(title):
+                if month := MONTH_PLAN.match(title, match.start()):
+                    return _month_end(int(month["year"]), int(month["month"]))  # "2023年10月份重点工作": that month's
                 return date(int(match["year"]), 12, 31)
     if match := YEAR_PLAN_ANNOUNCED.search(_title_lines(text, 3)):
         return date(int(match["year"] or match["year2"]), 12, 31)
@@ -2281,6 +2284,12 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     drafts = _without_restated(drafts, _title_lines(text, 1))
     drafts = [d for d in drafts if not _changed_from(d)]
     _years_respectively(drafts)
+    if URBAN_PLAN.search(_title_lines(text, 3)):
+        # 《城市社区规范化标准化建设三年行动方案》: the communities of a plan for urban communities are urban ones
+        for draft in drafts:
+            if draft.level == COMMUNITY and not draft.regions and (
+                    not draft.indicator or URBAN in _indicator_levels(draft.indicator)):
+                draft.level = URBAN
     if civil_affairs_only and government_list(text):
         # a list of every department's works names several of their things; news of one civil-affairs project that
         # stands in such a list ("作为石狮市2021年为民办实事项目之一,…儿童院修缮项目…") names none
@@ -2290,6 +2299,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
 
 
 LONE_CELLS = 4
+URBAN_PLAN = re.compile(r"《[^》]{0,10}城市社区[^》农村乡]{0,20}?(?:方案|规划|意见|计划)[^》]{0,14}》")
 # "明确2024年、2025年分别推进不少于60个、70个…项目": years named in turn, then as many figures, each due at its year's end
 YEARS_RESPECTIVELY = re.compile(r"(?P<years>\d{4}\s*年(?:\s*[、和及与]\s*\d{4}\s*年)+)(?:底|末)?\s*分别")
 
@@ -2780,7 +2790,7 @@ STANDARD_EFFECTIVE = re.compile(
     # with no 自/从 the date still takes effect when 起 follows it (2023年5月起, 今年7月1日起)
     r"|(?:(?P<year2>\d{4})\s*年|今年)\s*(?P<month2>\d{1,2})\s*月(?:\s*(?P<day2>\d{1,2})\s*日)?\s*起")
 STANDARD_EFFECTIVE_NOW = re.compile(r"(?P<today>今日|即日)起|(?P<next>下月|下个月)起")  # dated by the report
-STANDARD_DONE_BY = re.compile(r"要在\s*(?P<month>\d{1,2})\s*月(?:底前|底|份)?完成")
+STANDARD_DONE_BY = re.compile(r"(?:要在|将于)\s*(?:今年)?\s*(?P<month>\d{1,2})\s*月(?:底前|底|份)?(?:全面)?完成")
 STANDARD_PAST = re.compile(r"过去|去年|上年|以来|累计|截至")  # "过去一年,…低保标准分别提高到每人每月480元": done
 STANDARD_OLD = re.compile(r"(?:由|从)[^，。；,;:：提到至为]{0,20}$")
 STANDARD_RAISE = re.compile(r"(?:提高|增加|上调|增长|提升|调增|提标)\s*$")
