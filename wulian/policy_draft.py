@@ -374,10 +374,12 @@ DEADLINES = (
     re.compile(r"(?:到|截至|截止到?|力争到|(?<=当前)至|(?<=今后)至|(?:^|(?<=[，,；;：:]))\s*至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
     re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
     re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
+    re.compile(r"(?P<year>\d{4})\s*年(?:度)?内"),  # "将在2013年内支持…建设3.33万所幸福院": within that year
 )
 # "力争2至3年内城市社区实现…全覆盖", "用两年时间": a span with no start or end year, whose goal takes no date from
 # the sentence before it (今年荆州区将建成…).
-UNDATED_SPAN = re.compile(r"(?:\d|[一二两三四五六七八九十])\s*(?:[至到~～\-—]\s*(?:\d|[一二两三四五六七八九十])\s*)?年(?:内|时间|左右)")
+UNDATED_SPAN = re.compile(r"(?<![\d\s])(?:\d|[一二两三四五六七八九十])\s*(?:[至到~～\-—]\s*(?:\d|[一二两三四五六七八九十])\s*)?年"
+                          r"(?:内|时间|左右)")  # (not "2013年内": that year's, not a span of 3 years)
 THIS_YEAR = re.compile(r"(?<![\d一二两三四五六七八九十])年内|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年")
 NEXT_YEAR = re.compile(r"明年(?:年底|底|年内)?(?:前|之前)?")  # 完成全年…任务: this year's
 # "全省社会工作专业人才总量2015年达到3.5万人,2020年达到10万人": the year right before 达到 dates its own figure
@@ -3275,7 +3277,8 @@ def _same_measure(one: str, other: str) -> bool:
 
 
 AIMED = re.compile(FUTURE.pattern + "|" + THIS_YEAR.pattern + r"|目标|任务|重点|着力|推进|推动|加快|加大|实施|开展|启动|全力|继续|进一步|新增|新建"
-                   r"|不少于|不低于|至少|不超过|不高于|以上|以下")  # (a standard set: "…站面积不少于1000平方米")
+                   r"|不少于|不低于|至少|不超过|不高于|以上|以下"  # (a standard set: "…站面积不少于1000平方米")
+                   r"|(?:到|至)\s*[“『「]?十[一二三四五]五[”』」]?\s*(?:末|期末)")  # (至“十二五”末,…达到5.1万张: a plan's end)
 
 
 def _aimed_at_meeting(sentence: _Sentence) -> bool:
