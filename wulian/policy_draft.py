@@ -200,6 +200,9 @@ POPULATION_SHARE = re.compile(r"(?P<cmp>达到|达|占|不低于|不少于)(?P<g
 # "到2021年,我市要实现以下发展目标:" in the paragraph: the sentences after it are goals.
 GOALS_ANNOUNCED = re.compile(r"(?:实现|达到|完成)以下[\u4e00-\u9fa5]{0,4}目标|(?:主要|发展)目标(?:是|为|如下)|目标如下")
 # "方案明确,全区…新增不少于140个…,增加60个左右…": news of a plan telling what it sets, its paragraph the plan's goals.
+# Narrower than PLAN_REPORTED (a plan reported anywhere in the document, which only keeps a reached figure from being
+# read as status): the plan's name opens a clause and 明确/提出/要求 follows it at once — read as PLAN_REPORTED, the
+# paragraphs after any mention of a 通知 or 办法 would become goals (15 wrong development drafts).
 PLAN_STATES = re.compile(r"(?:^|(?<=[，,。]))[\s“”\"]*(?:《[^》]{1,40}》|(?:该|这个|此)?(?:实施)?(?:方案|规划|意见|计划)"
                          r"|(?:政府工作)?报告)\s*(?:明确|提出|要求)[，,:：]")  # (…方面,报告提出,加快…: a 政府工作报告's)
 
@@ -398,8 +401,9 @@ PLAN_PERIOD = re.compile(r"(?P<start>\d{4})\s*(?:年\s*)?[-－—~至到]\s*(?P<
 PLAN_END = re.compile(r"[“『「]?(?P<plan>十一五|十二五|十三五|十四五|十五五)[”』」]?\s*(?:末|期末|时期末|的?收官之年|的?最后一年)")
 PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 # "确保用3年时间，完成……": the span runs from the year the document is issued.
-NEXT_YEARS = re.compile(r"未来\s*(?P<n>[2-5]|[两二三四五])\s*年(?!内|间|来)")
-YEARS_SPAN = re.compile(r"用\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间")
+YEARS_SPAN = re.compile(r"用\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间"
+                        # "《实施方案》提出,未来三年计划完成5万户…": the next years, counted the same way
+                        r"|未来\s*(?P<ahead>[2-5]|[两二三四五])\s*年(?!内|间|来)")
 # A plan's own period, from its title: 《…规划(2011-2020年)》, 《…“十四五”…规划》; its figures with no year of their own
 # fall due at its end.
 STATUS_LEAD = re.compile(r"^[\s\u3000]*(?:目前|截[至止]目前|现已|当前)\s*[,，]")
@@ -971,7 +975,7 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
         if match["name"] in horizons:
             candidates.append((match.end(), horizons[match["name"]], ""))
     for match in YEARS_SPAN.finditer(text):
-        years = _number(match["n"])
+        years = _number(match["n"] or match["ahead"])
         if issued_on and years:
             candidates.append((match.end(), date(issued_on.year + int(years) - 1, 12, 31), ""))
         elif years:
@@ -3595,11 +3599,6 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             group_end = re.compile(r"[；;]").search(text, end)
             deadline, deadline_note = _deadline(text[:group_end.start() if group_end else len(text)], issued_on,
                                                 pilot_end)
-        if deadline is None and not deadline_note and issued_on and (ahead := NEXT_YEARS.search(text[:start])):
-            # "《实施方案》提出,未来三年计划完成5万户…" in 2023: the years counted from the document's, this one the first
-            years = int(ahead["n"]) if ahead["n"].isdigit() else chinese_number(ahead["n"])
-            deadline = date(issued_on.year + years - 1, 12, 31)
-            deadline_note = "期限：未来数年，自发文年份起算"
         if deadline is None and not deadline_note and UNDATED_SPAN.search(text[:end]) \
                 and not re.search(r"\d{4}\s*年(?:起|开始)", text[:end]):  # (自2013年起…5年内: counted from a year)
             deadline_note = "期限：文中只写年数，未写起止"  # "力争2至3年内…": not the date of the sentence before
