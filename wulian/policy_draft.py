@@ -101,7 +101,7 @@ EQUIPMENT_WORDS = (("desks", r"桌椅"), ("computers", r"电脑|计算机"), ("p
 # Numbers, units, comparators
 # ---------------------------------------------------------------------------------------------------------
 
-_CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于|大于|超(?=\s*\d))|至少|最少|达到或(?:超过|高于|多于)|达到|超过|高于|多于|大于|低于|少于"
+_CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于|大于|超(?=\s*\d))|至少|最少|达到或(?:超过|高于|多于|接近)|达到|超过|高于|多于|大于|低于|少于"
         r"|(?:增加|增长|提高|提升|扩大|拓展)到|(?<=[量数])约(?=\s*\d)|(?:(?<=[率例比量数积])为|(?<=目标)[（(])\s*(?:≥|>=|≤|<=)"
         r"|≥|>=|≤|<=|达|(?<=[率例比量数积])为|(?<=目标)[（(]|占(?=\s*\d))")
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
@@ -143,9 +143,11 @@ BARE_AMOUNTS = (
 # person and year written so ("12360元/年/人", "5832元/人/年") is one too.
 FEE_ITEM = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元)(?=\s*/\s*(?:[具天日月间間次](?!次)|[年人户]\s*/))")
 GOAL_RATIO = re.compile(r"(?P<cmp>达到|不少于|不低于)\s*每\s*(?:百|千|万)\s*名?\s*(?:老年人|老人)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>张)")
-BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:户|人口|人)|人均)(?![员才])(?:[\u4e00-\u9fa5]|\d+岁){0,14}?(?<![\d.])"
+BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:名\s*老年?人|户|人口|人)|人均)(?![员才])(?:[\u4e00-\u9fa5]|\d+岁){0,14}?(?<![\d.])"
                         r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?(?P<unit>平方米|平米|㎡|人次|次|个|人|名|元|张|所)"
                         r"(?![\d%])")
+# "…33张,超出全国平均水平13个百分点": a figure compared with the country's (or the year before's) is where things stand.
+ABOVE_AVERAGE = re.compile(r"[^。；;]{0,4}?(?:超出|高于|低于|超过)(?:全国|全省|国家)?平均|[^。；;]{0,4}?(?:比上年|较上年|同比)")
 # A goal count with no comparator word in a sentence about the future: "将建设社区日间照料中心520个," (the count
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
 # A verb of making and the units a count of things made is given in (a units table, not one sentence's words):
@@ -284,7 +286,7 @@ STATION_TIER_WORDS = (
 )
 TOWN_WORDS = re.compile(r"乡镇|镇|街道|办区|镇\(街\)")
 # Status: what a text reports as done is no target ("截至目前，全疆1056个乡镇(街道)均建立了社工站").
-STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年来|过去(?:的)?一年|(?:^|(?<=[，,。“:：]))\s*(?:我|全)[省市县区旗州]共(?:建设|建成|有|保障|培育|登记|创建)|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|(?:^|(?<=[，,。；;]))\s*至此|现已|已经|已[建完实达有开均设配新]|均已|完成情况|以来|(?<!标准)分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)")
+STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年来|过去(?:的)?一年|(?:^|(?<=[，,。“:：]))\s*(?:我|全)[省市县区旗州]共(?:建设|建成|有|保障|培育|登记|创建)|(?:报告|数据|调查|统计)[\u4e00-\u9fa5]{0,6}显示|不到\s*\S{1,2}\s*年(?:的)?时间|已\s*$|截[至止]目前|截[至止]\s*\d{1,2}\s*月|目前|(?:^|(?<=[，,。；;]))\s*至此|现已|已经|已[建完实达有开均设配新]|均已|完成情况|以来|(?<!标准)分别为|“十三五”时期|十三五期间|(?<![将要])(?:落成|竣工)(?!后)|(?:^|(?<=[，,。:：]))[\u4e00-\u9fa5]{0,8}?(?<![按照以在据])现有(?=[\u4e00-\u9fa5]{2,12}\d)")
 # "全省共建成居家社区养老服务中心1.8万个", "全省共保障城乡低保对象64.6万人": the total so far, told at a meeting —
 # unless a word of the future comes before it ("到2025年,全省共建成…").
 TOTAL_SO_FAR = re.compile(r"\s*(?:我|全)[省市县区旗州]共")
@@ -403,7 +405,11 @@ PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十�
 # "确保用3年时间，完成……": the span runs from the year the document is issued.
 YEARS_SPAN = re.compile(r"用\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间"
                         # "《实施方案》提出,未来三年计划完成5万户…": the next years, counted the same way
-                        r"|未来\s*(?P<ahead>[2-5]|[两二三四五])\s*年(?!内|间|来)")
+                        r"|未来\s*(?P<ahead>[2-5]|[两二三四五])\s*年(?!内|间|来)"
+                        # "吉林将在两年内建设668所…" (2006): the years from the document's, counted the same way
+                        r"|(?<![近前业来\d])(?:在|今后|力争|争取)\s*(?P<within>[2-5]|[两二三四五])\s*年内")
+# The year a span of years is counted from when the sentence names it: "自2013年起", "从2011年开始".
+SPAN_FROM = re.compile(r"(?:自|从)\s*(?P<year>\d{4})\s*年(?:起|开始)")
 # A plan's own period, from its title: 《…规划(2011-2020年)》, 《…“十四五”…规划》; its figures with no year of their own
 # fall due at its end.
 STATUS_LEAD = re.compile(r"^[\s\u3000]*(?:目前|截[至止]目前|现已|当前)\s*[,，]")
@@ -565,7 +571,15 @@ def normalize(text: str) -> str:
 
     text = RATIO_BASE.sub(lambda m: RATIO_BASES[m["base"]], VERB_VARIANT.sub("", IMAGE.sub(image, text)))
     text = HUNDRED_MILLIONS.sub(lambda m: m["num"] + "亿元", text)  # "慈善募捐3个亿": 3亿元
+    text = MADE_IN_WORDS.sub(lambda m: str(chinese_number(m["num"])), text)  # "新建两家…食堂": 2家
     return HALF_OR_MORE.sub("50%以上", PERCENT_WORDS.sub(lambda m: m["num"] + "%", text))
+
+
+# "县民政局将在小新街社区、布能社区新建两家老年幸福食堂": a count of things to make written in words (not 一: "建设
+# 一个…" names a kind more often than it counts).
+MADE_IN_WORDS = re.compile(r"(?<=新建|建设|建成|新增|打造|培育|创建|改造|改建|扩建)\s*"
+                           r"(?P<num>[两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)"
+                           r"(?=\s*[家个所处座支])")
 
 
 HUNDRED_MILLIONS = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*个亿(?!元)")
@@ -975,8 +989,13 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
         if match["name"] in horizons:
             candidates.append((match.end(), horizons[match["name"]], ""))
     for match in YEARS_SPAN.finditer(text):
-        years = _number(match["n"] or match["ahead"])
-        if issued_on and years:
+        years = _number(match["n"] or match["ahead"] or match["within"])
+        since = None
+        for since in SPAN_FROM.finditer(text, 0, match.start()):
+            pass
+        if since and years:  # "重庆市自2013年起,提出在5年内完成…": counted from the year named
+            candidates.append((match.end(), date(int(since["year"]) + int(years) - 1, 12, 31), ""))
+        elif issued_on and years:
             candidates.append((match.end(), date(issued_on.year + int(years) - 1, 12, 31), ""))
         elif years:
             candidates.append((match.end(), None, f"期限：{match.group(0)}（发文年份不明）"))
@@ -1425,6 +1444,8 @@ def _plain_requirements(text: str, taken_before):
         start = match.start("num")
         if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
             continue
+        if "老" in match.group() and ABOVE_AVERAGE.match(text, match.end()):
+            continue  # "平均每千名老年人拥有养老床位数33张,超出全国平均水平…": where the place stands, not a goal
         number = match["num"]
         if match["wan"] and (value := _number(number)) is not None:
             number = str(value * 10000)
@@ -1812,6 +1833,10 @@ DOCUMENT_NAMED = re.compile(r"(?P<verb>落实|贯彻|执行|按照|依据|根据
 WORK_MEETING = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?[^\n，。；,;]{0,10}?民政工作(?:会议|重点|要点)")
 YEAR_OPENING = re.compile(r"(?:^|\n)[\s\u3000]*(?P<year>(?:19|20)\d{2})\s*年是[^。\n]{0,80}?(?:开局之年|关键之年|关键一年|攻坚之年|决胜之年|收官之年|起步之年|重要一年)")
 YEAR_SET = re.compile(r"(?:确定|部署|明确|安排)(?:了)?\s*(?P<year>(?:19|20)\d{2})\s*年")
+# A meeting that sets the work of a plan period to come: "确定“十三五”民政工作重点", "“十三五”期间,我省将…".
+MEETING_PERIOD = re.compile(r"确定[“‘]?(?P<plan>十二五|十三五|十四五|十五五)[”’]?[^\n，。；,;]{0,6}?工作重点"
+                            r"|(?:^|\n|[，,。])[\s\u3000]*[“‘]?(?P<plan2>十二五|十三五|十四五|十五五)[”’]?\s*(?:期间|时期)\s*[,，]?"
+                            r"\s*(?:我|全)[省市县区州]将")
 WORK_MEETING_UNDATED = re.compile(r"(?<![年度])(?:全[省市县区州盟旗]|全国)民政工作(?:会议|会)")  # no year in its name
 THIS_YEAR_ANNOUNCED = re.compile(r"今年(?!以来)[^\n，。；,;]{0,12}?将|将[^\n，。；,;]{0,8}?(?:为民实事|为民办实事|民生实事)")
 DATELINE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月)")
@@ -2731,6 +2756,11 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
         # "2018年是全面贯彻落实党的十九大精神的开局之年,是…实施“十三五”规划承上启下的关键一年。全市民政工作的总体思路
         # 是:…": the year's work plan, due at its end (the plan it names is not this document)
         year_end, plan = date(int(opening["year"]), 12, 31), None
+    if meeting is True and year_end and (period := MEETING_PERIOD.search(_title_lines(text, 5))) \
+            and PLAN_END_YEARS[period["plan"] or period["plan2"]] > year_end.year:
+        # "我省确定“十三五”民政工作重点…“十三五”期间,我省将重点实施…": the meeting sets the plan period's work, due
+        # at its end, not the year's
+        year_end = date(PLAN_END_YEARS[period["plan"] or period["plan2"]], 12, 31)
     this_year = None
     if issued_on is None and not report and (named := YEAR_NAMED.search(_title_lines(text, 3))):
         this_year = date(int(named["year"]), 12, 31)  # "今年" of a report that names this year's list
@@ -3223,6 +3253,8 @@ def _project_figures(sentence: _Sentence, completion: date | None, year_end: dat
         if re.match(r"\s*(?:及)?(?:以上|以下)", text[match.end():]):
             continue  # "新增养老服务床位3000张以上": a goal with its comparator, read by the rules above
         part = re.split(r"[；;]", text[:start])[-1]  # money's breakdown (其中…) ends at its "；"
+        if kind == "beds" and re.search(r"每\s*[百千万]\s*名?\s*老", segment):
+            continue  # "每千名老人拥有养老床位36张": a ratio of the whole place, not a project's beds
         if "占地" in segment or (kind == "area" and "其中" in text[:start]
                                  and match["area_word"] not in ("总建筑面积", "建设规模")):
             continue  # the site's area; one building's area in a breakdown
@@ -3519,7 +3551,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     for start, end, comparator, threshold, unit, indicator, segment_start, note, fixed_level in found:
         if ELIGIBILITY.match(text, end):
             continue  # "一般集中就餐人数达到10人以上的场所即可设立老年助餐点": a condition to qualify, not a goal
-        all_of = unit == "%" and threshold == 100 and comparator in (GTE, EQ)
+        all_of = unit == "%" and threshold == 100 and comparator in (GTE, EQ) \
+            and "接近" not in text[max(0, start - 4):end]  # ("火化率达到或接近100%": nearly all, a share to reach)
         if all_of:
             # "覆盖率将达到100%", "4A级以上婚姻登记场所达到100%": all of them — coverage, not a share to pass
             comparator, threshold, unit = PRESENT, None, ""
