@@ -152,7 +152,7 @@ ABOVE_AVERAGE = re.compile(r"[^。；;]{0,4}?(?:超出|高于|低于|超过)(?:�
 # closes its clause), "完成全市31个乡、44个镇、14个街道,共89个社会工作服务站项目建设任务" (the total).
 # A verb of making and the units a count of things made is given in (a units table, not one sentence's words):
 # "新开、调整公交线路80条", "增加运营城市小型公交300辆", "建成投运充电桩4700个", "改造提升…19处".
-MAKING = r"改造升级|提档升级|建设|建成|完成|创建|打造|培育|新建|设立|建立|改扩建|扩建|新开|开设|新增|增加|投运|加装|改造|改建|更新|推出|举办|实施|落实|提升|(?<=[将拟])建(?![设成立议])|(?<=再)增(?![长幅速加])"
+MAKING = r"改造升级|提档升级|建设|建成|完成|创建|打造|培育|新建|设立|建立|改扩建|扩建|新开|开设|新增|增加|投运|加装|安装|改造|改建|更新|推出|举办|实施|落实|提升|(?<=[将拟])建(?![设成立议])|(?<=再)增(?![长幅速加])"
 # (项 of services, projects: "6项基本服务"; not of a plan's own parts: "新增7项发展指标", "3项措施")
 COUNT_UNITS = (r"个|家|所|张|支|条|辆|处|座|台|栋|盒|户|场|公里|平方米"
                r"|项(?![\u4e00-\u9fa5]{0,4}(?:指标|措施|举措|任务|要求|原则|内容|制度|机制))")
@@ -570,6 +570,7 @@ def normalize(text: str) -> str:
         return ""
 
     text = RATIO_BASE.sub(lambda m: RATIO_BASES[m["base"]], VERB_VARIANT.sub("", IMAGE.sub(image, text)))
+    text = VERB_VARIANT_INSIDE.sub("新建", text)  # "新(改、扩)建乡镇养老服务中心3个": 新建
     text = HUNDRED_MILLIONS.sub(lambda m: m["num"] + "亿元", text)  # "慈善募捐3个亿": 3亿元
     text = MADE_IN_WORDS.sub(lambda m: str(chinese_number(m["num"])), text)  # "新建两家…食堂": 2家
     return HALF_OR_MORE.sub("50%以上", PERCENT_WORDS.sub(lambda m: m["num"] + "%", text))
@@ -594,6 +595,8 @@ RATIO_BASE = re.compile(r"(?<=每)\s*(?P<base>100|1000|10000)\s*(?=名|户|人|�
 RATIO_BASES = {"100": "百", "1000": "千", "10000": "万"}
 # "建成(改扩建)11个…机构": the variant of the verb in brackets says how, not what; the count follows the verb.
 VERB_VARIANT = re.compile(r"(?<=建成|新建|建设)\s*[(（](?:改扩建|改建|扩建|新建|改造|新建或改扩建)[)）]")
+# "新(改、扩)建", "新(扩)建": the variants written inside the verb.
+VERB_VARIANT_INSIDE = re.compile(r"新\s*[(（](?:改|扩|改扩)?[、,，]?(?:改|扩)?[)）]\s*建")
 PHASE = re.compile(
     r"^(?P<name>[\u4e00-\u9fa5]{2,10}阶段)[\s\u3000]*[（(](?P<y1>\d{4})年\s*(?P<m1>\d{1,2})月"
     r"(?:\s*(?:至|-|－|—|~|到)\s*(?:(?P<y2>\d{4})年)?\s*(?P<m2>\d{1,2})月)?\s*(?P<open>开始|起|以后)?")
@@ -869,8 +872,16 @@ def _lead_line(line: str) -> bool:
 GOAL_ANNOUNCEMENT = re.compile(r"(?:目标|指标)(?:如下|是|为)?\s*[:：—-]*\s*[。:：]?\s*$")
 
 
+LIST_ITEMS_WORD = re.compile(r"为民实事|为民办实事|民生[\u4e00-\u9fa5]{0,4}实事|实事项目")
+LIST_ANNOUNCEMENT = re.compile(r"(?:以下|如下)[^。；;]{0,40}?(?:实事|项目|工程)[^。；;]{0,6}?\s*[:：—－-]+\s*$")
+
+
 def _lead_sentence(paragraph: str) -> bool:
     sentences = [s for s in SENTENCE_END.split(paragraph.strip()) if s.strip()]
+    if len(sentences) == 1 and LIST_ANNOUNCEMENT.search(sentences[0].strip()) and YEAR_LIST_NAMED.search(sentences[0]):
+        return True  # "…确定以下十个项目为2023年度嘉兴市政府民生实事项目——": the year's list follows, item by item
+    if len(sentences) == 1 and GOAL_ANNOUNCEMENT.search(sentences[0].strip()) and LIST_ITEMS_WORD.search(sentences[0]):
+        return True  # "为了确保高质量完成,每一项民生实事都有具体的量化指标:" (the year named above it)
     if len(sentences) != 1 or not GOAL_ANNOUNCEMENT.search(sentences[0].strip()):
         return False
     return any(pattern.search(sentences[0]) for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, PLAN_END))
@@ -1643,6 +1654,10 @@ def _tier_level(place: str) -> str | None:
     return COUNTY if place.startswith("县") else _CUE_LEVELS.get(_last_cue(place))
 
 
+# A share of the places that reach coverage, before it: "45%以上的行政村将实现…全覆盖".
+SHARE_COVERED = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:以上|左右)?的?[\u4e00-\u9fa5（）()]{1,10}?(?:将|要|均|都)?(?:实现|达到)")
+
+
 def _coverage(text: str, station_level: str = ""):
     """Coverage targets of a sentence, which carry no number: (start, end, comparator, threshold, unit,
     indicator, level or None, note)."""
@@ -1677,6 +1692,8 @@ def _coverage(text: str, station_level: str = ""):
             subject = text[segment_start:match.start()]
             if pattern is FULL_COVERAGE and any(segment_start <= s and e <= match.start() for s, e, *_ in found):
                 continue  # 实现“一社区一中心”的全覆盖: the 一X一Y already read is the coverage, said once
+            if pattern is FULL_COVERAGE and SHARE_COVERED.search(subject):
+                continue  # "全省45%以上的行政村将实现社区服务功能全覆盖": the share of places is the target, read as one
             if not subject.strip() and segment_start:  # "…乡镇社工站建设，实现全覆盖": the clause before
                 subject = text[_segment_start(text, segment_start - 1, 0):match.start()]
             indicator, level = "", None
@@ -1847,10 +1864,19 @@ MEETING_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?[^\n，。；,;]{0
 # "今年该市又把这项工作作为市政府为民办实事的内容之一") in the year it is issued: a figure it says will be done, with no
 # date of its own, is due at that year's end.
 YEAR_LIST_NAMED = re.compile(r"(?:(?P<year>\d{4})\s*年度?|今年)[^\n，。；,;]{0,16}?(?:为民实事|为民办实事|"
-                             r"民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事|惠民工程)")
+                             r"民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事|惠民工程|为民[十]?[大件项]?项目)")
+# The people at a meeting or vote, counted: "221名人大代表", "300余名政协委员", "80名与会代表".
+MEETING_PEOPLE = re.compile(r"\s*(?:余|多)?(?:名|人|位)?(?:人大代表|政协委员|与会(?:人员|代表)?|代表(?:和|、)?委员|参会人员)")
+# A heading over the figures that names them tasks set ("一、任务总数", "二、目标任务", "(一)建设任务").
+TASK_HEADING = re.compile(r"任务总数|任务总量|目标任务|建设任务|工作任务|任务目标|工作目标|建设目标|主要目标")
+# "养老服务为民十大项目包括为100名老年人提供…": the sentence that gives the list's items (its year named above)
+LIST_ITEMS_NAMED = re.compile(r"(?:为民实事|为民办实事|民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事|惠民工程"
+                              r"|为民[十]?[大件项]?项目)(?:主要)?(?:包括|包含|分别是|是|为)\s*[:：]?")
 # "区委、区政府全面启动2019年惠民工程": a year's list launched (not one named in passing, "作为2022年…民生实事之一").
-LIST_LAUNCHED = re.compile(r"(?:启动|啟動|确定|確定|公布|发布|發布)(?:了)?\s*(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?"
-                           r"(?:为民实事|为民办实事|民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事|惠民工程)")
+LIST_LAUNCHED = re.compile(r"(?:启动|啟動|确定|確定|公布|发布|發布)(?:了)?\s*(?:\d{4}\s*年?\s*[-－—至到]\s*)?(?P<year>\d{4})\s*年度?"
+                           r"[^\n，。；,;]{0,12}?(?:为民实事|为民办实事|民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事|惠民工程"
+                           # ("西城区发布2019-2020年养老服务为民十大项目": a list of projects for the years named)
+                           r"|为民[十]?[大件项]?项目)")
 # The year a report of a year under way is about: "2025年上半年工作总结", "2024年一季度", "为2024年各项工作开好局".
 REPORT_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?:上半年|前三季度|[一二三四1-4]季度|第[一二三四]季度|1\s*[-—至]\s*\d{1,2}\s*月|"
                          r"各项工作)")
@@ -2315,6 +2341,9 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     drafts = _without_restated(drafts, _title_lines(text, 1))
     drafts = [d for d in drafts if not _changed_from(d)]
     _years_respectively(drafts)
+    for draft in drafts:
+        if draft.unit in ("元/月", "元/年") and _people_standard(draft):
+            draft.unit = "元/人/" + draft.unit[-1]  # "城市居民最低生活保障標準625元/月": each person's, per month
     if URBAN_PLAN.search(_title_lines(text, 3)):
         # 《城市社区规范化标准化建设三年行动方案》: the communities of a plan for urban communities are urban ones
         for draft in drafts:
@@ -2330,6 +2359,18 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
 
 
 LONE_CELLS = 4
+# A standard paid to each person of a group (低保, 特困, 孤儿, 五保 …): its 元/月 is per person and month, written or not;
+# not a fee per thing ("普通寄存格位5元/月") nor a sum per place ("每个社区每年30万元").
+PEOPLE_STANDARD = re.compile(r"低保|最低生活|特困|供养|孤儿|养育|五保|救助|生活保障|生活费|护理(?:费|标准)|自理|照料")
+PER_THING = re.compile(r"每(?:个|户|床|张|院|所|家|站|格|处)|格位|寄存")
+
+
+def _people_standard(draft: "DraftTarget") -> bool:
+    at = draft.quote.find(draft.matched) if draft.matched else -1
+    if at < 0:
+        return False
+    clause = re.split(r"[，。；,;]", draft.quote[:at])[-1] + draft.matched
+    return bool(PEOPLE_STANDARD.search(clause)) and not PER_THING.search(clause)
 URBAN_PLAN = re.compile(r"《[^》]{0,10}城市社区[^》农村乡]{0,20}?(?:方案|规划|意见|计划)[^》]{0,14}》")
 # "明确2024年、2025年分别推进不少于60个、70个…项目": years named in turn, then as many figures, each due at its year's end
 YEARS_RESPECTIVELY = re.compile(r"(?P<years>\d{4}\s*年(?:\s*[、和及与]\s*\d{4}\s*年)+)(?:底|末)?\s*分别")
@@ -2482,7 +2523,8 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
         for draft in _sentence_targets(sentence, issued_on, pilot_end, station_level, plan_end,
                                        completed_year if heading_target else year_end, this_year, last_phase, list_year,
                                        reported_list):
-            if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported)):
+            if _reached_unaimed(draft, sentence, issued_on, bool(year_end or plan_end or plan_reported) or bool(
+                    list_year and LIST_ITEMS_NAMED.search(sentence.text))):  # (the items of a year's list: aimed at)
                 continue  # a figure reached with no word of aim: status
             if progress_report and not report and not (year_end or plan_end or progress) \
                     and not (REPORT_FUTURE.search(sentence.text) or THIS_YEAR.search(sentence.text)
@@ -2505,6 +2547,9 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                 continue  # "80%以上的街道(乡镇)至少要有1个枢纽型社区社会组织": the 1个 is what the 80% counts
             if draft.unit == "人" and _population_forecast(sentence.text, draft.matched):
                 continue  # "老年人口将增长100万人,2025年将达到500万人": a projection of the population, not a goal
+            if draft.key() in keys and draft.matched and re.search(
+                    re.escape(draft.matched) + r"\s*的(?:建设|工作|目标)?任务", sentence.text):
+                continue  # "计划新增20家…,5月上旬将全面完成新增20家的任务": the task said again, in the same sentence
             earlier = seen.get(draft.key(), ())
             if earlier and (draft.indicator or any(_same_measure(draft.measure, m) for m in earlier)
                             or draft.unit.startswith("元/") and draft.key() not in keys):
@@ -2807,9 +2852,9 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
 
 # A notice setting benefit standards (低保, 特困, 孤儿, 残疾人两项补贴, 高龄津贴 …: "关于调整城乡居民最低生活保障和…标准的
 # 通知", "城乡低保标准从2012年7月1日上调", "社会救助再提标"), or news of one. Its targets are each class's new standard:
-# 'eq' the figure it is raised to or fixed at (提高到/调高至/调整为/为/达到), 'gte' where it says 不低于; the unit keeps the
-# person when the class's clause names one (由每人685元/月提高到740元/月 → 元/人/月; 自理标准由191元/月提高到210元/月 →
-# 元/月); every standard falls due the day it takes effect (自2020年4月1日起, 从今年7月1日, 于2016年4月开始执行), unless
+# 'eq' the figure it is raised to or fixed at (提高到/调高至/调整为/为/达到), 'gte' where it says 不低于; the unit is per
+# person and period (由每人685元/月提高到740元/月 → 元/人/月; a standard paid to each person of a group is per person
+# whether the clause names the person or not: 自理标准由191元/月提高到210元/月 → 元/人/月, see PEOPLE_STANDARD); every standard falls due the day it takes effect (自2020年4月1日起, 从今年7月1日, 于2016年4月开始执行), unless
 # the notice sets a date by which the raise must be done (提标要在8月完成), else at the end of the year its title names.
 # Not targets: the old standard (由…685元, 从最初的…), the raise (每人每月提高50元, 增幅), a differentiated standard given
 # only as its top (最高达到660元/月), the people reached and the money added (新增救助资金455万元, 增发…低保金).
@@ -3119,6 +3164,8 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
         segment_start = _segment_start(text, start, 0)
         segment = text[segment_start:start]
         after = text[end:end + 8]
+        if MEETING_PEOPLE.match(text, end):
+            continue  # "与会的221名人大代表每人投出了神圣的一票": who met and voted
         groups = 1
         if (each := EACH_GROUP.search(segment)) and not FALLBACK_PER.search(segment[:each.start("each")]):
             # "累计培养社会工作领军人才、督导人才各150名": one target for each group listed before 各
@@ -3379,9 +3426,14 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
     taken = [(c[0], c[1]) for c in coverage]
     # "此外还公布2022年静安区为民办实事项目。包括…改造50万平方米。开工建设…500台": the paragraph that names this
     # year's list goes on with its items
-    listed = reported_list or bool(list_year) and any(YEAR_LIST_NAMED.search(e) for e in sentence.paragraph)
+    listed = reported_list or bool(list_year) and (any(YEAR_LIST_NAMED.search(e) for e in sentence.paragraph)
+                                                   or bool(LIST_ITEMS_NAMED.search(text))
+                                                   or bool(sentence.lead and (YEAR_LIST_NAMED.search(sentence.lead)
+                                                                              or LIST_ITEMS_WORD.search(sentence.lead))))
     goals = bool(sentence.lead) or bool(year_end) or listed or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph) \
-        or bool(TASK_STATED.search(text)) or _plan_states(sentence)  # "2019年…工程任务是:新改扩建100家…,培育100家…": the year's task stated
+        or bool(TASK_STATED.search(text)) or _plan_states(sentence) \
+        or any(TASK_HEADING.search(h) for h in sentence.headings) \
+        or any(THIS_YEAR.search(e) and FUTURE.search(e) for e in sentence.paragraph[:1])  # (今年,…将…。筹资…,新建…1000个)  # "2019年…工程任务是:新改扩建100家…,培育100家…": the year's task stated
     for start, end, comparator, number, unit, said_level in _requirements(text, goals=goals):
         threshold = _number(number)
         if threshold is None or any(s <= start < e or start <= s < end for s, e in taken):
