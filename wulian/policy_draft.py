@@ -220,7 +220,7 @@ RESPECTIVELY = re.compile(r"分别\s*(?P<cmp>达到|达|为|不低于|不少于|
                           r"\s*(?:和|、|与|及)\s*(?P<second>\d+(?:\.\d+)?)\s*(?P<unit>%|个|家|人|名|张|所)"
                           r"(?P<suffix>及以上|以上)?")
 URBAN_RURAL_PAIR = re.compile(r"城乡|(?:城市|城镇)(?:社区)?(?:和|、|与|及)农村")  # (每个城市社区、农村社区分别…)
-PER_UNIT = re.compile(r"每|各(?!类|项|种|地|方面|部门|级)")
+PER_UNIT = re.compile(r"每|(?<!在)各(?!类|项|种|地|方面|部门|级)")  # ("在各县(市、区)新建100处": a total across them)
 # A ratio's denominator, just before its figure: 每百户30平米, 每万城镇常住人口拥有社区工作者不低于25人, 每百万常住人口40个.
 DENOMINATOR = re.compile(r"每\s*(?P<scale>百万|千万|十万|百|千|万)?\s*(?:名)?[\u4e00-\u9fa5]{0,6}?(?P<base>户|人口|人)(?!员|才|民)"
                          r"|(?P<average>人均)"
@@ -344,7 +344,7 @@ LEVEL_CUES = re.compile(
     # 街乡: 北京's streets and townships; "入学率城镇达到92%以上、农村地区达到85%以上": 城镇 the urban areas, no tier
 )
 # "80%以上城市社区实现…", "60%的乡镇建成…": a share whose noun is a kind of place is that place's target.
-SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上|左右)?\s*的?\s*(?:(?P<urban>城镇社区|城市社区)|(?P<rural>农村社区|行政村|建制村|农村(?=具备|建有|建成|实现|达到|设有|拥有))"
+SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上|左右)?\s*的?\s*(?:(?P<urban>城镇社区|城市社区)|(?P<rural>农村社区|行政村|建制村|农村(?=具备|建有|建成|建立|实现|达到|设有|拥有))"
                              r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|(?:城市|农村)?街道|乡镇))")
 GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上|左右)?的?(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
                                   r"[^，。；,;\d]{0,4}?(?:要|将|应|须)?(?:建有|建成|设有|实现|配备|开展|建立|设立|拥有|具备)")
@@ -385,7 +385,8 @@ DEADLINES = (
 # the sentence before it (今年荆州区将建成…).
 UNDATED_SPAN = re.compile(r"(?<![\d\s])(?:\d|[一二两三四五六七八九十])\s*(?:[至到~～\-—]\s*(?:\d|[一二两三四五六七八九十])\s*)?年"
                           r"(?:内|时间|左右)")  # (not "2013年内": that year's, not a span of 3 years)
-THIS_YEAR = re.compile(r"(?<![\d一二两三四五六七八九十])年内|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年")
+THIS_YEAR = re.compile(r"(?<![\d一二两三四五六七八九十])年内|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年"
+                       r"|(?<=确保|力争|争取)年底")  # ("确保年底每千名老人拥有30张养老床位": this year's end)
 NEXT_YEAR = re.compile(r"明年(?:年底|底|年内)?(?:前|之前)?")  # 完成全年…任务: this year's
 # "全省社会工作专业人才总量2015年达到3.5万人,2020年达到10万人": the year right before 达到 dates its own figure
 GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部|达到)")
@@ -396,6 +397,8 @@ YEAR_AT_FIGURE = re.compile(r"(?P<year>\d{4})\s*年(?:底|末)?\s*$")
 # is the clause's own date; what is past is left out as status before any deadline is asked for.
 CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。“「])|(?<=[^\d(（][)）])|(?<=[^\d年]、))\s*(?:其中\s*)?(?P<year>\d{4})\s*年"
                          r"(?![度以内初中底末上下前后起来的])")  # (其中2019年,…: the first year of a span's goals)
+# "2023年底,50%以上的县(市)区…开展…;2024年底,65%以上…": a year's end that opens its clause, with no 到/前, dates it
+CLAUSE_YEAR_END = re.compile(r"(?:^|(?<=[，,；;：:。“「]))\s*(?P<year>\d{4})\s*年(?:底|末)\s*(?=[,，])")
 # "2024年度,全市将新建颐养社区37个": a year's works named by its 年度 (not "每年度", not a 年度计划 named on)
 CLAUSE_YEAR_OF = re.compile(r"(?:^|(?<=[，,；;：:。“「]))\s*(?P<year>\d{4})\s*年度(?=\s*[,，])")
 # ("从2013年至2020年,我省每年选派50名…": a span with its start year written out)
@@ -980,10 +983,12 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
     """The deadline a sentence sets: (date or None, note); the nearest to the end of ``text`` when it names
     several (the callers pass the text up to the figure)."""
     candidates = []
-    for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, CLAUSE_YEAR, CLAUSE_YEAR_OF, YEAR_AT_FIGURE):
+    for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, CLAUSE_YEAR, CLAUSE_YEAR_OF, CLAUSE_YEAR_END, YEAR_AT_FIGURE):
         for match in pattern.finditer(text):
             groups = match.groupdict()
             year = int(groups["year"])
+            if pattern is CLAUSE_YEAR_END and issued_on and year < issued_on.year:
+                continue  # "2021年底,“爱心食堂”建成并运营" told in 2023: what was done then
             if groups.get("day") and groups.get("month"):
                 when = date(year, int(groups["month"]), int(groups["day"]))
             else:
@@ -1654,6 +1659,8 @@ def _tier_level(place: str) -> str | None:
     return COUNTY if place.startswith("县") else _CUE_LEVELS.get(_last_cue(place))
 
 
+# Another tier named straight after the one covered ("覆盖所有城市社区和乡镇"), the sentence going on after it.
+COVERED_TOO = re.compile(r"\s*(?:和|及|以及|、)\s*(?:所有的?)?(?P<tier>乡镇（街道）|乡镇\(街道\)|乡镇|街道|镇街|行政村|建制村)(?=[,，。；;])")
 # A share of the places that reach coverage, before it: "45%以上的行政村将实现…全覆盖".
 SHARE_COVERED = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:以上|左右)?的?[\u4e00-\u9fa5（）()]{1,10}?(?:将|要|均|都)?(?:实现|达到)")
 
@@ -1719,6 +1726,10 @@ def _coverage(text: str, station_level: str = ""):
                 level = COMMUNITY
             found.append((segment_start if subject else match.start(), match.end(), PRESENT, None, "", indicator,
                           level, note))
+            if pattern is FULL_COVERAGE and (also := COVERED_TOO.match(text, match.end())) \
+                    and (cue := _last_cue(also["tier"])) and _CUE_LEVELS[cue] != level:
+                # "…服务设施覆盖所有城市社区和乡镇": the towns are covered too, a target of their own
+                found.append((also.start("tier"), also.end(), PRESENT, None, "", "", _CUE_LEVELS[cue], note))
             if pattern is COVERAGE_RATE and match["second"]:  # 覆盖率和面积达标率达到100%: two rates, one figure
                 found.append((match.start("second"), match.end(), PRESENT, None, "", "", level,
                               f"{match['second']}达到100%"))
