@@ -374,6 +374,8 @@ NAMED_REGION = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2}(?:街道|镇(?!街)|乡(
 # (实现: "实现乡镇(街道)、村(居)…全覆盖" names no town "实现乡")
 NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全县市区村社工站心务中作点这此等省两一到前后年以上下实现")
 
+# "新建街道级综合养老服务中心…": a verb before the tier word, not a place's name (建设街道 is a name: not listed)
+VERBS_BEFORE_A_TIER = frozenset({"新建", "改建", "扩建", "新增", "覆盖", "推进", "建好", "办好"})
 _YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1,2})\s*日)?"
 DEADLINES = (
     re.compile(r"(?:到|截至|截止到?|力争到|(?<=当前)至|(?<=今后)至|(?:^|(?<=[，,；;：:]))\s*至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
@@ -876,12 +878,21 @@ GOAL_ANNOUNCEMENT = re.compile(r"(?:目标|指标)(?:如下|是|为)?\s*[:：—
 
 
 LIST_ITEMS_WORD = re.compile(r"为民实事|为民办实事|民生[\u4e00-\u9fa5]{0,4}实事|实事项目")
-LIST_ANNOUNCEMENT = re.compile(r"(?:以下|如下)[^。；;]{0,40}?(?:实事|项目|工程)[^。；;]{0,6}?\s*[:：—－-]+\s*$")
+LIST_ANNOUNCEMENT = re.compile(r"(?:以下|如下)[^。；;]{0,40}?(?:实事|项目|工程)[^。；;]{0,6}?\s*[:：—－-]+\s*$"
+                               # "…代表投票表决,确定缙云县2021年十件民生实事项目(按得票数高低为序)", the items below it
+                               r"|(?:确定|票决产生|表决通过|公布|发布)[^。；;]{0,30}?(?:实事|项目|工程)(?:[(（][^)）]{0,12}[)）])?"
+                               r"\s*[:：—－-]*\s*$")
+
+
+def _list_announced(paragraph: str) -> bool:
+    sentences = [s for s in SENTENCE_END.split(paragraph.strip()) if s.strip()]
+    return len(sentences) == 1 and bool(LIST_ANNOUNCEMENT.search(sentences[0].strip())) \
+        and bool(YEAR_LIST_NAMED.search(sentences[0]))
 
 
 def _lead_sentence(paragraph: str) -> bool:
     sentences = [s for s in SENTENCE_END.split(paragraph.strip()) if s.strip()]
-    if len(sentences) == 1 and LIST_ANNOUNCEMENT.search(sentences[0].strip()) and YEAR_LIST_NAMED.search(sentences[0]):
+    if _list_announced(paragraph):
         return True  # "…确定以下十个项目为2023年度嘉兴市政府民生实事项目——": the year's list follows, item by item
     if len(sentences) == 1 and GOAL_ANNOUNCEMENT.search(sentences[0].strip()) and LIST_ITEMS_WORD.search(sentences[0]):
         return True  # "为了确保高质量完成,每一项民生实事都有具体的量化指标:" (the year named above it)
@@ -894,13 +905,13 @@ def _sentences(text: str):
     """Yield the document's sentences with the clause they stand in."""
     titles: dict[str, str] = {}
     item: list[str] = []  # sentences of the current item so far
-    lead = ""
+    lead, list_lead = "", False
     for clause, heading, line in _numbered_lines(text):
         if heading:
             titles[clause] = SENTENCE_END.split(line, maxsplit=1)[0]
             item = []
-            if heading.re is L1:
-                lead = ""
+            if heading.re is L1 and not list_lead:
+                lead = ""  # (a year's list announced above its items "一、…二、…" heads them all)
         if _lead_line(line):
             lead = line.strip()
         announced = _lead_sentence(line)
@@ -916,6 +927,7 @@ def _sentences(text: str):
                 paragraph.append(sentence)
         if announced:
             lead = line.strip()  # the goals follow in the next paragraphs
+            list_lead = _list_announced(line)
 
 
 # "《行动计划》将分4个阶段实施。第一阶段将…。第二阶段将…": phases named in order, with no dates of their own.
@@ -1093,7 +1105,7 @@ def _level(sentence: _Sentence, start: int, segment_start: int, indicator: str, 
     """The level the requirement applies to, and the named regions if the text names them."""
     text = sentence.text
     regions = [m["name"] for m in NAMED_REGION.finditer(text[segment_start:start])
-               if not (set(m["name"][:2]) & NOT_A_NAME)]
+               if not (set(m["name"][:2]) & NOT_A_NAME) and m["name"][:2] not in VERBS_BEFORE_A_TIER]
     if regions:
         level = TOWN  # 首善街道 / 某某镇: a named town or street
         return level, regions[-1:], ""
@@ -2381,6 +2393,9 @@ def _people_standard(draft: "DraftTarget") -> bool:
     if at < 0:
         return False
     clause = re.split(r"[，。；,;]", draft.quote[:at])[-1] + draft.matched
+    if not PEOPLE_STANDARD.search(clause) and re.match(r"\s*(?:分别)?\s*(?:从|由)", clause):
+        # "城乡低保对象…人均补差水平,分别从每月631元、286元提高到653元、315元": the standard is named before the comma
+        clause = re.split(r"[。；;]", draft.quote[:at])[-1][-40:] + draft.matched
     return bool(PEOPLE_STANDARD.search(clause)) and not PER_THING.search(clause)
 URBAN_PLAN = re.compile(r"《[^》]{0,10}城市社区[^》农村乡]{0,20}?(?:方案|规划|意见|计划)[^》]{0,14}》")
 # "明确2024年、2025年分别推进不少于60个、70个…项目": years named in turn, then as many figures, each due at its year's end
