@@ -1886,20 +1886,19 @@ MEETING_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?[^\n，。；,;]{0
 # News of this year's list ("介绍自治区2024年十件民生实事情况", "社区养老工程是乌鲁木齐2021年民生建设十大实事之一",
 # "今年该市又把这项工作作为市政府为民办实事的内容之一") in the year it is issued: a figure it says will be done, with no
 # date of its own, is due at that year's end.
-YEAR_LIST_NAMED = re.compile(r"(?:(?P<year>\d{4})\s*年度?|今年)[^\n，。；,;]{0,16}?(?:为民实事|为民办实事|"
-                             r"民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事|惠民工程|为民[十]?[大件项]?项目)")
+# The names a year's list goes by: 为民办实事, 民生实事, 十大实事, 惠民工程, 为民十大项目.
+LIST_NAME = r"(?:为民实事|为民办实事|民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事|惠民工程|为民[十]?[大件项]?项目)"
+YEAR_LIST_NAMED = re.compile(r"(?:(?P<year>\d{4})\s*年度?|今年)[^\n，。；,;]{0,16}?" + LIST_NAME)
 # The people at a meeting or vote, counted: "221名人大代表", "300余名政协委员", "80名与会代表".
 MEETING_PEOPLE = re.compile(r"\s*(?:余|多)?(?:名|人|位)?(?:人大代表|政协委员|与会(?:人员|代表)?|代表(?:和|、)?委员|参会人员)")
 # A heading over the figures that names them tasks set ("一、任务总数", "二、目标任务", "(一)建设任务").
 TASK_HEADING = re.compile(r"任务总数|任务总量|目标任务|建设任务|工作任务|任务目标|工作目标|建设目标|主要目标")
 # "养老服务为民十大项目包括为100名老年人提供…": the sentence that gives the list's items (its year named above)
-LIST_ITEMS_NAMED = re.compile(r"(?:为民实事|为民办实事|民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事|惠民工程"
-                              r"|为民[十]?[大件项]?项目)(?:主要)?(?:包括|包含|分别是|是|为)\s*[:：]?")
+LIST_ITEMS_NAMED = re.compile(LIST_NAME + r"(?:主要)?(?:包括|包含|分别是|是|为)\s*[:：]?")
 # "区委、区政府全面启动2019年惠民工程": a year's list launched (not one named in passing, "作为2022年…民生实事之一").
+# ("西城区发布2019-2020年养老服务为民十大项目": a list of projects for the years named, due at the last one's end)
 LIST_LAUNCHED = re.compile(r"(?:启动|啟動|确定|確定|公布|发布|發布)(?:了)?\s*(?:\d{4}\s*年?\s*[-－—至到]\s*)?(?P<year>\d{4})\s*年度?"
-                           r"[^\n，。；,;]{0,12}?(?:为民实事|为民办实事|民生[\u4e00-\u9fa5]{0,4}实事|十[大件项](?:重点)?(?:民生)?实事|惠民工程"
-                           # ("西城区发布2019-2020年养老服务为民十大项目": a list of projects for the years named)
-                           r"|为民[十]?[大件项]?项目)")
+                           r"[^\n，。；,;]{0,12}?" + LIST_NAME)
 # The year a report of a year under way is about: "2025年上半年工作总结", "2024年一季度", "为2024年各项工作开好局".
 REPORT_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?:上半年|前三季度|[一二三四1-4]季度|第[一二三四]季度|1\s*[-—至]\s*\d{1,2}\s*月|"
                          r"各项工作)")
@@ -2388,6 +2387,11 @@ PEOPLE_STANDARD = re.compile(r"低保|最低生活|特困|供养|孤儿|养育|�
 PER_THING = re.compile(r"每(?:个|户|床|张|院|所|家|站|格|处)|格位|寄存")
 
 
+def _paid_per_person(clause: str) -> bool:
+    """Whether a money figure's clause names a standard paid to each person of a group (not a fee per thing)."""
+    return bool(PEOPLE_STANDARD.search(clause)) and not PER_THING.search(clause)
+
+
 def _people_standard(draft: "DraftTarget") -> bool:
     at = draft.quote.find(draft.matched) if draft.matched else -1
     if at < 0:
@@ -2396,7 +2400,7 @@ def _people_standard(draft: "DraftTarget") -> bool:
     if not PEOPLE_STANDARD.search(clause) and re.match(r"\s*(?:分别)?\s*(?:从|由)", clause):
         # "城乡低保对象…人均补差水平,分别从每月631元、286元提高到653元、315元": the standard is named before the comma
         clause = re.split(r"[。；;]", draft.quote[:at])[-1][-40:] + draft.matched
-    return bool(PEOPLE_STANDARD.search(clause)) and not PER_THING.search(clause)
+    return _paid_per_person(clause)
 URBAN_PLAN = re.compile(r"《[^》]{0,10}城市社区[^》农村乡]{0,20}?(?:方案|规划|意见|计划)[^》]{0,14}》")
 # "明确2024年、2025年分别推进不少于60个、70个…项目": years named in turn, then as many figures, each due at its year's end
 YEARS_RESPECTIVELY = re.compile(r"(?P<years>\d{4}\s*年(?:\s*[、和及与]\s*\d{4}\s*年)+)(?:底|末)?\s*分别")
@@ -2880,7 +2884,8 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
 # 通知", "城乡低保标准从2012年7月1日上调", "社会救助再提标"), or news of one. Its targets are each class's new standard:
 # 'eq' the figure it is raised to or fixed at (提高到/调高至/调整为/为/达到), 'gte' where it says 不低于; the unit is per
 # person and period (由每人685元/月提高到740元/月 → 元/人/月; a standard paid to each person of a group is per person
-# whether the clause names the person or not: 自理标准由191元/月提高到210元/月 → 元/人/月, see PEOPLE_STANDARD); every standard falls due the day it takes effect (自2020年4月1日起, 从今年7月1日, 于2016年4月开始执行), unless
+# whether the clause names the person or not: 自理标准由191元/月提高到210元/月 → 元/人/月, `_paid_per_person`); every
+# standard falls due the day it takes effect (自2020年4月1日起, 从今年7月1日, 于2016年4月开始执行), unless
 # the notice sets a date by which the raise must be done (提标要在8月完成), else at the end of the year its title names.
 # Not targets: the old standard (由…685元, 从最初的…), the raise (每人每月提高50元, 增幅), a differentiated standard given
 # only as its top (最高达到660元/月), the people reached and the money added (新增救助资金455万元, 增发…低保金).
@@ -2943,7 +2948,7 @@ def _standard_unit(clause: str, per: str, tail: str) -> str:
         period = last[1] if last[0] >= 0 else ""
     if not period:
         return "元/人" if person else "元"
-    return f"元/人/{period}" if person else f"元/{period}"
+    return f"元/人/{period}" if person or _paid_per_person(clause) else f"元/{period}"
 
 
 def _standard_figures(text: str, drafts: list):
@@ -3457,9 +3462,12 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                                                    or bool(sentence.lead and (YEAR_LIST_NAMED.search(sentence.lead)
                                                                               or LIST_ITEMS_WORD.search(sentence.lead))))
     goals = bool(sentence.lead) or bool(year_end) or listed or any(GOALS_ANNOUNCED.search(e) for e in sentence.paragraph) \
-        or bool(TASK_STATED.search(text)) or _plan_states(sentence) \
+        or bool(TASK_STATED.search(text)) \
+        or _plan_states(sentence) \
         or any(TASK_HEADING.search(h) for h in sentence.headings) \
-        or any(THIS_YEAR.search(e) and FUTURE.search(e) for e in sentence.paragraph[:1])  # (今年,…将…。筹资…,新建…1000个)  # "2019年…工程任务是:新改扩建100家…,培育100家…": the year's task stated
+        or any(THIS_YEAR.search(e) and FUTURE.search(e) for e in sentence.paragraph[:1])
+    # (TASK_STATED: "2019年…工程任务是:新改扩建100家…,培育100家…", the year's task stated; TASK_HEADING: "一、任务总数";
+    # the paragraph's first sentence: "今年,…将…。筹资6000万元,新建农村幸福院1000个。")
     for start, end, comparator, number, unit, said_level in _requirements(text, goals=goals):
         threshold = _number(number)
         if threshold is None or any(s <= start < e or start <= s < end for s, e in taken):
