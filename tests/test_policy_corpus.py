@@ -176,14 +176,14 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 16, round 34"): (found, drafted) and (found, expected) of the
-# development documents (sets 1–87 among them; sets 86 and 87 were read in round 34), and of held-out sets 88 and 89,
+# The figures reported in docs/decisions.md ("Session 17, round 35"): (found, drafted) and (found, expected) of the
+# development documents (sets 1–89 among them; sets 88 and 89 were read in round 35), and of held-out sets 90 and 91,
 # measured once at the merge.
-REPORTED = {"dev": ((2111, 2907), (2111, 3082)), "held out": ((26, 79), (26, 68))}
+REPORTED = {"dev": ((2158, 2988), (2158, 3150)), "held out": ((19, 44), (19, 66))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
-# development set (all tuned on), and over the sets not read this round (all but sets 86, 87, read in round 34).
-REPORTED_LOSO = {"per-set mean over 88 development sets (all tuned on)": (720, 670),
-                 "mean over the 86 sets not read this round (all but sets 86, 87)": (723, 671)}
+# development set (all tuned on), and over the sets not read this round (all but sets 88, 89, read in round 35).
+REPORTED_LOSO = {"per-set mean over 90 development sets (all tuned on)": (717, 670),
+                 "mean over the 88 sets not read this round (all but sets 88, 89)": (723, 672)}
 
 
 def _ratio(line, name):
@@ -193,10 +193,10 @@ def _ratio(line, name):
 
 @pytest.fixture(scope="module")
 def evaluation():
-    """What ``draft_targets --evaluate --tuning-set 86 --tuning-set 87`` prints, run once for the tests that read it
+    """What ``draft_targets --evaluate --tuning-set 88 --tuning-set 89`` prints, run once for the tests that read it
     (drafting the whole corpus takes most of a minute)."""
     out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--tuning-set", "86", "--tuning-set", "87", stdout=out)
+    call_command("draft_targets", "--evaluate", "--tuning-set", "88", "--tuning-set", "89", stdout=out)
     return out.getvalue()
 
 
@@ -214,7 +214,7 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 # What the review page gives a reviewer (docs/decisions.md, "Session 11: the reviewer is shown where the misses
 # are"): of the targets quoting their sentence, how many stand in a sentence the page shows (a draft's or one listed
 # as not drafted), and how many listed sentences the reviewer reads for it.
-REPORTED_AID = {"held out": ((68, 68), 49), "dev": ((2932, 3050), 2081)}
+REPORTED_AID = {"held out": ((64, 66), 45), "dev": ((3000, 3118), 2130)}
 
 
 def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_reported_share(evaluation):
@@ -228,7 +228,7 @@ def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_repor
 
 def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_above_the_reported_ones(evaluation):
     lines = evaluation.splitlines()
-    assert len([line for line in lines if line.startswith("  development set ")]) == 88
+    assert len([line for line in lines if line.startswith("  development set ")]) == 90
     for name, (precision, recall) in REPORTED_LOSO.items():
         line = next(line for line in lines if line.startswith(name))
         mean_p, mean_r = (round(float(x) * 10) for x in re.findall(r"mean (?:precision|recall) ([\d.]+)%", line))
@@ -280,21 +280,22 @@ def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
     # issue's fields and with round 30's drafter); round 32 read them, and sets 84 and 85 were measured once, 25/57,
     # 25/69 (the same on the issue's fields and with round 31's drafter); round 33 read them, and sets 86 and 87 were
     # measured once, 42/77, 42/77 (43/77, 43/77 on the issue's fields; the same with round 32's drafter); round 34 read
-    # them, and sets 88 and 89 are the held-out sets now, 26/79, 26/68 (REPORTED; 27/79, 27/68 on the issue's fields;
-    # the same with round 33's drafter).
+    # them, and sets 88 and 89 were measured once, 26/79, 26/68 (27/79, 27/68 on the issue's fields; the same with
+    # round 33's drafter); round 35 (session 17) read them, and sets 90 and 91 are the held-out sets now, 19/44, 19/66
+    # (REPORTED; 21/44, 21/66 on the issue's fields; the same with round 34's drafter).
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
-    assert {d.get("held_out_set") for d in held.values()} == {88, 89}
+    assert {d.get("held_out_set") for d in held.values()} == {90, 91}
     # 11 documents in session 14's second pair, 9 in its third, 11 in its fourth (20, 25, 19, 24, 18 and 18 in
-    # session 15's, 20, 20, 19 and 18 in session 16's): two
+    # session 15's, 20, 20, 19 and 18 in session 16's, 21 in session 17's): two
     # freezers searching some 60 queries each found no more not read yet (the search tool's store of civil-affairs
     # documents with goal figures is nearly exhausted)
     assert len(held) >= 9
     # one target is not 3 points: 42 in session 13's sixth pair, 44, 44, 35 and 46 in session 14's, 78, 92, 84, 105,
-    # 83 and 51 in session 15's, 71, 69, 77 and 68 in session 16's
+    # 83 and 51 in session 15's, 71, 69, 77 and 68 in session 16's, 66 in session 17's
     assert len([t for t in KEY["targets"] if t["document"] in held]) >= 35
     assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 88))
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 90))
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -3775,3 +3776,54 @@ def test_a_years_list_announced_above_items_numbered_one_two_three_heads_them_al
     found = drafts(text, date(2021, 3, 19))
     assert ("", "county", "eq", Decimal(4), "家", date(2021, 12, 31)) in found
     assert ("", "county", "eq", Decimal(50), "家", date(2021, 12, 31)) in found
+
+
+# --- session 17, round 35: sets 88 and 89 read ------------------------------------------------------------------
+
+
+def test_places_opening_a_standards_clause_are_its_regions_and_one_place_alone_is_the_issuers():
+    # 青海 2016: "提标后各地城市居民最低生活保障标准为:西宁市、海西蒙古族藏族自治州每人每月403元,…,海东市每人每月388元"
+    text = ("提标后各地城市居民最低生活保障标准为:西宁市、海西蒙古族藏族自治州每人每月403元,海南藏族自治州、海北藏族自治州"
+            "每人每月393元,海东市每人每月388元。")
+    found = {(d.threshold, d.unit, tuple(d.regions)) for d in draft_targets(text, date(2016, 3, 4))}
+    assert (Decimal(403), "元/人/月", ("西宁市", "海西蒙古族藏族自治州")) in found
+    assert (Decimal(393), "元/人/月", ("海南藏族自治州", "海北藏族自治州")) in found
+    assert (Decimal(388), "元/人/月", ("海东市",)) in found  # one place among others that have theirs
+    # 惠民 2023: "惠民县城乡低保标准…为每人每月626元" — one place alone is the issuer, the county's own standard
+    found = draft_targets("惠民县城乡低保标准提高到每人每月626元。", date(2023, 6, 1))
+    assert [(d.threshold, d.regions) for d in found] == [(Decimal(626), [])]
+
+
+def test_the_two_subsidies_of_the_disabled_are_paid_to_each_person():
+    # 衡阳 2020: "残疾人两补达到城区70元/月、县市65元/月"
+    found = drafts("市政府常务会议审议通过了全市残疾人两补提标方案,残疾人两补达到城区70元/月、县市65元/月。", date(2020, 6, 1))
+    assert {(d[3], d[4]) for d in found} == {(Decimal(70), "元/人/月"), (Decimal(65), "元/人/月")}
+
+
+def test_funds_obtained_in_a_year_gone_by_are_no_aim():
+    # 迪庆 2016-01: "2015年,州民政局积极向国家、省级争取资金建设基层老年活动场所,全年共争取国家级、省级资金261万元。"
+    text = "2015年,州民政局积极向国家、省级争取资金建设基层老年活动场所,全年共争取国家级、省级资金261万元。"
+    assert drafts(text, date(2016, 1, 18)) == []
+    # 争取 still aims when it strives for a figure: "争取到2025年建成20个"
+    assert drafts("2024年,我县争取到2025年建成20个农村幸福院。", date(2024, 3, 1))
+
+
+def test_an_expected_years_end_dates_the_figure_after_it():
+    # 荔波 2025 答复: "截止2024年底,…28个,…预计2025年底,全县农村养老服务设施达32个。"
+    text = ("截止2024年底,我县统计建有农村养老服务设施数量28个,目前正在建设的有4个,预计2025年底,"
+            "全县农村养老服务设施达32个。")
+    assert drafts(text, date(2025, 7, 17)) == [("", "county", "gte", Decimal(32), "个", date(2025, 12, 31))]
+
+
+def test_the_items_of_a_funeral_fee_waived_and_the_most_paid_are_each_a_standard():
+    # 黑河 2023: "其中包括遗体接运费(普通殡葬专用车,市区25公里内接运)200元;…遗体火化费(普通火化设备)190元;…最高免费额度为792元"
+    text = ("免除殡葬四项基本服务费用。其中包括遗体接运费(普通殡葬专用车,市区25公里内接运)200元;遗体存放费(屉式普通冷藏柜,"
+            "110元/天,3天以内按实际发生计算免除费用);遗体火化费(普通火化设备)190元;骨灰寄存费(普通骨灰盒寄存格位1年以内)72元。"
+            "上述四项基本服务对治丧人实行免费,最高免费额度为792元。")
+    found = drafts(text, date(2023, 3, 1))
+    for threshold in (200, 190, 72):
+        assert ("", "county", "eq", Decimal(threshold), "元", None) in found
+    assert ("", "county", "eq", Decimal(110), "元/天", None) in found
+    assert ("", "county", "lte", Decimal(792), "元", None) in found
+    # a fee named outside a funeral's waiver is not read so ("物业服务费1.5元" is no standard of civil affairs)
+    assert all(d[4] != "元" for d in drafts("小区物业服务费每月收取,管理费200元。", date(2023, 3, 1)))

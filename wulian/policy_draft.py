@@ -292,7 +292,7 @@ STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年
 TOTAL_SO_FAR = re.compile(r"\s*(?:我|全)[省市县区旗州]共")
 # ("我县今年新建10个社区养老服务站": a count the speaking county builds this year, told with no 了, is its plan; not
 # "…的基础上,今年新增设…174个" in a report of recent years)
-FUTURE = re.compile(r"预计|力争|(?<!即)将|计划(?!”)|[拟擬](?:新建|新增|建设|建設|投入|安排|实施|實施|改造|打造)|争取|确保|(?<![重必])要(?!求|素)|(?<!达)到\s*\d{4}\s*年|(?<![\d一二两三四五六七八九十])年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间"
+FUTURE = re.compile(r"预计|力争|(?<!即)将|计划(?!”)|[拟擬](?:新建|新增|建设|建設|投入|安排|实施|實施|改造|打造)|争取(?![^，。；,;]{0,8}?(?:资金|补助|公益金|经费))|确保|(?<![重必])要(?!求|素)|(?<!达)到\s*\d{4}\s*年|(?<![\d一二两三四五六七八九十])年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间"
                     r"|(?<![\u4e00-\u9fa5])(?:我|全)(?:县|区|市|省)今年(?:新建|新增)(?![^，。；,;]{0,24}?了)")
 # "2019年12月，全省1940个乡镇(街道)社工站全覆盖": a sentence opening on a month of a year tells an event.
 THIS_YEAR_MONTH_EVENT = re.compile(r"^[\s\u3000]*今年\s*(?P<month>\d{1,2})\s*月(?:份|\s*\d{1,2}\s*日)?\s*[,，]")
@@ -378,7 +378,7 @@ NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全�
 VERBS_BEFORE_A_TIER = frozenset({"新建", "改建", "扩建", "新增", "覆盖", "推进", "建好", "办好"})
 _YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1,2})\s*日)?"
 DEADLINES = (
-    re.compile(r"(?:到|截至|截止到?|力争到|(?<=当前)至|(?<=今后)至|(?:^|(?<=[，,；;：:]))\s*至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
+    re.compile(r"(?:到|截至|截止到?|力争到|预计(?=\s*\d{4}\s*年\s*(?:底|末))|(?<=当前)至|(?<=今后)至|(?:^|(?<=[，,；;：:]))\s*至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
     re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
     re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
     re.compile(r"(?P<year>\d{4})\s*年(?:度)?内"),  # "将在2013年内支持…建设3.33万所幸福院": within that year
@@ -827,6 +827,27 @@ def _multiple_of_standard(sentence: "_Sentence"):
             measure=text[:match.start()][-12:])
 
 
+# The items of a funeral fee waived or paid ("遗体接运费(普通殡葬专用车,市区25公里内接运)200元;…遗体火化费(普通火化设备)190元"):
+# each item's amount, 'eq' in 元; the most paid ("最高免费额度为792元") 'lte'.
+FUNERAL = re.compile(r"殡|丧|遗体|火化|骨灰")
+FUNERAL_FEE = re.compile(r"(?P<what>[\u4e00-\u9fa5]{2,10}?费)\s*(?:[（(][^（()）]{0,40}[)）])?\s*[:：]?\s*(?:为)?\s*"
+                      r"(?P<num>\d+(?:\.\d+)?)\s*元(?!\s*/|\s*每|以)")
+FUNERAL_FEE_CAP = re.compile(r"最高[\u4e00-\u9fa5]{0,6}?(?:额度|限额|标准)\s*为?\s*(?P<num>\d+(?:\.\d+)?)\s*元(?!\s*/|\s*每)")
+
+
+def _funeral_fees(sentence: "_Sentence"):
+    text = sentence.text
+    if not FUNERAL.search(text) or not re.search(r"免除|减免|免费|补贴|基本服务", text):
+        return
+    for pattern, comparator in ((FUNERAL_FEE, EQ), (FUNERAL_FEE_CAP, LTE)):
+        for match in pattern.finditer(text):
+            yield DraftTarget(
+                clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
+                threshold=Decimal(match["num"]).normalize() if "." in match["num"] else Decimal(int(match["num"])),
+                unit="元", period=ONGOING, deadline=None, note="殡葬服务费用", matched=match.group(0),
+                measure=match.groupdict().get("what") or "最高额度")
+
+
 def _numbered_lines(text: str):
     """Yield (clause, heading match or None, the line's text after its number) for each line."""
     path: list[str] = []  # e.g. ["三", "一", "1"]
@@ -1184,6 +1205,12 @@ FACILITY_ATTRIBUTE = re.compile(r"[\s\u3000]*(?:建筑面积|使用面积|用房
 # county's reported figure, not the coverage of every town.
 _DISTRICT = r"(?:(?!新建|居住|小区|城区|老旧)[\u4e00-\u9fa5]){1,5}(?:区|县|旗)"
 NAMED_DISTRICTS = re.compile(rf"(?:{_DISTRICT}、)+{_DISTRICT}(?![\u4e00-\u9fa5]{{0,2}}(?:委|政府))")
+
+# Places that open the clause of a standard paid to each person ("西宁市、海西蒙古族藏族自治州每人每月403元",
+# "海城市、台安县、岫岩县城市低保月标准调整为727元"): the standard of those places only, named as the regions.
+_PLACE = r"(?![城农乡村市县区省])(?:(?![全各本该我其每])[\u4e00-\u9fa5]){2,10}?(?:市|县|区|州|旗|盟)"
+PLACES_OPENING = re.compile(rf"^[\s\u3000]*(?:其中[，,]?)?(?P<places>{_PLACE}(?:、{_PLACE})*)"
+                            r"(?=每人|人均|城市|农村|城乡|城镇|低保|特困|最低|[由从]\d|[由从]每|[为]每|月标准|年标准)")
 
 
 # A sentence whose subject is a station ("镇（街）社会工作服务站办公面积不低于80㎡，配备专业社工至少2名"): its later
@@ -2366,6 +2393,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     for draft in drafts:
         if draft.unit in ("元/月", "元/年") and _people_standard(draft):
             draft.unit = "元/人/" + draft.unit[-1]  # "城市居民最低生活保障標準625元/月": each person's, per month
+        if draft.unit.startswith("元/人/") and draft.level == COUNTY and not draft.regions:
+            draft.regions = _places_opening(draft)
     if URBAN_PLAN.search(_title_lines(text, 3)):
         # 《城市社区规范化标准化建设三年行动方案》: the communities of a plan for urban communities are urban ones
         for draft in drafts:
@@ -2383,7 +2412,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
 LONE_CELLS = 4
 # A standard paid to each person of a group (低保, 特困, 孤儿, 五保 …): its 元/月 is per person and month, written or not;
 # not a fee per thing ("普通寄存格位5元/月") nor a sum per place ("每个社区每年30万元").
-PEOPLE_STANDARD = re.compile(r"低保|最低生活|特困|供养|孤儿|养育|五保|救助|生活保障|生活费|护理(?:费|标准)|自理|照料")
+PEOPLE_STANDARD = re.compile(r"低保|最低生活|特困|供养|孤儿|养育|五保|救助|生活保障|生活费|护理(?:费|标准)|自理|照料|两补|两项补贴")
 PER_THING = re.compile(r"每(?:个|户|床|张|院|所|家|站|格|处)|格位|寄存")
 
 
@@ -2401,6 +2430,21 @@ def _people_standard(draft: "DraftTarget") -> bool:
         # "城乡低保对象…人均补差水平,分别从每月631元、286元提高到653元、315元": the standard is named before the comma
         clause = re.split(r"[。；;]", draft.quote[:at])[-1][-40:] + draft.matched
     return _paid_per_person(clause)
+def _places_opening(draft: "DraftTarget") -> list[str]:
+    """The places named at the opening of a per-person standard's clause: the standard is theirs only."""
+    at = draft.quote.find(draft.matched) if draft.matched else -1
+    if at < 0:
+        return []
+    places = PLACES_OPENING.match(re.split(r"[，。；,;:：]", draft.quote[:at])[-1])
+    if not places:
+        return []
+    named = places["places"].split("、")
+    if len(named) == 1 and len({other["places"] for clause in re.split(r"[，。；,;:：]", draft.quote)
+                                if (other := PLACES_OPENING.match(clause))}) < 2:
+        return []  # "惠民县城乡低保标准…": one place alone is the issuer's own, unless other places follow with theirs
+    return named
+
+
 URBAN_PLAN = re.compile(r"《[^》]{0,10}城市社区[^》农村乡]{0,20}?(?:方案|规划|意见|计划)[^》]{0,14}》")
 # "明确2024年、2025年分别推进不少于60个、70个…项目": years named in turn, then as many figures, each due at its year's end
 YEARS_RESPECTIVELY = re.compile(r"(?P<years>\d{4}\s*年(?:\s*[、和及与]\s*\d{4}\s*年)+)(?:底|末)?\s*分别")
@@ -2536,7 +2580,8 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
             continue  # "一、编制背景 …全市6567名建档立卡贫困残疾人实现脱贫": a plan's review of the last period
         if due.meeting and not heading_target and not _aimed_at_meeting(sentence):
             continue  # "全市养老床位达2.6万张,…远超全省平均水平" at the year's meeting: the review of the year gone by
-        for draft in (*_procurement_money(sentence, procurement_titles), *_multiple_of_standard(sentence)):
+        for draft in (*_procurement_money(sentence, procurement_titles), *_multiple_of_standard(sentence),
+                      *_funeral_fees(sentence)):
             if draft.key() not in seen:
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 keys.setdefault(draft.key(), [])
