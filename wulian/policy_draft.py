@@ -378,7 +378,7 @@ NOT_A_NAME = set("的各每其该本所试城乡镇街个和及与在为对全�
 VERBS_BEFORE_A_TIER = frozenset({"新建", "改建", "扩建", "新增", "覆盖", "推进", "建好", "办好"})
 _YMD = r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?(?:\s*(?P<day>\d{1,2})\s*日)?"
 DEADLINES = (
-    re.compile(r"(?:到|截至|截止到?|力争到|预计(?=\s*\d{4}\s*年\s*(?:底|末))|(?<=当前)至|(?<=今后)至|(?:^|(?<=[，,；;：:]))\s*至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
+    re.compile(r"(?:到|截至|截止到?|力争到|预计(?=\s*\d{4}\s*年\s*(?:底|末))|(?<=当前)至|(?<=今后)至|(?<=今年)至|(?:^|(?<=[，,；;：:]))\s*至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
     re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
     re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
     re.compile(r"(?P<year>\d{4})\s*年(?:度)?内"),  # "将在2013年内支持…建设3.33万所幸福院": within that year
@@ -423,10 +423,10 @@ PAST_YEAR_COUNT = re.compile(r"(?P<year>\d{4})\s*年(?:全年|度)?\s*(?:全[市
                              # "2018年重庆全年新增社区养老服务站200个" told in 2019
                              r"|(?P<year2>\d{4})\s*年[\u4e00-\u9fa5]{0,6}?全年(?:新增|新建|建成|完成|共)")
 # (after a reporter's or speaker's lead: "吉林省民政厅厅长肖模文介绍,2023年,…", "记者从…民政厅获悉,2024年,宁夏…")
-PAST_LEAD = re.compile(r"^[\s\u3000]*(?:[^\n，,。；;]{2,40}?(?:介绍|表示|指出|获悉|了解到)\s*[,，:：]\s*)?"
+PAST_LEAD = re.compile(r"^[\s\u3000]*(?:(?:[^\n，,。；;]{2,40}?(?:介绍|表示|指出|获悉|了解到)|据了解|据悉|据介绍)\s*[,，:：]\s*)?"
                        # ("2012年至2014年,太原市大力发展…,城市建成115个" told in 2015: a span gone by)
                        r"(?:\d{4}\s*年?\s*(?:[至到~～\-－—]|——)\s*)?(?P<year>\d{4})\s*年\s*(?:以来|间|期间)?\s*[,，]")
-PAST_LEAD_WORD = re.compile(r"^[\s\u3000]*(?:[^\n，,。；;]{2,40}?(?:介绍|表示|指出|获悉|了解到)\s*[,，:：]\s*)?"
+PAST_LEAD_WORD = re.compile(r"^[\s\u3000]*(?:(?:[^\n，,。；;]{2,40}?(?:介绍|表示|指出|获悉|了解到)|据了解|据悉|据介绍)\s*[,，:：]\s*)?"
                             r"(?:(?:到|截至|截止)?去年(?:年?底|年?末)?|过去(?:的)?一年|上一?年|“十[一二三四]五”(?:时期|期间|以来))"
                             r"\s*(?:以来|来)?\s*[,，]")  # (到去年底,…我省拥有社会养老床位56.1万张: told)
 KEEP_UP = re.compile(r"持续|保持|巩固|继续")  # 持续巩固…覆盖率100%: kept up, no date
@@ -1462,6 +1462,10 @@ def _raised(text: str):
 LISTED_YUAN = re.compile(r"\s*[、和及]\s*(?P<num>\d+(?:\.\d+)?)\s*元(?![\u4e00-\u9fa5]{0,2}[/每])")
 
 
+SHARE_OF_WHOLE = re.compile(r"(?P<cmp>不[得应]?(?:少于|低于)|达到|超过)(?P<whole>[^，。；,;\d%]{1,16}?(?:总数|总量|总人数|人口数?|总额))"
+                            r"的\s*(?P<num>\d+(?:\.\d+)?)\s*%")
+
+
 def _plain_requirements(text: str, taken_before):
     found = []
     for match in NUMERIC.finditer(text):
@@ -1485,6 +1489,9 @@ def _plain_requirements(text: str, taken_before):
     for match in BARE_RANGE.finditer(text):  # "着重打造2至4个示范乡镇社会工作站": at least the lower end
         if not any(s <= match.start() < e for s, e in [*taken, *((f[0], f[1]) for f in found)]):
             found.append((match.start(), match.end(), GTE, match["num"], match["unit"]))
+    for match in SHARE_OF_WHOLE.finditer(text):  # "享受人数不低于当地老年人总数的2%": a share of a whole named between
+        if not any(s <= match.start("num") < e for s, e in [*taken, *((f[0], f[1]) for f in found)]):
+            found.append((match.start(), match.end(), comparator_of(match["cmp"]), match["num"], "%"))
     found.sort()
     # "至少5家依法登记的社区社会组织和5家备案管理的社区服务组织": the second number shares the first's comparator.
     for match in COORDINATED.finditer(text):
@@ -2948,7 +2955,7 @@ STANDARD_EFFECTIVE = re.compile(
     r"|(?:(?P<year2>\d{4})\s*年|今年)\s*(?P<month2>\d{1,2})\s*月(?:\s*(?P<day2>\d{1,2})\s*日)?\s*起")
 STANDARD_EFFECTIVE_NOW = re.compile(r"(?P<today>今日|即日)起|(?P<next>下月|下个月)起")  # dated by the report
 STANDARD_DONE_BY = re.compile(r"(?:要在|将于)\s*(?:今年)?\s*(?P<month>\d{1,2})\s*月(?:底前|底|份)?(?:全面)?完成")
-STANDARD_PAST = re.compile(r"过去|去年|上年|以来|累计|截至")  # "过去一年,…低保标准分别提高到每人每月480元": done
+STANDARD_PAST = re.compile(r"过去|(?<![由从])去年|(?<![由从])上年|以来|累计|截至")  # (由上年度的600元/月提高到: the old figure's year)  # "过去一年,…低保标准分别提高到每人每月480元": done
 STANDARD_OLD = re.compile(r"(?:由|从)[^，。；,;:：提到至为]{0,20}$")
 STANDARD_RAISE = re.compile(r"(?:提高|增加|上调|增长|提升|调增|提标)\s*$")
 STANDARD_NOT_NEW = re.compile(r"最高|最初|当初|当时|始建|资金(?!生活)|低保金|救助金|补差|差额|惠及|新增|增发")
@@ -3001,10 +3008,12 @@ def _standard_figures(text: str, drafts: list):
     626元、313元、189元): one row per class, the unit from the class's clause."""
     for sentence in _sentences(text):
         taken = {d.threshold for d in drafts if d.quote == sentence.text}
+        if PAST_LEAD_WORD.match((sentence.paragraph[:1] or [sentence.text])[0]) and not FUTURE.search(sentence.text):
+            continue  # "据了解,去年,…。全县…低保标准分别提高到人均340元/月和204元/月": the year gone by
         for match in STANDARD_NEW.finditer(sentence.text):
             head = sentence.text[max(0, match.start() - 16):match.start()]
             clause = re.split(r"[，。；,;]", sentence.text[:match.start()])[-1]
-            if STANDARD_NOT_NEW.search(clause) or re.search(r"年\s*$", head) or STANDARD_PAST.search(
+            if STANDARD_NOT_NEW.search(clause) or re.search(r"(?<![/每])年\s*$", head) or STANDARD_PAST.search(
                     sentence.text[:match.start()]) or (
                     match["verb"] in ("为", "达到") and not re.search(r"标准|水平|生活费|补贴|津贴", head + clause)) or (
                     match["verb"] == "标准" and match["cls"]):
