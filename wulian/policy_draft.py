@@ -1088,6 +1088,10 @@ def _indicator(text: str, start: int, end: int, window_start: int, unit: str, sk
     # The noun after a figure stands near it ("至少设置2个、每个社区…至少设置1个专业社工岗位"); words further on
     # belong to the next items of a list ("(≥10%)、…、…证书的人数占比为4%").
     window_end = min(window_end.start() if window_end else len(text), end + AFTER_WINDOW)
+    if (standard := re.match(r"[^，。；,;]{0,30}?的?标准\s*[，,]", text[end:])) and re.search(r"按照?[^，。；,;]{0,30}$", text[:start]):
+        # "按照每个城市社区不少于10家、每个村不少于5家的标准,大力培育社区社会组织": the standard's object follows it
+        following = SEGMENT_BOUNDARY.search(text, end + standard.end())
+        window_end = following.start() if following else len(text)
     before, after = text[window_start:start], text[end:window_end]
     best, best_distance = "", None
     for rule in INDICATOR_RULES:
@@ -1209,8 +1213,8 @@ NAMED_DISTRICTS = re.compile(rf"(?:{_DISTRICT}、)+{_DISTRICT}(?![\u4e00-\u9fa5]
 # Places that open the clause of a standard paid to each person ("西宁市、海西蒙古族藏族自治州每人每月403元",
 # "海城市、台安县、岫岩县城市低保月标准调整为727元"): the standard of those places only, named as the regions.
 _PLACE = r"(?![城农乡村市县区省])(?:(?![全各本该我其每])[\u4e00-\u9fa5]){2,10}?(?:市|县|区|州|旗|盟)"
-PLACES_OPENING = re.compile(rf"^[\s\u3000]*(?:其中[，,]?)?(?P<places>{_PLACE}(?:、{_PLACE})*)"
-                            r"(?=每人|人均|城市|农村|城乡|城镇|低保|特困|最低|[由从]\d|[由从]每|[为]每|月标准|年标准)")
+PLACES_OPENING = re.compile(rf"^[\s\u3000]*(?:其中[，,]?)?(?P<places>{_PLACE}(?:[、和及]{_PLACE})*)"
+                            r"(?=每人|人均|城市|农村|城乡|城镇|低保|特困|最低|保障标准|[由从]\s*\d|[由从]每|[为]每|月标准|年标准)")
 
 
 # A sentence whose subject is a station ("镇（街）社会工作服务站办公面积不低于80㎡，配备专业社工至少2名"): its later
@@ -1645,6 +1649,8 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     """Whether the figure at ``start`` reports what is done ("截至目前…已…", "截至2020年末…为100%"): the
     nearest status word before it with no word of a future goal in between."""
     before = text[:start]
+    if re.search(r"按照?[^，。；,;]{0,30}$", before) and re.match(r"[^，。；,;]{0,30}?的?标准", text[start:]):
+        return False  # "近年来,…按照每个城市社区不少于10家、每个村不少于5家的标准,大力培育…": the standard followed
     if re.search(r"(?<![为除])[\u4e00-\u9fa5]了\s*$", before):
         return True  # "…提供了超过200个优质社工岗位": a verb done (了) straight before its figure
     last = None
@@ -2445,7 +2451,7 @@ def _places_opening(draft: "DraftTarget") -> list[str]:
     places = PLACES_OPENING.match(re.split(r"[，。；,;:：]", draft.quote[:at])[-1])
     if not places:
         return []
-    named = places["places"].split("、")
+    named = re.split(r"[、和及]", places["places"])
     if len(named) == 1 and len({other["places"] for clause in re.split(r"[，。；,;:：]", draft.quote)
                                 if (other := PLACES_OPENING.match(clause))}) < 2:
         return []  # "惠民县城乡低保标准…": one place alone is the issuer's own, unless other places follow with theirs
@@ -2983,7 +2989,7 @@ STANDARD_NEW = re.compile(
     r"(?P<verb>提高到|提高至|调高至|调高到|调整为|调整到|调整至|上调至|上调到|提至|达到|为|标准(?=\s*\d))"
     r"(?P<cls>[^，。；,;\d元为]{0,6}?)\s*(?P<floor>不低于)?\s*"
     r"(?P<per>每人每月|每人每年|人均每月|月人均|年人均|每人)?\s*(?P<floor2>不低于)?\s*(?<![.\d])(?P<num>\d+(?:\.\d+)?)\s*元"
-    r"(?P<tail>\s*/\s*人\s*[、/]\s*月|\s*/\s*人\s*/\s*年|\s*/\s*月|\s*/\s*年|\s*/\s*人)?"
+    r"(?P<tail>\s*/\s*人\s*[、/·•]\s*月|\s*/\s*人\s*[/·•]\s*年|\s*/\s*月|\s*/\s*年|\s*/\s*人)?"
     r"(?P<more>(?:\s*[、和]\s*[^、，。；,;\d]{0,10}?(?<![.\d])\d+(?:\.\d+)?\s*元)*)")  # (1360元和820元: one value per class)
 
 
