@@ -1088,9 +1088,9 @@ def _indicator(text: str, start: int, end: int, window_start: int, unit: str, sk
     # The noun after a figure stands near it ("至少设置2个、每个社区…至少设置1个专业社工岗位"); words further on
     # belong to the next items of a list ("(≥10%)、…、…证书的人数占比为4%").
     window_end = min(window_end.start() if window_end else len(text), end + AFTER_WINDOW)
-    if (standard := re.match(r"[^，。；,;]{0,30}?的?标准\s*[，,]", text[end:])) and re.search(r"按照?[^，。；,;]{0,30}$", text[:start]):
+    if (standard := _standard_followed(text, start, end)) and (comma := re.match(r"\s*[，,]", text[standard.end():])):
         # "按照每个城市社区不少于10家、每个村不少于5家的标准,大力培育社区社会组织": the standard's object follows it
-        following = SEGMENT_BOUNDARY.search(text, end + standard.end())
+        following = SEGMENT_BOUNDARY.search(text, standard.end() + comma.end())
         window_end = following.start() if following else len(text)
     before, after = text[window_start:start], text[end:window_end]
     best, best_distance = "", None
@@ -1645,11 +1645,21 @@ def _denominator(before: str) -> str:
     return (match["scale"] or "") + ("户" if match["base"] == "户" else "人")
 
 
+# A figure inside "按照…的标准" ("按照每个城市社区不少于10家、每个村不少于5家的标准"): a standard followed.
+STANDARD_FOLLOWED_BEFORE = re.compile(r"按照?[^，。；,;]{0,30}$")
+STANDARD_FOLLOWED_AFTER = re.compile(r"[^，。；,;]{0,30}?的?标准")
+
+
+def _standard_followed(text: str, start: int, end: int) -> re.Match | None:
+    """The rest of the "按照…的标准" a figure (``start``–``end``) stands in, up to 标准; None when it stands in none."""
+    return STANDARD_FOLLOWED_AFTER.match(text, end) if STANDARD_FOLLOWED_BEFORE.search(text, 0, start) else None
+
+
 def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     """Whether the figure at ``start`` reports what is done ("截至目前…已…", "截至2020年末…为100%"): the
     nearest status word before it with no word of a future goal in between."""
     before = text[:start]
-    if re.search(r"按照?[^，。；,;]{0,30}$", before) and re.match(r"[^，。；,;]{0,30}?的?标准", text[start:]):
+    if _standard_followed(text, start, start):
         return False  # "近年来,…按照每个城市社区不少于10家、每个村不少于5家的标准,大力培育…": the standard followed
     if re.search(r"(?<![为除])[\u4e00-\u9fa5]了\s*$", before):
         return True  # "…提供了超过200个优质社工岗位": a verb done (了) straight before its figure
@@ -2435,7 +2445,7 @@ def _paid_per_person(clause: str) -> bool:
 
 
 def _people_standard(draft: "DraftTarget") -> bool:
-    at = draft.quote.find(draft.matched) if draft.matched else -1
+    at = _matched_at(draft)
     if at < 0:
         return False
     clause = re.split(r"[，。；,;]", draft.quote[:at])[-1] + draft.matched
@@ -2443,9 +2453,11 @@ def _people_standard(draft: "DraftTarget") -> bool:
         # "城乡低保对象…人均补差水平,分别从每月631元、286元提高到653元、315元": the standard is named before the comma
         clause = re.split(r"[。；;]", draft.quote[:at])[-1][-40:] + draft.matched
     return _paid_per_person(clause)
+
+
 def _places_opening(draft: "DraftTarget") -> list[str]:
     """The places named at the opening of a per-person standard's clause: the standard is theirs only."""
-    at = draft.quote.find(draft.matched) if draft.matched else -1
+    at = _matched_at(draft)
     if at < 0:
         return []
     places = PLACES_OPENING.match(re.split(r"[，。；,;:：]", draft.quote[:at])[-1])
@@ -2961,7 +2973,8 @@ STANDARD_EFFECTIVE = re.compile(
     r"|(?:(?P<year2>\d{4})\s*年|今年)\s*(?P<month2>\d{1,2})\s*月(?:\s*(?P<day2>\d{1,2})\s*日)?\s*起")
 STANDARD_EFFECTIVE_NOW = re.compile(r"(?P<today>今日|即日)起|(?P<next>下月|下个月)起")  # dated by the report
 STANDARD_DONE_BY = re.compile(r"(?:要在|将于)\s*(?:今年)?\s*(?P<month>\d{1,2})\s*月(?:底前|底|份)?(?:全面)?完成")
-STANDARD_PAST = re.compile(r"过去|(?<![由从])去年|(?<![由从])上年|以来|累计|截至")  # (由上年度的600元/月提高到: the old figure's year)  # "过去一年,…低保标准分别提高到每人每月480元": done
+# "过去一年,…低保标准分别提高到每人每月480元": done ("由上年度的600元/月提高到": 上年 the old figure's year, not a year gone by)
+STANDARD_PAST = re.compile(r"过去|(?<![由从])去年|(?<![由从])上年|以来|累计|截至")
 STANDARD_OLD = re.compile(r"(?:由|从)[^，。；,;:：提到至为]{0,20}$")
 STANDARD_RAISE = re.compile(r"(?:提高|增加|上调|增长|提升|调增|提标)\s*$")
 STANDARD_NOT_NEW = re.compile(r"最高|最初|当初|当时|始建|资金(?!生活)|低保金|救助金|补差|差额|惠及|新增|增发")
