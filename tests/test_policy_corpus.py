@@ -176,14 +176,14 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 17, round 37"): (found, drafted) and (found, expected) of the
-# development documents (sets 1–93 among them; sets 92 and 93 were read in round 37), and of held-out sets 94 and 95,
+# The figures reported in docs/decisions.md ("Session 18, round 39"): (found, drafted) and (found, expected) of the
+# development documents (sets 1–97 among them; sets 94–97 were read in round 39), and of held-out sets 98 and 99,
 # measured once at the merge.
-REPORTED = {"dev": ((2204, 3079), (2204, 3265)), "held out": ((20, 72), (20, 74))}
+REPORTED = {"dev": ((2244, 3179), (2244, 3384)), "held out": ((19, 69), (19, 91))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
-# development set (all tuned on), and over the sets not read this round (all but sets 92, 93, read in round 37).
-REPORTED_LOSO = {"per-set mean over 94 development sets (all tuned on)": (706, 657),
-                 "mean over the 92 sets not read this round (all but sets 92, 93)": (713, 665)}
+# development set (all tuned on), and over the sets not read this round (all but sets 96, 97, measured in round 38).
+REPORTED_LOSO = {"per-set mean over 98 development sets (all tuned on)": (697, 645),
+                 "mean over the 96 sets not read this round (all but sets 96, 97)": (697, 649)}
 
 
 def _ratio(line, name):
@@ -191,15 +191,17 @@ def _ratio(line, name):
     return int(found), int(total)
 
 
+# The tests that read it share one xdist group: split between the two workers, each would draft the corpus.
 @pytest.fixture(scope="module")
 def evaluation():
-    """What ``draft_targets --evaluate --tuning-set 92 --tuning-set 93`` prints, run once for the tests that read it
+    """What ``draft_targets --evaluate --tuning-set 96 --tuning-set 97`` prints, run once for the tests that read it
     (drafting the whole corpus takes most of a minute)."""
     out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--tuning-set", "92", "--tuning-set", "93", stdout=out)
+    call_command("draft_targets", "--evaluate", "--tuning-set", "96", "--tuning-set", "97", stdout=out)
     return out.getvalue()
 
 
+@pytest.mark.xdist_group("corpus_evaluation")  # one worker drafts the corpus once for the three
 def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_sets(evaluation):
     totals = {line.split(" precision")[0]: line for line in evaluation.splitlines()
               if line.startswith(("dev ", "held out "))}
@@ -214,9 +216,10 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 # What the review page gives a reviewer (docs/decisions.md, "Session 11: the reviewer is shown where the misses
 # are"): of the targets quoting their sentence, how many stand in a sentence the page shows (a draft's or one listed
 # as not drafted), and how many listed sentences the reviewer reads for it.
-REPORTED_AID = {"held out": ((73, 74), 58), "dev": ((3112, 3233), 2224)}
+REPORTED_AID = {"held out": ((88, 91), 40), "dev": ((3228, 3352), 2307)}
 
 
+@pytest.mark.xdist_group("corpus_evaluation")  # one worker drafts the corpus once for the three
 def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_reported_share(evaluation):
     for name, ((shown, quoting), listed) in REPORTED_AID.items():
         line = next(line for line in evaluation.splitlines() if line.startswith(f"review aid, {name}: "))
@@ -226,9 +229,10 @@ def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_repor
         assert int(re.search(r"(\d+) sentences listed", line).group(1)) <= listed * 1.1, line
 
 
+@pytest.mark.xdist_group("corpus_evaluation")  # one worker drafts the corpus once for the three
 def test_the_per_set_means_are_printed_labelled_for_what_they_are_and_at_or_above_the_reported_ones(evaluation):
     lines = evaluation.splitlines()
-    assert len([line for line in lines if line.startswith("  development set ")]) == 94
+    assert len([line for line in lines if line.startswith("  development set ")]) == 98
     for name, (precision, recall) in REPORTED_LOSO.items():
         line = next(line for line in lines if line.startswith(name))
         mean_p, mean_r = (round(float(x) * 10) for x in re.findall(r"mean (?:precision|recall) ([\d.]+)%", line))
@@ -284,21 +288,25 @@ def test_the_held_out_set_is_fresh_large_enough_and_recorded_in_the_corpus():
     # round 33's drafter); round 35 (session 17) read them, and sets 90 and 91 were measured once, 19/44, 19/66 (21/44,
     # 21/66 on the issue's fields; the same with round 34's drafter); round 36 read them, and sets 92 and 93 were
     # measured once, 14/40, 14/49 (the same on the issue's fields and with round 35's drafter); round 37 read them, and
-    # sets 94 and 95 are the held-out sets now, 20/72, 20/74 (REPORTED; the same on the issue's fields and with round
-    # 36's drafter).
+    # sets 94 and 95 were measured once, 20/72, 20/74 (the same on the issue's fields and with round 36's drafter);
+    # round 38 (session 18) read them and kept no rule (the one tried lost development targets), and sets 96 and 97
+    # were measured once with round 37's drafter, 16/27, 16/45 (the same on the issue's fields); round 39 read sets
+    # 94–97, and sets 98 and 99 are the held-out sets now, 19/69, 19/91 (REPORTED; 25/69, 25/91 on the issue's fields;
+    # the same with round 37's drafter).
     held = {c: d for c, d in KEY["documents"].items() if d.get("held_out")}
-    assert {d.get("held_out_set") for d in held.values()} == {94, 95}
+    assert {d.get("held_out_set") for d in held.values()} == {98, 99}
     # 11 documents in session 14's second pair, 9 in its third, 11 in its fourth (20, 25, 19, 24, 18 and 18 in
-    # session 15's, 20, 20, 19 and 18 in session 16's, 21, 19 and 18 in session 17's): two
+    # session 15's, 20, 20, 19 and 18 in session 16's, 21, 19 and 18 in session 17's, 12 and 20 in session 18's): two
     # freezers searching some 60 queries each found no more not read yet (the search tool's store of civil-affairs
     # documents with goal figures is nearly exhausted)
     assert len(held) >= 9
     # one target is not 3 points: 42 in session 13's sixth pair, 44, 44, 35 and 46 in session 14's, 78, 92, 84, 105,
-    # 83 and 51 in session 15's, 71, 69, 77 and 68 in session 16's, 66, 49 and 74 in session 17's
+    # 83 and 51 in session 15's, 71, 69, 77 and 68 in session 16's, 66, 49 and 74 in session 17's, 45 and 91 in
+    # session 18's
     assert len([t for t in KEY["targets"] if t["document"] in held]) >= 35
     assert len({d["province"] for d in held.values()} - {"全国", "不明"}) >= 6
     # the earlier held-out sets were read while tuning: they are development documents now, and say so
-    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 94))
+    assert {d["was_held_out_set"] for d in KEY["documents"].values() if "was_held_out_set" in d} == set(range(1, 98))
 
 
 # --- session 3: rules learnt on the development documents (sentences as the documents write them) -------------
@@ -3883,3 +3891,40 @@ def test_a_standard_per_person_and_month_written_with_a_dot_and_places_joined_by
     found = {(d.threshold, d.unit, tuple(d.regions)) for d in draft_targets(text, date(2014, 9, 8))}
     assert (Decimal(407), "元/人/月", ("金台区", "渭滨区", "陈仓区", "高新区")) in found
     assert (Decimal(387), "元/人/月", ()) in found
+
+
+# --- session 18, round 39: sets 94–97 read ------------------------------------------------------------------------
+
+
+def test_a_months_end_with_no_year_is_this_years_in_the_figures_own_part_only():
+    # 丹凤 2012 (商洛日报, June): "10月底全县16个镇将在全省率先实现镇级老年协会组织全覆盖"
+    text = "10月底全县16个镇将在全省率先实现镇级老年协会组织全覆盖。"
+    assert drafts(text, date(2012, 6, 14)) == [("", "town", "present", None, "", date(2012, 10, 31))]
+    # with no date of issue there is no year to put it in
+    assert drafts(text) == [("", "town", "present", None, "", None)]
+    # 福建 2018 (政府工作报告): a month after the figure opens another task — "…1万张以上,6月底前完成已建养老机构安全达标"
+    found = drafts("今年,我省将新增养老床位1万张以上,6月底前完成已建养老机构安全达标和设立许可。", date(2018, 1, 25))
+    assert ("", "county", "gte", Decimal(10000), "张", date(2018, 12, 31)) in found
+    # 福清 2019: a month said in the clause before the figure's ";" is that clause's — "预计7月底完成投入使用;第二期建设132家"
+    found = drafts("今年福清市计划分两期完成282家农村幸福院的建设任务。第一期建设150家,预计7月底完成投入使用;"
+                   "第二期建设132家,预计12月底完成投入使用。", date(2019, 3, 26))
+    assert ("", "county", "eq", Decimal(132), "家", date(2019, 12, 31)) in found
+
+
+def test_a_projects_planned_completion_dates_its_scale():
+    # 昌宁 2018 (县民政局): "总建筑面积9950平方米…设置床位280张…计划2018年12月前完工并投入使用"
+    text = ("整合资源加快推进“昌宁县福利院小区”项目建设\n"
+            "项目规划占地17.19亩,总建筑面积9950平方米(含县社会福利院、县儿童福利院),设置床位280张,配套完成餐厅、绿化等附属工程。"
+            "项目规划总投资3100万元。截止目前,县社会福利院已开工建设,计划2018年12月前完工并投入使用。")
+    found = drafts(text, date(2018, 3, 23))
+    assert ("", "county", "eq", Decimal(9950), "平方米", date(2018, 12, 31)) in found
+    assert ("", "county", "eq", Decimal(280), "张", date(2018, 12, 31)) in found
+
+
+def test_a_later_years_clause_after_what_is_built_is_a_goal_and_a_village_facilitys_coverage_is_the_villages():
+    # 石家庄 2011 (河北新闻网): "目前,全市已建成互助幸福院300多个,2014年底,全市农村互助幸福院实现基本覆盖"
+    opening = "老人免费住 互助式养老院元氏获推广\n元氏县将农村闲置房屋改建为互助幸福院,老人自愿入住。\n"
+    text = opening + "目前,全市已建成互助幸福院300多个,2014年底,全市农村互助幸福院实现基本覆盖。"
+    assert drafts(text, date(2011, 9, 1)) == [("", "rural_community", "present", None, "", date(2014, 12, 31))]
+    # what is built stays told, and a clause of a year already past is no goal
+    assert drafts(opening + "目前,全市已建成互助幸福院300多个,2010年底,全市农村互助幸福院实现基本覆盖。", date(2011, 9, 1)) == []

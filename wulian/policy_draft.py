@@ -352,7 +352,7 @@ TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]
 # A residential quarter of the planning standards (居住区, 居住(小)区): the town's urban fabric, whose facility standards
 # are the urban community's (a 住宅小区's 每户0.3平方米, 便民服务, stays the community's, as its key has it).
 RESIDENTIAL_AREA = re.compile(r"居住[（(]?小?[)）]?区")
-VILLAGE_FACILITY_RATE = re.compile(r"农村(?:互助)?幸福院[\u4e00-\u9fa5]{0,4}?(?:覆盖率|建成率)")
+VILLAGE_FACILITY_RATE = re.compile(r"农村(?:互助)?幸福院[\u4e00-\u9fa5]{0,4}?(?:覆盖率|建成率|(?:实现)?(?:基本|全面?)覆盖)")
 # A clause opening on the countryside covered (农村覆盖面积, 农村覆盖率; not 农村养老服务设施覆盖率, whose denominator is
 # not named).
 COUNTRYSIDE_COVERED = re.compile(r"[\s\u3000]*农村覆盖(?:面积|面|率)")
@@ -389,6 +389,8 @@ UNDATED_SPAN = re.compile(r"(?<![\d\s])(?:\d|[一二两三四五六七八九十]
                           r"(?:内|时间|左右)")  # (not "2013年内": that year's, not a span of 3 years)
 THIS_YEAR = re.compile(r"(?<![\d一二两三四五六七八九十])年内|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年"
                        r"|(?<=确保|力争|争取)年底")  # ("确保年底每千名老人拥有30张养老床位": this year's end)
+# "10月底全县16个镇将…", "力争在6月底之前完成…": a month's end with no year, in the year the document is issued
+MONTH_THIS_YEAR = re.compile(r"(?<![\d年])(?<![\d]\s)(?P<month>1[0-2]|[1-9])\s*月(?:份)?\s*(?:底|末)\s*(?:前|之前|以前)?")
 NEXT_YEAR = re.compile(r"明年(?:年底|底|年内)?(?:前|之前)?")  # 完成全年…任务: this year's
 # "全省社会工作专业人才总量2015年达到3.5万人,2020年达到10万人": the year right before 达到 dates its own figure
 GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部|达到)")
@@ -1012,9 +1014,10 @@ def _horizons(text: str) -> dict:
     return found
 
 
-def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
+def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None, *, months: bool = True):
     """The deadline a sentence sets: (date or None, note); the nearest to the end of ``text`` when it names
-    several (the callers pass the text up to the figure)."""
+    several (the callers pass the text up to the figure). ``months``: whether a month's end with no year
+    ("10月底") counts — not after the figure ("新增…1万张以上,6月底前完成已建养老机构安全达标": another task's)."""
     candidates = []
     for pattern in (*DEADLINES, GOAL_YEAR, PLAN_PERIOD, CLAUSE_YEAR, CLAUSE_YEAR_OF, CLAUSE_YEAR_END, YEAR_AT_FIGURE):
         for match in pattern.finditer(text):
@@ -1058,6 +1061,12 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None):
             candidates.append((match.end(), date(issued_on.year, 12, 31), ""))
         else:
             candidates.append((match.end(), None, "期限：年内（发文年份不明）"))
+    for match in MONTH_THIS_YEAR.finditer(text) if issued_on and months else ():
+        # "10月底全县16个镇将…全覆盖" (June): this year's October — said in the figure's own part of the sentence
+        # ("…预计7月底完成投入使用;第二期建设132家": not the 132's)
+        if int(match["month"]) >= issued_on.month and not re.search(r"[；;。]", text[match.end():]):
+            month = int(match["month"])
+            candidates.append((match.end(), date(issued_on.year, month, calendar.monthrange(issued_on.year, month)[1]), ""))
     for match in PLAN_DURING.finditer(text):
         if issued_on and PLAN_END_YEARS[match["plan"]] >= issued_on.year and FUTURE.search(text, match.end()) \
                 and not KEEP_UP.search(text, match.end()) and not candidates and re.match(r"[\s\u3000“‘]*$", text[_last_match_end(SEGMENT_BOUNDARY, text[:match.start()]):match.start()]):
@@ -1679,6 +1688,9 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
             since = past.end()
     if since is None:
         return False
+    if issued_on and any(int(m["year"]) > issued_on.year for pattern in (CLAUSE_YEAR_END, CLAUSE_YEAR)
+                         for m in pattern.finditer(before, since)):
+        return False  # "目前,全市已建成…300多个,2014年底,全市农村互助幸福院实现基本覆盖" (2011): a later year's clause
     return not FUTURE.search(before, since)
 
 
@@ -3374,11 +3386,14 @@ PROJECT_FINISHED = re.compile(r"落成|建成并?投入使用|建成启用|竣�
 PROJECT_DONE = re.compile(r"(?P<year>\d{4})\s*年(?:\s*\d{1,2}\s*月)?(?:底|前)?\s*(?:建成|竣工|完工|投入使用)")
 
 
+PROJECT_AIM = re.compile(r"预计|计划|力争|确保|争取")  # ("计划2018年12月前完工并投入使用")
+
+
 def _project_completion(text: str) -> date | None:
     """The end of the year a document's one project is expected to be finished ("预计将于2017年3月竣工"), else of
     the year whose list of tasks the document opens by naming (2021年为民办实事项目之一)."""
-    years = {int(m["year"]) for sentence in re.split(r"[。！？\n]", text) if "预计" in sentence
-             for m in PROJECT_DONE.finditer(sentence[sentence.index("预计"):])}
+    years = {int(m["year"]) for sentence in re.split(r"[。！？\n]", text) if (aim := PROJECT_AIM.search(sentence))
+             for m in PROJECT_DONE.finditer(sentence[aim.start():])}
     if len(years) == 1:
         return date(years.pop(), 12, 31)
     listed = YEAR_PLAN.search(_title_lines(text, 5))  # "作为石狮市2021年为民办实事项目之一,…修缮项目正式启动"
@@ -3733,6 +3748,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             # "注册志愿者人数占常住人口比例达到20%以上", "老年志愿者注册人数占老年人口数的比例达到12%": a share of the
             # whole population (no community named) is the place's own, not a community's registration rate
             indicator, level, level_note = "", COUNTY, ""
+        if comparator == PRESENT and level == COUNTY and not regions and not indicator \
+                and VILLAGE_FACILITY_RATE.search(text[segment_start:end]):
+            level, level_note = RURAL, ""  # "全市农村互助幸福院实现基本覆盖": so are the villages a village facility covers
         if indicator == "certified_share" and ABOUT_STATION.search(text[:end]):
             indicator = "station_certified_share"  # 每站…其中持证人员占比: the share among the station's staff
             level, level_note = station_level or STATION_LEVELS.get(level, ""), ""
@@ -3790,7 +3808,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             # dates it, not a later clause ("“十二五”期间,自治区将新建…45所,…今年…已安排建设…5所")
             group_end = re.compile(r"[；;]").search(text, end)
             deadline, deadline_note = _deadline(text[:group_end.start() if group_end else len(text)], issued_on,
-                                                pilot_end)
+                                                pilot_end, months=False)
         if deadline is None and not deadline_note and UNDATED_SPAN.search(text[:end]) \
                 and not re.search(r"\d{4}\s*年(?:起|开始)", text[:end]):  # (自2013年起…5年内: counted from a year)
             deadline_note = "期限：文中只写年数，未写起止"  # "力争2至3年内…": not the date of the sentence before
