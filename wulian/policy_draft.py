@@ -292,7 +292,7 @@ STATUS = re.compile(r"标志着|据(?:不完全)?统计|近(?:几)?年来|多年
 TOTAL_SO_FAR = re.compile(r"\s*(?:我|全)[省市县区旗州]共")
 # ("我县今年新建10个社区养老服务站": a count the speaking county builds this year, told with no 了, is its plan; not
 # "…的基础上,今年新增设…174个" in a report of recent years)
-FUTURE = re.compile(r"预计|力争|(?<!即)将|计划(?!”)|[拟擬](?:新建|新增|建设|建設|投入|安排|实施|實施|改造|打造)|争取(?![^，。；,;]{0,8}?(?:资金|补助|公益金|经费))|确保|(?<![重必])要(?!求|素)|(?<!达)到\s*\d{4}\s*年|(?<![\d一二两三四五六七八九十])年内|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间"
+FUTURE = re.compile(r"预计|力争|(?<!即)将|计划(?!”)|[拟擬](?:新建|新增|建设|建設|投入|安排|实施|實施|改造|打造)|争取(?![^，。；,;]{0,8}?(?:资金|补助|公益金|经费))|确保|(?<![重必])要(?!求|素)|(?<!达)到\s*\d{4}\s*年|(?<![\d一二两三四五六七八九十])年内(?!蒙古)|年底前|下一步|用\s*\S{1,2}\s*年(?:左右)?(?:的)?时间"
                     r"|(?<![\u4e00-\u9fa5])(?:我|全)(?:县|区|市|省)今年(?:新建|新增)(?![^，。；,;]{0,24}?了)")
 # "2019年12月，全省1940个乡镇(街道)社工站全覆盖": a sentence opening on a month of a year tells an event.
 THIS_YEAR_MONTH_EVENT = re.compile(r"^[\s\u3000]*今年\s*(?P<month>\d{1,2})\s*月(?:份|\s*\d{1,2}\s*日)?\s*[,，]")
@@ -381,16 +381,17 @@ DEADLINES = (
     re.compile(r"(?:到|截至|截止到?|力争到|预计(?=\s*\d{4}\s*年\s*(?:底|末))|(?<=当前)至|(?<=今后)至|(?<=今年)至|(?:^|(?<=[，,；;：:]))\s*至)\s*" + _YMD + r"\s*(?P<end>底|末)?\s*(?:前|之前|以前)?"),
     re.compile(_YMD + r"\s*(?:年)?(?P<end>底|末)?\s*(?:前|之前|以前)"),  # 在2025年年底前
     re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
-    re.compile(r"(?P<year>\d{4})\s*年(?:度)?内"),  # "将在2013年内支持…建设3.33万所幸福院": within that year
+    # "将在2013年内支持…建设3.33万所幸福院": within that year (not "2017年内蒙古出台了…")
+    re.compile(r"(?P<year>\d{4})\s*年(?:度)?内(?!蒙古)"),
 )
 # "力争2至3年内城市社区实现…全覆盖", "用两年时间": a span with no start or end year, whose goal takes no date from
 # the sentence before it (今年荆州区将建成…).
 UNDATED_SPAN = re.compile(r"(?<![\d\s])(?:\d|[一二两三四五六七八九十])\s*(?:[至到~～\-—]\s*(?:\d|[一二两三四五六七八九十])\s*)?年"
                           r"(?:内|时间|左右)")  # (not "2013年内": that year's, not a span of 3 years)
-THIS_YEAR = re.compile(r"(?<![\d一二两三四五六七八九十])年内|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年"
+THIS_YEAR = re.compile(r"(?<![\d一二两三四五六七八九十])年内(?!蒙古)|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年"
                        r"|(?<=确保|力争|争取)年底")  # ("确保年底每千名老人拥有30张养老床位": this year's end)
-# "10月底全县16个镇将…", "力争在6月底之前完成…": a month's end with no year, in the year the document is issued
-MONTH_THIS_YEAR = re.compile(r"(?<![\d年])(?<![\d]\s)(?P<month>1[0-2]|[1-9])\s*月(?:份)?\s*(?:底|末)\s*(?:前|之前|以前)?")
+# "10月底全县16个镇将…", "今年10月底前,晋江将建成456个…": a month's end with no year, in the year the document is issued
+MONTH_THIS_YEAR = re.compile(r"(?:(?<=今年)|(?<=本年)|(?<![\d年]))(?<![\d]\s)(?P<month>1[0-2]|[1-9])\s*月(?:份)?\s*(?:底|末)\s*(?:前|之前|以前)?")
 NEXT_YEAR = re.compile(r"明年(?:年底|底|年内)?(?:前|之前)?")  # 完成全年…任务: this year's
 # "全省社会工作专业人才总量2015年达到3.5万人,2020年达到10万人": the year right before 达到 dates its own figure
 GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?(?:将|要|实现|完成|建成|基本|全面|全部|达到)")
@@ -1064,7 +1065,9 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None, 
     for match in MONTH_THIS_YEAR.finditer(text) if issued_on and months else ():
         # "10月底全县16个镇将…全覆盖" (June): this year's October — said in the figure's own part of the sentence
         # ("…预计7月底完成投入使用;第二期建设132家": not the 132's)
-        if int(match["month"]) >= issued_on.month and not re.search(r"[；;。]", text[match.end():]):
+        # ("预计今年8月底前即可提前完成2023年社工站建设全覆盖": done ahead of its date, the year's goal)
+        if int(match["month"]) >= issued_on.month and not re.search(r"[；;。]", text[match.end():]) \
+                and not re.match(r"[^，,；;。]{0,8}提前", text[match.end():]):
             month = int(match["month"])
             candidates.append((match.end(), date(issued_on.year, month, calendar.monthrange(issued_on.year, month)[1]), ""))
     for match in PLAN_DURING.finditer(text):
@@ -1624,7 +1627,10 @@ MONEY_PER_SPAN = re.compile(r"元/[人户生]/[年月]")
 
 # The span a standard with no per-person denominator is given for, in the figure's own clause: "就餐者每餐补贴3元"
 # (元/餐), "一周不超过5次" (次/周), "每天2次" (次/天); 每年/每月 say how often (the period), not a unit.
-SPAN_PER = re.compile(r"(?:每|(?<![第\d一二三四五六七八九十])一(?=\s*[周天]))\s*(?P<span>餐|周|天|日|次)(?![内前后])")
+# A sum per bed of a home ("每个床位…给予1万元", "新增床位给予每张10000元"): 元/张.
+PER_BED = re.compile(r"每\s*(?:个|张|張)?\s*(?:养老|護理|护理)?床位|床位[^，。；,;\d]{0,12}每\s*[张張](?!\d)")
+# ("每具骨灰补助500元", "按每具3600元以下": a sum per body or urn, 元/具)
+SPAN_PER = re.compile(r"(?:每|(?<![第\d一二三四五六七八九十])一(?=\s*[周天]))\s*(?P<span>餐|周|天|日|次|具)(?![内前后])")
 
 
 def _money_span(before: str) -> str:
@@ -2595,7 +2601,7 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     drafts, seen, elsewhere, plan_reported = budget, {}, {}, False
     contest = bool(CONTEST_DOCUMENT.search(_title_lines(text, 3)))
     contest_end, contest_keys = (_contest_year(text, issued_on) if contest else None), {}
-    completion, finished = _project_completion(text), _project_finished(text)
+    completion, finished = _project_completion(text, issued_on), _project_finished(text)
     procurement_titles = "\n".join(line for line in _title_lines(text, 8).split("\n") if len(line.strip()) <= 60)
     completed_year = due.completed_year
     reviewing = False  # under a line "2016成绩" (a year gone by reviewed), until a line "2017目标"
@@ -3387,15 +3393,25 @@ PROJECT_DONE = re.compile(r"(?P<year>\d{4})\s*年(?:\s*\d{1,2}\s*月)?(?:底|前
 
 
 PROJECT_AIM = re.compile(r"预计|计划|力争|确保|争取")  # ("计划2018年12月前完工并投入使用")
+PROJECT_DONE_MONTH = re.compile(r"(?<![\d年])(?P<month>1[0-2]|[1-9])\s*月(?:份)?(?:底|末)?(?:前)?\s*(?:基本)?(?:建成|竣工|完工|投入使用)")
 
 
-def _project_completion(text: str) -> date | None:
-    """The end of the year a document's one project is expected to be finished ("预计将于2017年3月竣工"), else of
-    the year whose list of tasks the document opens by naming (2021年为民办实事项目之一)."""
-    years = {int(m["year"]) for sentence in re.split(r"[。！？\n]", text) if (aim := PROJECT_AIM.search(sentence))
+def _project_completion(text: str, issued_on: date | None = None) -> date | None:
+    """The end of the year a document's one project is expected to be finished ("预计将于2017年3月竣工"; "预计在9月底
+    基本建成": that month's end in the year of issue), else of the year whose list of tasks the document opens by
+    naming (2021年为民办实事项目之一)."""
+    sentences = re.split(r"[。！？\n]", text)
+    dates = {date(int(m["year"]), 12, 31) for sentence in sentences if (aim := PROJECT_AIM.search(sentence))
              for m in PROJECT_DONE.finditer(sentence[aim.start():])}
-    if len(years) == 1:
-        return date(years.pop(), 12, 31)
+    if issued_on:
+        for sentence in sentences:
+            if aim := PROJECT_AIM.search(sentence):
+                for m in PROJECT_DONE_MONTH.finditer(sentence[aim.start():]):
+                    month = int(m["month"])
+                    if month >= issued_on.month:
+                        dates.add(date(issued_on.year, month, calendar.monthrange(issued_on.year, month)[1]))
+    if len(dates) == 1:
+        return dates.pop()
     listed = YEAR_PLAN.search(_title_lines(text, 5))  # "作为石狮市2021年为民办实事项目之一,…修缮项目正式启动"
     return date(int(listed["year"]), 12, 31) if listed else None
 
@@ -3612,6 +3628,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
             denominator = found[-1][4].split("/")[1]  # "…每月不超过1700元,每年不超过1.7万元": per person too
         if not denominator and unit in ("元", "次", "人次", "份", "餐") and (per := SPAN_PER.search(before)):
             unit, indicator = f"{unit}/{per['span'].replace('日', '天')}", ""  # 每餐补贴3元 → 元/餐, 一周不超过5次 → 次/周
+        if not denominator and unit == "元" and PER_BED.search(before):
+            unit, indicator = "元/张", ""  # "每个床位分别给予1万元和5000元的建设补助", "新增床位给予每张10000元": per bed
         if not denominator and unit == "元" and (span := STANDARD_SPAN.search(before[_last_match_end(SEGMENT_BOUNDARY, before):])):
             unit, indicator = f"元/{span['span']}", ""  # 年分散供养标准不低于2640元: a yearly standard
         if not denominator and unit == "人次" and (span := CAPACITY_SPAN.search(before[_last_match_end(SEGMENT_BOUNDARY, before):])):
