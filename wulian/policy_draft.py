@@ -1068,8 +1068,7 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None, 
         # ("预计今年8月底前即可提前完成2023年社工站建设全覆盖": done ahead of its date, the year's goal)
         if int(match["month"]) >= issued_on.month and not re.search(r"[；;。]", text[match.end():]) \
                 and not re.match(r"[^，,；;。]{0,8}提前", text[match.end():]):
-            month = int(match["month"])
-            candidates.append((match.end(), date(issued_on.year, month, calendar.monthrange(issued_on.year, month)[1]), ""))
+            candidates.append((match.end(), _month_end(issued_on.year, int(match["month"])), ""))
     for match in PLAN_DURING.finditer(text):
         if issued_on and PLAN_END_YEARS[match["plan"]] >= issued_on.year and FUTURE.search(text, match.end()) \
                 and not KEEP_UP.search(text, match.end()) and not candidates and re.match(r"[\s\u3000“‘]*$", text[_last_match_end(SEGMENT_BOUNDARY, text[:match.start()]):match.start()]):
@@ -1626,11 +1625,11 @@ MONEY_PER_SPAN = re.compile(r"元/[人户生]/[年月]")
 
 
 # The span a standard with no per-person denominator is given for, in the figure's own clause: "就餐者每餐补贴3元"
-# (元/餐), "一周不超过5次" (次/周), "每天2次" (次/天); 每年/每月 say how often (the period), not a unit.
+# (元/餐), "一周不超过5次" (次/周), "每天2次" (次/天), "每具骨灰补助500元" (元/具, per body or urn); 每年/每月 say how
+# often (the period), not a unit.
+SPAN_PER = re.compile(r"(?:每|(?<![第\d一二三四五六七八九十])一(?=\s*[周天]))\s*(?P<span>餐|周|天|日|次|具)(?![内前后])")
 # A sum per bed of a home ("每个床位…给予1万元", "新增床位给予每张10000元"): 元/张.
 PER_BED = re.compile(r"每\s*(?:个|张|張)?\s*(?:养老|護理|护理)?床位|床位[^，。；,;\d]{0,12}每\s*[张張](?!\d)")
-# ("每具骨灰补助500元", "按每具3600元以下": a sum per body or urn, 元/具)
-SPAN_PER = re.compile(r"(?:每|(?<![第\d一二三四五六七八九十])一(?=\s*[周天]))\s*(?P<span>餐|周|天|日|次|具)(?![内前后])")
 
 
 def _money_span(before: str) -> str:
@@ -3400,16 +3399,14 @@ def _project_completion(text: str, issued_on: date | None = None) -> date | None
     """The end of the year a document's one project is expected to be finished ("预计将于2017年3月竣工"; "预计在9月底
     基本建成": that month's end in the year of issue), else of the year whose list of tasks the document opens by
     naming (2021年为民办实事项目之一)."""
-    sentences = re.split(r"[。！？\n]", text)
-    dates = {date(int(m["year"]), 12, 31) for sentence in sentences if (aim := PROJECT_AIM.search(sentence))
-             for m in PROJECT_DONE.finditer(sentence[aim.start():])}
-    if issued_on:
-        for sentence in sentences:
-            if aim := PROJECT_AIM.search(sentence):
-                for m in PROJECT_DONE_MONTH.finditer(sentence[aim.start():]):
-                    month = int(m["month"])
-                    if month >= issued_on.month:
-                        dates.add(date(issued_on.year, month, calendar.monthrange(issued_on.year, month)[1]))
+    dates = set()
+    for sentence in re.split(r"[。！？\n]", text):
+        if aim := PROJECT_AIM.search(sentence):
+            aimed = sentence[aim.start():]
+            dates |= {date(int(m["year"]), 12, 31) for m in PROJECT_DONE.finditer(aimed)}
+            if issued_on:
+                dates |= {_month_end(issued_on.year, int(m["month"])) for m in PROJECT_DONE_MONTH.finditer(aimed)
+                          if int(m["month"]) >= issued_on.month}
     if len(dates) == 1:
         return dates.pop()
     listed = YEAR_PLAN.search(_title_lines(text, 5))  # "作为石狮市2021年为民办实事项目之一,…修缮项目正式启动"
