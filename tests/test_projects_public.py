@@ -212,7 +212,8 @@ def test_the_public_pages_in_chromium_are_accessible_and_print_plainly(live_serv
     assert page.locator("#public-projects tbody tr").count() == 2
     assert axe_violations(page) == []
     page.select_option("#filter-county", label="眉县")
-    page.click("#public-filter button[type=submit]")
+    with page.expect_navigation():  # a click waits for the next page to commit, not to load: wait for its rows
+        page.click("#public-filter button[type=submit]")
     assert "county=" in page.url and page.locator("#public-projects tbody tr").count() == 2
     screenshot(page, f"public-projects-{'phone' if phone else 'desktop'}")
     page.click(f"text={accepted.title}")

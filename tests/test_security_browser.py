@@ -29,7 +29,8 @@ def test_the_bureau_enrols_with_the_qr_code_and_then_logs_in_with_a_code(live_se
         assert page.locator("#home-title").count() == 0
     page.goto(f"{live_server.url}/accounts/2fa/enrol/")
     page.fill("#id_code", totp_code("bureau"))
-    page.click("#enrol-button")
+    with page.expect_navigation():  # the codes are on the next page: wait for it to load, not only to commit
+        page.click("#enrol-button")
     assert page.locator("#backup-codes li").count() == 10
     page.click("#codes-continue")
     page.wait_for_load_state("networkidle")
