@@ -42,7 +42,8 @@ def test_the_bureau_enrols_with_the_qr_code_and_then_logs_in_with_a_code(live_se
     password_only(page, live_server.url, "bureau")
     assert page.url.startswith(f"{live_server.url}/accounts/2fa/")
     page.fill("#id_code", "123456" if totp_code("bureau") != "123456" else "654321")
-    page.click("#two-factor-button")
+    with page.expect_navigation():
+        page.click("#two-factor-button")
     assert "验证码不正确" in page.content()
     page.wait_for_timeout(1200)  # django-otp waits a second after a wrong code
     page.fill("#id_code", totp_code("bureau"))
