@@ -195,9 +195,10 @@ def _ratio(line, name):
 @pytest.fixture(scope="session")
 def evaluation(tmp_path_factory, worker_id):
     """What ``draft_targets --evaluate --tuning-set 100 --tuning-set 101`` prints, drafted once in the whole run for
-    the tests that read it (drafting the corpus takes over a minute). The xdist workers share it through a file under
-    a lock, as xdist documents: a module fixture ran once in each worker (the suite's ``xdist_group`` marks group
-    nothing under pytest 9.2, pytest-xdist issue 1386), and again when a worker came back to the module."""
+    the tests that read it (about 8 s; 67 s before the drafter kept one OpenCC converter per thread). The xdist
+    workers share it through a file under a lock, as xdist documents: a module fixture ran once in each worker (the
+    suite's ``xdist_group`` marks group nothing under pytest 9.2, pytest-xdist issue 1386), and again when a worker
+    came back to the module."""
 
     def draft():
         out = io.StringIO()
