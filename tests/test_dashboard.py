@@ -235,9 +235,10 @@ def test_the_dashboard_query_count_does_not_grow_with_the_regions(as_user, cast)
     client.get(url)  # warm the session and caches
     before = count_queries(client, url)
     for t in range(6):
-        town = cast.mei.add_child(name=f"新增镇{t}", level=4)
+        town = Region.objects.add_child(cast.mei, {"name": f"新增镇{t}", "level": 4})
         for c in range(4):
-            town.add_child(name=f"新增{t}社区{c}", level=5, kind="urban" if c % 2 else "rural", population=1000)
+            Region.objects.add_child(town, {"name": f"新增{t}社区{c}", "level": 5, "kind": "urban" if c % 2 else "rural",
+                                             "population": 1000})
     refresh(YEAR)
     after = count_queries(client, url)
     assert after == before
@@ -251,8 +252,8 @@ def test_the_complete_ranking_costs_the_same_queries_for_more_towns(as_user, cas
     client.get(url)
     before = count_queries(client, url)
     for t in range(30):  # past a page of the list (25 rows) and past the panel's top and bottom ten
-        town = cast.mei.add_child(name=f"新增镇{t}", level=4)
-        town.add_child(name=f"新增{t}社区", level=5, kind="rural", population=1000)
+        town = Region.objects.add_child(cast.mei, {"name": f"新增镇{t}", "level": 4})
+        Region.objects.add_child(town, {"name": f"新增{t}社区", "level": 5, "kind": "rural", "population": 1000})
     refresh(YEAR)
     assert count_queries(client, url) == before
     body = client.get(url).content.decode()

@@ -76,10 +76,11 @@ def dashboard_cell(cell) -> str:
     per cell was most of the page's time.
     """
     from django.utils.html import format_html, format_html_join
+    from django.utils.safestring import mark_safe
     from django.utils.translation import gettext as _
 
     if cell is None:
-        return format_html('<span class="text-body-secondary">—</span>')
+        return mark_safe('<span class="text-body-secondary">—</span>')  # a constant: format_html needs arguments
     target = cell.target
     classes = f"dash-cell dash-{cell.status}" + ("" if cell.due else " dash-pending")
     if cell.status == "no_data":
