@@ -36,6 +36,19 @@ def rows(code):
     return policy_corpus.rows(KEY, code)
 
 
+def evaluate_key(tmp_path, key: dict, files: dict) -> str:
+    """What ``draft_targets --evaluate`` prints for an answer key of a test's own: the key and its documents' files
+    (file name → text, or bytes as stored) written under ``tmp_path``."""
+    (tmp_path / "documents").mkdir()
+    for name, content in files.items():
+        path = tmp_path / "documents" / name
+        path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
+    (tmp_path / "key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
+    out = io.StringIO()
+    call_command("draft_targets", "--evaluate", "--key", str(tmp_path / "key.json"), stdout=out)
+    return out.getvalue()
+
+
 def expected_ids():
     return [f"{r['document']}-{r['clause']}-{r['indicator']}-{r['level']}-{r['threshold']}"
             for r in KEY["targets"] if r["document"] in SEEDS]
@@ -347,14 +360,8 @@ def test_the_command_prints_precision_and_recall_per_document_and_for_the_held_o
     codes = ("000", "004", "changji", "jiangsu", held_out)
     key = {"documents": {code: KEY["documents"][code] for code in codes},
            "targets": [row for row in KEY["targets"] if row["document"] in codes]}
-    (tmp_path / "documents").mkdir()
-    for code in codes:
-        name = KEY["documents"][code]["file"]
-        (tmp_path / "documents" / name).write_bytes((DOCUMENTS / name).read_bytes())
-    (tmp_path / "key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
-    out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--key", str(tmp_path / "key.json"), stdout=out)
-    lines = out.getvalue().splitlines()
+    names = [KEY["documents"][code]["file"] for code in codes]
+    lines = evaluate_key(tmp_path, key, {name: (DOCUMENTS / name).read_bytes() for name in names}).splitlines()
     assert "  000 precision 20/20 = 100.0%, recall 20/20 = 100.0%" in lines
     assert "  004 precision 14/14 = 100.0%, recall 14/14 = 100.0%" in lines
     assert "  changji precision 7/7 = 100.0%, recall 7/7 = 100.0%" in lines
@@ -376,12 +383,7 @@ def test_the_held_out_figure_on_the_issues_fields_leaves_out_only_the_clause_and
     key = {"documents": {"004": dict(KEY["documents"]["004"], held_out=True, held_out_set=1)},
            "targets": [dict(rows_004[0], clause="九"), dict(rows_004[1], indicator=""),
                        dict(rows_004[2], threshold="999"), *rows_004[3:]]}
-    (tmp_path / "documents").mkdir()
-    (tmp_path / "documents" / KEY["documents"]["004"]["file"]).write_text(seed("004"), encoding="utf-8")
-    (tmp_path / "key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
-    out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--key", str(tmp_path / "key.json"), stdout=out)
-    lines = out.getvalue().splitlines()
+    lines = evaluate_key(tmp_path, key, {KEY["documents"]["004"]["file"]: seed("004")}).splitlines()
     assert "held out precision 11/14 = 78.6%, recall 11/14 = 78.6%" in lines
     assert ("on the issue's fields (clause and indicator not compared), held out precision 13/14 = 92.9%, "
             "recall 13/14 = 92.9%") in lines
@@ -390,12 +392,7 @@ def test_the_held_out_figure_on_the_issues_fields_leaves_out_only_the_clause_and
 def test_a_document_with_targets_and_no_drafts_scores_nothing(tmp_path):
     key = {"documents": {"x": {"file": "x.txt", "title": "没有数字的方案"}},
            "targets": [dict(rows("fujian")[0], document="x")]}
-    (tmp_path / "documents").mkdir()
-    (tmp_path / "documents" / "x.txt").write_text("各地要高度重视社工站建设。\n", encoding="utf-8")
-    (tmp_path / "key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
-    out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--key", str(tmp_path / "key.json"), stdout=out)
-    lines = out.getvalue().splitlines()
+    lines = evaluate_key(tmp_path, key, {"x.txt": "各地要高度重视社工站建设。\n"}).splitlines()
     assert "  x precision 0/0 (nothing drafted), recall 0/1 = 0.0%" in lines
     assert lines[-1] == "all precision 0/0 (nothing drafted), recall 0/1 = 0.0%"
 
@@ -403,12 +400,7 @@ def test_a_document_with_targets_and_no_drafts_scores_nothing(tmp_path):
 def test_the_command_reports_what_the_parser_misses_and_adds(tmp_path):
     key = {"documents": {"004": KEY["documents"]["004"]}}
     key["targets"] = rows("004")[1:-1] + [dict(rows("004")[0], threshold="11")]  # one dropped, one wrong
-    (tmp_path / "documents").mkdir()
-    (tmp_path / "documents" / KEY["documents"]["004"]["file"]).write_text(seed("004"), encoding="utf-8")
-    (tmp_path / "key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
-    out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--key", str(tmp_path / "key.json"), stdout=out)
-    text = out.getvalue()
+    text = evaluate_key(tmp_path, key, {KEY["documents"]["004"]["file"]: seed("004")})
     assert "✗ missed: §一 orgs_per_community [urban_community] ≥ 11 家" in text
     assert text.count("+ not in the table:") == 2  # the 10-家 draft and the last row's draft
     assert "004 precision 12/14 = 85.7%, recall 12/13 = 92.3%" in text
@@ -976,13 +968,7 @@ def test_the_review_aid_line_counts_the_missed_targets_standing_in_a_listed_sent
     key = {"documents": {"000": dict(KEY["documents"]["000"], held_out=True, held_out_set=1),
                          "004": KEY["documents"]["004"]},
            "targets": [*rows("000"), pilot, *rows("004")[1:]]}  # 004's first target dropped: its draft is extra
-    (tmp_path / "documents").mkdir()
-    for code in ("000", "004"):
-        (tmp_path / "documents" / KEY["documents"][code]["file"]).write_text(seed(code), encoding="utf-8")
-    (tmp_path / "key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
-    out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--key", str(tmp_path / "key.json"), stdout=out)
-    lines = out.getvalue().splitlines()
+    lines = evaluate_key(tmp_path, key, {KEY["documents"][code]["file"]: seed(code) for code in ("000", "004")}).splitlines()
     listed_000, listed_004 = len(undrafted_of("000")), len(undrafted_of("004"))
     # the seed documents' rows cite the design's table, not a sentence: only the pilot and one row of each (whose
     # source is a note of the key, in no sentence) quote one
@@ -1002,15 +988,11 @@ def test_the_review_aid_line_counts_the_targets_standing_in_a_sentence_the_page_
     # the key's remark （县(市)级中心） and stands in no sentence as written
     document = dict(KEY["documents"]["hljsqjs"], held_out=True, held_out_set=1)
     key = {"documents": {"hljsqjs": document}, "targets": rows("hljsqjs")}
-    (tmp_path / "documents").mkdir()
     raw = (policy_corpus.HERE / "documents" / document["file"]).read_text(encoding="utf-8")
-    (tmp_path / "documents" / document["file"]).write_text(raw, encoding="utf-8")
-    (tmp_path / "key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
-    out = io.StringIO()
-    call_command("draft_targets", "--evaluate", "--key", str(tmp_path / "key.json"), stdout=out)
+    printed = evaluate_key(tmp_path, key, {document["file"]: raw})
     assert ("review aid, held out: 5/9 missed targets stand in a listed sentence; 3 sentences listed, 2 hold a "
             "target; 14/15 targets quoting their sentence stand in one the page shows (a draft's or a listed one)"
-            ) in out.getvalue().splitlines()
+            ) in printed.splitlines()
 
 @pytest.mark.browser
 @pytest.mark.xdist_group("browser")
