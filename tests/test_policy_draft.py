@@ -446,6 +446,17 @@ def root(client, cast):
     return client
 
 
+def open_document_form(page, live_server, username, name, code):
+    """A new superuser logged in on the form that drafts a document, its name and code filled in."""
+    from wulian.models import User
+
+    User.objects.create_superuser(username, "root@example.org", "Root-pass-2024")
+    login(page, live_server.url, username, "Root-pass-2024")
+    page.goto(live_server.url + reverse(NEW))
+    page.fill("#id_name", name)
+    page.fill("#id_code", code)
+
+
 def post_document(client, name="测试县五社联动方案", code="testxian", **extra):
     return client.post(reverse(NEW), {"name": name, "code": code, **extra})
 
@@ -634,13 +645,7 @@ def test_a_target_of_another_profile_is_not_reached_through_this_one(root):
 @pytest.mark.browser
 @pytest.mark.xdist_group("browser")
 def test_an_admin_drafts_and_reviews_a_document_in_chromium(live_server, browser_cast, page):
-    from wulian.models import User
-
-    User.objects.create_superuser("root_browser", "root@example.org", "Root-pass-2024")
-    login(page, live_server.url, "root_browser", "Root-pass-2024")
-    page.goto(live_server.url + reverse(NEW))
-    page.fill("#id_name", "淮南三社联动（起草）")
-    page.fill("#id_code", "huainan-draft")
+    open_document_form(page, live_server, "root_browser", "淮南三社联动（起草）", "huainan-draft")
     page.set_input_files("#id_file", str(DOCUMENTS / KEY["documents"]["004"]["file"]))
     page.click("#draft-button")
     page.wait_for_url("**/core/targets/drafts/*/")
@@ -870,7 +875,8 @@ def test_a_missed_target_is_added_from_its_sentence_as_a_draft_and_audited(root)
     response = root.get(url)
     page = response.content.decode()
     assert response.status_code == 200 and "从原文补录目标" in page
-    assert "东关<mark>4个</mark>社区" in page and 'value="§四.一"' in page  # the sentence and its clause, prefilled
+    assert 'data-figure="0" aria-current="true"><mark>4个</mark></a>社区' in page  # the sentence, its figure a link
+    assert 'value="§四.一"' in page  # and its clause, prefilled
     last = max(profile.targets.values_list("position", flat=True))
     response = root.post(url, add_form(sentence=listed[index][1]))
     added = profile.targets.get(quote=listed[index][1])
@@ -994,16 +1000,127 @@ def test_the_review_aid_line_counts_the_targets_standing_in_a_sentence_the_page_
             "target; 14/15 targets quoting their sentence stand in one the page shows (a draft's or a listed one)"
             ) in printed.splitlines()
 
+# -- session 20: a document the drafter reads nothing of is kept; the add form starts from the sentence's figure ---
+
+from wulian.policy_draft import figure_reading, sentence_figures  # noqa: E402
+
+
+@pytest.mark.parametrize(("sentence", "figure", "issued_on", "expected"), [
+    # 萧山 2017 民政工作目标 (set 90): a count with no comparator word is the amount itself
+    ("新建19处避灾安置场所", 0, None, ("county", [], "eq", Decimal(19), "处", None)),
+    # 烟台 2015 护理培训 (set 90): 余 — at least; 年内 with the date the document was issued
+    ("年内培训养老服务管护人员1000余人", 0, date(2015, 5, 4), ("county", [], "gte", Decimal(1000), "人", date(2015, 12, 31))),
+    # 吉安 民政 (set 90): 万元 in 元
+    ("筹资400万元", 0, None, ("county", [], "eq", Decimal(4000000), "元", None)),
+    # 江苏 民政“十四五” (set 70-odd): a coverage rate of 100 % is coverage, at the tier covered
+    ("城市街道综合性养老服务中心覆盖率达到100%", 0, None, ("town", [], "present", None, "", None)),
+    # 商南 2018 民政目标 (set 89): how many communities in all, not a figure each community holds
+    ("打造智慧社区2个", 0, None, ("county", [], "eq", Decimal(2), "个", None)),
+    # 眉县 (seed 000): a named street
+    ("首善街道培育孵化社区社会组织2个以上", 0, None, ("town", ["首善街道"], "gte", Decimal(2), "个", None)),
+    # 上海 街道养老 (set 80-odd): two figures; the second chosen
+    ("新建10家老年人助餐点、2家社区食堂", 1, None, ("county", [], "eq", Decimal(2), "家", None)),
+    # a date the sentence names wins over the one the document's drafts share
+    ("到2025年，每个街道建成1个养老服务中心", 0, None, ("town", [], "eq", Decimal(1), "个", date(2025, 12, 31))),
+])
+def test_a_listed_sentence_is_read_at_the_figure_chosen(sentence, figure, issued_on, expected):
+    reading = figure_reading(sentence, "二", issued_on, figure=figure, deadline=date(2030, 12, 31) if expected[5] else None)
+    assert (reading.level, reading.regions, reading.comparator, reading.threshold, reading.unit,
+            reading.deadline) == expected
+    assert reading.clause == "二" and reading.quote == sentence and reading.indicator == ""
+    assert reading.matched and reading.matched in normalize(sentence)
+
+
+def test_a_reading_takes_the_documents_shared_deadline_only_when_the_sentence_names_none():
+    assert figure_reading("打造智慧社区2个", deadline=date(2018, 12, 31)).deadline == date(2018, 12, 31)
+    assert figure_reading("打造智慧社区2个", deadline=date(2018, 12, 31)).period == "by_deadline"
+    assert figure_reading("2020年打造智慧社区2个", deadline=date(2018, 12, 31)).deadline == date(2020, 12, 31)
+    from wulian.policy_draft import shared_deadline
+
+    due = date(2012, 12, 31)
+    assert shared_deadline([due, due, None]) == due
+    assert shared_deadline([due, None]) is None  # half is no majority
+    assert shared_deadline([None, None, due]) is None and shared_deadline([]) is None
+
+
+def test_a_sentence_without_a_figure_has_no_reading():
+    assert sentence_figures("各地要高度重视，加强组织领导。") == []
+    assert figure_reading("各地要高度重视，加强组织领导。") is None
+    assert figure_reading("新建19处避灾安置场所", figure=1) is None  # one figure: no second
+    # each figure once, with its comparator word (不少于3名 is one figure, not 不少于3名 and 3名)
+    assert [m.group(0) for m in sentence_figures("每站不少于3名社工，其中持证1名以上，全县实现全覆盖")] == [
+        "不少于3名", "1名以上", "全覆盖"]
+
+
+PUTUO = "putuo2012"  # 上海普陀 2012 民政实事进度表: ten targets, none drafted (a progress table)
+
+
+def test_a_document_the_drafter_reads_nothing_of_is_kept_with_its_sentences_listed(root):
+    text = policy_corpus.text_of(KEY, PUTUO)
+    assert draft_document(text).targets == []
+    response = post_document(root, text=text, issued_on="2012-05-31")
+    profile = PolicyProfile.objects.get(code="testxian")
+    review = reverse("wulian:policy_draft_review", args=[profile.pk])
+    assert response.status_code == 302 and response["Location"] == review + "?status=undrafted"
+    assert (profile.targets.count(), profile.issued_on, profile.is_active) == (0, date(2012, 5, 31), False)
+    page = root.get(response["Location"]).content.decode()
+    assert "未能从此文件起草出目标。文中带数字的句子列在下方，请逐句补录其中提出的目标。" in page
+    listed = undrafted_sentences(text, [])
+    assert page.count("undrafted-sentence") == len(listed) >= 10
+    assert "新建老年日间服务中心<mark>1所</mark>" in page
+
+
+def test_the_date_issued_dates_what_the_text_says_for_this_year(root):
+    text = "一、目标\n今年全县新建社区养老服务站10个。"
+    post_document(root, text=text)  # no date anywhere: "今年" has no year, nothing is drafted — kept, listed
+    undated = PolicyProfile.objects.get(code="testxian")
+    assert (undated.targets.count(), undated.issued_on) == (0, None)
+    assert post_document(root, name="另一方案", code="dated", text=text, issued_on="2024-03-01").status_code == 302
+    dated = PolicyProfile.objects.get(code="dated")
+    target = dated.targets.get()
+    assert (dated.issued_on, target.threshold, target.deadline) == (date(2024, 3, 1), Decimal(10), date(2024, 12, 31))
+    response = post_document(root, name="第三方案", code="baddate", text=text, issued_on="2024-13-01")
+    assert response.status_code == 200, response.status_code
+    assert "请输入正确的日期，例如 2023-06-30。" in response.content.decode()
+    assert not PolicyProfile.objects.filter(code="baddate").exists()
+
+
+def test_the_add_form_starts_from_the_figure_chosen_and_adds_what_is_posted(root):
+    text = policy_corpus.text_of(KEY, PUTUO)
+    post_document(root, text=text, issued_on="2012-05-31")
+    profile = PolicyProfile.objects.get(code="testxian")
+    listed = undrafted_sentences(text, [])
+    index = next(i for i, (_c, s) in enumerate(listed) if s.startswith("新建老年日间服务中心1所"))
+    url = reverse(UNDRAFTED, args=[profile.pk])
+    response = root.get(url + f"?s={index}")
+    form, page = response.context["form"], response.content.decode()
+    assert (form["comparator"].value(), form["threshold"].value(), form["unit"].value(), form["level"].value()) == (
+        "eq", "1", "", "county")  # 所 is no unit the portal holds: the note keeps it
+    assert form["note"].value() == "依据：“1所”；原文单位：所"
+    assert f'href="?s={index}&amp;f=0" data-figure="0" aria-current="true"><mark>1所</mark></a>' in page
+    assert f'href="?s={index}&amp;f=1" data-figure="1"><mark>2个</mark></a>' in page
+    assert "点击另一个数字，即按该数字重新预填" in page
+    form = root.get(url + f"?s={index}&f=1").context["form"]
+    assert (form["threshold"].value(), form["unit"].value(), form["comparator"].value()) == ("2", "个", "eq")
+    for bad in ("9", "-1", "x"):  # a figure the sentence lacks: the first
+        assert root.get(url + f"?s={index}&f={bad}").context["form"]["threshold"].value() == "1"
+    # a form sent back with an error shows what was posted, not a reading, and no hint about one
+    response = root.post(url + f"?s={index}", add_form(sentence=listed[index][1], threshold="-1"))
+    assert response.status_code == 400 and 'id="figure-hint"' not in response.content.decode()
+    assert response.context["form"]["threshold"].value() == "-1"
+    # what is added is what the reviewer posts, not the reading
+    response = root.post(url + f"?s={index}&f=1", add_form(sentence=listed[index][1], level="county", comparator="eq",
+                                                        threshold="2", unit="个", period="by_deadline",
+                                                        deadline="2012-12-31", measure="社区老年人助餐服务点"))
+    assert response.status_code == 302
+    added = profile.targets.get()
+    assert (added.threshold, added.unit, added.deadline, added.note) == (Decimal(2), "个", date(2012, 12, 31), "")
+
+
 @pytest.mark.browser
 @pytest.mark.xdist_group("browser")
 def test_a_reviewer_adds_a_missed_target_from_a_listed_sentence_in_chromium(live_server, browser_cast, page):
-    from wulian.models import User
-
-    User.objects.create_superuser("root_unread", "root@example.org", "Root-pass-2024")
-    login(page, live_server.url, "root_unread", "Root-pass-2024")
-    page.goto(live_server.url + reverse(NEW))
-    page.fill("#id_name", "黑龙江社区建设意见（起草）")
-    page.fill("#id_code", "hljsqjs-draft")
+    open_document_form(page, live_server, "root_unread", "黑龙江社区建设意见（起草）", "hljsqjs-draft")
     page.fill("#id_text", policy_corpus.text_of(KEY, "hljsqjs"))  # 8 drafts; its 90 % of communities is missed
     page.click("#draft-button")
     page.wait_for_url("**/core/targets/drafts/*/")
@@ -1107,3 +1224,44 @@ def test_a_traditional_text_is_read_simplified_with_one_converter_per_thread():
     worker.start()
     worker.join()
     assert other[0] is not _t2s() and other[0].convert("鄉鎮") == "乡镇"
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_a_progress_table_is_kept_and_its_targets_added_figure_by_figure_in_chromium(live_server, browser_cast, page):
+    open_document_form(page, live_server, "root_table", "普陀区2012年民政实事（进度表）", "putuo2012-draft")
+    page.fill("#id_text", policy_corpus.text_of(KEY, PUTUO))
+    page.fill("#id_issued_on", "2012-05-31")
+    screenshot(page, "policy_draft_new_with_date")
+    with page.expect_navigation():
+        page.click("#draft-button")
+    page.wait_for_load_state("networkidle")
+    assert "?status=undrafted" in page.url
+    assert "未能从此文件起草出目标" in page.locator(".alert").first.inner_text()
+    assert page.locator(".target-card").count() == 0
+    screenshot(page, "policy_draft_nothing_drafted")
+    sentence = page.locator(".undrafted-sentence").filter(has_text="社区老年人助餐服务点")
+    with page.expect_navigation():
+        sentence.get_by_role("link", name="补录为目标").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#id_new-threshold").input_value() == "1"
+    assert page.locator("#id_new-comparator").input_value() == "eq"
+    assert page.locator("#sentence a.figure-choice").count() == 2
+    assert page.locator('#sentence a[aria-current="true"]').inner_text() == "1所"
+    with page.expect_navigation():
+        page.locator("#sentence a.figure-choice").nth(1).click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator('#sentence a[aria-current="true"]').inner_text() == "2个"
+    assert (page.locator("#id_new-threshold").input_value(), page.locator("#id_new-unit").input_value()) == ("2", "个")
+    assert page.locator("#id_new-note").input_value() == "依据：“2个”"
+    assert "点击另一个数字" in page.locator("#figure-hint").inner_text()
+    page.fill("#id_new-measure", "社区老年人助餐服务点")
+    page.select_option("#id_new-period", "by_deadline")
+    page.fill("#id_new-deadline", "2012-12-31")
+    screenshot(page, "policy_draft_add_from_figure")
+    with page.expect_navigation():
+        page.click("#add-button")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".target-card").count() == 1
+    added = page.locator(".target-card").first
+    assert added.locator(".quote mark").inner_text() == "2个"  # the figure it was read from, marked in its sentence

@@ -4191,3 +4191,91 @@ def undrafted_sentences(text: str, quotes) -> list[tuple[str, str]]:
             drafted.add(index)
             at = joined.find(quote, starts[index + 1]) if index + 1 < len(starts) else -1
     return [item for index, item in enumerate(listed) if index not in drafted]
+
+
+# -- readings of a listed sentence (the form a reviewer adds a missed target with) -------------------------------
+
+FIRST_SUFFIX = {"及以上": GTE, "以上": GTE, "及以下": LTE, "以下": LTE, "以内": LTE, "封顶": LTE}
+# "培训养老服务管护人员1000余人", "3000多个墓穴": a figure with 余/多 is at least that figure
+FIRST_MORE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:余|多)\s*(?P<wan>万)?\s*" + _UNIT)
+# "覆盖率60%": a share with no comparator word is one to reach
+BARE_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)")
+# In this order a figure's words are read; a later pattern's match overlapping an earlier one's is the same figure.
+READING_PATTERNS = (NUMERIC, BARE_WITH_SUFFIX, FIRST_MORE, FALLBACK_QUANTITY, BARE_SHARE, FULL_COVERAGE, ONE_EACH)
+
+
+def shared_deadline(deadlines) -> date | None:
+    """The deadline more than half of a document's targets share ("2012年为民办实事" items, a plan's 到2025年): the
+    one a target added from the same document most likely keeps; None when there is no such majority."""
+    deadlines = list(deadlines)
+    counted = Counter(deadlines).most_common(1)
+    if not counted or counted[0][0] is None or counted[0][1] * 2 <= len(deadlines):
+        return None
+    return counted[0][0]
+
+
+def sentence_figures(sentence: str) -> list[re.Match]:
+    """The figures of a sentence (and its coverage phrases) a reviewer may add a target from, in its order: each
+    once, read with the most telling words around it (不少于3名 before 3名)."""
+    text = normalize(sentence)
+    taken: list[re.Match] = []
+    for pattern in READING_PATTERNS:
+        for match in pattern.finditer(text):
+            if match.groupdict().get("num") is not None and not match["num"][0].isdigit() and pattern is not NUMERIC:
+                continue  # (百名: no figure a form takes)
+            if not any(match.start() < other.end() and other.start() < match.end() for other in taken):
+                taken.append(match)
+    return sorted(taken, key=lambda match: match.start())
+
+
+def figure_reading(sentence: str, clause: str = "", issued_on: date | None = None, *, figure: int = 0,
+                   deadline: date | None = None) -> DraftTarget | None:
+    """What a sentence no draft was made from plainly says at one of its figures (``figure``: its place among
+    ``sentence_figures``), to fill in the form a reviewer adds its target with: the figure with the comparator word
+    before or after it (none: the amount itself, 'eq'; 余/多 or a bare share: at least), its unit (万元 as 元), or a
+    coverage phrase as 'present'; the place it names; the deadline the sentence names, else ``deadline`` (the one
+    the rest of the document's drafts share). Only the sentence is read: the reviewer checks every field. None when
+    the sentence has no such figure."""
+    text = normalize(sentence).strip()
+    figures = sentence_figures(text)
+    if not 0 <= figure < len(figures):
+        return None
+    m = figures[figure]
+    groups = m.groupdict()
+    threshold, unit, note = None, "", ""
+    if m.re in (FULL_COVERAGE, ONE_EACH):
+        comparator = PRESENT
+    else:
+        threshold = _number(m["num"])
+        if threshold is None:
+            return None
+        unit = UNIT_ALIASES.get(m["unit"], m["unit"])
+        if m.re is NUMERIC:
+            comparator = FIRST_SUFFIX.get(groups.get("suffix") or "") or comparator_of(m["cmp"])
+        else:
+            comparator = FIRST_SUFFIX.get(groups.get("suffix") or "",
+                                          GTE if m.re in (FIRST_MORE, BARE_SHARE) else EQ)
+        if groups.get("wan") or groups.get("scale") == "万":
+            threshold *= 10000
+        elif groups.get("scale") == "亿":
+            threshold *= 100000000
+        if unit == "万元":
+            threshold, unit = threshold * 10000, "元"
+        if unit == "元" and re.search(r"[万亿]", m.group(0)):
+            note = f"原文：{m.group(0)}"
+        if unit == "%" and threshold == 100 and comparator in (GTE, EQ) and COVERS.search(text[:m.start()]):
+            comparator, threshold, unit = PRESENT, None, ""  # "覆盖率达到100%": coverage, as 全覆盖 is
+        if threshold is not None:
+            threshold = threshold.normalize() + 0  # 23.13亿 → 2313000000, not 2.313E+9
+    start, end = m.start(), m.end()
+    segment_start = _segment_start(text, start, 0)
+    level, regions, _level_note = _level(_Sentence(clause=clause, text=text, previous=[], headings=[]), start,
+                                         segment_start, "", present=comparator == PRESENT)
+    if level and not regions and comparator == EQ and unit in COUNTS and not PER_UNIT.search(text[segment_start:start]):
+        level = COUNTY  # "打造智慧社区2个", "在8个村开展…试点": how many, in all — not a figure each place holds
+    named, _deadline_note = _deadline(text, issued_on)
+    deadline = named or deadline
+    period = BY_DEADLINE if deadline else (ANNUAL if ANNUALLY.search(text) else ONGOING)
+    return DraftTarget(clause=clause, quote=sentence, indicator="", level=level or COUNTY, comparator=comparator,
+                       threshold=threshold, unit=unit, period=period, deadline=deadline, regions=regions, note=note,
+                       matched=m.group(0), measure=_measure(text, segment_start, start, end, comparator))

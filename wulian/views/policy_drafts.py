@@ -46,9 +46,13 @@ from wulian.policy_draft import (
     UnreadableDocument,
     draft_document,
     every_department_list,
+    figure_reading,
     government_list,
     other_departments_sentence,
+    normalize,
     read_document,
+    sentence_figures,
+    shared_deadline,
     undrafted_sentences,
 )
 from wulian.workflow import perform
@@ -96,6 +100,11 @@ class DocumentForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("…or upload it"), required=False,
                            help_text=gettext_lazy(".txt or .docx, at most 2 MB."),
                            widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx"}))
+    issued_on = forms.DateField(
+        label=gettext_lazy("Date issued"), required=False,
+        help_text=gettext_lazy("Optional: the date the document was issued (成文日期). Without it, the date written "
+                               "at the end of the text is used. 今年, 年内 and 明年 are read from its year."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -130,8 +139,11 @@ class DocumentForm(forms.Form):
         else:
             raise forms.ValidationError(_("Paste the text of the document or upload it."))
         if "document_text" in data:
-            draft = draft_document(data["document_text"])
-            if not draft.targets:
+            draft = draft_document(data["document_text"], issued_on=data.get("issued_on"))
+            # A text with figures the drafter made nothing of is still a document to review: the profile is made
+            # and its sentences with figures are listed for the reviewer to add by hand. Only a text without any
+            # figure or coverage phrase is refused.
+            if not draft.targets and not undrafted_sentences(data["document_text"], ()):
                 raise forms.ValidationError(
                     _("No measurable requirement (不少于, 达到, 以上, 不低于 …) was found in this text; nothing was created."))
             data["draft"] = draft
@@ -164,9 +176,14 @@ def draft_new(request):
         except Refused as refusal:
             form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
         else:
+            review_url = reverse("wulian:policy_draft_review", args=[profile.pk])
+            if not data["draft"].targets:
+                messages.warning(request, _("No target could be drafted from this document. Its sentences with "
+                                            "figures are listed below: add the targets they set one by one."))
+                return redirect(f"{review_url}?status={UNDRAFTED}")
             messages.success(request, _("%(count)d targets drafted. Review each one: nothing counts until accepted.")
                              % {"count": profile.targets.count()})
-            return redirect("wulian:policy_draft_review", pk=profile.pk)
+            return redirect(review_url)
     return render(request, "wulian/policy_drafts/new.html", {"form": form})
 
 
@@ -408,6 +425,20 @@ def add_target(request, pk):
     clause, sentence = listed[index]
     target = Target(profile=profile, status=TargetStatus.DRAFT, quote=sentence,
                     clause=f"§{clause}" if clause else "")
+    figures = sentence_figures(sentence)
+    try:
+        chosen = int(request.GET.get("f", 0))
+    except ValueError:
+        chosen = 0
+    chosen = chosen if 0 <= chosen < len(figures) else 0
+    reading = figure_reading(sentence, clause, profile.issued_on, figure=chosen, deadline=shared_deadline(
+        profile.targets.values_list("deadline", flat=True))) if request.method != "POST" else None
+    if reading:
+        # The form starts from what the sentence plainly says at the figure chosen (the first unless another is
+        # clicked), the place and the date it names; the page asks the reviewer to check every field before adding.
+        for name, value in target_fields(reading).items():
+            if name not in ("quote", "clause"):
+                setattr(target, name, value)
     form = TargetReviewForm(request.POST if request.method == "POST" else None, instance=target, prefix="new")
     if request.method == "POST":
         if form.is_valid():
@@ -425,9 +456,27 @@ def add_target(request, pk):
                                             "like the others."))
                 return redirect(f"{review_url}?status=draft#target-{added.pk}")
     return render(request, "wulian/policy_drafts/add.html", {
-        "profile": profile, "form": form, "sentence": sentence, "quote": marked(sentence),
+        "profile": profile, "form": form, "sentence": sentence,
+        "quote": figure_links(sentence, figures, index, chosen if reading else None),
+        "read": bool(reading), "choose": bool(reading) and len(figures) > 1,
         "clause": target.clause or "§—", "index": index, "review_url": review_url,
     }, status=400 if request.method == "POST" else 200)
+
+
+def figure_links(sentence: str, figures: list, index: int, chosen: int | None):
+    """The sentence with each of its figures a link that fills the form in from that figure (the one the form was
+    filled in from marked); escaped text."""
+    parts, end = [], 0
+    sentence = normalize(sentence)  # (the figures' places are in the normalized text; a listed sentence is one)
+    for number, match in enumerate(figures):
+        words = escape(match.group(0))
+        current = ' aria-current="true"' if number == chosen else ""
+        parts += [escape(sentence[end:match.start()]),
+                  f'<a class="figure-choice" href="?s={index}&amp;f={number}" data-figure="{number}"{current}>'
+                  f'<mark>{words}</mark></a>']
+        end = match.end()
+    parts.append(escape(sentence[end:]))
+    return mark_safe("".join(parts))  # noqa: S308 — built from escaped text
 
 
 @superuser_required

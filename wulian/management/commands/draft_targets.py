@@ -16,8 +16,11 @@ from wulian.policy_draft import (
     draft_key,
     evaluate,
     expected_key,
+    figure_reading,
     normalize,
     read_document,
+    sentence_figures,
+    shared_deadline,
     undrafted_sentences,
 )
 
@@ -92,6 +95,9 @@ class Command(BaseCommand):
         # held out? → missed targets standing in a sentence the review page lists, missed targets, sentences listed,
         # listed sentences holding an expected target, targets standing in a sentence the page shows, targets
         aid = {False: [0] * 6, True: [0] * 6}
+        # held out? → missed targets filled in right by a reading of one of their listed sentence's figures, by the
+        # reading of its first figure, missed targets standing in a listed sentence
+        readings = {False: [0] * 3, True: [0] * 3}
         for code, document in key["documents"].items():
             rows = policy_corpus.rows(key, code)
             try:
@@ -118,6 +124,7 @@ class Command(BaseCommand):
             totals[held] = [a + b for a, b in zip(totals[held], (found, drafted, len(rows)))]
             loose[held] += matches([draft_key(d) for d in draft.targets], rows)[1]
             aid[held] = [a + b for a, b in zip(aid[held], review_aid(text, draft.targets, rows, result.missed))]
+            readings[held] = [a + b for a, b in zip(readings[held], first_readings(text, draft, result.missed))]
             if held:
                 number = int(document.get("held_out_set") or 1)
                 sets[number] = [a + b for a, b in zip(sets.get(number, [0, 0, 0]), (found, drafted, len(rows)))]
@@ -145,6 +152,11 @@ class Command(BaseCommand):
                 self.stdout.write(f"review aid, {name}: {standing}/{missed} missed targets stand in a listed sentence; "
                                   f"{listed} sentences listed, {holding} hold a target; {shown}/{expected} targets "
                                   f"quoting their sentence stand in one the page shows (a draft's or a listed one)")
+        for held, name in ((True, "held out"), (False, "dev")):
+            if readings[held][2]:
+                right, first, standing = readings[held]
+                self.stdout.write(f"add form, {name}: {right}/{standing} missed targets standing in a listed sentence "
+                                  f"are filled in right from one of its figures ({first} from its first)")
         self.stdout.write(f"all {_scores(*[a + b for a, b in zip(totals[False], totals[True])])}")  # last, as before
 
     def second_reading(self, key_path: Path, reading_path: Path):
@@ -262,6 +274,38 @@ def review_aid(text: str, drafts: list[DraftTarget], rows: list[dict], missed: l
     holding = sum(1 for sentence in listed if any(stands(source, sentence) for source in sources.values()))
     shown = sum(1 for source in sources.values() if any(stands(source, sentence) for sentence in (*quoted, *listed)))
     return standing, len(missed), len(listed), holding, shown, len(sources)
+
+
+def first_readings(text: str, draft, missed: list[dict]) -> tuple[int, int, int]:
+    """What the form that adds a missed target from a listed sentence starts from (``figure_reading``, one figure
+    of the sentence chosen, the deadline most of the document's drafts share when the sentence names none): how many
+    of the ``missed`` rows standing in a listed sentence one of its figures' readings gives right on the issue's
+    fields (level, regions, comparator, threshold, unit, deadline), how many its first figure's reading gives right,
+    and how many missed rows stand in a listed sentence. Each reading fills in at most one row."""
+    listed = undrafted_sentences(text, [d.quote for d in draft.targets])
+    fallback = shared_deadline(d.deadline for d in draft.targets)
+    readings = [(sentence, [draft_key(r)[LOOSE_FIELDS] for figure in range(len(sentence_figures(sentence)))
+                            if (r := figure_reading(sentence, clause, draft.issued_on, figure=figure,
+                                                    deadline=fallback))])
+                for clause, sentence in listed]
+    firsts = {index: keys[0] for index, (_sentence, keys) in enumerate(readings) if keys}
+    right = first = standing = 0
+    for row in missed:
+        source = quoted_source(row)
+        if not source:
+            continue
+        held = [index for index, (sentence, _keys) in enumerate(readings) if source in sentence or sentence in source]
+        if not held:
+            continue
+        standing += 1
+        wanted = expected_key(row)[LOOSE_FIELDS]
+        if (index := next((i for i in held if firsts.get(i) == wanted), None)) is not None:
+            del firsts[index]
+            first += 1
+        if (index := next((i for i in held if wanted in readings[i][1]), None)) is not None:
+            readings[index][1].remove(wanted)
+            right += 1
+    return right, first, standing
 
 
 LOOSE_FIELDS = slice(2, None)  # of ``expected_key``/``draft_key``: level, regions, comparator, threshold, unit, deadline
