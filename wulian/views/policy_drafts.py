@@ -283,6 +283,8 @@ def render_review(request, profile, shown, bound=None):
         # The buttons are the transitions the workflow offers (the page is the superuser's: "change" is allowed).
         actions = Target.workflow.offered(target, request.user, known={"change": True})
         rows.append({"target": target, "form": form, "quote": highlighted(target), "reported": target.is_reported,
+                     # a sentence with more figures than this target's: another target may stand in it
+                     "more_figures": len(sentence_figures(target.quote)) > 1 if target.quote else False,
                      "actions": actions, "editable": target.status != TargetStatus.REJECTED,
                      "indicator_label": indicators.label(target.indicator) if target.indicator else ""})
     tabs = [(code, label, counts.get(code, 0) if code != "all" else sum(counts.values())) for code, label in STATUS_TABS]
@@ -403,36 +405,49 @@ def _save(target: Target, fields=None) -> Target:
 @superuser_required
 def add_target(request, pk):
     """A target the drafter missed, added by hand from a sentence the review page lists (``?s=``: its place in the
-    list): a draft of the profile, reviewed like the others."""
+    list), or from the sentence of one of the profile's targets (``?t=``: a sentence holding more than one target):
+    a draft of the profile, reviewed like the others."""
     profile = get_object_or_404(PolicyProfile, pk=pk)
-    listed = undrafted(profile)
-    try:
-        index = int(request.GET.get("s", ""))
-    except ValueError:
-        raise Http404 from None
     review_url = reverse("wulian:policy_draft_review", args=[profile.pk])
-    # The form carries its sentence: when the list moved since the page was opened (a sentence above it was added
-    # meanwhile), the sentence the form was filled for is added wherever it stands now.
-    posted = request.POST.get("sentence") if request.method == "POST" else None
-    moved = next((i for i, (_clause, sentence) in enumerate(listed) if sentence == posted), None)
-    if moved is not None:
-        index = moved
-    elif not 0 <= index < len(listed):
-        raise Http404
-    elif posted is not None:
-        messages.info(request, _("That sentence has a target already."))
-        return redirect(f"{review_url}?status={UNDRAFTED}")
-    clause, sentence = listed[index]
+    if "t" in request.GET:
+        try:
+            source = profile.targets.exclude(quote="").get(pk=int(request.GET["t"]))
+        except (ValueError, Target.DoesNotExist):
+            raise Http404 from None
+        clause, sentence, here = source.clause.removeprefix("§"), source.quote, f"t={source.pk}"
+        others = list(profile.targets.filter(quote=sentence).values_list("comparator", "threshold"))
+    else:
+        listed = undrafted(profile)
+        try:
+            index = int(request.GET.get("s", ""))
+        except ValueError:
+            raise Http404 from None
+        # The form carries its sentence: when the list moved since the page was opened (a sentence above it was
+        # added meanwhile), the sentence the form was filled for is added wherever it stands now.
+        posted = request.POST.get("sentence") if request.method == "POST" else None
+        moved = next((i for i, (_clause, sentence) in enumerate(listed) if sentence == posted), None)
+        if moved is not None:
+            index = moved
+        elif not 0 <= index < len(listed):
+            raise Http404
+        elif posted is not None:
+            messages.info(request, _("That sentence has a target already."))
+            return redirect(f"{review_url}?status={UNDRAFTED}")
+        (clause, sentence), here, others = listed[index], f"s={index}", []
     target = Target(profile=profile, status=TargetStatus.DRAFT, quote=sentence,
                     clause=f"§{clause}" if clause else "")
     figures = sentence_figures(sentence)
+    due = shared_deadline(profile.targets.values_list("deadline", flat=True))
+    readings = [figure_reading(sentence, clause, profile.issued_on, figure=number, deadline=due)
+                for number in range(len(figures))] if request.method != "POST" else []
     try:
-        chosen = int(request.GET.get("f", 0))
-    except ValueError:
-        chosen = 0
+        chosen = int(request.GET["f"])
+    except (KeyError, ValueError):
+        # the first figure no target of the sentence has been given already (a draft's 10个: its 3个 next)
+        chosen = next((number for number, reading in enumerate(readings)
+                       if reading and (reading.comparator, reading.threshold) not in others), 0)
     chosen = chosen if 0 <= chosen < len(figures) else 0
-    reading = figure_reading(sentence, clause, profile.issued_on, figure=chosen, deadline=shared_deadline(
-        profile.targets.values_list("deadline", flat=True))) if request.method != "POST" else None
+    reading = readings[chosen] if readings else None
     if reading:
         # The form starts from what the sentence plainly says at the figure chosen (the first unless another is
         # clicked), the place and the date it names; the page asks the reviewer to check every field before adding.
@@ -457,13 +472,13 @@ def add_target(request, pk):
                 return redirect(f"{review_url}?status=draft#target-{added.pk}")
     return render(request, "wulian/policy_drafts/add.html", {
         "profile": profile, "form": form, "sentence": sentence,
-        "quote": figure_links(sentence, figures, index, chosen if reading else None),
+        "quote": figure_links(sentence, figures, here, chosen if reading else None),
         "read": bool(reading), "choose": bool(reading) and len(figures) > 1,
-        "clause": target.clause or "§—", "index": index, "review_url": review_url,
+        "clause": target.clause or "§—", "here": here, "review_url": review_url, "another": here.startswith("t="),
     }, status=400 if request.method == "POST" else 200)
 
 
-def figure_links(sentence: str, figures: list, index: int, chosen: int | None):
+def figure_links(sentence: str, figures: list, here: str, chosen: int | None):
     """The sentence with each of its figures a link that fills the form in from that figure (the one the form was
     filled in from marked); escaped text."""
     parts, end = [], 0
@@ -472,7 +487,7 @@ def figure_links(sentence: str, figures: list, index: int, chosen: int | None):
         words = escape(match.group(0))
         current = ' aria-current="true"' if number == chosen else ""
         parts += [escape(sentence[end:match.start()]),
-                  f'<a class="figure-choice" href="?s={index}&amp;f={number}" data-figure="{number}"{current}>'
+                  f'<a class="figure-choice" href="?{here}&amp;f={number}" data-figure="{number}"{current}>'
                   f'<mark>{words}</mark></a>']
         end = match.end()
     parts.append(escape(sentence[end:]))

@@ -97,7 +97,7 @@ class Command(BaseCommand):
         aid = {False: [0] * 6, True: [0] * 6}
         # held out? → missed targets filled in right by a reading of one of their listed sentence's figures, by the
         # reading of its first figure, missed targets standing in a listed sentence
-        readings = {False: [0] * 3, True: [0] * 3}
+        readings = {False: [0] * 6, True: [0] * 6}  # …and the same for the missed standing in a draft's sentence
         for code, document in key["documents"].items():
             rows = policy_corpus.rows(key, code)
             try:
@@ -153,10 +153,11 @@ class Command(BaseCommand):
                                   f"{listed} sentences listed, {holding} hold a target; {shown}/{expected} targets "
                                   f"quoting their sentence stand in one the page shows (a draft's or a listed one)")
         for held, name in ((True, "held out"), (False, "dev")):
-            if readings[held][2]:
-                right, first, standing = readings[held]
+            if readings[held][2] or readings[held][5]:
+                right, first, standing, again, _again_first, in_drafted = readings[held]
                 self.stdout.write(f"add form, {name}: {right}/{standing} missed targets standing in a listed sentence "
-                                  f"are filled in right from one of its figures ({first} from its first)")
+                                  f"are filled in right from one of its figures ({first} from its first); "
+                                  f"{again}/{in_drafted} standing in a draft's sentence are, from the draft's card")
         self.stdout.write(f"all {_scores(*[a + b for a, b in zip(totals[False], totals[True])])}")  # last, as before
 
     def second_reading(self, key_path: Path, reading_path: Path):
@@ -276,36 +277,45 @@ def review_aid(text: str, drafts: list[DraftTarget], rows: list[dict], missed: l
     return standing, len(missed), len(listed), holding, shown, len(sources)
 
 
-def first_readings(text: str, draft, missed: list[dict]) -> tuple[int, int, int]:
-    """What the form that adds a missed target from a listed sentence starts from (``figure_reading``, one figure
-    of the sentence chosen, the deadline most of the document's drafts share when the sentence names none): how many
-    of the ``missed`` rows standing in a listed sentence one of its figures' readings gives right on the issue's
-    fields (level, regions, comparator, threshold, unit, deadline), how many its first figure's reading gives right,
-    and how many missed rows stand in a listed sentence. Each reading fills in at most one row."""
+def first_readings(text: str, draft, missed: list[dict]) -> tuple[int, ...]:
+    """What the form that adds a missed target from a sentence starts from (``figure_reading``, one figure of the
+    sentence chosen, the deadline most of the document's drafts share when the sentence names none). For the
+    sentences listed as not drafted: how many of the ``missed`` rows standing in one a reading of one of its figures
+    gives right on the issue's fields (level, regions, comparator, threshold, unit, deadline), how many its first
+    figure's reading gives right, and how many missed rows stand in a listed sentence. Then the same three for the
+    sentences of the drafts (a target's card adds another target from its sentence), of the missed rows standing in
+    no listed sentence. Each reading fills in at most one row."""
     listed = undrafted_sentences(text, [d.quote for d in draft.targets])
+    drafted = {}
+    for target in draft.targets:
+        if (sentence := normalize(target.quote or "").strip()):
+            drafted.setdefault(sentence, target.clause)
     fallback = shared_deadline(d.deadline for d in draft.targets)
-    readings = [(sentence, [draft_key(r)[LOOSE_FIELDS] for figure in range(len(sentence_figures(sentence)))
-                            if (r := figure_reading(sentence, clause, draft.issued_on, figure=figure,
-                                                    deadline=fallback))])
-                for clause, sentence in listed]
-    firsts = {index: keys[0] for index, (_sentence, keys) in enumerate(readings) if keys}
-    right = first = standing = 0
-    for row in missed:
-        source = quoted_source(row)
-        if not source:
-            continue
-        held = [index for index, (sentence, _keys) in enumerate(readings) if source in sentence or sentence in source]
-        if not held:
-            continue
-        standing += 1
-        wanted = expected_key(row)[LOOSE_FIELDS]
-        if (index := next((i for i in held if firsts.get(i) == wanted), None)) is not None:
-            del firsts[index]
-            first += 1
-        if (index := next((i for i in held if wanted in readings[i][1]), None)) is not None:
-            readings[index][1].remove(wanted)
-            right += 1
-    return right, first, standing
+    rest, figures = list(missed), []
+    for sentences in (listed, [(clause, sentence) for sentence, clause in drafted.items()]):
+        readings = [(sentence, [draft_key(r)[LOOSE_FIELDS] for figure in range(len(sentence_figures(sentence)))
+                                if (r := figure_reading(sentence, clause, draft.issued_on, figure=figure,
+                                                        deadline=fallback))])
+                    for clause, sentence in sentences]
+        firsts = {index: keys[0] for index, (_sentence, keys) in enumerate(readings) if keys}
+        right = first = standing = 0
+        for row in list(rest):
+            source = quoted_source(row)
+            held = [index for index, (sentence, _keys) in enumerate(readings)
+                    if source and (source in sentence or sentence in source)]
+            if not held:
+                continue
+            rest.remove(row)
+            standing += 1
+            wanted = expected_key(row)[LOOSE_FIELDS]
+            if (index := next((i for i in held if firsts.get(i) == wanted), None)) is not None:
+                del firsts[index]
+                first += 1
+            if (index := next((i for i in held if wanted in readings[i][1]), None)) is not None:
+                readings[index][1].remove(wanted)
+                right += 1
+        figures += [right, first, standing]
+    return tuple(figures)
 
 
 LOOSE_FIELDS = slice(2, None)  # of ``expected_key``/``draft_key``: level, regions, comparator, threshold, unit, deadline
