@@ -36,6 +36,7 @@ from wulian.models.targets import (
     TargetStatus,
     TargetUnit,
 )
+from wulian.forms import DateInput
 from wulian.target_forms import TargetReviewForm
 from wulian.policy_draft import (
     GOVERNMENT_LIST,
@@ -104,7 +105,7 @@ class DocumentForm(forms.Form):
         label=gettext_lazy("Date issued"), required=False,
         help_text=gettext_lazy("Optional: the date the document was issued (成文日期). Without it, the date written "
                                "at the end of the text is used. 今年, 年内 and 明年 are read from its year."),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+        widget=DateInput())
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

@@ -152,7 +152,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"review aid, {name}: {standing}/{missed} missed targets stand in a listed sentence; "
                                   f"{listed} sentences listed, {holding} hold a target; {shown}/{expected} targets "
                                   f"quoting their sentence stand in one the page shows (a draft's or a listed one)")
-        for held, name in ((True, "held out"), (False, "dev")):
             if readings[held][2] or readings[held][5]:
                 right, first, standing, again, _again_first, in_drafted = readings[held]
                 self.stdout.write(f"add form, {name}: {right}/{standing} missed targets standing in a listed sentence "
@@ -256,6 +255,11 @@ def quoted_source(row: dict) -> str:
     return KEY_REMARK.sub("", normalize(row.get("source") or "").strip())
 
 
+def stands(source: str, sentence: str) -> bool:
+    """Whether a key row's sentence (``quoted_source``) stands in a sentence of the page, or holds it."""
+    return source in sentence or sentence in source
+
+
 def review_aid(text: str, drafts: list[DraftTarget], rows: list[dict], missed: list[dict]) -> tuple[int, ...]:
     """What the review page gives a reviewer of this document. Its list of sentences with no draft
     (``undrafted_sentences``): how many of the ``missed`` rows stand in a listed sentence (the row's ``source``,
@@ -266,9 +270,6 @@ def review_aid(text: str, drafts: list[DraftTarget], rows: list[dict], missed: l
     listed = [sentence for _clause, sentence in undrafted_sentences(text, [d.quote for d in drafts])]
     quoted = [normalize(d.quote).strip() for d in drafts if (d.quote or "").strip()]
     sources = {id(row): quoted_source(row) for row in rows if (row.get("source") or "").strip()}
-
-    def stands(source: str, sentence: str) -> bool:
-        return source in sentence or sentence in source
 
     standing = sum(1 for row in missed if id(row) in sources
                    and any(stands(sources[id(row)], sentence) for sentence in listed))
@@ -301,8 +302,7 @@ def first_readings(text: str, draft, missed: list[dict]) -> tuple[int, ...]:
         right = first = standing = 0
         for row in list(rest):
             source = quoted_source(row)
-            held = [index for index, (sentence, _keys) in enumerate(readings)
-                    if source and (source in sentence or sentence in source)]
+            held = [index for index, (sentence, _keys) in enumerate(readings) if source and stands(source, sentence)]
             if not held:
                 continue
             rest.remove(row)
