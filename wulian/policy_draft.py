@@ -257,12 +257,13 @@ EVERY_ONE_HAS = re.compile(r"(?P<done>实现|做到)?每(?:一)?个(?P<place>城
                            # ("基本实现每个社区具有一处社区养老服务站(点)": 实现 says it of every one, with no 都)
                            r"\s*(?(done)(?:都|均)?|(?:都|均))\s*"
                            r"(?:将|要|应|能)?\s*(?:拥有|建有|设有|具有|有)\s*(?:一|1)\s*(?:个|所|处|家|座)")
-ALL_OF_TIER = re.compile(r"(?<![每各])(?P<place>城市社区|城镇社区|农村社区|城乡社区|行政村|村委会|社区|村"
+ALL_OF_TIER = re.compile(r"(?<![每各])(?P<all>所有的?)?(?P<place>村[（(]社区[)）]|城市社区|城镇社区|农村社区|城乡社区|行政村|村委会|社区|村"
                          # "所有县(市、区)都建有公益性骨灰埋葬(放)设施": the counties' (a county's own)
                          r"|(?<=所有)县[（(]市、?区[)）]|(?<=所有)县[（(]区[)）]|(?<=所有)县区"
                          # "所有乡镇都建有立体式公益性骨灰安放设施": the towns'
                          r"|(?<=所有)(?:乡镇[（(]街道[)）]|乡镇|街道|镇街))"
-                         r"\s*(?:将|要|应)?\s*(?:都|均|全部)\s*(?:将|要|应)?\s*"
+                         # ("年内所有城镇社区建立社区志愿服务工作站": after 所有 the 都 may go unsaid)
+                         r"\s*(?:将|要|应)?\s*(?(all)(?:都|均|全部)?|(?:都|均|全部))\s*(?:将|要|应)?\s*"
                          # "全省农村社区将全部建成面积达标、功能完善、运转正常的社区服务中心"
                          r"(?:(?:建立|建有|设立|成立|建成)(?P<thing>[\u4e00-\u9fa5()（）]{2,12}?(?:站|中心|室|点|组织|队伍|基金|设施)"
                          r"|(?:[\u4e00-\u9fa5]{2,6}、){1,4}[\u4e00-\u9fa5]{2,8}?的[\u4e00-\u9fa5]{2,8}?(?:站|中心))"
@@ -277,6 +278,8 @@ STATION_WORDS = re.compile(r"社工站|社会工作服务站|社会工作站|站
 SOCIAL_WORK_STATION = re.compile(r"社工站|社会工作服务站|社会工作站|社工服务站|社会工作服务(?:站)?点|社工服务点|社工站点")
 STATION_SERVICE = re.compile(r"社工服务|社会工作服务")  # 乡镇(街道)社工服务全覆盖: the town stations' service
 # "每站配备不少于2名社工，其中持证人员占比不低于60%": a sentence about each station.
+# A station of another kind than social work's (志愿服务站, 养老服务站, 康复站): its standards are its place's.
+OTHER_STATION = re.compile(r"(?:志愿服务|志愿者|养老服务|为老服务|康复|救助|儿童|未成年人保护)[\u4e00-\u9fa5]{0,3}?站")
 ABOUT_STATION = re.compile(r"每(?:个)?(?:站|站点|社工站|社会工作服务站)|驻站|站内|各站")
 # Which tier of station a document is about when a sentence says only "每站": the tier it names most.
 STATION_TIER_WORDS = (
@@ -1707,6 +1710,9 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
             since = past.end()
     if since is None:
         return False
+    if (asked := before.rfind("要求")) >= since and re.search(r"每(?:个|一)?[^，,。；;]{1,14}$", before[asked:]):
+        # "近年来,…实施…工程,要求…每个村(居)配备1名儿童主任": the standard each place is asked to meet
+        return False
     if issued_on and any(int(m["year"]) > issued_on.year for pattern in (CLAUSE_YEAR_END, CLAUSE_YEAR)
                          for m in pattern.finditer(before, since)):
         return False  # "目前,全市已建成…300多个,2014年底,全市农村互助幸福院实现基本覆盖" (2011): a later year's clause
@@ -1749,6 +1755,8 @@ def _tier_level(place: str) -> str | None:
     of it having one covers."""
     if place in ("村", "行政村", "村委会"):
         return RURAL
+    if place.startswith("村"):
+        return COMMUNITY  # "所有村(社区)建有老年服务站点": villages and communities
     return COUNTY if place.startswith("县") else _CUE_LEVELS.get(_last_cue(place))
 
 
@@ -2445,6 +2453,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     drafts = [d for d in drafts if not _changed_from(d)]
     _years_respectively(drafts)
     for draft in drafts:
+        if issued_on and draft.deadline and draft.deadline.year < issued_on.year and "项目规模" in draft.note:
+            draft.deadline, draft.period = None, ONGOING
         if draft.unit in ("元/月", "元/年") and _people_standard(draft):
             draft.unit = "元/人/" + draft.unit[-1]  # "城市居民最低生活保障標準625元/月": each person's, per month
         if draft.unit.startswith("元/人/") and draft.level == COUNTY and not draft.regions:
@@ -3407,6 +3417,7 @@ PROJECT_DONE = re.compile(r"(?P<year>\d{4})\s*年(?:\s*\d{1,2}\s*月)?(?:底|前
 
 PROJECT_AIM = re.compile(r"预计|计划|力争|确保|争取")  # ("计划2018年12月前完工并投入使用")
 PROJECT_DONE_MONTH = re.compile(r"(?<![\d年])(?P<month>1[0-2]|[1-9])\s*月(?:份)?(?:底|末)?(?:前)?\s*(?:基本)?(?:建成|竣工|完工|投入使用)")
+PROJECT_DONE_THIS_YEAR = re.compile(r"(?:今年|年内|本年)(?:年底|底|内)?(?:前)?\s*(?:基本)?(?:建成|竣工|完工|投入使用|完成建设)")
 
 
 def _project_completion(text: str, issued_on: date | None = None) -> date | None:
@@ -3421,6 +3432,8 @@ def _project_completion(text: str, issued_on: date | None = None) -> date | None
             if issued_on:
                 dates |= {_month_end(issued_on.year, int(m["month"])) for m in PROJECT_DONE_MONTH.finditer(aimed)
                           if int(m["month"]) >= issued_on.month}
+                if PROJECT_DONE_THIS_YEAR.search(aimed):
+                    dates.add(date(issued_on.year, 12, 31))  # "预计今年年底完工"
     if len(dates) == 1:
         return dates.pop()
     listed = YEAR_PLAN.search(_title_lines(text, 5))  # "作为石狮市2021年为民办实事项目之一,…修缮项目正式启动"
@@ -3516,6 +3529,9 @@ def _aimed_at_meeting(sentence: _Sentence) -> bool:
     return any(AIMED.search(words) for words in (sentence.text, sentence.lead, *sentence.paragraph, *sentence.headings))
 
 
+ASKED_OF_EACH = re.compile(r"要求[^。；;]*?每(?:个|一)")
+
+
 def _past_paragraph(sentence: _Sentence, issued_on, year_end=None) -> bool:
     """"2021年，锦州市民政局确定……。作为……，为每个街道社工站配备2名社工。" in a report of 2022: a paragraph that
     opens on a year before the document's tells what was done then, unless a sentence speaks of the future."""
@@ -3529,7 +3545,10 @@ def _past_paragraph(sentence: _Sentence, issued_on, year_end=None) -> bool:
         return True  # "今年6月,全区18个乡镇(街道)社工站全面建成" told in November: an event of this year, done
     if not (issued_on or sentence.paragraph):
         return False
-    if sentence.paragraph and re.search(r"截[至止]", sentence.paragraph[-1]):
+    if sentence.paragraph and (until := re.search(r"截[至止]", sentence.paragraph[-1])) \
+            and not (FUTURE.search(sentence.paragraph[-1], until.end()) and ASKED_OF_EACH.search(sentence.text)):
+        # (not after "截至5月31日,…38个县建立了…,下一步将实现…全覆盖。", which turned to what is to come, a sentence
+        # stating the standard each place is asked to meet: "…要求…每个村(居)配备1名儿童主任")
         return True
     if sentence.paragraph and STATUS_LEAD.match(sentence.paragraph[-1]):
         return True  # "目前,全市…实现全覆盖。在…登记…志愿者队伍达到3000余支,…占本地常住人口比例达22%。"  # "截至2021年底，全省共有……。志愿服务站点……覆盖比例达90.78%": the count goes on
@@ -3687,6 +3706,8 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator in STATION_INDICATORS and not station_level and not STATION_WORDS.search(text) \
                 and not ABOUT_STATION.search(text):
             indicator = ""  # "县级以上登记管理机关配齐不少于2名专职工作人员": no station in the document
+        if indicator in STATION_INDICATORS and OTHER_STATION.search(text) and not SOCIAL_WORK_STATION.search(text):
+            indicator = ""  # "每站至少1万元建设资金" of a 社区志愿服务工作站: a station of another kind, the place's own
         if indicator in ("station_professionals", "station_staff") and station_level \
                 and not STATION_WORDS.search(text[segment_start:end]) and not STATION_SUBJECT.match(text) \
                 and not ABOUT_STATION.search(text) and not PER_UNIT.search(text[:start]) and not _cues(before):
