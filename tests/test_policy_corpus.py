@@ -244,8 +244,9 @@ def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_repor
 # The form that adds a missed target from a sentence starts from a reading of one of its figures (session 20): of the
 # missed targets standing in a listed sentence, and of those standing in a draft's sentence (added from the draft's
 # card), how many a reading gives right on the fields, of how many. Held out: measured once (sets 106 and 107,
-# session 21), with the reading's rules written from the development sets alone in session 20.
-REPORTED_ADD_FORM = {"held out": ((4, 31), (0, 57)), "dev": ((161, 461), (159, 767))}
+# session 21), with the reading's rules written from the development sets alone in session 20; the units and
+# comparators read since (session 21, from the development sets) give 4/31 and 3/57 on them.
+REPORTED_ADD_FORM = {"held out": ((4, 31), (0, 57)), "dev": ((167, 461), (174, 767))}
 
 
 def test_the_add_forms_readings_fill_in_missed_targets_at_or_above_the_reported_share(evaluation):

@@ -1035,6 +1035,19 @@ from wulian.policy_draft import figure_reading, sentence_figures  # noqa: E402
     ("新建10家老年人助餐点、2家社区食堂", 1, None, ("county", [], "eq", Decimal(2), "家", None)),
     # a date the sentence names wins over the one the document's drafts share
     ("到2025年，每个街道建成1个养老服务中心", 0, None, ("town", [], "eq", Decimal(1), "个", date(2025, 12, 31))),
+    # session 21, from the development sets: the unit with its person and period as the drafter reads it (君山 2019:
+    # a benefit standard raised to a figure is that figure, each person's, per month)
+    ("农村低保保障标准提高到320元/月,月人均救助水平不低于197元。", 0, None,
+     ("county", [], "eq", Decimal(320), "元/人/月", None)),
+    # 苏州 2016 孤儿养育标准: the figure a standard is raised to, each person's per month
+    ("福利机构集中养育孤儿标准从每人每月1920元提高至2080元,社会散居孤儿标准从每人每月1340元提高至1460元。", 1, None,
+     ("county", [], "eq", Decimal(2080), "元/人/月", None)),
+    # 江西 2025: the comparator word before a list of figures is each figure's
+    ("特困失能人员、半失能人员、自理人员照料护理补助标准分别按每人每月不低于1500元、375元、110元落实。", 1, None,
+     ("county", [], "gte", Decimal(375), "元/人/月", None)),
+    # 贵州 2018: a ratio keeps its denominator and is one to reach, the county's
+    ("预计到2020年,全省养老床位总数累计达21万张,平均每千名老年人拥有床位数35张。", 1, None,
+     ("county", [], "gte", Decimal(35), "张/千人", date(2020, 12, 31))),
 ])
 def test_a_listed_sentence_is_read_at_the_figure_chosen(sentence, figure, issued_on, expected):
     reading = figure_reading(sentence, "二", issued_on, figure=figure, deadline=date(2030, 12, 31) if expected[5] else None)
@@ -1054,6 +1067,17 @@ def test_a_reading_takes_the_documents_shared_deadline_only_when_the_sentence_na
     assert shared_deadline([due, due, None]) == due
     assert shared_deadline([due, None]) is None  # half is no majority
     assert shared_deadline([None, None, due]) is None and shared_deadline([]) is None
+
+
+def test_a_unit_the_portal_holds_is_filled_in_and_one_it_lacks_goes_to_the_note():
+    from wulian.views.policy_drafts import target_fields
+
+    # 君山 2019: a 低保 standard, each person's per month — a unit the form offers since session 21
+    reading = figure_reading("农村低保保障标准提高到320元/月,月人均救助水平不低于197元。")
+    assert (target_fields(reading)["unit"], target_fields(reading)["note"]) == ("元/人/月", "依据：“提高到320元”")
+    # 苍南 2017 实事: a unit the form does not offer is kept in the note for the reviewer
+    reading = figure_reading("三、推进城镇公交经营体制改革,新增公交车辆20辆、公交站点30个")
+    assert (target_fields(reading)["unit"], target_fields(reading)["note"]) == ("", "依据：“20辆”；原文单位：辆")
 
 
 def test_a_sentence_without_a_figure_has_no_reading():
@@ -1114,8 +1138,8 @@ def test_the_add_form_starts_from_the_figure_chosen_and_adds_what_is_posted(root
     response = root.get(url + f"?s={index}")
     form, page = response.context["form"], response.content.decode()
     assert (form["comparator"].value(), form["threshold"].value(), form["unit"].value(), form["level"].value()) == (
-        "eq", "1", "", "county")  # 所 is no unit the portal holds: the note keeps it
-    assert form["note"].value() == "依据：“1所”；原文单位：所"
+        "eq", "1", "所", "county")  # 所 is a unit the portal holds since session 21
+    assert form["note"].value() == "依据：“1所”"
     assert f'href="?s={index}&amp;f=0" data-figure="0" aria-current="true"><mark>1所</mark></a>' in page
     assert f'href="?s={index}&amp;f=1" data-figure="1"><mark>2个</mark></a>' in page
     assert "点击另一个数字，即按该数字重新预填" in page
@@ -1318,7 +1342,7 @@ def test_a_progress_table_is_kept_and_its_targets_added_figure_by_figure_in_chro
     assert page.locator('#sentence a[aria-current="true"]').inner_text() == "1所"
     assert page.locator("#id_new-threshold").input_value() == "1"
     page.fill("#id_new-measure", "新建老年日间服务中心")
-    page.select_option("#id_new-unit", "个")
+    assert page.locator("#id_new-unit").input_value() == "所"
     screenshot(page, "policy_draft_add_another")
     follow(page, page.locator("#add-button"))
     assert page.locator(".target-card").count() == 2

@@ -1676,6 +1676,39 @@ def _denominator(before: str) -> str:
     return (match["scale"] or "") + ("户" if match["base"] == "户" else "人")
 
 
+def _figure_unit(text: str, end: int, unit: str, before: str, previous_unit: str = "") -> tuple[str, str, bool]:
+    """(unit, denominator, reported) of the figure ending at ``end``, ``before`` the words of its clause before it:
+    the unit with the denominator or period the words give (元/人/月, 张/千人, 元/具, 次/周); ``reported`` when they
+    make it a figure no indicator computes. ``previous_unit``: the unit of the figure before it in the sentence."""
+    reported = False
+    money_per = MONEY_PER.match(text, end) if unit == "元" else None
+    if money_per:
+        # a fee or standard written with its own denominator ("不高于1780元/具", "100元/天", "6500元/户")
+        unit = unit + re.sub(r"\s+", "", money_per.group())
+        if unit in ("元/人", "元/户") and text[money_per.end():money_per.end() + 1] in ("月", "年"):
+            unit += "/" + text[money_per.end()]  # "1130元/人月": per person and month
+        unit = re.sub(r"^元/([年月])/([人户生])$", r"元/\2/\1", unit)  # "2420元/月/人", "12360元/年/人": 元/人/月
+    denominator = _denominator(before) if unit not in ("%", "‰") and "/" not in unit else ""  # 人均…支出的70%: a share
+    if unit == "元" and not denominator and MONEY_PER_SPAN.fullmatch(previous_unit) and _money_span(before):
+        denominator = previous_unit.split("/")[1]  # "…每月不超过1700元,每年不超过1.7万元": per person too
+    own = before[_last_match_end(SEGMENT_BOUNDARY, before):]
+    if denominator:
+        unit, reported = f"{unit}/{denominator}", True
+        if unit.startswith("元/") and (span := _money_span(before)):
+            unit += f"/{span}"  # "每人每月不超过1700元": a standard per person and month (元/人/月)
+    elif unit in ("元", "次", "人次", "份", "餐") and (per := SPAN_PER.search(before)):
+        unit, reported = f"{unit}/{per['span'].replace('日', '天')}", True  # 每餐补贴3元 → 元/餐, 一周不超过5次 → 次/周
+    elif unit == "元" and PER_BED.search(before):
+        unit, reported = "元/张", True  # "每个床位分别给予1万元和5000元的建设补助", "新增床位给予每张10000元": per bed
+    elif unit == "元" and (span := STANDARD_SPAN.search(own)):
+        unit, reported = f"元/{span['span']}", True  # 年分散供养标准不低于2640元: a yearly standard
+    elif unit == "人次" and (span := CAPACITY_SPAN.search(own)):
+        unit, reported = f"人次/{span['span'].replace('日', '天')}", True  # 年接待能力约达到70000人次以上: per year
+    elif unit in ("名", "人") and YEARLY_QUOTA.search(before):
+        unit, reported = f"{unit}/年", True  # "每年选派50名社会工作优秀专业人才": a yearly quota, its period in the unit
+    return unit, denominator, reported
+
+
 # A figure inside "按照…的标准" ("按照每个城市社区不少于10家、每个村不少于5家的标准"): a standard followed.
 STANDARD_FOLLOWED_BEFORE = re.compile(r"按照?[^，。；,;]{0,30}$")
 STANDARD_FOLLOWED_AFTER = re.compile(r"[^，。；,;]{0,30}?的?标准")
@@ -3645,33 +3678,11 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         if indicator == "town_stations_built" and re.search(r"每[^，。；,;]{0,20}?(?:站|中心)", before):
             # "每个社区社会工作服务站至少设置1个专业社工岗位": a figure per station, not a count of stations
             indicator = _indicator(text, start, end, previous_end, unit, skip={"town_stations_built"})
-        money_per = MONEY_PER.match(text, end) if unit == "元" else None
-        if money_per:
-            # a fee or standard written with its own denominator ("不高于1780元/具", "100元/天", "6500元/户")
-            unit = unit + re.sub(r"\s+", "", money_per.group())
-            if unit in ("元/人", "元/户") and text[money_per.end():money_per.end() + 1] in ("月", "年"):
-                unit += "/" + text[money_per.end()]  # "1130元/人月": per person and month
-            unit = re.sub(r"^元/([年月])/([人户生])$", r"元/\2/\1", unit)  # "2420元/月/人", "12360元/年/人": 元/人/月
-        denominator = _denominator(before) if unit not in ("%", "‰") and "/" not in unit else ""  # 人均…支出的70%: a share
-        if unit == "元" and not denominator and found and MONEY_PER_SPAN.fullmatch(found[-1][4]) \
-                and (span := _money_span(before)):
-            denominator = found[-1][4].split("/")[1]  # "…每月不超过1700元,每年不超过1.7万元": per person too
-        if not denominator and unit in ("元", "次", "人次", "份", "餐") and (per := SPAN_PER.search(before)):
-            unit, indicator = f"{unit}/{per['span'].replace('日', '天')}", ""  # 每餐补贴3元 → 元/餐, 一周不超过5次 → 次/周
-        if not denominator and unit == "元" and PER_BED.search(before):
-            unit, indicator = "元/张", ""  # "每个床位分别给予1万元和5000元的建设补助", "新增床位给予每张10000元": per bed
-        if not denominator and unit == "元" and (span := STANDARD_SPAN.search(before[_last_match_end(SEGMENT_BOUNDARY, before):])):
-            unit, indicator = f"元/{span['span']}", ""  # 年分散供养标准不低于2640元: a yearly standard
-        if not denominator and unit == "人次" and (span := CAPACITY_SPAN.search(before[_last_match_end(SEGMENT_BOUNDARY, before):])):
-            unit, indicator = f"人次/{span['span'].replace('日', '天')}", ""  # 年接待能力约达到70000人次以上: per year
-        if not denominator and unit in ("名", "人") and YEARLY_QUOTA.search(before):
-            unit, indicator = f"{unit}/年", ""  # "每年选派50名社会工作优秀专业人才": a yearly quota, its period in the unit
-        if denominator:
-            unit, indicator = f"{unit}/{denominator}", ""
-            if unit.startswith("元/") and (span := _money_span(before)):
-                unit += f"/{span}"  # "每人每月不超过1700元": a standard per person and month (元/人/月)
-            if denominator.endswith("人"):
-                fixed_level = COUNTY  # people per 万 residents: a figure of the whole county
+        unit, denominator, reported = _figure_unit(text, end, unit, before, found[-1][4] if found else "")
+        if reported:
+            indicator = ""
+        if denominator.endswith("人"):
+            fixed_level = COUNTY  # people per 万 residents: a figure of the whole county
         elif "新增" in before or "新增" in text[max(0, start - 20):start]:
             indicator, note = "", "新增数"
             fixed_level = COUNTY
@@ -4249,6 +4260,28 @@ def sentence_figures(sentence: str) -> list[re.Match]:
     return sorted(taken, key=lambda match: match.start())
 
 
+RAISED_TO_WORDS = re.compile(r"(?:提高|提升|上调|调高|调整|调)(?:到|至|为)$")
+# "分别提高至不低于440元/月、3480元/年", "按每人每月不低于1500元、375元、110元": the comparator word before a list
+# of figures is each figure's
+LISTED_AFTER = re.compile(r"(?P<cmp>不低于|不少于|不高于|不超过|超过|达到|以上)\s*\d+(?:\.\d+)?\s*[^\d、，。；,;]{0,6}"
+                          r"(?:、\s*\d+(?:\.\d+)?\s*[^\d、，。；,;]{0,6})*、\s*$")
+
+
+def _reading_comparator(text: str, m: re.Match, comparator: str, unit: str, denominator: str) -> str:
+    """The comparator a reading of the figure ``m`` gives, from the words around it as the key reads them: a
+    benefit standard raised to a figure is that figure ('eq', 提高到653元); a figure of a list after a comparator word
+    has that word's; an amount 约 or 左右 is at least that amount; a ratio with no word is one to reach."""
+    words = (m.groupdict().get("cmp") or "").strip()
+    if comparator == GTE and unit.startswith("元") and RAISED_TO_WORDS.search(words):
+        return EQ
+    if comparator == EQ and not words:
+        if listed := LISTED_AFTER.search(text, 0, m.start()):
+            return comparator_of(listed["cmp"]) if listed["cmp"] != "以上" else GTE
+        if denominator and not unit.startswith("元"):
+            return GTE  # "平均每千名老年人拥有床位数35张": a ratio to reach (not a sum paid each one)
+    return comparator
+
+
 def figure_reading(sentence: str, clause: str = "", issued_on: date | None = None, *, figure: int = 0,
                    deadline: date | None = None) -> DraftTarget | None:
     """What a sentence no draft was made from plainly says at one of its figures (``figure``: its place among
@@ -4290,13 +4323,24 @@ def figure_reading(sentence: str, clause: str = "", issued_on: date | None = Non
             threshold = threshold.normalize() + 0  # 23.13亿 → 2313000000, not 2.313E+9
     start, end = m.start(), m.end()
     segment_start = _segment_start(text, start, 0)
+    denominator = ""
+    if threshold is not None:  # its denominator or period, as the drafter reads them (元/人/月, 张/千人, 元/具)
+        unit, denominator, _reported = _figure_unit(text, end, unit, text[segment_start:start])
     level, regions, _level_note = _level(_Sentence(clause=clause, text=text, previous=[], headings=[]), start,
                                          segment_start, "", present=comparator == PRESENT)
     if level and not regions and comparator == EQ and unit in COUNTS and not PER_UNIT.search(text[segment_start:start]):
         level = COUNTY  # "打造智慧社区2个", "在8个村开展…试点": how many, in all — not a figure each place holds
+    if denominator.endswith("人"):
+        level, regions = COUNTY, []  # people per 万 residents: a figure of the whole county
     named, _deadline_note = _deadline(text, issued_on)
     deadline = named or deadline
     period = BY_DEADLINE if deadline else (ANNUAL if ANNUALLY.search(text) else ONGOING)
-    return DraftTarget(clause=clause, quote=sentence, indicator="", level=level or COUNTY, comparator=comparator,
-                       threshold=threshold, unit=unit, period=period, deadline=deadline, regions=regions, note=note,
-                       matched=m.group(0), measure=_measure(text, segment_start, start, end, comparator))
+    if threshold is not None:
+        comparator = _reading_comparator(text, m, comparator, unit, denominator)
+    reading = DraftTarget(clause=clause, quote=text, indicator="", level=level or COUNTY, comparator=comparator,
+                          threshold=threshold, unit=unit, period=period, deadline=deadline, regions=regions, note=note,
+                          matched=m.group(0), measure=_measure(text, segment_start, start, end, comparator))
+    if reading.unit in ("元/月", "元/年") and _people_standard(reading):
+        reading.unit = "元/人/" + reading.unit[-1]  # "城市低保标准提高到580元/月": each person's, per month
+    reading.quote = sentence
+    return reading
