@@ -4059,3 +4059,17 @@ def test_the_standard_each_place_is_asked_to_meet_after_a_count_so_far():
     assert not [f for f in found if f[3] == 1291]  # the count so far is still status
     # with no 要求 the paragraph after a count so far is still status
     assert not [f for f in drafts(text.replace("要求", ""), date(2021, 6, 1)) if f[4] == "名"]
+
+
+def test_a_figure_of_a_list_given_respectively_measures_its_own_thing():
+    # 南昌 2025 民生实事: three standards given 分别 to three groups — each draft is named for its group (the
+    # reviewer read "、110元落实" and "落实" before)
+    text = ("标题\n正文。\n规定提高城乡低保对象、特困人员月人均保障标准和财政补差水平;特困失能人员、半失能人员、自理人员照料护理补助标准"
+            "分别按每人每月不低于1500元、375元、110元落实。")
+    found = draft_targets(text, date(2025, 3, 1))
+    assert [(d.threshold, d.unit, d.measure) for d in found] == [
+        (Decimal(1500), "元/人/月", "特困失能人员照料护理补助标准"), (Decimal(375), "元/人/月", "半失能人员照料护理补助标准"),
+        (Decimal(110), "元/人/月", "自理人员照料护理补助标准")]
+    # a list with no things of its own to pair: the figures after the first are named as the first is
+    found = draft_targets("标题\n正文。\n城乡低保标准分别提高到每人每月600元、450元。", date(2019, 7, 1))
+    assert len({d.measure for d in found}) == 1 and found[0].measure.startswith("城乡低保标准")

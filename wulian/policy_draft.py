@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import contextvars
+import os
 import re
 import threading
 from collections import Counter
@@ -1616,15 +1617,47 @@ MEASURE_LEAD = re.compile(r"^[\s“”\"]*(?:(?:力争|预计|争取)?(?:到|在
 MEASURE_TAIL = re.compile(r"(?:要|应|须|均|都|将|力争完成省定目标|力争完成|完成省定目标|达到|达|为)\s*$")
 
 
+# A run of figures joined by 、 ("1500元、375元、110元"): the items before the figure, and after it.
+LISTED_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?\s*[^\d\s、，。；,;：:]{0,4}\s*、\s*)+$")
+LISTED_AFTER_FIGURE = re.compile(r"(?:\s*、\s*\d+(?:\.\d+)?\s*[^\d\s、，。；,;：:]{0,4})+")
+
+
 def _measure(text: str, segment_start: int, start: int, end: int, comparator: str) -> str:
     """What the requirement measures, in the document's words: the clause before the figure (for coverage,
-    the clause up to its end), without the year and the verbs around it."""
+    the clause up to its end), without the year and the verbs around it. A figure of a list given 分别 to a list
+    of as many things ("特困失能人员、半失能人员、自理人员照料护理补助标准分别按每人每月不低于1500元、375元、110元")
+    measures its own thing (半失能人员照料护理补助标准); one of a list with no words of its own, its list's."""
+    if comparator != PRESENT and (listed := _listed_measure(text, start, end)):
+        return listed
     words = text[segment_start:end] if comparator == PRESENT else text[segment_start:start]
     words = MEASURE_TAIL.sub("", MEASURE_LEAD.sub("", words.lstrip("、"))).strip(" ，,；;：:（(、")
     if not HAN.search(words):  # "50%以上的居家患者接受社区康复服务": the figure comes first, the words after it
         boundary = SEGMENT_BOUNDARY.search(text, end)
         words = text[end:boundary.start() if boundary else len(text)].lstrip("的 ")
     return words[:200]
+
+
+def _listed_measure(text: str, start: int, end: int) -> str:
+    before, after = LISTED_BEFORE.search(text, 0, start), LISTED_AFTER_FIGURE.match(text, end)
+    if not (before or after):
+        return ""
+    index = before.group().count("、") if before else 0
+    total = index + 1 + (after.group().count("、") if after else 0)
+    first = before.start() if before else start
+    head = text[_segment_start(text, first, 0):first]
+    head = re.sub(r"(?:不低于|不少于|不超过|不高于|达到|提高到|提高至|调整为|为)\s*$", "", head)
+    things = re.match(r"\s*(?P<things>[\u4e00-\u9fa5]{1,12}(?:、[\u4e00-\u9fa5]{1,12})+)(?P<rest>[^、]*?)分别", head)
+    if things and len(names := things["things"].split("、")) == total:
+        # the last thing runs on into the words they share: cut it after the ending the others share (人员), else
+        # at the first one's length ("城市、农村低保标准": 农村 | 低保标准)
+        last, ending = names[-1], os.path.commonprefix([name[::-1] for name in names[:-1]])[::-1]
+        ending = next((ending[-k:] for k in range(len(ending), 0, -1) if ending[-k:] in last[:-1]), "")
+        cut = last.find(ending) + len(ending) if ending else min(len(names[0]), len(last))
+        names[-1], shared = last[:cut], last[cut:] + things["rest"]
+        return (names[index] + shared).strip()[:200]
+    if index:  # "、375元": no words of its own — its list's
+        return MEASURE_TAIL.sub("", MEASURE_LEAD.sub("", head)).strip(" ，,；;：:（(、")[:200]
+    return ""
 
 
 # A money figure's own denominator written after it: "1780元/具", "100元/天", "200元/人/月" (a fee or a standard).
