@@ -1742,6 +1742,8 @@ def _figure_unit(text: str, end: int, unit: str, before: str, previous_unit: str
     return unit, denominator, reported
 
 
+# "…要求…每个村(居)配备1名儿童主任": the standard each place is asked to meet, not what was done.
+ASKED_OF_EACH = re.compile(r"要求[^。；;]*?每(?:个|一)")
 # A figure inside "按照…的标准" ("按照每个城市社区不少于10家、每个村不少于5家的标准"): a standard followed.
 STANDARD_FOLLOWED_BEFORE = re.compile(r"按照?[^，。；,;]{0,30}$")
 STANDARD_FOLLOWED_AFTER = re.compile(r"[^，。；,;]{0,30}?的?标准")
@@ -1776,7 +1778,7 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
             since = past.end()
     if since is None:
         return False
-    if (asked := before.rfind("要求")) >= since and re.search(r"每(?:个|一)?[^，,。；;]{1,14}$", before[asked:]):
+    if ASKED_OF_EACH.search(before, since) and re.search(r"每(?:个|一)?[^，,。；;]{1,14}$", before):
         # "近年来,…实施…工程,要求…每个村(居)配备1名儿童主任": the standard each place is asked to meet
         return False
     if issued_on and any(int(m["year"]) > issued_on.year for pattern in (CLAUSE_YEAR_END, CLAUSE_YEAR)
@@ -2519,7 +2521,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     drafts = [d for d in drafts if not _changed_from(d)]
     _years_respectively(drafts)
     for draft in drafts:
-        if issued_on and draft.deadline and draft.deadline.year < issued_on.year and "项目规模" in draft.note:
+        if issued_on and draft.deadline and draft.deadline.year < issued_on.year and PROJECT_SCALE in draft.note:
+            # "…是2012年…为民办实事项目,…设置床位909张" told in 2016: no deadline of a project's size before the page
             draft.deadline, draft.period = None, ONGOING
         if draft.unit in ("元/月", "元/年") and _people_standard(draft):
             draft.unit = "元/人/" + draft.unit[-1]  # "城市居民最低生活保障標準625元/月": each person's, per month
@@ -3481,6 +3484,7 @@ PROJECT_FINISHED = re.compile(r"落成|建成并?投入使用|建成启用|竣�
 PROJECT_DONE = re.compile(r"(?P<year>\d{4})\s*年(?:\s*\d{1,2}\s*月)?(?:底|前)?\s*(?:建成|竣工|完工|投入使用)")
 
 
+PROJECT_SCALE = "项目规模"  # the note of a project's size (its area, beds, sum)
 PROJECT_AIM = re.compile(r"预计|计划|力争|确保|争取")  # ("计划2018年12月前完工并投入使用")
 PROJECT_DONE_MONTH = re.compile(r"(?<![\d年])(?P<month>1[0-2]|[1-9])\s*月(?:份)?(?:底|末)?(?:前)?\s*(?:基本)?(?:建成|竣工|完工|投入使用)")
 PROJECT_DONE_THIS_YEAR = re.compile(r"(?:今年|年内|本年)(?:年底|底|内)?(?:前)?\s*(?:基本)?(?:建成|竣工|完工|投入使用|完成建设)")
@@ -3551,7 +3555,7 @@ def _project_figures(sentence: _Sentence, completion: date | None, year_end: dat
             clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=GTE if about else EQ,
             threshold=threshold.normalize() if threshold % 1 else threshold.quantize(1), unit=unit,
             period=BY_DEADLINE if deadline else ONGOING, deadline=deadline,
-            note="；".join(n for n in ("项目规模", note) if n), matched=match.group(0), measure=segment.strip())
+            note="；".join(n for n in (PROJECT_SCALE, note) if n), matched=match.group(0), measure=segment.strip())
 
 
 # A progress report's task and what is done of it ("15个农村幸福院建设已完成8个(53%)", "263场送戏进万村已送230场",
@@ -3593,9 +3597,6 @@ def _aimed_at_meeting(sentence: _Sentence) -> bool:
     """Whether a sentence of a meeting's news speaks of the year's works: a word of aim in it, in its paragraph so far,
     in the headings above it or its headline; else it tells the year gone by."""
     return any(AIMED.search(words) for words in (sentence.text, sentence.lead, *sentence.paragraph, *sentence.headings))
-
-
-ASKED_OF_EACH = re.compile(r"要求[^。；;]*?每(?:个|一)")
 
 
 def _past_paragraph(sentence: _Sentence, issued_on, year_end=None) -> bool:
@@ -4260,7 +4261,6 @@ def undrafted_sentences(text: str, quotes) -> list[tuple[str, str]]:
 
 # -- readings of a listed sentence (the form a reviewer adds a missed target with) -------------------------------
 
-FIRST_SUFFIX = {"及以上": GTE, "以上": GTE, "及以下": LTE, "以下": LTE, "以内": LTE, "封顶": LTE}
 # "培训养老服务管护人员1000余人", "3000多个墓穴": a figure with 余/多 is at least that figure
 FIRST_MORE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:余|多)\s*(?P<wan>万)?\s*" + _UNIT)
 # "覆盖率60%": a share with no comparator word is one to reach
@@ -4296,20 +4296,19 @@ def sentence_figures(sentence: str) -> list[re.Match]:
 RAISED_TO_WORDS = re.compile(r"(?:提高|提升|上调|调高|调整|调)(?:到|至|为)$")
 # "分别提高至不低于440元/月、3480元/年", "按每人每月不低于1500元、375元、110元": the comparator word before a list
 # of figures is each figure's
-LISTED_AFTER = re.compile(r"(?P<cmp>不低于|不少于|不高于|不超过|超过|达到|以上)\s*\d+(?:\.\d+)?\s*[^\d、，。；,;]{0,6}"
-                          r"(?:、\s*\d+(?:\.\d+)?\s*[^\d、，。；,;]{0,6})*、\s*$")
+COMPARED_LIST = re.compile(r"(?P<cmp>不低于|不少于|不高于|不超过|超过|达到)\s*" + LISTED_BEFORE.pattern)
 
 
 def _reading_comparator(text: str, m: re.Match, comparator: str, unit: str, denominator: str) -> str:
     """The comparator a reading of the figure ``m`` gives, from the words around it as the key reads them: a
     benefit standard raised to a figure is that figure ('eq', 提高到653元); a figure of a list after a comparator word
-    has that word's; an amount 约 or 左右 is at least that amount; a ratio with no word is one to reach."""
+    has that word's; a ratio with no word is one to reach."""
     words = (m.groupdict().get("cmp") or "").strip()
     if comparator == GTE and unit.startswith("元") and RAISED_TO_WORDS.search(words):
         return EQ
     if comparator == EQ and not words:
-        if listed := LISTED_AFTER.search(text, 0, m.start()):
-            return comparator_of(listed["cmp"]) if listed["cmp"] != "以上" else GTE
+        if listed := COMPARED_LIST.search(text, 0, m.start()):
+            return comparator_of(listed["cmp"])
         if denominator and not unit.startswith("元"):
             return GTE  # "平均每千名老年人拥有床位数35张": a ratio to reach (not a sum paid each one)
     return comparator
@@ -4338,9 +4337,9 @@ def figure_reading(sentence: str, clause: str = "", issued_on: date | None = Non
             return None
         unit = UNIT_ALIASES.get(m["unit"], m["unit"])
         if m.re is NUMERIC:
-            comparator = FIRST_SUFFIX.get(groups.get("suffix") or "") or comparator_of(m["cmp"])
+            comparator = SUFFIX_COMPARATORS.get(groups.get("suffix") or "") or comparator_of(m["cmp"])
         else:
-            comparator = FIRST_SUFFIX.get(groups.get("suffix") or "",
+            comparator = SUFFIX_COMPARATORS.get(groups.get("suffix") or "",
                                           GTE if m.re in (FIRST_MORE, BARE_SHARE) else EQ)
         if groups.get("wan") or groups.get("scale") == "万":
             threshold *= 10000

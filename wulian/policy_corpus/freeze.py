@@ -18,47 +18,37 @@ import re
 import sys
 from pathlib import Path
 
-from wulian.policy_corpus import DEFAULT_KEY
+from wulian.policy_corpus import DEFAULT_KEY, load, strip_header
+from wulian.policy_draft import simplified
 
 ROW_FIELDS = {"document", "indicator", "level", "regions", "comparator", "threshold", "unit", "deadline", "clause",
               "source"}
 PASSAGE = 40
 
 
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def _plain(text: str, converter) -> str:
-    return re.sub(r"[\s\W_]+", "", converter.convert(text))
+def _plain(text: str) -> str:
+    """The text as the drafter reads it (simplified, pinyin glosses dropped) with no space or punctuation."""
+    return re.sub(r"[\s\W_]+", "", simplified(text))
 
 
-def _body(raw: str) -> str:
-    lines = raw.split("\n")
-    return "\n".join(lines[2:]) if lines and lines[0].startswith("来源") else raw
-
-
-def _passages(raw: str, converter) -> set[str]:
-    text = _plain(_body(raw), converter)
+def _passages(raw: str) -> set[str]:
+    text = _plain(strip_header(raw))
     return {text[i:i + PASSAGE] for i in range(max(len(text) - PASSAGE + 1, 0))}
 
 
-def _title(title: str, converter) -> str:
-    return _plain(title.split("（")[0], converter)
+def _title(title: str) -> str:
+    return _plain(title.split("（")[0])
 
 
 def check(parts: list[tuple[Path, int]], key_path: Path = DEFAULT_KEY):
     """(problems, documents, rows): what is wrong with the frozen ``parts`` (folder, set number), in words; and what
     they hold, documents as {code: (entry, text)}."""
-    converter = _t2s()
-    key = json.loads(key_path.read_text(encoding="utf-8"))
-    folder = key_path.parent / "documents"
-    corpus = {code: (doc, _passages((folder / doc["file"]).read_text(encoding="utf-8"), converter))
+    key = load(key_path)
+    folder = Path(key["folder"])
+    corpus = {code: (doc, _passages((folder / doc["file"]).read_text(encoding="utf-8")))
               for code, doc in key["documents"].items()}
     addresses = {doc["source"].rstrip("/") for doc, _ in corpus.values()}
-    titles = {_title(doc["title"], converter): code for code, (doc, _) in corpus.items()}
+    titles = {_title(doc["title"]): code for code, (doc, _) in corpus.items()}
     files = {doc["file"] for doc, _ in corpus.values()}
     problems, documents, passages, rows = [], {}, {}, []
     for root, number in parts:
@@ -73,9 +63,9 @@ def check(parts: list[tuple[Path, int]], key_path: Path = DEFAULT_KEY):
                 problems.append(f"{code}: the file name is taken")
             if doc["source"].rstrip("/") in addresses:
                 problems.append(f"{code}: the address is taken: {doc['source']}")
-            if (title := _title(doc["title"], converter)) in titles:
+            if (title := _title(doc["title"])) in titles:
                 problems.append(f"{code}: the title is {titles[title]}'s")
-            mine = _passages(raw, converter)
+            mine = _passages(raw)
             for other, (_, theirs) in [*corpus.items(), *((c, (None, p)) for c, p in passages.items())]:
                 if shared := mine & theirs:
                     problems.append(f"{code}: {len(shared)} passages shared with {other}, e.g. {min(shared)}")

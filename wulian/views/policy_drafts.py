@@ -311,11 +311,21 @@ def undrafted(profile) -> list[tuple[str, str]]:
     return undrafted_sentences(profile.source_text, profile.targets.values_list("quote", flat=True))
 
 
-def marked(sentence: str):
-    """A sentence with its figures and coverage words marked (the text escaped)."""
+def marked(sentence: str, figures=None, here: str = "", chosen: int | None = None):
+    """A sentence with its figures and coverage words marked (the text escaped). With ``figures`` (the matches of
+    ``sentence_figures`` in the normalized sentence) and ``here`` (the add form's query), each figure is a link that
+    fills the form in from it, the one it was filled in from (``chosen``) marked current."""
+    if figures is None:
+        figures = list(UNDRAFTED_WORDS.finditer(sentence))
+    else:
+        sentence = normalize(sentence)  # (the figures' places are in the normalized text; a listed sentence is one)
     parts, end = [], 0
-    for match in UNDRAFTED_WORDS.finditer(sentence):
-        parts += [escape(sentence[end:match.start()]), f"<mark>{escape(match.group(0))}</mark>"]
+    for number, match in enumerate(figures):
+        words = f"<mark>{escape(match.group(0))}</mark>"
+        if here:
+            current = ' aria-current="true"' if number == chosen else ""
+            words = f'<a class="figure-choice" href="?{here}&amp;f={number}" data-figure="{number}"{current}>{words}</a>'
+        parts += [escape(sentence[end:match.start()]), words]
         end = match.end()
     parts.append(escape(sentence[end:]))
     return mark_safe("".join(parts))  # noqa: S308 — built from escaped text
@@ -473,26 +483,10 @@ def add_target(request, pk):
                 return redirect(f"{review_url}?status=draft#target-{added.pk}")
     return render(request, "wulian/policy_drafts/add.html", {
         "profile": profile, "form": form, "sentence": sentence,
-        "quote": figure_links(sentence, figures, here, chosen if reading else None),
+        "quote": marked(sentence, figures, here, chosen if reading else None),
         "read": bool(reading), "choose": bool(reading) and len(figures) > 1,
         "clause": target.clause or "§—", "here": here, "review_url": review_url, "another": here.startswith("t="),
     }, status=400 if request.method == "POST" else 200)
-
-
-def figure_links(sentence: str, figures: list, here: str, chosen: int | None):
-    """The sentence with each of its figures a link that fills the form in from that figure (the one the form was
-    filled in from marked); escaped text."""
-    parts, end = [], 0
-    sentence = normalize(sentence)  # (the figures' places are in the normalized text; a listed sentence is one)
-    for number, match in enumerate(figures):
-        words = escape(match.group(0))
-        current = ' aria-current="true"' if number == chosen else ""
-        parts += [escape(sentence[end:match.start()]),
-                  f'<a class="figure-choice" href="?{here}&amp;f={number}" data-figure="{number}"{current}>'
-                  f'<mark>{words}</mark></a>']
-        end = match.end()
-    parts.append(escape(sentence[end:]))
-    return mark_safe("".join(parts))  # noqa: S308 — built from escaped text
 
 
 @superuser_required
