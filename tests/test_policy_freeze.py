@@ -1,6 +1,7 @@
 """Held-out sets are checked against the corpus before anything runs on them, and merged (issue 20)."""
 
 import json
+import re
 
 from wulian.policy_corpus import freeze
 
@@ -70,6 +71,20 @@ def test_a_document_already_taken_in_another_script_or_under_another_address_is_
     assert "old: the quote is not in the document: 不在文中" in problems
 
 
+def test_a_title_sharing_only_a_remarked_opening_with_a_taken_one_is_not_taken(tmp_path):
+    """Set 109: "某市（当为青岛市）民政局…发布会" was refused as the title of another "某市（…）" document."""
+    key_path = _corpus(tmp_path)
+    key = json.loads(key_path.read_text(encoding="utf-8"))
+    key["documents"]["old"]["title"] = "某市（据文号当为吉林市）养老服务站建设"
+    key_path.write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
+    root = _frozen(tmp_path, "set", {"gm2021": (NEW, "某市（当为青岛市）公墓建设（转载页）", "http://example.gov.cn/b.html",
+                                                "公益性公墓12处")})
+    assert freeze.check([(root, 10)], key_path)[0] == []
+    root = _frozen(tmp_path, "again", {"gm2022": (NEW, "某市（据文号）养老服务站建设（镜像页）", "http://example.gov.cn/b.html",
+                                                  "公益性公墓12处")})
+    assert "gm2022: the title is old's" in freeze.check([(root, 10)], key_path)[0]
+
+
 def test_two_new_sets_sharing_a_passage_are_found(tmp_path):
     key_path = _corpus(tmp_path)
     one = _frozen(tmp_path, "a", {"gm2021": (NEW, "某县公墓建设", "http://example.gov.cn/b.html", "公益性公墓12处")})
@@ -84,7 +99,10 @@ def test_the_kit_gives_a_freezer_the_instructions_the_conventions_and_every_docu
     key = json.loads(freeze.DEFAULT_KEY.read_text(encoding="utf-8"))
     taken = (tmp_path / "kit" / "taken.tsv").read_text(encoding="utf-8").splitlines()
     assert len(taken) == len(key["documents"]) and taken[0].split("\t")[0] in key["documents"]
-    assert "never run, open or read the drafter" in (tmp_path / "kit" / "INSTRUCTIONS.md").read_text(encoding="utf-8")
+    instructions = (tmp_path / "kit" / "INSTRUCTIONS.md").read_text(encoding="utf-8")
+    assert "never run, open or read the drafter" in instructions
+    named = set(re.findall(r"`([\w.]+\.(?:txt|json|tsv))`", instructions)) - {"targets.json", "documents.json"}
+    assert named and all((tmp_path / "kit" / name).exists() for name in named), named  # the files it names exist
     assert (tmp_path / "kit" / "conventions.txt").read_text(encoding="utf-8") == key["about"]
     assert "town_station_coverage\t乡镇（街道）社工站建成\t\ttown" in (tmp_path / "kit" / "indicators.txt").read_text(
         encoding="utf-8")

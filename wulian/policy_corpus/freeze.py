@@ -37,7 +37,9 @@ def _passages(raw: str) -> set[str]:
 
 
 def _title(title: str) -> str:
-    return _plain(title.split("（")[0])
+    """A title without the remarks a freezer or the key adds in brackets ("某市（当为青岛市）民政局…（转载页）" is
+    "某市民政局…", not "某市", which another document's title shares)."""
+    return _plain(re.sub(r"（[^（）]*）", "", title))
 
 
 def check(parts: list[tuple[Path, int]], key_path: Path = DEFAULT_KEY):
