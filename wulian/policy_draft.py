@@ -1677,7 +1677,7 @@ MONEY_PER_SPAN = re.compile(r"元/[人户生]/[年月]")
 # The span a standard with no per-person denominator is given for, in the figure's own clause: "就餐者每餐补贴3元"
 # (元/餐), "一周不超过5次" (次/周), "每天2次" (次/天), "每具骨灰补助500元" (元/具, per body or urn); 每年/每月 say how
 # often (the period), not a unit.
-SPAN_PER = re.compile(r"(?:每|(?<![第\d一二三四五六七八九十])一(?=\s*[周天]))\s*(?P<span>餐|周|天|日|次|具)(?![内前后])")
+SPAN_PER = re.compile(r"(?:每|(?<![第\d一二三四五六七八九十])一(?=\s*[周天]))\s*(?P<span>餐|周|天|日|次|具|例)(?![内前后])")
 # A sum per bed of a home ("每个床位…给予1万元", "新增床位给予每张10000元"): 元/张.
 PER_BED = re.compile(r"每\s*(?:个|张|張)?\s*(?:养老|護理|护理)?床位|床位[^，。；,;\d]{0,12}每\s*[张張](?!\d)")
 
@@ -3066,7 +3066,9 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
 # person and period (由每人685元/月提高到740元/月 → 元/人/月; a standard paid to each person of a group is per person
 # whether the clause names the person or not: 自理标准由191元/月提高到210元/月 → 元/人/月, `_paid_per_person`); every
 # standard falls due the day it takes effect (自2020年4月1日起, 从今年7月1日, 于2016年4月开始执行), unless
-# the notice sets a date by which the raise must be done (提标要在8月完成), else at the end of the year its title names.
+# the notice sets a date by which the raise must be done (提标要在8月完成), else at the end of the year its title names,
+# else of the year it is issued in ("日前,萧县提高城乡低保标准"), unless it names the standing rules that set them
+# (《…暂行办法》, 《…实施方案》: in force from then on).
 # Not targets: the old standard (由…685元, 从最初的…), the raise (每人每月提高50元, 增幅), a differentiated standard given
 # only as its top (最高达到660元/月), the people reached and the money added (新增救助资金455万元, 增发…低保金).
 STANDARD_NOTICE = re.compile(
@@ -3082,6 +3084,9 @@ STANDARD_EFFECTIVE = re.compile(
     # with no 自/从 the date still takes effect when 起 follows it (2023年5月起, 今年7月1日起)
     r"|(?:(?P<year2>\d{4})\s*年|今年)\s*(?P<month2>\d{1,2})\s*月(?:\s*(?P<day2>\d{1,2})\s*日)?\s*起")
 STANDARD_EFFECTIVE_NOW = re.compile(r"(?P<today>今日|即日)起|(?P<next>下月|下个月)起")  # dated by the report
+# A standard set by standing rules the notice names ("根据《洛阳市高龄老人补贴发放管理暂行办法》", "通过了…《…发放实施
+# 方案》"): in force from then on, not due at a year's end.
+STANDING_RULES = re.compile(r"《[^》]{0,40}(?:办法|方案|规定|细则)》")
 STANDARD_DONE_BY = re.compile(r"(?:要在|将于)\s*(?:今年)?\s*(?P<month>\d{1,2})\s*月(?:底前|底|份)?(?:全面)?完成")
 # "过去一年,…低保标准分别提高到每人每月480元": done ("由上年度的600元/月提高到": 上年 the old figure's year, not a year gone by)
 STANDARD_PAST = re.compile(r"过去|(?<![由从])去年|(?<![由从])上年|以来|累计|截至")
@@ -3105,6 +3110,8 @@ def _standard_effective(text: str, issued_on: date | None) -> date | None:
     if named := re.search(r"(\d{4})\s*年", _title_lines(text, 1)) or re.search(
             r"(\d{4})\s*年[^，。；,;\n]{0,50}?标准", text):
         return date(int(named.group(1)), 12, 31)  # a year's standards with no date they take effect
+    if issued_on and not STANDING_RULES.search(text):
+        return date(issued_on.year, 12, 31)  # "日前,萧县提高城乡低保标准": news of this year's standards
     return None
 
 
@@ -3112,7 +3119,7 @@ STANDARD_NEW = re.compile(
     r"(?P<verb>提高到|提高至|调高至|调高到|调整为|调整到|调整至|上调至|上调到|提至|达到|为|标准(?=\s*\d))"
     r"(?P<cls>[^，。；,;\d元为]{0,6}?)\s*(?P<floor>不低于)?\s*"
     r"(?P<per>每人每月|每人每年|人均每月|月人均|年人均|每人)?\s*(?P<floor2>不低于)?\s*(?<![.\d])(?P<num>\d+(?:\.\d+)?)\s*元"
-    r"(?P<tail>\s*/\s*人\s*[、/·•]\s*月|\s*/\s*人\s*[/·•]\s*年|\s*/\s*月|\s*/\s*年|\s*/\s*人)?"
+    r"(?P<tail>\s*/\s*[月年]\s*/\s*人|\s*/\s*人\s*[、/·•]\s*月|\s*/\s*人\s*[/·•]\s*年|\s*/\s*月|\s*/\s*年|\s*/\s*人)?"
     r"(?P<more>(?:\s*[、和]\s*[^、，。；,;\d]{0,10}?(?<![.\d])\d+(?:\.\d+)?\s*元)*)")  # (1360元和820元: one value per class)
 
 
@@ -3171,11 +3178,19 @@ def _standard_notice(drafts: list, text: str, issued_on: date | None) -> list:
         if draft.unit == "元" and (earlier := [d for d in drafts if d.quote == draft.quote and d.unit.startswith("元/")
                                                and 0 <= _matched_at(d) < _matched_at(draft)]):
             draft.unit = earlier[-1].unit  # "各区…由每人每月380元提高到420元;两县政府所在镇由330元提高到365元": per person and month too
+    periods = {d.unit for d in drafts if re.fullmatch(r"元/人/[年月]", d.unit)}
+    for draft in drafts:
+        if draft.unit == "元" and len(periods) == 1 and _people_standard(draft):
+            draft.unit = next(iter(periods))  # "南京城市低保标准将…提高到360元", in a notice of standards 每人每月
     # "…达到600元" told again later ("本次提标后将达到600元", "届时将提高至每人每月360元"): the same standard, once
     standards = [d for d in drafts if d.unit.startswith("元") and d.threshold is not None]
     again = {id(later) for n, later in enumerate(standards) for first in standards[:n]
              if first.quote != later.quote and first.threshold == later.threshold and first.deadline == later.deadline
              and (later.unit == "元" or later.unit == first.unit and RESTATED.search(later.quote))}
+    # …or told first with no unit ("…提高到360元。…从目前的330元提高到360元" of a standard 每人每月): the one with its unit
+    again |= {id(bare) for bare in standards if bare.unit == "元" and any(
+        other.unit.startswith("元/") and other.threshold == bare.threshold and other.deadline == bare.deadline
+        for other in standards)}
     return [d for d in drafts if id(d) not in again]
 
 
@@ -3220,7 +3235,8 @@ def _standard_read(drafts: list, due: date | None) -> list:
             draft.unit = "元/人/" + draft.unit[-1]
         elif draft.unit == "元" and "/" in (unit := _standard_unit(clause, "", "")) and unit != "元/人":
             draft.unit = unit  # 分别从每人每月2100元、1700元分别提高到2213元、1792元: the period its clause names
-        if due:
+        if due and not (draft.deadline and draft.deadline.year > due.year):
+            # (a standard for a later year keeps its own: "到2010年,城市…每人每月不低于370元" in a notice of 2009)
             draft.deadline, draft.period = due, BY_DEADLINE
         if not draft.regions and draft.level != COUNTY:
             draft.level, draft.indicator = COUNTY, ""  # a standard the notice sets is its issuer's (镇海区…, not a town)
