@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 
 from wulian import policy_corpus
-from wulian.policy_draft import draft_targets, expected_key
+from wulian.policy_draft import draft_targets, expected_key, figure_reading
 
 KEY = policy_corpus.load()
 
@@ -4116,3 +4116,22 @@ def test_a_disability_allowance_per_month_and_person_and_a_burial_subsidy_per_ca
             "草坪葬等公墓节地生态安葬的,每例补贴1000元。")
     assert drafts(text, date(2025, 7, 1)) == [("", "county", "eq", Decimal(2000), "元/例", None),
                                               ("", "county", "eq", Decimal(1000), "元/例", None)]
+
+
+def test_a_benefit_standard_is_named_for_what_it_is_not_for_the_words_around_its_figure():
+    # 萧县 2018: the reviewer read "提高至560元", "…供养标准为年人" and "为月人均75元、85元、95元" as the names of the standards
+    # (and the dashboard would have shown them once accepted)
+    text = ("·民生快递·萧县提高城乡低保标准\n本报讯 日前,萧县提高城乡低保标准,助力全县脱贫攻坚。城市低保标准由2017年月人均528元"
+            "提高至560元,农村低保标准由2017年年人均3800元提高至4150元。\n萧县对特困人员供养标准也进行了调整,其中,农村分散供养五保"
+            "对象供养标准为年人均4260元。城市分散供养特困人员护理标准,分别为月人均75元、85元、95元。")
+    assert sorted((d.threshold, d.measure) for d in draft_targets(text, date(2018, 6, 1))) == [
+        (Decimal(75), "城市分散供养特困人员护理标准"), (Decimal(85), "城市分散供养特困人员护理标准"),
+        (Decimal(95), "城市分散供养特困人员护理标准"), (Decimal(560), "城市低保标准"), (Decimal(4150), "农村低保标准"),
+        (Decimal(4260), "农村分散供养五保对象供养标准")]
+    # the add form's reading of a figure is named the same way
+    reading = figure_reading("城市低保标准由2017年月人均528元提高至560元,农村低保标准由2017年年人均3800元提高至4150元。",
+                             issued_on=date(2018, 6, 1), figure=3)
+    assert (reading.threshold, reading.unit, reading.measure) == (Decimal(4150), "元/人/年", "农村低保标准")
+    # a figure of no named standard keeps the words of its own ("最高资助20万"), not a clause before it
+    found = draft_targets("标题\n正文。\n第三届广州市福彩公益金慈善项目大赛启动,每个项目最高资助20万元。", date(2017, 5, 1))
+    assert all("大赛启动" not in d.measure for d in found)

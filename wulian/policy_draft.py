@@ -1615,6 +1615,55 @@ COUNTY_INDICATORS = frozenset({"agency_training_hours", "town_stations_built", "
 MEASURE_LEAD = re.compile(r"^[\s“”\"]*(?:(?:力争|预计|争取)?(?:到|在)?\s*\d{4}\s*年(?:底|末|前)?[，,]?\s*)?"
                           r"(?:(?:实现|确保|要|使|力争|全面|基本)\s*)*")
 MEASURE_TAIL = re.compile(r"(?:要|应|须|均|都|将|力争完成省定目标|力争完成|完成省定目标|达到|达|为)\s*$")
+# The name a reviewer reads on a draft's card and the dashboard shows once it is accepted (`_reviewer_name`): what is
+# measured without the words around its figure that the pipeline's measure keeps (its measure still tells two drafts
+# of one target apart as before). Its lead: a listing's "…如下:", 其中, 将 ("…具体调整如下:其中原十区…", "将全县城市低保标准").
+NAME_LEAD = re.compile(r"^\s*(?:[^:：，。；,;]{0,30}如下\s*[:：]\s*)?(?:其中\s*)?"
+                       r"(?:(?:力争|预计|争取)?(?:到|在)?\s*\d{4}\s*年(?:底|末|前)?[，,]?\s*)?"
+                       r"(?:(?:实现|确保|要|使|力争|全面|基本|将)\s*)*")
+# The verbs, comparators and per-person words between what is measured and its figure ("…供养标准为年人均4260元",
+# "…护理标准分别为月人均40元", "补贴标准每人每月"), taken off its end however many there are.
+NAME_TAIL = re.compile(r"(?:(?:要|应|须|需|均|都|将|力争完成省定目标|力争完成|完成省定目标|达到|达|为|分别|按照|按|是|继续执行"
+                          r"|给予|提高到了|提高到|提高至|调整为|调整至|调整到|调至|提至|上调至|每人每月|每人每年|人均每月|人均每年|月人均|年人均|月人"
+                          r"|(?<![老成])年人|人均|每人|每月|每年|不低于|不少于|不得低于|提高|提标|增加|上调)[\s:：]*)+$")
+# The old standard a new one is raised from, between the standard's name and the new figure ("城市低保标准由2017年月人均
+# 528元提高至560元", "集中供养孤儿从每人每月…"): not part of the name.
+OLD_STANDARD_TAIL = re.compile(
+    r"(?<![自理缘])(?:由|从)(?=[^，。；,;]*?(?:\d+(?:\.\d+)?\s*(?:元|%)|提高|增加|上调|调整|提升|调高|增至|涨至))[^，。；,;]*$"
+    r"|(?<![自理缘])(?:由|从)\s*(?:\d{4}\s*年度?|上年度?|去年|现行的?|原来的?|原|目前的?)?\s*"
+    r"(?:每人每月|每人每年|每人|每月|每年|[月年]人均?|人均每[月年]?|人均)?\s*$"
+    # the raise told before the new figure ("…标准每人每月提高40元,提高到…"), the old one as a base ("在现在每月300元基础")
+    r"|(?:每人每[月年]|[月年]?人均)?\s*(?:提高|提标|增加|上调|增长)了?\s*\d+(?:\.\d+)?\s*元$|在[^，。；,;]*?\d[^，。；,;]*?基础$")
+
+
+def _trimmed_name(words: str) -> str:
+    words = re.sub(r"^\s*/\s*[人户月年天](?:\s*/\s*[人户月年天])*", "", words)  # the unit of a figure before it ("…元/月 农村")
+    words = OLD_STANDARD_TAIL.sub("", NAME_LEAD.sub("", LISTED_BEFORE.sub("", words).lstrip("、")))
+    return NAME_TAIL.sub("", words).strip(" ，,；;：:（(、/")
+
+
+def _reviewer_name(draft: "DraftTarget") -> str:
+    """A draft's name as a reviewer reads it: "农村分散供养五保对象供养标准", not "…供养标准为年人" (for "…为年人均4260元");
+    "城市低保标准", not "提高至560元" (a new standard has no words of its own between its verb and its figure)."""
+    name = _trimmed_name(draft.measure)
+    if len(re.findall(r"[^\W\d_月年人]", name)) >= 2:
+        return name
+    if (draft.unit.startswith("元/人/") or "救助保障标准" in draft.note) and (at := _matched_at(draft)) >= 0:
+        # "…标准由904元/月提高至995元/月": no name between the old figure and the new — the clause's before the old
+        return _standard_name(draft.quote, at) or draft.measure
+    return draft.measure  # (a name of no words: the page shows the figure's own words, "金奖2个", "最高资助20万")
+
+
+def _standard_name(text: str, start: int) -> str:
+    """The name of the standard whose new figure is told at ``start`` ("城市低保标准由…528元提高至560元": 城市低保标准); its
+    clause's words, else the clause's before it ("城市分散供养特困人员护理标准,分别为月人均75元、85元、95元")."""
+    clauses = [clause for clause in re.split(r"[，。；,;]", text[:start]) if clause.strip()]
+    for words in clauses[:-3:-1]:
+        # (the clause before may end on its own figure: "…补助标准按每人每月不超过1700元,每年不超过1.7万元")
+        words = re.sub(r"(?:不超过|不高于|不低于|不少于|为|达到)?\s*\d+(?:\.\d+)?\s*元(?:\s*/\s*[人户月年]+)*$", "", words)
+        if HAN.search(name := _trimmed_name(words)):
+            return name[:200]
+    return ""
 
 
 # A run of figures joined by 、 ("1500元、375元、110元"): the items before the figure, and after it.
@@ -2539,6 +2588,8 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         # stands in such a list ("作为石狮市2021年为民办实事项目之一,…儿童院修缮项目…") names none
         every_department = every_department_list(text)
         drafts = [d for d in drafts if not _other_departments(d, every_department)]
+    for draft in drafts:
+        draft.measure = _reviewer_name(draft)
     return drafts
 
 
@@ -4390,5 +4441,6 @@ def figure_reading(sentence: str, clause: str = "", issued_on: date | None = Non
                           matched=m.group(0), measure=_measure(text, segment_start, start, end, comparator))
     if reading.unit in ("元/月", "元/年") and _people_standard(reading):
         reading.unit = "元/人/" + reading.unit[-1]  # "城市低保标准提高到580元/月": each person's, per month
+    reading.measure = _reviewer_name(reading)
     reading.quote = sentence
     return reading
