@@ -4078,13 +4078,16 @@ def test_a_figure_of_a_list_given_respectively_measures_its_own_thing():
 
 # --- session 22, round 43: sets 106 and 107 read ------------------------------------------------------------------
 
+# 萧县 2018 (民生快递), news of raised standards with no date they take effect
+XIAOXIAN_2018 = ("·民生快递·萧县提高城乡低保标准\n本报讯 日前,萧县提高城乡低保标准,助力全县脱贫攻坚。城市低保标准由2017年月人均"
+                 "528元提高至560元,农村低保标准由2017年年人均3800元提高至4150元。")
+
 
 def test_news_of_raised_standards_with_no_date_falls_due_at_the_years_end_unless_standing_rules_set_them():
     # 萧县 2018 (民生快递): "日前,萧县提高城乡低保标准" — this year's standards, due at its end
-    text = ("·民生快递·萧县提高城乡低保标准\n本报讯 日前,萧县提高城乡低保标准,助力全县脱贫攻坚。城市低保标准由2017年月人均528元"
-            "提高至560元,农村低保标准由2017年年人均3800元提高至4150元。")
-    assert drafts(text, date(2018, 6, 1)) == [("", "county", "eq", Decimal(560), "元/人/月", date(2018, 12, 31)),
-                                              ("", "county", "eq", Decimal(4150), "元/人/年", date(2018, 12, 31))]
+    assert drafts(XIAOXIAN_2018, date(2018, 6, 1)) == [
+        ("", "county", "eq", Decimal(560), "元/人/月", date(2018, 12, 31)),
+        ("", "county", "eq", Decimal(4150), "元/人/年", date(2018, 12, 31))]
     # 洛阳 2024 (回复网友): the standards of 《…暂行办法》 stand from then on — no year's end
     text = ("洛阳市80岁以上高龄补贴标准\n市民政局回复：根据《洛阳市高龄老人补贴发放管理暂行办法》要求，洛阳市80岁以上高龄补贴标准"
             "调整为：年满80—89周岁的老人，每人每月不低于50元；年满90—99周岁的老人，每人每月不低于100元。")
@@ -4121,9 +4124,8 @@ def test_a_disability_allowance_per_month_and_person_and_a_burial_subsidy_per_ca
 def test_a_benefit_standard_is_named_for_what_it_is_not_for_the_words_around_its_figure():
     # 萧县 2018: the reviewer read "提高至560元", "…供养标准为年人" and "为月人均75元、85元、95元" as the names of the standards
     # (and the dashboard would have shown them once accepted)
-    text = ("·民生快递·萧县提高城乡低保标准\n本报讯 日前,萧县提高城乡低保标准,助力全县脱贫攻坚。城市低保标准由2017年月人均528元"
-            "提高至560元,农村低保标准由2017年年人均3800元提高至4150元。\n萧县对特困人员供养标准也进行了调整,其中,农村分散供养五保"
-            "对象供养标准为年人均4260元。城市分散供养特困人员护理标准,分别为月人均75元、85元、95元。")
+    text = XIAOXIAN_2018 + ("\n萧县对特困人员供养标准也进行了调整,其中,农村分散供养五保对象供养标准为年人均4260元。城市分散供养"
+                            "特困人员护理标准,分别为月人均75元、85元、95元。")
     assert sorted((d.threshold, d.measure) for d in draft_targets(text, date(2018, 6, 1))) == [
         (Decimal(75), "城市分散供养特困人员护理标准"), (Decimal(85), "城市分散供养特困人员护理标准"),
         (Decimal(95), "城市分散供养特困人员护理标准"), (Decimal(560), "城市低保标准"), (Decimal(4150), "农村低保标准"),

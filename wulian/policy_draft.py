@@ -1612,20 +1612,20 @@ COUNTY_INDICATORS = frozenset({"agency_training_hours", "town_stations_built", "
                                "certified_share", "volunteer_participation_rate", "volunteer_registration_rate"})
 
 
-MEASURE_LEAD = re.compile(r"^[\s“”\"]*(?:(?:力争|预计|争取)?(?:到|在)?\s*\d{4}\s*年(?:底|末|前)?[，,]?\s*)?"
-                          r"(?:(?:实现|确保|要|使|力争|全面|基本)\s*)*")
-MEASURE_TAIL = re.compile(r"(?:要|应|须|均|都|将|力争完成省定目标|力争完成|完成省定目标|达到|达|为)\s*$")
+LEAD_YEAR = r"(?:(?:力争|预计|争取)?(?:到|在)?\s*\d{4}\s*年(?:底|末|前)?[，,]?\s*)?"  # (到2025年底,)
+LEAD_VERBS = "实现|确保|要|使|力争|全面|基本"
+MEASURE_LEAD = re.compile(rf"^[\s“”\"]*{LEAD_YEAR}(?:(?:{LEAD_VERBS})\s*)*")
+TAIL_WORDS = "要|应|须|均|都|将|力争完成省定目标|力争完成|完成省定目标|达到|达|为"
+MEASURE_TAIL = re.compile(rf"(?:{TAIL_WORDS})\s*$")
 # The name a reviewer reads on a draft's card and the dashboard shows once it is accepted (`_reviewer_name`): what is
 # measured without the words around its figure that the pipeline's measure keeps (its measure still tells two drafts
 # of one target apart as before). Its lead: a listing's "…如下:", 其中, 将 ("…具体调整如下:其中原十区…", "将全县城市低保标准").
-NAME_LEAD = re.compile(r"^\s*(?:[^:：，。；,;]{0,30}如下\s*[:：]\s*)?(?:其中\s*)?"
-                       r"(?:(?:力争|预计|争取)?(?:到|在)?\s*\d{4}\s*年(?:底|末|前)?[，,]?\s*)?"
-                       r"(?:(?:实现|确保|要|使|力争|全面|基本|将)\s*)*")
+NAME_LEAD = re.compile(rf"^\s*(?:[^:：，。；,;]{{0,30}}如下\s*[:：]\s*)?(?:其中\s*)?{LEAD_YEAR}(?:(?:{LEAD_VERBS}|将)\s*)*")
 # The verbs, comparators and per-person words between what is measured and its figure ("…供养标准为年人均4260元",
 # "…护理标准分别为月人均40元", "补贴标准每人每月"), taken off its end however many there are.
-NAME_TAIL = re.compile(r"(?:(?:要|应|须|需|均|都|将|力争完成省定目标|力争完成|完成省定目标|达到|达|为|分别|按照|按|是|继续执行"
-                          r"|给予|提高到了|提高到|提高至|调整为|调整至|调整到|调至|提至|上调至|每人每月|每人每年|人均每月|人均每年|月人均|年人均|月人"
-                          r"|(?<![老成])年人|人均|每人|每月|每年|不低于|不少于|不得低于|提高|提标|增加|上调)[\s:：]*)+$")
+NAME_TAIL = re.compile(rf"(?:(?:{TAIL_WORDS}|需|分别|按照|按|是|继续执行|给予|提高到了|提高到|提高至|调整为|调整至|调整到|调至|提至"
+                       r"|上调至|每人每月|每人每年|人均每月|人均每年|月人均|年人均|月人|(?<![老成])年人|人均|每人|每月|每年|不低于|不少于"
+                       r"|不得低于|提高|提标|增加|上调)[\s:：]*)+$")
 # The old standard a new one is raised from, between the standard's name and the new figure ("城市低保标准由2017年月人均
 # 528元提高至560元", "集中供养孤儿从每人每月…"): not part of the name.
 OLD_STANDARD_TAIL = re.compile(
