@@ -1620,7 +1620,7 @@ MEASURE_TAIL = re.compile(rf"(?:{TAIL_WORDS})\s*$")
 # The name a reviewer reads on a draft's card and the dashboard shows once it is accepted (`_reviewer_name`): what is
 # measured without the words around its figure that the pipeline's measure keeps (its measure still tells two drafts
 # of one target apart as before). Its lead: a listing's "…如下:", 其中, 将 ("…具体调整如下:其中原十区…", "将全县城市低保标准").
-NAME_LEAD = re.compile(rf"^\s*(?:[^:：，。；,;]{{0,30}}如下\s*[:：]\s*)?(?:其中\s*)?{LEAD_YEAR}(?:(?:{LEAD_VERBS}|将)\s*)*")
+NAME_LEAD = re.compile(rf"^\s*(?:[^:：，。；,;]{{0,30}}如下\s*[:：]\s*)?(?:其中\s*)?{LEAD_YEAR}(?:(?:{LEAD_VERBS}|将|现在|现行)\s*)*")
 # The verbs, comparators and per-person words between what is measured and its figure ("…供养标准为年人均4260元",
 # "…护理标准分别为月人均40元", "补贴标准每人每月"), taken off its end however many there are.
 NAME_TAIL = re.compile(rf"(?:(?:{TAIL_WORDS}|需|分别|按照|按|是|继续执行|给予|提高到了|提高到|提高至|调整为|调整至|调整到|调至|提至"
@@ -2714,8 +2714,35 @@ INLINE_HEADING = re.compile(r"(?<=[。；;])[\s\u3000]+(?P<heading>[一二三四
                             r"(?P<item>\d{1,2}[.．](?!\d))")
 
 
+# A copy that ran a document's numbered clauses into one line ("…公示如下: 一、困难残疾人生活补贴标准: …。 二、重度残疾人
+# 护理补贴标准: …。 三、执行时间 …"): each clause starts a line of its own, so it is numbered as the document numbers it
+# and two alike standards of two clauses stay two. Only a run of clauses numbered in order (一、 then 二、 …), each after
+# a space or a sentence's or a lead's end, is split: "一、二类" and a lone "一、" are left as they are.
+INLINE_CLAUSE = re.compile(r"(?:^|(?<=[\s\u3000。；;:：]))(?P<n>[一二三四五六七八九十]{1,2})、(?=[\u4e00-\u9fa5“\d])")
+
+
+def _inline_clauses(text: str) -> str:
+    lines = []
+    for line in text.split("\n"):
+        starts, expected = [], 1
+        for match in INLINE_CLAUSE.finditer(line):
+            number = chinese_number(match["n"])
+            if number == expected:
+                starts.append(match.start())
+                expected += 1
+            elif number == 1 and len(starts) < 2:  # a lone "一、" before the run: the run starts again
+                starts, expected = [match.start()], 2
+        if len(starts) < 2:
+            lines.append(line)
+            continue
+        cuts = [0, *starts, len(line)]
+        lines.extend(part for part in (line[a:b].strip() for a, b in zip(cuts, cuts[1:])) if part)
+    return "\n".join(lines)
+
+
 def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] | None) -> list[DraftTarget]:
     text = INLINE_HEADING.sub(lambda m: f"\n{m['heading']}\n{m['item']}", text)
+    text = _inline_clauses(text)
     if phases is None:
         phases = draft_phases(text)
     ends = [p.end for p in phases if p.end]
@@ -3134,7 +3161,8 @@ STANDARD_EFFECTIVE = re.compile(
     r"(?:正式)?(?:起|开始|上调|执行|实施|施行)"  # (已于2019年10月1日正式执行)
     # with no 自/从 the date still takes effect when 起 follows it (2023年5月起, 今年7月1日起)
     r"|(?:(?P<year2>\d{4})\s*年|今年)\s*(?P<month2>\d{1,2})\s*月(?:\s*(?P<day2>\d{1,2})\s*日)?\s*起")
-STANDARD_EFFECTIVE_NOW = re.compile(r"(?P<today>今日|即日)起|(?P<next>下月|下个月)起")  # dated by the report
+STANDARD_EFFECTIVE_NOW = re.compile(r"(?P<today>今日|即日|(?:自|从)\s*(?:本通知|本文件|文件|通知)?(?:下发|印发|发布|公布)之日)起"
+                                    r"|(?P<next>下月|下个月)起")  # dated by the report or notice (新标准自文件下发之日起执行)
 # A standard set by standing rules the notice names ("根据《洛阳市高龄老人补贴发放管理暂行办法》", "通过了…《…发放实施
 # 方案》"): in force from then on, not due at a year's end.
 STANDING_RULES = re.compile(r"《[^》]{0,40}(?:办法|方案|规定|细则)》")
