@@ -7,6 +7,7 @@ load what they need themselves.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from types import SimpleNamespace
 
@@ -196,3 +197,17 @@ def as_user(client, cast):
 @pytest.fixture
 def db_vendor(db):
     return connection.vendor
+
+
+@contextlib.contextmanager
+def loaded_once(django_db_blocker, media, load):
+    """Data a module's tests all read (the demo), loaded by ``load()`` once for the module: in a transaction that
+    each test's own (a savepoint) nests in and that is rolled back after the module's last test, as Django's
+    ``TestCase.setUpTestData`` does. Its files go to ``media``, which the module's ``media_root`` returns."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    with django_db_blocker.unblock(), override_settings(DEBUG=True, MEDIA_ROOT=media), transaction.atomic():
+        load()
+        yield
+        transaction.set_rollback(True)

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from projects.models import Project
+from tests.conftest import loaded_once
 from wulian.models import Attachment, ReportJob
 
 pytestmark = pytest.mark.django_db
@@ -21,10 +22,21 @@ pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for the module in a transaction that each test's own (a savepoint) nests in and that is
+    rolled back after the module's last test, as Django's ``TestCase.setUpTestData`` does (7 s a test before, loaded
+    again for each of the ten). Its files go to a folder of the module's."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with loaded_once(django_db_blocker, media, lambda: call_command("load_demo", verbosity=0)):
+        yield media
+
+
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo", verbosity=0)
+def media_root(settings, demo):
+    """(conftest's autouse ``media_root``, here the demo's folder: the demo's files are read by the tests)"""
+    settings.MEDIA_ROOT = demo
+    return demo
 
 
 def login(client, username):

@@ -9,17 +9,29 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests.conftest import loaded_once
 from wulian.demo import CHONGYANG
 
 TODAY = dt.date(2027, 3, 10)
 
 
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo_on_a_frozen_day(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded on a frozen day, once for the module's tests (tests/conftest.py, ``loaded_once``)."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with time_machine.travel(dt.datetime(2027, 3, 10, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False), \
+            loaded_once(django_db_blocker, media, lambda: call_command("load_demo", verbosity=0)):
+        yield media
+
+
 @pytest.fixture
-def demo_on_a_frozen_day(db, settings):
-    settings.DEBUG = True
-    with time_machine.travel(dt.datetime(2027, 3, 10, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False):
-        call_command("load_demo", verbosity=0)
-        yield
+def media_root(settings, demo_on_a_frozen_day):
+    """(conftest's autouse ``media_root``: here the demo's folder)"""
+    settings.MEDIA_ROOT = demo_on_a_frozen_day
+    return demo_on_a_frozen_day
 
 
 def test_this_month_and_this_year_have_work(demo_on_a_frozen_day, client):

@@ -19,6 +19,10 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests.conftest import loaded_once
+
+pytestmark = pytest.mark.django_db
+
 FROZEN = dt.datetime(2027, 3, 10, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 ROLES = ("bureau", "leader", "shoushan", "hengqu", "binhe", "agency", "evaluator", "tianjiaan")
 
@@ -70,15 +74,26 @@ def check(client, where: str, label: str, url: str, value: str, unit: str = "") 
     return None
 
 
-@pytest.fixture
-def frozen_demo(db, settings):
-    settings.DEBUG = True
-    with time_machine.travel(FROZEN, tick=False):
+@pytest.fixture(scope="module")
+def frozen_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo on a frozen day, its dashboard refreshed: loaded once for the module's tests (tests/conftest.py,
+    ``loaded_once``)."""
+    def load():
         call_command("load_demo", verbosity=0)
         from wulian.dashboard import refresh
 
         refresh(FROZEN.year)
-        yield
+
+    media = tmp_path_factory.mktemp("demo-media")
+    with time_machine.travel(FROZEN, tick=False), loaded_once(django_db_blocker, media, load):
+        yield media
+
+
+@pytest.fixture
+def media_root(settings, frozen_demo):
+    """(conftest's autouse ``media_root``: here the demo's folder)"""
+    settings.MEDIA_ROOT = frozen_demo
+    return frozen_demo
 
 
 def test_every_figure_of_every_home_page_and_dashboard_equals_its_list(frozen_demo, client):
