@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 
 from wulian import policy_corpus
-from wulian.policy_draft import _inline_clauses, draft_targets, expected_key, figure_reading
+from wulian.policy_draft import _inline_clauses, draft_document, draft_targets, expected_key, figure_reading
 
 KEY = policy_corpus.load()
 
@@ -4157,6 +4157,13 @@ def test_clauses_numbered_in_one_line_are_the_documents_clauses_and_a_standard_f
         ("二", Decimal(420), "元/人/月", date(2010, 9, 30), "城区福利院集中供养标准"),
         ("三", Decimal(560), "元/人/月", date(2010, 9, 30), "城市福利中心集中供养标准"),
         ("四", Decimal(250), "元/人/月", date(2010, 9, 30), "分散孤儿供养标准")]
+    # uploaded with no date, the notice is dated by its 成文日期 in Chinese numerals closing the text (as the review
+    # page showed it: four standards with no deadline before), and a day that does not exist dates nothing
+    found = draft_document(text)
+    assert found.issued_on == date(2010, 9, 30) and {d.deadline for d in found.targets} == {date(2010, 9, 30)}
+    assert draft_document("正文。\n二〇二三年十二月三十一日").issued_on == date(2023, 12, 31)
+    assert draft_document("正文。\n二〇一〇年二月三十日").issued_on is None
+    assert draft_document("到二〇二五年十月一日").issued_on is None  # a date in a sentence is no 成文日期
     # a lone "一、" in a line, or "一、二类", is no run of clauses: the line stays whole
     assert _inline_clauses("对象分为一、二类,按类发放。") == "对象分为一、二类,按类发放。"
     assert _inline_clauses("要求如下: 一、每站配备2名社工。") == "要求如下: 一、每站配备2名社工。"

@@ -19,6 +19,7 @@ import bisect
 import calendar
 import contextvars
 import os
+import contextlib
 import re
 import threading
 from collections import Counter
@@ -491,6 +492,10 @@ TITLE_IN_BRACKETS = re.compile(r"印发《(?P<title>[^》]+)》")
 TITLE_LINE = re.compile(r"^[\s\u3000]*(?P<title>\S*关于\S*(?:方案|意见|办法|规划|通知))[\s\u3000]*$")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕\d+号")
 ISSUE_DATE = re.compile(r"^[\s\u3000]*(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日[\s\u3000]*$")
+# The 成文日期 of an older notice, in Chinese numerals and closing the text even where a copy ran it into the last line
+# ("…新标准自文件下发之日起执行。 二〇一〇年九月三十日").
+ISSUE_DATE_HAN = re.compile(r"(?:^|[\s\u3000。])(?P<year>[〇零一二三四五六七八九]{4})年(?P<month>十[一二]?|[一二三四五六七八九])月"
+                            r"(?P<day>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日[\s\u3000]*$")
 
 
 @dataclass
@@ -2054,6 +2059,10 @@ def draft_document(text: str, *, issued_on: date | None = None) -> DocumentDraft
             if m := ISSUE_DATE.match(line):
                 issued_on = date(int(m["year"]), int(m["month"]), int(m["day"]))
                 break
+    if issued_on is None and (m := ISSUE_DATE_HAN.search(text.rstrip())):
+        year = int("".join(str(_CN_DIGITS.get(c, 0)) for c in m["year"]))  # 〇 is 0
+        with contextlib.suppress(ValueError, TypeError):  # (二〇一〇年二月三十日: no such day)
+            issued_on = date(year, chinese_number(m["month"]), chinese_number(m["day"]))
     phases = draft_phases(text)
     return DocumentDraft(title=title, number=number, issued_on=issued_on, phases=phases,
                          targets=draft_targets(text, issued_on, phases=phases))
