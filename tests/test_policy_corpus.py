@@ -22,6 +22,11 @@ def drafts(text, issued_on=None, **options):
             for d in draft_targets(text, issued_on, **options)]
 
 
+def standards(text, issued_on=None):
+    """(clause, threshold, unit, deadline, name) of each draft: what a reviewer reads on a standard's card."""
+    return [(d.clause, d.threshold, d.unit, d.deadline, d.measure) for d in draft_targets(text, issued_on)]
+
+
 def all_drafts(text, issued_on=None):
     """Every item of a government's list, other departments' too (how the list itself is read)."""
     return drafts(text, issued_on, civil_affairs_only=False)
@@ -4115,7 +4120,7 @@ def test_a_disability_allowance_per_month_and_person_and_a_burial_subsidy_per_ca
             "一、困难残疾人生活补贴标准: 2019年补助标准是生活补贴80元/人/月人,2020年在2019年的基础上提高20元,现在困难残疾人生活"
             "补贴标准为100元/月/人。 二、重度残疾人护理补贴标准: 2019年补助标准是护理补贴80元/人/月人,2020年在2019年的基础上提高"
             "20元,现在重度残疾人护理补贴标准为100元/月/人。 三、执行时间 困难残疾人生活补贴和重度残疾人护理补贴标准2020年1月1日起执行。")
-    assert [(d.clause, d.threshold, d.unit, d.deadline, d.measure) for d in draft_targets(text, date(2020, 5, 15))] == [
+    assert standards(text, date(2020, 5, 15)) == [
         ("一", Decimal(100), "元/人/月", date(2020, 1, 1), "困难残疾人生活补贴标准"),
         ("二", Decimal(100), "元/人/月", date(2020, 1, 1), "重度残疾人护理补贴标准")]
     # 莆田 2025 (《节地生态安葬补贴办法》): "每例补贴2000元" — per burial
@@ -4152,7 +4157,7 @@ def test_clauses_numbered_in_one_line_are_the_documents_clauses_and_a_standard_f
             "市政府各部门: 市政府决定调整我市城乡集中供养“三无”对象及孤儿保障标准。具体调整如下: 一、乡镇福利院集中供养标准从现行的"
             "180元/月提高到250元/月。 二、城区福利院集中供养标准从现行的230元/月提高到420元/月。 三、城市福利中心集中供养标准从现行的"
             "280元/月提高到560元/月。 四、分散孤儿供养标准从现行的150元/月提高到250元/月。 新标准自文件下发之日起执行。 二〇一〇年九月三十日")
-    assert [(d.clause, d.threshold, d.unit, d.deadline, d.measure) for d in draft_targets(text, date(2010, 9, 30))] == [
+    assert standards(text, date(2010, 9, 30)) == [
         ("一", Decimal(250), "元/人/月", date(2010, 9, 30), "乡镇福利院集中供养标准"),
         ("二", Decimal(420), "元/人/月", date(2010, 9, 30), "城区福利院集中供养标准"),
         ("三", Decimal(560), "元/人/月", date(2010, 9, 30), "城市福利中心集中供养标准"),

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import contextlib
 import contextvars
 import os
-import contextlib
 import re
 import threading
 from collections import Counter
