@@ -23,7 +23,7 @@ import os
 import re
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -110,7 +110,7 @@ _CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 # Any measure word after a number is a unit (beds 张, schools 所, households 户…), not only those seen so far.
-_MEASURE_WORDS = r"张|所|床|户|间|处|座|条|公里|栋|辆|台|套"  # (the count units a comparator may take: COUNT_UNITS)
+_MEASURE_WORDS = r"张|所|床|户|间|处|座|条|公里|千米|栋|幢|辆|台|套|桌|层|颗|亩|公顷|吨|盒"  # (the count units a comparator may take: COUNT_UNITS)
 # (人/餐: a canteen's capacity per meal; 方米: a site's 平方米 with its 平 dropped, "面积原则不少于20方米")
 _UNIT = (r"(?P<unit>万元|元|平方米|平米|方米|㎡|课时|学时|人/餐|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|类|只|%|‰|小时|"
          + _MEASURE_WORDS + ")")
@@ -157,7 +157,7 @@ ABOVE_AVERAGE = re.compile(r"[^。；;]{0,4}?(?:超出|高于|低于|超过)(?:�
 # "新开、调整公交线路80条", "增加运营城市小型公交300辆", "建成投运充电桩4700个", "改造提升…19处".
 MAKING = r"改造升级|提档升级|建设|建成|完成|创建|打造|培育|新建|设立|建立|改扩建|扩建|新开|开设|新增|增加|投运|加装|安装|改造|改建|更新|推出|举办|实施|落实|提升|(?<=[将拟])建(?![设成立议])|(?<=再)增(?![长幅速加])"
 # (项 of services, projects: "6项基本服务"; not of a plan's own parts: "新增7项发展指标", "3项措施")
-COUNT_UNITS = (r"个|家|所|张|支|条|辆|处|座|台|栋|盒|户|场|公里|平方米"
+COUNT_UNITS = (r"个|家|所|张|支|条|辆|处|座|台|栋|幢|盒|户|场|公里|平方米"
                r"|项(?![\u4e00-\u9fa5]{0,4}(?:指标|措施|举措|任务|要求|原则|内容|制度|机制))")
 GOAL_COUNT = re.compile(r"(?P<verb>" + MAKING + r")"
                         + r"(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"
@@ -178,10 +178,13 @@ GOAL_WIN = re.compile(r"(?P<verb>争创|创成|申报)(?P<gap>[^，。；,;：:\
                       r"(?=[^，。；,;]{0,12}?(?:试点|示范|品牌|称号))")
 # "为5000户困难重度残疾人家庭进行无障碍改造", "为10万户高龄独居老人加装燃气报警器", "对1300余户家庭进行适老化改造" (余:
 # at least) in a year's list: the households (buildings, people) a task is done for — not an age ("为60岁及以上老年人提供健康管理服务").
-GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:]))\s*(?:为|帮助|对)\s*(?P<num>\d+(?:\.\d+)?)(?!\s*周?岁)\s*(?P<wan>万)?(?P<more>余|多)?"
+GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:])|(?<=[，,；;、：:]将))\s*(?:为|帮助|对)\s*(?P<num>\d+(?:\.\d+)?)(?!\s*周?岁)\s*(?P<wan>万)?(?P<more>余|多)?"
                       # a count of people with no classifier takes 人: "为200万中小学生开展心理健康测评"
                       r"(?:(?P<unit>户|栋|名|人次|人)|(?=[\u4e00-\u9fa5]{0,4}(?:学生|老人|老年人|儿童|残疾人|群众|居民|职工)))"
-                      r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供|开展))")
+                      r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供|开展|施行|配发|装配|救助|补助|资助|发放))")
+# "扶持2000名残疾人自主创业", "低息有偿扶持100户贫困残疾人发展生产" in a list of goals: the people a task helps.
+GOAL_HELPED = re.compile(r"(?P<verb>扶持|资助|帮扶|培训|安置)(?P<gap>[^，。；,;：:\d]{0,4}?)(?P<num>\d+(?:\.\d+)?)\s*"
+                         r"(?P<wan>万)?(?P<more>余|多)?(?P<unit>名|户|人次)")
 # In a list of goals, a count after its verb and before its noun, however far ("改造提升…沿山区县19处农村供水设施",
 # "发展普惠托育机构29所", "启动100个社区嵌入式服务设施建设和服务项目试点").
 GOAL_IN_LIST = re.compile(r"(?P<verb>" + MAKING + r"|发展|启动|选择)(?P<gap>[^，。；,;：:\d]{0,40}?)(?P<num>\d+(?:\.\d+)?)\s*"
@@ -389,6 +392,7 @@ DEADLINES = (
     re.compile(_YMD + r"\s*(?:后|以后)(?=\s*[，,])"),  # "方案还提出,2025年后,武汉全市…将达到4.5个"
     # "将在2013年内支持…建设3.33万所幸福院": within that year (not "2017年内蒙古出台了…")
     re.compile(r"(?P<year>\d{4})\s*年(?:度)?内(?!蒙古)"),
+    re.compile(r"用\s*(?P<year>\d{4})\s*年\s*(?:一年|全年|一整年)(?:的)?时间"),  # "用2025年一年时间,完善…": that year
 )
 # "力争2至3年内城市社区实现…全覆盖", "用两年时间": a span with no start or end year, whose goal takes no date from
 # the sentence before it (今年荆州区将建成…).
@@ -481,7 +485,7 @@ L3_PADDED = re.compile(r"^[\s\u3000]*0(?P<n>[1-9])[\s\u3000]+(?P<rest>[\u4e00-\u
 # A list item whose number stands on a line of its own ("1" then the item's lines: 长宁区 2024年为民办实事项目):
 # the lines under it are that item, until the next number.
 L1_SHI = re.compile(r"^[\s\u3000]*(?P<n>[一二三四五六七八九十]{1,2})是(?![否不])(?P<rest>.*)$")
-L3_ALONE = re.compile(r"^[\s\u3000]*(?P<n>\d{1,2})[\s\u3000]*(?P<rest>)$")
+L3_ALONE = re.compile(r"^[\s\u3000]*(?P<n>[1-9]\d?)[\s\u3000]*(?P<rest>)$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 SEGMENT_BOUNDARY = re.compile(r"[，,；;。：:]")
 IMAGE = re.compile(r"\s*\[image:[^\]]*\]\s*\"?\s*")
@@ -1286,7 +1290,7 @@ TWO_EACH = re.compile(r"(?:" + MAKING + r")(?P<first>[^，。；,;\d和]{2,30}?)
 COUNTIES_EACH_BUILD = re.compile(r"\d+\s*个\s*(?:县|县区|县市|区县)(?:[（(][\u4e00-\u9fa5、]{1,8}[)）])?\s*[,，]?\s*各(?:自)?\s*"
                                  r"(?:建成|建设|新建|设立|建立|建|打造)\s*(?P<num>一|1)\s*(?P<unit>所|个|处|座|家)")
 # "13个街办和5个城关镇各建设1处", "29个苏区县各建设1个…站": a count of places each of which builds one
-EACH_OF_THEM = re.compile(r"[^，。；,;]{0,20}?各(?:自)?(?:建设|建成|新建|设立|建立|打造|配备|设置|建|新增|培育|改造|布局)")
+EACH_OF_THEM = re.compile(r"[^，。；,;]{0,20}?(?:[,，]\s*)?各(?:自)?(?:建设|建成|新建|设立|建立|打造|配备|设置|建|新增|培育|改造|布局)")
 # "90%以上的社区建立1所…": a share of places the count is each one's
 SHARE_OF_PLACES_AHEAD = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:以上|左右)?的?(?:城市|农村|城乡)?(?:社区|村|乡镇|街道|镇街|行政村)")
 
@@ -1304,7 +1308,7 @@ def _requirements(text: str, goals: bool = False):
     found += [(*r, None) for r in _plain_requirements(text, [(s, e) for s, e, *_ in found])]
     taken = [(s, e) for s, e, *_ in found]
     # A goal count with no comparator word, in a sentence about the future: the county's count.
-    for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TASK, GOAL_TOTAL, GOAL_WIN, GOAL_FOR, GOAL_IN_LIST):
+    for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TASK, GOAL_TOTAL, GOAL_WIN, GOAL_FOR, GOAL_IN_LIST, GOAL_HELPED):
         for match in pattern.finditer(text):
             start = match.start("num")
             if not (goals or FUTURE.search(text[:start])):
@@ -1315,7 +1319,7 @@ def _requirements(text: str, goals: bool = False):
                 if pattern is GOAL_COUNT:  # "新增护理型床位2.5万张、家庭养老床位1万张": the same, its verb's list
                     _listed_counts(text, match.end(), found, taken)
                 continue
-            if pattern in (GOAL_FOR, GOAL_IN_LIST) and not goals:
+            if pattern in (GOAL_FOR, GOAL_IN_LIST, GOAL_HELPED) and not goals:
                 continue  # only in a list of goals: "为…户" in a report tells what was done
             if pattern not in (GOAL_TOTAL, GOAL_TASK) and PER_UNIT.search(text[_segment_start(text, match.start(), 0):start]):
                 continue  # per unit: the bare amounts below read it
@@ -1731,7 +1735,7 @@ MONEY_PER_SPAN = re.compile(r"元/[人户生]/[年月]")
 # The span a standard with no per-person denominator is given for, in the figure's own clause: "就餐者每餐补贴3元"
 # (元/餐), "一周不超过5次" (次/周), "每天2次" (次/天), "每具骨灰补助500元" (元/具, per body or urn); 每年/每月 say how
 # often (the period), not a unit.
-SPAN_PER = re.compile(r"(?:每|(?<![第\d一二三四五六七八九十])一(?=\s*[周天]))\s*(?P<span>餐|周|天|日|次|具|例)(?![内前后])")
+SPAN_PER = re.compile(r"(?:每|(?<![第\d一二三四五六七八九十])一(?=\s*[周天]))\s*(?P<span>餐|周|天|日|次|具|例|桌)(?![内前后])")
 # A sum per bed of a home ("每个床位…给予1万元", "新增床位给予每张10000元"): 元/张.
 PER_BED = re.compile(r"每\s*(?:个|张|張)?\s*(?:养老|護理|护理)?床位|床位[^，。；,;\d]{0,12}每\s*[张張](?!\d)")
 
@@ -1798,6 +1802,8 @@ def _figure_unit(text: str, end: int, unit: str, before: str, previous_unit: str
 
 # "…要求…每个村(居)配备1名儿童主任": the standard each place is asked to meet, not what was done.
 ASKED_OF_EACH = re.compile(r"要求[^。；;]*?每(?:个|一)")
+# "今年以来,…大力推行婚俗改革,明确规定礼金每份不超过200元,婚宴不超过10桌": the rule set, in force, not what was done.
+RULE_LAID_DOWN = re.compile(r"(?:明确|统一|严格|具体)规定|规定[^，。；,;\d]{0,12}?(?:不超过|不得超过|不高于|不得高于|控制在)")
 # A figure inside "按照…的标准" ("按照每个城市社区不少于10家、每个村不少于5家的标准"): a standard followed.
 STANDARD_FOLLOWED_BEFORE = re.compile(r"按照?[^，。；,;]{0,30}$")
 STANDARD_FOLLOWED_AFTER = re.compile(r"[^，。；,;]{0,30}?的?标准")
@@ -1835,6 +1841,8 @@ def _is_status(text: str, start: int, issued_on: date | None) -> bool:
     if ASKED_OF_EACH.search(before, since) and re.search(r"每(?:个|一)?[^，,。；;]{1,14}$", before):
         # "近年来,…实施…工程,要求…每个村(居)配备1名儿童主任": the standard each place is asked to meet
         return False
+    if RULE_LAID_DOWN.search(before, since):
+        return False  # (a rule laid down after the status word: its limits are in force)
     if issued_on and any(int(m["year"]) > issued_on.year for pattern in (CLAUSE_YEAR_END, CLAUSE_YEAR)
                          for m in pattern.finditer(before, since)):
         return False  # "目前,全市已建成…300多个,2014年底,全市农村互助幸福院实现基本覆盖" (2011): a later year's clause
@@ -2074,7 +2082,10 @@ def draft_document(text: str, *, issued_on: date | None = None) -> DocumentDraft
 # list (a word of the future inside the list's name) or a year's arrangements.
 YEAR_PLAN_ANNOUNCED = re.compile(r"(?P<year>\d{4})\s*年[^\n，。；,;]{0,8}?(?:将|计划|要|拟)[^\n，。；,;]{0,8}?(?:为民实事|"
                                  r"为民办实事|民生实事|重点任务|重点工作)"
-                                 r"|(?:对|就)\s*(?P<year2>\d{4})\s*年[^\n，。；,;]{0,16}?(?:作出|做出)(?:如下|以下)?(?:安排|部署)")
+                                 r"|(?:对|就)\s*(?P<year2>\d{4})\s*年[^\n，。；,;]{0,16}?(?:作出|做出)(?:如下|以下)?(?:安排|部署)"
+                                 # "省政府决定,2019年继续为全省残疾人办好十件实事": the things to do well that year
+                                 r"|(?P<year3>\d{4})\s*年[^\n，。；,;]{0,16}?办好[^\n，。；,;]{0,6}?"
+                                 r"(?:\d+|[一二三四五六七八九十]+)[件项](?:为民|民生)?实事")
 # "…票决产生了2024年十大政府重点民生实事项目" in a report with no date: the year "今年" is.
 YEAR_NAMED = re.compile(r"(?P<year>\d{4})\s*年度?[^\n，。；,;]{0,12}?(?:为民实事|为民办实事|民生实事)")
 # "今年我市将聚焦…十方面实事", "今年绵阳市民政工作将…", "(政府工作报告)山东将扎实办好重点民生实事": a report's opening
@@ -2203,7 +2214,7 @@ def _year_plan_end(text: str) -> date | None:
                     return _month_end(int(month["year"]), int(month["month"]))  # "2023年10月份重点工作": that month's
                 return date(int(match["year"]), 12, 31)
     if match := YEAR_PLAN_ANNOUNCED.search(_title_lines(text, 3)):
-        return date(int(match["year"] or match["year2"]), 12, 31)
+        return date(int(match["year"] or match["year2"] or match["year3"]), 12, 31)
     # "市六届人大四次会议公告…票决通过,2024年台州市政府民生实事项目为:": the list's title is the clause that opens it
     # (a short clause ending on a colon, after the opening lines of a 公告 or a report's headline).
     for match in LIST_OPENING.finditer(_title_lines(text, 8)):
@@ -2669,6 +2680,47 @@ def _changed_from(draft: "DraftTarget") -> bool:
                            for m in CHANGED_FROM.finditer(quote))
 
 
+# A goal count's parts listed after it ("计划建设农村综合服务平台2085个,其中乡镇71个,街道9个,林场2个,建制村1833个",
+# "…储备库数量将达16个,其中区级库2个,市级库5个"): each part is a goal as the total is — its comparator, its
+# deadline, the county's — up to the first clause that is not a part (a year, a verb of its own, another unit).
+BREAKDOWN_OPEN = re.compile(r"\s*[,，]\s*其中\s*[:：]?\s*")
+BREAKDOWN_PART = re.compile(r"(?P<what>[^\d，,、；;。:：()（）]{1,12}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>个|所|家|处|座|张|名|人)"
+                            r"(?=\s*(?:[，,、；;。]|$))")
+BREAKDOWN_NOT_A_PART = re.compile(r"\d{4}\s*年|今年|已|现有|目前|累计|保留|建成|完成|将|计划|新增|达到|达|超过")
+
+
+def _breakdowns(drafts: list["DraftTarget"]) -> list["DraftTarget"]:
+    added = []
+    for draft in drafts:
+        at = _matched_at(draft)
+        if at < 0 or draft.threshold is None or draft.comparator not in (EQ, GTE) or draft.level != COUNTY:
+            continue
+        quote, end = draft.quote, at + len(draft.matched)
+        if not (opening := BREAKDOWN_OPEN.match(quote, end)):
+            continue
+        position, total = opening.end(), Decimal(0)
+        parts = []
+        while part := BREAKDOWN_PART.match(quote, position):
+            if BREAKDOWN_NOT_A_PART.search(part["what"]) or not draft.unit.startswith(part["unit"]):
+                break
+            value = Decimal(part["num"]) * (10000 if part["wan"] else 1)
+            parts.append((part, value))
+            total += value
+            position = part.end()
+            if not (comma := re.match(r"\s*[,，、]\s*", quote[position:])):
+                break
+            position += comma.end()
+        if len(parts) < 2 or total > draft.threshold:
+            continue  # (one part, or parts that outgrow the total: not its breakdown)
+        taken = {(d.quote, d.threshold) for d in drafts}
+        for part, value in parts:
+            if (quote, value) in taken:
+                continue
+            added.append(replace(draft, threshold=value, matched=part.group(0).strip(), measure=part["what"].strip(),
+                                 note=f"{draft.note}；其中{part['what'].strip()}".lstrip("；")))
+    return drafts + added
+
+
 def _matched_at(draft: "DraftTarget") -> int:
     """Where a draft's figure (``matched``) stands in its sentence; -1 when it is not quoted there."""
     return (draft.quote or "").find(draft.matched) if draft.matched else -1
@@ -2749,6 +2801,18 @@ def _inline_clauses(text: str) -> str:
     return "\n".join(lines)
 
 
+# "为了贯彻落实…《关于印发<陕西省孤独症儿童关爱促进行动实施方案(2024—2028年)>的通知》…等精神": a plan the document
+# follows, cited in its opening sentence, not the document's own period.
+PLAN_FOLLOWED = re.compile(r"(?:贯彻|落实|根据|按照|依据|依照)[^。\n]*《[^》]*$")
+
+
+def _own_plan_title(titles: str) -> re.Match | None:
+    for match in PLAN_TITLE.finditer(titles):
+        if not PLAN_FOLLOWED.search(titles, 0, match.start()):
+            return match
+    return None
+
+
 def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] | None) -> list[DraftTarget]:
     text = INLINE_HEADING.sub(lambda m: f"\n{m['heading']}\n{m['item']}", text)
     text = _inline_clauses(text)
@@ -2758,7 +2822,7 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     pilot_end = max(ends) if ends else None
     counts = [(len(pattern.findall(text)), level) for level, pattern in STATION_TIER_WORDS]
     station_level = max(counts)[1] if max(counts)[0] else ""
-    plan = PLAN_TITLE.search(_title_lines(text)) or PLAN_TERM.search(text) or PLAN_RELEASED.search(_title_lines(text, 8))
+    plan = _own_plan_title(_title_lines(text)) or PLAN_TERM.search(text) or PLAN_RELEASED.search(_title_lines(text, 8))
     listed_end = _year_plan_end(text)
     works = listed_end is None and issued_on is not None and bool(YEAR_WORKS.search(_title_lines(text, 4)))
     text, budget = _budget_table(text, station_level)  # (before the list table reads the rows as sentences)
@@ -2923,6 +2987,8 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
             if draft.key() not in seen or "各：第" in draft.note and not draft.note.endswith("第1组") or "设施：" in draft.note:
                 seen.setdefault(draft.key(), []).append(draft.measure)
                 drafts.append(draft)
+    if not report:
+        drafts = _breakdowns(drafts)
     if not report and STANDARD_NOTICE.search(_title_lines(text, 6)):
         drafts = _standard_notice(drafts, text, issued_on)
     elif not report:
@@ -3770,7 +3836,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         or bool(TASK_STATED.search(text)) \
         or _plan_states(sentence) \
         or any(TASK_HEADING.search(h) for h in sentence.headings) \
-        or any(THIS_YEAR.search(e) and FUTURE.search(e) for e in sentence.paragraph[:1])
+        or any(THIS_YEAR.search(e) and FUTURE.search(e) for e in [*sentence.paragraph[:1], text])
     # (TASK_STATED: "2019年…工程任务是:新改扩建100家…,培育100家…", the year's task stated; TASK_HEADING: "一、任务总数";
     # the paragraph's first sentence: "今年,…将…。筹资6000万元,新建农村幸福院1000个。")
     for start, end, comparator, number, unit, said_level in _requirements(text, goals=goals):
