@@ -183,13 +183,15 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
 
 
 # The figures reported in docs/decisions.md ("Session 24, round 45"): (found, drafted) and (found, expected) of the
-# development documents (sets 1–111 among them; sets 110 and 111 were read in round 45), and of held-out sets 112 and
-# 113, measured once at their merge in session 24 with round 45's drafter (the same with round 44's).
-REPORTED = {"dev": ((2481, 3581), (2481, 3923)), "held out": ((9, 37), (9, 71))}
+# development documents (sets 1–111 among them; sets 110 and 111 were read in round 45; round 46 then read sets 112
+# and 113 — 2484/3581, 2484/3923 on sets 1–111 after it), and of held-out sets 112 and 113, measured once at their
+# merge in session 24 with round 45's drafter (9/37, 9/71, the same with round 44's; round 46 has read them since, so
+# what they print now is no held-out figure).
+REPORTED = {"dev": ((2484, 3581), (2484, 3923)), "held out": ((9, 37), (9, 71))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but sets 110, 111, read in round 45).
-REPORTED_LOSO = {"per-set mean over 112 development sets (all tuned on)": (676, 616),
-                 "mean over the 110 sets not read this round (all but sets 110, 111)": (673, 615)}
+REPORTED_LOSO = {"per-set mean over 112 development sets (all tuned on)": (676, 617),
+                 "mean over the 110 sets not read this round (all but sets 110, 111)": (673, 616)}
 
 
 def _ratio(line, name):
@@ -248,9 +250,9 @@ def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_repor
 
 # The form that adds a missed target from a sentence starts from a reading of one of its figures (session 20): of the
 # missed targets standing in a listed sentence, and of those standing in a draft's sentence (added from the draft's
-# card), how many a reading gives right on the issue's fields, of how many. Held out: measured once (sets 112 and 113,
-# session 24), with the reading's rules written from the development sets alone.
-REPORTED_ADD_FORM = {"held out": ((7, 29), (1, 32)), "dev": ((186, 520), (187, 816))}
+# card), how many a reading gives right on the issue's fields, of how many. Held out: sets 112 and 113 (measured once
+# in session 24, 7/29 and 1/32; round 46 has read them since, and fewer of their targets are missed).
+REPORTED_ADD_FORM = {"held out": ((3, 17), (1, 29)), "dev": ((186, 518), (187, 815))}
 
 
 def test_the_add_forms_readings_fill_in_missed_targets_at_or_above_the_reported_share(evaluation):
@@ -4252,3 +4254,45 @@ def test_a_residents_committee_is_an_urban_communitys():
     # 村委会), so the floor is each urban community's
     text = "确保今年福建全省村级组织运转经费最低保障标准达到每村每年5万元,每个社区居委会运转经费不低于2万元。"
     assert ("", "urban_community", "gte", Decimal(20000), "元") in [d[:5] for d in drafts(text, date(2013, 6, 1))]
+
+
+# --- session 24, round 46: sets 112 and 113 read ----------------------------------------------------------------
+
+def test_a_rate_or_a_total_more_than_a_figure_is_a_floor_it_must_pass():
+    # 西安 2025 (set 113): "…累计服务时长超9000万小时;窗口单位、公园、博物馆等公共场所志愿服务站点覆盖率超80%" — more than
+    text = ("《方案》提出,力争到2027年实现注册志愿者规模突破280万人,累计服务时长超9000万小时;窗口单位、公园、博物馆等公共场所志愿"
+            "服务站点覆盖率超80%。")
+    found = drafts(text, date(2025, 10, 9))
+    due = date(2027, 12, 31)
+    assert ("", "county", "gt", Decimal(90000000), "小时", due) in found
+    assert ("", "county", "gt", Decimal(80), "%", due) in found
+    # "服务超30万人次" told of a year gone by is no goal (超 counts only after a rate, a length, a number or a degree)
+    assert drafts("去年,全区志愿者服务超30万人次。", date(2022, 3, 1)) == []
+
+
+def test_the_size_of_the_communities_a_staffing_norm_is_for_and_its_step_are_no_targets():
+    # 吉林 2020 (set 113): "3000户以下社区,可按10至15人左右设立“社工岗”,对超过3000户的社区,每增加300-500户可增设1个“社工岗”"
+    text = ("关于进一步加强全省城市社区专职工作者队伍建设的意见\n二、(二)3000户以下社区,可按10至15人左右设立“社工岗”,对超过3000户"
+            "的社区,每增加300-500户可增设1个“社工岗”,坚持按需配备,防止人浮于事。")
+    assert not [d for d in drafts(text, date(2020, 5, 6)) if d[4] == "户"]
+
+
+def test_a_funeral_fee_waived_by_its_own_measure_and_its_ceilings():
+    # 雷州 (set 112): seven fees waived, each by its measure (每公里, 每具, 每天…), the ceilings of what is waived, and
+    # the ceiling "以上七项…" sets for the section, not for item 7
+    text = ("雷州市殡仪馆惠民殡葬政策\n二、惠民殡葬服务项目及费用标准\n以下殡葬基本服务由政府免费提供:\n"
+            "1.遗体接运(普通殡葬专用车),免除费用标准每公里3 元,最高免除480元;\n2.遗体消毒,免除费用标准每具90元;\n"
+            "3.遗体存放(不超过3天),免除费用标准每天80元,最高免除前三天共240元;\n"
+            "7.骨灰寄存,免除费用标准每年50元,最高免除前两年费用合计100元。\n以上七项惠民殡葬基本服务项目,每具最高减免金额为1540元。")
+    assert sorted((d.clause, d.comparator, d.threshold, d.unit) for d in draft_targets(text)) == [
+        ("二", "lte", Decimal(1540), "元/具"),
+        ("二.1", "eq", Decimal(3), "元/公里"), ("二.1", "lte", Decimal(480), "元"),
+        ("二.2", "eq", Decimal(90), "元/具"),
+        ("二.3", "eq", Decimal(80), "元/天"), ("二.3", "lte", Decimal(240), "元"),
+        ("二.7", "eq", Decimal(50), "元/年"), ("二.7", "lte", Decimal(100), "元")]
+
+
+def test_a_year_to_make_sure_of_dates_the_coverage_said_after_it():
+    # 玉溪 2013 (set 112): "确保2015年全市火化率达100%" — due at 2015's end
+    text = "市委副书记夏立洪强调,全市上下要…认真贯彻执行殡葬改革三年行动计划,确保2015年全市火化率达100%,推动玉溪殡葬事业又好又快发展。"
+    assert drafts(text, date(2013, 10, 14)) == [("", "county", "present", None, "", date(2015, 12, 31))]

@@ -106,7 +106,7 @@ EQUIPMENT_WORDS = (("desks", r"桌椅"), ("computers", r"电脑|计算机"), ("p
 
 _CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于|大于|超(?=\s*\d))|至少|最少|达到或(?:超过|高于|多于|接近)|达到|超过|高于|多于|大于|低于|少于"
         r"|(?:增加|增长|提高|提升|扩大|拓展)到|(?<=[量数])约(?=\s*\d)|(?:(?<=[率例比量数积])为|(?<=目标)[（(])\s*(?:≥|>=|≤|<=)"
-        r"|≥|>=|≤|<=|达|(?<=[率例比量数积])为|(?<=目标)[（(]|占(?=\s*\d))")
+        r"|≥|>=|≤|<=|达|(?<=[率例比量数积])为|(?<=目标)[（(]|占(?=\s*\d)|(?<=[率长量数度])超(?=\s*\d))")  # 覆盖率超80%, 时长超9000万小时: more than
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 # Any measure word after a number is a unit (beds 张, schools 所, households 户…), not only those seen so far.
@@ -309,7 +309,7 @@ DATED_EVENT = re.compile(r"^[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\
 
 COMPARATORS = {
     "不少于": GTE, "不低于": GTE, "不小于": GTE, "至少": GTE, "最少": GTE, "达到": GTE, "达": GTE, "≥": GTE,
-    ">=": GTE, "为": GTE, "占": GTE, "约": GTE, "(": GTE, "（": GTE, "超过": GT, "高于": GT, "多于": GT, "大于": GT,
+    ">=": GTE, "为": GTE, "占": GTE, "约": GTE, "(": GTE, "（": GTE, "超过": GT, "超": GT, "高于": GT, "多于": GT, "大于": GT,
     "不超过": LTE, "不高于": LTE, "不多于": LTE, "不大于": LTE, "≤": LTE, "<=": LTE, "低于": LTE, "少于": LTE,
 }
 SUFFIX_COMPARATORS = {"以上": GTE, "及以上": GTE, "以下": LTE, "及以下": LTE, "以内": LTE, "封顶": LTE}
@@ -410,7 +410,7 @@ GOAL_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?![度以])[^，。；,;\d]{0,6}?
 YEAR_AT_FIGURE = re.compile(r"(?P<year>\d{4})\s*年(?:底|末)?\s*$")
 # "此外,2020年,济南将推进…", "2021年改造提升敬老院不少于18处": a year that opens its clause (no 到/前, no verb yet)
 # is the clause's own date; what is past is left out as status before any deadline is asked for.
-CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。“「])|(?<=[^\d(（][)）])|(?<=[^\d年]、))\s*(?:其中\s*)?(?P<year>\d{4})\s*年"
+CLAUSE_YEAR = re.compile(r"(?:^|(?<=[，,；;：:。“「])|(?<=[^\d(（][)）])|(?<=[^\d年]、))\s*(?:(?:其中|确保|力争|争取)\s*)?(?P<year>\d{4})\s*年"
                          r"(?![度以内初中底末上下前后起来的])")  # (其中2019年,…: the first year of a span's goals)
 # "2023年底,50%以上的县(市)区…开展…;2024年底,65%以上…": a year's end that opens its clause, with no 到/前, dates it
 CLAUSE_YEAR_END = re.compile(r"(?:^|(?<=[，,；;：:。“「]))\s*(?P<year>\d{4})\s*年(?:底|末)\s*(?=[,，])")
@@ -863,19 +863,33 @@ FUNERAL = re.compile(r"殡|丧|遗体|火化|骨灰")
 FUNERAL_FEE = re.compile(r"(?P<what>[\u4e00-\u9fa5]{2,10}?费)\s*(?:[（(][^（()）]{0,40}[)）])?\s*[:：]?\s*(?:为)?\s*"
                       r"(?P<num>\d+(?:\.\d+)?)\s*元(?!\s*/|\s*每|以)")
 FUNERAL_FEE_CAP = re.compile(r"最高[\u4e00-\u9fa5]{0,6}?(?:额度|限额|标准)\s*为?\s*(?P<num>\d+(?:\.\d+)?)\s*元(?!\s*/|\s*每)")
+# A fee waived or paid by its own measure ("遗体消毒,免除费用标准每具90元", "免除费用标准每公里3 元"): 元 per that
+# measure; a ceiling of what is waived ("最高免除480元", "最高免除前三天共240元", "每具最高减免金额为1540元").
+FUNERAL_FEE_PER = re.compile(r"(?:标准|费用|收费|补助|补贴)\s*(?:为)?\s*每\s*(?P<per>公里|具|天|次|个|年|例|盒|穴)\s*"
+                             r"(?P<num>\d+(?:\.\d+)?)\s*元")
+FUNERAL_FEE_MOST = re.compile(r"(?:每(?P<per>具|例|人))?最高(?:免除|减免|补助|补贴)[^，。；,;\d]{0,8}?(?P<num>\d+(?:\.\d+)?)\s*元"
+                              r"(?!\s*/)")
 
 
 def _funeral_fees(sentence: "_Sentence"):
     text = sentence.text
     if not FUNERAL.search(text) or not re.search(r"免除|减免|免费|补贴|基本服务", text):
         return
-    for pattern, comparator in ((FUNERAL_FEE, EQ), (FUNERAL_FEE_CAP, LTE)):
+    taken = []
+    for pattern, comparator in ((FUNERAL_FEE, EQ), (FUNERAL_FEE_CAP, LTE), (FUNERAL_FEE_PER, EQ), (FUNERAL_FEE_MOST, LTE)):
         for match in pattern.finditer(text):
+            if any(s <= match.start("num") < e for s, e in taken):
+                continue
+            taken.append(match.span("num"))
+            per = match.groupdict().get("per")
             yield DraftTarget(
                 clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
                 threshold=Decimal(match["num"]).normalize() if "." in match["num"] else Decimal(int(match["num"])),
-                unit="元", period=ONGOING, deadline=None, note="殡葬服务费用", matched=match.group(0),
-                measure=match.groupdict().get("what") or "最高额度")
+                unit=f"元/{per}" if per else "元", period=ONGOING, deadline=None, note="殡葬服务费用",
+                matched=match.group(0), measure=match.groupdict().get("what") or "最高额度")
+
+
+SUMS_UP_ITEMS = re.compile(r"^[\s\u3000]*以上[\u4e00-\u9fa5\d]{0,4}(?:项|条|类|个)")
 
 
 def _numbered_lines(text: str):
@@ -906,6 +920,8 @@ def _numbered_lines(text: str):
                 path.append(heading["n"])
                 line = heading["rest"]
                 break
+        if heading is None and SUMS_UP_ITEMS.match(line) and len([part for part in path if part]) >= 2:
+            del path[-1:]  # "以上七项…,每具最高减免金额为1540元" after items 1.–7.: the section's, not item 7's
         yield ".".join(part for part in path if part), heading, line
 
 
@@ -2904,6 +2920,9 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
             if draft.unit in ("户", "人") and draft.matched and re.search(
                     re.escape(draft.matched) + PLACE_SIZE_AFTER.pattern, sentence.text):
                 continue  # "500户以上的城市社区、300户以上的村拥有…12个以上": the size of the places meant, not a goal
+            if draft.unit in ("户", "人") and draft.matched and re.search(
+                    r"每(?:增加|新增|多)\s*" + re.escape(draft.matched), sentence.text):
+                continue  # "对超过3000户的社区,每增加300-500户可增设1个“社工岗”": the step a post is added at
             if draft.unit in COUNTS and _condition_of_share(sentence.text, draft.matched):
                 continue  # "80%以上的街道(乡镇)至少要有1个枢纽型社区社会组织": the 1个 is what the 80% counts
             if draft.unit == "人" and _population_forecast(sentence.text, draft.matched):
@@ -3531,8 +3550,9 @@ def _carried_gte(head: str) -> bool:
 EACH_GROUP = re.compile(r"(?P<groups>[\u4e00-\u9fa5]{2,12}(?:、[\u4e00-\u9fa5]{2,12})+)(?P<each>各)\s*$")
 
 
-# "500户以上的城市社区": a figure of households or people then 的 and a place — the size of the places a norm is for.
-PLACE_SIZE_AFTER = re.compile(r"\s*(?:以上|以下)?\s*的\s*(?:城市|城镇|农村)?(?:社区|村|小区|乡镇|街道|居民区)")
+# "500户以上的城市社区", "3000户以下社区,可按10至15人…": a figure of households or people then (的 and) a place — the
+# size of the places a norm is for (not "60户村民", the people a task is for).
+PLACE_SIZE_AFTER = re.compile(r"\s*(?:以上|以下)?\s*的?\s*(?:城市|城镇|农村)?(?:社区(?!居民)|村(?![民委])|小区|乡镇|街道|居民区)")
 
 
 def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_end, plan_end, year_end):
