@@ -183,7 +183,7 @@ GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:])|(?<=[，,；;、：:]将))\s
                       r"(?:(?P<unit>户|栋|名|人次|人)|(?=[\u4e00-\u9fa5]{0,4}(?:学生|老人|老年人|儿童|残疾人|群众|居民|职工)))"
                       r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供|开展|施行|配发|装配|救助|补助|资助|发放))")
 # "扶持2000名残疾人自主创业", "低息有偿扶持100户贫困残疾人发展生产" in a list of goals: the people a task helps.
-GOAL_HELPED = re.compile(r"(?P<verb>扶持|资助|帮扶|培训|安置)(?P<gap>[^，。；,;：:\d]{0,4}?)(?P<num>\d+(?:\.\d+)?)\s*"
+GOAL_HELPED = re.compile(r"(?P<verb>扶持|资助|帮扶|培训|安置|招募)(?P<gap>[^，。；,;：:\d]{0,4}?)(?P<num>\d+(?:\.\d+)?)\s*"
                          r"(?P<wan>万)?(?P<more>余|多)?(?P<unit>名|户|人次)")
 # In a list of goals, a count after its verb and before its noun, however far ("改造提升…沿山区县19处农村供水设施",
 # "发展普惠托育机构29所", "启动100个社区嵌入式服务设施建设和服务项目试点").
@@ -1335,7 +1335,7 @@ def _requirements(text: str, goals: bool = False):
                 if pattern is GOAL_COUNT:  # "新增护理型床位2.5万张、家庭养老床位1万张": the same, its verb's list
                     _listed_counts(text, match.end(), found, taken)
                 continue
-            if pattern in (GOAL_FOR, GOAL_IN_LIST, GOAL_HELPED) and not goals:
+            if pattern in (GOAL_FOR, GOAL_IN_LIST) and not goals:
                 continue  # only in a list of goals: "为…户" in a report tells what was done
             if pattern not in (GOAL_TOTAL, GOAL_TASK) and PER_UNIT.search(text[_segment_start(text, match.start(), 0):start]):
                 continue  # per unit: the bare amounts below read it
@@ -1739,7 +1739,7 @@ MONEY_PER = re.compile(r"(?:\s*/\s*[具天日月年间次户人](?!次))+")
 
 
 # The period a money standard per person (household, pupil) is given for: "每人每月", "每户每年", "每人每年将获".
-MONEY_SPAN = re.compile(r"每\s*(?P<span>年|月)")
+MONEY_SPAN = re.compile(r"(?:每|(?<=人均))\s*(?P<span>年|月)")  # (人均月发放低保50元: per person and month)
 # "城市低保月人均保障标准不低于330元", "农村五保户年分散供养标准不低于2640元": the standard's period is the 月/年 that
 # opens its name (not a date's 年: 2015年, 今年).
 # "年接待能力约达到70000人次以上", "日服务能力…": a capacity keeps its period in the unit
@@ -3017,6 +3017,8 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
         if raised:
             kept = {id(d) for d in _standard_read(raised, None)}
             drafts = [d for d in drafts if id(d) in kept or not any(d is r for r in raised)]
+    if not report and not STANDARD_NOTICE.search(_title_lines(text, 6)):
+        _in_force_from(drafts, text, issued_on)
     for draft in drafts if works_end and not report else ():
         if draft.deadline is None:  # (孤儿基本生活费标准每人每月不低于600元: the year's standard, kept in force)
             draft.deadline, draft.period = works_end, BY_DEADLINE
@@ -3286,6 +3288,29 @@ def _standard_effective(text: str, issued_on: date | None) -> date | None:
     if issued_on and not STANDING_RULES.search(text):
         return date(issued_on.year, 12, 31)  # "日前,萧县提高城乡低保标准": news of this year's standards
     return None
+
+
+def _in_force_from(drafts: list, text: str, issued_on: date | None) -> None:
+    """A benefit standard per person in a document of any kind, in force from a date the text gives ("从今年10月1日起,
+    该市100岁以上老人,每人每月将领取…200元", "从今年1月1日起,…具体发放标准为:…每人每月…200元", "从2015年1月起,…每人每月
+    发放100元"): due that day, not at the year's end or never. The date is the nearest said in the standard's sentence or
+    before it."""
+    for draft in drafts:
+        if not draft.unit.startswith("元/人") or draft.threshold is None or draft.quote is None:
+            continue
+        if draft.deadline and (draft.deadline.month, draft.deadline.day) != (12, 31):
+            continue  # a date of its own
+        at = text.find(draft.quote)
+        before = text[:at + len(draft.quote)] if at >= 0 else draft.quote
+        when = None
+        for match in STANDARD_EFFECTIVE.finditer(before):
+            named, month = match["year"] or match["year2"], match["month"] or match["month2"]
+            day = match["day"] or match["day2"]
+            year = int(named) if named else issued_on.year if issued_on else None
+            with contextlib.suppress(TypeError, ValueError):  # no year known, or a day that does not exist
+                when = date(year, int(month), int(day or 1))
+        if when and (draft.deadline is None or draft.deadline.year == when.year):
+            draft.deadline, draft.period = when, BY_DEADLINE
 
 
 STANDARD_NEW = re.compile(
