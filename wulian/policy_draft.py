@@ -3135,6 +3135,10 @@ class DocumentYear:
     meeting: bool = False  # the year's works told at its meeting or in news of them: the review told there is status
 
 
+# "正式启动2022年全国示范性老年友好型社区创建工作", "就做好2021年“智慧助老”工作发出通知": the year's work launched.
+YEAR_WORK_LAUNCHED = re.compile(r"(?:启动|部署|做好|安排)(?:了)?\s*(?P<year>\d{4})\s*年(?:度)?[^，。；,;\n]{0,30}?工作")
+
+
 def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date | None, works: bool,
                    task_table: bool, progress_year: int | None, completion_year: int | None) -> DocumentYear:
     """The document's year and kind (see ``DocumentYear``). ``text`` is the text with its tables read as sentences;
@@ -3163,6 +3167,10 @@ def _document_year(text: str, issued_on: date | None, *, plan, listed_end: date 
         if issued_on or dateline:
             year_end = date(issued_on.year if issued_on else int(dateline["year"]), 12, 31)
             meeting = True
+    if year_end is None and not report and plan is None and (launched := YEAR_WORK_LAUNCHED.search(_title_lines(text, 3))) \
+            and (issued_on is None or issued_on.year == int(launched["year"])):
+        # "广州市老龄委正式启动2022年全国示范性老年友好型社区创建工作。今年全市将创建不少于22个…": that year's work
+        year_end = date(int(launched["year"]), 12, 31)
     if year_end is None and not report and plan is None and (meeting := WORK_MEETING.search(_title_lines(text, 5))) \
             and (issued_on is None or issued_on.year == int(meeting["year"])):
         # "记者从2019年全省民政工作会议上获悉,吉林省要继续…", "2019年吉林省民政工作重点确定": the work a year's meeting sets
