@@ -12,7 +12,14 @@ import pytest
 from django.core.management import call_command
 
 from wulian import policy_corpus
-from wulian.policy_draft import _inline_clauses, draft_document, draft_targets, expected_key, figure_reading
+from wulian.policy_draft import (
+    _inline_clauses,
+    draft_document,
+    draft_targets,
+    expected_key,
+    figure_reading,
+    undrafted_sentences,
+)
 
 KEY = policy_corpus.load()
 
@@ -235,7 +242,7 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 # What the review page gives a reviewer (docs/decisions.md, "Session 11: the reviewer is shown where the misses
 # are"): of the targets quoting their sentence, how many stand in a sentence the page shows (a draft's or one listed
 # as not drafted), and how many listed sentences the reviewer reads for it.
-REPORTED_AID = {"held out": ((66, 72), 38), "dev": ((3865, 4026), 2590)}
+REPORTED_AID = {"held out": ((66, 72), 38), "dev": ((3881, 4026), 2651)}
 
 
 def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_reported_share(evaluation):
@@ -251,7 +258,7 @@ def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_repor
 # missed targets standing in a listed sentence, and of those standing in a draft's sentence (added from the draft's
 # card), how many a reading gives right on the issue's fields, of how many. Held out: measured once (sets 116 and 117,
 # session 24), with the reading's rules written from the development sets alone.
-REPORTED_ADD_FORM = {"held out": ((6, 25), (3, 24)), "dev": ((188, 548), (192, 863))}
+REPORTED_ADD_FORM = {"held out": ((6, 25), (3, 24)), "dev": ((193, 563), (196, 863))}
 
 
 def test_the_add_forms_readings_fill_in_missed_targets_at_or_above_the_reported_share(evaluation):
@@ -4331,3 +4338,18 @@ def test_a_years_work_launched_on_an_undated_page_dates_what_this_year_will_do()
             "符合條件的老年友好型社區(qū),各區(qū)須推薦不少于3個(gè)社區(qū)參評(píng)。")
     assert drafts(text) == [("", "county", "gte", Decimal(22), "个", date(2022, 12, 31)),
                             ("", "county", "gte", Decimal(3), "个", date(2022, 12, 31))]
+
+
+def test_the_review_page_lists_a_sentence_that_covers_every_one_with_no_number_and_reads_it_as_coverage():
+    # 武汉 2014 and 民政部 2018 (set 115): "本次换届选举全部实行海选方式进行", "到2020年全国所有村、社区普遍制定…村规民约" — a
+    # target of every village, with no figure, was in no sentence the page showed; and "4块牌子", a measure word the
+    # list did not know
+    text = ("第九届村委会换届选举今日启动\n而本次换届选举全部实行海选方式进行。\n日前民政部等7部门联合出台《关于做好村规民约和居民公约"
+            "工作的指导意见》,提出到2020年全国所有村、社区普遍制定或修订形成务实管用的村规民约、居民公约。\n"
+            "在村办公效劳场所门口,可保存悬挂村党组织、村民委员会、民兵连、村党群效劳中心4块牌子。")
+    listed = [sentence for _clause, sentence in undrafted_sentences(text, ())]
+    assert any("全部实行海选" in sentence for sentence in listed)
+    assert any("普遍制定" in sentence for sentence in listed)
+    assert any("4块牌子" in sentence for sentence in listed)
+    reading = figure_reading("而本次换届选举全部实行海选方式进行。")
+    assert (reading.comparator, reading.threshold) == ("present", None)

@@ -110,7 +110,7 @@ _CMP = (r"(?P<cmp>不[得应能宜]?(?:少于|低于|小于|超过|高于|多于
 _GAP = r"(?:(?<=至少)|(?<=最少))[\u4e00-\u9fa5]{1,2}"  # 至少设置2个, 至少开展1次
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 # Any measure word after a number is a unit (beds 张, schools 所, households 户…), not only those seen so far.
-_MEASURE_WORDS = r"张|所|床|户|间|处|座|条|公里|千米|栋|幢|辆|台|套|桌|层|颗|亩|公顷|吨|盒"  # (the count units a comparator may take: COUNT_UNITS)
+_MEASURE_WORDS = r"张|所|床|户|间|处|座|条|公里|千米|栋|幢|辆|台|套|桌|层|颗|亩|公顷|吨|盒|块"  # (the count units a comparator may take: COUNT_UNITS)
 # (人/餐: a canteen's capacity per meal; 方米: a site's 平方米 with its 平 dropped, "面积原则不少于20方米")
 _UNIT = (r"(?P<unit>万元|元|平方米|平米|方米|㎡|课时|学时|人/餐|人次|个(?!月|工作日|百分点|小时)|家|人|名|次|场|项|支|类|只|%|‰|小时|"
          + _MEASURE_WORDS + ")")
@@ -4429,7 +4429,7 @@ def evaluate(drafts: list[DraftTarget], rows: list[dict]) -> Evaluation:
 # number (〔2023〕12号), an item's number (第3条) and an age (60周岁) are no figures.
 _FIGURE_UNITS = (r"万元|亿元|元|平方米|平米|方米|㎡|平方公里|公里|千米|公顷|亩|吨|公斤|课时|学时|小时|人次|户次|"
                  r"个百分点|百分点|个(?!月|工作日|方面)|家|人|名|次|场|项|支|类|只|张|所|床|户|间|处|座|条|栋|辆|台|套|件|批|"
-                 r"册|份|篇|种|天|周(?!岁)|倍|岗|位(?!一体)|组|班|队")
+                 r"册|份|篇|种|天|周(?!岁)|倍|岗|位(?!一体)|组|班|队|块|桌|幢|层|颗|盒")
 # (not 千家万户: a lone 百 or 千 only as 千余项)
 _CN_FIGURE = r"(?:(?:[一二两三四五六七八九][十百千万]|[两二三四五六七八九十])[零一二两三四五六七八九十百千万]*|[百千](?=[余多]))"
 FIGURE = re.compile(
@@ -4443,9 +4443,13 @@ FIGURE = re.compile(
 COVERAGE_WORDS = re.compile(
     r"(?:全|基本|全面|全部|全域|城乡)覆盖|覆盖率|(?:覆盖|辐射)(?:到)?[\u4e00-\u9fa5]{0,6}?(?:所有|全体)"
     r"|(?:所有|全部|每个)[\u4e00-\u9fa5]{1,8}?(?:均|都)(?:要|应|须)?(?:配备|建有|设有|建成|设立)"  # 所有社区均配备办公用房
+    # "全面完成县、乡两级公益性公墓…建设", "全部实行海选", "所有村、社区普遍制定…村规民约": every one (ALL_DONE)
+    r"|全面(?:完成|建成|建立)|全部(?:实行|建成|完成|纳入|达到)|(?:所有|全部)[\u4e00-\u9fa5、,，]{1,12}?普遍"
     r"|[一二三四五六七八九十]分之[一二三四五六七八九十](?:以上)?"  # 三分之一以上的行政村
     r"|一(?:县|区|市|乡镇|镇|街道|街|乡|村|社区|居)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
     r"一(?:社会工作者|社工站|服务站|社工室|站点|中心|阵地|社工|平台|队伍|团队|[\u4e00-\u9fa5])")
+# "全面完成…建设", "全部实行海选", "所有村、社区普遍制定…": every one of them, no number — 'present' when read.
+ALL_DONE = re.compile(r"全面(?:完成|建成|建立)|全部(?:实行|建成|完成|纳入|达到)|(?:所有|全部)[\u4e00-\u9fa5、,，]{1,12}?普遍")
 # What the review page marks in a sentence no draft was made from.
 UNDRAFTED_WORDS = re.compile(f"{FIGURE.pattern}|{COVERAGE_WORDS.pattern}")
 
@@ -4489,7 +4493,8 @@ FIRST_MORE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:余|多)\s*(?P<w
 # "覆盖率60%": a share with no comparator word is one to reach
 BARE_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)")
 # In this order a figure's words are read; a later pattern's match overlapping an earlier one's is the same figure.
-READING_PATTERNS = (NUMERIC, BARE_WITH_SUFFIX, FIRST_MORE, FALLBACK_QUANTITY, BARE_SHARE, FULL_COVERAGE, ONE_EACH)
+READING_PATTERNS = (NUMERIC, BARE_WITH_SUFFIX, FIRST_MORE, FALLBACK_QUANTITY, BARE_SHARE, FULL_COVERAGE, ONE_EACH,
+                    ALL_DONE)
 
 
 def shared_deadline(deadlines) -> date | None:
@@ -4552,7 +4557,7 @@ def figure_reading(sentence: str, clause: str = "", issued_on: date | None = Non
     m = figures[figure]
     groups = m.groupdict()
     threshold, unit, note = None, "", ""
-    if m.re in (FULL_COVERAGE, ONE_EACH):
+    if m.re in (FULL_COVERAGE, ONE_EACH, ALL_DONE):
         comparator = PRESENT
     else:
         threshold = _number(m["num"])
