@@ -3278,14 +3278,21 @@ STANDARD_RAISE = re.compile(r"(?:提高|增加|上调|增长|提升|调增|提�
 STANDARD_NOT_NEW = re.compile(r"最高|最初|当初|当时|始建|资金(?!生活)|低保金|救助金|补差|差额|惠及|新增|增发")
 
 
+def _effective_date(match: re.Match, issued_on: date | None) -> date | None:
+    """The day a ``STANDARD_EFFECTIVE`` match names (今年: the year of issue); None with no year known or no such day."""
+    named, month, day = match["year"] or match["year2"], match["month"] or match["month2"], match["day"] or match["day2"]
+    year = int(named) if named else issued_on.year if issued_on else None
+    with contextlib.suppress(TypeError, ValueError):
+        return date(year, int(month), int(day or 1))
+    return None
+
+
 def _standard_effective(text: str, issued_on: date | None) -> date | None:
     if (done := STANDARD_DONE_BY.search(text)) and issued_on:
         return _month_end(issued_on.year, int(done["month"]))
     for match in STANDARD_EFFECTIVE.finditer(text):
-        named, month, day = match["year"] or match["year2"], match["month"] or match["month2"], match["day"] or match["day2"]
-        year = int(named) if named else issued_on.year if issued_on else None
-        if year and 1 <= int(month) <= 12:
-            return date(year, int(month), int(day or 1))
+        if when := _effective_date(match, issued_on):
+            return when
     if issued_on and (now := STANDARD_EFFECTIVE_NOW.search(text)):
         if now["today"]:
             return issued_on  # 我区今日起再次提高…标准, in a report of that day
@@ -3312,11 +3319,7 @@ def _in_force_from(drafts: list, text: str, issued_on: date | None) -> None:
         before = text[:at + len(draft.quote)] if at >= 0 else draft.quote
         when = None
         for match in STANDARD_EFFECTIVE.finditer(before):
-            named, month = match["year"] or match["year2"], match["month"] or match["month2"]
-            day = match["day"] or match["day2"]
-            year = int(named) if named else issued_on.year if issued_on else None
-            with contextlib.suppress(TypeError, ValueError):  # no year known, or a day that does not exist
-                when = date(year, int(month), int(day or 1))
+            when = _effective_date(match, issued_on) or when  # (the nearest before the figure)
         if when and (draft.deadline is None or draft.deadline.year == when.year):
             draft.deadline, draft.period = when, BY_DEADLINE
 
@@ -4440,16 +4443,16 @@ FIGURE = re.compile(
     r"|(?<![\d.])\d{1,2}\s*年(?![底末初度内前后以来])")
 # Coverage, which needs no number: 全覆盖, 基本覆盖, 覆盖率, 覆盖所有…, "一乡镇(街道)一站点" (each place of a tier has
 # one).
+# "全面完成县、乡两级公益性公墓…建设", "全部实行海选", "所有村、社区普遍制定…村规民约": every one of them, no number —
+# 'present' when read (a coverage phrase below, and a reading of the add form).
+ALL_DONE = re.compile(r"全面(?:完成|建成|建立)|全部(?:实行|建成|完成|纳入|达到)|(?:所有|全部)[\u4e00-\u9fa5、,，]{1,12}?普遍")
 COVERAGE_WORDS = re.compile(
     r"(?:全|基本|全面|全部|全域|城乡)覆盖|覆盖率|(?:覆盖|辐射)(?:到)?[\u4e00-\u9fa5]{0,6}?(?:所有|全体)"
     r"|(?:所有|全部|每个)[\u4e00-\u9fa5]{1,8}?(?:均|都)(?:要|应|须)?(?:配备|建有|设有|建成|设立)"  # 所有社区均配备办公用房
-    # "全面完成县、乡两级公益性公墓…建设", "全部实行海选", "所有村、社区普遍制定…村规民约": every one (ALL_DONE)
-    r"|全面(?:完成|建成|建立)|全部(?:实行|建成|完成|纳入|达到)|(?:所有|全部)[\u4e00-\u9fa5、,，]{1,12}?普遍"
+    r"|" + ALL_DONE.pattern +
     r"|[一二三四五六七八九十]分之[一二三四五六七八九十](?:以上)?"  # 三分之一以上的行政村
     r"|一(?:县|区|市|乡镇|镇|街道|街|乡|村|社区|居)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
     r"一(?:社会工作者|社工站|服务站|社工室|站点|中心|阵地|社工|平台|队伍|团队|[\u4e00-\u9fa5])")
-# "全面完成…建设", "全部实行海选", "所有村、社区普遍制定…": every one of them, no number — 'present' when read.
-ALL_DONE = re.compile(r"全面(?:完成|建成|建立)|全部(?:实行|建成|完成|纳入|达到)|(?:所有|全部)[\u4e00-\u9fa5、,，]{1,12}?普遍")
 # What the review page marks in a sentence no draft was made from.
 UNDRAFTED_WORDS = re.compile(f"{FIGURE.pattern}|{COVERAGE_WORDS.pattern}")
 
