@@ -189,15 +189,14 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 24, round 48"): (found, drafted) and (found, expected) of the
-# development documents (sets 1–117 among them; sets 116 and 117 were read in round 48, which kept no drafting rule),
-# and of held-out sets 118 and 119, measured once at their merge in session 24 with round 48's drafter (the same with
-# round 47's).
-REPORTED = {"dev": ((2553, 3714), (2553, 4130)), "held out": ((6, 15), (6, 34))}
+# The figures reported in docs/decisions.md ("Session 25, round 49"): (found, drafted) and (found, expected) of the
+# development documents (sets 1–117 among them) and of sets 118 and 119 — measured once at their merge in session 24
+# (6/15, 6/34, round 48's drafter), then read in round 49 (these figures are after it: no longer a held-out measure).
+REPORTED = {"dev": ((2557, 3718), (2557, 4130)), "held out": ((14, 28), (14, 34))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but sets 116, 117, read in round 48).
-REPORTED_LOSO = {"per-set mean over 118 development sets (all tuned on)": (667, 604),
-                 "mean over the 116 sets not read this round (all but sets 116, 117)": (672, 610)}
+REPORTED_LOSO = {"per-set mean over 118 development sets (all tuned on)": (668, 605),
+                 "mean over the 116 sets not read this round (all but sets 116, 117)": (672, 612)}
 
 
 def _ratio(line, name):
@@ -242,7 +241,7 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 # What the review page gives a reviewer (docs/decisions.md, "Session 11: the reviewer is shown where the misses
 # are"): of the targets quoting their sentence, how many stand in a sentence the page shows (a draft's or one listed
 # as not drafted), and how many listed sentences the reviewer reads for it.
-REPORTED_AID = {"held out": ((29, 34), 48), "dev": ((3947, 4098), 2689)}
+REPORTED_AID = {"held out": ((29, 34), 45), "dev": ((3947, 4098), 2691)}
 
 
 def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_reported_share(evaluation):
@@ -256,9 +255,9 @@ def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_repor
 
 # The form that adds a missed target from a sentence starts from a reading of one of its figures (session 20): of the
 # missed targets standing in a listed sentence, and of those standing in a draft's sentence (added from the draft's
-# card), how many a reading gives right on the issue's fields, of how many. Held out: measured once (sets 118 and 119,
-# session 24), with the reading's rules written from the development sets alone.
-REPORTED_ADD_FORM = {"held out": ((3, 14), (1, 9)), "dev": ((199, 588), (199, 887))}
+# card), how many a reading gives right on the issue's fields, of how many. Held out: sets 118 and 119, measured once in
+# session 24 (3/14, 1/9) and read in round 49 (these figures are after it).
+REPORTED_ADD_FORM = {"held out": ((1, 6), (4, 12)), "dev": ((199, 586), (198, 885))}
 
 
 def test_the_add_forms_readings_fill_in_missed_targets_at_or_above_the_reported_share(evaluation):
@@ -1862,7 +1861,8 @@ def test_a_procurement_budget_table_gives_its_totals_and_each_stations_yearly_qu
     assert ("2.2", "station_town", "eq", Decimal(1), "次", None) in found
     assert ("2.2", "county", "eq", Decimal(23400), "元", None) in found
     assert ("2.5", "station_town", "eq", Decimal(6), "个", None) in found
-    assert ("2.7", "county", "gte", Decimal(2), "次", None) in found
+    # (how often, in its unit since round 49, as the key reads 每季度/每月 elsewhere; this row of the key writes plain 次)
+    assert ("2.7", "county", "gte", Decimal(2), "次/季度", None) in found
     # the named stations' staff, an activity's size, 数量 and 单价 are not read
     assert not [f for f in found if f[3] in (Decimal(2), Decimal(50), Decimal(36), Decimal(46500)) and f[0] != "2.7"]
 
@@ -4355,3 +4355,59 @@ def test_the_review_page_lists_a_sentence_that_covers_every_one_with_no_number_a
     assert any("4块牌子" in sentence for sentence in listed)
     reading = figure_reading("而本次换届选举全部实行海选方式进行。")
     assert (reading.comparator, reading.threshold) == ("present", None)
+
+
+# --- session 25, round 49: sets 118 and 119 read ----------------------------------------------------------------
+
+def test_a_task_table_read_past_a_section_row_between_its_numbered_rows():
+    # 宣州 2023 (set 118): "序号 | 重点工作事项 | 工作目标 | 分管领导 | 责任科室 |", then a section's row "一、区委…任务 | ||||"
+    # — taken for a sixth header, it shifted every row and the goals of row 2 were lost
+    text = ("2023年区民政局重点工作任务一清单 | ||||\n序号 | 重点工作事项 | 工作目标 | 分管领导 | 责任科室 |\n"
+            "一、区委十四届六次全会任务 | ||||\n"
+            "1 | 健全基层党组织领导下的群众自治组织机制 | 加强村(居)民委员会规范化建设。 | 张文娟 | 区划地名科 |\n"
+            "2 | 持续加强社会组织建设 | 到2023年底,每个城市社区平均拥有社区社会组织不少于10个,每个农村社区平均拥有社区社会组织"
+            "不少于5个。 | 张文娟 | 区划地名科 |")
+    found = [(d.clause, d.level, d.comparator, d.threshold) for d in draft_targets(text)]
+    assert found == [("一.2", "urban_community", "gte", Decimal(10)), ("一.2", "rural_community", "gte", Decimal(5))]
+
+
+def test_a_project_table_with_merged_cells_and_quarter_columns_is_read_row_by_row():
+    # 宿迁 2024 (set 118): "2024年度重点项目推进计划" is a year's list; its table is copied one cell a line, a header
+    # "推进计划安排" over four quarters, row 2's project name merged with row 1's, the header again after a page break,
+    # and each task allotted to named districts in brackets (their shares are not the city's targets)
+    cells = ["序号", "项目名称", "主要内容", "投资计划 (万元)", "推进计划安排", "责任单位", "一季度", "二季度", "三季度", "四季度",
+             "1", "养老服务设施建设工程", "改造提升示范性村级互助养老睦邻点63个。", "630",
+             "制定实施方案,分解下达任务。(沭阳17个、泗阳12个、泗洪15个,经开区、湖滨新区、洋河新区各2个)", "推进项目建设。",
+             "推进项目建设。", "完成63个睦邻点改造提升并投入运营使用。", "市局养老服务处",
+             "2", "新建街道综合性养老服务中心7个。", "700", "制定实施方案,分解下达任务。(沭阳2个、宿城3个)", "推进项目建设。",
+             "推进项目建设。", "项目建成运营。",
+             "序号", "项目名称", "主要内容", "投资计划 (万元)", "推进计划安排", "责任单位", "一季度", "二季度", "三季度", "四季度",
+             "3", "新建社区助餐点39个。", "400", "制定实施方案。", "推进项目建设。", "推进项目建设。", "项目建成运营。",
+             "4", "逝有所安工程", "对全市10个乡镇公益性公墓道路、绿化等进行提档升级。", "100", "制定提升改造方案。"]
+    text = "全市民政系统2024年度重点项目推进计划\n一、民生实事项目\n" + "\n".join(f"{cell} |" for cell in cells)
+    found = {(d.clause, d.threshold, d.unit, d.deadline) for d in draft_targets(text, date(2024, 2, 25))}
+    due = date(2024, 12, 31)
+    assert {("一.1", Decimal(63), "个", due), ("一.1", Decimal(6300000), "元", due), ("一.2", Decimal(7), "个", due),
+            ("一.2", Decimal(7000000), "元", due), ("一.3", Decimal(39), "个", due), ("一.3", Decimal(4000000), "元", due),
+            ("一.4", Decimal(10), "个", due)} <= found
+    assert not {threshold for _c, threshold, _u, _d in found} & {Decimal(17), Decimal(12), Decimal(15), Decimal(2),
+                                                                   Decimal(3)}
+
+
+def test_ten_on_the_towns_cemeteries_are_a_count_to_upgrade_not_the_towns_named():
+    # 宿迁 2024 (set 118): "对全市10个乡镇公益性公墓…进行提档升级" — 10 cemeteries, not a scope of 10 towns
+    assert drafts("2024年民生实事:对全市10个乡镇公益性公墓道路、绿化等进行提档升级。") == [
+        ("", "county", "eq", Decimal(10), "个", date(2024, 12, 31))]
+
+
+def test_a_relief_in_wan_per_household_is_read_as_the_sums_beside_it():
+    # 通城 2011 (set 119): "每户救助1万元;…每户救助7000元" — the 1万元 was left out
+    text = "对无自救能力的低保户和残疾户,每户救助1万元;对低保户和重点优抚对象,每户救助7000元。"
+    assert [(d[3], d[4]) for d in drafts(text)] == [(Decimal(10000), "元/户"), (Decimal(7000), "元/户")]
+
+
+def test_how_often_a_visit_is_due_keeps_its_month_or_quarter_in_the_unit():
+    # 内蒙古 2022 (set 108, read again): "平时每周走访不少于一次;对重点对象,每月走访不少于一次;对一般对象,每季度走访不少于一次"
+    text = "平时每周走访不少于一次;对重点对象,每月走访不少于一次;对一般对象,每季度走访不少于一次。"
+    assert [(d[2], d[3], d[4]) for d in drafts(text)] == [
+        ("gte", Decimal(1), "次/周"), ("gte", Decimal(1), "次/月"), ("gte", Decimal(1), "次/季度")]

@@ -147,7 +147,7 @@ BARE_AMOUNTS = (
 FEE_ITEM = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元)(?=\s*/\s*(?:[具天日月间間次](?!次)|[年人户]\s*/))")
 GOAL_RATIO = re.compile(r"(?P<cmp>达到|不少于|不低于)\s*每\s*(?:百|千|万)\s*名?\s*(?:老年人|老人)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>张)")
 BARE_RATIO = re.compile(r"(?:每\s*(?:百|千|万)?\s*(?:名\s*老年?人|户|人口|人)|人均)(?![员才])(?:[\u4e00-\u9fa5]|\d+岁){0,14}?(?<![\d.])"
-                        r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?(?P<unit>平方米|平米|㎡|人次|次|个|人|名|元|张|所)"
+                        r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>平方米|平米|㎡|人次|次|个|人|名|元|张|所)"
                         r"(?![\d%])")
 # "…33张,超出全国平均水平13个百分点": a figure compared with the country's (or the year before's) is where things stand.
 ABOVE_AVERAGE = re.compile(r"[^。；;]{0,4}?(?:超出|高于|低于|超过)(?:全国|全省|国家)?平均|[^。；;]{0,4}?(?:比上年|较上年|同比)")
@@ -457,7 +457,7 @@ PLAN_RELEASED = re.compile(r"(?:(?:制定|印发|出台|发布|公布)(?:了)?(?
 # A year's task list (为民实事, 民生实事, 重点任务, 工作要点…): its figures carry no date, the year of its title is
 # their deadline, and every sentence of it is a goal.
 YEAR_PLAN = re.compile(r"(?<!过去的)(?<!过去)(?P<year>\d{4})\s*年度?[^\n，。；]{0,16}?(?:为民实事|为民办实事|民生实事|政府实事|重点任务|工作要点|民生工程实施方案|"
-                       r"重点工作|工作安排|工作计划|(?:\d+|[一二三四五六七八九十]+)件(?:为民|民生)?实事)")  # 要为民办好这10件实事
+                       r"重点工作|重点项目|工作安排|工作计划|(?:\d+|[一二三四五六七八九十]+)件(?:为民|民生)?实事)")  # 要为民办好这10件实事
 MONTH_PLAN = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月份?\s*(?:重点工作|工作计划|工作安排|工作要点)")
 YEAR_WORKS = re.compile(r"民生工程预告|民生办")  # 安徽's yearly 民生工程, announced item by item by its 民生办
 OPEN_DEADLINE = re.compile(r"(?:到|至)试点(?:完成|结束|期满)[时前]?|试点期满|试点结束前")
@@ -1752,6 +1752,9 @@ MONEY_PER_SPAN = re.compile(r"元/[人户生]/[年月]")
 # (元/餐), "一周不超过5次" (次/周), "每天2次" (次/天), "每具骨灰补助500元" (元/具, per body or urn); 每年/每月 say how
 # often (the period), not a unit.
 SPAN_PER = re.compile(r"(?:每|(?<![第\d一二三四五六七八九十])一(?=\s*[周天]))\s*(?P<span>餐|周|天|日|次|具|例|桌)(?![内前后])")
+# How often a work is done, in the figure's own clause: "每月走访不少于一次" (次/月), "每季度…" (次/季度), "每半年…";
+# 每年 is the key's plain 次 (the yearly count of a year's work).
+TIMES_PER = re.compile(r"每\s*(?P<span>个月|月|季度|半年)(?![内前后底末])")
 # A sum per bed of a home ("每个床位…给予1万元", "新增床位给予每张10000元"): 元/张.
 PER_BED = re.compile(r"每\s*(?:个|张|張)?\s*(?:养老|護理|护理)?床位|床位[^，。；,;\d]{0,12}每\s*[张張](?!\d)")
 
@@ -1803,6 +1806,8 @@ def _figure_unit(text: str, end: int, unit: str, before: str, previous_unit: str
         unit, reported = f"{unit}/{denominator}", True
         if unit.startswith("元/") and (span := _money_span(before)):
             unit += f"/{span}"  # "每人每月不超过1700元": a standard per person and month (元/人/月)
+    elif unit == "次" and (per := TIMES_PER.search(own)):
+        unit, reported = f"次/{per['span'].replace('个月', '月')}", True  # 每季度走访不少于一次 → 次/季度
     elif unit in ("元", "次", "人次", "份", "餐") and (per := SPAN_PER.search(before)):
         unit, reported = f"{unit}/{per['span'].replace('日', '天')}", True  # 每餐补贴3元 → 元/餐, 一周不超过5次 → 次/周
     elif unit == "元" and PER_BED.search(before):
@@ -2280,26 +2285,51 @@ def _list_table(lines: list[str]) -> list[str]:
         if not LIST_TABLE_NUMBER.match(cell):
             continue
         headers = []
-        for _j, head in cells[n:]:
-            if head.isdigit():
-                break
+        for j, head in cells[n:]:
+            if head.isdigit() or (headers and j != cells[n][0] and cells[n + 1][0] == cells[n][0]):
+                break  # (a header written on one line ends with it: "一、区委…任务 | ||||" below is a section's row)
             headers.append(head)
         if len(headers) < 2 or any(PROGRESS_HEADER.match(h) for h in headers):
             return lines
-        rows = cells[n + len(headers):]
-        for r in range(0, len(rows) - len(headers) + 1, len(headers)):
-            row = rows[r:r + len(headers)]
-            if not row[0][1].isdigit():
+        rows, r = cells[n + len(headers):], 0
+        while r + len(headers) <= len(rows):
+            if L1.match(rows[r][1]):  # a section's row between the numbered ones: left as the heading it is
+                line = rows[r][0]
+                while r < len(rows) and rows[r][0] == line:
+                    r += 1
+                continue
+            if LIST_TABLE_NUMBER.match(rows[r][1]) and [head for _k, head in rows[r:r + len(headers)]] == headers:
+                r += len(headers)  # the header again at the top of the next page
+                continue
+            if not rows[r][1].isdigit():
                 break
-            parts = []
-            for head, (_k, value) in zip(headers, row):
-                if LIST_TABLE_SKIP.search(head):
-                    continue
-                unit = HEADER_UNIT.search(head)
-                if unit and re.fullmatch(r"\d+(?:\.\d+)?", value):
-                    parts.append(f"{HEADER_UNIT.sub('', head).strip()}{value}{unit['unit']}")
-                else:
-                    parts.append(value.rstrip("。"))
+            # A row shorter than the header (a merged cell left out, or a header over sub-headers: "推进计划安排" over
+            # "一季度"…"四季度") ends where the next row's number opens a line: its cells cannot be matched to the
+            # headers, so a figure takes a header's unit only when the header and the figure are the only ones.
+            following = str(int(rows[r][1]) + 1)
+            short = next((q for q in range(r + 2, r + len(headers)) if rows[q][1] in (following, "序号")
+                          and rows[q][0] != rows[q - 1][0]), None)
+            if short is not None:
+                row, r = rows[r:short], short
+                units = [HEADER_UNIT.search(head) for head in headers if HEADER_UNIT.search(head)]
+                figures = [value for _k, value in row[1:] if re.fullmatch(r"\d+(?:\.\d+)?", value)]
+                parts = []
+                for _k, value in row[1:]:
+                    if len(units) == 1 and figures == [value]:
+                        parts.append(f"{HEADER_UNIT.sub('', units[0].string).strip()}{value}{units[0]['unit']}")
+                    elif not RESPONSIBLE_CELL.match(value):
+                        parts.append(value.rstrip("。"))
+            else:
+                row, r = rows[r:r + len(headers)], r + len(headers)
+                parts = []
+                for head, (_k, value) in zip(headers, row):
+                    if LIST_TABLE_SKIP.search(head):
+                        continue
+                    unit = HEADER_UNIT.search(head)
+                    if unit and re.fullmatch(r"\d+(?:\.\d+)?", value):
+                        parts.append(f"{HEADER_UNIT.sub('', head).strip()}{value}{unit['unit']}")
+                    else:
+                        parts.append(value.rstrip("。"))
             for k, _value in row:
                 out[k] = ""
             out[row[0][0]] = f"{row[0][1]}、 " + "，".join(p for p in parts if p) + "。"  # (the space: "4、2024年…" is item 4)
@@ -2602,6 +2632,7 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
     if len(alone) >= LONE_CELLS:
         cells = {id(d) for d in alone}
         drafts = [d for d in drafts if id(d) not in cells]
+    drafts = [d for d in drafts if not _allotted(d)]
     drafts = _without_restated(drafts, _title_lines(text, 1))
     drafts = [d for d in drafts if not _changed_from(d)]
     _years_respectively(drafts)
@@ -2735,6 +2766,19 @@ def _breakdowns(drafts: list["DraftTarget"]) -> list["DraftTarget"]:
             added.append(replace(draft, threshold=value, matched=part.group(0).strip(), measure=part["what"].strip(),
                                  note=f"{draft.note}；其中{part['what'].strip()}".lstrip("；")))
     return drafts + added
+
+
+# A task allotted to named places in brackets after it ("分解下达任务。(沭阳17个、泗阳12个,…经开区、湖滨新区、洋河新区各2个)"):
+# each place's share, which the key leaves out as figures the text gives only to named districts — the total is the
+# item's target. Classes of place (县级公墓1处, 乡镇71个, 城市社区…) are parts the key keeps: not allotments.
+ALLOTMENT_ITEM = (r"(?:(?!级|类|型|其中|城市|农村|城镇|乡镇|街道|社区|村|新建|改造|提升|建设|完成|站|中心|以上|不少于)"
+                  r"[\u4e00-\u9fa5、]){2,16}?各?\d+(?:\.\d+)?\s*(?:个|所|家|处|座|张|名|人|户)")
+ALLOTMENT = re.compile(r"[(（]\s*(?:" + ALLOTMENT_ITEM + r"\s*[、，,；;]\s*)+" + ALLOTMENT_ITEM + r"\s*[)）]")
+
+
+def _allotted(draft: "DraftTarget") -> bool:
+    at = _matched_at(draft)
+    return at >= 0 and any(m.start() < at < m.end() for m in ALLOTMENT.finditer(draft.quote))
 
 
 def _matched_at(draft: "DraftTarget") -> int:
@@ -3548,7 +3592,7 @@ FALLBACK_STRUCTURE = re.compile(r"\s*(?:大|项|个|条)?\s*(?:方面|任务|措
                                 r"环节|原则|问题|渠道|机制|体系|方向|类|阶段|分节|小部分|章节)")  # (共8章43个分节: the text's own parts)
 FALLBACK_SENTENCE_STATUS = re.compile(r"截[至止]|目前|据悉|共有|现有|以来|至今|已经|上升|预计|人口")
 # a count of places or bodies named is the scope of a text ("全市31个乡、44个镇", "21个部门印发"), not a goal
-FALLBACK_PLACES = re.compile(r"\s*(?:设区市|地级市|地市|城区|市区|乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所(?!属|在)|场))")
+FALLBACK_PLACES = re.compile(r"\s*(?:设区市|地级市|地市|城区|市区|乡镇|乡|镇|街道|街镇|村|行政村|社区|城市社区|县|区|市|省|部门|单位|城市)(?![\u4e00-\u9fa5]{0,3}(?:中心|站|院|室|点|所(?!属|在)|场)|[\u4e00-\u9fa5]{0,4}(?:公墓|墓地|殡仪馆|食堂))")
 # In a plan, "1处市级殡仪服务设施", "5处镇(街)级安葬(放)设施": a count of facilities of a tier, not places covered.
 FALLBACK_TIER_FACILITY = re.compile(r"\s*(?:市|区|县|乡镇|乡|镇|街道|村|社区)(?:[(（][\u4e00-\u9fa5]{1,2}[)）])?级")
 FALLBACK_STRUCTURE_TAIL = re.compile(r"(?:行动|专栏|方面|任务|措施|举措|部门)$")
