@@ -189,14 +189,15 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 25, round 49"): (found, drafted) and (found, expected) of the
-# development documents (sets 1–119 among them; sets 118 and 119 were read in round 49), and of held-out sets 120, 121
-# and 122, measured once at their merge in session 25 with round 49's drafter (the same with round 48's).
-REPORTED = {"dev": ((2571, 3746), (2571, 4164)), "held out": ((13, 41), (13, 83))}
+# The figures reported in docs/decisions.md ("Session 25, round 50"): (found, drafted) and (found, expected) of the
+# development documents (sets 1–119 among them) and of sets 120, 121 and 122 — measured once at their merge in session
+# 25 (13/41, 13/83, round 49's drafter), then read in round 50 (these figures are after it: no longer a held-out
+# measure).
+REPORTED = {"dev": ((2580, 3765), (2580, 4164)), "held out": ((27, 51), (27, 83))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but sets 118, 119, read in round 49).
-REPORTED_LOSO = {"per-set mean over 120 development sets (all tuned on)": (665, 602),
-                 "mean over the 118 sets not read this round (all but sets 118, 119)": (668, 605)}
+REPORTED_LOSO = {"per-set mean over 120 development sets (all tuned on)": (664, 604),
+                 "mean over the 118 sets not read this round (all but sets 118, 119)": (667, 608)}
 
 
 def _ratio(line, name):
@@ -241,7 +242,7 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 # What the review page gives a reviewer (docs/decisions.md, "Session 11: the reviewer is shown where the misses
 # are"): of the targets quoting their sentence, how many stand in a sentence the page shows (a draft's or one listed
 # as not drafted), and how many listed sentences the reviewer reads for it.
-REPORTED_AID = {"held out": ((72, 83), 59), "dev": ((3976, 4132), 2736)}
+REPORTED_AID = {"held out": ((74, 83), 56), "dev": ((3976, 4132), 2724)}
 
 
 def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_reported_share(evaluation):
@@ -255,9 +256,9 @@ def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_repor
 
 # The form that adds a missed target from a sentence starts from a reading of one of its figures (session 20): of the
 # missed targets standing in a listed sentence, and of those standing in a draft's sentence (added from the draft's
-# card), how many a reading gives right on the issue's fields, of how many. Held out: measured once (sets 120, 121
-# and 122, session 25), with the reading's rules written from the development sets alone.
-REPORTED_ADD_FORM = {"held out": ((6, 27), (3, 32)), "dev": ((200, 592), (202, 897))}
+# card), how many a reading gives right on the issue's fields, of how many. Held out: sets 120, 121 and 122, measured
+# once in session 25 (6/27, 3/32) and read in round 50 (these figures are after it).
+REPORTED_ADD_FORM = {"held out": ((6, 21), (3, 26)), "dev": ((190, 578), (207, 902))}
 
 
 def test_the_add_forms_readings_fill_in_missed_targets_at_or_above_the_reported_share(evaluation):
@@ -4415,3 +4416,66 @@ def test_how_often_a_visit_is_due_keeps_its_month_or_quarter_in_the_unit():
     text = "平时每周走访不少于一次;对重点对象,每月走访不少于一次;对一般对象,每季度走访不少于一次。"
     assert [(d[2], d[3], d[4]) for d in drafts(text)] == [
         ("gte", Decimal(1), "次/周"), ("gte", Decimal(1), "次/月"), ("gte", Decimal(1), "次/季度")]
+
+
+# --- session 25, round 50: sets 120, 121 and 122 read ------------------------------------------------------------
+
+def test_a_projects_completion_with_a_word_between_date_and_verb_dates_its_area():
+    # 西夏 2024 (set 120): "建筑面积2450平方米…预计于2025年5月底整体竣工" — 整体 between the month and 竣工
+    text = ("西夏区未成年人保护中心项目开工建设\n据了解,西夏区未成年人保护中心是西夏区2024年重点投资建设项目。项目总占地面积5751.9平方米,"
+            "建筑面积2450平方米。\n“西夏区未成年人保护中心预计于2025年5月底整体竣工,项目建成后将为辖区…提供综合性救助服务。”")
+    assert ("", "county", "eq", Decimal(2450), "平方米", date(2025, 12, 31)) in drafts(text, date(2024, 7, 12))
+
+
+def test_a_subsidys_share_ceiling_and_sum_per_person_are_its_standards():
+    # 无锡 2026, 江苏 2024, 锦江 2023 and 安庆 2020 (sets 121): the share of the cost a subsidy pays, its ceiling per
+    # household or per person, and the most a person is granted
+    text = ("80周岁以上老年人无须提供任何评估证明,直接享受50%租金补贴;60~79周岁(含)老年人需提供有效的证明,同样补贴50%;"
+            "符合条件的低保、低保边缘老年人,补贴比例提高至70%。")
+    assert [(d[2], d[3], d[4]) for d in drafts(text)] == [("eq", Decimal(50), "%"), ("eq", Decimal(50), "%"),
+                                                           ("eq", Decimal(70), "%")]
+    text = "其中社会老年人家庭自付50%、补贴50%,补贴上限每户达3000元。"
+    assert [(d[2], d[3], d[4]) for d in drafts(text)] == [("eq", Decimal(50), "%"), ("lte", Decimal(3000), "元/户")]
+    text = "试点期间租赁补贴标准为每人每年不超过3000元,补贴比例不超过租赁费用的80%。"
+    assert [(d[2], d[3], d[4]) for d in drafts(text)] == [("lte", Decimal(3000), "元/人/年"), ("lte", Decimal(80), "%")]
+    text = "特困供养对象等困难群体中的伤病人员,可享受最高3000元服务补贴;"
+    assert [(d[2], d[3], d[4]) for d in drafts(text)] == [("lte", Decimal(3000), "元/人")]
+    # a share of people served is no share of a cost
+    assert not [d for d in drafts("享受补贴的老年人占50%。") if d[4] == "%" and d[2] == "eq"]
+
+
+def test_what_every_town_must_set_up_is_the_towns_coverage():
+    # 洛阳 (set 122): "《通知》要求全市各乡镇人民政府(街道办事处)要设立社会救助申请受理窗口"
+    text = "《通知》要求全市各乡镇人民政府(街道办事处)要设立社会救助申请受理窗口,构建社会救助“一门受理、协同办理”的工作格局。"
+    assert drafts(text) == [("", "town", "present", None, "", None)]
+
+
+def test_by_the_years_end_with_no_year_is_this_years():
+    # 鄂州 2021 (set 120): "力争到年底,…覆盖率不少于60%,到2022年底,实现…全覆盖" — the 60 % is due this year
+    text = "力争到年底,全市乡镇(街道)社工站(未保站)覆盖率不少于60%,到2022年底,实现全市乡镇(街道)未保工作站全覆盖。"
+    assert [(d[2], d[5]) for d in drafts(text, date(2021, 9, 18))] == [("gte", date(2021, 12, 31)),
+                                                                       ("present", date(2022, 12, 31))]
+
+
+def test_a_sum_set_aside_and_the_households_it_helps_this_year():
+    # 辽宁 (set 121): "今年辽宁省财政安排补助资金3000万元,补助1.5万户特殊困难老年人家庭实施适老化改造工作"
+    text = "记者6日从发布会上获悉,今年辽宁省财政安排补助资金3000万元,补助1.5万户特殊困难老年人家庭实施适老化改造工作。"
+    assert [(d[2], d[3], d[4]) for d in drafts(text)] == [("eq", Decimal(30000000), "元"), ("eq", Decimal(15000), "户")]
+    # what was set aside so far is told, not planned
+    assert drafts("近年来,省财政已累计安排资金3000万元。") == []
+
+
+def test_a_rounds_dated_reading_replaces_an_undated_draft_of_the_same_sum():
+    # 温州 2021 (set 24): "本次大赛将在市福利彩票公益金中安排资金100万元" — the round's fund, due when the round ends
+    text = ("我市首届社会组织公益创投大赛启动项目征集\n据悉,本次社会组织公益创投大赛由温州市民政局主办,公益创投大赛和项目实施时间为"
+            "2021年1月至12月。\n另外,本次大赛将在市福利彩票公益金中安排资金100万元,最终选出金奖2个,银奖3个。")
+    found = [(d[3], d[4], d[5]) for d in drafts(text, date(2021, 2, 1))]
+    assert (Decimal(1000000), "元", date(2021, 12, 31)) in found
+    assert (Decimal(1000000), "元", None) not in found
+
+
+def test_a_measure_for_the_housing_estates_of_the_urban_area_is_for_urban_communities():
+    # 德州 (set 122): 《德州市城区居民住宅区配套建设社区工作服务用房实施办法》 — its rooms are urban communities'
+    text = ("德州新闻网讯 11月18日,市委组织部、市民政局等6部门联合印发《德州市城区居民住宅区配套建设社区工作服务用房实施办法》。\n"
+            "新建住宅区按照每百户不低于30平方米的标准配建社区工作服务用房,且单处面积不低于500平方米。")
+    assert {d[1] for d in drafts(text)} == {"urban_community"}

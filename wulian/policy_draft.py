@@ -141,6 +141,18 @@ BARE_AMOUNTS = (
     # "每个设区市要有1所…", "常住人口30万人以上的县(市)要有1所…", "全省每个县(市)都有一所": each place must have one
     re.compile(r"(?P<verb>(?:要|应|须|都|均|应当)有)(?P<gap>)(?P<num>\d+|[一两二三])\s*(?P<unit>所|个|家|处|座)"),
 )
+# The share of a cost a subsidy pays ("同样补贴50%", "补贴比例提高至70%", "直接享受50%租金补贴", "享受50%的政府补贴"):
+# the standard, 'eq' in %.
+SUBSIDY_SHARE = re.compile(r"(?P<verb>享受|给予|补贴|补助)(?:比例)?\s*(?P<cap>不超过|不高于|最高)?\s*(?:提高至|提高到|调整为|为|按)?\s*"
+                           r"(?:[\u4e00-\u9fa5]{1,6}的)?"
+                           r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?P<tail>[\u4e00-\u9fa5]{0,4}?(?:补贴|补助))?")
+# A sum a government sets aside ("今年安排3192万元专项资金", "省财政安排补助资金3000万元", "中央将安排专项彩票公益金30亿元"):
+# the sum, 'eq' in 元, as a budget's line.
+MONEY_ARRANGED = re.compile(r"安排(?P<gap>[^，。；,;\d]{0,12}?)(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?元")
+ARRANGED_DONE = re.compile(r"已|累计|共计|截[至止]|去年|上年|以来|先后")
+# A sum each person of a group is granted ("可享受最高3000元服务补贴"): per person, 'lte' when it is the most paid.
+SUBSIDY_SUM = re.compile(r"享受\s*(?P<most>最高)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>元)(?![/／\d])"
+                         r"[^，。；,;\d]{0,6}?(?:补贴|补助|津贴)")
 # A fee schedule's item priced per body, day, month, room or time with no comparator word ("普通火化爐240元/具",
 # "告別廳租用(小型):200元/間"): the schedule's standard, 'eq' (its denominator is kept by MONEY_PER); a standard per
 # person and year written so ("12360元/年/人", "5832元/人/年") is one too.
@@ -183,7 +195,7 @@ GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:])|(?<=[，,；;、：:]将))\s
                       r"(?:(?P<unit>户|栋|名|人次|人)|(?=[\u4e00-\u9fa5]{0,4}(?:学生|老人|老年人|儿童|残疾人|群众|居民|职工)))"
                       r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供|开展|施行|配发|装配|救助|补助|资助|发放))")
 # "扶持2000名残疾人自主创业", "低息有偿扶持100户贫困残疾人发展生产" in a list of goals: the people a task helps.
-GOAL_HELPED = re.compile(r"(?P<verb>扶持|资助|帮扶|培训|安置|招募)(?P<gap>[^，。；,;：:\d]{0,4}?)(?P<num>\d+(?:\.\d+)?)\s*"
+GOAL_HELPED = re.compile(r"(?P<verb>扶持|资助|帮扶|培训|安置|招募|(?<![每最])补助)(?P<gap>[^，。；,;：:\d]{0,4}?)(?P<num>\d+(?:\.\d+)?)\s*"
                          r"(?P<wan>万)?(?P<more>余|多)?(?P<unit>名|户|人次)")
 # In a list of goals, a count after its verb and before its noun, however far ("改造提升…沿山区县19处农村供水设施",
 # "发展普惠托育机构29所", "启动100个社区嵌入式服务设施建设和服务项目试点").
@@ -399,7 +411,8 @@ DEADLINES = (
 UNDATED_SPAN = re.compile(r"(?<![\d\s])(?:\d|[一二两三四五六七八九十])\s*(?:[至到~～\-—]\s*(?:\d|[一二两三四五六七八九十])\s*)?年"
                           r"(?:内|时间|左右)")  # (not "2013年内": that year's, not a span of 3 years)
 THIS_YEAR = re.compile(r"(?<![\d一二两三四五六七八九十])年内(?!蒙古)|当年内|本年度内|(?<!\d年)(?<!明年)年底(?:前|将)|今年(?!以来)|(?<=完成)全年"
-                       r"|(?<=确保|力争|争取)年底")  # ("确保年底每千名老人拥有30张养老床位": this year's end)
+                       r"|(?<=确保|力争|争取)年底"  # ("确保年底每千名老人拥有30张养老床位": this year's end)
+                       r"|(?<=[到至])年底(?=\s*[,，])")  # ("力争到年底,全市…覆盖率不少于60%,到2022年底,…": this year's)
 # "10月底全县16个镇将…", "今年10月底前,晋江将建成456个…": a month's end with no year, in the year the document is issued
 MONTH_THIS_YEAR = re.compile(r"(?:(?<=今年)|(?<=本年)|(?<![\d年]))(?<![\d]\s)(?P<month>1[0-2]|[1-9])\s*月(?:份)?\s*(?:底|末)\s*(?:前|之前|以前)?")
 NEXT_YEAR = re.compile(r"明年(?:年底|底|年内)?(?:前|之前)?")  # 完成全年…任务: this year's
@@ -1327,8 +1340,9 @@ def _requirements(text: str, goals: bool = False):
     for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TASK, GOAL_TOTAL, GOAL_WIN, GOAL_FOR, GOAL_IN_LIST, GOAL_HELPED):
         for match in pattern.finditer(text):
             start = match.start("num")
-            if not (goals or FUTURE.search(text[:start])):
-                continue
+            if not (goals or FUTURE.search(text[:start])
+                    or pattern is GOAL_HELPED and re.search(r"(?:^|[，,：:])\s*今年", text[:start])):
+                continue  # ("…获悉,今年…补助1.5万户…": a clause that opens on this year tells its plan)
             if any(s <= start < e for s, e in taken):
                 if pattern is GOAL_DIRECT:  # "新增2000个…托额和3200个…托额": the head read already, not its list
                     _listed_after(text, match.end(), found, taken)
@@ -1599,6 +1613,27 @@ def _plain_requirements(text: str, taken_before):
             if match.groupdict().get("wan") and (value := _number(number)) is not None:
                 number = str(value * 10000)
             found.append((start, match.end(), EQ, number, match["unit"]))
+    for match in SUBSIDY_SHARE.finditer(text):
+        start = match.start("num")
+        if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+            continue
+        if match["verb"] in ("享受", "给予") and not match["tail"]:
+            continue  # "享受…50%": a share of people served, not of a cost
+        found.append((start, match.end("num") + 1, LTE if match["cap"] else EQ, match["num"], "%"))
+    for match in MONEY_ARRANGED.finditer(text):
+        start = match.start("num")
+        if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+            continue
+        if ARRANGED_DONE.search(text[_segment_start(text, match.start(), 0):start]) or "每" in match["gap"]:
+            continue  # "累计安排…", "已安排…": what was spent; "安排每个…5万元": a per-unit sum, read above
+        number = _number(match["num"]) * (100000000 if match["scale"] == "亿" else 10000 if match["scale"] else 1)
+        found.append((start, match.end(), EQ, str(number), "元"))
+    for match in SUBSIDY_SUM.finditer(text):
+        start = match.start("num")
+        if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+            continue
+        number = str(_number(match["num"]) * (10000 if match["wan"] else 1))
+        found.append((start, match.end("unit"), LTE if match["most"] else EQ, number, "元/人"))
     for match in FEE_ITEM.finditer(text):
         start = match.start("num")
         if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
@@ -1893,6 +1928,12 @@ BUILT_AFTER = re.compile(r"(?P<place>乡镇[（(]街道[)）]|镇[（(]街[)）]
                          r"\s*(?:基本|全面|全部|均)建成(?![率的])")
 
 
+# "全市各乡镇人民政府(街道办事处)要设立社会救助申请受理窗口", "…将在所有新型社区全面推开": what every place of a tier
+# sets up, a coverage of that tier with no word of coverage.
+EACH_SETS_UP = re.compile(r"(?:各|所有|每个)(?P<place>乡镇[（(]街道[)）]|乡镇人民政府[（(]街道办事处[)）]|乡镇|街道|镇街|"
+                          r"新型社区|城乡社区|城市社区|社区|村[（(]社区[)）]|行政村|村)"
+                          r"[^，。；,;\d]{0,4}?(?:都|均)?(?:要|须|应|将)?\s*(?:设立|建立|设置|全面推开)"
+                          r"(?P<thing>[^，。；,;\d]{0,20}?(?:窗口|平台|站点|站|中心|室))?")
 # A coverage of two tiers listed ("乡镇(街道)、村(居)志愿服务站点全覆盖"): the town before the 、, the village after it.
 TOWN_BEFORE_VILLAGE = re.compile(r"(?:乡镇[（(]街道[)）]|乡镇|街道|镇街)\s*、\s*$")
 VILLAGE_TIER = re.compile(r"\s*(?:村[（(](?:居|社区)[)）]|村社区|社区[（(]村[)）])")
@@ -1926,6 +1967,12 @@ def _coverage(text: str, station_level: str = ""):
         level = COUNTY if unit in ("县", "区", "市") else TOWN if unit in ("乡镇", "镇", "街道", "乡") else COMMUNITY
         indicator = "town_station_coverage" if level == TOWN and "站" in thing else ""
         found.append((match.start(), match.end(), PRESENT, None, "", indicator, level, f"覆盖：{match.group(0)}"))
+    for match in EACH_SETS_UP.finditer(text):
+        if match.group(0).endswith(("全面推开",)) or match["thing"]:
+            place = match["place"]
+            level = TOWN if place.startswith(("乡镇", "街道", "镇街")) else RURAL if place in ("村", "行政村") \
+                else URBAN if place == "城市社区" else COMMUNITY
+            found.append((match.start(), match.end(), PRESENT, None, "", "", level, f"覆盖：{match.group(0)}"))
     for match in [*ALL_BUILT.finditer(text), *BUILT_AFTER.finditer(text)]:
         place, thing = match["place"], match["thing"]
         if place.startswith(("村", "社区")):
@@ -2698,7 +2745,8 @@ def _places_opening(draft: "DraftTarget") -> list[str]:
     return named
 
 
-URBAN_PLAN = re.compile(r"《[^》]{0,10}城市社区[^》农村乡]{0,20}?(?:方案|规划|意见|计划)[^》]{0,14}》")
+URBAN_PLAN = re.compile(r"《[^》]{0,10}(?:城市社区|城区[^》农村乡]{0,8}?(?:住宅区|住宅小区))[^》农村乡]{0,20}?"
+                        r"(?:方案|规划|意见|计划|办法)[^》]{0,14}》")  # (《…城区居民住宅区配套建设社区工作服务用房实施办法》)
 # "明确2024年、2025年分别推进不少于60个、70个…项目": years named in turn, then as many figures, each due at its year's end
 YEARS_RESPECTIVELY = re.compile(r"(?P<years>\d{4}\s*年(?:\s*[、和及与]\s*\d{4}\s*年)+)(?:底|末)?\s*分别")
 
@@ -3018,8 +3066,12 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
             numbers = {n for d in contest_drafts for n in re.findall(r"\d+(?:\.\d+)?", d.matched)}
             # the round's own reading replaces what the other rules made of the same figures
             own = {d.key() for d in contest_drafts}
-            drafts[:] = [d for d in drafts if d.quote != sentence.text or d.key() in own
-                         or not set(re.findall(r"\d+(?:\.\d+)?", d.matched)) & numbers]
+            replaced = [d for d in drafts if d.quote == sentence.text
+                        and set(re.findall(r"\d+(?:\.\d+)?", d.matched)) & numbers]
+            drafts[:] = [d for d in drafts if not any(d is r for r in replaced)]
+            for draft in replaced:
+                if draft.key() in own and draft.key() in seen:
+                    del seen[draft.key()]  # the round's dated reading of the same figure takes its place
             for draft in contest_drafts:
                 if draft.key() not in seen and draft.key()[1:] not in contest_keys:
                     seen.setdefault(draft.key(), []).append(draft.measure)
@@ -3751,12 +3803,16 @@ PROJECT_FIGURE = re.compile(
     r"|床位\s*(?P<beds>\d+)\s*张|(?P<beds_after>\d+)\s*张床位")
 # a headline that tells the facility is finished ("竹溪县城区福利院落成", "海南州儿童福利院全面建成并投入使用")
 PROJECT_FINISHED = re.compile(r"落成|建成并?投入使用|建成启用|竣工(?!后)")
-PROJECT_DONE = re.compile(r"(?P<year>\d{4})\s*年(?:\s*\d{1,2}\s*月)?(?:底|前)?\s*(?:建成|竣工|完工|投入使用)")
+PROJECT_DONE = re.compile(r"(?P<year>\d{4})\s*年(?:\s*\d{1,2}\s*月)?(?:底|前)?\s*(?:整体|全面|基本|主体|可|将|能)?\s*"
+                          r"(?:建成|竣工|完工|投入使用)"
+                          # "建设时间为2021年12月至2023年12月": the end of the building time
+                          r"|建设(?:时间|周期|工期|期限)\s*(?:为|是)?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?\s*(?:至|到|[-－—~～])\s*"
+                          r"(?P<year2>\d{4})\s*年")
 
 
 PROJECT_SCALE = "项目规模"  # the note of a project's size (its area, beds, sum)
 PROJECT_AIM = re.compile(r"预计|计划|力争|确保|争取")  # ("计划2018年12月前完工并投入使用")
-PROJECT_DONE_MONTH = re.compile(r"(?<![\d年])(?P<month>1[0-2]|[1-9])\s*月(?:份)?(?:底|末)?(?:前)?\s*(?:基本)?(?:建成|竣工|完工|投入使用)")
+PROJECT_DONE_MONTH = re.compile(r"(?<![\d年])(?P<month>1[0-2]|[1-9])\s*月(?:份)?(?:底|末)?(?:前)?\s*(?:基本|整体|可|将|能)?(?:建成|竣工|完工|投入使用)")
 PROJECT_DONE_THIS_YEAR = re.compile(r"(?:今年|年内|本年)(?:年底|底|内)?(?:前)?\s*(?:基本)?(?:建成|竣工|完工|投入使用|完成建设)")
 
 
@@ -3768,7 +3824,7 @@ def _project_completion(text: str, issued_on: date | None = None) -> date | None
     for sentence in re.split(r"[。！？\n]", text):
         if aim := PROJECT_AIM.search(sentence):
             aimed = sentence[aim.start():]
-            dates |= {date(int(m["year"]), 12, 31) for m in PROJECT_DONE.finditer(aimed)}
+            dates |= {date(int(m["year"] or m["year2"]), 12, 31) for m in PROJECT_DONE.finditer(aimed)}
             if issued_on:
                 dates |= {_month_end(issued_on.year, int(m["month"])) for m in PROJECT_DONE_MONTH.finditer(aimed)
                           if int(m["month"]) >= issued_on.month}
@@ -3914,6 +3970,12 @@ DISTRICT_CLASSES = re.compile(r"[一二三四五]类(?:区|地区|县)?\s*[、�
 FORECAST = re.compile(r"(?:按|据|根据|依)[^，。；,;]{0,12}?(?:预测|测算|推算)\s*[,，]")
 SHARE_OF_POPULATION = re.compile(r"占[^，。；,;\d]{0,6}?人口")
 POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[^，。；,;]{0,10})?(?:比重|比例)?")
+
+
+# A sum named as a ceiling, before it in its clause ("补贴上限每户达3000元", "封顶线为每人每年1万元") or right after it
+# ("每户3000元限额标准内"): what is paid at most.
+MONEY_CAP_BEFORE = re.compile(r"上限|限额|封顶")
+MONEY_CAP_AFTER = re.compile(r"\s*(?:的)?(?:限额|封顶|上限)")
 
 
 def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="", plan_end=None, year_end=None,
@@ -4224,6 +4286,9 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
         draft_period = period
         if period == ONGOING and (deadline or deadline_note):
             draft_period = BY_DEADLINE
+        if comparator in (GTE, EQ) and unit.startswith("元") and (MONEY_CAP_BEFORE.search(text[segment_start:start])
+                                                                 or MONEY_CAP_AFTER.match(text, end)):
+            comparator = LTE  # "补贴上限每户达3000元", "在每户3000元限额标准内": a ceiling, not a floor
         if indicator == "town_stations_built" and re.match(r"[^，。；,;、]{0,24}?示范(?:点|站)", text[end:]):
             indicator = ""  # "创建1-2个省级区县社会工作服务总站示范点": demonstration sites named, not stations built
         if STATION_STANDARD.match(text) and not regions:
