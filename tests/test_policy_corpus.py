@@ -189,14 +189,15 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
         assert raw.startswith(("来源：http", " 眉县", " 淮南")), code
 
 
-# The figures reported in docs/decisions.md ("Session 25, round 50"): (found, drafted) and (found, expected) of the
-# development documents (sets 1–122 among them; sets 120, 121 and 122 were read in round 50), and of held-out sets 123,
-# 124 and 125, measured once at their merge in session 25 with round 50's drafter (the same with round 49's).
-REPORTED = {"dev": ((2607, 3816), (2607, 4247)), "held out": ((23, 58), (23, 62))}
+# The figures reported in docs/decisions.md ("Session 25, round 51"): (found, drafted) and (found, expected) of the
+# development documents (sets 1–122 among them) and of sets 123, 124 and 125 — measured once at their merge in session
+# 25 (23/58, 23/62, round 50's drafter), then read in round 51 (these figures are after it: no longer a held-out
+# measure).
+REPORTED = {"dev": ((2608, 3780), (2608, 4247)), "held out": ((25, 50), (25, 62))}
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but sets 120–122, read in round 50).
-REPORTED_LOSO = {"per-set mean over 123 development sets (all tuned on)": (661, 598),
-                 "mean over the 120 sets not read this round (all but sets 120, 121, 122)": (664, 604)}
+REPORTED_LOSO = {"per-set mean over 123 development sets (all tuned on)": (665, 598),
+                 "mean over the 120 sets not read this round (all but sets 120, 121, 122)": (669, 605)}
 
 
 def _ratio(line, name):
@@ -242,7 +243,7 @@ def test_the_printed_corpus_scores_are_at_or_above_the_reported_ones_on_both_set
 # What the review page gives a reviewer (docs/decisions.md, "Session 11: the reviewer is shown where the misses
 # are"): of the targets quoting their sentence, how many stand in a sentence the page shows (a draft's or one listed
 # as not drafted), and how many listed sentences the reviewer reads for it.
-REPORTED_AID = {"held out": ((58, 62), 44), "dev": ((4050, 4215), 2780)}
+REPORTED_AID = {"held out": ((58, 62), 52), "dev": ((4050, 4215), 2800)}
 
 
 def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_reported_share(evaluation):
@@ -256,9 +257,9 @@ def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_repor
 
 # The form that adds a missed target from a sentence starts from a reading of one of its figures (session 20): of the
 # missed targets standing in a listed sentence, and of those standing in a draft's sentence (added from the draft's
-# card), how many a reading gives right on the issue's fields, of how many. Held out: measured once (sets 123, 124
-# and 125, session 25), with the reading's rules written from the development sets alone.
-REPORTED_ADD_FORM = {"held out": ((11, 16), (5, 19)), "dev": ((196, 599), (210, 928))}
+# card), how many a reading gives right on the issue's fields, of how many. Held out: sets 123, 124 and 125, measured
+# once in session 25 (11/16, 5/19) and read in round 51 (these figures are after it).
+REPORTED_ADD_FORM = {"held out": ((9, 16), (3, 17)), "dev": ((194, 599), (208, 927))}
 
 
 def test_the_add_forms_readings_fill_in_missed_targets_at_or_above_the_reported_share(evaluation):
@@ -1126,9 +1127,12 @@ def test_a_year_list_opened_by_a_clause_after_a_proclamation_falls_due_at_that_y
     taizhou = ("2024这十件事,与每一位台州人息息相关\n市六届人大四次会议公告\n第3号\n"
                "  经台州市第六届人民代表大会第四次会议票决通过,2024年台州市政府民生实事项目为:\n"
                "  二、推进教育补短提质。新建(改扩)公办幼儿园10所、新增学位1500个;新建(改扩)公办中小学10所、新增学位5000个。")
-    found = drafts(taizhou)
+    # (the list as it is read, every department's item: since round 51 the congress named in its fourth line makes it a
+    # government's list, whose education item is no civil-affairs target)
+    found = all_drafts(taizhou)
     assert found and {d[5] for d in found} == {date(2024, 12, 31)}
     assert ("", "county", "eq", Decimal(1500), "个", date(2024, 12, 31)) in found
+    assert drafts(taizhou) == []
     # a clause before a colon that names no year's list dates nothing (仙居 人大建议答复: "经研究,现答复如下:")
     from wulian.policy_draft import _year_plan_end, normalize
     assert _year_plan_end(normalize(taizhou)) == date(2024, 12, 31)
@@ -4483,3 +4487,41 @@ def test_a_measure_for_the_housing_estates_of_the_urban_area_is_for_urban_commun
     text = ("德州新闻网讯 11月18日,市委组织部、市民政局等6部门联合印发《德州市城区居民住宅区配套建设社区工作服务用房实施办法》。\n"
             "新建住宅区按照每百户不低于30平方米的标准配建社区工作服务用房,且单处面积不低于500平方米。")
     assert {d[1] for d in drafts(text)} == {"urban_community"}
+
+
+# --- session 25, round 51: sets 123, 124 and 125 read ------------------------------------------------------------
+
+def test_a_congresss_list_named_in_the_reports_opening_paragraph_is_every_departments():
+    # 滨湖 2020 (set 123): the headline names no list; the report's opening says "公布了18项惠民实事" (its fourth line),
+    # and the items are every department's (roads, water, toilets, gas) — none is drafted as civil affairs'
+    text = ("滨湖区织密民生保障网\n2020-05-29 10:25 来源:江南晚报\n滨湖区织密民生保障网\n"
+            "本报讯 在日前召开的滨湖区第四届人民代表大会第四次会议上,明确了2020年的发展目标,公布了18项惠民实事。\n"
+            "今年,滨湖区将继续确定惠民实事项目18项,总投资近12亿元。18项惠民实事如下:完成12个居民小区“二次供水”设施改造。"
+            "完成滴翠路等4条道路拓宽新建。新(改)建公厕14座,新增公共停车泊位800个。完成300家餐饮场所燃气管道建设。")
+    assert drafts(text, date(2020, 5, 29)) == []
+
+
+def test_a_count_of_homes_a_county_will_renovate_is_its_target():
+    # 仪陇 2020 (set 123): "我县将对全县34个敬老院实施改造提升工程" — not "对…进行了改造", what was done
+    assert drafts("7月17日,记者从县民政局获悉,我县将对全县34个敬老院实施改造提升工程。", date(2020, 7, 27)) == [
+        ("", "county", "eq", Decimal(34), "个", None)]
+    assert drafts("去年,我县对全县34个敬老院进行了改造提升。", date(2020, 7, 27)) == []
+
+
+def test_an_item_under_a_heading_that_names_older_people_is_civil_affairs_in_a_congresss_list():
+    # 台州 2024: "三、提升为老服务水准。新增“老省心”综合体28个;建成家庭养老床位2750张" — 老省心 names nothing of ours, its
+    # heading does; the education item beside it stays out
+    text = ("2024这十件事,与每一位台州人息息相关\n市六届人大四次会议公告\n第3号\n"
+            "  经台州市第六届人民代表大会第四次会议票决通过,2024年台州市政府民生实事项目为:\n"
+            "  二、推进教育补短提质。新建(改扩)公办幼儿园10所、新增学位1500个。\n"
+            "  三、提升为老服务水准。新增“老省心”综合体28个;建成家庭养老床位2750张。")
+    assert [(d[3], d[4]) for d in drafts(text)] == [(Decimal(28), "个"), (Decimal(2750), "张")]
+
+
+def test_each_groups_share_covered_in_a_list_of_shares():
+    # 江苏 2017 (set 123): "确保60—80岁的农民实现55%的参保覆盖率,60—80岁的城镇居民实现50%的覆盖率,…实现20%的覆盖率"
+    text = ("今年,确保60—80岁的农民实现55%的参保覆盖率,60—80岁的城镇居民实现50%的覆盖率,机关事业单位退休职工实现20%的"
+            "覆盖率。")
+    assert [(d[2], d[3], d[5]) for d in drafts(text, date(2017, 1, 19))] == [
+        ("gte", Decimal(55), date(2017, 12, 31)), ("gte", Decimal(50), date(2017, 12, 31)),
+        ("gte", Decimal(20), date(2017, 12, 31))]

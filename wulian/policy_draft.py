@@ -194,6 +194,10 @@ GOAL_FOR = re.compile(r"(?:^|(?<=[，,；;、：:])|(?<=[，,；;、：:]将))\s
                       # a count of people with no classifier takes 人: "为200万中小学生开展心理健康测评"
                       r"(?:(?P<unit>户|栋|名|人次|人)|(?=[\u4e00-\u9fa5]{0,4}(?:学生|老人|老年人|儿童|残疾人|群众|居民|职工)))"
                       r"(?=[^，。；,;\d]{2,30}?(?:" + MAKING + r"|进行|实施|实现|更换|提供|开展|施行|配发|装配|救助|补助|资助|发放))")
+# "我县将对全县34个敬老院实施改造提升工程", "将对10个乡镇公墓进行提档升级": the places a work will be done on, counted
+# (a future word right before 对, so a report's "对…进行了改造" is not read).
+GOAL_ON = re.compile(r"(?:将|计划|拟|要)\s*对\s*(?:全[县市区省镇]|辖区)?(?P<num>\d+)\s*(?P<unit>个|所|家|处|座)"
+                     r"(?=[^，。；,;\d了]{1,24}?(?:实施|进行|开展)[^，。；,;\d了]{0,8}?(?:改造|提升|建设|整治|修缮|升级))")
 # "扶持2000名残疾人自主创业", "低息有偿扶持100户贫困残疾人发展生产" in a list of goals: the people a task helps.
 GOAL_HELPED = re.compile(r"(?P<verb>扶持|资助|帮扶|培训|安置|招募|(?<![每最])补助)(?P<gap>[^，。；,;：:\d]{0,4}?)(?P<num>\d+(?:\.\d+)?)\s*"
                          r"(?P<wan>万)?(?P<more>余|多)?(?P<unit>名|户|人次)")
@@ -254,7 +258,8 @@ FULL_COVERAGE = re.compile(r"(?:(?<!健)全覆盖|基本覆盖(?![^，。；,;\d
 ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地|社工(?!站)|社会工作者)")  # 一社区一社工: each has a social worker
-BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?P<what>[\u4e00-\u9fa5（）()]{2,16}?)(?:建设|建成|覆盖)")
+BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?P<what>[\u4e00-\u9fa5（）()]{2,16}?)(?:建设|建成|覆盖)"
+                         r"|实现\s*(?P<num2>\d+(?:\.\d+)?)\s*%\s*的(?P<what2>)覆盖率")  # ("…城镇居民实现50%的覆盖率")
 # "社区日间照料服务覆盖100%的城市社区和50%的农村社区": a share of a kind of place covered (100 % is coverage).
 COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?(?:的?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|"
                           # "覆盖…90%以上乡镇和60%以上村", "覆盖全市50%以上的农村": the villages
@@ -1337,7 +1342,8 @@ def _requirements(text: str, goals: bool = False):
     found += [(*r, None) for r in _plain_requirements(text, [(s, e) for s, e, *_ in found])]
     taken = [(s, e) for s, e, *_ in found]
     # A goal count with no comparator word, in a sentence about the future: the county's count.
-    for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TASK, GOAL_TOTAL, GOAL_WIN, GOAL_FOR, GOAL_IN_LIST, GOAL_HELPED):
+    for pattern in (GOAL_COUNT, GOAL_DIRECT, GOAL_TASK, GOAL_TOTAL, GOAL_WIN, GOAL_FOR, GOAL_IN_LIST, GOAL_HELPED,
+                    GOAL_ON):
         for match in pattern.finditer(text):
             start = match.start("num")
             if not (goals or FUTURE.search(text[:start])
@@ -2082,9 +2088,10 @@ def _coverage(text: str, station_level: str = ""):
         level = RURAL if match["place"] == "村" else _CUE_LEVELS.get(_last_cue(match.group(0)))
         found.append((match.start(), match.end(), PRESENT, None, "", "", level, "每个都有"))
     for match in BUILT_SHARE.finditer(text):  # 完成30%乡镇社工站建设: a share of the county's towns
-        what = match["what"]
+        what, number = match["what"] or "", match["num"] or match["num2"]
         indicator = "town_station_built_share" if STATION_WORDS.search(what) and TOWN_WORDS.search(what) else ""
-        found.append((match.start("num"), match.end(), GTE, Decimal(match["num"]), "%", indicator, COUNTY, ""))
+        start = match.start("num") if match["num"] else match.start("num2")
+        found.append((start, match.end(), GTE, Decimal(number), "%", indicator, COUNTY, ""))
     for match in ALL_IN_POST.finditer(text):  # 社工全部上岗
         segment_start = _segment_start(text, match.start(), 0)
         level = TOWN_STATION if STATION_WORDS.search(text[:match.start()]) else None
@@ -2701,7 +2708,12 @@ def draft_targets(text: str, issued_on: date | None = None, phases: list[DraftPh
         # a list of every department's works names several of their things; news of one civil-affairs project that
         # stands in such a list ("作为石狮市2021年为民办实事项目之一,…儿童院修缮项目…") names none
         every_department = every_department_list(text)
-        drafts = [d for d in drafts if not _other_departments(d, every_department)]
+        civil_headings = {clause for clause, heading, line in _numbered_lines(text)
+                          if heading and CIVIL_AFFAIRS_THINGS.search(SENTENCE_END.split(line, maxsplit=1)[0])}
+        # (an item under a heading that names a civil-affairs thing is civil affairs' — "三、提升为老服务水准。新增
+        # “老省心”综合体28个" — whatever its own words name)
+        drafts = [d for d in drafts if not _other_departments(d, every_department)
+                  or any(".".join(d.clause.split(".")[:n]) in civil_headings for n in range(1, d.clause.count(".") + 2))]
     for draft in drafts:
         draft.measure = _reviewer_name(draft)
     return drafts
@@ -3164,7 +3176,7 @@ ITEM_END = "；;。"
 
 def government_list(text: str) -> bool:
     """Whether ``text`` opens as a government's list of the year's works for every department."""
-    return bool(GOVERNMENT_LIST.search(_title_lines(normalize(text), 3)))
+    return bool(GOVERNMENT_LIST.search(_title_lines(normalize(text), 5)))
 
 
 def other_departments_sentence(sentence: str, every_department: bool = False) -> bool:
