@@ -259,7 +259,7 @@ ONE_EACH = re.compile(
     r"一(?P<unit>县|区|市|乡镇|镇|街道|乡|村|社区)(?:[（(][\u4e00-\u9fa5]{1,4}[)）])?"
     r"一(?P<thing>中心|站点|站|室|社工站|服务站|阵地|社工(?!站)|社会工作者)")  # 一社区一社工: each has a social worker
 BUILT_SHARE = re.compile(r"(?:完成|建成|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?P<what>[\u4e00-\u9fa5（）()]{2,16}?)(?:建设|建成|覆盖)"
-                         r"|实现\s*(?P<num2>\d+(?:\.\d+)?)\s*%\s*的(?P<what2>)覆盖率")  # ("…城镇居民实现50%的覆盖率")
+                         r"|实现\s*(?P<num2>\d+(?:\.\d+)?)\s*%\s*的覆盖率")  # ("…城镇居民实现50%的覆盖率")
 # "社区日间照料服务覆盖100%的城市社区和50%的农村社区": a share of a kind of place covered (100 % is coverage).
 COVERS_SHARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上)?(?:的?\s*(?P<place>城市社区|城镇社区|农村社区|行政村|建制村|城乡社区|社区|"
                           # "覆盖…90%以上乡镇和60%以上村", "覆盖全市50%以上的农村": the villages
@@ -1974,7 +1974,7 @@ def _coverage(text: str, station_level: str = ""):
         indicator = "town_station_coverage" if level == TOWN and "站" in thing else ""
         found.append((match.start(), match.end(), PRESENT, None, "", indicator, level, f"覆盖：{match.group(0)}"))
     for match in EACH_SETS_UP.finditer(text):
-        if match.group(0).endswith(("全面推开",)) or match["thing"]:
+        if match.group(0).endswith("全面推开") or match["thing"]:
             place = match["place"]
             level = TOWN if place.startswith(("乡镇", "街道", "镇街")) else RURAL if place in ("村", "行政村") \
                 else URBAN if place == "城市社区" else COMMUNITY
