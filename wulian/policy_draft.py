@@ -149,7 +149,6 @@ SUBSIDY_SHARE = re.compile(r"(?P<verb>享受|给予|补贴|补助)(?:比例)?\s*
 # A sum a government sets aside ("今年安排3192万元专项资金", "省财政安排补助资金3000万元", "中央将安排专项彩票公益金30亿元"):
 # the sum, 'eq' in 元, as a budget's line.
 MONEY_ARRANGED = re.compile(r"安排(?P<gap>[^，。；,;\d]{0,12}?)(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?元")
-ARRANGED_DONE = re.compile(r"已|累计|共计|截[至止]|去年|上年|以来|先后")
 # A sum each person of a group is granted ("可享受最高3000元服务补贴"): per person, 'lte' when it is the most paid.
 SUBSIDY_SUM = re.compile(r"享受\s*(?P<most>最高)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<unit>元)(?![/／\d])"
                          r"[^，。；,;\d]{0,6}?(?:补贴|补助|津贴)")
@@ -1546,6 +1545,10 @@ SHARE_OF_WHOLE = re.compile(r"(?P<cmp>不[得应]?(?:少于|低于)|达到|超�
 
 def _plain_requirements(text: str, taken_before):
     found = []
+
+    def read(start: int) -> bool:  # a figure a rule before (here or in the caller) has read already
+        return any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)])
+
     for match in NUMERIC.finditer(text):
         if match["cmp"] == "达" and not match["num"][0].isdigit():
             continue
@@ -1573,7 +1576,7 @@ def _plain_requirements(text: str, taken_before):
     found.sort()
     # "至少5家依法登记的社区社会组织和5家备案管理的社区服务组织": the second number shares the first's comparator.
     for match in COORDINATED.finditer(text):
-        if any(s <= match.start() < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+        if read(match.start()):
             continue
         earlier = [f for f in found if f[1] <= match.start()]
         if earlier and not SEGMENT_BOUNDARY.search(text, earlier[-1][1], match.start()) \
@@ -1582,7 +1585,7 @@ def _plain_requirements(text: str, taken_before):
     # A ratio with no comparator word: "每万人接受公共文化设施服务1.8万次" (a goal), "按每户0.3平方米的标准" (a standard).
     for match in BARE_RATIO.finditer(text):
         start = match.start("num")
-        if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+        if read(start):
             continue
         if "老" in match.group() and ABOVE_AVERAGE.match(text, match.end()):
             continue  # "平均每千名老年人拥有养老床位数33张,超出全国平均水平…": where the place stands, not a goal
@@ -1595,21 +1598,21 @@ def _plain_requirements(text: str, taken_before):
         # "每人每年2292元、3820元、7640元": the classes listed after it, each its own standard
         listed = LISTED_YUAN.match(text, match.end()) if match["unit"] == "元" and standard else None
         while listed:
-            if not any(s <= listed.start("num") < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+            if not read(listed.start("num")):
                 found.append((listed.start("num"), listed.end(), EQ, listed["num"], "元"))
             listed = LISTED_YUAN.match(text, listed.end())
     found.sort()
     # "床位数达到每千名老人15张": a goal's ratio written after its comparator ("拥有…33张" of a status stays out)
     for match in GOAL_RATIO.finditer(text):
         start = match.start("num")
-        if not any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+        if not read(start):
             found.append((start, match.end(), comparator_of(match["cmp"]), match["num"], match["unit"]))
     found.sort()
     # Amounts with no comparator word: granted, hired, built (per unit, or new ones).
     for pattern in BARE_AMOUNTS:
         for match in pattern.finditer(text):
             start = match.start("num")
-            if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+            if read(start):
                 continue
             segment = text[_segment_start(text, match.start(), 0):match.start()] + match["gap"]
             must_have = len(match["verb"]) > 1 and match["verb"].endswith("有")  # 要有1所: each place named has one
@@ -1621,28 +1624,28 @@ def _plain_requirements(text: str, taken_before):
             found.append((start, match.end(), EQ, number, match["unit"]))
     for match in SUBSIDY_SHARE.finditer(text):
         start = match.start("num")
-        if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+        if read(start):
             continue
         if match["verb"] in ("享受", "给予") and not match["tail"]:
             continue  # "享受…50%": a share of people served, not of a cost
         found.append((start, match.end("num") + 1, LTE if match["cap"] else EQ, match["num"], "%"))
     for match in MONEY_ARRANGED.finditer(text):
         start = match.start("num")
-        if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+        if read(start):
             continue
-        if ARRANGED_DONE.search(text[_segment_start(text, match.start(), 0):start]) or "每" in match["gap"]:
+        if PROJECT_STATUS.search(text[_segment_start(text, match.start(), 0):start]) or "每" in match["gap"]:
             continue  # "累计安排…", "已安排…": what was spent; "安排每个…5万元": a per-unit sum, read above
         number = _number(match["num"]) * (100000000 if match["scale"] == "亿" else 10000 if match["scale"] else 1)
         found.append((start, match.end(), EQ, str(number), "元"))
     for match in SUBSIDY_SUM.finditer(text):
         start = match.start("num")
-        if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+        if read(start):
             continue
         number = str(_number(match["num"]) * (10000 if match["wan"] else 1))
         found.append((start, match.end("unit"), LTE if match["most"] else EQ, number, "元/人"))
     for match in FEE_ITEM.finditer(text):
         start = match.start("num")
-        if any(s <= start < e for s, e in [*taken_before, *((f[0], f[1]) for f in found)]):
+        if read(start):
             continue
         found.append((start, match.end(), EQ, match["num"], match["unit"]))
     found.sort()
@@ -1975,9 +1978,8 @@ def _coverage(text: str, station_level: str = ""):
         found.append((match.start(), match.end(), PRESENT, None, "", indicator, level, f"覆盖：{match.group(0)}"))
     for match in EACH_SETS_UP.finditer(text):
         if match.group(0).endswith("全面推开") or match["thing"]:
-            place = match["place"]
-            level = TOWN if place.startswith(("乡镇", "街道", "镇街")) else RURAL if place in ("村", "行政村") \
-                else URBAN if place == "城市社区" else COMMUNITY
+            # the place's level, read as EVERY_HAS reads it
+            level = RURAL if match["place"] == "村" else _CUE_LEVELS.get(_last_cue(match["place"]))
             found.append((match.start(), match.end(), PRESENT, None, "", "", level, f"覆盖：{match.group(0)}"))
     for match in [*ALL_BUILT.finditer(text), *BUILT_AFTER.finditer(text)]:
         place, thing = match["place"], match["thing"]
