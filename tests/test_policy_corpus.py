@@ -13,6 +13,7 @@ from django.core.management import call_command
 
 from wulian import policy_corpus
 from wulian.policy_draft import (
+    DIVISION_DOCUMENT,
     _inline_clauses,
     draft_document,
     draft_targets,
@@ -256,9 +257,9 @@ def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_repor
 
 # The form that adds a missed target from a sentence starts from a reading of one of its figures (session 20): of the
 # missed targets standing in a listed sentence, and of those standing in a draft's sentence (added from the draft's
-# card), how many a reading gives right on the issue's fields, of how many. Held out: measured once (sets 126, 127
-# and 128, session 25), with the reading's rules written from the development sets alone.
-REPORTED_ADD_FORM = {"held out": ((12, 22), (4, 23)), "dev": ((203, 615), (211, 944))}
+# card), how many a reading gives right on the issue's fields, of how many. Held out: sets 126, 127 and 128 as round
+# 52 left them, having read them (measured once at their merge in session 25: 12/22, 4/23).
+REPORTED_ADD_FORM = {"held out": ((3, 9), (1, 16)), "dev": ((203, 615), (211, 944))}
 
 
 def test_the_add_forms_readings_fill_in_missed_targets_at_or_above_the_reported_share(evaluation):
@@ -4526,3 +4527,65 @@ def test_each_groups_share_covered_in_a_list_of_shares():
     assert [(d[2], d[3], d[5]) for d in drafts(text, date(2017, 1, 19))] == [
         ("gte", Decimal(55), date(2017, 12, 31)), ("gte", Decimal(50), date(2017, 12, 31)),
         ("gte", Decimal(20), date(2017, 12, 31))]
+
+
+# --- session 26, round 52: sets 126, 127 and 128 read ------------------------------------------------------------
+
+def test_a_notices_items_numbered_in_one_paragraph_are_its_clauses_and_each_keeps_its_own_date():
+    # 扬州 2023 (set 126): "(一)…(二)…(三)" run into one paragraph; the lead and the headline say the first again
+    text = ("扬州市城乡居民低保标准提高至月人均800元\n"
+            "近日,扬州市民政局、财政局联合下发了《关于提高2023年城乡居民最低生活保障标准的通知》,从2023年7月1日起,全市城乡居民"
+            "最低生活保障标准由月人均770元统一提高到月人均800元。\n"
+            "据了解,本次提高保障标准主要包括三个方面:(一)从2023年7月1日起,全市城乡居民最低生活保障标准由月人均770元统一提高到"
+            "月人均800元。(二)从2023年1月1日起,对已享受上世纪六十年代初精减退职老职工生活定补对象的标准由原每人每月1050元调整为"
+            "每人每月1100元。(三)各地特困供养人员基本生活标准不低于城乡低保标准的1.3倍。")
+    assert [(s[0], s[1], s[2], s[3]) for s in standards(text, date(2023, 6, 28))] == [
+        ("一", Decimal(800), "元/人/月", date(2023, 7, 1)), ("二", Decimal(1100), "元/人/月", date(2023, 1, 1)),
+        ("三", Decimal("1.3"), "倍", None)]
+    # a date in an unnumbered notice's sentence is not its own item's: the notice's date to finish holds (君山 2019)
+    text = ("岳阳市君山区民政局关于《2019年提高城乡低保标准和救助水平》的通知\n"
+            "决定从2019年7月1日起,城市低保保障标准提高到500元/月。城乡低保对象提标要在8月完成并在8月发放低保金时补发7月的不足部分。")
+    assert [(s[1], s[3]) for s in standards(text, date(2019, 8, 23))] == [(Decimal(500), date(2019, 8, 31))]
+
+
+def test_a_copy_that_turned_its_indent_into_question_marks_keeps_its_numbering():
+    # 上海 2024 (set 126): "??一、標準調整 / ??(一)照護一級的困難對象 / ??1.最低生活保障家庭的老年人,…每人每月1110元"
+    text = ("市民政局等关于调整本市养老服务补贴标准的通知\n??一、标准调整\n??(一)照护一级的困难对象\n"
+            "??1.最低生活保障家庭的老年人,补贴标准调整为每人每月1110元;\n??2.低收入家庭的老年人,补贴标准调整为每人每月888元;")
+    assert [(s[0], s[1]) for s in standards(text)] == [("一.一.1", Decimal(1110)), ("一.一.2", Decimal(888))]
+
+
+def test_a_plan_to_redraw_townships_sets_the_townships_after_it_not_those_now():
+    # 古蔺, 普格, 美姑 2020 (set 128): the townships after the change and their kinds, the townships removed and by how
+    # much; the townships now, the new ones' areas and people are not targets
+    text = ("美姑县乡镇行政区划调整改革方案(草案)\n一、总体情况\n"
+            "现辖乡镇36个,其中乡35个、镇1个;幅员面积2573平方公里、人口27.9万人。本轮乡镇行政区划调整减少乡级政区18个,减幅50%;"
+            "调整后,辖18个乡镇,其中乡11个、镇7个乡镇;平均幅员面积142.9平方公里,平均户籍人口1.5万人;最多为3.6万人,最少为0.5万人。\n"
+            "二、具体调整方案\n(一)整建制保留设置的乡镇1个\n瓦洛乡")
+    assert [(d[2], d[3], d[4], d[5]) for d in drafts(text, date(2020, 11, 4))] == [
+        ("eq", Decimal(18), "个", None), ("eq", Decimal(50), "%", None), ("eq", Decimal(18), "个", None),
+        ("eq", Decimal(11), "个", None), ("eq", Decimal(7), "个", None), ("eq", Decimal(1), "个", None)]
+    # a report that names a change of districts in passing is no such plan (南京 2013 村委会换届)
+    assert DIVISION_DOCUMENT.search("今年区划调整后,城区涉农社区人户分离有增无减") is None
+
+
+def test_an_office_every_township_sets_up_where_it_stands_is_the_townships_coverage():
+    # 海口 2017, 成都 2014, 滁州 2017 (set 128)
+    for sentence, level in (("《意见》要求,各镇(街)在社会事务服务中心设立民政服务站,采取政府购买服务的形式。", "town"),
+                            ("今后,在乡镇(街道)设置“民政办公室”牌子。", "town"),
+                            ("在县级民政部门成立民政服务中心,负责所有民政服务工作业务统筹。", "county")):
+        assert [(d[1], d[2]) for d in drafts(sentence, date(2017, 11, 12))] == [(level, "present")], sentence
+    assert drafts("截至目前,已在乡镇(街道)设置民政办公室。", date(2017, 11, 12)) == []
+
+
+def test_a_date_a_later_sentence_gives_the_posts_set_earlier_dates_their_figures():
+    # 海口 2017 (set 128): "…为每个镇(街)配备2名民政协管员岗位…。镇(街)民政协管员、村(社区)民政专干要在2018年1月底配备到位。"
+    text = ("《意见》要求,各镇(街)在社会事务服务中心设立民政服务站,由区民政部门牵头,为每个镇(街)配备2名民政协管员岗位。"
+            "镇(街)民政协管员、村(社区)民政专干要在2018年1月底配备到位。")
+    assert drafts(text, date(2017, 11, 12)) == [("", "town", "present", None, "", None),
+                                                ("", "town", "eq", Decimal(2), "名", date(2018, 1, 31))]
+
+
+def test_the_most_a_month_a_voucher_pays_is_a_ceiling():
+    # 兰州 2026 (set 126): "每月最高抵扣额度达800元"
+    assert [d[2] for d in drafts("该消费券可用于抵扣居家养老等服务费用,每月最高抵扣额度达800元。", date(2026, 1, 9))] == ["lte"]

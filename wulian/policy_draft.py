@@ -507,6 +507,7 @@ SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 SEGMENT_BOUNDARY = re.compile(r"[，,；;。：:]")
 IMAGE = re.compile(r"\s*\[image:[^\]]*\]\s*\"?\s*")
 PERCENT_CONTEXT = re.compile(r"率|比例|比率|占比|百分")
+GARBLED_INDENT = re.compile(r"(?m)^[?？]{2,}(?=\S)")
 FULLWIDTH = str.maketrans("０１２３４５６７８９％．＞＜＝", "0123456789%.><=")
 
 TITLE_IN_BRACKETS = re.compile(r"印发《(?P<title>[^》]+)》")
@@ -614,6 +615,7 @@ def normalize(text: str) -> str:
     """Line ends, full-width digits, traditional characters and the percent signs a conversion turned into
     images ("40[image: …]")."""
     text = simplified(text.replace("\r\n", "\n").replace("\r", "\n").translate(FULLWIDTH))
+    text = GARBLED_INDENT.sub("", text)  # "??一、標準調整": an indent of full-width spaces a copy turned into "??"
 
     def image(match):
         before = text[max(0, match.start() - 40):match.start()]
@@ -886,6 +888,29 @@ FUNERAL_FEE_PER = re.compile(r"(?:标准|费用|收费|补助|补贴)\s*(?:为)?
                              r"(?P<num>\d+(?:\.\d+)?)\s*元")
 FUNERAL_FEE_MOST = re.compile(r"(?:每(?P<per>具|例|人))?最高(?:免除|减免|补助|补贴)[^，。；,;\d]{0,8}?(?P<num>\d+(?:\.\d+)?)\s*元"
                               r"(?!\s*/)")
+
+
+# A plan to redraw a county's townships (乡镇行政区划调整改革方案): what it will set up is its target — the townships after
+# it and their kinds ("此次区划调整后拟设置乡镇(街道)23个,其中:街道3个,镇17个,少数民族乡3个"), the townships it removes
+# and by how much ("本轮…减少乡级政区18个,减幅50%"), and its items' counts ("(一)整建制保留设置的乡镇1个") — each 'eq' the
+# county's, with no date (a draft for comment). What is now (现有乡镇34个, 现辖…) and the new townships' sizes (平均幅员
+# 面积, 人口, 最多为3.6万人) are not. Only the figures after the plan's own word in a sentence are read.
+DIVISION_DOCUMENT = re.compile(r"区划(?:优化)?调整[^。]{0,10}方案")
+DIVISION_CUE = re.compile(r"此次|本次|本轮|调整后|拟|保留设置|调整设置")
+_DIVISION_PLACE = r"乡镇\s*(?:[(（]街道[)）])?|乡级政区|街道办事处|街道|少数民族乡|民族乡|建制镇|镇|乡|建制村|行政村|村民委员会|社区"
+DIVISION_COUNT = re.compile(r"(?:(?<=[\u4e00-\u9fa5:：,，、])(?:" + _DIVISION_PLACE + r")\s*(?P<num>\d+)\s*个"
+                            r"|(?P<num2>\d+)\s*个\s*(?:" + _DIVISION_PLACE + r")|减幅\s*(?P<share>\d+(?:\.\d+)?)\s*%)")
+
+
+def _division_figures(sentence: "_Sentence"):
+    cue = DIVISION_CUE.search(sentence.text)
+    if not cue:
+        return
+    for match in DIVISION_COUNT.finditer(sentence.text, cue.start()):
+        share = match["share"]
+        yield DraftTarget(clause=sentence.clause, quote=sentence.text, indicator="", level=COUNTY, comparator=EQ,
+                          threshold=Decimal(share or match["num"] or match["num2"]), unit="%" if share else "个",
+                          note="区划调整：调整后的设置", matched=match.group(0), measure="")
 
 
 def _funeral_fees(sentence: "_Sentence"):
@@ -1943,6 +1968,11 @@ EACH_SETS_UP = re.compile(r"(?:各|所有|每个)(?P<place>乡镇[（(]街道[)�
                           r"新型社区|城乡社区|城市社区|社区|村[（(]社区[)）]|行政村|村)"
                           r"[^，。；,;\d]{0,4}?(?:都|均)?(?:要|须|应|将)?\s*(?:设立|建立|设置|全面推开)"
                           r"(?P<thing>[^，。；,;\d]{0,20}?(?:窗口|平台|站点|站|中心|室))?")
+# "各镇(街)在社会事务服务中心设立民政服务站", "在乡镇(街道)设置“民政办公室”牌子", "在县级民政部门成立民政服务中心": an
+# office every place of a tier sets up, named by where it stands — that tier's coverage.
+PLACE_SETS_UP = re.compile(r"(?:(?<=[在各，。；,;：:])|^)(?:各|所有|每个)?(?P<place>县级民政部门|县级|乡镇[（(]街道[^()（）]{0,8}[)）]|"
+                           r"镇[（(]街[)）]|镇街)(?:[^，。；,;\d]{0,10}?(?:在|的))?[^，。；,;\d]{0,8}?(?:都|均)?(?:要|须|应|将)?\s*"
+                           r"(?:设立|设置|成立)(?P<thing>[^，。；,;\d]{0,12}?(?:窗口|服务站|服务中心|办公室|民政所|民政办|牌子))")
 # A coverage of two tiers listed ("乡镇(街道)、村(居)志愿服务站点全覆盖"): the town before the 、, the village after it.
 TOWN_BEFORE_VILLAGE = re.compile(r"(?:乡镇[（(]街道[)）]|乡镇|街道|镇街)\s*、\s*$")
 VILLAGE_TIER = re.compile(r"\s*(?:村[（(](?:居|社区)[)）]|村社区|社区[（(]村[)）])")
@@ -1981,6 +2011,11 @@ def _coverage(text: str, station_level: str = ""):
             # the place's level, read as EVERY_HAS reads it
             level = RURAL if match["place"] == "村" else _CUE_LEVELS.get(_last_cue(match["place"]))
             found.append((match.start(), match.end(), PRESENT, None, "", "", level, f"覆盖：{match.group(0)}"))
+    for match in PLACE_SETS_UP.finditer(text):
+        if any(s <= match.start() < e for s, e, *_ in found) or re.search(r"已|截[至止]|目前", text[:match.start()]):
+            continue
+        level = COUNTY if match["place"].startswith("县") else TOWN
+        found.append((match.start(), match.end(), PRESENT, None, "", "", level, f"覆盖：{match.group(0)}"))
     for match in [*ALL_BUILT.finditer(text), *BUILT_AFTER.finditer(text)]:
         place, thing = match["place"], match["thing"]
         if place.startswith(("村", "社区")):
@@ -2848,6 +2883,12 @@ def _matched_at(draft: "DraftTarget") -> int:
     return (draft.quote or "").find(draft.matched) if draft.matched else -1
 
 
+def _words_before(draft: "DraftTarget", width: int = 30) -> str:
+    """The words before a draft's figure in its sentence (what the standard is of: "全市城乡居民最低生活保障标准由月人均")."""
+    at = _matched_at(draft)
+    return "".join(HAN.findall(draft.quote[max(0, at - width):at])) if at >= 0 else ""
+
+
 def _context(draft: "DraftTarget") -> str:
     """The words around a draft's figure in its sentence (what it counts, before or after it)."""
     quote, at = draft.quote or "", _matched_at(draft)
@@ -2901,7 +2942,8 @@ INLINE_HEADING = re.compile(r"(?<=[。；;])[\s\u3000]+(?P<heading>[一二三四
 # 护理补贴标准: …。 三、执行时间 …"): each clause starts a line of its own, so it is numbered as the document numbers it
 # and two alike standards of two clauses stay two. Only a run of clauses numbered in order (一、 then 二、 …), each after
 # a space or a sentence's or a lead's end, is split: "一、二类" and a lone "一、" are left as they are.
-INLINE_CLAUSE = re.compile(r"(?:^|(?<=[\s\u3000。；;:：]))(?P<n>[一二三四五六七八九十]{1,2})、(?=[\u4e00-\u9fa5“\d])")
+INLINE_CLAUSE = re.compile(r"(?:^|(?<=[\s\u3000。；;:：]))(?:(?P<n>[一二三四五六七八九十]{1,2})、|[(（](?P<b>[一二三四五六七八九十]{1,2})[)）])"
+                           r"(?=[\u4e00-\u9fa5“\d])")
 
 
 def _inline_clauses(text: str) -> str:
@@ -2909,7 +2951,7 @@ def _inline_clauses(text: str) -> str:
     for line in text.split("\n"):
         starts, expected = [], 1
         for match in INLINE_CLAUSE.finditer(line):
-            number = chinese_number(match["n"])
+            number = chinese_number(match["n"] or match["b"])
             if number == expected:
                 starts.append(match.start())
                 expected += 1
@@ -2970,7 +3012,11 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     procurement_titles = "\n".join(line for line in _title_lines(text, 8).split("\n") if len(line.strip()) <= 60)
     completed_year = due.completed_year
     reviewing = False  # under a line "2016成绩" (a year gone by reviewed), until a line "2017目标"
+    division = bool(DIVISION_DOCUMENT.search(_title_lines(text, 8)))
     for sentence in _sentences(text):
+        if division:
+            drafts.extend(_division_figures(sentence))
+            continue
         heading_target = bool(completed_year) and _item_heading(sentence)
         if (title := YEAR_SECTION.match(sentence.text)) and issued_on:
             reviewing = bool(title["review"]) and int(title["year"]) < issued_on.year
@@ -3139,10 +3185,34 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
             earlier = next((d for d in reversed(drafts[:index]) if d.deadline and d.quote != draft.quote), None)
             if earlier:
                 draft.deadline, draft.period = earlier.deadline, BY_DEADLINE
+    _dated_later(drafts, text)
     if due.meeting and issued_on:
         # "2016年12月,民政部…将我市确定为…26个地区之一" in a meeting's news of 2017: what fell due before is told
         drafts = [d for d in drafts if not (d.deadline and d.deadline.year < issued_on.year)]
     return drafts
+
+
+# A date said for what earlier sentences set, in a sentence of its own ("…为每个镇(街)配备2名民政协管员岗位…在村(社区)配备
+# 民政专干。…镇(街)民政协管员、村(社区)民政专干要在2018年1月底配备到位"): the earlier figures of the things it names
+# fall due then. Each thing is named by its words after the tier ("镇(街)民政协管员" → 民政协管员).
+DATED_LATER = re.compile(r"(?P<subject>[^，。；,;：:\n]{2,40}?)(?:要|须|应|将|务必)?(?:在|于)\s*(?P<year>\d{4})\s*年\s*"
+                         r"(?P<month>\d{1,2})\s*月(?:底|末)?(?:前|以前)?\s*(?:全部|全面|全)?(?:配备到位|配齐|到位|落实到位)")
+DATED_LATER_TIER = re.compile(r"^(?:[(（）)、]|乡镇|街道|社区|镇|街|村|居|县|区|市)+")
+
+
+def _dated_later(drafts: list, text: str) -> None:
+    for match in DATED_LATER.finditer(text):
+        names = [DATED_LATER_TIER.sub("", part.strip()) for part in re.split(r"[、和及]", match["subject"])]
+        names = [name for name in names if len(name) >= 3]
+        month = int(match["month"])
+        if not names or not 1 <= month <= 12:
+            continue
+        when = _month_end(int(match["year"]), month)
+        for draft in drafts:
+            at = text.find(draft.quote) if draft.quote else -1
+            if draft.deadline is None and draft.threshold is not None and 0 <= at < match.start() \
+                    and any(name in draft.quote for name in names):
+                draft.deadline, draft.period = when, BY_DEADLINE
 
 
 # A government's list of the year's works for every department (政府工作报告, 民生实事, 为民办实事项目, 民生工程): a
@@ -3510,6 +3580,12 @@ def _standard_notice(drafts: list, text: str, issued_on: date | None) -> list:
     again |= {id(bare) for bare in standards if bare.unit == "元" and any(
         other.unit.startswith("元/") and other.threshold == bare.threshold and other.deadline == bare.deadline
         for other in standards)}
+    # …or told in the headline and the lead, then in the notice's numbered item ("(一)从2023年7月1日起,…由月人均770元统一
+    # 提高到月人均800元"): the numbered item's, where the document numbers it
+    again |= {id(loose) for loose in standards if not loose.clause and any(
+        item.clause and item.quote != loose.quote and (item.threshold, item.unit, item.deadline)
+        == (loose.threshold, loose.unit, loose.deadline) and _shares_words(_words_before(item), _words_before(loose))
+        for item in standards if id(item) not in again)}
     return [d for d in drafts if id(d) not in again]
 
 
@@ -3554,7 +3630,13 @@ def _standard_read(drafts: list, due: date | None) -> list:
             draft.unit = "元/人/" + draft.unit[-1]
         elif draft.unit == "元" and "/" in (unit := _standard_unit(clause, "", "")) and unit != "元/人":
             draft.unit = unit  # 分别从每人每月2100元、1700元分别提高到2213元、1792元: the period its clause names
-        if due and not (draft.deadline and draft.deadline.year > due.year):
+        own = [when for match in STANDARD_EFFECTIVE.finditer(draft.quote[:at])
+               if (when := _effective_date(match, due))]
+        if own and draft.clause and due and own[-1] != due and not (draft.deadline and draft.deadline.year > due.year):
+            # "(二)从2023年1月1日起,对…定补对象的标准由原每人每月1050元调整为每人每月1100元" in a notice in force from 7月1日:
+            # the date its own item gives
+            draft.deadline, draft.period = own[-1], BY_DEADLINE
+        elif due and not (draft.deadline and draft.deadline.year > due.year):
             # (a standard for a later year keeps its own: "到2010年,城市…每人每月不低于370元" in a notice of 2009)
             draft.deadline, draft.period = due, BY_DEADLINE
         if not draft.regions and draft.level != COUNTY:
@@ -3988,7 +4070,7 @@ POPULATION = re.compile(r"(?<!每)(?<!每千)(?<!每万)(?<!每百)人口(?:占[
 
 # A sum named as a ceiling, before it in its clause ("补贴上限每户达3000元", "封顶线为每人每年1万元") or right after it
 # ("每户3000元限额标准内"): what is paid at most.
-MONEY_CAP_BEFORE = re.compile(r"上限|限额|封顶")
+MONEY_CAP_BEFORE = re.compile(r"上限|限额|封顶|最高[^，。；,;\d]{0,8}?(?:达到|达|为)?\s*$")  # 每月最高抵扣额度达800元
 MONEY_CAP_AFTER = re.compile(r"\s*(?:的)?(?:限额|封顶|上限)")
 
 
