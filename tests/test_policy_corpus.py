@@ -194,11 +194,11 @@ def test_the_corpus_spans_at_least_ten_documents_from_six_provinces_with_sources
 # development documents (sets 1–128 among them; sets 126, 127 and 128 were read in round 52), and of held-out sets 129,
 # 130 and 131, measured once at their merge in session 26 with round 52's drafter (the same with round 51's) — after
 # five documents were left out on the rules of session 24 (41/75, 41/98 with them; docs/decisions.md).
-REPORTED = {"dev": ((2672, 3883), (2672, 4374)), "held out": ((38, 71), (38, 88))}
+REPORTED = {"dev": ((2672, 3884), (2672, 4374)), "held out": ((38, 71), (38, 88))}  # (dev: after round 53)
 # The per-set means printed beside them (each development set weighs the same), in tenths of a percent: over every
 # development set (all tuned on), and over the sets not read this round (all but sets 126–128, read in round 52).
 REPORTED_LOSO = {"per-set mean over 129 development sets (all tuned on)": (657, 589),
-                 "mean over the 126 sets not read this round (all but sets 126, 127, 128)": (661, 594)}
+                 "mean over the 126 sets not read this round (all but sets 126, 127, 128)": (660, 594)}  # (round 53)
 
 
 def _ratio(line, name):
@@ -258,9 +258,9 @@ def test_the_review_aid_shows_the_sentences_of_the_targets_at_or_above_the_repor
 
 # The form that adds a missed target from a sentence starts from a reading of one of its figures (session 20): of the
 # missed targets standing in a listed sentence, and of those standing in a draft's sentence (added from the draft's
-# card), how many a reading gives right on the issue's fields, of how many. Held out: measured once (sets 129, 130
-# and 131, session 26), with the reading's rules written from the development sets alone.
-REPORTED_ADD_FORM = {"held out": ((12, 25), (8, 23)), "dev": ((206, 624), (212, 960))}
+# card), how many a reading gives right on the issue's fields, of how many. Held out: sets 129, 130 and 131 as round
+# 53 left them, having read them (measured once at their merge in session 26: 12/25, 8/23).
+REPORTED_ADD_FORM = {"held out": ((4, 8), (5, 17)), "dev": ((206, 623), (212, 961))}
 
 
 def test_the_add_forms_readings_fill_in_missed_targets_at_or_above_the_reported_share(evaluation):
@@ -4594,3 +4594,69 @@ def test_a_date_a_later_sentence_gives_the_posts_set_earlier_dates_their_figures
 def test_the_most_a_month_a_voucher_pays_is_a_ceiling():
     # 兰州 2026 (set 126): "每月最高抵扣额度达800元"
     assert [d[2] for d in drafts("该消费券可用于抵扣居家养老等服务费用,每月最高抵扣额度达800元。", date(2026, 1, 9))] == ["lte"]
+
+
+# --- session 26, round 53: sets 129, 130 and 131 read ------------------------------------------------------------
+
+def test_a_projects_funds_notice_drafts_the_projects_goals_not_what_it_paid_or_did():
+    # 岳阳楼 2025, 开远 2023, 雨花 2024, 孟津 2022 (set 130): 居家和社区基本养老服务提升行动项目 notices
+    text = ("岳阳市岳阳楼区民政局 关于2024年居家和社区基本养老服务提升行动项目开展情况的公示\n一、项目概况\n"
+            "2024年,岳阳市被确定为全国第四批居家和社区基本养老服务提升行动试点地区,下达中央补助资金2252万元,项目目标任务为面向"
+            "我区经济困难的失能、部分失能老年人建设627张家庭养老床位、提供不低于806人次居家养老上门服务。\n二、项目进展\n"
+            "截至2025年9月25日,全区已完成家庭养老床位627张建设,完成居家养老上门服务806人次,中央补助资金执行率达100%。")
+    assert drafts(text, date(2025, 9, 26)) == [("", "county", "eq", Decimal(627), "张", None),
+                                               ("", "county", "gte", Decimal(806), "人次", None)]
+    text = ("开远市居家和社区基本养老服务提升行动项目资金使用及进展情况公示\n一、项目概况\n"
+            "…概算投资410.28万元。绩效目标为家庭养老床位建设补贴数量大于等于300张,上门服务数量大于等于27000人次,"
+            "受益家庭对居家和社区基本养老服务的满意度大于等于85%\n二、项目资金情况\n(二)资金支付。累计合计共支付265.480万元。")
+    assert [(d[2], d[3], d[4]) for d in drafts(text, date(2023, 12, 28))] == [
+        ("gte", Decimal(300), "张"), ("gte", Decimal(27000), "人次"), ("gte", Decimal(85), "%")]
+    text = ("关于居家和社区基本养老服务提升行动项目资金使用情况公示\n资金来源及工作目标\n"
+            "此项资金为中央专项彩票公益金,面向我区经济困难的失能老年人完成400户家庭养老床位建设和800人次居家养老上门服务。\n"
+            "资金总额及完成情况\n截止目前,我区已完成400户家庭床位建设和800人次居家养老上门服务。")
+    assert [(d[3], d[4]) for d in drafts(text, date(2024, 9, 14))] == [(Decimal(400), "户"), (Decimal(800), "人次")]
+    text = ("孟津区关于 2021 年居家和社区基本养老 服务提升行动试点项目资金实施情况的公告 项目资金:孟津区 414.16 万元;"
+            "建设家庭养老床位数:765 张 居家上门服务人次数:8221 人次 项目执行情况: …")
+    assert [(d[3], d[4]) for d in drafts(text, date(2022, 2, 1))] == [(Decimal(765), "张"), (Decimal(8221), "人次")]
+
+
+def test_the_years_targets_a_report_names_as_done_are_that_years_targets():
+    # 扬州 2025 (set 130): "2025年承担4项省级民生实事项目…,截至11月底已完成新建32个颐养社区、…目标任务"
+    text = ("昨天记者从扬州市民政部门获悉,2025年承担4项省级民生实事项目和6项市级民生实事项目,截至11月底已完成新建32个颐养社区、"
+            "新增21个银发助餐点、建设8个认知障碍照护专区、新增8个适老生活体验中心、开展老年人运用智能技术培训3万人次目标任务。")
+    assert [(d[2], d[3], d[4], d[5]) for d in drafts(text, date(2025, 12, 5))] == [
+        ("eq", Decimal(32), "个", date(2025, 12, 31)), ("eq", Decimal(21), "个", date(2025, 12, 31)),
+        ("eq", Decimal(8), "个", date(2025, 12, 31)), ("eq", Decimal(8), "个", date(2025, 12, 31)),
+        ("eq", Decimal(30000), "人次", date(2025, 12, 31))]
+    # a year's target told done in a later year's report is not this report's (宁波 2018 "完成150座的年度目标任务")
+    assert drafts("2017年已完成新建32个颐养社区目标任务。", date(2018, 3, 1)) == []
+
+
+def test_road_name_and_house_number_plates_to_put_up_are_counted_not_plaques():
+    # 绥化 2023, 银川 2014 (set 129); "4块牌子" of a village's plaques (山东 2023, development) are not plates
+    text = "此次地名标志牌的设置,将在全市区安装1642个,主干路新建大T路名牌943套;次干路新建F型路名牌566套、小T型路名牌133套。"
+    assert [(d[3], d[4]) for d in drafts(text, date(2023, 1, 16))] == [
+        (Decimal(1642), "个"), (Decimal(943), "套"), (Decimal(566), "套"), (Decimal(133), "套")]
+    assert [(d[3], d[4], d[5]) for d in drafts("银川市民政局开始补缺安装门牌,预计到5月底完成3.6万块门牌的补缺。",
+                                               date(2014, 3, 17))] == [(Decimal(36000), "块", date(2014, 5, 31))]
+    assert drafts("在村办公服务场所门口,可保存悬挂村党组织、村民委员会、村党群服务中心4块牌子。", date(2023, 5, 1)) == []
+
+
+def test_shares_of_places_listed_before_one_verb_are_each_a_goal_due_at_the_year_named_not_the_span():
+    # 重庆 2024 (set 129): "提出到2025年,…用3年时间在全市100%街道、80%的城市社区、50%的乡镇开展精神障碍社区康复服务"
+    text = "提出到2025年,用3年时间在全市100%街道、80%的城市社区、50%的乡镇开展精神障碍社区康复服务。"
+    assert drafts(text, date(2024, 10, 9)) == [("", "town", "present", None, "", date(2025, 12, 31)),
+                                               ("", "urban_community", "gte", Decimal(80), "%", date(2025, 12, 31)),
+                                               ("", "town", "gte", Decimal(50), "%", date(2025, 12, 31))]
+
+
+def test_a_share_a_goals_verb_reaches_and_a_share_in_words_and_a_count_added_in_words():
+    # 杭州 2025 (set 130): "实现全市养老机构护理型床位占比73%"
+    assert [(d[2], d[3]) for d in drafts("到2027年,实现全市养老机构护理型床位占比73%。", date(2025, 7, 11))] == [
+        ("gte", Decimal(73))]
+    # 樟树 2025 (set 129): "今年…在樟树市三分之一的乡镇开展乡村著名行动" — 33.3 %, the key's reading of 长春新区's too
+    assert drafts("今年,在樟树市三分之一的乡镇开展乡村著名行动。", date(2025, 6, 1)) == [
+        ("", "town", "gte", Decimal("33.3"), "%", date(2025, 12, 31))]
+    # 泰州 2016 (set 130): "2017年,市区将增加三个老人洗浴点"
+    assert [(d[3], d[4], d[5]) for d in drafts("记者从民政局了解到,2017年,市区将增加三个老人洗浴点。", date(2016, 12, 1))] == [
+        (Decimal(3), "个", date(2017, 12, 31))]

@@ -826,8 +826,11 @@ def test_a_quote_that_holds_the_sentence_or_stands_in_it_drafts_it():
         ("", "到2023年实现社工站全覆盖。"), ("", "实现一乡镇(街道)一站点。")]
     # coverage as set 44 and 45's documents word it (广东 长者饭堂, 重庆 殡葬, 武汉 社区布点, 长春新区): listed too
     for sentence in ("到2025年底,基本实现“长者饭堂”城乡覆盖。", "到2020年实现基本殡葬公共服务覆盖全体城乡居民。",
-                     "所有社区均配备办公用房。", "各开发区至少要确定三分之一以上的行政村,建成农村社区。"):
+                     "所有社区均配备办公用房。"):
         assert undrafted_sentences(sentence, []) == [("", sentence)], sentence
+    # (listed as the drafter reads it: a share in words is its percent since round 53, as the key writes it)
+    assert undrafted_sentences("各开发区至少要确定三分之一以上的行政村,建成农村社区。", []) == [
+        ("", "各开发区至少要确定33.3%以上的行政村,建成农村社区。")]
     assert undrafted_sentences("所有社区都要加强党的建设。", []) == []  # (every community, nothing to have)
 
 

@@ -137,10 +137,13 @@ BARE_AMOUNTS = (
                r"(?P<unit>个|所|家|处)"),
     re.compile(r"(?P<verb>新增设立|新增建设|新增|建设|建成|设立)" + _BARE + r"(?P<unit>个|家)"),
     re.compile(r"(?P<verb>新增)" + _BARE + r"(?P<wan>万)?(?P<unit>人|名|张|所)"),  # 社会组织新增就业人数340万人
+    # "主干路新建大T路名牌943套", "前期计划安装200套", "完成3.6万块门牌的补缺": signs and plates to make or put up
+    re.compile(r"(?P<verb>新建|安装|更换|完成|(?<=、))" + _BARE + r"(?P<wan>万)?(?P<unit>套|块)"),
     re.compile(r"(?<!至少)(?<!最少)(?<!没)(?P<verb>有)(?P<gap>)(?P<num>\d+)\s*(?P<unit>名|人)"),  # 每个农村社区有1名…人才
     # "每个设区市要有1所…", "常住人口30万人以上的县(市)要有1所…", "全省每个县(市)都有一所": each place must have one
     re.compile(r"(?P<verb>(?:要|应|须|都|均|应当)有)(?P<gap>)(?P<num>\d+|[一两二三])\s*(?P<unit>所|个|家|处|座)"),
 )
+SIGN_PLATE = re.compile(r"路名牌|门牌|地名牌|地名标志|标志牌|标识牌|路牌")
 # The share of a cost a subsidy pays ("同样补贴50%", "补贴比例提高至70%", "直接享受50%租金补贴", "享受50%的政府补贴"):
 # the standard, 'eq' in %.
 SUBSIDY_SHARE = re.compile(r"(?P<verb>享受|给予|补贴|补助)(?:比例)?\s*(?P<cap>不超过|不高于|最高)?\s*(?:提高至|提高到|调整为|为|按)?\s*"
@@ -211,6 +214,8 @@ GOAL_TASK = re.compile(r"(?P<verb>完成)(?P<gap>[^，。；,;：:\d]{0,10}?)(?P
 SHARE_FIRST = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:全[省市县区])?\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?=的[\u4e00-\u9fa5])")
 # "到2015年,力争20%的市民接受过志愿服务": a share put first after a word of a goal, in any sentence.
 SHARE_FIRST_AIMED = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:力争|确保|争取|使)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?=的[\u4e00-\u9fa5])")
+# "实现全市养老机构护理型床位占比73%": a share the goal's verb reaches, with no comparator word of its own — at least.
+SHARE_REACHED = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:力争|确保|争取)?\s*实现[^，。；,;\d%]{2,24}?(?:占比|比例|比重)\s*(?P<num>\d+(?:\.\d+)?)\s*%")
 # "社区老年助餐服务供应能力达到每天约25万人次": a daily capacity, its period kept in the unit.
 PER_DAY = re.compile(r"(?P<cmp>达到|达|不少于|不低于)\s*每(?:天|日)\s*约?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*"
                      r"(?P<unit>人次|人|次|份|餐)")
@@ -373,6 +378,12 @@ SHARE_OF_PLACES = re.compile(r"\s*(?:以上|及以上|左右)?\s*的?\s*(?:(?P<u
                              r"|(?P<community>城乡社区|社区)|(?P<town>乡镇（街道）|乡镇\(街道\)|镇街|(?:城市|农村)?街道|乡镇))")
 GOAL_SHARE_OF_PLACES = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上|左右)?的?(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
                                   r"[^，。；,;\d]{0,4}?(?:要|将|应|须)?(?:建有|建成|设有|实现|配备|开展|建立|设立|拥有|具备)")
+# "在全市100%街道、80%的城市社区、50%的乡镇开展精神障碍社区康复服务": the shares listed before the last, which
+# GOAL_SHARE_OF_PLACES reads, are each their places' goal too.
+_SHARE_PLACE = r"\d+(?:\.\d+)?\s*%\s*(?:以上|左右)?的?(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
+GOAL_SHARES_LISTED = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:以上|左右)?的?(?:城市|农村)?(?:社区|街道|乡镇|镇街|行政村|建制村)"
+                                r"(?=\s*、(?:\s*" + _SHARE_PLACE + r"\s*、)*\s*" + _SHARE_PLACE +
+                                r"[^，。；,;\d]{0,4}?(?:要|将|应|须)?(?:建有|建成|设有|实现|配备|开展|建立|设立|拥有|具备))")
 TIER_IN_FACILITY_NAME = re.compile(r"(?:乡镇|街道|社区|村)[\u4e00-\u9fa5]{0,8}?(?:敬老院|福利院|幸福院|中心|食堂|服务站|服务设施|服务场所)")
 # A residential quarter of the planning standards (居住区, 居住(小)区): the town's urban fabric, whose facility standards
 # are the urban community's (a 住宅小区's 每户0.3平方米, 便民服务, stays the community's, as its key has it).
@@ -627,14 +638,28 @@ def normalize(text: str) -> str:
     text = VERB_VARIANT_INSIDE.sub("新建", text)  # "新(改、扩)建乡镇养老服务中心3个": 新建
     text = HUNDRED_MILLIONS.sub(lambda m: m["num"] + "亿元", text)  # "慈善募捐3个亿": 3亿元
     text = MADE_IN_WORDS.sub(lambda m: str(chinese_number(m["num"])), text)  # "新建两家…食堂": 2家
+    text = FRACTION_OF_PLACES.sub(_fraction_percent, text)  # "三分之一以上的行政村": 33.3%以上的行政村
     return HALF_OR_MORE.sub("50%以上", PERCENT_WORDS.sub(lambda m: m["num"] + "%", text))
 
 
 # "县民政局将在小新街社区、布能社区新建两家老年幸福食堂": a count of things to make written in words (not 一: "建设
 # 一个…" names a kind more often than it counts).
-MADE_IN_WORDS = re.compile(r"(?<=新建|建设|建成|新增|打造|培育|创建|改造|改建|扩建)\s*"
+MADE_IN_WORDS = re.compile(r"(?<=新建|建设|建成|新增|增加|增设|打造|培育|创建|改造|改建|扩建)\s*"
                            r"(?P<num>[两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)"
                            r"(?=\s*[家个所处座支])")
+
+
+# "在樟树市三分之一的乡镇开展乡村著名行动", "至少要确定三分之一以上的行政村": a share of places in words, read as the key
+# writes it (33.3 %, one decimal).
+FRACTION_OF_PLACES = re.compile(r"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])(?=\s*(?:以上|左右)?\s*的?\s*"
+                                r"(?:城市|农村|城乡)?(?:乡镇|街道|镇街|社区|行政村|建制村|村|县))")
+
+
+def _fraction_percent(match: re.Match) -> str:
+    share = Decimal(chinese_number(match["num"]) * 100) / chinese_number(match["den"])
+    if share >= 100:
+        return match.group(0)
+    return f"{share.quantize(Decimal('0.1')).normalize():f}%"
 
 
 HUNDRED_MILLIONS = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*个亿(?!元)")
@@ -913,6 +938,57 @@ def _division_figures(sentence: "_Sentence"):
                           note="区划调整：调整后的设置", matched=match.group(0), measure="")
 
 
+# A notice of a project's funds or progress (…提升行动项目资金使用及进展情况公示, …项目开展情况的公示): its goals are what
+# the project was to do ("项目目标任务为…建设627张家庭养老床位、提供不低于806人次居家养老上门服务", "绩效目标为…大于等于
+# 300张", a section "资金来源及工作目标" then "…完成400户家庭养老床位建设和800人次…", a form's "建设家庭养老床位数:765 张"),
+# each the county's with no date; what it paid and did (累计支付, 截至目前…已完成) is the report, not read.
+PROJECT_NOTICE = re.compile(r"项目[^\n。]{0,24}?(?:资金|实施|开展|进展|使用|完成)[^\n。]{0,14}?(?:公示|公告)")
+PROJECT_GOAL_LEAD = re.compile(r"(?:项目目标任务|目标任务|绩效目标|工作目标|建设目标|项目目标)\s*(?:为|是|[:：])")
+PROJECT_GOAL_FIGURE = re.compile(r"(?P<cmp>大于等于|不低于|不少于|≥|达到|超过|大于)?\s*(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*"
+                                 r"(?P<unit>张|户|人次|名|人|个|家|所|%)")
+PROJECT_FORM_FIELD = re.compile(r"[\u4e00-\u9fa5]{2,14}数\s*[:：]\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>张|户|人次|名|人|个|家|所)")
+PROJECT_GOAL_COMPARATORS = {"大于等于": GTE, "不低于": GTE, "不少于": GTE, "≥": GTE, "达到": GTE, "超过": GT, "大于": GT}
+
+
+def _project_goals(sentence: "_Sentence"):
+    text = sentence.text
+    if PROJECT_DONE_LEAD.search(text[:12]):
+        return
+    lead = PROJECT_GOAL_LEAD.search(text)
+    section = sentence.previous and len(sentence.previous[-1]) <= 16 and sentence.previous[-1].rstrip().endswith("目标")
+    matches = list(PROJECT_GOAL_FIGURE.finditer(text, lead.end())) if lead else \
+        list(PROJECT_GOAL_FIGURE.finditer(text)) if section else list(PROJECT_FORM_FIELD.finditer(text))
+    for match in matches:
+        comparator = PROJECT_GOAL_COMPARATORS.get(match.groupdict().get("cmp") or "", EQ)
+        yield DraftTarget(clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
+                          threshold=Decimal(match["num"]), unit=match["unit"], note="项目公示：项目目标",
+                          matched=match.group(0).strip(), measure="")
+
+
+PROJECT_DONE_LEAD = re.compile(r"截至|截止|已|目前|累计")
+
+
+# The year's targets named as done ("2025年承担4项省级民生实事项目…,截至11月底已完成新建32个颐养社区、新增21个银发助餐点、
+# …、开展老年人运用智能技术培训3万人次…目标任务"): each item the list names is a target of that year, 'eq', due at its end.
+COMPLETED_TARGETS = re.compile(r"完成(?P<list>[^。；;]{4,200}?)(?:等)?(?:的)?(?:年度)?目标任务")
+COMPLETED_ITEM = re.compile(r"(?:新建|新增|建设|建成|开展|改造|培训|打造|创建)[^、，,；;]{0,20}?(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*"
+                            r"(?P<wan>万)?\s*(?P<unit>个|家|所|张|户|人次|名|人|处|座)")
+
+
+def _completed_targets(sentence: "_Sentence", issued_on: date | None, year_end: date | None):
+    for match in COMPLETED_TARGETS.finditer(sentence.text):
+        named = re.findall(r"(\d{4})\s*年", sentence.text[:match.start()])
+        due = date(int(named[-1]), 12, 31) if named else year_end
+        if due is None or (issued_on and due.year != issued_on.year):
+            continue  # (a year's list of another year than the report's, or of no year known)
+        for item in COMPLETED_ITEM.finditer(match["list"]):
+            threshold = Decimal(item["num"]) * (10000 if item["wan"] else 1)
+            yield DraftTarget(clause=sentence.clause, quote=sentence.text, indicator="", level=COUNTY, comparator=EQ,
+                              threshold=threshold.normalize() if threshold % 1 else threshold.quantize(1),
+                              unit=item["unit"], period=BY_DEADLINE, deadline=due, note="完成的目标任务：该年的目标",
+                              matched=item.group(0), measure="")
+
+
 def _funeral_fees(sentence: "_Sentence"):
     text = sentence.text
     if not FUNERAL.search(text) or not re.search(r"免除|减免|免费|补贴|基本服务", text):
@@ -1127,6 +1203,8 @@ def _deadline(text: str, issued_on: date | None, pilot_end: date | None = None, 
         if match["name"] in horizons:
             candidates.append((match.end(), horizons[match["name"]], ""))
     for match in YEARS_SPAN.finditer(text):
+        if DEADLINES[0].search(text, 0, match.start()):
+            continue  # "提出到2025年,…用3年时间在全市100%街道…开展": the span's end is the year named before it
         years = _number(match["n"] or match["ahead"] or match["within"])
         since = None
         for since in SPAN_FROM.finditer(text, 0, match.start()):
@@ -1433,11 +1511,12 @@ def _requirements(text: str, goals: bool = False):
         # "全市将选择36个社区开展完整社区建设试点", "要在全省选择1000个村(社区)开展…行动": the places a work is done in,
         # a count of the county's
         _county_count(match, match["num"], text, goals, found, taken)
-    for match in GOAL_SHARE_OF_PLACES.finditer(text):
+    for match in [*GOAL_SHARES_LISTED.finditer(text), *GOAL_SHARE_OF_PLACES.finditer(text)]:
         # "(2022年我省将…)70%的城市街道建有综合性养老服务中心": a share of places that will have a thing, at least
         start = match.start("num")
         named = re.search(r"(?:[\u4e00-\u9fa5]{1,6}[区县市]、){2,}", text[_segment_start(text, start, 0):start])
-        if FUTURE.search(text[:start]) and not named and not any(s <= start < e for s, e in taken):
+        if (FUTURE.search(text[:start]) or THIS_YEAR.search(text[:start])) and not named \
+                and not any(s <= start < e for s, e in taken):  # (今年…在三分之一的乡镇开展: this year's)
             # (not a share set only for districts listed by name: "锦江区、青羊区、…50%的城市社区建成…")
             found.append((start, match.end("num") + 1, GTE, match["num"], "%", None))
             taken.append((start, match.end("num") + 1))
@@ -1451,7 +1530,7 @@ def _requirements(text: str, goals: bool = False):
             found.append((start, match.end(), comparator_of(match["cmp"]), number, f"{match['unit']}/天",
                           None if per_unit else COUNTY))  # the whole place's capacity, not a community's
             taken.append((start, match.end()))
-    for pattern in (SHARE_FIRST_AIMED, POPULATION_SHARE):
+    for pattern in (SHARE_FIRST_AIMED, POPULATION_SHARE, SHARE_REACHED):
         for match in pattern.finditer(text):
             number = match.groupdict().get("num2") or match["num"]
             start = match.start("num2" if match.groupdict().get("num2") else "num")
@@ -1641,7 +1720,12 @@ def _plain_requirements(text: str, taken_before):
                 continue
             segment = text[_segment_start(text, match.start(), 0):match.start()] + match["gap"]
             must_have = len(match["verb"]) > 1 and match["verb"].endswith("有")  # 要有1所: each place named has one
-            if not match["verb"].startswith("新增") and not must_have and not PER_UNIT.search(segment + match["verb"]):
+            # "路名牌943套", "3.6万块门牌": road-name and house-number plates to put up, counted (not "4块牌子", plaques)
+            signs = match["unit"] in ("套", "块") and bool(SIGN_PLATE.search(match["gap"] + text[match.end():match.end() + 4]))
+            if match["unit"] in ("套", "块") and not signs:
+                continue
+            if not match["verb"].startswith("新增") and not must_have and not signs \
+                    and not PER_UNIT.search(segment + match["verb"]):
                 continue  # "省级资助“双百计划”3000万元": a budget, not a per-unit requirement
             number = match["num"]
             if match.groupdict().get("wan") and (value := _number(number)) is not None:
@@ -3013,10 +3097,20 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
     completed_year = due.completed_year
     reviewing = False  # under a line "2016成绩" (a year gone by reviewed), until a line "2017目标"
     division = bool(DIVISION_DOCUMENT.search(_title_lines(text, 8)))
+    project_notice = bool(PROJECT_NOTICE.search(_title_lines(text, 3)))
     for sentence in _sentences(text):
         if division:
             drafts.extend(_division_figures(sentence))
             continue
+        if project_notice:
+            drafts.extend(_project_goals(sentence))
+            continue
+        listed = set()  # (two items alike of one list are two targets: "建设8个…专区、新增8个…中心")
+        for draft in _completed_targets(sentence, issued_on, year_end):
+            if draft.key() not in seen or draft.key() in listed:
+                seen.setdefault(draft.key(), []).append(draft.measure)
+                listed.add(draft.key())
+                drafts.append(draft)
         heading_target = bool(completed_year) and _item_heading(sentence)
         if (title := YEAR_SECTION.match(sentence.text)) and issued_on:
             reviewing = bool(title["review"]) and int(title["year"]) < issued_on.year
