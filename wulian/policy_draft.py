@@ -1892,7 +1892,7 @@ MONEY_PER = re.compile(r"(?:\s*/\s*[具天日月年间次户人](?!次))+")
 
 
 # The period a money standard per person (household, pupil) is given for: "每人每月", "每户每年", "每人每年将获".
-MONEY_SPAN = re.compile(r"(?:每|(?<=人均))\s*(?P<span>年|月)")  # (人均月发放低保50元: per person and month)
+MONEY_SPAN = re.compile(r"(?:每|(?<=人均))\s*(?P<span>年|月|天)")  # (人均月发放低保50元: per person and month; 每人每天220元)
 # "城市低保月人均保障标准不低于330元", "农村五保户年分散供养标准不低于2640元": the standard's period is the 月/年 that
 # opens its name (not a date's 年: 2015年, 今年).
 # "年接待能力约达到70000人次以上", "日服务能力…": a capacity keeps its period in the unit
@@ -3280,12 +3280,19 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
             if earlier:
                 draft.deadline, draft.period = earlier.deadline, BY_DEADLINE
     _dated_later(drafts, text)
+    if not contest:
+        for draft in drafts:
+            at = _matched_at(draft)
+            if draft.unit == "元" and at > 0 and PER_PROJECT.search(re.split(r"[，。；,;]", draft.quote[:at])[-1]):
+                # "乡镇敬老院每个项目补助原则上不超过120万元": a sum per project built, the county's standard
+                draft.unit, draft.level, draft.regions, draft.indicator = "元/个", COUNTY, [], ""
     if due.meeting and issued_on:
         # "2016年12月,民政部…将我市确定为…26个地区之一" in a meeting's news of 2017: what fell due before is told
         drafts = [d for d in drafts if not (d.deadline and d.deadline.year < issued_on.year)]
     return drafts
 
 
+PER_PROJECT = re.compile(r"每个(?:建设)?项目")
 # A date said for what earlier sentences set, in a sentence of its own ("…为每个镇(街)配备2名民政协管员岗位…在村(社区)配备
 # 民政专干。…镇(街)民政协管员、村(社区)民政专干要在2018年1月底配备到位"): the earlier figures of the things it names
 # fall due then. Each thing is named by its words after the tier ("镇(街)民政协管员" → 民政协管员).
