@@ -216,6 +216,11 @@ SHARE_FIRST = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:全[省市县区])?\s*
 SHARE_FIRST_AIMED = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:力争|确保|争取|使)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?=的[\u4e00-\u9fa5])")
 # "实现全市养老机构护理型床位占比73%": a share the goal's verb reaches, with no comparator word of its own — at least.
 SHARE_REACHED = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:力争|确保|争取)?\s*实现[^，。；,;\d%]{2,24}?(?:占比|比例|比重)\s*(?P<num>\d+(?:\.\d+)?)\s*%")
+DAYS_PER_PERSON = re.compile(r"(?:服务时长|服务总天数|服务天数|总天数)[^，。；,;\d]{0,4}?(?:每人)?\s*(?P<cmp>不少于|不低于|不超过|至少)"
+                             r"\s*(?P<num>\d+)\s*天")
+# "推动护理型床位占比提升至69%": a share raised to a figure, at least (not a subsidy's share: "补贴比例提高至70%" is
+# the standard, 'eq', read by SUBSIDY_SHARE).
+SHARE_RAISED_TO = re.compile(r"(?<![补贴助])(?:占比|比重|(?<![补贴助])比例)\s*(?:提升|提高|增加|增长)至\s*(?P<num>\d+(?:\.\d+)?)\s*%")
 # "社区老年助餐服务供应能力达到每天约25万人次": a daily capacity, its period kept in the unit.
 PER_DAY = re.compile(r"(?P<cmp>达到|达|不少于|不低于)\s*每(?:天|日)\s*约?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*"
                      r"(?P<unit>人次|人|次|份|餐)")
@@ -989,6 +994,31 @@ def _completed_targets(sentence: "_Sentence", issued_on: date | None, year_end: 
                               matched=item.group(0), measure="")
 
 
+# Two or more things given one figure ("开展养老护理员中高级培养及认知障碍照护能力培训各2000名", "建设城市社区老年人日间照料
+# 中心和农村养老服务大院各500个"): one target each. Places allotted the same ("泗阳、泗洪各6个") are not things.
+EACH_OF_LISTED = re.compile(r"(?P<list>[^，。；,;：:]{2,60}?)各\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*"
+                            r"(?P<unit>名|人次|人|个|家|所|张|场次|场|次|期)")
+EACH_OF_SEPARATOR = re.compile(r"及|和|与")  # (not 、: "开展关爱老年人、困境儿童活动各17场次" is one kind of activity)
+EACH_OF_PLACE = re.compile(r"(?:区|县|市|镇|乡|街道)$")
+
+
+def _each_of_listed(sentence: "_Sentence", drafts_here: list, default_deadline):
+    for match in EACH_OF_LISTED.finditer(sentence.text):
+        items = [item for item in EACH_OF_SEPARATOR.split(match["list"]) if item.strip()]
+        if len(items) < 2 or any(EACH_OF_PLACE.search(item.strip()) for item in items):
+            continue
+        threshold = Decimal(match["num"]) * (10000 if match["wan"] else 1)
+        threshold = threshold.normalize() if threshold % 1 else threshold.quantize(1)
+        alike = [d for d in drafts_here if d.threshold == threshold and d.unit == match["unit"]]
+        model = alike[0] if alike else next(iter(drafts_here), None)
+        deadline = model.deadline if model else default_deadline
+        for _ in range(len(items) - len(alike)):
+            yield DraftTarget(clause=sentence.clause, quote=sentence.text, indicator="", level=COUNTY, comparator=EQ,
+                              threshold=threshold, unit=match["unit"], period=BY_DEADLINE if deadline else ONGOING,
+                              deadline=deadline, note="各：每项一个目标", matched=f"各{match['num']}{match['unit']}",
+                              measure="")
+
+
 def _funeral_fees(sentence: "_Sentence"):
     text = sentence.text
     if not FUNERAL.search(text) or not re.search(r"免除|减免|免费|补贴|基本服务", text):
@@ -1530,13 +1560,19 @@ def _requirements(text: str, goals: bool = False):
             found.append((start, match.end(), comparator_of(match["cmp"]), number, f"{match['unit']}/天",
                           None if per_unit else COUNTY))  # the whole place's capacity, not a community's
             taken.append((start, match.end()))
-    for pattern in (SHARE_FIRST_AIMED, POPULATION_SHARE, SHARE_REACHED):
+    for pattern in (SHARE_FIRST_AIMED, POPULATION_SHARE, SHARE_REACHED, SHARE_RAISED_TO):
         for match in pattern.finditer(text):
             number = match.groupdict().get("num2") or match["num"]
             start = match.start("num2" if match.groupdict().get("num2") else "num")
             if not any(s <= start < e for s, e in taken):
                 found.append((start, match.end(), GTE, number, "%", None))
                 taken.append((start, match.end()))
+    for match in DAYS_PER_PERSON.finditer(text):
+        # "服务时长每人不少于30天", "服务总天数不超过24天": the days of a service each person has
+        start = match.start("num")
+        if not any(s <= start < e for s, e in taken):
+            found.append((start, match.end(), comparator_of(match["cmp"]), match["num"], "天/人", COUNTY))
+            taken.append((start, match.end()))
     if expected := EXPECTED_GOALS.search(text):
         for match in GROWTH.finditer(text, expected.end()):
             start = match.start("num")
@@ -3204,6 +3240,9 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                 keys.setdefault(draft.key(), []).append(draft.measure)
                 said.add((draft.key(), draft.matched, draft.measure))
                 drafts.append(draft)
+        if not report and not progress_report and (year_end or plan_end or FUTURE.search(sentence.text)):
+            here = [d for d in drafts if d.quote == sentence.text]
+            drafts.extend(_each_of_listed(sentence, here, year_end or plan_end))
         for key, measures in keys.items():
             seen.setdefault(key, []).extend(measures)
         if not report and not progress_report and not finished and not _past_paragraph(sentence, issued_on, year_end):
