@@ -216,6 +216,7 @@ SHARE_FIRST = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:全[省市县区])?\s*
 SHARE_FIRST_AIMED = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:力争|确保|争取|使)\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?=的[\u4e00-\u9fa5])")
 # "实现全市养老机构护理型床位占比73%": a share the goal's verb reaches, with no comparator word of its own — at least.
 SHARE_REACHED = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:力争|确保|争取)?\s*实现[^，。；,;\d%]{2,24}?(?:占比|比例|比重)\s*(?P<num>\d+(?:\.\d+)?)\s*%")
+# "服务时长每人不少于30天", "服务总天数不超过24天": the days of a service each person has (天/人).
 DAYS_PER_PERSON = re.compile(r"(?:服务时长|服务总天数|服务天数|总天数)[^，。；,;\d]{0,4}?(?:每人)?\s*(?P<cmp>不少于|不低于|不超过|至少)"
                              r"\s*(?P<num>\d+)\s*天")
 # "推动护理型床位占比提升至69%": a share raised to a figure, at least (not a subsidy's share: "补贴比例提高至70%" is
@@ -3141,11 +3142,11 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
         if project_notice:
             drafts.extend(_project_goals(sentence))
             continue
-        listed = set()  # (two items alike of one list are two targets: "建设8个…专区、新增8个…中心")
+        done_items = set()  # (two items alike of one list are two targets: "建设8个…专区、新增8个…中心")
         for draft in _completed_targets(sentence, issued_on, year_end):
-            if draft.key() not in seen or draft.key() in listed:
+            if draft.key() not in seen or draft.key() in done_items:
                 seen.setdefault(draft.key(), []).append(draft.measure)
-                listed.add(draft.key())
+                done_items.add(draft.key())
                 drafts.append(draft)
         heading_target = bool(completed_year) and _item_heading(sentence)
         if (title := YEAR_SECTION.match(sentence.text)) and issued_on:
