@@ -98,7 +98,11 @@ def test_the_kit_gives_a_freezer_the_instructions_the_conventions_and_every_docu
     freeze.kit(tmp_path / "kit")
     key = json.loads(freeze.DEFAULT_KEY.read_text(encoding="utf-8"))
     taken = (tmp_path / "kit" / "taken.tsv").read_text(encoding="utf-8").splitlines()
-    assert len(taken) == len(key["documents"]) and taken[0].split("\t")[0] in key["documents"]
+    refused = freeze.left_out()
+    assert len(taken) == len(key["documents"]) + len(refused) and taken[0].split("\t")[0] in key["documents"]
+    # the documents earlier checks left out are listed too, each with why ("一刻钟便民生活圈: a commerce department's…")
+    assert refused and {line.split("\t")[0]: line.split("\t")[3] for line in taken[len(key["documents"]):]} == {
+        code: f"left out: {doc['reason']}" for code, doc in refused.items()}
     instructions = (tmp_path / "kit" / "INSTRUCTIONS.md").read_text(encoding="utf-8")
     assert "never run, open or read the drafter" in instructions
     named = set(re.findall(r"`([\w.]+\.(?:txt|json|tsv))`", instructions)) - {"targets.json", "documents.json"}
@@ -106,3 +110,21 @@ def test_the_kit_gives_a_freezer_the_instructions_the_conventions_and_every_docu
     assert (tmp_path / "kit" / "conventions.txt").read_text(encoding="utf-8") == key["about"]
     assert "town_station_coverage\t乡镇（街道）社工站建成\t\ttown" in (tmp_path / "kit" / "indicators.txt").read_text(
         encoding="utf-8")
+
+
+def test_a_document_an_earlier_check_left_out_is_refused_by_its_address_its_title_or_its_text(tmp_path):
+    key_path = _corpus(tmp_path)
+    (key_path.parent / "left_out").mkdir()
+    (key_path.parent / "left_out" / "bm2022.txt").write_text(NEW, encoding="utf-8")
+    (key_path.parent / "left_out.json").write_text(json.dumps({"about": "…", "documents": {"bm2022": {
+        "file": "bm2022.txt", "title": "某区一刻钟便民生活圈建设实施方案", "source": "http://example.gov.cn/b.html",
+        "reason": "a commerce department's programme", "left_out_in": "session 26"}}}, ensure_ascii=False),
+        encoding="utf-8")
+    again = _frozen(tmp_path, "again", {"bm2022x": (NEW, "便民生活圈转载", "http://example.gov.cn/b.html", "公益性公墓12处")})
+    problems, _, _ = freeze.check([(again, 10)], key_path)
+    assert "bm2022x: the address was left out before as bm2022: a commerce department's programme" in problems
+    assert any(p.startswith("bm2022x: ") and "passages shared with bm2022, left out before" in p for p in problems)
+    reposted = _frozen(tmp_path, "reposted", {"bm2022y": ("来源：http://example.org/z.html\n（说明）\n\n另一段文字。", "某区一刻钟便民生活圈建设实施方案（转载）",
+                                                         "http://example.org/z.html", "另一段文字")})
+    problems, _, _ = freeze.check([(reposted, 10)], key_path)
+    assert problems == ["bm2022y: the title is bm2022 (left out before: a commerce department's programme)'s"]

@@ -3,8 +3,8 @@
 A freezer follows ``FREEZING.md`` beside this file and writes a folder: ``documents/<code>.txt``, ``documents.json``
 and ``targets.json``. Before anything is run on them, ``check`` finds what would make their score dishonest or
 their key unreadable: a code, file, address or title already in the corpus, a passage of 40 characters shared with a
-corpus document or another new one (simplified and traditional compared alike), a quote not in its document, a row
-of another shape. ``merge`` then turns the corpus's held-out sets into development ones ('was_held_out_set') and adds
+corpus document or another new one (simplified and traditional compared alike), a document an earlier check left
+out (``left_out.json``, by address, title or passage), a quote not in its document, a row of another shape. ``merge`` then turns the corpus's held-out sets into development ones ('was_held_out_set') and adds
 the new sets as the held-out ones::
 
     python -m wulian.policy_corpus.freeze /work/freeze/setA:104 /work/freeze/setB:105          # check only
@@ -42,6 +42,13 @@ def _title(title: str) -> str:
     return _plain(re.sub(r"（[^（）]*）", "", title))
 
 
+def left_out(key_path: Path = DEFAULT_KEY) -> dict:
+    """The documents earlier checks left out ({code: entry}, ``left_out.json`` beside the key; none when it is not
+    there), their texts in ``left_out/``: a freezer is shown them and the check refuses them again."""
+    path = key_path.parent / "left_out.json"
+    return json.loads(path.read_text(encoding="utf-8"))["documents"] if path.exists() else {}
+
+
 def check(parts: list[tuple[Path, int]], key_path: Path = DEFAULT_KEY):
     """(problems, documents, rows): what is wrong with the frozen ``parts`` (folder, set number), in words; and what
     they hold, documents as {code: (entry, text)}."""
@@ -52,6 +59,12 @@ def check(parts: list[tuple[Path, int]], key_path: Path = DEFAULT_KEY):
     addresses = {doc["source"].rstrip("/") for doc, _ in corpus.values()}
     titles = {_title(doc["title"]): code for code, (doc, _) in corpus.items()}
     files = {doc["file"] for doc, _ in corpus.values()}
+    refused = left_out(key_path)
+    for code, doc in refused.items():  # (left out before: refused by address, title and passage as a corpus one)
+        text = (key_path.parent / "left_out" / doc["file"]).read_text(encoding="utf-8")
+        corpus[f"{code}, left out before ({doc['reason']})"] = (doc, _passages(text))
+        titles.setdefault(_title(doc["title"]), f"{code} (left out before: {doc['reason']})")
+    left_addresses = {doc["source"].rstrip("/"): code for code, doc in refused.items()}
     problems, documents, passages, rows = [], {}, {}, []
     for root, number in parts:
         entries = json.loads((root / "documents.json").read_text(encoding="utf-8"))
@@ -65,6 +78,8 @@ def check(parts: list[tuple[Path, int]], key_path: Path = DEFAULT_KEY):
                 problems.append(f"{code}: the file name is taken")
             if doc["source"].rstrip("/") in addresses:
                 problems.append(f"{code}: the address is taken: {doc['source']}")
+            if (other := left_addresses.get(doc["source"].rstrip("/"))) is not None:
+                problems.append(f"{code}: the address was left out before as {other}: {refused[other]['reason']}")
             if (title := _title(doc["title"])) in titles:
                 problems.append(f"{code}: the title is {titles[title]}'s")
             mine = _passages(raw)
@@ -112,8 +127,10 @@ def kit(folder: Path, key_path: Path = DEFAULT_KEY) -> None:
     (folder / "INSTRUCTIONS.md").write_text((Path(__file__).parent / "FREEZING.md").read_text(encoding="utf-8"),
                                             encoding="utf-8")
     (folder / "conventions.txt").write_text(key["about"], encoding="utf-8")
-    (folder / "taken.tsv").write_text("".join(f"{code}\t{doc['source']}\t{doc['title']}\n"
-                                              for code, doc in key["documents"].items()), encoding="utf-8")
+    (folder / "taken.tsv").write_text("".join(
+        [*(f"{code}\t{doc['source']}\t{doc['title']}\n" for code, doc in key["documents"].items()),
+         *(f"{code}\t{doc['source']}\t{doc['title']}\tleft out: {doc['reason']}\n"
+           for code, doc in left_out(key_path).items())]), encoding="utf-8")
     with translation.override("zh-hans"):
         (folder / "indicators.txt").write_text("".join(f"{code}\t{label}\t{unit}\t{', '.join(levels)}\n"
                                                        for code, (label, unit, levels, *_) in CATALOGUE.items()),
