@@ -336,7 +336,7 @@ DATED_EVENT = re.compile(r"^[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\
 
 COMPARATORS = {
     "不少于": GTE, "不低于": GTE, "不小于": GTE, "至少": GTE, "最少": GTE, "达到": GTE, "达": GTE, "≥": GTE,
-    ">=": GTE, "为": GTE, "占": GTE, "约": GTE, "(": GTE, "（": GTE, "超过": GT, "超": GT, "高于": GT, "多于": GT, "大于": GT,
+    ">=": GTE, "大于等于": GTE, "为": GTE, "占": GTE, "约": GTE, "(": GTE, "（": GTE, "超过": GT, "超": GT, "高于": GT, "多于": GT, "大于": GT,
     "不超过": LTE, "不高于": LTE, "不多于": LTE, "不大于": LTE, "≤": LTE, "<=": LTE, "低于": LTE, "少于": LTE,
 }
 SUFFIX_COMPARATORS = {"以上": GTE, "及以上": GTE, "以下": LTE, "及以下": LTE, "以内": LTE, "封顶": LTE}
@@ -344,6 +344,11 @@ UNIT_ALIASES = {"平米": "平方米", "方米": "平方米", "㎡": "平方米"
 
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _plain_figure(value: Decimal) -> Decimal:
+    """A figure as the key writes it: 1500 (not 1.5E+3, not 1500.00), 0.5 (not 0.50)."""
+    return value.normalize() if value % 1 else value.quantize(1)
 
 
 def chinese_number(text: str) -> int | None:
@@ -749,7 +754,7 @@ def _budget_table(text: str, station_level: str) -> tuple[str, list["DraftTarget
             amount = Decimal(total)
             found.append(DraftTarget(
                 clause=clause, quote=quote, indicator="", level=COUNTY, comparator=EQ,
-                threshold=amount.normalize() if amount % 1 else amount.quantize(1), unit="元",
+                threshold=_plain_figure(amount), unit="元",
                 note="采购预算表：总价", matched=total, measure=cells[1] if len(cells) > 1 else ""))
         if found:
             drafts.extend(found)
@@ -784,7 +789,7 @@ def _procurement_money(sentence: "_Sentence", titles: str):
     yield DraftTarget(
         clause=sentence.clause, quote=text, indicator="operating_funds" if one_station else "",
         level=TOWN_STATION if one_station else COUNTY, comparator=EQ,
-        threshold=amount.normalize() if amount % 1 else amount.quantize(1), unit="元",
+        threshold=_plain_figure(amount), unit="元",
         period=BY_DEADLINE if deadline else ONGOING, deadline=deadline, note="采购项目的金额",
         matched=match.group(0), measure=text[:match.start()][-12:])
 
@@ -953,25 +958,22 @@ PROJECT_GOAL_LEAD = re.compile(r"(?:项目目标任务|目标任务|绩效目标
 PROJECT_GOAL_FIGURE = re.compile(r"(?P<cmp>大于等于|不低于|不少于|≥|达到|超过|大于)?\s*(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*"
                                  r"(?P<unit>张|户|人次|名|人|个|家|所|%)")
 PROJECT_FORM_FIELD = re.compile(r"[\u4e00-\u9fa5]{2,14}数\s*[:：]\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>张|户|人次|名|人|个|家|所)")
-PROJECT_GOAL_COMPARATORS = {"大于等于": GTE, "不低于": GTE, "不少于": GTE, "≥": GTE, "达到": GTE, "超过": GT, "大于": GT}
 
 
 def _project_goals(sentence: "_Sentence"):
     text = sentence.text
-    if PROJECT_DONE_LEAD.search(text[:12]):
+    if PROJECT_STATUS.search(text[:12]):
         return
     lead = PROJECT_GOAL_LEAD.search(text)
     section = sentence.previous and len(sentence.previous[-1]) <= 16 and sentence.previous[-1].rstrip().endswith("目标")
     matches = list(PROJECT_GOAL_FIGURE.finditer(text, lead.end())) if lead else \
         list(PROJECT_GOAL_FIGURE.finditer(text)) if section else list(PROJECT_FORM_FIELD.finditer(text))
     for match in matches:
-        comparator = PROJECT_GOAL_COMPARATORS.get(match.groupdict().get("cmp") or "", EQ)
+        comparator = comparator_of(cmp) if (cmp := match.groupdict().get("cmp")) else EQ
         yield DraftTarget(clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
                           threshold=Decimal(match["num"]), unit=match["unit"], note="项目公示：项目目标",
                           matched=match.group(0).strip(), measure="")
 
-
-PROJECT_DONE_LEAD = re.compile(r"截至|截止|已|目前|累计")
 
 
 # The year's targets named as done ("2025年承担4项省级民生实事项目…,截至11月底已完成新建32个颐养社区、新增21个银发助餐点、
@@ -990,34 +992,9 @@ def _completed_targets(sentence: "_Sentence", issued_on: date | None, year_end: 
         for item in COMPLETED_ITEM.finditer(match["list"]):
             threshold = Decimal(item["num"]) * (10000 if item["wan"] else 1)
             yield DraftTarget(clause=sentence.clause, quote=sentence.text, indicator="", level=COUNTY, comparator=EQ,
-                              threshold=threshold.normalize() if threshold % 1 else threshold.quantize(1),
+                              threshold=_plain_figure(threshold),
                               unit=item["unit"], period=BY_DEADLINE, deadline=due, note="完成的目标任务：该年的目标",
                               matched=item.group(0), measure="")
-
-
-# Two or more things given one figure ("开展养老护理员中高级培养及认知障碍照护能力培训各2000名", "建设城市社区老年人日间照料
-# 中心和农村养老服务大院各500个"): one target each. Places allotted the same ("泗阳、泗洪各6个") are not things.
-EACH_OF_LISTED = re.compile(r"(?P<list>[^，。；,;：:]{2,60}?)各\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*"
-                            r"(?P<unit>名|人次|人|个|家|所|张|场次|场|次|期)")
-EACH_OF_SEPARATOR = re.compile(r"及|和|与")  # (not 、: "开展关爱老年人、困境儿童活动各17场次" is one kind of activity)
-EACH_OF_PLACE = re.compile(r"(?:区|县|市|镇|乡|街道)$")
-
-
-def _each_of_listed(sentence: "_Sentence", drafts_here: list, default_deadline):
-    for match in EACH_OF_LISTED.finditer(sentence.text):
-        items = [item for item in EACH_OF_SEPARATOR.split(match["list"]) if item.strip()]
-        if len(items) < 2 or any(EACH_OF_PLACE.search(item.strip()) for item in items):
-            continue
-        threshold = Decimal(match["num"]) * (10000 if match["wan"] else 1)
-        threshold = threshold.normalize() if threshold % 1 else threshold.quantize(1)
-        alike = [d for d in drafts_here if d.threshold == threshold and d.unit == match["unit"]]
-        model = alike[0] if alike else next(iter(drafts_here), None)
-        deadline = model.deadline if model else default_deadline
-        for _ in range(len(items) - len(alike)):
-            yield DraftTarget(clause=sentence.clause, quote=sentence.text, indicator="", level=COUNTY, comparator=EQ,
-                              threshold=threshold, unit=match["unit"], period=BY_DEADLINE if deadline else ONGOING,
-                              deadline=deadline, note="各：每项一个目标", matched=f"各{match['num']}{match['unit']}",
-                              measure="")
 
 
 def _funeral_fees(sentence: "_Sentence"):
@@ -2094,6 +2071,7 @@ EACH_SETS_UP = re.compile(r"(?:各|所有|每个)(?P<place>乡镇[（(]街道[)�
 PLACE_SETS_UP = re.compile(r"(?:(?<=[在各，。；,;：:])|^)(?:各|所有|每个)?(?P<place>县级民政部门|县级|乡镇[（(]街道[^()（）]{0,8}[)）]|"
                            r"镇[（(]街[)）]|镇街)(?:[^，。；,;\d]{0,10}?(?:在|的))?[^，。；,;\d]{0,8}?(?:都|均)?(?:要|须|应|将)?\s*"
                            r"(?:设立|设置|成立)(?P<thing>[^，。；,;\d]{0,12}?(?:窗口|服务站|服务中心|办公室|民政所|民政办|牌子))")
+TOLD_DONE = re.compile(r"已|截[至止]|目前")  # (a coverage or rate told with these words is what is, not a goal)
 # A coverage of two tiers listed ("乡镇(街道)、村(居)志愿服务站点全覆盖"): the town before the 、, the village after it.
 TOWN_BEFORE_VILLAGE = re.compile(r"(?:乡镇[（(]街道[)）]|乡镇|街道|镇街)\s*、\s*$")
 VILLAGE_TIER = re.compile(r"\s*(?:村[（(](?:居|社区)[)）]|村社区|社区[（(]村[)）])")
@@ -2133,7 +2111,7 @@ def _coverage(text: str, station_level: str = ""):
             level = RURAL if match["place"] == "村" else _CUE_LEVELS.get(_last_cue(match["place"]))
             found.append((match.start(), match.end(), PRESENT, None, "", "", level, f"覆盖：{match.group(0)}"))
     for match in PLACE_SETS_UP.finditer(text):
-        if any(s <= match.start() < e for s, e, *_ in found) or re.search(r"已|截[至止]|目前", text[:match.start()]):
+        if any(s <= match.start() < e for s, e, *_ in found) or TOLD_DONE.search(text[:match.start()]):
             continue
         level = COUNTY if match["place"].startswith("县") else TOWN
         found.append((match.start(), match.end(), PRESENT, None, "", "", level, f"覆盖：{match.group(0)}"))
@@ -2154,7 +2132,7 @@ def _coverage(text: str, station_level: str = ""):
                 continue  # "多支柱、全覆盖、更加公平、更可持续的社会保障体系": one of a system's qualities, not a goal
             if EVENT_AFTER.match(text, match.end()) or PRINCIPLE_AFTER.match(text, match.end()):
                 continue  # "重庆市推进社区养老服务全覆盖工作视频会议": the name of a meeting, not a goal
-            if pattern is COVERAGE_RATE and match.group(0).startswith("率") and re.search(r"已|截[至止]|目前", text):
+            if pattern is COVERAGE_RATE and match.group(0).startswith("率") and TOLD_DONE.search(text):
                 continue  # "…项目已全部开工建设,…补助资金到位率100%": a rate with no verb in a report is what is
             # A list of goals ("…覆盖率为100%、…比例(≥10%)、…一体机覆盖率为100%") ends a coverage's subject at "、" too.
             segment_start = max([_segment_start(text, match.start(), 0),
@@ -3241,9 +3219,6 @@ def _draft_targets(text: str, issued_on: date | None, phases: list[DraftPhase] |
                 keys.setdefault(draft.key(), []).append(draft.measure)
                 said.add((draft.key(), draft.matched, draft.measure))
                 drafts.append(draft)
-        if not report and not progress_report and (year_end or plan_end or FUTURE.search(sentence.text)):
-            here = [d for d in drafts if d.quote == sentence.text]
-            drafts.extend(_each_of_listed(sentence, here, year_end or plan_end))
         for key, measures in keys.items():
             seen.setdefault(key, []).extend(measures)
         if not report and not progress_report and not finished and not _past_paragraph(sentence, issued_on, year_end):
@@ -3688,7 +3663,7 @@ def _standard_figures(text: str, drafts: list):
             figures = [match["num"], *re.findall(r"\d+(?:\.\d+)?", match["more"] or "")]
             for figure in figures:
                 threshold = Decimal(figure)
-                threshold = threshold.normalize() if threshold % 1 else threshold.quantize(1)
+                threshold = _plain_figure(threshold)
                 if threshold in taken:
                     continue
                 taken.add(threshold)
@@ -3836,7 +3811,7 @@ def _contest_figures(sentence: _Sentence, issued_on: date | None, round_end: dat
             return None
         read.append((match.start(), match.end()))
         return DraftTarget(clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=comparator,
-                           threshold=threshold.normalize() if threshold % 1 else threshold.quantize(1), unit=unit,
+                           threshold=_plain_figure(threshold), unit=unit,
                            deadline=deadline, note=note, matched=match.group(0), measure="")
 
     for match in CONTEST_CEILING.finditer(text):
@@ -3916,7 +3891,8 @@ def _carried_gte(head: str) -> bool:
     return bool(total) and bool(re.search(r"其中|分别", head[total.end():]))
 
 
-EACH_GROUP = re.compile(r"(?P<groups>[\u4e00-\u9fa5]{2,12}(?:、[\u4e00-\u9fa5]{2,12})+)(?P<each>各)\s*$")
+EACH_GROUP = re.compile(r"(?P<groups>[\u4e00-\u9fa5]{2,12}(?:(?:、|及|和|与)[\u4e00-\u9fa5]{2,12})+)(?P<each>各)\s*$")
+EACH_GROUP_SEPARATOR = re.compile(r"、|及|和|与")
 
 
 # "500户以上的城市社区", "3000户以下社区,可按10至15人…": a figure of households or people then (的 and) a place — the
@@ -3931,18 +3907,23 @@ def _fallback(sentence: _Sentence, taken: list, earlier: list, issued_on, pilot_
     for draft in taken:
         numbers.update(re.findall(r"\d+(?:\.\d+)?", draft.matched + " " + draft.note))
     for match in FALLBACK_QUANTITY.finditer(text):
-        if match["num"] in numbers:
-            continue  # a precise rule read it (or deliberately set it aside in its matched words)
         start, end = match.start(), match.end()
         segment_start = _segment_start(text, start, 0)
         segment = text[segment_start:start]
+        if match["num"] in numbers and not (EACH_GROUP.search(segment) and not any(
+                d.unit == match["unit"] and d.matched and match.group(0) in d.matched for d in taken)):
+            # a precise rule read it (or deliberately set it aside in its matched words) — not a figure each group
+            # listed before 各 is given whose digits another figure of the sentence shares ("改建2000张…床位,…培养及…
+            # 培训各2000名")
+            continue
         after = text[end:end + 8]
         if MEETING_PEOPLE.match(text, end):
             continue  # "与会的221名人大代表每人投出了神圣的一票": who met and voted
         groups = 1
         if (each := EACH_GROUP.search(segment)) and not FALLBACK_PER.search(segment[:each.start("each")]):
-            # "累计培养社会工作领军人才、督导人才各150名": one target for each group listed before 各
-            groups = each["groups"].count("、") + 1
+            # "累计培养社会工作领军人才、督导人才各150名", "开展养老护理员中高级培养及认知障碍照护能力培训各2000名": one
+            # target for each group listed before 各
+            groups = len(EACH_GROUP_SEPARATOR.findall(each["groups"])) + 1
             segment = segment[:each.start("each")]
         status = FALLBACK_STATUS.search(segment)
         if status and status.group() == "累计" and not FALLBACK_STATUS.search(segment, status.end()) \
@@ -4116,7 +4097,7 @@ def _project_figures(sentence: _Sentence, completion: date | None, year_end: dat
                                                or "约" in text[max(0, match.start() - 2):match.start()])
         yield DraftTarget(
             clause=sentence.clause, quote=text, indicator="", level=COUNTY, comparator=GTE if about else EQ,
-            threshold=threshold.normalize() if threshold % 1 else threshold.quantize(1), unit=unit,
+            threshold=_plain_figure(threshold), unit=unit,
             period=BY_DEADLINE if deadline else ONGOING, deadline=deadline,
             note="；".join(n for n in (PROJECT_SCALE, note) if n), matched=match.group(0), measure=segment.strip())
 
@@ -4369,7 +4350,7 @@ def _sentence_targets(sentence: _Sentence, issued_on, pilot_end, station_level="
                 and _unit_family(found[-1][4]) == _unit_family(unit):
             # "每个城市社区…不少于8个，农村社区不少于4个": the second names only the place; same indicator.
             indicator = found[-1][5]
-        found.append((start, end, comparator, threshold.normalize() if threshold % 1 else threshold.quantize(1),
+        found.append((start, end, comparator, _plain_figure(threshold),
                       unit, indicator, segment_start, note, fixed_level))
         previous_end = end
     for start, end, comparator, threshold, unit, indicator, level, note in coverage:
